@@ -1,0 +1,29 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+describe('dist/', () => {
+  it('is what a fresh build of src/ produces', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'dist-check-'));
+    try {
+      execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, env: { ...process.env, DEPLOY_ACTION_OUTDIR: out } });
+      for (const file of ['index.js', 'cli.js']) {
+        const fresh = readFileSync(path.join(out, file), 'utf8');
+        const committed = readFileSync(path.join(root, 'dist', file), 'utf8');
+        expect(committed === fresh, `dist/${file} is stale: run npm run build and commit dist/`).toBe(true);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('runs on the Node version the action declares (node24)', () => {
+    const action = readFileSync(path.join(root, 'action.yml'), 'utf8');
+    expect(action).toMatch(/using:\s*node24/);
+    expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24);
+  });
+});

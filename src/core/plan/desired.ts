@@ -1,0 +1,341 @@
+/**
+ * The desired state of one deployment: the reference's pipeline for a config (spec §5.1) up to the
+ * request body of `POST /deployments/`, with every templating pass in the reference's order. Build
+ * and push steps are not run here; their outputs come in from the caller (none in an offline plan,
+ * where placeholders they would fill are kept as written).
+ */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeEntrypoint, FlowAnalysisError, type AnalyzedFlow } from '../flows/index.js';
+import { isMapping, type Actions, type Mapping } from '../config/index.js';
+import {
+  resolveBeforeSteps,
+  templateDeploymentWithStepOutputs,
+  templatePullSteps,
+  templateSchedules,
+  templateTriggers,
+  pythonStr,
+  getFromDict,
+  TemplateError,
+  type Environment,
+  type StepOutputs,
+  type TemplateSources,
+  type UnresolvedReference,
+} from '../templating/index.js';
+import { convertScheduleItem, type ConvertedSchedule } from '../schedules/index.js';
+import { DeferredPlaceholders, possibleStepOutputs } from './deferred.js';
+import { resolveVersion, type GitRunner, type VersionInfo } from './version-info.js';
+
+const BUILD_DOCKER_IMAGE = 'prefect_docker.deployments.steps.build_docker_image';
+const SET_WORKING_DIRECTORY = 'prefect.deployments.steps.set_working_directory';
+
+export interface PipelineContext {
+  cwd: string;
+  env: Environment;
+  sources: TemplateSources;
+  now: Date;
+  /** Step outputs of a real run; undefined in an offline plan (placeholders they fill are kept). */
+  stepOutputs?: StepOutputs;
+  git?: GitRunner;
+  /** Modules to treat as not installed when analysing flows (the reference's fallback loader). */
+  unavailableModules?: readonly string[];
+}
+
+/** A problem in one deployment, located by a path in prefect.yaml where one is known. */
+export interface DeploymentProblem {
+  message: string;
+  path?: (string | number)[];
+  /** Set when the problem is in the flow file rather than prefect.yaml. */
+  flowFile?: { file: string; line?: number; column?: number };
+}
+
+export interface DesiredDeployment {
+  index: number;
+  name: string;
+  flowName: string;
+  entrypoint: string;
+  flow: AnalyzedFlow;
+  /** The body of `POST /deployments/` without `flow_id`, keys in the reference's order. */
+  payload: Mapping;
+  schedules: ConvertedSchedule[];
+  /** Whether schedules were configured at all (the update body omits them otherwise). */
+  schedulesConfigured: boolean;
+  /** Whether `enforce_parameter_schema` was configured (the update body omits it otherwise). */
+  enforceParameterSchemaConfigured: boolean;
+  /** Whether the pull steps came from the custom-Dockerfile rule (update sends null then). */
+  pullStepsNull: boolean;
+  triggers: Mapping[];
+  sla: unknown[] | undefined;
+  steps: { build: Mapping[]; push: Mapping[]; pull: Mapping[] };
+  /** Block and variable references no server could resolve (offline). */
+  unresolved: UnresolvedReference[];
+  /** Step-output placeholders kept as written because the steps did not run. */
+  deferred: readonly string[];
+  warnings: DeploymentProblem[];
+}
+
+export type PipelineResult = { ok: true; deployment: DesiredDeployment } | { ok: false; problems: DeploymentProblem[]; warnings: DeploymentProblem[] };
+
+const DEFAULTS: Mapping = {
+  name: null,
+  version: null,
+  tags: [],
+  concurrency_limit: null,
+  description: null,
+  flow_name: null,
+  entrypoint: null,
+  parameters: {},
+  work_pool: { name: null, work_queue_name: null, job_variables: {} },
+};
+
+/** `_merge_with_default_deploy_config`: fill absent keys only; present nulls stay. */
+export function mergeWithDefaults(config: Mapping): Mapping {
+  const out: Mapping = structuredClone(config);
+  for (const [key, value] of Object.entries(DEFAULTS)) {
+    if (!(key in out)) out[key] = structuredClone(value);
+    if (isMapping(value) && isMapping(out[key])) {
+      const target = out[key] as Mapping;
+      for (const [k, v] of Object.entries(value)) if (!(k in target)) target[k] = structuredClone(v);
+    }
+  }
+  return out;
+}
+
+const truthy = (v: unknown): boolean =>
+  !(v === null || v === undefined || v === false || v === 0 || v === '' || (Array.isArray(v) && v.length === 0) || (isMapping(v) && Object.keys(v).length === 0));
+
+/** Runs the reference pipeline for one selected config; every problem found is returned, not just the first. */
+export async function buildDesiredDeployment(index: number, rawConfig: Mapping, actions: Actions, ctx: PipelineContext): Promise<PipelineResult> {
+  const problems: DeploymentProblem[] = [];
+  const warnings: DeploymentProblem[] = [];
+  const at = (...p: (string | number)[]): (string | number)[] => ['deployments', index, ...p];
+
+  let config = mergeWithDefaults(rawConfig);
+  // Legacy `schedule:` (both keys set was already rejected when the file was validated).
+  if (isMapping(config.schedule) && Object.keys(config.schedule).length > 0 && !('schedules' in config)) {
+    config.schedules = [config.schedule];
+  }
+
+  const buildSteps = (('build' in config ? config.build : actions.build) as Mapping[] | null) ?? [];
+  const rawBuild = truthy(buildSteps) ? (buildSteps as Mapping[]) : [];
+  let rawPush = truthy('push' in config ? config.push : actions.push) ? (('push' in config ? config.push : actions.push) as Mapping[]) : [];
+  if (rawPush.length === 0) rawPush = actions.push;
+  const rawPull = ('pull' in config ? config.pull : actions.pull) as Mapping[] | null;
+  const explicitNoPull = Array.isArray(rawPull) && rawPull.length === 0;
+
+  let resolved;
+  try {
+    resolved = await resolveBeforeSteps(config, { ...ctx.sources, env: ctx.env });
+  } catch (e) {
+    if (e instanceof TemplateError) return { ok: false, problems: [{ message: e.message }], warnings };
+    throw e;
+  }
+  config = resolved.value;
+  const unresolved = [...resolved.unresolved];
+
+  const entrypoint = config.entrypoint;
+  let flow: AnalyzedFlow | undefined;
+  if (!truthy(entrypoint) || typeof entrypoint !== 'string') {
+    problems.push({ message: 'no entrypoint; set entrypoint: path/to/file.py:flow_function', path: at('entrypoint') });
+  } else {
+    try {
+      flow = await analyzeEntrypoint(entrypoint, { cwd: ctx.cwd, unavailableModules: ctx.unavailableModules });
+      for (const w of flow.warnings) warnings.push({ message: w, flowFile: { file: flow.file, line: flow.line } });
+    } catch (err) {
+      if (!(err instanceof FlowAnalysisError)) throw err;
+      const e = err;
+      problems.push({
+        message: `entrypoint "${entrypoint}": ${e.message}`,
+        path: at('entrypoint'),
+        ...(e.file ? { flowFile: { file: e.file, line: e.line, column: e.column } } : {}),
+      });
+    }
+  }
+  if (!truthy(config.name)) {
+    problems.push({ message: 'no deployment name; set name: in the deployment', path: at('name') });
+  }
+  const pool = isMapping(config.work_pool) ? config.work_pool : {};
+  if (!truthy(pool.name)) {
+    problems.push({ message: 'no work pool; set work_pool.name (the reference also accepts --pool)', path: at('work_pool') });
+  }
+  if (problems.length > 0 || !flow) return { ok: false, problems, warnings };
+  config.flow_name = flow.name;
+
+  // Pull steps (§1.6, §5.4); the raw lists are what get stored, block references and all.
+  let pullSteps: Mapping[];
+  let pullStepsNull = false;
+  if (explicitNoPull) {
+    pullSteps = [];
+  } else if (truthy(rawPull)) {
+    pullSteps = rawPull as Mapping[];
+  } else if (truthy(config.pull)) {
+    pullSteps = config.pull as Mapping[];
+  } else if (truthy(actions.pull)) {
+    pullSteps = actions.pull as Mapping[];
+  } else {
+    const generated = defaultPullSteps(config, actions, ctx.cwd, warnings);
+    pullStepsNull = generated === null;
+    pullSteps = generated ?? [];
+  }
+
+  const outputs: StepOutputs = ctx.stepOutputs ?? {};
+  const deferred = new DeferredPlaceholders(ctx.stepOutputs ? new Set() : possibleStepOutputs([...rawBuild, ...rawPush]));
+
+  if (!truthy(config.description)) config.description = flow.description;
+
+  // A.9: schedules, templated with step outputs and converted.
+  let schedules: ConvertedSchedule[] = [];
+  const schedulesConfigured = 'schedules' in config && config.schedules !== null;
+  if (schedulesConfigured) {
+    const templated = deferred.restore(templateSchedules(deferred.protect(config.schedules), outputs, { env: ctx.env })) as unknown[];
+    templated.forEach((item, i) => {
+      if (!isMapping(item)) return;
+      if (containsPlaceholderToken(item, deferred)) {
+        warnings.push({ message: `schedule ${i + 1} depends on step outputs and is checked when the steps run`, path: at('schedules', i) });
+        return;
+      }
+      const converted = convertScheduleItem(item, at('schedules', i), { now: ctx.now });
+      if (converted.ok) schedules.push(converted.value);
+      else problems.push({ message: converted.error.message, path: converted.error.path });
+    });
+  }
+
+  // A.10: the rest of the config with step outputs; missing ones are reported and removed.
+  const missing: string[] = [];
+  const { schedules: _s, triggers: rawTriggers, parameter_openapi_schema: _p, ...rest } = config;
+  const templatedConfig = deferred.restore(
+    templateDeploymentWithStepOutputs(deferred.protect(rest), outputs, {
+      env: ctx.env,
+      onMissing: (placeholder) => missing.push(placeholder),
+    }),
+  );
+  for (const m of missing) {
+    warnings.push({ message: `no value for placeholder ${m}; the key is left out (as prefect deploy does)` });
+  }
+
+  // A.11: triggers (their parameters are automation templates and stay untouched).
+  const triggers = Array.isArray(rawTriggers)
+    ? (deferred.restore(templateTriggers(deferred.protect(rawTriggers), outputs, { env: ctx.env })) as Mapping[])
+    : [];
+
+  // A.12: pull steps keep what they cannot resolve.
+  const templatedPull = deferred.restore(templatePullSteps(deferred.protect(pullSteps), outputs, { env: ctx.env })) as Mapping[];
+
+  if (problems.length > 0) return { ok: false, problems, warnings };
+
+  let concurrencyLimit = templatedConfig.concurrency_limit ?? null;
+  let concurrencyOptions: Mapping | null = null;
+  if (isMapping(concurrencyLimit)) {
+    concurrencyOptions = { collision_strategy: getFromDict(concurrencyLimit, 'collision_strategy', null) };
+    const grace = getFromDict(concurrencyLimit, 'grace_period_seconds', null);
+    if (grace !== null && grace !== undefined) concurrencyOptions.grace_period_seconds = grace;
+    concurrencyLimit = getFromDict(concurrencyLimit, 'limit', null) ?? null;
+  }
+
+  let name = String(templatedConfig.name);
+  if (name.endsWith('.py')) name = path.parse(name).name;
+  const tags = normalizeTags(templatedConfig.tags);
+  const finalPool = isMapping(templatedConfig.work_pool) ? templatedConfig.work_pool : {};
+  let description = (templatedConfig.description as string | null | undefined) ?? null;
+  if (!truthy(description)) description = flow.description;
+
+  const versionType = typeof templatedConfig.version_type === 'string' ? templatedConfig.version_type : undefined;
+  let version: string | null;
+  let versionInfo: VersionInfo;
+  try {
+    ({ version, versionInfo } = await resolveVersion(templatedConfig.version as string | null | undefined, flow.version, versionType, {
+      env: ctx.env,
+      cwd: ctx.cwd,
+      git: ctx.git,
+    }));
+  } catch (e) {
+    return { ok: false, problems: [{ message: (e as Error).message, path: at('version_type') }], warnings };
+  }
+
+  const enforceConfigured = templatedConfig.enforce_parameter_schema !== undefined && templatedConfig.enforce_parameter_schema !== null;
+  const payload: Mapping = {
+    name,
+    paused: templatedConfig.paused ?? false,
+    schedules: schedules.map((s) => s.create),
+    concurrency_limit: concurrencyLimit,
+    concurrency_options: concurrencyOptions,
+    enforce_parameter_schema: enforceConfigured ? templatedConfig.enforce_parameter_schema : true,
+    parameter_openapi_schema: flow.parameterSchema,
+    parameters: templatedConfig.parameters ?? {},
+    tags,
+    labels: {},
+    pull_steps: templatedPull,
+    work_queue_name: (finalPool.work_queue_name as string | null | undefined) ?? null,
+    work_pool_name: (finalPool.name as string | null | undefined) ?? null,
+    storage_document_id: null,
+    infrastructure_document_id: null,
+    description,
+    path: null,
+    entrypoint: templatedConfig.entrypoint,
+    job_variables: finalPool.job_variables ?? {},
+    version,
+    version_info: versionInfo,
+  };
+  if (concurrencyOptions === null) payload.concurrency_options = null;
+
+  return {
+    ok: true,
+    deployment: {
+      index,
+      name,
+      flowName: flow.name,
+      entrypoint: String(templatedConfig.entrypoint),
+      flow,
+      payload,
+      schedules,
+      schedulesConfigured: schedules.length > 0,
+      enforceParameterSchemaConfigured: enforceConfigured,
+      pullStepsNull,
+      triggers,
+      sla: Array.isArray(templatedConfig.sla) ? (templatedConfig.sla as unknown[]) : undefined,
+      steps: { build: rawBuild, push: rawPush, pull: templatedPull },
+      unresolved,
+      deferred: deferred.deferred,
+      warnings,
+    },
+  };
+}
+
+/** `ListOfNonEmptyStrings`: items rendered with Python `str()`, blank ones dropped; a string is iterated per character. */
+export function normalizeTags(tags: unknown): string[] {
+  const items: unknown[] = typeof tags === 'string' ? [...tags] : Array.isArray(tags) ? tags : [];
+  return items.map((t) => pythonStr(t)).filter((t) => t.trim() !== '');
+}
+
+/** §5.4 (non-interactive): the default pull step, or null for the custom-Dockerfile case. */
+function defaultPullSteps(config: Mapping, actions: Actions, cwd: string, warnings: DeploymentProblem[]): Mapping[] | null {
+  const build = truthy(config.build) ? (config.build as Mapping[]) : actions.build;
+  const docker = build.map((step) => step[BUILD_DOCKER_IMAGE]).find((inputs) => truthy(inputs));
+  if (docker !== undefined) {
+    if (isMapping(docker) && docker.dockerfile === 'auto') {
+      return [{ [SET_WORKING_DIRECTORY]: { directory: `/opt/prefect/${path.basename(cwd)}` } }];
+    }
+    warnings.push({ message: 'the Docker build step uses a custom Dockerfile, so no pull step is stored: the Dockerfile must copy the flow code into the image' });
+    return null;
+  }
+  const pool = isMapping(config.work_pool) ? config.work_pool : {};
+  const jobVariables = isMapping(pool.job_variables) ? pool.job_variables : {};
+  if (truthy(jobVariables.image)) {
+    warnings.push({ message: "using the default working directory '/opt/prefect' for the image; add a set_working_directory pull step if the flow code lives elsewhere" });
+    return [{ [SET_WORKING_DIRECTORY]: { directory: '/opt/prefect' } }];
+  }
+  let directory: string;
+  try {
+    directory = realpathSync(cwd);
+  } catch {
+    directory = path.resolve(cwd);
+  }
+  warnings.push({ message: `no pull steps configured: workers will load the flow from ${directory} (this machine's checkout)` });
+  return [{ [SET_WORKING_DIRECTORY]: { directory } }];
+}
+
+function containsPlaceholderToken(value: unknown, deferred: DeferredPlaceholders): boolean {
+  if (deferred.deferred.length === 0) return false;
+  const text = JSON.stringify(value);
+  return deferred.deferred.some((p) => text.includes(p));
+}

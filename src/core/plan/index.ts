@@ -1,0 +1,113 @@
+/**
+ * The plan: every selected deployment taken through the reference pipeline, with all problems of
+ * all deployments collected before anything would be written.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import { loadPrefectFile, selectDeployments, type PrefectFile, type Selection } from '../config/index.js';
+import { offlineSources, type Environment, type TemplateSources, type StepOutputs } from '../templating/index.js';
+import { buildDesiredDeployment, type DeploymentProblem, type DesiredDeployment } from './desired.js';
+import type { GitRunner } from './version-info.js';
+
+export { buildDesiredDeployment, mergeWithDefaults, normalizeTags, type DesiredDeployment } from './desired.js';
+export { inferVersionInfo, resolveVersion, repositoryFromRemote, type VersionInfo } from './version-info.js';
+
+export interface PlanRequest {
+  prefectFile: string;
+  selection: Selection;
+  cwd: string;
+  env: Environment;
+  now?: Date;
+  sources?: TemplateSources;
+  stepOutputs?: StepOutputs;
+  git?: GitRunner;
+  unavailableModules?: readonly string[];
+}
+
+export interface Plan {
+  prefectFile: string;
+  deployments: DesiredDeployment[];
+  /** Errors and warnings, errors first; the plan is usable only when there is no error. */
+  diagnostics: Diagnostic[];
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+export async function createPlan(request: PlanRequest): Promise<Plan> {
+  const loaded = await loadPrefectFile(request.prefectFile, request.cwd);
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const file = loaded.prefectFile;
+  if (!file || hasErrors(diagnostics)) return finish(request.prefectFile, [], diagnostics);
+
+  const selection = selectDeployments(file.deployments, request.selection);
+  for (const message of selection.errors) diagnostics.push({ severity: 'error', file: file.file, message });
+  for (const message of selection.warnings) diagnostics.push({ severity: 'warning', file: file.file, message });
+  if (selection.errors.length > 0) return finish(file.file, [], diagnostics);
+
+  const now = request.now ?? new Date();
+  const sources = request.sources ?? offlineSources();
+  const results = await Promise.all(
+    selection.selected.map((s) =>
+      buildDesiredDeployment(s.index, s.config, file.actions, {
+        cwd: request.cwd,
+        env: request.env,
+        sources,
+        now,
+        stepOutputs: request.stepOutputs,
+        git: request.git,
+        unavailableModules: request.unavailableModules,
+      }),
+    ),
+  );
+  const deployments: DesiredDeployment[] = [];
+  results.forEach((result, i) => {
+    const index = selection.selected[i]!.index;
+    const label = file.labelOf(index);
+    const toDiagnostic = (severity: 'error' | 'warning') => (p: DeploymentProblem) => problemToDiagnostic(file, index, label, severity, p);
+    if (result.ok) {
+      deployments.push(result.deployment);
+      diagnostics.push(...result.deployment.warnings.map(toDiagnostic('warning')));
+    } else {
+      diagnostics.push(...result.problems.map(toDiagnostic('error')), ...result.warnings.map(toDiagnostic('warning')));
+    }
+  });
+  const seen = new Map<string, number>();
+  for (const d of deployments) {
+    const key = `${d.flowName}/${d.name}`;
+    const previous = seen.get(key);
+    if (previous !== undefined) {
+      diagnostics.push(problemToDiagnostic(file, d.index, file.labelOf(d.index), 'error', {
+        message: `deployment "${key}" is also defined by deployment ${file.labelOf(previous)}; names must be unique per flow`,
+        path: ['deployments', d.index, 'name'],
+      }));
+    } else seen.set(key, d.index);
+  }
+  return finish(file.file, deployments, diagnostics);
+}
+
+function problemToDiagnostic(file: PrefectFile, index: number, label: string, severity: 'error' | 'warning', p: DeploymentProblem): Diagnostic {
+  if (p.flowFile && p.flowFile.line !== undefined) {
+    return {
+      severity,
+      file: p.flowFile.file,
+      line: p.flowFile.line,
+      ...(p.flowFile.column !== undefined ? { column: p.flowFile.column } : {}),
+      deployment: label,
+      message: p.message,
+    };
+  }
+  const pos = file.positionOf(p.path ?? ['deployments', index]);
+  return {
+    severity,
+    file: file.file,
+    ...(pos ? { line: pos.line, column: pos.column } : {}),
+    deployment: label,
+    message: p.message,
+  };
+}
+
+function finish(prefectFile: string, deployments: DesiredDeployment[], diagnostics: Diagnostic[]): Plan {
+  const order = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
+  return { prefectFile, deployments, diagnostics: [...diagnostics].sort((a, b) => order(a) - order(b)) };
+}

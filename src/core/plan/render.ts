@@ -1,0 +1,139 @@
+/**
+ * A plan as people read it (terminal text) and as programs read it (JSON).
+ */
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { isCronSchedule, isIntervalSchedule, nextRunTimes, type Schedule } from '../schedules/index.js';
+import type { Mapping } from '../config/index.js';
+import type { DesiredDeployment } from './desired.js';
+import type { Plan } from './index.js';
+
+export interface PlanJson {
+  deployments: { name: string; flow_name: string; entrypoint: string; payload: Mapping }[];
+  errors: DiagnosticJson[];
+  warnings: DiagnosticJson[];
+}
+
+interface DiagnosticJson {
+  file: string;
+  line: number | null;
+  column: number | null;
+  deployment: string | null;
+  message: string;
+}
+
+export function planToJson(plan: Plan): PlanJson {
+  const diag = (d: Diagnostic): DiagnosticJson => ({
+    file: d.file,
+    line: d.line ?? null,
+    column: d.column ?? null,
+    deployment: d.deployment ?? null,
+    message: d.message,
+  });
+  return {
+    deployments: plan.deployments.map((d) => ({ name: d.name, flow_name: d.flowName, entrypoint: d.entrypoint, payload: d.payload })),
+    errors: plan.diagnostics.filter((d) => d.severity === 'error').map(diag),
+    warnings: plan.diagnostics.filter((d) => d.severity === 'warning').map(diag),
+  };
+}
+
+export interface TextOptions {
+  now: Date;
+  /** How many upcoming runs to show per schedule. */
+  runs?: number;
+}
+
+export function planToText(plan: Plan, options: TextOptions): string {
+  const lines: string[] = [];
+  const n = plan.deployments.length;
+  lines.push(`${plan.prefectFile}: ${n} deployment${n === 1 ? '' : 's'} to register`);
+  for (const d of plan.deployments) {
+    lines.push('', ...deploymentText(d, options));
+  }
+  return lines.join('\n');
+}
+
+function deploymentText(d: DesiredDeployment, options: TextOptions): string[] {
+  const p = d.payload;
+  const out: string[] = [`${d.flowName}/${d.name}`];
+  const field = (label: string, value: string) => out.push(`  ${label.padEnd(12)}${value}`);
+  field('entrypoint', d.entrypoint);
+  field('flow', `${d.flowName} (${d.flow.file}:${d.flow.line})`);
+  field('work pool', `${String(p.work_pool_name)}${p.work_queue_name ? `, queue ${String(p.work_queue_name)}` : ''}`);
+  field('version', `${String(p.version)} (${(p.version_info as Mapping).type as string})`);
+  if (p.description) field('description', firstLine(String(p.description)));
+  const tags = p.tags as string[];
+  if (tags.length) field('tags', tags.join(', '));
+  if (p.paused) field('paused', 'yes');
+  if (p.concurrency_limit !== null) field('concurrency', String(p.concurrency_limit));
+  const params = Object.entries(p.parameters as Mapping);
+  field('parameters', params.length ? '' : 'none (flow defaults)');
+  for (const [k, v] of params) out.push(`    ${k} = ${JSON.stringify(v)}`);
+  const jobVariables = Object.entries(p.job_variables as Mapping);
+  if (jobVariables.length) {
+    field('job vars', '');
+    for (const [k, v] of jobVariables) out.push(`    ${k} = ${JSON.stringify(v)}`);
+  }
+  if (d.schedules.length === 0) field('schedules', 'none');
+  else {
+    field('schedules', '');
+    for (const s of d.schedules) {
+      const status = s.create.active ? '' : ' (inactive)';
+      out.push(`    ${describeSchedule(s.create.schedule)}${status}${s.create.slug ? ` [${s.create.slug}]` : ''}`);
+      const runs = nextRunTimes(s.create.schedule, options.runs ?? 3, options.now);
+      if (runs.length) out.push(`      next: ${runs.join(', ')}`);
+    }
+  }
+  for (const [label, steps] of [
+    ['build', d.steps.build],
+    ['push', d.steps.push],
+    ['pull', d.steps.pull],
+  ] as const) {
+    field(`${label} steps`, steps.length ? '' : 'none');
+    for (const step of steps) out.push(`    ${stepSummary(step)}`);
+  }
+  if (d.triggers.length) field('triggers', `${d.triggers.length} automation${d.triggers.length === 1 ? '' : 's'}`);
+  if (d.unresolved.length) {
+    field('unresolved', 'resolved against the server at deploy time:');
+    for (const u of d.unresolved) {
+      out.push(`    ${u.kind === 'block_document_ref' ? `$ref block document ${u.blockDocumentId}` : u.placeholder}`);
+    }
+  }
+  if (d.deferred.length) field('from steps', d.deferred.join(', '));
+  return out;
+}
+
+export function describeSchedule(s: Schedule): string {
+  if (isCronSchedule(s)) return `cron "${s.cron}" (${s.timezone ?? 'UTC'}${s.day_or ? '' : ', day-of-month AND day-of-week'})`;
+  if (isIntervalSchedule(s)) return `every ${formatSeconds(s.interval)} from ${s.anchor_date} (${s.timezone})`;
+  return `rrule "${s.rrule.replace(/\n/g, ' ')}" (${s.timezone})`;
+}
+
+function formatSeconds(total: number): string {
+  const parts: string[] = [];
+  let rest = total;
+  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  if (rest > 0 || parts.length === 0) parts.push(`${Number(rest.toFixed(6))}s`);
+  return parts.join(' ');
+}
+
+function stepSummary(step: Mapping): string {
+  const [name] = Object.keys(step);
+  if (name === undefined) return '(empty step)';
+  const inputs = step[name];
+  const id = inputs && typeof inputs === 'object' && 'id' in inputs ? ` (id: ${String((inputs as Mapping).id)})` : '';
+  return `${name}${id}`;
+}
+
+function firstLine(s: string): string {
+  const line = s.split('\n')[0] ?? '';
+  return s.includes('\n') ? `${line} …` : line;
+}
+
+export function diagnosticsToText(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map(formatDiagnostic).join('\n');
+}

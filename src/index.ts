@@ -1,0 +1,2 @@
+import { run } from './github/main.js';
+await run();
