@@ -145,7 +145,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
       if (!(err instanceof FlowAnalysisError)) throw err;
       const e = err;
       problems.push({
-        message: `entrypoint "${entrypoint}": ${e.message}`,
+        message: `entrypoint "${entrypoint}": ${e.detail}`,
         path: at('entrypoint'),
         ...(e.file ? { flowFile: { file: e.file, line: e.line, column: e.column } } : {}),
       });
@@ -209,8 +209,13 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
       onMissing: (placeholder) => missing.push(placeholder),
     }),
   );
-  for (const m of missing) {
-    warnings.push({ message: `no value for placeholder ${m}; the key is left out (as prefect deploy does)` });
+  for (const m of new Set(missing)) {
+    const env = /^\{\{\s*\$+([^\s}]+)\s*\}\}$/.exec(m);
+    warnings.push({
+      message: env
+        ? `environment variable ${env[1]} is not set, so ${m} renders as "" (as prefect deploy does)`
+        : `no value for ${m}: no step output or environment variable has that name, so it is left out (as prefect deploy does)`,
+    });
   }
 
   // A.11: triggers (their parameters are automation templates and stay untouched).

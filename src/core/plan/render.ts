@@ -125,8 +125,14 @@ function stepSummary(step: Mapping): string {
   const [name] = Object.keys(step);
   if (name === undefined) return '(empty step)';
   const inputs = step[name];
-  const id = inputs && typeof inputs === 'object' && 'id' in inputs ? ` (id: ${String((inputs as Mapping).id)})` : '';
-  return `${name}${id}`;
+  if (!inputs || typeof inputs !== 'object') return name;
+  const shown = Object.entries(inputs as Mapping).map(([k, v]) => `${k}=${truncate(typeof v === 'string' ? v : JSON.stringify(v), 80)}`);
+  return shown.length ? `${name}  ${shown.join('  ')}` : name;
+}
+
+function truncate(s: string, max: number): string {
+  const oneLine = s.replace(/\s*\n\s*/g, ' ⏎ ');
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
 function firstLine(s: string): string {

@@ -1,0 +1,36 @@
+export { applyValues, missingPlaceholderMessage, NOTSET } from './apply-values.js';
+export type { ApplyValuesOptions, Environment, NotSet, OnMissing } from './apply-values.js';
+export { parseBlockPlaceholderName, resolveBlockDocumentReferences } from './block-documents.js';
+export type { BlockPlaceholderName } from './block-documents.js';
+export { getFromDict, keyPath } from './get-from-dict.js';
+export {
+  mergeStepOutputs,
+  resolveBeforeSteps,
+  templateDeploymentWithStepOutputs,
+  templatePullSteps,
+  templateSchedules,
+  templateStepInputs,
+  templateTriggers,
+} from './passes.js';
+export type { ResolveContext, Resolved, StepKeywords, StepOutputs, StepOutputsContext, TemplatedStepInputs } from './passes.js';
+export {
+  BLOCK_DOCUMENT_PLACEHOLDER_PREFIX,
+  ENV_VAR_PLACEHOLDER_PREFIX,
+  findPlaceholders,
+  placeholderKind,
+  placeholdersInString,
+  VARIABLE_PLACEHOLDER_PREFIX,
+} from './placeholders.js';
+export type { Placeholder, PlaceholderKind } from './placeholders.js';
+export { pythonFloatRepr, pythonRepr, pythonStr, pythonStringRepr } from './python-str.js';
+export { offlineSources, UnresolvedReferences } from './sources.js';
+export type {
+  BlockDocumentSource,
+  LookupResult,
+  OnUnresolved,
+  TemplateSources,
+  UnresolvedReference,
+  VariableSource,
+} from './sources.js';
+export { resolveVariables, variableName } from './variables.js';
+export { isMapping, PythonFloat, TemplateError } from './values.js';
