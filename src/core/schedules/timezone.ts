@@ -1,0 +1,29 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** Known IANA zone (aliases such as `US/Pacific` and `EST` included, as Prefect's lists do). */
+export function isValidTimezone(name: string): boolean {
+  return IANAZone.isValidZone(name);
+}
+
+/**
+ * The wall-clock digits of `wall` (read in UTC) placed in `zone`: a repeated time is its first
+ * occurrence (Python's `fold=0`); a skipped time moves forward by the gap (zoneinfo), or with
+ * `gap: 'backward'` is read with the offset after the transition (dateutil's tz, used by rrules).
+ */
+export function placeWallTime(wall: DateTime, zone: string, gap: 'forward' | 'backward' = 'forward'): DateTime {
+  const local = DateTime.fromObject(
+    { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second, millisecond: wall.millisecond },
+    { zone },
+  );
+  const candidates = local.getPossibleOffsets();
+  if (candidates.length > 1) return candidates.reduce((a, b) => (b.toMillis() < a.toMillis() ? b : a));
+  if (gap === 'backward' && wallMillis(local) !== wallMillis(wall)) {
+    return local.minus({ milliseconds: wallMillis(local) - wallMillis(wall) });
+  }
+  return local;
+}
+
+/** The wall-clock digits as a number, for comparing times the way Python compares same-zone datetimes. */
+export function wallMillis(dt: DateTime): number {
+  return Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second, dt.millisecond);
+}
