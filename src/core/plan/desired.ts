@@ -274,7 +274,9 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     work_pool_name: (finalPool.name as string | null | undefined) ?? null,
     storage_document_id: null,
     infrastructure_document_id: null,
-    description,
+    // The client's DeploymentCreate runs `description` through `str()`: no description at all is
+    // sent, and stored, as the text "None" (the update body is not converted and sends null).
+    description: description ?? 'None',
     path: null,
     entrypoint: templatedConfig.entrypoint,
     job_variables: finalPool.job_variables ?? {},
