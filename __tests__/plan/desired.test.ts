@@ -217,3 +217,53 @@ describe('problems', () => {
     expect(errors).toEqual([expect.stringMatching(/^prefect\.yaml:6:\d+: deployment "a": .*Invalid cron string/)]);
   });
 });
+
+describe('prefect deploy flags (§1.8)', () => {
+  const yaml = 'deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    tags: [yaml]\n    parameters: {x: 1}\n    schedules:\n      - interval: 60\n    work_pool:\n      name: yaml-pool\n      job_variables: {image: "{{ image }}", cpu: 1}\n';
+  const planWith = async (options: Parameters<typeof createPlan>[0]['options'], env: Record<string, string> = {}, text = yaml) => {
+    const dir = project(text);
+    return createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env, now: new Date('2026-11-22T12:00:00Z'), git: noGit, options });
+  };
+
+  it('overrides pool, queue, tags, version and description; appends CLI schedules after the YAML ones; sets the timezone on all', async () => {
+    const p = await planWith({ workPoolName: 'cli-pool', workQueueName: 'q', tags: ['t1', 't2'], version: '9', description: 'from cli', cron: ['0 1 * * *'], rrule: ['FREQ=DAILY'], timezone: 'Europe/Berlin', anchorDate: '2026-01-01T00:00:00' });
+    const payload = p.deployments[0]!.payload;
+    expect(payload).toMatchObject({ work_pool_name: 'cli-pool', work_queue_name: 'q', tags: ['t1', 't2'], version: '9', description: 'from cli' });
+    const schedules = (payload.schedules as { schedule: Record<string, unknown> }[]).map((s) => s.schedule);
+    expect(schedules.map((s) => s.timezone)).toEqual(['Europe/Berlin', 'Europe/Berlin', 'Europe/Berlin']);
+    expect(schedules[0]).toMatchObject({ interval: 60, anchor_date: '2026-01-01T00:00:00Z' });
+    expect(schedules[1]).toMatchObject({ cron: '0 1 * * *' });
+    expect(schedules[2]).toMatchObject({ rrule: expect.stringContaining('FREQ=DAILY') });
+  });
+
+  it('--job-variable replaces the YAML job variables and feeds step-output placeholders', async () => {
+    const p = await planWith({ jobVariables: ['image=repo/x:1', '{"memory": 512}'] });
+    expect(p.deployments[0]!.payload.job_variables).toEqual({ image: 'repo/x:1', memory: 512 });
+    const withPlaceholder = await planWith({ jobVariables: ['image=repo/x:2'] }, {}, yaml.replace('tags: [yaml]', 'tags: ["{{ image }}"]'));
+    expect(withPlaceholder.deployments[0]!.payload.tags).toEqual(['repo/x:2']);
+  });
+
+  it('parses --param values as JSON when they are JSON and merges them into the parameters', async () => {
+    const p = await planWith({ param: ['y=[1, 2]', 'z=plain text', 'x=2'] });
+    expect(p.deployments[0]!.payload.parameters).toEqual({ x: 2, y: [1, 2], z: 'plain text' });
+    const both = await planWith({ param: ['x=1'], params: '{"x": 2}' });
+    expect(both.diagnostics.map(formatDiagnostic).join('\n')).toMatch(/Can only pass one of `param` or `params` options/);
+  });
+
+  it('rejects a bad --job-variable and --collision-strategy with the reference messages', async () => {
+    const p = await planWith({ jobVariables: ['[1, 2]'] });
+    expect(p.diagnostics.map(formatDiagnostic).join('\n')).toMatch(/Could not parse variable: "\[1, 2\]"/);
+    const c = await planWith({ concurrencyLimit: 2, collisionStrategy: 'DROP' });
+    expect(c.diagnostics.map(formatDiagnostic).join('\n')).toMatch(/ENQUEUE or CANCEL_NEW/);
+  });
+
+  it('applies PREFECT_DEFAULT_WORK_POOL_NAME as --pool to one deployment, and only to empty pools of several', async () => {
+    const single = await planWith(undefined, { PREFECT_DEFAULT_WORK_POOL_NAME: 'default-pool' });
+    expect(single.deployments[0]!.payload.work_pool_name).toBe('default-pool');
+    const two = `${yaml}  - name: b\n    entrypoint: flows/f.py:my_flow\n`;
+    const several = await planWith({ tags: ['ignored'] }, { PREFECT_DEFAULT_WORK_POOL_NAME: 'default-pool' }, two);
+    expect(several.deployments.map((d) => d.payload.work_pool_name)).toEqual(['yaml-pool', 'default-pool']);
+    expect(several.deployments[0]!.payload.tags).toEqual(['yaml']);
+    expect(several.diagnostics.map(formatDiagnostic).join('\n')).toMatch(/deploy options are ignored when several deployments are selected/);
+  });
+});

@@ -2,9 +2,9 @@
  * The CLI front door: parses flags, calls the engine, prints, and turns the outcome into an exit
  * code (0 success, 1 invalid configuration or failed deployment, 2 usage error).
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostic } from '../core/diagnostics.js';
-import { createPlan, hasErrors } from '../core/plan/index.js';
+import { createPlan, hasErrors, type DeployOptions } from '../core/plan/index.js';
 import { planToJson, planToText } from '../core/plan/render.js';
 
 export const EXIT_OK = 0;
@@ -33,9 +33,57 @@ interface PlanFlags {
   prefectFile: string;
   json?: boolean;
   debug?: boolean;
+  description?: string;
+  version?: string;
+  versionType?: string;
+  tag?: string[];
+  concurrencyLimit?: number;
+  collisionStrategy?: string;
+  pool?: string;
+  workQueue?: string;
+  jobVariable?: string[];
+  cron?: string[];
+  interval?: number[];
+  anchorDate?: string;
+  rrule?: string[];
+  timezone?: string;
+  param?: string[];
+  params?: string;
+  enforceParameterSchema?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+const collectInt = (value: string, previous: number[] = []) => [...previous, parseInteger(value)];
+
+function parseInteger(value: string): number {
+  if (!/^[-+]?\d+$/.test(value.trim())) throw new InvalidArgumentError(`"${value}" is not an integer`);
+  return Number.parseInt(value, 10);
+}
+
+/** prefect deploy's two-letter short flags, which commander cannot declare. */
+const SHORT_ALIASES: Record<string, string> = { '-jv': '--job-variable', '-cl': '--concurrency-limit' };
+
+function deployOptions(f: PlanFlags): DeployOptions {
+  return {
+    description: f.description,
+    version: f.version,
+    versionType: f.versionType,
+    tags: f.tag,
+    concurrencyLimit: f.concurrencyLimit,
+    collisionStrategy: f.collisionStrategy,
+    workPoolName: f.pool,
+    workQueueName: f.workQueue,
+    jobVariables: f.jobVariable,
+    cron: f.cron,
+    interval: f.interval,
+    anchorDate: f.anchorDate,
+    rrule: f.rrule,
+    timezone: f.timezone,
+    param: f.param,
+    params: f.params,
+    enforceParameterSchema: f.enforceParameterSchema,
+  };
+}
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let exitCode = EXIT_OK;
@@ -52,7 +100,26 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .addOption(new Option('-n, --name <name>', 'a deployment name, flow/name, or * pattern (repeatable)').argParser(collect))
       .option('--prefect-file <path>', 'path to prefect.yaml, relative to the working directory', 'prefect.yaml')
       .option('--json', 'print machine-readable JSON')
-      .option('--debug', 'print stack traces for unexpected errors');
+      .option('--debug', 'print stack traces for unexpected errors')
+      .optionsGroup('Deployment options (as prefect deploy; applied when one deployment is selected):')
+      .option('-d, --description <text>', 'override the description')
+      .option('--version <version>', 'override the version')
+      .option('--version-type <type>', 'version type when prefect.yaml sets none (prefect:simple, vcs:github, vcs:gitlab, vcs:bitbucket, vcs:azuredevops, vcs:git)')
+      .addOption(new Option('-t, --tag <tag>', 'a tag; replaces the tags of prefect.yaml (repeatable)').argParser(collect))
+      .addOption(new Option('--concurrency-limit <n>', 'maximum concurrent runs (alias -cl)').argParser(parseInteger))
+      .option('--collision-strategy <strategy>', 'with --concurrency-limit: ENQUEUE or CANCEL_NEW')
+      .option('-p, --pool <name>', 'work pool name')
+      .option('-q, --work-queue <name>', 'work queue name')
+      .addOption(new Option('--job-variable <key=value|json>', 'a job variable; replaces the job variables of prefect.yaml (repeatable, alias -jv)').argParser(collect))
+      .addOption(new Option('--cron <expr>', 'add a cron schedule (repeatable)').argParser(collect))
+      .addOption(new Option('--interval <seconds>', 'add an interval schedule (repeatable)').argParser(collectInt))
+      .option('--anchor-date <date>', 'anchor date for interval schedules')
+      .addOption(new Option('--rrule <rule>', 'add an RRule schedule (repeatable)').argParser(collect))
+      .option('--timezone <tz>', 'timezone for every schedule')
+      .addOption(new Option('--param <key=value>', 'a parameter; JSON values are parsed (repeatable)').argParser(collect))
+      .option('--params <json>', 'parameters as a JSON object')
+      .option('--enforce-parameter-schema', 'validate parameters against the flow signature (default)')
+      .option('--no-enforce-parameter-schema', 'do not validate parameters against the flow signature');
 
   const runPlan = async (flags: PlanFlags, print: 'plan' | 'validate') => {
     const now = io.now();
@@ -62,6 +129,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       cwd: io.cwd,
       env: io.env,
       now,
+      options: deployOptions(flags),
     });
     const failed = hasErrors(plan.diagnostics);
     if (flags.json) {
@@ -93,7 +161,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   ).action((flags: PlanFlags) => runPlan(flags, 'validate'));
 
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(argv.map((a) => SHORT_ALIASES[a] ?? a), { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;

@@ -25,6 +25,7 @@ import {
 import { convertScheduleItem, type ConvertedSchedule } from '../schedules/index.js';
 import { DeferredPlaceholders, possibleStepOutputs } from './deferred.js';
 import { resolveVersion, type GitRunner, type VersionInfo } from './version-info.js';
+import { applyDeployOptions, DeployOptionError, type DeployOptions } from './deploy-options.js';
 
 const BUILD_DOCKER_IMAGE = 'prefect_docker.deployments.steps.build_docker_image';
 const SET_WORKING_DIRECTORY = 'prefect.deployments.steps.set_working_directory';
@@ -39,6 +40,8 @@ export interface PipelineContext {
   git?: GitRunner;
   /** Modules to treat as not installed when analysing flows (the reference's fallback loader). */
   unavailableModules?: readonly string[];
+  /** `prefect deploy` flags; given only when exactly one config is selected (the reference ignores them otherwise). */
+  options?: DeployOptions;
 }
 
 /** A problem in one deployment, located by a path in prefect.yaml where one is known. */
@@ -115,6 +118,18 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   if (isMapping(config.schedule) && Object.keys(config.schedule).length > 0 && !('schedules' in config)) {
     config.schedules = [config.schedule];
   }
+  let variableOverrides: Mapping = {};
+  if (ctx.options) {
+    try {
+      const applied = applyDeployOptions(config, ctx.options);
+      config = applied.config;
+      variableOverrides = applied.variableOverrides;
+      for (const notice of applied.notices) warnings.push({ message: notice });
+    } catch (e) {
+      if (e instanceof DeployOptionError) return { ok: false, problems: [{ message: e.message }], warnings };
+      throw e;
+    }
+  }
 
   const buildSteps = (('build' in config ? config.build : actions.build) as Mapping[] | null) ?? [];
   const rawBuild = truthy(buildSteps) ? (buildSteps as Mapping[]) : [];
@@ -178,8 +193,10 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     pullSteps = generated ?? [];
   }
 
-  const outputs: StepOutputs = ctx.stepOutputs ?? {};
-  const deferred = new DeferredPlaceholders(ctx.stepOutputs ? new Set() : possibleStepOutputs([...rawBuild, ...rawPush]));
+  // `--job-variable` overrides join the step outputs and win over outputs of the same name.
+  const outputs: StepOutputs = { ...(ctx.stepOutputs ?? {}), ...variableOverrides };
+  const possible = ctx.stepOutputs ? new Set<string>() : possibleStepOutputs([...rawBuild, ...rawPush]);
+  const deferred = new DeferredPlaceholders(possible === 'any' ? possible : new Set([...possible].filter((k) => !(k in variableOverrides))));
 
   if (!truthy(config.description)) config.description = flow.description;
 
@@ -244,7 +261,8 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   let description = (templatedConfig.description as string | null | undefined) ?? null;
   if (!truthy(description)) description = flow.description;
 
-  const versionType = typeof templatedConfig.version_type === 'string' ? templatedConfig.version_type : undefined;
+  // The YAML wins over --version-type here, unlike every other flag.
+  const versionType = (typeof templatedConfig.version_type === 'string' && templatedConfig.version_type) || ctx.options?.versionType || undefined;
   let version: string | null;
   let versionInfo: VersionInfo;
   try {

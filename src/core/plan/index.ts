@@ -7,8 +7,10 @@ import { loadPrefectFile, selectDeployments, type PrefectFile, type Selection } 
 import { offlineSources, type Environment, type TemplateSources, type StepOutputs } from '../templating/index.js';
 import { buildDesiredDeployment, type DeploymentProblem, type DesiredDeployment } from './desired.js';
 import type { GitRunner } from './version-info.js';
+import { hasDeployOptions, type DeployOptions } from './deploy-options.js';
 
 export { buildDesiredDeployment, mergeWithDefaults, normalizeTags, type DesiredDeployment } from './desired.js';
+export { applyDeployOptions, hasDeployOptions, parseJobVariable, DeployOptionError, type DeployOptions } from './deploy-options.js';
 export { inferVersionInfo, resolveVersion, repositoryFromRemote, type VersionInfo } from './version-info.js';
 
 export interface PlanRequest {
@@ -21,6 +23,8 @@ export interface PlanRequest {
   stepOutputs?: StepOutputs;
   git?: GitRunner;
   unavailableModules?: readonly string[];
+  /** `prefect deploy` flags (applied when exactly one deployment is selected, as in the reference). */
+  options?: DeployOptions;
 }
 
 export interface Plan {
@@ -46,10 +50,26 @@ export async function createPlan(request: PlanRequest): Promise<Plan> {
   if (selection.errors.length > 0) return finish(file.file, [], diagnostics);
 
   const now = request.now ?? new Date();
+  const single = selection.selected.length === 1;
+  const options: DeployOptions = { ...request.options };
+  // PREFECT_DEFAULT_WORK_POOL_NAME acts as --pool: it overrides the YAML pool of a single config and
+  // only fills empty pools when several are deployed.
+  const defaultPool = request.env.PREFECT_DEFAULT_WORK_POOL_NAME || request.env.PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME || undefined;
+  const poolFromCli = options.workPoolName !== undefined;
+  if (!poolFromCli && defaultPool) options.workPoolName = defaultPool;
+  if (!single && request.options && hasDeployOptions(request.options)) {
+    diagnostics.push({ severity: 'warning', file: file.file, message: 'deploy options are ignored when several deployments are selected (as in prefect deploy); select one deployment to use them' });
+  }
+  const fillPool = (config: Record<string, unknown>) => {
+    if (single || poolFromCli || !defaultPool) return config;
+    const pool = (config.work_pool ?? {}) as Record<string, unknown>;
+    return pool.name === undefined || pool.name === null ? { ...config, work_pool: { ...pool, name: defaultPool } } : config;
+  };
+
   const sources = request.sources ?? offlineSources();
   const results = await Promise.all(
     selection.selected.map((s) =>
-      buildDesiredDeployment(s.index, s.config, file.actions, {
+      buildDesiredDeployment(s.index, fillPool(s.config), file.actions, {
         cwd: request.cwd,
         env: request.env,
         sources,
@@ -57,6 +77,7 @@ export async function createPlan(request: PlanRequest): Promise<Plan> {
         stepOutputs: request.stepOutputs,
         git: request.git,
         unavailableModules: request.unavailableModules,
+        ...(single ? { options } : {}),
       }),
     ),
   );
