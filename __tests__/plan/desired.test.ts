@@ -267,3 +267,18 @@ describe('prefect deploy flags (§1.8)', () => {
     expect(several.diagnostics.map(formatDiagnostic).join('\n')).toMatch(/deploy options are ignored when several deployments are selected/);
   });
 });
+
+describe('triggers and SLAs', () => {
+  it('validates triggers before anything is written, naming the deployment and the position', async () => {
+    const { plan: p } = await plan('deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n    triggers:\n      - type: metric\n        metric: {name: lateness, threshold: 60, operator: ">", range: 60}\n');
+    const errors = p.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    expect(errors).toEqual([expect.stringMatching(/^prefect\.yaml:7:\d+: deployment "a": triggers\[0\]\.metric\.range: must be at least 300 seconds/)]);
+  });
+
+  it('names automations after the deployment and keeps event templates in trigger parameters', async () => {
+    const { d } = await one('  - name: "etl-{{ $TEAM }}"\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n    triggers:\n      - expect: [prefect.flow-run.Completed]\n        parameters: {source: "{{ event.resource.id }}"}\n', '', { TEAM: 'ops' });
+    expect(d.triggers).toHaveLength(1);
+    expect(d.triggers[0]!.name).toBe('etl-ops__automation_1');
+    expect(d.triggers[0]!.parameters).toEqual({ source: '{{ event.resource.id }}' });
+  });
+});

@@ -24,6 +24,7 @@ import {
 } from '../templating/index.js';
 import { convertScheduleItem, type ConvertedSchedule } from '../schedules/index.js';
 import { DeferredPlaceholders, possibleStepOutputs } from './deferred.js';
+import { validateSlas, validateTriggers, type DeploymentTrigger, type Sla } from '../triggers/index.js';
 import { resolveVersion, type GitRunner, type VersionInfo } from './version-info.js';
 import { applyDeployOptions, DeployOptionError, type DeployOptions } from './deploy-options.js';
 
@@ -58,6 +59,8 @@ export interface DesiredDeployment {
   flowName: string;
   entrypoint: string;
   flow: AnalyzedFlow;
+  /** The final description; the create body turns a missing one into the text "None", the update body does not. */
+  description: string | null;
   /** The body of `POST /deployments/` without `flow_id`, keys in the reference's order. */
   payload: Mapping;
   schedules: ConvertedSchedule[];
@@ -67,8 +70,10 @@ export interface DesiredDeployment {
   enforceParameterSchemaConfigured: boolean;
   /** Whether the pull steps came from the custom-Dockerfile rule (update sends null then). */
   pullStepsNull: boolean;
-  triggers: Mapping[];
-  sla: unknown[] | undefined;
+  /** Validated triggers; each becomes an automation owned by the deployment. */
+  triggers: DeploymentTrigger[];
+  /** Validated SLAs when configured (an empty list removes them); undefined when not configured. */
+  slas: Sla[] | undefined;
   steps: { build: Mapping[]; push: Mapping[]; pull: Mapping[] };
   /** Block and variable references no server could resolve (offline). */
   unresolved: UnresolvedReference[];
@@ -240,6 +245,15 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     ? (deferred.restore(templateTriggers(deferred.protect(rawTriggers), outputs, { env: ctx.env })) as Mapping[])
     : [];
 
+  const validatedTriggers = validateTriggers(triggers, String(config.name));
+  for (const e of validatedTriggers.errors) problems.push({ message: `${fieldPath('triggers', e.path)}: ${e.message}`, path: at('triggers', ...e.path) });
+  let slas: Sla[] | undefined;
+  if (Array.isArray(config.sla)) {
+    const validated = validateSlas(config.sla);
+    for (const e of validated.errors) problems.push({ message: `${fieldPath('sla', e.path)}: ${e.message}`, path: at('sla', ...e.path) });
+    slas = validated.slas;
+  }
+
   // A.12: pull steps keep what they cannot resolve.
   const templatedPull = deferred.restore(templatePullSteps(deferred.protect(pullSteps), outputs, { env: ctx.env })) as Mapping[];
 
@@ -311,19 +325,25 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
       flowName: flow.name,
       entrypoint: String(templatedConfig.entrypoint),
       flow,
+      description,
       payload,
       schedules,
       schedulesConfigured: schedules.length > 0,
       enforceParameterSchemaConfigured: enforceConfigured,
       pullStepsNull,
-      triggers,
-      sla: Array.isArray(templatedConfig.sla) ? (templatedConfig.sla as unknown[]) : undefined,
+      triggers: validatedTriggers.triggers,
+      slas,
       steps: { build: rawBuild, push: rawPush, pull: templatedPull },
       unresolved,
       deferred: deferred.deferred,
       warnings,
     },
   };
+}
+
+/** `triggers[0].metric.range` */
+function fieldPath(root: string, path: readonly (string | number)[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}.${p}`), root);
 }
 
 /** `ListOfNonEmptyStrings`: items rendered with Python `str()`, blank ones dropped; a string is iterated per character. */
