@@ -1,0 +1,462 @@
+/**
+ * The HTTP layer under `PrefectClient`, with the reference client's behaviour (spec §5.12): the
+ * same headers and auth, CSRF tokens for self-hosted servers, retries with exponential backoff and
+ * jitter on 408/429/502/503 (+ extra codes) and transport errors, `Retry-After`, and
+ * `Prefect-Maintenance: true` attempts that do not count. On top: bounded concurrency, and errors
+ * that name the method, path, status and the server's `detail` — never a credential.
+ *
+ * Built on `node:http(s)` rather than `fetch` so the TLS settings (custom CA bundle, insecure skip
+ * verify) and keep-alive need no extra dependency.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import { isCloud, type PrefectClientSettings, PrefectSettingsError } from './settings.js';
+
+/** The API version the reference client announces (`prefect.client.constants.SERVER_API_VERSION`). */
+export const SERVER_API_VERSION = '0.8.4';
+/** The Prefect release whose client this one mirrors; its User-Agent is sent. */
+export const REFERENCE_PREFECT_VERSION = '3.9.1';
+export const DEFAULT_USER_AGENT = `prefect/${REFERENCE_PREFECT_VERSION} (API ${SERVER_API_VERSION})`;
+
+const RETRY_CODES = [408, 429, 502, 503];
+const PROTECTED_HEADERS = new Set(['user-agent', 'prefect-csrf-token', 'prefect-csrf-client']);
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const MAX_REDIRECTS = 20;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ClientLogger {
+  debug(message: string): void;
+  warning(message: string): void;
+}
+
+const SILENT: ClientLogger = { debug: () => {}, warning: () => {} };
+
+export interface HttpClientOptions {
+  /** Requests in flight at once (each attempt holds a slot; sleeping between retries does not). Default 8. */
+  concurrency?: number;
+  logger?: ClientLogger;
+  userAgent?: string;
+  /** Replaces the timer between retries (tests). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Replaces `Math.random` in the jitter (tests). */
+  random?: () => number;
+}
+
+export interface ApiRequest {
+  method: HttpMethod;
+  /** Relative to the API URL, starting with `/`, segments already encoded (see `apiPath`). */
+  path: string;
+  query?: Record<string, string | number | boolean>;
+  body?: unknown;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+/** A non-2xx answer from the API. */
+export class PrefectApiError extends Error {
+  override name = 'PrefectApiError';
+  constructor(
+    readonly method: HttpMethod,
+    readonly path: string,
+    readonly status: number,
+    /** The server's `detail`, or the start of its body when it has none. */
+    readonly detail: string,
+  ) {
+    super(`${method} ${path}: HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ''}${detail ? ` - ${detail}` : ''}`);
+  }
+}
+
+/** The request never got an answer (connection refused, reset, timeout, TLS failure). */
+export class PrefectConnectionError extends Error {
+  override name = 'PrefectConnectionError';
+  constructor(
+    readonly method: HttpMethod,
+    readonly path: string,
+    readonly apiUrl: string,
+    readonly reason: string,
+    readonly code: string | undefined,
+  ) {
+    super(`${method} ${path}: could not reach the Prefect API at ${apiUrl} (${reason})`);
+  }
+}
+
+/** `apiPath\`/deployments/name/${flow}/${name}\`` — every interpolated value is one encoded path segment. */
+export function apiPath(strings: TemplateStringsArray, ...segments: (string | number)[]): string {
+  let out = strings[0] ?? '';
+  segments.forEach((segment, i) => {
+    out += encodeURIComponent(String(segment)) + (strings[i + 1] ?? '');
+  });
+  return out;
+}
+
+/** Seconds to wait from a `Retry-After` value (delay-seconds or HTTP-date), as the reference parses it. */
+export function parseRetryAfter(value: string, now: number = Date.now()): number | undefined {
+  const trimmed = value.trim();
+  // Python's float(): decimal, exponent, inf/nan (rejected below), surrounding whitespace.
+  let seconds = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (Number.isNaN(seconds)) {
+    const at = Date.parse(trimmed);
+    if (Number.isNaN(at) || !/[a-z]/i.test(trimmed)) return undefined;
+    seconds = (at - now) / 1000;
+  }
+  if (!Number.isFinite(seconds)) return undefined;
+  return Math.max(0, seconds);
+}
+
+function exponentialCdf(x: number, average: number): number {
+  return 1 - Math.exp(-x / average);
+}
+
+function poissonInterval(average: number, lower: number, upper: number, random: () => number): number {
+  const u = lower + (upper - lower) * random();
+  return -Math.log(Math.max(1 - u, 1e-10)) * average;
+}
+
+/** `clamped_poisson_interval`: at most `average * (1 + factor)`, with the mean near `average`. */
+export function clampedPoissonInterval(average: number, factor: number, random: () => number = Math.random): number {
+  if (average <= 0) return 0;
+  const k = 1 + factor;
+  const lowerMultiple = k >= 50 ? 0 : Math.log2(Math.max(2 ** k / (2 ** k - 1), 1e-10));
+  const upperBound = average * k;
+  const lowerBound = Math.max(0, average * lowerMultiple);
+  return poissonInterval(average, exponentialCdf(lowerBound, average), exponentialCdf(upperBound, average), random);
+}
+
+/** `bounded_poisson_interval`: between `lower` and `upper`. */
+export function boundedPoissonInterval(lower: number, upper: number, random: () => number = Math.random): number {
+  const average = (lower + upper) / 2;
+  return poissonInterval(average, exponentialCdf(lower, average), exponentialCdf(upper, average), random);
+}
+
+class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+interface TransportError extends Error {
+  code?: string;
+}
+
+// Errors the reference retries whatever happened before (timeouts, resets, protocol errors), and
+// those it retries only once the server has answered at least once (it could not connect at all).
+const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const ALWAYS_RETRIED = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'PREFECT_TIMEOUT', 'UND_ERR_SOCKET']);
+
+function isRetryable(error: TransportError, hasConnected: boolean): boolean {
+  const code = error.code ?? '';
+  if (ALWAYS_RETRIED.has(code) || code.startsWith('HPE_')) return true;
+  return hasConnected && CONNECT_ERRORS.has(code);
+}
+
+interface CsrfToken {
+  token: string;
+  expiresAt: number;
+}
+
+/** Sends requests to one Prefect API the way the reference client does. */
+export class HttpClient {
+  readonly settings: PrefectClientSettings;
+  private readonly baseHeaders: Record<string, string>;
+  private readonly agent: http.Agent;
+  private readonly semaphore: Semaphore;
+  private readonly logger: ClientLogger;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly retryCodes: Set<number>;
+  private readonly secrets: string[];
+  private csrfEnabled: boolean;
+  private readonly csrfClientId = randomUUID();
+  private csrfToken: CsrfToken | undefined;
+  private csrfFetch: Promise<void> | undefined;
+  private hasConnected = false;
+
+  constructor(settings: PrefectClientSettings, options: HttpClientOptions = {}) {
+    this.settings = settings;
+    this.logger = options.logger ?? SILENT;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+    this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8));
+    this.retryCodes = new Set([...RETRY_CODES, ...settings.retryExtraCodes]);
+    this.csrfEnabled = !isCloud(settings) && settings.csrfSupportEnabled;
+
+    this.secrets = [];
+    // Header names are case-insensitive; keys here are lower case so a custom header replaces ours.
+    const headers: Record<string, string> = { 'x-prefect-api-version': SERVER_API_VERSION };
+    if (settings.authString) {
+      const token = Buffer.from(settings.authString, 'utf8').toString('base64');
+      headers['authorization'] = `Basic ${token}`;
+      this.secrets.push(settings.authString, token);
+    } else if (settings.apiKey) {
+      headers['authorization'] = `Bearer ${settings.apiKey}`;
+    }
+    if (settings.apiKey) this.secrets.push(settings.apiKey);
+    headers['user-agent'] = options.userAgent ?? DEFAULT_USER_AGENT;
+    for (const [name, value] of Object.entries(settings.customHeaders)) {
+      if (PROTECTED_HEADERS.has(name.toLowerCase())) {
+        this.logger.warning(
+          `Custom header '${name}' is ignored because it conflicts with a protected header managed by Prefect. ` +
+            'Protected headers include: User-Agent, Prefect-Csrf-Token, Prefect-Csrf-Client',
+        );
+      } else {
+        headers[name.toLowerCase()] = value;
+      }
+    }
+    this.baseHeaders = headers;
+
+    const agentOptions: https.AgentOptions = { keepAlive: true, maxSockets: 16, maxFreeSockets: 8 };
+    if (settings.apiUrl.startsWith('https:')) {
+      if (settings.tlsInsecureSkipVerify) {
+        agentOptions.rejectUnauthorized = false;
+      } else if (settings.sslCertFile) {
+        try {
+          agentOptions.ca = readFileSync(settings.sslCertFile);
+        } catch (e) {
+          throw new PrefectSettingsError(
+            `cannot read the CA bundle ${settings.sslCertFile} (PREFECT_API_SSL_CERT_FILE / SSL_CERT_FILE): ${(e as Error).message}`,
+          );
+        }
+      }
+      this.agent = new https.Agent(agentOptions);
+    } else {
+      this.agent = new http.Agent(agentOptions);
+    }
+  }
+
+  /** Closes idle keep-alive connections. */
+  close(): void {
+    this.agent.destroy();
+  }
+
+  /** Whether mutating requests currently carry CSRF headers (false on Cloud, or once the server said it has none). */
+  get csrfSupportEnabled(): boolean {
+    return this.csrfEnabled;
+  }
+
+  /** Sends with retries; any status comes back. Transport failures are `PrefectConnectionError`s. */
+  async send(request: ApiRequest): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...this.baseHeaders };
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+    }
+    const mutating = MUTATING.has(request.method);
+    if (mutating) await this.addCsrfHeaders(headers);
+
+    const maxRetries = this.settings.maxRetries;
+    let tryCount = 0;
+    let response: ApiResponse | undefined;
+    while (tryCount <= maxRetries) {
+      let retrySeconds: number | undefined;
+      let reason = '';
+      try {
+        response = await this.semaphore.run(() => this.exchange(request, headers, body));
+        this.hasConnected = true;
+      } catch (e) {
+        const error = e as TransportError;
+        if (!isRetryable(error, this.hasConnected)) throw this.connectionError(request, error);
+        tryCount++;
+        if (tryCount > maxRetries) throw this.connectionError(request, error);
+        response = undefined;
+        reason = `transport error (${this.redact(error.message)})`;
+      }
+      if (response) {
+        if (response.headers['prefect-maintenance'] !== 'true') tryCount++;
+        if (response.status === 403 && response.text.includes('Invalid CSRF token') && mutating) {
+          this.csrfToken = undefined;
+          await this.addCsrfHeaders(headers);
+        } else if (!this.retryCodes.has(response.status)) {
+          return response;
+        }
+        const retryAfter = response.headers['retry-after'];
+        if (typeof retryAfter === 'string') retrySeconds = parseRetryAfter(retryAfter);
+        reason = `status ${response.status}`;
+      }
+      const fromHeader = retrySeconds !== undefined;
+      let seconds = retrySeconds ?? 2 ** tryCount;
+      const jitter = this.settings.retryJitterFactor;
+      if (seconds > 0 && jitter > 0) {
+        seconds = fromHeader
+          ? boundedPoissonInterval(seconds, seconds * (1 + jitter), this.random)
+          : clampedPoissonInterval(seconds, jitter, this.random);
+      }
+      if (tryCount > maxRetries) break;
+      this.logger.debug(
+        `${request.method} ${request.path}: ${reason}; another attempt in ${seconds.toFixed(2)} s ` +
+          `(attempt ${tryCount}/${maxRetries + 1})`,
+      );
+      await this.sleep(seconds * 1000);
+    }
+    // Out of retries: the last answer stands.
+    return response!;
+  }
+
+  /** Sends and parses the JSON answer; a non-2xx status is a `PrefectApiError`. */
+  async json<T>(request: ApiRequest): Promise<T> {
+    const response = await this.send(request);
+    this.raiseForStatus(request, response);
+    return (response.text ? JSON.parse(response.text) : undefined) as T;
+  }
+
+  /** Sends; a non-2xx status is a `PrefectApiError`. */
+  async call(request: ApiRequest): Promise<ApiResponse> {
+    const response = await this.send(request);
+    this.raiseForStatus(request, response);
+    return response;
+  }
+
+  raiseForStatus(request: ApiRequest, response: ApiResponse): void {
+    if (response.status >= 200 && response.status < 300) return;
+    throw new PrefectApiError(request.method, request.path, response.status, this.redact(errorDetail(response.text)));
+  }
+
+  /** The text with every credential this client knows replaced by `***`. */
+  redact(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) if (secret) out = out.split(secret).join('***');
+    return out;
+  }
+
+  private connectionError(request: ApiRequest, error: TransportError): PrefectConnectionError {
+    const where = new URL(this.settings.apiUrl);
+    where.username = '';
+    where.password = '';
+    return new PrefectConnectionError(request.method, request.path, where.href.replace(/\/$/, ''), this.redact(error.message), error.code);
+  }
+
+  private async addCsrfHeaders(headers: Record<string, string>): Promise<void> {
+    if (!this.csrfEnabled) return;
+    if (!this.csrfToken || Date.now() > this.csrfToken.expiresAt) {
+      // One token request however many mutating requests are waiting for it.
+      this.csrfFetch ??= this.fetchCsrfToken().finally(() => (this.csrfFetch = undefined));
+      await this.csrfFetch;
+    }
+    if (!this.csrfEnabled || !this.csrfToken) return;
+    headers['prefect-csrf-token'] = this.csrfToken.token;
+    headers['prefect-csrf-client'] = this.csrfClientId;
+  }
+
+  private async fetchCsrfToken(): Promise<void> {
+    const request: ApiRequest = { method: 'GET', path: '/csrf-token', query: { client: this.csrfClientId } };
+    const response = await this.send(request);
+    const oldServer = response.status === 404;
+    const unconfigured = response.status === 422 && response.text.includes('CSRF protection is disabled.');
+    if (oldServer || unconfigured) {
+      this.csrfEnabled = false;
+      return;
+    }
+    this.raiseForStatus(request, response);
+    let token: { token?: unknown; expiration?: unknown } | undefined;
+    try {
+      token = JSON.parse(response.text) as typeof token;
+    } catch {
+      token = undefined;
+    }
+    if (typeof token?.token !== 'string') {
+      throw new PrefectApiError(request.method, request.path, response.status, 'the answer holds no CSRF token');
+    }
+    const expiresAt = typeof token.expiration === 'string' ? Date.parse(token.expiration) : Number.NaN;
+    this.csrfToken = { token: token.token, expiresAt: Number.isNaN(expiresAt) ? Number.POSITIVE_INFINITY : expiresAt };
+  }
+
+  private url(request: ApiRequest): URL {
+    const url = new URL(this.settings.apiUrl + request.path);
+    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, String(value));
+    return url;
+  }
+
+  /** One request/response exchange, following redirects as httpx does. */
+  private async exchange(request: ApiRequest, headers: Record<string, string>, body: string | undefined): Promise<ApiResponse> {
+    let url = this.url(request);
+    let method: string = request.method;
+    let sendHeaders = headers;
+    let sendBody = body;
+    for (let redirects = 0; ; redirects++) {
+      const response = await this.once(url, method, sendHeaders, sendBody);
+      const location = response.headers.location;
+      if (![301, 302, 303, 307, 308].includes(response.status) || !location || redirects >= MAX_REDIRECTS) return response;
+      const next = new URL(location, url);
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+        method = method === 'HEAD' ? 'HEAD' : 'GET';
+        sendBody = undefined;
+        sendHeaders = { ...sendHeaders };
+        delete sendHeaders['content-type'];
+      }
+      if (next.origin !== url.origin) {
+        // never hand credentials to another host
+        sendHeaders = { ...sendHeaders };
+        delete sendHeaders['authorization'];
+      }
+      url = next;
+    }
+  }
+
+  private once(url: URL, method: string, headers: Record<string, string>, body: string | undefined): Promise<ApiResponse> {
+    const timeoutMs = this.settings.requestTimeoutMs;
+    const requestHeaders: Record<string, string | number> = { ...headers, accept: '*/*' };
+    if (body !== undefined) requestHeaders['content-length'] = Buffer.byteLength(body);
+    const transport = url.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      const req = transport.request(url, { method, headers: requestHeaders, agent: this.agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      });
+      if (timeoutMs > 0) {
+        req.setTimeout(timeoutMs, () => {
+          const error: TransportError = new Error(`no answer within ${timeoutMs / 1000} s (PREFECT_API_REQUEST_TIMEOUT)`);
+          error.code = 'PREFECT_TIMEOUT';
+          req.destroy(error);
+        });
+      }
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+}
+
+/** The server's `detail` (FastAPI's `{"detail": …}`), validation errors joined, else the body's start. */
+export function errorDetail(text: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return text.trim().slice(0, 500);
+  }
+  if (typeof parsed === 'object' && parsed !== null && 'detail' in parsed) {
+    const detail = (parsed as { detail: unknown }).detail;
+    if (typeof detail === 'string') return detail;
+    if (Array.isArray(detail)) {
+      return detail
+        .map((item: unknown) => {
+          if (typeof item !== 'object' || item === null) return JSON.stringify(item);
+          const { loc, msg } = item as { loc?: unknown; msg?: unknown };
+          const where = Array.isArray(loc) ? loc.join('.') : '';
+          return where ? `${where}: ${String(msg)}` : String(msg ?? JSON.stringify(item));
+        })
+        .join('; ');
+    }
+    return JSON.stringify(detail);
+  }
+  return text.trim().slice(0, 500);
+}

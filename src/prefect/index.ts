@@ -1,0 +1,38 @@
+export {
+  PrefectClient,
+  deploymentResourceId,
+  type PrefectClientOptions,
+  type Automation,
+  type AutomationCreate,
+  type BlockDocument,
+  type Deployment,
+  type DeploymentCreate,
+  type DeploymentSchedule,
+  type DeploymentUpdate,
+  type Flow,
+  type FlowCreate,
+  type Sla,
+  type SlaMergeResponse,
+  type Variable,
+  type Worker,
+  type WorkPool,
+} from './client.js';
+export {
+  HttpClient,
+  PrefectApiError,
+  PrefectConnectionError,
+  apiPath,
+  errorDetail,
+  parseRetryAfter,
+  DEFAULT_USER_AGENT,
+  REFERENCE_PREFECT_VERSION,
+  SERVER_API_VERSION,
+  type ApiRequest,
+  type ApiResponse,
+  type ClientLogger,
+  type HttpClientOptions,
+  type HttpMethod,
+} from './http.js';
+export { prefectTemplateSources } from './sources.js';
+export { settingsFromEnv, isCloud, PrefectSettingsError, DEFAULT_CLOUD_API_URL, type PrefectClientSettings, type SettingsOverrides } from './settings.js';
+export type { components as OpenApiComponents, paths as OpenApiPaths } from './openapi.js';
