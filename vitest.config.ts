@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Test files that talk to a real Prefect server. They form their own project, whose global setup
 // starts the server; vitest runs a project's global setup only when some of its files are selected,
 // so `vitest run --project unit` (or a filter that matches no server test) starts nothing.
-const SERVER_TESTS = ['__tests__/plan/reference-payload.test.ts', '__tests__/prefect/*.server.test.ts'];
+const SERVER_TESTS = ['__tests__/plan/reference-payload.test.ts', '__tests__/**/*.server.test.ts'];
 
 export default defineConfig({
   test: {

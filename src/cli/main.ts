@@ -4,8 +4,10 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostic } from '../core/diagnostics.js';
-import { createPlan, hasErrors, type DeployOptions } from '../core/plan/index.js';
-import { planToJson, planToText } from '../core/plan/render.js';
+import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/plan/index.js';
+import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
+import { compareWithServer, deploy, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
+import { PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -28,6 +30,9 @@ const defaultIo: Io = {
 };
 
 interface PlanFlags {
+  apiUrl?: string;
+  offline?: boolean;
+  concurrency?: number;
   all?: boolean;
   name?: string[];
   prefectFile: string;
@@ -101,6 +106,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .option('--prefect-file <path>', 'path to prefect.yaml, relative to the working directory', 'prefect.yaml')
       .option('--json', 'print machine-readable JSON')
       .option('--debug', 'print stack traces for unexpected errors')
+      .option('--api-url <url>', 'Prefect API URL (default: PREFECT_API_URL); plan diffs against it when set')
+      .option('--offline', 'plan without contacting the Prefect API even when PREFECT_API_URL is set')
+      .addOption(new Option('--concurrency <n>', 'deployments registered at once (default 8)').argParser(parseInteger))
       .optionsGroup('Deployment options (as prefect deploy; applied when one deployment is selected):')
       .option('-d, --description <text>', 'override the description')
       .option('--version <version>', 'override the version')
@@ -121,29 +129,108 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .option('--enforce-parameter-schema', 'validate parameters against the flow signature (default)')
       .option('--no-enforce-parameter-schema', 'do not validate parameters against the flow signature');
 
+  const apiUrlOf = (flags: PlanFlags): string | undefined => (flags.offline ? undefined : flags.apiUrl || io.env.PREFECT_API_URL || undefined);
+  const clientFor = (apiUrl: string, flags: PlanFlags) => new PrefectClient({ env: io.env, apiUrl, ...(flags.concurrency ? { concurrency: flags.concurrency } : {}) });
+
+  const printProblems = (plan: Plan, verb: string): boolean => {
+    for (const d of plan.diagnostics) io.stderr(formatDiagnostic(d));
+    const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors > 0) io.stderr(`${errors} problem${errors === 1 ? '' : 's'} found; nothing ${verb}.`);
+    return errors > 0;
+  };
+
   const runPlan = async (flags: PlanFlags, print: 'plan' | 'validate') => {
     const now = io.now();
-    const plan = await createPlan({
+    const request = {
       prefectFile: flags.prefectFile,
       selection: { all: Boolean(flags.all), names: flags.name ?? [] },
       cwd: io.cwd,
       env: io.env,
       now,
       options: deployOptions(flags),
-    });
+    };
+    const apiUrl = apiUrlOf(flags);
+    let plan: Plan;
+    let live: LiveChange[] | undefined;
+    if (apiUrl) {
+      const client = clientFor(apiUrl, flags);
+      try {
+        plan = await validateForDeploy({ ...request, client, sources: prefectTemplateSources(client) });
+        if (!hasErrors(plan.diagnostics) && print === 'plan') live = await compareWithServer(client, plan);
+      } finally {
+        client.close();
+      }
+    } else {
+      plan = await createPlan(request);
+    }
     const failed = hasErrors(plan.diagnostics);
     if (flags.json) {
-      io.stdout(JSON.stringify(planToJson(plan), null, 2));
-    } else {
-      for (const d of plan.diagnostics) io.stderr(formatDiagnostic(d));
-      if (!failed) {
-        io.stdout(print === 'plan' ? planToText(plan, { now }) : `${plan.prefectFile}: ${plan.deployments.length} deployment(s) valid`);
-      } else {
-        const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
-        io.stderr(`${errors} problem${errors === 1 ? '' : 's'} found; nothing would be registered.`);
-      }
+      io.stdout(JSON.stringify(planToJson(plan, live), null, 2));
+    } else if (!printProblems(plan, 'would be registered')) {
+      if (print === 'validate') io.stdout(`${plan.prefectFile}: ${plan.deployments.length} deployment(s) valid${apiUrl ? ' against ' + apiUrl : ''}`);
+      else io.stdout(live ? liveChangesToText(plan, live, { now }) : planToText(plan, { now }));
     }
     exitCode = failed ? EXIT_FAILED : EXIT_OK;
+  };
+
+  const runDeploy = async (flags: PlanFlags) => {
+    const apiUrl = apiUrlOf(flags);
+    if (!apiUrl) {
+      io.stderr('error: no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url');
+      exitCode = EXIT_USAGE;
+      return;
+    }
+    const client = clientFor(apiUrl, flags);
+    const ui = uiUrl(apiUrl, io.env);
+    const line = (o: DeploymentOutcome) => {
+      const what = o.action === 'failed' ? `failed: ${o.error}` : o.action;
+      const fields = o.action === 'updated' ? ` (${o.changes.map((c) => c.field).join(', ')})` : '';
+      return `${o.flowName}/${o.name}: ${what}${fields} in ${(o.durationMs / 1000).toFixed(1)}s${o.id && ui ? `  ${ui}/deployments/deployment/${o.id}` : ''}`;
+    };
+    try {
+      const result = await deploy({
+        prefectFile: flags.prefectFile,
+        selection: { all: Boolean(flags.all), names: flags.name ?? [] },
+        cwd: io.cwd,
+        env: io.env,
+        now: io.now(),
+        options: deployOptions(flags),
+        client,
+        sources: prefectTemplateSources(client),
+        concurrency: flags.concurrency ?? 8,
+        onResult: flags.json ? undefined : (o) => (o.action === 'failed' ? io.stderr : io.stdout)(line(o)),
+      });
+      const failed = hasErrors(result.diagnostics);
+      if (flags.json) {
+        io.stdout(
+          JSON.stringify(
+            {
+              deployments: result.outcomes.map((o) => ({
+                name: o.name,
+                flow: o.flowName,
+                id: o.id ?? null,
+                action: o.action,
+                changes: o.changes.map((c) => c.field),
+                url: o.id && ui ? `${ui}/deployments/deployment/${o.id}` : null,
+                ...(o.error ? { error: o.error } : {}),
+              })),
+              errors: planToJson({ ...result.plan, diagnostics: result.diagnostics }).errors,
+            },
+            null,
+            2,
+          ),
+        );
+      } else if (result.outcomes.length === 0) {
+        printProblems(result.plan, 'was registered');
+      } else {
+        for (const d of result.plan.diagnostics) io.stderr(formatDiagnostic(d));
+        const count = (a: string) => result.outcomes.filter((o) => o.action === a).length;
+        io.stdout(`${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
+      }
+      exitCode = failed ? EXIT_FAILED : EXIT_OK;
+    } finally {
+      client.close();
+    }
   };
 
   selectionOptions(
@@ -152,6 +239,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .description('show what would be registered for each selected deployment (no server needed)')
       .addHelpText('after', '\nExamples:\n  prefect-deploy plan --all\n  prefect-deploy plan -n etl/nightly --json\n  prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml'),
   ).action((flags: PlanFlags) => runPlan(flags, 'plan'));
+
+  selectionOptions(
+    program
+      .command('deploy')
+      .description('validate every selected deployment, then register them with the Prefect API (unchanged ones are not written)')
+      .addHelpText('after', '\nExamples:\n  PREFECT_API_URL=http://127.0.0.1:4200/api prefect-deploy deploy --all\n  prefect-deploy deploy -n etl/nightly --pool k8s --param day=\'"2026-01-01"\'\n  prefect-deploy deploy --all --json --concurrency 4'),
+  ).action((flags: PlanFlags) => runDeploy(flags));
 
   selectionOptions(
     program

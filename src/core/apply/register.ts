@@ -2,7 +2,7 @@
  * Writing one deployment: create (flow upsert, then the deployment) or update, then its
  * automations — and nothing at all when the server already holds the desired state.
  */
-import type { Mapping } from '../config/index.js';
+import { isMapping, type Mapping } from '../config/index.js';
 import type { DesiredDeployment } from '../plan/index.js';
 import { diffDeployment, jsonEqual, updateBody, type CurrentDeployment, type FieldChange } from './diff.js';
 
@@ -12,7 +12,8 @@ export interface RegistrationClient {
   createFlow(name: string): Promise<{ id: string }>;
   createDeployment(body: Mapping): Promise<{ id: string }>;
   updateDeployment(id: string, body: Mapping): Promise<void>;
-  readOwnedAutomations(deploymentId: string): Promise<Mapping[]>;
+  /** Automations that reference the deployment (owned ones and any made by hand). */
+  readRelatedAutomations(deploymentId: string): Promise<Mapping[]>;
   deleteOwnedAutomations(deploymentId: string): Promise<void>;
   createAutomation(body: Mapping): Promise<{ id: string }>;
 }
@@ -33,16 +34,34 @@ export type AutomationBodies = (deploymentId: string) => Mapping[];
 /** What an automation body and a stored automation share, for comparison. */
 function automationShape(a: Mapping): Mapping {
   const { id: _id, created: _c, updated: _u, account: _a, workspace: _w, ...rest } = a;
-  return rest;
+  return { ...rest, trigger: withoutIds(rest.trigger) };
 }
 
-function automationsEqual(wanted: Mapping[], current: Mapping[]): boolean {
-  if (wanted.length !== current.length) return false;
-  const key = (a: Mapping) => String(a.name);
-  const byName = new Map(current.map((a) => [key(a), automationShape(a)]));
+/** The server gives every trigger (nested ones too) an id of its own. */
+function withoutIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIds);
+  if (!isMapping(value)) return value;
+  const { id: _id, ...rest } = value;
+  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, k === 'triggers' ? withoutIds(v) : v]));
+}
+
+/**
+ * Whether the deployment's automations already are the wanted ones. The API lists automations
+ * related to a deployment without telling which it owns, so this looks for each wanted body among
+ * them and requires no other automation that runs this deployment; when unsure it answers no,
+ * and the automations are replaced as the reference always does.
+ */
+function automationsEqual(wanted: Mapping[], related: Mapping[], deploymentId: string): boolean {
+  const runsThis = (a: Mapping) =>
+    Array.isArray(a.actions) && a.actions.some((x) => isMapping(x) && x.type === 'run-deployment' && x.deployment_id === deploymentId);
+  const candidates = related.filter(runsThis).map(automationShape);
+  if (candidates.length !== wanted.length) return false;
+  const unmatched = [...candidates];
   return wanted.every((w) => {
-    const c = byName.get(key(w));
-    return c !== undefined && Object.entries(w).every(([k, v]) => jsonEqual(v, c[k]));
+    const i = unmatched.findIndex((c) => Object.entries(w).every(([k, v]) => k === 'owner_resource' || jsonEqual(v, c[k])));
+    if (i < 0) return false;
+    unmatched.splice(i, 1);
+    return true;
   });
 }
 
@@ -58,13 +77,13 @@ export async function registerDeployment(client: RegistrationClient, d: DesiredD
   const id = String(current.id);
   const changes = diffDeployment(d, current as CurrentDeployment);
   const wanted = automations(id);
-  const owned = await client.readOwnedAutomations(id);
-  const automationsChanged = !automationsEqual(wanted, owned);
+  const related = await client.readRelatedAutomations(id);
+  const automationsChanged = !automationsEqual(wanted, related, id);
   if (changes.length > 0) await client.updateDeployment(id, updateBody(d));
   if (automationsChanged) {
     await client.deleteOwnedAutomations(id);
     for (const body of wanted) await client.createAutomation(body);
-    changes.push({ field: 'automations', from: owned.map((a) => a.name), to: wanted.map((a) => a.name) });
+    changes.push({ field: 'automations', from: related.map((a) => a.name), to: wanted.map((a) => a.name) });
   }
   return { action: changes.length > 0 ? 'updated' : 'unchanged', id, changes, automationsReplaced: automationsChanged };
 }

@@ -29,6 +29,8 @@ export interface PlanRequest {
 
 export interface Plan {
   prefectFile: string;
+  /** Position of a value in the prefect file, for problems found after planning. */
+  positionOf?: PrefectFile['positionOf'];
   deployments: DesiredDeployment[];
   /** Errors and warnings, errors first; the plan is usable only when there is no error. */
   diagnostics: Diagnostic[];
@@ -104,7 +106,7 @@ export async function createPlan(request: PlanRequest): Promise<Plan> {
       }));
     } else seen.set(key, d.index);
   }
-  return finish(file.file, deployments, diagnostics);
+  return { ...finish(file.file, deployments, diagnostics), positionOf: file.positionOf };
 }
 
 function problemToDiagnostic(file: PrefectFile, index: number, label: string, severity: 'error' | 'warning', p: DeploymentProblem): Diagnostic {

@@ -6,9 +6,19 @@ import { isCronSchedule, isIntervalSchedule, nextRunTimes, type Schedule } from 
 import type { Mapping } from '../config/index.js';
 import type { DesiredDeployment } from './desired.js';
 import type { Plan } from './index.js';
+import type { LiveChange } from '../apply/index.js';
 
 export interface PlanJson {
-  deployments: { name: string; flow_name: string; entrypoint: string; payload: Mapping }[];
+  deployments: {
+    name: string;
+    flow_name: string;
+    entrypoint: string;
+    payload: Mapping;
+    /** With a server: what a deploy would do, and the fields it would change. */
+    action?: string;
+    changes?: { field: string; from: unknown; to: unknown }[];
+    notes?: string[];
+  }[];
   errors: DiagnosticJson[];
   warnings: DiagnosticJson[];
 }
@@ -21,7 +31,7 @@ interface DiagnosticJson {
   message: string;
 }
 
-export function planToJson(plan: Plan): PlanJson {
+export function planToJson(plan: Plan, live?: readonly LiveChange[]): PlanJson {
   const diag = (d: Diagnostic): DiagnosticJson => ({
     file: d.file,
     line: d.line ?? null,
@@ -30,7 +40,16 @@ export function planToJson(plan: Plan): PlanJson {
     message: d.message,
   });
   return {
-    deployments: plan.deployments.map((d) => ({ name: d.name, flow_name: d.flowName, entrypoint: d.entrypoint, payload: d.payload })),
+    deployments: plan.deployments.map((d, i) => {
+      const change = live?.[i];
+      return {
+        name: d.name,
+        flow_name: d.flowName,
+        entrypoint: d.entrypoint,
+        payload: d.payload,
+        ...(change ? { action: change.action, changes: change.changes, notes: change.notes } : {}),
+      };
+    }),
     errors: plan.diagnostics.filter((d) => d.severity === 'error').map(diag),
     warnings: plan.diagnostics.filter((d) => d.severity === 'warning').map(diag),
   };
@@ -50,6 +69,31 @@ export function planToText(plan: Plan, options: TextOptions): string {
     lines.push('', ...deploymentText(d, options));
   }
   return lines.join('\n');
+}
+
+const SYMBOL: Record<string, string> = { created: '+', updated: '~', unchanged: '=' };
+
+/** A plan diffed against the live server: create / update (with field changes) / unchanged. */
+export function liveChangesToText(plan: Plan, live: readonly LiveChange[], options: TextOptions): string {
+  const count = (a: string) => live.filter((c) => c.action === a).length;
+  const lines = [`${plan.prefectFile}: ${count('created')} to create, ${count('updated')} to update, ${count('unchanged')} unchanged`];
+  for (const change of live) {
+    const d = change.deployment;
+    const verb = change.action === 'created' ? 'create' : change.action === 'updated' ? 'update' : 'unchanged';
+    lines.push('', `${SYMBOL[change.action]} ${d.flowName}/${d.name} (${verb})`);
+    for (const note of change.notes) lines.push(`  ! ${note}`);
+    if (change.action === 'created') lines.push(...deploymentText(d, options).slice(1));
+    for (const c of change.changes) {
+      lines.push(`  ${c.field}:`);
+      lines.push(`    - ${truncate(compact(c.from), 200)}`);
+      lines.push(`    + ${truncate(compact(c.to), 200)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function compact(v: unknown): string {
+  return v === undefined ? '(not set)' : JSON.stringify(v);
 }
 
 function deploymentText(d: DesiredDeployment, options: TextOptions): string[] {

@@ -1,0 +1,164 @@
+/**
+ * `prefect-deploy deploy` against a real Prefect server: created / updated / unchanged, no writes
+ * for an unchanged deployment, all-or-nothing validation, and agreement with the reference: after
+ * `prefect deploy` has registered a project, our deploy of the same project finds nothing to change.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { startRecordingProxy, type RecordingProxy } from '../setup/recording-proxy.js';
+
+const run = promisify(execFile);
+const apiUrl = inject('prefectApiUrl');
+const python = inject('referencePython');
+const prefectBin = path.join(path.dirname(python), 'prefect');
+
+const FLOWS = `from datetime import timedelta
+from prefect import flow
+
+
+@flow(name="deploy-e2e")
+def e2e(day: str = "today", retries: int = 1):
+    """End-to-end flow.
+
+    Args:
+        day: Which day to load.
+    """
+
+
+@flow
+def other(window: timedelta = timedelta(minutes=5)):
+    """Another flow."""
+`;
+
+const yaml = (pool: string, param = 'yesterday') => `
+deployments:
+  - name: nightly
+    entrypoint: flows/f.py:e2e
+    parameters: {day: ${param}}
+    tags: [e2e, nightly]
+    schedules:
+      - cron: "0 2 * * *"
+        timezone: Europe/Paris
+        slug: nightly
+    concurrency_limit: {limit: 1, collision_strategy: CANCEL_NEW}
+    triggers:
+      - expect: [prefect.flow-run.Failed]
+        match_related: {prefect.resource.id: "prefect.flow.*"}
+        parameters: {day: "{{ event.occurred }}"}
+    work_pool: {name: ${pool}}
+  - name: hourly
+    entrypoint: flows/f.py:other
+    schedules:
+      - interval: 3600
+    work_pool: {name: ${pool}, job_variables: {env: {A: "1"}}}
+`;
+
+async function api(method: string, route: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+  return res.status === 204 ? null : res.json();
+}
+
+async function ours(dir: string, args: string[], url = apiUrl) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (t) => (stdout += `${t}\n`),
+    stderr: (t) => (stderr += `${t}\n`),
+    cwd: dir,
+    env: { PREFECT_API_URL: url },
+    now: () => new Date(),
+  });
+  return { code, stdout, stderr, json: args.includes('--json') ? JSON.parse(stdout) : undefined };
+}
+
+const dirs: string[] = [];
+let proxy: RecordingProxy;
+beforeAll(async () => {
+  proxy = await startRecordingProxy(apiUrl);
+});
+afterAll(async () => {
+  await proxy.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function project(pool: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'deploy-e2e-'));
+  dirs.push(dir);
+  mkdirSync(path.join(dir, 'flows'));
+  writeFileSync(path.join(dir, 'flows', 'f.py'), FLOWS);
+  writeFileSync(path.join(dir, 'prefect.yaml'), yaml(pool));
+  return dir;
+}
+
+describe('prefect-deploy deploy', () => {
+  it('creates, then leaves unchanged deployments untouched (no write request), then updates only what changed', async () => {
+    const pool = 'e2e-pool-ours';
+    await api('POST', '/work_pools/', { name: pool, type: 'process' });
+    const dir = project(pool);
+
+    const first = await ours(dir, ['deploy', '--all', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.json.deployments.map((d: { action: string }) => d.action)).toEqual(['created', 'created']);
+    const id = first.json.deployments[0].id as string;
+    const stored = (await api('GET', `/deployments/${id}`)) as Record<string, unknown>;
+    expect(stored).toMatchObject({ name: 'nightly', parameters: { day: 'yesterday' }, tags: ['e2e', 'nightly'], work_pool_name: pool });
+    const automations = (await api('GET', `/automations/related-to/prefect.deployment.${id}`)) as { name: string }[];
+    expect(automations.map((a) => a.name)).toEqual(['nightly__automation_1']);
+
+    proxy.requests.length = 0;
+    const second = await ours(dir, ['deploy', '--all', '--json'], proxy.apiUrl);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.json.deployments.map((d: { action: string }) => d.action)).toEqual(['unchanged', 'unchanged']);
+    expect(proxy.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/filter'))).toEqual([]);
+
+    writeFileSync(path.join(dir, 'prefect.yaml'), yaml(pool, 'today'));
+    const third = await ours(dir, ['deploy', '-n', 'nightly', '--json']);
+    expect(third.json.deployments).toEqual([expect.objectContaining({ name: 'nightly', action: 'updated', changes: ['parameters'], id })]);
+    const after = (await api('GET', `/automations/related-to/prefect.deployment.${id}`)) as { id: string }[];
+    expect(after.map((a) => a.id)).toEqual((automations as unknown as { id: string }[]).map((a) => a.id));
+  });
+
+  it('shows the live plan: update with the field-level change, and unchanged', async () => {
+    const pool = 'e2e-pool-plan';
+    await api('POST', '/work_pools/', { name: pool, type: 'process' });
+    const dir = project(pool);
+    expect((await ours(dir, ['deploy', '--all'])).code).toBe(0);
+    writeFileSync(path.join(dir, 'prefect.yaml'), yaml(pool, 'tomorrow'));
+    const plan = await ours(dir, ['plan', '--all']);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain('0 to create, 1 to update, 1 unchanged');
+    expect(plan.stdout).toContain('~ deploy-e2e/nightly (update)');
+    expect(plan.stdout).toContain('- {"day":"yesterday"}');
+    expect(plan.stdout).toContain('+ {"day":"tomorrow"}');
+    expect(plan.stdout).toContain('= other/hourly (unchanged)');
+  });
+
+  it('finds nothing to change after prefect deploy registered the same project', async () => {
+    const pool = 'e2e-pool-ref';
+    await api('POST', '/work_pools/', { name: pool, type: 'process' });
+    const dir = project(pool);
+    await run(prefectBin, ['--no-prompt', 'deploy', '--all'], { cwd: dir, env: { PATH: process.env.PATH ?? '', PREFECT_API_URL: apiUrl, PREFECT_HOME: path.join(dir, '.prefect-home') }, timeout: 180_000 });
+    const after = await ours(dir, ['deploy', '--all', '--json']);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.json.deployments.map((d: { action: string; changes: string[] }) => [d.action, d.changes])).toEqual([
+      ['unchanged', []],
+      ['unchanged', []],
+    ]);
+  });
+
+  it('validates everything first: a missing work pool stops the run before any write', async () => {
+    const dir = project('no-such-pool');
+    proxy.requests.length = 0;
+    const result = await ours(dir, ['deploy', '--all'], proxy.apiUrl);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^prefect\.yaml:\d+:\d+: deployment "nightly": work pool "no-such-pool" does not exist/m);
+    expect(result.stderr).toMatch(/deployment "hourly": work pool "no-such-pool" does not exist/);
+    expect(proxy.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+});

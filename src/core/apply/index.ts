@@ -1,0 +1,169 @@
+/**
+ * `deploy`: validate every selected deployment against the live server first (config, flows,
+ * schedules, triggers, blocks, variables, work pools) and stop with every problem before any
+ * write; then register the deployments in parallel, each failure reported for its deployment.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import { isMapping, type Mapping } from '../config/index.js';
+import { createPlan, hasErrors, type DesiredDeployment, type Plan, type PlanRequest } from '../plan/index.js';
+import type { TemplateSources } from '../templating/index.js';
+import { automationBody } from '../triggers/index.js';
+import { diffDeployment, type CurrentDeployment, type FieldChange } from './diff.js';
+import { registerDeployment, type RegistrationAction, type RegistrationClient } from './register.js';
+
+export { diffDeployment, updateBody, jsonEqual, schedulesEqual, type FieldChange } from './diff.js';
+export { registerDeployment, type RegistrationAction, type RegistrationClient, type RegistrationResult } from './register.js';
+
+/** What a deploy needs from the API beyond registration. */
+export interface DeployClient extends RegistrationClient {
+  readWorkPool(name: string): Promise<Mapping | undefined>;
+}
+
+export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
+  client: DeployClient;
+  sources: TemplateSources;
+  /** How many deployments are registered at once. */
+  concurrency?: number;
+  /** Called as each deployment finishes, for progress output. */
+  onResult?: (result: DeploymentOutcome) => void;
+}
+
+export interface DeploymentOutcome {
+  name: string;
+  flowName: string;
+  /** `failed` when the API refused or the connection broke; `error` says why. */
+  action: RegistrationAction | 'failed';
+  id?: string;
+  changes: FieldChange[];
+  error?: string;
+  durationMs: number;
+}
+
+export interface DeployResult {
+  plan: Plan;
+  /** Empty when validation failed (nothing was written). */
+  outcomes: DeploymentOutcome[];
+  diagnostics: Diagnostic[];
+}
+
+/** Phase 1: the plan against the live server, plus the work pool checks of §5.3. */
+export async function validateForDeploy(request: Omit<DeployRequest, 'onResult' | 'concurrency'>): Promise<Plan> {
+  const plan = await createPlan({ ...request, sources: request.sources });
+  if (hasErrors(plan.diagnostics)) return plan;
+  const pools = new Map<string, Promise<Mapping | undefined>>();
+  const diagnostics = [...plan.diagnostics];
+  for (const d of plan.deployments) {
+    const name = String(d.payload.work_pool_name);
+    if (!pools.has(name)) pools.set(name, request.client.readWorkPool(name));
+  }
+  for (const d of plan.deployments) {
+    const name = String(d.payload.work_pool_name);
+    const pool = await pools.get(name)!;
+    const problem = !pool
+      ? `work pool "${name}" does not exist; create it (prefect work-pool create "${name}" --type <type>) or fix work_pool.name`
+      : pool.type === 'prefect-agent'
+        ? `work pool "${name}" is of type prefect-agent, which cannot run deployments from prefect.yaml; choose another pool`
+        : undefined;
+    if (problem) diagnostics.push({ severity: 'error', file: plan.prefectFile, deployment: d.name, message: problem, ...position(plan, d, 'work_pool', 'name') });
+  }
+  return { ...plan, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function position(plan: Plan, d: DesiredDeployment, ...path: string[]): { line?: number; column?: number } {
+  const pos = plan.positionOf?.(['deployments', d.index, ...path]);
+  return pos ? { line: pos.line, column: pos.column } : {};
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const order = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
+  return [...diagnostics].sort((a, b) => order(a) - order(b));
+}
+
+/** Builds the automation bodies of a deployment once its id is known. */
+export function automationsFor(d: DesiredDeployment): (id: string) => Mapping[] {
+  return (id) => d.triggers.map((t) => automationBody(t, id));
+}
+
+export async function deploy(request: DeployRequest): Promise<DeployResult> {
+  let plan = await validateForDeploy(request);
+  if (!hasErrors(plan.diagnostics) && !request.stepOutputs) {
+    const withSteps = plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
+    if (withSteps.length > 0) {
+      plan = {
+        ...plan,
+        diagnostics: [
+          ...withSteps.map((d): Diagnostic => ({
+            severity: 'error',
+            file: plan.prefectFile,
+            deployment: d.name,
+            message: 'this version cannot run build/push steps yet; run them elsewhere and pass their outputs (step outputs), or deploy with prefect deploy',
+            ...position(plan, d, 'build'),
+          })),
+          ...plan.diagnostics,
+        ],
+      };
+    }
+  }
+  if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics };
+  const outcomes = await mapLimit(plan.deployments, request.concurrency ?? 8, async (d) => {
+    const started = Date.now();
+    let outcome: DeploymentOutcome;
+    try {
+      const r = await registerDeployment(request.client, d, automationsFor(d));
+      outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, durationMs: Date.now() - started };
+    } catch (e) {
+      outcome = { name: d.name, flowName: d.flowName, action: 'failed', changes: [], error: (e as Error).message, durationMs: Date.now() - started };
+    }
+    request.onResult?.(outcome);
+    return outcome;
+  });
+  const diagnostics = [...plan.diagnostics];
+  for (const o of outcomes) {
+    if (o.action === 'failed') diagnostics.unshift({ severity: 'error', file: plan.prefectFile, deployment: o.name, message: `registration failed: ${o.error}` });
+  }
+  return { plan, outcomes, diagnostics };
+}
+
+/** What a deploy would do to each deployment, read from the live server without writing. */
+export interface LiveChange {
+  deployment: DesiredDeployment;
+  action: RegistrationAction;
+  id?: string;
+  changes: FieldChange[];
+  /** Drift the apply would undo or side effects worth a warning. */
+  notes: string[];
+}
+
+export async function compareWithServer(client: Pick<DeployClient, 'readDeploymentByName'>, plan: Plan): Promise<LiveChange[]> {
+  return Promise.all(
+    plan.deployments.map(async (d): Promise<LiveChange> => {
+      const current = await client.readDeploymentByName(d.flowName, d.name);
+      if (!current) return { deployment: d, action: 'created', changes: [], notes: [] };
+      const changes = diffDeployment(d, current as CurrentDeployment);
+      const notes: string[] = [];
+      if (current.paused === true && d.payload.paused === false) notes.push('paused on the server: deploying un-pauses it (set paused: true to keep it paused)');
+      const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping) : [];
+      if (changes.some((c) => c.field === 'schedules') && schedules.length > 0 && schedules.some((s) => !s.slug)) {
+        notes.push(`its ${schedules.length} schedule(s) will be deleted and re-created (give each schedule a slug to update them in place)`);
+      }
+      if (schedules.some((s) => s.active === false) && changes.some((c) => c.field === 'schedules')) {
+        notes.push('a schedule turned off on the server is turned back on');
+      }
+      return { deployment: d, action: changes.length ? 'updated' : 'unchanged', id: String(current.id), changes, notes };
+    }),
+  );
+}
+
+/** Runs `f` over `items` with at most `limit` in flight, results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
