@@ -1,0 +1,116 @@
+"""Reference side of the flow-analysis differential test.
+
+Run with the reference venv's python (scripts/reference-venv.sh prints its path), with the corpus
+directory as the working directory:
+
+    cd __tests__/fixtures/flows-corpus && <venv>/bin/python ../../../scripts/reference-flows.py [manifest.json]
+
+For every manifest entry the flow is loaded exactly the way `prefect deploy` loads it
+(`load_flow_from_entrypoint`, which falls back to Prefect's AST loader when executing a script
+raises), and the schema is what `prefect deploy` sends: `parameter_schema(flow)` dumped with
+`model_dump(exclude_unset=True)`. Prints one JSON document on stdout:
+
+    {"prefect": "<version>", "python": "<version>",
+     "results": {"<entrypoint>": {"name": ..., "description": ..., "version": ..., "schema": {...}}
+                                 | {"error": "<ExceptionType>: <message>"}}}
+
+Each entry runs in a forked child so that modules, sys.path and sys.modules changes made by one
+flow file cannot leak into the next; prefect itself is imported once, before forking.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+import tempfile
+import traceback
+
+
+def _prepare_environment() -> None:
+    # The corpus must be found through the cwd only, as with the `prefect` console script; the
+    # directory of this script is not part of a real deploy's sys.path.
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != here]
+    # Keep Prefect from writing into the user's ~/.prefect and from talking to any server.
+    os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="prefect-ref-home-"))
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+
+
+def _json_safe(value):
+    """NaN/Infinity are not JSON; make them visible instead of crashing the parser on the other side."""
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return {"$nonFiniteFloat": repr(value)}
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def _analyze(entrypoint: str) -> dict:
+    from prefect.flows import load_flow_from_entrypoint
+    from prefect.utilities.callables import parameter_schema
+
+    try:
+        flow = load_flow_from_entrypoint(entrypoint)
+        schema = parameter_schema(flow).model_dump(exclude_unset=True)
+    except BaseException as exc:  # noqa: BLE001 - every failure is a result here
+        return {"error": f"{type(exc).__name__}: {exc}"}
+    return {
+        "name": flow.name,
+        "description": flow.description,
+        "version": flow.version,
+        "schema": _json_safe(schema),
+    }
+
+
+def _run_isolated(entrypoint: str) -> dict:
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child
+        os.close(read_fd)
+        # Flow files may print at import time; keep stdout for the JSON document.
+        os.dup2(2, 1)
+        try:
+            payload = json.dumps(_analyze(entrypoint), allow_nan=False).encode()
+        except BaseException:  # noqa: BLE001
+            payload = json.dumps({"error": "HarnessError: " + traceback.format_exc()}).encode()
+        with os.fdopen(write_fd, "wb") as out:
+            out.write(payload)
+        os._exit(0)
+    os.close(write_fd)
+    with os.fdopen(read_fd, "rb") as inp:
+        data = inp.read()
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        return {"error": f"HarnessError: child exited with status {status} and no output"}
+    return json.loads(data)
+
+
+def main() -> int:
+    _prepare_environment()
+    manifest_path = sys.argv[1] if len(sys.argv) > 1 else "manifest.json"
+    with open(manifest_path, encoding="utf-8") as fh:
+        manifest = json.load(fh)
+
+    import prefect  # imported once before forking so every child starts warm
+    import prefect.flows  # noqa: F401
+    import prefect.utilities.callables  # noqa: F401
+
+    results = {}
+    for entry in manifest["entries"]:
+        results[entry["entrypoint"]] = _run_isolated(entry["entrypoint"])
+
+    document = {
+        "prefect": prefect.__version__,
+        "python": sys.version.split()[0],
+        "results": results,
+    }
+    sys.stdout.write(json.dumps(document, indent=1, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
