@@ -113,17 +113,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    function visit_(key, node, visitor, path8) {
+      const ctrl = callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path7);
+            const ci = visit_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -134,13 +134,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = visit_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -161,17 +161,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node, visitor, path8) {
+      const ctrl = await callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -182,13 +182,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -215,23 +215,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
+        return visitor(key, node, path8);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path7);
+        return visitor.Map?.(key, node, path8);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
+        return visitor.Seq?.(key, node, path8);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path7);
+        return visitor.Pair?.(key, node, path8);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
+        return visitor.Scalar?.(key, node, path8);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor.Alias?.(key, node, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -843,10 +843,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -865,7 +865,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -895,11 +895,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -913,8 +913,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -928,8 +928,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -947,8 +947,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -958,8 +958,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3474,9 +3474,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3551,14 +3551,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3573,10 +3573,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3587,10 +3587,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3607,13 +3607,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -5574,9 +5574,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path7) => {
+    visit.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index2] of path7) {
+      for (const [field, index2] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5585,23 +5585,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path7) => {
-      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit.parentCollection = (cst, path8) => {
+      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,10 +5612,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit;
   }
@@ -16561,8 +16561,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static parseFileSync(filePath) {
-        const { readFileSync: readFileSync4 } = __require("fs");
-        const data = readFileSync4(filePath, "utf8");
+        const { readFileSync: readFileSync5 } = __require("fs");
+        const data = readFileSync5(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -23014,9 +23014,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {string} [path]
    * @return {(string|null|Command)}
    */
-  executableDir(path7) {
-    if (path7 === void 0) return this._executableDir;
-    this._executableDir = path7;
+  executableDir(path8) {
+    if (path8 === void 0) return this._executableDir;
+    this._executableDir = path8;
     return this;
   }
   /**
@@ -23358,8 +23358,8 @@ function parseYaml(text) {
       errors.push({ message: e.message });
     }
   }
-  const locate = (path7, wantKey) => {
-    const found2 = findNode(doc, path7);
+  const locate = (path8, wantKey) => {
+    const found2 = findNode(doc, path8);
     const node = wantKey ? found2.key ?? found2.node : found2.node;
     const range = node?.range;
     return range ? toPosition(range[0]) : void 0;
@@ -23367,14 +23367,14 @@ function parseYaml(text) {
   return {
     value,
     errors,
-    positionOf: (path7) => locate(path7, false),
-    keyPositionOf: (path7) => locate(path7, true)
+    positionOf: (path8) => locate(path8, false),
+    keyPositionOf: (path8) => locate(path8, true)
   };
 }
-function findNode(doc, path7) {
+function findNode(doc, path8) {
   let node = deref(doc, doc.contents);
   let key;
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (!node) break;
     const next = childOf(doc, node, segment);
     if (!next) break;
@@ -23473,42 +23473,42 @@ var INTERVAL_SCHEDULE_KEYS = /* @__PURE__ */ new Set(["interval", "anchor_date",
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
-function validateRawScheduleItem(item, path7 = []) {
-  if (!isMapping(item)) return { errors: [{ path: path7, message: "Input should be a valid dictionary" }], value: void 0 };
-  const errors = rawShapeErrors(item, path7);
+function validateRawScheduleItem(item, path8 = []) {
+  if (!isMapping(item)) return { errors: [{ path: path8, message: "Input should be a valid dictionary" }], value: void 0 };
+  const errors = rawShapeErrors(item, path8);
   if (errors.length === 0 || matchesOtherShape(item)) return { errors: [], value: item };
   return { errors, value: void 0 };
 }
-function rawShapeErrors(item, path7) {
+function rawShapeErrors(item, path8) {
   const errors = [];
   for (const key of Object.keys(item)) {
-    if (!RAW_KEYS.has(key)) errors.push({ path: [...path7, key], message: "Extra inputs are not permitted" });
+    if (!RAW_KEYS.has(key)) errors.push({ path: [...path8, key], message: "Extra inputs are not permitted" });
   }
   for (const key of STRING_KEYS) {
     const v = item[key];
     if (v !== void 0 && v !== null && typeof v !== "string") {
-      errors.push({ path: [...path7, key], message: "Input should be a valid string" });
+      errors.push({ path: [...path8, key], message: "Input should be a valid string" });
     }
   }
   for (const key of BOOL_OR_STRING_KEYS) {
     const v = item[key];
     if (v === void 0 || v === null || typeof v === "boolean" || typeof v === "string") continue;
     if (typeof v === "number" && (v === 0 || v === 1)) continue;
-    errors.push({ path: [...path7, key], message: "Input should be a valid boolean or string" });
+    errors.push({ path: [...path8, key], message: "Input should be a valid boolean or string" });
   }
   const interval = item.interval;
   if (interval !== void 0 && interval !== null) {
     const parsed = parseDuration(interval);
-    if ("error" in parsed) errors.push({ path: [...path7, "interval"], message: parsed.error });
+    if ("error" in parsed) errors.push({ path: [...path8, "interval"], message: parsed.error });
   }
   const parameters = item.parameters;
   if (parameters !== void 0 && !isMapping(parameters)) {
-    errors.push({ path: [...path7, "parameters"], message: "Input should be a valid dictionary" });
+    errors.push({ path: [...path8, "parameters"], message: "Input should be a valid dictionary" });
   }
   if (errors.length === 0) {
     const given = ["cron", "interval", "rrule"].filter((k) => item[k] !== void 0 && item[k] !== null);
     if (given.length !== 1) {
-      errors.push({ path: path7, message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" });
+      errors.push({ path: path8, message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" });
     }
   }
   return errors;
@@ -30365,11 +30365,11 @@ function truthy(v) {
   if (typeof v === "object") return Object.keys(v).length > 0;
   return true;
 }
-function convertScheduleItem(item, path7, options = {}) {
+function convertScheduleItem(item, path8, options = {}) {
   const now2 = options.now ?? /* @__PURE__ */ new Date();
   const fail = (key, message) => ({
     ok: false,
-    error: { path: key === void 0 ? path7 : [...path7, key], message }
+    error: { path: key === void 0 ? path8 : [...path8, key], message }
   });
   const timezone = item.timezone;
   let built;
@@ -30723,47 +30723,47 @@ var COLLISION_STRATEGIES = ["ENQUEUE", "CANCEL_NEW"];
 var Checker = class {
   errors = [];
   warnings = [];
-  error(path7, message) {
-    this.errors.push({ path: path7, message });
+  error(path8, message) {
+    this.errors.push({ path: path8, message });
     return void 0;
   }
-  warn(path7, message, atKey = false) {
-    this.warnings.push({ path: path7, message, atKey });
+  warn(path8, message, atKey = false) {
+    this.warnings.push({ path: path8, message, atKey });
   }
-  unknownKeys(value, path7, known, what, ignored = []) {
+  unknownKeys(value, path8, known, what, ignored = []) {
     for (const key of Object.keys(value)) {
       if (known.includes(key) || ignored.includes(key)) continue;
       const guess = closest(key, known);
       const hint = guess ? `did you mean "${guess}"?` : `expected one of: ${known.join(", ")}`;
-      this.warn([...path7, key], `unknown key "${key}" in ${what} is ignored (${hint})`, true);
+      this.warn([...path8, key], `unknown key "${key}" in ${what} is ignored (${hint})`, true);
     }
   }
-  string(value, path7, hint = "") {
+  string(value, path8, hint = "") {
     if (value === null || value === void 0) return null;
     if (typeof value === "string") return value;
-    return this.error(path7, `${describe(path7)} must be a string, got ${typeName(value)}${hint}`);
+    return this.error(path8, `${describe(path8)} must be a string, got ${typeName(value)}${hint}`);
   }
   /** pydantic's lax bool: true/false, 0/1, and the usual yes/no words. */
-  bool(value, path7) {
+  bool(value, path8) {
     if (value === null || value === void 0) return null;
     const b = laxBool(value);
     if (b !== void 0) return b;
-    return this.error(path7, `${describe(path7)} must be a boolean (true or false), got ${show(value)}`);
+    return this.error(path8, `${describe(path8)} must be a boolean (true or false), got ${show(value)}`);
   }
   /** pydantic's lax int: integers, integral floats and numeric strings. */
-  int(value, path7) {
+  int(value, path8) {
     if (value === null || value === void 0) return null;
     if (typeof value === "number" && Number.isInteger(value)) return value;
     if (typeof value === "string" && /^\s*[-+]?\d+\s*$/.test(value)) return Number.parseInt(value, 10);
-    return this.error(path7, `${describe(path7)} must be an integer, got ${show(value)}`);
+    return this.error(path8, `${describe(path8)} must be an integer, got ${show(value)}`);
   }
-  mapping(value, path7, nullable) {
+  mapping(value, path8, nullable) {
     if (value === null || value === void 0) {
       if (nullable) return null;
-      return this.error(path7, `${describe(path7)} must be a mapping; remove the key or write {} for none`);
+      return this.error(path8, `${describe(path8)} must be a mapping; remove the key or write {} for none`);
     }
     if (isMapping2(value)) return value;
-    return this.error(path7, `${describe(path7)} must be a mapping, got ${typeName(value)}`);
+    return this.error(path8, `${describe(path8)} must be a mapping, got ${typeName(value)}`);
   }
 };
 function isMapping2(value) {
@@ -30792,8 +30792,8 @@ function show(value) {
   if (typeof value === "string") return JSON.stringify(value);
   return typeName(value);
 }
-function describe(path7) {
-  const keys = path7.filter((p) => typeof p === "string");
+function describe(path8) {
+  const keys = path8.filter((p) => typeof p === "string");
   return `"${keys[keys.length - 1] ?? "value"}"`;
 }
 function toJsonValue(value) {
@@ -30833,22 +30833,22 @@ function validatePrefectFile(raw) {
   }
   return { value: result, errors: c.errors, warnings: c.warnings };
 }
-function checkSteps(c, value, path7) {
+function checkSteps(c, value, path8) {
   if (value === null || value === void 0) return null;
   let list;
   if (isMapping2(value)) {
     if (Object.keys(value).length === 0) return [];
     list = [value];
-    path7 = [...path7];
+    path8 = [...path8];
   } else if (Array.isArray(value)) {
     list = value;
   } else {
-    c.error(path7, `"${String(path7[path7.length - 1])}" must be a list of steps, got ${typeName(value)}`);
+    c.error(path8, `"${String(path8[path8.length - 1])}" must be a list of steps, got ${typeName(value)}`);
     return null;
   }
   const steps = [];
   list.forEach((step, i) => {
-    const stepPath = Array.isArray(value) ? [...path7, i] : path7;
+    const stepPath = Array.isArray(value) ? [...path8, i] : path8;
     if (!isMapping2(step)) {
       c.error(stepPath, `each step must be a mapping of one step name to its inputs, got ${typeName(step)}`);
       return;
@@ -30858,14 +30858,14 @@ function checkSteps(c, value, path7) {
   });
   return steps;
 }
-function checkStep(c, step, path7) {
+function checkStep(c, step, path8) {
   const keys = Object.keys(step);
   if (keys.length === 0) {
-    c.warn(path7, "empty step {} does nothing; remove it");
+    c.warn(path8, "empty step {} does nothing; remove it");
     return;
   }
   if (keys.length > 1) {
-    c.error(path7, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
+    c.error(path8, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
     return;
   }
   const name2 = keys[0];
@@ -30874,25 +30874,25 @@ function checkStep(c, step, path7) {
   if (!definition) {
     if (isBuiltInNamespace(name2) || !looksLikePythonCallable(name2)) {
       const guess = closest(name2, allStepNames());
-      c.error(path7, `unknown step "${name2}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
+      c.error(path8, `unknown step "${name2}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
       return;
     }
   }
   if (inputs === null || inputs === void 0) {
-    c.error([...path7, name2], `step "${name2}" has no inputs; give it a mapping of inputs (use {} for none)`);
+    c.error([...path8, name2], `step "${name2}" has no inputs; give it a mapping of inputs (use {} for none)`);
     return;
   }
   if (!isMapping2(inputs)) {
-    c.error([...path7, name2], `the inputs of step "${name2}" must be a mapping, got ${typeName(inputs)}`);
+    c.error([...path8, name2], `the inputs of step "${name2}" must be a mapping, got ${typeName(inputs)}`);
     return;
   }
   if ("id" in inputs && inputs.id !== null && typeof inputs.id !== "string") {
-    c.error([...path7, name2, "id"], `the step id must be a string, got ${typeName(inputs.id)}`);
+    c.error([...path8, name2, "id"], `the step id must be a string, got ${typeName(inputs.id)}`);
   }
   if ("requires" in inputs && inputs.requires !== null) {
     const r = inputs.requires;
     if (!(typeof r === "string" || Array.isArray(r) && r.every((x) => typeof x === "string"))) {
-      c.error([...path7, name2, "requires"], '"requires" must be a package spec or a list of package specs');
+      c.error([...path8, name2, "requires"], '"requires" must be a package spec or a list of package specs');
     }
   }
   if (definition?.inputs) {
@@ -30900,28 +30900,28 @@ function checkStep(c, step, path7) {
     for (const key of Object.keys(inputs)) {
       if (accepted.includes(key)) continue;
       const guess = closest(key, accepted);
-      c.error([...path7, name2, key], `step "${name2}" has no input "${key}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
+      c.error([...path8, name2, key], `step "${name2}" has no input "${key}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
     }
   }
-  checkNoTimestamps(c, inputs, [...path7, name2]);
+  checkNoTimestamps(c, inputs, [...path8, name2]);
 }
-function checkNoTimestamps(c, value, path7) {
+function checkNoTimestamps(c, value, path8) {
   if (value instanceof YamlTimestamp) {
-    c.error(path7, `"${value.text}" is read as a date; quote it to pass it as text`);
+    c.error(path8, `"${value.text}" is read as a date; quote it to pass it as text`);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkNoTimestamps(c, v, [...path7, i]));
+    value.forEach((v, i) => checkNoTimestamps(c, v, [...path8, i]));
   } else if (isMapping2(value)) {
-    for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path7, k]);
+    for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path8, k]);
   }
 }
-function checkDeployment(c, raw, path7) {
+function checkDeployment(c, raw, path8) {
   if (!isMapping2(raw)) {
-    c.error(path7, `each deployment must be a mapping, got ${typeName(raw)}`);
+    c.error(path8, `each deployment must be a mapping, got ${typeName(raw)}`);
     return void 0;
   }
-  c.unknownKeys(raw, path7, DEPLOYMENT_KEYS, "a deployment");
+  c.unknownKeys(raw, path8, DEPLOYMENT_KEYS, "a deployment");
   const out = {};
-  const at = (key) => [...path7, key];
+  const at = (key) => [...path8, key];
   const has = (key) => key in raw;
   for (const key of ["name", "version", "version_type", "description", "entrypoint", "flow_name"]) {
     if (!has(key)) continue;
@@ -30965,11 +30965,11 @@ function checkDeployment(c, raw, path7) {
       const pool = {};
       for (const key of ["name", "work_queue_name"]) {
         if (!(key in wp)) continue;
-        const v = c.string(wp[key], [...path7, "work_pool", key]);
+        const v = c.string(wp[key], [...path8, "work_pool", key]);
         if (v !== void 0) pool[key] = v;
       }
       if ("job_variables" in wp) {
-        const v = c.mapping(wp.job_variables, [...path7, "work_pool", "job_variables"], false);
+        const v = c.mapping(wp.job_variables, [...path8, "work_pool", "job_variables"], false);
         if (v) pool.job_variables = toJsonValue(v);
       }
       out.work_pool = pool;
@@ -30995,8 +30995,8 @@ function checkDeployment(c, raw, path7) {
     else if (!Array.isArray(s2)) c.error(at("schedules"), `"schedules" must be a list, got ${typeName(s2)}`);
     else {
       out.schedules = s2.map((item, i) => {
-        if (!isMapping2(item)) return c.error([...path7, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
-        return checkSchedule(c, item, [...path7, "schedules", i]);
+        if (!isMapping2(item)) return c.error([...path8, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
+        return checkSchedule(c, item, [...path8, "schedules", i]);
       }).filter((x) => x !== void 0);
     }
   }
@@ -31009,7 +31009,7 @@ function checkDeployment(c, raw, path7) {
     else if (!Array.isArray(t2)) c.error(at("triggers"), `"triggers" must be a list, got ${typeName(t2)}`);
     else {
       t2.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path7, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
+        if (!isMapping2(item)) c.error([...path8, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
       });
       out.triggers = toJsonValue(t2);
     }
@@ -31020,42 +31020,42 @@ function checkDeployment(c, raw, path7) {
     else if (!Array.isArray(s2)) c.error(at("sla"), `"sla" must be a list, got ${typeName(s2)}`);
     else {
       s2.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path7, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
+        if (!isMapping2(item)) c.error([...path8, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
       });
       out.sla = toJsonValue(s2);
     }
   }
   return out;
 }
-function checkConcurrency(c, value, path7) {
+function checkConcurrency(c, value, path8) {
   if (value === null) return null;
-  if (!isMapping2(value)) return c.int(value, path7);
-  c.unknownKeys(value, path7, CONCURRENCY_KEYS, "concurrency_limit");
+  if (!isMapping2(value)) return c.int(value, path8);
+  c.unknownKeys(value, path8, CONCURRENCY_KEYS, "concurrency_limit");
   const out = {};
   if ("limit" in value) {
-    const v = c.int(value.limit, [...path7, "limit"]);
+    const v = c.int(value.limit, [...path8, "limit"]);
     if (v !== void 0) out.limit = v;
   }
   if ("collision_strategy" in value) {
-    const v = c.string(value.collision_strategy, [...path7, "collision_strategy"]);
+    const v = c.string(value.collision_strategy, [...path8, "collision_strategy"]);
     if (v !== void 0) out.collision_strategy = v;
     if (typeof v === "string" && !COLLISION_STRATEGIES.includes(v)) {
-      c.error([...path7, "collision_strategy"], `collision_strategy must be ENQUEUE or CANCEL_NEW, got "${v}"`);
+      c.error([...path8, "collision_strategy"], `collision_strategy must be ENQUEUE or CANCEL_NEW, got "${v}"`);
     }
   } else {
-    c.error(path7, "the mapping form of concurrency_limit needs collision_strategy (ENQUEUE or CANCEL_NEW)");
+    c.error(path8, "the mapping form of concurrency_limit needs collision_strategy (ENQUEUE or CANCEL_NEW)");
   }
   if ("grace_period_seconds" in value) {
-    const v = c.int(value.grace_period_seconds, [...path7, "grace_period_seconds"]);
+    const v = c.int(value.grace_period_seconds, [...path8, "grace_period_seconds"]);
     if (v !== void 0) out.grace_period_seconds = v;
     if (typeof v === "number" && (v < 60 || v > 86400)) {
-      c.error([...path7, "grace_period_seconds"], `grace_period_seconds must be between 60 and 86400, got ${v}`);
+      c.error([...path8, "grace_period_seconds"], `grace_period_seconds must be between 60 and 86400, got ${v}`);
     }
   }
   return out;
 }
-function checkSchedule(c, item, path7) {
-  const result = validateRawScheduleItem(toJsonValue(item), path7);
+function checkSchedule(c, item, path8) {
+  const result = validateRawScheduleItem(toJsonValue(item), path8);
   for (const e of result.errors) c.error(e.path, e.message);
   return result.errors.length === 0 && result.value ? result.value : void 0;
 }
@@ -31308,9 +31308,9 @@ function index(items, key) {
   return { found: true, value: items[at] };
 }
 function getFromDict(dct, keys, fallback) {
-  const path7 = typeof keys === "string" ? keyPath(keys) : keys;
+  const path8 = typeof keys === "string" ? keyPath(keys) : keys;
   let value = dct;
-  for (const key of path7) {
+  for (const key of path8) {
     if (isMapping3(value)) {
       if (!Object.hasOwn(value, key)) return fallback;
       value = value[key];
@@ -31774,7 +31774,7 @@ function templatePullSteps(pullSteps, stepOutputs, ctx) {
 
 // src/core/plan/desired.ts
 import { realpathSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/core/flows/index.ts
 import { createHash } from "node:crypto";
@@ -40013,130 +40013,130 @@ function validateTriggers(specs, deploymentName) {
 }
 var Checker2 = class {
   errors = [];
-  deploymentTrigger(spec, path7, defaultName) {
+  deploymentTrigger(spec, path8, defaultName) {
     if (!isMapping2(spec)) {
-      this.fail(path7, `each trigger must be a mapping, got ${describe2(spec)}`);
+      this.fail(path8, `each trigger must be a mapping, got ${describe2(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path7, deploymentDiscriminator);
-    const name2 = "name" in spec ? this.field(spec, "name", path7, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
-    const description = this.field(spec, "description", path7, laxStr) ?? "";
-    const enabled = this.field(spec, "enabled", path7, laxBool2) ?? true;
-    const parameters = this.field(spec, "parameters", path7, laxOptionalMapping) ?? null;
-    const jobVariables = this.field(spec, "job_variables", path7, laxOptionalMapping) ?? null;
-    const scheduleAfter = this.field(spec, "schedule_after", path7, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
+    const type = this.triggerType(spec, path8, deploymentDiscriminator);
+    const name2 = "name" in spec ? this.field(spec, "name", path8, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
+    const description = this.field(spec, "description", path8, laxStr) ?? "";
+    const enabled = this.field(spec, "enabled", path8, laxBool2) ?? true;
+    const parameters = this.field(spec, "parameters", path8, laxOptionalMapping) ?? null;
+    const jobVariables = this.field(spec, "job_variables", path8, laxOptionalMapping) ?? null;
+    const scheduleAfter = this.field(spec, "schedule_after", path8, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
     if (type === void 0) return void 0;
-    const trigger = this.triggerOfType(type, spec, path7);
+    const trigger = this.triggerOfType(type, spec, path8);
     if (trigger === void 0 || name2 === void 0) return void 0;
     return { name: name2, description, enabled, parameters, jobVariables, scheduleAfter, trigger };
   }
   /** A trigger nested in a compound or sequence trigger: a plain trigger, deployment fields ignored. */
-  nestedTrigger(spec, path7) {
+  nestedTrigger(spec, path8) {
     if (!isMapping2(spec)) {
-      this.fail(path7, `each nested trigger must be a mapping, got ${describe2(spec)}`);
+      this.fail(path8, `each nested trigger must be a mapping, got ${describe2(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path7, nestedDiscriminator);
-    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path7);
+    const type = this.triggerType(spec, path8, nestedDiscriminator);
+    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path8);
   }
-  triggerType(spec, path7, discriminate) {
+  triggerType(spec, path8, discriminate) {
     if (!("type" in spec)) return discriminate(spec);
     const type = spec.type;
     if (typeof type === "string" && TRIGGER_TYPES.includes(type)) return type;
     const hint = typeof type === "string" ? didYouMean(type, TRIGGER_TYPES) : "";
-    this.fail([...path7, "type"], `unknown trigger type ${describe2(type)}${hint}; use one of ${oneOf2(TRIGGER_TYPES)}, or leave it out to infer it`);
+    this.fail([...path8, "type"], `unknown trigger type ${describe2(type)}${hint}; use one of ${oneOf2(TRIGGER_TYPES)}, or leave it out to infer it`);
     return void 0;
   }
-  triggerOfType(type, spec, path7) {
+  triggerOfType(type, spec, path8) {
     switch (type) {
       case "event":
-        return this.eventTrigger(spec, path7);
+        return this.eventTrigger(spec, path8);
       case "metric":
-        return this.metricTrigger(spec, path7);
+        return this.metricTrigger(spec, path8);
       case "compound":
-        return this.compoundTrigger(spec, path7);
+        return this.compoundTrigger(spec, path8);
       case "sequence":
-        return this.sequenceTrigger(spec, path7);
+        return this.sequenceTrigger(spec, path8);
     }
   }
-  eventTrigger(spec, path7) {
+  eventTrigger(spec, path8) {
     const before = this.errors.length;
-    const match2 = this.field(spec, "match", path7, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path7);
-    const after = this.field(spec, "after", path7, laxStringSet) ?? [];
-    const expect = this.field(spec, "expect", path7, laxStringSet) ?? [];
-    const forEach = this.field(spec, "for_each", path7, laxStringSet) ?? [];
+    const match2 = this.field(spec, "match", path8, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path8);
+    const after = this.field(spec, "after", path8, laxStringSet) ?? [];
+    const expect = this.field(spec, "expect", path8, laxStringSet) ?? [];
+    const forEach = this.field(spec, "for_each", path8, laxStringSet) ?? [];
     const posture = this.field(
       spec,
       "posture",
-      path7,
+      path8,
       (v) => EVENT_POSTURES.includes(v) ? { value: v } : { error: `should be one of ${oneOf2(EVENT_POSTURES)} for an event trigger, got ${describe2(v)}${v === "Metric" ? " (a metric trigger needs a `metric` query and no `type: event`)" : ""}` }
     ) ?? "Reactive";
-    const threshold = this.field(spec, "threshold", path7, laxInt) ?? 1;
-    const within = this.eventWithin(spec, path7);
+    const threshold = this.field(spec, "threshold", path8, laxInt) ?? 1;
+    const within = this.eventWithin(spec, path8);
     if (this.errors.length > before || within === void 0) return void 0;
     return { type: "event", match: match2, match_related: matchRelated, after, expect, for_each: forEach, posture, threshold, within };
   }
   /** `within` as EventTrigger's before-validator and field constraint (`ge=0`) check it. */
-  eventWithin(spec, path7) {
+  eventWithin(spec, path8) {
     const proactive = spec.posture === "Proactive";
     if (!("within" in spec)) return proactive ? PROACTIVE_MINIMUM_WITHIN : 0;
     const parsed = spec.within === null ? { error: "should be a duration (seconds or ISO 8601), got null" } : duration(spec.within);
     if ("error" in parsed) {
-      this.fail([...path7, "within"], parsed.error);
+      this.fail([...path8, "within"], parsed.error);
       return void 0;
     }
     if (proactive) {
       if (parsed.seconds === 0) return PROACTIVE_MINIMUM_WITHIN;
       if (parsed.seconds < PROACTIVE_MINIMUM_WITHIN) {
-        this.fail([...path7, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
+        this.fail([...path8, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
         return void 0;
       }
     } else if (parsed.seconds < 0) {
-      this.fail([...path7, "within"], `must not be negative, got ${parsed.seconds} seconds`);
+      this.fail([...path8, "within"], `must not be negative, got ${parsed.seconds} seconds`);
       return void 0;
     }
     return parsed.seconds;
   }
-  metricTrigger(spec, path7) {
+  metricTrigger(spec, path8) {
     const before = this.errors.length;
-    const match2 = this.field(spec, "match", path7, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path7);
-    this.field(spec, "posture", path7, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe2(v)}` });
+    const match2 = this.field(spec, "match", path8, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path8);
+    this.field(spec, "posture", path8, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe2(v)}` });
     let metric;
-    if (!("metric" in spec)) this.fail([...path7, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
-    else metric = this.metricQuery(spec.metric, [...path7, "metric"]);
+    if (!("metric" in spec)) this.fail([...path8, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
+    else metric = this.metricQuery(spec.metric, [...path8, "metric"]);
     if (this.errors.length > before || metric === void 0) return void 0;
     return { type: "metric", match: match2, match_related: matchRelated, posture: "Metric", metric };
   }
-  metricQuery(query, path7) {
+  metricQuery(query, path8) {
     if (!isMapping2(query)) {
-      this.fail(path7, `should be a mapping with name, threshold and operator, got ${describe2(query)}`);
+      this.fail(path8, `should be a mapping with name, threshold and operator, got ${describe2(query)}`);
       return void 0;
     }
     const before = this.errors.length;
-    const name2 = this.required(query, "name", path7, laxStr, "the metric to query (lateness, duration or successes)");
-    const threshold = this.required(query, "threshold", path7, laxFloat, "the value to compare the metric with");
+    const name2 = this.required(query, "name", path8, laxStr, "the metric to query (lateness, duration or successes)");
+    const threshold = this.required(query, "threshold", path8, laxFloat, "the value to compare the metric with");
     const operator2 = this.required(
       query,
       "operator",
-      path7,
+      path8,
       (v) => METRIC_OPERATORS.includes(v) ? { value: v } : { error: `should be one of ${oneOf2(METRIC_OPERATORS)}, got ${describe2(v)}` },
       `one of ${oneOf2(METRIC_OPERATORS)}`
     );
-    const range = this.field(query, "range", path7, minimumRange) ?? METRIC_MINIMUM_RANGE;
-    const firingFor = this.field(query, "firing_for", path7, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const range = this.field(query, "range", path8, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const firingFor = this.field(query, "firing_for", path8, minimumRange) ?? METRIC_MINIMUM_RANGE;
     if (this.errors.length > before || name2 === void 0 || threshold === void 0 || operator2 === void 0) return void 0;
     return { name: name2, threshold, operator: operator2, range, firing_for: firingFor };
   }
-  compoundTrigger(spec, path7) {
+  compoundTrigger(spec, path8) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path7);
-    const within = this.compositeWithin(spec, path7);
+    const triggers = this.nestedTriggers(spec, path8);
+    const within = this.compositeWithin(spec, path8);
     const require2 = this.required(
       spec,
       "require",
-      path7,
+      path8,
       (v) => {
         if (v === "any" || v === "all") return { value: v };
         const n2 = laxInt(v);
@@ -40146,39 +40146,39 @@ var Checker2 = class {
     );
     if (this.errors.length > before || triggers === void 0 || require2 === void 0) return void 0;
     if (typeof require2 === "number") {
-      if (require2 < 1) this.fail([...path7, "require"], `must be at least 1, got ${require2}`);
+      if (require2 < 1) this.fail([...path8, "require"], `must be at least 1, got ${require2}`);
       else if (require2 > triggers.length) {
-        this.fail([...path7, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
+        this.fail([...path8, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
       }
       if (this.errors.length > before) return void 0;
     }
     return { type: "compound", triggers, within, require: require2 };
   }
-  sequenceTrigger(spec, path7) {
+  sequenceTrigger(spec, path8) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path7);
-    const within = this.compositeWithin(spec, path7);
+    const triggers = this.nestedTriggers(spec, path8);
+    const within = this.compositeWithin(spec, path8);
     if (this.errors.length > before || triggers === void 0) return void 0;
     return { type: "sequence", triggers, within };
   }
-  nestedTriggers(spec, path7) {
+  nestedTriggers(spec, path8) {
     if (!("triggers" in spec)) {
-      this.fail([...path7, "triggers"], "a compound or sequence trigger needs a `triggers` list");
+      this.fail([...path8, "triggers"], "a compound or sequence trigger needs a `triggers` list");
       return void 0;
     }
     if (!Array.isArray(spec.triggers)) {
-      this.fail([...path7, "triggers"], `should be a list of triggers, got ${describe2(spec.triggers)}`);
+      this.fail([...path8, "triggers"], `should be a list of triggers, got ${describe2(spec.triggers)}`);
       return void 0;
     }
-    const nested = spec.triggers.map((t2, j) => this.nestedTrigger(t2, [...path7, "triggers", j]));
+    const nested = spec.triggers.map((t2, j) => this.nestedTrigger(t2, [...path8, "triggers", j]));
     return nested.every((t2) => t2 !== void 0) ? nested : void 0;
   }
   /** Composite triggers' `within`: optional, any sign (the model has no bound). */
-  compositeWithin(spec, path7) {
-    return this.field(spec, "within", path7, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
+  compositeWithin(spec, path8) {
+    return this.field(spec, "within", path8, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
   }
-  matchRelated(spec, path7) {
-    return this.field(spec, "match_related", path7, (v) => {
+  matchRelated(spec, path8) {
+    return this.field(spec, "match_related", path8, (v) => {
       if (!Array.isArray(v)) return this.resourceSpecification(v);
       const items = v.map((item) => this.resourceSpecification(item));
       const bad = items.findIndex((r) => "error" in r);
@@ -40198,24 +40198,24 @@ var Checker2 = class {
     return error === void 0 ? { value: result } : { error };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
-  field(spec, key, path7, check) {
+  field(spec, key, path8, check) {
     if (!(key in spec)) return void 0;
     const result = check(spec[key]);
     if ("error" in result) {
-      this.fail([...path7, key], result.error);
+      this.fail([...path8, key], result.error);
       return void 0;
     }
     return result.value;
   }
-  required(spec, key, path7, check, what) {
+  required(spec, key, path8, check, what) {
     if (!(key in spec)) {
-      this.fail([...path7, key], `is required: ${what}`);
+      this.fail([...path8, key], `is required: ${what}`);
       return void 0;
     }
-    return this.field(spec, key, path7, check);
+    return this.field(spec, key, path8, check);
   }
-  fail(path7, message) {
-    this.errors.push({ path: path7, message });
+  fail(path8, message) {
+    this.errors.push({ path: path8, message });
   }
 };
 function deploymentDiscriminator(spec) {
@@ -40328,6 +40328,16 @@ function validateSla(spec, i) {
   }
   return { errors: [...common, ...kindErrors] };
 }
+function slaBodies(slas, deploymentId) {
+  return slas.map((sla) => {
+    const body = { name: sla.name };
+    if (sla.severity !== void 0) body.severity = sla.severity;
+    if (sla.enabled !== void 0) body.enabled = sla.enabled;
+    body[sla.kind] = sla.value;
+    body.owner_resource = ownerResource(deploymentId);
+    return body;
+  });
+}
 function toLax2(parsed) {
   return "error" in parsed ? parsed : { value: parsed.seconds };
 }
@@ -40427,10 +40437,38 @@ async function resolveVersion(configured, flowVersion, versionType, options) {
 }
 
 // src/core/plan/deploy-options.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import path6 from "node:path";
+function gatherSpecs(values, key, cwd) {
+  const what = key === "triggers" ? "trigger" : "SLA";
+  const specs = [];
+  for (const value of values) {
+    try {
+      if (value.endsWith(".yaml") || value.endsWith(".json")) {
+        const text = readFileSync3(path6.resolve(cwd, value), "utf8");
+        let doc;
+        if (value.endsWith(".json")) doc = JSON.parse(text);
+        else {
+          const parsed = parseYaml(text);
+          if (parsed.errors.length) throw new Error(parsed.errors[0].message);
+          doc = parsed.value;
+        }
+        const list = isMapping2(doc) ? doc[key] : void 0;
+        if (list !== void 0 && list !== null && !Array.isArray(list)) throw new Error(`"${key}" must be a list`);
+        specs.push(...list ?? []);
+      } else {
+        specs.push(JSON.parse(value));
+      }
+    } catch (e) {
+      throw new DeployOptionError(`Failed to parse ${what}: ${value}. Error: ${e.message}`);
+    }
+  }
+  return specs;
+}
 var DeployOptionError = class extends Error {
 };
 function hasDeployOptions(o) {
-  return Object.entries(o).some(([key, v]) => key !== "enforceParameterSchema" && v !== void 0 && !(Array.isArray(v) && v.length === 0));
+  return Object.entries(o).some(([key, v]) => key !== "enforceParameterSchema" && v !== void 0 && !(Array.isArray(v) && v.length === 0 && key !== "sla"));
 }
 function parseJobVariable(text) {
   const eq = text.indexOf("=");
@@ -40648,12 +40686,23 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
       message: env ? `environment variable ${env[1]} is not set, so ${m} renders as "" (as prefect deploy does)` : `no value for ${m}: no step output or environment variable has that name, so it is left out (as prefect deploy does)`
     });
   }
-  const triggers = Array.isArray(rawTriggers) ? deferred.restore(templateTriggers(deferred.protect(rawTriggers), outputs, { env: ctx.env })) : [];
+  let cliTriggers;
+  let cliSlas;
+  try {
+    if (ctx.options?.triggers?.length) cliTriggers = gatherSpecs(ctx.options.triggers, "triggers", ctx.cwd);
+    if (ctx.options?.sla !== void 0) cliSlas = gatherSpecs(ctx.options.sla, "sla", ctx.cwd);
+  } catch (e) {
+    if (!(e instanceof DeployOptionError)) throw e;
+    problems.push({ message: e.message });
+  }
+  const triggerSpecs = cliTriggers ?? rawTriggers;
+  const triggers = Array.isArray(triggerSpecs) ? deferred.restore(templateTriggers(deferred.protect(triggerSpecs), outputs, { env: ctx.env })) : [];
   const validatedTriggers = validateTriggers(triggers, String(config.name));
   for (const e of validatedTriggers.errors) problems.push({ message: `${fieldPath("triggers", e.path)}: ${e.message}`, path: at("triggers", ...e.path) });
   let slas;
-  if (Array.isArray(config.sla)) {
-    const validated = validateSlas(config.sla);
+  const slaSpecs = cliSlas ?? config.sla;
+  if (Array.isArray(slaSpecs)) {
+    const validated = validateSlas(slaSpecs);
     for (const e of validated.errors) problems.push({ message: `${fieldPath("sla", e.path)}: ${e.message}`, path: at("sla", ...e.path) });
     slas = validated.slas;
   }
@@ -40668,7 +40717,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
     concurrencyLimit = getFromDict(concurrencyLimit, "limit", null) ?? null;
   }
   let name2 = String(templatedConfig.name);
-  if (name2.endsWith(".py")) name2 = path6.parse(name2).name;
+  if (name2.endsWith(".py")) name2 = path7.parse(name2).name;
   const tags2 = normalizeTags(templatedConfig.tags);
   const finalPool = isMapping2(templatedConfig.work_pool) ? templatedConfig.work_pool : {};
   let description = templatedConfig.description ?? null;
@@ -40735,8 +40784,8 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
     }
   };
 }
-function fieldPath(root, path7) {
-  return path7.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : `${acc}.${p}`, root);
+function fieldPath(root, path8) {
+  return path8.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : `${acc}.${p}`, root);
 }
 function normalizeTags(tags2) {
   const items = typeof tags2 === "string" ? [...tags2] : Array.isArray(tags2) ? tags2 : [];
@@ -40747,7 +40796,7 @@ function defaultPullSteps(config, actions, cwd, warnings) {
   const docker = build.map((step) => step[BUILD_DOCKER_IMAGE]).find((inputs) => truthy3(inputs));
   if (docker !== void 0) {
     if (isMapping2(docker) && docker.dockerfile === "auto") {
-      return [{ [SET_WORKING_DIRECTORY]: { directory: `/opt/prefect/${path6.basename(cwd)}` } }];
+      return [{ [SET_WORKING_DIRECTORY]: { directory: `/opt/prefect/${path7.basename(cwd)}` } }];
     }
     warnings.push({ message: "the Docker build step uses a custom Dockerfile, so no pull step is stored: the Dockerfile must copy the flow code into the image" });
     return null;
@@ -40762,7 +40811,7 @@ function defaultPullSteps(config, actions, cwd, warnings) {
   try {
     directory = realpathSync(cwd);
   } catch {
-    directory = path6.resolve(cwd);
+    directory = path7.resolve(cwd);
   }
   warnings.push({ message: `no pull steps configured: workers will load the flow from ${directory} (this machine's checkout)` });
   return [{ [SET_WORKING_DIRECTORY]: { directory } }];
@@ -41129,14 +41178,22 @@ function automationsEqual(wanted, related, deploymentId) {
     return true;
   });
 }
-async function registerDeployment(client, d, automations) {
+async function registerDeployment(client, d, automations, slas) {
+  const result = await registerDeploymentAndAutomations(client, d, automations);
+  if (slas) {
+    if (client.isCloud && client.applySlas) await client.applySlas(result.id, slas(result.id));
+    else result.notices.push("SLAs are a Prefect Cloud feature; this server has none, so the sla: section was not applied");
+  }
+  return result;
+}
+async function registerDeploymentAndAutomations(client, d, automations) {
   const current = await client.readDeploymentByName(d.flowName, d.name);
   if (!current) {
     const flow = await client.createFlow(d.flowName);
     const { id: id3 } = await client.createDeployment({ name: d.payload.name, flow_id: flow.id, ...withoutName(d.payload) });
     const bodies = automations(id3);
     for (const body of bodies) await client.createAutomation(body);
-    return { action: "created", id: id3, changes: [], automationsReplaced: bodies.length > 0 };
+    return { action: "created", id: id3, changes: [], automationsReplaced: bodies.length > 0, notices: [] };
   }
   const id2 = String(current.id);
   const changes = diffDeployment(d, current);
@@ -41149,7 +41206,7 @@ async function registerDeployment(client, d, automations) {
     for (const body of wanted) await client.createAutomation(body);
     changes.push({ field: "automations", from: related.map((a) => a.name), to: wanted.map((a) => a.name) });
   }
-  return { action: changes.length > 0 ? "updated" : "unchanged", id: id2, changes, automationsReplaced: automationsChanged };
+  return { action: changes.length > 0 ? "updated" : "unchanged", id: id2, changes, automationsReplaced: automationsChanged, notices: [] };
 }
 function withoutName(payload) {
   const { name: _name, ...rest } = payload;
@@ -41174,8 +41231,8 @@ async function validateForDeploy(request) {
   }
   return { ...plan, diagnostics: sortDiagnostics(diagnostics) };
 }
-function position(plan, d, ...path7) {
-  const pos = plan.positionOf?.(["deployments", d.index, ...path7]);
+function position(plan, d, ...path8) {
+  const pos = plan.positionOf?.(["deployments", d.index, ...path8]);
   return pos ? { line: pos.line, column: pos.column } : {};
 }
 function sortDiagnostics(diagnostics) {
@@ -41210,16 +41267,18 @@ async function deploy(request) {
     const started = Date.now();
     let outcome;
     try {
-      const r = await registerDeployment(request.client, d, automationsFor(d));
-      outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, durationMs: Date.now() - started };
+      const slas = d.slas ? (id2) => slaBodies(d.slas, id2) : void 0;
+      const r = await registerDeployment(request.client, d, automationsFor(d), slas);
+      outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, durationMs: Date.now() - started };
     } catch (e) {
-      outcome = { name: d.name, flowName: d.flowName, action: "failed", changes: [], error: e.message, durationMs: Date.now() - started };
+      outcome = { name: d.name, flowName: d.flowName, action: "failed", changes: [], error: e.message, notices: [], durationMs: Date.now() - started };
     }
     request.onResult?.(outcome);
     return outcome;
   });
   const diagnostics = [...plan.diagnostics];
   for (const o of outcomes) {
+    for (const notice of o.notices) diagnostics.push({ severity: "warning", file: plan.prefectFile, deployment: o.name, message: notice });
     if (o.action === "failed") diagnostics.unshift({ severity: "error", file: plan.prefectFile, deployment: o.name, message: `registration failed: ${o.error}` });
   }
   return { plan, outcomes, diagnostics };
@@ -41239,7 +41298,14 @@ async function compareWithServer(client, plan) {
       if (schedules.some((s2) => s2.active === false) && changes.some((c) => c.field === "schedules")) {
         notes.push("a schedule turned off on the server is turned back on");
       }
-      return { deployment: d, action: changes.length ? "updated" : "unchanged", id: String(current.id), changes, notes };
+      const id2 = String(current.id);
+      const related = await client.readRelatedAutomations(id2);
+      const wanted = automationsFor(d)(id2);
+      if (!automationsEqual(wanted, related, id2)) {
+        changes.push({ field: "automations", from: related.map((a) => a.name), to: wanted.map((a) => a.name) });
+        notes.push(`its automations are deleted and re-created (${wanted.length} configured)`);
+      }
+      return { deployment: d, action: changes.length ? "updated" : "unchanged", id: id2, changes, notes };
     })
   );
 }
@@ -41258,7 +41324,7 @@ async function mapLimit(items, limit, f) {
 
 // src/prefect/http.ts
 import { randomUUID } from "node:crypto";
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 
@@ -41368,10 +41434,10 @@ var SILENT = { debug: () => {
 }, warning: () => {
 } };
 var PrefectApiError = class extends Error {
-  constructor(method, path7, status, detail) {
-    super(`${method} ${path7}: HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ""}${detail ? ` - ${detail}` : ""}`);
+  constructor(method, path8, status, detail) {
+    super(`${method} ${path8}: HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ""}${detail ? ` - ${detail}` : ""}`);
     this.method = method;
-    this.path = path7;
+    this.path = path8;
     this.status = status;
     this.detail = detail;
   }
@@ -41382,10 +41448,10 @@ var PrefectApiError = class extends Error {
   name = "PrefectApiError";
 };
 var PrefectConnectionError = class extends Error {
-  constructor(method, path7, apiUrl, reason, code) {
-    super(`${method} ${path7}: could not reach the Prefect API at ${apiUrl} (${reason})`);
+  constructor(method, path8, apiUrl, reason, code) {
+    super(`${method} ${path8}: could not reach the Prefect API at ${apiUrl} (${reason})`);
     this.method = method;
-    this.path = path7;
+    this.path = path8;
     this.apiUrl = apiUrl;
     this.reason = reason;
     this.code = code;
@@ -41510,7 +41576,7 @@ var HttpClient = class {
         agentOptions.rejectUnauthorized = false;
       } else if (settings.sslCertFile) {
         try {
-          agentOptions.ca = readFileSync3(settings.sslCertFile);
+          agentOptions.ca = readFileSync4(settings.sslCertFile);
         } catch (e) {
           throw new PrefectSettingsError(
             `cannot read the CA bundle ${settings.sslCertFile} (PREFECT_API_SSL_CERT_FILE / SSL_CERT_FILE): ${e.message}`
@@ -41928,7 +41994,7 @@ function parseInteger2(value) {
   if (!/^[-+]?\d+$/.test(value.trim())) throw new InvalidArgumentError(`"${value}" is not an integer`);
   return Number.parseInt(value, 10);
 }
-var SHORT_ALIASES = { "-jv": "--job-variable", "-cl": "--concurrency-limit" };
+var SHORT_ALIASES = { "-jv": "--job-variable", "-cl": "--concurrency-limit", "--variable": "--job-variable" };
 function deployOptions(f) {
   return {
     description: f.description,
@@ -41947,13 +42013,15 @@ function deployOptions(f) {
     timezone: f.timezone,
     param: f.param,
     params: f.params,
-    enforceParameterSchema: f.enforceParameterSchema
+    enforceParameterSchema: f.enforceParameterSchema,
+    triggers: f.trigger,
+    sla: f.sla
   };
 }
 async function main(argv, io = defaultIo) {
   let exitCode = EXIT_OK;
   const program2 = new Command().name("prefect-deploy").description("Plan and register Prefect deployments from prefect.yaml, without Python.").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run prefect-deploy --help for usage)");
-  const selectionOptions = (cmd) => cmd.option("--all", "select every deployment in the file").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--prefect-file <path>", "path to prefect.yaml, relative to the working directory", "prefect.yaml").option("--json", "print machine-readable JSON").option("--debug", "print stack traces for unexpected errors").option("--api-url <url>", "Prefect API URL (default: PREFECT_API_URL); plan diffs against it when set").option("--offline", "plan without contacting the Prefect API even when PREFECT_API_URL is set").addOption(new Option("--concurrency <n>", "deployments registered at once (default 8)").argParser(parseInteger2)).optionsGroup("Deployment options (as prefect deploy; applied when one deployment is selected):").option("-d, --description <text>", "override the description").option("--version <version>", "override the version").option("--version-type <type>", "version type when prefect.yaml sets none (prefect:simple, vcs:github, vcs:gitlab, vcs:bitbucket, vcs:azuredevops, vcs:git)").addOption(new Option("-t, --tag <tag>", "a tag; replaces the tags of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--concurrency-limit <n>", "maximum concurrent runs (alias -cl)").argParser(parseInteger2)).option("--collision-strategy <strategy>", "with --concurrency-limit: ENQUEUE or CANCEL_NEW").option("-p, --pool <name>", "work pool name").option("-q, --work-queue <name>", "work queue name").addOption(new Option("--job-variable <key=value|json>", "a job variable; replaces the job variables of prefect.yaml (repeatable, alias -jv)").argParser(collect)).addOption(new Option("--cron <expr>", "add a cron schedule (repeatable)").argParser(collect)).addOption(new Option("--interval <seconds>", "add an interval schedule (repeatable)").argParser(collectInt)).option("--anchor-date <date>", "anchor date for interval schedules").addOption(new Option("--rrule <rule>", "add an RRule schedule (repeatable)").argParser(collect)).option("--timezone <tz>", "timezone for every schedule").addOption(new Option("--param <key=value>", "a parameter; JSON values are parsed (repeatable)").argParser(collect)).option("--params <json>", "parameters as a JSON object").option("--enforce-parameter-schema", "validate parameters against the flow signature (default)").option("--no-enforce-parameter-schema", "do not validate parameters against the flow signature");
+  const selectionOptions = (cmd) => cmd.option("--all", "select every deployment in the file").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--prefect-file <path>", "path to prefect.yaml, relative to the working directory", "prefect.yaml").option("--json", "print machine-readable JSON").option("--debug", "print stack traces for unexpected errors").option("--api-url <url>", "Prefect API URL (default: PREFECT_API_URL); plan diffs against it when set").option("--offline", "plan without contacting the Prefect API even when PREFECT_API_URL is set").addOption(new Option("--concurrency <n>", "deployments registered at once (default 8)").argParser(parseInteger2)).optionsGroup("Deployment options (as prefect deploy; applied when one deployment is selected):").option("-d, --description <text>", "override the description").option("--version <version>", "override the version").option("--version-type <type>", "version type when prefect.yaml sets none (prefect:simple, vcs:github, vcs:gitlab, vcs:bitbucket, vcs:azuredevops, vcs:git)").addOption(new Option("-t, --tag <tag>", "a tag; replaces the tags of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--concurrency-limit <n>", "maximum concurrent runs (alias -cl)").argParser(parseInteger2)).option("--collision-strategy <strategy>", "with --concurrency-limit: ENQUEUE or CANCEL_NEW").option("-p, --pool <name>", "work pool name").option("-q, --work-queue <name>", "work queue name").addOption(new Option("--job-variable <key=value|json>", "a job variable; replaces the job variables of prefect.yaml (repeatable, alias -jv)").argParser(collect)).addOption(new Option("--cron <expr>", "add a cron schedule (repeatable)").argParser(collect)).addOption(new Option("--interval <seconds>", "add an interval schedule (repeatable)").argParser(collectInt)).option("--anchor-date <date>", "anchor date for interval schedules").addOption(new Option("--rrule <rule>", "add an RRule schedule (repeatable)").argParser(collect)).option("--timezone <tz>", "timezone for every schedule").addOption(new Option("--param <key=value>", "a parameter; JSON values are parsed (repeatable)").argParser(collect)).option("--params <json>", "parameters as a JSON object").option("--enforce-parameter-schema", "validate parameters against the flow signature (default)").option("--no-enforce-parameter-schema", "do not validate parameters against the flow signature").addOption(new Option("--trigger <json|file>", "a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--sla <json|file>", "an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)").argParser(collect));
   const apiUrlOf = (flags) => flags.offline ? void 0 : flags.apiUrl || io.env.PREFECT_API_URL || void 0;
   const clientFor = (apiUrl, flags) => new PrefectClient({ env: io.env, apiUrl, ...flags.concurrency ? { concurrency: flags.concurrency } : {} });
   const printProblems = (plan, verb) => {
@@ -42045,7 +42113,7 @@ async function main(argv, io = defaultIo) {
       } else if (result.outcomes.length === 0) {
         printProblems(result.plan, "was registered");
       } else {
-        for (const d of result.plan.diagnostics) io.stderr(formatDiagnostic(d));
+        for (const d of result.diagnostics) if (d.severity === "warning") io.stderr(formatDiagnostic(d));
         const count = (a) => result.outcomes.filter((o) => o.action === a).length;
         io.stdout(`${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`);
       }

@@ -152,6 +152,15 @@ describe('prefect-deploy deploy', () => {
     ]);
   });
 
+  it('applies SLAs only on Prefect Cloud: a self-hosted server gets a notice, not a failure', async () => {
+    const pool = 'e2e-pool-sla';
+    await api('POST', '/work_pools/', { name: pool, type: 'process' });
+    const dir = project(pool);
+    const result = await ours(dir, ['deploy', '-n', 'hourly', '--sla', '{"name": "late", "within": 600}']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/deployment "hourly": SLAs are a Prefect Cloud feature/);
+  });
+
   it('validates everything first: a missing work pool stops the run before any write', async () => {
     const dir = project('no-such-pool');
     proxy.requests.length = 0;

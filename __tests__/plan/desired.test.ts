@@ -282,3 +282,21 @@ describe('triggers and SLAs', () => {
     expect(d.triggers[0]!.parameters).toEqual({ source: '{{ event.resource.id }}' });
   });
 });
+
+describe('--trigger and --sla', () => {
+  it('replace the YAML lists; a file contributes its list; bad text is reported', async () => {
+    const dir = project('deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n    triggers:\n      - expect: [yaml.event]\n');
+    writeFileSync(path.join(dir, 'more.yaml'), 'triggers:\n  - expect: [file.event]\n    name: from-file\n');
+    const plan = (options: Parameters<typeof createPlan>[0]['options']) =>
+      createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: {}, git: noGit, options });
+    const p = await plan({ triggers: ['{"expect": ["cli.event"]}', 'more.yaml'] });
+    expect(p.deployments[0]!.triggers.map((t) => [t.name, (t.trigger as { expect: string[] }).expect])).toEqual([
+      ['a__automation_1', ['cli.event']],
+      ['from-file', ['file.event']],
+    ]);
+    const bad = await plan({ triggers: ['{not json'] });
+    expect(bad.diagnostics.map(formatDiagnostic).join('\n')).toMatch(/Failed to parse trigger: \{not json\. Error: /);
+    const slas = await plan({ sla: ['{"name": "late", "within": 600}'] });
+    expect(slas.deployments[0]!.slas).toHaveLength(1);
+  });
+});

@@ -55,6 +55,8 @@ interface PlanFlags {
   param?: string[];
   params?: string;
   enforceParameterSchema?: boolean;
+  trigger?: string[];
+  sla?: string[];
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -66,7 +68,7 @@ function parseInteger(value: string): number {
 }
 
 /** prefect deploy's two-letter short flags, which commander cannot declare. */
-const SHORT_ALIASES: Record<string, string> = { '-jv': '--job-variable', '-cl': '--concurrency-limit' };
+const SHORT_ALIASES: Record<string, string> = { '-jv': '--job-variable', '-cl': '--concurrency-limit', '--variable': '--job-variable' };
 
 function deployOptions(f: PlanFlags): DeployOptions {
   return {
@@ -87,6 +89,8 @@ function deployOptions(f: PlanFlags): DeployOptions {
     param: f.param,
     params: f.params,
     enforceParameterSchema: f.enforceParameterSchema,
+    triggers: f.trigger,
+    sla: f.sla,
   };
 }
 
@@ -127,7 +131,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .addOption(new Option('--param <key=value>', 'a parameter; JSON values are parsed (repeatable)').argParser(collect))
       .option('--params <json>', 'parameters as a JSON object')
       .option('--enforce-parameter-schema', 'validate parameters against the flow signature (default)')
-      .option('--no-enforce-parameter-schema', 'do not validate parameters against the flow signature');
+      .option('--no-enforce-parameter-schema', 'do not validate parameters against the flow signature')
+      .addOption(new Option('--trigger <json|file>', 'a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)').argParser(collect))
+      .addOption(new Option('--sla <json|file>', 'an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)').argParser(collect));
 
   const apiUrlOf = (flags: PlanFlags): string | undefined => (flags.offline ? undefined : flags.apiUrl || io.env.PREFECT_API_URL || undefined);
   const clientFor = (apiUrl: string, flags: PlanFlags) => new PrefectClient({ env: io.env, apiUrl, ...(flags.concurrency ? { concurrency: flags.concurrency } : {}) });
@@ -223,7 +229,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       } else if (result.outcomes.length === 0) {
         printProblems(result.plan, 'was registered');
       } else {
-        for (const d of result.plan.diagnostics) io.stderr(formatDiagnostic(d));
+        for (const d of result.diagnostics) if (d.severity === 'warning') io.stderr(formatDiagnostic(d));
         const count = (a: string) => result.outcomes.filter((o) => o.action === a).length;
         io.stdout(`${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
       }

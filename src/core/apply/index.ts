@@ -7,9 +7,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { isMapping, type Mapping } from '../config/index.js';
 import { createPlan, hasErrors, type DesiredDeployment, type Plan, type PlanRequest } from '../plan/index.js';
 import type { TemplateSources } from '../templating/index.js';
-import { automationBody } from '../triggers/index.js';
+import { automationBody, slaBodies } from '../triggers/index.js';
 import { diffDeployment, type CurrentDeployment, type FieldChange } from './diff.js';
-import { registerDeployment, type RegistrationAction, type RegistrationClient } from './register.js';
+import { automationsEqual, registerDeployment, type RegistrationAction, type RegistrationClient } from './register.js';
 
 export { diffDeployment, updateBody, jsonEqual, schedulesEqual, type FieldChange } from './diff.js';
 export { registerDeployment, type RegistrationAction, type RegistrationClient, type RegistrationResult } from './register.js';
@@ -36,6 +36,7 @@ export interface DeploymentOutcome {
   id?: string;
   changes: FieldChange[];
   error?: string;
+  notices: string[];
   durationMs: number;
 }
 
@@ -109,16 +110,18 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
     const started = Date.now();
     let outcome: DeploymentOutcome;
     try {
-      const r = await registerDeployment(request.client, d, automationsFor(d));
-      outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, durationMs: Date.now() - started };
+      const slas = d.slas ? (id: string) => slaBodies(d.slas!, id) : undefined;
+      const r = await registerDeployment(request.client, d, automationsFor(d), slas);
+      outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, durationMs: Date.now() - started };
     } catch (e) {
-      outcome = { name: d.name, flowName: d.flowName, action: 'failed', changes: [], error: (e as Error).message, durationMs: Date.now() - started };
+      outcome = { name: d.name, flowName: d.flowName, action: 'failed', changes: [], error: (e as Error).message, notices: [], durationMs: Date.now() - started };
     }
     request.onResult?.(outcome);
     return outcome;
   });
   const diagnostics = [...plan.diagnostics];
   for (const o of outcomes) {
+    for (const notice of o.notices) diagnostics.push({ severity: 'warning', file: plan.prefectFile, deployment: o.name, message: notice });
     if (o.action === 'failed') diagnostics.unshift({ severity: 'error', file: plan.prefectFile, deployment: o.name, message: `registration failed: ${o.error}` });
   }
   return { plan, outcomes, diagnostics };
@@ -134,7 +137,7 @@ export interface LiveChange {
   notes: string[];
 }
 
-export async function compareWithServer(client: Pick<DeployClient, 'readDeploymentByName'>, plan: Plan): Promise<LiveChange[]> {
+export async function compareWithServer(client: Pick<DeployClient, 'readDeploymentByName' | 'readRelatedAutomations'>, plan: Plan): Promise<LiveChange[]> {
   return Promise.all(
     plan.deployments.map(async (d): Promise<LiveChange> => {
       const current = await client.readDeploymentByName(d.flowName, d.name);
@@ -149,7 +152,14 @@ export async function compareWithServer(client: Pick<DeployClient, 'readDeployme
       if (schedules.some((s) => s.active === false) && changes.some((c) => c.field === 'schedules')) {
         notes.push('a schedule turned off on the server is turned back on');
       }
-      return { deployment: d, action: changes.length ? 'updated' : 'unchanged', id: String(current.id), changes, notes };
+      const id = String(current.id);
+      const related = await client.readRelatedAutomations(id);
+      const wanted = automationsFor(d)(id);
+      if (!automationsEqual(wanted, related, id)) {
+        changes.push({ field: 'automations', from: related.map((a) => a.name), to: wanted.map((a) => a.name) });
+        notes.push(`its automations are deleted and re-created (${wanted.length} configured)`);
+      }
+      return { deployment: d, action: changes.length ? 'updated' : 'unchanged', id, changes, notes };
     }),
   );
 }

@@ -16,6 +16,9 @@ export interface RegistrationClient {
   readRelatedAutomations(deploymentId: string): Promise<Mapping[]>;
   deleteOwnedAutomations(deploymentId: string): Promise<void>;
   createAutomation(body: Mapping): Promise<{ id: string }>;
+  /** Prefect Cloud only; the bodies already carry `owner_resource`. */
+  readonly isCloud?: boolean;
+  applySlas?(deploymentId: string, slas: Mapping[]): Promise<unknown>;
 }
 
 export type RegistrationAction = 'created' | 'updated' | 'unchanged';
@@ -26,6 +29,8 @@ export interface RegistrationResult {
   changes: FieldChange[];
   /** Whether the deployment's automations were replaced. */
   automationsReplaced: boolean;
+  /** Things worth telling that are not failures (e.g. SLAs on a server without them). */
+  notices: string[];
 }
 
 /** Builds the automation bodies once the deployment id is known. */
@@ -51,7 +56,7 @@ function withoutIds(value: unknown): unknown {
  * them and requires no other automation that runs this deployment; when unsure it answers no,
  * and the automations are replaced as the reference always does.
  */
-function automationsEqual(wanted: Mapping[], related: Mapping[], deploymentId: string): boolean {
+export function automationsEqual(wanted: Mapping[], related: Mapping[], deploymentId: string): boolean {
   const runsThis = (a: Mapping) =>
     Array.isArray(a.actions) && a.actions.some((x) => isMapping(x) && x.type === 'run-deployment' && x.deployment_id === deploymentId);
   const candidates = related.filter(runsThis).map(automationShape);
@@ -65,14 +70,26 @@ function automationsEqual(wanted: Mapping[], related: Mapping[], deploymentId: s
   });
 }
 
-export async function registerDeployment(client: RegistrationClient, d: DesiredDeployment, automations: AutomationBodies): Promise<RegistrationResult> {
+/** Builds the SLA bodies once the deployment id is known; undefined when no SLAs are configured. */
+export type SlaBodies = ((deploymentId: string) => Mapping[]) | undefined;
+
+export async function registerDeployment(client: RegistrationClient, d: DesiredDeployment, automations: AutomationBodies, slas?: SlaBodies): Promise<RegistrationResult> {
+  const result = await registerDeploymentAndAutomations(client, d, automations);
+  if (slas) {
+    if (client.isCloud && client.applySlas) await client.applySlas(result.id, slas(result.id));
+    else result.notices.push('SLAs are a Prefect Cloud feature; this server has none, so the sla: section was not applied');
+  }
+  return result;
+}
+
+async function registerDeploymentAndAutomations(client: RegistrationClient, d: DesiredDeployment, automations: AutomationBodies): Promise<RegistrationResult> {
   const current = await client.readDeploymentByName(d.flowName, d.name);
   if (!current) {
     const flow = await client.createFlow(d.flowName);
     const { id } = await client.createDeployment({ name: d.payload.name, flow_id: flow.id, ...withoutName(d.payload) });
     const bodies = automations(id);
     for (const body of bodies) await client.createAutomation(body);
-    return { action: 'created', id, changes: [], automationsReplaced: bodies.length > 0 };
+    return { action: 'created', id, changes: [], automationsReplaced: bodies.length > 0, notices: [] };
   }
   const id = String(current.id);
   const changes = diffDeployment(d, current as CurrentDeployment);
@@ -85,7 +102,7 @@ export async function registerDeployment(client: RegistrationClient, d: DesiredD
     for (const body of wanted) await client.createAutomation(body);
     changes.push({ field: 'automations', from: related.map((a) => a.name), to: wanted.map((a) => a.name) });
   }
-  return { action: changes.length > 0 ? 'updated' : 'unchanged', id, changes, automationsReplaced: automationsChanged };
+  return { action: changes.length > 0 ? 'updated' : 'unchanged', id, changes, automationsReplaced: automationsChanged, notices: [] };
 }
 
 function withoutName(payload: Mapping): Mapping {

@@ -3,7 +3,10 @@
  * as `_apply_cli_options_to_deploy_config` does. They apply when one config is selected; with
  * several, the reference ignores them (only the default work pool setting fills empty pools).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { isMapping, type Mapping } from '../config/index.js';
+import { parseYaml } from '../config/yaml.js';
 
 export interface DeployOptions {
   entrypoint?: string;
@@ -24,13 +27,48 @@ export interface DeployOptions {
   param?: string[];
   params?: string;
   enforceParameterSchema?: boolean;
+  /** `--trigger`: JSON text, or a `.yaml`/`.json` file with a top-level `triggers:` list; replaces the YAML triggers. */
+  triggers?: string[];
+  /** `--sla`: JSON text, or a `.yaml`/`.json` file with a top-level `sla:` list; replaces the YAML SLAs. */
+  sla?: string[];
+}
+
+/**
+ * `--trigger` / `--sla` values as the reference reads them: a path ending in `.yaml` or `.json`
+ * (relative to the working directory) contributes its `key:` list, anything else is one JSON spec.
+ */
+export function gatherSpecs(values: readonly string[], key: 'triggers' | 'sla', cwd: string): unknown[] {
+  const what = key === 'triggers' ? 'trigger' : 'SLA';
+  const specs: unknown[] = [];
+  for (const value of values) {
+    try {
+      if (value.endsWith('.yaml') || value.endsWith('.json')) {
+        const text = readFileSync(path.resolve(cwd, value), 'utf8');
+        let doc: unknown;
+        if (value.endsWith('.json')) doc = JSON.parse(text);
+        else {
+          const parsed = parseYaml(text);
+          if (parsed.errors.length) throw new Error(parsed.errors[0]!.message);
+          doc = parsed.value;
+        }
+        const list = isMapping(doc) ? doc[key] : undefined;
+        if (list !== undefined && list !== null && !Array.isArray(list)) throw new Error(`"${key}" must be a list`);
+        specs.push(...((list as unknown[] | undefined) ?? []));
+      } else {
+        specs.push(JSON.parse(value));
+      }
+    } catch (e) {
+      throw new DeployOptionError(`Failed to parse ${what}: ${value}. Error: ${(e as Error).message}`);
+    }
+  }
+  return specs;
 }
 
 export class DeployOptionError extends Error {}
 
 /** Whether any option that the multi-deployment path ignores was given (the reference warns then). */
 export function hasDeployOptions(o: DeployOptions): boolean {
-  return Object.entries(o).some(([key, v]) => key !== 'enforceParameterSchema' && v !== undefined && !(Array.isArray(v) && v.length === 0));
+  return Object.entries(o).some(([key, v]) => key !== 'enforceParameterSchema' && v !== undefined && !(Array.isArray(v) && v.length === 0 && key !== 'sla'));
 }
 
 /** `_extract_variable`: `key=value` (value kept as text) or a JSON object. */

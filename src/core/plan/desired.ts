@@ -26,7 +26,7 @@ import { convertScheduleItem, type ConvertedSchedule } from '../schedules/index.
 import { DeferredPlaceholders, possibleStepOutputs } from './deferred.js';
 import { validateSlas, validateTriggers, type DeploymentTrigger, type Sla } from '../triggers/index.js';
 import { resolveVersion, type GitRunner, type VersionInfo } from './version-info.js';
-import { applyDeployOptions, DeployOptionError, type DeployOptions } from './deploy-options.js';
+import { applyDeployOptions, DeployOptionError, gatherSpecs, type DeployOptions } from './deploy-options.js';
 
 const BUILD_DOCKER_IMAGE = 'prefect_docker.deployments.steps.build_docker_image';
 const SET_WORKING_DIRECTORY = 'prefect.deployments.steps.set_working_directory';
@@ -240,16 +240,29 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     });
   }
 
+  // --trigger / --sla replace the YAML lists; their specs skip the block, variable and env passes.
+  let cliTriggers: unknown[] | undefined;
+  let cliSlas: unknown[] | undefined;
+  try {
+    if (ctx.options?.triggers?.length) cliTriggers = gatherSpecs(ctx.options.triggers, 'triggers', ctx.cwd);
+    if (ctx.options?.sla !== undefined) cliSlas = gatherSpecs(ctx.options.sla, 'sla', ctx.cwd);
+  } catch (e) {
+    if (!(e instanceof DeployOptionError)) throw e;
+    problems.push({ message: e.message });
+  }
+  const triggerSpecs = cliTriggers ?? rawTriggers;
+
   // A.11: triggers (their parameters are automation templates and stay untouched).
-  const triggers = Array.isArray(rawTriggers)
-    ? (deferred.restore(templateTriggers(deferred.protect(rawTriggers), outputs, { env: ctx.env })) as Mapping[])
+  const triggers = Array.isArray(triggerSpecs)
+    ? (deferred.restore(templateTriggers(deferred.protect(triggerSpecs), outputs, { env: ctx.env })) as Mapping[])
     : [];
 
   const validatedTriggers = validateTriggers(triggers, String(config.name));
   for (const e of validatedTriggers.errors) problems.push({ message: `${fieldPath('triggers', e.path)}: ${e.message}`, path: at('triggers', ...e.path) });
   let slas: Sla[] | undefined;
-  if (Array.isArray(config.sla)) {
-    const validated = validateSlas(config.sla);
+  const slaSpecs = cliSlas ?? config.sla;
+  if (Array.isArray(slaSpecs)) {
+    const validated = validateSlas(slaSpecs);
     for (const e of validated.errors) problems.push({ message: `${fieldPath('sla', e.path)}: ${e.message}`, path: at('sla', ...e.path) });
     slas = validated.slas;
   }
