@@ -161,6 +161,26 @@ describe('prefect-deploy deploy', () => {
     expect(result.stderr).toMatch(/deployment "hourly": SLAs are a Prefect Cloud feature/);
   });
 
+  it('resolves blocks and variables against the server, and names a missing block and its deployment', async () => {
+    const pool = 'e2e-pool-blocks';
+    await api('POST', '/work_pools/', { name: pool, type: 'process' });
+    const dir = project(pool);
+    writeFileSync(
+      path.join(dir, 'prefect.yaml'),
+      `deployments:\n  - name: blocky\n    entrypoint: flows/f.py:e2e\n    parameters: {day: "{{ prefect.variables.e2e_day }}", who: "{{ prefect.variables.e2e_missing }}"}\n    tags: ["{{ prefect.blocks.secret.e2e-nope }}"]\n    work_pool: {name: ${pool}}\n`,
+    );
+    await api('POST', '/variables/', { name: 'e2e_day', value: 'monday' });
+    const missing = await ours(dir, ['plan', '--all']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^prefect\.yaml:2:5: deployment "blocky": .*e2e-nope/m);
+    writeFileSync(path.join(dir, 'prefect.yaml'), (await import('node:fs')).readFileSync(path.join(dir, 'prefect.yaml'), 'utf8').replace('tags: ["{{ prefect.blocks.secret.e2e-nope }}"]', 'tags: [x]'));
+    const ok = await ours(dir, ['plan', '--all', '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    // A missing variable becomes "" (the key stays), as in the reference.
+    expect(ok.json.deployments[0].payload.parameters).toEqual({ day: 'monday', who: '' });
+    expect(ok.json.deployments[0].action).toBe('created');
+  });
+
   it('validates everything first: a missing work pool stops the run before any write', async () => {
     const dir = project('no-such-pool');
     proxy.requests.length = 0;
