@@ -56794,11 +56794,10 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
       throw e;
     }
   }
-  const buildSteps = ("build" in config ? config.build : actions.build) ?? [];
-  const rawBuild = truthy3(buildSteps) ? buildSteps : [];
-  let rawPush = truthy3("push" in config ? config.push : actions.push) ? "push" in config ? config.push : actions.push : [];
-  if (rawPush.length === 0) rawPush = actions.push;
-  const rawPull = "pull" in config ? config.pull : actions.pull;
+  const own = (key) => key in config ? config[key] : actions[key];
+  const rawBuild = truthy3(own("build")) ? own("build") : [];
+  const rawPush = truthy3(own("push")) ? own("push") : actions.push;
+  const rawPull = own("pull");
   const explicitNoPull = Array.isArray(rawPull) && rawPull.length === 0;
   let resolved;
   try {
@@ -56832,7 +56831,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
   }
   const pool = isMapping2(config.work_pool) ? config.work_pool : {};
   if (!truthy3(pool.name)) {
-    problems.push({ message: "no work pool; set work_pool.name (the reference also accepts --pool)", path: at("work_pool") });
+    problems.push({ message: "no work pool; set work_pool.name or pass --pool", path: at("work_pool") });
   }
   if (problems.length > 0 || !flow) return { ok: false, problems, warnings };
   config.flow_name = flow.name;
@@ -56842,8 +56841,6 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
     pullSteps = [];
   } else if (truthy3(rawPull)) {
     pullSteps = rawPull;
-  } else if (truthy3(config.pull)) {
-    pullSteps = config.pull;
   } else if (truthy3(actions.pull)) {
     pullSteps = actions.pull;
   } else {

@@ -136,11 +136,11 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     }
   }
 
-  const buildSteps = (('build' in config ? config.build : actions.build) as Mapping[] | null) ?? [];
-  const rawBuild = truthy(buildSteps) ? (buildSteps as Mapping[]) : [];
-  let rawPush = truthy('push' in config ? config.push : actions.push) ? (('push' in config ? config.push : actions.push) as Mapping[]) : [];
-  if (rawPush.length === 0) rawPush = actions.push;
-  const rawPull = ('pull' in config ? config.pull : actions.pull) as Mapping[] | null;
+  // §1.6: a deployment's own list wins when the key is present; an empty push falls back anyway.
+  const own = (key: 'build' | 'push' | 'pull') => (key in config ? config[key] : actions[key]) as Mapping[] | null;
+  const rawBuild = truthy(own('build')) ? own('build')! : [];
+  const rawPush = truthy(own('push')) ? own('push')! : actions.push;
+  const rawPull = own('pull');
   const explicitNoPull = Array.isArray(rawPull) && rawPull.length === 0;
 
   let resolved;
@@ -176,7 +176,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   }
   const pool = isMapping(config.work_pool) ? config.work_pool : {};
   if (!truthy(pool.name)) {
-    problems.push({ message: 'no work pool; set work_pool.name (the reference also accepts --pool)', path: at('work_pool') });
+    problems.push({ message: 'no work pool; set work_pool.name or pass --pool', path: at('work_pool') });
   }
   if (problems.length > 0 || !flow) return { ok: false, problems, warnings };
   config.flow_name = flow.name;
@@ -187,9 +187,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   if (explicitNoPull) {
     pullSteps = [];
   } else if (truthy(rawPull)) {
-    pullSteps = rawPull as Mapping[];
-  } else if (truthy(config.pull)) {
-    pullSteps = config.pull as Mapping[];
+    pullSteps = rawPull!;
   } else if (truthy(actions.pull)) {
     pullSteps = actions.pull as Mapping[];
   } else {
