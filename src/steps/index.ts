@@ -1,0 +1,10 @@
+export { StepCache, stepCacheKey } from './cache.js';
+export type { StepRun } from './cache.js';
+export { checkInputs, resolveStep } from './implementations.js';
+export { allStepNames, findStep, isBuiltInNamespace, looksLikePythonCallable, RESERVED_STEP_INPUTS } from './registry.js';
+export type { StepDefinition } from './registry.js';
+export { runSteps, StepExecutionError } from './run.js';
+export { expandEnvVars, ShlexError, shlexSplit, splitLines } from './shlex.js';
+export type { StepCall, StepContext, StepImplementation } from './types.js';
+export { StepFailure } from './utility.js';
+export type { ShellStepResult } from './utility.js';

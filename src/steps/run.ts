@@ -1,0 +1,120 @@
+/**
+ * `run_steps` (prefect 3.9.1 `deployments/steps/core.py`): steps strictly in order, each templated
+ * against the outputs before it (B.1–B.5), run natively, its result merged (§2.9). The first
+ * failure stops the run with a StepExecutionError.
+ */
+import {
+  mergeStepOutputs,
+  templateStepInputs,
+  type StepOutputs,
+  type UnresolvedReference,
+} from '../core/templating/index.js';
+import { deepCopy, isMapping, pythonTypeName } from '../core/templating/values.js';
+import { stepCacheKey, type StepRun } from './cache.js';
+import { checkInputs, resolveStep } from './implementations.js';
+import type { StepCall, StepContext } from './types.js';
+import { StepFailure } from './utility.js';
+
+/**
+ * A step failed. The message is one line: the reference's "Encountered error while running
+ * <fqn>", where the step is, and the underlying reason; `cause` keeps the full original error.
+ */
+export class StepExecutionError extends Error {
+  /** The step's fully-qualified name as written. */
+  readonly step: string;
+  /** Position in its list, from 0 (the reference's `index`). */
+  readonly index: number;
+  readonly section: string | undefined;
+  /** The underlying reason, on one line. */
+  readonly reason: string;
+
+  constructor(step: string, index: number, section: string | undefined, cause: unknown) {
+    const reason = oneLine(cause instanceof Error ? cause.message : String(cause));
+    super(`Encountered error while running ${step} (${section ? `${section} ` : ''}step ${index + 1}): ${reason}`, { cause });
+    this.name = 'StepExecutionError';
+    this.step = step;
+    this.index = index;
+    this.section = section;
+    this.reason = reason;
+  }
+}
+
+const MAX_REASON_LINES = 10;
+
+/** Multi-line reasons (captured stderr) as one line: trimmed lines joined by " | ", the last ones kept. */
+function oneLine(text: string): string {
+  const lines = text
+    .split(/\r?\n/u)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const kept = lines.length > MAX_REASON_LINES ? ['…', ...lines.slice(-MAX_REASON_LINES)] : lines;
+  return kept.join(' | ') || 'unknown error';
+}
+
+function describeUnresolved(reference: UnresolvedReference): string {
+  if (reference.kind === 'block_document_ref') return `{"$ref": {"block_document_id": "${reference.blockDocumentId}"}}`;
+  return reference.placeholder;
+}
+
+/**
+ * Runs `steps` in order and returns `seedOutputs` plus every step's outputs. `ctx.cwd` follows
+ * `set_working_directory`; with `ctx.cache`, an invocation identical to one already run (or
+ * running) in the same cache is not run again and its result is shared.
+ */
+export async function runSteps(steps: readonly unknown[], seedOutputs: StepOutputs, ctx: StepContext): Promise<StepOutputs> {
+  let outputs: StepOutputs = deepCopy(seedOutputs);
+  const log = ctx.log ?? (() => undefined);
+  for (const [index, step] of steps.entries()) {
+    // The reference skips falsy steps (`if not step: continue`).
+    if (step === null || step === undefined || (isMapping(step) && Object.keys(step).length === 0)) continue;
+    const keys = isMapping(step) ? Object.keys(step) : [];
+    // dict.popitem() takes the last key: that is the step the reference names.
+    const name = keys.at(-1) ?? String(step);
+    try {
+      if (ctx.signal?.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new StepFailure('the run was cancelled');
+      if (!isMapping(step)) throw new StepFailure(`a step must be a mapping of one step name to its inputs, got ${pythonTypeName(step)}`);
+      log(` > Running ${name.split('.').at(-1)!} step...`);
+      const raw = step[name];
+      if (!isMapping(raw)) throw new StepFailure(`the inputs of ${name} must be a mapping, got ${pythonTypeName(raw)}`);
+      if (keys.length > 1) throw new StepFailure(`Step has unexpected additional keys: ${keys.slice(1).join(', ')}`);
+
+      const templated = await templateStepInputs(deepCopy(raw), outputs, { ...ctx.sources, env: ctx.env });
+      if (templated.unresolved.length > 0) {
+        const refs = templated.unresolved.map(describeUnresolved).join(', ');
+        throw new StepFailure(`${refs} could not be resolved: no Prefect API to read it from (set PREFECT_API_URL)`);
+      }
+      const { definition, implementation } = resolveStep(name);
+      checkInputs(definition, templated.value);
+
+      const start = async (): Promise<StepRun> => {
+        let cwd = ctx.cwd;
+        const call: StepCall = {
+          name: definition.name,
+          cwd,
+          env: ctx.env,
+          signal: ctx.signal,
+          log,
+          chdir: (directory) => {
+            cwd = directory;
+          },
+        };
+        const result = await implementation(templated.value, call);
+        return { result, cwd };
+      };
+      let run: Promise<StepRun>;
+      if (ctx.cache) {
+        const shared = ctx.cache.run(stepCacheKey(definition.name, templated.value, ctx.cwd), start);
+        if (shared.reused) log(`   (identical to a step already run for another deployment: reusing its result)`);
+        run = shared.run;
+      } else {
+        run = start();
+      }
+      const { result, cwd } = await run;
+      ctx.cwd = cwd;
+      outputs = mergeStepOutputs(outputs, templated.keywords.id, deepCopy(result));
+    } catch (error) {
+      throw new StepExecutionError(name, index, ctx.section, error);
+    }
+  }
+  return outputs;
+}
