@@ -113,17 +113,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -134,13 +134,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -161,17 +161,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -182,13 +182,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -215,23 +215,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -843,10 +843,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -865,7 +865,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -895,11 +895,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -913,8 +913,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -928,8 +928,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -947,8 +947,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -958,8 +958,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3474,9 +3474,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3551,14 +3551,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3573,10 +3573,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3587,10 +3587,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3607,13 +3607,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -4452,7 +4452,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content2 = lines[i][1];
@@ -4610,7 +4610,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent: indent2, chomp, comment: comment2, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -5574,9 +5574,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path8) => {
+    visit.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index2] of path8) {
+      for (const [field, index2] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5585,23 +5585,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path8) => {
-      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit.parentCollection = (cst, path11) => {
+      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,10 +5612,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6041,9 +6041,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -23014,9 +23014,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {string} [path]
    * @return {(string|null|Command)}
    */
-  executableDir(path8) {
-    if (path8 === void 0) return this._executableDir;
-    this._executableDir = path8;
+  executableDir(path11) {
+    if (path11 === void 0) return this._executableDir;
+    this._executableDir = path11;
     return this;
   }
   /**
@@ -23358,8 +23358,8 @@ function parseYaml(text) {
       errors.push({ message: e.message });
     }
   }
-  const locate = (path8, wantKey) => {
-    const found2 = findNode(doc, path8);
+  const locate = (path11, wantKey) => {
+    const found2 = findNode(doc, path11);
     const node = wantKey ? found2.key ?? found2.node : found2.node;
     const range = node?.range;
     return range ? toPosition(range[0]) : void 0;
@@ -23367,14 +23367,14 @@ function parseYaml(text) {
   return {
     value,
     errors,
-    positionOf: (path8) => locate(path8, false),
-    keyPositionOf: (path8) => locate(path8, true)
+    positionOf: (path11) => locate(path11, false),
+    keyPositionOf: (path11) => locate(path11, true)
   };
 }
-function findNode(doc, path8) {
+function findNode(doc, path11) {
   let node = deref(doc, doc.contents);
   let key;
-  for (const segment of path8) {
+  for (const segment of path11) {
     if (!node) break;
     const next = childOf(doc, node, segment);
     if (!next) break;
@@ -23473,42 +23473,42 @@ var INTERVAL_SCHEDULE_KEYS = /* @__PURE__ */ new Set(["interval", "anchor_date",
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
-function validateRawScheduleItem(item, path8 = []) {
-  if (!isMapping(item)) return { errors: [{ path: path8, message: "Input should be a valid dictionary" }], value: void 0 };
-  const errors = rawShapeErrors(item, path8);
+function validateRawScheduleItem(item, path11 = []) {
+  if (!isMapping(item)) return { errors: [{ path: path11, message: "Input should be a valid dictionary" }], value: void 0 };
+  const errors = rawShapeErrors(item, path11);
   if (errors.length === 0 || matchesOtherShape(item)) return { errors: [], value: item };
   return { errors, value: void 0 };
 }
-function rawShapeErrors(item, path8) {
+function rawShapeErrors(item, path11) {
   const errors = [];
   for (const key of Object.keys(item)) {
-    if (!RAW_KEYS.has(key)) errors.push({ path: [...path8, key], message: "Extra inputs are not permitted" });
+    if (!RAW_KEYS.has(key)) errors.push({ path: [...path11, key], message: "Extra inputs are not permitted" });
   }
   for (const key of STRING_KEYS) {
     const v = item[key];
     if (v !== void 0 && v !== null && typeof v !== "string") {
-      errors.push({ path: [...path8, key], message: "Input should be a valid string" });
+      errors.push({ path: [...path11, key], message: "Input should be a valid string" });
     }
   }
   for (const key of BOOL_OR_STRING_KEYS) {
     const v = item[key];
     if (v === void 0 || v === null || typeof v === "boolean" || typeof v === "string") continue;
     if (typeof v === "number" && (v === 0 || v === 1)) continue;
-    errors.push({ path: [...path8, key], message: "Input should be a valid boolean or string" });
+    errors.push({ path: [...path11, key], message: "Input should be a valid boolean or string" });
   }
   const interval = item.interval;
   if (interval !== void 0 && interval !== null) {
     const parsed = parseDuration(interval);
-    if ("error" in parsed) errors.push({ path: [...path8, "interval"], message: parsed.error });
+    if ("error" in parsed) errors.push({ path: [...path11, "interval"], message: parsed.error });
   }
   const parameters = item.parameters;
   if (parameters !== void 0 && !isMapping(parameters)) {
-    errors.push({ path: [...path8, "parameters"], message: "Input should be a valid dictionary" });
+    errors.push({ path: [...path11, "parameters"], message: "Input should be a valid dictionary" });
   }
   if (errors.length === 0) {
     const given = ["cron", "interval", "rrule"].filter((k) => item[k] !== void 0 && item[k] !== null);
     if (given.length !== 1) {
-      errors.push({ path: path8, message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" });
+      errors.push({ path: path11, message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" });
     }
   }
   return errors;
@@ -30365,11 +30365,11 @@ function truthy(v) {
   if (typeof v === "object") return Object.keys(v).length > 0;
   return true;
 }
-function convertScheduleItem(item, path8, options = {}) {
+function convertScheduleItem(item, path11, options = {}) {
   const now2 = options.now ?? /* @__PURE__ */ new Date();
   const fail = (key, message) => ({
     ok: false,
-    error: { path: key === void 0 ? path8 : [...path8, key], message }
+    error: { path: key === void 0 ? path11 : [...path11, key], message }
   });
   const timezone = item.timezone;
   let built;
@@ -30522,9 +30522,9 @@ function pythonRepr(v) {
   if (v === false) return "False";
   if (typeof v === "number") return String(v);
   if (typeof v === "string") {
-    const quote = v.includes("'") && !v.includes('"') ? '"' : "'";
+    const quote2 = v.includes("'") && !v.includes('"') ? '"' : "'";
     const body = v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\t/g, "\\t");
-    return quote + (quote === "'" ? body.replace(/'/g, "\\'") : body) + quote;
+    return quote2 + (quote2 === "'" ? body.replace(/'/g, "\\'") : body) + quote2;
   }
   if (Array.isArray(v)) return `[${v.map(pythonRepr).join(", ")}]`;
   if (v instanceof Date) return pythonRepr(v.toISOString());
@@ -30723,47 +30723,47 @@ var COLLISION_STRATEGIES = ["ENQUEUE", "CANCEL_NEW"];
 var Checker = class {
   errors = [];
   warnings = [];
-  error(path8, message) {
-    this.errors.push({ path: path8, message });
+  error(path11, message) {
+    this.errors.push({ path: path11, message });
     return void 0;
   }
-  warn(path8, message, atKey = false) {
-    this.warnings.push({ path: path8, message, atKey });
+  warn(path11, message, atKey = false) {
+    this.warnings.push({ path: path11, message, atKey });
   }
-  unknownKeys(value, path8, known, what, ignored = []) {
+  unknownKeys(value, path11, known, what, ignored = []) {
     for (const key of Object.keys(value)) {
       if (known.includes(key) || ignored.includes(key)) continue;
       const guess = closest(key, known);
       const hint = guess ? `did you mean "${guess}"?` : `expected one of: ${known.join(", ")}`;
-      this.warn([...path8, key], `unknown key "${key}" in ${what} is ignored (${hint})`, true);
+      this.warn([...path11, key], `unknown key "${key}" in ${what} is ignored (${hint})`, true);
     }
   }
-  string(value, path8, hint = "") {
+  string(value, path11, hint = "") {
     if (value === null || value === void 0) return null;
     if (typeof value === "string") return value;
-    return this.error(path8, `${describe(path8)} must be a string, got ${typeName(value)}${hint}`);
+    return this.error(path11, `${describe(path11)} must be a string, got ${typeName(value)}${hint}`);
   }
   /** pydantic's lax bool: true/false, 0/1, and the usual yes/no words. */
-  bool(value, path8) {
+  bool(value, path11) {
     if (value === null || value === void 0) return null;
     const b = laxBool(value);
     if (b !== void 0) return b;
-    return this.error(path8, `${describe(path8)} must be a boolean (true or false), got ${show(value)}`);
+    return this.error(path11, `${describe(path11)} must be a boolean (true or false), got ${show(value)}`);
   }
   /** pydantic's lax int: integers, integral floats and numeric strings. */
-  int(value, path8) {
+  int(value, path11) {
     if (value === null || value === void 0) return null;
     if (typeof value === "number" && Number.isInteger(value)) return value;
     if (typeof value === "string" && /^\s*[-+]?\d+\s*$/.test(value)) return Number.parseInt(value, 10);
-    return this.error(path8, `${describe(path8)} must be an integer, got ${show(value)}`);
+    return this.error(path11, `${describe(path11)} must be an integer, got ${show(value)}`);
   }
-  mapping(value, path8, nullable) {
+  mapping(value, path11, nullable) {
     if (value === null || value === void 0) {
       if (nullable) return null;
-      return this.error(path8, `${describe(path8)} must be a mapping; remove the key or write {} for none`);
+      return this.error(path11, `${describe(path11)} must be a mapping; remove the key or write {} for none`);
     }
     if (isMapping2(value)) return value;
-    return this.error(path8, `${describe(path8)} must be a mapping, got ${typeName(value)}`);
+    return this.error(path11, `${describe(path11)} must be a mapping, got ${typeName(value)}`);
   }
 };
 function isMapping2(value) {
@@ -30792,8 +30792,8 @@ function show(value) {
   if (typeof value === "string") return JSON.stringify(value);
   return typeName(value);
 }
-function describe(path8) {
-  const keys = path8.filter((p) => typeof p === "string");
+function describe(path11) {
+  const keys = path11.filter((p) => typeof p === "string");
   return `"${keys[keys.length - 1] ?? "value"}"`;
 }
 function toJsonValue(value) {
@@ -30833,22 +30833,22 @@ function validatePrefectFile(raw) {
   }
   return { value: result, errors: c.errors, warnings: c.warnings };
 }
-function checkSteps(c, value, path8) {
+function checkSteps(c, value, path11) {
   if (value === null || value === void 0) return null;
   let list;
   if (isMapping2(value)) {
     if (Object.keys(value).length === 0) return [];
     list = [value];
-    path8 = [...path8];
+    path11 = [...path11];
   } else if (Array.isArray(value)) {
     list = value;
   } else {
-    c.error(path8, `"${String(path8[path8.length - 1])}" must be a list of steps, got ${typeName(value)}`);
+    c.error(path11, `"${String(path11[path11.length - 1])}" must be a list of steps, got ${typeName(value)}`);
     return null;
   }
   const steps = [];
   list.forEach((step, i) => {
-    const stepPath = Array.isArray(value) ? [...path8, i] : path8;
+    const stepPath = Array.isArray(value) ? [...path11, i] : path11;
     if (!isMapping2(step)) {
       c.error(stepPath, `each step must be a mapping of one step name to its inputs, got ${typeName(step)}`);
       return;
@@ -30858,14 +30858,14 @@ function checkSteps(c, value, path8) {
   });
   return steps;
 }
-function checkStep(c, step, path8) {
+function checkStep(c, step, path11) {
   const keys = Object.keys(step);
   if (keys.length === 0) {
-    c.warn(path8, "empty step {} does nothing; remove it");
+    c.warn(path11, "empty step {} does nothing; remove it");
     return;
   }
   if (keys.length > 1) {
-    c.error(path8, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
+    c.error(path11, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
     return;
   }
   const name2 = keys[0];
@@ -30874,25 +30874,25 @@ function checkStep(c, step, path8) {
   if (!definition) {
     if (isBuiltInNamespace(name2) || !looksLikePythonCallable(name2)) {
       const guess = closest(name2, allStepNames());
-      c.error(path8, `unknown step "${name2}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
+      c.error(path11, `unknown step "${name2}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
       return;
     }
   }
   if (inputs === null || inputs === void 0) {
-    c.error([...path8, name2], `step "${name2}" has no inputs; give it a mapping of inputs (use {} for none)`);
+    c.error([...path11, name2], `step "${name2}" has no inputs; give it a mapping of inputs (use {} for none)`);
     return;
   }
   if (!isMapping2(inputs)) {
-    c.error([...path8, name2], `the inputs of step "${name2}" must be a mapping, got ${typeName(inputs)}`);
+    c.error([...path11, name2], `the inputs of step "${name2}" must be a mapping, got ${typeName(inputs)}`);
     return;
   }
   if ("id" in inputs && inputs.id !== null && typeof inputs.id !== "string") {
-    c.error([...path8, name2, "id"], `the step id must be a string, got ${typeName(inputs.id)}`);
+    c.error([...path11, name2, "id"], `the step id must be a string, got ${typeName(inputs.id)}`);
   }
   if ("requires" in inputs && inputs.requires !== null) {
     const r = inputs.requires;
     if (!(typeof r === "string" || Array.isArray(r) && r.every((x) => typeof x === "string"))) {
-      c.error([...path8, name2, "requires"], '"requires" must be a package spec or a list of package specs');
+      c.error([...path11, name2, "requires"], '"requires" must be a package spec or a list of package specs');
     }
   }
   if (definition?.inputs) {
@@ -30900,28 +30900,28 @@ function checkStep(c, step, path8) {
     for (const key of Object.keys(inputs)) {
       if (accepted.includes(key)) continue;
       const guess = closest(key, accepted);
-      c.error([...path8, name2, key], `step "${name2}" has no input "${key}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
+      c.error([...path11, name2, key], `step "${name2}" has no input "${key}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
     }
   }
-  checkNoTimestamps(c, inputs, [...path8, name2]);
+  checkNoTimestamps(c, inputs, [...path11, name2]);
 }
-function checkNoTimestamps(c, value, path8) {
+function checkNoTimestamps(c, value, path11) {
   if (value instanceof YamlTimestamp) {
-    c.error(path8, `"${value.text}" is read as a date; quote it to pass it as text`);
+    c.error(path11, `"${value.text}" is read as a date; quote it to pass it as text`);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkNoTimestamps(c, v, [...path8, i]));
+    value.forEach((v, i) => checkNoTimestamps(c, v, [...path11, i]));
   } else if (isMapping2(value)) {
-    for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path8, k]);
+    for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path11, k]);
   }
 }
-function checkDeployment(c, raw, path8) {
+function checkDeployment(c, raw, path11) {
   if (!isMapping2(raw)) {
-    c.error(path8, `each deployment must be a mapping, got ${typeName(raw)}`);
+    c.error(path11, `each deployment must be a mapping, got ${typeName(raw)}`);
     return void 0;
   }
-  c.unknownKeys(raw, path8, DEPLOYMENT_KEYS, "a deployment");
+  c.unknownKeys(raw, path11, DEPLOYMENT_KEYS, "a deployment");
   const out = {};
-  const at = (key) => [...path8, key];
+  const at = (key) => [...path11, key];
   const has = (key) => key in raw;
   for (const key of ["name", "version", "version_type", "description", "entrypoint", "flow_name"]) {
     if (!has(key)) continue;
@@ -30965,11 +30965,11 @@ function checkDeployment(c, raw, path8) {
       const pool = {};
       for (const key of ["name", "work_queue_name"]) {
         if (!(key in wp)) continue;
-        const v = c.string(wp[key], [...path8, "work_pool", key]);
+        const v = c.string(wp[key], [...path11, "work_pool", key]);
         if (v !== void 0) pool[key] = v;
       }
       if ("job_variables" in wp) {
-        const v = c.mapping(wp.job_variables, [...path8, "work_pool", "job_variables"], false);
+        const v = c.mapping(wp.job_variables, [...path11, "work_pool", "job_variables"], false);
         if (v) pool.job_variables = toJsonValue(v);
       }
       out.work_pool = pool;
@@ -30995,8 +30995,8 @@ function checkDeployment(c, raw, path8) {
     else if (!Array.isArray(s2)) c.error(at("schedules"), `"schedules" must be a list, got ${typeName(s2)}`);
     else {
       out.schedules = s2.map((item, i) => {
-        if (!isMapping2(item)) return c.error([...path8, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
-        return checkSchedule(c, item, [...path8, "schedules", i]);
+        if (!isMapping2(item)) return c.error([...path11, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
+        return checkSchedule(c, item, [...path11, "schedules", i]);
       }).filter((x) => x !== void 0);
     }
   }
@@ -31009,7 +31009,7 @@ function checkDeployment(c, raw, path8) {
     else if (!Array.isArray(t2)) c.error(at("triggers"), `"triggers" must be a list, got ${typeName(t2)}`);
     else {
       t2.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path8, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
+        if (!isMapping2(item)) c.error([...path11, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
       });
       out.triggers = toJsonValue(t2);
     }
@@ -31020,42 +31020,42 @@ function checkDeployment(c, raw, path8) {
     else if (!Array.isArray(s2)) c.error(at("sla"), `"sla" must be a list, got ${typeName(s2)}`);
     else {
       s2.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path8, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
+        if (!isMapping2(item)) c.error([...path11, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
       });
       out.sla = toJsonValue(s2);
     }
   }
   return out;
 }
-function checkConcurrency(c, value, path8) {
+function checkConcurrency(c, value, path11) {
   if (value === null) return null;
-  if (!isMapping2(value)) return c.int(value, path8);
-  c.unknownKeys(value, path8, CONCURRENCY_KEYS, "concurrency_limit");
+  if (!isMapping2(value)) return c.int(value, path11);
+  c.unknownKeys(value, path11, CONCURRENCY_KEYS, "concurrency_limit");
   const out = {};
   if ("limit" in value) {
-    const v = c.int(value.limit, [...path8, "limit"]);
+    const v = c.int(value.limit, [...path11, "limit"]);
     if (v !== void 0) out.limit = v;
   }
   if ("collision_strategy" in value) {
-    const v = c.string(value.collision_strategy, [...path8, "collision_strategy"]);
+    const v = c.string(value.collision_strategy, [...path11, "collision_strategy"]);
     if (v !== void 0) out.collision_strategy = v;
     if (typeof v === "string" && !COLLISION_STRATEGIES.includes(v)) {
-      c.error([...path8, "collision_strategy"], `collision_strategy must be ENQUEUE or CANCEL_NEW, got "${v}"`);
+      c.error([...path11, "collision_strategy"], `collision_strategy must be ENQUEUE or CANCEL_NEW, got "${v}"`);
     }
   } else {
-    c.error(path8, "the mapping form of concurrency_limit needs collision_strategy (ENQUEUE or CANCEL_NEW)");
+    c.error(path11, "the mapping form of concurrency_limit needs collision_strategy (ENQUEUE or CANCEL_NEW)");
   }
   if ("grace_period_seconds" in value) {
-    const v = c.int(value.grace_period_seconds, [...path8, "grace_period_seconds"]);
+    const v = c.int(value.grace_period_seconds, [...path11, "grace_period_seconds"]);
     if (v !== void 0) out.grace_period_seconds = v;
     if (typeof v === "number" && (v < 60 || v > 86400)) {
-      c.error([...path8, "grace_period_seconds"], `grace_period_seconds must be between 60 and 86400, got ${v}`);
+      c.error([...path11, "grace_period_seconds"], `grace_period_seconds must be between 60 and 86400, got ${v}`);
     }
   }
   return out;
 }
-function checkSchedule(c, item, path8) {
-  const result = validateRawScheduleItem(toJsonValue(item), path8);
+function checkSchedule(c, item, path11) {
+  const result = validateRawScheduleItem(toJsonValue(item), path11);
   for (const e of result.errors) c.error(e.path, e.message);
   return result.errors.length === 0 && result.value ? result.value : void 0;
 }
@@ -31308,9 +31308,9 @@ function index(items, key) {
   return { found: true, value: items[at] };
 }
 function getFromDict(dct, keys, fallback) {
-  const path8 = typeof keys === "string" ? keyPath(keys) : keys;
+  const path11 = typeof keys === "string" ? keyPath(keys) : keys;
   let value = dct;
-  for (const key of path8) {
+  for (const key of path11) {
     if (isMapping3(value)) {
       if (!Object.hasOwn(value, key)) return fallback;
       value = value[key];
@@ -31407,11 +31407,11 @@ function pythonFloatRepr(x) {
 }
 var NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 function pythonStringRepr(text) {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote;
+  const quote2 = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote2;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (ch === quote || ch === "\\") out += `\\${ch}`;
+    if (ch === quote2 || ch === "\\") out += `\\${ch}`;
     else if (ch === "	") out += "\\t";
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
@@ -31423,7 +31423,7 @@ function pythonStringRepr(text) {
       else out += `\\U${hex(cp, 8)}`;
     } else out += ch;
   }
-  return out + quote;
+  return out + quote2;
 }
 function hex(n2, width) {
   return n2.toString(16).padStart(width, "0");
@@ -31770,6 +31770,27 @@ function templateTriggers(triggerSpecs, stepOutputs, ctx) {
 }
 function templatePullSteps(pullSteps, stepOutputs, ctx) {
   return applyValues(pullSteps, stepOutputs, { removeNotset: false, env: ctx.env });
+}
+async function templateStepInputs(inputs, upstreamOutputs, ctx) {
+  const keywords = {};
+  const rest = {};
+  for (const [key, value2] of Object.entries(inputs)) {
+    if (key === "id" || key === "requires") keywords[key] = value2;
+    else rest[key] = value2;
+  }
+  const unresolved = new UnresolvedReferences();
+  let value = applyValues(rest, upstreamOutputs, { env: ctx.env });
+  value = await resolveBlockDocumentReferences(value, ctx.blocks, unresolved.add);
+  value = await resolveVariables(value, ctx.variables, unresolved.add);
+  value = applyValues(value, ctx.env, { env: ctx.env });
+  return { value, keywords, unresolved: unresolved.list() };
+}
+function mergeStepOutputs(outputs, stepId, result) {
+  if (!isMapping3(result)) return outputs;
+  const merged = { ...outputs };
+  if (isTruthy(stepId)) merged[String(stepId)] = result;
+  Object.assign(merged, result);
+  return merged;
 }
 
 // src/core/plan/desired.ts
@@ -37118,7 +37139,7 @@ var legacyPrint = new ExternalTokenizer((input) => {
 });
 var strings = new ExternalTokenizer((input, stack) => {
   let { flags } = stack.context;
-  let quote = flags & cx_DoubleQuote ? doubleQuote : singleQuote;
+  let quote2 = flags & cx_DoubleQuote ? doubleQuote : singleQuote;
   let long = (flags & cx_Long) > 0;
   let escapes = !(flags & cx_Raw);
   let format = (flags & cx_Format) > 0;
@@ -37150,7 +37171,7 @@ var strings = new ExternalTokenizer((input, stack) => {
       break;
     } else if (input.next == backslash && !escapes && input.peek(1) > -1) {
       input.advance(2);
-    } else if (input.next == quote && (!long || input.peek(1) == quote && input.peek(2) == quote)) {
+    } else if (input.next == quote2 && (!long || input.peek(1) == quote2 && input.peek(2) == quote2)) {
       if (input.pos == start) {
         input.acceptToken(stringEnd, long ? 3 : 1);
         return;
@@ -37350,8 +37371,8 @@ function decodeStringToken(token) {
   const m = /^([A-Za-z]*)('''|"""|'|")/.exec(token);
   if (!m) return { bytes: false, value: token };
   const prefix = m[1].toLowerCase();
-  const quote = m[2];
-  const body = token.slice(m[0].length, token.length - quote.length);
+  const quote2 = m[2];
+  const body = token.slice(m[0].length, token.length - quote2.length);
   const raw = prefix.includes("r");
   const bytes = prefix.includes("b");
   return { bytes, value: raw ? body : unescape(body, bytes) };
@@ -40013,130 +40034,130 @@ function validateTriggers(specs, deploymentName) {
 }
 var Checker2 = class {
   errors = [];
-  deploymentTrigger(spec, path8, defaultName) {
+  deploymentTrigger(spec, path11, defaultName) {
     if (!isMapping2(spec)) {
-      this.fail(path8, `each trigger must be a mapping, got ${describe2(spec)}`);
+      this.fail(path11, `each trigger must be a mapping, got ${describe2(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path8, deploymentDiscriminator);
-    const name2 = "name" in spec ? this.field(spec, "name", path8, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
-    const description = this.field(spec, "description", path8, laxStr) ?? "";
-    const enabled = this.field(spec, "enabled", path8, laxBool2) ?? true;
-    const parameters = this.field(spec, "parameters", path8, laxOptionalMapping) ?? null;
-    const jobVariables = this.field(spec, "job_variables", path8, laxOptionalMapping) ?? null;
-    const scheduleAfter = this.field(spec, "schedule_after", path8, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
+    const type = this.triggerType(spec, path11, deploymentDiscriminator);
+    const name2 = "name" in spec ? this.field(spec, "name", path11, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
+    const description = this.field(spec, "description", path11, laxStr) ?? "";
+    const enabled = this.field(spec, "enabled", path11, laxBool2) ?? true;
+    const parameters = this.field(spec, "parameters", path11, laxOptionalMapping) ?? null;
+    const jobVariables = this.field(spec, "job_variables", path11, laxOptionalMapping) ?? null;
+    const scheduleAfter = this.field(spec, "schedule_after", path11, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
     if (type === void 0) return void 0;
-    const trigger = this.triggerOfType(type, spec, path8);
+    const trigger = this.triggerOfType(type, spec, path11);
     if (trigger === void 0 || name2 === void 0) return void 0;
     return { name: name2, description, enabled, parameters, jobVariables, scheduleAfter, trigger };
   }
   /** A trigger nested in a compound or sequence trigger: a plain trigger, deployment fields ignored. */
-  nestedTrigger(spec, path8) {
+  nestedTrigger(spec, path11) {
     if (!isMapping2(spec)) {
-      this.fail(path8, `each nested trigger must be a mapping, got ${describe2(spec)}`);
+      this.fail(path11, `each nested trigger must be a mapping, got ${describe2(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path8, nestedDiscriminator);
-    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path8);
+    const type = this.triggerType(spec, path11, nestedDiscriminator);
+    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path11);
   }
-  triggerType(spec, path8, discriminate) {
+  triggerType(spec, path11, discriminate) {
     if (!("type" in spec)) return discriminate(spec);
     const type = spec.type;
     if (typeof type === "string" && TRIGGER_TYPES.includes(type)) return type;
     const hint = typeof type === "string" ? didYouMean(type, TRIGGER_TYPES) : "";
-    this.fail([...path8, "type"], `unknown trigger type ${describe2(type)}${hint}; use one of ${oneOf2(TRIGGER_TYPES)}, or leave it out to infer it`);
+    this.fail([...path11, "type"], `unknown trigger type ${describe2(type)}${hint}; use one of ${oneOf2(TRIGGER_TYPES)}, or leave it out to infer it`);
     return void 0;
   }
-  triggerOfType(type, spec, path8) {
+  triggerOfType(type, spec, path11) {
     switch (type) {
       case "event":
-        return this.eventTrigger(spec, path8);
+        return this.eventTrigger(spec, path11);
       case "metric":
-        return this.metricTrigger(spec, path8);
+        return this.metricTrigger(spec, path11);
       case "compound":
-        return this.compoundTrigger(spec, path8);
+        return this.compoundTrigger(spec, path11);
       case "sequence":
-        return this.sequenceTrigger(spec, path8);
+        return this.sequenceTrigger(spec, path11);
     }
   }
-  eventTrigger(spec, path8) {
+  eventTrigger(spec, path11) {
     const before = this.errors.length;
-    const match2 = this.field(spec, "match", path8, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path8);
-    const after = this.field(spec, "after", path8, laxStringSet) ?? [];
-    const expect = this.field(spec, "expect", path8, laxStringSet) ?? [];
-    const forEach = this.field(spec, "for_each", path8, laxStringSet) ?? [];
+    const match2 = this.field(spec, "match", path11, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path11);
+    const after = this.field(spec, "after", path11, laxStringSet) ?? [];
+    const expect = this.field(spec, "expect", path11, laxStringSet) ?? [];
+    const forEach = this.field(spec, "for_each", path11, laxStringSet) ?? [];
     const posture = this.field(
       spec,
       "posture",
-      path8,
+      path11,
       (v) => EVENT_POSTURES.includes(v) ? { value: v } : { error: `should be one of ${oneOf2(EVENT_POSTURES)} for an event trigger, got ${describe2(v)}${v === "Metric" ? " (a metric trigger needs a `metric` query and no `type: event`)" : ""}` }
     ) ?? "Reactive";
-    const threshold = this.field(spec, "threshold", path8, laxInt) ?? 1;
-    const within = this.eventWithin(spec, path8);
+    const threshold = this.field(spec, "threshold", path11, laxInt) ?? 1;
+    const within = this.eventWithin(spec, path11);
     if (this.errors.length > before || within === void 0) return void 0;
     return { type: "event", match: match2, match_related: matchRelated, after, expect, for_each: forEach, posture, threshold, within };
   }
   /** `within` as EventTrigger's before-validator and field constraint (`ge=0`) check it. */
-  eventWithin(spec, path8) {
+  eventWithin(spec, path11) {
     const proactive = spec.posture === "Proactive";
     if (!("within" in spec)) return proactive ? PROACTIVE_MINIMUM_WITHIN : 0;
     const parsed = spec.within === null ? { error: "should be a duration (seconds or ISO 8601), got null" } : duration(spec.within);
     if ("error" in parsed) {
-      this.fail([...path8, "within"], parsed.error);
+      this.fail([...path11, "within"], parsed.error);
       return void 0;
     }
     if (proactive) {
       if (parsed.seconds === 0) return PROACTIVE_MINIMUM_WITHIN;
       if (parsed.seconds < PROACTIVE_MINIMUM_WITHIN) {
-        this.fail([...path8, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
+        this.fail([...path11, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
         return void 0;
       }
     } else if (parsed.seconds < 0) {
-      this.fail([...path8, "within"], `must not be negative, got ${parsed.seconds} seconds`);
+      this.fail([...path11, "within"], `must not be negative, got ${parsed.seconds} seconds`);
       return void 0;
     }
     return parsed.seconds;
   }
-  metricTrigger(spec, path8) {
+  metricTrigger(spec, path11) {
     const before = this.errors.length;
-    const match2 = this.field(spec, "match", path8, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path8);
-    this.field(spec, "posture", path8, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe2(v)}` });
+    const match2 = this.field(spec, "match", path11, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path11);
+    this.field(spec, "posture", path11, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe2(v)}` });
     let metric;
-    if (!("metric" in spec)) this.fail([...path8, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
-    else metric = this.metricQuery(spec.metric, [...path8, "metric"]);
+    if (!("metric" in spec)) this.fail([...path11, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
+    else metric = this.metricQuery(spec.metric, [...path11, "metric"]);
     if (this.errors.length > before || metric === void 0) return void 0;
     return { type: "metric", match: match2, match_related: matchRelated, posture: "Metric", metric };
   }
-  metricQuery(query, path8) {
+  metricQuery(query, path11) {
     if (!isMapping2(query)) {
-      this.fail(path8, `should be a mapping with name, threshold and operator, got ${describe2(query)}`);
+      this.fail(path11, `should be a mapping with name, threshold and operator, got ${describe2(query)}`);
       return void 0;
     }
     const before = this.errors.length;
-    const name2 = this.required(query, "name", path8, laxStr, "the metric to query (lateness, duration or successes)");
-    const threshold = this.required(query, "threshold", path8, laxFloat, "the value to compare the metric with");
+    const name2 = this.required(query, "name", path11, laxStr, "the metric to query (lateness, duration or successes)");
+    const threshold = this.required(query, "threshold", path11, laxFloat, "the value to compare the metric with");
     const operator2 = this.required(
       query,
       "operator",
-      path8,
+      path11,
       (v) => METRIC_OPERATORS.includes(v) ? { value: v } : { error: `should be one of ${oneOf2(METRIC_OPERATORS)}, got ${describe2(v)}` },
       `one of ${oneOf2(METRIC_OPERATORS)}`
     );
-    const range = this.field(query, "range", path8, minimumRange) ?? METRIC_MINIMUM_RANGE;
-    const firingFor = this.field(query, "firing_for", path8, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const range = this.field(query, "range", path11, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const firingFor = this.field(query, "firing_for", path11, minimumRange) ?? METRIC_MINIMUM_RANGE;
     if (this.errors.length > before || name2 === void 0 || threshold === void 0 || operator2 === void 0) return void 0;
     return { name: name2, threshold, operator: operator2, range, firing_for: firingFor };
   }
-  compoundTrigger(spec, path8) {
+  compoundTrigger(spec, path11) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path8);
-    const within = this.compositeWithin(spec, path8);
+    const triggers = this.nestedTriggers(spec, path11);
+    const within = this.compositeWithin(spec, path11);
     const require2 = this.required(
       spec,
       "require",
-      path8,
+      path11,
       (v) => {
         if (v === "any" || v === "all") return { value: v };
         const n2 = laxInt(v);
@@ -40146,39 +40167,39 @@ var Checker2 = class {
     );
     if (this.errors.length > before || triggers === void 0 || require2 === void 0) return void 0;
     if (typeof require2 === "number") {
-      if (require2 < 1) this.fail([...path8, "require"], `must be at least 1, got ${require2}`);
+      if (require2 < 1) this.fail([...path11, "require"], `must be at least 1, got ${require2}`);
       else if (require2 > triggers.length) {
-        this.fail([...path8, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
+        this.fail([...path11, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
       }
       if (this.errors.length > before) return void 0;
     }
     return { type: "compound", triggers, within, require: require2 };
   }
-  sequenceTrigger(spec, path8) {
+  sequenceTrigger(spec, path11) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path8);
-    const within = this.compositeWithin(spec, path8);
+    const triggers = this.nestedTriggers(spec, path11);
+    const within = this.compositeWithin(spec, path11);
     if (this.errors.length > before || triggers === void 0) return void 0;
     return { type: "sequence", triggers, within };
   }
-  nestedTriggers(spec, path8) {
+  nestedTriggers(spec, path11) {
     if (!("triggers" in spec)) {
-      this.fail([...path8, "triggers"], "a compound or sequence trigger needs a `triggers` list");
+      this.fail([...path11, "triggers"], "a compound or sequence trigger needs a `triggers` list");
       return void 0;
     }
     if (!Array.isArray(spec.triggers)) {
-      this.fail([...path8, "triggers"], `should be a list of triggers, got ${describe2(spec.triggers)}`);
+      this.fail([...path11, "triggers"], `should be a list of triggers, got ${describe2(spec.triggers)}`);
       return void 0;
     }
-    const nested = spec.triggers.map((t2, j) => this.nestedTrigger(t2, [...path8, "triggers", j]));
+    const nested = spec.triggers.map((t2, j) => this.nestedTrigger(t2, [...path11, "triggers", j]));
     return nested.every((t2) => t2 !== void 0) ? nested : void 0;
   }
   /** Composite triggers' `within`: optional, any sign (the model has no bound). */
-  compositeWithin(spec, path8) {
-    return this.field(spec, "within", path8, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
+  compositeWithin(spec, path11) {
+    return this.field(spec, "within", path11, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
   }
-  matchRelated(spec, path8) {
-    return this.field(spec, "match_related", path8, (v) => {
+  matchRelated(spec, path11) {
+    return this.field(spec, "match_related", path11, (v) => {
       if (!Array.isArray(v)) return this.resourceSpecification(v);
       const items = v.map((item) => this.resourceSpecification(item));
       const bad = items.findIndex((r) => "error" in r);
@@ -40198,24 +40219,24 @@ var Checker2 = class {
     return error === void 0 ? { value: result } : { error };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
-  field(spec, key, path8, check) {
+  field(spec, key, path11, check) {
     if (!(key in spec)) return void 0;
     const result = check(spec[key]);
     if ("error" in result) {
-      this.fail([...path8, key], result.error);
+      this.fail([...path11, key], result.error);
       return void 0;
     }
     return result.value;
   }
-  required(spec, key, path8, check, what) {
+  required(spec, key, path11, check, what) {
     if (!(key in spec)) {
-      this.fail([...path8, key], `is required: ${what}`);
+      this.fail([...path11, key], `is required: ${what}`);
       return void 0;
     }
-    return this.field(spec, key, path8, check);
+    return this.field(spec, key, path11, check);
   }
-  fail(path8, message) {
-    this.errors.push({ path: path8, message });
+  fail(path11, message) {
+    this.errors.push({ path: path11, message });
   }
 };
 function deploymentDiscriminator(spec) {
@@ -40781,8 +40802,8 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
     }
   };
 }
-function fieldPath(root, path8) {
-  return path8.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : `${acc}.${p}`, root);
+function fieldPath(root, path11) {
+  return path11.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : `${acc}.${p}`, root);
 }
 function normalizeTags(tags2) {
   const items = typeof tags2 === "string" ? [...tags2] : Array.isArray(tags2) ? tags2 : [];
@@ -40854,7 +40875,7 @@ async function createPlan(request) {
         env: request.env,
         sources,
         now: now2,
-        stepOutputs: request.stepOutputs,
+        stepOutputs: request.stepOutputsByIndex?.get(s2.index) ?? request.stepOutputs,
         git: request.git,
         unavailableModules: request.unavailableModules,
         ...single ? { options } : {}
@@ -41040,12 +41061,875 @@ function stepSummary(step) {
   return shown.length ? `${name2}  ${shown.join("  ")}` : name2;
 }
 function truncate(s2, max) {
-  const oneLine = s2.replace(/\s*\n\s*/g, " \u23CE ");
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}\u2026` : oneLine;
+  const oneLine2 = s2.replace(/\s*\n\s*/g, " \u23CE ");
+  return oneLine2.length > max ? `${oneLine2.slice(0, max - 1)}\u2026` : oneLine2;
 }
 function firstLine(s2) {
   const line = s2.split("\n")[0] ?? "";
   return s2.includes("\n") ? `${line} \u2026` : line;
+}
+
+// src/steps/cache.ts
+var StepCache = class {
+  runs = /* @__PURE__ */ new Map();
+  /** The shared run for `key`, started with `start` when there is none yet. Failures are shared too. */
+  run(key, start) {
+    const existing = this.runs.get(key);
+    if (existing) return { run: existing, reused: true };
+    const run2 = start();
+    this.runs.set(key, run2);
+    return { run: run2, reused: false };
+  }
+  get size() {
+    return this.runs.size;
+  }
+};
+function stepCacheKey(name2, inputs, cwd) {
+  return JSON.stringify([name2, canonical(inputs), cwd]);
+}
+function canonical(value) {
+  if (value instanceof PythonFloat) return { __float__: value.value };
+  if (value instanceof Date) return { __date__: value.toISOString() };
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value === "object" && value !== null) {
+    const out = {};
+    for (const key of Object.keys(value).sort()) out[key] = canonical(value[key]);
+    return { __mapping__: out };
+  }
+  if (typeof value === "bigint") return { __int__: value.toString() };
+  if (value === void 0) return { __undefined__: true };
+  return value;
+}
+
+// src/steps/pull.ts
+import { realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { rm } from "node:fs/promises";
+import path10 from "node:path";
+
+// src/steps/process.ts
+import { spawn } from "node:child_process";
+import { accessSync, constants as fsConstants, statSync } from "node:fs";
+import { constants } from "node:os";
+import path8 from "node:path";
+var ProcessStartError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+    this.name = "ProcessStartError";
+  }
+  code;
+};
+var STRERROR = {
+  ENOENT: [2, "No such file or directory"],
+  EACCES: [13, "Permission denied"],
+  ENOTDIR: [20, "Not a directory"],
+  ENOEXEC: [8, "Exec format error"],
+  EPERM: [1, "Operation not permitted"]
+};
+function osError(code, filename, fallback) {
+  const known = code === void 0 ? void 0 : STRERROR[code];
+  const text = known ? `[Errno ${known[0]}] ${known[1]}: '${filename}'` : fallback;
+  return new ProcessStartError(text, code);
+}
+function processEnv(env, overrides2 = {}) {
+  const out = {};
+  for (const [key, value] of Object.entries(env)) if (value !== void 0) out[key] = value;
+  return Object.assign(out, overrides2);
+}
+var LineSplitter = class {
+  constructor(emit) {
+    this.emit = emit;
+  }
+  emit;
+  tail = "";
+  push(text) {
+    const parts = (this.tail + text).split(/\r?\n/u);
+    this.tail = parts.pop() ?? "";
+    for (const line of parts) this.emit(line);
+  }
+  end() {
+    if (this.tail !== "") this.emit(this.tail);
+    this.tail = "";
+  }
+};
+function runProcess(command, options) {
+  const [file, ...args] = command;
+  if (file === void 0) return Promise.reject(new Error("empty command"));
+  const cwdError = checkDirectory(options.cwd, options.displayCwd ?? options.cwd);
+  if (cwdError) return Promise.reject(cwdError);
+  if (options.signal?.aborted) return Promise.reject(abortError(options.signal));
+  return new Promise((resolve, reject) => {
+    const child = options.shell ? spawn(file, { cwd: options.cwd, env: options.env, shell: true, stdio: ["ignore", "pipe", "pipe"] }) : spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const captured = { stdout: "", stderr: "" };
+    const decoders = { stdout: new TextDecoder("utf-8"), stderr: new TextDecoder("utf-8") };
+    const splitters = {
+      stdout: new LineSplitter((line) => options.onLine?.(line, "stdout")),
+      stderr: new LineSplitter((line) => options.onLine?.(line, "stderr"))
+    };
+    for (const stream of ["stdout", "stderr"]) {
+      child[stream].on("data", (chunk) => {
+        const text = decoders[stream].decode(chunk, { stream: true });
+        captured[stream] += text;
+        if (options.onLine) splitters[stream].push(text);
+      });
+    }
+    const onAbort = () => {
+      child.kill("SIGKILL");
+    };
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    let failed = false;
+    child.on("error", (error) => {
+      failed = true;
+      options.signal?.removeEventListener("abort", onAbort);
+      reject(osError(error.code, file, error.message));
+    });
+    child.on("close", (code, signal) => {
+      options.signal?.removeEventListener("abort", onAbort);
+      if (failed) return;
+      if (options.signal?.aborted) {
+        reject(abortError(options.signal));
+        return;
+      }
+      for (const stream of ["stdout", "stderr"]) {
+        const rest = decoders[stream].decode();
+        captured[stream] += rest;
+        if (options.onLine) {
+          splitters[stream].push(rest);
+          splitters[stream].end();
+        }
+      }
+      const exitCode = code ?? (signal ? -(constants.signals[signal] ?? 1) : -1);
+      resolve({ code: exitCode, stdout: captured.stdout, stderr: captured.stderr });
+    });
+  });
+}
+function checkDirectory(cwd, display) {
+  try {
+    if (!statSync(cwd).isDirectory()) return osError("ENOTDIR", display, `not a directory: ${display}`);
+  } catch (error) {
+    const code = error.code;
+    return osError(code, display, `cannot use directory ${display}: ${error.message}`);
+  }
+  return void 0;
+}
+function abortError(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error ? reason : new Error("the step was cancelled");
+}
+function findExecutable(names, env) {
+  const dirs = (env["PATH"] ?? env["Path"] ?? "").split(path8.delimiter).filter(Boolean);
+  const exts = process.platform === "win32" ? (env["PATHEXT"] ?? ".EXE;.CMD;.BAT;.COM").split(";") : [""];
+  for (const name2 of names) {
+    for (const dir of dirs) {
+      for (const ext of exts) {
+        const candidate = path8.join(dir, name2 + ext);
+        try {
+          if (statSync(candidate).isFile()) {
+            accessSync(candidate, fsConstants.X_OK);
+            return candidate;
+          }
+        } catch {
+        }
+      }
+    }
+  }
+  return void 0;
+}
+
+// src/steps/utility.ts
+import path9 from "node:path";
+
+// src/steps/shlex.ts
+var ShlexError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ShlexError";
+  }
+};
+var WHITESPACE = " 	\r\n";
+var QUOTES = `'"`;
+var ESCAPE = "\\";
+var ESCAPED_QUOTES = '"';
+function shlexSplit(line) {
+  const words = [];
+  let pos = 0;
+  const next = () => pos < line.length ? line[pos++] : "";
+  const readToken2 = () => {
+    let state = " ";
+    let escapedState = " ";
+    let token = "";
+    let quoted = false;
+    for (; ; ) {
+      const c = next();
+      if (state === " ") {
+        if (c === "") break;
+        if (WHITESPACE.includes(c)) {
+          if (token || quoted) break;
+          continue;
+        }
+        if (c === ESCAPE) {
+          escapedState = "a";
+          state = c;
+        } else if (QUOTES.includes(c)) {
+          state = c;
+        } else {
+          token = c;
+          state = "a";
+        }
+      } else if (QUOTES.includes(state)) {
+        quoted = true;
+        if (c === "") throw new ShlexError("No closing quotation");
+        if (c === state) state = "a";
+        else if (c === ESCAPE && ESCAPED_QUOTES.includes(state)) {
+          escapedState = state;
+          state = c;
+        } else token += c;
+      } else if (state === ESCAPE) {
+        if (c === "") throw new ShlexError("No escaped character");
+        if (QUOTES.includes(escapedState) && c !== state && c !== escapedState) token += state;
+        token += c;
+        state = escapedState;
+      } else {
+        if (c === "") break;
+        if (WHITESPACE.includes(c)) {
+          state = " ";
+          if (token || quoted) break;
+          continue;
+        }
+        if (QUOTES.includes(c)) state = c;
+        else if (c === ESCAPE) {
+          escapedState = "a";
+          state = c;
+        } else token += c;
+      }
+    }
+    return !quoted && token === "" ? null : token;
+  };
+  for (let word = readToken2(); word !== null; word = readToken2()) words.push(word);
+  return words;
+}
+function splitLines(text) {
+  if (text === "") return [];
+  const lines = text.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/u);
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+var TEMPLATE = /\$(?:(\$)|([_a-zA-Z][_a-zA-Z0-9]*)|\{([_a-zA-Z][_a-zA-Z0-9]*)\}|)/gu;
+function expandEnvVars(text, env) {
+  return text.replace(TEMPLATE, (match2, escaped, named, braced) => {
+    const name2 = named ?? braced;
+    if (name2 !== void 0) {
+      const value = Object.hasOwn(env, name2) ? env[name2] : void 0;
+      return value === void 0 ? match2 : value;
+    }
+    return escaped !== void 0 ? "$" : match2;
+  });
+}
+
+// src/steps/utility.ts
+var StepFailure = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "StepFailure";
+  }
+};
+var PY_WHITESPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+var PY_STRIP = new RegExp(`^${PY_WHITESPACE}+|${PY_WHITESPACE}+$`, "gu");
+function pyStrip(text) {
+  return text.replace(PY_STRIP, "");
+}
+function optionalString(inputs, key, step) {
+  const value = inputs[key];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "string") {
+    throw new TypeError(`${step}: ${key} must be a string, got ${pythonTypeName(value)} ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+function stepEnv(inputs) {
+  const env = inputs["env"];
+  if (env === void 0 || env === null) return {};
+  if (typeof env !== "object" || Array.isArray(env)) {
+    throw new TypeError(`run_shell_script: env must be a mapping of names to strings, got ${pythonTypeName(env)}`);
+  }
+  const out = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (typeof value !== "string") {
+      throw new TypeError(
+        `run_shell_script: env.${key} must be a string, got ${pythonTypeName(value)} ${JSON.stringify(value) ?? String(value)} (quote it in prefect.yaml)`
+      );
+    }
+    out[key] = value;
+  }
+  return out;
+}
+async function runShellScript(inputs, call) {
+  const script = inputs["script"];
+  if (typeof script !== "string") {
+    throw new TypeError(`run_shell_script: script must be a string, got ${pythonTypeName(script)}`);
+  }
+  const directory = optionalString(inputs, "directory", "run_shell_script");
+  const currentEnv = processEnv(call.env, stepEnv(inputs));
+  const streamOutput = inputs["stream_output"] === void 0 ? true : isTruthy(inputs["stream_output"]);
+  const expand = isTruthy(inputs["expand_env_vars"]);
+  const useShell = isTruthy(inputs["shell"]) || process.platform === "win32";
+  const cwd = directory === void 0 ? call.cwd : path9.resolve(call.cwd, directory);
+  let stdout = "";
+  let stderr = "";
+  for (const line of splitLines(script)) {
+    const command = expand ? expandEnvVars(line, currentEnv) : line;
+    let argv;
+    if (useShell) {
+      const stripped = pyStrip(command);
+      if (!stripped) continue;
+      argv = [stripped];
+    } else {
+      argv = shlexSplit(command);
+      if (argv.length === 0) continue;
+    }
+    const result = await runProcess(argv, {
+      cwd,
+      displayCwd: directory ?? cwd,
+      env: currentEnv,
+      shell: useShell,
+      signal: call.signal,
+      onLine: streamOutput ? (text) => call.log(text) : void 0
+    });
+    stdout += result.stdout;
+    stderr += result.stderr;
+    if (result.code !== 0) {
+      throw new StepFailure(`\`run_shell_script\` failed with error code ${result.code}: ${stderr}`);
+    }
+  }
+  return { stdout: pyStrip(stdout), stderr: pyStrip(stderr) };
+}
+async function pipInstallRequirements(inputs, call) {
+  const directory = optionalString(inputs, "directory", "pip_install_requirements");
+  const requirementsFile = optionalString(inputs, "requirements_file", "pip_install_requirements") ?? "requirements.txt";
+  const streamOutput = inputs["stream_output"] === void 0 ? true : isTruthy(inputs["stream_output"]);
+  const python = findExecutable(process.platform === "win32" ? ["python", "py"] : ["python3", "python"], call.env);
+  if (python === void 0) {
+    throw new StepFailure(
+      "pip_install_requirements needs Python, and no python3 or python is on PATH (set up Python on the runner, e.g. with actions/setup-python, before deploying)"
+    );
+  }
+  const cwd = directory === void 0 ? call.cwd : path9.resolve(call.cwd, directory);
+  const result = await runProcess([python, "-m", "pip", "install", "-r", requirementsFile], {
+    cwd,
+    displayCwd: directory ?? cwd,
+    env: processEnv(call.env),
+    signal: call.signal,
+    onLine: streamOutput ? (text) => call.log(text) : void 0
+  });
+  if (result.code !== 0) {
+    throw new StepFailure(`pip_install_requirements failed with error code ${result.code}: ${result.stderr}`);
+  }
+  return { stdout: pyStrip(result.stdout), stderr: pyStrip(result.stderr) };
+}
+
+// src/steps/pull.ts
+function setWorkingDirectory(inputs, call) {
+  const directory = inputs["directory"];
+  if (typeof directory !== "string") {
+    throw new TypeError(`set_working_directory: directory must be a string, got ${pythonTypeName(directory)}`);
+  }
+  const target = directory === "" ? "" : path10.resolve(call.cwd, directory);
+  let isDirectory = false;
+  try {
+    isDirectory = target !== "" && statSync2(target).isDirectory();
+  } catch {
+    throw new StepFailure(`[Errno 2] No such file or directory: ${pythonStringRepr(directory)}`);
+  }
+  if (target === "") throw new StepFailure(`[Errno 2] No such file or directory: ''`);
+  if (!isDirectory) throw new StepFailure(`[Errno 20] Not a directory: ${pythonStringRepr(directory)}`);
+  const resolved = realpathSync2(target);
+  call.chdir(resolved);
+  return Promise.resolve({ directory: resolved });
+}
+var GitRuntimeError = class extends StepFailure {
+};
+var CLONE_HINTS = [
+  ["Authentication failed", "Hint: Check that your credentials or access token are correct and not expired."],
+  ["repository not found", "Hint: Verify the repository URL and that you have access to it."],
+  ["Could not resolve host", "Hint: Check your network connectivity and DNS settings."],
+  ["Connection refused", "Hint: Check your network connectivity and DNS settings."],
+  ["Permission denied", "Hint: Check your SSH key or token permissions."],
+  ["destination path", "Hint: A stale working directory may exist. Consider removing it and retrying."],
+  ["not found", "Hint: Verify the repository URL and that you have access to it."]
+];
+var SCHEME_CHARS = /^[a-zA-Z][a-zA-Z0-9+\-.]*$/u;
+function urlSplit(url) {
+  let scheme = "";
+  let rest = url;
+  const colon = url.indexOf(":");
+  if (colon > 0 && SCHEME_CHARS.test(url.slice(0, colon))) {
+    scheme = url.slice(0, colon).toLowerCase();
+    rest = url.slice(colon + 1);
+  }
+  let netloc = "";
+  let hasNetloc = false;
+  if (rest.startsWith("//")) {
+    hasNetloc = true;
+    let end = rest.length;
+    for (const c of ["/", "?", "#"]) {
+      const i = rest.indexOf(c, 2);
+      if (i >= 0 && i < end) end = i;
+    }
+    netloc = rest.slice(2, end);
+    rest = rest.slice(end);
+  }
+  let urlPath = rest.split("#")[0].split("?")[0];
+  const USES_PARAMS = ["", "ftp", "hdl", "prospero", "http", "imap", "https", "shttp", "rtsp", "rtspu", "sip", "sips", "mms", "sftp", "tel"];
+  if (USES_PARAMS.includes(scheme)) {
+    const lastSlash = urlPath.lastIndexOf("/");
+    const semi = urlPath.indexOf(";", lastSlash + 1);
+    if (semi >= 0) urlPath = urlPath.slice(0, semi);
+  }
+  return { scheme, netloc, rest, path: urlPath, hasNetloc };
+}
+function withNetloc(url, netloc) {
+  return `${url.scheme ? `${url.scheme}:` : ""}//${netloc}${url.rest}`;
+}
+function stripAuthFromUrl(url) {
+  const parts = urlSplit(url);
+  const hostinfo = parts.netloc.slice(parts.netloc.lastIndexOf("@") + 1);
+  let host;
+  let port = "";
+  if (hostinfo.startsWith("[")) {
+    const close = hostinfo.indexOf("]");
+    host = hostinfo.slice(1, close < 0 ? void 0 : close);
+    const after = close < 0 ? "" : hostinfo.slice(close + 1);
+    if (after.startsWith(":")) port = after.slice(1);
+    host = `[${host}]`;
+  } else {
+    const i = hostinfo.indexOf(":");
+    host = i < 0 ? hostinfo : hostinfo.slice(0, i);
+    if (i >= 0) port = hostinfo.slice(i + 1);
+  }
+  if (!host || host === "[]") return url;
+  if (port && !/^\d+$/u.test(port)) return stripAuthFromUrlsInText(url);
+  const portNumber = port ? Number(port) : 0;
+  return withNetloc(parts, portNumber ? `${host.toLowerCase()}:${portNumber}` : host.toLowerCase());
+}
+function stripAuthFromUrlsInText(text, secrets = []) {
+  let out = text.replace(/(https?:\/\/)[^/\s'"<>]*@/giu, "$1");
+  for (const secret of secrets) if (secret) out = out.split(secret).join("***");
+  return out;
+}
+function quote(text) {
+  return encodeURIComponent(text).replace(/[!'()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function credentialValue(credentials, key) {
+  const value = credentials[key];
+  if (!isTruthy(value)) return void 0;
+  if (isMapping3(value) && typeof value["value"] === "string") return value["value"];
+  return typeof value === "string" ? value : String(value);
+}
+function formatTokenFromCredentials(netloc, credentials) {
+  const username = credentialValue(credentials, "username");
+  const token = credentialValue(credentials, "access_token") ?? credentialValue(credentials, "token") ?? credentialValue(credentials, "password");
+  if (!token) throw new StepFailure("Please provide a `token` or `password` in your Credentials block to clone a repo.");
+  if (username) return `${quote(username)}:${quote(token)}`;
+  const pair2 = (t2) => {
+    const i = t2.indexOf(":");
+    return `${quote(t2.slice(0, i))}:${quote(t2.slice(i + 1))}`;
+  };
+  if (netloc.includes("bitbucketserver")) {
+    if (!token.includes(":")) {
+      throw new StepFailure(
+        "Please provide a `username` and a `password` or `token` in your BitBucketCredentials block to clone a repo from BitBucket Server."
+      );
+    }
+    return pair2(token);
+  }
+  if (netloc.includes("bitbucket")) {
+    if (token.startsWith("x-token-auth:")) return `x-token-auth:${quote(token.slice("x-token-auth:".length))}`;
+    if (token.includes(":")) return pair2(token);
+    return `x-token-auth:${quote(token)}`;
+  }
+  if (netloc.includes("gitlab")) {
+    if (token.startsWith("oauth2:")) return `oauth2:${quote(token.slice("oauth2:".length))}`;
+    if (token.includes(":")) return pair2(token);
+    return `oauth2:${quote(token)}`;
+  }
+  return quote(token);
+}
+var destinationLocks = /* @__PURE__ */ new Map();
+var GitRepository = class {
+  constructor(o, call) {
+    this.o = o;
+    this.call = call;
+    this.destination = path10.resolve(call.cwd, o.name);
+    const secrets = /* @__PURE__ */ new Set();
+    for (const value of Object.values(o.credentials)) {
+      const text = isMapping3(value) && typeof value["value"] === "string" ? value["value"] : typeof value === "string" ? value : void 0;
+      if (text && text.length >= 3) {
+        secrets.add(text);
+        secrets.add(quote(text));
+      }
+    }
+    this.secrets = [...secrets].sort((a, b) => b.length - a.length);
+  }
+  o;
+  call;
+  destination;
+  secrets;
+  /** `_repository_url_with_credentials`: credentials go into https URLs only. */
+  urlWithCredentials() {
+    if (!isTruthy(this.o.credentials)) return this.o.url;
+    const parts = urlSplit(this.o.url);
+    const credential = formatTokenFromCredentials(parts.netloc, this.o.credentials);
+    if (parts.scheme !== "https") return this.o.url;
+    return withNetloc(parts, `${credential}@${parts.netloc}`);
+  }
+  /** `_git_config`: submodule URLs get the same credentials through `url.<auth>.insteadOf`. */
+  gitConfig() {
+    if (!this.o.includeSubmodules || !isTruthy(this.o.credentials)) return [];
+    const parts = urlSplit(this.o.url);
+    const base = `${parts.scheme ? `${parts.scheme}:` : ""}${parts.hasNetloc ? `//${parts.netloc}` : ""}`;
+    const credential = formatTokenFromCredentials(parts.netloc, this.o.credentials);
+    const withAuth = `${parts.scheme ? `${parts.scheme}:` : ""}//${credential}@${parts.netloc}`;
+    return ["-c", `url.${withAuth}.insteadOf=${base}`];
+  }
+  sanitize(text) {
+    return stripAuthFromUrlsInText(text, this.secrets);
+  }
+  /** `anyio.run_process(check=True)`; the failure says which git command and what git said, secrets masked. */
+  async git(args, cwd = this.destination) {
+    const result = await this.run(args, cwd);
+    if (result.code !== 0) {
+      const shown = args.filter((a, i) => args[i - 1] !== "-c").map((a) => a === "-c" ? "-c <config>" : a);
+      const tail = pyStrip(this.sanitize(result.stderr)).split("\n").slice(-3).join(" | ");
+      throw new StepFailure(
+        this.sanitize(`Command 'git ${shown.join(" ")}' returned non-zero exit status ${result.code}.${tail ? ` git stderr: ${tail}` : ""}`)
+      );
+    }
+    return result.stdout;
+  }
+  async run(args, cwd) {
+    try {
+      const env = processEnv(this.call.env, this.call.env["GIT_TERMINAL_PROMPT"] === void 0 ? { GIT_TERMINAL_PROMPT: "0" } : {});
+      return await runProcess(["git", ...args], { cwd: cwd ?? this.call.cwd, env, signal: this.call.signal });
+    } catch (error) {
+      if (error instanceof ProcessStartError && error.message === "[Errno 2] No such file or directory: 'git'") {
+        throw new StepFailure("git_clone needs git, and no git is on PATH (install git on the runner)");
+      }
+      throw error;
+    }
+  }
+  async succeeds(args) {
+    try {
+      const r = await this.run(args, this.destination);
+      return r.code === 0 ? r.stdout : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  async pullCode() {
+    const previous = destinationLocks.get(this.destination) ?? Promise.resolve();
+    const mine = previous.catch(() => void 0).then(() => this.pullCodeLocked());
+    destinationLocks.set(this.destination, mine);
+    try {
+      await mine;
+    } finally {
+      if (destinationLocks.get(this.destination) === mine) destinationLocks.delete(this.destination);
+    }
+  }
+  async pullCodeLocked() {
+    let hasGitDir = false;
+    try {
+      hasGitDir = statSync2(path10.join(this.destination, ".git")) !== void 0;
+    } catch {
+      hasGitDir = false;
+    }
+    if (!hasGitDir) {
+      await this.cloneRepo();
+      return;
+    }
+    const existing = stripAuthFromUrl(pyStrip(await this.git(["config", "--get", "remote.origin.url"])));
+    const configured = stripAuthFromUrl(this.o.url);
+    if (existing !== configured) {
+      throw new StepFailure(`The existing repository at ${this.destination} does not match the configured repository ${configured}`);
+    }
+    if (this.o.directories?.length && (await this.succeeds(["config", "--get", "core.sparseCheckout"]))?.trim().toLowerCase() !== "true") {
+      await this.git(["sparse-checkout", "set", "--", ...this.o.directories]);
+    }
+    const config = this.gitConfig();
+    if (this.o.commitSha) {
+      if (await this.isCurrentCommit(this.o.commitSha)) {
+        await this.updateSubmodules();
+        return;
+      }
+      if (await this.succeeds(["cat-file", "-e", `${this.o.commitSha}^{commit}`]) === void 0) {
+        const shallow = (await this.succeeds(["rev-parse", "--is-shallow-repository"]))?.trim().toLowerCase() === "true";
+        try {
+          await this.git([...config, "fetch", "origin", ...shallow ? ["--unshallow"] : [], this.o.commitSha]);
+        } catch (error) {
+          if (!(error instanceof StepFailure) || error instanceof GitRuntimeError) throw error;
+          await rm(this.destination, { recursive: true, force: true });
+          await this.cloneRepo();
+        }
+      }
+      await this.checkoutCommit(this.o.commitSha);
+      return;
+    }
+    try {
+      await this.git([...config, "fetch", "origin", ...this.o.branch ? [this.o.branch] : [], "--depth", "1"]);
+      await this.git(["reset", "--keep", "FETCH_HEAD"]);
+      if (this.o.includeSubmodules) await this.git([...config, "submodule", "update", "--init", "--recursive"]);
+    } catch (error) {
+      if (!(error instanceof StepFailure) || error instanceof GitRuntimeError) throw error;
+      this.call.log(`Failed to pull latest changes (${error.message}); cloning again`);
+      await rm(this.destination, { recursive: true, force: true });
+      await this.cloneRepo();
+    }
+  }
+  async isCurrentCommit(sha) {
+    const head = await this.succeeds(["rev-parse", "HEAD"]);
+    const target = await this.succeeds(["rev-parse", "--verify", `${sha}^{commit}`]);
+    return head !== void 0 && target !== void 0 && head.trim() === target.trim();
+  }
+  async checkoutCommit(sha) {
+    await this.git(["checkout", sha]);
+    await this.updateSubmodules();
+  }
+  async updateSubmodules() {
+    if (!this.o.includeSubmodules) return;
+    const result = await this.run([...this.gitConfig(), "submodule", "update", "--init", "--recursive"], this.destination);
+    if (result.code !== 0) {
+      const stderr = pyStrip(this.sanitize(result.stderr));
+      let message = `Failed to update submodules with exit code ${result.code}.`;
+      if (stderr) message += ` git stderr: ${stderr.split("\n").slice(-3).join(" | ")}`;
+      throw new GitRuntimeError(message);
+    }
+  }
+  async cloneRepo() {
+    const args = [...this.gitConfig(), "clone", this.urlWithCredentials()];
+    if (this.o.includeSubmodules) args.push("--recurse-submodules");
+    if (this.o.directories?.length) args.push("--sparse");
+    if (this.o.commitSha) args.push("--filter=blob:none", "--no-checkout");
+    else {
+      if (this.o.branch) args.push("--branch", this.o.branch);
+      args.push("--depth", "1");
+    }
+    args.push(this.destination);
+    const result = await this.run(args, void 0);
+    if (result.code !== 0) {
+      const stderr = this.sanitize(result.stderr);
+      let message = `Failed to clone repository ${pythonStringRepr(stripAuthFromUrl(this.o.url))} with exit code ${result.code}.`;
+      const hint = CLONE_HINTS.find(([pattern]) => result.stderr.toLowerCase().includes(pattern.toLowerCase()))?.[1];
+      if (hint) message += ` ${hint}`;
+      else if (pyStrip(stderr)) message += ` git stderr: ${pyStrip(stderr).split("\n").slice(-3).join(" | ")}`;
+      throw new GitRuntimeError(message);
+    }
+    if (this.o.commitSha) {
+      await this.git(["fetch", "origin", this.o.commitSha]);
+      await this.checkoutCommit(this.o.commitSha);
+    }
+    if (this.o.directories?.length) await this.git(["sparse-checkout", "set", "--", ...this.o.directories]);
+  }
+};
+function optionalStringInput(inputs, key) {
+  const value = inputs[key];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "string") throw new TypeError(`git_clone: ${key} must be a string, got ${pythonTypeName(value)}`);
+  return value;
+}
+var MAX_ATTEMPTS = 3;
+async function gitClone(inputs, call) {
+  const repository = inputs["repository"];
+  if (typeof repository !== "string") throw new TypeError(`git_clone: repository must be a string, got ${pythonTypeName(repository)}`);
+  const accessToken = inputs["access_token"];
+  const credentialsInput = inputs["credentials"];
+  if (isTruthy(accessToken) && isTruthy(credentialsInput)) {
+    throw new StepFailure("Please provide either an access token or credentials but not both.");
+  }
+  let credentials;
+  if (isTruthy(accessToken)) credentials = { access_token: accessToken };
+  else if (credentialsInput === void 0 || credentialsInput === null) credentials = {};
+  else if (isMapping3(credentialsInput)) credentials = credentialsInput;
+  else throw new TypeError(`git_clone: credentials must be a mapping (e.g. a credentials block), got ${pythonTypeName(credentialsInput)}`);
+  const branch = optionalStringInput(inputs, "branch");
+  const commitSha = optionalStringInput(inputs, "commit_sha");
+  const cloneDirectoryName = optionalStringInput(inputs, "clone_directory_name");
+  const directoriesInput = inputs["directories"];
+  let directories;
+  if (directoriesInput !== void 0 && directoriesInput !== null) {
+    if (!Array.isArray(directoriesInput) || !directoriesInput.every((d) => typeof d === "string")) {
+      throw new TypeError("git_clone: directories must be a list of strings");
+    }
+    directories = directoriesInput;
+  }
+  if (credentialValue(credentials, "username") && !(credentialValue(credentials, "access_token") || credentialValue(credentials, "password"))) {
+    throw new StepFailure("If a username is provided, an access token or password must also be provided.");
+  }
+  if (branch && commitSha) throw new StepFailure("Cannot provide both a branch and a commit SHA. Please provide only one.");
+  if (branch?.startsWith("-")) throw new StepFailure("Branch names cannot start with '-'.");
+  if (commitSha && !/^[0-9a-fA-F]{4,64}$/u.test(commitSha)) {
+    throw new StepFailure(
+      `Invalid commit SHA: ${pythonStringRepr(commitSha)}. Expected a hexadecimal Git commit SHA (4\u201364 characters). If you are trying to specify a branch or tag name, use the 'branch' parameter instead.`
+    );
+  }
+  for (const d of directories ?? []) {
+    if (d.startsWith("--")) {
+      call.log(`Directory ${pythonStringRepr(d)} starts with '--' and will be interpreted as a path by git sparse-checkout. If this is not intentional, remove it from the directories list.`);
+    }
+  }
+  const repoName = urlSplit(repository).path.split("/").pop().replaceAll(".git", "");
+  const safeBranch = branch ? branch.replaceAll("/", "-") : void 0;
+  const name2 = cloneDirectoryName || (safeBranch ? `${repoName}-${safeBranch}` : repoName);
+  const repo = new GitRepository(
+    { url: repository, credentials, name: name2, branch, commitSha, includeSubmodules: isTruthy(inputs["include_submodules"]), directories },
+    call
+  );
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await repo.pullCode();
+      break;
+    } catch (error) {
+      if (!(error instanceof GitRuntimeError) || attempt === MAX_ATTEMPTS - 1 || call.signal?.aborted) throw error;
+      const delay = Math.min(2 ** attempt, 10) * (0.7 + Math.random() * 0.6);
+      call.log(`Attempt ${attempt + 1} of function 'git_clone' failed with RuntimeError: ${error.message}. Retrying in ${delay.toFixed(2)} seconds...`);
+      await new Promise((resolve) => setTimeout(resolve, delay * 1e3));
+    }
+  }
+  return { directory: path10.relative(call.cwd, repo.destination) };
+}
+function notSupportedInBuildPush(name2) {
+  return new StepFailure(
+    `${name2} is not supported in build/push steps yet (it runs on workers as a pull step; keep it under pull:, or use run_shell_script)`
+  );
+}
+
+// src/steps/implementations.ts
+var CORE2 = "prefect.deployments.steps";
+var REQUIRED = {
+  [`${CORE2}.run_shell_script`]: ["script"],
+  [`${CORE2}.git_clone`]: ["repository"],
+  [`${CORE2}.set_working_directory`]: ["directory"]
+};
+var IMPLEMENTATIONS = /* @__PURE__ */ new Map([
+  [`${CORE2}.run_shell_script`, runShellScript],
+  [`${CORE2}.pip_install_requirements`, pipInstallRequirements],
+  [`${CORE2}.set_working_directory`, setWorkingDirectory],
+  [`${CORE2}.git_clone`, gitClone]
+]);
+var PULL_ONLY = /* @__PURE__ */ new Set([`${CORE2}.pull_from_remote_storage`, `${CORE2}.pull_with_block`]);
+function resolveStep(name2) {
+  const definition = findStep(name2);
+  if (definition && PULL_ONLY.has(definition.name)) throw notSupportedInBuildPush(name2);
+  const implementation = definition && IMPLEMENTATIONS.get(definition.name);
+  if (definition && implementation) return { definition, implementation };
+  if (definition || isBuiltInNamespace(name2)) {
+    const known = definition ? "" : didYouMean(name2, allStepNames());
+    if (!definition && name2.startsWith(`${CORE2}.`)) {
+      throw new StepFailure(`${name2} is not a Prefect step${known || ` (the built-in steps are ${[...IMPLEMENTATIONS.keys()].map((n2) => n2.slice(CORE2.length + 1)).join(", ")})`}`);
+    }
+    throw new StepFailure(`${name2} is not implemented yet in deploy-action${known} (run this deployment with \`prefect deploy\` for now)`);
+  }
+  if (looksLikePythonCallable(name2)) {
+    throw new StepFailure(`${name2} is a custom step: custom steps are Python functions and need Python, which deploy-action does not support yet`);
+  }
+  throw new StepFailure(`${JSON.stringify(name2)} is not a step name (expected a fully-qualified function name such as ${CORE2}.run_shell_script)`);
+}
+function checkInputs(definition, inputs) {
+  const fn = definition.name.slice(definition.name.lastIndexOf(".") + 1);
+  if (definition.inputs !== null) {
+    for (const key of Object.keys(inputs)) {
+      if (!definition.inputs.includes(key)) {
+        throw new StepFailure(`${fn}() got an unexpected keyword argument '${key}'${didYouMean(key, definition.inputs)}`);
+      }
+    }
+  }
+  const missing = (REQUIRED[definition.name] ?? []).filter((key) => !Object.hasOwn(inputs, key));
+  if (missing.length > 0) {
+    const names = missing.map((m) => `'${m}'`);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+    throw new StepFailure(`${fn}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
+  }
+}
+
+// src/steps/run.ts
+var StepExecutionError = class extends Error {
+  /** The step's fully-qualified name as written. */
+  step;
+  /** Position in its list, from 0 (the reference's `index`). */
+  index;
+  section;
+  /** The underlying reason, on one line. */
+  reason;
+  constructor(step, index2, section, cause) {
+    const reason = oneLine(cause instanceof Error ? cause.message : String(cause));
+    super(`Encountered error while running ${step} (${section ? `${section} ` : ""}step ${index2 + 1}): ${reason}`, { cause });
+    this.name = "StepExecutionError";
+    this.step = step;
+    this.index = index2;
+    this.section = section;
+    this.reason = reason;
+  }
+};
+var MAX_REASON_LINES = 10;
+function oneLine(text) {
+  const lines = text.split(/\r?\n/u).map((l2) => l2.trim()).filter(Boolean);
+  const kept = lines.length > MAX_REASON_LINES ? ["\u2026", ...lines.slice(-MAX_REASON_LINES)] : lines;
+  return kept.join(" | ") || "unknown error";
+}
+function describeUnresolved(reference) {
+  if (reference.kind === "block_document_ref") return `{"$ref": {"block_document_id": "${reference.blockDocumentId}"}}`;
+  return reference.placeholder;
+}
+async function runSteps(steps, seedOutputs, ctx) {
+  let outputs = deepCopy(seedOutputs);
+  const log = ctx.log ?? (() => void 0);
+  for (const [index2, step] of steps.entries()) {
+    if (step === null || step === void 0 || isMapping3(step) && Object.keys(step).length === 0) continue;
+    const keys = isMapping3(step) ? Object.keys(step) : [];
+    const name2 = keys.at(-1) ?? String(step);
+    try {
+      if (ctx.signal?.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new StepFailure("the run was cancelled");
+      if (!isMapping3(step)) throw new StepFailure(`a step must be a mapping of one step name to its inputs, got ${pythonTypeName(step)}`);
+      log(` > Running ${name2.split(".").at(-1)} step...`);
+      const raw = step[name2];
+      if (!isMapping3(raw)) throw new StepFailure(`the inputs of ${name2} must be a mapping, got ${pythonTypeName(raw)}`);
+      if (keys.length > 1) throw new StepFailure(`Step has unexpected additional keys: ${keys.slice(1).join(", ")}`);
+      const templated = await templateStepInputs(deepCopy(raw), outputs, { ...ctx.sources, env: ctx.env });
+      if (templated.unresolved.length > 0) {
+        const refs = templated.unresolved.map(describeUnresolved).join(", ");
+        throw new StepFailure(`${refs} could not be resolved: no Prefect API to read it from (set PREFECT_API_URL)`);
+      }
+      const { definition, implementation } = resolveStep(name2);
+      checkInputs(definition, templated.value);
+      const start = async () => {
+        let cwd2 = ctx.cwd;
+        const call = {
+          name: definition.name,
+          cwd: cwd2,
+          env: ctx.env,
+          signal: ctx.signal,
+          log,
+          chdir: (directory) => {
+            cwd2 = directory;
+          }
+        };
+        const result2 = await implementation(templated.value, call);
+        return { result: result2, cwd: cwd2 };
+      };
+      let run2;
+      if (ctx.cache) {
+        const shared = ctx.cache.run(stepCacheKey(definition.name, templated.value, ctx.cwd), start);
+        if (shared.reused) log(`   (identical to a step already run for another deployment: reusing its result)`);
+        run2 = shared.run;
+      } else {
+        run2 = start();
+      }
+      const { result, cwd } = await run2;
+      ctx.cwd = cwd;
+      outputs = mergeStepOutputs(outputs, templated.keywords.id, deepCopy(result));
+    } catch (error) {
+      throw new StepExecutionError(name2, index2, ctx.section, error);
+    }
+  }
+  return outputs;
 }
 
 // src/core/apply/diff.ts
@@ -41099,23 +41983,36 @@ function sameInstant(a, b) {
   const tb = Date.parse(b);
   return !Number.isNaN(ta) && ta === tb;
 }
+function scheduleMatches(desired, current) {
+  const cur = currentSchedule(current);
+  const want = desired.create;
+  const curSchedule = cur.schedule;
+  const wantSchedule = { ...want.schedule };
+  if ("interval" in wantSchedule) {
+    const anchorConfigured = "anchor_date" in desired.update.schedule;
+    if (!anchorConfigured || sameInstant(wantSchedule.anchor_date, curSchedule.anchor_date)) {
+      wantSchedule.anchor_date = curSchedule.anchor_date;
+    }
+  }
+  if ("cron" in wantSchedule && wantSchedule.timezone === null && curSchedule.timezone === "UTC") wantSchedule.timezone = "UTC";
+  return jsonEqual(wantSchedule, curSchedule) && want.active === cur.active && jsonEqual(want.parameters, cur.parameters) && (want.slug ?? null) === cur.slug;
+}
 function schedulesEqual(d, current) {
   if (!d.schedulesConfigured) return true;
   if (d.schedules.length !== current.length) return false;
-  return d.schedules.every((desired, i) => {
-    const cur = currentSchedule(current[i]);
-    const want = desired.create;
-    const curSchedule = cur.schedule;
-    const wantSchedule = { ...want.schedule };
-    if ("interval" in wantSchedule) {
-      const anchorConfigured = "anchor_date" in desired.update.schedule;
-      if (!anchorConfigured || sameInstant(wantSchedule.anchor_date, curSchedule.anchor_date)) {
-        wantSchedule.anchor_date = curSchedule.anchor_date;
+  const owner = new Array(current.length).fill(void 0);
+  const assign = (i, seen) => {
+    for (let j = 0; j < current.length; j++) {
+      if (seen[j] || !scheduleMatches(d.schedules[i], current[j])) continue;
+      seen[j] = true;
+      if (owner[j] === void 0 || assign(owner[j], seen)) {
+        owner[j] = i;
+        return true;
       }
     }
-    if ("cron" in wantSchedule && wantSchedule.timezone === null && curSchedule.timezone === "UTC") wantSchedule.timezone = "UTC";
-    return jsonEqual(wantSchedule, curSchedule) && want.active === cur.active && jsonEqual(want.parameters, cur.parameters) && (want.slug ?? null) === cur.slug;
-  });
+    return false;
+  };
+  return d.schedules.every((_, i) => assign(i, new Array(current.length).fill(false)));
 }
 function diffDeployment(d, current) {
   const body = updateBody(d);
@@ -41228,8 +42125,8 @@ async function validateForDeploy(request) {
   }
   return { ...plan, diagnostics: sortDiagnostics(diagnostics) };
 }
-function position(plan, d, ...path8) {
-  const pos = plan.positionOf?.(["deployments", d.index, ...path8]);
+function position(plan, d, ...path11) {
+  const pos = plan.positionOf?.(["deployments", d.index, ...path11]);
   return pos ? { line: pos.line, column: pos.column } : {};
 }
 function sortDiagnostics(diagnostics) {
@@ -41241,34 +42138,25 @@ function automationsFor(d) {
 }
 async function deploy(request) {
   let plan = await validateForDeploy(request);
-  if (!hasErrors(plan.diagnostics) && !request.stepOutputs) {
-    const withSteps = plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
-    if (withSteps.length > 0) {
-      plan = {
-        ...plan,
-        diagnostics: [
-          ...withSteps.map((d) => ({
-            severity: "error",
-            file: plan.prefectFile,
-            deployment: d.name,
-            message: "this version cannot run build/push steps yet; run them elsewhere and pass their outputs (step outputs), or deploy with prefect deploy",
-            ...position(plan, d, "build")
-          })),
-          ...plan.diagnostics
-        ]
-      };
-    }
-  }
   if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics };
+  let outputsByIndex = /* @__PURE__ */ new Map();
+  const withSteps = request.stepOutputs ? [] : plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
+  if (withSteps.length > 0) {
+    const ran = await runDeploymentSteps(plan, withSteps, request);
+    if (ran.diagnostics.length > 0) return { plan, outcomes: [], diagnostics: [...ran.diagnostics, ...plan.diagnostics] };
+    outputsByIndex = ran.outputs;
+    plan = await validateForDeploy({ ...request, stepOutputsByIndex: outputsByIndex });
+    if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics };
+  }
   const outcomes = await mapLimit(plan.deployments, request.concurrency ?? 8, async (d) => {
     const started = Date.now();
     let outcome;
     try {
       const slas = d.slas ? (id2) => slaBodies(d.slas, id2) : void 0;
       const r = await registerDeployment(request.client, d, automationsFor(d), slas);
-      outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, durationMs: Date.now() - started };
+      outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, stepOutputs: outputsByIndex.get(d.index) ?? request.stepOutputs ?? {}, durationMs: Date.now() - started };
     } catch (e) {
-      outcome = { name: d.name, flowName: d.flowName, action: "failed", changes: [], error: e.message, notices: [], durationMs: Date.now() - started };
+      outcome = { name: d.name, flowName: d.flowName, action: "failed", changes: [], error: e.message, notices: [], stepOutputs: outputsByIndex.get(d.index) ?? {}, durationMs: Date.now() - started };
     }
     request.onResult?.(outcome);
     return outcome;
@@ -41279,6 +42167,32 @@ async function deploy(request) {
     if (o.action === "failed") diagnostics.unshift({ severity: "error", file: plan.prefectFile, deployment: o.name, message: `registration failed: ${o.error}` });
   }
   return { plan, outcomes, diagnostics };
+}
+async function runDeploymentSteps(plan, deployments, request) {
+  const cache = new StepCache();
+  const outputs = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  await mapLimit(deployments, request.concurrency ?? 8, async (d) => {
+    const ctx = {
+      cwd: request.cwd,
+      env: request.env,
+      sources: request.sources,
+      cache,
+      section: "build",
+      ...request.onStepLog ? { log: (line) => request.onStepLog(d.name, line) } : {}
+    };
+    try {
+      let out = await runSteps(d.steps.build, {}, ctx);
+      ctx.section = "push";
+      out = await runSteps(d.steps.push, out, ctx);
+      outputs.set(d.index, out);
+    } catch (e) {
+      if (!(e instanceof StepExecutionError)) throw e;
+      const section = e.section ?? "build";
+      diagnostics.push({ severity: "error", file: plan.prefectFile, deployment: d.name, message: e.message, ...position(plan, d, section, e.index) });
+    }
+  });
+  return { outputs, diagnostics };
 }
 async function compareWithServer(client, plan) {
   return Promise.all(
@@ -41431,10 +42345,10 @@ var SILENT = { debug: () => {
 }, warning: () => {
 } };
 var PrefectApiError = class extends Error {
-  constructor(method, path8, status, detail) {
-    super(`${method} ${path8}: HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ""}${detail ? ` - ${detail}` : ""}`);
+  constructor(method, path11, status, detail) {
+    super(`${method} ${path11}: HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ""}${detail ? ` - ${detail}` : ""}`);
     this.method = method;
-    this.path = path8;
+    this.path = path11;
     this.status = status;
     this.detail = detail;
   }
@@ -41445,10 +42359,10 @@ var PrefectApiError = class extends Error {
   name = "PrefectApiError";
 };
 var PrefectConnectionError = class extends Error {
-  constructor(method, path8, apiUrl, reason, code) {
-    super(`${method} ${path8}: could not reach the Prefect API at ${apiUrl} (${reason})`);
+  constructor(method, path11, apiUrl, reason, code) {
+    super(`${method} ${path11}: could not reach the Prefect API at ${apiUrl} (${reason})`);
     this.method = method;
-    this.path = path8;
+    this.path = path11;
     this.apiUrl = apiUrl;
     this.reason = reason;
     this.code = code;
@@ -42021,9 +42935,9 @@ async function main(argv, io = defaultIo) {
   const selectionOptions = (cmd) => cmd.option("--all", "select every deployment in the file").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--prefect-file <path>", "path to prefect.yaml, relative to the working directory", "prefect.yaml").option("--json", "print machine-readable JSON").option("--debug", "print stack traces for unexpected errors").option("--api-url <url>", "Prefect API URL (default: PREFECT_API_URL); plan diffs against it when set").option("--offline", "plan without contacting the Prefect API even when PREFECT_API_URL is set").addOption(new Option("--concurrency <n>", "deployments registered at once (default 8)").argParser(parseInteger2)).optionsGroup("Deployment options (as prefect deploy; applied when one deployment is selected):").option("-d, --description <text>", "override the description").option("--version <version>", "override the version").option("--version-type <type>", "version type when prefect.yaml sets none (prefect:simple, vcs:github, vcs:gitlab, vcs:bitbucket, vcs:azuredevops, vcs:git)").addOption(new Option("-t, --tag <tag>", "a tag; replaces the tags of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--concurrency-limit <n>", "maximum concurrent runs (alias -cl)").argParser(parseInteger2)).option("--collision-strategy <strategy>", "with --concurrency-limit: ENQUEUE or CANCEL_NEW").option("-p, --pool <name>", "work pool name").option("-q, --work-queue <name>", "work queue name").addOption(new Option("--job-variable <key=value|json>", "a job variable; replaces the job variables of prefect.yaml (repeatable, alias -jv)").argParser(collect)).addOption(new Option("--cron <expr>", "add a cron schedule (repeatable)").argParser(collect)).addOption(new Option("--interval <seconds>", "add an interval schedule (repeatable)").argParser(collectInt)).option("--anchor-date <date>", "anchor date for interval schedules").addOption(new Option("--rrule <rule>", "add an RRule schedule (repeatable)").argParser(collect)).option("--timezone <tz>", "timezone for every schedule").addOption(new Option("--param <key=value>", "a parameter; JSON values are parsed (repeatable)").argParser(collect)).option("--params <json>", "parameters as a JSON object").option("--enforce-parameter-schema", "validate parameters against the flow signature (default)").option("--no-enforce-parameter-schema", "do not validate parameters against the flow signature").addOption(new Option("--trigger <json|file>", "a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--sla <json|file>", "an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)").argParser(collect));
   const apiUrlOf = (flags) => flags.offline ? void 0 : flags.apiUrl || io.env.PREFECT_API_URL || void 0;
   const clientFor = (apiUrl, flags) => new PrefectClient({ env: io.env, apiUrl, ...flags.concurrency ? { concurrency: flags.concurrency } : {} });
-  const printProblems = (plan, verb) => {
-    for (const d of plan.diagnostics) io.stderr(formatDiagnostic(d));
-    const errors = plan.diagnostics.filter((d) => d.severity === "error").length;
+  const printProblems = (diagnostics, verb) => {
+    for (const d of diagnostics) io.stderr(formatDiagnostic(d));
+    const errors = diagnostics.filter((d) => d.severity === "error").length;
     if (errors > 0) io.stderr(`${errors} problem${errors === 1 ? "" : "s"} found; nothing ${verb}.`);
     return errors > 0;
   };
@@ -42054,7 +42968,7 @@ async function main(argv, io = defaultIo) {
     const failed = hasErrors(plan.diagnostics);
     if (flags.json) {
       io.stdout(JSON.stringify(planToJson(plan, live), null, 2));
-    } else if (!printProblems(plan, "would be registered")) {
+    } else if (!printProblems(plan.diagnostics, "would be registered")) {
       if (print === "validate") io.stdout(`${plan.prefectFile}: ${plan.deployments.length} deployment(s) valid${apiUrl ? " against " + apiUrl : ""}`);
       else io.stdout(live ? liveChangesToText(plan, live, { now: now2 }) : planToText(plan, { now: now2 }));
     }
@@ -42085,7 +42999,8 @@ async function main(argv, io = defaultIo) {
         client,
         sources: prefectTemplateSources(client),
         concurrency: flags.concurrency ?? 8,
-        onResult: flags.json ? void 0 : (o) => (o.action === "failed" ? io.stderr : io.stdout)(line(o))
+        onResult: flags.json ? void 0 : (o) => (o.action === "failed" ? io.stderr : io.stdout)(line(o)),
+        onStepLog: (deployment, text) => io.stderr(`[${deployment}] ${text}`)
       });
       const failed = hasErrors(result.diagnostics);
       if (flags.json) {
@@ -42099,6 +43014,7 @@ async function main(argv, io = defaultIo) {
                 action: o.action,
                 changes: o.changes.map((c) => c.field),
                 url: o.id && ui ? `${ui}/deployments/deployment/${o.id}` : null,
+                step_outputs: o.stepOutputs,
                 ...o.error ? { error: o.error } : {}
               })),
               errors: planToJson({ ...result.plan, diagnostics: result.diagnostics }).errors
@@ -42108,7 +43024,7 @@ async function main(argv, io = defaultIo) {
           )
         );
       } else if (result.outcomes.length === 0) {
-        printProblems(result.plan, "was registered");
+        printProblems(result.diagnostics, "was registered");
       } else {
         for (const d of result.diagnostics) if (d.severity === "warning") io.stderr(formatDiagnostic(d));
         const count = (a) => result.outcomes.filter((o) => o.action === a).length;

@@ -57052,7 +57052,7 @@ async function createPlan(request) {
         env: request.env,
         sources,
         now: now2,
-        stepOutputs: request.stepOutputs,
+        stepOutputs: request.stepOutputsByIndex?.get(s2.index) ?? request.stepOutputs,
         git: request.git,
         unavailableModules: request.unavailableModules,
         ...single ? { options } : {}

@@ -181,6 +181,31 @@ describe('prefect-deploy deploy', () => {
     expect(ok.json.deployments[0].action).toBe('created');
   });
 
+  it('runs build steps once for all deployments, templates their outputs in, and registers nothing when a step fails', async () => {
+    const pool = 'e2e-pool-steps';
+    await api('POST', '/work_pools/', { name: pool, type: 'process' });
+    const dir = project(pool);
+    const build = (script: string) => `build:\n  - prefect.deployments.steps.run_shell_script:\n      id: v\n      script: ${script}\n`;
+    const deployments = `deployments:\n  - name: stepped-a\n    entrypoint: flows/f.py:e2e\n    version: "{{ v.stdout }}"\n    tags: ["{{ v.stdout }}"]\n    work_pool: {name: ${pool}}\n  - name: stepped-b\n    entrypoint: flows/f.py:other\n    version: "{{ v.stdout }}"\n    work_pool: {name: ${pool}}\n`;
+    writeFileSync(path.join(dir, 'count.sh'), 'echo run >> runs.txt\necho 4.5.6\n');
+    writeFileSync(path.join(dir, 'prefect.yaml'), build('sh count.sh') + deployments);
+    const ok = await ours(dir, ['deploy', '--all', '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.json.deployments.map((d: { action: string; step_outputs: { v: { stdout: string } } }) => [d.action, d.step_outputs.v.stdout])).toEqual([
+      ['created', '4.5.6'],
+      ['created', '4.5.6'],
+    ]);
+    expect((await import('node:fs')).readFileSync(path.join(dir, 'runs.txt'), 'utf8')).toBe('run\n');
+    const stored = (await api('GET', `/deployments/${ok.json.deployments[0].id}`)) as { version: string; tags: string[] };
+    expect(stored).toMatchObject({ version: '4.5.6', tags: ['4.5.6'] });
+
+    writeFileSync(path.join(dir, 'prefect.yaml'), build('sh -c "echo broken >&2; exit 3"') + deployments.replaceAll('stepped-', 'failing-'));
+    const failed = await ours(dir, ['deploy', '--all']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/deployment "failing-a": Encountered error while running prefect\.deployments\.steps\.run_shell_script \(build step 1\).*error code 3: broken/);
+    expect(await fetch(`${apiUrl}/deployments/name/deploy-e2e/failing-a`).then((r) => r.status)).toBe(404);
+  });
+
   it('validates everything first: a missing work pool stops the run before any write', async () => {
     const dir = project('no-such-pool');
     proxy.requests.length = 0;

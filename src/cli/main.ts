@@ -3,7 +3,7 @@
  * code (0 success, 1 invalid configuration or failed deployment, 2 usage error).
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { formatDiagnostic } from '../core/diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/plan/index.js';
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
 import { compareWithServer, deploy, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
@@ -138,9 +138,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const apiUrlOf = (flags: PlanFlags): string | undefined => (flags.offline ? undefined : flags.apiUrl || io.env.PREFECT_API_URL || undefined);
   const clientFor = (apiUrl: string, flags: PlanFlags) => new PrefectClient({ env: io.env, apiUrl, ...(flags.concurrency ? { concurrency: flags.concurrency } : {}) });
 
-  const printProblems = (plan: Plan, verb: string): boolean => {
-    for (const d of plan.diagnostics) io.stderr(formatDiagnostic(d));
-    const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
+  const printProblems = (diagnostics: readonly Diagnostic[], verb: string): boolean => {
+    for (const d of diagnostics) io.stderr(formatDiagnostic(d));
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0) io.stderr(`${errors} problem${errors === 1 ? '' : 's'} found; nothing ${verb}.`);
     return errors > 0;
   };
@@ -172,7 +172,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const failed = hasErrors(plan.diagnostics);
     if (flags.json) {
       io.stdout(JSON.stringify(planToJson(plan, live), null, 2));
-    } else if (!printProblems(plan, 'would be registered')) {
+    } else if (!printProblems(plan.diagnostics, 'would be registered')) {
       if (print === 'validate') io.stdout(`${plan.prefectFile}: ${plan.deployments.length} deployment(s) valid${apiUrl ? ' against ' + apiUrl : ''}`);
       else io.stdout(live ? liveChangesToText(plan, live, { now }) : planToText(plan, { now }));
     }
@@ -205,6 +205,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         sources: prefectTemplateSources(client),
         concurrency: flags.concurrency ?? 8,
         onResult: flags.json ? undefined : (o) => (o.action === 'failed' ? io.stderr : io.stdout)(line(o)),
+        onStepLog: (deployment, text) => io.stderr(`[${deployment}] ${text}`),
       });
       const failed = hasErrors(result.diagnostics);
       if (flags.json) {
@@ -218,6 +219,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
                 action: o.action,
                 changes: o.changes.map((c) => c.field),
                 url: o.id && ui ? `${ui}/deployments/deployment/${o.id}` : null,
+                step_outputs: o.stepOutputs,
                 ...(o.error ? { error: o.error } : {}),
               })),
               errors: planToJson({ ...result.plan, diagnostics: result.diagnostics }).errors,
@@ -227,7 +229,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           ),
         );
       } else if (result.outcomes.length === 0) {
-        printProblems(result.plan, 'was registered');
+        printProblems(result.diagnostics, 'was registered');
       } else {
         for (const d of result.diagnostics) if (d.severity === 'warning') io.stderr(formatDiagnostic(d));
         const count = (a: string) => result.outcomes.filter((o) => o.action === a).length;

@@ -77,33 +77,51 @@ function sameInstant(a: unknown, b: unknown): boolean {
   return !Number.isNaN(ta) && ta === tb;
 }
 
+/** Whether one configured schedule equals one of the server's. */
+function scheduleMatches(desired: DesiredDeployment['schedules'][number], current: Mapping): boolean {
+  const cur = currentSchedule(current);
+  const want = desired.create;
+  const curSchedule = cur.schedule as Mapping;
+  const wantSchedule = { ...(want.schedule as unknown as Mapping) };
+  if ('interval' in wantSchedule) {
+    const anchorConfigured = 'anchor_date' in (desired.update.schedule as Mapping);
+    if (!anchorConfigured || sameInstant(wantSchedule.anchor_date, curSchedule.anchor_date)) {
+      wantSchedule.anchor_date = curSchedule.anchor_date;
+    }
+  }
+  if ('cron' in wantSchedule && wantSchedule.timezone === null && curSchedule.timezone === 'UTC') wantSchedule.timezone = 'UTC';
+  return (
+    jsonEqual(wantSchedule, curSchedule) &&
+    want.active === cur.active &&
+    jsonEqual(want.parameters, cur.parameters) &&
+    (want.slug ?? null) === cur.slug
+  );
+}
+
 /**
- * Whether the configured schedules equal the server's. An interval schedule whose anchor was not
- * configured matches any anchor: the reference re-anchors it at "now" on every deploy, which
- * changes nothing a user asked for, so we keep the server's.
+ * Whether the configured schedules equal the server's, in any order: the server lists a
+ * deployment's schedules newest first, not in the order they were given. An interval schedule
+ * whose anchor was not configured matches any anchor: the reference re-anchors it at "now" on
+ * every deploy, which changes nothing a user asked for, so we keep the server's.
  */
 export function schedulesEqual(d: DesiredDeployment, current: readonly Mapping[]): boolean {
   if (!d.schedulesConfigured) return true;
   if (d.schedules.length !== current.length) return false;
-  return d.schedules.every((desired, i) => {
-    const cur = currentSchedule(current[i]!);
-    const want = desired.create;
-    const curSchedule = cur.schedule as Mapping;
-    const wantSchedule = { ...(want.schedule as unknown as Mapping) };
-    if ('interval' in wantSchedule) {
-      const anchorConfigured = 'anchor_date' in (desired.update.schedule as Mapping);
-      if (!anchorConfigured || sameInstant(wantSchedule.anchor_date, curSchedule.anchor_date)) {
-        wantSchedule.anchor_date = curSchedule.anchor_date;
+  // A perfect matching (augmenting paths): an unanchored interval matches any anchor, so a greedy
+  // pairing could take the row a more specific schedule needs.
+  const owner: (number | undefined)[] = new Array(current.length).fill(undefined);
+  const assign = (i: number, seen: boolean[]): boolean => {
+    for (let j = 0; j < current.length; j++) {
+      if (seen[j] || !scheduleMatches(d.schedules[i]!, current[j]!)) continue;
+      seen[j] = true;
+      if (owner[j] === undefined || assign(owner[j]!, seen)) {
+        owner[j] = i;
+        return true;
       }
     }
-    if ('cron' in wantSchedule && wantSchedule.timezone === null && curSchedule.timezone === 'UTC') wantSchedule.timezone = 'UTC';
-    return (
-      jsonEqual(wantSchedule, curSchedule) &&
-      want.active === cur.active &&
-      jsonEqual(want.parameters, cur.parameters) &&
-      (want.slug ?? null) === cur.slug
-    );
-  });
+    return false;
+  };
+  return d.schedules.every((_, i) => assign(i, new Array<boolean>(current.length).fill(false)));
 }
 
 /**

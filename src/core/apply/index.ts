@@ -8,6 +8,8 @@ import { isMapping, type Mapping } from '../config/index.js';
 import { createPlan, hasErrors, type DesiredDeployment, type Plan, type PlanRequest } from '../plan/index.js';
 import type { TemplateSources } from '../templating/index.js';
 import { automationBody, slaBodies } from '../triggers/index.js';
+import { runSteps, StepCache, StepExecutionError } from '../../steps/index.js';
+import type { StepOutputs } from '../templating/index.js';
 import { diffDeployment, type CurrentDeployment, type FieldChange } from './diff.js';
 import { automationsEqual, registerDeployment, type RegistrationAction, type RegistrationClient } from './register.js';
 
@@ -26,6 +28,8 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   concurrency?: number;
   /** Called as each deployment finishes, for progress output. */
   onResult?: (result: DeploymentOutcome) => void;
+  /** Build/push step progress and streamed output, one line per call. */
+  onStepLog?: (deployment: string, line: string) => void;
 }
 
 export interface DeploymentOutcome {
@@ -37,6 +41,8 @@ export interface DeploymentOutcome {
   changes: FieldChange[];
   error?: string;
   notices: string[];
+  /** What the deployment's build and push steps produced (empty when it has none). */
+  stepOutputs: StepOutputs;
   durationMs: number;
 }
 
@@ -70,7 +76,7 @@ export async function validateForDeploy(request: Omit<DeployRequest, 'onResult' 
   return { ...plan, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-function position(plan: Plan, d: DesiredDeployment, ...path: string[]): { line?: number; column?: number } {
+function position(plan: Plan, d: DesiredDeployment, ...path: (string | number)[]): { line?: number; column?: number } {
   const pos = plan.positionOf?.(['deployments', d.index, ...path]);
   return pos ? { line: pos.line, column: pos.column } : {};
 }
@@ -87,34 +93,26 @@ export function automationsFor(d: DesiredDeployment): (id: string) => Mapping[] 
 
 export async function deploy(request: DeployRequest): Promise<DeployResult> {
   let plan = await validateForDeploy(request);
-  if (!hasErrors(plan.diagnostics) && !request.stepOutputs) {
-    const withSteps = plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
-    if (withSteps.length > 0) {
-      plan = {
-        ...plan,
-        diagnostics: [
-          ...withSteps.map((d): Diagnostic => ({
-            severity: 'error',
-            file: plan.prefectFile,
-            deployment: d.name,
-            message: 'this version cannot run build/push steps yet; run them elsewhere and pass their outputs (step outputs), or deploy with prefect deploy',
-            ...position(plan, d, 'build'),
-          })),
-          ...plan.diagnostics,
-        ],
-      };
-    }
-  }
   if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics };
+  let outputsByIndex: ReadonlyMap<number, StepOutputs> = new Map();
+  const withSteps = request.stepOutputs ? [] : plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
+  if (withSteps.length > 0) {
+    const ran = await runDeploymentSteps(plan, withSteps, request);
+    if (ran.diagnostics.length > 0) return { plan, outcomes: [], diagnostics: [...ran.diagnostics, ...plan.diagnostics] };
+    outputsByIndex = ran.outputs;
+    // The deployments again, now with what their steps produced (§2.8 A.9–A.12).
+    plan = await validateForDeploy({ ...request, stepOutputsByIndex: outputsByIndex });
+    if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics };
+  }
   const outcomes = await mapLimit(plan.deployments, request.concurrency ?? 8, async (d) => {
     const started = Date.now();
     let outcome: DeploymentOutcome;
     try {
       const slas = d.slas ? (id: string) => slaBodies(d.slas!, id) : undefined;
       const r = await registerDeployment(request.client, d, automationsFor(d), slas);
-      outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, durationMs: Date.now() - started };
+      outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, stepOutputs: outputsByIndex.get(d.index) ?? request.stepOutputs ?? {}, durationMs: Date.now() - started };
     } catch (e) {
-      outcome = { name: d.name, flowName: d.flowName, action: 'failed', changes: [], error: (e as Error).message, notices: [], durationMs: Date.now() - started };
+      outcome = { name: d.name, flowName: d.flowName, action: 'failed', changes: [], error: (e as Error).message, notices: [], stepOutputs: outputsByIndex.get(d.index) ?? {}, durationMs: Date.now() - started };
     }
     request.onResult?.(outcome);
     return outcome;
@@ -125,6 +123,42 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
     if (o.action === 'failed') diagnostics.unshift({ severity: 'error', file: plan.prefectFile, deployment: o.name, message: `registration failed: ${o.error}` });
   }
   return { plan, outcomes, diagnostics };
+}
+
+/**
+ * Runs each deployment's build then push steps (push seeded with the build outputs, §2.9), all
+ * deployments at once; identical step invocations run once. Any failure stops the deploy before
+ * anything is registered.
+ */
+async function runDeploymentSteps(
+  plan: Plan,
+  deployments: readonly DesiredDeployment[],
+  request: DeployRequest,
+): Promise<{ outputs: Map<number, StepOutputs>; diagnostics: Diagnostic[] }> {
+  const cache = new StepCache();
+  const outputs = new Map<number, StepOutputs>();
+  const diagnostics: Diagnostic[] = [];
+  await mapLimit(deployments, request.concurrency ?? 8, async (d) => {
+    const ctx = {
+      cwd: request.cwd,
+      env: request.env,
+      sources: request.sources,
+      cache,
+      section: 'build',
+      ...(request.onStepLog ? { log: (line: string) => request.onStepLog!(d.name, line) } : {}),
+    };
+    try {
+      let out = await runSteps(d.steps.build, {}, ctx);
+      ctx.section = 'push';
+      out = await runSteps(d.steps.push, out, ctx);
+      outputs.set(d.index, out);
+    } catch (e) {
+      if (!(e instanceof StepExecutionError)) throw e;
+      const section = e.section ?? 'build';
+      diagnostics.push({ severity: 'error', file: plan.prefectFile, deployment: d.name, message: e.message, ...position(plan, d, section, e.index) });
+    }
+  });
+  return { outputs, diagnostics };
 }
 
 /** What a deploy would do to each deployment, read from the live server without writing. */

@@ -21,6 +21,8 @@ export interface PlanRequest {
   now?: Date;
   sources?: TemplateSources;
   stepOutputs?: StepOutputs;
+  /** Step outputs per deployment (by index in the file), from a run of their build/push steps. */
+  stepOutputsByIndex?: ReadonlyMap<number, StepOutputs>;
   git?: GitRunner;
   unavailableModules?: readonly string[];
   /** `prefect deploy` flags (applied when exactly one deployment is selected, as in the reference). */
@@ -76,7 +78,7 @@ export async function createPlan(request: PlanRequest): Promise<Plan> {
         env: request.env,
         sources,
         now,
-        stepOutputs: request.stepOutputs,
+        stepOutputs: request.stepOutputsByIndex?.get(s.index) ?? request.stepOutputs,
         git: request.git,
         unavailableModules: request.unavailableModules,
         ...(single ? { options } : {}),
