@@ -112,7 +112,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .option('--debug', 'print stack traces for unexpected errors')
       .option('--api-url <url>', 'Prefect API URL (default: PREFECT_API_URL); plan diffs against it when set')
       .option('--offline', 'plan without contacting the Prefect API even when PREFECT_API_URL is set')
-      .addOption(new Option('--concurrency <n>', 'deployments registered at once (default 8)').argParser(parseInteger))
+      .addOption(new Option('--concurrency <n>', 'deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)').argParser(parseInteger))
       .optionsGroup('Deployment options (as prefect deploy; applied when one deployment is selected):')
       .option('-d, --description <text>', 'override the description')
       .option('--version <version>', 'override the version')
@@ -204,6 +204,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         client,
         sources: prefectTemplateSources(client),
         concurrency: flags.concurrency ?? 8,
+        // A self-hosted server's SQLite database takes one write at a time and answers parallel
+        // writes with 503s (and retry back-offs); Prefect Cloud takes them in parallel.
+        registrationConcurrency: flags.concurrency ?? (client.isCloud ? 8 : 1),
         onResult: flags.json ? undefined : (o) => (o.action === 'failed' ? io.stderr : io.stdout)(line(o)),
         onStepLog: (deployment, text) => io.stderr(`[${deployment}] ${text}`),
       });

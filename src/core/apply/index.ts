@@ -24,8 +24,10 @@ export interface DeployClient extends RegistrationClient {
 export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   client: DeployClient;
   sources: TemplateSources;
-  /** How many deployments are registered at once. */
+  /** How many deployments run their steps at once (default 8). */
   concurrency?: number;
+  /** How many deployments are written at once (default: `concurrency`). */
+  registrationConcurrency?: number;
   /** Called as each deployment finishes, for progress output. */
   onResult?: (result: DeploymentOutcome) => void;
   /** Build/push step progress and streamed output, one line per call. */
@@ -104,12 +106,22 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
     plan = await validateForDeploy({ ...request, stepOutputsByIndex: outputsByIndex });
     if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics };
   }
-  const outcomes = await mapLimit(plan.deployments, request.concurrency ?? 8, async (d) => {
+  // Deployments of one flow share its record: upsert each flow once, not once per deployment racing.
+  const flows = new Map<string, Promise<{ id: string }>>();
+  const client: DeployClient = Object.create(request.client, {
+    createFlow: {
+      value: (name: string) => {
+        if (!flows.has(name)) flows.set(name, request.client.createFlow(name));
+        return flows.get(name)!;
+      },
+    },
+  });
+  const outcomes = await mapLimit(plan.deployments, request.registrationConcurrency ?? request.concurrency ?? 8, async (d) => {
     const started = Date.now();
     let outcome: DeploymentOutcome;
     try {
       const slas = d.slas ? (id: string) => slaBodies(d.slas!, id) : undefined;
-      const r = await registerDeployment(request.client, d, automationsFor(d), slas);
+      const r = await registerDeployment(client, d, automationsFor(d), slas);
       outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, stepOutputs: outputsByIndex.get(d.index) ?? request.stepOutputs ?? {}, durationMs: Date.now() - started };
     } catch (e) {
       outcome = { name: d.name, flowName: d.flowName, action: 'failed', changes: [], error: (e as Error).message, notices: [], stepOutputs: outputsByIndex.get(d.index) ?? {}, durationMs: Date.now() - started };

@@ -1,0 +1,82 @@
+// The synthetic project the benchmark deploys (also handy on its own: node -e "import('./bench/project.mjs').then((m) => m.generateProject('/tmp/p', 10))").
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const POOL = 'bench-pool';
+
+/**
+ * N flow files and a prefect.yaml with N deployments: parameters, a cron schedule with a slug,
+ * tags, the bench work pool, a project-level git_clone pull step. Every third flow imports pandas,
+ * which is not installed, so the reference falls back to its AST loader for it.
+ */
+export function generateProject(dir, n) {
+  mkdirSync(path.join(dir, 'flows'));
+  const deployments = [];
+  for (let i = 0; i < n; i++) {
+    const heavy = i % 3 === 2;
+    writeFileSync(
+      path.join(dir, 'flows', `flow_${i}.py`),
+      `from datetime import date
+from typing import Literal, Optional
+
+${heavy ? 'import pandas as pd\n' : ''}from prefect import flow, task
+
+
+@task
+def extract(region: str) -> list[int]:
+    return [1, 2, 3]
+
+
+@flow(name="bench-flow-${i}", log_prints=True)
+def flow_${i}(
+    region: Literal["eu", "us", "apac"] = "eu",
+    batch: int = ${i},
+    day: Optional[date] = None,
+    dry_run: bool = False,
+    tables: list[str] = ["orders", "customers"],
+):
+    """Synthetic flow ${i} for the deploy benchmark.
+
+    Args:
+        region: Which region to load.
+        batch: Batch number.
+        day: Day to load, today when empty.
+    """
+    rows = extract(region)
+    ${heavy ? 'return pd.DataFrame(rows)' : 'return rows'}
+`,
+    );
+    deployments.push(`  - name: bench-${i}
+    entrypoint: flows/flow_${i}.py:flow_${i}
+    description: Benchmark deployment ${i}.
+    tags: [bench, group-${i % 5}]
+    parameters:
+      region: ${['eu', 'us', 'apac'][i % 3]}
+      batch: ${i}
+      tables: [orders, "t${i}"]
+    schedules:
+      - cron: "${i % 60} ${i % 24} * * *"
+        timezone: Europe/Paris
+        slug: daily-${i}
+    work_pool:
+      name: ${POOL}
+      work_queue_name: q${i % 4}
+      job_variables:
+        env: {BENCH_INDEX: "${i}"}
+`);
+  }
+  writeFileSync(
+    path.join(dir, 'prefect.yaml'),
+    `name: bench-${n}
+prefect-version: 3.9.1
+
+pull:
+  - prefect.deployments.steps.git_clone:
+      repository: https://github.com/acme/bench.git
+      branch: main
+
+deployments:
+${deployments.join('\n')}`,
+  );
+}
+
