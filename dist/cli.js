@@ -113,17 +113,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path11) {
-      const ctrl = callVisitor(key, node, visitor, path11);
+    function visit_(key, node, visitor, path12) {
+      const ctrl = callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -134,13 +134,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -161,17 +161,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path11) {
-      const ctrl = await callVisitor(key, node, visitor, path11);
+    async function visitAsync_(key, node, visitor, path12) {
+      const ctrl = await callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -182,13 +182,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -215,23 +215,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path11) {
+    function callVisitor(key, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node, path11);
+        return visitor(key, node, path12);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path11);
+        return visitor.Map?.(key, node, path12);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path11);
+        return visitor.Seq?.(key, node, path12);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path11);
+        return visitor.Pair?.(key, node, path12);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path11);
+        return visitor.Scalar?.(key, node, path12);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path11);
+        return visitor.Alias?.(key, node, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -843,10 +843,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -865,7 +865,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -895,11 +895,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -913,8 +913,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -928,8 +928,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -947,8 +947,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -958,8 +958,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1003,14 +1003,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -1027,14 +1027,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent2.length);
+        i = consumeMoreIndentedLines(text2, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1051,12 +1051,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent2.length);
+            i = consumeMoreIndentedLines(text2, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1068,12 +1068,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1088,39 +1088,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent2}${text.slice(0, end2)}`;
+${indent2}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent2}${text.slice(fold + 1, end2)}`;
+${indent2}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent2) {
+    function consumeMoreIndentedLines(text2, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -2500,7 +2500,7 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string2 = require_string();
-    var bool2 = require_bool();
+    var bool3 = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = [
@@ -2508,7 +2508,7 @@ var require_schema = __commonJS({
       seq.seq,
       string2.string,
       _null.nullTag,
-      bool2.boolTag,
+      bool3.boolTag,
       int2.intOct,
       int2.int,
       int2.intHex,
@@ -3155,7 +3155,7 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string2 = require_string();
     var binary = require_binary();
-    var bool2 = require_bool2();
+    var bool3 = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
     var merge = require_merge();
@@ -3168,8 +3168,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string2.string,
       _null.nullTag,
-      bool2.trueTag,
-      bool2.falseTag,
+      bool3.trueTag,
+      bool3.falseTag,
       int2.intBin,
       int2.intOct,
       int2.int,
@@ -3198,7 +3198,7 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string2 = require_string();
-    var bool2 = require_bool();
+    var bool3 = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = require_schema();
@@ -3219,7 +3219,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool2.boolTag,
+      bool: bool3.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -3474,9 +3474,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3551,14 +3551,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3573,10 +3573,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3587,10 +3587,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3607,13 +3607,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection.isEmptyPath(path11)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -5574,9 +5574,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path11) => {
+    visit.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index2] of path11) {
+      for (const [field, index2] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5585,23 +5585,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path11) => {
-      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit.parentCollection = (cst, path12) => {
+      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,10 +5612,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7266,7 +7266,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7307,7 +7307,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -9904,7 +9904,7 @@ var require_luxon = __commonJS({
         }, zone || mergedZone, next];
       }, [{}, null, 1]).slice(0, 2);
     }
-    function parse3(s3, ...patterns) {
+    function parse4(s3, ...patterns) {
       if (s3 == null) {
         return [null, null];
       }
@@ -10047,26 +10047,26 @@ var require_luxon = __commonJS({
     var extractISOOrdinalDateAndTime2 = combineExtractors2(extractISOOrdinalData2, extractISOTime2, extractISOOffset2, extractIANAZone2);
     var extractISOTimeAndOffset2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseISODate2(s3) {
-      return parse3(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
+      return parse4(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
     }
     function parseRFC2822Date2(s3) {
-      return parse3(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
+      return parse4(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
     }
     function parseHTTPDate2(s3) {
-      return parse3(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
+      return parse4(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
     }
     function parseISODuration2(s3) {
-      return parse3(s3, [isoDuration3, extractISODuration2]);
+      return parse4(s3, [isoDuration3, extractISODuration2]);
     }
     var extractISOTimeOnly2 = combineExtractors2(extractISOTime2);
     function parseISOTimeOnly2(s3) {
-      return parse3(s3, [isoTimeOnly2, extractISOTimeOnly2]);
+      return parse4(s3, [isoTimeOnly2, extractISOTimeOnly2]);
     }
     var sqlYmdWithTimeExtensionRegex2 = combineRegexes2(sqlYmdRegex2, sqlTimeExtensionRegex2);
     var sqlTimeCombinedRegex2 = combineRegexes2(sqlTimeRegex2);
     var extractISOTimeOffsetAndIANAZone2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseSQL2(s3) {
-      return parse3(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
+      return parse4(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
     }
     var INVALID$22 = "Invalid Duration";
     var lowOrderMatrix2 = {
@@ -10317,12 +10317,12 @@ var require_luxon = __commonJS({
        * @example Duration.fromISO('P5Y3M').toObject() //=> { years: 5, months: 3 }
        * @return {Duration}
        */
-      static fromISO(text, opts) {
-        const [parsed] = parseISODuration2(text);
+      static fromISO(text2, opts) {
+        const [parsed] = parseISODuration2(text2);
         if (parsed) {
           return _Duration.fromObject(parsed, opts);
         } else {
-          return _Duration.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+          return _Duration.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
         }
       }
       /**
@@ -10341,12 +10341,12 @@ var require_luxon = __commonJS({
        * @example Duration.fromISOTime('T1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
        * @return {Duration}
        */
-      static fromISOTime(text, opts) {
-        const [parsed] = parseISOTimeOnly2(text);
+      static fromISOTime(text2, opts) {
+        const [parsed] = parseISOTimeOnly2(text2);
         if (parsed) {
           return _Duration.fromObject(parsed, opts);
         } else {
-          return _Duration.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+          return _Duration.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
         }
       }
       /**
@@ -11011,8 +11011,8 @@ var require_luxon = __commonJS({
        * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
        * @return {Interval}
        */
-      static fromISO(text, opts) {
-        const [s3, e] = (text || "").split("/", 2);
+      static fromISO(text2, opts) {
+        const [s3, e] = (text2 || "").split("/", 2);
         if (s3 && e) {
           let start, startIsValid;
           try {
@@ -11043,7 +11043,7 @@ var require_luxon = __commonJS({
             }
           }
         }
-        return _Interval.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+        return _Interval.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
       }
       /**
        * Check if an object is an Interval. Works across context boundaries
@@ -12273,7 +12273,7 @@ var require_luxon = __commonJS({
         o
       };
     }
-    function parseDataToDateTime2(parsed, parsedZone, opts, format, text, specificOffset) {
+    function parseDataToDateTime2(parsed, parsedZone, opts, format, text2, specificOffset) {
       const {
         setZone,
         zone
@@ -12286,7 +12286,7 @@ var require_luxon = __commonJS({
         });
         return setZone ? inst : inst.setZone(zone);
       } else {
-        return DateTime2.invalid(new Invalid2("unparsable", `the input "${text}" can't be parsed as ${format}`));
+        return DateTime2.invalid(new Invalid2("unparsable", `the input "${text2}" can't be parsed as ${format}`));
       }
     }
     function toTechFormat2(dt, format, allowZ = true) {
@@ -12808,9 +12808,9 @@ var require_luxon = __commonJS({
        * @example DateTime.fromISO('2016-W05-4')
        * @return {DateTime}
        */
-      static fromISO(text, opts = {}) {
-        const [vals, parsedZone] = parseISODate2(text);
-        return parseDataToDateTime2(vals, parsedZone, opts, "ISO 8601", text);
+      static fromISO(text2, opts = {}) {
+        const [vals, parsedZone] = parseISODate2(text2);
+        return parseDataToDateTime2(vals, parsedZone, opts, "ISO 8601", text2);
       }
       /**
        * Create a DateTime from an RFC 2822 string
@@ -12827,9 +12827,9 @@ var require_luxon = __commonJS({
        * @example DateTime.fromRFC2822('25 Nov 2016 13:23 Z')
        * @return {DateTime}
        */
-      static fromRFC2822(text, opts = {}) {
-        const [vals, parsedZone] = parseRFC2822Date2(text);
-        return parseDataToDateTime2(vals, parsedZone, opts, "RFC 2822", text);
+      static fromRFC2822(text2, opts = {}) {
+        const [vals, parsedZone] = parseRFC2822Date2(text2);
+        return parseDataToDateTime2(vals, parsedZone, opts, "RFC 2822", text2);
       }
       /**
        * Create a DateTime from an HTTP header date
@@ -12847,8 +12847,8 @@ var require_luxon = __commonJS({
        * @example DateTime.fromHTTP('Sun Nov  6 08:49:37 1994')
        * @return {DateTime}
        */
-      static fromHTTP(text, opts = {}) {
-        const [vals, parsedZone] = parseHTTPDate2(text);
+      static fromHTTP(text2, opts = {}) {
+        const [vals, parsedZone] = parseHTTPDate2(text2);
         return parseDataToDateTime2(vals, parsedZone, opts, "HTTP", opts);
       }
       /**
@@ -12865,8 +12865,8 @@ var require_luxon = __commonJS({
        * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
        * @return {DateTime}
        */
-      static fromFormat(text, fmt, opts = {}) {
-        if (isUndefined2(text) || isUndefined2(fmt)) {
+      static fromFormat(text2, fmt, opts = {}) {
+        if (isUndefined2(text2) || isUndefined2(fmt)) {
           throw new InvalidArgumentError3("fromFormat requires an input string and a format");
         }
         const {
@@ -12876,18 +12876,18 @@ var require_luxon = __commonJS({
           locale,
           numberingSystem,
           defaultToEN: true
-        }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens2(localeToUse, text, fmt);
+        }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens2(localeToUse, text2, fmt);
         if (invalid) {
           return _DateTime.invalid(invalid);
         } else {
-          return parseDataToDateTime2(vals, parsedZone, opts, `format ${fmt}`, text, specificOffset);
+          return parseDataToDateTime2(vals, parsedZone, opts, `format ${fmt}`, text2, specificOffset);
         }
       }
       /**
        * @deprecated use fromFormat instead
        */
-      static fromString(text, fmt, opts = {}) {
-        return _DateTime.fromFormat(text, fmt, opts);
+      static fromString(text2, fmt, opts = {}) {
+        return _DateTime.fromFormat(text2, fmt, opts);
       }
       /**
        * Create a DateTime from a SQL date, time, or datetime
@@ -12910,9 +12910,9 @@ var require_luxon = __commonJS({
        * @example DateTime.fromSQL('09:12:34.342')
        * @return {DateTime}
        */
-      static fromSQL(text, opts = {}) {
-        const [vals, parsedZone] = parseSQL2(text);
-        return parseDataToDateTime2(vals, parsedZone, opts, "SQL", text);
+      static fromSQL(text2, opts = {}) {
+        const [vals, parsedZone] = parseSQL2(text2);
+        return parseDataToDateTime2(vals, parsedZone, opts, "SQL", text2);
       }
       /**
        * Create an invalid DateTime.
@@ -14097,7 +14097,7 @@ var require_luxon = __commonJS({
        * @param {Object} options - options taken by fromFormat()
        * @return {Object}
        */
-      static fromFormatExplain(text, fmt, options = {}) {
+      static fromFormatExplain(text2, fmt, options = {}) {
         const {
           locale = null,
           numberingSystem = null
@@ -14106,13 +14106,13 @@ var require_luxon = __commonJS({
           numberingSystem,
           defaultToEN: true
         });
-        return explainFromTokens2(localeToUse, text, fmt);
+        return explainFromTokens2(localeToUse, text2, fmt);
       }
       /**
        * @deprecated use fromFormatExplain instead
        */
-      static fromStringExplain(text, fmt, options = {}) {
-        return _DateTime.fromFormatExplain(text, fmt, options);
+      static fromStringExplain(text2, fmt, options = {}) {
+        return _DateTime.fromFormatExplain(text2, fmt, options);
       }
       /**
        * Build a parser for `fmt` using the given locale. This parser can be passed
@@ -14147,8 +14147,8 @@ var require_luxon = __commonJS({
        * @param {Object} opts - options taken by fromFormat()
        * @returns {DateTime}
        */
-      static fromFormatParser(text, formatParser, opts = {}) {
-        if (isUndefined2(text) || isUndefined2(formatParser)) {
+      static fromFormatParser(text2, formatParser, opts = {}) {
+        if (isUndefined2(text2) || isUndefined2(formatParser)) {
           throw new InvalidArgumentError3("fromFormatParser requires an input string and a format parser");
         }
         const {
@@ -14167,11 +14167,11 @@ var require_luxon = __commonJS({
           zone,
           specificOffset,
           invalidReason
-        } = formatParser.explainFromTokens(text);
+        } = formatParser.explainFromTokens(text2);
         if (invalidReason) {
           return _DateTime.invalid(invalidReason);
         } else {
-          return parseDataToDateTime2(result, zone, opts, `format ${formatParser.format}`, text, specificOffset);
+          return parseDataToDateTime2(result, zone, opts, `format ${formatParser.format}`, text2, specificOffset);
         }
       }
       // FORMAT PRESETS
@@ -15937,8 +15937,8 @@ var require_CronExpression = __commonJS({
           return false;
         }
         if (this.#checkDstTransition(currentDate)) {
-          const steps = reverse ? currentHour - nextHour : nextHour - currentHour;
-          for (let i = 0; i < steps; i++) {
+          const steps2 = reverse ? currentHour - nextHour : nextHour - currentHour;
+          for (let i = 0; i < steps2; i++) {
             currentDate.applyDateOperation(dateMathVerb, CronDate_1.TimeUnit.Hour, hours.length);
             if (!reverse && currentDate.getHours() >= nextHour)
               break;
@@ -16561,8 +16561,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static parseFileSync(filePath) {
-        const { readFileSync: readFileSync5 } = __require("fs");
-        const data = readFileSync5(filePath, "utf8");
+        const { readFileSync: readFileSync6 } = __require("fs");
+        const data = readFileSync6(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -17782,8 +17782,8 @@ var require_rrule = __commonJS({
                 this.done = true;
                 this.rules = rules;
               }
-              Parser3.prototype.start = function(text) {
-                this.text = text;
+              Parser3.prototype.start = function(text2) {
+                this.text = text2;
                 this.done = false;
                 return this.nextSymbol();
               };
@@ -17849,13 +17849,13 @@ var require_rrule = __commonJS({
               return Parser3;
             })()
           );
-          function parseText(text, language) {
+          function parseText(text2, language) {
             if (language === void 0) {
               language = i18n;
             }
             var options = {};
             var ttr = new Parser2(language.tokens);
-            if (!ttr.start(text))
+            if (!ttr.start(text2))
               return null;
             S();
             return options;
@@ -18164,11 +18164,11 @@ var require_rrule = __commonJS({
             return freq < Frequency.HOURLY;
           }
           ;
-          var fromText = function(text, language) {
+          var fromText = function(text2, language) {
             if (language === void 0) {
               language = i18n;
             }
-            return new RRule2(parseText(text, language) || void 0);
+            return new RRule2(parseText(text2, language) || void 0);
           };
           var common = [
             "count",
@@ -19392,11 +19392,11 @@ var require_rrule = __commonJS({
                 var parsedOptions = parseOptions(options).parsedOptions;
                 this.options = parsedOptions;
               }
-              RRule3.parseText = function(text, language) {
-                return parseText(text, language);
+              RRule3.parseText = function(text2, language) {
+                return parseText(text2, language);
               };
-              RRule3.fromText = function(text, language) {
-                return fromText(text, language);
+              RRule3.fromText = function(text2, language) {
+                return fromText(text2, language);
               };
               RRule3.fromString = function(str) {
                 return new RRule3(RRule3.parseString(str) || void 0);
@@ -23014,9 +23014,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {string} [path]
    * @return {(string|null|Command)}
    */
-  executableDir(path11) {
-    if (path11 === void 0) return this._executableDir;
-    this._executableDir = path11;
+  executableDir(path12) {
+    if (path12 === void 0) return this._executableDir;
+    this._executableDir = path12;
     return this;
   }
   /**
@@ -23033,9 +23033,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
       helpWidth: context.helpWidth,
       outputHasColors: context.hasColors
     });
-    const text = helper.formatHelp(this, helper);
-    if (context.hasColors) return text;
-    return this._outputConfiguration.stripColor(text);
+    const text2 = helper.formatHelp(this, helper);
+    if (context.hasColors) return text2;
+    return this._outputConfiguration.stripColor(text2);
   }
   /**
    * @typedef HelpContext
@@ -23195,7 +23195,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {(string | Function)} text - string to add, or a function returning a string
    * @return {Command} `this` command for chaining
    */
-  addHelpText(position2, text) {
+  addHelpText(position2, text2) {
     const allowedValues = ["beforeAll", "before", "after", "afterAll"];
     if (!allowedValues.includes(position2)) {
       throw new Error(`Unexpected value for position to addHelpText.
@@ -23204,10 +23204,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
     const helpEvent = `${position2}Help`;
     this.on(helpEvent, (context) => {
       let helpStr;
-      if (typeof text === "function") {
-        helpStr = text({ error: context.error, command: context.command });
+      if (typeof text2 === "function") {
+        helpStr = text2({ error: context.error, command: context.command });
       } else {
-        helpStr = text;
+        helpStr = text2;
       }
       if (helpStr) {
         context.write(`${helpStr}
@@ -23293,8 +23293,8 @@ import path2 from "node:path";
 // src/core/config/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
 var YamlTimestamp = class {
-  constructor(text, isDateOnly) {
-    this.text = text;
+  constructor(text2, isDateOnly) {
+    this.text = text2;
     this.isDateOnly = isDateOnly;
   }
   text;
@@ -23333,9 +23333,9 @@ var timestampTag = {
   resolve: (str) => new YamlTimestamp(str, /^\d{4}-\d\d?-\d\d?$/.test(str)),
   stringify: (item) => String(item.value instanceof YamlTimestamp ? item.value.text : item.value)
 };
-function parseYaml(text) {
+function parseYaml(text2) {
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, {
+  const doc = (0, import_yaml.parseDocument)(text2, {
     version: "1.1",
     merge: true,
     uniqueKeys: false,
@@ -23358,8 +23358,8 @@ function parseYaml(text) {
       errors.push({ message: e.message });
     }
   }
-  const locate = (path11, wantKey) => {
-    const found2 = findNode(doc, path11);
+  const locate = (path12, wantKey) => {
+    const found2 = findNode(doc, path12);
     const node = wantKey ? found2.key ?? found2.node : found2.node;
     const range = node?.range;
     return range ? toPosition(range[0]) : void 0;
@@ -23367,14 +23367,14 @@ function parseYaml(text) {
   return {
     value,
     errors,
-    positionOf: (path11) => locate(path11, false),
-    keyPositionOf: (path11) => locate(path11, true)
+    positionOf: (path12) => locate(path12, false),
+    keyPositionOf: (path12) => locate(path12, true)
   };
 }
-function findNode(doc, path11) {
+function findNode(doc, path12) {
   let node = deref(doc, doc.contents);
   let key;
-  for (const segment of path11) {
+  for (const segment of path12) {
     if (!node) break;
     const next = childOf(doc, node, segment);
     if (!next) break;
@@ -23473,42 +23473,42 @@ var INTERVAL_SCHEDULE_KEYS = /* @__PURE__ */ new Set(["interval", "anchor_date",
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
-function validateRawScheduleItem(item, path11 = []) {
-  if (!isMapping(item)) return { errors: [{ path: path11, message: "Input should be a valid dictionary" }], value: void 0 };
-  const errors = rawShapeErrors(item, path11);
+function validateRawScheduleItem(item, path12 = []) {
+  if (!isMapping(item)) return { errors: [{ path: path12, message: "Input should be a valid dictionary" }], value: void 0 };
+  const errors = rawShapeErrors(item, path12);
   if (errors.length === 0 || matchesOtherShape(item)) return { errors: [], value: item };
   return { errors, value: void 0 };
 }
-function rawShapeErrors(item, path11) {
+function rawShapeErrors(item, path12) {
   const errors = [];
   for (const key of Object.keys(item)) {
-    if (!RAW_KEYS.has(key)) errors.push({ path: [...path11, key], message: "Extra inputs are not permitted" });
+    if (!RAW_KEYS.has(key)) errors.push({ path: [...path12, key], message: "Extra inputs are not permitted" });
   }
   for (const key of STRING_KEYS) {
     const v = item[key];
     if (v !== void 0 && v !== null && typeof v !== "string") {
-      errors.push({ path: [...path11, key], message: "Input should be a valid string" });
+      errors.push({ path: [...path12, key], message: "Input should be a valid string" });
     }
   }
   for (const key of BOOL_OR_STRING_KEYS) {
     const v = item[key];
     if (v === void 0 || v === null || typeof v === "boolean" || typeof v === "string") continue;
     if (typeof v === "number" && (v === 0 || v === 1)) continue;
-    errors.push({ path: [...path11, key], message: "Input should be a valid boolean or string" });
+    errors.push({ path: [...path12, key], message: "Input should be a valid boolean or string" });
   }
   const interval = item.interval;
   if (interval !== void 0 && interval !== null) {
     const parsed = parseDuration(interval);
-    if ("error" in parsed) errors.push({ path: [...path11, "interval"], message: parsed.error });
+    if ("error" in parsed) errors.push({ path: [...path12, "interval"], message: parsed.error });
   }
   const parameters = item.parameters;
   if (parameters !== void 0 && !isMapping(parameters)) {
-    errors.push({ path: [...path11, "parameters"], message: "Input should be a valid dictionary" });
+    errors.push({ path: [...path12, "parameters"], message: "Input should be a valid dictionary" });
   }
   if (errors.length === 0) {
     const given = ["cron", "interval", "rrule"].filter((k) => item[k] !== void 0 && item[k] !== null);
     if (given.length !== 1) {
-      errors.push({ path: path11, message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" });
+      errors.push({ path: path12, message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" });
     }
   }
   return errors;
@@ -26179,12 +26179,12 @@ var Duration = class _Duration {
    * @example Duration.fromISO('P5Y3M').toObject() //=> { years: 5, months: 3 }
    * @return {Duration}
    */
-  static fromISO(text, opts) {
-    const [parsed] = parseISODuration(text);
+  static fromISO(text2, opts) {
+    const [parsed] = parseISODuration(text2);
     if (parsed) {
       return _Duration.fromObject(parsed, opts);
     } else {
-      return _Duration.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+      return _Duration.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
     }
   }
   /**
@@ -26203,12 +26203,12 @@ var Duration = class _Duration {
    * @example Duration.fromISOTime('T1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
    * @return {Duration}
    */
-  static fromISOTime(text, opts) {
-    const [parsed] = parseISOTimeOnly(text);
+  static fromISOTime(text2, opts) {
+    const [parsed] = parseISOTimeOnly(text2);
     if (parsed) {
       return _Duration.fromObject(parsed, opts);
     } else {
-      return _Duration.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+      return _Duration.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
     }
   }
   /**
@@ -26838,8 +26838,8 @@ var Interval = class _Interval {
    * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
    * @return {Interval}
    */
-  static fromISO(text, opts) {
-    const [s2, e] = (text || "").split("/", 2);
+  static fromISO(text2, opts) {
+    const [s2, e] = (text2 || "").split("/", 2);
     if (s2 && e) {
       let start, startIsValid;
       try {
@@ -26870,7 +26870,7 @@ var Interval = class _Interval {
         }
       }
     }
-    return _Interval.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+    return _Interval.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
   }
   /**
    * Check if an object is an Interval. Works across context boundaries
@@ -28031,7 +28031,7 @@ function adjustTime(inst, dur) {
   }
   return { ts, o };
 }
-function parseDataToDateTime(parsed, parsedZone, opts, format, text, specificOffset) {
+function parseDataToDateTime(parsed, parsedZone, opts, format, text2, specificOffset) {
   const { setZone, zone } = opts;
   if (parsed && Object.keys(parsed).length !== 0 || parsedZone) {
     const interpretationZone = parsedZone || zone, inst = DateTime.fromObject(parsed, {
@@ -28042,7 +28042,7 @@ function parseDataToDateTime(parsed, parsedZone, opts, format, text, specificOff
     return setZone ? inst : inst.setZone(zone);
   } else {
     return DateTime.invalid(
-      new Invalid("unparsable", `the input "${text}" can't be parsed as ${format}`)
+      new Invalid("unparsable", `the input "${text2}" can't be parsed as ${format}`)
     );
   }
 }
@@ -28556,9 +28556,9 @@ var DateTime = class _DateTime {
    * @example DateTime.fromISO('2016-W05-4')
    * @return {DateTime}
    */
-  static fromISO(text, opts = {}) {
-    const [vals, parsedZone] = parseISODate(text);
-    return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text);
+  static fromISO(text2, opts = {}) {
+    const [vals, parsedZone] = parseISODate(text2);
+    return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text2);
   }
   /**
    * Create a DateTime from an RFC 2822 string
@@ -28575,9 +28575,9 @@ var DateTime = class _DateTime {
    * @example DateTime.fromRFC2822('25 Nov 2016 13:23 Z')
    * @return {DateTime}
    */
-  static fromRFC2822(text, opts = {}) {
-    const [vals, parsedZone] = parseRFC2822Date(text);
-    return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text);
+  static fromRFC2822(text2, opts = {}) {
+    const [vals, parsedZone] = parseRFC2822Date(text2);
+    return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text2);
   }
   /**
    * Create a DateTime from an HTTP header date
@@ -28595,8 +28595,8 @@ var DateTime = class _DateTime {
    * @example DateTime.fromHTTP('Sun Nov  6 08:49:37 1994')
    * @return {DateTime}
    */
-  static fromHTTP(text, opts = {}) {
-    const [vals, parsedZone] = parseHTTPDate(text);
+  static fromHTTP(text2, opts = {}) {
+    const [vals, parsedZone] = parseHTTPDate(text2);
     return parseDataToDateTime(vals, parsedZone, opts, "HTTP", opts);
   }
   /**
@@ -28613,26 +28613,26 @@ var DateTime = class _DateTime {
    * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
    * @return {DateTime}
    */
-  static fromFormat(text, fmt, opts = {}) {
-    if (isUndefined(text) || isUndefined(fmt)) {
+  static fromFormat(text2, fmt, opts = {}) {
+    if (isUndefined(text2) || isUndefined(fmt)) {
       throw new InvalidArgumentError2("fromFormat requires an input string and a format");
     }
     const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
       locale,
       numberingSystem,
       defaultToEN: true
-    }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text, fmt);
+    }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text2, fmt);
     if (invalid) {
       return _DateTime.invalid(invalid);
     } else {
-      return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text, specificOffset);
+      return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text2, specificOffset);
     }
   }
   /**
    * @deprecated use fromFormat instead
    */
-  static fromString(text, fmt, opts = {}) {
-    return _DateTime.fromFormat(text, fmt, opts);
+  static fromString(text2, fmt, opts = {}) {
+    return _DateTime.fromFormat(text2, fmt, opts);
   }
   /**
    * Create a DateTime from a SQL date, time, or datetime
@@ -28655,9 +28655,9 @@ var DateTime = class _DateTime {
    * @example DateTime.fromSQL('09:12:34.342')
    * @return {DateTime}
    */
-  static fromSQL(text, opts = {}) {
-    const [vals, parsedZone] = parseSQL(text);
-    return parseDataToDateTime(vals, parsedZone, opts, "SQL", text);
+  static fromSQL(text2, opts = {}) {
+    const [vals, parsedZone] = parseSQL(text2);
+    return parseDataToDateTime(vals, parsedZone, opts, "SQL", text2);
   }
   /**
    * Create an invalid DateTime.
@@ -29786,19 +29786,19 @@ var DateTime = class _DateTime {
    * @param {Object} options - options taken by fromFormat()
    * @return {Object}
    */
-  static fromFormatExplain(text, fmt, options = {}) {
+  static fromFormatExplain(text2, fmt, options = {}) {
     const { locale = null, numberingSystem = null } = options, localeToUse = Locale.fromOpts({
       locale,
       numberingSystem,
       defaultToEN: true
     });
-    return explainFromTokens(localeToUse, text, fmt);
+    return explainFromTokens(localeToUse, text2, fmt);
   }
   /**
    * @deprecated use fromFormatExplain instead
    */
-  static fromStringExplain(text, fmt, options = {}) {
-    return _DateTime.fromFormatExplain(text, fmt, options);
+  static fromStringExplain(text2, fmt, options = {}) {
+    return _DateTime.fromFormatExplain(text2, fmt, options);
   }
   /**
    * Build a parser for `fmt` using the given locale. This parser can be passed
@@ -29830,8 +29830,8 @@ var DateTime = class _DateTime {
    * @param {Object} opts - options taken by fromFormat()
    * @returns {DateTime}
    */
-  static fromFormatParser(text, formatParser, opts = {}) {
-    if (isUndefined(text) || isUndefined(formatParser)) {
+  static fromFormatParser(text2, formatParser, opts = {}) {
+    if (isUndefined(text2) || isUndefined(formatParser)) {
       throw new InvalidArgumentError2(
         "fromFormatParser requires an input string and a format parser"
       );
@@ -29846,7 +29846,7 @@ var DateTime = class _DateTime {
         `fromFormatParser called with a locale of ${localeToUse}, but the format parser was created for ${formatParser.locale}`
       );
     }
-    const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text);
+    const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text2);
     if (invalidReason) {
       return _DateTime.invalid(invalidReason);
     } else {
@@ -29855,7 +29855,7 @@ var DateTime = class _DateTime {
         zone,
         opts,
         `format ${formatParser.format}`,
-        text,
+        text2,
         specificOffset
       );
     }
@@ -30205,10 +30205,10 @@ function gapLookback(translation, zone, after, wallStart) {
 }
 
 // src/core/schedules/interval.ts
-function parseAnchorDate(text) {
+function parseAnchorDate(text2) {
   const opts = { zone: "utc", setZone: true };
-  for (const parse3 of [DateTime.fromISO, DateTime.fromSQL]) {
-    const dt = parse3(text.trim(), opts);
+  for (const parse4 of [DateTime.fromISO, DateTime.fromSQL]) {
+    const dt = parse4(text2.trim(), opts);
     if (dt.isValid) return dt;
   }
   return void 0;
@@ -30278,18 +30278,18 @@ var { rrulestr, RRule, RRuleSet } = import_rrule.default;
 var MAX_RRULE_LENGTH = 6500;
 var DEFAULT_ANCHOR = Date.UTC(2020, 0, 1);
 var INTEGER_PARTS = /* @__PURE__ */ new Set(["COUNT", "INTERVAL", "BYSETPOS", "BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYHOUR", "BYMINUTE", "BYSECOND"]);
-function checkRRule(text) {
-  const reason = parseError(text);
-  if (reason !== void 0) return `Invalid RRule string "${text}": ${reason}`;
-  if (text.length > MAX_RRULE_LENGTH) {
-    return `Invalid RRule string "${text.slice(0, 40)}..."
-Max length is ${MAX_RRULE_LENGTH}, got ${text.length}`;
+function checkRRule(text2) {
+  const reason = parseError(text2);
+  if (reason !== void 0) return `Invalid RRule string "${text2}": ${reason}`;
+  if (text2.length > MAX_RRULE_LENGTH) {
+    return `Invalid RRule string "${text2.slice(0, 40)}..."
+Max length is ${MAX_RRULE_LENGTH}, got ${text2.length}`;
   }
   return void 0;
 }
-function parseError(text) {
-  if (text.trim() === "") return "empty string";
-  for (const line of text.split(/\r?\n/)) {
+function parseError(text2) {
+  if (text2.trim() === "") return "empty string";
+  for (const line of text2.split(/\r?\n/)) {
     const body = /^(?:RRULE|EXRULE):(.*)$/i.exec(line.trim())?.[1] ?? (line.includes(":") ? void 0 : line.trim());
     if (body === void 0) continue;
     for (const part of body.split(";")) {
@@ -30300,26 +30300,26 @@ function parseError(text) {
     }
   }
   try {
-    parse2(text);
+    parse2(text2);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
   return void 0;
 }
-function parse2(text) {
-  const source = floating(text);
+function parse2(text2) {
+  const source = floating(text2);
   return /DTSTART/i.test(source) ? rrulestr(source) : rrulestr(source, { dtstart: new Date(DEFAULT_ANCHOR) });
 }
-function floating(text) {
-  return text.replace(/;TZID=[^:;]+(?=[:;])/gi, "").replace(/(\d{8}T\d{6})Z/gi, "$1");
+function floating(text2) {
+  return text2.replace(/;TZID=[^:;]+(?=[:;])/gi, "").replace(/(\d{8}T\d{6})Z/gi, "$1");
 }
-function normalizeRRule(text, timezone, now2) {
-  if (text.toUpperCase().includes("DTSTART")) return text;
+function normalizeRRule(text2, timezone, now2) {
+  if (text2.toUpperCase().includes("DTSTART")) return text2;
   let parsed;
   try {
-    parsed = parse2(text);
+    parsed = parse2(text2);
   } catch {
-    return text;
+    return text2;
   }
   let anchor = DEFAULT_ANCHOR;
   if (!(parsed instanceof RRuleSet)) {
@@ -30333,11 +30333,11 @@ function normalizeRRule(text, timezone, now2) {
   }
   const stamp = new Date(anchor).toISOString().slice(0, 19).replace(/[-:]/g, "");
   return `DTSTART:${stamp}
-${text}`;
+${text2}`;
 }
 var MAX_ITERATIONS3 = 1e3;
-function rruleNextRuns(text, zone, count, after) {
-  const rule = parse2(text);
+function rruleNextRuns(text2, zone, count, after) {
+  const rule = parse2(text2);
   const start = DateTime.fromJSDate(after, { zone });
   const wallStart = Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute, start.second, start.millisecond);
   const results = [];
@@ -30365,11 +30365,11 @@ function truthy(v) {
   if (typeof v === "object") return Object.keys(v).length > 0;
   return true;
 }
-function convertScheduleItem(item, path11, options = {}) {
+function convertScheduleItem(item, path12, options = {}) {
   const now2 = options.now ?? /* @__PURE__ */ new Date();
   const fail = (key, message) => ({
     ok: false,
-    error: { path: key === void 0 ? path11 : [...path11, key], message }
+    error: { path: key === void 0 ? path12 : [...path12, key], message }
   });
   const timezone = item.timezone;
   let built;
@@ -30454,19 +30454,19 @@ function convertScheduleItem(item, path11, options = {}) {
   if (replaces !== void 0) update.replaces = replaces;
   return { ok: true, value: { create, update } };
 }
-function rruleSchedule(text, timezone) {
-  if (typeof text !== "string") return { key: "rrule", error: "Input should be a valid string" };
+function rruleSchedule(text2, timezone) {
+  if (typeof text2 !== "string") return { key: "rrule", error: "Input should be a valid string" };
   let fields;
   let isJson = true;
   try {
-    fields = JSON.parse(text);
+    fields = JSON.parse(text2);
   } catch {
     isJson = false;
   }
   if (!isJson) {
-    const error2 = checkRRule(text) ?? rruleTimezoneError(timezone);
+    const error2 = checkRRule(text2) ?? rruleTimezoneError(timezone);
     if (error2 !== void 0) return { key: error2.startsWith("Invalid RRule") ? "rrule" : "timezone", error: error2 };
-    const schedule2 = { rrule: text, timezone: timezone ?? "UTC" };
+    const schedule2 = { rrule: text2, timezone: timezone ?? "UTC" };
     return { schedule: schedule2, given: { ...schedule2 } };
   }
   if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
@@ -30723,47 +30723,47 @@ var COLLISION_STRATEGIES = ["ENQUEUE", "CANCEL_NEW"];
 var Checker = class {
   errors = [];
   warnings = [];
-  error(path11, message) {
-    this.errors.push({ path: path11, message });
+  error(path12, message) {
+    this.errors.push({ path: path12, message });
     return void 0;
   }
-  warn(path11, message, atKey = false) {
-    this.warnings.push({ path: path11, message, atKey });
+  warn(path12, message, atKey = false) {
+    this.warnings.push({ path: path12, message, atKey });
   }
-  unknownKeys(value, path11, known, what, ignored = []) {
+  unknownKeys(value, path12, known, what, ignored = []) {
     for (const key of Object.keys(value)) {
       if (known.includes(key) || ignored.includes(key)) continue;
       const guess = closest(key, known);
       const hint = guess ? `did you mean "${guess}"?` : `expected one of: ${known.join(", ")}`;
-      this.warn([...path11, key], `unknown key "${key}" in ${what} is ignored (${hint})`, true);
+      this.warn([...path12, key], `unknown key "${key}" in ${what} is ignored (${hint})`, true);
     }
   }
-  string(value, path11, hint = "") {
+  string(value, path12, hint = "") {
     if (value === null || value === void 0) return null;
     if (typeof value === "string") return value;
-    return this.error(path11, `${describe(path11)} must be a string, got ${typeName(value)}${hint}`);
+    return this.error(path12, `${describe(path12)} must be a string, got ${typeName(value)}${hint}`);
   }
   /** pydantic's lax bool: true/false, 0/1, and the usual yes/no words. */
-  bool(value, path11) {
+  bool(value, path12) {
     if (value === null || value === void 0) return null;
     const b = laxBool(value);
     if (b !== void 0) return b;
-    return this.error(path11, `${describe(path11)} must be a boolean (true or false), got ${show(value)}`);
+    return this.error(path12, `${describe(path12)} must be a boolean (true or false), got ${show(value)}`);
   }
   /** pydantic's lax int: integers, integral floats and numeric strings. */
-  int(value, path11) {
+  int(value, path12) {
     if (value === null || value === void 0) return null;
     if (typeof value === "number" && Number.isInteger(value)) return value;
     if (typeof value === "string" && /^\s*[-+]?\d+\s*$/.test(value)) return Number.parseInt(value, 10);
-    return this.error(path11, `${describe(path11)} must be an integer, got ${show(value)}`);
+    return this.error(path12, `${describe(path12)} must be an integer, got ${show(value)}`);
   }
-  mapping(value, path11, nullable) {
+  mapping(value, path12, nullable) {
     if (value === null || value === void 0) {
       if (nullable) return null;
-      return this.error(path11, `${describe(path11)} must be a mapping; remove the key or write {} for none`);
+      return this.error(path12, `${describe(path12)} must be a mapping; remove the key or write {} for none`);
     }
     if (isMapping2(value)) return value;
-    return this.error(path11, `${describe(path11)} must be a mapping, got ${typeName(value)}`);
+    return this.error(path12, `${describe(path12)} must be a mapping, got ${typeName(value)}`);
   }
 };
 function isMapping2(value) {
@@ -30792,8 +30792,8 @@ function show(value) {
   if (typeof value === "string") return JSON.stringify(value);
   return typeName(value);
 }
-function describe(path11) {
-  const keys = path11.filter((p) => typeof p === "string");
+function describe(path12) {
+  const keys = path12.filter((p) => typeof p === "string");
   return `"${keys[keys.length - 1] ?? "value"}"`;
 }
 function toJsonValue(value) {
@@ -30833,39 +30833,39 @@ function validatePrefectFile(raw) {
   }
   return { value: result, errors: c.errors, warnings: c.warnings };
 }
-function checkSteps(c, value, path11) {
+function checkSteps(c, value, path12) {
   if (value === null || value === void 0) return null;
   let list;
   if (isMapping2(value)) {
     if (Object.keys(value).length === 0) return [];
     list = [value];
-    path11 = [...path11];
+    path12 = [...path12];
   } else if (Array.isArray(value)) {
     list = value;
   } else {
-    c.error(path11, `"${String(path11[path11.length - 1])}" must be a list of steps, got ${typeName(value)}`);
+    c.error(path12, `"${String(path12[path12.length - 1])}" must be a list of steps, got ${typeName(value)}`);
     return null;
   }
-  const steps = [];
+  const steps2 = [];
   list.forEach((step, i) => {
-    const stepPath = Array.isArray(value) ? [...path11, i] : path11;
+    const stepPath = Array.isArray(value) ? [...path12, i] : path12;
     if (!isMapping2(step)) {
       c.error(stepPath, `each step must be a mapping of one step name to its inputs, got ${typeName(step)}`);
       return;
     }
     checkStep(c, step, stepPath);
-    steps.push(toJsonValue(step));
+    steps2.push(toJsonValue(step));
   });
-  return steps;
+  return steps2;
 }
-function checkStep(c, step, path11) {
+function checkStep(c, step, path12) {
   const keys = Object.keys(step);
   if (keys.length === 0) {
-    c.warn(path11, "empty step {} does nothing; remove it");
+    c.warn(path12, "empty step {} does nothing; remove it");
     return;
   }
   if (keys.length > 1) {
-    c.error(path11, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
+    c.error(path12, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
     return;
   }
   const name2 = keys[0];
@@ -30874,25 +30874,25 @@ function checkStep(c, step, path11) {
   if (!definition) {
     if (isBuiltInNamespace(name2) || !looksLikePythonCallable(name2)) {
       const guess = closest(name2, allStepNames());
-      c.error(path11, `unknown step "${name2}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
+      c.error(path12, `unknown step "${name2}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
       return;
     }
   }
   if (inputs === null || inputs === void 0) {
-    c.error([...path11, name2], `step "${name2}" has no inputs; give it a mapping of inputs (use {} for none)`);
+    c.error([...path12, name2], `step "${name2}" has no inputs; give it a mapping of inputs (use {} for none)`);
     return;
   }
   if (!isMapping2(inputs)) {
-    c.error([...path11, name2], `the inputs of step "${name2}" must be a mapping, got ${typeName(inputs)}`);
+    c.error([...path12, name2], `the inputs of step "${name2}" must be a mapping, got ${typeName(inputs)}`);
     return;
   }
   if ("id" in inputs && inputs.id !== null && typeof inputs.id !== "string") {
-    c.error([...path11, name2, "id"], `the step id must be a string, got ${typeName(inputs.id)}`);
+    c.error([...path12, name2, "id"], `the step id must be a string, got ${typeName(inputs.id)}`);
   }
   if ("requires" in inputs && inputs.requires !== null) {
     const r = inputs.requires;
     if (!(typeof r === "string" || Array.isArray(r) && r.every((x) => typeof x === "string"))) {
-      c.error([...path11, name2, "requires"], '"requires" must be a package spec or a list of package specs');
+      c.error([...path12, name2, "requires"], '"requires" must be a package spec or a list of package specs');
     }
   }
   if (definition?.inputs) {
@@ -30900,28 +30900,28 @@ function checkStep(c, step, path11) {
     for (const key of Object.keys(inputs)) {
       if (accepted.includes(key)) continue;
       const guess = closest(key, accepted);
-      c.error([...path11, name2, key], `step "${name2}" has no input "${key}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
+      c.error([...path12, name2, key], `step "${name2}" has no input "${key}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
     }
   }
-  checkNoTimestamps(c, inputs, [...path11, name2]);
+  checkNoTimestamps(c, inputs, [...path12, name2]);
 }
-function checkNoTimestamps(c, value, path11) {
+function checkNoTimestamps(c, value, path12) {
   if (value instanceof YamlTimestamp) {
-    c.error(path11, `"${value.text}" is read as a date; quote it to pass it as text`);
+    c.error(path12, `"${value.text}" is read as a date; quote it to pass it as text`);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkNoTimestamps(c, v, [...path11, i]));
+    value.forEach((v, i) => checkNoTimestamps(c, v, [...path12, i]));
   } else if (isMapping2(value)) {
-    for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path11, k]);
+    for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path12, k]);
   }
 }
-function checkDeployment(c, raw, path11) {
+function checkDeployment(c, raw, path12) {
   if (!isMapping2(raw)) {
-    c.error(path11, `each deployment must be a mapping, got ${typeName(raw)}`);
+    c.error(path12, `each deployment must be a mapping, got ${typeName(raw)}`);
     return void 0;
   }
-  c.unknownKeys(raw, path11, DEPLOYMENT_KEYS, "a deployment");
+  c.unknownKeys(raw, path12, DEPLOYMENT_KEYS, "a deployment");
   const out = {};
-  const at = (key) => [...path11, key];
+  const at = (key) => [...path12, key];
   const has = (key) => key in raw;
   for (const key of ["name", "version", "version_type", "description", "entrypoint", "flow_name"]) {
     if (!has(key)) continue;
@@ -30965,11 +30965,11 @@ function checkDeployment(c, raw, path11) {
       const pool = {};
       for (const key of ["name", "work_queue_name"]) {
         if (!(key in wp)) continue;
-        const v = c.string(wp[key], [...path11, "work_pool", key]);
+        const v = c.string(wp[key], [...path12, "work_pool", key]);
         if (v !== void 0) pool[key] = v;
       }
       if ("job_variables" in wp) {
-        const v = c.mapping(wp.job_variables, [...path11, "work_pool", "job_variables"], false);
+        const v = c.mapping(wp.job_variables, [...path12, "work_pool", "job_variables"], false);
         if (v) pool.job_variables = toJsonValue(v);
       }
       out.work_pool = pool;
@@ -30978,8 +30978,8 @@ function checkDeployment(c, raw, path11) {
   for (const key of ["build", "push", "pull"]) {
     if (!has(key)) continue;
     const v = raw[key];
-    const steps = checkSteps(c, v, at(key));
-    out[key] = isMapping2(v) && Object.keys(v).length === 0 ? {} : steps;
+    const steps2 = checkSteps(c, v, at(key));
+    out[key] = isMapping2(v) && Object.keys(v).length === 0 ? {} : steps2;
   }
   if (has("schedule")) {
     const s2 = raw.schedule;
@@ -30995,8 +30995,8 @@ function checkDeployment(c, raw, path11) {
     else if (!Array.isArray(s2)) c.error(at("schedules"), `"schedules" must be a list, got ${typeName(s2)}`);
     else {
       out.schedules = s2.map((item, i) => {
-        if (!isMapping2(item)) return c.error([...path11, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
-        return checkSchedule(c, item, [...path11, "schedules", i]);
+        if (!isMapping2(item)) return c.error([...path12, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
+        return checkSchedule(c, item, [...path12, "schedules", i]);
       }).filter((x) => x !== void 0);
     }
   }
@@ -31009,7 +31009,7 @@ function checkDeployment(c, raw, path11) {
     else if (!Array.isArray(t2)) c.error(at("triggers"), `"triggers" must be a list, got ${typeName(t2)}`);
     else {
       t2.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path11, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
+        if (!isMapping2(item)) c.error([...path12, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
       });
       out.triggers = toJsonValue(t2);
     }
@@ -31020,42 +31020,42 @@ function checkDeployment(c, raw, path11) {
     else if (!Array.isArray(s2)) c.error(at("sla"), `"sla" must be a list, got ${typeName(s2)}`);
     else {
       s2.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path11, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
+        if (!isMapping2(item)) c.error([...path12, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
       });
       out.sla = toJsonValue(s2);
     }
   }
   return out;
 }
-function checkConcurrency(c, value, path11) {
+function checkConcurrency(c, value, path12) {
   if (value === null) return null;
-  if (!isMapping2(value)) return c.int(value, path11);
-  c.unknownKeys(value, path11, CONCURRENCY_KEYS, "concurrency_limit");
+  if (!isMapping2(value)) return c.int(value, path12);
+  c.unknownKeys(value, path12, CONCURRENCY_KEYS, "concurrency_limit");
   const out = {};
   if ("limit" in value) {
-    const v = c.int(value.limit, [...path11, "limit"]);
+    const v = c.int(value.limit, [...path12, "limit"]);
     if (v !== void 0) out.limit = v;
   }
   if ("collision_strategy" in value) {
-    const v = c.string(value.collision_strategy, [...path11, "collision_strategy"]);
+    const v = c.string(value.collision_strategy, [...path12, "collision_strategy"]);
     if (v !== void 0) out.collision_strategy = v;
     if (typeof v === "string" && !COLLISION_STRATEGIES.includes(v)) {
-      c.error([...path11, "collision_strategy"], `collision_strategy must be ENQUEUE or CANCEL_NEW, got "${v}"`);
+      c.error([...path12, "collision_strategy"], `collision_strategy must be ENQUEUE or CANCEL_NEW, got "${v}"`);
     }
   } else {
-    c.error(path11, "the mapping form of concurrency_limit needs collision_strategy (ENQUEUE or CANCEL_NEW)");
+    c.error(path12, "the mapping form of concurrency_limit needs collision_strategy (ENQUEUE or CANCEL_NEW)");
   }
   if ("grace_period_seconds" in value) {
-    const v = c.int(value.grace_period_seconds, [...path11, "grace_period_seconds"]);
+    const v = c.int(value.grace_period_seconds, [...path12, "grace_period_seconds"]);
     if (v !== void 0) out.grace_period_seconds = v;
     if (typeof v === "number" && (v < 60 || v > 86400)) {
-      c.error([...path11, "grace_period_seconds"], `grace_period_seconds must be between 60 and 86400, got ${v}`);
+      c.error([...path12, "grace_period_seconds"], `grace_period_seconds must be between 60 and 86400, got ${v}`);
     }
   }
   return out;
 }
-function checkSchedule(c, item, path11) {
-  const result = validateRawScheduleItem(toJsonValue(item), path11);
+function checkSchedule(c, item, path12) {
+  const result = validateRawScheduleItem(toJsonValue(item), path12);
   for (const e of result.errors) c.error(e.path, e.message);
   return result.errors.length === 0 && result.value ? result.value : void 0;
 }
@@ -31171,18 +31171,18 @@ function matchName(name2, configs) {
 
 // src/core/config/index.ts
 async function loadPrefectFile(file, cwd) {
-  let text;
+  let text2;
   try {
-    text = await readFile(path2.resolve(cwd, file), "utf8");
+    text2 = await readFile(path2.resolve(cwd, file), "utf8");
   } catch (e) {
     const code = e.code;
     const message = code === "ENOENT" ? `file not found (looked in ${cwd === process.cwd() ? "the working directory" : cwd}); pass --prefect-file or run prefect-deploy init` : code === "EISDIR" ? "is a directory, not a prefect.yaml file" : `cannot be read: ${e.message}`;
     return { prefectFile: void 0, diagnostics: [{ severity: "error", file, message }] };
   }
-  return parsePrefectFile(text, file);
+  return parsePrefectFile(text2, file);
 }
-function parsePrefectFile(text, file) {
-  const parsed = parseYaml(text);
+function parsePrefectFile(text2, file) {
+  const parsed = parseYaml(text2);
   if (parsed.errors.length > 0) {
     return {
       prefectFile: void 0,
@@ -31308,9 +31308,9 @@ function index(items, key) {
   return { found: true, value: items[at] };
 }
 function getFromDict(dct, keys, fallback) {
-  const path11 = typeof keys === "string" ? keyPath(keys) : keys;
+  const path12 = typeof keys === "string" ? keyPath(keys) : keys;
   let value = dct;
-  for (const key of path11) {
+  for (const key of path12) {
     if (isMapping3(value)) {
       if (!Object.hasOwn(value, key)) return fallback;
       value = value[key];
@@ -31345,10 +31345,10 @@ function placeholderKind(name2) {
   if (name2.startsWith(ENV_VAR_PLACEHOLDER_PREFIX)) return "env_var";
   return "standard";
 }
-function placeholdersInString(text) {
+function placeholdersInString(text2) {
   const seen = /* @__PURE__ */ new Set();
   const found2 = [];
-  for (const match2 of text.matchAll(placeholderRegExp())) {
+  for (const match2 of text2.matchAll(placeholderRegExp())) {
     const fullMatch = match2[1] ?? "";
     const name2 = match2[2] ?? "";
     if (seen.has(fullMatch)) continue;
@@ -31357,9 +31357,9 @@ function placeholdersInString(text) {
   }
   return found2;
 }
-function isWholeStringPlaceholder(text, placeholders, kind) {
+function isWholeStringPlaceholder(text2, placeholders, kind) {
   const only = placeholders.length === 1 ? placeholders[0] : void 0;
-  return only !== void 0 && only.fullMatch === text && only.kind === kind;
+  return only !== void 0 && only.fullMatch === text2 && only.kind === kind;
 }
 
 // src/core/templating/python-str.ts
@@ -31406,10 +31406,10 @@ function pythonFloatRepr(x) {
   return `${sign}${mantissa}e${expSign}${String(Math.abs(exponent)).padStart(2, "0")}`;
 }
 var NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-function pythonStringRepr(text) {
-  const quote2 = text.includes("'") && !text.includes('"') ? '"' : "'";
+function pythonStringRepr(text2) {
+  const quote2 = text2.includes("'") && !text2.includes('"') ? '"' : "'";
   let out = quote2;
-  for (const ch of text) {
+  for (const ch of text2) {
     const cp = ch.codePointAt(0) ?? 0;
     if (ch === quote2 || ch === "\\") out += `\\${ch}`;
     else if (ch === "	") out += "\\t";
@@ -31518,10 +31518,10 @@ function applyValues(template, values, options = {}) {
   };
   return apply(template);
 }
-function stripLeading(text, ch) {
+function stripLeading(text2, ch) {
   let i = 0;
-  while (text.startsWith(ch, i)) i += ch.length;
-  return text.slice(i);
+  while (text2.startsWith(ch, i)) i += ch.length;
+  return text2.slice(i);
 }
 
 // src/core/templating/block-documents.ts
@@ -32484,20 +32484,20 @@ function makeStdObject(name2, args, kwargs) {
       if (s2?.k !== "str") return unknown("UUID(...)");
       const hex2 = s2.v.replace(/^urn:uuid:/, "").replace(/[{}-]/g, "").toLowerCase();
       if (!/^[0-9a-f]{32}$/.test(hex2)) return void 0;
-      const text = `${hex2.slice(0, 8)}-${hex2.slice(8, 12)}-${hex2.slice(12, 16)}-${hex2.slice(16, 20)}-${hex2.slice(20)}`;
-      return { k: "object", type: "uuid", data: { text } };
+      const text2 = `${hex2.slice(0, 8)}-${hex2.slice(8, 12)}-${hex2.slice(12, 16)}-${hex2.slice(16, 20)}-${hex2.slice(20)}`;
+      return { k: "object", type: "uuid", data: { text: text2 } };
     }
     case "pathlib.Path":
     case "pathlib.PurePath":
     case "pathlib.PosixPath":
     case "pathlib.PurePosixPath": {
-      let text = "";
+      let text2 = "";
       for (const a of args) {
-        if (a.k === "str") text = joinPath(text, a.v);
-        else if (a.k === "object" && a.type === "path") text = joinPath(text, a.data.text ?? "");
+        if (a.k === "str") text2 = joinPath(text2, a.v);
+        else if (a.k === "object" && a.type === "path") text2 = joinPath(text2, a.data.text ?? "");
         else return unknown("Path(...) with runtime values");
       }
-      return { k: "object", type: "path", data: { text: normalisePath(text) } };
+      return { k: "object", type: "path", data: { text: normalisePath(text2) } };
     }
     case "decimal.Decimal": {
       const v = args[0] ?? { k: "int", v: 0 };
@@ -32602,14 +32602,14 @@ function percentFormat(fmt, arg) {
       ok = false;
       return "";
     }
-    const text = c === "r" ? pyRepr(v) : c === "d" || c === "i" ? v.k === "int" || v.k === "float" ? String(Math.trunc(v.v)) : void 0 : pyStr(v);
-    if (text === void 0) ok = false;
-    return text ?? "";
+    const text2 = c === "r" ? pyRepr(v) : c === "d" || c === "i" ? v.k === "int" || v.k === "float" ? String(Math.trunc(v.v)) : void 0 : pyStr(v);
+    if (text2 === void 0) ok = false;
+    return text2 ?? "";
   });
   return ok && i === args.length ? { k: "str", v: out } : unknown("%-formatting");
 }
-function dedent(text) {
-  const lines = text.replace(/^[ \t]+$/gm, "").split("\n");
+function dedent(text2) {
+  const lines = text2.replace(/^[ \t]+$/gm, "").split("\n");
   let margin;
   for (const line of lines) {
     const m = /^([ \t]*)[^ \t]/.exec(line);
@@ -32655,9 +32655,9 @@ function fromJs(v) {
   if (typeof v === "object") return { k: "dict", entries: Object.entries(v).map(([k, val]) => [{ k: "str", v: k }, fromJs(val)]) };
   return unknown("a YAML value");
 }
-function fromIsoFormat(kind, text) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(text);
-  if (!m) return unknown(`${kind}.fromisoformat(${JSON.stringify(text)})`);
+function fromIsoFormat(kind, text2) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(text2);
+  if (!m) return unknown(`${kind}.fromisoformat(${JSON.stringify(text2)})`);
   const [, y, mo, d, h, mi, sec, frac, tz] = m;
   if (kind === "date") {
     if (h !== void 0) return unknown("date.fromisoformat with a time");
@@ -32675,8 +32675,8 @@ function fromIsoFormat(kind, text) {
   if (tz) data.offset = tz === "Z" ? 0 : (tz.startsWith("-") ? -1 : 1) * (+tz.slice(1, 3) * 3600 + +tz.slice(4, 6) * 60);
   return { k: "object", type: "datetime", data };
 }
-function parseNumber(text) {
-  const t2 = text.replace(/_/g, "");
+function parseNumber(text2) {
+  const t2 = text2.replace(/_/g, "");
   if (/[jJ]$/.test(t2)) return complexValue(0, Number(t2.slice(0, -1)));
   if (/^0[xX]/.test(t2)) return { k: "int", v: parseInt(t2.slice(2), 16) };
   if (/^0[oO]/.test(t2)) return { k: "int", v: parseInt(t2.slice(2), 8) };
@@ -32948,9 +32948,9 @@ function parameterDescriptions(docstring) {
     const colon = first.indexOf(":");
     if (colon < 0) continue;
     const namePart = first.slice(0, colon);
-    const text = [first.slice(colon + 1).replace(/^\s+/, ""), ...item.slice(1)].join("\n").replace(/\n+$/, "");
+    const text2 = [first.slice(colon + 1).replace(/^\s+/, ""), ...item.slice(1)].join("\n").replace(/\n+$/, "");
     const name2 = namePart.includes("(") && namePart.endsWith(")") ? namePart.slice(0, namePart.indexOf("(")).trim() : namePart;
-    result.set(name2, text);
+    result.set(name2, text2);
   }
   return result;
 }
@@ -34501,9 +34501,9 @@ var Parser = class {
   Run a full parse, returning the resulting tree.
   */
   parse(input, fragments, ranges) {
-    let parse3 = this.startParse(input, fragments, ranges);
+    let parse4 = this.startParse(input, fragments, ranges);
     for (; ; ) {
-      let done = parse3.advance();
+      let done = parse4.advance();
       if (done)
         return done;
     }
@@ -36055,10 +36055,10 @@ var LRParser = class _LRParser extends Parser {
     this.top = this.topRules[Object.keys(this.topRules)[0]];
   }
   createParse(input, fragments, ranges) {
-    let parse3 = new Parse(this, input, fragments, ranges);
+    let parse4 = new Parse(this, input, fragments, ranges);
     for (let w of this.wrappers)
-      parse3 = w(parse3, input, fragments, ranges);
-    return parse3;
+      parse4 = w(parse4, input, fragments, ranges);
+    return parse4;
   }
   /**
   Get a goto table entry @internal
@@ -37271,8 +37271,8 @@ var PySource = class {
   text;
   tree;
   lineStarts;
-  constructor(text) {
-    this.text = text.replace(/\r\n?/g, "\n");
+  constructor(text2) {
+    this.text = text2.replace(/\r\n?/g, "\n");
     this.tree = parser.parse(this.text);
     this.lineStarts = [0];
     for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
@@ -37355,8 +37355,8 @@ function significant(node) {
 function statements(node) {
   return children(node).filter((c) => c.name !== ":" && c.name !== "Comment");
 }
-function parseExpression(text) {
-  const source = new PySource(`(${text.trim()}
+function parseExpression(text2) {
+  const source = new PySource(`(${text2.trim()}
 )`);
   if (source.parseErrors().fatal) return null;
   const stmts = statements(source.top);
@@ -37431,8 +37431,8 @@ function unescape(body, bytes) {
   return out;
 }
 function decoratorExpression(source, decorator) {
-  const text = source.slice(decorator).replace(/^@/, "");
-  return parseExpression(text);
+  const text2 = source.slice(decorator).replace(/^@/, "");
+  return parseExpression(text2);
 }
 
 // src/core/flows/scan.ts
@@ -37496,8 +37496,8 @@ function collectBoundNames(src, node, out) {
       }
       case "IfStatement": {
         const cond = children(stmt)[1];
-        const text = cond ? src.slice(cond).replace(/\s+/g, "") : "";
-        if (/^(typing\.)?TYPE_CHECKING$/.test(text) || /^__name__==["']__main__["']$/.test(text)) break;
+        const text2 = cond ? src.slice(cond).replace(/\s+/g, "") : "";
+        if (/^(typing\.)?TYPE_CHECKING$/.test(text2) || /^__name__==["']__main__["']$/.test(text2)) break;
         for (const c of children(stmt)) if (c.name === "Body") collectBoundNames(src, c, out);
         break;
       }
@@ -38083,8 +38083,8 @@ var Interpreter = class _Interpreter {
         const parts = children(node).map((c) => this.eval(c, scope));
         if (parts.some((p) => p.k === "unknown")) return unknown("f-string");
         const isBytes = parts[0]?.k === "bytes";
-        const text = parts.map((p) => p.k === "str" || p.k === "bytes" ? p.v : "").join("");
-        return isBytes ? { k: "bytes", v: text } : { k: "str", v: text };
+        const text2 = parts.map((p) => p.k === "str" || p.k === "bytes" ? p.v : "").join("");
+        return isBytes ? { k: "bytes", v: text2 } : { k: "str", v: text2 };
       }
       case "FormatString":
         return this.evalFString(node, scope);
@@ -38247,8 +38247,8 @@ var Interpreter = class _Interpreter {
     let pos = node.from + m[0].length;
     const end = node.to - m[2].length;
     const literal2 = (a, b) => {
-      const text = src.text.slice(a, b).replace(/\{\{/g, "{").replace(/\}\}/g, "}");
-      return raw ? text : decodeStringToken(`"${text.replace(/"/g, '\\"')}"`).value;
+      const text2 = src.text.slice(a, b).replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+      return raw ? text2 : decodeStringToken(`"${text2.replace(/"/g, '\\"')}"`).value;
     };
     for (const rep of children(node).filter((c) => c.name === "FormatReplacement")) {
       out += literal2(pos, rep.from);
@@ -38456,8 +38456,8 @@ var Interpreter = class _Interpreter {
       return makeFlow({ k: "function", fn: self2.flow.fn }, merged, offset2);
     }
     if (self2.k === "object" && self2.type === "path" && (name2 === "read_text" || name2 === "read_bytes")) {
-      const text = this.readProjectFile(self2.data.text ?? "", offset2);
-      return name2 === "read_text" ? { k: "str", v: text } : { k: "bytes", v: utf8ToLatin1(text) };
+      const text2 = this.readProjectFile(self2.data.text ?? "", offset2);
+      return name2 === "read_text" ? { k: "str", v: text2 } : { k: "bytes", v: utf8ToLatin1(text2) };
     }
     if (self2.k === "object" && self2.type === "path" && (name2 === "resolve" || name2 === "absolute")) {
       return { k: "object", type: "path", data: { text: path4.resolve(this.options.cwd, self2.data.text ?? ".") } };
@@ -38485,9 +38485,9 @@ var Interpreter = class _Interpreter {
   readProjectFile(file, offset2) {
     const abs = path4.resolve(this.options.cwd, file);
     try {
-      const text = readFileSync(abs, "utf8");
+      const text2 = readFileSync(abs, "utf8");
       this.notes.push(`read ${path4.relative(this.options.cwd, abs)} while reading the flow file`);
-      return text;
+      return text2;
     } catch {
       throw new PyRaise("FileNotFoundError", `[Errno 2] No such file or directory: '${file}'`, offset2);
     }
@@ -38667,10 +38667,10 @@ var Interpreter = class _Interpreter {
       case "yaml.safe_load":
       case "yaml.load":
       case "json.loads": {
-        const text = args[0]?.k === "str" ? args[0].v : args[0]?.k === "bytes" ? args[0].v : void 0;
-        if (text === void 0) return unknown(`${name2}(...)`);
+        const text2 = args[0]?.k === "str" ? args[0].v : args[0]?.k === "bytes" ? args[0].v : void 0;
+        if (text2 === void 0) return unknown(`${name2}(...)`);
         try {
-          const data = name2 === "json.loads" ? JSON.parse(text) : (0, import_yaml4.parse)(text, { version: "1.1" });
+          const data = name2 === "json.loads" ? JSON.parse(text2) : (0, import_yaml4.parse)(text2, { version: "1.1" });
           return fromJs(data);
         } catch {
           throw new PyRaise(name2 === "json.loads" ? "JSONDecodeError" : "YAMLError", `cannot parse document`, offset2);
@@ -38679,8 +38679,8 @@ var Interpreter = class _Interpreter {
       case "textwrap.dedent":
         return args[0]?.k === "str" ? { k: "str", v: dedent(args[0].v) } : unknown("textwrap.dedent(...)");
       case "json.dumps": {
-        const text = args[0] ? pyJsonDumps(args[0]) : void 0;
-        return text === void 0 ? unknown("json.dumps(...)") : { k: "str", v: text };
+        const text2 = args[0] ? pyJsonDumps(args[0]) : void 0;
+        return text2 === void 0 ? unknown("json.dumps(...)") : { k: "str", v: text2 };
       }
       case "os.path.basename":
       case "os.path.dirname":
@@ -39538,7 +39538,7 @@ function parameterSchema(fn, interp, profile) {
       definitions: new Map(definitions2),
       decimalPattern: profile.decimalPattern,
       resolveField: (cls, f) => resolveClassField(cls, f, interp),
-      resolveString: (text) => resolveInPydanticNamespace(text, fn.scope, interp)
+      resolveString: (text2) => resolveInPydanticNamespace(text2, fn.scope, interp)
     };
     try {
       fragment = typeSchema(type, scratch).schema;
@@ -39607,16 +39607,16 @@ function resolveParameterTypes(fn, interp) {
   }
   let poisoned = false;
   const evaluated = /* @__PURE__ */ new Map();
-  for (const { p, text } of stringy) {
+  for (const { p, text: text2 } of stringy) {
     try {
-      evaluated.set(p, evalText(text, fn.scope, interp));
+      evaluated.set(p, evalText(text2, fn.scope, interp));
     } catch (e) {
       if (!(e instanceof PyRaise) && !(e instanceof Downgrade)) throw e;
       poisoned = true;
     }
   }
-  for (const { p, text } of stringy) {
-    if (poisoned) out.set(p, resolveInPydanticNamespace(text, fn.scope, interp));
+  for (const { p, text: text2 } of stringy) {
+    if (poisoned) out.set(p, resolveInPydanticNamespace(text2, fn.scope, interp));
     else {
       const v = evaluated.get(p);
       out.set(p, v.k === "str" ? resolveInPydanticNamespace(v.v, fn.scope, interp) : v);
@@ -39624,14 +39624,14 @@ function resolveParameterTypes(fn, interp) {
   }
   return out;
 }
-function evalText(text, scope, interp) {
-  const parsed = parseExpression(text);
-  if (!parsed) throw new PyRaise("SyntaxError", `invalid annotation ${JSON.stringify(text)}`);
+function evalText(text2, scope, interp) {
+  const parsed = parseExpression(text2);
+  if (!parsed) throw new PyRaise("SyntaxError", `invalid annotation ${JSON.stringify(text2)}`);
   const child = { vars: /* @__PURE__ */ new Map(), parent: scope, module: { ...scope.module, source: parsed.source } };
   return interp.eval(parsed.node, child);
 }
 var pydanticNamespaces = /* @__PURE__ */ new WeakMap();
-function resolveInPydanticNamespace(text, userScope, interp) {
+function resolveInPydanticNamespace(text2, userScope, interp) {
   let ns = pydanticNamespaces.get(interp);
   if (!ns) {
     const src = new PySource("");
@@ -39644,7 +39644,7 @@ function resolveInPydanticNamespace(text, userScope, interp) {
     pydanticNamespaces.set(interp, ns);
   }
   const unresolvable = { k: "builtin", name: UNRESOLVABLE };
-  const parsed = parseExpression(text);
+  const parsed = parseExpression(text2);
   if (!parsed) return unresolvable;
   const child = { vars: /* @__PURE__ */ new Map(), parent: ns, module: { ...ns.module, source: parsed.source } };
   try {
@@ -39846,9 +39846,9 @@ function resolveLocalModule(cwd, name2, fromFile, level) {
 }
 
 // src/core/plan/deferred.ts
-function possibleStepOutputs(steps) {
+function possibleStepOutputs(steps2) {
   const keys = /* @__PURE__ */ new Set();
-  for (const step of steps) {
+  for (const step of steps2) {
     const [name2] = Object.keys(step);
     if (name2 === void 0) continue;
     const definition = findStep(name2);
@@ -39983,10 +39983,10 @@ function laxFloat(value) {
   if (typeof value === "boolean") return { value: value ? 1 : 0 };
   if (typeof value === "number") return { value };
   if (typeof value === "string") {
-    const text = value.trim().replaceAll("_", "");
-    if (/^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(text)) return { value: Number(text) };
-    if (/^[-+]?(?:inf|infinity)$/i.test(text)) return { value: text.startsWith("-") ? -Infinity : Infinity };
-    if (/^[-+]?nan$/i.test(text)) return { value: NaN };
+    const text2 = value.trim().replaceAll("_", "");
+    if (/^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(text2)) return { value: Number(text2) };
+    if (/^[-+]?(?:inf|infinity)$/i.test(text2)) return { value: text2.startsWith("-") ? -Infinity : Infinity };
+    if (/^[-+]?nan$/i.test(text2)) return { value: NaN };
   }
   return { error: `should be a number, got ${describe2(value)}` };
 }
@@ -40034,130 +40034,130 @@ function validateTriggers(specs, deploymentName) {
 }
 var Checker2 = class {
   errors = [];
-  deploymentTrigger(spec, path11, defaultName) {
+  deploymentTrigger(spec, path12, defaultName) {
     if (!isMapping2(spec)) {
-      this.fail(path11, `each trigger must be a mapping, got ${describe2(spec)}`);
+      this.fail(path12, `each trigger must be a mapping, got ${describe2(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path11, deploymentDiscriminator);
-    const name2 = "name" in spec ? this.field(spec, "name", path11, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
-    const description = this.field(spec, "description", path11, laxStr) ?? "";
-    const enabled = this.field(spec, "enabled", path11, laxBool2) ?? true;
-    const parameters = this.field(spec, "parameters", path11, laxOptionalMapping) ?? null;
-    const jobVariables = this.field(spec, "job_variables", path11, laxOptionalMapping) ?? null;
-    const scheduleAfter = this.field(spec, "schedule_after", path11, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
+    const type = this.triggerType(spec, path12, deploymentDiscriminator);
+    const name2 = "name" in spec ? this.field(spec, "name", path12, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
+    const description = this.field(spec, "description", path12, laxStr) ?? "";
+    const enabled = this.field(spec, "enabled", path12, laxBool2) ?? true;
+    const parameters = this.field(spec, "parameters", path12, laxOptionalMapping) ?? null;
+    const jobVariables = this.field(spec, "job_variables", path12, laxOptionalMapping) ?? null;
+    const scheduleAfter = this.field(spec, "schedule_after", path12, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
     if (type === void 0) return void 0;
-    const trigger = this.triggerOfType(type, spec, path11);
+    const trigger = this.triggerOfType(type, spec, path12);
     if (trigger === void 0 || name2 === void 0) return void 0;
     return { name: name2, description, enabled, parameters, jobVariables, scheduleAfter, trigger };
   }
   /** A trigger nested in a compound or sequence trigger: a plain trigger, deployment fields ignored. */
-  nestedTrigger(spec, path11) {
+  nestedTrigger(spec, path12) {
     if (!isMapping2(spec)) {
-      this.fail(path11, `each nested trigger must be a mapping, got ${describe2(spec)}`);
+      this.fail(path12, `each nested trigger must be a mapping, got ${describe2(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path11, nestedDiscriminator);
-    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path11);
+    const type = this.triggerType(spec, path12, nestedDiscriminator);
+    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path12);
   }
-  triggerType(spec, path11, discriminate) {
+  triggerType(spec, path12, discriminate) {
     if (!("type" in spec)) return discriminate(spec);
     const type = spec.type;
     if (typeof type === "string" && TRIGGER_TYPES.includes(type)) return type;
     const hint = typeof type === "string" ? didYouMean(type, TRIGGER_TYPES) : "";
-    this.fail([...path11, "type"], `unknown trigger type ${describe2(type)}${hint}; use one of ${oneOf2(TRIGGER_TYPES)}, or leave it out to infer it`);
+    this.fail([...path12, "type"], `unknown trigger type ${describe2(type)}${hint}; use one of ${oneOf2(TRIGGER_TYPES)}, or leave it out to infer it`);
     return void 0;
   }
-  triggerOfType(type, spec, path11) {
+  triggerOfType(type, spec, path12) {
     switch (type) {
       case "event":
-        return this.eventTrigger(spec, path11);
+        return this.eventTrigger(spec, path12);
       case "metric":
-        return this.metricTrigger(spec, path11);
+        return this.metricTrigger(spec, path12);
       case "compound":
-        return this.compoundTrigger(spec, path11);
+        return this.compoundTrigger(spec, path12);
       case "sequence":
-        return this.sequenceTrigger(spec, path11);
+        return this.sequenceTrigger(spec, path12);
     }
   }
-  eventTrigger(spec, path11) {
+  eventTrigger(spec, path12) {
     const before = this.errors.length;
-    const match2 = this.field(spec, "match", path11, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path11);
-    const after = this.field(spec, "after", path11, laxStringSet) ?? [];
-    const expect = this.field(spec, "expect", path11, laxStringSet) ?? [];
-    const forEach = this.field(spec, "for_each", path11, laxStringSet) ?? [];
+    const match2 = this.field(spec, "match", path12, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path12);
+    const after = this.field(spec, "after", path12, laxStringSet) ?? [];
+    const expect = this.field(spec, "expect", path12, laxStringSet) ?? [];
+    const forEach = this.field(spec, "for_each", path12, laxStringSet) ?? [];
     const posture = this.field(
       spec,
       "posture",
-      path11,
+      path12,
       (v) => EVENT_POSTURES.includes(v) ? { value: v } : { error: `should be one of ${oneOf2(EVENT_POSTURES)} for an event trigger, got ${describe2(v)}${v === "Metric" ? " (a metric trigger needs a `metric` query and no `type: event`)" : ""}` }
     ) ?? "Reactive";
-    const threshold = this.field(spec, "threshold", path11, laxInt) ?? 1;
-    const within = this.eventWithin(spec, path11);
+    const threshold = this.field(spec, "threshold", path12, laxInt) ?? 1;
+    const within = this.eventWithin(spec, path12);
     if (this.errors.length > before || within === void 0) return void 0;
     return { type: "event", match: match2, match_related: matchRelated, after, expect, for_each: forEach, posture, threshold, within };
   }
   /** `within` as EventTrigger's before-validator and field constraint (`ge=0`) check it. */
-  eventWithin(spec, path11) {
+  eventWithin(spec, path12) {
     const proactive = spec.posture === "Proactive";
     if (!("within" in spec)) return proactive ? PROACTIVE_MINIMUM_WITHIN : 0;
     const parsed = spec.within === null ? { error: "should be a duration (seconds or ISO 8601), got null" } : duration(spec.within);
     if ("error" in parsed) {
-      this.fail([...path11, "within"], parsed.error);
+      this.fail([...path12, "within"], parsed.error);
       return void 0;
     }
     if (proactive) {
       if (parsed.seconds === 0) return PROACTIVE_MINIMUM_WITHIN;
       if (parsed.seconds < PROACTIVE_MINIMUM_WITHIN) {
-        this.fail([...path11, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
+        this.fail([...path12, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
         return void 0;
       }
     } else if (parsed.seconds < 0) {
-      this.fail([...path11, "within"], `must not be negative, got ${parsed.seconds} seconds`);
+      this.fail([...path12, "within"], `must not be negative, got ${parsed.seconds} seconds`);
       return void 0;
     }
     return parsed.seconds;
   }
-  metricTrigger(spec, path11) {
+  metricTrigger(spec, path12) {
     const before = this.errors.length;
-    const match2 = this.field(spec, "match", path11, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path11);
-    this.field(spec, "posture", path11, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe2(v)}` });
+    const match2 = this.field(spec, "match", path12, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path12);
+    this.field(spec, "posture", path12, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe2(v)}` });
     let metric;
-    if (!("metric" in spec)) this.fail([...path11, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
-    else metric = this.metricQuery(spec.metric, [...path11, "metric"]);
+    if (!("metric" in spec)) this.fail([...path12, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
+    else metric = this.metricQuery(spec.metric, [...path12, "metric"]);
     if (this.errors.length > before || metric === void 0) return void 0;
     return { type: "metric", match: match2, match_related: matchRelated, posture: "Metric", metric };
   }
-  metricQuery(query, path11) {
+  metricQuery(query, path12) {
     if (!isMapping2(query)) {
-      this.fail(path11, `should be a mapping with name, threshold and operator, got ${describe2(query)}`);
+      this.fail(path12, `should be a mapping with name, threshold and operator, got ${describe2(query)}`);
       return void 0;
     }
     const before = this.errors.length;
-    const name2 = this.required(query, "name", path11, laxStr, "the metric to query (lateness, duration or successes)");
-    const threshold = this.required(query, "threshold", path11, laxFloat, "the value to compare the metric with");
+    const name2 = this.required(query, "name", path12, laxStr, "the metric to query (lateness, duration or successes)");
+    const threshold = this.required(query, "threshold", path12, laxFloat, "the value to compare the metric with");
     const operator2 = this.required(
       query,
       "operator",
-      path11,
+      path12,
       (v) => METRIC_OPERATORS.includes(v) ? { value: v } : { error: `should be one of ${oneOf2(METRIC_OPERATORS)}, got ${describe2(v)}` },
       `one of ${oneOf2(METRIC_OPERATORS)}`
     );
-    const range = this.field(query, "range", path11, minimumRange) ?? METRIC_MINIMUM_RANGE;
-    const firingFor = this.field(query, "firing_for", path11, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const range = this.field(query, "range", path12, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const firingFor = this.field(query, "firing_for", path12, minimumRange) ?? METRIC_MINIMUM_RANGE;
     if (this.errors.length > before || name2 === void 0 || threshold === void 0 || operator2 === void 0) return void 0;
     return { name: name2, threshold, operator: operator2, range, firing_for: firingFor };
   }
-  compoundTrigger(spec, path11) {
+  compoundTrigger(spec, path12) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path11);
-    const within = this.compositeWithin(spec, path11);
+    const triggers = this.nestedTriggers(spec, path12);
+    const within = this.compositeWithin(spec, path12);
     const require2 = this.required(
       spec,
       "require",
-      path11,
+      path12,
       (v) => {
         if (v === "any" || v === "all") return { value: v };
         const n2 = laxInt(v);
@@ -40167,39 +40167,39 @@ var Checker2 = class {
     );
     if (this.errors.length > before || triggers === void 0 || require2 === void 0) return void 0;
     if (typeof require2 === "number") {
-      if (require2 < 1) this.fail([...path11, "require"], `must be at least 1, got ${require2}`);
+      if (require2 < 1) this.fail([...path12, "require"], `must be at least 1, got ${require2}`);
       else if (require2 > triggers.length) {
-        this.fail([...path11, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
+        this.fail([...path12, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
       }
       if (this.errors.length > before) return void 0;
     }
     return { type: "compound", triggers, within, require: require2 };
   }
-  sequenceTrigger(spec, path11) {
+  sequenceTrigger(spec, path12) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path11);
-    const within = this.compositeWithin(spec, path11);
+    const triggers = this.nestedTriggers(spec, path12);
+    const within = this.compositeWithin(spec, path12);
     if (this.errors.length > before || triggers === void 0) return void 0;
     return { type: "sequence", triggers, within };
   }
-  nestedTriggers(spec, path11) {
+  nestedTriggers(spec, path12) {
     if (!("triggers" in spec)) {
-      this.fail([...path11, "triggers"], "a compound or sequence trigger needs a `triggers` list");
+      this.fail([...path12, "triggers"], "a compound or sequence trigger needs a `triggers` list");
       return void 0;
     }
     if (!Array.isArray(spec.triggers)) {
-      this.fail([...path11, "triggers"], `should be a list of triggers, got ${describe2(spec.triggers)}`);
+      this.fail([...path12, "triggers"], `should be a list of triggers, got ${describe2(spec.triggers)}`);
       return void 0;
     }
-    const nested = spec.triggers.map((t2, j) => this.nestedTrigger(t2, [...path11, "triggers", j]));
+    const nested = spec.triggers.map((t2, j) => this.nestedTrigger(t2, [...path12, "triggers", j]));
     return nested.every((t2) => t2 !== void 0) ? nested : void 0;
   }
   /** Composite triggers' `within`: optional, any sign (the model has no bound). */
-  compositeWithin(spec, path11) {
-    return this.field(spec, "within", path11, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
+  compositeWithin(spec, path12) {
+    return this.field(spec, "within", path12, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
   }
-  matchRelated(spec, path11) {
-    return this.field(spec, "match_related", path11, (v) => {
+  matchRelated(spec, path12) {
+    return this.field(spec, "match_related", path12, (v) => {
       if (!Array.isArray(v)) return this.resourceSpecification(v);
       const items = v.map((item) => this.resourceSpecification(item));
       const bad = items.findIndex((r) => "error" in r);
@@ -40219,24 +40219,24 @@ var Checker2 = class {
     return error === void 0 ? { value: result } : { error };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
-  field(spec, key, path11, check) {
+  field(spec, key, path12, check) {
     if (!(key in spec)) return void 0;
     const result = check(spec[key]);
     if ("error" in result) {
-      this.fail([...path11, key], result.error);
+      this.fail([...path12, key], result.error);
       return void 0;
     }
     return result.value;
   }
-  required(spec, key, path11, check, what) {
+  required(spec, key, path12, check, what) {
     if (!(key in spec)) {
-      this.fail([...path11, key], `is required: ${what}`);
+      this.fail([...path12, key], `is required: ${what}`);
       return void 0;
     }
-    return this.field(spec, key, path11, check);
+    return this.field(spec, key, path12, check);
   }
-  fail(path11, message) {
-    this.errors.push({ path: path11, message });
+  fail(path12, message) {
+    this.errors.push({ path: path12, message });
   }
 };
 function deploymentDiscriminator(spec) {
@@ -40386,8 +40386,8 @@ var PROVIDERS = [
   ciProvider("vcs:azuredevops", "BUILD_SOURCEVERSION", "BUILD_SOURCEBRANCHNAME", "BUILD_REPOSITORY_NAME", (env, sha) => `${py(env.BUILD_REPOSITORY_URI)}?version=GC${py(sha)}`),
   {
     type: "vcs:git",
-    values: async (_env, git) => {
-      const facts = await git();
+    values: async (_env, git2) => {
+      const facts = await git2();
       return { commitSha: facts.commitSha, branch: facts.branch, repository: repositoryFromRemote(facts.remoteUrl), url: facts.remoteUrl };
     }
   }
@@ -40408,7 +40408,7 @@ function repositoryFromRemote(remote) {
 }
 async function inferVersionInfo(versionType, options) {
   if (versionType === "prefect:simple") return void 0;
-  const git = options.git ?? runGit;
+  const git2 = options.git ?? runGit;
   let providers = PROVIDERS;
   if (versionType) {
     providers = PROVIDERS.filter((p) => p.type === versionType);
@@ -40416,12 +40416,12 @@ async function inferVersionInfo(versionType, options) {
   }
   let facts;
   const gitFacts = () => facts ??= (async () => ({
-    commitSha: await git(["rev-parse", "HEAD"], options.cwd),
-    branch: await git(["rev-parse", "--abbrev-ref", "HEAD"], options.cwd),
-    remoteUrl: await git(["config", "--get", "remote.origin.url"], options.cwd)
+    commitSha: await git2(["rev-parse", "HEAD"], options.cwd),
+    branch: await git2(["rev-parse", "--abbrev-ref", "HEAD"], options.cwd),
+    remoteUrl: await git2(["config", "--get", "remote.origin.url"], options.cwd)
   }))();
   let message;
-  const commitMessage = () => message ??= git(["log", "-1", "--pretty=%B"], options.cwd).then((out) => {
+  const commitMessage = () => message ??= git2(["log", "-1", "--pretty=%B"], options.cwd).then((out) => {
     const first = out.split(/\r\n|\r|\n/)[0];
     if (!first) throw new Error("empty commit message");
     return first;
@@ -40466,11 +40466,11 @@ function gatherSpecs(values, key, cwd) {
   for (const value of values) {
     try {
       if (value.endsWith(".yaml") || value.endsWith(".json")) {
-        const text = readFileSync3(path6.resolve(cwd, value), "utf8");
+        const text2 = readFileSync3(path6.resolve(cwd, value), "utf8");
         let doc;
-        if (value.endsWith(".json")) doc = JSON.parse(text);
+        if (value.endsWith(".json")) doc = JSON.parse(text2);
         else {
-          const parsed = parseYaml(text);
+          const parsed = parseYaml(text2);
           if (parsed.errors.length) throw new Error(parsed.errors[0].message);
           doc = parsed.value;
         }
@@ -40491,15 +40491,15 @@ var DeployOptionError = class extends Error {
 function hasDeployOptions(o) {
   return Object.entries(o).some(([key, v]) => key !== "enforceParameterSchema" && v !== void 0 && !(Array.isArray(v) && v.length === 0 && key !== "sla"));
 }
-function parseJobVariable(text) {
-  const eq = text.indexOf("=");
-  if (eq >= 0) return { [text.slice(0, eq)]: text.slice(eq + 1) };
+function parseJobVariable(text2) {
+  const eq = text2.indexOf("=");
+  if (eq >= 0) return { [text2.slice(0, eq)]: text2.slice(eq + 1) };
   try {
-    const parsed = JSON.parse(text);
+    const parsed = JSON.parse(text2);
     if (isMapping2(parsed)) return parsed;
   } catch {
   }
-  throw new DeployOptionError(`Could not parse variable: "${text}". Please ensure variables are either in the format \`key=value\` or are strings containing a valid JSON object.`);
+  throw new DeployOptionError(`Could not parse variable: "${text2}". Please ensure variables are either in the format \`key=value\` or are strings containing a valid JSON object.`);
 }
 function applyDeployOptions(config, o) {
   const out = structuredClone(config);
@@ -40802,8 +40802,8 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
     }
   };
 }
-function fieldPath(root, path11) {
-  return path11.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : `${acc}.${p}`, root);
+function fieldPath(root, path12) {
+  return path12.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : `${acc}.${p}`, root);
 }
 function normalizeTags(tags2) {
   const items = typeof tags2 === "string" ? [...tags2] : Array.isArray(tags2) ? tags2 : [];
@@ -40836,8 +40836,8 @@ function defaultPullSteps(config, actions, cwd, warnings) {
 }
 function containsPlaceholderToken(value, deferred) {
   if (deferred.deferred.length === 0) return false;
-  const text = JSON.stringify(value);
-  return deferred.deferred.some((p) => text.includes(p));
+  const text2 = JSON.stringify(value);
+  return deferred.deferred.some((p) => text2.includes(p));
 }
 
 // src/core/plan/index.ts
@@ -41017,13 +41017,13 @@ function deploymentText(d, options) {
       if (runs.length) out.push(`      next: ${runs.join(", ")}`);
     }
   }
-  for (const [label, steps] of [
+  for (const [label, steps2] of [
     ["build", d.steps.build],
     ["push", d.steps.push],
     ["pull", d.steps.pull]
   ]) {
-    field(`${label} steps`, steps.length ? "" : "none");
-    for (const step of steps) out.push(`    ${stepSummary(step)}`);
+    field(`${label} steps`, steps2.length ? "" : "none");
+    for (const step of steps2) out.push(`    ${stepSummary(step)}`);
   }
   if (d.triggers.length) field("triggers", `${d.triggers.length} automation${d.triggers.length === 1 ? "" : "s"}`);
   if (d.unresolved.length) {
@@ -41128,8 +41128,8 @@ var STRERROR = {
 };
 function osError(code, filename, fallback) {
   const known = code === void 0 ? void 0 : STRERROR[code];
-  const text = known ? `[Errno ${known[0]}] ${known[1]}: '${filename}'` : fallback;
-  return new ProcessStartError(text, code);
+  const text2 = known ? `[Errno ${known[0]}] ${known[1]}: '${filename}'` : fallback;
+  return new ProcessStartError(text2, code);
 }
 function processEnv(env, overrides2 = {}) {
   const out = {};
@@ -41142,8 +41142,8 @@ var LineSplitter = class {
   }
   emit;
   tail = "";
-  push(text) {
-    const parts = (this.tail + text).split(/\r?\n/u);
+  push(text2) {
+    const parts = (this.tail + text2).split(/\r?\n/u);
     this.tail = parts.pop() ?? "";
     for (const line of parts) this.emit(line);
   }
@@ -41168,9 +41168,9 @@ function runProcess(command, options) {
     };
     for (const stream of ["stdout", "stderr"]) {
       child[stream].on("data", (chunk) => {
-        const text = decoders[stream].decode(chunk, { stream: true });
-        captured[stream] += text;
-        if (options.onLine) splitters[stream].push(text);
+        const text2 = decoders[stream].decode(chunk, { stream: true });
+        captured[stream] += text2;
+        if (options.onLine) splitters[stream].push(text2);
       });
     }
     const onAbort = () => {
@@ -41308,15 +41308,15 @@ function shlexSplit(line) {
   for (let word = readToken2(); word !== null; word = readToken2()) words.push(word);
   return words;
 }
-function splitLines(text) {
-  if (text === "") return [];
-  const lines = text.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/u);
+function splitLines(text2) {
+  if (text2 === "") return [];
+  const lines = text2.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/u);
   if (lines[lines.length - 1] === "") lines.pop();
   return lines;
 }
 var TEMPLATE = /\$(?:(\$)|([_a-zA-Z][_a-zA-Z0-9]*)|\{([_a-zA-Z][_a-zA-Z0-9]*)\}|)/gu;
-function expandEnvVars(text, env) {
-  return text.replace(TEMPLATE, (match2, escaped, named, braced) => {
+function expandEnvVars(text2, env) {
+  return text2.replace(TEMPLATE, (match2, escaped, named, braced) => {
     const name2 = named ?? braced;
     if (name2 !== void 0) {
       const value = Object.hasOwn(env, name2) ? env[name2] : void 0;
@@ -41335,8 +41335,8 @@ var StepFailure = class extends Error {
 };
 var PY_WHITESPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 var PY_STRIP = new RegExp(`^${PY_WHITESPACE}+|${PY_WHITESPACE}+$`, "gu");
-function pyStrip(text) {
-  return text.replace(PY_STRIP, "");
+function pyStrip(text2) {
+  return text2.replace(PY_STRIP, "");
 }
 function optionalString(inputs, key, step) {
   const value = inputs[key];
@@ -41393,7 +41393,7 @@ async function runShellScript(inputs, call) {
       env: currentEnv,
       shell: useShell,
       signal: call.signal,
-      onLine: streamOutput ? (text) => call.log(text) : void 0
+      onLine: streamOutput ? (text2) => call.log(text2) : void 0
     });
     stdout += result.stdout;
     stderr += result.stderr;
@@ -41419,7 +41419,7 @@ async function pipInstallRequirements(inputs, call) {
     displayCwd: directory ?? cwd,
     env: processEnv(call.env),
     signal: call.signal,
-    onLine: streamOutput ? (text) => call.log(text) : void 0
+    onLine: streamOutput ? (text2) => call.log(text2) : void 0
   });
   if (result.code !== 0) {
     throw new StepFailure(`pip_install_requirements failed with error code ${result.code}: ${result.stderr}`);
@@ -41511,13 +41511,13 @@ function stripAuthFromUrl(url) {
   const portNumber = port ? Number(port) : 0;
   return withNetloc(parts, portNumber ? `${host.toLowerCase()}:${portNumber}` : host.toLowerCase());
 }
-function stripAuthFromUrlsInText(text, secrets = []) {
-  let out = text.replace(/(https?:\/\/)[^/\s'"<>]*@/giu, "$1");
+function stripAuthFromUrlsInText(text2, secrets = []) {
+  let out = text2.replace(/(https?:\/\/)[^/\s'"<>]*@/giu, "$1");
   for (const secret of secrets) if (secret) out = out.split(secret).join("***");
   return out;
 }
-function quote(text) {
-  return encodeURIComponent(text).replace(/[!'()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+function quote(text2) {
+  return encodeURIComponent(text2).replace(/[!'()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function credentialValue(credentials, key) {
   const value = credentials[key];
@@ -41562,10 +41562,10 @@ var GitRepository = class {
     this.destination = path10.resolve(call.cwd, o.name);
     const secrets = /* @__PURE__ */ new Set();
     for (const value of Object.values(o.credentials)) {
-      const text = isMapping3(value) && typeof value["value"] === "string" ? value["value"] : typeof value === "string" ? value : void 0;
-      if (text && text.length >= 3) {
-        secrets.add(text);
-        secrets.add(quote(text));
+      const text2 = isMapping3(value) && typeof value["value"] === "string" ? value["value"] : typeof value === "string" ? value : void 0;
+      if (text2 && text2.length >= 3) {
+        secrets.add(text2);
+        secrets.add(quote(text2));
       }
     }
     this.secrets = [...secrets].sort((a, b) => b.length - a.length);
@@ -41591,8 +41591,8 @@ var GitRepository = class {
     const withAuth = `${parts.scheme ? `${parts.scheme}:` : ""}//${credential}@${parts.netloc}`;
     return ["-c", `url.${withAuth}.insteadOf=${base}`];
   }
-  sanitize(text) {
-    return stripAuthFromUrlsInText(text, this.secrets);
+  sanitize(text2) {
+    return stripAuthFromUrlsInText(text2, this.secrets);
   }
   /** `anyio.run_process(check=True)`; the failure says which git command and what git said, secrets masked. */
   async git(args, cwd = this.destination) {
@@ -41869,8 +41869,8 @@ var StepExecutionError = class extends Error {
   }
 };
 var MAX_REASON_LINES = 10;
-function oneLine(text) {
-  const lines = text.split(/\r?\n/u).map((l2) => l2.trim()).filter(Boolean);
+function oneLine(text2) {
+  const lines = text2.split(/\r?\n/u).map((l2) => l2.trim()).filter(Boolean);
   const kept = lines.length > MAX_REASON_LINES ? ["\u2026", ...lines.slice(-MAX_REASON_LINES)] : lines;
   return kept.join(" | ") || "unknown error";
 }
@@ -41878,10 +41878,10 @@ function describeUnresolved(reference) {
   if (reference.kind === "block_document_ref") return `{"$ref": {"block_document_id": "${reference.blockDocumentId}"}}`;
   return reference.placeholder;
 }
-async function runSteps(steps, seedOutputs, ctx) {
+async function runSteps(steps2, seedOutputs, ctx) {
   let outputs = deepCopy(seedOutputs);
   const log = ctx.log ?? (() => void 0);
-  for (const [index2, step] of steps.entries()) {
+  for (const [index2, step] of steps2.entries()) {
     if (step === null || step === void 0 || isMapping3(step) && Object.keys(step).length === 0) continue;
     const keys = isMapping3(step) ? Object.keys(step) : [];
     const name2 = keys.at(-1) ?? String(step);
@@ -41931,6 +41931,14 @@ async function runSteps(steps, seedOutputs, ctx) {
   }
   return outputs;
 }
+
+// src/steps/ignore.ts
+var PY_WHITESPACE2 = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+var PY_RSTRIP = new RegExp(`${PY_WHITESPACE2}+$`, "u");
+var PY_STRIP2 = new RegExp(`^${PY_WHITESPACE2}+|${PY_WHITESPACE2}+$`, "gu");
+var END = "(?=\\n?$)";
+var DIR_MARK = "(?<ps_d>/)";
+var DIR_MARK_OPT = `(?:${DIR_MARK}|${END})`;
 
 // src/core/apply/diff.ts
 function updateBody(d) {
@@ -42125,8 +42133,8 @@ async function validateForDeploy(request) {
   }
   return { ...plan, diagnostics: sortDiagnostics(diagnostics) };
 }
-function position(plan, d, ...path11) {
-  const pos = plan.positionOf?.(["deployments", d.index, ...path11]);
+function position(plan, d, ...path12) {
+  const pos = plan.positionOf?.(["deployments", d.index, ...path12]);
   return pos ? { line: pos.line, column: pos.column } : {};
 }
 function sortDiagnostics(diagnostics) {
@@ -42138,15 +42146,15 @@ function automationsFor(d) {
 }
 async function deploy(request) {
   let plan = await validateForDeploy(request);
-  if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics };
+  if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: "validation" };
   let outputsByIndex = /* @__PURE__ */ new Map();
   const withSteps = request.stepOutputs ? [] : plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
   if (withSteps.length > 0) {
     const ran = await runDeploymentSteps(plan, withSteps, request);
-    if (ran.diagnostics.length > 0) return { plan, outcomes: [], diagnostics: [...ran.diagnostics, ...plan.diagnostics] };
+    if (ran.diagnostics.length > 0) return { plan, outcomes: [], diagnostics: [...ran.diagnostics, ...plan.diagnostics], stoppedAt: "steps" };
     outputsByIndex = ran.outputs;
     plan = await validateForDeploy({ ...request, stepOutputsByIndex: outputsByIndex });
-    if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics };
+    if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: "validation" };
   }
   const flows = /* @__PURE__ */ new Map();
   const client = Object.create(request.client, {
@@ -42354,10 +42362,10 @@ var SILENT = { debug: () => {
 }, warning: () => {
 } };
 var PrefectApiError = class extends Error {
-  constructor(method, path11, status, detail) {
-    super(`${method} ${path11}: HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ""}${detail ? ` - ${detail}` : ""}`);
+  constructor(method, path12, status, detail) {
+    super(`${method} ${path12}: HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ""}${detail ? ` - ${detail}` : ""}`);
     this.method = method;
-    this.path = path11;
+    this.path = path12;
     this.status = status;
     this.detail = detail;
   }
@@ -42368,10 +42376,10 @@ var PrefectApiError = class extends Error {
   name = "PrefectApiError";
 };
 var PrefectConnectionError = class extends Error {
-  constructor(method, path11, apiUrl, reason, code) {
-    super(`${method} ${path11}: could not reach the Prefect API at ${apiUrl} (${reason})`);
+  constructor(method, path12, apiUrl, reason, code) {
+    super(`${method} ${path12}: could not reach the Prefect API at ${apiUrl} (${reason})`);
     this.method = method;
-    this.path = path11;
+    this.path = path12;
     this.apiUrl = apiUrl;
     this.reason = reason;
     this.code = code;
@@ -42586,8 +42594,8 @@ var HttpClient = class {
     throw new PrefectApiError(request.method, request.path, response.status, this.redact(errorDetail(response.text)));
   }
   /** The text with every credential this client knows replaced by `***`. */
-  redact(text) {
-    let out = text;
+  redact(text2) {
+    let out = text2;
     for (const secret of this.secrets) if (secret) out = out.split(secret).join("***");
     return out;
   }
@@ -42682,12 +42690,12 @@ var HttpClient = class {
     });
   }
 };
-function errorDetail(text) {
+function errorDetail(text2) {
   let parsed;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text2);
   } catch {
-    return text.trim().slice(0, 500);
+    return text2.trim().slice(0, 500);
   }
   if (typeof parsed === "object" && parsed !== null && "detail" in parsed) {
     const detail = parsed.detail;
@@ -42702,7 +42710,7 @@ function errorDetail(text) {
     }
     return JSON.stringify(detail);
   }
-  return text.trim().slice(0, 500);
+  return text2.trim().slice(0, 500);
 }
 
 // src/prefect/client.ts
@@ -42895,10 +42903,621 @@ function uiUrl(apiUrl, env) {
   return ui.replaceAll("/api/", "/").replaceAll("/accounts/", "/account/").replaceAll("/workspaces/", "/workspace/");
 }
 
+// src/cli/init.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+import { execFile as execFile2 } from "node:child_process";
+import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync5, realpathSync as realpathSync3, writeFileSync } from "node:fs";
+import path11 from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify as promisify2 } from "node:util";
+
+// src/cli/pyyaml-dump.ts
+var BEST_INDENT = 2;
+var BEST_WIDTH = 80;
+var BREAKS = "\n\x85\u2028\u2029";
+var SPACE_OR_BREAK = "\0 	\r\n\x85\u2028\u2029";
+var RESOLVERS = [
+  ["yYnNtTfFoO", /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/],
+  ["-+0123456789.", /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/],
+  ["-+0123456789", /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/],
+  ["<", /^(?:<<)$/],
+  ["~nN", /^(?:~|null|Null|NULL|)$/],
+  ["0123456789", /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/],
+  ["=", /^(?:=)$/],
+  ["!&*", /^(?:!|&|\*)$/]
+];
+function resolvesToString(value) {
+  if (value === "") return false;
+  const candidates = value.endsWith("\n") ? [value, value.slice(0, -1)] : [value];
+  for (const [first, re] of RESOLVERS) {
+    if (!first.includes(value[0])) continue;
+    if (candidates.some((c) => re.test(c))) return false;
+  }
+  return true;
+}
+function analyzeScalar(scalar) {
+  const chars = Array.from(scalar);
+  if (chars.length === 0) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
+  let blockIndicators = false;
+  let lineBreaks = false;
+  let special = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  if (scalar.startsWith("---") || scalar.startsWith("...")) blockIndicators = true;
+  let precededByWhitespace = true;
+  let followedByWhitespace = chars.length === 1 || SPACE_OR_BREAK.includes(chars[1]);
+  let previousSpace = false;
+  let previousBreak = false;
+  for (let index2 = 0; index2 < chars.length; index2++) {
+    const ch = chars[index2];
+    if (index2 === 0) {
+      if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
+      if ("?:".includes(ch) && followedByWhitespace) blockIndicators = true;
+      if (ch === "-" && followedByWhitespace) blockIndicators = true;
+    } else {
+      if (ch === ":" && followedByWhitespace) blockIndicators = true;
+      if (ch === "#" && precededByWhitespace) blockIndicators = true;
+    }
+    if (BREAKS.includes(ch)) lineBreaks = true;
+    const cp = ch.codePointAt(0);
+    if (!(ch === "\n" || cp >= 32 && cp <= 126)) {
+      special = true;
+    }
+    if (ch === " ") {
+      if (index2 === 0) leadingSpace = true;
+      if (index2 === chars.length - 1) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (BREAKS.includes(ch)) {
+      if (index2 === 0) leadingBreak = true;
+      if (index2 === chars.length - 1) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = SPACE_OR_BREAK.includes(ch);
+    followedByWhitespace = index2 + 2 >= chars.length || SPACE_OR_BREAK.includes(chars[index2 + 2]);
+  }
+  let allowBlockPlain = true;
+  let allowSingleQuoted = true;
+  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) allowBlockPlain = false;
+  if (breakSpace) allowBlockPlain = allowSingleQuoted = false;
+  if (spaceBreak || special) allowBlockPlain = allowSingleQuoted = false;
+  if (lineBreaks) allowBlockPlain = false;
+  if (blockIndicators) allowBlockPlain = false;
+  return { empty: false, multiline: lineBreaks, allowBlockPlain, allowSingleQuoted };
+}
+var ESCAPES = {
+  "\0": "0",
+  "\x07": "a",
+  "\b": "b",
+  "	": "t",
+  "\n": "n",
+  "\v": "v",
+  "\f": "f",
+  "\r": "r",
+  "\x1B": "e",
+  '"': '"',
+  "\\": "\\",
+  "\x85": "N",
+  "\xA0": "_",
+  "\u2028": "L",
+  "\u2029": "P"
+};
+var Emitter = class {
+  out = "";
+  column = 0;
+  indent = 0;
+  whitespace = true;
+  indention = true;
+  write(data) {
+    this.out += data;
+    this.column += Array.from(data).length;
+  }
+  indicator(indicator, needWhitespace, whitespace = false, indention = false) {
+    this.write(this.whitespace || !needWhitespace ? indicator : ` ${indicator}`);
+    this.whitespace = whitespace;
+    this.indention = this.indention && indention;
+  }
+  writeIndent() {
+    if (!this.indention || this.column > this.indent || this.column === this.indent && !this.whitespace) this.lineBreak();
+    if (this.column < this.indent) {
+      this.whitespace = true;
+      this.write(" ".repeat(this.indent - this.column));
+    }
+  }
+  lineBreak(data = "\n") {
+    this.whitespace = true;
+    this.indention = true;
+    this.out += data;
+    this.column = 0;
+  }
+  scalar(value, simpleKey) {
+    const a = analyzeScalar(value);
+    const split = !simpleKey;
+    if (resolvesToString(value) && !(simpleKey && (a.empty || a.multiline)) && a.allowBlockPlain) this.plain(value, split);
+    else if (a.allowSingleQuoted && !(simpleKey && a.multiline)) this.singleQuoted(value, split);
+    else this.doubleQuoted(value, split);
+  }
+  plain(text2, split) {
+    if (!text2) return;
+    if (!this.whitespace) this.write(" ");
+    this.whitespace = false;
+    this.indention = false;
+    const t2 = Array.from(text2);
+    let spaces = false;
+    let breaks = false;
+    let start = 0;
+    for (let end = 0; end <= t2.length; end++) {
+      const ch = end < t2.length ? t2[end] : void 0;
+      if (spaces) {
+        if (ch !== " ") {
+          if (start + 1 === end && this.column > BEST_WIDTH && split) {
+            this.writeIndent();
+            this.whitespace = false;
+            this.indention = false;
+          } else this.write(t2.slice(start, end).join(""));
+          start = end;
+        }
+      } else if (breaks) {
+        if (ch === void 0 || !BREAKS.includes(ch)) {
+          if (t2[start] === "\n") this.lineBreak();
+          for (const br of t2.slice(start, end)) this.lineBreak(br);
+          this.writeIndent();
+          this.whitespace = false;
+          this.indention = false;
+          start = end;
+        }
+      } else if (ch === void 0 || ` ${BREAKS}`.includes(ch)) {
+        this.write(t2.slice(start, end).join(""));
+        start = end;
+      }
+      if (ch !== void 0) {
+        spaces = ch === " ";
+        breaks = BREAKS.includes(ch);
+      }
+    }
+  }
+  singleQuoted(text2, split) {
+    this.indicator("'", true);
+    const t2 = Array.from(text2);
+    let spaces = false;
+    let breaks = false;
+    let start = 0;
+    for (let end = 0; end <= t2.length; end++) {
+      const ch = end < t2.length ? t2[end] : void 0;
+      if (spaces) {
+        if (ch === void 0 || ch !== " ") {
+          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== t2.length) this.writeIndent();
+          else this.write(t2.slice(start, end).join(""));
+          start = end;
+        }
+      } else if (breaks) {
+        if (ch === void 0 || !BREAKS.includes(ch)) {
+          if (t2[start] === "\n") this.lineBreak();
+          for (const br of t2.slice(start, end)) this.lineBreak(br);
+          this.writeIndent();
+          start = end;
+        }
+      } else if (ch === void 0 || ` ${BREAKS}`.includes(ch) || ch === "'") {
+        if (start < end) {
+          this.write(t2.slice(start, end).join(""));
+          start = end;
+        }
+      }
+      if (ch === "'") {
+        this.write("''");
+        start = end + 1;
+      }
+      if (ch !== void 0) {
+        spaces = ch === " ";
+        breaks = BREAKS.includes(ch);
+      }
+    }
+    this.indicator("'", false);
+  }
+  doubleQuoted(text2, split) {
+    this.indicator('"', true);
+    const t2 = Array.from(text2);
+    let start = 0;
+    for (let end = 0; end <= t2.length; end++) {
+      const ch = end < t2.length ? t2[end] : void 0;
+      const cp = ch?.codePointAt(0) ?? 0;
+      if (ch === void 0 || '"\\\x85\u2028\u2029\uFEFF'.includes(ch) || !(cp >= 32 && cp <= 126)) {
+        if (start < end) {
+          this.write(t2.slice(start, end).join(""));
+          start = end;
+        }
+        if (ch !== void 0) {
+          const hex2 = (n2, w) => cp.toString(16).toUpperCase().padStart(w, "0").slice(-Math.max(w, n2));
+          this.write(`\\${ESCAPES[ch] ?? (cp <= 255 ? `x${hex2(0, 2)}` : cp <= 65535 ? `u${hex2(0, 4)}` : `U${hex2(0, 8)}`)}`);
+          start = end + 1;
+        }
+      }
+      if (end > 0 && end < t2.length - 1 && (ch === " " || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
+        const data = `${t2.slice(start, end).join("")}\\`;
+        if (start < end) start = end;
+        this.write(data);
+        this.writeIndent();
+        this.whitespace = false;
+        this.indention = false;
+        if (t2[start] === " ") this.write("\\");
+      }
+    }
+    this.indicator('"', false);
+  }
+  node(value, indent2, context) {
+    if (Array.isArray(value) && value.length > 0) {
+      this.sequence(value, context === "mapping" ? indent2 : indent2 + (context === "root" ? 0 : BEST_INDENT));
+    } else if (isPlainObject(value) && Object.keys(value).length > 0) {
+      this.mapping(value, context === "root" ? 0 : indent2 + BEST_INDENT);
+    } else {
+      const saved = this.indent;
+      this.indent = context === "root" ? 0 : indent2 + BEST_INDENT;
+      if (Array.isArray(value)) {
+        this.indicator("[", true, true);
+        this.indicator("]", false);
+      } else if (isPlainObject(value)) {
+        this.indicator("{", true, true);
+        this.indicator("}", false);
+      } else this.scalarValue(value);
+      this.indent = saved;
+    }
+  }
+  scalarValue(value) {
+    if (value === null || value === void 0) this.plain("null", false);
+    else if (typeof value === "boolean") this.plain(value ? "true" : "false", false);
+    else if (typeof value === "number") this.plain(Number.isInteger(value) ? String(value) : String(value), false);
+    else this.scalar(String(value), false);
+  }
+  mapping(value, indent2) {
+    for (const [key, item] of Object.entries(value)) {
+      this.indent = indent2;
+      this.writeIndent();
+      this.scalar(key, true);
+      this.indicator(":", false);
+      this.node(item, indent2, "mapping");
+    }
+  }
+  sequence(value, indent2) {
+    for (const item of value) {
+      this.indent = indent2;
+      this.writeIndent();
+      this.indicator("-", true, false, true);
+      this.node(item, indent2, "sequence");
+    }
+  }
+};
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function pyyamlDump(value) {
+  const e = new Emitter();
+  e.node(value, 0, "root");
+  return `${e.out}
+`;
+}
+
+// src/cli/init.ts
+var exec = promisify2(execFile2);
+function recipesDir() {
+  const here = path11.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path11.resolve(here, "../recipes"), path11.resolve(here, "../../recipes")]) {
+    if (existsSync3(path11.join(candidate, "local", "prefect.yaml"))) return candidate;
+  }
+  throw new Error(`the recipes folder was not found next to ${here} (is the package installed completely?)`);
+}
+function recipeNames() {
+  const dir = recipesDir();
+  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync3(path11.join(dir, e.name, "prefect.yaml"))).map((e) => e.name).sort();
+}
+function loadRecipe(name2) {
+  if (!/^[\w.-]+$/.test(name2) || name2.startsWith(".")) return void 0;
+  const file = path11.join(recipesDir(), name2, "prefect.yaml");
+  if (!existsSync3(file)) return void 0;
+  const template = (0, import_yaml6.parse)(readFileSync5(file, "utf8"));
+  const inputs = template.required_inputs ?? {};
+  return {
+    name: name2,
+    description: typeof template.description === "string" ? template.description : "(no description available)",
+    requiredInputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)])),
+    template
+  };
+}
+async function git(args, cwd) {
+  try {
+    const { stdout } = await exec("git", args, { cwd });
+    return stdout.trim();
+  } catch {
+    return void 0;
+  }
+}
+async function inspectProject(cwd) {
+  const facts = { directory: realpathSync3(cwd), hasDockerfile: existsSync3(path11.join(cwd, "Dockerfile")) };
+  const remote = await git(["config", "--get", "remote.origin.url"], cwd);
+  if (remote) {
+    facts.repository = remote;
+    facts.branch = await git(["rev-parse", "--abbrev-ref", "HEAD"], cwd) || "main";
+  }
+  return facts;
+}
+function guessRecipe(facts) {
+  if (facts.repository) return facts.hasDockerfile ? "docker-git" : "git";
+  return facts.hasDockerfile ? "docker" : "local";
+}
+function recipeValues(recipe, facts, cwd, fields) {
+  const values = { directory: facts.directory };
+  if (facts.repository) {
+    values.repository = facts.repository;
+    values.branch = facts.branch;
+  }
+  values.name = path11.basename(cwd);
+  if (facts.hasDockerfile) values.dockerfile = "Dockerfile";
+  else if (recipe.includes("docker")) values.dockerfile = "auto";
+  return { ...values, ...fields };
+}
+var DEFAULT_DEPLOYMENTS = [
+  {
+    name: null,
+    version: null,
+    tags: [],
+    description: null,
+    schedule: {},
+    concurrency_limit: null,
+    flow_name: null,
+    entrypoint: null,
+    parameters: {},
+    work_pool: { name: null, work_queue_name: null, job_variables: {} }
+  }
+];
+function renderPrefectYaml(projectName, configuration) {
+  const section = (key, fallback) => pyyamlDump({ [key]: key in configuration ? configuration[key] : fallback });
+  return "---\n# Welcome to your prefect.yaml file! You can use this file for\n# storing and managing configuration for deploying your flows.\n# We recommend committing this file to source control along\n# with your flow code.\n\n# Generic metadata about this project\n" + pyyamlDump({ name: projectName }) + pyyamlDump({ "prefect-version": REFERENCE_PREFECT_VERSION }) + "\n# build section allows you to manage and build docker images\n" + section("build", null) + "\n# push section allows you to manage if and how this project\n# is uploaded to remote locations\n" + section("push", null) + "\n# pull section allows you to provide instructions for cloning\n# this project in remote locations\n" + section("pull", null) + "\n# the deployments section allows you to provide configuration\n# for deploying flows\n" + section("deployments", DEFAULT_DEPLOYMENTS);
+}
+async function initProject(req) {
+  const target = path11.join(req.cwd, "prefect.yaml");
+  if (existsSync3(target) && !req.force) {
+    return { ok: false, message: `${target} already exists; nothing written (pass --force to overwrite it)` };
+  }
+  const facts = await inspectProject(req.cwd);
+  const recipeName = req.recipe ?? guessRecipe(facts);
+  const recipe = loadRecipe(recipeName);
+  if (!recipe) return { ok: false, message: `unknown recipe "${recipeName}" (available: ${recipeNames().join(", ")})` };
+  const fields = { ...req.fields };
+  const warnings = [];
+  const extra = Object.keys(fields).filter((k) => !(k in recipe.requiredInputs));
+  if (extra.length > 0 && Object.keys(recipe.requiredInputs).length > 0) {
+    warnings.push(`extra fields for the "${recipe.name}" recipe are used as template values only: ${extra.join(", ")}`);
+  }
+  const missing = Object.keys(recipe.requiredInputs).filter((k) => !(k in fields));
+  if (missing.length > 0) {
+    if (!req.ask) {
+      const example = missing.map((k) => `--field ${k}=...`).join(" ");
+      return { ok: false, message: `the "${recipe.name}" recipe needs ${missing.join(", ")}; pass ${example} (no terminal to ask on)` };
+    }
+    for (const key of missing) fields[key] = await req.ask(key, recipe.requiredInputs[key]);
+  }
+  const values = recipeValues(recipe.name, facts, req.cwd, fields);
+  const configuration = applyValues(recipe.template, values, { removeNotset: false, env: req.env });
+  const files = [];
+  const ignoreFile = path11.join(req.cwd, ".prefectignore");
+  if (!existsSync3(ignoreFile)) {
+    writeFileSync(ignoreFile, readFileSync5(path11.join(recipesDir(), "default.prefectignore"), "utf8"));
+    files.push(".prefectignore");
+  }
+  writeFileSync(target, renderPrefectYaml(req.name ?? path11.basename(req.cwd), configuration));
+  files.push("prefect.yaml");
+  return { ok: true, recipe: recipe.name, guessed: req.recipe === void 0, directory: facts.directory, files, warnings };
+}
+function parseField(field) {
+  const at = field.indexOf("=");
+  if (at <= 0) return void 0;
+  return [field.slice(0, at), field.slice(at + 1)];
+}
+
+// src/cli/list.ts
+function listDeployments(plan) {
+  return plan.deployments.map((d) => {
+    const pool = d.payload.work_pool_name;
+    const queue = d.payload.work_queue_name;
+    return {
+      deployment: `${d.flowName}/${d.name}`,
+      name: d.name,
+      flow: d.flowName,
+      entrypoint: d.entrypoint,
+      work_pool: typeof pool === "string" ? pool : null,
+      work_queue: typeof queue === "string" ? queue : null
+    };
+  });
+}
+function matrixJson(listed) {
+  return { include: listed.map(({ deployment, name: name2, flow, entrypoint }) => ({ deployment, name: name2, flow, entrypoint })) };
+}
+function listToText(listed) {
+  if (listed.length === 0) return "no deployments selected";
+  const rows = [["DEPLOYMENT", "ENTRYPOINT", "WORK POOL"], ...listed.map((d) => [d.deployment, d.entrypoint, d.work_pool ? `${d.work_pool}${d.work_queue ? ` (${d.work_queue})` : ""}` : "-"])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((cell, i) => i === r.length - 1 ? cell : cell.padEnd(widths[i])).join("  ")).join("\n");
+}
+
+// src/cli/schema.ts
+var text = (description) => ({ type: ["string", "null"], description });
+var LAX_BOOL = ["true", "false", "yes", "no", "on", "off", "y", "n", "t", "f", "1", "0", "True", "False", "Yes", "No"];
+var bool2 = (description) => ({
+  description,
+  anyOf: [{ type: ["boolean", "null"] }, { enum: [0, 1] }, { type: "string", enum: LAX_BOOL }]
+});
+var TEMPLATE2 = "\\{\\{.*\\}\\}";
+var CUSTOM_STEP_NAME = "^(?!prefect\\.deployments\\.steps\\.|prefect_docker\\.|prefect_aws\\.|prefect_gcp\\.|prefect_azure\\.)[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*[.:][A-Za-z_]\\w*$";
+function stepSchema() {
+  const reserved = {
+    id: { type: ["string", "null"], description: "Name under which later steps and the deployment reference this step's outputs: {{ <id>.<output> }}" },
+    requires: {
+      description: "Package(s) the step needs; prefect deploy installs them when missing",
+      anyOf: [{ type: ["string", "null"] }, { type: "array", items: { type: "string" } }]
+    }
+  };
+  const properties = {};
+  for (const name2 of allStepNames()) {
+    const def = findStep(name2);
+    const outputs = def.outputs.length > 0 ? ` Outputs: ${def.outputs.join(", ")}.` : "";
+    const alias = def.name === name2 ? "" : ` (alias of ${def.name})`;
+    properties[name2] = {
+      type: "object",
+      description: `Built-in step ${name2}${alias}.${outputs}`,
+      properties: { ...reserved, ...Object.fromEntries((def.inputs ?? []).map((i) => [i, {}])) },
+      ...def.inputs ? { additionalProperties: false } : {}
+    };
+  }
+  return {
+    type: "object",
+    description: `One step: a mapping of one fully-qualified step function name to its inputs. ${RESERVED_STEP_INPUTS.join(" and ")} are accepted by every step.`,
+    minProperties: 1,
+    maxProperties: 1,
+    properties,
+    patternProperties: {
+      [CUSTOM_STEP_NAME]: { type: "object", description: "A custom step: any importable Python function (package.module.function)", properties: reserved }
+    },
+    additionalProperties: false
+  };
+}
+var steps = (description) => ({
+  description,
+  anyOf: [
+    { type: "null" },
+    { type: "array", items: { $ref: "#/definitions/step" } },
+    { $ref: "#/definitions/step" },
+    { type: "object", maxProperties: 0 }
+  ]
+});
+var scheduleProperties = {
+  cron: { type: "string", description: 'A cron expression, e.g. "0 2 * * *"' },
+  interval: { type: ["number", "string"], description: "Seconds between runs, or an ISO 8601 / HH:MM:SS duration" },
+  rrule: { type: "string", description: "An RFC 5545 RRULE string" },
+  timezone: text("IANA timezone, e.g. Europe/Paris"),
+  anchor_date: text("Start of interval schedules (ISO 8601 datetime)"),
+  day_or: bool2("Cron: combine day-of-month and day-of-week with OR (default true)"),
+  active: bool2("Whether the schedule is active (default true)"),
+  parameters: { type: "object", description: "Parameter overrides for runs of this schedule" },
+  slug: text("A stable identifier of the schedule within the deployment"),
+  replaces: text("The slug of an existing schedule this one replaces")
+};
+var scheduleItem = {
+  type: "object",
+  description: "A schedule: exactly one of cron, interval, rrule",
+  properties: scheduleProperties,
+  additionalProperties: false,
+  oneOf: [{ required: ["cron"] }, { required: ["interval"] }, { required: ["rrule"] }]
+};
+function prefectYamlSchema() {
+  const deployment = {
+    type: "object",
+    description: "One deployment",
+    additionalProperties: false,
+    properties: {
+      name: { type: ["string", "null"], pattern: "^[^/%&<>]*$", description: "The deployment name (must not contain / % & < >)" },
+      version: text('The version; quote numbers ("1.0")'),
+      version_type: {
+        description: "How the version is computed when none is given",
+        anyOf: [{ enum: [...VERSION_TYPES, null] }, { type: "string", pattern: TEMPLATE2 }]
+      },
+      tags: { description: "Tags of the deployment", anyOf: [{ type: "array", items: { type: ["string", "number", "boolean"] } }, { type: "string" }] },
+      description: text("The description; the flow docstring when absent"),
+      schedule: { description: "Legacy single schedule; prefer schedules", anyOf: [{ type: "null" }, { type: "object", maxProperties: 0 }, scheduleItem] },
+      schedules: { description: "Schedules of the deployment", anyOf: [{ type: "null" }, { type: "array", items: scheduleItem }] },
+      paused: bool2("Create the deployment paused (a deploy un-pauses it otherwise)"),
+      concurrency_limit: {
+        description: "Maximum concurrent runs: a number, or a mapping with collision_strategy",
+        anyOf: [
+          { type: ["integer", "null"] },
+          { type: "string", pattern: "^\\s*[-+]?\\d+\\s*$" },
+          {
+            type: "object",
+            additionalProperties: false,
+            required: ["collision_strategy"],
+            properties: {
+              limit: { type: ["integer", "string", "null"], description: "Maximum concurrent runs" },
+              collision_strategy: { enum: ["ENQUEUE", "CANCEL_NEW"], description: "What happens to a run over the limit" },
+              grace_period_seconds: { type: ["integer", "null"], minimum: 60, maximum: 86400, description: "Seconds a slot stays held after a crash (60-86400)" }
+            }
+          }
+        ]
+      },
+      flow_name: text("Ignored: the flow name comes from the @flow decorator"),
+      entrypoint: text("path/to/file.py:flow_function"),
+      parameters: { type: "object", description: "Default parameter values" },
+      enforce_parameter_schema: bool2("Validate parameters against the flow signature (default true)"),
+      build: steps("Build steps for this deployment (replace the top-level build section)"),
+      push: steps("Push steps for this deployment (replace the top-level push section)"),
+      pull: steps("Pull steps for this deployment (replace the top-level pull section)"),
+      work_pool: {
+        type: "object",
+        description: "Where the deployment runs",
+        additionalProperties: false,
+        properties: {
+          name: text("The work pool name"),
+          work_queue_name: text("The work queue name (default queue when absent)"),
+          job_variables: { type: "object", description: "Overrides of the work pool's base job template variables" }
+        }
+      },
+      triggers: { description: "Event triggers; each becomes an automation that runs the deployment", anyOf: [{ type: "null" }, { type: "array", items: { type: "object" } }] },
+      sla: { description: "Service level agreements (Prefect Cloud)", anyOf: [{ type: "null" }, { type: "array", items: { type: "object" } }] }
+    }
+  };
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "prefect.yaml",
+    description: "Deployment configuration read by prefect deploy (Prefect 3) and prefect-deploy",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      name: text("The project name"),
+      "prefect-version": text("The Prefect version the file was written for"),
+      prefect_version: text("The Prefect version the file was written for"),
+      description: { type: ["string", "null"], description: "Ignored (written by prefect init recipes)" },
+      required_inputs: { type: ["object", "null"], description: "Ignored (written by prefect init recipes)" },
+      definitions: { description: "Ignored: a place for YAML anchors (&name) to reuse with *name" },
+      build: steps("Steps run before deploying, e.g. building a Docker image"),
+      push: steps("Steps that upload the code, e.g. to S3"),
+      pull: steps("Steps a worker runs to fetch the code before a flow run"),
+      deployments: { type: "array", description: "The deployments", items: deployment }
+    },
+    definitions: { step: stepSchema() }
+  };
+}
+function prefectYamlSchemaText() {
+  return `${JSON.stringify(prefectYamlSchema(), null, 2)}
+`;
+}
+
 // src/cli/main.ts
 var EXIT_OK = 0;
 var EXIT_FAILED = 1;
 var EXIT_USAGE = 2;
+function safeRecipeNames() {
+  try {
+    return recipeNames().join(", ");
+  } catch {
+    return "see recipes/";
+  }
+}
+async function terminalPrompt(question) {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
 var defaultIo = {
   stdout: (t2) => process.stdout.write(t2.endsWith("\n") ? t2 : `${t2}
 `),
@@ -42906,7 +43525,9 @@ var defaultIo = {
 `),
   cwd: process.cwd(),
   env: process.env,
-  now: () => /* @__PURE__ */ new Date()
+  now: () => /* @__PURE__ */ new Date(),
+  isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  prompt: terminalPrompt
 };
 var collect = (value, previous = []) => [...previous, value];
 var collectInt = (value, previous = []) => [...previous, parseInteger2(value)];
@@ -43012,7 +43633,7 @@ async function main(argv, io = defaultIo) {
         // writes with 503s (and retry back-offs); Prefect Cloud takes them in parallel.
         registrationConcurrency: flags.concurrency ?? (client.isCloud ? 8 : 1),
         onResult: flags.json ? void 0 : (o) => (o.action === "failed" ? io.stderr : io.stdout)(line(o)),
-        onStepLog: (deployment, text) => io.stderr(`[${deployment}] ${text}`)
+        onStepLog: (deployment, text2) => io.stderr(`[${deployment}] ${text2}`)
       });
       const failed = hasErrors(result.diagnostics);
       if (flags.json) {
@@ -43060,6 +43681,59 @@ Examples:
   selectionOptions(
     program2.command("validate").description("check prefect.yaml, entrypoints, flows and schedules; write nothing").addHelpText("after", "\nExamples:\n  prefect-deploy validate --all")
   ).action((flags) => runPlan(flags, "validate"));
+  program2.command("init").description("write prefect.yaml (and .prefectignore) from one of prefect init's recipes").option("--recipe <name>", `the recipe (${safeRecipeNames()}); guessed as prefect init does when omitted: a git remote gives git or docker-git, a Dockerfile docker, else local`).addOption(new Option("-f, --field <key=value>", "a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing").argParser(collect)).option("--name <name>", "the project name written to prefect.yaml (default: the directory name)").option("--force", "overwrite an existing prefect.yaml").addHelpText("after", "\nExamples:\n  prefect-deploy init\n  prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest\n  prefect-deploy init --recipe s3 -f bucket=acme-flows --force").action(async (flags) => {
+    const fields = {};
+    for (const field of flags.field ?? []) {
+      const parsed = parseField(field);
+      if (!parsed) {
+        io.stderr(`error: --field "${field}" is not key=value (for example --field image_name=ghcr.io/acme/etl)`);
+        exitCode = EXIT_USAGE;
+        return;
+      }
+      fields[parsed[0]] = parsed[1];
+    }
+    const prompt = io.isTTY ? io.prompt : void 0;
+    const result = await initProject({
+      cwd: io.cwd,
+      env: io.env,
+      recipe: flags.recipe,
+      fields,
+      name: flags.name,
+      force: Boolean(flags.force),
+      ask: prompt ? (field, description) => prompt(`${field} (${description}): `) : void 0
+    });
+    if (!result.ok) {
+      io.stderr(`error: ${result.message}`);
+      exitCode = EXIT_FAILED;
+      return;
+    }
+    for (const w of result.warnings) io.stderr(`warning: ${w}`);
+    io.stdout(`Created project in ${result.directory} from the ${result.recipe} recipe${result.guessed ? " (guessed; choose another with --recipe)" : ""} with the following new files:
+${result.files.join("\n")}`);
+    exitCode = EXIT_OK;
+  });
+  program2.command("schema").description("print the JSON schema of prefect.yaml (for editor completion and validation)").addHelpText("after", "\nExamples:\n  prefect-deploy schema > prefect-yaml.schema.json\n\nThen start prefect.yaml with:\n  # yaml-language-server: $schema=./prefect-yaml.schema.json").action(() => {
+    io.stdout(prefectYamlSchemaText());
+    exitCode = EXIT_OK;
+  });
+  program2.command("list").description("list the selected deployments of prefect.yaml (no server needed)").option("--all", "select every deployment in the file (the default when no -n is given)").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--prefect-file <path>", "path to prefect.yaml, relative to the working directory", "prefect.yaml").option("--json", "print the deployments as JSON").option("--matrix", 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)').addHelpText("after", '\nExamples:\n  prefect-deploy list\n  prefect-deploy list -n "etl-*" --json\n  echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"').action(async (flags) => {
+    const names = flags.name ?? [];
+    const plan = await createPlan({
+      prefectFile: flags.prefectFile,
+      selection: { all: Boolean(flags.all) || names.length === 0, names },
+      cwd: io.cwd,
+      env: io.env,
+      now: io.now()
+    });
+    const failed = printProblems(plan.diagnostics, "listed");
+    if (!failed) {
+      const listed = listDeployments(plan);
+      if (flags.matrix) io.stdout(JSON.stringify(matrixJson(listed)));
+      else if (flags.json) io.stdout(JSON.stringify({ deployments: listed }, null, 2));
+      else io.stdout(listToText(listed));
+    }
+    exitCode = failed ? EXIT_FAILED : EXIT_OK;
+  });
   try {
     await program2.parseAsync(argv.map((a) => SHORT_ALIASES[a] ?? a), { from: "user" });
   } catch (e) {

@@ -41,8 +41,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http = __require("http");
-    var https = __require("https");
+    var http2 = __require("http");
+    var https2 = __require("https");
     var events = __require("events");
     var assert = __require("assert");
     var util = __require("util");
@@ -52,24 +52,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -78,7 +78,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -415,7 +415,7 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
+      constructor(message, statusCode, headers2, body) {
         super(message);
         this.name = "ResponseStatusCodeError";
         this.message = message || "Response Status Code Error";
@@ -423,7 +423,7 @@ var require_errors = __commonJS({
         this.body = body;
         this.status = statusCode;
         this.statusCode = statusCode;
-        this.headers = headers;
+        this.headers = headers2;
       }
       static [Symbol.hasInstance](instance) {
         return instance && instance[kResponseStatusCodeError] === true;
@@ -615,14 +615,14 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code, { headers: headers2, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code;
         this.data = data;
-        this.headers = headers;
+        this.headers = headers2;
       }
       static [Symbol.hasInstance](instance) {
         return instance && instance[kRequestRetryError] === true;
@@ -631,14 +631,14 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code, { headers: headers2, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code;
         this.data = data;
-        this.headers = headers;
+        this.headers = headers2;
       }
       static [Symbol.hasInstance](instance) {
         return instance && instance[kResponseError] === true;
@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path11 && path11[0] !== "/") {
+          path11 = `/${path11}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path11}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError2("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1170,19 +1170,19 @@ var require_util = __commonJS({
     function bufferToLowerCasedHeaderName(value) {
       return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function parseHeaders(headers, obj) {
+    function parseHeaders(headers2, obj) {
       if (obj === void 0) obj = {};
-      for (let i = 0; i < headers.length; i += 2) {
-        const key = headerNameToString(headers[i]);
+      for (let i = 0; i < headers2.length; i += 2) {
+        const key = headerNameToString(headers2[i]);
         let val = obj[key];
         if (val) {
           if (typeof val === "string") {
             val = [val];
             obj[key] = val;
           }
-          val.push(headers[i + 1].toString("utf8"));
+          val.push(headers2[i + 1].toString("utf8"));
         } else {
-          const headersValue = headers[i + 1];
+          const headersValue = headers2[i + 1];
           if (typeof headersValue === "string") {
             obj[key] = headersValue;
           } else {
@@ -1195,17 +1195,17 @@ var require_util = __commonJS({
       }
       return obj;
     }
-    function parseRawHeaders(headers) {
-      const len = headers.length;
+    function parseRawHeaders(headers2) {
+      const len = headers2.length;
       const ret = new Array(len);
       let hasContentLength = false;
       let contentDispositionIdx = -1;
       let key;
       let val;
       let kLen = 0;
-      for (let n2 = 0; n2 < headers.length; n2 += 2) {
-        key = headers[n2];
-        val = headers[n2 + 1];
+      for (let n2 = 0; n2 < headers2.length; n2 += 2) {
+        key = headers2[n2];
+        val = headers2[n2 + 1];
         typeof key !== "string" && (key = key.toString());
         typeof val !== "string" && (val = val.toString("utf8"));
         kLen = key.length;
@@ -1383,10 +1383,10 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest(client, request, err) {
+    function errorRequest(client, request2, err) {
       try {
-        request.onError(err);
-        assert(request.aborted);
+        request2.onError(err);
+        assert(request2.aborted);
       } catch (err2) {
         client.emit("error", err2);
       }
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path11, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path11,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path11, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path11,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path11, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path11);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,10 +1678,10 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path11,
         method,
         body,
-        headers,
+        headers: headers2,
         query,
         idempotent,
         blocking,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path8 !== "string") {
+        if (typeof path11 !== "string") {
           throw new InvalidArgumentError2("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError2("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path11)) {
           throw new InvalidArgumentError2("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path11, query) : path11;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1773,28 +1773,28 @@ var require_request = __commonJS({
         this.contentType = null;
         this.headers = [];
         this.expectContinue = expectContinue != null ? expectContinue : false;
-        if (Array.isArray(headers)) {
-          if (headers.length % 2 !== 0) {
+        if (Array.isArray(headers2)) {
+          if (headers2.length % 2 !== 0) {
             throw new InvalidArgumentError2("headers array must be even");
           }
-          for (let i = 0; i < headers.length; i += 2) {
-            processHeader(this, headers[i], headers[i + 1]);
+          for (let i = 0; i < headers2.length; i += 2) {
+            processHeader(this, headers2[i], headers2[i + 1]);
           }
-        } else if (headers && typeof headers === "object") {
-          if (headers[Symbol.iterator]) {
-            for (const header of headers) {
+        } else if (headers2 && typeof headers2 === "object") {
+          if (headers2[Symbol.iterator]) {
+            for (const header of headers2) {
               if (!Array.isArray(header) || header.length !== 2) {
                 throw new InvalidArgumentError2("headers must be in key-value pair format");
               }
               processHeader(this, header[0], header[1]);
             }
           } else {
-            const keys = Object.keys(headers);
+            const keys = Object.keys(headers2);
             for (let i = 0; i < keys.length; ++i) {
-              processHeader(this, keys[i], headers[keys[i]]);
+              processHeader(this, keys[i], headers2[keys[i]]);
             }
           }
-        } else if (headers != null) {
+        } else if (headers2 != null) {
           throw new InvalidArgumentError2("headers must be an object or an array");
         }
         validateHandler(handler, method, upgrade);
@@ -1838,14 +1838,14 @@ var require_request = __commonJS({
       onResponseStarted() {
         return this[kHandler].onResponseStarted?.();
       }
-      onHeaders(statusCode, headers, resume, statusText) {
+      onHeaders(statusCode, headers2, resume, statusText) {
         assert(!this.aborted);
         assert(!this.completed);
         if (channels.headers.hasSubscribers) {
-          channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
+          channels.headers.publish({ request: this, response: { statusCode, headers: headers2, statusText } });
         }
         try {
-          return this[kHandler].onHeaders(statusCode, headers, resume, statusText);
+          return this[kHandler].onHeaders(statusCode, headers2, resume, statusText);
         } catch (err) {
           this.abort(err);
         }
@@ -1866,14 +1866,14 @@ var require_request = __commonJS({
        * @param {import('node:stream').Duplex} socket
        * @param {string} [statusText]
        */
-      onUpgrade(statusCode, headers, socket, statusText = "") {
+      onUpgrade(statusCode, headers2, socket, statusText = "") {
         this.onFinally();
         assert(!this.aborted);
         assert(!this.completed);
         if (statusCode !== null) {
-          this.#publishUpgradeHeaders(statusCode, headers, statusText);
+          this.#publishUpgradeHeaders(statusCode, headers2, statusText);
         }
-        const result = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result = this[kHandler].onUpgrade(statusCode, headers2, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
@@ -1888,11 +1888,11 @@ var require_request = __commonJS({
        * @param {(headers: import('node:http2').IncomingHttpHeaders) => Buffer[]} parseHeaders
        * @param {string} [statusText]
        */
-      onUpgradeResponse(statusCode, headers, parseHeaders, statusText = "") {
+      onUpgradeResponse(statusCode, headers2, parseHeaders, statusText = "") {
         assert(!this.aborted);
         assert(this.completed);
         if (channels.headers.hasSubscribers) {
-          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText);
+          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers2), statusText);
         }
         this.#publishUpgradeTrailers();
       }
@@ -1911,9 +1911,9 @@ var require_request = __commonJS({
        * @param {Buffer[]} headers
        * @param {string} statusText
        */
-      #publishUpgradeHeaders(statusCode, headers, statusText) {
+      #publishUpgradeHeaders(statusCode, headers2, statusText) {
         if (channels.headers.hasSubscribers) {
-          channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
+          channels.headers.publish({ request: this, response: { statusCode, headers: headers2, statusText } });
         }
       }
       #publishUpgradeTrailers() {
@@ -1960,7 +1960,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request, key, val) {
+    function processHeader(request2, key, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError2(`invalid ${key} header`);
       } else if (val === void 0) {
@@ -2007,24 +2007,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request.host !== null) {
+        if (request2.host !== null) {
           throw new InvalidArgumentError2("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError2("invalid host header");
         }
-        request.host = val;
+        request2.host = val;
       } else if (headerName === "content-length") {
-        if (request.contentLength !== null) {
+        if (request2.contentLength !== null) {
           throw new InvalidArgumentError2("duplicate content-length header");
         }
-        request.contentLength = parseInt(val, 10);
-        if (!Number.isFinite(request.contentLength)) {
+        request2.contentLength = parseInt(val, 10);
+        if (!Number.isFinite(request2.contentLength)) {
           throw new InvalidArgumentError2("invalid content-length header");
         }
-      } else if (request.contentType === null && headerName === "content-type") {
-        request.contentType = val;
-        request.headers.push(key, val);
+      } else if (request2.contentType === null && headerName === "content-type") {
+        request2.contentType = val;
+        request2.headers.push(key, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError2(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2033,12 +2033,12 @@ var require_request = __commonJS({
           throw new InvalidArgumentError2("invalid connection header");
         }
         if (value === "close") {
-          request.reset = true;
+          request2.reset = true;
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key, val);
+        request2.headers.push(key, val);
       }
     }
     module.exports = Request;
@@ -3315,18 +3315,18 @@ var require_data_url = __commonJS({
       assert(dataURL.protocol === "data:");
       let input = URLSerializer(dataURL, true);
       input = input.slice(5);
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
         input,
-        position
+        position2
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position.position >= input.length) {
+      if (position2.position >= input.length) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       const encodedBody = input.slice(mimeTypeLength + 1);
       let body = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
@@ -3360,23 +3360,23 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition, input, position) {
+    function collectASequenceOfCodePoints(condition, input, position2) {
       let result = "";
-      while (position.position < input.length && condition(input[position.position])) {
-        result += input[position.position];
-        position.position++;
+      while (position2.position < input.length && condition(input[position2.position])) {
+        result += input[position2.position];
+        position2.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input, position) {
-      const idx = input.indexOf(char, position.position);
-      const start = position.position;
+    function collectASequenceOfCodePointsFast(char, input, position2) {
+      const idx = input.indexOf(char, position2.position);
+      const start = position2.position;
       if (idx === -1) {
-        position.position = input.length;
+        position2.position = input.length;
         return input.slice(start);
       }
-      position.position = idx;
-      return input.slice(start, position.position);
+      position2.position = idx;
+      return input.slice(start, position2.position);
     }
     function stringPercentDecode(input) {
       const bytes = encoder.encode(input);
@@ -3410,23 +3410,23 @@ var require_data_url = __commonJS({
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
         input,
-        position
+        position2
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position.position > input.length) {
+      if (position2.position > input.length) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
         input,
-        position
+        position2
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
@@ -3442,42 +3442,42 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position.position < input.length) {
-        position.position++;
+      while (position2.position < input.length) {
+        position2.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
           input,
-          position
+          position2
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input,
-          position
+          position2
         );
         parameterName = parameterName.toLowerCase();
-        if (position.position < input.length) {
-          if (input[position.position] === ";") {
+        if (position2.position < input.length) {
+          if (input[position2.position] === ";") {
             continue;
           }
-          position.position++;
+          position2.position++;
         }
-        if (position.position > input.length) {
+        if (position2.position > input.length) {
           break;
         }
         let parameterValue = null;
-        if (input[position.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input, position, true);
+        if (input[position2.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input, position2, true);
           collectASequenceOfCodePointsFast(
             ";",
             input,
-            position
+            position2
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
             input,
-            position
+            position2
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
           if (parameterValue.length === 0) {
@@ -3510,29 +3510,29 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input, position, extractValue) {
-      const positionStart = position.position;
+    function collectAnHTTPQuotedString(input, position2, extractValue) {
+      const positionStart = position2.position;
       let value = "";
-      assert(input[position.position] === '"');
-      position.position++;
+      assert(input[position2.position] === '"');
+      position2.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
-          position
+          position2
         );
-        if (position.position >= input.length) {
+        if (position2.position >= input.length) {
           break;
         }
-        const quoteOrBackslash = input[position.position];
-        position.position++;
+        const quoteOrBackslash = input[position2.position];
+        position2.position++;
         if (quoteOrBackslash === "\\") {
-          if (position.position >= input.length) {
+          if (position2.position >= input.length) {
             value += "\\";
             break;
           }
-          value += input[position.position];
-          position.position++;
+          value += input[position2.position];
+          position2.position++;
         } else {
           assert(quoteOrBackslash === '"');
           break;
@@ -3541,7 +3541,7 @@ var require_data_url = __commonJS({
       if (extractValue) {
         return value;
       }
-      return input.slice(positionStart, position.position);
+      return input.slice(positionStart, position2.position);
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
@@ -4128,11 +4128,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value) {
       return Buffer.from(value, "binary").toString("utf8");
     }
-    function requestCurrentURL(request) {
-      return request.urlList[request.urlList.length - 1];
+    function requestCurrentURL(request2) {
+      return request2.urlList[request2.urlList.length - 1];
     }
-    function requestBadPort(request) {
-      const url = requestCurrentURL(request);
+    function requestBadPort(request2) {
+      const url = requestCurrentURL(request2);
       if (urlIsHttpHttpsScheme(url) && badPortsSet.has(url.port)) {
         return "blocked";
       }
@@ -4156,7 +4156,7 @@ var require_util2 = __commonJS({
     function isValidHeaderValue(potentialValue) {
       return (potentialValue[0] === "	" || potentialValue[0] === " " || potentialValue[potentialValue.length - 1] === "	" || potentialValue[potentialValue.length - 1] === " " || potentialValue.includes("\n") || potentialValue.includes("\r") || potentialValue.includes("\0")) === false;
     }
-    function setRequestReferrerPolicyOnRedirect(request, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
       let policy = "";
@@ -4170,7 +4170,7 @@ var require_util2 = __commonJS({
         }
       }
       if (policy !== "") {
-        request.referrerPolicy = policy;
+        request2.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4187,33 +4187,33 @@ var require_util2 = __commonJS({
       header = httpRequest.mode;
       httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
-    function appendRequestOriginHeader(request) {
-      let serializedOrigin = request.origin;
+    function appendRequestOriginHeader(request2) {
+      let serializedOrigin = request2.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request.responseTainting === "cors" || request.mode === "websocket") {
-        request.headersList.append("origin", serializedOrigin, true);
-      } else if (request.method !== "GET" && request.method !== "HEAD") {
-        switch (request.referrerPolicy) {
+      if (request2.responseTainting === "cors" || request2.mode === "websocket") {
+        request2.headersList.append("origin", serializedOrigin, true);
+      } else if (request2.method !== "GET" && request2.method !== "HEAD") {
+        switch (request2.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request.origin && urlHasHttpsScheme(request.origin) && !urlHasHttpsScheme(requestCurrentURL(request))) {
+            if (request2.origin && urlHasHttpsScheme(request2.origin) && !urlHasHttpsScheme(requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request, requestCurrentURL(request))) {
+            if (!sameOrigin(request2, requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request.headersList.append("origin", serializedOrigin, true);
+        request2.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp, crossOriginIsolatedCapability) {
@@ -4267,26 +4267,26 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request) {
-      const policy = request.referrerPolicy;
+    function determineRequestsReferrer(request2) {
+      const policy = request2.referrerPolicy;
       assert(policy);
       let referrerSource = null;
-      if (request.referrer === "client") {
+      if (request2.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (request.referrer instanceof URL) {
-        referrerSource = request.referrer;
+      } else if (request2.referrer instanceof URL) {
+        referrerSource = request2.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
       if (referrerURL.toString().length > 4096) {
         referrerURL = referrerOrigin;
       }
-      const areSameOrigin = sameOrigin(request, referrerURL);
-      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request.url);
+      const areSameOrigin = sameOrigin(request2, referrerURL);
+      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request2.url);
       switch (policy) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
@@ -4297,7 +4297,7 @@ var require_util2 = __commonJS({
         case "origin-when-cross-origin":
           return areSameOrigin ? referrerURL : referrerOrigin;
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -4458,7 +4458,7 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
     function sameOrigin(A, B) {
       if (A.origin === B.origin && A.origin === "null") {
@@ -4689,23 +4689,23 @@ var require_util2 = __commonJS({
       if (!data.startsWith("bytes")) {
         return "failure";
       }
-      const position = { position: 5 };
+      const position2 = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
-      if (data.charCodeAt(position.position) !== 61) {
+      if (data.charCodeAt(position2.position) !== 61) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
       const rangeStart = collectASequenceOfCodePoints(
@@ -4714,25 +4714,25 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position
+        position2
       );
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
-      if (data.charCodeAt(position.position) !== 45) {
+      if (data.charCodeAt(position2.position) !== 45) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
       const rangeEnd = collectASequenceOfCodePoints(
@@ -4741,10 +4741,10 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position
+        position2
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position.position < data.length) {
+      if (position2.position < data.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -4795,11 +4795,11 @@ var require_util2 = __commonJS({
     function createInflate(zlibOptions) {
       return new InflateStream(zlibOptions);
     }
-    function extractMimeType(headers) {
+    function extractMimeType(headers2) {
       let charset = null;
       let essence = null;
       let mimeType = null;
-      const values = getDecodeSplit("content-type", headers);
+      const values = getDecodeSplit("content-type", headers2);
       if (values === null) {
         return "failure";
       }
@@ -4826,27 +4826,27 @@ var require_util2 = __commonJS({
     }
     function gettingDecodingSplitting(value) {
       const input = value;
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position.position < input.length) {
+      while (position2.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
           input,
-          position
+          position2
         );
-        if (position.position < input.length) {
-          if (input.charCodeAt(position.position) === 34) {
+        if (position2.position < input.length) {
+          if (input.charCodeAt(position2.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
               input,
-              position
+              position2
             );
-            if (position.position < input.length) {
+            if (position2.position < input.length) {
               continue;
             }
           } else {
-            assert(input.charCodeAt(position.position) === 44);
-            position.position++;
+            assert(input.charCodeAt(position2.position) === 44);
+            position2.position++;
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
@@ -5211,9 +5211,9 @@ var require_formdata_parser = __commonJS({
       }
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
-      const position = { position: 0 };
-      while (input[position.position] === 13 && input[position.position + 1] === 10) {
-        position.position += 2;
+      const position2 = { position: 0 };
+      while (input[position2.position] === 13 && input[position2.position + 1] === 10) {
+        position2.position += 2;
       }
       let trailing = input.length;
       while (input[trailing - 1] === 10 && input[trailing - 2] === 13) {
@@ -5223,40 +5223,40 @@ var require_formdata_parser = __commonJS({
         input = input.subarray(0, trailing);
       }
       while (true) {
-        if (input.subarray(position.position, position.position + boundary.length).equals(boundary)) {
-          position.position += boundary.length;
+        if (input.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
+          position2.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position.position === input.length - 2 && bufferStartsWith(input, dd, position) || position.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position)) {
+        if (position2.position === input.length - 2 && bufferStartsWith(input, dd, position2) || position2.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position2)) {
           return entryList;
         }
-        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
+        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
           return "failure";
         }
-        position.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position);
+        position2.position += 2;
+        const result = parseMultipartFormDataHeaders(input, position2);
         if (result === "failure") {
           return "failure";
         }
         let { name: name2, filename, contentType, encoding } = result;
-        position.position += 2;
+        position2.position += 2;
         let body;
         {
-          const boundaryIndex = input.indexOf(boundary.subarray(2), position.position);
+          const boundaryIndex = input.indexOf(boundary.subarray(2), position2.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position.position, boundaryIndex - 4);
-          position.position += body.length;
+          body = input.subarray(position2.position, boundaryIndex - 4);
+          position2.position += body.length;
           if (encoding === "base64") {
             body = Buffer.from(body.toString(), "base64");
           }
         }
-        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
+        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
           return "failure";
         } else {
-          position.position += 2;
+          position2.position += 2;
         }
         let value;
         if (filename !== null) {
@@ -5273,13 +5273,13 @@ var require_formdata_parser = __commonJS({
         entryList.push(makeEntry(name2, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input, position) {
+    function parseMultipartFormDataHeaders(input, position2) {
       let name2 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input[position.position] === 13 && input[position.position + 1] === 10) {
+        if (input[position2.position] === 13 && input[position2.position + 1] === 10) {
           if (name2 === null) {
             return "failure";
           }
@@ -5288,43 +5288,43 @@ var require_formdata_parser = __commonJS({
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
-          position
+          position2
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input[position.position] !== 58) {
+        if (input[position2.position] !== 58) {
           return "failure";
         }
-        position.position++;
+        position2.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
           input,
-          position
+          position2
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name2 = filename = null;
-            if (!bufferStartsWith(input, formDataNameBuffer, position)) {
+            if (!bufferStartsWith(input, formDataNameBuffer, position2)) {
               return "failure";
             }
-            position.position += 17;
-            name2 = parseMultipartFormDataName(input, position);
+            position2.position += 17;
+            name2 = parseMultipartFormDataName(input, position2);
             if (name2 === null) {
               return "failure";
             }
-            if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
+            if (bufferStartsWith(input, filenameBuffer, position2)) {
+              let check = position2.position + filenameBuffer.length;
               if (input[check] === 42) {
-                position.position += 1;
+                position2.position += 1;
                 check += 1;
               }
               if (input[check] !== 61 || input[check + 1] !== 34) {
                 return "failure";
               }
-              position.position += 12;
-              filename = parseMultipartFormDataName(input, position);
+              position2.position += 12;
+              filename = parseMultipartFormDataName(input, position2);
               if (filename === null) {
                 return "failure";
               }
@@ -5335,7 +5335,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position
+              position2
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             contentType = isomorphicDecode(headerValue);
@@ -5345,7 +5345,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position
+              position2
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             encoding = isomorphicDecode(headerValue);
@@ -5355,38 +5355,38 @@ var require_formdata_parser = __commonJS({
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position
+              position2
             );
           }
         }
-        if (input[position.position] !== 13 && input[position.position + 1] !== 10) {
+        if (input[position2.position] !== 13 && input[position2.position + 1] !== 10) {
           return "failure";
         } else {
-          position.position += 2;
+          position2.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input, position) {
-      assert(input[position.position - 1] === 34);
+    function parseMultipartFormDataName(input, position2) {
+      assert(input[position2.position - 1] === 34);
       let name2 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
-        position
+        position2
       );
-      if (input[position.position] !== 34) {
+      if (input[position2.position] !== 34) {
         return null;
       } else {
-        position.position++;
+        position2.position++;
       }
       name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name2;
     }
-    function collectASequenceOfBytes(condition, input, position) {
-      let start = position.position;
+    function collectASequenceOfBytes(condition, input, position2) {
+      let start = position2.position;
       while (start < input.length && condition(input[start])) {
         ++start;
       }
-      return input.subarray(position.position, position.position = start);
+      return input.subarray(position2.position, position2.position = start);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -5399,12 +5399,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start, position) {
+    function bufferStartsWith(buffer, start, position2) {
       if (buffer.length < start.length) {
         return false;
       }
       for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer[position.position + i]) {
+        if (start[i] !== buffer[position2.position + i]) {
           return false;
         }
       }
@@ -5712,8 +5712,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       return JSON.parse(utf8DecodeBytes(bytes));
     }
     function bodyMimeType(requestOrResponse) {
-      const headers = requestOrResponse[kState].headersList;
-      const mimeType = extractMimeType(headers);
+      const headers2 = requestOrResponse[kState].headersList;
+      const mimeType = extractMimeType(headers2);
       if (mimeType === "failure") {
         return null;
       }
@@ -5785,7 +5785,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5860,7 +5860,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5955,11 +5955,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset2 = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset2);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5982,10 +5982,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6002,7 +6002,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6027,11 +6027,11 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        if (!request) {
+        const request2 = client[kQueue][client[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
-        request.onResponseStarted();
+        request2.onResponseStarted();
       }
       onHeaderField(buf) {
         const len = this.headers.length;
@@ -6070,15 +6070,15 @@ var require_client_h1 = __commonJS({
         }
       }
       onUpgrade(head) {
-        const { upgrade, client, socket, headers, statusCode, statusText } = this;
+        const { upgrade, client, socket, headers: headers2, statusCode, statusText } = this;
         assert(upgrade);
         assert(client[kSocket] === socket);
         assert(!socket.destroyed);
         assert(!this.paused);
-        assert((headers.length & 1) === 0);
-        const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
-        assert(request.upgrade || request.method === "CONNECT");
+        assert((headers2.length & 1) === 0);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert(request2);
+        assert(request2.upgrade || request2.method === "CONNECT");
         this.statusCode = null;
         this.statusText = "";
         this.shouldKeepAlive = null;
@@ -6095,15 +6095,15 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request.onUpgrade(statusCode, headers, socket, statusText);
+          request2.onUpgrade(statusCode, headers2, socket, statusText);
         } catch (error2) {
-          util.errorRequest(client, request, error2);
+          util.errorRequest(client, request2, error2);
           util.destroy(socket, error2);
         }
         client[kResume]();
       }
       onHeadersComplete(statusCode, upgrade, shouldKeepAlive) {
-        const { client, socket, headers, statusText } = this;
+        const { client, socket, headers: headers2, statusText } = this;
         if (socket.destroyed) {
           return -1;
         }
@@ -6111,8 +6111,8 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        if (!request) {
+        const request2 = client[kQueue][client[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
         assert(!this.upgrade);
@@ -6121,23 +6121,23 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request.upgrade) {
+        if (upgrade && !request2.upgrade) {
           util.destroy(socket, new SocketError("bad upgrade", util.getSocketInfo(socket)));
           return -1;
         }
         assert(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request2.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request.bodyTimeout != null ? request.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request.method === "CONNECT") {
+        if (request2.method === "CONNECT") {
           assert(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -6168,11 +6168,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request.aborted) {
+        const pause = request2.onHeaders(statusCode, headers2, this.resume, statusText) === false;
+        if (request2.aborted) {
           return -1;
         }
-        if (request.method === "HEAD") {
+        if (request2.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -6182,15 +6182,15 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
         if (socket.destroyed) {
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert(request2);
         assert(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -6203,12 +6203,12 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+        if (request2.onData(buf) === false) {
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
-        const { client, socket, statusCode, upgrade, headers, contentLength, bytesRead, shouldKeepAlive } = this;
+        const { client, socket, statusCode, upgrade, headers: headers2, contentLength, bytesRead, shouldKeepAlive } = this;
         if (socket.destroyed && (!statusCode || shouldKeepAlive)) {
           return -1;
         }
@@ -6217,8 +6217,8 @@ var require_client_h1 = __commonJS({
         }
         assert(statusCode >= 100);
         assert((this.headers.length & 1) === 0);
-        const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert(request2);
         this.statusCode = null;
         this.statusText = "";
         this.bytesRead = 0;
@@ -6230,23 +6230,23 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return;
         }
-        if (request.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request2.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
           util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request.onComplete(headers);
+        request2.onComplete(headers2);
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = true;
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6332,13 +6332,13 @@ var require_client_h1 = __commonJS({
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request = requests[i];
-            util.errorRequest(client2, request, err);
+            const request2 = requests[i];
+            util.errorRequest(client2, request2, err);
           }
         } else if (client2[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
-          const request = client2[kQueue][client2[kRunningIdx]];
+          const request2 = client2[kQueue][client2[kRunningIdx]];
           client2[kQueue][client2[kRunningIdx]++] = null;
-          util.errorRequest(client2, request, err);
+          util.errorRequest(client2, request2, err);
         }
         client2[kPendingIdx] = client2[kRunningIdx];
         assert(client2[kRunning] === 0);
@@ -6368,18 +6368,18 @@ var require_client_h1 = __commonJS({
         get destroyed() {
           return socket.destroyed;
         },
-        busy(request) {
+        busy(request2) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request) {
-            if (client[kRunning] > 0 && !request.idempotent) {
+          if (request2) {
+            if (client[kRunning] > 0 && !request2.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request.upgrade || request.method === "CONNECT")) {
+            if (client[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util.bodyLength(request.body) !== 0 && (util.isStream(request.body) || util.isAsyncIterable(request.body) || util.isFormDataLike(request.body))) {
+            if (client[kRunning] > 0 && util.bodyLength(request2.body) !== 0 && (util.isStream(request2.body) || util.isAsyncIterable(request2.body) || util.isFormDataLike(request2.body))) {
               return true;
             }
           }
@@ -6445,8 +6445,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request.headersTimeout != null ? request.headersTimeout : client[kHeadersTimeout];
+            const request2 = client[kQueue][client[kRunningIdx]];
+            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -6455,29 +6455,29 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH1(client, request) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request;
-      let { body, headers, contentLength } = request;
+    function writeH1(client, request2) {
+      const { method, path: path11, host, upgrade, blocking, reset } = request2;
+      let { body, headers: headers2, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType] = extractBody(body);
-        if (request.contentType == null) {
-          headers.push("content-type", contentType);
+        if (request2.contentType == null) {
+          headers2.push("content-type", contentType);
         }
         body = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body) && request.contentType == null) {
+      } else if (util.isBlobLike(body) && request2.contentType == null) {
         const contentType = body.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
-            util.errorRequest(client, request, new InvalidArgumentError2("invalid content-type header"));
+            util.errorRequest(client, request2, new InvalidArgumentError2("invalid content-type header"));
             return false;
           }
-          headers.push("content-type", contentTypeValue);
+          headers2.push("content-type", contentTypeValue);
         }
       }
       if (body && typeof body.read === "function") {
@@ -6486,14 +6486,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util.bodyLength(body);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
-        contentLength = request.contentLength;
+        contentLength = request2.contentLength;
       }
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength !== null && request.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -6501,25 +6501,25 @@ var require_client_h1 = __commonJS({
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
       const abort = (error2) => {
-        if (request.aborted) {
+        if (request2.aborted) {
           return;
         }
-        if (request.completed) {
-          if (request.upgrade || request.method === "CONNECT") {
+        if (request2.completed) {
+          if (request2.upgrade || request2.method === "CONNECT") {
             util.destroy(socket, new InformationalError("aborted"));
           }
           return;
         }
-        util.errorRequest(client, request, error2 || new RequestAbortedError());
+        util.errorRequest(client, request2, error2 || new RequestAbortedError());
         util.destroy(body);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request.onConnect(abort);
+        request2.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request, err);
+        util.errorRequest(client, request2, err);
       }
-      if (request.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6554,10 +6554,10 @@ upgrade: ${upgrade}\r
       } else {
         header += "connection: close\r\n";
       }
-      if (Array.isArray(headers)) {
-        for (let n2 = 0; n2 < headers.length; n2 += 2) {
-          const key = headers[n2 + 0];
-          const val = headers[n2 + 1];
+      if (Array.isArray(headers2)) {
+        for (let n2 = 0; n2 < headers2.length; n2 += 2) {
+          const key = headers2[n2 + 0];
+          const val = headers2[n2 + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
               header += `${key}: ${val[i]}\r
@@ -6570,31 +6570,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6660,7 +6660,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
@@ -6680,18 +6680,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body);
           socket.uncork();
-          request.onBodySent(body);
-          if (!expectsPayload && request.reset !== false) {
+          request2.onBodySent(body);
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request.onRequestSent();
+        request2.onRequestSent();
         client[kResume]();
       } catch (err) {
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6704,9 +6704,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer);
         socket.uncork();
-        request.onBodySent(buffer);
-        request.onRequestSent();
-        if (!expectsPayload && request.reset !== false) {
+        request2.onBodySent(buffer);
+        request2.onRequestSent();
+        if (!expectsPayload && request2.reset !== false) {
           socket[kReset] = true;
         }
         client[kResume]();
@@ -6714,7 +6714,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6733,7 +6733,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6751,9 +6751,9 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
-        this.request = request;
+        this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
@@ -6763,7 +6763,7 @@ upgrade: ${upgrade}\r
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6782,7 +6782,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request.reset !== false) {
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength === null) {
@@ -6802,7 +6802,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret = socket.write(chunk);
         socket.uncork();
-        request.onBodySent(chunk);
+        request2.onBodySent(chunk);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -6813,8 +6813,8 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
-        request.onRequestSent();
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
+        request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -6914,9 +6914,9 @@ var require_client_h2 = __commonJS({
         HTTP2_HEADER_STATUS
       }
     } = http2;
-    function parseH2Headers(headers) {
+    function parseH2Headers(headers2) {
       const result = [];
-      for (const [name2, value] of Object.entries(headers)) {
+      for (const [name2, value] of Object.entries(headers2)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
             result.push(Buffer.from(name2), Buffer.from(subvalue));
@@ -6927,8 +6927,8 @@ var require_client_h2 = __commonJS({
       }
       return result;
     }
-    function parseH2ResponseHeaders(headers) {
-      const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
+    function parseH2ResponseHeaders(headers2) {
+      const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers2;
       return parseH2Headers(realHeaders);
     }
     async function connectH2(client, socket) {
@@ -6959,8 +6959,8 @@ var require_client_h2 = __commonJS({
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request = requests[i];
-            util.errorRequest(client2, request, err);
+            const request2 = requests[i];
+            util.errorRequest(client2, request2, err);
           }
         }
       });
@@ -7052,9 +7052,9 @@ var require_client_h2 = __commonJS({
       }
       util.destroy(this[kSocket], err);
       if (client[kRunningIdx] < client[kQueue].length) {
-        const request = client[kQueue][client[kRunningIdx]];
+        const request2 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request, err);
+        util.errorRequest(client, request2, err);
         client[kPendingIdx] = client[kRunningIdx];
       }
       assert(client[kRunning] === 0);
@@ -7064,46 +7064,46 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request) {
+    function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
-      let { body } = request;
+      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      let { body } = request2;
       if (upgrade) {
-        util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
+        util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
         return false;
       }
-      const headers = {};
+      const headers2 = {};
       for (let n2 = 0; n2 < reqHeaders.length; n2 += 2) {
         const key = reqHeaders[n2 + 0];
         const val = reqHeaders[n2 + 1];
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
-            if (headers[key]) {
-              headers[key] += `,${val[i]}`;
+            if (headers2[key]) {
+              headers2[key] += `,${val[i]}`;
             } else {
-              headers[key] = val[i];
+              headers2[key] = val[i];
             }
           }
         } else {
-          headers[key] = val;
+          headers2[key] = val;
         }
       }
       let stream;
       const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
-      headers[HTTP2_HEADER_METHOD] = method;
+      headers2[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      headers2[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
-        if (request.aborted) {
+        if (request2.aborted) {
           return;
         }
-        if (request.completed) {
+        if (request2.completed) {
           if (method === "CONNECT" && stream != null) {
             util.destroy(stream, error2 || new RequestAbortedError());
           }
           return;
         }
         error2 = error2 || new RequestAbortedError();
-        util.errorRequest(client, request, error2);
+        util.errorRequest(client, request2, error2);
         if (stream != null) {
           util.destroy(stream, error2);
         }
@@ -7112,36 +7112,36 @@ var require_client_h2 = __commonJS({
         client[kResume]();
       };
       try {
-        request.onConnect(abort);
+        request2.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request, err);
+        util.errorRequest(client, request2, err);
       }
-      if (request.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (method === "CONNECT") {
         session.ref();
-        stream = session.request(headers, { endStream: false, signal });
+        stream = session.request(headers2, { endStream: false, signal });
         let upgradeResponseFinished = false;
-        const onResponse = (headers2) => {
+        const onResponse = (headers3) => {
           upgradeResponseFinished = true;
           stream.off(errorMonitor, onUpgradeError);
-          request.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
+          request2.onUpgradeResponse(Number(headers3[HTTP2_HEADER_STATUS]), headers3, parseH2ResponseHeaders);
         };
         const onUpgradeError = (error2) => {
           upgradeResponseFinished = true;
           stream.off("response", onResponse);
-          request.onUpgradeError(error2);
+          request2.onUpgradeError(error2);
         };
         const onReady = () => {
           try {
-            request.onUpgrade(null, null, stream);
+            request2.onUpgrade(null, null, stream);
           } catch (error2) {
             stream.off("response", onResponse);
             abort(error2);
             return;
           }
-          if (request.aborted) {
+          if (request2.aborted) {
             return;
           }
           stream.off("error", abort);
@@ -7153,18 +7153,18 @@ var require_client_h2 = __commonJS({
         ++session[kOpenStreams];
         onReady();
         stream.once("close", () => {
-          if (!upgradeResponseFinished && request.completed) {
+          if (!upgradeResponseFinished && request2.completed) {
             stream.off("response", onResponse);
             stream.off(errorMonitor, onUpgradeError);
-            request.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
+            request2.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
           }
           session[kOpenStreams] -= 1;
           if (session[kOpenStreams] === 0) session.unref();
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
-      headers[HTTP2_HEADER_SCHEME] = "https";
+      headers2[HTTP2_HEADER_PATH] = path11;
+      headers2[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
         body.read(0);
@@ -7173,62 +7173,62 @@ var require_client_h2 = __commonJS({
       if (util.isFormDataLike(body)) {
         extractBody ??= require_body().extractBody;
         const [bodyStream, contentType] = extractBody(body);
-        headers["content-type"] = contentType;
+        headers2["content-type"] = contentType;
         body = bodyStream.stream;
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
-        contentLength = request.contentLength;
+        contentLength = request2.contentLength;
       }
       if (contentLength === 0 || !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength != null && request.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
       }
       if (contentLength != null) {
         assert(body, "no body must not have content length");
-        headers[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength}`;
+        headers2[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength}`;
       }
       session.ref();
       const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
       if (expectContinue) {
-        headers[HTTP2_HEADER_EXPECT] = "100-continue";
-        stream = session.request(headers, { endStream: shouldEndStream, signal });
+        headers2[HTTP2_HEADER_EXPECT] = "100-continue";
+        stream = session.request(headers2, { endStream: shouldEndStream, signal });
         stream.once("continue", writeBodyH2);
       } else {
-        stream = session.request(headers, {
+        stream = session.request(headers2, {
           endStream: shouldEndStream,
           signal
         });
         writeBodyH2();
       }
       ++session[kOpenStreams];
-      stream.once("response", (headers2) => {
-        const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request.onResponseStarted();
-        if (request.aborted) {
+      stream.once("response", (headers3) => {
+        const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers3;
+        request2.onResponseStarted();
+        if (request2.aborted) {
           const err = new RequestAbortedError();
-          util.errorRequest(client, request, err);
+          util.errorRequest(client, request2, err);
           util.destroy(stream, err);
           return;
         }
-        if (request.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
+        if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
           stream.pause();
         }
         stream.on("data", (chunk) => {
-          if (request.onData(chunk) === false) {
+          if (request2.onData(chunk) === false) {
             stream.pause();
           }
         });
       });
       stream.once("end", () => {
         if (stream.state?.state == null || stream.state.state < 6) {
-          request.onComplete([]);
+          request2.onComplete([]);
         }
         if (session[kOpenStreams] === 0) {
           session.unref();
@@ -7258,7 +7258,7 @@ var require_client_h2 = __commonJS({
             stream,
             null,
             client,
-            request,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7269,7 +7269,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7281,7 +7281,7 @@ var require_client_h2 = __commonJS({
               stream,
               body.stream(),
               client,
-              request,
+              request2,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7292,7 +7292,7 @@ var require_client_h2 = __commonJS({
               stream,
               body,
               client,
-              request,
+              request2,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7306,7 +7306,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request,
+            request2,
             contentLength
           );
         } else if (util.isIterable(body)) {
@@ -7315,7 +7315,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7325,7 +7325,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       try {
         if (body != null && util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
@@ -7333,18 +7333,18 @@ var require_client_h2 = __commonJS({
           h2stream.write(body);
           h2stream.uncork();
           h2stream.end();
-          request.onBodySent(body);
+          request2.onBodySent(body);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request.onRequestSent();
+        request2.onRequestSent();
         client[kResume]();
       } catch (error2) {
         abort(error2);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe = pipeline(
         body,
@@ -7355,7 +7355,7 @@ var require_client_h2 = __commonJS({
             abort(err);
           } else {
             util.removeAllListeners(pipe);
-            request.onRequestSent();
+            request2.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -7365,10 +7365,10 @@ var require_client_h2 = __commonJS({
       );
       util.addListener(pipe, "data", onPipeData);
       function onPipeData(chunk) {
-        request.onBodySent(chunk);
+        request2.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    async function writeBlob(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -7379,8 +7379,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request.onBodySent(buffer);
-        request.onRequestSent();
+        request2.onBodySent(buffer);
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7389,7 +7389,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7414,13 +7414,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request.onBodySent(chunk);
+          request2.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request.onRequestSent();
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7493,14 +7493,14 @@ var require_redirect_handler = __commonJS({
         this.abort = abort;
         this.handler.onConnect(abort, { history: this.history });
       }
-      onUpgrade(statusCode, headers, socket) {
-        this.handler.onUpgrade(statusCode, headers, socket);
+      onUpgrade(statusCode, headers2, socket) {
+        this.handler.onUpgrade(statusCode, headers2, socket);
       }
       onError(error2) {
         this.handler.onError(error2);
       }
-      onHeaders(statusCode, headers, resume, statusText) {
-        this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
+      onHeaders(statusCode, headers2, resume, statusText) {
+        this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers2);
         if (this.opts.throwOnMaxRedirect && this.history.length >= this.maxRedirections) {
           if (this.request) {
             this.request.abort(new Error("max redirects"));
@@ -7513,12 +7513,12 @@ var require_redirect_handler = __commonJS({
           this.history.push(new URL(this.opts.path, this.opts.origin));
         }
         if (!this.location) {
-          return this.handler.onHeaders(statusCode, headers, resume, statusText);
+          return this.handler.onHeaders(statusCode, headers2, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path11 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path11;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7548,13 +7548,13 @@ var require_redirect_handler = __commonJS({
         }
       }
     };
-    function parseLocation(statusCode, headers) {
+    function parseLocation(statusCode, headers2) {
       if (redirectableStatusCodes.indexOf(statusCode) === -1) {
         return null;
       }
-      for (let i = 0; i < headers.length; i += 2) {
-        if (headers[i].length === 8 && util.headerNameToString(headers[i]) === "location") {
-          return headers[i + 1];
+      for (let i = 0; i < headers2.length; i += 2) {
+        if (headers2[i].length === 8 && util.headerNameToString(headers2[i]) === "location") {
+          return headers2[i + 1];
         }
       }
     }
@@ -7571,22 +7571,22 @@ var require_redirect_handler = __commonJS({
       }
       return false;
     }
-    function cleanRequestHeaders(headers, removeContent, unknownOrigin) {
+    function cleanRequestHeaders(headers2, removeContent, unknownOrigin) {
       const ret = [];
-      if (Array.isArray(headers)) {
-        for (let i = 0; i < headers.length; i += 2) {
-          if (!shouldRemoveHeader(headers[i], removeContent, unknownOrigin)) {
-            ret.push(headers[i], headers[i + 1]);
+      if (Array.isArray(headers2)) {
+        for (let i = 0; i < headers2.length; i += 2) {
+          if (!shouldRemoveHeader(headers2[i], removeContent, unknownOrigin)) {
+            ret.push(headers2[i], headers2[i + 1]);
           }
         }
-      } else if (headers && typeof headers === "object") {
-        for (const key of Object.keys(headers)) {
+      } else if (headers2 && typeof headers2 === "object") {
+        for (const key of Object.keys(headers2)) {
           if (!shouldRemoveHeader(key, removeContent, unknownOrigin)) {
-            ret.push(key, headers[key]);
+            ret.push(key, headers2[key]);
           }
         }
       } else {
-        assert(headers == null, "headers must be an object or an array");
+        assert(headers2 == null, "headers must be an object or an array");
       }
       return ret;
     }
@@ -7622,7 +7622,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http = __require("node:http");
+    var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7811,7 +7811,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7868,10 +7868,10 @@ var require_client = __commonJS({
       }
       [kDispatch](opts, handler) {
         const origin = opts.origin || this[kUrl].origin;
-        const request = new Request(origin, opts, handler);
-        this[kQueue].push(request);
+        const request2 = new Request(origin, opts, handler);
+        this[kQueue].push(request2);
         if (this[kResuming]) {
-        } else if (util.bodyLength(request.body) == null && util.isIterable(request.body)) {
+        } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -7895,8 +7895,8 @@ var require_client = __commonJS({
         return new Promise((resolve) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request = requests[i];
-            util.errorRequest(this, request, err);
+            const request2 = requests[i];
+            util.errorRequest(this, request2, err);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
@@ -7921,8 +7921,8 @@ var require_client = __commonJS({
         assert(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i = 0; i < requests.length; i++) {
-          const request = requests[i];
-          util.errorRequest(client, request, err);
+          const request2 = requests[i];
+          util.errorRequest(client, request2, err);
         }
         assert(client[kSize] === 0);
       }
@@ -8025,8 +8025,8 @@ var require_client = __commonJS({
         if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
           assert(client[kRunning] === 0);
           while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-            const request = client[kQueue][client[kPendingIdx]++];
-            util.errorRequest(client, request, err);
+            const request2 = client[kQueue][client[kPendingIdx]++];
+            util.errorRequest(client, request2, err);
           }
         } else {
           onError(client, err);
@@ -8083,12 +8083,12 @@ var require_client = __commonJS({
         if (client[kRunning] >= (getPipelining(client) || 1)) {
           return;
         }
-        const request = client[kQueue][client[kPendingIdx]];
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request.servername) {
+        const request2 = client[kQueue][client[kPendingIdx]];
+        if (client[kUrl].protocol === "https:" && client[kServerName] !== request2.servername) {
           if (client[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request.servername;
+          client[kServerName] = request2.servername;
           client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client[kHTTPContext] = null;
             resume(client);
@@ -8104,10 +8104,10 @@ var require_client = __commonJS({
         if (client[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request)) {
+        if (client[kHTTPContext].busy(request2)) {
           return;
         }
-        if (!request.aborted && client[kHTTPContext].write(request)) {
+        if (!request2.aborted && client[kHTTPContext].write(request2)) {
           client[kPendingIdx]++;
         } else {
           client[kQueue].splice(client[kPendingIdx], 1);
@@ -8732,12 +8732,12 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect, factory }) {
+      constructor(proxyUrl, { headers: headers2 = {}, connect, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError2("Proxy URL is mandatory");
         }
-        this[kProxyHeaders] = headers;
+        this[kProxyHeaders] = headers2;
         if (factory) {
           this.#client = factory(proxyUrl, { connect });
         } else {
@@ -8757,15 +8757,15 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
-          headers = {}
+          path: path11 = "/",
+          headers: headers2 = {}
         } = opts;
-        opts.path = origin + path8;
-        if (!("host" in headers) && !("Host" in headers)) {
+        opts.path = origin + path11;
+        if (!("host" in headers2) && !("Host" in headers2)) {
           const { host } = new URL2(origin);
-          headers.host = host;
+          headers2.host = host;
         }
-        opts.headers = { ...this[kProxyHeaders], ...headers };
+        opts.headers = { ...this[kProxyHeaders], ...headers2 };
         return this.#client[kDispatch](opts, handler);
       }
       async [kClose]() {
@@ -8864,16 +8864,16 @@ var require_proxy_agent = __commonJS({
         });
       }
       dispatch(opts, handler) {
-        const headers = buildHeaders(opts.headers);
-        throwIfProxyAuthIsSent(headers);
-        if (headers && !("host" in headers) && !("Host" in headers)) {
+        const headers2 = buildHeaders(opts.headers);
+        throwIfProxyAuthIsSent(headers2);
+        if (headers2 && !("host" in headers2) && !("Host" in headers2)) {
           const { host } = new URL2(opts.origin);
-          headers.host = host;
+          headers2.host = host;
         }
         return this[kAgent].dispatch(
           {
             ...opts,
-            headers
+            headers: headers2
           },
           handler
         );
@@ -8900,18 +8900,18 @@ var require_proxy_agent = __commonJS({
         await this[kClient].destroy();
       }
     };
-    function buildHeaders(headers) {
-      if (Array.isArray(headers)) {
+    function buildHeaders(headers2) {
+      if (Array.isArray(headers2)) {
         const headersPair = {};
-        for (let i = 0; i < headers.length; i += 2) {
-          headersPair[headers[i]] = headers[i + 1];
+        for (let i = 0; i < headers2.length; i += 2) {
+          headersPair[headers2[i]] = headers2[i + 1];
         }
         return headersPair;
       }
-      return headers;
+      return headers2;
     }
-    function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key) => key.toLowerCase() === "proxy-authorization");
+    function throwIfProxyAuthIsSent(headers2) {
+      const existProxyAuth = headers2 && Object.keys(headers2).find((key) => key.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError2("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -9073,8 +9073,8 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
-      const contentLength = headers["content-length"];
+    function validatePartialResponseContentLength(headers2, range, statusCode, retryCount) {
+      const contentLength = headers2["content-length"];
       if (contentLength == null) {
         return null;
       }
@@ -9085,7 +9085,7 @@ var require_retry_handler = __commonJS({
       const expectedLength = range.end - range.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
-          headers,
+          headers: headers2,
           data: { count: retryCount }
         });
       }
@@ -9105,7 +9105,7 @@ var require_retry_handler = __commonJS({
           methods,
           errorCodes,
           retryAfter,
-          statusCodes
+          statusCodes: statusCodes2
         } = retryOptions ?? {};
         this.dispatch = handlers.dispatch;
         this.handler = handlers.handler;
@@ -9124,7 +9124,7 @@ var require_retry_handler = __commonJS({
           // What errors we should retry
           methods: methods ?? ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"],
           // Indicates which errors to retry
-          statusCodes: statusCodes ?? [500, 502, 503, 504, 429],
+          statusCodes: statusCodes2 ?? [500, 502, 503, 504, 429],
           // List of errors to retry
           errorCodes: errorCodes ?? [
             "ECONNRESET",
@@ -9154,9 +9154,9 @@ var require_retry_handler = __commonJS({
           }
         });
       }
-      checkpointResponseEnd(headers, resume) {
+      checkpointResponseEnd(headers2, resume) {
         if (this.end == null && this.opts.method !== "HEAD") {
-          const contentLength = headers["content-length"];
+          const contentLength = headers2["content-length"];
           this.end = contentLength != null ? Number(contentLength) - 1 : null;
           assert(
             this.end == null || Number.isFinite(this.end),
@@ -9170,9 +9170,9 @@ var require_retry_handler = __commonJS({
           this.handler.onRequestSent();
         }
       }
-      onUpgrade(statusCode, headers, socket) {
+      onUpgrade(statusCode, headers2, socket) {
         if (this.handler.onUpgrade) {
-          this.handler.onUpgrade(statusCode, headers, socket);
+          this.handler.onUpgrade(statusCode, headers2, socket);
         }
       }
       onConnect(abort) {
@@ -9186,14 +9186,14 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code, headers } = err;
+        const { statusCode, code, headers: headers2 } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
           minTimeout,
           maxTimeout,
           timeoutFactor,
-          statusCodes,
+          statusCodes: statusCodes2,
           errorCodes,
           methods
         } = retryOptions;
@@ -9206,7 +9206,7 @@ var require_retry_handler = __commonJS({
           cb(err);
           return;
         }
-        if (statusCode != null && Array.isArray(statusCodes) && !statusCodes.includes(statusCode)) {
+        if (statusCode != null && Array.isArray(statusCodes2) && !statusCodes2.includes(statusCode)) {
           cb(err);
           return;
         }
@@ -9214,7 +9214,7 @@ var require_retry_handler = __commonJS({
           cb(err);
           return;
         }
-        let retryAfterHeader = headers?.["retry-after"];
+        let retryAfterHeader = headers2?.["retry-after"];
         if (retryAfterHeader) {
           retryAfterHeader = Number(retryAfterHeader);
           retryAfterHeader = Number.isNaN(retryAfterHeader) ? calculateRetryAfterHeader(retryAfterHeader) : retryAfterHeader * 1e3;
@@ -9223,12 +9223,12 @@ var require_retry_handler = __commonJS({
         setTimeout(() => cb(null), retryTimeout);
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const headers = parseHeaders(rawHeaders);
+        const headers2 = parseHeaders(rawHeaders);
         this.retryCount += 1;
         if (statusCode >= 300) {
           if (!this.headersSent && this.retryOpts.statusCodes.includes(statusCode) === false) {
             this.headersSent = true;
-            this.checkpointResponseEnd(headers, resume);
+            this.checkpointResponseEnd(headers2, resume);
             return this.handler.onHeaders(
               statusCode,
               rawHeaders,
@@ -9238,7 +9238,7 @@ var require_retry_handler = __commonJS({
           } else {
             this.abort(
               new RequestRetryError("Request failed", statusCode, {
-                headers,
+                headers: headers2,
                 data: {
                   count: this.retryCount
                 }
@@ -9252,32 +9252,32 @@ var require_retry_handler = __commonJS({
           if (statusCode !== 206 && (this.start > 0 || statusCode !== 200)) {
             this.abort(
               new RequestRetryError("server does not support the range header and the payload was partially consumed", statusCode, {
-                headers,
+                headers: headers2,
                 data: { count: this.retryCount }
               })
             );
             return false;
           }
-          const contentRange = parseRangeHeader(headers["content-range"]);
+          const contentRange = parseRangeHeader(headers2["content-range"]);
           if (!contentRange) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
-                headers,
+                headers: headers2,
                 data: { count: this.retryCount }
               })
             );
             return false;
           }
-          if (this.etag != null && this.etag !== headers.etag) {
+          if (this.etag != null && this.etag !== headers2.etag) {
             this.abort(
               new RequestRetryError("ETag mismatch", statusCode, {
-                headers,
+                headers: headers2,
                 data: { count: this.retryCount }
               })
             );
             return false;
           }
-          const contentLengthError = validatePartialResponseContentLength(headers, contentRange, statusCode, this.retryCount);
+          const contentLengthError = validatePartialResponseContentLength(headers2, contentRange, statusCode, this.retryCount);
           if (contentLengthError != null) {
             this.abort(contentLengthError);
             return false;
@@ -9286,7 +9286,7 @@ var require_retry_handler = __commonJS({
           if (this.start !== start || this.end != null && this.end !== end) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
-                headers,
+                headers: headers2,
                 data: { count: this.retryCount }
               })
             );
@@ -9297,7 +9297,7 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range = parseRangeHeader(headers["content-range"]);
+            const range = parseRangeHeader(headers2["content-range"]);
             if (range == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
@@ -9307,7 +9307,7 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers2, range, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
@@ -9322,7 +9322,7 @@ var require_retry_handler = __commonJS({
             this.end = end;
           }
           if (this.end == null) {
-            const contentLength = headers["content-length"];
+            const contentLength = headers2["content-length"];
             this.end = contentLength != null ? Number(contentLength) - 1 : null;
           }
           assert(Number.isFinite(this.start));
@@ -9332,7 +9332,7 @@ var require_retry_handler = __commonJS({
           );
           this.resume = resume;
           this.headersSent = true;
-          this.etag = headers.etag != null ? headers.etag : null;
+          this.etag = headers2.etag != null ? headers2.etag : null;
           if (this.etag != null && this.etag.startsWith("W/")) {
             this.etag = null;
           }
@@ -9344,7 +9344,7 @@ var require_retry_handler = __commonJS({
           );
         }
         const err = new RequestRetryError("Request failed", statusCode, {
-          headers,
+          headers: headers2,
           data: { count: this.retryCount }
         });
         this.abort(err);
@@ -9380,15 +9380,15 @@ var require_retry_handler = __commonJS({
             return this.handler.onError(err2);
           }
           if (this.start !== 0) {
-            const headers = { range: `bytes=${this.start}-${this.end ?? ""}` };
+            const headers2 = { range: `bytes=${this.start}-${this.end ?? ""}` };
             if (this.etag != null) {
-              headers["if-match"] = this.etag;
+              headers2["if-match"] = this.etag;
             }
             this.opts = {
               ...this.opts,
               headers: {
                 ...this.opts.headers,
-                ...headers
+                ...headers2
               }
             };
           }
@@ -9742,7 +9742,7 @@ var require_util3 = __commonJS({
     } = require_errors();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
-    async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers }) {
+    async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers: headers2 }) {
       assert(body);
       let chunks = [];
       let length = 0;
@@ -9762,7 +9762,7 @@ var require_util3 = __commonJS({
       }
       const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
       if (statusCode === 204 || !contentType || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
+        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers2)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -9778,7 +9778,7 @@ var require_util3 = __commonJS({
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers2, payload)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -9884,14 +9884,14 @@ var require_api_request = __commonJS({
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
         const { callback, opaque, abort, context, responseHeaders, highWaterMark } = this;
-        const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
+        const headers2 = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
-            this.onInfo({ statusCode, headers });
+            this.onInfo({ statusCode, headers: headers2 });
           }
           return;
         }
-        const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
+        const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers2;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
         const res = new Readable({
@@ -9911,12 +9911,12 @@ var require_api_request = __commonJS({
             this.runInAsyncScope(
               getResolveErrorBodyCallback,
               null,
-              { callback, body: res, contentType, statusCode, statusMessage, headers }
+              { callback, body: res, contentType, statusCode, statusMessage, headers: headers2 }
             );
           } else {
             this.runInAsyncScope(callback, null, null, {
               statusCode,
-              headers,
+              headers: headers2,
               trailers: this.trailers,
               opaque,
               body: res,
@@ -9957,10 +9957,10 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request(opts, callback) {
+    function request2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve, reject) => {
-          request.call(this, opts, (err, data) => {
+          request2.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve(data);
           });
         });
@@ -9975,7 +9975,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = request;
+    module.exports = request2;
     module.exports.RequestHandler = RequestHandler;
   }
 });
@@ -10100,24 +10100,24 @@ var require_api_stream = __commonJS({
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
         const { factory, opaque, context, callback, responseHeaders } = this;
-        const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
+        const headers2 = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
-            this.onInfo({ statusCode, headers });
+            this.onInfo({ statusCode, headers: headers2 });
           }
           return;
         }
         this.factory = null;
         let res;
         if (this.throwOnError && statusCode >= 400) {
-          const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
+          const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers2;
           const contentType = parsedHeaders["content-type"];
           res = new PassThrough();
           this.callback = null;
           this.runInAsyncScope(
             getResolveErrorBodyCallback,
             null,
-            { callback, body: res, contentType, statusCode, statusMessage, headers }
+            { callback, body: res, contentType, statusCode, statusMessage, headers: headers2 }
           );
         } else {
           if (factory === null) {
@@ -10125,7 +10125,7 @@ var require_api_stream = __commonJS({
           }
           res = this.runInAsyncScope(factory, null, {
             statusCode,
-            headers,
+            headers: headers2,
             opaque,
             context
           });
@@ -10334,8 +10334,8 @@ var require_api_pipeline = __commonJS({
         const { opaque, handler, context } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
-            const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-            this.onInfo({ statusCode, headers });
+            const headers2 = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
+            this.onInfo({ statusCode, headers: headers2 });
           }
           return;
         }
@@ -10343,10 +10343,10 @@ var require_api_pipeline = __commonJS({
         let body;
         try {
           this.handler = null;
-          const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
+          const headers2 = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
           body = this.runInAsyncScope(handler, null, {
             statusCode,
-            headers,
+            headers: headers2,
             opaque,
             body: this.res,
             context
@@ -10450,9 +10450,9 @@ var require_api_upgrade = __commonJS({
         const { callback, opaque, context } = this;
         removeSignal(this);
         this.callback = null;
-        const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
+        const headers2 = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         this.runInAsyncScope(callback, null, null, {
-          headers,
+          headers: headers2,
           socket,
           opaque,
           context
@@ -10540,13 +10540,13 @@ var require_api_connect = __commonJS({
         const { callback, opaque, context } = this;
         removeSignal(this);
         this.callback = null;
-        let headers = rawHeaders;
-        if (headers != null) {
-          headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
+        let headers2 = rawHeaders;
+        if (headers2 != null) {
+          headers2 = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         }
         this.runInAsyncScope(callback, null, null, {
           statusCode,
-          headers,
+          headers: headers2,
           socket,
           opaque,
           context
@@ -10682,73 +10682,73 @@ var require_mock_utils = __commonJS({
       }
       return false;
     }
-    function lowerCaseEntries(headers) {
+    function lowerCaseEntries(headers2) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
+        Object.entries(headers2).map(([headerName, headerValue]) => {
           return [headerName.toLocaleLowerCase(), headerValue];
         })
       );
     }
-    function getHeaderByName(headers, key) {
-      if (Array.isArray(headers)) {
-        for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key.toLocaleLowerCase()) {
-            return headers[i + 1];
+    function getHeaderByName(headers2, key) {
+      if (Array.isArray(headers2)) {
+        for (let i = 0; i < headers2.length; i += 2) {
+          if (headers2[i].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+            return headers2[i + 1];
           }
         }
         return void 0;
-      } else if (typeof headers.get === "function") {
-        return headers.get(key);
+      } else if (typeof headers2.get === "function") {
+        return headers2.get(key);
       } else {
-        return lowerCaseEntries(headers)[key.toLocaleLowerCase()];
+        return lowerCaseEntries(headers2)[key.toLocaleLowerCase()];
       }
     }
-    function buildHeadersFromArray(headers) {
-      const clone2 = headers.slice();
+    function buildHeadersFromArray(headers2) {
+      const clone2 = headers2.slice();
       const entries = [];
       for (let index2 = 0; index2 < clone2.length; index2 += 2) {
         entries.push([clone2[index2], clone2[index2 + 1]]);
       }
       return Object.fromEntries(entries);
     }
-    function matchHeaders(mockDispatch2, headers) {
+    function matchHeaders(mockDispatch2, headers2) {
       if (typeof mockDispatch2.headers === "function") {
-        if (Array.isArray(headers)) {
-          headers = buildHeadersFromArray(headers);
+        if (Array.isArray(headers2)) {
+          headers2 = buildHeadersFromArray(headers2);
         }
-        return mockDispatch2.headers(headers ? lowerCaseEntries(headers) : {});
+        return mockDispatch2.headers(headers2 ? lowerCaseEntries(headers2) : {});
       }
       if (typeof mockDispatch2.headers === "undefined") {
         return true;
       }
-      if (typeof headers !== "object" || typeof mockDispatch2.headers !== "object") {
+      if (typeof headers2 !== "object" || typeof mockDispatch2.headers !== "object") {
         return false;
       }
       for (const [matchHeaderName, matchHeaderValue] of Object.entries(mockDispatch2.headers)) {
-        const headerValue = getHeaderByName(headers, matchHeaderName);
+        const headerValue = getHeaderByName(headers2, matchHeaderName);
         if (!matchValue(matchHeaderValue, headerValue)) {
           return false;
         }
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path11) {
+      if (typeof path11 !== "string") {
+        return path11;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path11.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path11;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path11, method, body, headers: headers2 }) {
+      const pathMatch = matchValue(mockDispatch2.path, path11);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
-      const headersMatch = matchHeaders(mockDispatch2, headers);
+      const headersMatch = matchHeaders(mockDispatch2, headers2);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
     function getResponseData(data) {
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10781,8 +10781,8 @@ var require_mock_utils = __commonJS({
       }
       matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key.headers === "object" ? JSON.stringify(key.headers) : key.headers;
-        throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
+        const headers2 = typeof key.headers === "object" ? JSON.stringify(key.headers) : key.headers;
+        throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers2}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
@@ -10805,12 +10805,12 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path11, method, body, headers: headers2, query } = opts;
       return {
-        path: path8,
+        path: path11,
         method,
         body,
-        headers,
+        headers: headers2,
         query
       };
     }
@@ -10848,7 +10848,7 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data, headers, trailers, error: error2 }, delay, persist } = mockDispatch2;
+      const { data: { statusCode, data, headers: headers2, trailers, error: error2 }, delay, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
@@ -10872,7 +10872,7 @@ var require_mock_utils = __commonJS({
           return;
         }
         const responseData = getResponseData(body);
-        const responseHeaders = generateKeyValues(headers);
+        const responseHeaders = generateKeyValues(headers2);
         const responseTrailers = generateKeyValues(trailers);
         handler.onConnect?.((err) => handler.onError(err), null);
         handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
@@ -11025,9 +11025,9 @@ var require_mock_interceptor = __commonJS({
       createMockScopeDispatchData({ statusCode, data, responseOptions }) {
         const responseData = getResponseData(data);
         const contentLength = this[kContentLength] ? { "content-length": responseData.length } : {};
-        const headers = { ...this[kDefaultHeaders], ...contentLength, ...responseOptions.headers };
+        const headers2 = { ...this[kDefaultHeaders], ...contentLength, ...responseOptions.headers };
         const trailers = { ...this[kDefaultTrailers], ...responseOptions.trailers };
-        return { statusCode, data, headers, trailers };
+        return { statusCode, data, headers: headers2, trailers };
       }
       validateReplyParameters(replyParameters) {
         if (typeof replyParameters.statusCode === "undefined") {
@@ -11079,11 +11079,11 @@ var require_mock_interceptor = __commonJS({
       /**
        * Set default reply headers on the interceptor for subsequent replies
        */
-      defaultReplyHeaders(headers) {
-        if (typeof headers === "undefined") {
+      defaultReplyHeaders(headers2) {
+        if (typeof headers2 === "undefined") {
           throw new InvalidArgumentError2("headers must be defined");
         }
-        this[kDefaultHeaders] = headers;
+        this[kDefaultHeaders] = headers2;
         return this;
       }
       /**
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path11,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11571,8 +11571,8 @@ var require_dump = __commonJS({
       }
       // TODO: will require adjustment after new hooks are out
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const headers = util.parseHeaders(rawHeaders);
-        const contentLength = headers["content-length"];
+        const headers2 = util.parseHeaders(rawHeaders);
+        const contentLength = headers2["content-length"];
         if (contentLength != null && contentLength > this.#maxSize) {
           throw new RequestAbortedError(
             `Response size (${contentLength}) larger than maxSize (${this.#maxSize})`
@@ -11780,13 +11780,13 @@ var require_dns = __commonJS({
         } else {
           family.offset++;
         }
-        const position = family.offset % family.ips.length;
-        ip = family.ips[position] ?? null;
+        const position2 = family.offset % family.ips.length;
+        ip = family.ips[position2] ?? null;
         if (ip == null) {
           return ip;
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
-          family.ips.splice(position, 1);
+          family.ips.splice(position2, 1);
           return this.pick(origin, hostnameRecords, affinity);
         }
         return ip;
@@ -11951,7 +11951,7 @@ var require_headers = __commonJS({
       while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
     }
-    function fill(headers, object) {
+    function fill(headers2, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
           const header = object[i];
@@ -11961,12 +11961,12 @@ var require_headers = __commonJS({
               message: `expected name/value pair to be length 2, found ${header.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers2, header[0], header[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
         for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object[keys[i]]);
+          appendHeader(headers2, keys[i], object[keys[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -11976,7 +11976,7 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name2, value) {
+    function appendHeader(headers2, name2, value) {
       value = headerValueNormalize(value);
       if (!isValidHeaderName(name2)) {
         throw webidl.errors.invalidArgument({
@@ -11991,10 +11991,10 @@ var require_headers = __commonJS({
           type: "header value"
         });
       }
-      if (getHeadersGuard(headers) === "immutable") {
+      if (getHeadersGuard(headers2) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name2, value, false);
+      return getHeadersList(headers2).append(name2, value, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12090,31 +12090,31 @@ var require_headers = __commonJS({
         }
       }
       get entries() {
-        const headers = {};
+        const headers2 = {};
         if (this[kHeadersMap].size !== 0) {
           for (const { name: name2, value } of this[kHeadersMap].values()) {
-            headers[name2] = value;
+            headers2[name2] = value;
           }
         }
-        return headers;
+        return headers2;
       }
       rawValues() {
         return this[kHeadersMap].values();
       }
       get entriesList() {
-        const headers = [];
+        const headers2 = [];
         if (this[kHeadersMap].size !== 0) {
           for (const { 0: lowerName, 1: { name: name2, value } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name2, cookie]);
+                headers2.push([name2, cookie]);
               }
             } else {
-              headers.push([name2, value]);
+              headers2.push([name2, value]);
             }
           }
         }
-        return headers;
+        return headers2;
       }
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
@@ -12279,7 +12279,7 @@ var require_headers = __commonJS({
         if (this.#headersList[kHeadersSortedMap]) {
           return this.#headersList[kHeadersSortedMap];
         }
-        const headers = [];
+        const headers2 = [];
         const names = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
@@ -12289,13 +12289,13 @@ var require_headers = __commonJS({
           const { 0: name2, 1: value } = names[i];
           if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name2, cookies[j]]);
+              headers2.push([name2, cookies[j]]);
             }
           } else {
-            headers.push([name2, value]);
+            headers2.push([name2, value]);
           }
         }
-        return this.#headersList[kHeadersSortedMap] = headers;
+        return this.#headersList[kHeadersSortedMap] = headers2;
       }
       [util.inspect.custom](depth, options) {
         options.depth ??= depth;
@@ -12882,7 +12882,7 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input = webidl.converters.RequestInfo(input, prefix, "input");
         init = webidl.converters.RequestInit(init, prefix, "init");
-        let request = null;
+        let request2 = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
@@ -12899,18 +12899,18 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input
             );
           }
-          request = makeRequest({ urlList: [parsedURL] });
+          request2 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           this[kDispatcher] = init.dispatcher || input[kDispatcher];
           assert(input instanceof _Request);
-          request = input[kState];
+          request2 = input[kState];
           signal = input[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window = "client";
-        if (request.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request.window, origin)) {
-          window = request.window;
+        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
+          window = request2.window;
         }
         if (init.window != null) {
           throw new TypeError(`'window' option '${window}' must be null`);
@@ -12918,66 +12918,66 @@ var require_request2 = __commonJS({
         if ("window" in init) {
           window = "no-window";
         }
-        request = makeRequest({
+        request2 = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request.method,
+          method: request2.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request.headersList,
+          headersList: request2.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request.unsafeRequest,
+          unsafeRequest: request2.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window,
           // priority request’s priority.
-          priority: request.priority,
+          priority: request2.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request.origin,
+          origin: request2.origin,
           // referrer request’s referrer.
-          referrer: request.referrer,
+          referrer: request2.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request.referrerPolicy,
+          referrerPolicy: request2.referrerPolicy,
           // mode request’s mode.
-          mode: request.mode,
+          mode: request2.mode,
           // credentials mode request’s credentials mode.
-          credentials: request.credentials,
+          credentials: request2.credentials,
           // cache mode request’s cache mode.
-          cache: request.cache,
+          cache: request2.cache,
           // redirect mode request’s redirect mode.
-          redirect: request.redirect,
+          redirect: request2.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request.integrity,
+          integrity: request2.integrity,
           // keepalive request’s keepalive.
-          keepalive: request.keepalive,
+          keepalive: request2.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request.reloadNavigation,
+          reloadNavigation: request2.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request.historyNavigation,
+          historyNavigation: request2.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request.urlList]
+          urlList: [...request2.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
         if (initHasKey) {
-          if (request.mode === "navigate") {
-            request.mode = "same-origin";
+          if (request2.mode === "navigate") {
+            request2.mode = "same-origin";
           }
-          request.reloadNavigation = false;
-          request.historyNavigation = false;
-          request.origin = "client";
-          request.referrer = "client";
-          request.referrerPolicy = "";
-          request.url = request.urlList[request.urlList.length - 1];
-          request.urlList = [request.url];
+          request2.reloadNavigation = false;
+          request2.historyNavigation = false;
+          request2.origin = "client";
+          request2.referrer = "client";
+          request2.referrerPolicy = "";
+          request2.url = request2.urlList[request2.urlList.length - 1];
+          request2.urlList = [request2.url];
         }
         if (init.referrer !== void 0) {
           const referrer = init.referrer;
           if (referrer === "") {
-            request.referrer = "no-referrer";
+            request2.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
@@ -12986,14 +12986,14 @@ var require_request2 = __commonJS({
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request.referrer = "client";
+              request2.referrer = "client";
             } else {
-              request.referrer = parsedReferrer;
+              request2.referrer = parsedReferrer;
             }
           }
         }
         if (init.referrerPolicy !== void 0) {
-          request.referrerPolicy = init.referrerPolicy;
+          request2.referrerPolicy = init.referrerPolicy;
         }
         let mode;
         if (init.mode !== void 0) {
@@ -13008,33 +13008,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request.mode = mode;
+          request2.mode = mode;
         }
         if (init.credentials !== void 0) {
-          request.credentials = init.credentials;
+          request2.credentials = init.credentials;
         }
         if (init.cache !== void 0) {
-          request.cache = init.cache;
+          request2.cache = init.cache;
         }
-        if (request.cache === "only-if-cached" && request.mode !== "same-origin") {
+        if (request2.cache === "only-if-cached" && request2.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init.redirect !== void 0) {
-          request.redirect = init.redirect;
+          request2.redirect = init.redirect;
         }
         if (init.integrity != null) {
-          request.integrity = String(init.integrity);
+          request2.integrity = String(init.integrity);
         }
         if (init.keepalive !== void 0) {
-          request.keepalive = Boolean(init.keepalive);
+          request2.keepalive = Boolean(init.keepalive);
         }
         if (init.method !== void 0) {
           let method = init.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request.method = mayBeNormalized;
+            request2.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -13044,9 +13044,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request.method = method;
+            request2.method = method;
           }
-          if (!patchMethodWarning && request.method === "patch") {
+          if (!patchMethodWarning && request2.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -13056,7 +13056,7 @@ var require_request2 = __commonJS({
         if (init.signal !== void 0) {
           signal = init.signal;
         }
-        this[kState] = request;
+        this[kState] = request2;
         const ac = new AbortController();
         this[kSignal] = ac.signal;
         if (signal != null) {
@@ -13084,38 +13084,38 @@ var require_request2 = __commonJS({
           }
         }
         this[kHeaders] = new Headers2(kConstruct);
-        setHeadersList(this[kHeaders], request.headersList);
+        setHeadersList(this[kHeaders], request2.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request.method)) {
+          if (!corsSafeListedMethodsSet.has(request2.method)) {
             throw new TypeError(
-              `'${request.method} is unsupported in no-cors mode.`
+              `'${request2.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this[kHeaders], "request-no-cors");
         }
         if (initHasKey) {
           const headersList = getHeadersList(this[kHeaders]);
-          const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
+          const headers2 = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
-          if (headers instanceof HeadersList) {
-            for (const { name: name2, value } of headers.rawValues()) {
+          if (headers2 instanceof HeadersList) {
+            for (const { name: name2, value } of headers2.rawValues()) {
               headersList.append(name2, value, false);
             }
-            headersList.cookies = headers.cookies;
+            headersList.cookies = headers2.cookies;
           } else {
-            fillHeaders(this[kHeaders], headers);
+            fillHeaders(this[kHeaders], headers2);
           }
         }
         const inputBody = input instanceof _Request ? input[kState].body : null;
-        if ((init.body != null || inputBody != null) && (request.method === "GET" || request.method === "HEAD")) {
+        if ((init.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init.body != null) {
           const [extractedBody, contentType] = extractBody(
             init.body,
-            request.keepalive
+            request2.keepalive
           );
           initBody = extractedBody;
           if (contentType && !getHeadersList(this[kHeaders]).contains("content-type", true)) {
@@ -13127,12 +13127,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request.mode !== "same-origin" && request.mode !== "cors") {
+          if (request2.mode !== "same-origin" && request2.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request.useCORSPreflightFlag = true;
+          request2.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -13361,21 +13361,21 @@ var require_request2 = __commonJS({
         headersList: init.headersList ? new HeadersList(init.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request) {
-      const newRequest = makeRequest({ ...request, body: null });
-      if (request.body != null) {
-        newRequest.body = cloneBody(newRequest, request.body);
+    function cloneRequest(request2) {
+      const newRequest = makeRequest({ ...request2, body: null });
+      if (request2.body != null) {
+        newRequest.body = cloneBody(newRequest, request2.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request = new Request(kConstruct);
-      request[kState] = innerRequest;
-      request[kSignal] = signal;
-      request[kHeaders] = new Headers2(kConstruct);
-      setHeadersList(request[kHeaders], innerRequest.headersList);
-      setHeadersGuard(request[kHeaders], guard);
-      return request;
+      const request2 = new Request(kConstruct);
+      request2[kState] = innerRequest;
+      request2[kSignal] = signal;
+      request2[kHeaders] = new Headers2(kConstruct);
+      setHeadersList(request2[kHeaders], innerRequest.headersList);
+      setHeadersGuard(request2[kHeaders], guard);
+      return request2;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -13617,14 +13617,14 @@ var require_fetch = __commonJS({
         p.reject(e);
         return p.promise;
       }
-      const request = requestObject[kState];
+      const request2 = requestObject[kState];
       if (requestObject.signal.aborted) {
-        abortFetch(p, request, null, requestObject.signal.reason);
+        abortFetch(p, request2, null, requestObject.signal.reason);
         return p.promise;
       }
-      const globalObject = request.client.globalObject;
+      const globalObject = request2.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request.serviceWorkers = "none";
+        request2.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -13636,7 +13636,7 @@ var require_fetch = __commonJS({
           assert(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request, realResponse, requestObject.signal.reason);
+          abortFetch(p, request2, realResponse, requestObject.signal.reason);
         }
       );
       const processResponse = (response) => {
@@ -13644,7 +13644,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request, responseObject, controller.serializedAbortReason);
+          abortFetch(p, request2, responseObject, controller.serializedAbortReason);
           return;
         }
         if (response.type === "error") {
@@ -13656,7 +13656,7 @@ var require_fetch = __commonJS({
         p = null;
       };
       controller = fetching({
-        request,
+        request: request2,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: requestObject[kDispatcher]
@@ -13697,12 +13697,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request, responseObject, error2) {
+    function abortFetch(p, request2, responseObject, error2) {
       if (p) {
         p.reject(error2);
       }
-      if (request.body != null && isReadable(request.body?.stream)) {
-        request.body.stream.cancel(error2).catch((err) => {
+      if (request2.body != null && isReadable(request2.body?.stream)) {
+        request2.body.stream.cancel(error2).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -13723,7 +13723,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request,
+      request: request2,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -13736,9 +13736,9 @@ var require_fetch = __commonJS({
       assert(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request.client != null) {
-        taskDestination = request.client.globalObject;
-        crossOriginIsolatedCapability = request.client.crossOriginIsolatedCapability;
+      if (request2.client != null) {
+        taskDestination = request2.client.globalObject;
+        crossOriginIsolatedCapability = request2.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -13746,7 +13746,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request,
+        request: request2,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -13756,32 +13756,32 @@ var require_fetch = __commonJS({
         taskDestination,
         crossOriginIsolatedCapability
       };
-      assert(!request.body || request.body.stream);
-      if (request.window === "client") {
-        request.window = request.client?.globalObject?.constructor?.name === "Window" ? request.client : "no-window";
+      assert(!request2.body || request2.body.stream);
+      if (request2.window === "client") {
+        request2.window = request2.client?.globalObject?.constructor?.name === "Window" ? request2.client : "no-window";
       }
-      if (request.origin === "client") {
-        request.origin = request.client.origin;
+      if (request2.origin === "client") {
+        request2.origin = request2.client.origin;
       }
-      if (request.policyContainer === "client") {
-        if (request.client != null) {
-          request.policyContainer = clonePolicyContainer(
-            request.client.policyContainer
+      if (request2.policyContainer === "client") {
+        if (request2.client != null) {
+          request2.policyContainer = clonePolicyContainer(
+            request2.client.policyContainer
           );
         } else {
-          request.policyContainer = makePolicyContainer();
+          request2.policyContainer = makePolicyContainer();
         }
       }
-      if (!request.headersList.contains("accept", true)) {
+      if (!request2.headersList.contains("accept", true)) {
         const value = "*/*";
-        request.headersList.append("accept", value, true);
+        request2.headersList.append("accept", value, true);
       }
-      if (!request.headersList.contains("accept-language", true)) {
-        request.headersList.append("accept-language", "*", true);
+      if (!request2.headersList.contains("accept-language", true)) {
+        request2.headersList.append("accept-language", "*", true);
       }
-      if (request.priority === null) {
+      if (request2.priority === null) {
       }
-      if (subresourceSet.has(request.destination)) {
+      if (subresourceSet.has(request2.destination)) {
       }
       mainFetch(fetchParams).catch((err) => {
         fetchParams.controller.terminate(err);
@@ -13789,50 +13789,50 @@ var require_fetch = __commonJS({
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive = false) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
-      if (request.localURLsOnly && !urlIsLocal(requestCurrentURL(request))) {
+      if (request2.localURLsOnly && !urlIsLocal(requestCurrentURL(request2))) {
         response = makeNetworkError("local URLs only");
       }
-      tryUpgradeRequestToAPotentiallyTrustworthyURL(request);
-      if (requestBadPort(request) === "blocked") {
+      tryUpgradeRequestToAPotentiallyTrustworthyURL(request2);
+      if (requestBadPort(request2) === "blocked") {
         response = makeNetworkError("bad port");
       }
-      if (request.referrerPolicy === "") {
-        request.referrerPolicy = request.policyContainer.referrerPolicy;
+      if (request2.referrerPolicy === "") {
+        request2.referrerPolicy = request2.policyContainer.referrerPolicy;
       }
-      if (request.referrer !== "no-referrer") {
-        request.referrer = determineRequestsReferrer(request);
+      if (request2.referrer !== "no-referrer") {
+        request2.referrer = determineRequestsReferrer(request2);
       }
       if (response === null) {
         response = await (async () => {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request.url) && request.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request.mode === "navigate" || request.mode === "websocket")
+            (request2.mode === "navigate" || request2.mode === "websocket")
           ) {
-            request.responseTainting = "basic";
+            request2.responseTainting = "basic";
             return await schemeFetch(fetchParams);
           }
-          if (request.mode === "same-origin") {
+          if (request2.mode === "same-origin") {
             return makeNetworkError('request mode cannot be "same-origin"');
           }
-          if (request.mode === "no-cors") {
-            if (request.redirect !== "follow") {
+          if (request2.mode === "no-cors") {
+            if (request2.redirect !== "follow") {
               return makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             }
-            request.responseTainting = "opaque";
+            request2.responseTainting = "opaque";
             return await schemeFetch(fetchParams);
           }
-          if (!urlIsHttpHttpsScheme(requestCurrentURL(request))) {
+          if (!urlIsHttpHttpsScheme(requestCurrentURL(request2))) {
             return makeNetworkError("URL scheme must be a HTTP(S) scheme");
           }
-          request.responseTainting = "cors";
+          request2.responseTainting = "cors";
           return await httpFetch(fetchParams);
         })();
       }
@@ -13840,13 +13840,13 @@ var require_fetch = __commonJS({
         return response;
       }
       if (response.status !== 0 && !response.internalResponse) {
-        if (request.responseTainting === "cors") {
+        if (request2.responseTainting === "cors") {
         }
-        if (request.responseTainting === "basic") {
+        if (request2.responseTainting === "basic") {
           response = filterResponse(response, "basic");
-        } else if (request.responseTainting === "cors") {
+        } else if (request2.responseTainting === "cors") {
           response = filterResponse(response, "cors");
-        } else if (request.responseTainting === "opaque") {
+        } else if (request2.responseTainting === "opaque") {
           response = filterResponse(response, "opaque");
         } else {
           assert(false);
@@ -13854,26 +13854,26 @@ var require_fetch = __commonJS({
       }
       let internalResponse = response.status === 0 ? response : response.internalResponse;
       if (internalResponse.urlList.length === 0) {
-        internalResponse.urlList.push(...request.urlList);
+        internalResponse.urlList.push(...request2.urlList);
       }
-      if (!request.timingAllowFailed) {
+      if (!request2.timingAllowFailed) {
         response.timingAllowPassed = true;
       }
-      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request.headers.contains("range", true)) {
+      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request2.headers.contains("range", true)) {
         response = internalResponse = makeNetworkError();
       }
-      if (response.status !== 0 && (request.method === "HEAD" || request.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+      if (response.status !== 0 && (request2.method === "HEAD" || request2.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
         internalResponse.body = null;
         fetchParams.controller.dump = true;
       }
-      if (request.integrity) {
+      if (request2.integrity) {
         const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
-        if (request.responseTainting === "opaque" || response.body == null) {
+        if (request2.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
         }
         const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request.integrity)) {
+          if (!bytesMatch(bytes, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
@@ -13889,8 +13889,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request);
+      const { request: request2 } = fetchParams;
+      const { protocol: scheme } = requestCurrentURL(request2);
       switch (scheme) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -13899,19 +13899,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = __require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request);
+          const blobURLEntry = requestCurrentURL(request2);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request.method !== "GET" || !isBlobLike(blob)) {
+          if (request2.method !== "GET" || !isBlobLike(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type = blob.type;
-          if (!request.headersList.contains("range", true)) {
+          if (!request2.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -13919,7 +13919,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request.headersList.get("range", true);
+            const rangeHeader = request2.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -13950,7 +13950,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -14039,41 +14039,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request.serviceWorkers === "all") {
+      if (request2.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request.redirect === "follow") {
-          request.serviceWorkers = "none";
+        if (request2.redirect === "follow") {
+          request2.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request.responseTainting === "cors" && corsCheck(request, response) === "failure") {
+        if (request2.responseTainting === "cors" && corsCheck(request2, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request, response) === "failure") {
-          request.timingAllowFailed = true;
+        if (TAOCheck(request2, response) === "failure") {
+          request2.timingAllowFailed = true;
         }
       }
-      if ((request.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request.origin,
-        request.client,
-        request.destination,
+      if ((request2.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request2.origin,
+        request2.client,
+        request2.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request.redirect !== "manual") {
+        if (request2.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request.redirect === "error") {
+        if (request2.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request.redirect === "manual") {
+        } else if (request2.redirect === "manual") {
           response = actualResponse;
-        } else if (request.redirect === "follow") {
+        } else if (request2.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert(false);
@@ -14083,13 +14083,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request).hash
+          requestCurrentURL(request2).hash
         );
         if (locationURL == null) {
           return response;
@@ -14100,63 +14100,63 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request.redirectCount === 20) {
+      if (request2.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request.redirectCount += 1;
-      if (request.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request, locationURL)) {
+      request2.redirectCount += 1;
+      if (request2.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request2, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request2.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request.body != null && request.body.source == null) {
+      if (actualResponse.status !== 303 && request2.body != null && request2.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request.method)) {
-        request.method = "GET";
-        request.body = null;
+      if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
+        request2.method = "GET";
+        request2.body = null;
         for (const headerName of requestBodyHeader) {
-          request.headersList.delete(headerName);
+          request2.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request), locationURL)) {
-        request.headersList.delete("authorization", true);
-        request.headersList.delete("proxy-authorization", true);
-        request.headersList.delete("cookie", true);
-        request.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
+        request2.headersList.delete("authorization", true);
+        request2.headersList.delete("proxy-authorization", true);
+        request2.headersList.delete("cookie", true);
+        request2.headersList.delete("host", true);
       }
-      if (request.body != null) {
-        assert(request.body.source != null);
-        request.body = safelyExtractBody(request.body.source)[0];
+      if (request2.body != null) {
+        assert(request2.body.source != null);
+        request2.body = safelyExtractBody(request2.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request, actualResponse);
+      request2.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request2, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let httpFetchParams = null;
       let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request.window === "no-window" && request.redirect === "error") {
+      if (request2.window === "no-window" && request2.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request;
+        httpRequest = request2;
       } else {
-        httpRequest = cloneRequest(request);
+        httpRequest = cloneRequest(request2);
         httpFetchParams = { ...fetchParams };
         httpFetchParams.request = httpRequest;
       }
-      const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
+      const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
       const contentLength = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
@@ -14233,7 +14233,7 @@ var require_fetch = __commonJS({
       }
       response.requestIncludesCredentials = includeCredentials;
       if (response.status === 407) {
-        if (request.window === "no-window") {
+        if (request2.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -14245,7 +14245,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request.body == null || request.body.source != null)
+        (request2.body == null || request2.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -14275,21 +14275,21 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request.cache = "no-store";
+        request2.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request.mode === "websocket") {
+      if (request2.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request.body == null && fetchParams.processRequestEndOfBody) {
+      if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request.body != null) {
+      } else if (request2.body != null) {
         const processBodyChunk = async function* (bytes) {
           if (isCancelled(fetchParams)) {
             return;
@@ -14317,7 +14317,7 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request.body.stream) {
+            for await (const bytes of request2.body.stream) {
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
@@ -14428,17 +14428,17 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url = requestCurrentURL(request);
+        const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
-            method: request.method,
-            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body,
-            headers: request.headersList.entries,
+            method: request2.method,
+            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
+            headers: request2.headersList.entries,
             maxRedirections: 0,
-            upgrade: request.mode === "websocket" ? "websocket" : void 0
+            upgrade: request2.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -14468,8 +14468,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status);
-              if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -15450,31 +15450,31 @@ var require_cache = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request, options = {}) {
+      async match(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        const p = this.#internalMatchAll(request, options, 1);
+        const p = this.#internalMatchAll(request2, options, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request = void 0, options = {}) {
+      async matchAll(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
-        if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix, "request");
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        return this.#internalMatchAll(request, options);
+        return this.#internalMatchAll(request2, options);
       }
-      async add(request) {
+      async add(request2) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
-        const requests = [request];
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
+        const requests = [request2];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -15484,19 +15484,19 @@ var require_cache = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
         const requestList = [];
-        for (let request of requests) {
-          if (request === void 0) {
+        for (let request2 of requests) {
+          if (request2 === void 0) {
             throw webidl.errors.conversionFailed({
               prefix,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request = webidl.converters.RequestInfo(request);
-          if (typeof request === "string") {
+          request2 = webidl.converters.RequestInfo(request2);
+          if (typeof request2 === "string") {
             continue;
           }
-          const r = request[kState];
+          const r = request2[kState];
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix,
@@ -15505,8 +15505,8 @@ var require_cache = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request of requests) {
-          const r = new Request(request)[kState];
+        for (const request2 of requests) {
+          const r = new Request(request2)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -15583,17 +15583,17 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request, response) {
+      async put(request2, response) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request instanceof Request) {
-          innerRequest = request[kState];
+        if (request2 instanceof Request) {
+          innerRequest = request2[kState];
         } else {
-          innerRequest = new Request(request)[kState];
+          innerRequest = new Request(request2)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -15664,21 +15664,21 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request, options = {}) {
+      async delete(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request instanceof Request) {
-          r = request[kState];
+        if (request2 instanceof Request) {
+          r = request2[kState];
           if (r.method !== "GET" && !options.ignoreMethod) {
             return false;
           }
         } else {
-          assert(typeof request === "string");
-          r = new Request(request)[kState];
+          assert(typeof request2 === "string");
+          r = new Request(request2)[kState];
         }
         const operations = [];
         const operation = {
@@ -15710,25 +15710,25 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request = void 0, options = {}) {
+      async keys(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
-        if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix, "request");
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request !== void 0) {
-          if (request instanceof Request) {
-            r = request[kState];
+        if (request2 !== void 0) {
+          if (request2 instanceof Request) {
+            r = request2[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+          } else if (typeof request2 === "string") {
+            r = new Request(request2)[kState];
           }
         }
         const promise = createDeferredPromise();
         const requests = [];
-        if (request === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -15740,9 +15740,9 @@ var require_cache = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request2 of requests) {
+          for (const request3 of requests) {
             const requestObject = fromInnerRequest(
-              request2,
+              request3,
               new AbortController().signal,
               "immutable"
             );
@@ -15860,9 +15860,9 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request, response = null, options) {
+      #requestMatchesCachedItem(requestQuery, request2, response = null, options) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request.url);
+        const cachedURL = new URL(request2.url);
         if (options?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -15878,7 +15878,7 @@ var require_cache = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request.headersList.get(fieldValue);
+          const requestValue = request2.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -15886,20 +15886,20 @@ var require_cache = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request, options, maxResponses = Infinity) {
+      #internalMatchAll(request2, options, maxResponses = Infinity) {
         let r = null;
-        if (request !== void 0) {
-          if (request instanceof Request) {
-            r = request[kState];
+        if (request2 !== void 0) {
+          if (request2 instanceof Request) {
+            r = request2[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+          } else if (typeof request2 === "string") {
+            r = new Request(request2)[kState];
           }
         }
         const responses = [];
-        if (request === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -15988,21 +15988,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request, options = {}) {
+      async match(request2, options = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request = webidl.converters.RequestInfo(request);
+        request2 = webidl.converters.RequestInfo(request2);
         options = webidl.converters.MultiCacheQueryOptions(options);
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
             const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request, options);
+            return await cache.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
             const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request, options);
+            const response = await cache.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code = path8.charCodeAt(i);
+    function validateCookiePath(path11) {
+      for (let i = 0; i < path11.length; ++i) {
+        const code = path11.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16316,22 +16316,22 @@ var require_parse = __commonJS({
       let name2 = "";
       let value = "";
       if (header.includes(";")) {
-        const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        const position2 = { position: 0 };
+        nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
+        unparsedAttributes = header.slice(position2.position);
       } else {
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
       } else {
-        const position = { position: 0 };
+        const position2 = { position: 0 };
         name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
-          position
+          position2
         );
-        value = nameValuePair.slice(position.position + 1);
+        value = nameValuePair.slice(position2.position + 1);
       }
       name2 = name2.trim();
       value = value.trim();
@@ -16365,13 +16365,13 @@ var require_parse = __commonJS({
       let attributeName = "";
       let attributeValue = "";
       if (cookieAv.includes("=")) {
-        const position = { position: 0 };
+        const position2 = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
           "=",
           cookieAv,
-          position
+          position2
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue = cookieAv.slice(position2.position + 1);
       } else {
         attributeName = cookieAv;
       }
@@ -16443,10 +16443,10 @@ var require_cookies = __commonJS({
     var { stringify } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
-    function getCookies(headers) {
+    function getCookies(headers2) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
-      const cookie = headers.get("cookie");
+      webidl.brandCheck(headers2, Headers2, { strict: false });
+      const cookie = headers2.get("cookie");
       const out = {};
       if (!cookie) {
         return out;
@@ -16457,35 +16457,35 @@ var require_cookies = __commonJS({
       }
       return out;
     }
-    function deleteCookie(headers, name2, attributes) {
-      webidl.brandCheck(headers, Headers2, { strict: false });
+    function deleteCookie(headers2, name2, attributes) {
+      webidl.brandCheck(headers2, Headers2, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name2 = webidl.converters.DOMString(name2, prefix, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
-      setCookie(headers, {
+      setCookie(headers2, {
         name: name2,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
       });
     }
-    function getSetCookies(headers) {
+    function getSetCookies(headers2) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
-      const cookies = headers.getSetCookie();
+      webidl.brandCheck(headers2, Headers2, { strict: false });
+      const cookies = headers2.getSetCookie();
       if (!cookies) {
         return [];
       }
       return cookies.map((pair2) => parseSetCookie(pair2));
     }
-    function setCookie(headers, cookie) {
+    function setCookie(headers2, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers2, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str = stringify(cookie);
       if (str) {
-        headers.append("Set-Cookie", str);
+        headers2.append("Set-Cookie", str);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -17022,16 +17022,16 @@ var require_util7 = __commonJS({
       return isTextBinaryFrame(opcode) || isContinuationFrame(opcode) || isControlFrame(opcode);
     }
     function parseExtensions(extensions) {
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
-      while (position.position < extensions.length) {
-        const pair2 = collectASequenceOfCodePointsFast(";", extensions, position);
+      while (position2.position < extensions.length) {
+        const pair2 = collectASequenceOfCodePointsFast(";", extensions, position2);
         const [name2, value = ""] = pair2.split("=");
         extensionList.set(
           removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
         );
-        position.position++;
+        position2.position++;
       }
       return extensionList;
     }
@@ -17182,7 +17182,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
       const requestURL = url;
       requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
-      const request = makeRequest({
+      const request2 = makeRequest({
         urlList: [requestURL],
         client,
         serviceWorkers: "none",
@@ -17194,18 +17194,18 @@ var require_connection = __commonJS({
       });
       if (options.headers) {
         const headersList = getHeadersList(new Headers2(options.headers));
-        request.headersList = headersList;
+        request2.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
-      request.headersList.append("sec-websocket-key", keyValue);
-      request.headersList.append("sec-websocket-version", "13");
+      request2.headersList.append("sec-websocket-key", keyValue);
+      request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
-        request.headersList.append("sec-websocket-protocol", protocol);
+        request2.headersList.append("sec-websocket-protocol", protocol);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request.headersList.append("sec-websocket-extensions", permessageDeflate);
+      request2.headersList.append("sec-websocket-extensions", permessageDeflate);
       const controller = fetching({
-        request,
+        request: request2,
         useParallelQueue: true,
         dispatcher: options.dispatcher,
         processResponse(response) {
@@ -17242,7 +17242,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request2.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failWebsocketConnection(ws, "Protocol was not set in the opening handshake.");
               return;
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError2("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path11 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path11 = `/${path11}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path8);
+          url = new URL(util.parseOrigin(url).origin + path11);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19226,17 +19226,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19247,13 +19247,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19274,17 +19274,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19295,13 +19295,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19328,23 +19328,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19766,19 +19766,19 @@ var require_Alias = __commonJS({
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
-        let found = void 0;
+        let found2 = void 0;
         for (const node of nodes) {
           if (node === this)
             break;
           if (node.anchor === this.source)
-            found = node;
+            found2 = node;
         }
-        if (found && ctx) {
+        if (found2 && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
+          let data = anchors2.get(found2);
           if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            toJS.toJS(found2, null, ctx);
+            data = anchors2.get(found2);
           }
           if (data?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
@@ -19787,14 +19787,14 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc2, found2, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
           }
         }
-        return found;
+        return found2;
       }
       toJSON(_arg, ctx) {
         if (!ctx)
@@ -19956,10 +19956,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19978,7 +19978,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20008,11 +20008,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20026,8 +20026,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20041,8 +20041,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20060,8 +20060,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20071,8 +20071,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -21613,7 +21613,7 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string2 = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = [
@@ -21621,7 +21621,7 @@ var require_schema = __commonJS({
       seq.seq,
       string2.string,
       _null.nullTag,
-      bool.boolTag,
+      bool2.boolTag,
       int2.intOct,
       int2.int,
       int2.intHex,
@@ -22268,7 +22268,7 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string2 = require_string();
     var binary = require_binary();
-    var bool = require_bool2();
+    var bool2 = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
     var merge = require_merge();
@@ -22281,8 +22281,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string2.string,
       _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
+      bool2.trueTag,
+      bool2.falseTag,
       int2.intBin,
       int2.intOct,
       int2.int,
@@ -22311,7 +22311,7 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string2 = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = require_schema();
@@ -22332,7 +22332,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool.boolTag,
+      bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -22587,9 +22587,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22664,14 +22664,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22686,10 +22686,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22700,10 +22700,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22720,13 +22720,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -22900,7 +22900,7 @@ var require_resolve_props = __commonJS({
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
-      let found = null;
+      let found2 = null;
       let start = null;
       for (const token of tokens) {
         if (reqSpace) {
@@ -22937,7 +22937,7 @@ var require_resolve_props = __commonJS({
             if (atNewline) {
               if (comment2)
                 comment2 += token.source;
-              else if (!found || indicator !== "seq-item-ind")
+              else if (!found2 || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
               commentSep += token.source;
@@ -22971,9 +22971,9 @@ var require_resolve_props = __commonJS({
           case indicator:
             if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
+            if (found2)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
+            found2 = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
@@ -23002,7 +23002,7 @@ var require_resolve_props = __commonJS({
         onError(tab2, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
-        found,
+        found: found2,
         spaceBefore,
         comment: comment2,
         hasNewline,
@@ -23565,7 +23565,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content2 = lines[i][1];
@@ -23723,7 +23723,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent: indent2, chomp, comment: comment2, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -24687,9 +24687,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path8) => {
+    visit.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index2] of path8) {
+      for (const [field, index2] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -24698,23 +24698,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path8) => {
-      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit.parentCollection = (cst, path11) => {
+      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24725,10 +24725,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit;
   }
@@ -25154,9 +25154,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -28412,19 +28412,19 @@ var require_luxon = __commonJS({
         return Math.floor(f);
       }
     }
-    function roundTo2(number2, digits, rounding = "round") {
+    function roundTo2(number3, digits, rounding = "round") {
       const factor = 10 ** digits;
       switch (rounding) {
         case "expand":
-          return number2 > 0 ? Math.ceil(number2 * factor) / factor : Math.floor(number2 * factor) / factor;
+          return number3 > 0 ? Math.ceil(number3 * factor) / factor : Math.floor(number3 * factor) / factor;
         case "trunc":
-          return Math.trunc(number2 * factor) / factor;
+          return Math.trunc(number3 * factor) / factor;
         case "round":
-          return Math.round(number2 * factor) / factor;
+          return Math.round(number3 * factor) / factor;
         case "floor":
-          return Math.floor(number2 * factor) / factor;
+          return Math.floor(number3 * factor) / factor;
         case "ceil":
-          return Math.ceil(number2 * factor) / factor;
+          return Math.ceil(number3 * factor) / factor;
         default:
           throw new RangeError(`Value rounding ${rounding} is out of range`);
       }
@@ -28991,10 +28991,10 @@ var require_luxon = __commonJS({
           } else {
             return token;
           }
-        }, tokens = _Formatter.parseFormat(fmt), realTokens = tokens.reduce((found, {
+        }, tokens = _Formatter.parseFormat(fmt), realTokens = tokens.reduce((found2, {
           literal: literal2,
           val
-        }) => literal2 ? found : found.concat(val), []), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t2) => t2)), durationInfo = {
+        }) => literal2 ? found2 : found2.concat(val), []), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t2) => t2)), durationInfo = {
           isNegativeDuration: collapsed < 0,
           // this relies on "collapsed" being based on "shiftTo", which builds up the object
           // in order
@@ -30431,7 +30431,7 @@ var require_luxon = __commonJS({
        * @return {Array}
        */
       static merge(intervals) {
-        const [found, final] = intervals.sort((a, b) => a.s - b.s).reduce(([sofar, current], item) => {
+        const [found2, final] = intervals.sort((a, b) => a.s - b.s).reduce(([sofar, current], item) => {
           if (!current) {
             return [sofar, item];
           } else if (current.overlaps(item) || current.abutsStart(item)) {
@@ -30441,9 +30441,9 @@ var require_luxon = __commonJS({
           }
         }, [[], null]);
         if (final) {
-          found.push(final);
+          found2.push(final);
         }
-        return found;
+        return found2;
       }
       /**
        * Return an array of Intervals representing the spans of time that only appear in one of the specified Intervals.
@@ -31798,12 +31798,12 @@ var require_luxon = __commonJS({
        * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
        * @return {DateTime}
        */
-      static fromSeconds(seconds, options = {}) {
-        if (!isNumber2(seconds)) {
+      static fromSeconds(seconds2, options = {}) {
+        if (!isNumber2(seconds2)) {
           throw new InvalidArgumentError2("fromSeconds requires a numerical input");
         } else {
           return new _DateTime({
-            ts: seconds * 1e3,
+            ts: seconds2 * 1e3,
             zone: normalizeZone2(options.zone, Settings2.defaultZone),
             loc: Locale2.fromObject(options)
           });
@@ -34796,7 +34796,7 @@ var require_CronExpression = __commonJS({
        * @private
        */
       #moveToNextSecond(currentDate, dateMathVerb, reverse) {
-        const seconds = this.#fields.second.values;
+        const seconds2 = this.#fields.second.values;
         const currentSecond = currentDate.getSeconds();
         const nextSecond = this.#fields.second.findNearestValue(currentSecond, reverse);
         if (nextSecond !== null) {
@@ -34804,7 +34804,7 @@ var require_CronExpression = __commonJS({
           return;
         }
         currentDate.applyDateOperation(dateMathVerb, CronDate_1.TimeUnit.Minute, this.#fields.hour.values.length);
-        currentDate.setSeconds(this.#getMinOrMax(seconds, reverse));
+        currentDate.setSeconds(this.#getMinOrMax(seconds2, reverse));
       }
       /**
        * Moves the date to the next/previous allowed minute value and resets seconds to the min/max allowed.
@@ -34818,17 +34818,17 @@ var require_CronExpression = __commonJS({
        */
       #moveToNextMinute(currentDate, dateMathVerb, reverse) {
         const minutes = this.#fields.minute.values;
-        const seconds = this.#fields.second.values;
+        const seconds2 = this.#fields.second.values;
         const currentMinute = currentDate.getMinutes();
         const nextMinute = this.#fields.minute.findNearestValue(currentMinute, reverse);
         if (nextMinute !== null) {
           currentDate.setMinutes(nextMinute);
-          currentDate.setSeconds(this.#getMinOrMax(seconds, reverse));
+          currentDate.setSeconds(this.#getMinOrMax(seconds2, reverse));
           return;
         }
         currentDate.applyDateOperation(dateMathVerb, CronDate_1.TimeUnit.Hour, this.#fields.hour.values.length);
         currentDate.setMinutes(this.#getMinOrMax(minutes, reverse));
-        currentDate.setSeconds(this.#getMinOrMax(seconds, reverse));
+        currentDate.setSeconds(this.#getMinOrMax(seconds2, reverse));
       }
       /**
        * Determines if the current date matches the last specified weekday of the month.
@@ -35674,8 +35674,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static parseFileSync(filePath) {
-        const { readFileSync: readFileSync4 } = __require("fs");
-        const data = readFileSync4(filePath, "utf8");
+        const { readFileSync: readFileSync5 } = __require("fs");
+        const data = readFileSync5(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -37418,12 +37418,12 @@ var require_rrule = __commonJS({
                   }
                 }
               };
-              DateTime3.prototype.addSeconds = function(seconds, filtered, byhour, byminute, bysecond) {
+              DateTime3.prototype.addSeconds = function(seconds2, filtered, byhour, byminute, bysecond) {
                 if (filtered) {
-                  this.second += Math.floor((86399 - (this.hour * 3600 + this.minute * 60 + this.second)) / seconds) * seconds;
+                  this.second += Math.floor((86399 - (this.hour * 3600 + this.minute * 60 + this.second)) / seconds2) * seconds2;
                 }
                 for (; ; ) {
-                  this.second += seconds;
+                  this.second += seconds2;
                   var _a = divmod(this.second, 60), minuteDiv = _a.div, secondMod = _a.mod;
                   if (minuteDiv) {
                     this.second = secondMod;
@@ -39017,7 +39017,7 @@ var require_rrule = __commonJS({
 });
 
 // src/github/main.ts
-import path7 from "node:path";
+import path10 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -39482,6 +39482,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name2, options) {
   const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -39597,23 +39600,23 @@ function parseYaml(text) {
       errors.push({ message: e.message });
     }
   }
-  const locate = (path8, wantKey) => {
-    const found = findNode(doc, path8);
-    const node = wantKey ? found.key ?? found.node : found.node;
+  const locate = (path11, wantKey) => {
+    const found2 = findNode(doc, path11);
+    const node = wantKey ? found2.key ?? found2.node : found2.node;
     const range = node?.range;
     return range ? toPosition(range[0]) : void 0;
   };
   return {
     value,
     errors,
-    positionOf: (path8) => locate(path8, false),
-    keyPositionOf: (path8) => locate(path8, true)
+    positionOf: (path11) => locate(path11, false),
+    keyPositionOf: (path11) => locate(path11, true)
   };
 }
-function findNode(doc, path8) {
+function findNode(doc, path11) {
   let node = deref(doc, doc.contents);
   let key;
-  for (const segment of path8) {
+  for (const segment of path11) {
     if (!node) break;
     const next = childOf(doc, node, segment);
     if (!next) break;
@@ -39684,8 +39687,8 @@ function parseDuration(value) {
   const iso = ISO.exec(value);
   if (iso && value !== "P" && !value.endsWith("T")) {
     const n2 = (i) => iso[i] === void 0 ? 0 : Number(iso[i]);
-    const seconds = n2(2) * 365 * 86400 + n2(3) * 30 * 86400 + n2(4) * 7 * 86400 + n2(5) * 86400 + n2(6) * 3600 + n2(7) * 60 + n2(8);
-    return { seconds: roundMicros(iso[1] === "-" ? -seconds : seconds) };
+    const seconds2 = n2(2) * 365 * 86400 + n2(3) * 30 * 86400 + n2(4) * 7 * 86400 + n2(5) * 86400 + n2(6) * 3600 + n2(7) * 60 + n2(8);
+    return { seconds: roundMicros(iso[1] === "-" ? -seconds2 : seconds2) };
   }
   const clock = CLOCK.exec(value);
   if (clock) {
@@ -39694,13 +39697,13 @@ function parseDuration(value) {
     if (minutes > 59) return { error: "Input should be a valid timedelta, minute value is outside expected range of 0-59" };
     if (secs > 59) return { error: "Input should be a valid timedelta, second value is outside expected range of 0-59" };
     const micros = clock[6] === void 0 ? 0 : Number(clock[6].slice(0, 6).padEnd(6, "0"));
-    const seconds = Number(clock[2] ?? 0) * 86400 + Number(clock[3]) * 3600 + minutes * 60 + secs + micros / 1e6;
-    return { seconds: roundMicros(clock[1] === "-" ? -seconds : seconds) };
+    const seconds2 = Number(clock[2] ?? 0) * 86400 + Number(clock[3]) * 3600 + minutes * 60 + secs + micros / 1e6;
+    return { seconds: roundMicros(clock[1] === "-" ? -seconds2 : seconds2) };
   }
   return { error: `Input should be a valid timedelta, invalid duration ${JSON.stringify(value)}` };
 }
-function roundMicros(seconds) {
-  return Math.round(seconds * 1e6) / 1e6;
+function roundMicros(seconds2) {
+  return Math.round(seconds2 * 1e6) / 1e6;
 }
 
 // src/core/schedules/validate.ts
@@ -39712,42 +39715,42 @@ var INTERVAL_SCHEDULE_KEYS = /* @__PURE__ */ new Set(["interval", "anchor_date",
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
-function validateRawScheduleItem(item, path8 = []) {
-  if (!isMapping(item)) return { errors: [{ path: path8, message: "Input should be a valid dictionary" }], value: void 0 };
-  const errors = rawShapeErrors(item, path8);
+function validateRawScheduleItem(item, path11 = []) {
+  if (!isMapping(item)) return { errors: [{ path: path11, message: "Input should be a valid dictionary" }], value: void 0 };
+  const errors = rawShapeErrors(item, path11);
   if (errors.length === 0 || matchesOtherShape(item)) return { errors: [], value: item };
   return { errors, value: void 0 };
 }
-function rawShapeErrors(item, path8) {
+function rawShapeErrors(item, path11) {
   const errors = [];
   for (const key of Object.keys(item)) {
-    if (!RAW_KEYS.has(key)) errors.push({ path: [...path8, key], message: "Extra inputs are not permitted" });
+    if (!RAW_KEYS.has(key)) errors.push({ path: [...path11, key], message: "Extra inputs are not permitted" });
   }
   for (const key of STRING_KEYS) {
     const v = item[key];
     if (v !== void 0 && v !== null && typeof v !== "string") {
-      errors.push({ path: [...path8, key], message: "Input should be a valid string" });
+      errors.push({ path: [...path11, key], message: "Input should be a valid string" });
     }
   }
   for (const key of BOOL_OR_STRING_KEYS) {
     const v = item[key];
     if (v === void 0 || v === null || typeof v === "boolean" || typeof v === "string") continue;
     if (typeof v === "number" && (v === 0 || v === 1)) continue;
-    errors.push({ path: [...path8, key], message: "Input should be a valid boolean or string" });
+    errors.push({ path: [...path11, key], message: "Input should be a valid boolean or string" });
   }
   const interval = item.interval;
   if (interval !== void 0 && interval !== null) {
     const parsed = parseDuration(interval);
-    if ("error" in parsed) errors.push({ path: [...path8, "interval"], message: parsed.error });
+    if ("error" in parsed) errors.push({ path: [...path11, "interval"], message: parsed.error });
   }
   const parameters = item.parameters;
   if (parameters !== void 0 && !isMapping(parameters)) {
-    errors.push({ path: [...path8, "parameters"], message: "Input should be a valid dictionary" });
+    errors.push({ path: [...path11, "parameters"], message: "Input should be a valid dictionary" });
   }
   if (errors.length === 0) {
     const given = ["cron", "interval", "rrule"].filter((k) => item[k] !== void 0 && item[k] !== null);
     if (given.length !== 1) {
-      errors.push({ path: path8, message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" });
+      errors.push({ path: path11, message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" });
     }
   }
   return errors;
@@ -41370,19 +41373,19 @@ function parseMillis(fraction3) {
     return Math.floor(f);
   }
 }
-function roundTo(number2, digits, rounding = "round") {
+function roundTo(number3, digits, rounding = "round") {
   const factor = 10 ** digits;
   switch (rounding) {
     case "expand":
-      return number2 > 0 ? Math.ceil(number2 * factor) / factor : Math.floor(number2 * factor) / factor;
+      return number3 > 0 ? Math.ceil(number3 * factor) / factor : Math.floor(number3 * factor) / factor;
     case "trunc":
-      return Math.trunc(number2 * factor) / factor;
+      return Math.trunc(number3 * factor) / factor;
     case "round":
-      return Math.round(number2 * factor) / factor;
+      return Math.round(number3 * factor) / factor;
     case "floor":
-      return Math.floor(number2 * factor) / factor;
+      return Math.floor(number3 * factor) / factor;
     case "ceil":
-      return Math.ceil(number2 * factor) / factor;
+      return Math.ceil(number3 * factor) / factor;
     default:
       throw new RangeError(`Value rounding ${rounding} is out of range`);
   }
@@ -41926,7 +41929,7 @@ var Formatter = class _Formatter {
         return token;
       }
     }, tokens = _Formatter.parseFormat(fmt), realTokens = tokens.reduce(
-      (found, { literal: literal2, val }) => literal2 ? found : found.concat(val),
+      (found2, { literal: literal2, val }) => literal2 ? found2 : found2.concat(val),
       []
     ), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t2) => t2)), durationInfo = {
       isNegativeDuration: collapsed < 0,
@@ -43375,7 +43378,7 @@ var Interval = class _Interval {
    * @return {Array}
    */
   static merge(intervals) {
-    const [found, final] = intervals.sort((a, b) => a.s - b.s).reduce(
+    const [found2, final] = intervals.sort((a, b) => a.s - b.s).reduce(
       ([sofar, current], item) => {
         if (!current) {
           return [sofar, item];
@@ -43388,9 +43391,9 @@ var Interval = class _Interval {
       [[], null]
     );
     if (final) {
-      found.push(final);
+      found2.push(final);
     }
-    return found;
+    return found2;
   }
   /**
    * Return an array of Intervals representing the spans of time that only appear in one of the specified Intervals.
@@ -44670,12 +44673,12 @@ var DateTime = class _DateTime {
    * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
    * @return {DateTime}
    */
-  static fromSeconds(seconds, options = {}) {
-    if (!isNumber(seconds)) {
+  static fromSeconds(seconds2, options = {}) {
+    if (!isNumber(seconds2)) {
       throw new InvalidArgumentError("fromSeconds requires a numerical input");
     } else {
       return new _DateTime({
-        ts: seconds * 1e3,
+        ts: seconds2 * 1e3,
         zone: normalizeZone(options.zone, Settings.defaultZone),
         loc: Locale.fromObject(options)
       });
@@ -46463,15 +46466,15 @@ function fraction(dt) {
   return dt.millisecond === 0 ? "" : `.${String(dt.millisecond * 1e3).padStart(6, "0")}`;
 }
 var MAX_ITERATIONS2 = 1e3;
-function intervalNextRuns(seconds, anchorDate, timezone, count, after) {
+function intervalNextRuns(seconds2, anchorDate, timezone, count, after) {
   const zone = timezone || "UTC";
   const parsed = parseAnchorDate(anchorDate);
-  if (parsed === void 0 || seconds <= 0) return [];
+  if (parsed === void 0 || seconds2 <= 0) return [];
   const anchor = parsed.setZone(zone);
   const start = DateTime.fromJSDate(after, { zone });
-  const days = Math.floor(seconds / 86400);
-  const rest = seconds - days * 86400;
-  const jump = (k) => days === 0 || rest === 0 ? add(anchor, days * k, rest * k) : add(anchor, 0, seconds * k);
+  const days = Math.floor(seconds2 / 86400);
+  const rest = seconds2 - days * 86400;
+  const jump = (k) => days === 0 || rest === 0 ? add(anchor, days * k, rest * k) : add(anchor, 0, seconds2 * k);
   const before = (a, b) => wallMillis(a) < wallMillis(b);
   let offset2 = 0;
   let next;
@@ -46479,7 +46482,7 @@ function intervalNextRuns(seconds, anchorDate, timezone, count, after) {
     next = anchor;
     while (next.toMillis() < start.toMillis()) next = add(next, days, 0);
   } else {
-    offset2 = Math.trunc((wallMillis(start) - wallMillis(anchor)) / 1e3 / seconds);
+    offset2 = Math.trunc((wallMillis(start) - wallMillis(anchor)) / 1e3 / seconds2);
     next = jump(offset2);
     while (before(start, next)) next = jump(--offset2);
   }
@@ -46501,8 +46504,8 @@ function intervalNextRuns(seconds, anchorDate, timezone, count, after) {
   }
   return results;
 }
-function add(dt, days, seconds) {
-  const ms = Math.round(seconds * 1e3);
+function add(dt, days, seconds2) {
+  const ms = Math.round(seconds2 * 1e3);
   if (days === 0) return dt.plus({ milliseconds: ms });
   const wall = DateTime.fromMillis(wallMillis(dt), { zone: "utc" }).plus({ days, milliseconds: ms });
   return DateTime.fromObject(
@@ -46604,27 +46607,27 @@ function truthy(v) {
   if (typeof v === "object") return Object.keys(v).length > 0;
   return true;
 }
-function convertScheduleItem(item, path8, options = {}) {
+function convertScheduleItem(item, path11, options = {}) {
   const now2 = options.now ?? /* @__PURE__ */ new Date();
-  const fail = (key, message) => ({
+  const fail2 = (key, message) => ({
     ok: false,
-    error: { path: key === void 0 ? path8 : [...path8, key], message }
+    error: { path: key === void 0 ? path11 : [...path11, key], message }
   });
   const timezone = item.timezone;
   let built;
   if (truthy(item.cron)) {
     const cron = item.cron;
-    if (typeof cron !== "string") return fail("cron", "Input should be a valid string");
+    if (typeof cron !== "string") return fail2("cron", "Input should be a valid string");
     const check = checkCron(cron);
-    if (!check.ok) return fail("cron", check.message);
+    if (!check.ok) return fail2("cron", check.message);
     if (timezone !== void 0 && timezone !== null) {
-      if (typeof timezone !== "string") return fail("timezone", "Input should be a valid string");
-      if (timezone !== "" && !isValidTimezone(timezone)) return fail("timezone", invalidTimezone(timezone));
+      if (typeof timezone !== "string") return fail2("timezone", "Input should be a valid string");
+      if (timezone !== "" && !isValidTimezone(timezone)) return fail2("timezone", invalidTimezone(timezone));
     }
     let dayOr = true;
     if (item.day_or !== void 0 && item.day_or !== null) {
       const parsed = parseBool(item.day_or);
-      if (parsed === void 0) return fail("day_or", "Input should be a valid boolean, unable to interpret input");
+      if (parsed === void 0) return fail2("day_or", "Input should be a valid boolean, unable to interpret input");
       dayOr = parsed;
     }
     const schedule = { cron, timezone: timezone ?? null, day_or: dayOr };
@@ -46634,19 +46637,19 @@ function convertScheduleItem(item, path8, options = {}) {
     built = { schedule, given };
   } else if (truthy(item.interval)) {
     const duration2 = parseDuration(item.interval);
-    if ("error" in duration2) return fail("interval", duration2.error);
-    if (duration2.seconds <= 0) return fail("interval", "Input should be greater than 0 seconds");
+    if ("error" in duration2) return fail2("interval", duration2.error);
+    if (duration2.seconds <= 0) return fail2("interval", "Input should be greater than 0 seconds");
     let anchor = DateTime.fromJSDate(now2, { zone: "utc" });
     const anchorGiven = truthy(item.anchor_date);
     if (anchorGiven) {
       const parsed = typeof item.anchor_date === "string" ? parseAnchorDate(item.anchor_date) : void 0;
-      if (parsed === void 0) return fail("anchor_date", `Unable to parse string [${String(item.anchor_date)}]`);
+      if (parsed === void 0) return fail2("anchor_date", `Unable to parse string [${String(item.anchor_date)}]`);
       anchor = parsed;
     }
     let zone = "UTC";
     if (timezone !== void 0 && timezone !== null) {
-      if (typeof timezone !== "string") return fail("timezone", "Input should be a valid string");
-      if (timezone !== "" && !isValidTimezone(timezone)) return fail("timezone", invalidTimezone(timezone));
+      if (typeof timezone !== "string") return fail2("timezone", "Input should be a valid string");
+      if (timezone !== "" && !isValidTimezone(timezone)) return fail2("timezone", invalidTimezone(timezone));
       zone = timezone;
     }
     const schedule = { interval: duration2.seconds, anchor_date: formatAnchorDate(anchor), timezone: zone };
@@ -46656,23 +46659,23 @@ function convertScheduleItem(item, path8, options = {}) {
     built = { schedule, given };
   } else if (truthy(item.rrule)) {
     const result = rruleSchedule(item.rrule, timezone);
-    if ("error" in result) return fail(result.key, result.error);
+    if ("error" in result) return fail2(result.key, result.error);
     const normalized = normalizeRRule(result.schedule.rrule, result.schedule.timezone, now2);
     if (normalized !== result.schedule.rrule) {
       const tzError = rruleTimezoneError(result.schedule.timezone);
-      if (tzError !== void 0) return fail("timezone", tzError);
+      if (tzError !== void 0) return fail2("timezone", tzError);
       result.schedule = { rrule: normalized, timezone: result.schedule.timezone };
       result.given = { ...result.schedule };
     }
     built = { schedule: result.schedule, given: result.given };
   } else {
-    return fail(void 0, `Unknown schedule type. Please provide a valid schedule. schedule=${pythonRepr(item)}`);
+    return fail2(void 0, `Unknown schedule type. Please provide a valid schedule. schedule=${pythonRepr(item)}`);
   }
   let active;
   if (item.active !== void 0 && item.active !== null) {
     active = parseBool(item.active);
     if (active === void 0) {
-      return fail("active", `active must be able to be parsed as a boolean, got ${pythonRepr(item.active)} of type <class '${pythonType(item.active)}'>`);
+      return fail2("active", `active must be able to be parsed as a boolean, got ${pythonRepr(item.active)} of type <class '${pythonType(item.active)}'>`);
     }
   }
   const parameters = truthy(item.parameters) ? item.parameters : void 0;
@@ -46761,9 +46764,9 @@ function pythonRepr(v) {
   if (v === false) return "False";
   if (typeof v === "number") return String(v);
   if (typeof v === "string") {
-    const quote = v.includes("'") && !v.includes('"') ? '"' : "'";
+    const quote2 = v.includes("'") && !v.includes('"') ? '"' : "'";
     const body = v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\t/g, "\\t");
-    return quote + (quote === "'" ? body.replace(/'/g, "\\'") : body) + quote;
+    return quote2 + (quote2 === "'" ? body.replace(/'/g, "\\'") : body) + quote2;
   }
   if (Array.isArray(v)) return `[${v.map(pythonRepr).join(", ")}]`;
   if (v instanceof Date) return pythonRepr(v.toISOString());
@@ -46962,47 +46965,47 @@ var COLLISION_STRATEGIES = ["ENQUEUE", "CANCEL_NEW"];
 var Checker = class {
   errors = [];
   warnings = [];
-  error(path8, message) {
-    this.errors.push({ path: path8, message });
+  error(path11, message) {
+    this.errors.push({ path: path11, message });
     return void 0;
   }
-  warn(path8, message, atKey = false) {
-    this.warnings.push({ path: path8, message, atKey });
+  warn(path11, message, atKey = false) {
+    this.warnings.push({ path: path11, message, atKey });
   }
-  unknownKeys(value, path8, known, what, ignored = []) {
+  unknownKeys(value, path11, known, what, ignored = []) {
     for (const key of Object.keys(value)) {
       if (known.includes(key) || ignored.includes(key)) continue;
       const guess = closest(key, known);
       const hint = guess ? `did you mean "${guess}"?` : `expected one of: ${known.join(", ")}`;
-      this.warn([...path8, key], `unknown key "${key}" in ${what} is ignored (${hint})`, true);
+      this.warn([...path11, key], `unknown key "${key}" in ${what} is ignored (${hint})`, true);
     }
   }
-  string(value, path8, hint = "") {
+  string(value, path11, hint = "") {
     if (value === null || value === void 0) return null;
     if (typeof value === "string") return value;
-    return this.error(path8, `${describe(path8)} must be a string, got ${typeName(value)}${hint}`);
+    return this.error(path11, `${describe(path11)} must be a string, got ${typeName(value)}${hint}`);
   }
   /** pydantic's lax bool: true/false, 0/1, and the usual yes/no words. */
-  bool(value, path8) {
+  bool(value, path11) {
     if (value === null || value === void 0) return null;
     const b = laxBool(value);
     if (b !== void 0) return b;
-    return this.error(path8, `${describe(path8)} must be a boolean (true or false), got ${show(value)}`);
+    return this.error(path11, `${describe(path11)} must be a boolean (true or false), got ${show(value)}`);
   }
   /** pydantic's lax int: integers, integral floats and numeric strings. */
-  int(value, path8) {
+  int(value, path11) {
     if (value === null || value === void 0) return null;
     if (typeof value === "number" && Number.isInteger(value)) return value;
     if (typeof value === "string" && /^\s*[-+]?\d+\s*$/.test(value)) return Number.parseInt(value, 10);
-    return this.error(path8, `${describe(path8)} must be an integer, got ${show(value)}`);
+    return this.error(path11, `${describe(path11)} must be an integer, got ${show(value)}`);
   }
-  mapping(value, path8, nullable) {
+  mapping(value, path11, nullable) {
     if (value === null || value === void 0) {
       if (nullable) return null;
-      return this.error(path8, `${describe(path8)} must be a mapping; remove the key or write {} for none`);
+      return this.error(path11, `${describe(path11)} must be a mapping; remove the key or write {} for none`);
     }
     if (isMapping2(value)) return value;
-    return this.error(path8, `${describe(path8)} must be a mapping, got ${typeName(value)}`);
+    return this.error(path11, `${describe(path11)} must be a mapping, got ${typeName(value)}`);
   }
 };
 function isMapping2(value) {
@@ -47031,8 +47034,8 @@ function show(value) {
   if (typeof value === "string") return JSON.stringify(value);
   return typeName(value);
 }
-function describe(path8) {
-  const keys = path8.filter((p) => typeof p === "string");
+function describe(path11) {
+  const keys = path11.filter((p) => typeof p === "string");
   return `"${keys[keys.length - 1] ?? "value"}"`;
 }
 function toJsonValue(value) {
@@ -47072,22 +47075,22 @@ function validatePrefectFile(raw) {
   }
   return { value: result, errors: c.errors, warnings: c.warnings };
 }
-function checkSteps(c, value, path8) {
+function checkSteps(c, value, path11) {
   if (value === null || value === void 0) return null;
   let list;
   if (isMapping2(value)) {
     if (Object.keys(value).length === 0) return [];
     list = [value];
-    path8 = [...path8];
+    path11 = [...path11];
   } else if (Array.isArray(value)) {
     list = value;
   } else {
-    c.error(path8, `"${String(path8[path8.length - 1])}" must be a list of steps, got ${typeName(value)}`);
+    c.error(path11, `"${String(path11[path11.length - 1])}" must be a list of steps, got ${typeName(value)}`);
     return null;
   }
   const steps = [];
   list.forEach((step, i) => {
-    const stepPath = Array.isArray(value) ? [...path8, i] : path8;
+    const stepPath = Array.isArray(value) ? [...path11, i] : path11;
     if (!isMapping2(step)) {
       c.error(stepPath, `each step must be a mapping of one step name to its inputs, got ${typeName(step)}`);
       return;
@@ -47097,14 +47100,14 @@ function checkSteps(c, value, path8) {
   });
   return steps;
 }
-function checkStep(c, step, path8) {
+function checkStep(c, step, path11) {
   const keys = Object.keys(step);
   if (keys.length === 0) {
-    c.warn(path8, "empty step {} does nothing; remove it");
+    c.warn(path11, "empty step {} does nothing; remove it");
     return;
   }
   if (keys.length > 1) {
-    c.error(path8, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
+    c.error(path11, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
     return;
   }
   const name2 = keys[0];
@@ -47113,25 +47116,25 @@ function checkStep(c, step, path8) {
   if (!definition) {
     if (isBuiltInNamespace(name2) || !looksLikePythonCallable(name2)) {
       const guess = closest(name2, allStepNames());
-      c.error(path8, `unknown step "${name2}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
+      c.error(path11, `unknown step "${name2}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
       return;
     }
   }
   if (inputs === null || inputs === void 0) {
-    c.error([...path8, name2], `step "${name2}" has no inputs; give it a mapping of inputs (use {} for none)`);
+    c.error([...path11, name2], `step "${name2}" has no inputs; give it a mapping of inputs (use {} for none)`);
     return;
   }
   if (!isMapping2(inputs)) {
-    c.error([...path8, name2], `the inputs of step "${name2}" must be a mapping, got ${typeName(inputs)}`);
+    c.error([...path11, name2], `the inputs of step "${name2}" must be a mapping, got ${typeName(inputs)}`);
     return;
   }
   if ("id" in inputs && inputs.id !== null && typeof inputs.id !== "string") {
-    c.error([...path8, name2, "id"], `the step id must be a string, got ${typeName(inputs.id)}`);
+    c.error([...path11, name2, "id"], `the step id must be a string, got ${typeName(inputs.id)}`);
   }
   if ("requires" in inputs && inputs.requires !== null) {
     const r = inputs.requires;
     if (!(typeof r === "string" || Array.isArray(r) && r.every((x) => typeof x === "string"))) {
-      c.error([...path8, name2, "requires"], '"requires" must be a package spec or a list of package specs');
+      c.error([...path11, name2, "requires"], '"requires" must be a package spec or a list of package specs');
     }
   }
   if (definition?.inputs) {
@@ -47139,28 +47142,28 @@ function checkStep(c, step, path8) {
     for (const key of Object.keys(inputs)) {
       if (accepted.includes(key)) continue;
       const guess = closest(key, accepted);
-      c.error([...path8, name2, key], `step "${name2}" has no input "${key}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
+      c.error([...path11, name2, key], `step "${name2}" has no input "${key}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
     }
   }
-  checkNoTimestamps(c, inputs, [...path8, name2]);
+  checkNoTimestamps(c, inputs, [...path11, name2]);
 }
-function checkNoTimestamps(c, value, path8) {
+function checkNoTimestamps(c, value, path11) {
   if (value instanceof YamlTimestamp) {
-    c.error(path8, `"${value.text}" is read as a date; quote it to pass it as text`);
+    c.error(path11, `"${value.text}" is read as a date; quote it to pass it as text`);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkNoTimestamps(c, v, [...path8, i]));
+    value.forEach((v, i) => checkNoTimestamps(c, v, [...path11, i]));
   } else if (isMapping2(value)) {
-    for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path8, k]);
+    for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path11, k]);
   }
 }
-function checkDeployment(c, raw, path8) {
+function checkDeployment(c, raw, path11) {
   if (!isMapping2(raw)) {
-    c.error(path8, `each deployment must be a mapping, got ${typeName(raw)}`);
+    c.error(path11, `each deployment must be a mapping, got ${typeName(raw)}`);
     return void 0;
   }
-  c.unknownKeys(raw, path8, DEPLOYMENT_KEYS, "a deployment");
+  c.unknownKeys(raw, path11, DEPLOYMENT_KEYS, "a deployment");
   const out = {};
-  const at = (key) => [...path8, key];
+  const at = (key) => [...path11, key];
   const has = (key) => key in raw;
   for (const key of ["name", "version", "version_type", "description", "entrypoint", "flow_name"]) {
     if (!has(key)) continue;
@@ -47204,11 +47207,11 @@ function checkDeployment(c, raw, path8) {
       const pool = {};
       for (const key of ["name", "work_queue_name"]) {
         if (!(key in wp)) continue;
-        const v = c.string(wp[key], [...path8, "work_pool", key]);
+        const v = c.string(wp[key], [...path11, "work_pool", key]);
         if (v !== void 0) pool[key] = v;
       }
       if ("job_variables" in wp) {
-        const v = c.mapping(wp.job_variables, [...path8, "work_pool", "job_variables"], false);
+        const v = c.mapping(wp.job_variables, [...path11, "work_pool", "job_variables"], false);
         if (v) pool.job_variables = toJsonValue(v);
       }
       out.work_pool = pool;
@@ -47234,8 +47237,8 @@ function checkDeployment(c, raw, path8) {
     else if (!Array.isArray(s2)) c.error(at("schedules"), `"schedules" must be a list, got ${typeName(s2)}`);
     else {
       out.schedules = s2.map((item, i) => {
-        if (!isMapping2(item)) return c.error([...path8, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
-        return checkSchedule(c, item, [...path8, "schedules", i]);
+        if (!isMapping2(item)) return c.error([...path11, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
+        return checkSchedule(c, item, [...path11, "schedules", i]);
       }).filter((x) => x !== void 0);
     }
   }
@@ -47248,7 +47251,7 @@ function checkDeployment(c, raw, path8) {
     else if (!Array.isArray(t2)) c.error(at("triggers"), `"triggers" must be a list, got ${typeName(t2)}`);
     else {
       t2.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path8, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
+        if (!isMapping2(item)) c.error([...path11, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
       });
       out.triggers = toJsonValue(t2);
     }
@@ -47259,42 +47262,42 @@ function checkDeployment(c, raw, path8) {
     else if (!Array.isArray(s2)) c.error(at("sla"), `"sla" must be a list, got ${typeName(s2)}`);
     else {
       s2.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path8, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
+        if (!isMapping2(item)) c.error([...path11, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
       });
       out.sla = toJsonValue(s2);
     }
   }
   return out;
 }
-function checkConcurrency(c, value, path8) {
+function checkConcurrency(c, value, path11) {
   if (value === null) return null;
-  if (!isMapping2(value)) return c.int(value, path8);
-  c.unknownKeys(value, path8, CONCURRENCY_KEYS, "concurrency_limit");
+  if (!isMapping2(value)) return c.int(value, path11);
+  c.unknownKeys(value, path11, CONCURRENCY_KEYS, "concurrency_limit");
   const out = {};
   if ("limit" in value) {
-    const v = c.int(value.limit, [...path8, "limit"]);
+    const v = c.int(value.limit, [...path11, "limit"]);
     if (v !== void 0) out.limit = v;
   }
   if ("collision_strategy" in value) {
-    const v = c.string(value.collision_strategy, [...path8, "collision_strategy"]);
+    const v = c.string(value.collision_strategy, [...path11, "collision_strategy"]);
     if (v !== void 0) out.collision_strategy = v;
     if (typeof v === "string" && !COLLISION_STRATEGIES.includes(v)) {
-      c.error([...path8, "collision_strategy"], `collision_strategy must be ENQUEUE or CANCEL_NEW, got "${v}"`);
+      c.error([...path11, "collision_strategy"], `collision_strategy must be ENQUEUE or CANCEL_NEW, got "${v}"`);
     }
   } else {
-    c.error(path8, "the mapping form of concurrency_limit needs collision_strategy (ENQUEUE or CANCEL_NEW)");
+    c.error(path11, "the mapping form of concurrency_limit needs collision_strategy (ENQUEUE or CANCEL_NEW)");
   }
   if ("grace_period_seconds" in value) {
-    const v = c.int(value.grace_period_seconds, [...path8, "grace_period_seconds"]);
+    const v = c.int(value.grace_period_seconds, [...path11, "grace_period_seconds"]);
     if (v !== void 0) out.grace_period_seconds = v;
     if (typeof v === "number" && (v < 60 || v > 86400)) {
-      c.error([...path8, "grace_period_seconds"], `grace_period_seconds must be between 60 and 86400, got ${v}`);
+      c.error([...path11, "grace_period_seconds"], `grace_period_seconds must be between 60 and 86400, got ${v}`);
     }
   }
   return out;
 }
-function checkSchedule(c, item, path8) {
-  const result = validateRawScheduleItem(toJsonValue(item), path8);
+function checkSchedule(c, item, path11) {
+  const result = validateRawScheduleItem(toJsonValue(item), path11);
   for (const e of result.errors) c.error(e.path, e.message);
   return result.errors.length === 0 && result.value ? result.value : void 0;
 }
@@ -47547,9 +47550,9 @@ function index(items, key) {
   return { found: true, value: items[at] };
 }
 function getFromDict(dct, keys, fallback) {
-  const path8 = typeof keys === "string" ? keyPath(keys) : keys;
+  const path11 = typeof keys === "string" ? keyPath(keys) : keys;
   let value = dct;
-  for (const key of path8) {
+  for (const key of path11) {
     if (isMapping3(value)) {
       if (!Object.hasOwn(value, key)) return fallback;
       value = value[key];
@@ -47586,15 +47589,15 @@ function placeholderKind(name2) {
 }
 function placeholdersInString(text) {
   const seen = /* @__PURE__ */ new Set();
-  const found = [];
+  const found2 = [];
   for (const match2 of text.matchAll(placeholderRegExp())) {
     const fullMatch = match2[1] ?? "";
     const name2 = match2[2] ?? "";
     if (seen.has(fullMatch)) continue;
     seen.add(fullMatch);
-    found.push({ fullMatch, name: name2, kind: placeholderKind(name2) });
+    found2.push({ fullMatch, name: name2, kind: placeholderKind(name2) });
   }
-  return found;
+  return found2;
 }
 function isWholeStringPlaceholder(text, placeholders, kind) {
   const only = placeholders.length === 1 ? placeholders[0] : void 0;
@@ -47646,11 +47649,11 @@ function pythonFloatRepr(x) {
 }
 var NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 function pythonStringRepr(text) {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote;
+  const quote2 = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote2;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (ch === quote || ch === "\\") out += `\\${ch}`;
+    if (ch === quote2 || ch === "\\") out += `\\${ch}`;
     else if (ch === "	") out += "\\t";
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
@@ -47662,7 +47665,7 @@ function pythonStringRepr(text) {
       else out += `\\U${hex(cp, 8)}`;
     } else out += ch;
   }
-  return out + quote;
+  return out + quote2;
 }
 function hex(n2, width) {
   return n2.toString(16).padStart(width, "0");
@@ -48010,6 +48013,27 @@ function templateTriggers(triggerSpecs, stepOutputs, ctx) {
 function templatePullSteps(pullSteps, stepOutputs, ctx) {
   return applyValues(pullSteps, stepOutputs, { removeNotset: false, env: ctx.env });
 }
+async function templateStepInputs(inputs, upstreamOutputs, ctx) {
+  const keywords = {};
+  const rest = {};
+  for (const [key, value2] of Object.entries(inputs)) {
+    if (key === "id" || key === "requires") keywords[key] = value2;
+    else rest[key] = value2;
+  }
+  const unresolved = new UnresolvedReferences();
+  let value = applyValues(rest, upstreamOutputs, { env: ctx.env });
+  value = await resolveBlockDocumentReferences(value, ctx.blocks, unresolved.add);
+  value = await resolveVariables(value, ctx.variables, unresolved.add);
+  value = applyValues(value, ctx.env, { env: ctx.env });
+  return { value, keywords, unresolved: unresolved.list() };
+}
+function mergeStepOutputs(outputs, stepId, result) {
+  if (!isMapping3(result)) return outputs;
+  const merged = { ...outputs };
+  if (isTruthy(stepId)) merged[String(stepId)] = result;
+  Object.assign(merged, result);
+  return merged;
+}
 
 // src/core/plan/desired.ts
 import { realpathSync } from "node:fs";
@@ -48085,8 +48109,8 @@ function parseEntrypoint(entrypoint, cwd) {
   if (!objectPath) throw bad(`"${objectPart}" is not a Python name`);
   const base = path2.join(cwd, ...modNames);
   const candidates = [`${base}.py`, path2.join(base, "__init__.py")];
-  const found = candidates.find((c) => existsSync2(c)) ?? candidates[0];
-  return { kind: "module", file: toRelative(found, cwd), objectPath, pathAsWritten: modulePart };
+  const found2 = candidates.find((c) => existsSync2(c)) ?? candidates[0];
+  return { kind: "module", file: toRelative(found2, cwd), objectPath, pathAsWritten: modulePart };
 }
 function splitObjectPath(s2) {
   const parts = s2.split(".");
@@ -49006,8 +49030,8 @@ function binaryOp(op, a, b) {
     return { k: "dict", entries };
   }
   if ((op === "in" || op === "not in") && (b.k === "list" || b.k === "tuple" || b.k === "set")) {
-    const found = b.items.some((x) => pyEquals(x, a));
-    return { k: "bool", v: op === "in" ? found : !found };
+    const found2 = b.items.some((x) => pyEquals(x, a));
+    return { k: "bool", v: op === "in" ? found2 : !found2 };
   }
   if (a.k === "object" && b.k === "object" && a.type === "timedelta" && b.type === "timedelta") {
     if (op === "+") return timedeltaFrom(tdMicros(a) + tdMicros(b));
@@ -49349,9 +49373,9 @@ var NodeType = class _NodeType {
         direct[name2] = map[prop];
     return (node) => {
       for (let groups = node.prop(NodeProp.group), i = -1; i < (groups ? groups.length : 0); i++) {
-        let found = direct[i < 0 ? node.name : groups[i]];
-        if (found)
-          return found;
+        let found2 = direct[i < 0 ? node.name : groups[i]];
+        if (found2)
+          return found2;
       }
     };
   }
@@ -49895,8 +49919,8 @@ function getChildren(node, type, before, after) {
   if (!cur.firstChild())
     return result;
   if (before != null)
-    for (let found = false; !found; ) {
-      found = cur.type.is(before);
+    for (let found2 = false; !found2; ) {
+      found2 = cur.type.is(before);
       if (!cur.nextSibling())
         return result;
     }
@@ -51095,9 +51119,9 @@ var Stack = class _Stack {
               return rDepth << 19 | 65536 | term;
           }
         } else {
-          let found = explore(action, depth + 1);
-          if (found != null)
-            return found;
+          let found2 = explore(action, depth + 1);
+          if (found2 != null)
+            return found2;
         }
       });
     };
@@ -52411,16 +52435,16 @@ var LRParser = class _LRParser extends Parser {
     }
     if (config.tokenizers)
       copy.tokenizers = this.tokenizers.map((t2) => {
-        let found = config.tokenizers.find((r) => r.from == t2);
-        return found ? found.to : t2;
+        let found2 = config.tokenizers.find((r) => r.from == t2);
+        return found2 ? found2.to : t2;
       });
     if (config.specializers) {
       copy.specializers = this.specializers.slice();
       copy.specializerSpecs = this.specializerSpecs.map((s2, i) => {
-        let found = config.specializers.find((r) => r.from == s2.external);
-        if (!found)
+        let found2 = config.specializers.find((r) => r.from == s2.external);
+        if (!found2)
           return s2;
-        let spec = Object.assign(Object.assign({}, s2), { external: found.to });
+        let spec = Object.assign(Object.assign({}, s2), { external: found2.to });
         copy.specializers[i] = getSpecializer(spec);
         return spec;
       });
@@ -53357,7 +53381,7 @@ var legacyPrint = new ExternalTokenizer((input) => {
 });
 var strings = new ExternalTokenizer((input, stack) => {
   let { flags } = stack.context;
-  let quote = flags & cx_DoubleQuote ? doubleQuote : singleQuote;
+  let quote2 = flags & cx_DoubleQuote ? doubleQuote : singleQuote;
   let long = (flags & cx_Long) > 0;
   let escapes = !(flags & cx_Raw);
   let format = (flags & cx_Format) > 0;
@@ -53389,7 +53413,7 @@ var strings = new ExternalTokenizer((input, stack) => {
       break;
     } else if (input.next == backslash && !escapes && input.peek(1) > -1) {
       input.advance(2);
-    } else if (input.next == quote && (!long || input.peek(1) == quote && input.peek(2) == quote)) {
+    } else if (input.next == quote2 && (!long || input.peek(1) == quote2 && input.peek(2) == quote2)) {
       if (input.pos == start) {
         input.acceptToken(stringEnd, long ? 3 : 1);
         return;
@@ -53589,8 +53613,8 @@ function decodeStringToken(token) {
   const m = /^([A-Za-z]*)('''|"""|'|")/.exec(token);
   if (!m) return { bytes: false, value: token };
   const prefix = m[1].toLowerCase();
-  const quote = m[2];
-  const body = token.slice(m[0].length, token.length - quote.length);
+  const quote2 = m[2];
+  const body = token.slice(m[0].length, token.length - quote2.length);
   const raw = prefix.includes("r");
   const bytes = prefix.includes("b");
   return { bytes, value: raw ? body : unescape(body, bytes) };
@@ -55732,7 +55756,7 @@ function parameterSchema(fn, interp, profile) {
   const definitions2 = /* @__PURE__ */ new Map();
   const properties = {};
   const required = [];
-  fn.params.forEach((p, position) => {
+  fn.params.forEach((p, position2) => {
     if (p.name === "self" || p.name === "cls") return;
     const variadic = p.kind === "varargs" || p.kind === "varkw";
     let type = types.get(p) ?? { k: "builtin", name: "typing.Any" };
@@ -55781,7 +55805,7 @@ function parameterSchema(fn, interp, profile) {
     else if (docs.has(p.name)) prop.description = docs.get(p.name);
     const extra = fieldInfo ? jsonSchemaExtra(fieldInfo) : void 0;
     if (extra) Object.assign(prop, extra);
-    if (!extra || !("position" in extra)) prop.position = position;
+    if (!extra || !("position" in extra)) prop.position = position2;
     properties[p.name] = prop;
     if (dflt === void 0) required.push(p.name);
   });
@@ -56144,8 +56168,8 @@ function parseTimedelta(value) {
     if (minutes > 59) return { error: `${INVALID2}, minute value is outside expected range of 0-59` };
     if (secs > 59) return { error: `${INVALID2}, second value is outside expected range of 0-59` };
     const micros = m[8] === void 0 ? 0 : Number(m[8].slice(0, 6).padEnd(6, "0"));
-    const seconds = days * 86400 + hours * 3600 + minutes * 60 + secs + micros / 1e6;
-    return { seconds: roundMicros2(m[1] === "-" ? -seconds : seconds) };
+    const seconds2 = days * 86400 + hours * 3600 + minutes * 60 + secs + micros / 1e6;
+    return { seconds: roundMicros2(m[1] === "-" ? -seconds2 : seconds2) };
   }
   return { error: `${INVALID2}, invalid duration ${JSON.stringify(value)}` };
 }
@@ -56155,19 +56179,19 @@ function parseIso(value) {
   const given = parts.filter((p) => p !== void 0);
   if (!m || given.length === 0) return { error: `${INVALID2}, invalid ISO 8601 duration ${JSON.stringify(value)}` };
   if (given.slice(0, -1).some((p) => /[.,]/.test(p))) return { error: `${INVALID2}, quantity fraction invalid in duration` };
-  let seconds = 0;
+  let seconds2 = 0;
   parts.forEach((p, i) => {
-    if (p !== void 0) seconds += Number(p.replace(",", ".")) * ISO_UNITS[i];
+    if (p !== void 0) seconds2 += Number(p.replace(",", ".")) * ISO_UNITS[i];
   });
-  return { seconds: roundMicros2(m[1] === "-" ? -seconds : seconds) };
+  return { seconds: roundMicros2(m[1] === "-" ? -seconds2 : seconds2) };
 }
 function duration(value) {
   const parsed = parseTimedelta(value);
   if ("seconds" in parsed) return parsed;
   return { error: `should be a duration: seconds, ISO 8601 ("PT5M") or "[D days, ]HH:MM:SS", got ${JSON.stringify(value) ?? String(value)} (${parsed.error.replace(/^Input should be a valid timedelta,? ?/, "") || "not a duration"})` };
 }
-function roundMicros2(seconds) {
-  return Math.round(seconds * 1e6) / 1e6;
+function roundMicros2(seconds2) {
+  return Math.round(seconds2 * 1e6) / 1e6;
 }
 
 // src/core/triggers/lax.ts
@@ -56252,130 +56276,130 @@ function validateTriggers(specs, deploymentName) {
 }
 var Checker2 = class {
   errors = [];
-  deploymentTrigger(spec, path8, defaultName) {
+  deploymentTrigger(spec, path11, defaultName) {
     if (!isMapping2(spec)) {
-      this.fail(path8, `each trigger must be a mapping, got ${describe2(spec)}`);
+      this.fail(path11, `each trigger must be a mapping, got ${describe2(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path8, deploymentDiscriminator);
-    const name2 = "name" in spec ? this.field(spec, "name", path8, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
-    const description = this.field(spec, "description", path8, laxStr) ?? "";
-    const enabled = this.field(spec, "enabled", path8, laxBool2) ?? true;
-    const parameters = this.field(spec, "parameters", path8, laxOptionalMapping) ?? null;
-    const jobVariables = this.field(spec, "job_variables", path8, laxOptionalMapping) ?? null;
-    const scheduleAfter = this.field(spec, "schedule_after", path8, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
+    const type = this.triggerType(spec, path11, deploymentDiscriminator);
+    const name2 = "name" in spec ? this.field(spec, "name", path11, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
+    const description = this.field(spec, "description", path11, laxStr) ?? "";
+    const enabled = this.field(spec, "enabled", path11, laxBool2) ?? true;
+    const parameters = this.field(spec, "parameters", path11, laxOptionalMapping) ?? null;
+    const jobVariables = this.field(spec, "job_variables", path11, laxOptionalMapping) ?? null;
+    const scheduleAfter = this.field(spec, "schedule_after", path11, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
     if (type === void 0) return void 0;
-    const trigger = this.triggerOfType(type, spec, path8);
+    const trigger = this.triggerOfType(type, spec, path11);
     if (trigger === void 0 || name2 === void 0) return void 0;
     return { name: name2, description, enabled, parameters, jobVariables, scheduleAfter, trigger };
   }
   /** A trigger nested in a compound or sequence trigger: a plain trigger, deployment fields ignored. */
-  nestedTrigger(spec, path8) {
+  nestedTrigger(spec, path11) {
     if (!isMapping2(spec)) {
-      this.fail(path8, `each nested trigger must be a mapping, got ${describe2(spec)}`);
+      this.fail(path11, `each nested trigger must be a mapping, got ${describe2(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path8, nestedDiscriminator);
-    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path8);
+    const type = this.triggerType(spec, path11, nestedDiscriminator);
+    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path11);
   }
-  triggerType(spec, path8, discriminate) {
+  triggerType(spec, path11, discriminate) {
     if (!("type" in spec)) return discriminate(spec);
     const type = spec.type;
     if (typeof type === "string" && TRIGGER_TYPES.includes(type)) return type;
     const hint = typeof type === "string" ? didYouMean(type, TRIGGER_TYPES) : "";
-    this.fail([...path8, "type"], `unknown trigger type ${describe2(type)}${hint}; use one of ${oneOf2(TRIGGER_TYPES)}, or leave it out to infer it`);
+    this.fail([...path11, "type"], `unknown trigger type ${describe2(type)}${hint}; use one of ${oneOf2(TRIGGER_TYPES)}, or leave it out to infer it`);
     return void 0;
   }
-  triggerOfType(type, spec, path8) {
+  triggerOfType(type, spec, path11) {
     switch (type) {
       case "event":
-        return this.eventTrigger(spec, path8);
+        return this.eventTrigger(spec, path11);
       case "metric":
-        return this.metricTrigger(spec, path8);
+        return this.metricTrigger(spec, path11);
       case "compound":
-        return this.compoundTrigger(spec, path8);
+        return this.compoundTrigger(spec, path11);
       case "sequence":
-        return this.sequenceTrigger(spec, path8);
+        return this.sequenceTrigger(spec, path11);
     }
   }
-  eventTrigger(spec, path8) {
+  eventTrigger(spec, path11) {
     const before = this.errors.length;
-    const match2 = this.field(spec, "match", path8, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path8);
-    const after = this.field(spec, "after", path8, laxStringSet) ?? [];
-    const expect = this.field(spec, "expect", path8, laxStringSet) ?? [];
-    const forEach = this.field(spec, "for_each", path8, laxStringSet) ?? [];
+    const match2 = this.field(spec, "match", path11, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path11);
+    const after = this.field(spec, "after", path11, laxStringSet) ?? [];
+    const expect = this.field(spec, "expect", path11, laxStringSet) ?? [];
+    const forEach = this.field(spec, "for_each", path11, laxStringSet) ?? [];
     const posture = this.field(
       spec,
       "posture",
-      path8,
+      path11,
       (v) => EVENT_POSTURES.includes(v) ? { value: v } : { error: `should be one of ${oneOf2(EVENT_POSTURES)} for an event trigger, got ${describe2(v)}${v === "Metric" ? " (a metric trigger needs a `metric` query and no `type: event`)" : ""}` }
     ) ?? "Reactive";
-    const threshold = this.field(spec, "threshold", path8, laxInt) ?? 1;
-    const within = this.eventWithin(spec, path8);
+    const threshold = this.field(spec, "threshold", path11, laxInt) ?? 1;
+    const within = this.eventWithin(spec, path11);
     if (this.errors.length > before || within === void 0) return void 0;
     return { type: "event", match: match2, match_related: matchRelated, after, expect, for_each: forEach, posture, threshold, within };
   }
   /** `within` as EventTrigger's before-validator and field constraint (`ge=0`) check it. */
-  eventWithin(spec, path8) {
+  eventWithin(spec, path11) {
     const proactive = spec.posture === "Proactive";
     if (!("within" in spec)) return proactive ? PROACTIVE_MINIMUM_WITHIN : 0;
     const parsed = spec.within === null ? { error: "should be a duration (seconds or ISO 8601), got null" } : duration(spec.within);
     if ("error" in parsed) {
-      this.fail([...path8, "within"], parsed.error);
+      this.fail([...path11, "within"], parsed.error);
       return void 0;
     }
     if (proactive) {
       if (parsed.seconds === 0) return PROACTIVE_MINIMUM_WITHIN;
       if (parsed.seconds < PROACTIVE_MINIMUM_WITHIN) {
-        this.fail([...path8, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
+        this.fail([...path11, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
         return void 0;
       }
     } else if (parsed.seconds < 0) {
-      this.fail([...path8, "within"], `must not be negative, got ${parsed.seconds} seconds`);
+      this.fail([...path11, "within"], `must not be negative, got ${parsed.seconds} seconds`);
       return void 0;
     }
     return parsed.seconds;
   }
-  metricTrigger(spec, path8) {
+  metricTrigger(spec, path11) {
     const before = this.errors.length;
-    const match2 = this.field(spec, "match", path8, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path8);
-    this.field(spec, "posture", path8, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe2(v)}` });
+    const match2 = this.field(spec, "match", path11, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path11);
+    this.field(spec, "posture", path11, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe2(v)}` });
     let metric;
-    if (!("metric" in spec)) this.fail([...path8, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
-    else metric = this.metricQuery(spec.metric, [...path8, "metric"]);
+    if (!("metric" in spec)) this.fail([...path11, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
+    else metric = this.metricQuery(spec.metric, [...path11, "metric"]);
     if (this.errors.length > before || metric === void 0) return void 0;
     return { type: "metric", match: match2, match_related: matchRelated, posture: "Metric", metric };
   }
-  metricQuery(query, path8) {
+  metricQuery(query, path11) {
     if (!isMapping2(query)) {
-      this.fail(path8, `should be a mapping with name, threshold and operator, got ${describe2(query)}`);
+      this.fail(path11, `should be a mapping with name, threshold and operator, got ${describe2(query)}`);
       return void 0;
     }
     const before = this.errors.length;
-    const name2 = this.required(query, "name", path8, laxStr, "the metric to query (lateness, duration or successes)");
-    const threshold = this.required(query, "threshold", path8, laxFloat, "the value to compare the metric with");
+    const name2 = this.required(query, "name", path11, laxStr, "the metric to query (lateness, duration or successes)");
+    const threshold = this.required(query, "threshold", path11, laxFloat, "the value to compare the metric with");
     const operator2 = this.required(
       query,
       "operator",
-      path8,
+      path11,
       (v) => METRIC_OPERATORS.includes(v) ? { value: v } : { error: `should be one of ${oneOf2(METRIC_OPERATORS)}, got ${describe2(v)}` },
       `one of ${oneOf2(METRIC_OPERATORS)}`
     );
-    const range = this.field(query, "range", path8, minimumRange) ?? METRIC_MINIMUM_RANGE;
-    const firingFor = this.field(query, "firing_for", path8, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const range = this.field(query, "range", path11, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const firingFor = this.field(query, "firing_for", path11, minimumRange) ?? METRIC_MINIMUM_RANGE;
     if (this.errors.length > before || name2 === void 0 || threshold === void 0 || operator2 === void 0) return void 0;
     return { name: name2, threshold, operator: operator2, range, firing_for: firingFor };
   }
-  compoundTrigger(spec, path8) {
+  compoundTrigger(spec, path11) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path8);
-    const within = this.compositeWithin(spec, path8);
+    const triggers = this.nestedTriggers(spec, path11);
+    const within = this.compositeWithin(spec, path11);
     const require2 = this.required(
       spec,
       "require",
-      path8,
+      path11,
       (v) => {
         if (v === "any" || v === "all") return { value: v };
         const n2 = laxInt(v);
@@ -56385,39 +56409,39 @@ var Checker2 = class {
     );
     if (this.errors.length > before || triggers === void 0 || require2 === void 0) return void 0;
     if (typeof require2 === "number") {
-      if (require2 < 1) this.fail([...path8, "require"], `must be at least 1, got ${require2}`);
+      if (require2 < 1) this.fail([...path11, "require"], `must be at least 1, got ${require2}`);
       else if (require2 > triggers.length) {
-        this.fail([...path8, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
+        this.fail([...path11, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
       }
       if (this.errors.length > before) return void 0;
     }
     return { type: "compound", triggers, within, require: require2 };
   }
-  sequenceTrigger(spec, path8) {
+  sequenceTrigger(spec, path11) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path8);
-    const within = this.compositeWithin(spec, path8);
+    const triggers = this.nestedTriggers(spec, path11);
+    const within = this.compositeWithin(spec, path11);
     if (this.errors.length > before || triggers === void 0) return void 0;
     return { type: "sequence", triggers, within };
   }
-  nestedTriggers(spec, path8) {
+  nestedTriggers(spec, path11) {
     if (!("triggers" in spec)) {
-      this.fail([...path8, "triggers"], "a compound or sequence trigger needs a `triggers` list");
+      this.fail([...path11, "triggers"], "a compound or sequence trigger needs a `triggers` list");
       return void 0;
     }
     if (!Array.isArray(spec.triggers)) {
-      this.fail([...path8, "triggers"], `should be a list of triggers, got ${describe2(spec.triggers)}`);
+      this.fail([...path11, "triggers"], `should be a list of triggers, got ${describe2(spec.triggers)}`);
       return void 0;
     }
-    const nested = spec.triggers.map((t2, j) => this.nestedTrigger(t2, [...path8, "triggers", j]));
+    const nested = spec.triggers.map((t2, j) => this.nestedTrigger(t2, [...path11, "triggers", j]));
     return nested.every((t2) => t2 !== void 0) ? nested : void 0;
   }
   /** Composite triggers' `within`: optional, any sign (the model has no bound). */
-  compositeWithin(spec, path8) {
-    return this.field(spec, "within", path8, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
+  compositeWithin(spec, path11) {
+    return this.field(spec, "within", path11, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
   }
-  matchRelated(spec, path8) {
-    return this.field(spec, "match_related", path8, (v) => {
+  matchRelated(spec, path11) {
+    return this.field(spec, "match_related", path11, (v) => {
       if (!Array.isArray(v)) return this.resourceSpecification(v);
       const items = v.map((item) => this.resourceSpecification(item));
       const bad = items.findIndex((r) => "error" in r);
@@ -56437,24 +56461,24 @@ var Checker2 = class {
     return error2 === void 0 ? { value: result } : { error: error2 };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
-  field(spec, key, path8, check) {
+  field(spec, key, path11, check) {
     if (!(key in spec)) return void 0;
     const result = check(spec[key]);
     if ("error" in result) {
-      this.fail([...path8, key], result.error);
+      this.fail([...path11, key], result.error);
       return void 0;
     }
     return result.value;
   }
-  required(spec, key, path8, check, what) {
+  required(spec, key, path11, check, what) {
     if (!(key in spec)) {
-      this.fail([...path8, key], `is required: ${what}`);
+      this.fail([...path11, key], `is required: ${what}`);
       return void 0;
     }
-    return this.field(spec, key, path8, check);
+    return this.field(spec, key, path11, check);
   }
-  fail(path8, message) {
-    this.errors.push({ path: path8, message });
+  fail(path11, message) {
+    this.errors.push({ path: path11, message });
   }
 };
 function deploymentDiscriminator(spec) {
@@ -56479,6 +56503,37 @@ function nonNegative(parsed, message) {
 }
 function toLax(parsed) {
   return "error" in parsed ? parsed : { value: parsed.seconds };
+}
+
+// src/core/triggers/automation.ts
+function ownerResource(deploymentId) {
+  return `prefect.deployment.${deploymentId}`;
+}
+function automationBody(trigger, deploymentId) {
+  return {
+    // `name or …`: an empty name falls back too.
+    name: trigger.name || `Automation for deployment ${deploymentId}`,
+    description: trigger.description,
+    enabled: trigger.enabled,
+    tags: [],
+    trigger: triggerBody(trigger.trigger),
+    actions: [
+      {
+        type: "run-deployment",
+        source: "selected",
+        deployment_id: deploymentId,
+        parameters: trigger.parameters === null ? null : structuredClone(trigger.parameters),
+        job_variables: trigger.jobVariables === null ? null : structuredClone(trigger.jobVariables),
+        schedule_after: trigger.scheduleAfter
+      }
+    ],
+    actions_on_trigger: [],
+    actions_on_resolve: [],
+    owner_resource: ownerResource(deploymentId)
+  };
+}
+function triggerBody(trigger) {
+  return structuredClone(trigger);
 }
 
 // src/core/triggers/sla.ts
@@ -56535,6 +56590,16 @@ function validateSla(spec, i) {
     kindErrors.push({ path: [i], message: `an SLA needs one of ${KINDS.map(({ kind, what }) => `\`${kind}\` (${what})`).join(", ")}` });
   }
   return { errors: [...common, ...kindErrors] };
+}
+function slaBodies(slas, deploymentId) {
+  return slas.map((sla) => {
+    const body = { name: sla.name };
+    if (sla.severity !== void 0) body.severity = sla.severity;
+    if (sla.enabled !== void 0) body.enabled = sla.enabled;
+    body[sla.kind] = sla.value;
+    body.owner_resource = ownerResource(deploymentId);
+    return body;
+  });
 }
 function toLax2(parsed) {
   return "error" in parsed ? parsed : { value: parsed.seconds };
@@ -56979,8 +57044,8 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
     }
   };
 }
-function fieldPath(root, path8) {
-  return path8.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : `${acc}.${p}`, root);
+function fieldPath(root, path11) {
+  return path11.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : `${acc}.${p}`, root);
 }
 function normalizeTags(tags2) {
   const items = typeof tags2 === "string" ? [...tags2] : Array.isArray(tags2) ? tags2 : [];
@@ -57021,22 +57086,22 @@ function containsPlaceholderToken(value, deferred) {
 function hasErrors(diagnostics) {
   return diagnostics.some((d) => d.severity === "error");
 }
-async function createPlan(request) {
-  const loaded = await loadPrefectFile(request.prefectFile, request.cwd);
+async function createPlan(request2) {
+  const loaded = await loadPrefectFile(request2.prefectFile, request2.cwd);
   const diagnostics = [...loaded.diagnostics];
   const file = loaded.prefectFile;
-  if (!file || hasErrors(diagnostics)) return finish2(request.prefectFile, [], diagnostics);
-  const selection = selectDeployments(file.deployments, request.selection);
+  if (!file || hasErrors(diagnostics)) return finish2(request2.prefectFile, [], diagnostics);
+  const selection = selectDeployments(file.deployments, request2.selection);
   for (const message of selection.errors) diagnostics.push({ severity: "error", file: file.file, message });
   for (const message of selection.warnings) diagnostics.push({ severity: "warning", file: file.file, message });
   if (selection.errors.length > 0) return finish2(file.file, [], diagnostics);
-  const now2 = request.now ?? /* @__PURE__ */ new Date();
+  const now2 = request2.now ?? /* @__PURE__ */ new Date();
   const single = selection.selected.length === 1;
-  const options = { ...request.options };
-  const defaultPool = request.env.PREFECT_DEFAULT_WORK_POOL_NAME || request.env.PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME || void 0;
+  const options = { ...request2.options };
+  const defaultPool = request2.env.PREFECT_DEFAULT_WORK_POOL_NAME || request2.env.PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME || void 0;
   const poolFromCli = options.workPoolName !== void 0;
   if (!poolFromCli && defaultPool) options.workPoolName = defaultPool;
-  if (!single && request.options && hasDeployOptions(request.options)) {
+  if (!single && request2.options && hasDeployOptions(request2.options)) {
     diagnostics.push({ severity: "warning", file: file.file, message: "deploy options are ignored when several deployments are selected (as in prefect deploy); select one deployment to use them" });
   }
   const fillPool = (config) => {
@@ -57044,17 +57109,17 @@ async function createPlan(request) {
     const pool = config.work_pool ?? {};
     return pool.name === void 0 || pool.name === null ? { ...config, work_pool: { ...pool, name: defaultPool } } : config;
   };
-  const sources = request.sources ?? offlineSources();
+  const sources = request2.sources ?? offlineSources();
   const results = await Promise.all(
     selection.selected.map(
       (s2) => buildDesiredDeployment(s2.index, fillPool(s2.config), file.actions, {
-        cwd: request.cwd,
-        env: request.env,
+        cwd: request2.cwd,
+        env: request2.env,
         sources,
         now: now2,
-        stepOutputs: request.stepOutputsByIndex?.get(s2.index) ?? request.stepOutputs,
-        git: request.git,
-        unavailableModules: request.unavailableModules,
+        stepOutputs: request2.stepOutputsByIndex?.get(s2.index) ?? request2.stepOutputs,
+        git: request2.git,
+        unavailableModules: request2.unavailableModules,
         ...single ? { options } : {}
       })
     )
@@ -57142,6 +57207,27 @@ function planToText(plan, options) {
   }
   return lines.join("\n");
 }
+var SYMBOL = { created: "+", updated: "~", unchanged: "=" };
+function liveChangesToText(plan, live, options) {
+  const count = (a) => live.filter((c) => c.action === a).length;
+  const lines = [`${plan.prefectFile}: ${count("created")} to create, ${count("updated")} to update, ${count("unchanged")} unchanged`];
+  for (const change of live) {
+    const d = change.deployment;
+    const verb = change.action === "created" ? "create" : change.action === "updated" ? "update" : "unchanged";
+    lines.push("", `${SYMBOL[change.action]} ${d.flowName}/${d.name} (${verb})`);
+    for (const note of change.notes) lines.push(`  ! ${note}`);
+    if (change.action === "created") lines.push(...deploymentText(d, options).slice(1));
+    for (const c of change.changes) {
+      lines.push(`  ${c.field}:`);
+      lines.push(`    - ${truncate(compact(c.from), 200)}`);
+      lines.push(`    + ${truncate(compact(c.to), 200)}`);
+    }
+  }
+  return lines.join("\n");
+}
+function compact(v) {
+  return v === void 0 ? "(not set)" : JSON.stringify(v);
+}
 function deploymentText(d, options) {
   const p = d.payload;
   const out = [`${d.flowName}/${d.name}`];
@@ -57217,12 +57303,1846 @@ function stepSummary(step) {
   return shown.length ? `${name2}  ${shown.join("  ")}` : name2;
 }
 function truncate(s2, max) {
-  const oneLine = s2.replace(/\s*\n\s*/g, " \u23CE ");
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}\u2026` : oneLine;
+  const oneLine2 = s2.replace(/\s*\n\s*/g, " \u23CE ");
+  return oneLine2.length > max ? `${oneLine2.slice(0, max - 1)}\u2026` : oneLine2;
 }
 function firstLine(s2) {
   const line = s2.split("\n")[0] ?? "";
   return s2.includes("\n") ? `${line} \u2026` : line;
+}
+
+// src/steps/cache.ts
+var StepCache = class {
+  runs = /* @__PURE__ */ new Map();
+  /** The shared run for `key`, started with `start` when there is none yet. Failures are shared too. */
+  run(key, start) {
+    const existing = this.runs.get(key);
+    if (existing) return { run: existing, reused: true };
+    const run3 = start();
+    this.runs.set(key, run3);
+    return { run: run3, reused: false };
+  }
+  get size() {
+    return this.runs.size;
+  }
+};
+function stepCacheKey(name2, inputs, cwd) {
+  return JSON.stringify([name2, canonical(inputs), cwd]);
+}
+function canonical(value) {
+  if (value instanceof PythonFloat) return { __float__: value.value };
+  if (value instanceof Date) return { __date__: value.toISOString() };
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value === "object" && value !== null) {
+    const out = {};
+    for (const key of Object.keys(value).sort()) out[key] = canonical(value[key]);
+    return { __mapping__: out };
+  }
+  if (typeof value === "bigint") return { __int__: value.toString() };
+  if (value === void 0) return { __undefined__: true };
+  return value;
+}
+
+// src/steps/pull.ts
+import { realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
+import path9 from "node:path";
+
+// src/steps/process.ts
+import { spawn } from "node:child_process";
+import { accessSync, constants as fsConstants, statSync } from "node:fs";
+import { constants as constants3 } from "node:os";
+import path7 from "node:path";
+var ProcessStartError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+    this.name = "ProcessStartError";
+  }
+  code;
+};
+var STRERROR = {
+  ENOENT: [2, "No such file or directory"],
+  EACCES: [13, "Permission denied"],
+  ENOTDIR: [20, "Not a directory"],
+  ENOEXEC: [8, "Exec format error"],
+  EPERM: [1, "Operation not permitted"]
+};
+function osError(code, filename, fallback) {
+  const known = code === void 0 ? void 0 : STRERROR[code];
+  const text = known ? `[Errno ${known[0]}] ${known[1]}: '${filename}'` : fallback;
+  return new ProcessStartError(text, code);
+}
+function processEnv(env, overrides2 = {}) {
+  const out = {};
+  for (const [key, value] of Object.entries(env)) if (value !== void 0) out[key] = value;
+  return Object.assign(out, overrides2);
+}
+var LineSplitter = class {
+  constructor(emit) {
+    this.emit = emit;
+  }
+  emit;
+  tail = "";
+  push(text) {
+    const parts = (this.tail + text).split(/\r?\n/u);
+    this.tail = parts.pop() ?? "";
+    for (const line of parts) this.emit(line);
+  }
+  end() {
+    if (this.tail !== "") this.emit(this.tail);
+    this.tail = "";
+  }
+};
+function runProcess(command, options) {
+  const [file, ...args] = command;
+  if (file === void 0) return Promise.reject(new Error("empty command"));
+  const cwdError = checkDirectory(options.cwd, options.displayCwd ?? options.cwd);
+  if (cwdError) return Promise.reject(cwdError);
+  if (options.signal?.aborted) return Promise.reject(abortError(options.signal));
+  return new Promise((resolve, reject) => {
+    const child = options.shell ? spawn(file, { cwd: options.cwd, env: options.env, shell: true, stdio: ["ignore", "pipe", "pipe"] }) : spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const captured = { stdout: "", stderr: "" };
+    const decoders = { stdout: new TextDecoder("utf-8"), stderr: new TextDecoder("utf-8") };
+    const splitters = {
+      stdout: new LineSplitter((line) => options.onLine?.(line, "stdout")),
+      stderr: new LineSplitter((line) => options.onLine?.(line, "stderr"))
+    };
+    for (const stream of ["stdout", "stderr"]) {
+      child[stream].on("data", (chunk) => {
+        const text = decoders[stream].decode(chunk, { stream: true });
+        captured[stream] += text;
+        if (options.onLine) splitters[stream].push(text);
+      });
+    }
+    const onAbort = () => {
+      child.kill("SIGKILL");
+    };
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    let failed = false;
+    child.on("error", (error2) => {
+      failed = true;
+      options.signal?.removeEventListener("abort", onAbort);
+      reject(osError(error2.code, file, error2.message));
+    });
+    child.on("close", (code, signal) => {
+      options.signal?.removeEventListener("abort", onAbort);
+      if (failed) return;
+      if (options.signal?.aborted) {
+        reject(abortError(options.signal));
+        return;
+      }
+      for (const stream of ["stdout", "stderr"]) {
+        const rest = decoders[stream].decode();
+        captured[stream] += rest;
+        if (options.onLine) {
+          splitters[stream].push(rest);
+          splitters[stream].end();
+        }
+      }
+      const exitCode = code ?? (signal ? -(constants3.signals[signal] ?? 1) : -1);
+      resolve({ code: exitCode, stdout: captured.stdout, stderr: captured.stderr });
+    });
+  });
+}
+function checkDirectory(cwd, display) {
+  try {
+    if (!statSync(cwd).isDirectory()) return osError("ENOTDIR", display, `not a directory: ${display}`);
+  } catch (error2) {
+    const code = error2.code;
+    return osError(code, display, `cannot use directory ${display}: ${error2.message}`);
+  }
+  return void 0;
+}
+function abortError(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error ? reason : new Error("the step was cancelled");
+}
+function findExecutable(names, env) {
+  const dirs = (env["PATH"] ?? env["Path"] ?? "").split(path7.delimiter).filter(Boolean);
+  const exts = process.platform === "win32" ? (env["PATHEXT"] ?? ".EXE;.CMD;.BAT;.COM").split(";") : [""];
+  for (const name2 of names) {
+    for (const dir of dirs) {
+      for (const ext of exts) {
+        const candidate = path7.join(dir, name2 + ext);
+        try {
+          if (statSync(candidate).isFile()) {
+            accessSync(candidate, fsConstants.X_OK);
+            return candidate;
+          }
+        } catch {
+        }
+      }
+    }
+  }
+  return void 0;
+}
+
+// src/steps/utility.ts
+import path8 from "node:path";
+
+// src/steps/shlex.ts
+var ShlexError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ShlexError";
+  }
+};
+var WHITESPACE = " 	\r\n";
+var QUOTES = `'"`;
+var ESCAPE = "\\";
+var ESCAPED_QUOTES = '"';
+function shlexSplit(line) {
+  const words = [];
+  let pos = 0;
+  const next = () => pos < line.length ? line[pos++] : "";
+  const readToken2 = () => {
+    let state = " ";
+    let escapedState = " ";
+    let token = "";
+    let quoted = false;
+    for (; ; ) {
+      const c = next();
+      if (state === " ") {
+        if (c === "") break;
+        if (WHITESPACE.includes(c)) {
+          if (token || quoted) break;
+          continue;
+        }
+        if (c === ESCAPE) {
+          escapedState = "a";
+          state = c;
+        } else if (QUOTES.includes(c)) {
+          state = c;
+        } else {
+          token = c;
+          state = "a";
+        }
+      } else if (QUOTES.includes(state)) {
+        quoted = true;
+        if (c === "") throw new ShlexError("No closing quotation");
+        if (c === state) state = "a";
+        else if (c === ESCAPE && ESCAPED_QUOTES.includes(state)) {
+          escapedState = state;
+          state = c;
+        } else token += c;
+      } else if (state === ESCAPE) {
+        if (c === "") throw new ShlexError("No escaped character");
+        if (QUOTES.includes(escapedState) && c !== state && c !== escapedState) token += state;
+        token += c;
+        state = escapedState;
+      } else {
+        if (c === "") break;
+        if (WHITESPACE.includes(c)) {
+          state = " ";
+          if (token || quoted) break;
+          continue;
+        }
+        if (QUOTES.includes(c)) state = c;
+        else if (c === ESCAPE) {
+          escapedState = "a";
+          state = c;
+        } else token += c;
+      }
+    }
+    return !quoted && token === "" ? null : token;
+  };
+  for (let word = readToken2(); word !== null; word = readToken2()) words.push(word);
+  return words;
+}
+function splitLines(text) {
+  if (text === "") return [];
+  const lines = text.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/u);
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+var TEMPLATE = /\$(?:(\$)|([_a-zA-Z][_a-zA-Z0-9]*)|\{([_a-zA-Z][_a-zA-Z0-9]*)\}|)/gu;
+function expandEnvVars(text, env) {
+  return text.replace(TEMPLATE, (match2, escaped, named, braced) => {
+    const name2 = named ?? braced;
+    if (name2 !== void 0) {
+      const value = Object.hasOwn(env, name2) ? env[name2] : void 0;
+      return value === void 0 ? match2 : value;
+    }
+    return escaped !== void 0 ? "$" : match2;
+  });
+}
+
+// src/steps/utility.ts
+var StepFailure = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "StepFailure";
+  }
+};
+var PY_WHITESPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+var PY_STRIP = new RegExp(`^${PY_WHITESPACE}+|${PY_WHITESPACE}+$`, "gu");
+function pyStrip(text) {
+  return text.replace(PY_STRIP, "");
+}
+function optionalString(inputs, key, step) {
+  const value = inputs[key];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "string") {
+    throw new TypeError(`${step}: ${key} must be a string, got ${pythonTypeName(value)} ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+function stepEnv(inputs) {
+  const env = inputs["env"];
+  if (env === void 0 || env === null) return {};
+  if (typeof env !== "object" || Array.isArray(env)) {
+    throw new TypeError(`run_shell_script: env must be a mapping of names to strings, got ${pythonTypeName(env)}`);
+  }
+  const out = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (typeof value !== "string") {
+      throw new TypeError(
+        `run_shell_script: env.${key} must be a string, got ${pythonTypeName(value)} ${JSON.stringify(value) ?? String(value)} (quote it in prefect.yaml)`
+      );
+    }
+    out[key] = value;
+  }
+  return out;
+}
+async function runShellScript(inputs, call) {
+  const script = inputs["script"];
+  if (typeof script !== "string") {
+    throw new TypeError(`run_shell_script: script must be a string, got ${pythonTypeName(script)}`);
+  }
+  const directory = optionalString(inputs, "directory", "run_shell_script");
+  const currentEnv = processEnv(call.env, stepEnv(inputs));
+  const streamOutput = inputs["stream_output"] === void 0 ? true : isTruthy(inputs["stream_output"]);
+  const expand = isTruthy(inputs["expand_env_vars"]);
+  const useShell = isTruthy(inputs["shell"]) || process.platform === "win32";
+  const cwd = directory === void 0 ? call.cwd : path8.resolve(call.cwd, directory);
+  let stdout = "";
+  let stderr = "";
+  for (const line of splitLines(script)) {
+    const command = expand ? expandEnvVars(line, currentEnv) : line;
+    let argv;
+    if (useShell) {
+      const stripped = pyStrip(command);
+      if (!stripped) continue;
+      argv = [stripped];
+    } else {
+      argv = shlexSplit(command);
+      if (argv.length === 0) continue;
+    }
+    const result = await runProcess(argv, {
+      cwd,
+      displayCwd: directory ?? cwd,
+      env: currentEnv,
+      shell: useShell,
+      signal: call.signal,
+      onLine: streamOutput ? (text) => call.log(text) : void 0
+    });
+    stdout += result.stdout;
+    stderr += result.stderr;
+    if (result.code !== 0) {
+      throw new StepFailure(`\`run_shell_script\` failed with error code ${result.code}: ${stderr}`);
+    }
+  }
+  return { stdout: pyStrip(stdout), stderr: pyStrip(stderr) };
+}
+async function pipInstallRequirements(inputs, call) {
+  const directory = optionalString(inputs, "directory", "pip_install_requirements");
+  const requirementsFile = optionalString(inputs, "requirements_file", "pip_install_requirements") ?? "requirements.txt";
+  const streamOutput = inputs["stream_output"] === void 0 ? true : isTruthy(inputs["stream_output"]);
+  const python = findExecutable(process.platform === "win32" ? ["python", "py"] : ["python3", "python"], call.env);
+  if (python === void 0) {
+    throw new StepFailure(
+      "pip_install_requirements needs Python, and no python3 or python is on PATH (set up Python on the runner, e.g. with actions/setup-python, before deploying)"
+    );
+  }
+  const cwd = directory === void 0 ? call.cwd : path8.resolve(call.cwd, directory);
+  const result = await runProcess([python, "-m", "pip", "install", "-r", requirementsFile], {
+    cwd,
+    displayCwd: directory ?? cwd,
+    env: processEnv(call.env),
+    signal: call.signal,
+    onLine: streamOutput ? (text) => call.log(text) : void 0
+  });
+  if (result.code !== 0) {
+    throw new StepFailure(`pip_install_requirements failed with error code ${result.code}: ${result.stderr}`);
+  }
+  return { stdout: pyStrip(result.stdout), stderr: pyStrip(result.stderr) };
+}
+
+// src/steps/pull.ts
+function setWorkingDirectory(inputs, call) {
+  const directory = inputs["directory"];
+  if (typeof directory !== "string") {
+    throw new TypeError(`set_working_directory: directory must be a string, got ${pythonTypeName(directory)}`);
+  }
+  const target = directory === "" ? "" : path9.resolve(call.cwd, directory);
+  let isDirectory2 = false;
+  try {
+    isDirectory2 = target !== "" && statSync2(target).isDirectory();
+  } catch {
+    throw new StepFailure(`[Errno 2] No such file or directory: ${pythonStringRepr(directory)}`);
+  }
+  if (target === "") throw new StepFailure(`[Errno 2] No such file or directory: ''`);
+  if (!isDirectory2) throw new StepFailure(`[Errno 20] Not a directory: ${pythonStringRepr(directory)}`);
+  const resolved = realpathSync2(target);
+  call.chdir(resolved);
+  return Promise.resolve({ directory: resolved });
+}
+var GitRuntimeError = class extends StepFailure {
+};
+var CLONE_HINTS = [
+  ["Authentication failed", "Hint: Check that your credentials or access token are correct and not expired."],
+  ["repository not found", "Hint: Verify the repository URL and that you have access to it."],
+  ["Could not resolve host", "Hint: Check your network connectivity and DNS settings."],
+  ["Connection refused", "Hint: Check your network connectivity and DNS settings."],
+  ["Permission denied", "Hint: Check your SSH key or token permissions."],
+  ["destination path", "Hint: A stale working directory may exist. Consider removing it and retrying."],
+  ["not found", "Hint: Verify the repository URL and that you have access to it."]
+];
+var SCHEME_CHARS = /^[a-zA-Z][a-zA-Z0-9+\-.]*$/u;
+function urlSplit(url) {
+  let scheme = "";
+  let rest = url;
+  const colon = url.indexOf(":");
+  if (colon > 0 && SCHEME_CHARS.test(url.slice(0, colon))) {
+    scheme = url.slice(0, colon).toLowerCase();
+    rest = url.slice(colon + 1);
+  }
+  let netloc = "";
+  let hasNetloc = false;
+  if (rest.startsWith("//")) {
+    hasNetloc = true;
+    let end = rest.length;
+    for (const c of ["/", "?", "#"]) {
+      const i = rest.indexOf(c, 2);
+      if (i >= 0 && i < end) end = i;
+    }
+    netloc = rest.slice(2, end);
+    rest = rest.slice(end);
+  }
+  let urlPath = rest.split("#")[0].split("?")[0];
+  const USES_PARAMS = ["", "ftp", "hdl", "prospero", "http", "imap", "https", "shttp", "rtsp", "rtspu", "sip", "sips", "mms", "sftp", "tel"];
+  if (USES_PARAMS.includes(scheme)) {
+    const lastSlash = urlPath.lastIndexOf("/");
+    const semi = urlPath.indexOf(";", lastSlash + 1);
+    if (semi >= 0) urlPath = urlPath.slice(0, semi);
+  }
+  return { scheme, netloc, rest, path: urlPath, hasNetloc };
+}
+function withNetloc(url, netloc) {
+  return `${url.scheme ? `${url.scheme}:` : ""}//${netloc}${url.rest}`;
+}
+function stripAuthFromUrl(url) {
+  const parts = urlSplit(url);
+  const hostinfo = parts.netloc.slice(parts.netloc.lastIndexOf("@") + 1);
+  let host;
+  let port = "";
+  if (hostinfo.startsWith("[")) {
+    const close = hostinfo.indexOf("]");
+    host = hostinfo.slice(1, close < 0 ? void 0 : close);
+    const after = close < 0 ? "" : hostinfo.slice(close + 1);
+    if (after.startsWith(":")) port = after.slice(1);
+    host = `[${host}]`;
+  } else {
+    const i = hostinfo.indexOf(":");
+    host = i < 0 ? hostinfo : hostinfo.slice(0, i);
+    if (i >= 0) port = hostinfo.slice(i + 1);
+  }
+  if (!host || host === "[]") return url;
+  if (port && !/^\d+$/u.test(port)) return stripAuthFromUrlsInText(url);
+  const portNumber = port ? Number(port) : 0;
+  return withNetloc(parts, portNumber ? `${host.toLowerCase()}:${portNumber}` : host.toLowerCase());
+}
+function stripAuthFromUrlsInText(text, secrets = []) {
+  let out = text.replace(/(https?:\/\/)[^/\s'"<>]*@/giu, "$1");
+  for (const secret of secrets) if (secret) out = out.split(secret).join("***");
+  return out;
+}
+function quote(text) {
+  return encodeURIComponent(text).replace(/[!'()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function credentialValue(credentials, key) {
+  const value = credentials[key];
+  if (!isTruthy(value)) return void 0;
+  if (isMapping3(value) && typeof value["value"] === "string") return value["value"];
+  return typeof value === "string" ? value : String(value);
+}
+function formatTokenFromCredentials(netloc, credentials) {
+  const username = credentialValue(credentials, "username");
+  const token = credentialValue(credentials, "access_token") ?? credentialValue(credentials, "token") ?? credentialValue(credentials, "password");
+  if (!token) throw new StepFailure("Please provide a `token` or `password` in your Credentials block to clone a repo.");
+  if (username) return `${quote(username)}:${quote(token)}`;
+  const pair2 = (t2) => {
+    const i = t2.indexOf(":");
+    return `${quote(t2.slice(0, i))}:${quote(t2.slice(i + 1))}`;
+  };
+  if (netloc.includes("bitbucketserver")) {
+    if (!token.includes(":")) {
+      throw new StepFailure(
+        "Please provide a `username` and a `password` or `token` in your BitBucketCredentials block to clone a repo from BitBucket Server."
+      );
+    }
+    return pair2(token);
+  }
+  if (netloc.includes("bitbucket")) {
+    if (token.startsWith("x-token-auth:")) return `x-token-auth:${quote(token.slice("x-token-auth:".length))}`;
+    if (token.includes(":")) return pair2(token);
+    return `x-token-auth:${quote(token)}`;
+  }
+  if (netloc.includes("gitlab")) {
+    if (token.startsWith("oauth2:")) return `oauth2:${quote(token.slice("oauth2:".length))}`;
+    if (token.includes(":")) return pair2(token);
+    return `oauth2:${quote(token)}`;
+  }
+  return quote(token);
+}
+var destinationLocks = /* @__PURE__ */ new Map();
+var GitRepository = class {
+  constructor(o, call) {
+    this.o = o;
+    this.call = call;
+    this.destination = path9.resolve(call.cwd, o.name);
+    const secrets = /* @__PURE__ */ new Set();
+    for (const value of Object.values(o.credentials)) {
+      const text = isMapping3(value) && typeof value["value"] === "string" ? value["value"] : typeof value === "string" ? value : void 0;
+      if (text && text.length >= 3) {
+        secrets.add(text);
+        secrets.add(quote(text));
+      }
+    }
+    this.secrets = [...secrets].sort((a, b) => b.length - a.length);
+  }
+  o;
+  call;
+  destination;
+  secrets;
+  /** `_repository_url_with_credentials`: credentials go into https URLs only. */
+  urlWithCredentials() {
+    if (!isTruthy(this.o.credentials)) return this.o.url;
+    const parts = urlSplit(this.o.url);
+    const credential = formatTokenFromCredentials(parts.netloc, this.o.credentials);
+    if (parts.scheme !== "https") return this.o.url;
+    return withNetloc(parts, `${credential}@${parts.netloc}`);
+  }
+  /** `_git_config`: submodule URLs get the same credentials through `url.<auth>.insteadOf`. */
+  gitConfig() {
+    if (!this.o.includeSubmodules || !isTruthy(this.o.credentials)) return [];
+    const parts = urlSplit(this.o.url);
+    const base = `${parts.scheme ? `${parts.scheme}:` : ""}${parts.hasNetloc ? `//${parts.netloc}` : ""}`;
+    const credential = formatTokenFromCredentials(parts.netloc, this.o.credentials);
+    const withAuth = `${parts.scheme ? `${parts.scheme}:` : ""}//${credential}@${parts.netloc}`;
+    return ["-c", `url.${withAuth}.insteadOf=${base}`];
+  }
+  sanitize(text) {
+    return stripAuthFromUrlsInText(text, this.secrets);
+  }
+  /** `anyio.run_process(check=True)`; the failure says which git command and what git said, secrets masked. */
+  async git(args, cwd = this.destination) {
+    const result = await this.run(args, cwd);
+    if (result.code !== 0) {
+      const shown = args.filter((a, i) => args[i - 1] !== "-c").map((a) => a === "-c" ? "-c <config>" : a);
+      const tail = pyStrip(this.sanitize(result.stderr)).split("\n").slice(-3).join(" | ");
+      throw new StepFailure(
+        this.sanitize(`Command 'git ${shown.join(" ")}' returned non-zero exit status ${result.code}.${tail ? ` git stderr: ${tail}` : ""}`)
+      );
+    }
+    return result.stdout;
+  }
+  async run(args, cwd) {
+    try {
+      const env = processEnv(this.call.env, this.call.env["GIT_TERMINAL_PROMPT"] === void 0 ? { GIT_TERMINAL_PROMPT: "0" } : {});
+      return await runProcess(["git", ...args], { cwd: cwd ?? this.call.cwd, env, signal: this.call.signal });
+    } catch (error2) {
+      if (error2 instanceof ProcessStartError && error2.message === "[Errno 2] No such file or directory: 'git'") {
+        throw new StepFailure("git_clone needs git, and no git is on PATH (install git on the runner)");
+      }
+      throw error2;
+    }
+  }
+  async succeeds(args) {
+    try {
+      const r = await this.run(args, this.destination);
+      return r.code === 0 ? r.stdout : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  async pullCode() {
+    const previous = destinationLocks.get(this.destination) ?? Promise.resolve();
+    const mine = previous.catch(() => void 0).then(() => this.pullCodeLocked());
+    destinationLocks.set(this.destination, mine);
+    try {
+      await mine;
+    } finally {
+      if (destinationLocks.get(this.destination) === mine) destinationLocks.delete(this.destination);
+    }
+  }
+  async pullCodeLocked() {
+    let hasGitDir = false;
+    try {
+      hasGitDir = statSync2(path9.join(this.destination, ".git")) !== void 0;
+    } catch {
+      hasGitDir = false;
+    }
+    if (!hasGitDir) {
+      await this.cloneRepo();
+      return;
+    }
+    const existing = stripAuthFromUrl(pyStrip(await this.git(["config", "--get", "remote.origin.url"])));
+    const configured = stripAuthFromUrl(this.o.url);
+    if (existing !== configured) {
+      throw new StepFailure(`The existing repository at ${this.destination} does not match the configured repository ${configured}`);
+    }
+    if (this.o.directories?.length && (await this.succeeds(["config", "--get", "core.sparseCheckout"]))?.trim().toLowerCase() !== "true") {
+      await this.git(["sparse-checkout", "set", "--", ...this.o.directories]);
+    }
+    const config = this.gitConfig();
+    if (this.o.commitSha) {
+      if (await this.isCurrentCommit(this.o.commitSha)) {
+        await this.updateSubmodules();
+        return;
+      }
+      if (await this.succeeds(["cat-file", "-e", `${this.o.commitSha}^{commit}`]) === void 0) {
+        const shallow = (await this.succeeds(["rev-parse", "--is-shallow-repository"]))?.trim().toLowerCase() === "true";
+        try {
+          await this.git([...config, "fetch", "origin", ...shallow ? ["--unshallow"] : [], this.o.commitSha]);
+        } catch (error2) {
+          if (!(error2 instanceof StepFailure) || error2 instanceof GitRuntimeError) throw error2;
+          await rm2(this.destination, { recursive: true, force: true });
+          await this.cloneRepo();
+        }
+      }
+      await this.checkoutCommit(this.o.commitSha);
+      return;
+    }
+    try {
+      await this.git([...config, "fetch", "origin", ...this.o.branch ? [this.o.branch] : [], "--depth", "1"]);
+      await this.git(["reset", "--keep", "FETCH_HEAD"]);
+      if (this.o.includeSubmodules) await this.git([...config, "submodule", "update", "--init", "--recursive"]);
+    } catch (error2) {
+      if (!(error2 instanceof StepFailure) || error2 instanceof GitRuntimeError) throw error2;
+      this.call.log(`Failed to pull latest changes (${error2.message}); cloning again`);
+      await rm2(this.destination, { recursive: true, force: true });
+      await this.cloneRepo();
+    }
+  }
+  async isCurrentCommit(sha) {
+    const head = await this.succeeds(["rev-parse", "HEAD"]);
+    const target = await this.succeeds(["rev-parse", "--verify", `${sha}^{commit}`]);
+    return head !== void 0 && target !== void 0 && head.trim() === target.trim();
+  }
+  async checkoutCommit(sha) {
+    await this.git(["checkout", sha]);
+    await this.updateSubmodules();
+  }
+  async updateSubmodules() {
+    if (!this.o.includeSubmodules) return;
+    const result = await this.run([...this.gitConfig(), "submodule", "update", "--init", "--recursive"], this.destination);
+    if (result.code !== 0) {
+      const stderr = pyStrip(this.sanitize(result.stderr));
+      let message = `Failed to update submodules with exit code ${result.code}.`;
+      if (stderr) message += ` git stderr: ${stderr.split("\n").slice(-3).join(" | ")}`;
+      throw new GitRuntimeError(message);
+    }
+  }
+  async cloneRepo() {
+    const args = [...this.gitConfig(), "clone", this.urlWithCredentials()];
+    if (this.o.includeSubmodules) args.push("--recurse-submodules");
+    if (this.o.directories?.length) args.push("--sparse");
+    if (this.o.commitSha) args.push("--filter=blob:none", "--no-checkout");
+    else {
+      if (this.o.branch) args.push("--branch", this.o.branch);
+      args.push("--depth", "1");
+    }
+    args.push(this.destination);
+    const result = await this.run(args, void 0);
+    if (result.code !== 0) {
+      const stderr = this.sanitize(result.stderr);
+      let message = `Failed to clone repository ${pythonStringRepr(stripAuthFromUrl(this.o.url))} with exit code ${result.code}.`;
+      const hint = CLONE_HINTS.find(([pattern]) => result.stderr.toLowerCase().includes(pattern.toLowerCase()))?.[1];
+      if (hint) message += ` ${hint}`;
+      else if (pyStrip(stderr)) message += ` git stderr: ${pyStrip(stderr).split("\n").slice(-3).join(" | ")}`;
+      throw new GitRuntimeError(message);
+    }
+    if (this.o.commitSha) {
+      await this.git(["fetch", "origin", this.o.commitSha]);
+      await this.checkoutCommit(this.o.commitSha);
+    }
+    if (this.o.directories?.length) await this.git(["sparse-checkout", "set", "--", ...this.o.directories]);
+  }
+};
+function optionalStringInput(inputs, key) {
+  const value = inputs[key];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "string") throw new TypeError(`git_clone: ${key} must be a string, got ${pythonTypeName(value)}`);
+  return value;
+}
+var MAX_ATTEMPTS = 3;
+async function gitClone(inputs, call) {
+  const repository = inputs["repository"];
+  if (typeof repository !== "string") throw new TypeError(`git_clone: repository must be a string, got ${pythonTypeName(repository)}`);
+  const accessToken = inputs["access_token"];
+  const credentialsInput = inputs["credentials"];
+  if (isTruthy(accessToken) && isTruthy(credentialsInput)) {
+    throw new StepFailure("Please provide either an access token or credentials but not both.");
+  }
+  let credentials;
+  if (isTruthy(accessToken)) credentials = { access_token: accessToken };
+  else if (credentialsInput === void 0 || credentialsInput === null) credentials = {};
+  else if (isMapping3(credentialsInput)) credentials = credentialsInput;
+  else throw new TypeError(`git_clone: credentials must be a mapping (e.g. a credentials block), got ${pythonTypeName(credentialsInput)}`);
+  const branch = optionalStringInput(inputs, "branch");
+  const commitSha = optionalStringInput(inputs, "commit_sha");
+  const cloneDirectoryName = optionalStringInput(inputs, "clone_directory_name");
+  const directoriesInput = inputs["directories"];
+  let directories;
+  if (directoriesInput !== void 0 && directoriesInput !== null) {
+    if (!Array.isArray(directoriesInput) || !directoriesInput.every((d) => typeof d === "string")) {
+      throw new TypeError("git_clone: directories must be a list of strings");
+    }
+    directories = directoriesInput;
+  }
+  if (credentialValue(credentials, "username") && !(credentialValue(credentials, "access_token") || credentialValue(credentials, "password"))) {
+    throw new StepFailure("If a username is provided, an access token or password must also be provided.");
+  }
+  if (branch && commitSha) throw new StepFailure("Cannot provide both a branch and a commit SHA. Please provide only one.");
+  if (branch?.startsWith("-")) throw new StepFailure("Branch names cannot start with '-'.");
+  if (commitSha && !/^[0-9a-fA-F]{4,64}$/u.test(commitSha)) {
+    throw new StepFailure(
+      `Invalid commit SHA: ${pythonStringRepr(commitSha)}. Expected a hexadecimal Git commit SHA (4\u201364 characters). If you are trying to specify a branch or tag name, use the 'branch' parameter instead.`
+    );
+  }
+  for (const d of directories ?? []) {
+    if (d.startsWith("--")) {
+      call.log(`Directory ${pythonStringRepr(d)} starts with '--' and will be interpreted as a path by git sparse-checkout. If this is not intentional, remove it from the directories list.`);
+    }
+  }
+  const repoName = urlSplit(repository).path.split("/").pop().replaceAll(".git", "");
+  const safeBranch = branch ? branch.replaceAll("/", "-") : void 0;
+  const name2 = cloneDirectoryName || (safeBranch ? `${repoName}-${safeBranch}` : repoName);
+  const repo = new GitRepository(
+    { url: repository, credentials, name: name2, branch, commitSha, includeSubmodules: isTruthy(inputs["include_submodules"]), directories },
+    call
+  );
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await repo.pullCode();
+      break;
+    } catch (error2) {
+      if (!(error2 instanceof GitRuntimeError) || attempt === MAX_ATTEMPTS - 1 || call.signal?.aborted) throw error2;
+      const delay = Math.min(2 ** attempt, 10) * (0.7 + Math.random() * 0.6);
+      call.log(`Attempt ${attempt + 1} of function 'git_clone' failed with RuntimeError: ${error2.message}. Retrying in ${delay.toFixed(2)} seconds...`);
+      await new Promise((resolve) => setTimeout(resolve, delay * 1e3));
+    }
+  }
+  return { directory: path9.relative(call.cwd, repo.destination) };
+}
+function notSupportedInBuildPush(name2) {
+  return new StepFailure(
+    `${name2} is not supported in build/push steps yet (it runs on workers as a pull step; keep it under pull:, or use run_shell_script)`
+  );
+}
+
+// src/steps/implementations.ts
+var CORE2 = "prefect.deployments.steps";
+var REQUIRED = {
+  [`${CORE2}.run_shell_script`]: ["script"],
+  [`${CORE2}.git_clone`]: ["repository"],
+  [`${CORE2}.set_working_directory`]: ["directory"]
+};
+var IMPLEMENTATIONS = /* @__PURE__ */ new Map([
+  [`${CORE2}.run_shell_script`, runShellScript],
+  [`${CORE2}.pip_install_requirements`, pipInstallRequirements],
+  [`${CORE2}.set_working_directory`, setWorkingDirectory],
+  [`${CORE2}.git_clone`, gitClone]
+]);
+var PULL_ONLY = /* @__PURE__ */ new Set([`${CORE2}.pull_from_remote_storage`, `${CORE2}.pull_with_block`]);
+function resolveStep(name2) {
+  const definition = findStep(name2);
+  if (definition && PULL_ONLY.has(definition.name)) throw notSupportedInBuildPush(name2);
+  const implementation = definition && IMPLEMENTATIONS.get(definition.name);
+  if (definition && implementation) return { definition, implementation };
+  if (definition || isBuiltInNamespace(name2)) {
+    const known = definition ? "" : didYouMean(name2, allStepNames());
+    if (!definition && name2.startsWith(`${CORE2}.`)) {
+      throw new StepFailure(`${name2} is not a Prefect step${known || ` (the built-in steps are ${[...IMPLEMENTATIONS.keys()].map((n2) => n2.slice(CORE2.length + 1)).join(", ")})`}`);
+    }
+    throw new StepFailure(`${name2} is not implemented yet in deploy-action${known} (run this deployment with \`prefect deploy\` for now)`);
+  }
+  if (looksLikePythonCallable(name2)) {
+    throw new StepFailure(`${name2} is a custom step: custom steps are Python functions and need Python, which deploy-action does not support yet`);
+  }
+  throw new StepFailure(`${JSON.stringify(name2)} is not a step name (expected a fully-qualified function name such as ${CORE2}.run_shell_script)`);
+}
+function checkInputs(definition, inputs) {
+  const fn = definition.name.slice(definition.name.lastIndexOf(".") + 1);
+  if (definition.inputs !== null) {
+    for (const key of Object.keys(inputs)) {
+      if (!definition.inputs.includes(key)) {
+        throw new StepFailure(`${fn}() got an unexpected keyword argument '${key}'${didYouMean(key, definition.inputs)}`);
+      }
+    }
+  }
+  const missing = (REQUIRED[definition.name] ?? []).filter((key) => !Object.hasOwn(inputs, key));
+  if (missing.length > 0) {
+    const names = missing.map((m) => `'${m}'`);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+    throw new StepFailure(`${fn}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
+  }
+}
+
+// src/steps/run.ts
+var StepExecutionError = class extends Error {
+  /** The step's fully-qualified name as written. */
+  step;
+  /** Position in its list, from 0 (the reference's `index`). */
+  index;
+  section;
+  /** The underlying reason, on one line. */
+  reason;
+  constructor(step, index2, section, cause) {
+    const reason = oneLine(cause instanceof Error ? cause.message : String(cause));
+    super(`Encountered error while running ${step} (${section ? `${section} ` : ""}step ${index2 + 1}): ${reason}`, { cause });
+    this.name = "StepExecutionError";
+    this.step = step;
+    this.index = index2;
+    this.section = section;
+    this.reason = reason;
+  }
+};
+var MAX_REASON_LINES = 10;
+function oneLine(text) {
+  const lines = text.split(/\r?\n/u).map((l2) => l2.trim()).filter(Boolean);
+  const kept = lines.length > MAX_REASON_LINES ? ["\u2026", ...lines.slice(-MAX_REASON_LINES)] : lines;
+  return kept.join(" | ") || "unknown error";
+}
+function describeUnresolved(reference) {
+  if (reference.kind === "block_document_ref") return `{"$ref": {"block_document_id": "${reference.blockDocumentId}"}}`;
+  return reference.placeholder;
+}
+async function runSteps(steps, seedOutputs, ctx) {
+  let outputs = deepCopy(seedOutputs);
+  const log = ctx.log ?? (() => void 0);
+  for (const [index2, step] of steps.entries()) {
+    if (step === null || step === void 0 || isMapping3(step) && Object.keys(step).length === 0) continue;
+    const keys = isMapping3(step) ? Object.keys(step) : [];
+    const name2 = keys.at(-1) ?? String(step);
+    try {
+      if (ctx.signal?.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new StepFailure("the run was cancelled");
+      if (!isMapping3(step)) throw new StepFailure(`a step must be a mapping of one step name to its inputs, got ${pythonTypeName(step)}`);
+      log(` > Running ${name2.split(".").at(-1)} step...`);
+      const raw = step[name2];
+      if (!isMapping3(raw)) throw new StepFailure(`the inputs of ${name2} must be a mapping, got ${pythonTypeName(raw)}`);
+      if (keys.length > 1) throw new StepFailure(`Step has unexpected additional keys: ${keys.slice(1).join(", ")}`);
+      const templated = await templateStepInputs(deepCopy(raw), outputs, { ...ctx.sources, env: ctx.env });
+      if (templated.unresolved.length > 0) {
+        const refs = templated.unresolved.map(describeUnresolved).join(", ");
+        throw new StepFailure(`${refs} could not be resolved: no Prefect API to read it from (set PREFECT_API_URL)`);
+      }
+      const { definition, implementation } = resolveStep(name2);
+      checkInputs(definition, templated.value);
+      const start = async () => {
+        let cwd2 = ctx.cwd;
+        const call = {
+          name: definition.name,
+          cwd: cwd2,
+          env: ctx.env,
+          signal: ctx.signal,
+          log,
+          chdir: (directory) => {
+            cwd2 = directory;
+          }
+        };
+        const result2 = await implementation(templated.value, call);
+        return { result: result2, cwd: cwd2 };
+      };
+      let run3;
+      if (ctx.cache) {
+        const shared = ctx.cache.run(stepCacheKey(definition.name, templated.value, ctx.cwd), start);
+        if (shared.reused) log(`   (identical to a step already run for another deployment: reusing its result)`);
+        run3 = shared.run;
+      } else {
+        run3 = start();
+      }
+      const { result, cwd } = await run3;
+      ctx.cwd = cwd;
+      outputs = mergeStepOutputs(outputs, templated.keywords.id, deepCopy(result));
+    } catch (error2) {
+      throw new StepExecutionError(name2, index2, ctx.section, error2);
+    }
+  }
+  return outputs;
+}
+
+// src/steps/ignore.ts
+var PY_WHITESPACE2 = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+var PY_RSTRIP = new RegExp(`${PY_WHITESPACE2}+$`, "u");
+var PY_STRIP2 = new RegExp(`^${PY_WHITESPACE2}+|${PY_WHITESPACE2}+$`, "gu");
+var END = "(?=\\n?$)";
+var DIR_MARK = "(?<ps_d>/)";
+var DIR_MARK_OPT = `(?:${DIR_MARK}|${END})`;
+
+// src/core/apply/diff.ts
+function updateBody(d) {
+  const p = d.payload;
+  const body = {
+    version: p.version,
+    version_info: p.version_info,
+    // The create body stringifies a missing description to "None"; the update body keeps null.
+    description: d.description,
+    parameters: p.parameters,
+    paused: p.paused
+  };
+  if (d.schedulesConfigured) body.schedules = d.schedules.map((s2) => s2.update);
+  Object.assign(body, {
+    concurrency_limit: p.concurrency_limit,
+    concurrency_options: p.concurrency_options,
+    tags: p.tags,
+    work_queue_name: p.work_queue_name,
+    work_pool_name: p.work_pool_name,
+    job_variables: p.job_variables,
+    entrypoint: p.entrypoint
+  });
+  if (d.enforceParameterSchemaConfigured) body.enforce_parameter_schema = p.enforce_parameter_schema;
+  body.parameter_openapi_schema = p.parameter_openapi_schema;
+  body.pull_steps = d.pullStepsNull ? null : p.pull_steps;
+  return body;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a === "number" && typeof b === "number") return a === b;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  }
+  if (isMapping2(a) && isMapping2(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== void 0);
+    const kb = Object.keys(b).filter((k) => b[k] !== void 0);
+    return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
+  }
+  return false;
+}
+var seconds = (v) => typeof v === "string" && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+function currentSchedule(s2) {
+  const schedule = isMapping2(s2.schedule) ? { ...s2.schedule } : {};
+  if ("interval" in schedule) schedule.interval = seconds(schedule.interval);
+  return { schedule, active: s2.active, parameters: s2.parameters ?? {}, slug: s2.slug ?? null };
+}
+function sameInstant(a, b) {
+  if (typeof a !== "string" || typeof b !== "string") return a === b;
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  return !Number.isNaN(ta) && ta === tb;
+}
+function scheduleMatches(desired, current) {
+  const cur = currentSchedule(current);
+  const want = desired.create;
+  const curSchedule = cur.schedule;
+  const wantSchedule = { ...want.schedule };
+  if ("interval" in wantSchedule) {
+    const anchorConfigured = "anchor_date" in desired.update.schedule;
+    if (!anchorConfigured || sameInstant(wantSchedule.anchor_date, curSchedule.anchor_date)) {
+      wantSchedule.anchor_date = curSchedule.anchor_date;
+    }
+  }
+  if ("cron" in wantSchedule && wantSchedule.timezone === null && curSchedule.timezone === "UTC") wantSchedule.timezone = "UTC";
+  return jsonEqual(wantSchedule, curSchedule) && want.active === cur.active && jsonEqual(want.parameters, cur.parameters) && (want.slug ?? null) === cur.slug;
+}
+function schedulesEqual(d, current) {
+  if (!d.schedulesConfigured) return true;
+  if (d.schedules.length !== current.length) return false;
+  const owner = new Array(current.length).fill(void 0);
+  const assign = (i, seen) => {
+    for (let j = 0; j < current.length; j++) {
+      if (seen[j] || !scheduleMatches(d.schedules[i], current[j])) continue;
+      seen[j] = true;
+      if (owner[j] === void 0 || assign(owner[j], seen)) {
+        owner[j] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  return d.schedules.every((_, i) => assign(i, new Array(current.length).fill(false)));
+}
+function diffDeployment(d, current) {
+  const body = updateBody(d);
+  const changes = [];
+  const compare = (field, to, from, equal = jsonEqual(to, from)) => {
+    if (!equal) changes.push({ field, from, to });
+  };
+  compare("description", body.description, current.description ?? null);
+  compare("version", body.version, current.version ?? null);
+  compare("parameters", body.parameters, current.parameters ?? {});
+  compare("paused", body.paused, current.paused ?? false);
+  if (d.schedulesConfigured) {
+    const cur = Array.isArray(current.schedules) ? current.schedules : [];
+    compare("schedules", d.schedules.map((s2) => s2.create), cur.map(currentSchedule), schedulesEqual(d, cur));
+  }
+  const gcl = isMapping2(current.global_concurrency_limit) ? current.global_concurrency_limit : void 0;
+  const currentLimit = gcl?.limit ?? current.concurrency_limit ?? null;
+  compare("concurrency_limit", body.concurrency_limit, currentLimit);
+  if (body.concurrency_options !== null || currentLimit !== null && current.concurrency_options) {
+    const cur = isMapping2(current.concurrency_options) ? current.concurrency_options : null;
+    const want = isMapping2(body.concurrency_options) ? { grace_period_seconds: null, ...body.concurrency_options } : null;
+    const curFull = cur ? { grace_period_seconds: null, ...cur } : null;
+    compare("concurrency_options", body.concurrency_options, cur, jsonEqual(want, curFull));
+  }
+  compare("tags", body.tags, current.tags ?? []);
+  compare("work_pool_name", body.work_pool_name, current.work_pool_name ?? null);
+  compare("work_queue_name", body.work_queue_name, current.work_queue_name ?? null, (body.work_queue_name ?? "default") === (current.work_queue_name ?? "default"));
+  const jobVariables = body.job_variables;
+  if (Object.keys(jobVariables).length > 0) compare("job_variables", jobVariables, current.job_variables ?? {});
+  compare("entrypoint", body.entrypoint, current.entrypoint ?? null);
+  if ("enforce_parameter_schema" in body) compare("enforce_parameter_schema", body.enforce_parameter_schema, current.enforce_parameter_schema);
+  compare("parameter_openapi_schema", body.parameter_openapi_schema, current.parameter_openapi_schema ?? null);
+  compare("pull_steps", body.pull_steps, current.pull_steps ?? null);
+  return changes;
+}
+
+// src/core/apply/register.ts
+function automationShape(a) {
+  const { id: _id, created: _c, updated: _u, account: _a, workspace: _w, ...rest } = a;
+  return { ...rest, trigger: withoutIds(rest.trigger) };
+}
+function withoutIds(value) {
+  if (Array.isArray(value)) return value.map(withoutIds);
+  if (!isMapping2(value)) return value;
+  const { id: _id, ...rest } = value;
+  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, k === "triggers" ? withoutIds(v) : v]));
+}
+function automationsEqual(wanted, related, deploymentId) {
+  const runsThis = (a) => Array.isArray(a.actions) && a.actions.some((x) => isMapping2(x) && x.type === "run-deployment" && x.deployment_id === deploymentId);
+  const candidates = related.filter(runsThis).map(automationShape);
+  if (candidates.length !== wanted.length) return false;
+  const unmatched = [...candidates];
+  return wanted.every((w) => {
+    const i = unmatched.findIndex((c) => Object.entries(w).every(([k, v]) => k === "owner_resource" || jsonEqual(v, c[k])));
+    if (i < 0) return false;
+    unmatched.splice(i, 1);
+    return true;
+  });
+}
+async function registerDeployment(client, d, automations, slas) {
+  const result = await registerDeploymentAndAutomations(client, d, automations);
+  if (slas) {
+    if (client.isCloud && client.applySlas) await client.applySlas(result.id, slas(result.id));
+    else result.notices.push("SLAs are a Prefect Cloud feature; this server has none, so the sla: section was not applied");
+  }
+  return result;
+}
+async function registerDeploymentAndAutomations(client, d, automations) {
+  const current = await client.readDeploymentByName(d.flowName, d.name);
+  if (!current) {
+    const flow = await client.createFlow(d.flowName);
+    const { id: id3 } = await client.createDeployment({ name: d.payload.name, flow_id: flow.id, ...withoutName(d.payload) });
+    const bodies = automations(id3);
+    for (const body of bodies) await client.createAutomation(body);
+    return { action: "created", id: id3, changes: [], automationsReplaced: bodies.length > 0, notices: [] };
+  }
+  const id2 = String(current.id);
+  const changes = diffDeployment(d, current);
+  const wanted = automations(id2);
+  const related = await client.readRelatedAutomations(id2);
+  const automationsChanged = !automationsEqual(wanted, related, id2);
+  if (changes.length > 0) await client.updateDeployment(id2, updateBody(d));
+  if (automationsChanged) {
+    await client.deleteOwnedAutomations(id2);
+    for (const body of wanted) await client.createAutomation(body);
+    changes.push({ field: "automations", from: related.map((a) => a.name), to: wanted.map((a) => a.name) });
+  }
+  return { action: changes.length > 0 ? "updated" : "unchanged", id: id2, changes, automationsReplaced: automationsChanged, notices: [] };
+}
+function withoutName(payload) {
+  const { name: _name, ...rest } = payload;
+  return rest;
+}
+
+// src/core/apply/index.ts
+async function validateForDeploy(request2) {
+  const plan = await createPlan({ ...request2, sources: request2.sources });
+  if (hasErrors(plan.diagnostics)) return plan;
+  const pools = /* @__PURE__ */ new Map();
+  const diagnostics = [...plan.diagnostics];
+  for (const d of plan.deployments) {
+    const name2 = String(d.payload.work_pool_name);
+    if (!pools.has(name2)) pools.set(name2, request2.client.readWorkPool(name2));
+  }
+  for (const d of plan.deployments) {
+    const name2 = String(d.payload.work_pool_name);
+    const pool = await pools.get(name2);
+    const problem = !pool ? `work pool "${name2}" does not exist; create it (prefect work-pool create "${name2}" --type <type>) or fix work_pool.name` : pool.type === "prefect-agent" ? `work pool "${name2}" is of type prefect-agent, which cannot run deployments from prefect.yaml; choose another pool` : void 0;
+    if (problem) diagnostics.push({ severity: "error", file: plan.prefectFile, deployment: d.name, message: problem, ...position(plan, d, "work_pool", "name") });
+  }
+  return { ...plan, diagnostics: sortDiagnostics(diagnostics) };
+}
+function position(plan, d, ...path11) {
+  const pos = plan.positionOf?.(["deployments", d.index, ...path11]);
+  return pos ? { line: pos.line, column: pos.column } : {};
+}
+function sortDiagnostics(diagnostics) {
+  const order = (d) => d.severity === "error" ? 0 : 1;
+  return [...diagnostics].sort((a, b) => order(a) - order(b));
+}
+function automationsFor(d) {
+  return (id2) => d.triggers.map((t2) => automationBody(t2, id2));
+}
+async function deploy(request2) {
+  let plan = await validateForDeploy(request2);
+  if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: "validation" };
+  let outputsByIndex = /* @__PURE__ */ new Map();
+  const withSteps = request2.stepOutputs ? [] : plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
+  if (withSteps.length > 0) {
+    const ran = await runDeploymentSteps(plan, withSteps, request2);
+    if (ran.diagnostics.length > 0) return { plan, outcomes: [], diagnostics: [...ran.diagnostics, ...plan.diagnostics], stoppedAt: "steps" };
+    outputsByIndex = ran.outputs;
+    plan = await validateForDeploy({ ...request2, stepOutputsByIndex: outputsByIndex });
+    if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: "validation" };
+  }
+  const flows = /* @__PURE__ */ new Map();
+  const client = Object.create(request2.client, {
+    createFlow: {
+      value: (name2) => {
+        if (!flows.has(name2)) flows.set(name2, request2.client.createFlow(name2));
+        return flows.get(name2);
+      }
+    }
+  });
+  const outcomes = await mapLimit(plan.deployments, request2.registrationConcurrency ?? request2.concurrency ?? 8, async (d) => {
+    const started = Date.now();
+    let outcome;
+    try {
+      const slas = d.slas ? (id2) => slaBodies(d.slas, id2) : void 0;
+      const r = await registerDeployment(client, d, automationsFor(d), slas);
+      outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, stepOutputs: outputsByIndex.get(d.index) ?? request2.stepOutputs ?? {}, durationMs: Date.now() - started };
+    } catch (e) {
+      outcome = { name: d.name, flowName: d.flowName, action: "failed", changes: [], error: e.message, notices: [], stepOutputs: outputsByIndex.get(d.index) ?? {}, durationMs: Date.now() - started };
+    }
+    request2.onResult?.(outcome);
+    return outcome;
+  });
+  const diagnostics = [...plan.diagnostics];
+  for (const o of outcomes) {
+    for (const notice of o.notices) diagnostics.push({ severity: "warning", file: plan.prefectFile, deployment: o.name, message: notice });
+    if (o.action === "failed") diagnostics.unshift({ severity: "error", file: plan.prefectFile, deployment: o.name, message: `registration failed: ${o.error}` });
+  }
+  return { plan, outcomes, diagnostics };
+}
+async function runDeploymentSteps(plan, deployments, request2) {
+  const cache = new StepCache();
+  const outputs = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  await mapLimit(deployments, request2.concurrency ?? 8, async (d) => {
+    const ctx = {
+      cwd: request2.cwd,
+      env: request2.env,
+      sources: request2.sources,
+      cache,
+      section: "build",
+      ...request2.onStepLog ? { log: (line) => request2.onStepLog(d.name, line) } : {}
+    };
+    try {
+      let out = await runSteps(d.steps.build, {}, ctx);
+      ctx.section = "push";
+      out = await runSteps(d.steps.push, out, ctx);
+      outputs.set(d.index, out);
+    } catch (e) {
+      if (!(e instanceof StepExecutionError)) throw e;
+      const section = e.section ?? "build";
+      diagnostics.push({ severity: "error", file: plan.prefectFile, deployment: d.name, message: e.message, ...position(plan, d, section, e.index) });
+    }
+  });
+  return { outputs, diagnostics };
+}
+async function compareWithServer(client, plan) {
+  return Promise.all(
+    plan.deployments.map(async (d) => {
+      const current = await client.readDeploymentByName(d.flowName, d.name);
+      if (!current) return { deployment: d, action: "created", changes: [], notes: [] };
+      const changes = diffDeployment(d, current);
+      const notes = [];
+      if (current.paused === true && d.payload.paused === false) notes.push("paused on the server: deploying un-pauses it (set paused: true to keep it paused)");
+      const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping2) : [];
+      if (changes.some((c) => c.field === "schedules") && schedules.length > 0 && schedules.some((s2) => !s2.slug)) {
+        notes.push(`its ${schedules.length} schedule(s) will be deleted and re-created (give each schedule a slug to update them in place)`);
+      }
+      if (schedules.some((s2) => s2.active === false) && changes.some((c) => c.field === "schedules")) {
+        notes.push("a schedule turned off on the server is turned back on");
+      }
+      const id2 = String(current.id);
+      const related = await client.readRelatedAutomations(id2);
+      const wanted = automationsFor(d)(id2);
+      if (!automationsEqual(wanted, related, id2)) {
+        changes.push({ field: "automations", from: related.map((a) => a.name), to: wanted.map((a) => a.name) });
+        notes.push(`its automations are deleted and re-created (${wanted.length} configured)`);
+      }
+      return { deployment: d, action: changes.length ? "updated" : "unchanged", id: id2, changes, notes };
+    })
+  );
+}
+async function mapLimit(items, limit, f) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await f(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+// src/prefect/http.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { readFileSync as readFileSync4 } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+
+// src/prefect/settings.ts
+var DEFAULT_CLOUD_API_URL = "https://api.prefect.cloud/api";
+var PrefectSettingsError = class extends Error {
+  name = "PrefectSettingsError";
+};
+var TRUE = /* @__PURE__ */ new Set(["1", "on", "t", "true", "y", "yes"]);
+var FALSE = /* @__PURE__ */ new Set(["0", "off", "f", "false", "n", "no"]);
+function bool(env, name2, fallback) {
+  const raw = env[name2];
+  if (raw === void 0 || raw === "") return fallback;
+  const value = raw.trim().toLowerCase();
+  if (TRUE.has(value)) return true;
+  if (FALSE.has(value)) return false;
+  throw new PrefectSettingsError(`${name2}=${JSON.stringify(raw)} is not a boolean (use true or false)`);
+}
+function number2(env, name2, fallback, { integer = false, min } = {}) {
+  const raw = env[name2];
+  if (raw === void 0 || raw.trim() === "") return fallback;
+  const value = Number(raw.trim());
+  if (!Number.isFinite(value) || integer && !Number.isInteger(value) || min !== void 0 && value < min) {
+    const what = integer ? "an integer" : "a number";
+    throw new PrefectSettingsError(`${name2}=${JSON.stringify(raw)} is not ${what}${min !== void 0 ? ` >= ${min}` : ""}`);
+  }
+  return value;
+}
+function nonEmpty(env, name2) {
+  const value = env[name2];
+  return value === void 0 || value === "" ? void 0 : value;
+}
+function statusCodes(env, name2) {
+  const raw = env[name2];
+  const codes = /* @__PURE__ */ new Set();
+  if (!raw) return codes;
+  for (const part of raw.split(",")) {
+    const code = Number(part.trim());
+    if (!Number.isInteger(code) || code < 100 || code > 599) {
+      throw new PrefectSettingsError(`${name2}=${JSON.stringify(raw)}: ${JSON.stringify(part.trim())} is not an HTTP status code`);
+    }
+    codes.add(code);
+  }
+  return codes;
+}
+function headers(env, name2) {
+  const raw = env[name2];
+  if (!raw) return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new PrefectSettingsError(`${name2} is not valid JSON (expected an object such as {"X-Header": "value"})`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new PrefectSettingsError(`${name2} must be a JSON object of header names to values`);
+  }
+  const out = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== "string") throw new PrefectSettingsError(`${name2}: the value of header "${key}" must be a string`);
+    out[key] = value;
+  }
+  return out;
+}
+function settingsFromEnv(env = process.env, overrides2 = {}) {
+  const apiUrl = overrides2.apiUrl || nonEmpty(env, "PREFECT_API_URL");
+  if (!apiUrl) {
+    throw new PrefectSettingsError("PREFECT_API_URL is not set (set it to your server, e.g. http://127.0.0.1:4200/api, or your Prefect Cloud workspace URL)");
+  }
+  let parsed;
+  try {
+    parsed = new URL(apiUrl);
+  } catch {
+    throw new PrefectSettingsError(`PREFECT_API_URL=${JSON.stringify(apiUrl)} is not a URL`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new PrefectSettingsError(`PREFECT_API_URL=${JSON.stringify(apiUrl)} must be an http or https URL`);
+  }
+  return {
+    apiUrl: apiUrl.replace(/\/+$/, ""),
+    apiKey: overrides2.apiKey || nonEmpty(env, "PREFECT_API_KEY"),
+    authString: overrides2.authString || nonEmpty(env, "PREFECT_API_AUTH_STRING"),
+    cloudApiUrl: nonEmpty(env, "PREFECT_CLOUD_API_URL") ?? DEFAULT_CLOUD_API_URL,
+    csrfSupportEnabled: bool(env, "PREFECT_CLIENT_CSRF_SUPPORT_ENABLED", true),
+    customHeaders: headers(env, "PREFECT_CLIENT_CUSTOM_HEADERS"),
+    requestTimeoutMs: number2(env, "PREFECT_API_REQUEST_TIMEOUT", 60, { min: 0 }) * 1e3,
+    tlsInsecureSkipVerify: bool(env, "PREFECT_API_TLS_INSECURE_SKIP_VERIFY", false),
+    sslCertFile: nonEmpty(env, "PREFECT_API_SSL_CERT_FILE") ?? nonEmpty(env, "SSL_CERT_FILE"),
+    maxRetries: number2(env, "PREFECT_CLIENT_MAX_RETRIES", 5, { integer: true, min: 0 }),
+    retryJitterFactor: number2(env, "PREFECT_CLIENT_RETRY_JITTER_FACTOR", 0.2, { min: 0 }),
+    retryExtraCodes: statusCodes(env, "PREFECT_CLIENT_RETRY_EXTRA_CODES")
+  };
+}
+function isCloud(settings) {
+  return settings.apiUrl.startsWith(settings.cloudApiUrl);
+}
+
+// src/prefect/http.ts
+var SERVER_API_VERSION = "0.8.4";
+var REFERENCE_PREFECT_VERSION = "3.9.1";
+var DEFAULT_USER_AGENT = `prefect/${REFERENCE_PREFECT_VERSION} (API ${SERVER_API_VERSION})`;
+var RETRY_CODES = [408, 429, 502, 503];
+var PROTECTED_HEADERS = /* @__PURE__ */ new Set(["user-agent", "prefect-csrf-token", "prefect-csrf-client"]);
+var MUTATING = /* @__PURE__ */ new Set(["POST", "PUT", "PATCH", "DELETE"]);
+var MAX_REDIRECTS = 20;
+var SILENT = { debug: () => {
+}, warning: () => {
+} };
+var PrefectApiError = class extends Error {
+  constructor(method, path11, status, detail) {
+    super(`${method} ${path11}: HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ""}${detail ? ` - ${detail}` : ""}`);
+    this.method = method;
+    this.path = path11;
+    this.status = status;
+    this.detail = detail;
+  }
+  method;
+  path;
+  status;
+  detail;
+  name = "PrefectApiError";
+};
+var PrefectConnectionError = class extends Error {
+  constructor(method, path11, apiUrl, reason, code) {
+    super(`${method} ${path11}: could not reach the Prefect API at ${apiUrl} (${reason})`);
+    this.method = method;
+    this.path = path11;
+    this.apiUrl = apiUrl;
+    this.reason = reason;
+    this.code = code;
+  }
+  method;
+  path;
+  apiUrl;
+  reason;
+  code;
+  name = "PrefectConnectionError";
+};
+function apiPath(strings2, ...segments) {
+  let out = strings2[0] ?? "";
+  segments.forEach((segment, i) => {
+    out += encodeURIComponent(String(segment)) + (strings2[i + 1] ?? "");
+  });
+  return out;
+}
+function parseRetryAfter(value, now2 = Date.now()) {
+  const trimmed = value.trim();
+  let seconds2 = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (Number.isNaN(seconds2)) {
+    const at = Date.parse(trimmed);
+    if (Number.isNaN(at) || !/[a-z]/i.test(trimmed)) return void 0;
+    seconds2 = (at - now2) / 1e3;
+  }
+  if (!Number.isFinite(seconds2)) return void 0;
+  return Math.max(0, seconds2);
+}
+function exponentialCdf(x, average) {
+  return 1 - Math.exp(-x / average);
+}
+function poissonInterval(average, lower, upper, random) {
+  const u = lower + (upper - lower) * random();
+  return -Math.log(Math.max(1 - u, 1e-10)) * average;
+}
+function clampedPoissonInterval(average, factor, random = Math.random) {
+  if (average <= 0) return 0;
+  const k = 1 + factor;
+  const lowerMultiple = k >= 50 ? 0 : Math.log2(Math.max(2 ** k / (2 ** k - 1), 1e-10));
+  const upperBound = average * k;
+  const lowerBound = Math.max(0, average * lowerMultiple);
+  return poissonInterval(average, exponentialCdf(lowerBound, average), exponentialCdf(upperBound, average), random);
+}
+function boundedPoissonInterval(lower, upper, random = Math.random) {
+  const average = (lower + upper) / 2;
+  return poissonInterval(average, exponentialCdf(lower, average), exponentialCdf(upper, average), random);
+}
+var Semaphore = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  active = 0;
+  waiting = [];
+  async run(task) {
+    if (this.active >= this.limit) await new Promise((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+};
+var CONNECT_ERRORS = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
+var ALWAYS_RETRIED = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "PREFECT_TIMEOUT", "UND_ERR_SOCKET"]);
+function isRetryable(error2, hasConnected) {
+  const code = error2.code ?? "";
+  if (ALWAYS_RETRIED.has(code) || code.startsWith("HPE_")) return true;
+  return hasConnected && CONNECT_ERRORS.has(code);
+}
+var HttpClient2 = class {
+  settings;
+  baseHeaders;
+  agent;
+  semaphore;
+  logger;
+  sleep;
+  random;
+  retryCodes;
+  secrets;
+  csrfEnabled;
+  csrfClientId = randomUUID2();
+  csrfToken;
+  csrfFetch;
+  hasConnected = false;
+  constructor(settings, options = {}) {
+    this.settings = settings;
+    this.logger = options.logger ?? SILENT;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+    this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8));
+    this.retryCodes = /* @__PURE__ */ new Set([...RETRY_CODES, ...settings.retryExtraCodes]);
+    this.csrfEnabled = !isCloud(settings) && settings.csrfSupportEnabled;
+    this.secrets = [];
+    const headers2 = { "x-prefect-api-version": SERVER_API_VERSION };
+    if (settings.authString) {
+      const token = Buffer.from(settings.authString, "utf8").toString("base64");
+      headers2["authorization"] = `Basic ${token}`;
+      this.secrets.push(settings.authString, token);
+    } else if (settings.apiKey) {
+      headers2["authorization"] = `Bearer ${settings.apiKey}`;
+    }
+    if (settings.apiKey) this.secrets.push(settings.apiKey);
+    headers2["user-agent"] = options.userAgent ?? DEFAULT_USER_AGENT;
+    for (const [name2, value] of Object.entries(settings.customHeaders)) {
+      if (PROTECTED_HEADERS.has(name2.toLowerCase())) {
+        this.logger.warning(
+          `Custom header '${name2}' is ignored because it conflicts with a protected header managed by Prefect. Protected headers include: User-Agent, Prefect-Csrf-Token, Prefect-Csrf-Client`
+        );
+      } else {
+        headers2[name2.toLowerCase()] = value;
+      }
+    }
+    this.baseHeaders = headers2;
+    const agentOptions = { keepAlive: true, maxSockets: 16, maxFreeSockets: 8 };
+    if (settings.apiUrl.startsWith("https:")) {
+      if (settings.tlsInsecureSkipVerify) {
+        agentOptions.rejectUnauthorized = false;
+      } else if (settings.sslCertFile) {
+        try {
+          agentOptions.ca = readFileSync4(settings.sslCertFile);
+        } catch (e) {
+          throw new PrefectSettingsError(
+            `cannot read the CA bundle ${settings.sslCertFile} (PREFECT_API_SSL_CERT_FILE / SSL_CERT_FILE): ${e.message}`
+          );
+        }
+      }
+      this.agent = new https.Agent(agentOptions);
+    } else {
+      this.agent = new http.Agent(agentOptions);
+    }
+  }
+  /** Closes idle keep-alive connections. */
+  close() {
+    this.agent.destroy();
+  }
+  /** Whether mutating requests currently carry CSRF headers (false on Cloud, or once the server said it has none). */
+  get csrfSupportEnabled() {
+    return this.csrfEnabled;
+  }
+  /** Sends with retries; any status comes back. Transport failures are `PrefectConnectionError`s. */
+  async send(request2) {
+    const headers2 = { ...this.baseHeaders };
+    let body;
+    if (request2.body !== void 0) {
+      body = JSON.stringify(request2.body);
+      headers2["content-type"] = "application/json";
+    }
+    const mutating = MUTATING.has(request2.method);
+    if (mutating) await this.addCsrfHeaders(headers2);
+    const maxRetries = this.settings.maxRetries;
+    let tryCount = 0;
+    let response;
+    while (tryCount <= maxRetries) {
+      let retrySeconds;
+      let reason = "";
+      try {
+        response = await this.semaphore.run(() => this.exchange(request2, headers2, body));
+        this.hasConnected = true;
+      } catch (e) {
+        const error2 = e;
+        if (!isRetryable(error2, this.hasConnected)) throw this.connectionError(request2, error2);
+        tryCount++;
+        if (tryCount > maxRetries) throw this.connectionError(request2, error2);
+        response = void 0;
+        reason = `transport error (${this.redact(error2.message)})`;
+      }
+      if (response) {
+        if (response.headers["prefect-maintenance"] !== "true") tryCount++;
+        if (response.status === 403 && response.text.includes("Invalid CSRF token") && mutating) {
+          this.csrfToken = void 0;
+          await this.addCsrfHeaders(headers2);
+        } else if (!this.retryCodes.has(response.status)) {
+          return response;
+        }
+        const retryAfter = response.headers["retry-after"];
+        if (typeof retryAfter === "string") retrySeconds = parseRetryAfter(retryAfter);
+        reason = `status ${response.status}`;
+      }
+      const fromHeader = retrySeconds !== void 0;
+      let seconds2 = retrySeconds ?? 2 ** tryCount;
+      const jitter = this.settings.retryJitterFactor;
+      if (seconds2 > 0 && jitter > 0) {
+        seconds2 = fromHeader ? boundedPoissonInterval(seconds2, seconds2 * (1 + jitter), this.random) : clampedPoissonInterval(seconds2, jitter, this.random);
+      }
+      if (tryCount > maxRetries) break;
+      this.logger.debug(
+        `${request2.method} ${request2.path}: ${reason}; another attempt in ${seconds2.toFixed(2)} s (attempt ${tryCount}/${maxRetries + 1})`
+      );
+      await this.sleep(seconds2 * 1e3);
+    }
+    return response;
+  }
+  /** Sends and parses the JSON answer; a non-2xx status is a `PrefectApiError`. */
+  async json(request2) {
+    const response = await this.send(request2);
+    this.raiseForStatus(request2, response);
+    return response.text ? JSON.parse(response.text) : void 0;
+  }
+  /** Sends; a non-2xx status is a `PrefectApiError`. */
+  async call(request2) {
+    const response = await this.send(request2);
+    this.raiseForStatus(request2, response);
+    return response;
+  }
+  raiseForStatus(request2, response) {
+    if (response.status >= 200 && response.status < 300) return;
+    throw new PrefectApiError(request2.method, request2.path, response.status, this.redact(errorDetail(response.text)));
+  }
+  /** The text with every credential this client knows replaced by `***`. */
+  redact(text) {
+    let out = text;
+    for (const secret of this.secrets) if (secret) out = out.split(secret).join("***");
+    return out;
+  }
+  connectionError(request2, error2) {
+    const where = new URL(this.settings.apiUrl);
+    where.username = "";
+    where.password = "";
+    return new PrefectConnectionError(request2.method, request2.path, where.href.replace(/\/$/, ""), this.redact(error2.message), error2.code);
+  }
+  async addCsrfHeaders(headers2) {
+    if (!this.csrfEnabled) return;
+    if (!this.csrfToken || Date.now() > this.csrfToken.expiresAt) {
+      this.csrfFetch ??= this.fetchCsrfToken().finally(() => this.csrfFetch = void 0);
+      await this.csrfFetch;
+    }
+    if (!this.csrfEnabled || !this.csrfToken) return;
+    headers2["prefect-csrf-token"] = this.csrfToken.token;
+    headers2["prefect-csrf-client"] = this.csrfClientId;
+  }
+  async fetchCsrfToken() {
+    const request2 = { method: "GET", path: "/csrf-token", query: { client: this.csrfClientId } };
+    const response = await this.send(request2);
+    const oldServer = response.status === 404;
+    const unconfigured = response.status === 422 && response.text.includes("CSRF protection is disabled.");
+    if (oldServer || unconfigured) {
+      this.csrfEnabled = false;
+      return;
+    }
+    this.raiseForStatus(request2, response);
+    let token;
+    try {
+      token = JSON.parse(response.text);
+    } catch {
+      token = void 0;
+    }
+    if (typeof token?.token !== "string") {
+      throw new PrefectApiError(request2.method, request2.path, response.status, "the answer holds no CSRF token");
+    }
+    const expiresAt = typeof token.expiration === "string" ? Date.parse(token.expiration) : Number.NaN;
+    this.csrfToken = { token: token.token, expiresAt: Number.isNaN(expiresAt) ? Number.POSITIVE_INFINITY : expiresAt };
+  }
+  url(request2) {
+    const url = new URL(this.settings.apiUrl + request2.path);
+    for (const [key, value] of Object.entries(request2.query ?? {})) url.searchParams.set(key, String(value));
+    return url;
+  }
+  /** One request/response exchange, following redirects as httpx does. */
+  async exchange(request2, headers2, body) {
+    let url = this.url(request2);
+    let method = request2.method;
+    let sendHeaders = headers2;
+    let sendBody = body;
+    for (let redirects = 0; ; redirects++) {
+      const response = await this.once(url, method, sendHeaders, sendBody);
+      const location = response.headers.location;
+      if (![301, 302, 303, 307, 308].includes(response.status) || !location || redirects >= MAX_REDIRECTS) return response;
+      const next = new URL(location, url);
+      if (response.status === 303 || (response.status === 301 || response.status === 302) && method === "POST") {
+        method = method === "HEAD" ? "HEAD" : "GET";
+        sendBody = void 0;
+        sendHeaders = { ...sendHeaders };
+        delete sendHeaders["content-type"];
+      }
+      if (next.origin !== url.origin) {
+        sendHeaders = { ...sendHeaders };
+        delete sendHeaders["authorization"];
+      }
+      url = next;
+    }
+  }
+  once(url, method, headers2, body) {
+    const timeoutMs = this.settings.requestTimeoutMs;
+    const requestHeaders = { ...headers2, accept: "*/*" };
+    if (body !== void 0) requestHeaders["content-length"] = Buffer.byteLength(body);
+    const transport = url.protocol === "https:" ? https : http;
+    return new Promise((resolve, reject) => {
+      const req = transport.request(url, { method, headers: requestHeaders, agent: this.agent }, (res) => {
+        const chunks = [];
+        res.on("data", (chunk) => chunks.push(chunk));
+        res.on("error", reject);
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
+      });
+      if (timeoutMs > 0) {
+        req.setTimeout(timeoutMs, () => {
+          const error2 = new Error(`no answer within ${timeoutMs / 1e3} s (PREFECT_API_REQUEST_TIMEOUT)`);
+          error2.code = "PREFECT_TIMEOUT";
+          req.destroy(error2);
+        });
+      }
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+};
+function errorDetail(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return text.trim().slice(0, 500);
+  }
+  if (typeof parsed === "object" && parsed !== null && "detail" in parsed) {
+    const detail = parsed.detail;
+    if (typeof detail === "string") return detail;
+    if (Array.isArray(detail)) {
+      return detail.map((item) => {
+        if (typeof item !== "object" || item === null) return JSON.stringify(item);
+        const { loc, msg } = item;
+        const where = Array.isArray(loc) ? loc.join(".") : "";
+        return where ? `${where}: ${String(msg)}` : String(msg ?? JSON.stringify(item));
+      }).join("; ");
+    }
+    return JSON.stringify(detail);
+  }
+  return text.trim().slice(0, 500);
+}
+
+// src/prefect/client.ts
+function deploymentResourceId(deploymentId) {
+  return `prefect.deployment.${deploymentId}`;
+}
+function isNotFound(error2) {
+  return error2 instanceof PrefectApiError && error2.status === 404;
+}
+async function orUndefined(call) {
+  try {
+    return await call;
+  } catch (error2) {
+    if (isNotFound(error2)) return void 0;
+    throw error2;
+  }
+}
+var PrefectClient = class {
+  http;
+  constructor(options = {}) {
+    const settings = options.settings ?? settingsFromEnv(options.env ?? process.env, options);
+    this.http = new HttpClient2(settings, options);
+  }
+  get apiUrl() {
+    return this.http.settings.apiUrl;
+  }
+  /** Whether the API is Prefect Cloud (the URL starts with `PREFECT_CLOUD_API_URL`). */
+  get isCloud() {
+    return isCloud(this.http.settings);
+  }
+  /** Closes idle keep-alive connections so the process can exit promptly. */
+  close() {
+    this.http.close();
+  }
+  /** `GET /health`: resolves when the API answers, rejects with the reason otherwise. */
+  async health() {
+    await this.http.call({ method: "GET", path: "/health" });
+  }
+  /** `GET /work_pools/{name}`; `undefined` when there is no such pool. */
+  readWorkPool(name2) {
+    return orUndefined(this.http.json({ method: "GET", path: apiPath`/work_pools/${name2}` }));
+  }
+  /** `GET /deployments/name/{flow}/{deployment}`; `undefined` when it does not exist yet (create path). */
+  readDeploymentByName(flowName2, deploymentName) {
+    return orUndefined(
+      this.http.json({ method: "GET", path: apiPath`/deployments/name/${flowName2}/${deploymentName}` })
+    );
+  }
+  /** `GET /deployments/{id}`; `undefined` when there is no such deployment. */
+  readDeployment(id2) {
+    return orUndefined(this.http.json({ method: "GET", path: apiPath`/deployments/${id2}` }));
+  }
+  /** `POST /flows/`: an upsert by name, answering the (new or existing) flow. */
+  createFlow(name2, body = { tags: [], labels: {} }) {
+    return this.http.json({ method: "POST", path: "/flows/", body: { name: name2, ...body } });
+  }
+  /** `POST /deployments/`: the server upserts by (flow, name). */
+  createDeployment(body) {
+    return this.http.json({ method: "POST", path: "/deployments/", body });
+  }
+  /** `PATCH /deployments/{id}` (204). */
+  async updateDeployment(id2, body) {
+    await this.http.call({ method: "PATCH", path: apiPath`/deployments/${id2}`, body });
+  }
+  /** `GET /deployments/{id}/schedules`. */
+  readDeploymentSchedules(deploymentId) {
+    return this.http.json({ method: "GET", path: apiPath`/deployments/${deploymentId}/schedules` });
+  }
+  /** `DELETE /automations/owned-by/prefect.deployment.{id}` (202); a 404 is ignored, as the reference does. */
+  async deleteOwnedAutomations(deploymentId) {
+    try {
+      await this.http.call({ method: "DELETE", path: apiPath`/automations/owned-by/${deploymentResourceId(deploymentId)}` });
+    } catch (error2) {
+      if (!isNotFound(error2)) throw error2;
+    }
+  }
+  /**
+   * `GET /automations/related-to/prefect.deployment.{id}`: the automations owned by the deployment
+   * and any other automation whose actions or triggers name it. The API exposes no owner filter
+   * and the response carries no owner, so telling the two apart is left to the caller (e.g. by the
+   * `<deployment>__automation_<n>` names `prefect deploy` gives).
+   */
+  readRelatedAutomations(deploymentId) {
+    return this.http.json({
+      method: "GET",
+      path: apiPath`/automations/related-to/${deploymentResourceId(deploymentId)}`
+    });
+  }
+  /** `POST /automations/` (201). */
+  createAutomation(body) {
+    return this.http.json({ method: "POST", path: "/automations/", body });
+  }
+  /** `GET /block_types/slug/{slug}/block_documents/name/{name}?include_secrets=true`; `undefined` when missing. */
+  readBlockDocumentByName(blockTypeSlug, name2) {
+    return orUndefined(
+      this.http.json({
+        method: "GET",
+        path: apiPath`/block_types/slug/${blockTypeSlug}/block_documents/name/${name2}`,
+        query: { include_secrets: true }
+      })
+    );
+  }
+  /** `GET /block_documents/{id}?include_secrets=true`; `undefined` when missing. */
+  readBlockDocument(id2) {
+    return orUndefined(
+      this.http.json({ method: "GET", path: apiPath`/block_documents/${id2}`, query: { include_secrets: true } })
+    );
+  }
+  /** `GET /variables/name/{name}`; `undefined` when missing. */
+  readVariableByName(name2) {
+    return orUndefined(this.http.json({ method: "GET", path: apiPath`/variables/name/${name2}` }));
+  }
+  /**
+   * `POST /slas/apply-resource-slas/prefect.deployment.{id}` (Prefect Cloud only): creates and
+   * updates SLAs by name and deletes the deployment's others. Each SLA gets its `owner_resource`.
+   */
+  async applySlas(deploymentId, slas) {
+    if (!this.isCloud) {
+      throw new Error(
+        `SLAs are only supported on Prefect Cloud (the API URL ${this.apiUrl} does not start with PREFECT_CLOUD_API_URL ${this.http.settings.cloudApiUrl})`
+      );
+    }
+    const resourceId = deploymentResourceId(deploymentId);
+    const body = slas.map((sla) => ({ ...sla, owner_resource: resourceId }));
+    const response = await this.http.json({
+      method: "POST",
+      path: apiPath`/slas/apply-resource-slas/${resourceId}`,
+      body
+    });
+    const names = (list) => (list ?? []).map((sla) => sla.name ?? "");
+    return { created: names(response.created), updated: names(response.updated), deleted: names(response.deleted) };
+  }
+  /** `POST /work_pools/{pool}/workers/filter`, only ONLINE workers when asked. */
+  readWorkersForPool(workPoolName, onlineOnly = false) {
+    const body = onlineOnly ? { workers: { status: { any_: ["ONLINE"] } } } : {};
+    return this.http.json({ method: "POST", path: apiPath`/work_pools/${workPoolName}/workers/filter`, body });
+  }
+};
+
+// src/prefect/sources.ts
+function memo(load) {
+  const cache = /* @__PURE__ */ new Map();
+  return (key) => {
+    let pending = cache.get(key);
+    if (!pending) {
+      pending = load(key);
+      pending.catch(() => cache.delete(key));
+      cache.set(key, pending);
+    }
+    return pending;
+  };
+}
+function found(value) {
+  return value === void 0 ? { status: "missing" } : { status: "found", value };
+}
+function prefectTemplateSources(client) {
+  const byName2 = memo(async (key) => {
+    const [slug, name2] = JSON.parse(key);
+    const document = await client.readBlockDocumentByName(slug, name2);
+    return found(document?.data);
+  });
+  const byId = memo(async (id2) => found((await client.readBlockDocument(id2))?.data));
+  const variables = memo(async (name2) => {
+    const variable = await client.readVariableByName(name2);
+    return variable === void 0 ? { status: "missing" } : { status: "found", value: variable.value };
+  });
+  return {
+    blocks: {
+      readByName: (slug, name2) => byName2(JSON.stringify([slug, name2])),
+      readById: (id2) => byId(id2)
+    },
+    variables: { read: (name2) => variables(name2) }
+  };
+}
+
+// src/prefect/ui.ts
+function cloudUiUrl(env) {
+  if (env.PREFECT_CLOUD_UI_URL) return env.PREFECT_CLOUD_UI_URL;
+  let ui = env.PREFECT_CLOUD_API_URL || DEFAULT_CLOUD_API_URL;
+  if (/^https:\/\/api[.\w]*.prefect.[^.]+\//.test(ui)) ui = ui.replace("https://api", "https://app");
+  return ui.endsWith("/api") ? ui.slice(0, -4) : ui;
+}
+function uiUrl(apiUrl, env) {
+  if (env.PREFECT_UI_URL) return env.PREFECT_UI_URL;
+  if (!apiUrl) return void 0;
+  let ui = apiUrl;
+  const cloud = env.PREFECT_CLOUD_API_URL || DEFAULT_CLOUD_API_URL;
+  if (apiUrl.startsWith(cloud)) ui = ui.replaceAll(cloud, cloudUiUrl(env));
+  if (ui.endsWith("/api")) ui = ui.slice(0, -4);
+  return ui.replaceAll("/api/", "/").replaceAll("/accounts/", "/account/").replaceAll("/workspaces/", "/workspace/");
 }
 
 // src/github/inputs.ts
@@ -57230,8 +59150,14 @@ var INPUT = {
   prefectFile: "prefect-file",
   deployments: "deployments",
   all: "all",
-  workingDirectory: "working-directory"
+  workingDirectory: "working-directory",
+  mode: "mode",
+  apiUrl: "api-url",
+  apiKey: "api-key",
+  concurrency: "concurrency",
+  stepOutputs: "step-outputs"
 };
+var MODES = ["plan", "deploy"];
 var InputValueError = class extends Error {
 };
 function splitList(text) {
@@ -57243,12 +59169,40 @@ function parseBoolean(name2, text) {
   if (v === "true") return true;
   throw new InputValueError(`input "${name2}" must be true or false, got "${text}"`);
 }
+function parseChoice(name2, text, allowed, fallback) {
+  const v = text.trim();
+  if (v === "") return fallback;
+  if (allowed.includes(v)) return v;
+  throw new InputValueError(`input "${name2}" must be one of ${allowed.join(", ")}, got "${text}"`);
+}
+function parsePositiveInt(name2, text) {
+  const v = text.trim();
+  if (v === "") return void 0;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InputValueError(`input "${name2}" must be a positive integer, got "${text}"`);
+  return Number(v);
+}
+function parseJsonObject(name2, text) {
+  if (text.trim() === "") return void 0;
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new InputValueError(`input "${name2}" must be a JSON object: ${e.message}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new InputValueError(`input "${name2}" must be a JSON object`);
+  return parsed;
+}
 function readInputs(getInput2 = (n2) => getInput(n2)) {
   const inputs = {
     prefectFile: getInput2(INPUT.prefectFile) || "prefect.yaml",
     deployments: splitList(getInput2(INPUT.deployments)),
     all: parseBoolean(INPUT.all, getInput2(INPUT.all)),
-    workingDirectory: getInput2(INPUT.workingDirectory) || "."
+    workingDirectory: getInput2(INPUT.workingDirectory) || ".",
+    mode: parseChoice(INPUT.mode, getInput2(INPUT.mode), MODES, "plan"),
+    apiUrl: getInput2(INPUT.apiUrl).trim() || void 0,
+    apiKey: getInput2(INPUT.apiKey).trim() || void 0,
+    concurrency: parsePositiveInt(INPUT.concurrency, getInput2(INPUT.concurrency)),
+    stepOutputs: parseJsonObject(INPUT.stepOutputs, getInput2(INPUT.stepOutputs))
   };
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
@@ -57260,37 +59214,104 @@ function readInputs(getInput2 = (n2) => getInput(n2)) {
 async function run2() {
   try {
     const inputs = readInputs();
-    const cwd = path7.resolve(inputs.workingDirectory);
-    const now2 = /* @__PURE__ */ new Date();
-    const plan = await createPlan({
-      prefectFile: inputs.prefectFile,
-      selection: { all: inputs.all, names: inputs.deployments },
-      cwd,
-      env: process.env,
-      now: now2
-    });
-    const json = planToJson(plan);
-    setOutput("plan", JSON.stringify(json));
-    setOutput("deployments", JSON.stringify(json.deployments.map((d) => ({ name: d.name, flow: d.flow_name, entrypoint: d.entrypoint }))));
-    for (const d of plan.diagnostics) {
-      const props = {
-        title: d.deployment ? `deployment ${d.deployment}` : "prefect.yaml",
-        file: path7.relative(process.cwd(), path7.resolve(cwd, d.file)),
-        ...d.line !== void 0 ? { startLine: d.line } : {},
-        ...d.column !== void 0 ? { startColumn: d.column } : {}
-      };
-      if (d.severity === "error") error(d.message, props);
-      else warning(d.message, props);
-    }
-    if (hasErrors(plan.diagnostics)) {
-      setOutput("failure-reason", "invalid-config");
-      const first = plan.diagnostics.find((d) => d.severity === "error");
-      setFailed(formatDiagnostic(first));
-      return;
-    }
-    info(planToText(plan, { now: now2 }));
+    if (inputs.apiKey) setSecret(inputs.apiKey);
+    const env = {
+      ...process.env,
+      ...inputs.apiUrl ? { PREFECT_API_URL: inputs.apiUrl } : {},
+      ...inputs.apiKey ? { PREFECT_API_KEY: inputs.apiKey } : {}
+    };
+    if (env.PREFECT_API_KEY) setSecret(env.PREFECT_API_KEY);
+    if (inputs.mode === "deploy") await runDeploy(inputs, env);
+    else await runPlan(inputs, env);
   } catch (e) {
     setFailed(e.message);
+  }
+}
+function request(inputs, env) {
+  return {
+    prefectFile: inputs.prefectFile,
+    selection: { all: inputs.all, names: inputs.deployments },
+    cwd: path10.resolve(inputs.workingDirectory),
+    env,
+    now: /* @__PURE__ */ new Date(),
+    ...inputs.stepOutputs ? { stepOutputs: inputs.stepOutputs } : {}
+  };
+}
+function annotate(diagnostics, cwd) {
+  for (const d of diagnostics) {
+    const props = {
+      title: d.deployment ? `deployment ${d.deployment}` : "prefect.yaml",
+      file: path10.relative(process.cwd(), path10.resolve(cwd, d.file)),
+      ...d.line !== void 0 ? { startLine: d.line } : {},
+      ...d.column !== void 0 ? { startColumn: d.column } : {}
+    };
+    if (d.severity === "error") error(d.message, props);
+    else warning(d.message, props);
+  }
+}
+function fail(reason, diagnostics) {
+  setOutput("failure-reason", reason);
+  const first = diagnostics.find((d) => d.severity === "error");
+  setFailed(first ? formatDiagnostic(first) : reason);
+}
+async function runPlan(inputs, env) {
+  const req = request(inputs, env);
+  let plan;
+  let live;
+  if (env.PREFECT_API_URL) {
+    const client = new PrefectClient({ env, ...inputs.concurrency ? { concurrency: inputs.concurrency } : {} });
+    try {
+      plan = await validateForDeploy({ ...req, client, sources: prefectTemplateSources(client) });
+      if (!hasErrors(plan.diagnostics)) live = await compareWithServer(client, plan);
+    } finally {
+      client.close();
+    }
+  } else {
+    plan = await createPlan(req);
+  }
+  const json = planToJson(plan, live);
+  setOutput("plan", JSON.stringify(json));
+  setOutput(
+    "deployments",
+    JSON.stringify(json.deployments.map((d) => ({ name: d.name, flow: d.flow_name, entrypoint: d.entrypoint, ...d.action ? { action: d.action } : {} })))
+  );
+  annotate(plan.diagnostics, req.cwd);
+  if (hasErrors(plan.diagnostics)) return fail("invalid-config", plan.diagnostics);
+  info(live ? liveChangesToText(plan, live, { now: req.now }) : planToText(plan, { now: req.now }));
+}
+async function runDeploy(inputs, env) {
+  if (!env.PREFECT_API_URL) {
+    setOutput("failure-reason", "no-api-url");
+    setFailed("mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
+    return;
+  }
+  const req = request(inputs, env);
+  const client = new PrefectClient({ env, ...inputs.concurrency ? { concurrency: inputs.concurrency } : {} });
+  const ui = uiUrl(env.PREFECT_API_URL, env);
+  try {
+    const result = await deploy({
+      ...req,
+      client,
+      sources: prefectTemplateSources(client),
+      concurrency: inputs.concurrency ?? 8,
+      registrationConcurrency: inputs.concurrency ?? (client.isCloud ? 8 : 1),
+      onStepLog: (deployment, line) => info(`[${deployment}] ${line}`),
+      onResult: (o) => info(`${o.flowName}/${o.name}: ${o.action}${o.error ? ` (${o.error})` : ""}`)
+    });
+    annotate(result.diagnostics, req.cwd);
+    const deployments = result.outcomes.map((o) => ({
+      name: o.name,
+      flow: o.flowName,
+      id: o.id ?? null,
+      action: o.action,
+      changes: o.changes.map((c) => c.field),
+      url: o.id && ui ? `${ui}/deployments/deployment/${o.id}` : null
+    }));
+    setOutput("deployments", JSON.stringify(deployments));
+    if (result.outcomes.length === 0) return fail(result.stoppedAt === "steps" ? "step-failed" : "invalid-config", result.diagnostics);
+    if (result.outcomes.some((o) => o.action === "failed")) return fail("deploy-failed", result.diagnostics);
+  } finally {
+    client.close();
   }
 }
 

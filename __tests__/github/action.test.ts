@@ -76,12 +76,22 @@ describe('inputs', () => {
   it('names the input and the allowed values when a value is invalid', () => {
     expect(() => readInputs(get({ all: 'yes' }))).toThrowError(new InputValueError('input "all" must be true or false, got "yes"'));
     expect(() => readInputs(get({ all: 'true', deployments: 'x' }))).toThrowError(/cannot be used together/);
+    expect(() => readInputs(get({ mode: 'apply' }))).toThrowError(new InputValueError('input "mode" must be one of plan, deploy, got "apply"'));
+    expect(() => readInputs(get({ concurrency: '0' }))).toThrowError(/input "concurrency" must be a positive integer/);
+    expect(() => readInputs(get({ 'step-outputs': '[1]' }))).toThrowError(/input "step-outputs" must be a JSON object/);
   });
 
   it('has defaults matching action.yml', () => {
-    expect(readInputs(get({}))).toEqual({ prefectFile: 'prefect.yaml', deployments: [], all: false, workingDirectory: '.' });
+    expect(readInputs(get({}))).toEqual({
+      prefectFile: 'prefect.yaml', deployments: [], all: false, workingDirectory: '.', mode: 'plan',
+      apiUrl: undefined, apiKey: undefined, concurrency: undefined, stepOutputs: undefined,
+    });
     const action = readFileSync(path.join(root, 'action.yml'), 'utf8');
     expect(action).toMatch(/prefect-file:[\s\S]*?default: prefect\.yaml/);
     expect(action).toMatch(/working-directory:[\s\S]*?default: '\.'/);
+    expect(action).toMatch(/mode:[\s\S]*?default: plan/);
+    for (const name of ['prefect-file', 'deployments', 'all', 'working-directory', 'mode', 'api-url', 'api-key', 'concurrency', 'step-outputs']) {
+      expect(action).toContain(`  ${name}:\n    description:`);
+    }
   });
 });

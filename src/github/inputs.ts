@@ -8,7 +8,15 @@ export const INPUT = {
   deployments: 'deployments',
   all: 'all',
   workingDirectory: 'working-directory',
+  mode: 'mode',
+  apiUrl: 'api-url',
+  apiKey: 'api-key',
+  concurrency: 'concurrency',
+  stepOutputs: 'step-outputs',
 } as const;
+
+export const MODES = ['plan', 'deploy'] as const;
+export type Mode = (typeof MODES)[number];
 
 export interface ActionInputs {
   prefectFile: string;
@@ -16,6 +24,12 @@ export interface ActionInputs {
   deployments: string[];
   all: boolean;
   workingDirectory: string;
+  mode: Mode;
+  apiUrl: string | undefined;
+  apiKey: string | undefined;
+  concurrency: number | undefined;
+  /** Outputs of build/push steps run by an earlier job: the steps are not run again. */
+  stepOutputs: Record<string, unknown> | undefined;
 }
 
 export class InputValueError extends Error {}
@@ -35,12 +49,43 @@ export function parseBoolean(name: string, text: string): boolean {
   throw new InputValueError(`input "${name}" must be true or false, got "${text}"`);
 }
 
+function parseChoice<T extends string>(name: string, text: string, allowed: readonly T[], fallback: T): T {
+  const v = text.trim();
+  if (v === '') return fallback;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new InputValueError(`input "${name}" must be one of ${allowed.join(', ')}, got "${text}"`);
+}
+
+function parsePositiveInt(name: string, text: string): number | undefined {
+  const v = text.trim();
+  if (v === '') return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InputValueError(`input "${name}" must be a positive integer, got "${text}"`);
+  return Number(v);
+}
+
+function parseJsonObject(name: string, text: string): Record<string, unknown> | undefined {
+  if (text.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new InputValueError(`input "${name}" must be a JSON object: ${(e as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InputValueError(`input "${name}" must be a JSON object`);
+  return parsed as Record<string, unknown>;
+}
+
 export function readInputs(getInput: (name: string) => string = (n) => core.getInput(n)): ActionInputs {
   const inputs: ActionInputs = {
     prefectFile: getInput(INPUT.prefectFile) || 'prefect.yaml',
     deployments: splitList(getInput(INPUT.deployments)),
     all: parseBoolean(INPUT.all, getInput(INPUT.all)),
     workingDirectory: getInput(INPUT.workingDirectory) || '.',
+    mode: parseChoice(INPUT.mode, getInput(INPUT.mode), MODES, 'plan'),
+    apiUrl: getInput(INPUT.apiUrl).trim() || undefined,
+    apiKey: getInput(INPUT.apiKey).trim() || undefined,
+    concurrency: parsePositiveInt(INPUT.concurrency, getInput(INPUT.concurrency)),
+    stepOutputs: parseJsonObject(INPUT.stepOutputs, getInput(INPUT.stepOutputs)),
   };
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);

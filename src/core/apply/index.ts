@@ -50,9 +50,11 @@ export interface DeploymentOutcome {
 
 export interface DeployResult {
   plan: Plan;
-  /** Empty when validation failed (nothing was written). */
+  /** Empty when validation or a step failed (nothing was written). */
   outcomes: DeploymentOutcome[];
   diagnostics: Diagnostic[];
+  /** Where a deploy that wrote nothing stopped. */
+  stoppedAt?: 'validation' | 'steps';
 }
 
 /** Phase 1: the plan against the live server, plus the work pool checks of §5.3. */
@@ -95,16 +97,16 @@ export function automationsFor(d: DesiredDeployment): (id: string) => Mapping[] 
 
 export async function deploy(request: DeployRequest): Promise<DeployResult> {
   let plan = await validateForDeploy(request);
-  if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics };
+  if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
   let outputsByIndex: ReadonlyMap<number, StepOutputs> = new Map();
   const withSteps = request.stepOutputs ? [] : plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
   if (withSteps.length > 0) {
     const ran = await runDeploymentSteps(plan, withSteps, request);
-    if (ran.diagnostics.length > 0) return { plan, outcomes: [], diagnostics: [...ran.diagnostics, ...plan.diagnostics] };
+    if (ran.diagnostics.length > 0) return { plan, outcomes: [], diagnostics: [...ran.diagnostics, ...plan.diagnostics], stoppedAt: 'steps' };
     outputsByIndex = ran.outputs;
     // The deployments again, now with what their steps produced (§2.8 A.9–A.12).
     plan = await validateForDeploy({ ...request, stepOutputsByIndex: outputsByIndex });
-    if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics };
+    if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
   }
   // Deployments of one flow share its record: upsert each flow once, not once per deployment racing.
   const flows = new Map<string, Promise<{ id: string }>>();
