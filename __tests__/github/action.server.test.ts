@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { runAction } from './run-action.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -15,22 +16,6 @@ const apiUrl = inject('prefectApiUrl');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function runAction(inputs: Record<string, string>, cwd: string) {
-  const outputFile = path.join(cwd, 'github-output.txt');
-  writeFileSync(outputFile, '');
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: outputFile };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  let stdout = '';
-  let code = 0;
-  try {
-    ({ stdout } = await exec(process.execPath, [path.join(root, 'dist', 'index.js')], { cwd, env }));
-  } catch (e) {
-    ({ stdout, code } = e as { stdout: string; code: number });
-  }
-  const outputs: Record<string, string> = {};
-  for (const m of readFileSync(outputFile, 'utf8').matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!;
-  return { code, stdout, outputs };
-}
 
 describe('the action in deploy mode', () => {
   it('registers the selected deployments, reports them as outputs, and is unchanged on a second run', async () => {

@@ -3,37 +3,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { runAction } from './run-action.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputValueError, readInputs, splitList } from '../../src/github/inputs.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const exec = promisify(execFile);
 
-/** Runs the committed action bundle the way the runner does: inputs as INPUT_* variables, outputs to a file. */
-async function runAction(inputs: Record<string, string>, cwd: string) {
-  const outputFile = path.join(cwd, 'github-output.txt');
-  writeFileSync(outputFile, '');
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: outputFile };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  let stdout = '';
-  let code = 0;
-  try {
-    ({ stdout } = await exec(process.execPath, [path.join(root, 'dist', 'index.js')], { cwd, env }));
-  } catch (e) {
-    const err = e as { stdout: string; code: number };
-    stdout = err.stdout;
-    code = err.code;
-  }
-  return { code, stdout, outputs: parseOutputs(readFileSync(outputFile, 'utf8')) };
-}
 
-/** The runner's file command format: `name<<DELIMITER\nvalue\nDELIMITER`. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
-  return out;
-}
 
 let work: string;
 beforeAll(() => {

@@ -8,6 +8,9 @@ import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/pl
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
 import { compareWithServer, deploy, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
+import { initProject, parseField, recipeNames } from './init.js';
+import { listDeployments, listToText, matrixJson } from './list.js';
+import { prefectYamlSchemaText } from './schema.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -19,6 +22,27 @@ interface Io {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   now: () => Date;
+  /** Whether a person is at a terminal to answer questions (init's missing recipe fields). */
+  isTTY?: boolean;
+  prompt?: (question: string) => Promise<string>;
+}
+
+function safeRecipeNames(): string {
+  try {
+    return recipeNames().join(', ');
+  } catch {
+    return 'see recipes/';
+  }
+}
+
+async function terminalPrompt(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
 }
 
 const defaultIo: Io = {
@@ -27,6 +51,8 @@ const defaultIo: Io = {
   cwd: process.cwd(),
   env: process.env,
   now: () => new Date(),
+  isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  prompt: terminalPrompt,
 };
 
 interface PlanFlags {
@@ -264,6 +290,82 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .description('check prefect.yaml, entrypoints, flows and schedules; write nothing')
       .addHelpText('after', '\nExamples:\n  prefect-deploy validate --all'),
   ).action((flags: PlanFlags) => runPlan(flags, 'validate'));
+
+  program
+    .command('init')
+    .description('write prefect.yaml (and .prefectignore) from one of prefect init\'s recipes')
+    .option('--recipe <name>', `the recipe (${safeRecipeNames()}); guessed as prefect init does when omitted: a git remote gives git or docker-git, a Dockerfile docker, else local`)
+    .addOption(new Option('-f, --field <key=value>', 'a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing').argParser(collect))
+    .option('--name <name>', 'the project name written to prefect.yaml (default: the directory name)')
+    .option('--force', 'overwrite an existing prefect.yaml')
+    .addHelpText('after', '\nExamples:\n  prefect-deploy init\n  prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest\n  prefect-deploy init --recipe s3 -f bucket=acme-flows --force')
+    .action(async (flags: { recipe?: string; field?: string[]; name?: string; force?: boolean }) => {
+      const fields: Record<string, string> = {};
+      for (const field of flags.field ?? []) {
+        const parsed = parseField(field);
+        if (!parsed) {
+          io.stderr(`error: --field "${field}" is not key=value (for example --field image_name=ghcr.io/acme/etl)`);
+          exitCode = EXIT_USAGE;
+          return;
+        }
+        fields[parsed[0]] = parsed[1];
+      }
+      const prompt = io.isTTY ? io.prompt : undefined;
+      const result = await initProject({
+        cwd: io.cwd,
+        env: io.env,
+        recipe: flags.recipe,
+        fields,
+        name: flags.name,
+        force: Boolean(flags.force),
+        ask: prompt ? (field, description) => prompt(`${field} (${description}): `) : undefined,
+      });
+      if (!result.ok) {
+        io.stderr(`error: ${result.message}`);
+        exitCode = EXIT_FAILED;
+        return;
+      }
+      for (const w of result.warnings) io.stderr(`warning: ${w}`);
+      io.stdout(`Created project in ${result.directory} from the ${result.recipe} recipe${result.guessed ? ' (guessed; choose another with --recipe)' : ''} with the following new files:\n${result.files.join('\n')}`);
+      exitCode = EXIT_OK;
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON schema of prefect.yaml (for editor completion and validation)')
+    .addHelpText('after', '\nExamples:\n  prefect-deploy schema > prefect-yaml.schema.json\n\nThen start prefect.yaml with:\n  # yaml-language-server: $schema=./prefect-yaml.schema.json')
+    .action(() => {
+      io.stdout(prefectYamlSchemaText());
+      exitCode = EXIT_OK;
+    });
+
+  program
+    .command('list')
+    .description('list the selected deployments of prefect.yaml (no server needed)')
+    .option('--all', 'select every deployment in the file (the default when no -n is given)')
+    .addOption(new Option('-n, --name <name>', 'a deployment name, flow/name, or * pattern (repeatable)').argParser(collect))
+    .option('--prefect-file <path>', 'path to prefect.yaml, relative to the working directory', 'prefect.yaml')
+    .option('--json', 'print the deployments as JSON')
+    .option('--matrix', 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)')
+    .addHelpText('after', '\nExamples:\n  prefect-deploy list\n  prefect-deploy list -n "etl-*" --json\n  echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"')
+    .action(async (flags: { all?: boolean; name?: string[]; prefectFile: string; json?: boolean; matrix?: boolean }) => {
+      const names = flags.name ?? [];
+      const plan = await createPlan({
+        prefectFile: flags.prefectFile,
+        selection: { all: Boolean(flags.all) || names.length === 0, names },
+        cwd: io.cwd,
+        env: io.env,
+        now: io.now(),
+      });
+      const failed = printProblems(plan.diagnostics, 'listed');
+      if (!failed) {
+        const listed = listDeployments(plan);
+        if (flags.matrix) io.stdout(JSON.stringify(matrixJson(listed)));
+        else if (flags.json) io.stdout(JSON.stringify({ deployments: listed }, null, 2));
+        else io.stdout(listToText(listed));
+      }
+      exitCode = failed ? EXIT_FAILED : EXIT_OK;
+    });
 
   try {
     await program.parseAsync(argv.map((a) => SHORT_ALIASES[a] ?? a), { from: 'user' });

@@ -8,3 +8,7 @@ export { expandEnvVars, ShlexError, shlexSplit, splitLines } from './shlex.js';
 export type { StepCall, StepContext, StepImplementation } from './types.js';
 export { StepFailure } from './utility.js';
 export type { ShellStepResult } from './utility.js';
+export { compileIgnorePattern, decodeIgnoreFile, IgnorePatternError, IgnoreSpec, ignoreLines, pythonReadLines } from './ignore.js';
+export type { IgnoreLineMode, IgnorePattern } from './ignore.js';
+export { objectKey, PUSH_STEPS, riskyUploadWarnings, uploadSet } from './upload-set.js';
+export type { StorageProvider, UploadFile, UploadSet, UploadSetOptions } from './upload-set.js';
