@@ -23333,6 +23333,14 @@ var timestampTag = {
   resolve: (str) => new YamlTimestamp(str, /^\d{4}-\d\d?-\d\d?$/.test(str)),
   stringify: (item) => String(item.value instanceof YamlTimestamp ? item.value.text : item.value)
 };
+var exponentFloatTag = {
+  identify: (value) => typeof value === "number",
+  default: true,
+  tag: "tag:yaml.org,2002:float",
+  format: "EXP",
+  test: /^[-+]?[0-9][0-9_]*\.[0-9_]*[eE][-+][0-9]+$/,
+  resolve: (str) => Number.parseFloat(str.replace(/_/g, ""))
+};
 function parseYaml(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text2, {
@@ -23340,7 +23348,11 @@ function parseYaml(text2) {
     merge: true,
     uniqueKeys: false,
     lineCounter,
-    customTags: (tags2) => [...tags2.filter((t2) => typeof t2 === "string" ? t2 !== "timestamp" : t2.tag !== "tag:yaml.org,2002:timestamp"), timestampTag]
+    customTags: (tags2) => [
+      ...tags2.filter((t2) => typeof t2 === "string" ? t2 !== "timestamp" && t2 !== "floatExp" : t2.tag !== "tag:yaml.org,2002:timestamp" && t2.format !== "EXP"),
+      timestampTag,
+      exponentFloatTag
+    ]
   });
   const toPosition = (offset2) => {
     const p = lineCounter.linePos(offset2);
@@ -40744,7 +40756,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
   let version;
   let versionInfo;
   try {
-    ({ version, versionInfo } = await resolveVersion(templatedConfig.version, flow.version, versionType, {
+    ({ version, versionInfo } = await resolveVersion(templatedConfig.version, flow.referenceVersion, versionType, {
       env: ctx.env,
       cwd: ctx.cwd,
       git: ctx.git

@@ -37,7 +37,7 @@ const prefectBin = path.join(path.dirname(python), 'prefect');
 
 type Json = Record<string, unknown>;
 
-// An inline project, because no fixture has triggers: automations (event, proactive, compound;
+// An inline project (triggers-event and triggers-composite are fixtures): automations (event, proactive, compound;
 // named, described, disabled; parameters and job variables), interval schedules without an anchor
 // (both sides anchor them at their own "now"), and a flow without a description.
 const TRIGGERS_FLOWS = `from prefect import flow
@@ -167,7 +167,75 @@ const PROJECTS: ProjectCase[] = [
     workPools: ['triggers-pool'],
     withoutDescription: ['notify/notifier'],
   },
+  { title: 'anchors', source: path.join(fixtures, 'anchors'), gitRemote: 'https://github.com/acme/anchors.git', env: {}, workPools: ['anchors-pool'], withoutDescription: [] },
+  { title: 'cron-forms', source: path.join(fixtures, 'cron-forms'), gitRemote: null, env: {}, workPools: ['cron-pool'], withoutDescription: [] },
+  { title: 'interval-forms', source: path.join(fixtures, 'interval-forms'), gitRemote: null, env: {}, workPools: ['interval-pool'], withoutDescription: [] },
+  { title: 'rrule-forms', source: path.join(fixtures, 'rrule-forms'), gitRemote: 'https://gitlab.com/acme/rrule-forms.git', env: {}, workPools: ['rrule-pool'], withoutDescription: [] },
+  { title: 'params', source: path.join(fixtures, 'params'), gitRemote: null, env: {}, workPools: ['params-pool'], withoutDescription: [] },
+  {
+    title: 'triggers-event',
+    source: path.join(fixtures, 'triggers-event'),
+    gitRemote: 'https://github.com/acme/triggers-event.git',
+    env: {},
+    workPools: ['trig-event-pool'],
+    withoutDescription: [],
+  },
+  {
+    title: 'triggers-composite',
+    source: path.join(fixtures, 'triggers-composite'),
+    gitRemote: null,
+    env: {},
+    workPools: ['trig-comp-pool'],
+    withoutDescription: ['composite-watch/nested', 'composite-watch/composites'],
+  },
+  { title: 'concurrency', source: path.join(fixtures, 'concurrency'), gitRemote: null, env: {}, workPools: ['conc-pool'], withoutDescription: [] },
+  {
+    title: 'env-templates',
+    source: path.join(fixtures, 'env-templates'),
+    gitRemote: 'https://github.com/acme/env-templates.git',
+    env: { APP: 'shop', STAGE: 'prod', APP_VERSION: '3.2.1', CRON: '0 6 * * 1-5', TZ_NAME: 'Europe/Vienna', POOL: 'env-pool' },
+    workPools: ['env-pool'],
+    withoutDescription: [],
+  },
+  {
+    title: 'vars-blocks',
+    source: path.join(fixtures, 'vars-blocks'),
+    gitRemote: null,
+    env: {},
+    workPools: ['vb-pool'],
+    secrets: { 'vb-token': 'vb-s3cret', 'vb-db-password': 'hunter2' },
+    variables: {
+      vb_repo: 'https://github.com/acme/vb.git',
+      vb_owner: 'ana@acme.test',
+      vb_team: 'core',
+      vb_size: 12,
+      vb_settings: { retries: 3, mode: 'x', nested: { a: [1, 2] } },
+      vb_regions: ['eu', 'us'],
+    },
+    withoutDescription: [],
+  },
+  // The CLI runs the build/push steps (`echo`) itself.
+  { title: 'step-overrides', source: path.join(fixtures, 'step-overrides'), gitRemote: null, env: {}, workPools: ['steps-pool'], withoutDescription: [] },
+  { title: 'pull-forms', source: path.join(fixtures, 'pull-forms'), gitRemote: null, env: { PF_DIR: 'app' }, workPools: ['pullforms-pool'], withoutDescription: [] },
+  { title: 'pull-inherit', source: path.join(fixtures, 'pull-inherit'), gitRemote: 'https://github.com/acme/inherit.git', env: {}, workPools: ['pullinherit-pool'], withoutDescription: [] },
+  { title: 'job-vars', source: path.join(fixtures, 'job-vars'), gitRemote: null, env: {}, workPools: ['jobvars-pool'], withoutDescription: [] },
+  { title: 'tags-version', source: path.join(fixtures, 'tags-version'), gitRemote: 'https://github.com/acme/tags-version.git', env: {}, workPools: ['tv-pool'], withoutDescription: [] },
+  { title: 'module-path', source: path.join(fixtures, 'module-path'), gitRemote: null, env: {}, workPools: ['module-pool'], withoutDescription: [] },
+  {
+    title: 'missing-imports',
+    source: path.join(fixtures, 'missing-imports'),
+    gitRemote: null,
+    env: {},
+    workPools: ['missing-pool'],
+    unavailableModules: ['pandas', 'boto3', 'numpy'],
+    withoutDescription: ['missing-upload/uploads'],
+  },
+  { title: 'names-unicode', source: path.join(fixtures, 'names-unicode'), gitRemote: null, env: {}, workPools: ['names-pool'], withoutDescription: ['bare/bare'] },
 ];
+
+/** `PROJECTS=a,b` runs only the projects with these titles (for iterating on one). */
+const only = process.env.PROJECTS?.split(',').map((t) => t.trim());
+const SELECTED = only ? PROJECTS.filter((p) => only.includes(p.title)) : PROJECTS;
 
 // ---------------------------------------------------------------------------------------------
 // The server and small API helpers.
@@ -447,7 +515,7 @@ async function reference(ws: Workspace): Promise<RunWindow> {
 
 // ---------------------------------------------------------------------------------------------
 
-describe.each(PROJECTS.map((p) => [p.title, p] as const))('%s: the server state after our deploy and after prefect deploy', (_title, project) => {
+describe.each(SELECTED.map((p) => [p.title, p] as const))('%s: the server state after our deploy and after prefect deploy', (_title, project) => {
   let ws: Workspace;
   let ourCreate: OurResult;
   let ourCreateState: Snapshot;

@@ -43,6 +43,11 @@ deployments:
     expect(prefectFile!.deployments[1]!.work_pool).toEqual({ name: 'k8s', work_queue_name: 'fast', job_variables: { cpu: 2 } });
   });
 
+  it('reads exponents as PyYAML does: a float needs a dot and a signed exponent', () => {
+    const { prefectFile } = load('deployments:\n  - name: a\n    parameters: {a: 1.5e3, b: 1.5e+3, c: 1e+3, d: 0.5e-3, e: .5}\n');
+    expect(prefectFile!.deployments[0]!.parameters).toEqual({ a: '1.5e3', b: 1500, c: '1e+3', d: 0.0005, e: 0.5 });
+  });
+
   it('keeps duplicate keys, last one wins', () => {
     const { prefectFile } = load('deployments:\n  - name: a\n    name: b\n    entrypoint: f.py:f\n');
     expect(prefectFile!.deployments[0]!.name).toBe('b');

@@ -72,6 +72,19 @@ const timestampTag: ScalarTag = {
   stringify: (item) => String((item as Scalar).value instanceof YamlTimestamp ? ((item as Scalar).value as YamlTimestamp).text : item.value),
 };
 
+/**
+ * PyYAML's float resolver wants a dot and a signed exponent (`1.5e+3`); `1.5e3` and `1e+3` stay
+ * strings there, so they must here too.
+ */
+const exponentFloatTag: ScalarTag = {
+  identify: (value) => typeof value === 'number',
+  default: true,
+  tag: 'tag:yaml.org,2002:float',
+  format: 'EXP',
+  test: /^[-+]?[0-9][0-9_]*\.[0-9_]*[eE][-+][0-9]+$/,
+  resolve: (str) => Number.parseFloat(str.replace(/_/g, '')),
+};
+
 export interface YamlProblem {
   message: string;
   position?: Position;
@@ -94,7 +107,11 @@ export function parseYaml(text: string): ParsedYaml {
     merge: true,
     uniqueKeys: false,
     lineCounter,
-    customTags: (tags) => [...tags.filter((t) => typeof t === 'string' ? t !== 'timestamp' : t.tag !== 'tag:yaml.org,2002:timestamp'), timestampTag],
+    customTags: (tags) => [
+      ...tags.filter((t) => (typeof t === 'string' ? t !== 'timestamp' && t !== 'floatExp' : t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'EXP')),
+      timestampTag,
+      exponentFloatTag,
+    ],
   });
   const toPosition = (offset: number): Position => {
     const p = lineCounter.linePos(offset);

@@ -290,8 +290,10 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   const versionType = (typeof templatedConfig.version_type === 'string' && templatedConfig.version_type) || ctx.options?.versionType || undefined;
   let version: string | null;
   let versionInfo: VersionInfo;
+  // What the reference reads as `flow.version`: null for a file its fallback loader read (no
+  // decorator version), not the file's MD5.
   try {
-    ({ version, versionInfo } = await resolveVersion(templatedConfig.version as string | null | undefined, flow.version, versionType, {
+    ({ version, versionInfo } = await resolveVersion(templatedConfig.version as string | null | undefined, flow.referenceVersion, versionType, {
       env: ctx.env,
       cwd: ctx.cwd,
       git: ctx.git,
