@@ -6,6 +6,10 @@
  * bench/results/latest.json. Not part of `npm test`: speed is measured here, never asserted.
  *
  *   npm run bench [-- --sizes 1,10,50 --reps 5 --reps-large 3 --cold-reps 10]
+ *   npm run bench -- --sizes 50,200,500 --reps-large 3 --reps-huge 2 --skip-serial   # the issue's figures
+ *
+ * Sizes up to --reference-max (200) run the reference and the raw-API floor (bench/floor.mjs) too;
+ * larger ones run ours only, for its peak memory. Our peak RSS is sampled on every run.
  *
  * Node 24 strips the types of the shared server helper (a .ts file with only erasable syntax).
  */
@@ -31,10 +35,20 @@ const { values: opts } = parseArgs({
     reps: { type: 'string', default: '5' },
     'reps-large': { type: 'string', default: '3' },
     'cold-reps': { type: 'string', default: '10' },
+    'reps-huge': { type: 'string', default: '2' },
+    'reference-max': { type: 'string', default: '200' },
+    'floor-concurrency': { type: 'string', default: '1,8' },
+    'skip-serial': { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const sizes = opts.sizes.split(',').map(Number);
-const repsFor = (n) => (n > 10 ? Number(opts['reps-large']) : Number(opts.reps));
+const referenceMax = Number(opts['reference-max']);
+const repsFor = (n) => (n > referenceMax ? Number(opts['reps-huge']) : n > 10 ? Number(opts['reps-large']) : Number(opts.reps));
+const floorConcurrencies = opts['floor-concurrency'].split(',').filter(Boolean).map(Number);
+// --profile N: after the timed runs at size N, one untimed first run and re-run of ours with --cpu-prof.
+const profileN = opts.profile === undefined ? undefined : Number(opts.profile);
+const floorScript = path.join(repoRoot, 'bench/floor.mjs');
 const coldReps = Number(opts['cold-reps']);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(repsFor(1) >= 1) || !(repsFor(50) >= 1) || !(coldReps >= 1)) {
   console.error('usage: npm run bench [-- --sizes 1,10,50 --reps 5 --reps-large 3 --cold-reps 10]');
@@ -53,21 +67,36 @@ const cliSha256 = createHash('sha256').update(readFileSync(cli)).digest('hex');
 const running = new Set();
 const scratch = [cliDir];
 
-/** Runs a command to completion, timing spawn → exit. A non-zero exit or a timeout is an error. */
-function timed(command, args, { cwd, env }) {
+/**
+ * Runs a command to completion, timing spawn → exit. A non-zero exit or a timeout is an error.
+ * With `memory`, samples the child's /proc/<pid>/status every 20 ms and keeps the largest VmHWM
+ * (its peak resident set so far) as `peakRssKiB`; growth in its last < 20 ms can be missed.
+ */
+function timed(command, args, { cwd, env, memory = false }) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: COMMAND_TIMEOUT_MS, killSignal: 'SIGKILL' });
     running.add(child);
+    let peakRssKiB = 0;
+    const sample = () => {
+      try {
+        const m = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB/m);
+        if (m) peakRssKiB = Math.max(peakRssKiB, Number(m[1]));
+      } catch {
+        // gone already
+      }
+    };
+    const sampler = memory ? setInterval(sample, 20) : undefined;
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
+    child.on('exit', () => clearInterval(sampler));
     child.on('close', (code, signal) => {
       const ms = performance.now() - start;
       running.delete(child);
-      if (code === 0) return resolve({ ms, stdout, stderr });
+      if (code === 0) return resolve({ ms, stdout, stderr, peakRssKiB: memory ? peakRssKiB : undefined });
       const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-25).join('\n');
       reject(new Error(`${path.basename(command)} ${args.join(' ')} (in ${cwd}) ended with ${code ?? signal}:\n${tail}`));
     });
@@ -96,9 +125,9 @@ function makeApi(apiUrl) {
   };
 }
 
-/** Deletes every deployment and flow, so the next deploy really creates. */
+/** Deletes every flow (which deletes its deployments) and any deployment left, so the next deploy really creates. */
 async function resetServer(api) {
-  for (const kind of ['deployments', 'flows']) {
+  for (const kind of ['flows', 'deployments']) {
     for (;;) {
       const items = await api('POST', `/${kind}/filter`, { limit: 200 });
       if (items.length === 0) break;
@@ -154,18 +183,29 @@ async function main() {
     // One environment for both sides: no PREFECT_* but the API URL and the reference's home.
     const env = cleanEnv({ PREFECT_API_URL: server.apiUrl, PREFECT_HOME: prefectHome });
     const reference = (args, cwd) => timed(prefectBin, args, { cwd, env });
-    const ours = (args, cwd) => timed(process.execPath, [cli, ...args], { cwd, env });
+    const ours = (args, cwd, nodeFlags = []) => timed(process.execPath, [...nodeFlags, cli, ...args], { cwd, env, memory: true });
+    const floor = async (bodies, mode, concurrency, cwd) => {
+      const run = await timed(process.execPath, [floorScript, '--api-url', server.apiUrl, '--bodies', bodies, '--mode', mode, '--concurrency', String(concurrency)], { cwd, env });
+      return { ...run, report: JSON.parse(run.stdout.trim().split('\n').at(-1)) };
+    };
 
     await api('POST', '/work_pools/', { name: POOL, type: 'process' });
     const prefectVersion = (await reference(['version'], repoRoot)).stdout.match(/Version:\s*(\S+)/)?.[1] ?? 'unknown';
 
     const results = [];
-    const record = (scenario, n, ref, our, note) => {
+    const record = (scenario, n, ref, our, note, extra = {}) => {
       const r = { scenario, n, reference: stats(ref), ours: stats(our) };
       r.ratio = r.reference && r.ours ? r.reference.median / r.ours.median : null;
+      if (extra.floor) {
+        r.floor = Object.fromEntries(Object.entries(extra.floor).map(([c, xs]) => [c, stats(xs)]));
+        const c1 = r.floor[floorConcurrencies[0]];
+        r.oursOverFloor = c1 ? r.ours.median / c1.median : null;
+      }
+      if (extra.floorReports) r.floorReports = extra.floorReports;
+      if (extra.peakRssKiB?.length) r.oursPeakRssMiB = stats(extra.peakRssKiB.map((k) => k / 1024));
       if (note) r.note = note;
       results.push(r);
-      console.error(`  ${scenario} N=${n}: reference ${r.reference ? fmt(r.reference.median) : '—'}, ours ${fmt(r.ours.median)}`);
+      console.error(`  ${scenario} N=${n}: reference ${r.reference ? fmt(r.reference.median) : '—'}, ours ${fmt(r.ours.median)}${r.floor ? `, floor ${Object.entries(r.floor).map(([c, s]) => `c=${c} ${fmt(s.median)}`).join(' ')}` : ''}${r.oursPeakRssMiB ? `, peak RSS ${r.oursPeakRssMiB.median.toFixed(0)} MiB` : ''}`);
     };
 
     // Warm-up, untimed: file caches, .pyc files, the reference's PREFECT_HOME, the server's first writes.
@@ -187,44 +227,95 @@ async function main() {
 
     for (const n of sizes) {
       const reps = repsFor(n);
+      const withReference = n <= referenceMax;
       const dir = generateProject(n);
-      console.error(`N=${n} (${reps} reps)…`);
+      console.error(`N=${n} (${reps} reps${withReference ? '' : ', ours only'})…`);
 
-      const offline = { ref: [], ours: [] };
+      // The floor's bodies: our offline plan, computed once, untimed.
+      const bodies = path.join(dir, 'floor-bodies.json');
+      if (withReference) writeFileSync(bodies, (await ours(['plan', '--all', '--offline', '--json'], dir)).stdout);
+
+      const offline = { ref: [], ours: [], rss: [] };
       for (let r = 0; r < reps; r++) {
-        offline.ref.push((await timed(server.python, [referenceLoad], { cwd: dir, env })).ms);
+        if (withReference) offline.ref.push((await timed(server.python, [referenceLoad], { cwd: dir, env })).ms);
         const plan = await ours(['plan', '--all', '--offline'], dir);
         if (!plan.stdout.includes(`${n} deployment`)) throw new Error(`plan --offline N=${n}: unexpected output:\n${plan.stdout.slice(0, 500)}`);
         offline.ours.push(plan.ms);
+        offline.rss.push(plan.peakRssKiB);
       }
-      record('plan --all --offline', n, offline.ref, offline.ours, 'reference: CLI import + load_flow_from_entrypoint + parameter_schema (bench/reference-load.py)');
+      record('plan --all --offline', n, offline.ref, offline.ours, 'reference: CLI import + load_flow_from_entrypoint + parameter_schema (bench/reference-load.py)', { peakRssKiB: offline.rss });
 
       // Interleaved so that drift (thermal, server database growth) hits both sides alike.
-      const t = { refFirst: [], refRerun: [], oursFirst: [], oursFirstSerial: [], oursRerun: [] };
+      const t = { refFirst: [], refRerun: [], oursFirst: [], oursFirstSerial: [], oursRerun: [], rssFirst: [], rssRerun: [], rssSerial: [] };
+      const fl = { create: Object.fromEntries(floorConcurrencies.map((c) => [c, []])), read: Object.fromEntries(floorConcurrencies.map((c) => [c, []])), reports: [] };
       for (let r = 0; r < reps; r++) {
-        await resetServer(api);
-        t.refFirst.push((await reference(['--no-prompt', 'deploy', '--all'], dir)).ms);
-        if ((await deploymentCount(api)) !== n) throw new Error(`reference deploy N=${n}: server holds ${await deploymentCount(api)} deployments`);
-        t.refRerun.push((await reference(['--no-prompt', 'deploy', '--all'], dir)).ms);
+        if (withReference) {
+          await resetServer(api);
+          t.refFirst.push((await reference(['--no-prompt', 'deploy', '--all'], dir)).ms);
+          if ((await deploymentCount(api)) !== n) throw new Error(`reference deploy N=${n}: server holds ${await deploymentCount(api)} deployments`);
+          t.refRerun.push((await reference(['--no-prompt', 'deploy', '--all'], dir)).ms);
+        }
 
         await resetServer(api);
         const first = await ours(['deploy', '--all'], dir);
         expectSummary(first.stdout, `${n} created, 0 updated, 0 unchanged, 0 failed`, `our first deploy N=${n}`);
         t.oursFirst.push(first.ms);
+        t.rssFirst.push(first.peakRssKiB);
         const rerun = await ours(['deploy', '--all'], dir);
         expectSummary(rerun.stdout, `0 created, 0 updated, ${n} unchanged, 0 failed`, `our re-deploy N=${n}`);
         t.oursRerun.push(rerun.ms);
+        t.rssRerun.push(rerun.peakRssKiB);
 
-        // The same first run one deployment at a time: SQLite serialises writes, and parallel
-        // writers that hit "database is locked" are answered 503 and retried with backoff.
-        await resetServer(api);
-        const serial = await ours(['deploy', '--all', '--concurrency', '1'], dir);
-        expectSummary(serial.stdout, `${n} created, 0 updated, 0 unchanged, 0 failed`, `our serial first deploy N=${n}`);
-        t.oursFirstSerial.push(serial.ms);
+        if (withReference) {
+          // The floor of a re-run: read each deployment once (they exist: ours just wrote them).
+          for (const c of floorConcurrencies) {
+            const run = await floor(bodies, 'read', c, dir);
+            fl.read[c].push(run.ms);
+            fl.reports.push({ ...run.report, wallMs: Math.round(run.ms) });
+          }
+          // The floor of a first run: create each flow and deployment, nothing else.
+          for (const c of floorConcurrencies) {
+            await resetServer(api);
+            const run = await floor(bodies, 'create', c, dir);
+            if ((await deploymentCount(api)) !== n) throw new Error(`floor create N=${n}: server holds ${await deploymentCount(api)} deployments`);
+            fl.create[c].push(run.ms);
+            fl.reports.push({ ...run.report, wallMs: Math.round(run.ms) });
+          }
+        }
+
+        if (!opts['skip-serial']) {
+          // The same first run one deployment at a time: SQLite serialises writes, and parallel
+          // writers that hit "database is locked" are answered 503 and retried with backoff.
+          await resetServer(api);
+          const serial = await ours(['deploy', '--all', '--concurrency', '1'], dir);
+          expectSummary(serial.stdout, `${n} created, 0 updated, 0 unchanged, 0 failed`, `our serial first deploy N=${n}`);
+          t.oursFirstSerial.push(serial.ms);
+          t.rssSerial.push(serial.peakRssKiB);
+        }
       }
-      record('deploy --all, first run (creates)', n, t.refFirst, t.oursFirst);
-      record('deploy --all --concurrency 1, first run', n, t.refFirst, t.oursFirstSerial, 'ours one at a time; reference: the same first-run samples as above (it always deploys one at a time)');
-      record('deploy --all, re-run', n, t.refRerun, t.oursRerun, 'reference updates every deployment; ours finds them unchanged and writes nothing');
+      record('deploy --all, first run (creates)', n, t.refFirst, t.oursFirst, undefined, {
+        peakRssKiB: t.rssFirst,
+        ...(withReference ? { floor: fl.create, floorReports: fl.reports.filter((x) => x.mode === 'create') } : {}),
+      });
+      if (!opts['skip-serial']) {
+        record('deploy --all --concurrency 1, first run', n, t.refFirst, t.oursFirstSerial, 'ours one at a time; reference: the same first-run samples as above (it always deploys one at a time)', { peakRssKiB: t.rssSerial });
+      }
+      record('deploy --all, re-run', n, t.refRerun, t.oursRerun, 'reference updates every deployment; ours finds them unchanged and writes nothing; floor reads each deployment once', {
+        peakRssKiB: t.rssRerun,
+        ...(withReference ? { floor: fl.read, floorReports: fl.reports.filter((x) => x.mode === 'read') } : {}),
+      });
+
+      if (n === profileN) {
+        // Untimed: where our time goes (node --cpu-prof; summarise with bench/profile-summary.mjs).
+        const profDir = path.join(repoRoot, 'bench/results', `profile-${n}`);
+        rmSync(profDir, { recursive: true, force: true });
+        mkdirSync(profDir, { recursive: true });
+        await resetServer(api);
+        await ours(['deploy', '--all'], dir, ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, 'first'), '--cpu-prof-interval', '200']);
+        await ours(['deploy', '--all'], dir, ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, 'rerun'), '--cpu-prof-interval', '200']);
+        await ours(['plan', '--all', '--offline'], dir, ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, 'offline'), '--cpu-prof-interval', '200']);
+        console.error(`  profiles: ${path.relative(repoRoot, profDir)}`);
+      }
     }
 
     printTable(results);
@@ -237,7 +328,10 @@ async function main() {
       cli: { file: 'dist/cli.js', sha256: cliSha256 },
       prefect: prefectVersion,
       server: 'prefect server start --no-services, loopback, SQLite',
-      reps: { small: repsFor(1), large: repsFor(50), cold: coldReps },
+      reps: { small: Number(opts.reps), large: Number(opts['reps-large']), huge: Number(opts['reps-huge']), cold: coldReps },
+      referenceMax,
+      floor: { script: 'bench/floor.mjs', concurrency: floorConcurrencies, note: 'wall time spawn to exit, like the others; bodies from plan --all --offline --json' },
+      memory: 'ours: max VmHWM of /proc/<pid>/status sampled every 20 ms (MiB)',
       unit: 'ms (wall time, spawn to exit)',
       results,
     };
@@ -254,8 +348,20 @@ const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(
 const range = (s) => (s ? `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})` : '—');
 
 function printTable(results) {
-  const rows = [['scenario', 'N', 'reference median (min–max)', 'ours median (min–max)', 'ref/ours']];
-  for (const r of results) rows.push([r.scenario, r.n ? String(r.n) : '–', range(r.reference), range(r.ours), r.ratio === null ? '—' : `${r.ratio.toFixed(1)}×`]);
+  const cs = floorConcurrencies;
+  const rows = [['scenario', 'N', 'reference median (min–max)', 'ours median (min–max)', ...cs.map((c) => `floor c=${c}`), 'ref/ours', `ours/floor c=${cs[0]}`, 'ours peak RSS']];
+  for (const r of results) {
+    rows.push([
+      r.scenario,
+      r.n ? String(r.n) : '–',
+      range(r.reference),
+      range(r.ours),
+      ...cs.map((c) => (r.floor?.[c] ? fmt(r.floor[c].median) : '—')),
+      r.ratio === null ? '—' : `${r.ratio.toFixed(1)}×`,
+      r.oursOverFloor == null ? '—' : `${r.oursOverFloor.toFixed(2)}×`,
+      r.oursPeakRssMiB ? `${r.oursPeakRssMiB.max.toFixed(0)} MiB` : '—',
+    ]);
+  }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   const line = (row) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
   console.log();

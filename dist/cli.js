@@ -40866,6 +40866,13 @@ async function createPlan(request) {
   for (const message of selection.warnings) diagnostics.push({ severity: "warning", file: file.file, message });
   if (selection.errors.length > 0) return finish2(file.file, [], diagnostics);
   const now2 = request.now ?? /* @__PURE__ */ new Date();
+  const gitAnswers = /* @__PURE__ */ new Map();
+  const baseGit = request.git ?? runGit;
+  const git2 = (args, cwd) => {
+    const key = JSON.stringify([cwd, args]);
+    if (!gitAnswers.has(key)) gitAnswers.set(key, baseGit(args, cwd));
+    return gitAnswers.get(key);
+  };
   const single = selection.selected.length === 1;
   const options = { ...request.options };
   const defaultPool = request.env.PREFECT_DEFAULT_WORK_POOL_NAME || request.env.PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME || void 0;
@@ -40888,7 +40895,7 @@ async function createPlan(request) {
         sources,
         now: now2,
         stepOutputs: request.stepOutputsByIndex?.get(s2.index) ?? request.stepOutputs,
-        git: request.git,
+        git: git2,
         unavailableModules: request.unavailableModules,
         ...single ? { options } : {}
       })

@@ -57108,6 +57108,13 @@ async function createPlan(request2) {
   for (const message of selection.warnings) diagnostics.push({ severity: "warning", file: file.file, message });
   if (selection.errors.length > 0) return finish2(file.file, [], diagnostics);
   const now2 = request2.now ?? /* @__PURE__ */ new Date();
+  const gitAnswers = /* @__PURE__ */ new Map();
+  const baseGit = request2.git ?? runGit;
+  const git = (args, cwd) => {
+    const key = JSON.stringify([cwd, args]);
+    if (!gitAnswers.has(key)) gitAnswers.set(key, baseGit(args, cwd));
+    return gitAnswers.get(key);
+  };
   const single = selection.selected.length === 1;
   const options = { ...request2.options };
   const defaultPool = request2.env.PREFECT_DEFAULT_WORK_POOL_NAME || request2.env.PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME || void 0;
@@ -57130,7 +57137,7 @@ async function createPlan(request2) {
         sources,
         now: now2,
         stepOutputs: request2.stepOutputsByIndex?.get(s2.index) ?? request2.stepOutputs,
-        git: request2.git,
+        git,
         unavailableModules: request2.unavailableModules,
         ...single ? { options } : {}
       })

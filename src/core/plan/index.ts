@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { loadPrefectFile, selectDeployments, type PrefectFile, type Selection } from '../config/index.js';
 import { offlineSources, type Environment, type TemplateSources, type StepOutputs } from '../templating/index.js';
 import { buildDesiredDeployment, type DeploymentProblem, type DesiredDeployment } from './desired.js';
-import type { GitRunner } from './version-info.js';
+import { runGit, type GitRunner } from './version-info.js';
 import { hasDeployOptions, type DeployOptions } from './deploy-options.js';
 
 export { buildDesiredDeployment, mergeWithDefaults, normalizeTags, type DesiredDeployment } from './desired.js';
@@ -54,6 +54,14 @@ export async function createPlan(request: PlanRequest): Promise<Plan> {
   if (selection.errors.length > 0) return finish(file.file, [], diagnostics);
 
   const now = request.now ?? new Date();
+  // Every deployment asks git the same four questions about the same checkout: ask once per plan.
+  const gitAnswers = new Map<string, Promise<string>>();
+  const baseGit = request.git ?? runGit;
+  const git: GitRunner = (args, cwd) => {
+    const key = JSON.stringify([cwd, args]);
+    if (!gitAnswers.has(key)) gitAnswers.set(key, baseGit(args, cwd));
+    return gitAnswers.get(key)!;
+  };
   const single = selection.selected.length === 1;
   const options: DeployOptions = { ...request.options };
   // PREFECT_DEFAULT_WORK_POOL_NAME acts as --pool: it overrides the YAML pool of a single config and
@@ -79,7 +87,7 @@ export async function createPlan(request: PlanRequest): Promise<Plan> {
         sources,
         now,
         stepOutputs: request.stepOutputsByIndex?.get(s.index) ?? request.stepOutputs,
-        git: request.git,
+        git,
         unavailableModules: request.unavailableModules,
         ...(single ? { options } : {}),
       }),

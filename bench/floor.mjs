@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+/**
+ * The raw-API floor of `deploy --all`: a minimal client (Node's fetch, keep-alive) that sends only
+ * the requests strictly needed, with bodies computed beforehand by `plan --all --offline --json`.
+ *
+ *   node bench/floor.mjs --api-url URL --bodies plan.json --mode create|read [--concurrency 1]
+ *
+ * create: one `POST /flows/` per distinct flow (shared by its deployments, as ours does), then one
+ *         `POST /deployments/` per deployment with the plan's payload and the flow's id.
+ * read:   one `GET /deployments/name/{flow}/{deployment}` per deployment (the floor of a re-run
+ *         that finds everything unchanged).
+ *
+ * A 503 (SQLite "database is locked" under parallel writers) is retried after 50 ms, a reset
+ * connection after 100 ms × attempt; both are counted.
+ * Prints one JSON line: { mode, concurrency, deployments, requests, retries, ms } (ms: first
+ * request to last answer, in-process; the harness times spawn to exit as for the other commands).
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+
+const { values: opts } = parseArgs({
+  options: {
+    'api-url': { type: 'string' },
+    bodies: { type: 'string' },
+    mode: { type: 'string', default: 'create' },
+    concurrency: { type: 'string', default: '1' },
+  },
+});
+const apiUrl = opts['api-url'];
+const concurrency = Number(opts.concurrency);
+if (!apiUrl || !opts.bodies || !['create', 'read'].includes(opts.mode) || !(concurrency >= 1)) {
+  console.error('usage: node bench/floor.mjs --api-url URL --bodies plan.json --mode create|read [--concurrency N]');
+  process.exit(2);
+}
+const deployments = JSON.parse(readFileSync(opts.bodies, 'utf8')).deployments;
+
+let requests = 0;
+let retries = 0;
+async function call(method, route, body) {
+  for (let attempt = 1; ; attempt++) {
+    requests++;
+    let res;
+    try {
+      res = await fetch(`${apiUrl}${route}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      // Under parallel writers the server may reset a kept-alive socket: retry, as ours does.
+      if (attempt >= 10) throw e;
+      retries++;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+      continue;
+    }
+    if (res.ok) return res.json();
+    const text = await res.text();
+    if (res.status !== 503) throw new Error(`${method} ${route}: ${res.status} ${text.slice(0, 300)}`);
+    retries++;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function mapLimit(items, limit, f) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await f(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+const flows = new Map();
+const flowId = (name) => {
+  if (!flows.has(name)) flows.set(name, call('POST', '/flows/', { name }).then((f) => f.id));
+  return flows.get(name);
+};
+const enc = encodeURIComponent;
+
+const start = performance.now();
+if (opts.mode === 'create') {
+  await mapLimit(deployments, concurrency, async (d) => {
+    await call('POST', '/deployments/', { ...d.payload, flow_id: await flowId(d.flow_name) });
+  });
+} else {
+  await mapLimit(deployments, concurrency, async (d) => {
+    await call('GET', `/deployments/name/${enc(d.flow_name)}/${enc(d.name)}`);
+  });
+}
+const ms = performance.now() - start;
+console.log(JSON.stringify({ mode: opts.mode, concurrency, deployments: deployments.length, requests, retries, ms: Math.round(ms) }));
