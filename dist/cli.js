@@ -42081,11 +42081,17 @@ function automationShape(a) {
   const { id: _id, created: _c, updated: _u, account: _a, workspace: _w, ...rest } = a;
   return { ...rest, trigger: withoutIds(rest.trigger) };
 }
+var SET_FIELDS = /* @__PURE__ */ new Set(["after", "expect", "for_each"]);
 function withoutIds(value) {
   if (Array.isArray(value)) return value.map(withoutIds);
   if (!isMapping2(value)) return value;
   const { id: _id, ...rest } = value;
-  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, k === "triggers" ? withoutIds(v) : v]));
+  return Object.fromEntries(
+    Object.entries(rest).map(([k, v]) => [
+      k,
+      k === "triggers" ? withoutIds(v) : SET_FIELDS.has(k) && Array.isArray(v) ? [...v].map(String).sort() : v
+    ])
+  );
 }
 function automationsEqual(wanted, related, deploymentId) {
   const runsThis = (a) => Array.isArray(a.actions) && a.actions.some((x) => isMapping2(x) && x.type === "run-deployment" && x.deployment_id === deploymentId);
@@ -42093,7 +42099,8 @@ function automationsEqual(wanted, related, deploymentId) {
   if (candidates.length !== wanted.length) return false;
   const unmatched = [...candidates];
   return wanted.every((w) => {
-    const i = unmatched.findIndex((c) => Object.entries(w).every(([k, v]) => k === "owner_resource" || jsonEqual(v, c[k])));
+    const shape = automationShape(w);
+    const i = unmatched.findIndex((c) => Object.entries(shape).every(([k, v]) => k === "owner_resource" || jsonEqual(v, c[k])));
     if (i < 0) return false;
     unmatched.splice(i, 1);
     return true;

@@ -368,6 +368,8 @@ function normalize(state: DeploymentState, windows: readonly RunWindow[]): Json 
   const triggerWithoutIds = (trigger: unknown): unknown => {
     if (trigger === null || typeof trigger !== 'object' || Array.isArray(trigger)) return trigger;
     const { id: _id, ...rest } = trigger as Json;
+    // after/expect/for_each are sets: the reference sends them in Python's per-process set order.
+    for (const key of ['after', 'expect', 'for_each']) if (Array.isArray(rest[key])) rest[key] = [...(rest[key] as string[])].sort();
     return Array.isArray(rest.triggers) ? { ...rest, triggers: rest.triggers.map(triggerWithoutIds) } : rest;
   };
   const {

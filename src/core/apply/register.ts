@@ -42,12 +42,23 @@ function automationShape(a: Mapping): Mapping {
   return { ...rest, trigger: withoutIds(rest.trigger) };
 }
 
-/** The server gives every trigger (nested ones too) an id of its own. */
+/** Trigger fields that are sets: the reference sends them in Python's (per-process random) set order. */
+const SET_FIELDS = new Set(['after', 'expect', 'for_each']);
+
+/**
+ * A trigger as compared: without the id the server gives every trigger (nested ones too), and with
+ * its set-valued fields in a fixed order.
+ */
 function withoutIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutIds);
   if (!isMapping(value)) return value;
   const { id: _id, ...rest } = value;
-  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, k === 'triggers' ? withoutIds(v) : v]));
+  return Object.fromEntries(
+    Object.entries(rest).map(([k, v]) => [
+      k,
+      k === 'triggers' ? withoutIds(v) : SET_FIELDS.has(k) && Array.isArray(v) ? [...v].map(String).sort() : v,
+    ]),
+  );
 }
 
 /**
@@ -63,7 +74,8 @@ export function automationsEqual(wanted: Mapping[], related: Mapping[], deployme
   if (candidates.length !== wanted.length) return false;
   const unmatched = [...candidates];
   return wanted.every((w) => {
-    const i = unmatched.findIndex((c) => Object.entries(w).every(([k, v]) => k === 'owner_resource' || jsonEqual(v, c[k])));
+    const shape = automationShape(w);
+    const i = unmatched.findIndex((c) => Object.entries(shape).every(([k, v]) => k === 'owner_resource' || jsonEqual(v, c[k])));
     if (i < 0) return false;
     unmatched.splice(i, 1);
     return true;
