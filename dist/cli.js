@@ -42106,18 +42106,19 @@ function automationsEqual(wanted, related, deploymentId) {
     return true;
   });
 }
-async function registerDeployment(client, d, automations, slas) {
-  const result = await registerDeploymentAndAutomations(client, d, automations);
+async function registerDeployment(client, d, automations, slas, flows = /* @__PURE__ */ new Map()) {
+  const result = await registerDeploymentAndAutomations(client, d, automations, flows);
   if (slas) {
     if (client.isCloud && client.applySlas) await client.applySlas(result.id, slas(result.id));
     else result.notices.push("SLAs are a Prefect Cloud feature; this server has none, so the sla: section was not applied");
   }
   return result;
 }
-async function registerDeploymentAndAutomations(client, d, automations) {
+async function registerDeploymentAndAutomations(client, d, automations, flows) {
   const current = await client.readDeploymentByName(d.flowName, d.name);
   if (!current) {
-    const flow = await client.createFlow(d.flowName);
+    if (!flows.has(d.flowName)) flows.set(d.flowName, client.createFlow(d.flowName));
+    const flow = await flows.get(d.flowName);
     const { id: id3 } = await client.createDeployment({ name: d.payload.name, flow_id: flow.id, ...withoutName(d.payload) });
     const bodies = automations(id3);
     for (const body of bodies) await client.createAutomation(body);
@@ -42179,24 +42180,16 @@ async function deploy(request) {
     const ran = await runDeploymentSteps(plan, withSteps, request);
     if (ran.diagnostics.length > 0) return { plan, outcomes: [], diagnostics: [...ran.diagnostics, ...plan.diagnostics], stoppedAt: "steps" };
     outputsByIndex = ran.outputs;
-    plan = await validateForDeploy({ ...request, stepOutputsByIndex: outputsByIndex });
+    plan = await createPlan({ ...request, stepOutputsByIndex: outputsByIndex });
     if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: "validation" };
   }
   const flows = /* @__PURE__ */ new Map();
-  const client = Object.create(request.client, {
-    createFlow: {
-      value: (name2) => {
-        if (!flows.has(name2)) flows.set(name2, request.client.createFlow(name2));
-        return flows.get(name2);
-      }
-    }
-  });
   const outcomes = await mapLimit(plan.deployments, request.registrationConcurrency ?? request.concurrency ?? 8, async (d) => {
     const started = Date.now();
     let outcome;
     try {
       const slas = d.slas ? (id2) => slaBodies(d.slas, id2) : void 0;
-      const r = await registerDeployment(client, d, automationsFor(d), slas);
+      const r = await registerDeployment(request.client, d, automationsFor(d), slas, flows);
       outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, stepOutputs: outputsByIndex.get(d.index) ?? request.stepOutputs ?? {}, durationMs: Date.now() - started };
     } catch (e) {
       outcome = { name: d.name, flowName: d.flowName, action: "failed", changes: [], error: e.message, notices: [], stepOutputs: outputsByIndex.get(d.index) ?? {}, durationMs: Date.now() - started };

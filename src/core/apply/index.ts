@@ -11,7 +11,7 @@ import { automationBody, slaBodies } from '../triggers/index.js';
 import { runSteps, StepCache, StepExecutionError } from '../../steps/index.js';
 import type { StepOutputs } from '../templating/index.js';
 import { diffDeployment, type CurrentDeployment, type FieldChange } from './diff.js';
-import { automationsEqual, registerDeployment, type RegistrationAction, type RegistrationClient } from './register.js';
+import { automationsEqual, registerDeployment, type FlowUpserts, type RegistrationAction, type RegistrationClient } from './register.js';
 
 export { diffDeployment, updateBody, jsonEqual, schedulesEqual, type FieldChange } from './diff.js';
 export { registerDeployment, type RegistrationAction, type RegistrationClient, type RegistrationResult } from './register.js';
@@ -104,26 +104,19 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
     const ran = await runDeploymentSteps(plan, withSteps, request);
     if (ran.diagnostics.length > 0) return { plan, outcomes: [], diagnostics: [...ran.diagnostics, ...plan.diagnostics], stoppedAt: 'steps' };
     outputsByIndex = ran.outputs;
-    // The deployments again, now with what their steps produced (§2.8 A.9–A.12).
-    plan = await validateForDeploy({ ...request, stepOutputsByIndex: outputsByIndex });
+    // The deployments again, now with what their steps produced (§2.8 A.9–A.12). Work pools were
+    // checked before the steps, as the reference does, so they are not read again.
+    plan = await createPlan({ ...request, stepOutputsByIndex: outputsByIndex });
     if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
   }
   // Deployments of one flow share its record: upsert each flow once, not once per deployment racing.
-  const flows = new Map<string, Promise<{ id: string }>>();
-  const client: DeployClient = Object.create(request.client, {
-    createFlow: {
-      value: (name: string) => {
-        if (!flows.has(name)) flows.set(name, request.client.createFlow(name));
-        return flows.get(name)!;
-      },
-    },
-  });
+  const flows: FlowUpserts = new Map();
   const outcomes = await mapLimit(plan.deployments, request.registrationConcurrency ?? request.concurrency ?? 8, async (d) => {
     const started = Date.now();
     let outcome: DeploymentOutcome;
     try {
       const slas = d.slas ? (id: string) => slaBodies(d.slas!, id) : undefined;
-      const r = await registerDeployment(client, d, automationsFor(d), slas);
+      const r = await registerDeployment(request.client, d, automationsFor(d), slas, flows);
       outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, stepOutputs: outputsByIndex.get(d.index) ?? request.stepOutputs ?? {}, durationMs: Date.now() - started };
     } catch (e) {
       outcome = { name: d.name, flowName: d.flowName, action: 'failed', changes: [], error: (e as Error).message, notices: [], stepOutputs: outputsByIndex.get(d.index) ?? {}, durationMs: Date.now() - started };

@@ -85,8 +85,17 @@ export function automationsEqual(wanted: Mapping[], related: Mapping[], deployme
 /** Builds the SLA bodies once the deployment id is known; undefined when no SLAs are configured. */
 export type SlaBodies = ((deploymentId: string) => Mapping[]) | undefined;
 
-export async function registerDeployment(client: RegistrationClient, d: DesiredDeployment, automations: AutomationBodies, slas?: SlaBodies): Promise<RegistrationResult> {
-  const result = await registerDeploymentAndAutomations(client, d, automations);
+/** Flow upserts of one run, by flow name: deployments of one flow share its record. */
+export type FlowUpserts = Map<string, Promise<{ id: string }>>;
+
+export async function registerDeployment(
+  client: RegistrationClient,
+  d: DesiredDeployment,
+  automations: AutomationBodies,
+  slas?: SlaBodies,
+  flows: FlowUpserts = new Map(),
+): Promise<RegistrationResult> {
+  const result = await registerDeploymentAndAutomations(client, d, automations, flows);
   if (slas) {
     if (client.isCloud && client.applySlas) await client.applySlas(result.id, slas(result.id));
     else result.notices.push('SLAs are a Prefect Cloud feature; this server has none, so the sla: section was not applied');
@@ -94,10 +103,16 @@ export async function registerDeployment(client: RegistrationClient, d: DesiredD
   return result;
 }
 
-async function registerDeploymentAndAutomations(client: RegistrationClient, d: DesiredDeployment, automations: AutomationBodies): Promise<RegistrationResult> {
+async function registerDeploymentAndAutomations(
+  client: RegistrationClient,
+  d: DesiredDeployment,
+  automations: AutomationBodies,
+  flows: FlowUpserts,
+): Promise<RegistrationResult> {
   const current = await client.readDeploymentByName(d.flowName, d.name);
   if (!current) {
-    const flow = await client.createFlow(d.flowName);
+    if (!flows.has(d.flowName)) flows.set(d.flowName, client.createFlow(d.flowName));
+    const flow = await flows.get(d.flowName)!;
     const { id } = await client.createDeployment({ name: d.payload.name, flow_id: flow.id, ...withoutName(d.payload) });
     const bodies = automations(id);
     for (const body of bodies) await client.createAutomation(body);
