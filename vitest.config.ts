@@ -5,6 +5,11 @@ import { defineConfig } from 'vitest/config';
 // so `vitest run --project unit` (or a filter that matches no server test) starts nothing.
 const SERVER_TESTS = ['__tests__/plan/reference-payload.test.ts', '__tests__/**/*.server.test.ts'];
 
+// Files that need another real peer, named by suffix; each suffix is a project whose global setup
+// starts that peer (and only when one of its files is selected).
+const PEERS = ['docker', 's3', 'gcs', 'azure'] as const;
+const peerFiles = (peer: string) => `__tests__/**/*.${peer}.test.ts`;
+
 export default defineConfig({
   test: {
     // `include` is set per project, not here: `extends: true` concatenates arrays, so a root
@@ -15,7 +20,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['__tests__/**/*.test.ts'], exclude: SERVER_TESTS },
+        test: { name: 'unit', include: ['__tests__/**/*.test.ts'], exclude: [...SERVER_TESTS, ...PEERS.map(peerFiles)] },
       },
       {
         extends: true,
@@ -25,6 +30,10 @@ export default defineConfig({
           globalSetup: ['__tests__/setup/prefect-server.global.ts'],
         },
       },
+      ...PEERS.map((peer) => ({
+        extends: true as const,
+        test: { name: peer, include: [peerFiles(peer)], globalSetup: [`__tests__/setup/${peer}.global.ts`] },
+      })),
     ],
   },
 });

@@ -8,7 +8,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${PREFECT_REFERENCE_VENV:-$root/.venv-ref}"
 version="$(cat "$root/scripts/reference-version.txt")"
 
-if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import prefect, sys; sys.exit(prefect.__version__ != '$version')" 2>/dev/null; then
+# The step packages the reference's built-in recipes use (buckets, docker), resolved together with the
+# pinned prefect so that none of them moves it.
+plugins=(prefect-aws prefect-gcp prefect-azure prefect-docker)
+check="import prefect, prefect_aws, prefect_gcp, prefect_azure, prefect_docker, sys; sys.exit(prefect.__version__ != '$version')"
+
+if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "$check" 2>/dev/null; then
   echo "$venv/bin/python"
   exit 0
 fi
@@ -20,6 +25,6 @@ python3 -m venv "$venv"
 overrides="$(mktemp)"
 trap 'rm -f "$overrides"' EXIT
 echo "certifi>=2026.1.4" > "$overrides"
-"$venv/bin/uv" pip install --quiet --python "$venv/bin/python" --override "$overrides" "prefect==$version"
-"$venv/bin/python" -c "import prefect; print('prefect', prefect.__version__)" >&2
+"$venv/bin/uv" pip install --quiet --python "$venv/bin/python" --override "$overrides" "prefect==$version" "${plugins[@]}"
+"$venv/bin/python" -c "$check; print('prefect', prefect.__version__)" >&2
 echo "$venv/bin/python"

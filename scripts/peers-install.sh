@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the real peers the integration tests talk to (the tests' global setups start them):
+#   dockerd + a local registry (Debian's docker.io, docker-registry), moto's S3 server (PyPI, in a
+#   project-local venv), fake-gcs-server and act (Go module proxy). Azurite comes with `npm ci`.
+# Idempotent: whatever is already installed is left alone. Fails loudly when something cannot be
+# installed, so that a missing peer never turns into skipped tests.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+need_apt=()
+command -v dockerd >/dev/null 2>&1 || need_apt+=(docker.io)
+command -v docker-registry >/dev/null 2>&1 || need_apt+=(docker-registry)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+peers="$root/.venv-peers"
+if ! [ -x "$peers/bin/moto_server" ]; then
+  python3 -m venv "$peers"
+  "$peers/bin/python" -m pip install --quiet --disable-pip-version-check "moto[server]==$(cat "$root/scripts/moto-version.txt")"
+fi
+
+gobin="$root/.tools/go/bin"
+mkdir -p "$gobin"
+[ -x "$gobin/fake-gcs-server" ] || GOBIN="$gobin" go install "github.com/fsouza/fake-gcs-server@$(cat "$root/scripts/fake-gcs-server-version.txt")"
+[ -x "$gobin/act" ] || GOBIN="$gobin" go install "github.com/nektos/act@$(cat "$root/scripts/act-version.txt")"
+
+for tool in dockerd docker-registry docker "$peers/bin/moto_server" "$gobin/fake-gcs-server" "$gobin/act" "$root/node_modules/.bin/azurite-blob"; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "peer missing after install: $tool" >&2; exit 1; }
+done
+echo "peers installed" >&2
