@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,9 @@ describe('dist/', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'dist-check-'));
     try {
       execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, env: { ...process.env, DEPLOY_ACTION_OUTDIR: out } });
-      for (const file of ['index.js', 'cli.js']) {
+      const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).sort();
+      expect(files(path.join(root, 'dist')), 'dist/ holds other files than a fresh build: run npm run build and commit dist/').toEqual(files(out));
+      for (const file of files(out)) {
         const fresh = readFileSync(path.join(out, file), 'utf8');
         const committed = readFileSync(path.join(root, 'dist', file), 'utf8');
         expect(committed === fresh, `dist/${file} is stale: run npm run build and commit dist/`).toBe(true);

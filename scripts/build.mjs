@@ -1,10 +1,19 @@
 // Bundles the two entry points users run: the action (dist/index.js) and the CLI (dist/cli.js).
+// Code splitting puts what both share, and what is imported lazily (the cloud SDKs, loaded only
+// when a step needs them), into dist/chunks/, so a cold start parses only what the run uses.
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 // The dist check builds into a scratch directory and compares it with the committed dist/.
 const outdir = process.env.DEPLOY_ACTION_OUTDIR ?? 'dist';
+await rm(`${outdir}/chunks`, { recursive: true, force: true });
 
-const common = {
+await build({
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  outdir,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   target: 'node24',
@@ -12,16 +21,11 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  // Some CommonJS dependencies call require() on Node built-ins; give the ESM bundle one.
+  // Some CommonJS dependencies call require() on Node built-ins; give each ESM file one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-};
-
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: `${outdir}/index.js` });
-await build({
-  ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: `${outdir}/cli.js`,
-  banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 });
+
+const cli = `${outdir}/cli.js`;
+await writeFile(cli, `#!/usr/bin/env node\n${await readFile(cli, 'utf8')}`, { mode: 0o755 });
