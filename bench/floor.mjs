@@ -7,8 +7,10 @@
  *
  * create: one `POST /flows/` per distinct flow (shared by its deployments, as ours does), then one
  *         `POST /deployments/` per deployment with the plan's payload and the flow's id.
- * read:   one `GET /deployments/name/{flow}/{deployment}` per deployment (the floor of a re-run
- *         that finds everything unchanged).
+ * read:   what a re-run that finds everything unchanged must read, in bulk as ours does: one
+ *         `POST /flows/filter` by name, then `POST /deployments/filter` (those flows, those names) and
+ *         `POST /automations/filter`, paged at 200 (the floor of a re-run; before the bulk reads
+ *         it was one `GET /deployments/name/{flow}/{deployment}` per deployment).
  *
  * A 503 (SQLite "database is locked" under parallel writers) is retried after 50 ms, a reset
  * connection after 100 ms × attempt; both are counted.
@@ -75,7 +77,6 @@ const flowId = (name) => {
   if (!flows.has(name)) flows.set(name, call('POST', '/flows/', { name }).then((f) => f.id));
   return flows.get(name);
 };
-const enc = encodeURIComponent;
 
 const start = performance.now();
 if (opts.mode === 'create') {
@@ -83,9 +84,24 @@ if (opts.mode === 'create') {
     await call('POST', '/deployments/', { ...d.payload, flow_id: await flowId(d.flow_name) });
   });
 } else {
-  await mapLimit(deployments, concurrency, async (d) => {
-    await call('GET', `/deployments/name/${enc(d.flow_name)}/${enc(d.name)}`);
-  });
+  const all = async (route, body) => {
+    const out = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = await call('POST', route, { ...body, sort: 'CREATED_DESC', offset, limit: 200 });
+      out.push(...page);
+      if (page.length < 200) return out;
+    }
+  };
+  const names = [...new Set(deployments.map((d) => d.flow_name))];
+  const found = [];
+  for (let i = 0; i < names.length; i += 200) found.push(...(await all('/flows/filter', { flows: { name: { any_: names.slice(i, i + 200) } } })));
+  const ids = found.map((f) => f.id);
+  const wanted = [...new Set(deployments.map((d) => d.name))];
+  const [existing] = await Promise.all([
+    all('/deployments/filter', { flows: { id: { any_: ids } }, deployments: { name: { any_: wanted } } }),
+    all('/automations/filter', {}),
+  ]);
+  if (existing.length < deployments.length) throw new Error(`read: ${existing.length} of ${deployments.length} deployments found`);
 }
 const ms = performance.now() - start;
 console.log(JSON.stringify({ mode: opts.mode, concurrency, deployments: deployments.length, requests, retries, ms: Math.round(ms) }));

@@ -9,23 +9,29 @@
  *   npm run bench -- --sizes 50,200,500 --reps-large 3 --reps-huge 2 --skip-serial   # the issue's figures
  *
  * Sizes up to --reference-max (200) run the reference and the raw-API floor (bench/floor.mjs) too;
- * larger ones run ours only, for its peak memory. Our peak RSS is sampled on every run.
+ * larger ones run ours only, for its peak memory. Our peak RSS is sampled on every run, and the
+ * server's CPU time (its process group, and PostgreSQL's with --db postgres) around every timed run.
+ *
+ *   --cli DIR_OR_FILE     the built CLI to time (default dist/cli.js; its chunks/ come along)
+ *   --db postgres         a Prefect server on a throw-away PostgreSQL (bench/postgres.mjs)
+ *   --ours-concurrency N  pass --concurrency N to ours (writes N at once; the default on a
+ *                         self-hosted server is 1), and compare with the floor at N
  *
  * Node 24 strips the types of the shared server helper (a .ts file with only erasable syntax).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cleanEnv, startPrefectServer } from '../__tests__/setup/prefect-server.ts';
+import { startPostgres } from './postgres.mjs';
 import { POOL, generateProject as writeProject } from './project.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const builtCli = path.join(repoRoot, 'dist/cli.js');
 const referenceLoad = path.join(repoRoot, 'bench/reference-load.py');
 const COMMAND_TIMEOUT_MS = 600_000;
 
@@ -40,32 +46,89 @@ const { values: opts } = parseArgs({
     'floor-concurrency': { type: 'string', default: '1,8' },
     'skip-serial': { type: 'boolean', default: false },
     profile: { type: 'string' },
+    cli: { type: 'string' },
+    db: { type: 'string', default: 'sqlite' },
+    'ours-concurrency': { type: 'string' },
   },
 });
+const builtCli = path.resolve(opts.cli ? (statSync(opts.cli, { throwIfNoEntry: false })?.isDirectory() ? path.join(opts.cli, 'cli.js') : opts.cli) : path.join(repoRoot, 'dist/cli.js'));
+const oursConcurrency = opts['ours-concurrency'] === undefined ? undefined : Number(opts['ours-concurrency']);
+const oursFlags = oursConcurrency ? ['--concurrency', String(oursConcurrency)] : [];
 const sizes = opts.sizes.split(',').map(Number);
 const referenceMax = Number(opts['reference-max']);
 const repsFor = (n) => (n > referenceMax ? Number(opts['reps-huge']) : n > 10 ? Number(opts['reps-large']) : Number(opts.reps));
 const floorConcurrencies = opts['floor-concurrency'].split(',').filter(Boolean).map(Number);
+// The floor ours is compared with: the same number of writes at once.
+const ratioConcurrency = oursConcurrency ?? 1;
+if (!floorConcurrencies.includes(ratioConcurrency)) floorConcurrencies.unshift(ratioConcurrency);
 // --profile N: after the timed runs at size N, one untimed first run and re-run of ours with --cpu-prof.
 const profileN = opts.profile === undefined ? undefined : Number(opts.profile);
 const floorScript = path.join(repoRoot, 'bench/floor.mjs');
 const coldReps = Number(opts['cold-reps']);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(repsFor(1) >= 1) || !(repsFor(50) >= 1) || !(coldReps >= 1)) {
-  console.error('usage: npm run bench [-- --sizes 1,10,50 --reps 5 --reps-large 3 --cold-reps 10]');
+if (
+  sizes.some((n) => !Number.isInteger(n) || n < 1) || !(repsFor(1) >= 1) || !(repsFor(50) >= 1) || !(coldReps >= 1) ||
+  !['sqlite', 'postgres'].includes(opts.db) || (oursConcurrency !== undefined && !(oursConcurrency >= 1))
+) {
+  console.error('usage: npm run bench [-- --sizes 1,10,50 --reps 5 --reps-large 3 --cold-reps 10 --db sqlite|postgres --cli DIR --ours-concurrency N]');
   process.exit(2);
 }
 if (!existsSync(builtCli)) {
-  console.error('dist/cli.js is missing: run npm run build first');
+  console.error(`${path.relative(repoRoot, builtCli)} is missing: run npm run build first (or pass --cli)`);
   process.exit(2);
 }
-// A snapshot, so that a rebuild during the run (it takes minutes) cannot mix two versions.
+// A snapshot, so that a rebuild during the run (it takes minutes) cannot mix two versions. The CLI
+// imports its shared code from chunks/ next to it, which comes along.
 const cliDir = mkdtempSync(path.join(os.tmpdir(), 'deploy-bench-cli-'));
 const cli = path.join(cliDir, 'cli.js');
 copyFileSync(builtCli, cli);
-const cliSha256 = createHash('sha256').update(readFileSync(cli)).digest('hex');
+const chunksDir = path.join(path.dirname(builtCli), 'chunks');
+if (existsSync(chunksDir)) cpSync(chunksDir, path.join(cliDir, 'chunks'), { recursive: true });
+const cliHash = createHash('sha256').update(readFileSync(cli));
+for (const f of existsSync(chunksDir) ? readdirSync(chunksDir).sort() : []) cliHash.update(f).update(readFileSync(path.join(chunksDir, f)));
+const cliSha256 = cliHash.digest('hex');
 
 const running = new Set();
 const scratch = [cliDir];
+
+const CLK_TCK = 100;
+/** Process groups whose CPU time counts as the server's (the Prefect server, PostgreSQL). */
+const serverGroups = [];
+
+/** CPU time (user + system, reaped children included) of every process in these process groups, in ms. */
+function groupsCpuMs(groups) {
+  if (groups.length === 0) return 0;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // after "pid (comm) ": state ppid pgrp … utime(14) stime cutime cstime
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (!groups.includes(Number(f[2]))) continue;
+    ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+  }
+  return (ticks * 1000) / CLK_TCK;
+}
+
+/** The process group of the `prefect server start` listening on this port. */
+function prefectServerGroup(port) {
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (!cmd.includes('server') || !cmd.includes('start') || cmd[cmd.indexOf('--port') + 1] !== String(port)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+    } catch {
+      // gone
+    }
+  }
+  return undefined;
+}
 
 /**
  * Runs a command to completion, timing spawn → exit. A non-zero exit or a timeout is an error.
@@ -74,6 +137,8 @@ const scratch = [cliDir];
  */
 function timed(command, args, { cwd, env, memory = false }) {
   return new Promise((resolve, reject) => {
+    const load1 = os.loadavg()[0];
+    const cpu0 = groupsCpuMs(serverGroups);
     const start = performance.now();
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: COMMAND_TIMEOUT_MS, killSignal: 'SIGKILL' });
     running.add(child);
@@ -96,7 +161,7 @@ function timed(command, args, { cwd, env, memory = false }) {
     child.on('close', (code, signal) => {
       const ms = performance.now() - start;
       running.delete(child);
-      if (code === 0) return resolve({ ms, stdout, stderr, peakRssKiB: memory ? peakRssKiB : undefined });
+      if (code === 0) return resolve({ ms, stdout, stderr, peakRssKiB: memory ? peakRssKiB : undefined, serverCpuMs: groupsCpuMs(serverGroups) - cpu0, load1 });
       const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-25).join('\n');
       reject(new Error(`${path.basename(command)} ${args.join(' ')} (in ${cwd}) ended with ${code ?? signal}:\n${tail}`));
     });
@@ -154,18 +219,37 @@ const median = (xs) => {
 const stats = (xs) => (xs.length ? { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), samples: xs.map((x) => Math.round(x)) } : null);
 
 function expectSummary(stdout, want, what) {
+  // the summary may end with the run's duration ("… 0 failed in 2.1s")
   const line = stdout.trim().split('\n').at(-1) ?? '';
-  if (line !== want) throw new Error(`${what}: expected "${want}", got "${line}"`);
+  if (line !== want && !line.startsWith(`${want} in `)) throw new Error(`${what}: expected "${want}", got "${line}"`);
 }
+
+/** The values of one field of some runs, without the runs that lack it. */
+const field = (runs, key) => runs.map((r) => r[key]).filter((v) => typeof v === 'number');
 
 async function main() {
   const started = new Date();
   const startLoad = os.loadavg();
-  console.error('starting a Prefect server (reference venv, loopback, SQLite)…');
-  const server = await startPrefectServer({ timeoutMs: 120_000 });
+  let pg;
+  if (opts.db === 'postgres') {
+    console.error('starting PostgreSQL (throw-away cluster, loopback)…');
+    pg = await startPostgres();
+    serverGroups.push(pg.pgid);
+  }
+  console.error(`starting a Prefect server (reference venv, loopback, ${pg ? 'PostgreSQL' : 'SQLite'})…`);
+  let server;
+  try {
+    server = await startPrefectServer({ timeoutMs: 180_000, ...(pg ? { env: { PREFECT_API_DATABASE_CONNECTION_URL: pg.url } } : {}) });
+  } catch (e) {
+    await pg?.stop();
+    throw e;
+  }
+  const serverGroup = prefectServerGroup(new URL(server.apiUrl).port);
+  if (serverGroup !== undefined) serverGroups.push(serverGroup);
   const stopAll = async () => {
     for (const child of running) child.kill('SIGKILL');
     await server.stop();
+    await pg?.stop();
     for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   };
   for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -193,19 +277,29 @@ async function main() {
     const prefectVersion = (await reference(['version'], repoRoot)).stdout.match(/Version:\s*(\S+)/)?.[1] ?? 'unknown';
 
     const results = [];
-    const record = (scenario, n, ref, our, note, extra = {}) => {
-      const r = { scenario, n, reference: stats(ref), ours: stats(our) };
+    /** One row: each side's runs ({ ms, serverCpuMs, load1, peakRssKiB }), floors by concurrency. */
+    const record = (scenario, n, refRuns, ourRuns, note, floorRuns) => {
+      const r = { scenario, n, reference: stats(field(refRuns, 'ms')), ours: stats(field(ourRuns, 'ms')) };
       r.ratio = r.reference && r.ours ? r.reference.median / r.ours.median : null;
-      if (extra.floor) {
-        r.floor = Object.fromEntries(Object.entries(extra.floor).map(([c, xs]) => [c, stats(xs)]));
-        const c1 = r.floor[floorConcurrencies[0]];
-        r.oursOverFloor = c1 ? r.ours.median / c1.median : null;
+      if (floorRuns) {
+        r.floor = Object.fromEntries(Object.entries(floorRuns).map(([c, runs]) => [c, stats(field(runs, 'ms'))]));
+        const base = r.floor[ratioConcurrency];
+        r.floorConcurrency = ratioConcurrency;
+        r.oursOverFloor = base ? r.ours.median / base.median : null;
+        r.floorReports = Object.values(floorRuns).flat().map((x) => ({ ...x.report, wallMs: Math.round(x.ms), serverCpuMs: Math.round(x.serverCpuMs) }));
+        r.floorServerCpuMs = Object.fromEntries(Object.entries(floorRuns).map(([c, runs]) => [c, stats(field(runs, 'serverCpuMs'))]));
       }
-      if (extra.floorReports) r.floorReports = extra.floorReports;
-      if (extra.peakRssKiB?.length) r.oursPeakRssMiB = stats(extra.peakRssKiB.map((k) => k / 1024));
+      const rss = field(ourRuns, 'peakRssKiB');
+      if (rss.length) r.oursPeakRssMiB = stats(rss.map((k) => k / 1024));
+      r.serverCpuMs = { reference: stats(field(refRuns, 'serverCpuMs')), ours: stats(field(ourRuns, 'serverCpuMs')) };
+      r.load1 = stats([...field(refRuns, 'load1'), ...field(ourRuns, 'load1')]);
       if (note) r.note = note;
       results.push(r);
-      console.error(`  ${scenario} N=${n}: reference ${r.reference ? fmt(r.reference.median) : '—'}, ours ${fmt(r.ours.median)}${r.floor ? `, floor ${Object.entries(r.floor).map(([c, s]) => `c=${c} ${fmt(s.median)}`).join(' ')}` : ''}${r.oursPeakRssMiB ? `, peak RSS ${r.oursPeakRssMiB.median.toFixed(0)} MiB` : ''}`);
+      console.error(
+        `  ${scenario} N=${n}: reference ${r.reference ? fmt(r.reference.median) : '—'}, ours ${fmt(r.ours.median)}` +
+          `${r.floor ? `, floor ${Object.entries(r.floor).map(([c, s]) => `c=${c} ${fmt(s.median)}`).join(' ')}` : ''}` +
+          `${r.oursPeakRssMiB ? `, peak RSS ${r.oursPeakRssMiB.max.toFixed(0)} MiB` : ''}, load ${r.load1 ? r.load1.median.toFixed(1) : '—'}`,
+      );
     };
 
     // Warm-up, untimed: file caches, .pyc files, the reference's PREFECT_HOME, the server's first writes.
@@ -214,14 +308,14 @@ async function main() {
     await reference(['--help'], warm);
     await ours(['--help'], warm);
     await reference(['--no-prompt', 'deploy', '--all'], warm);
-    await ours(['deploy', '--all'], warm);
+    await ours(['deploy', '--all', ...oursFlags], warm);
     await resetServer(api);
 
     console.error(`cold start (${coldReps} reps)…`);
     const cold = { ref: [], ours: [] };
     for (let r = 0; r < coldReps; r++) {
-      cold.ref.push((await reference(['--help'], warm)).ms);
-      cold.ours.push((await ours(['--help'], warm)).ms);
+      cold.ref.push(await reference(['--help'], warm));
+      cold.ours.push(await ours(['--help'], warm));
     }
     record('cold start: --help', 0, cold.ref, cold.ours);
 
@@ -235,51 +329,42 @@ async function main() {
       const bodies = path.join(dir, 'floor-bodies.json');
       if (withReference) writeFileSync(bodies, (await ours(['plan', '--all', '--offline', '--json'], dir)).stdout);
 
-      const offline = { ref: [], ours: [], rss: [] };
+      const offline = { ref: [], ours: [] };
       for (let r = 0; r < reps; r++) {
-        if (withReference) offline.ref.push((await timed(server.python, [referenceLoad], { cwd: dir, env })).ms);
+        if (withReference) offline.ref.push(await timed(server.python, [referenceLoad], { cwd: dir, env }));
         const plan = await ours(['plan', '--all', '--offline'], dir);
         if (!plan.stdout.includes(`${n} deployment`)) throw new Error(`plan --offline N=${n}: unexpected output:\n${plan.stdout.slice(0, 500)}`);
-        offline.ours.push(plan.ms);
-        offline.rss.push(plan.peakRssKiB);
+        offline.ours.push(plan);
       }
-      record('plan --all --offline', n, offline.ref, offline.ours, 'reference: CLI import + load_flow_from_entrypoint + parameter_schema (bench/reference-load.py)', { peakRssKiB: offline.rss });
+      record('plan --all --offline', n, offline.ref, offline.ours, 'reference: CLI import + load_flow_from_entrypoint + parameter_schema (bench/reference-load.py)');
 
-      // Interleaved so that drift (thermal, server database growth) hits both sides alike.
-      const t = { refFirst: [], refRerun: [], oursFirst: [], oursFirstSerial: [], oursRerun: [], rssFirst: [], rssRerun: [], rssSerial: [] };
-      const fl = { create: Object.fromEntries(floorConcurrencies.map((c) => [c, []])), read: Object.fromEntries(floorConcurrencies.map((c) => [c, []])), reports: [] };
+      // Interleaved so that drift (thermal, server database growth, other load) hits both sides alike.
+      const t = { refFirst: [], refRerun: [], oursFirst: [], oursFirstSerial: [], oursRerun: [] };
+      const fl = { create: Object.fromEntries(floorConcurrencies.map((c) => [c, []])), read: Object.fromEntries(floorConcurrencies.map((c) => [c, []])) };
       for (let r = 0; r < reps; r++) {
         if (withReference) {
           await resetServer(api);
-          t.refFirst.push((await reference(['--no-prompt', 'deploy', '--all'], dir)).ms);
+          t.refFirst.push(await reference(['--no-prompt', 'deploy', '--all'], dir));
           if ((await deploymentCount(api)) !== n) throw new Error(`reference deploy N=${n}: server holds ${await deploymentCount(api)} deployments`);
-          t.refRerun.push((await reference(['--no-prompt', 'deploy', '--all'], dir)).ms);
+          t.refRerun.push(await reference(['--no-prompt', 'deploy', '--all'], dir));
         }
 
         await resetServer(api);
-        const first = await ours(['deploy', '--all'], dir);
+        const first = await ours(['deploy', '--all', ...oursFlags], dir);
         expectSummary(first.stdout, `${n} created, 0 updated, 0 unchanged, 0 failed`, `our first deploy N=${n}`);
-        t.oursFirst.push(first.ms);
-        t.rssFirst.push(first.peakRssKiB);
-        const rerun = await ours(['deploy', '--all'], dir);
+        t.oursFirst.push(first);
+        const rerun = await ours(['deploy', '--all', ...oursFlags], dir);
         expectSummary(rerun.stdout, `0 created, 0 updated, ${n} unchanged, 0 failed`, `our re-deploy N=${n}`);
-        t.oursRerun.push(rerun.ms);
-        t.rssRerun.push(rerun.peakRssKiB);
+        t.oursRerun.push(rerun);
 
         if (withReference) {
-          // The floor of a re-run: read each deployment once (they exist: ours just wrote them).
-          for (const c of floorConcurrencies) {
-            const run = await floor(bodies, 'read', c, dir);
-            fl.read[c].push(run.ms);
-            fl.reports.push({ ...run.report, wallMs: Math.round(run.ms) });
-          }
+          // The floor of a re-run: the bulk reads (the deployments exist: ours just wrote them).
+          for (const c of floorConcurrencies) fl.read[c].push(await floor(bodies, 'read', c, dir));
           // The floor of a first run: create each flow and deployment, nothing else.
           for (const c of floorConcurrencies) {
             await resetServer(api);
-            const run = await floor(bodies, 'create', c, dir);
+            fl.create[c].push(await floor(bodies, 'create', c, dir));
             if ((await deploymentCount(api)) !== n) throw new Error(`floor create N=${n}: server holds ${await deploymentCount(api)} deployments`);
-            fl.create[c].push(run.ms);
-            fl.reports.push({ ...run.report, wallMs: Math.round(run.ms) });
           }
         }
 
@@ -289,21 +374,14 @@ async function main() {
           await resetServer(api);
           const serial = await ours(['deploy', '--all', '--concurrency', '1'], dir);
           expectSummary(serial.stdout, `${n} created, 0 updated, 0 unchanged, 0 failed`, `our serial first deploy N=${n}`);
-          t.oursFirstSerial.push(serial.ms);
-          t.rssSerial.push(serial.peakRssKiB);
+          t.oursFirstSerial.push(serial);
         }
       }
-      record('deploy --all, first run (creates)', n, t.refFirst, t.oursFirst, undefined, {
-        peakRssKiB: t.rssFirst,
-        ...(withReference ? { floor: fl.create, floorReports: fl.reports.filter((x) => x.mode === 'create') } : {}),
-      });
+      record('deploy --all, first run (creates)', n, t.refFirst, t.oursFirst, oursFlags.length ? `ours with ${oursFlags.join(' ')}` : undefined, withReference ? fl.create : undefined);
       if (!opts['skip-serial']) {
-        record('deploy --all --concurrency 1, first run', n, t.refFirst, t.oursFirstSerial, 'ours one at a time; reference: the same first-run samples as above (it always deploys one at a time)', { peakRssKiB: t.rssSerial });
+        record('deploy --all --concurrency 1, first run', n, t.refFirst, t.oursFirstSerial, 'ours one at a time; reference: the same first-run samples as above (it always deploys one at a time)');
       }
-      record('deploy --all, re-run', n, t.refRerun, t.oursRerun, 'reference updates every deployment; ours finds them unchanged and writes nothing; floor reads each deployment once', {
-        peakRssKiB: t.rssRerun,
-        ...(withReference ? { floor: fl.read, floorReports: fl.reports.filter((x) => x.mode === 'read') } : {}),
-      });
+      record('deploy --all, re-run', n, t.refRerun, t.oursRerun, 'reference updates every deployment; ours finds them unchanged and writes nothing; floor: the same bulk reads as ours', withReference ? fl.read : undefined);
 
       if (n === profileN) {
         // Untimed: where our time goes (node --cpu-prof; summarise with bench/profile-summary.mjs).
@@ -311,8 +389,8 @@ async function main() {
         rmSync(profDir, { recursive: true, force: true });
         mkdirSync(profDir, { recursive: true });
         await resetServer(api);
-        await ours(['deploy', '--all'], dir, ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, 'first'), '--cpu-prof-interval', '200']);
-        await ours(['deploy', '--all'], dir, ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, 'rerun'), '--cpu-prof-interval', '200']);
+        await ours(['deploy', '--all', ...oursFlags], dir, ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, 'first'), '--cpu-prof-interval', '200']);
+        await ours(['deploy', '--all', ...oursFlags], dir, ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, 'rerun'), '--cpu-prof-interval', '200']);
         await ours(['plan', '--all', '--offline'], dir, ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, 'offline'), '--cpu-prof-interval', '200']);
         console.error(`  profiles: ${path.relative(repoRoot, profDir)}`);
       }
@@ -325,12 +403,14 @@ async function main() {
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
       loadavg: { start: startLoad, end: os.loadavg() },
       node: process.version,
-      cli: { file: 'dist/cli.js', sha256: cliSha256 },
+      cli: { file: path.relative(repoRoot, builtCli), sha256: cliSha256, oursFlags },
       prefect: prefectVersion,
-      server: 'prefect server start --no-services, loopback, SQLite',
+      server: `prefect server start --no-services, loopback, ${pg ? pg.version : 'SQLite'}`,
+      db: opts.db,
+      serverCpu: 'CPU time (user + system) of the Prefect server process group (and PostgreSQL with --db postgres) during each timed run, ms',
       reps: { small: Number(opts.reps), large: Number(opts['reps-large']), huge: Number(opts['reps-huge']), cold: coldReps },
       referenceMax,
-      floor: { script: 'bench/floor.mjs', concurrency: floorConcurrencies, note: 'wall time spawn to exit, like the others; bodies from plan --all --offline --json' },
+      floor: { script: 'bench/floor.mjs', concurrency: floorConcurrencies, ratioConcurrency, note: 'wall time spawn to exit, like the others; bodies from plan --all --offline --json' },
       memory: 'ours: max VmHWM of /proc/<pid>/status sampled every 20 ms (MiB)',
       unit: 'ms (wall time, spawn to exit)',
       results,
@@ -349,7 +429,8 @@ const range = (s) => (s ? `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})` : '
 
 function printTable(results) {
   const cs = floorConcurrencies;
-  const rows = [['scenario', 'N', 'reference median (min–max)', 'ours median (min–max)', ...cs.map((c) => `floor c=${c}`), 'ref/ours', `ours/floor c=${cs[0]}`, 'ours peak RSS']];
+  const cpu = (s) => (s ? fmt(s.median) : '—');
+  const rows = [['scenario', 'N', 'reference median (min–max)', 'ours median (min–max)', ...cs.map((c) => `floor c=${c}`), 'ref/ours', `ours/floor c=${ratioConcurrency}`, 'ours peak RSS', 'server CPU ref / ours', 'load']];
   for (const r of results) {
     rows.push([
       r.scenario,
@@ -360,6 +441,8 @@ function printTable(results) {
       r.ratio === null ? '—' : `${r.ratio.toFixed(1)}×`,
       r.oursOverFloor == null ? '—' : `${r.oursOverFloor.toFixed(2)}×`,
       r.oursPeakRssMiB ? `${r.oursPeakRssMiB.max.toFixed(0)} MiB` : '—',
+      `${cpu(r.serverCpuMs?.reference)} / ${cpu(r.serverCpuMs?.ours)}`,
+      r.load1 ? r.load1.median.toFixed(1) : '—',
     ]);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));

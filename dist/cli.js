@@ -2,10 +2,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   PrefectClient,
-  REFERENCE_PREFECT_VERSION,
   RESERVED_STEP_INPUTS,
   VERSION_TYPES,
-  __toESM,
   allStepNames,
   applyValues,
   compareWithServer,
@@ -15,13 +13,24 @@ import {
   formatDiagnostic,
   hasErrors,
   liveChangesToText,
+  matrixEntry,
   planToJson,
   planToText,
   prefectTemplateSources,
   require_dist,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-HOVVZOQK.js";
+} from "./chunks/chunk-XPEM5UJU.js";
+import {
+  REFERENCE_PREFECT_VERSION
+} from "./chunks/chunk-6HDYK2S3.js";
+import "./chunks/chunk-SHELWIPA.js";
+import {
+  __toESM
+} from "./chunks/chunk-6DG7BXTN.js";
+
+// src/cli/main.ts
+import path5 from "node:path";
 
 // node_modules/commander/lib/error.js
 var CommanderError = class extends Error {
@@ -3134,9 +3143,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {string} [path]
    * @return {(string|null|Command)}
    */
-  executableDir(path3) {
-    if (path3 === void 0) return this._executableDir;
-    this._executableDir = path3;
+  executableDir(path6) {
+    if (path6 === void 0) return this._executableDir;
+    this._executableDir = path6;
     return this;
   }
   /**
@@ -3395,11 +3404,131 @@ function useColor() {
 // node_modules/commander/index.js
 var program = new Command();
 
+// src/cli/ci.ts
+import path2 from "node:path";
+var set = (v) => v === void 0 || v === "" ? void 0 : v;
+var truthy = (v) => v !== void 0 && v !== "" && !/^(0|false|no)$/i.test(v);
+function githubData(s) {
+  return s.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+function githubProperty(s) {
+  return githubData(s).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+function azureData(s) {
+  return s.replaceAll("%", "%AZP25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+function azureProperty(s) {
+  return azureData(s).replaceAll("]", "%5D").replaceAll(";", "%3B");
+}
+function repoPath(d, cwd, root) {
+  const absolute = path2.resolve(cwd, d.file);
+  return (root ? path2.relative(root, absolute) : path2.relative(cwd, absolute)).split(path2.sep).join("/");
+}
+function githubAnnotation(env) {
+  return (d, cwd) => {
+    const props = [`file=${githubProperty(repoPath(d, cwd, set(env.GITHUB_WORKSPACE)))}`];
+    if (d.line !== void 0) props.push(`line=${d.line}`);
+    if (d.column !== void 0) props.push(`col=${d.column}`);
+    if (d.deployment !== void 0) props.push(`title=${githubProperty(`deployment ${d.deployment}`)}`);
+    return `::${d.severity === "error" ? "error" : "warning"} ${props.join(",")}::${githubData(formatDiagnostic(d))}`;
+  };
+}
+function azureAnnotation(env) {
+  return (d, cwd) => {
+    const props = [`type=${d.severity === "error" ? "error" : "warning"}`, `sourcepath=${azureProperty(repoPath(d, cwd, set(env.BUILD_SOURCESDIRECTORY)))}`];
+    if (d.line !== void 0) props.push(`linenumber=${d.line}`);
+    if (d.column !== void 0) props.push(`columnnumber=${d.column}`);
+    return `##vso[task.logissue ${props.join(";")}]${azureData(formatDiagnostic(d))}`;
+  };
+}
+function pullNumber(ref) {
+  return ref ? /^refs\/pull\/(\d+)\//.exec(ref)?.[1] : void 0;
+}
+function detectCi(env) {
+  if (env.GITHUB_ACTIONS === "true") {
+    const server = set(env.GITHUB_SERVER_URL);
+    const repo = set(env.GITHUB_REPOSITORY);
+    const run = set(env.GITHUB_RUN_ID);
+    return {
+      name: "github-actions",
+      title: "GitHub Actions",
+      isCi: true,
+      versionInfoType: "vcs:github",
+      ref: set(env.GITHUB_HEAD_REF) ?? set(env.GITHUB_REF_NAME),
+      commitSha: set(env.GITHUB_SHA),
+      changeRequest: env.GITHUB_EVENT_NAME?.startsWith("pull_request") ? pullNumber(env.GITHUB_REF) : void 0,
+      jobUrl: server && repo && run ? `${server}/${repo}/actions/runs/${run}` : void 0,
+      annotation: githubAnnotation(env)
+    };
+  }
+  if (env.GITLAB_CI === "true") {
+    return {
+      name: "gitlab-ci",
+      title: "GitLab CI",
+      isCi: true,
+      versionInfoType: "vcs:gitlab",
+      ref: set(env.CI_COMMIT_REF_NAME),
+      commitSha: set(env.CI_COMMIT_SHA),
+      changeRequest: set(env.CI_MERGE_REQUEST_IID),
+      defaultBranch: set(env.CI_DEFAULT_BRANCH),
+      jobUrl: set(env.CI_JOB_URL)
+    };
+  }
+  if (set(env.BITBUCKET_BUILD_NUMBER)) {
+    const origin = set(env.BITBUCKET_GIT_HTTP_ORIGIN);
+    return {
+      name: "bitbucket-pipelines",
+      title: "Bitbucket Pipelines",
+      isCi: true,
+      versionInfoType: "vcs:bitbucket",
+      ref: set(env.BITBUCKET_BRANCH) ?? set(env.BITBUCKET_TAG),
+      commitSha: set(env.BITBUCKET_COMMIT),
+      changeRequest: set(env.BITBUCKET_PR_ID),
+      jobUrl: origin ? `${origin}/pipelines/results/${env.BITBUCKET_BUILD_NUMBER}` : void 0
+    };
+  }
+  if (env.TF_BUILD?.toLowerCase() === "true") {
+    const collection = set(env.SYSTEM_COLLECTIONURI);
+    const project = set(env.SYSTEM_TEAMPROJECT);
+    const build = set(env.BUILD_BUILDID);
+    return {
+      name: "azure-pipelines",
+      title: "Azure Pipelines",
+      isCi: true,
+      versionInfoType: "vcs:azuredevops",
+      ref: set(env.SYSTEM_PULLREQUEST_SOURCEBRANCH)?.replace(/^refs\/heads\//, "") ?? set(env.BUILD_SOURCEBRANCHNAME),
+      commitSha: set(env.BUILD_SOURCEVERSION),
+      changeRequest: env.BUILD_REASON === "PullRequest" ? set(env.SYSTEM_PULLREQUEST_PULLREQUESTNUMBER) ?? set(env.SYSTEM_PULLREQUEST_PULLREQUESTID) : void 0,
+      jobUrl: collection && project && build ? `${collection.replace(/\/?$/, "/")}${encodeURIComponent(project)}/_build/results?buildId=${build}` : void 0,
+      annotation: azureAnnotation(env)
+    };
+  }
+  if (set(env.JENKINS_URL)) {
+    return {
+      name: "jenkins",
+      title: "Jenkins",
+      isCi: true,
+      versionInfoType: "vcs:git",
+      ref: set(env.CHANGE_BRANCH) ?? set(env.BRANCH_NAME) ?? set(env.GIT_BRANCH)?.replace(/^origin\//, ""),
+      commitSha: set(env.GIT_COMMIT),
+      changeRequest: set(env.CHANGE_ID),
+      jobUrl: set(env.BUILD_URL)
+    };
+  }
+  if (truthy(env.CI)) return { name: "ci", title: "CI", isCi: true, versionInfoType: "vcs:git" };
+  return { name: "local", title: "a terminal or script", isCi: false, versionInfoType: "vcs:git" };
+}
+function ciSummary(ci) {
+  if (!ci.isCi) return void 0;
+  const parts = [ci.ref ? `ref ${ci.ref}` : void 0, ci.commitSha ? `commit ${ci.commitSha.slice(0, 8)}` : void 0, ci.changeRequest ? `${ci.name === "gitlab-ci" ? "merge" : "pull"} request ${ci.changeRequest}` : void 0].filter(Boolean);
+  return `${ci.title}${parts.length ? `: ${parts.join(", ")}` : ""}`;
+}
+
 // src/cli/init.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
@@ -3701,19 +3830,19 @@ function pyyamlDump(value) {
 // src/cli/init.ts
 var exec = promisify(execFile);
 function recipesDir() {
-  const here = path2.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path2.resolve(here, "../recipes"), path2.resolve(here, "../../recipes")]) {
-    if (existsSync(path2.join(candidate, "local", "prefect.yaml"))) return candidate;
+  const here = path3.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path3.resolve(here, "../recipes"), path3.resolve(here, "../../recipes")]) {
+    if (existsSync(path3.join(candidate, "local", "prefect.yaml"))) return candidate;
   }
   throw new Error(`the recipes folder was not found next to ${here} (is the package installed completely?)`);
 }
 function recipeNames() {
   const dir = recipesDir();
-  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(path2.join(dir, e.name, "prefect.yaml"))).map((e) => e.name).sort();
+  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(path3.join(dir, e.name, "prefect.yaml"))).map((e) => e.name).sort();
 }
 function loadRecipe(name) {
   if (!/^[\w.-]+$/.test(name) || name.startsWith(".")) return void 0;
-  const file = path2.join(recipesDir(), name, "prefect.yaml");
+  const file = path3.join(recipesDir(), name, "prefect.yaml");
   if (!existsSync(file)) return void 0;
   const template = (0, import_yaml.parse)(readFileSync(file, "utf8"));
   const inputs = template.required_inputs ?? {};
@@ -3733,7 +3862,7 @@ async function git(args, cwd) {
   }
 }
 async function inspectProject(cwd) {
-  const facts = { directory: realpathSync(cwd), hasDockerfile: existsSync(path2.join(cwd, "Dockerfile")) };
+  const facts = { directory: realpathSync(cwd), hasDockerfile: existsSync(path3.join(cwd, "Dockerfile")) };
   const remote = await git(["config", "--get", "remote.origin.url"], cwd);
   if (remote) {
     facts.repository = remote;
@@ -3751,7 +3880,7 @@ function recipeValues(recipe, facts, cwd, fields) {
     values.repository = facts.repository;
     values.branch = facts.branch;
   }
-  values.name = path2.basename(cwd);
+  values.name = path3.basename(cwd);
   if (facts.hasDockerfile) values.dockerfile = "Dockerfile";
   else if (recipe.includes("docker")) values.dockerfile = "auto";
   return { ...values, ...fields };
@@ -3775,12 +3904,14 @@ function renderPrefectYaml(projectName, configuration) {
   return "---\n# Welcome to your prefect.yaml file! You can use this file for\n# storing and managing configuration for deploying your flows.\n# We recommend committing this file to source control along\n# with your flow code.\n\n# Generic metadata about this project\n" + pyyamlDump({ name: projectName }) + pyyamlDump({ "prefect-version": REFERENCE_PREFECT_VERSION }) + "\n# build section allows you to manage and build docker images\n" + section("build", null) + "\n# push section allows you to manage if and how this project\n# is uploaded to remote locations\n" + section("push", null) + "\n# pull section allows you to provide instructions for cloning\n# this project in remote locations\n" + section("pull", null) + "\n# the deployments section allows you to provide configuration\n# for deploying flows\n" + section("deployments", DEFAULT_DEPLOYMENTS);
 }
 async function initProject(req) {
-  const target = path2.join(req.cwd, "prefect.yaml");
+  const target = path3.join(req.cwd, "prefect.yaml");
   if (existsSync(target) && !req.force) {
     return { ok: false, message: `${target} already exists; nothing written (pass --force to overwrite it)` };
   }
   const facts = await inspectProject(req.cwd);
-  const recipeName = req.recipe ?? guessRecipe(facts);
+  const guess = guessRecipe(facts);
+  const chosen = req.recipe ?? (await req.chooseRecipe?.(recipeNames(), guess) || void 0);
+  const recipeName = chosen ?? guess;
   const recipe = loadRecipe(recipeName);
   if (!recipe) return { ok: false, message: `unknown recipe "${recipeName}" (available: ${recipeNames().join(", ")})` };
   const fields = { ...req.fields };
@@ -3800,14 +3931,14 @@ async function initProject(req) {
   const values = recipeValues(recipe.name, facts, req.cwd, fields);
   const configuration = applyValues(recipe.template, values, { removeNotset: false, env: req.env });
   const files = [];
-  const ignoreFile = path2.join(req.cwd, ".prefectignore");
+  const ignoreFile = path3.join(req.cwd, ".prefectignore");
   if (!existsSync(ignoreFile)) {
-    writeFileSync(ignoreFile, readFileSync(path2.join(recipesDir(), "default.prefectignore"), "utf8"));
+    writeFileSync(ignoreFile, readFileSync(path3.join(recipesDir(), "default.prefectignore"), "utf8"));
     files.push(".prefectignore");
   }
-  writeFileSync(target, renderPrefectYaml(req.name ?? path2.basename(req.cwd), configuration));
+  writeFileSync(target, renderPrefectYaml(req.name ?? path3.basename(req.cwd), configuration));
   files.push("prefect.yaml");
-  return { ok: true, recipe: recipe.name, guessed: req.recipe === void 0, directory: facts.directory, files, warnings };
+  return { ok: true, recipe: recipe.name, guessed: chosen === void 0, directory: facts.directory, files, warnings };
 }
 function parseField(field) {
   const at = field.indexOf("=");
@@ -3821,10 +3952,7 @@ function listDeployments(plan) {
     const pool = d.payload.work_pool_name;
     const queue = d.payload.work_queue_name;
     return {
-      deployment: `${d.flowName}/${d.name}`,
-      name: d.name,
-      flow: d.flowName,
-      entrypoint: d.entrypoint,
+      ...matrixEntry(d),
       work_pool: typeof pool === "string" ? pool : null,
       work_queue: typeof queue === "string" ? queue : null
     };
@@ -3835,10 +3963,221 @@ function matrixJson(listed) {
 }
 function listToText(listed) {
   if (listed.length === 0) return "no deployments selected";
-  const rows = [["DEPLOYMENT", "ENTRYPOINT", "WORK POOL"], ...listed.map((d) => [d.deployment, d.entrypoint, d.work_pool ? `${d.work_pool}${d.work_queue ? ` (${d.work_queue})` : ""}` : "-"])];
+  const rows = [["DEPLOYMENT", "FLOW", "ENTRYPOINT", "WORK POOL"], ...listed.map((d) => [d.deployment, d.flow, d.entrypoint, d.work_pool ? `${d.work_pool}${d.work_queue ? ` (${d.work_queue})` : ""}` : "-"])];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((cell, i) => i === r.length - 1 ? cell : cell.padEnd(widths[i])).join("  ")).join("\n");
 }
+
+// src/cli/output.ts
+import { randomBytes } from "node:crypto";
+import { mkdirSync, renameSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import path4 from "node:path";
+function writeFileAtomic(file, text2) {
+  const dir = path4.dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const temp = path4.join(dir, `.${path4.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    writeFileSync2(temp, text2);
+    renameSync(temp, file);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
+var DOTENV_MAX_BYTES = 5 * 1024;
+var DOTENV_MAX_VARIABLES = 20;
+function dotenvValue(value) {
+  return value.replace(/\r\n|\r|\n/g, "\\n").trim();
+}
+function dotenvText(variables) {
+  if (variables.length > DOTENV_MAX_VARIABLES) throw new Error(`a dotenv report holds at most ${DOTENV_MAX_VARIABLES} variables (got ${variables.length})`);
+  const lines = variables.map(([name, value]) => {
+    if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`"${name}" is not a dotenv variable name (letters, digits and _ only)`);
+    return `${name}=${dotenvValue(value)}`;
+  });
+  return lines.length ? `${lines.join("\n")}
+` : "";
+}
+function dotenvList(items, room) {
+  const full = items.join(",");
+  if (Buffer.byteLength(full) <= room) return full;
+  const kept = [];
+  let used = 0;
+  for (let i = 0; i < items.length; i++) {
+    const more = `+${items.length - i - 1} more`;
+    const item = Buffer.byteLength(items[i]) + 1;
+    if (used + item + Buffer.byteLength(more) > room) break;
+    kept.push(items[i]);
+    used += item;
+  }
+  return [...kept, `+${items.length - kept.length} more`].join(",");
+}
+function fitDotenv(scalars, lists) {
+  const fixed = scalars.reduce((n, [k, v]) => n + Buffer.byteLength(`${k}=${dotenvValue(v)}
+`), 0);
+  const overhead = lists.reduce((n, [k]) => n + k.length + 2, 0);
+  let budget = DOTENV_MAX_BYTES - 1 - fixed - overhead;
+  let truncated = false;
+  const sized = [...lists].sort((a, b) => Buffer.byteLength(a[1].join(",")) - Buffer.byteLength(b[1].join(",")));
+  const values = /* @__PURE__ */ new Map();
+  sized.forEach(([name, items], i) => {
+    const share = Math.floor(budget / (sized.length - i));
+    const clean = items.map(dotenvValue);
+    const value = dotenvList(clean, Math.max(0, share));
+    if (value !== clean.join(",")) truncated = true;
+    values.set(name, value);
+    budget -= Buffer.byteLength(value);
+  });
+  return { variables: [...scalars, ...lists.map(([name]) => [name, values.get(name)])], truncated };
+}
+function useColor2({ noColorFlag, env, isTTY }) {
+  if (noColorFlag) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== void 0 && force !== "") return !/^(0|false)$/i.test(force);
+  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
+  return isTTY && env.TERM !== "dumb";
+}
+var sgr = (open, close) => (s) => `\x1B[${open}m${s}\x1B[${close}m`;
+var plain = (s) => s;
+function style(color) {
+  return color ? { red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), dim: sgr(2, 22), bold: sgr(1, 22) } : { red: plain, green: plain, yellow: plain, dim: plain, bold: plain };
+}
+
+// src/cli/progress.ts
+var seconds = (ms) => `${(ms / 1e3).toFixed(1)}s`;
+function outcomeLine(o, ui, s) {
+  const painted = { created: s.green, updated: s.yellow, unchanged: s.dim, failed: s.red }[o.action];
+  const what = o.action === "failed" ? `failed: ${o.error}` : o.action;
+  const fields = o.action === "updated" && o.changes.length ? ` (${o.changes.map((c) => c.field).join(", ")})` : "";
+  const link = o.id && ui ? `  ${s.dim(`${ui}/deployments/deployment/${o.id}`)}` : "";
+  return `${o.flowName}/${o.name}: ${painted(what)}${fields} in ${seconds(o.durationMs)}${link}`;
+}
+var PlainReporter = class {
+  constructor(lines, s, ui, now = Date.now) {
+    this.lines = lines;
+    this.s = s;
+    this.ui = ui;
+    this.now = now;
+    this.startedAt = now();
+  }
+  lines;
+  s;
+  ui;
+  now;
+  startedAt;
+  stepsSince = /* @__PURE__ */ new Map();
+  progress(event) {
+    if (event.phase === "validated") {
+      const n = event.deployments.length;
+      this.lines.out(`validated ${n} deployment${n === 1 ? "" : "s"} in ${seconds(this.now() - this.startedAt)}`);
+    } else if (event.phase === "steps") {
+      this.stepsSince.set(`${event.flowName}/${event.name}`, this.now());
+      this.lines.out(`${event.flowName}/${event.name}: running build and push steps`);
+    } else if (event.phase === "built") {
+      const key = `${event.flowName}/${event.name}`;
+      this.lines.out(`${key}: steps done in ${seconds(this.now() - (this.stepsSince.get(key) ?? this.now()))}`);
+    }
+  }
+  stepLog(deployment, line) {
+    this.lines.out(this.s.dim(`[${deployment}] ${line}`));
+  }
+  result(o) {
+    (o.action === "failed" ? this.lines.err : this.lines.out)(outcomeLine(o, this.ui, this.s));
+  }
+  note(line, isError = false) {
+    (isError ? this.lines.err : this.lines.out)(line);
+  }
+  finish(summary) {
+    this.lines.out(`${summary} in ${seconds(this.now() - this.startedAt)}`);
+  }
+};
+var SPINNER = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
+var PHASE_TEXT = { waiting: "waiting", steps: "build/push steps", built: "steps done", registering: "registering" };
+var LiveReporter = class {
+  constructor(term, s, ui, now = Date.now, tickMs = 100) {
+    this.term = term;
+    this.s = s;
+    this.ui = ui;
+    this.now = now;
+    this.startedAt = now();
+    if (tickMs > 0) {
+      this.timer = setInterval(() => this.redraw([]), tickMs);
+      this.timer.unref();
+    }
+    this.redraw([]);
+  }
+  term;
+  s;
+  ui;
+  now;
+  startedAt;
+  drawn = 0;
+  total;
+  done = 0;
+  failed = 0;
+  running = /* @__PURE__ */ new Map();
+  timer;
+  progress(event) {
+    if (event.phase === "validated") {
+      this.total = event.deployments.length;
+      for (const d of event.deployments) this.running.set(`${d.flowName}/${d.name}`, { label: `${d.flowName}/${d.name}`, phase: "waiting", since: this.now() });
+    } else {
+      const key = `${event.flowName}/${event.name}`;
+      this.running.set(key, { label: key, phase: event.phase, since: this.now() });
+    }
+    this.redraw([]);
+  }
+  stepLog(deployment, line) {
+    this.redraw([this.s.dim(`[${deployment}] ${line}`)]);
+  }
+  result(o) {
+    this.running.delete(`${o.flowName}/${o.name}`);
+    this.done++;
+    if (o.action === "failed") this.failed++;
+    this.redraw([outcomeLine(o, this.ui, this.s)]);
+  }
+  note(line) {
+    this.redraw([line]);
+  }
+  finish(summary) {
+    if (this.timer) clearInterval(this.timer);
+    this.term.write(this.erase() + `${summary} in ${seconds(this.now() - this.startedAt)}
+`);
+    this.drawn = 0;
+  }
+  erase() {
+    return this.drawn > 0 ? `\x1B[${this.drawn}F\x1B[J` : "";
+  }
+  redraw(permanent) {
+    const block = this.block();
+    this.term.write(this.erase() + permanent.map((l) => `${l}
+`).join("") + block.map((l) => `${l}
+`).join(""));
+    this.drawn = block.length;
+  }
+  block() {
+    const now = this.now();
+    const width = Math.max(20, this.term.columns() - 1);
+    const frame = (since) => SPINNER[Math.floor((now - since) / 80) % SPINNER.length];
+    const cut = (line) => {
+      const visible = line.replace(/\x1b\[\d*m/g, "");
+      return visible.length > width ? `${visible.slice(0, width - 1)}\u2026` : line;
+    };
+    const elapsed = seconds(now - this.startedAt);
+    if (this.total === void 0) return [cut(`${frame(this.startedAt)} validating \xB7 ${elapsed}`)];
+    const active = [...this.running.values()].filter((r) => r.phase !== "waiting");
+    const waiting = this.running.size - active.length;
+    const head = [`${this.done}/${this.total} done`, this.failed ? this.s.red(`${this.failed} failed`) : void 0, `${active.length} in progress`, waiting ? `${waiting} waiting` : void 0, elapsed].filter(Boolean).join(" \xB7 ");
+    const lines = [cut(`${frame(this.startedAt)} ${head}`)];
+    const room = Math.max(1, this.term.rows() - 2);
+    const labelWidth = Math.min(48, Math.max(0, ...active.map((r) => r.label.length)));
+    for (const r of active.slice(0, room)) {
+      lines.push(cut(`  ${frame(r.since)} ${r.label.padEnd(labelWidth)}  ${PHASE_TEXT[r.phase]} ${seconds(now - r.since)}`));
+    }
+    if (active.length > room) lines.push(`  \u2026 ${active.length - room} more in progress`);
+    return lines;
+  }
+};
 
 // src/cli/schema.ts
 var text = (description) => ({ type: ["string", "null"], description });
@@ -4019,7 +4358,8 @@ var defaultIo = {
   env: process.env,
   now: () => /* @__PURE__ */ new Date(),
   isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-  prompt: terminalPrompt
+  prompt: terminalPrompt,
+  ...process.stdout.isTTY ? { terminal: { write: (raw) => void process.stdout.write(raw), columns: () => process.stdout.columns || 80, rows: () => process.stdout.rows || 24 } } : {}
 };
 var collect = (value, previous = []) => [...previous, value];
 var collectInt = (value, previous = []) => [...previous, parseInteger(value)];
@@ -4051,19 +4391,49 @@ function deployOptions(f) {
     sla: f.sla
   };
 }
+var label = (d) => `${d.flowName}/${d.name}`;
+var EXAMPLES = (lines) => `
+Examples:
+${lines.map((l) => `  ${l}`).join("\n")}`;
+var OUTPUT_HELP = `
+Output for pipelines:
+  --output-file F   writes what --json prints (also on failure), atomically
+  --dotenv F        GitLab dotenv report (artifacts: reports: dotenv: F); see the README
+Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage error.`;
 async function main(argv, io = defaultIo) {
   let exitCode = EXIT_OK;
-  const program2 = new Command().name("prefect-deploy").description("Plan and register Prefect deployments from prefect.yaml, without Python.").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run prefect-deploy --help for usage)");
-  const selectionOptions = (cmd) => cmd.option("--all", "select every deployment in the file").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--prefect-file <path>", "path to prefect.yaml, relative to the working directory", "prefect.yaml").option("--json", "print machine-readable JSON").option("--debug", "print stack traces for unexpected errors").option("--api-url <url>", "Prefect API URL (default: PREFECT_API_URL); plan diffs against it when set").option("--offline", "plan without contacting the Prefect API even when PREFECT_API_URL is set").addOption(new Option("--concurrency <n>", "deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)").argParser(parseInteger)).optionsGroup("Deployment options (as prefect deploy; applied when one deployment is selected):").option("-d, --description <text>", "override the description").option("--version <version>", "override the version").option("--version-type <type>", "version type when prefect.yaml sets none (prefect:simple, vcs:github, vcs:gitlab, vcs:bitbucket, vcs:azuredevops, vcs:git)").addOption(new Option("-t, --tag <tag>", "a tag; replaces the tags of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--concurrency-limit <n>", "maximum concurrent runs (alias -cl)").argParser(parseInteger)).option("--collision-strategy <strategy>", "with --concurrency-limit: ENQUEUE or CANCEL_NEW").option("-p, --pool <name>", "work pool name").option("-q, --work-queue <name>", "work queue name").addOption(new Option("--job-variable <key=value|json>", "a job variable; replaces the job variables of prefect.yaml (repeatable, alias -jv)").argParser(collect)).addOption(new Option("--cron <expr>", "add a cron schedule (repeatable)").argParser(collect)).addOption(new Option("--interval <seconds>", "add an interval schedule (repeatable)").argParser(collectInt)).option("--anchor-date <date>", "anchor date for interval schedules").addOption(new Option("--rrule <rule>", "add an RRule schedule (repeatable)").argParser(collect)).option("--timezone <tz>", "timezone for every schedule").addOption(new Option("--param <key=value>", "a parameter; JSON values are parsed (repeatable)").argParser(collect)).option("--params <json>", "parameters as a JSON object").option("--enforce-parameter-schema", "validate parameters against the flow signature (default)").option("--no-enforce-parameter-schema", "do not validate parameters against the flow signature").addOption(new Option("--trigger <json|file>", "a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--sla <json|file>", "an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)").argParser(collect));
-  const apiUrlOf = (flags) => flags.offline ? void 0 : flags.apiUrl || io.env.PREFECT_API_URL || void 0;
-  const clientFor = (apiUrl, flags) => new PrefectClient({ env: io.env, apiUrl, ...flags.concurrency ? { concurrency: flags.concurrency } : {} });
-  const printProblems = (diagnostics, verb) => {
-    for (const d of diagnostics) io.stderr(formatDiagnostic(d));
+  let result;
+  let globals;
+  let dotenvFile;
+  const ci = detectCi(io.env);
+  const program2 = new Command().name("prefect-deploy").description("Plan and register Prefect deployments from prefect.yaml, without Python.").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).configureHelp({ showGlobalOptions: true }).showHelpAfterError("(run prefect-deploy --help for usage)").option("--prefect-file <path>", "path to prefect.yaml, relative to the working directory", "prefect.yaml").option("--json", "print the result as JSON on stdout (progress and problems go to stderr)").option("--output-file <path>", "also write the JSON result to this file (written whole: temp file + rename)").option("--debug", "print stack traces for unexpected errors and every Prefect API request").option("--no-color", "no ANSI colours (also: NO_COLOR=1; FORCE_COLOR=1 forces them, e.g. in CI logs)").addHelpText("after", EXAMPLES(["prefect-deploy plan --all", "prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env", "prefect-deploy <command> --help"]) + "\n" + OUTPUT_HELP);
+  const context = (cmd) => {
+    const flags = cmd.optsWithGlobals();
+    globals = flags;
+    const s = style(useColor2({ noColorFlag: flags.color === false, env: io.env, isTTY: io.terminal !== void 0 }));
+    return { flags, s };
+  };
+  const printProblems = (s, diagnostics, verb) => {
+    for (const d of diagnostics) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : paint(s, d));
     const errors = diagnostics.filter((d) => d.severity === "error").length;
-    if (errors > 0) io.stderr(`${errors} problem${errors === 1 ? "" : "s"} found; nothing ${verb}.`);
+    if (errors > 0) io.stderr(s.red(`${errors} problem${errors === 1 ? "" : "s"} found; nothing ${verb}.`));
     return errors > 0;
   };
-  const runPlan = async (flags, print) => {
+  const apiUrlOf = (flags) => flags.offline ? void 0 : flags.apiUrl || io.env.PREFECT_API_URL || void 0;
+  const clientFor = (apiUrl, flags, log) => {
+    const client = new PrefectClient({
+      env: io.env,
+      apiUrl,
+      ...flags.concurrency ? { concurrency: flags.concurrency } : {},
+      logger: { debug: (m) => flags.debug && log(`debug: ${m}`), warning: (m) => log(`warning: ${m}`) }
+    });
+    if (flags.debug) logRequests(client, log);
+    return client;
+  };
+  const selectionOptions = (cmd) => cmd.option("--all", "select every deployment in the file").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--api-url <url>", "Prefect API URL (default: PREFECT_API_URL; PREFECT_API_KEY authenticates with Prefect Cloud)").option("--offline", "do not contact the Prefect API even when PREFECT_API_URL is set").addOption(new Option("--concurrency <n>", "deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)").argParser(parseInteger)).option("--dotenv <path>", "write a GitLab dotenv report of the result (artifacts: reports: dotenv:)").optionsGroup("Deployment options (as prefect deploy; applied when one deployment is selected):").option("-d, --description <text>", "override the description").option("--version <version>", "override the version").option("--version-type <type>", "version type when prefect.yaml sets none (prefect:simple, vcs:github, vcs:gitlab, vcs:bitbucket, vcs:azuredevops, vcs:git)").addOption(new Option("-t, --tag <tag>", "a tag; replaces the tags of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--concurrency-limit <n>", "maximum concurrent runs (alias -cl)").argParser(parseInteger)).option("--collision-strategy <strategy>", "with --concurrency-limit: ENQUEUE or CANCEL_NEW").option("-p, --pool <name>", "work pool name").option("-q, --work-queue <name>", "work queue name").addOption(new Option("--job-variable <key=value|json>", "a job variable; replaces the job variables of prefect.yaml (repeatable, alias -jv)").argParser(collect)).addOption(new Option("--cron <expr>", "add a cron schedule (repeatable)").argParser(collect)).addOption(new Option("--interval <seconds>", "add an interval schedule (repeatable)").argParser(collectInt)).option("--anchor-date <date>", "anchor date for interval schedules").addOption(new Option("--rrule <rule>", "add an RRule schedule (repeatable)").argParser(collect)).option("--timezone <tz>", "timezone for every schedule").addOption(new Option("--param <key=value>", "a parameter; JSON values are parsed (repeatable)").argParser(collect)).option("--params <json>", "parameters as a JSON object").option("--enforce-parameter-schema", "validate parameters against the flow signature (default)").option("--no-enforce-parameter-schema", "do not validate parameters against the flow signature").addOption(new Option("--trigger <json|file>", "a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--sla <json|file>", "an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)").argParser(collect));
+  const runPlan = async (cmd, print) => {
+    const { flags, s } = context(cmd);
+    dotenvFile = flags.dotenv;
     const now = io.now();
     const request = {
       prefectFile: flags.prefectFile,
@@ -4077,7 +4447,7 @@ async function main(argv, io = defaultIo) {
     let plan;
     let live;
     if (apiUrl) {
-      const client = clientFor(apiUrl, flags);
+      const client = clientFor(apiUrl, flags, io.stderr);
       try {
         plan = await validateForDeploy({ ...request, client, sources: prefectTemplateSources(client) });
         if (!hasErrors(plan.diagnostics) && print === "plan") live = await compareWithServer(client, plan);
@@ -4088,30 +4458,62 @@ async function main(argv, io = defaultIo) {
       plan = await createPlan(request);
     }
     const failed = hasErrors(plan.diagnostics);
+    const json = planToJson(plan, live);
     if (flags.json) {
-      io.stdout(JSON.stringify(planToJson(plan, live), null, 2));
-    } else if (!printProblems(plan.diagnostics, "would be registered")) {
+      for (const d of plan.diagnostics) if (ci.annotation) io.stderr(ci.annotation(d, io.cwd));
+      io.stdout(JSON.stringify(json, null, 2));
+    } else if (!printProblems(s, plan.diagnostics, "would be registered")) {
       if (print === "validate") io.stdout(`${plan.prefectFile}: ${plan.deployments.length} deployment(s) valid${apiUrl ? " against " + apiUrl : ""}`);
       else io.stdout(live ? liveChangesToText(plan, live, { now }) : planToText(plan, { now }));
     }
+    const names = plan.deployments.map(label);
+    const byAction = (a) => (live ?? []).filter((c) => c.action === a).map((c) => label(c.deployment));
+    result = {
+      json,
+      dotenv: {
+        scalars: [
+          ...status(failed ? "invalid-config" : void 0),
+          ...live ? [["PREFECT_PLAN_HAS_CHANGES", String(live.some((c) => c.action !== "unchanged"))]] : []
+        ],
+        lists: [["DEPLOYMENTS_SELECTED", failed ? [] : names], ...live ? [["DEPLOYMENTS_TO_CREATE", byAction("created")], ["DEPLOYMENTS_TO_UPDATE", byAction("updated")], ["DEPLOYMENTS_UNCHANGED", byAction("unchanged")]] : []]
+      }
+    };
     exitCode = failed ? EXIT_FAILED : EXIT_OK;
   };
-  const runDeploy = async (flags) => {
+  const runDeploy = async (cmd) => {
+    const { flags, s } = context(cmd);
+    dotenvFile = flags.dotenv;
     const apiUrl = apiUrlOf(flags);
+    const outcomesJson = (outcomes, ui2) => outcomes.map((o) => ({
+      name: o.name,
+      flow: o.flowName,
+      id: o.id ?? null,
+      action: o.action,
+      changes: o.changes.map((c) => c.field),
+      url: o.id && ui2 ? `${ui2}/deployments/deployment/${o.id}` : null,
+      step_outputs: o.stepOutputs,
+      ...o.error ? { error: o.error } : {}
+    }));
     if (!apiUrl) {
-      io.stderr("error: no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url");
+      const message = "no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url";
+      io.stderr(s.red(`error: ${message}`));
+      result = {
+        json: { deployments: [], errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: "no-api-url" },
+        dotenv: { scalars: status("no-api-url"), lists: [] }
+      };
       exitCode = EXIT_USAGE;
       return;
     }
-    const client = clientFor(apiUrl, flags);
     const ui = uiUrl(apiUrl, io.env);
-    const line = (o) => {
-      const what = o.action === "failed" ? `failed: ${o.error}` : o.action;
-      const fields = o.action === "updated" ? ` (${o.changes.map((c) => c.field).join(", ")})` : "";
-      return `${o.flowName}/${o.name}: ${what}${fields} in ${(o.durationMs / 1e3).toFixed(1)}s${o.id && ui ? `  ${ui}/deployments/deployment/${o.id}` : ""}`;
-    };
+    const lines = { out: flags.json ? io.stderr : io.stdout, err: io.stderr };
+    const live = io.terminal && !ci.isCi && !flags.json && io.env.TERM !== "dumb";
+    const reporter = live ? new LiveReporter(io.terminal, s, ui) : new PlainReporter(lines, s, ui);
+    const header = ciSummary(ci);
+    if (header && !live) lines.out(s.dim(`prefect-deploy on ${header}`));
+    const client = clientFor(apiUrl, flags, (line) => reporter.note(line, true));
+    let finished = false;
     try {
-      const result = await deploy({
+      const deployed = await deploy({
         prefectFile: flags.prefectFile,
         selection: { all: Boolean(flags.all), names: flags.name ?? [] },
         cwd: io.cwd,
@@ -4124,91 +4526,114 @@ async function main(argv, io = defaultIo) {
         // A self-hosted server's SQLite database takes one write at a time and answers parallel
         // writes with 503s (and retry back-offs); Prefect Cloud takes them in parallel.
         registrationConcurrency: flags.concurrency ?? (client.isCloud ? 8 : 1),
-        onResult: flags.json ? void 0 : (o) => (o.action === "failed" ? io.stderr : io.stdout)(line(o)),
-        onStepLog: (deployment, text2) => io.stderr(`[${deployment}] ${text2}`)
+        onProgress: (e) => reporter.progress(e),
+        onResult: (o) => reporter.result(o),
+        onStepLog: (deployment, text2) => reporter.stepLog(deployment, text2)
       });
-      const failed = hasErrors(result.diagnostics);
+      const { outcomes, diagnostics } = deployed;
+      const failed = hasErrors(diagnostics);
+      const reason = outcomes.length === 0 ? deployed.stoppedAt === "steps" ? "step-failed" : failed ? "invalid-config" : void 0 : outcomes.some((o) => o.action === "failed") ? "deploy-failed" : void 0;
+      const count = (a) => outcomes.filter((o) => o.action === a).length;
+      reporter.finish(outcomes.length === 0 && failed ? s.red("nothing registered") : `${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`);
+      finished = true;
+      const diagJson = planToJson({ ...deployed.plan, diagnostics });
+      const json = { deployments: outcomesJson(outcomes, ui), errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null };
       if (flags.json) {
-        io.stdout(
-          JSON.stringify(
-            {
-              deployments: result.outcomes.map((o) => ({
-                name: o.name,
-                flow: o.flowName,
-                id: o.id ?? null,
-                action: o.action,
-                changes: o.changes.map((c) => c.field),
-                url: o.id && ui ? `${ui}/deployments/deployment/${o.id}` : null,
-                step_outputs: o.stepOutputs,
-                ...o.error ? { error: o.error } : {}
-              })),
-              errors: planToJson({ ...result.plan, diagnostics: result.diagnostics }).errors
-            },
-            null,
-            2
-          )
-        );
-      } else if (result.outcomes.length === 0) {
-        printProblems(result.diagnostics, "was registered");
+        for (const d of diagnostics) if (ci.annotation) io.stderr(ci.annotation(d, io.cwd));
+        io.stdout(JSON.stringify(json, null, 2));
+      } else if (outcomes.length === 0) {
+        printProblems(s, diagnostics, "was registered");
       } else {
-        for (const d of result.diagnostics) if (d.severity === "warning") io.stderr(formatDiagnostic(d));
-        const count = (a) => result.outcomes.filter((o) => o.action === a).length;
-        io.stdout(`${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`);
+        for (const d of diagnostics) if (d.severity === "warning" || ci.annotation) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : paint(s, d));
       }
+      const only = outcomes.length === 1 ? outcomes[0] : void 0;
+      const names = (a) => outcomes.filter((o) => o.action === a).map(label);
+      result = {
+        json,
+        dotenv: {
+          scalars: [
+            ...status(reason),
+            ...only?.id ? [["DEPLOYMENT_ID", only.id], ...ui ? [["DEPLOYMENT_URL", `${ui}/deployments/deployment/${only.id}`]] : []] : []
+          ],
+          lists: [
+            ["DEPLOYMENTS_CREATED", names("created")],
+            ["DEPLOYMENTS_UPDATED", names("updated")],
+            ["DEPLOYMENTS_UNCHANGED", names("unchanged")],
+            ["DEPLOYMENTS_FAILED", names("failed")]
+          ]
+        }
+      };
       exitCode = failed ? EXIT_FAILED : EXIT_OK;
     } finally {
+      if (!finished) reporter.finish(s.red("stopped"));
       client.close();
     }
   };
   selectionOptions(
-    program2.command("plan").description("show what would be registered for each selected deployment (no server needed)").addHelpText("after", '\nExamples:\n  prefect-deploy plan --all\n  prefect-deploy plan -n etl/nightly --json\n  prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml')
-  ).action((flags) => runPlan(flags, "plan"));
+    program2.command("plan").description("show what would be registered for each selected deployment; with PREFECT_API_URL, what a deploy would create, update or leave unchanged").addHelpText("after", EXAMPLES(["prefect-deploy plan --all", "prefect-deploy plan -n etl/nightly --json", 'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml', "prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env"]))
+  ).action((_flags, cmd) => runPlan(cmd, "plan"));
   selectionOptions(
-    program2.command("deploy").description("validate every selected deployment, then register them with the Prefect API (unchanged ones are not written)").addHelpText("after", `
-Examples:
-  PREFECT_API_URL=http://127.0.0.1:4200/api prefect-deploy deploy --all
-  prefect-deploy deploy -n etl/nightly --pool k8s --param day='"2026-01-01"'
-  prefect-deploy deploy --all --json --concurrency 4`)
-  ).action((flags) => runDeploy(flags));
+    program2.command("deploy").description("validate every selected deployment, run their build/push steps, then register them with the Prefect API (unchanged ones are not written)").addHelpText(
+      "after",
+      EXAMPLES([
+        "PREFECT_API_URL=http://127.0.0.1:4200/api prefect-deploy deploy --all",
+        `prefect-deploy deploy -n etl/nightly --pool k8s --param day='"2026-01-01"'`,
+        "prefect-deploy deploy --all --json --concurrency 4",
+        "prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env   # GitLab: artifacts: reports: dotenv: deploy.env"
+      ])
+    )
+  ).action((_flags, cmd) => runDeploy(cmd));
   selectionOptions(
-    program2.command("validate").description("check prefect.yaml, entrypoints, flows and schedules; write nothing").addHelpText("after", "\nExamples:\n  prefect-deploy validate --all")
-  ).action((flags) => runPlan(flags, "validate"));
-  program2.command("init").description("write prefect.yaml (and .prefectignore) from one of prefect init's recipes").option("--recipe <name>", `the recipe (${safeRecipeNames()}); guessed as prefect init does when omitted: a git remote gives git or docker-git, a Dockerfile docker, else local`).addOption(new Option("-f, --field <key=value>", "a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing").argParser(collect)).option("--name <name>", "the project name written to prefect.yaml (default: the directory name)").option("--force", "overwrite an existing prefect.yaml").addHelpText("after", "\nExamples:\n  prefect-deploy init\n  prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest\n  prefect-deploy init --recipe s3 -f bucket=acme-flows --force").action(async (flags) => {
+    program2.command("validate").description("check prefect.yaml, entrypoints, flows and schedules (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing").addHelpText("after", EXAMPLES(["prefect-deploy validate --all", "prefect-deploy validate --all --offline --json"]))
+  ).action((_flags, cmd) => runPlan(cmd, "validate"));
+  program2.command("init").description("write prefect.yaml (and .prefectignore) from one of prefect init's recipes").option("--recipe <name>", `the recipe (${safeRecipeNames()}); when omitted: chosen on a terminal, else guessed as prefect init does (a git remote gives git or docker-git, a Dockerfile docker, else local)`).addOption(new Option("-f, --field <key=value>", "a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing").argParser(collect)).option("--name <name>", "the project name written to prefect.yaml (default: the directory name)").option("--force", "overwrite an existing prefect.yaml").addHelpText("after", EXAMPLES(["prefect-deploy init", "prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest", "prefect-deploy init --recipe s3 -f bucket=acme-flows --force"])).action(async (_flags, cmd) => {
+    const { flags, s } = context(cmd);
+    const fail = (message, code) => {
+      io.stderr(s.red(`error: ${message}`));
+      result = { json: { error: message } };
+      if (flags.json) io.stdout(JSON.stringify(result.json, null, 2));
+      exitCode = code;
+    };
     const fields = {};
     for (const field of flags.field ?? []) {
       const parsed = parseField(field);
-      if (!parsed) {
-        io.stderr(`error: --field "${field}" is not key=value (for example --field image_name=ghcr.io/acme/etl)`);
-        exitCode = EXIT_USAGE;
-        return;
-      }
+      if (!parsed) return fail(`--field "${field}" is not key=value (for example --field image_name=ghcr.io/acme/etl)`, EXIT_USAGE);
       fields[parsed[0]] = parsed[1];
     }
     const prompt = io.isTTY ? io.prompt : void 0;
-    const result = await initProject({
+    const outcome = await initProject({
       cwd: io.cwd,
       env: io.env,
       recipe: flags.recipe,
       fields,
       name: flags.name,
       force: Boolean(flags.force),
-      ask: prompt ? (field, description) => prompt(`${field} (${description}): `) : void 0
+      ask: prompt ? (field, description) => prompt(`${field} (${description}): `) : void 0,
+      chooseRecipe: prompt ? async (names, guess) => {
+        const width = Math.max(...names.map((n) => n.length));
+        io.stdout(`Recipes:
+${names.map((n) => `  ${n.padEnd(width)}  ${loadRecipe(n)?.description ?? ""}`).join("\n")}`);
+        return (await prompt(`Recipe (Enter for ${guess}): `)).trim();
+      } : void 0
     });
-    if (!result.ok) {
-      io.stderr(`error: ${result.message}`);
-      exitCode = EXIT_FAILED;
-      return;
-    }
-    for (const w of result.warnings) io.stderr(`warning: ${w}`);
-    io.stdout(`Created project in ${result.directory} from the ${result.recipe} recipe${result.guessed ? " (guessed; choose another with --recipe)" : ""} with the following new files:
-${result.files.join("\n")}`);
+    if (!outcome.ok) return fail(outcome.message, EXIT_FAILED);
+    for (const w of outcome.warnings) io.stderr(s.yellow(`warning: ${w}`));
+    const { recipe, guessed, directory, files, warnings } = outcome;
+    result = { json: { recipe, guessed, directory, files, warnings } };
+    if (flags.json) io.stdout(JSON.stringify(result.json, null, 2));
+    else io.stdout(`Created project in ${directory} from the ${recipe} recipe${guessed ? " (guessed; choose another with --recipe)" : ""} with the following new files:
+${files.join("\n")}`);
     exitCode = EXIT_OK;
   });
-  program2.command("schema").description("print the JSON schema of prefect.yaml (for editor completion and validation)").addHelpText("after", "\nExamples:\n  prefect-deploy schema > prefect-yaml.schema.json\n\nThen start prefect.yaml with:\n  # yaml-language-server: $schema=./prefect-yaml.schema.json").action(() => {
+  program2.command("schema").description("print the JSON schema of prefect.yaml (for editor completion and validation)").addHelpText("after", EXAMPLES(["prefect-deploy schema > prefect-yaml.schema.json"]) + "\n\nThen start prefect.yaml with:\n  # yaml-language-server: $schema=./prefect-yaml.schema.json").action((_flags, cmd) => {
+    context(cmd);
     io.stdout(prefectYamlSchemaText());
+    result = { json: prefectYamlSchema() };
     exitCode = EXIT_OK;
   });
-  program2.command("list").description("list the selected deployments of prefect.yaml (no server needed)").option("--all", "select every deployment in the file (the default when no -n is given)").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--prefect-file <path>", "path to prefect.yaml, relative to the working directory", "prefect.yaml").option("--json", "print the deployments as JSON").option("--matrix", 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)').addHelpText("after", '\nExamples:\n  prefect-deploy list\n  prefect-deploy list -n "etl-*" --json\n  echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"').action(async (flags) => {
+  program2.command("list").description("list the selected deployments of prefect.yaml (no server needed)").option("--all", "select every deployment in the file (the default when no -n is given)").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--matrix", 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)').option("--dotenv <path>", "write a GitLab dotenv report (DEPLOYMENTS_SELECTED)").addHelpText("after", EXAMPLES(["prefect-deploy list", 'prefect-deploy list -n "etl-*" --json', 'echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"'])).action(async (_flags, cmd) => {
+    const { flags, s } = context(cmd);
+    dotenvFile = flags.dotenv;
     const names = flags.name ?? [];
     const plan = await createPlan({
       prefectFile: flags.prefectFile,
@@ -4217,30 +4642,72 @@ ${result.files.join("\n")}`);
       env: io.env,
       now: io.now()
     });
-    const failed = printProblems(plan.diagnostics, "listed");
+    const failed = printProblems(s, plan.diagnostics, "listed");
+    const listed = failed ? [] : listDeployments(plan);
+    const json = flags.matrix ? matrixJson(listed) : { deployments: listed };
     if (!failed) {
-      const listed = listDeployments(plan);
-      if (flags.matrix) io.stdout(JSON.stringify(matrixJson(listed)));
-      else if (flags.json) io.stdout(JSON.stringify({ deployments: listed }, null, 2));
+      if (flags.matrix) io.stdout(JSON.stringify(json));
+      else if (flags.json) io.stdout(JSON.stringify(json, null, 2));
       else io.stdout(listToText(listed));
     }
+    const errors = planToJson(plan).errors;
+    result = { json: failed ? { ...json, errors } : json, dotenv: { scalars: status(failed ? "invalid-config" : void 0), lists: [["DEPLOYMENTS_SELECTED", listed.map((d) => d.deployment)]] } };
     exitCode = failed ? EXIT_FAILED : EXIT_OK;
   });
   try {
     await program2.parseAsync(argv.map((a) => SHORT_ALIASES[a] ?? a), { from: "user" });
   } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    }
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     const debug = argv.includes("--debug");
     io.stderr(debug && e instanceof Error ? e.stack ?? e.message : `error: ${e.message} (run with --debug for details)`);
-    return EXIT_FAILED;
+    result = { json: { error: e.message } };
+    exitCode = EXIT_FAILED;
   }
   if (argv.length === 0) {
     io.stderr(program2.helpInformation());
     return EXIT_USAGE;
   }
+  return writeResult(io, globals, dotenvFile, result, exitCode);
+}
+function status(reason) {
+  return [
+    ["PREFECT_DEPLOY_STATUS", reason ? "failed" : "success"],
+    ["PREFECT_DEPLOY_FAILURE_REASON", reason ?? ""]
+  ];
+}
+function paint(s, d) {
+  return d.severity === "error" ? s.red(formatDiagnostic(d)) : s.yellow(formatDiagnostic(d));
+}
+function writeResult(io, globals, dotenvFile, result, exitCode) {
+  if (!result) return exitCode;
+  try {
+    if (globals?.outputFile) writeFileAtomic(path5.resolve(io.cwd, globals.outputFile), `${JSON.stringify(result.json, null, 2)}
+`);
+    if (dotenvFile && result.dotenv) {
+      const { variables, truncated } = fitDotenv(result.dotenv.scalars, result.dotenv.lists);
+      if (truncated) io.stderr(`warning: ${dotenvFile}: lists cut to stay under GitLab's 5 KiB dotenv limit${globals?.outputFile ? `; ${globals.outputFile} has them whole` : " (--output-file keeps them whole)"}`);
+      writeFileAtomic(path5.resolve(io.cwd, dotenvFile), dotenvText(variables));
+    }
+  } catch (e) {
+    io.stderr(`error: cannot write the result: ${e.message}`);
+    return exitCode === EXIT_OK ? EXIT_FAILED : exitCode;
+  }
   return exitCode;
+}
+function logRequests(client, log) {
+  const http = client.http;
+  const send = http.send.bind(http);
+  http.send = async (request) => {
+    const started = Date.now();
+    try {
+      const response = await send(request);
+      log(`debug: ${request.method} ${request.path} \u2192 ${response.status} in ${Date.now() - started} ms`);
+      return response;
+    } catch (e) {
+      log(`debug: ${request.method} ${request.path} \u2192 ${e.message} after ${Date.now() - started} ms`);
+      throw e;
+    }
+  };
 }
 
 // src/cli.ts

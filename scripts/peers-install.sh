@@ -10,6 +10,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 need_apt=()
 command -v dockerd >/dev/null 2>&1 || need_apt+=(docker.io)
 command -v docker-registry >/dev/null 2>&1 || need_apt+=(docker-registry)
+# The Docker tests' base image is a static busybox; their auth registry's htpasswd file needs htpasswd.
+dpkg -s busybox-static >/dev/null 2>&1 || need_apt+=(busybox-static)
+command -v htpasswd >/dev/null 2>&1 || need_apt+=(apache2-utils)
+# The workflows the end-to-end tests run under act use jq in their shell steps (as GitHub's runners have it).
+command -v jq >/dev/null 2>&1 || need_apt+=(jq)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
@@ -24,11 +29,13 @@ if ! [ -x "$peers/bin/moto_server" ]; then
 fi
 
 gobin="$root/.tools/go/bin"
+# Go is on the machine but not always on a non-login shell's PATH.
+command -v go >/dev/null 2>&1 || [ ! -x /usr/local/go/bin/go ] || export PATH="/usr/local/go/bin:$PATH"
 mkdir -p "$gobin"
 [ -x "$gobin/fake-gcs-server" ] || GOBIN="$gobin" go install "github.com/fsouza/fake-gcs-server@$(cat "$root/scripts/fake-gcs-server-version.txt")"
 [ -x "$gobin/act" ] || GOBIN="$gobin" go install "github.com/nektos/act@$(cat "$root/scripts/act-version.txt")"
 
-for tool in dockerd docker-registry docker "$peers/bin/moto_server" "$gobin/fake-gcs-server" "$gobin/act" "$root/node_modules/.bin/azurite-blob"; do
+for tool in dockerd docker-registry docker busybox htpasswd jq "$peers/bin/moto_server" "$gobin/fake-gcs-server" "$gobin/act" "$root/node_modules/.bin/azurite-blob"; do
   command -v "$tool" >/dev/null 2>&1 || { echo "peer missing after install: $tool" >&2; exit 1; }
 done
 echo "peers installed" >&2

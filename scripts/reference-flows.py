@@ -36,6 +36,20 @@ def _prepare_environment() -> None:
     # Keep Prefect from writing into the user's ~/.prefect and from talking to any server.
     os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="prefect-ref-home-"))
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+    # The reference venv also carries the step packages (prefect-aws, -gcp, -azure, -docker and their
+    # SDKs) for the steps' differential tests. The corpus describes a runner without them: flows that
+    # import them must take the reference's "module import fails" path, so they stay unimportable here.
+    sys.meta_path.insert(0, _HideStepPackages())
+
+
+class _HideStepPackages:
+    hidden = ("prefect_aws", "prefect_gcp", "prefect_azure", "prefect_docker", "boto3", "botocore",
+              "google.cloud", "azure", "docker")
+
+    def find_spec(self, name, path=None, target=None):
+        if any(name == h or name.startswith(h + ".") for h in self.hidden):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
 
 
 def _json_safe(value):

@@ -10,8 +10,8 @@ version="$(cat "$root/scripts/reference-version.txt")"
 
 # The step packages the reference's built-in recipes use (buckets, docker), resolved together with the
 # pinned prefect so that none of them moves it.
-plugins=(prefect-aws prefect-gcp prefect-azure prefect-docker)
-check="import prefect, prefect_aws, prefect_gcp, prefect_azure, prefect_docker, sys; sys.exit(prefect.__version__ != '$version')"
+plugins=(prefect-aws prefect-gcp "prefect-azure[blob_storage]" prefect-docker)
+check="import prefect, prefect_aws, prefect_gcp, prefect_azure, prefect_docker, azure.storage.blob, sys; sys.exit(prefect.__version__ != '$version')"
 
 if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "$check" 2>/dev/null; then
   echo "$venv/bin/python"

@@ -10,6 +10,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { deploy } from '../../src/core/apply/index.js';
+import { newPlanCache } from '../../src/core/plan/index.js';
+import { PrefectClient, prefectTemplateSources } from '../../src/prefect/index.js';
 import { startRecordingProxy, type RecordingProxy } from '../setup/recording-proxy.js';
 
 const run = promisify(execFile);
@@ -204,6 +207,37 @@ describe('prefect-deploy deploy', () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/deployment "failing-a": Encountered error while running prefect\.deployments\.steps\.run_shell_script \(build step 1\).*error code 3: broken/);
     expect(await fetch(`${apiUrl}/deployments/name/deploy-e2e/failing-a`).then((r) => r.status)).toBe(404);
+  });
+
+  it('plans again after the build steps without reading prefect.yaml or analysing a flow a second time', async () => {
+    const pool = 'e2e-pool-once';
+    await api('POST', '/work_pools/', { name: pool, type: 'process' });
+    const dir = project(pool);
+    writeFileSync(
+      path.join(dir, 'prefect.yaml'),
+      `build:\n  - prefect.deployments.steps.run_shell_script:\n      id: v\n      script: echo 7.8.9\n` +
+        `deployments:\n  - name: once-a\n    entrypoint: flows/f.py:e2e\n    version: "{{ v.stdout }}"\n    work_pool: {name: ${pool}}\n` +
+        `  - name: once-b\n    entrypoint: flows/f.py:e2e\n    work_pool: {name: ${pool}}\n  - name: once-c\n    entrypoint: flows/f.py:other\n    work_pool: {name: ${pool}}\n`,
+    );
+    const cache = newPlanCache();
+    let analyses = 0;
+    const set = cache.flows.set.bind(cache.flows);
+    cache.flows.set = (key, value) => (analyses++, set(key, value));
+    let reads = 0;
+    const setFile = cache.files.set.bind(cache.files);
+    cache.files.set = (key, value) => (reads++, setFile(key, value));
+    const client = new PrefectClient({ env: { PREFECT_API_URL: apiUrl } });
+    try {
+      const result = await deploy({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: { PATH: process.env.PATH ?? '' }, client, sources: prefectTemplateSources(client), cache });
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(result.outcomes.map((o) => [o.name, o.action])).toEqual([['once-a', 'created'], ['once-b', 'created'], ['once-c', 'created']]);
+      expect(result.plan.deployments[0]!.payload.version).toBe('7.8.9');
+    } finally {
+      client.close();
+    }
+    // two entrypoints, three deployments, two plans: two analyses, one read of the file
+    expect(analyses).toBe(2);
+    expect(reads).toBe(1);
   });
 
   it('validates everything first: a missing work pool stops the run before any write', async () => {

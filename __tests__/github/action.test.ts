@@ -1,16 +1,17 @@
-import { execFile } from 'node:child_process';
+/**
+ * The action in plan mode without a server, through the toolkit's contract (INPUT_*, GITHUB_OUTPUT,
+ * GITHUB_STEP_SUMMARY), and its inputs.
+ */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { runAction } from './run-action.js';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputValueError, readInputs, splitList } from '../../src/github/inputs.js';
+import { runAction, workflowCommands } from './run-action.js';
+import { INPUT, InputValueError, readInputs, splitList } from '../../src/github/inputs.js';
+import { OUTPUTS } from '../../src/github/outputs.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const exec = promisify(execFile);
-
-
 
 let work: string;
 beforeAll(() => {
@@ -20,26 +21,58 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the action (plan)', () => {
-  it('sets the plan and deployments outputs for the selected deployments', async () => {
-    const { code, outputs, stdout } = await runAction({ 'working-directory': 'project', deployments: 'sales-nightly,\ndashboards' }, work);
-    expect(code).toBe(0);
+  it('sets the plan, deployments, matrix, changes and plan-markdown outputs, and writes the job summary', async () => {
+    const { code, outputs, stdout, summary } = await runAction({ 'working-directory': 'project', deployments: 'sales-nightly,\ndashboards' }, work);
+    expect(code, stdout).toBe(0);
     const plan = JSON.parse(outputs.plan!);
     expect(plan.deployments.map((d: { name: string }) => d.name)).toEqual(['sales-nightly', 'dashboards']);
     expect(JSON.parse(outputs.deployments!)).toEqual([
       { name: 'sales-nightly', flow: 'sales-etl', entrypoint: 'flows/etl.py:sales_etl' },
       { name: 'dashboards', flow: 'refresh-dashboards', entrypoint: 'flows/etl.py:refresh_dashboards' },
     ]);
-    expect(stdout).toContain('sales-etl/sales-nightly');
+    expect(JSON.parse(outputs.matrix!)).toEqual({
+      include: [
+        { deployment: 'sales-etl/sales-nightly', name: 'sales-nightly', flow: 'sales-etl', entrypoint: 'flows/etl.py:sales_etl' },
+        { deployment: 'refresh-dashboards/dashboards', name: 'dashboards', flow: 'refresh-dashboards', entrypoint: 'flows/etl.py:refresh_dashboards' },
+      ],
+    });
+    // Without a server the plan cannot know what exists: it reports possible changes.
+    expect(outputs.changes).toBe('true');
+    expect(outputs['plan-markdown']).toMatch(/^### Prefect deployment plan: 2 deployments \(not compared with a server\)\n/);
+    expect(summary.trimEnd()).toBe(outputs['plan-markdown']!.trimEnd());
+  });
+
+  it('logs a group per deployment, with the prefect.yaml text behind stop-commands', async () => {
+    const dir = path.join(work, 'sneaky');
+    cpSync(path.join(work, 'project'), dir, { recursive: true });
+    const yamlPath = path.join(dir, 'prefect.yaml');
+    writeFileSync(yamlPath, readFileSync(yamlPath, 'utf8').replace('description: Nightly sales load for every region.', 'description: "::error::not a command"'));
+    const { code, stdout } = await runAction({ 'working-directory': 'sneaky', all: 'true' }, work);
+    expect(code).toBe(0);
+    expect(stdout).toContain('::error::not a command');
+    expect(workflowCommands(stdout).filter((c) => c.startsWith('::group::') || c.startsWith('::error'))).toEqual([
+      '::group::sales-etl/sales-nightly',
+      '::group::sales-etl/sales-hourly-us',
+      '::group::refresh-dashboards/dashboards',
+    ]);
   });
 
   it('fails with an annotation on the prefect.yaml line and failure-reason invalid-config', async () => {
     const bad = path.join(work, 'bad');
     cpSync(path.join(work, 'project'), bad, { recursive: true });
     writeFileSync(path.join(bad, 'prefect.yaml'), 'deployments:\n  - name: a\n    entrypoint: flows/etl.py:sales_etl\n    version: 2\n    work_pool: {name: p}\n');
-    const { code, outputs, stdout } = await runAction({ 'working-directory': 'bad', all: 'true' }, work);
+    const { code, outputs, stdout, summary } = await runAction({ 'working-directory': 'bad', all: 'true' }, work);
     expect(code).toBe(1);
     expect(outputs['failure-reason']).toBe('invalid-config');
     expect(stdout).toMatch(/::error title=deployment a,file=bad\/prefect\.yaml,line=4,col=14::"version" must be a string/);
+    expect(summary).toContain('### ❌ Prefect deployment plan: 1 error in `prefect.yaml`');
+  });
+
+  it('fails with failure-reason invalid-input, naming the input and the allowed values', async () => {
+    const { code, outputs, stdout } = await runAction({ 'working-directory': 'project', 'comment-mode': 'sticky' }, work);
+    expect(code).toBe(1);
+    expect(outputs['failure-reason']).toBe('invalid-input');
+    expect(stdout).toContain('::error::input "comment-mode" must be one of update, always-new, changes-only, off, got "sticky"');
   });
 });
 
@@ -50,25 +83,38 @@ describe('inputs', () => {
     expect(splitList(' a, b\n\nflow/c ,')).toEqual(['a', 'b', 'flow/c']);
   });
 
-  it('names the input and the allowed values when a value is invalid', () => {
-    expect(() => readInputs(get({ all: 'yes' }))).toThrowError(new InputValueError('input "all" must be true or false, got "yes"'));
-    expect(() => readInputs(get({ all: 'true', deployments: 'x' }))).toThrowError(/cannot be used together/);
-    expect(() => readInputs(get({ mode: 'apply' }))).toThrowError(new InputValueError('input "mode" must be one of plan, deploy, got "apply"'));
-    expect(() => readInputs(get({ concurrency: '0' }))).toThrowError(/input "concurrency" must be a positive integer/);
-    expect(() => readInputs(get({ 'step-outputs': '[1]' }))).toThrowError(/input "step-outputs" must be a JSON object/);
+  it.each([
+    [{ all: 'yes' }, 'input "all" must be true or false, got "yes"'],
+    [{ mode: 'apply' }, 'input "mode" must be one of plan, deploy, build, got "apply"'],
+    [{ 'comment-mode': 'sticky' }, 'input "comment-mode" must be one of update, always-new, changes-only, off, got "sticky"'],
+    [{ 'skip-steps': '1' }, 'input "skip-steps" must be true or false, got "1"'],
+    [{ 'require-plan-match': 'yes' }, 'input "require-plan-match" must be true or false, got "yes"'],
+    [{ concurrency: '0' }, 'input "concurrency" must be a positive integer, got "0"'],
+    [{ 'step-outputs': '[1]' }, 'input "step-outputs" must be a JSON object'],
+    [{ all: 'true', deployments: 'x' }, 'inputs "all" and "deployments" cannot be used together'],
+  ])('%j is refused: %s', (values, message) => {
+    expect(() => readInputs(get(values))).toThrowError(new InputValueError(message));
   });
 
-  it('has defaults matching action.yml', () => {
+  it('has the defaults action.yml declares, and action.yml describes every input and output', () => {
     expect(readInputs(get({}))).toEqual({
       prefectFile: 'prefect.yaml', deployments: [], all: false, workingDirectory: '.', mode: 'plan',
       apiUrl: undefined, apiKey: undefined, concurrency: undefined, stepOutputs: undefined,
+      skipSteps: false, commentMode: 'update', githubToken: undefined, requirePlanMatch: false,
     });
-    const action = readFileSync(path.join(root, 'action.yml'), 'utf8');
-    expect(action).toMatch(/prefect-file:[\s\S]*?default: prefect\.yaml/);
-    expect(action).toMatch(/working-directory:[\s\S]*?default: '\.'/);
-    expect(action).toMatch(/mode:[\s\S]*?default: plan/);
-    for (const name of ['prefect-file', 'deployments', 'all', 'working-directory', 'mode', 'api-url', 'api-key', 'concurrency', 'step-outputs']) {
-      expect(action).toContain(`  ${name}:\n    description:`);
+    const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { description: string; default?: string }>;
+      outputs: Record<string, { description: string }>;
+    };
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(INPUT).sort());
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect(input.description.length, name).toBeGreaterThan(20);
+      expect(input.default, name).toBeDefined();
     }
+    const defaults = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? '']));
+    expect(readInputs(get({ ...defaults, 'github-token': '' }))).toEqual(readInputs(get({})));
+    expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUTS].sort());
+    for (const [name, output] of Object.entries(action.outputs)) expect(output.description.length, name).toBeGreaterThan(20);
   });
 });

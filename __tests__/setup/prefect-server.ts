@@ -25,6 +25,8 @@ export interface PrefectServer {
 export interface StartOptions {
   /** Bound on the whole startup, health check included. */
   timeoutMs?: number;
+  /** Extra settings for the server, e.g. `PREFECT_API_DATABASE_CONNECTION_URL` (the bench's PostgreSQL). */
+  env?: Record<string, string>;
 }
 
 /** The reference venv's python, creating the venv when missing (idempotent, fast when present). */
@@ -48,7 +50,7 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
   return { ...env, ...extra };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.unref();
@@ -61,7 +63,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-function tail(file: string, lines = 40): string {
+export function tail(file: string, lines = 40): string {
   try {
     return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   } catch {
@@ -70,7 +72,7 @@ function tail(file: string, lines = 40): string {
 }
 
 /** Signals the whole process group (the CLI spawns uvicorn and service children). */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, signal);
@@ -79,7 +81,7 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+export async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return true;
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), ms);
@@ -102,17 +104,17 @@ async function healthy(apiUrl: string): Promise<boolean> {
 export async function startPrefectServer(options: StartOptions = {}): Promise<PrefectServer> {
   const python = await referencePython();
   try {
-    return await startOnce(python, options.timeoutMs ?? 90_000);
+    return await startOnce(python, options.timeoutMs ?? 90_000, options.env);
   } catch (e) {
     // The free port can be taken between probing and binding; one more port, then give up.
     if (!(e instanceof PortTaken)) throw e;
-    return startOnce(python, options.timeoutMs ?? 90_000);
+    return startOnce(python, options.timeoutMs ?? 90_000, options.env);
   }
 }
 
 class PortTaken extends Error {}
 
-async function startOnce(python: string, timeoutMs: number): Promise<PrefectServer> {
+async function startOnce(python: string, timeoutMs: number, extraEnv: Record<string, string> = {}): Promise<PrefectServer> {
   const prefectBin = path.join(path.dirname(python), 'prefect');
   const home = mkdtempSync(path.join(tmpdir(), 'prefect-server-'));
   const logFile = path.join(home, 'server.log');
@@ -125,7 +127,7 @@ async function startOnce(python: string, timeoutMs: number): Promise<PrefectServ
     ['server', 'start', '--host', HOST, '--port', String(port), '--no-ui', '--analytics-off', '--no-services'],
     {
       cwd: home,
-      env: cleanEnv({ PREFECT_HOME: home, PREFECT_SERVER_LOGGING_LEVEL: 'WARNING', PYTHONUNBUFFERED: '1' }),
+      env: cleanEnv({ PREFECT_HOME: home, PREFECT_SERVER_LOGGING_LEVEL: 'WARNING', PYTHONUNBUFFERED: '1', ...extraEnv }),
       stdio: ['ignore', log, log],
       // its own process group, so stop() reaches every child it spawns
       detached: true,

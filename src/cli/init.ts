@@ -159,6 +159,11 @@ export interface InitRequest {
   force: boolean;
   /** Asks for a missing required input; undefined when there is no terminal to ask on. */
   ask?: (field: string, description: string) => Promise<string>;
+  /**
+   * Asks which recipe to use when none was named (on a terminal, as `prefect init` does); an
+   * empty answer takes the guess. Undefined when there is no terminal: the guess is used.
+   */
+  chooseRecipe?: (recipes: string[], guess: string) => Promise<string>;
 }
 
 export type InitResult =
@@ -171,7 +176,9 @@ export async function initProject(req: InitRequest): Promise<InitResult> {
     return { ok: false, message: `${target} already exists; nothing written (pass --force to overwrite it)` };
   }
   const facts = await inspectProject(req.cwd);
-  const recipeName = req.recipe ?? guessRecipe(facts);
+  const guess = guessRecipe(facts);
+  const chosen = req.recipe ?? ((await req.chooseRecipe?.(recipeNames(), guess)) || undefined);
+  const recipeName = chosen ?? guess;
   const recipe = loadRecipe(recipeName);
   if (!recipe) return { ok: false, message: `unknown recipe "${recipeName}" (available: ${recipeNames().join(', ')})` };
 
@@ -200,7 +207,7 @@ export async function initProject(req: InitRequest): Promise<InitResult> {
   }
   writeFileSync(target, renderPrefectYaml(req.name ?? path.basename(req.cwd), configuration));
   files.push('prefect.yaml');
-  return { ok: true, recipe: recipe.name, guessed: req.recipe === undefined, directory: facts.directory, files, warnings };
+  return { ok: true, recipe: recipe.name, guessed: chosen === undefined, directory: facts.directory, files, warnings };
 }
 
 /** Splits `--field key=value` at the first `=`, as the reference does; values stay text. */

@@ -1,30 +1,37 @@
 /**
- * The CLI front door: parses flags, calls the engine, prints, and turns the outcome into an exit
- * code (0 success, 1 invalid configuration or failed deployment, 2 usage error).
+ * The CLI front door: parses flags, calls the engine, prints, leaves the result for the rest of the
+ * pipeline (`--output-file`, `--dotenv`), and turns the outcome into an exit code (0 success,
+ * 1 invalid configuration or failed deployment, 2 usage error).
  */
+import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/plan/index.js';
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
 import { compareWithServer, deploy, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
-import { initProject, parseField, recipeNames } from './init.js';
+import { ciSummary, detectCi } from './ci.js';
+import { initProject, loadRecipe, parseField, recipeNames } from './init.js';
 import { listDeployments, listToText, matrixJson } from './list.js';
-import { prefectYamlSchemaText } from './schema.js';
+import { dotenvText, fitDotenv, style, useColor, writeFileAtomic, type DotenvVariables, type Style } from './output.js';
+import { LiveReporter, PlainReporter, type DeployReporter, type Terminal } from './progress.js';
+import { prefectYamlSchema, prefectYamlSchemaText } from './schema.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-interface Io {
+export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   now: () => Date;
-  /** Whether a person is at a terminal to answer questions (init's missing recipe fields). */
+  /** Whether a person is at a terminal to answer questions (init's recipe and missing fields). */
   isTTY?: boolean;
   prompt?: (question: string) => Promise<string>;
+  /** stdout when it is a terminal: colour, and the live progress block of deploy. */
+  terminal?: Terminal;
 }
 
 function safeRecipeNames(): string {
@@ -53,17 +60,28 @@ const defaultIo: Io = {
   now: () => new Date(),
   isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   prompt: terminalPrompt,
+  ...(process.stdout.isTTY
+    ? { terminal: { write: (raw: string) => void process.stdout.write(raw), columns: () => process.stdout.columns || 80, rows: () => process.stdout.rows || 24 } }
+    : {}),
 };
 
-interface PlanFlags {
+/** Options every command takes (declared once, on the program; accepted before or after the command). */
+interface GlobalFlags {
+  prefectFile: string;
+  json?: boolean;
+  outputFile?: string;
+  debug?: boolean;
+  /** commander's `--no-color` sets this to false. */
+  color: boolean;
+}
+
+interface SelectionFlags extends GlobalFlags {
   apiUrl?: string;
   offline?: boolean;
   concurrency?: number;
   all?: boolean;
   name?: string[];
-  prefectFile: string;
-  json?: boolean;
-  debug?: boolean;
+  dotenv?: string;
   description?: string;
   version?: string;
   versionType?: string;
@@ -85,6 +103,15 @@ interface PlanFlags {
   sla?: string[];
 }
 
+/** What a command leaves for the pipeline: the JSON `--json` prints (also `--output-file`'s content) and the dotenv report. */
+interface CommandResult {
+  json: unknown;
+  dotenv?: { scalars: DotenvVariables; lists: Array<[string, readonly string[]]> };
+}
+
+/** The action's failure reasons, shared so that pipelines branch on the same words. */
+type FailureReason = 'invalid-config' | 'step-failed' | 'deploy-failed' | 'no-api-url';
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const collectInt = (value: string, previous: number[] = []) => [...previous, parseInteger(value)];
 
@@ -96,7 +123,7 @@ function parseInteger(value: string): number {
 /** prefect deploy's two-letter short flags, which commander cannot declare. */
 const SHORT_ALIASES: Record<string, string> = { '-jv': '--job-variable', '-cl': '--concurrency-limit', '--variable': '--job-variable' };
 
-function deployOptions(f: PlanFlags): DeployOptions {
+function deployOptions(f: SelectionFlags): DeployOptions {
   return {
     description: f.description,
     version: f.version,
@@ -120,25 +147,72 @@ function deployOptions(f: PlanFlags): DeployOptions {
   };
 }
 
+const label = (d: { flowName: string; name: string }) => `${d.flowName}/${d.name}`;
+
+const EXAMPLES = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`;
+
+const OUTPUT_HELP = `
+Output for pipelines:
+  --output-file F   writes what --json prints (also on failure), atomically
+  --dotenv F        GitLab dotenv report (artifacts: reports: dotenv: F); see the README
+Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage error.`;
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let exitCode = EXIT_OK;
+  let result: CommandResult | undefined;
+  let globals: GlobalFlags | undefined;
+  let dotenvFile: string | undefined;
+  const ci = detectCi(io.env);
+
   const program = new Command()
     .name('prefect-deploy')
     .description('Plan and register Prefect deployments from prefect.yaml, without Python.')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run prefect-deploy --help for usage)');
+    .configureHelp({ showGlobalOptions: true })
+    .showHelpAfterError('(run prefect-deploy --help for usage)')
+    .option('--prefect-file <path>', 'path to prefect.yaml, relative to the working directory', 'prefect.yaml')
+    .option('--json', 'print the result as JSON on stdout (progress and problems go to stderr)')
+    .option('--output-file <path>', 'also write the JSON result to this file (written whole: temp file + rename)')
+    .option('--debug', 'print stack traces for unexpected errors and every Prefect API request')
+    .option('--no-color', 'no ANSI colours (also: NO_COLOR=1; FORCE_COLOR=1 forces them, e.g. in CI logs)')
+    .addHelpText('after', EXAMPLES(['prefect-deploy plan --all', 'prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env', 'prefect-deploy <command> --help']) + '\n' + OUTPUT_HELP);
+
+  /** Global flags with the command's own, and the reporting conveniences that follow from them. */
+  const context = <F extends GlobalFlags>(cmd: Command) => {
+    const flags = cmd.optsWithGlobals() as F;
+    globals = flags;
+    const s = style(useColor({ noColorFlag: flags.color === false, env: io.env, isTTY: io.terminal !== undefined }));
+    return { flags, s };
+  };
+
+  const printProblems = (s: Style, diagnostics: readonly Diagnostic[], verb: string): boolean => {
+    for (const d of diagnostics) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : paint(s, d));
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors > 0) io.stderr(s.red(`${errors} problem${errors === 1 ? '' : 's'} found; nothing ${verb}.`));
+    return errors > 0;
+  };
+
+  const apiUrlOf = (flags: SelectionFlags): string | undefined => (flags.offline ? undefined : flags.apiUrl || io.env.PREFECT_API_URL || undefined);
+  const clientFor = (apiUrl: string, flags: SelectionFlags, log: (line: string) => void) => {
+    const client = new PrefectClient({
+      env: io.env,
+      apiUrl,
+      ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+      logger: { debug: (m) => flags.debug && log(`debug: ${m}`), warning: (m) => log(`warning: ${m}`) },
+    });
+    if (flags.debug) logRequests(client, log);
+    return client;
+  };
 
   const selectionOptions = (cmd: Command) =>
     cmd
       .option('--all', 'select every deployment in the file')
       .addOption(new Option('-n, --name <name>', 'a deployment name, flow/name, or * pattern (repeatable)').argParser(collect))
-      .option('--prefect-file <path>', 'path to prefect.yaml, relative to the working directory', 'prefect.yaml')
-      .option('--json', 'print machine-readable JSON')
-      .option('--debug', 'print stack traces for unexpected errors')
-      .option('--api-url <url>', 'Prefect API URL (default: PREFECT_API_URL); plan diffs against it when set')
-      .option('--offline', 'plan without contacting the Prefect API even when PREFECT_API_URL is set')
+      .option('--api-url <url>', 'Prefect API URL (default: PREFECT_API_URL; PREFECT_API_KEY authenticates with Prefect Cloud)')
+      .option('--offline', 'do not contact the Prefect API even when PREFECT_API_URL is set')
       .addOption(new Option('--concurrency <n>', 'deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)').argParser(parseInteger))
+      .option('--dotenv <path>', 'write a GitLab dotenv report of the result (artifacts: reports: dotenv:)')
       .optionsGroup('Deployment options (as prefect deploy; applied when one deployment is selected):')
       .option('-d, --description <text>', 'override the description')
       .option('--version <version>', 'override the version')
@@ -161,17 +235,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .addOption(new Option('--trigger <json|file>', 'a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)').argParser(collect))
       .addOption(new Option('--sla <json|file>', 'an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)').argParser(collect));
 
-  const apiUrlOf = (flags: PlanFlags): string | undefined => (flags.offline ? undefined : flags.apiUrl || io.env.PREFECT_API_URL || undefined);
-  const clientFor = (apiUrl: string, flags: PlanFlags) => new PrefectClient({ env: io.env, apiUrl, ...(flags.concurrency ? { concurrency: flags.concurrency } : {}) });
-
-  const printProblems = (diagnostics: readonly Diagnostic[], verb: string): boolean => {
-    for (const d of diagnostics) io.stderr(formatDiagnostic(d));
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    if (errors > 0) io.stderr(`${errors} problem${errors === 1 ? '' : 's'} found; nothing ${verb}.`);
-    return errors > 0;
-  };
-
-  const runPlan = async (flags: PlanFlags, print: 'plan' | 'validate') => {
+  const runPlan = async (cmd: Command, print: 'plan' | 'validate') => {
+    const { flags, s } = context<SelectionFlags>(cmd);
+    dotenvFile = flags.dotenv;
     const now = io.now();
     const request = {
       prefectFile: flags.prefectFile,
@@ -185,7 +251,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     let plan: Plan;
     let live: LiveChange[] | undefined;
     if (apiUrl) {
-      const client = clientFor(apiUrl, flags);
+      const client = clientFor(apiUrl, flags, io.stderr);
       try {
         plan = await validateForDeploy({ ...request, client, sources: prefectTemplateSources(client) });
         if (!hasErrors(plan.diagnostics) && print === 'plan') live = await compareWithServer(client, plan);
@@ -196,31 +262,65 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       plan = await createPlan(request);
     }
     const failed = hasErrors(plan.diagnostics);
+    const json = planToJson(plan, live);
     if (flags.json) {
-      io.stdout(JSON.stringify(planToJson(plan, live), null, 2));
-    } else if (!printProblems(plan.diagnostics, 'would be registered')) {
+      for (const d of plan.diagnostics) if (ci.annotation) io.stderr(ci.annotation(d, io.cwd));
+      io.stdout(JSON.stringify(json, null, 2));
+    } else if (!printProblems(s, plan.diagnostics, 'would be registered')) {
       if (print === 'validate') io.stdout(`${plan.prefectFile}: ${plan.deployments.length} deployment(s) valid${apiUrl ? ' against ' + apiUrl : ''}`);
       else io.stdout(live ? liveChangesToText(plan, live, { now }) : planToText(plan, { now }));
     }
+    const names = plan.deployments.map(label);
+    const byAction = (a: string) => (live ?? []).filter((c) => c.action === a).map((c) => label(c.deployment));
+    result = {
+      json,
+      dotenv: {
+        scalars: [
+          ...status(failed ? 'invalid-config' : undefined),
+          ...(live ? ([['PREFECT_PLAN_HAS_CHANGES', String(live.some((c) => c.action !== 'unchanged'))]] as DotenvVariables) : []),
+        ],
+        lists: [['DEPLOYMENTS_SELECTED', failed ? [] : names], ...(live ? ([['DEPLOYMENTS_TO_CREATE', byAction('created')], ['DEPLOYMENTS_TO_UPDATE', byAction('updated')], ['DEPLOYMENTS_UNCHANGED', byAction('unchanged')]] as Array<[string, string[]]>) : [])],
+      },
+    };
     exitCode = failed ? EXIT_FAILED : EXIT_OK;
   };
 
-  const runDeploy = async (flags: PlanFlags) => {
+  const runDeploy = async (cmd: Command) => {
+    const { flags, s } = context<SelectionFlags>(cmd);
+    dotenvFile = flags.dotenv;
     const apiUrl = apiUrlOf(flags);
+    const outcomesJson = (outcomes: readonly DeploymentOutcome[], ui: string | undefined) =>
+      outcomes.map((o) => ({
+        name: o.name,
+        flow: o.flowName,
+        id: o.id ?? null,
+        action: o.action,
+        changes: o.changes.map((c) => c.field),
+        url: o.id && ui ? `${ui}/deployments/deployment/${o.id}` : null,
+        step_outputs: o.stepOutputs,
+        ...(o.error ? { error: o.error } : {}),
+      }));
     if (!apiUrl) {
-      io.stderr('error: no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url');
+      const message = 'no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url';
+      io.stderr(s.red(`error: ${message}`));
+      result = {
+        json: { deployments: [], errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: 'no-api-url' },
+        dotenv: { scalars: status('no-api-url'), lists: [] },
+      };
       exitCode = EXIT_USAGE;
       return;
     }
-    const client = clientFor(apiUrl, flags);
     const ui = uiUrl(apiUrl, io.env);
-    const line = (o: DeploymentOutcome) => {
-      const what = o.action === 'failed' ? `failed: ${o.error}` : o.action;
-      const fields = o.action === 'updated' ? ` (${o.changes.map((c) => c.field).join(', ')})` : '';
-      return `${o.flowName}/${o.name}: ${what}${fields} in ${(o.durationMs / 1000).toFixed(1)}s${o.id && ui ? `  ${ui}/deployments/deployment/${o.id}` : ''}`;
-    };
+    // Progress goes to stdout for people; with --json stdout holds only the JSON, so it goes to stderr.
+    const lines = { out: flags.json ? io.stderr : io.stdout, err: io.stderr };
+    const live = io.terminal && !ci.isCi && !flags.json && io.env.TERM !== 'dumb';
+    const reporter: DeployReporter = live ? new LiveReporter(io.terminal!, s, ui) : new PlainReporter(lines, s, ui);
+    const header = ciSummary(ci);
+    if (header && !live) lines.out(s.dim(`prefect-deploy on ${header}`));
+    const client = clientFor(apiUrl, flags, (line) => reporter.note(line, true));
+    let finished = false;
     try {
-      const result = await deploy({
+      const deployed = await deploy({
         prefectFile: flags.prefectFile,
         selection: { all: Boolean(flags.all), names: flags.name ?? [] },
         cwd: io.cwd,
@@ -233,39 +333,46 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         // A self-hosted server's SQLite database takes one write at a time and answers parallel
         // writes with 503s (and retry back-offs); Prefect Cloud takes them in parallel.
         registrationConcurrency: flags.concurrency ?? (client.isCloud ? 8 : 1),
-        onResult: flags.json ? undefined : (o) => (o.action === 'failed' ? io.stderr : io.stdout)(line(o)),
-        onStepLog: (deployment, text) => io.stderr(`[${deployment}] ${text}`),
+        onProgress: (e) => reporter.progress(e),
+        onResult: (o) => reporter.result(o),
+        onStepLog: (deployment, text) => reporter.stepLog(deployment, text),
       });
-      const failed = hasErrors(result.diagnostics);
+      const { outcomes, diagnostics } = deployed;
+      const failed = hasErrors(diagnostics);
+      const reason: FailureReason | undefined = outcomes.length === 0 ? (deployed.stoppedAt === 'steps' ? 'step-failed' : failed ? 'invalid-config' : undefined) : outcomes.some((o) => o.action === 'failed') ? 'deploy-failed' : undefined;
+      const count = (a: string) => outcomes.filter((o) => o.action === a).length;
+      reporter.finish(outcomes.length === 0 && failed ? s.red('nothing registered') : `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
+      finished = true;
+      const diagJson = planToJson({ ...deployed.plan, diagnostics });
+      const json = { deployments: outcomesJson(outcomes, ui), errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null };
       if (flags.json) {
-        io.stdout(
-          JSON.stringify(
-            {
-              deployments: result.outcomes.map((o) => ({
-                name: o.name,
-                flow: o.flowName,
-                id: o.id ?? null,
-                action: o.action,
-                changes: o.changes.map((c) => c.field),
-                url: o.id && ui ? `${ui}/deployments/deployment/${o.id}` : null,
-                step_outputs: o.stepOutputs,
-                ...(o.error ? { error: o.error } : {}),
-              })),
-              errors: planToJson({ ...result.plan, diagnostics: result.diagnostics }).errors,
-            },
-            null,
-            2,
-          ),
-        );
-      } else if (result.outcomes.length === 0) {
-        printProblems(result.diagnostics, 'was registered');
+        for (const d of diagnostics) if (ci.annotation) io.stderr(ci.annotation(d, io.cwd));
+        io.stdout(JSON.stringify(json, null, 2));
+      } else if (outcomes.length === 0) {
+        printProblems(s, diagnostics, 'was registered');
       } else {
-        for (const d of result.diagnostics) if (d.severity === 'warning') io.stderr(formatDiagnostic(d));
-        const count = (a: string) => result.outcomes.filter((o) => o.action === a).length;
-        io.stdout(`${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
+        for (const d of diagnostics) if (d.severity === 'warning' || ci.annotation) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : paint(s, d));
       }
+      const only = outcomes.length === 1 ? outcomes[0]! : undefined;
+      const names = (a: string) => outcomes.filter((o) => o.action === a).map(label);
+      result = {
+        json,
+        dotenv: {
+          scalars: [
+            ...status(reason),
+            ...(only?.id ? ([['DEPLOYMENT_ID', only.id], ...(ui ? [['DEPLOYMENT_URL', `${ui}/deployments/deployment/${only.id}`]] : [])] as DotenvVariables) : []),
+          ],
+          lists: [
+            ['DEPLOYMENTS_CREATED', names('created')],
+            ['DEPLOYMENTS_UPDATED', names('updated')],
+            ['DEPLOYMENTS_UNCHANGED', names('unchanged')],
+            ['DEPLOYMENTS_FAILED', names('failed')],
+          ],
+        },
+      };
       exitCode = failed ? EXIT_FAILED : EXIT_OK;
     } finally {
+      if (!finished) reporter.finish(s.red('stopped'));
       client.close();
     }
   };
@@ -273,45 +380,56 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   selectionOptions(
     program
       .command('plan')
-      .description('show what would be registered for each selected deployment (no server needed)')
-      .addHelpText('after', '\nExamples:\n  prefect-deploy plan --all\n  prefect-deploy plan -n etl/nightly --json\n  prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml'),
-  ).action((flags: PlanFlags) => runPlan(flags, 'plan'));
+      .description('show what would be registered for each selected deployment; with PREFECT_API_URL, what a deploy would create, update or leave unchanged')
+      .addHelpText('after', EXAMPLES(['prefect-deploy plan --all', 'prefect-deploy plan -n etl/nightly --json', 'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml', 'prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env'])),
+  ).action((_flags, cmd: Command) => runPlan(cmd, 'plan'));
 
   selectionOptions(
     program
       .command('deploy')
-      .description('validate every selected deployment, then register them with the Prefect API (unchanged ones are not written)')
-      .addHelpText('after', '\nExamples:\n  PREFECT_API_URL=http://127.0.0.1:4200/api prefect-deploy deploy --all\n  prefect-deploy deploy -n etl/nightly --pool k8s --param day=\'"2026-01-01"\'\n  prefect-deploy deploy --all --json --concurrency 4'),
-  ).action((flags: PlanFlags) => runDeploy(flags));
+      .description('validate every selected deployment, run their build/push steps, then register them with the Prefect API (unchanged ones are not written)')
+      .addHelpText(
+        'after',
+        EXAMPLES([
+          'PREFECT_API_URL=http://127.0.0.1:4200/api prefect-deploy deploy --all',
+          'prefect-deploy deploy -n etl/nightly --pool k8s --param day=\'"2026-01-01"\'',
+          'prefect-deploy deploy --all --json --concurrency 4',
+          'prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env   # GitLab: artifacts: reports: dotenv: deploy.env',
+        ]),
+      ),
+  ).action((_flags, cmd: Command) => runDeploy(cmd));
 
   selectionOptions(
     program
       .command('validate')
-      .description('check prefect.yaml, entrypoints, flows and schedules; write nothing')
-      .addHelpText('after', '\nExamples:\n  prefect-deploy validate --all'),
-  ).action((flags: PlanFlags) => runPlan(flags, 'validate'));
+      .description('check prefect.yaml, entrypoints, flows and schedules (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing')
+      .addHelpText('after', EXAMPLES(['prefect-deploy validate --all', 'prefect-deploy validate --all --offline --json'])),
+  ).action((_flags, cmd: Command) => runPlan(cmd, 'validate'));
 
   program
     .command('init')
-    .description('write prefect.yaml (and .prefectignore) from one of prefect init\'s recipes')
-    .option('--recipe <name>', `the recipe (${safeRecipeNames()}); guessed as prefect init does when omitted: a git remote gives git or docker-git, a Dockerfile docker, else local`)
+    .description("write prefect.yaml (and .prefectignore) from one of prefect init's recipes")
+    .option('--recipe <name>', `the recipe (${safeRecipeNames()}); when omitted: chosen on a terminal, else guessed as prefect init does (a git remote gives git or docker-git, a Dockerfile docker, else local)`)
     .addOption(new Option('-f, --field <key=value>', 'a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing').argParser(collect))
     .option('--name <name>', 'the project name written to prefect.yaml (default: the directory name)')
     .option('--force', 'overwrite an existing prefect.yaml')
-    .addHelpText('after', '\nExamples:\n  prefect-deploy init\n  prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest\n  prefect-deploy init --recipe s3 -f bucket=acme-flows --force')
-    .action(async (flags: { recipe?: string; field?: string[]; name?: string; force?: boolean }) => {
+    .addHelpText('after', EXAMPLES(['prefect-deploy init', 'prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest', 'prefect-deploy init --recipe s3 -f bucket=acme-flows --force']))
+    .action(async (_flags, cmd: Command) => {
+      const { flags, s } = context<GlobalFlags & { recipe?: string; field?: string[]; name?: string; force?: boolean }>(cmd);
+      const fail = (message: string, code: number) => {
+        io.stderr(s.red(`error: ${message}`));
+        result = { json: { error: message } };
+        if (flags.json) io.stdout(JSON.stringify(result.json, null, 2));
+        exitCode = code;
+      };
       const fields: Record<string, string> = {};
       for (const field of flags.field ?? []) {
         const parsed = parseField(field);
-        if (!parsed) {
-          io.stderr(`error: --field "${field}" is not key=value (for example --field image_name=ghcr.io/acme/etl)`);
-          exitCode = EXIT_USAGE;
-          return;
-        }
+        if (!parsed) return fail(`--field "${field}" is not key=value (for example --field image_name=ghcr.io/acme/etl)`, EXIT_USAGE);
         fields[parsed[0]] = parsed[1];
       }
       const prompt = io.isTTY ? io.prompt : undefined;
-      const result = await initProject({
+      const outcome = await initProject({
         cwd: io.cwd,
         env: io.env,
         recipe: flags.recipe,
@@ -319,23 +437,31 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         name: flags.name,
         force: Boolean(flags.force),
         ask: prompt ? (field, description) => prompt(`${field} (${description}): `) : undefined,
+        chooseRecipe: prompt
+          ? async (names, guess) => {
+              const width = Math.max(...names.map((n) => n.length));
+              io.stdout(`Recipes:\n${names.map((n) => `  ${n.padEnd(width)}  ${loadRecipe(n)?.description ?? ''}`).join('\n')}`);
+              return (await prompt(`Recipe (Enter for ${guess}): `)).trim();
+            }
+          : undefined,
       });
-      if (!result.ok) {
-        io.stderr(`error: ${result.message}`);
-        exitCode = EXIT_FAILED;
-        return;
-      }
-      for (const w of result.warnings) io.stderr(`warning: ${w}`);
-      io.stdout(`Created project in ${result.directory} from the ${result.recipe} recipe${result.guessed ? ' (guessed; choose another with --recipe)' : ''} with the following new files:\n${result.files.join('\n')}`);
+      if (!outcome.ok) return fail(outcome.message, EXIT_FAILED);
+      for (const w of outcome.warnings) io.stderr(s.yellow(`warning: ${w}`));
+      const { recipe, guessed, directory, files, warnings } = outcome;
+      result = { json: { recipe, guessed, directory, files, warnings } };
+      if (flags.json) io.stdout(JSON.stringify(result.json, null, 2));
+      else io.stdout(`Created project in ${directory} from the ${recipe} recipe${guessed ? ' (guessed; choose another with --recipe)' : ''} with the following new files:\n${files.join('\n')}`);
       exitCode = EXIT_OK;
     });
 
   program
     .command('schema')
     .description('print the JSON schema of prefect.yaml (for editor completion and validation)')
-    .addHelpText('after', '\nExamples:\n  prefect-deploy schema > prefect-yaml.schema.json\n\nThen start prefect.yaml with:\n  # yaml-language-server: $schema=./prefect-yaml.schema.json')
-    .action(() => {
+    .addHelpText('after', EXAMPLES(['prefect-deploy schema > prefect-yaml.schema.json']) + '\n\nThen start prefect.yaml with:\n  # yaml-language-server: $schema=./prefect-yaml.schema.json')
+    .action((_flags, cmd: Command) => {
+      context(cmd);
       io.stdout(prefectYamlSchemaText());
+      result = { json: prefectYamlSchema() };
       exitCode = EXIT_OK;
     });
 
@@ -344,11 +470,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('list the selected deployments of prefect.yaml (no server needed)')
     .option('--all', 'select every deployment in the file (the default when no -n is given)')
     .addOption(new Option('-n, --name <name>', 'a deployment name, flow/name, or * pattern (repeatable)').argParser(collect))
-    .option('--prefect-file <path>', 'path to prefect.yaml, relative to the working directory', 'prefect.yaml')
-    .option('--json', 'print the deployments as JSON')
     .option('--matrix', 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)')
-    .addHelpText('after', '\nExamples:\n  prefect-deploy list\n  prefect-deploy list -n "etl-*" --json\n  echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"')
-    .action(async (flags: { all?: boolean; name?: string[]; prefectFile: string; json?: boolean; matrix?: boolean }) => {
+    .option('--dotenv <path>', 'write a GitLab dotenv report (DEPLOYMENTS_SELECTED)')
+    .addHelpText('after', EXAMPLES(['prefect-deploy list', 'prefect-deploy list -n "etl-*" --json', 'echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"']))
+    .action(async (_flags, cmd: Command) => {
+      const { flags, s } = context<GlobalFlags & { all?: boolean; name?: string[]; matrix?: boolean; dotenv?: string }>(cmd);
+      dotenvFile = flags.dotenv;
       const names = flags.name ?? [];
       const plan = await createPlan({
         prefectFile: flags.prefectFile,
@@ -357,29 +484,81 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         env: io.env,
         now: io.now(),
       });
-      const failed = printProblems(plan.diagnostics, 'listed');
+      const failed = printProblems(s, plan.diagnostics, 'listed');
+      const listed = failed ? [] : listDeployments(plan);
+      const json = flags.matrix ? matrixJson(listed) : { deployments: listed };
       if (!failed) {
-        const listed = listDeployments(plan);
-        if (flags.matrix) io.stdout(JSON.stringify(matrixJson(listed)));
-        else if (flags.json) io.stdout(JSON.stringify({ deployments: listed }, null, 2));
+        if (flags.matrix) io.stdout(JSON.stringify(json));
+        else if (flags.json) io.stdout(JSON.stringify(json, null, 2));
         else io.stdout(listToText(listed));
       }
+      const errors = planToJson(plan).errors;
+      result = { json: failed ? { ...json, errors } : json, dotenv: { scalars: status(failed ? 'invalid-config' : undefined), lists: [['DEPLOYMENTS_SELECTED', listed.map((d) => d.deployment)]] } };
       exitCode = failed ? EXIT_FAILED : EXIT_OK;
     });
 
   try {
     await program.parseAsync(argv.map((a) => SHORT_ALIASES[a] ?? a), { from: 'user' });
   } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    }
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     const debug = argv.includes('--debug');
     io.stderr(debug && e instanceof Error ? (e.stack ?? e.message) : `error: ${(e as Error).message} (run with --debug for details)`);
-    return EXIT_FAILED;
+    result = { json: { error: (e as Error).message } };
+    exitCode = EXIT_FAILED;
   }
   if (argv.length === 0) {
     io.stderr(program.helpInformation());
     return EXIT_USAGE;
   }
+  return writeResult(io, globals, dotenvFile, result, exitCode);
+}
+
+/** `PREFECT_DEPLOY_STATUS` and `PREFECT_DEPLOY_FAILURE_REASON`, the first two lines of every dotenv report. */
+function status(reason: FailureReason | undefined): DotenvVariables {
+  return [
+    ['PREFECT_DEPLOY_STATUS', reason ? 'failed' : 'success'],
+    ['PREFECT_DEPLOY_FAILURE_REASON', reason ?? ''],
+  ];
+}
+
+function paint(s: Style, d: Diagnostic): string {
+  return d.severity === 'error' ? s.red(formatDiagnostic(d)) : s.yellow(formatDiagnostic(d));
+}
+
+/** The files a pipeline reads after us; a file that cannot be written fails the command. */
+function writeResult(io: Io, globals: GlobalFlags | undefined, dotenvFile: string | undefined, result: CommandResult | undefined, exitCode: number): number {
+  if (!result) return exitCode;
+  try {
+    if (globals?.outputFile) writeFileAtomic(path.resolve(io.cwd, globals.outputFile), `${JSON.stringify(result.json, null, 2)}\n`);
+    if (dotenvFile && result.dotenv) {
+      const { variables, truncated } = fitDotenv(result.dotenv.scalars, result.dotenv.lists);
+      if (truncated) io.stderr(`warning: ${dotenvFile}: lists cut to stay under GitLab's 5 KiB dotenv limit${globals?.outputFile ? `; ${globals.outputFile} has them whole` : ' (--output-file keeps them whole)'}`);
+      writeFileAtomic(path.resolve(io.cwd, dotenvFile), dotenvText(variables));
+    }
+  } catch (e) {
+    io.stderr(`error: cannot write the result: ${(e as Error).message}`);
+    return exitCode === EXIT_OK ? EXIT_FAILED : exitCode;
+  }
   return exitCode;
+}
+
+/**
+ * `--debug`'s request log: method, path, status and time of every API call. The HTTP client has
+ * no request hook, so its `send` is wrapped on this one instance; paths carry names, never
+ * credentials, and bodies are not printed.
+ */
+function logRequests(client: PrefectClient, log: (line: string) => void): void {
+  const http = client.http;
+  const send = http.send.bind(http);
+  http.send = async (request) => {
+    const started = Date.now();
+    try {
+      const response = await send(request);
+      log(`debug: ${request.method} ${request.path} → ${response.status} in ${Date.now() - started} ms`);
+      return response;
+    } catch (e) {
+      log(`debug: ${request.method} ${request.path} → ${(e as Error).message} after ${Date.now() - started} ms`);
+      throw e;
+    }
+  };
 }

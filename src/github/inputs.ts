@@ -13,10 +13,17 @@ export const INPUT = {
   apiKey: 'api-key',
   concurrency: 'concurrency',
   stepOutputs: 'step-outputs',
+  skipSteps: 'skip-steps',
+  commentMode: 'comment-mode',
+  githubToken: 'github-token',
+  requirePlanMatch: 'require-plan-match',
 } as const;
 
-export const MODES = ['plan', 'deploy'] as const;
+export const MODES = ['plan', 'deploy', 'build'] as const;
 export type Mode = (typeof MODES)[number];
+
+export const COMMENT_MODES = ['update', 'always-new', 'changes-only', 'off'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
 
 export interface ActionInputs {
   prefectFile: string;
@@ -28,8 +35,18 @@ export interface ActionInputs {
   apiUrl: string | undefined;
   apiKey: string | undefined;
   concurrency: number | undefined;
-  /** Outputs of build/push steps run by an earlier job: the steps are not run again. */
+  /**
+   * Outputs of build/push steps run by an earlier job: the steps are not run again. Either one
+   * object for every deployment, or the `step-outputs` output of a `build` run (keyed by flow/name).
+   */
   stepOutputs: Record<string, unknown> | undefined;
+  /** Do not run build/push steps; their placeholders must be filled by `stepOutputs`. */
+  skipSteps: boolean;
+  commentMode: CommentMode;
+  /** Empty when none was given (no comment, no plan lookup). */
+  githubToken: string | undefined;
+  /** deploy: refuse unless what is registered matches the plan posted on the merged pull request. */
+  requirePlanMatch: boolean;
 }
 
 export class InputValueError extends Error {}
@@ -86,6 +103,10 @@ export function readInputs(getInput: (name: string) => string = (n) => core.getI
     apiKey: getInput(INPUT.apiKey).trim() || undefined,
     concurrency: parsePositiveInt(INPUT.concurrency, getInput(INPUT.concurrency)),
     stepOutputs: parseJsonObject(INPUT.stepOutputs, getInput(INPUT.stepOutputs)),
+    skipSteps: parseBoolean(INPUT.skipSteps, getInput(INPUT.skipSteps)),
+    commentMode: parseChoice(INPUT.commentMode, getInput(INPUT.commentMode), COMMENT_MODES, 'update'),
+    githubToken: getInput(INPUT.githubToken).trim() || undefined,
+    requirePlanMatch: parseBoolean(INPUT.requirePlanMatch, getInput(INPUT.requirePlanMatch)),
   };
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);

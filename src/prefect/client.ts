@@ -21,6 +21,14 @@ export type BlockDocument = Schemas['BlockDocument'];
 export type Variable = Schemas['Variable'];
 export type Worker = Schemas['WorkerResponse'];
 type WorkersFilterBody = Schemas['Body_read_workers_work_pools__work_pool_name__workers_filter_post'];
+type FlowsFilterBody = Schemas['Body_read_flows_flows_filter_post'];
+type DeploymentsFilterBody = Schemas['Body_read_deployments_deployments_filter_post'];
+type AutomationsFilterBody = Schemas['Body_read_automations_automations_filter_post'];
+
+/** `PREFECT_SERVER_API_DEFAULT_LIMIT`'s default: the largest page a self-hosted server (and Cloud) serves. */
+const DEFAULT_PAGE_SIZE = 200;
+/** At most this many values in one `any_` list of a filter, to keep request bodies and SQL `IN` lists modest. */
+const MAX_FILTER_VALUES = 200;
 
 /**
  * One SLA as `prefect deploy` sends it (Cloud only, so it is not in the open-source server's
@@ -48,6 +56,8 @@ export interface PrefectClientOptions extends HttpClientOptions, SettingsOverrid
   settings?: PrefectClientSettings;
   /** The environment to read settings from; `process.env` by default. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Items per page of the `/filter` reads (default 200, the server's default maximum). */
+  filterPageSize?: number;
 }
 
 /** The resource id Prefect uses for a deployment in automations and SLAs. */
@@ -69,12 +79,22 @@ async function orUndefined<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
+/** The server's page size limit from its refusal of a larger one ("must be less than or equal to N"). */
+function serverPageLimit(error: unknown): number | undefined {
+  if (!(error instanceof PrefectApiError) || error.status !== 422) return undefined;
+  const m = /less than or equal to (\d+)/.exec(error.detail);
+  return m ? Number(m[1]) : undefined;
+}
+
 export class PrefectClient {
   readonly http: HttpClient;
+  /** Items per page of the `/filter` reads; lowered when the server refuses it. */
+  private pageSize = DEFAULT_PAGE_SIZE;
 
   constructor(options: PrefectClientOptions = {}) {
     const settings = options.settings ?? settingsFromEnv(options.env ?? process.env, options);
     this.http = new HttpClient(settings, options);
+    if (options.filterPageSize !== undefined) this.pageSize = Math.max(1, options.filterPageSize);
   }
 
   get apiUrl(): string {
@@ -106,6 +126,81 @@ export class PrefectClient {
     return orUndefined(
       this.http.json<Deployment>({ method: 'GET', path: apiPath`/deployments/name/${flowName}/${deploymentName}` }),
     );
+  }
+
+  /**
+   * Every item a `POST …/filter` matches, page by page at the server's largest page size (a server
+   * configured with a smaller `PREFECT_SERVER_API_DEFAULT_LIMIT` says so in its 422, and the read
+   * continues with that). Sorted by creation, newest first, and de-duplicated by id: an item created
+   * while paging shifts later pages by one, which repeats an item rather than skipping one.
+   */
+  async readAll<T extends { id?: string }>(path: string, body: Record<string, unknown>): Promise<T[]> {
+    const out: T[] = [];
+    const seen = new Set<string>();
+    for (let offset = 0; ; ) {
+      const { items, limit } = await this.readPage<T>(path, body, offset);
+      for (const item of items) {
+        if (item.id !== undefined && seen.has(item.id)) continue;
+        if (item.id !== undefined) seen.add(item.id);
+        out.push(item);
+      }
+      if (items.length < limit) return out;
+      offset += items.length;
+    }
+  }
+
+  /** One page of a `POST …/filter` (newest first), and the page size it was asked with. */
+  async readPage<T>(path: string, body: Record<string, unknown>, offset: number): Promise<{ items: T[]; limit: number }> {
+    for (;;) {
+      const limit = this.pageSize;
+      try {
+        return { items: await this.http.json<T[]>({ method: 'POST', path, body: { ...body, sort: 'CREATED_DESC', offset, limit } }), limit };
+      } catch (error) {
+        const max = serverPageLimit(error);
+        if (max === undefined || max >= limit || max < 1) throw error;
+        this.pageSize = max;
+      }
+    }
+  }
+
+  /** The largest page `readAll` asks for (the server's limit once it has refused a larger one). */
+  get filterPageSize(): number {
+    return this.pageSize;
+  }
+
+  /** `POST /flows/filter` by name: the flows among `names` that exist (any number of names). */
+  async readFlowsByName(names: readonly string[]): Promise<Flow[]> {
+    const out: Flow[] = [];
+    for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES)) {
+      const body: FlowsFilterBody = { flows: { name: { any_: chunk } } };
+      out.push(...(await this.readAll<Flow>('/flows/filter', body)));
+    }
+    return out;
+  }
+
+  /**
+   * `POST /deployments/filter`: the deployments of these flows with one of these names (a superset
+   * of the wanted flow/name pairs when several flows share names; the caller picks its pairs).
+   */
+  readDeploymentsOfFlows(flowIds: readonly string[], names: readonly string[]): Promise<Deployment[]> {
+    const body: DeploymentsFilterBody = { flows: { id: { any_: [...flowIds] } }, deployments: { name: { any_: [...names] } } };
+    return this.readAll<Deployment>('/deployments/filter', body);
+  }
+
+  /** The first page of `POST /automations/filter` (newest first), and whether it holds them all. */
+  async readAutomationsFirstPage(): Promise<{ automations: Automation[]; complete: boolean }> {
+    const { items, limit } = await this.readPage<Automation>('/automations/filter', {} satisfies AutomationsFilterBody, 0);
+    return { automations: items, complete: items.length < limit };
+  }
+
+  /** Every automation of the workspace (`POST /automations/filter`, paged). */
+  readAutomations(): Promise<Automation[]> {
+    return this.readAll<Automation>('/automations/filter', {} satisfies AutomationsFilterBody);
+  }
+
+  /** `POST /automations/count`. */
+  countAutomations(): Promise<number> {
+    return this.http.json<number>({ method: 'POST', path: '/automations/count', body: {} });
   }
 
   /** `GET /deployments/{id}`; `undefined` when there is no such deployment. */
@@ -210,4 +305,10 @@ export class PrefectClient {
     const body: WorkersFilterBody = onlineOnly ? { workers: { status: { any_: ['ONLINE'] } } } : {};
     return this.http.json<Worker[]>({ method: 'POST', path: apiPath`/work_pools/${workPoolName}/workers/filter`, body });
   }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -4,6 +4,9 @@
  */
 import { didYouMean } from '../core/util/suggest.js';
 import { gitClone, notSupportedInBuildPush, setWorkingDirectory } from './pull.js';
+import { pullFromAzureBlobStorage, pushToAzureBlobStorage } from './storage/azure.js';
+import { pullFromGcs, pushToGcs } from './storage/gcs.js';
+import { pullFromS3, pushToS3 } from './storage/s3.js';
 import { allStepNames, findStep, isBuiltInNamespace, looksLikePythonCallable, type StepDefinition } from './registry.js';
 import type { StepImplementation } from './types.js';
 import { pipInstallRequirements, runShellScript, StepFailure } from './utility.js';
@@ -15,6 +18,14 @@ const REQUIRED: Record<string, readonly string[]> = {
   [`${CORE}.run_shell_script`]: ['script'],
   [`${CORE}.git_clone`]: ['repository'],
   [`${CORE}.set_working_directory`]: ['directory'],
+  'prefect_aws.deployments.steps.push_to_s3': ['bucket', 'folder'],
+  'prefect_aws.deployments.steps.pull_from_s3': ['bucket', 'folder'],
+  'prefect_gcp.deployments.steps.push_to_gcs': ['bucket', 'folder'],
+  'prefect_gcp.deployments.steps.pull_from_gcs': ['bucket', 'folder'],
+  'prefect_azure.deployments.steps.push_to_azure_blob_storage': ['container', 'folder', 'credentials'],
+  'prefect_azure.deployments.steps.pull_from_azure_blob_storage': ['container', 'folder', 'credentials'],
+  'prefect_docker.deployments.steps.build_docker_image': ['image_name'],
+  'prefect_docker.deployments.steps.push_docker_image': ['image_name'],
 };
 
 const IMPLEMENTATIONS = new Map<string, StepImplementation>([
@@ -22,6 +33,15 @@ const IMPLEMENTATIONS = new Map<string, StepImplementation>([
   [`${CORE}.pip_install_requirements`, pipInstallRequirements],
   [`${CORE}.set_working_directory`, setWorkingDirectory],
   [`${CORE}.git_clone`, gitClone],
+  ['prefect_aws.deployments.steps.push_to_s3', (inputs, call) => pushToS3(inputs, call)],
+  ['prefect_aws.deployments.steps.pull_from_s3', (inputs, call) => pullFromS3(inputs, call)],
+  ['prefect_gcp.deployments.steps.push_to_gcs', pushToGcs],
+  ['prefect_gcp.deployments.steps.pull_from_gcs', pullFromGcs],
+  ['prefect_azure.deployments.steps.push_to_azure_blob_storage', pushToAzureBlobStorage],
+  ['prefect_azure.deployments.steps.pull_from_azure_blob_storage', pullFromAzureBlobStorage],
+  // Loaded on first use, like the SDK-backed steps: runs without Docker steps never pay for them.
+  ['prefect_docker.deployments.steps.build_docker_image', async (inputs, call) => (await import('./docker/build.js')).buildDockerImage(inputs, call)],
+  ['prefect_docker.deployments.steps.push_docker_image', async (inputs, call) => (await import('./docker/push.js')).pushDockerImage(inputs, call)],
 ]);
 
 /** Pull steps whose storage back ends are not ported: refused before their inputs are looked at. */
@@ -32,8 +52,11 @@ export interface ResolvedStep {
   implementation: StepImplementation;
 }
 
-/** The implementation for a step name, or a StepFailure saying why there is none. */
-export function resolveStep(name: string): ResolvedStep {
+/**
+ * The implementation for a step name, or a StepFailure saying why there is none. A custom step's
+ * implementation runs it in Python, installing its `requires:` (from `keywords`) when needed.
+ */
+export function resolveStep(name: string, keywords: { requires?: unknown } = {}): ResolvedStep {
   const definition = findStep(name);
   if (definition && PULL_ONLY.has(definition.name)) throw notSupportedInBuildPush(name);
   const implementation = definition && IMPLEMENTATIONS.get(definition.name);
@@ -46,7 +69,11 @@ export function resolveStep(name: string): ResolvedStep {
     throw new StepFailure(`${name} is not implemented yet in deploy-action${known} (run this deployment with \`prefect deploy\` for now)`);
   }
   if (looksLikePythonCallable(name)) {
-    throw new StepFailure(`${name} is a custom step: custom steps are Python functions and need Python, which deploy-action does not support yet`);
+    return {
+      definition: { name, aliases: [], inputs: null, outputs: [] },
+      // Loaded on first use: runs without custom steps never pay for it.
+      implementation: async (inputs, call) => (await import('./python/bridge.js')).runCustomStep(name, keywords.requires, inputs, call),
+    };
   }
   throw new StepFailure(`${JSON.stringify(name)} is not a step name (expected a fully-qualified function name such as ${CORE}.run_shell_script)`);
 }

@@ -5,7 +5,7 @@ export { allStepNames, findStep, isBuiltInNamespace, looksLikePythonCallable, RE
 export type { StepDefinition } from './registry.js';
 export { runSteps, StepExecutionError } from './run.js';
 export { expandEnvVars, ShlexError, shlexSplit, splitLines } from './shlex.js';
-export type { StepCall, StepContext, StepImplementation } from './types.js';
+export type { StepCall, StepContext, StepEvent, StepImplementation } from './types.js';
 export { StepFailure } from './utility.js';
 export type { ShellStepResult } from './utility.js';
 export { compileIgnorePattern, decodeIgnoreFile, IgnorePatternError, IgnoreSpec, ignoreLines, pythonReadLines } from './ignore.js';

@@ -18,6 +18,8 @@ export interface ProcessOptions {
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
   /** How the directory was written, for the "No such file or directory" message. */
   displayCwd?: string;
+  /** Written to the process's stdin, which is then closed (secrets that must not be in argv). */
+  input?: string;
 }
 
 export interface ProcessResult {
@@ -83,9 +85,13 @@ export function runProcess(command: readonly string[], options: ProcessOptions):
   if (options.signal?.aborted) return Promise.reject(abortError(options.signal));
 
   return new Promise<ProcessResult>((resolve, reject) => {
+    // stdin is a pipe closed at once (EOF, as /dev/null would give) after `input`, if any.
     const child = options.shell
-      ? spawn(file, { cwd: options.cwd, env: options.env, shell: true, stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      ? spawn(file, { cwd: options.cwd, env: options.env, shell: true, stdio: ['pipe', 'pipe', 'pipe'] })
+      : spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // A process that exits without reading its stdin must not turn into an EPIPE crash.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input);
     const captured = { stdout: '', stderr: '' };
     const decoders = { stdout: new TextDecoder('utf-8'), stderr: new TextDecoder('utf-8') };
     const splitters = {

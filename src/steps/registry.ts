@@ -64,7 +64,7 @@ const definitions: StepDefinition[] = [
   {
     name: 'prefect_docker.deployments.steps.push_docker_image',
     aliases: [],
-    inputs: ['image_name', 'tag', 'credentials', 'additional_tags', 'ignore_cache'],
+    inputs: ['image_name', 'tag', 'credentials', 'additional_tags', 'ignore_cache', 'build_backend'],
     outputs: ['image_name', 'tag', 'image', 'additional_tags'],
   },
   {
@@ -94,7 +94,7 @@ const definitions: StepDefinition[] = [
   {
     name: 'prefect_azure.deployments.steps.push_to_azure_blob_storage',
     aliases: [],
-    inputs: ['container', 'folder', 'credentials', 'ignore_file', 'overwrite'],
+    inputs: ['container', 'folder', 'credentials', 'ignore_file'],
     outputs: ['container', 'folder'],
   },
   {

@@ -71,6 +71,7 @@ export async function runSteps(steps: readonly unknown[], seedOutputs: StepOutpu
     // dict.popitem() takes the last key: that is the step the reference names.
     const name = keys.at(-1) ?? String(step);
     try {
+      ctx.onStep?.({ phase: 'start', name, index, section: ctx.section });
       if (ctx.signal?.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new StepFailure('the run was cancelled');
       if (!isMapping(step)) throw new StepFailure(`a step must be a mapping of one step name to its inputs, got ${pythonTypeName(step)}`);
       log(` > Running ${name.split('.').at(-1)!} step...`);
@@ -83,7 +84,7 @@ export async function runSteps(steps: readonly unknown[], seedOutputs: StepOutpu
         const refs = templated.unresolved.map(describeUnresolved).join(', ');
         throw new StepFailure(`${refs} could not be resolved: no Prefect API to read it from (set PREFECT_API_URL)`);
       }
-      const { definition, implementation } = resolveStep(name);
+      const { definition, implementation } = resolveStep(name, templated.keywords);
       checkInputs(definition, templated.value);
 
       const start = async (): Promise<StepRun> => {
@@ -113,8 +114,11 @@ export async function runSteps(steps: readonly unknown[], seedOutputs: StepOutpu
       ctx.cwd = cwd;
       outputs = mergeStepOutputs(outputs, templated.keywords.id, deepCopy(result));
     } catch (error) {
-      throw new StepExecutionError(name, index, ctx.section, error);
+      const failure = new StepExecutionError(name, index, ctx.section, error);
+      ctx.onStep?.({ phase: 'end', name, index, section: ctx.section, error: failure });
+      throw failure;
     }
+    ctx.onStep?.({ phase: 'end', name, index, section: ctx.section });
   }
   return outputs;
 }

@@ -19,6 +19,23 @@ export interface StepContext {
   signal?: AbortSignal;
   /** Which list the steps come from (`build`, `push`, `pull`), for error messages. */
   section?: string;
+  /**
+   * Told when each step starts and ends (with its error if it failed), e.g. to give every step a
+   * log group; the step's `log` lines come in between.
+   */
+  onStep?: (event: StepEvent) => void;
+}
+
+/** One step starting or ending, for `StepContext.onStep`. */
+export interface StepEvent {
+  phase: 'start' | 'end';
+  /** The step's fully-qualified name as written. */
+  name: string;
+  /** Position in its list, from 0. */
+  index: number;
+  section: string | undefined;
+  /** Set on `end` when the step failed. */
+  error?: Error;
 }
 
 /** What an implementation sees of one invocation. */

@@ -5,19 +5,21 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { isMapping, type Mapping } from '../config/index.js';
-import { createPlan, hasErrors, type DesiredDeployment, type Plan, type PlanRequest } from '../plan/index.js';
+import { createPlan, hasErrors, newPlanCache, type DesiredDeployment, type Plan, type PlanRequest } from '../plan/index.js';
 import type { TemplateSources } from '../templating/index.js';
 import { automationBody, slaBodies } from '../triggers/index.js';
-import { runSteps, StepCache, StepExecutionError } from '../../steps/index.js';
+import { runSteps, StepCache, StepExecutionError, type StepEvent } from '../../steps/index.js';
 import type { StepOutputs } from '../templating/index.js';
 import { diffDeployment, type CurrentDeployment, type FieldChange } from './diff.js';
 import { automationsEqual, registerDeployment, type FlowUpserts, type RegistrationAction, type RegistrationClient } from './register.js';
+import { readServerSnapshot, type ServerSnapshot, type SnapshotClient } from './snapshot.js';
 
 export { diffDeployment, updateBody, jsonEqual, schedulesEqual, type FieldChange } from './diff.js';
 export { registerDeployment, type RegistrationAction, type RegistrationClient, type RegistrationResult } from './register.js';
+export { readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient } from './snapshot.js';
 
-/** What a deploy needs from the API beyond registration. */
-export interface DeployClient extends RegistrationClient {
+/** What a deploy needs from the API: the bulk reads of the snapshot, the writes, the work pools. */
+export interface DeployClient extends RegistrationClient, SnapshotClient {
   readWorkPool(name: string): Promise<Mapping | undefined>;
 }
 
@@ -32,7 +34,15 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   onResult?: (result: DeploymentOutcome) => void;
   /** Build/push step progress and streamed output, one line per call. */
   onStepLog?: (deployment: string, line: string) => void;
+  /** Each build/push step starting and ending, e.g. to give every step a log group. */
+  onStepEvent?: (deployment: DesiredDeployment, event: StepEvent) => void;
+  /** Where the deploy is, for live progress displays: validation done, then per deployment its steps starting and done and its registration starting. */
+  onProgress?: (event: DeployProgress) => void;
 }
+
+export type DeployProgress =
+  | { phase: 'validated'; deployments: ReadonlyArray<{ name: string; flowName: string }> }
+  | { phase: 'steps' | 'built' | 'registering'; name: string; flowName: string };
 
 export interface DeploymentOutcome {
   name: string;
@@ -95,9 +105,12 @@ export function automationsFor(d: DesiredDeployment): (id: string) => Mapping[] 
   return (id) => d.triggers.map((t) => automationBody(t, id));
 }
 
-export async function deploy(request: DeployRequest): Promise<DeployResult> {
+export async function deploy(given: DeployRequest): Promise<DeployResult> {
+  // The plan after the steps reuses the file, git's answers and the flow analyses of the first.
+  const request = { ...given, cache: given.cache ?? newPlanCache() };
   let plan = await validateForDeploy(request);
   if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
+  request.onProgress?.({ phase: 'validated', deployments: plan.deployments.map((d) => ({ name: d.name, flowName: d.flowName })) });
   let outputsByIndex: ReadonlyMap<number, StepOutputs> = new Map();
   const withSteps = request.stepOutputs ? [] : plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
   if (withSteps.length > 0) {
@@ -109,14 +122,23 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
     plan = await createPlan({ ...request, stepOutputsByIndex: outputsByIndex });
     if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
   }
+  // What exists, read once for every deployment (not one read per deployment).
+  let snapshot: ServerSnapshot;
+  try {
+    snapshot = await readServerSnapshot(request.client, plan.deployments);
+  } catch (e) {
+    const message = `reading the current deployments from the server failed: ${(e as Error).message}`;
+    return { plan, outcomes: [], diagnostics: [{ severity: 'error', file: plan.prefectFile, message }, ...plan.diagnostics], stoppedAt: 'validation' };
+  }
   // Deployments of one flow share its record: upsert each flow once, not once per deployment racing.
   const flows: FlowUpserts = new Map();
   const outcomes = await mapLimit(plan.deployments, request.registrationConcurrency ?? request.concurrency ?? 8, async (d) => {
     const started = Date.now();
+    request.onProgress?.({ phase: 'registering', name: d.name, flowName: d.flowName });
     let outcome: DeploymentOutcome;
     try {
       const slas = d.slas ? (id: string) => slaBodies(d.slas!, id) : undefined;
-      const r = await registerDeployment(request.client, d, automationsFor(d), slas, flows);
+      const r = await registerDeployment(request.client, snapshot, d, automationsFor(d), slas, flows);
       outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, stepOutputs: outputsByIndex.get(d.index) ?? request.stepOutputs ?? {}, durationMs: Date.now() - started };
     } catch (e) {
       outcome = { name: d.name, flowName: d.flowName, action: 'failed', changes: [], error: (e as Error).message, notices: [], stepOutputs: outputsByIndex.get(d.index) ?? {}, durationMs: Date.now() - started };
@@ -137,10 +159,10 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
  * deployments at once; identical step invocations run once. Any failure stops the deploy before
  * anything is registered.
  */
-async function runDeploymentSteps(
+export async function runDeploymentSteps(
   plan: Plan,
   deployments: readonly DesiredDeployment[],
-  request: DeployRequest,
+  request: Pick<DeployRequest, 'cwd' | 'env' | 'sources' | 'concurrency' | 'onStepLog' | 'onStepEvent' | 'onProgress'>,
 ): Promise<{ outputs: Map<number, StepOutputs>; diagnostics: Diagnostic[] }> {
   const cache = new StepCache();
   const outputs = new Map<number, StepOutputs>();
@@ -153,12 +175,15 @@ async function runDeploymentSteps(
       cache,
       section: 'build',
       ...(request.onStepLog ? { log: (line: string) => request.onStepLog!(d.name, line) } : {}),
+      ...(request.onStepEvent ? { onStep: (event: StepEvent) => request.onStepEvent!(d, event) } : {}),
     };
     try {
+      request.onProgress?.({ phase: 'steps', name: d.name, flowName: d.flowName });
       let out = await runSteps(d.steps.build, {}, ctx);
       ctx.section = 'push';
       out = await runSteps(d.steps.push, out, ctx);
       outputs.set(d.index, out);
+      request.onProgress?.({ phase: 'built', name: d.name, flowName: d.flowName });
     } catch (e) {
       if (!(e instanceof StepExecutionError)) throw e;
       const section = e.section ?? 'build';
@@ -178,10 +203,11 @@ export interface LiveChange {
   notes: string[];
 }
 
-export async function compareWithServer(client: Pick<DeployClient, 'readDeploymentByName' | 'readRelatedAutomations'>, plan: Plan): Promise<LiveChange[]> {
+export async function compareWithServer(client: SnapshotClient, plan: Plan): Promise<LiveChange[]> {
+  const snapshot = await readServerSnapshot(client, plan.deployments);
   return Promise.all(
     plan.deployments.map(async (d): Promise<LiveChange> => {
-      const current = await client.readDeploymentByName(d.flowName, d.name);
+      const current = snapshot.deployment(d.flowName, d.name);
       if (!current) return { deployment: d, action: 'created', changes: [], notes: [] };
       const changes = diffDeployment(d, current as CurrentDeployment);
       const notes: string[] = [];
@@ -194,7 +220,7 @@ export async function compareWithServer(client: Pick<DeployClient, 'readDeployme
         notes.push('a schedule turned off on the server is turned back on');
       }
       const id = String(current.id);
-      const related = await client.readRelatedAutomations(id);
+      const related = await snapshot.automationsOf(id);
       const wanted = automationsFor(d)(id);
       if (!automationsEqual(wanted, related, id)) {
         changes.push({ field: 'automations', from: related.map((a) => a.name), to: wanted.map((a) => a.name) });

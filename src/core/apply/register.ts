@@ -5,15 +5,16 @@
 import { isMapping, type Mapping } from '../config/index.js';
 import type { DesiredDeployment } from '../plan/index.js';
 import { diffDeployment, jsonEqual, updateBody, type CurrentDeployment, type FieldChange } from './diff.js';
+import { runsDeployment, type ServerSnapshot } from './snapshot.js';
 
-/** The API calls registration needs; `src/prefect` implements them against a real server. */
+/**
+ * The API writes registration needs; `src/prefect` implements them against a real server. What
+ * exists already comes from a `ServerSnapshot` read once per run.
+ */
 export interface RegistrationClient {
-  readDeploymentByName(flowName: string, deploymentName: string): Promise<Mapping | undefined>;
   createFlow(name: string): Promise<{ id: string }>;
   createDeployment(body: Mapping): Promise<{ id: string }>;
   updateDeployment(id: string, body: Mapping): Promise<void>;
-  /** Automations that reference the deployment (owned ones and any made by hand). */
-  readRelatedAutomations(deploymentId: string): Promise<Mapping[]>;
   deleteOwnedAutomations(deploymentId: string): Promise<void>;
   createAutomation(body: Mapping): Promise<{ id: string }>;
   /** Prefect Cloud only; the bodies already carry `owner_resource`. */
@@ -68,9 +69,7 @@ function withoutIds(value: unknown): unknown {
  * and the automations are replaced as the reference always does.
  */
 export function automationsEqual(wanted: Mapping[], related: Mapping[], deploymentId: string): boolean {
-  const runsThis = (a: Mapping) =>
-    Array.isArray(a.actions) && a.actions.some((x) => isMapping(x) && x.type === 'run-deployment' && x.deployment_id === deploymentId);
-  const candidates = related.filter(runsThis).map(automationShape);
+  const candidates = related.filter((a) => runsDeployment(a, deploymentId)).map(automationShape);
   if (candidates.length !== wanted.length) return false;
   const unmatched = [...candidates];
   return wanted.every((w) => {
@@ -90,12 +89,13 @@ export type FlowUpserts = Map<string, Promise<{ id: string }>>;
 
 export async function registerDeployment(
   client: RegistrationClient,
+  snapshot: ServerSnapshot,
   d: DesiredDeployment,
   automations: AutomationBodies,
   slas?: SlaBodies,
   flows: FlowUpserts = new Map(),
 ): Promise<RegistrationResult> {
-  const result = await registerDeploymentAndAutomations(client, d, automations, flows);
+  const result = await registerDeploymentAndAutomations(client, snapshot, d, automations, flows);
   if (slas) {
     if (client.isCloud && client.applySlas) await client.applySlas(result.id, slas(result.id));
     else result.notices.push('SLAs are a Prefect Cloud feature; this server has none, so the sla: section was not applied');
@@ -105,13 +105,18 @@ export async function registerDeployment(
 
 async function registerDeploymentAndAutomations(
   client: RegistrationClient,
+  snapshot: ServerSnapshot,
   d: DesiredDeployment,
   automations: AutomationBodies,
   flows: FlowUpserts,
 ): Promise<RegistrationResult> {
-  const current = await client.readDeploymentByName(d.flowName, d.name);
+  const current = snapshot.deployment(d.flowName, d.name);
   if (!current) {
-    if (!flows.has(d.flowName)) flows.set(d.flowName, client.createFlow(d.flowName));
+    if (!flows.has(d.flowName)) {
+      // `POST /flows/` is an upsert that leaves an existing flow as it is: skip it for a known one.
+      const known = snapshot.flowIds.get(d.flowName);
+      flows.set(d.flowName, known ? Promise.resolve({ id: known }) : client.createFlow(d.flowName));
+    }
     const flow = await flows.get(d.flowName)!;
     const { id } = await client.createDeployment({ name: d.payload.name, flow_id: flow.id, ...withoutName(d.payload) });
     const bodies = automations(id);
@@ -121,7 +126,7 @@ async function registerDeploymentAndAutomations(
   const id = String(current.id);
   const changes = diffDeployment(d, current as CurrentDeployment);
   const wanted = automations(id);
-  const related = await client.readRelatedAutomations(id);
+  const related = await snapshot.automationsOf(id);
   const automationsChanged = !automationsEqual(wanted, related, id);
   if (changes.length > 0) await client.updateDeployment(id, updateBody(d));
   if (automationsChanged) {

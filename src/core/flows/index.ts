@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -67,11 +68,55 @@ export interface AnalyzedFlow {
   warnings: string[];
 }
 
+/** Analyses of one run, by entrypoint, file content and options (see `withFlowAnalysisCache`). */
+export type FlowAnalysisCache = Map<string, Promise<AnalyzedFlow>>;
+
+const runCache = new AsyncLocalStorage<FlowAnalysisCache>();
+
+/**
+ * Runs `fn` with `cache` shared by every `analyzeEntrypoint` it makes (unless one is active
+ * already): a flow file is read once per run however many deployments use it, and a deploy that
+ * plans again after its build steps does not analyse again (the reference loads each flow once,
+ * before the steps). Keyed by the file's absolute path and content, so a changed file is analysed
+ * anew; the files it imports are assumed not to change within a run.
+ */
+export function withFlowAnalysisCache<T>(cache: FlowAnalysisCache, fn: () => Promise<T>): Promise<T> {
+  return runCache.getStore() ? fn() : runCache.run(cache, fn);
+}
+
 /** Finds the flow an entrypoint names and derives what `prefect deploy` derives from it, without Python. */
 export async function analyzeEntrypoint(entrypoint: string, options: FlowAnalysisOptions): Promise<AnalyzedFlow> {
   const ep = parseEntrypoint(entrypoint, options.cwd);
+  const cache = runCache.getStore();
+  // A predicate or an explicit environment cannot be part of a key; such calls are not cached.
+  if (!cache || options.isModuleUnavailable || options.env) return analyzeOrExplain(ep, options);
+  const abs = path.resolve(options.cwd, ep.file);
+  let bytes: Buffer | undefined;
   try {
-    return analyze(ep, options);
+    bytes = readFileSync(abs);
+  } catch {
+    // a missing file is reported by the analysis itself
+  }
+  const key = JSON.stringify([
+    abs,
+    bytes ? createHash('md5').update(bytes).digest('hex') : null,
+    entrypoint,
+    options.cwd,
+    options.unavailableModules ?? [],
+    options.referenceProfile ?? null,
+    options.pythonVersion ?? null,
+  ]);
+  let analysis = cache.get(key);
+  if (!analysis) {
+    analysis = analyzeOrExplain(ep, options, bytes);
+    cache.set(key, analysis);
+  }
+  return analysis;
+}
+
+async function analyzeOrExplain(ep: ParsedEntrypoint, options: FlowAnalysisOptions, bytes?: Buffer): Promise<AnalyzedFlow> {
+  try {
+    return analyze(ep, options, bytes);
   } catch (e) {
     if (e instanceof FlowAnalysisError) throw e;
     // A construct this reader mishandles must still name the file, so the user knows where to look.
@@ -81,9 +126,9 @@ export async function analyzeEntrypoint(entrypoint: string, options: FlowAnalysi
   }
 }
 
-function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions): AnalyzedFlow {
+function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions, read?: Buffer): AnalyzedFlow {
   const abs = path.resolve(options.cwd, ep.file);
-  if (!existsSync(abs)) {
+  if (!read && !existsSync(abs)) {
     throw new FlowAnalysisError(
       ep.kind === 'script'
         ? `entrypoint file not found: ${ep.file} (paths are relative to ${options.cwd})`
@@ -91,7 +136,7 @@ function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions): AnalyzedFl
       { file: ep.file },
     );
   }
-  const bytes = readFileSync(abs);
+  const bytes = read ?? readFileSync(abs);
   const source = new PySource(bytes.toString('utf8'));
   const { fatal, ignoredLines } = source.parseErrors();
   if (fatal) {

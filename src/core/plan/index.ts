@@ -8,6 +8,8 @@ import { offlineSources, type Environment, type TemplateSources, type StepOutput
 import { buildDesiredDeployment, type DeploymentProblem, type DesiredDeployment } from './desired.js';
 import { runGit, type GitRunner } from './version-info.js';
 import { hasDeployOptions, type DeployOptions } from './deploy-options.js';
+import { withFlowAnalysisCache, type FlowAnalysisCache } from '../flows/index.js';
+import { setFlagsFromString } from 'node:v8';
 
 export { buildDesiredDeployment, mergeWithDefaults, normalizeTags, type DesiredDeployment } from './desired.js';
 export { applyDeployOptions, hasDeployOptions, parseJobVariable, DeployOptionError, type DeployOptions } from './deploy-options.js';
@@ -27,6 +29,21 @@ export interface PlanRequest {
   unavailableModules?: readonly string[];
   /** `prefect deploy` flags (applied when exactly one deployment is selected, as in the reference). */
   options?: DeployOptions;
+  /**
+   * What plans of one run share (a deploy plans again after its build steps): the prefect file as
+   * read, git's answers and the flow analyses, so none is done twice. Default: one per plan.
+   */
+  cache?: PlanCache;
+}
+
+export interface PlanCache {
+  files: Map<string, ReturnType<typeof loadPrefectFile>>;
+  git: Map<string, Promise<string>>;
+  flows: FlowAnalysisCache;
+}
+
+export function newPlanCache(): PlanCache {
+  return { files: new Map(), git: new Map(), flows: new Map() };
 }
 
 export interface Plan {
@@ -42,8 +59,32 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+/**
+ * Keeps V8's young generation at its initial size for the rest of the process. A plan allocates
+ * fast and much of it lives for a while (the YAML document being composed, one syntax tree per
+ * flow file, the deployments built so far), and V8 answers that by doubling the young generation
+ * up to its maximum (2 × 32 MiB), which stays resident: at 500 deployments that is most of the
+ * difference between ~140 and ~210 MiB peak RSS, for no measurable gain in speed. The growth
+ * factor is read at every resize, so unlike the size limits it can still be set at run time.
+ */
+let youngGenerationCapped = false;
+function capYoungGeneration(): void {
+  if (youngGenerationCapped) return;
+  youngGenerationCapped = true;
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
+
 export async function createPlan(request: PlanRequest): Promise<Plan> {
-  const loaded = await loadPrefectFile(request.prefectFile, request.cwd);
+  capYoungGeneration();
+  const cache = request.cache ?? newPlanCache();
+  return withFlowAnalysisCache(cache.flows, () => plan(request, cache));
+}
+
+async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
+  // The reference reads prefect.yaml once per run, before any step runs.
+  const fileKey = JSON.stringify([request.cwd, request.prefectFile]);
+  if (!cache.files.has(fileKey)) cache.files.set(fileKey, loadPrefectFile(request.prefectFile, request.cwd));
+  const loaded = await cache.files.get(fileKey)!;
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const file = loaded.prefectFile;
   if (!file || hasErrors(diagnostics)) return finish(request.prefectFile, [], diagnostics);
@@ -54,8 +95,8 @@ export async function createPlan(request: PlanRequest): Promise<Plan> {
   if (selection.errors.length > 0) return finish(file.file, [], diagnostics);
 
   const now = request.now ?? new Date();
-  // Every deployment asks git the same four questions about the same checkout: ask once per plan.
-  const gitAnswers = new Map<string, Promise<string>>();
+  // Every deployment asks git the same four questions about the same checkout: ask once per run.
+  const gitAnswers = cache.git;
   const baseGit = request.git ?? runGit;
   const git: GitRunner = (args, cwd) => {
     const key = JSON.stringify([cwd, args]);

@@ -7,6 +7,7 @@ import type { Mapping } from '../config/index.js';
 import type { DesiredDeployment } from './desired.js';
 import type { Plan } from './index.js';
 import type { LiveChange } from '../apply/index.js';
+import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory, type ClassifiedChange } from './changes.js';
 
 export interface PlanJson {
   deployments: {
@@ -18,6 +19,14 @@ export interface PlanJson {
     action?: string;
     changes?: { field: string; from: unknown; to: unknown }[];
     notes?: string[];
+    /**
+     * With a server: `action` as a reader should take it. `update` only for changes beyond the
+     * version and values known after build; `version-only` when a deploy changes only the version;
+     * `unchanged-unless-build-differs` when every difference is a value a build step fills.
+     */
+    category?: ChangeCategory;
+    /** With a server: values a build or push step fills, which the plan cannot know. */
+    known_after_build?: { path: string; written: string; current?: unknown; could_match: boolean }[];
   }[];
   errors: DiagnosticJson[];
   warnings: DiagnosticJson[];
@@ -42,12 +51,21 @@ export function planToJson(plan: Plan, live?: readonly LiveChange[]): PlanJson {
   return {
     deployments: plan.deployments.map((d, i) => {
       const change = live?.[i];
+      const classified = change && classifyChange(d, change.action, change.changes);
       return {
         name: d.name,
         flow_name: d.flowName,
         entrypoint: d.entrypoint,
         payload: d.payload,
-        ...(change ? { action: change.action, changes: change.changes, notes: change.notes } : {}),
+        ...(change && classified
+          ? {
+              action: change.action,
+              changes: change.changes,
+              notes: change.notes,
+              category: classified.category,
+              known_after_build: classified.knownAfterBuild.map((k) => ({ path: k.path, written: k.written, ...('current' in k ? { current: k.current } : {}), could_match: k.couldMatch })),
+            }
+          : {}),
       };
     }),
     errors: plan.diagnostics.filter((d) => d.severity === 'error').map(diag),
@@ -71,24 +89,46 @@ export function planToText(plan: Plan, options: TextOptions): string {
   return lines.join('\n');
 }
 
-const SYMBOL: Record<string, string> = { created: '+', updated: '~', unchanged: '=' };
+const SYMBOL: Record<ChangeCategory, string> = { create: '+', update: '~', 'version-only': '~', 'unchanged-unless-build-differs': '?', unchanged: '=' };
+const VERB: Record<ChangeCategory, string> = {
+  create: 'create',
+  update: 'update',
+  'version-only': 'update: version only',
+  'unchanged-unless-build-differs': 'unchanged unless the build output differs',
+  unchanged: 'unchanged',
+};
 
-/** A plan diffed against the live server: create / update (with field changes) / unchanged. */
+/**
+ * A plan diffed against the live server: create / update (with field changes) / unchanged, a new
+ * version alone and values only the build can settle told apart from the changes someone made.
+ */
 export function liveChangesToText(plan: Plan, live: readonly LiveChange[], options: TextOptions): string {
-  const count = (a: string) => live.filter((c) => c.action === a).length;
-  const lines = [`${plan.prefectFile}: ${count('created')} to create, ${count('updated')} to update, ${count('unchanged')} unchanged`];
-  for (const change of live) {
+  const classified: ClassifiedChange[] = live.map((c) => classifyChange(c.deployment, c.action, c.changes));
+  const count = (category: ChangeCategory) => classified.filter((c) => c.category === category).length;
+  const extra = ([['version-only', 'version only'], ['unchanged-unless-build-differs', VERB['unchanged-unless-build-differs']]] as const)
+    .filter(([category]) => count(category) > 0)
+    .map(([category, words]) => `, ${count(category)} ${words}`)
+    .join('');
+  const lines = [`${plan.prefectFile}: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged${extra}`];
+  live.forEach((change, i) => {
     const d = change.deployment;
-    const verb = change.action === 'created' ? 'create' : change.action === 'updated' ? 'update' : 'unchanged';
-    lines.push('', `${SYMBOL[change.action]} ${d.flowName}/${d.name} (${verb})`);
+    const { category, changes, knownAfterBuild } = classified[i]!;
+    lines.push('', `${SYMBOL[category]} ${d.flowName}/${d.name} (${VERB[category]})`);
     for (const note of change.notes) lines.push(`  ! ${note}`);
-    if (change.action === 'created') lines.push(...deploymentText(d, options).slice(1));
-    for (const c of change.changes) {
+    if (category === 'create') {
+      lines.push(...deploymentText(d, options).slice(1));
+      return;
+    }
+    for (const c of changes) {
       lines.push(`  ${c.field}:`);
       lines.push(`    - ${truncate(compact(c.from), 200)}`);
       lines.push(`    + ${truncate(compact(c.to), 200)}`);
     }
-  }
+    for (const k of knownAfterBuild) {
+      const now = 'current' in k ? `, now ${truncate(compact(k.current), 120)}${k.couldMatch ? '' : ' (replaced)'}` : '';
+      lines.push(`  ${k.path}: ${KNOWN_AFTER_BUILD} from ${JSON.stringify(k.written)}${now}`);
+    }
+  });
   return lines.join('\n');
 }
 
@@ -152,7 +192,7 @@ export function describeSchedule(s: Schedule): string {
   return `rrule "${s.rrule.replace(/\n/g, ' ')}" (${s.timezone})`;
 }
 
-function formatSeconds(total: number): string {
+export function formatSeconds(total: number): string {
   const parts: string[] = [];
   let rest = total;
   for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) {

@@ -70,7 +70,9 @@ function translate(cron: string): CronTranslation | undefined {
   fields = fields.map((f, i) => unwrapReversedRanges(f, BOUNDS[i]!));
   const expression = fields.join(' ');
   try {
-    CronExpressionParser.parse(expression, { tz: 'UTC', strict: false });
+    // A fixed start date: without one cron-parser asks luxon for "now" in the system zone, which
+    // builds an Intl.DateTimeFormat on every call (slow, and its ICU memory lingers).
+    CronExpressionParser.parse(expression, { tz: 'UTC', strict: false, currentDate: 0 });
   } catch (error) {
     if (error instanceof Error && /day of month/i.test(error.message)) return { expression, years, never: true };
     return undefined;

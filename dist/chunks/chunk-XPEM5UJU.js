@@ -1,39 +1,36 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
-var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
+import {
+  DEFAULT_CLOUD_API_URL,
+  HttpClient,
+  PrefectApiError,
+  apiPath,
+  closest,
+  didYouMean,
+  isCloud,
+  pythonStr,
+  pythonStringRepr,
+  settingsFromEnv
+} from "./chunk-6HDYK2S3.js";
+import {
+  ProcessStartError,
+  PythonFloat,
+  StepFailure,
+  TemplateError,
+  deepCopy,
+  isMapping,
+  isTruthy,
+  pipInstallRequirements,
+  processEnv,
+  pyStrip,
+  pythonTypeName,
+  runProcess,
+  runShellScript
+} from "./chunk-SHELWIPA.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-6DG7BXTN.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -112,11 +109,11 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key2, node, visitor, path10) {
+      const ctrl = callVisitor(key2, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key2, path10, ctrl);
+        return visit_(key2, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -160,11 +157,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key2, node, visitor, path10) {
+      const ctrl = await callVisitor(key2, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key2, path10, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -214,27 +211,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key2, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key2, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key2, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key2, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key2, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key2, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key2, node, path10);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
+    function replaceNode(key2, path10, node) {
       const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -495,7 +492,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -535,7 +532,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -898,14 +895,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path10;
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -913,14 +910,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path10) {
-        const [key, ...rest] = path10;
+        const [key2, ...rest] = path10;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -928,8 +925,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
-        const node = this.get(key, true);
+        const [key2, ...rest] = path10;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -947,10 +944,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path10) {
-        const [key, ...rest] = path10;
+        const [key2, ...rest] = path10;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -958,17 +955,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path10, value) {
-        const [key, ...rest] = path10;
+        const [key2, ...rest] = path10;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -1278,9 +1275,9 @@ ${indent2}`) + "'";
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -1329,7 +1326,7 @@ ${indent2}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -1546,19 +1543,19 @@ var require_stringifyPair = __commonJS({
     var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1566,7 +1563,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1710,7 +1707,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey2 = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1727,14 +1724,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
+          if (!map.has(key2))
+            map.set(key2, value2);
         } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -1762,19 +1759,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key2))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -1789,19 +1786,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -1825,24 +1822,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2018,11 +2015,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -2045,20 +2042,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add2 = (key, value) => {
+        const add2 = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add2(key, value);
+          for (const [key2, value] of obj)
+            add2(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add2(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add2(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2098,23 +2095,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2203,15 +2200,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -2223,8 +2220,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -2234,10 +2231,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
@@ -2271,8 +2268,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2280,8 +2277,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2499,7 +2496,7 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string2 = require_string();
-    var bool2 = require_bool();
+    var bool = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = [
@@ -2507,7 +2504,7 @@ var require_schema = __commonJS({
       seq.seq,
       string2.string,
       _null.nullTag,
-      bool2.boolTag,
+      bool.boolTag,
       int2.intOct,
       int2.int,
       int2.intHex,
@@ -2695,25 +2692,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -2760,16 +2757,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair2 of this.items) {
-          let key, value;
+          let key2, value;
           if (identity.isPair(pair2)) {
-            key = toJS.toJS(pair2.key, "", ctx);
-            value = toJS.toJS(pair2.value, key, ctx);
+            key2 = toJS.toJS(pair2.key, "", ctx);
+            value = toJS.toJS(pair2.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair2, "", ctx);
+            key2 = toJS.toJS(pair2, "", ctx);
           }
-          if (map.has(key))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key2, value);
         }
         return map;
       }
@@ -2790,12 +2787,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -2980,14 +2977,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair2;
-        if (identity.isPair(key))
-          pair2 = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair.Pair(key.key, null);
+        if (identity.isPair(key2))
+          pair2 = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair2 = new Pair.Pair(key2.key, null);
         else
-          pair2 = new Pair.Pair(key, null);
+          pair2 = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
           this.items.push(pair2);
@@ -2996,18 +2993,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair2 = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair2 = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -3154,7 +3151,7 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string2 = require_string();
     var binary = require_binary();
-    var bool2 = require_bool2();
+    var bool = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
     var merge = require_merge();
@@ -3167,8 +3164,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string2.string,
       _null.nullTag,
-      bool2.trueTag,
-      bool2.falseTag,
+      bool.trueTag,
+      bool.falseTag,
       int2.intBin,
       int2.intOct,
       int2.int,
@@ -3197,7 +3194,7 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string2 = require_string();
-    var bool2 = require_bool();
+    var bool = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = require_schema();
@@ -3218,7 +3215,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool2.boolTag,
+      bool: bool.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -3254,7 +3251,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags2 = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -3270,7 +3267,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags3.includes(tagObj))
@@ -3534,8 +3531,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -3543,8 +3540,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -3564,8 +3561,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3580,8 +3577,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3595,11 +3592,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -3907,24 +3904,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -3998,10 +3995,10 @@ var require_resolve_block_map = __commonJS({
       let offset2 = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key: key2, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset: offset2,
           onError,
           parentIndent: bm.indent,
@@ -4009,10 +4006,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset2, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset2, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep) {
@@ -4025,17 +4022,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset2, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4045,7 +4042,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset2 = valueProps.end;
         if (valueProps.found) {
@@ -4209,11 +4206,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset2 = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key: key2, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset: offset2,
           onError,
           parentIndent: fc.indent,
@@ -4234,9 +4231,9 @@ var require_resolve_flow_collection = __commonJS({
             offset2 = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -4283,8 +4280,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep ?? [], {
@@ -5434,9 +5431,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
@@ -5484,9 +5481,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent: indent2, source, end });
         }
       }
@@ -5541,12 +5538,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key: key2, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep)
         for (const st of sep)
           res += st.source;
@@ -6878,7 +6875,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep = it.sep;
                   sep.push(this.sourceToken);
                   delete it.key;
@@ -6887,7 +6884,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key: key2, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7265,7 +7262,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7306,7 +7303,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -8120,31 +8117,31 @@ var require_luxon = __commonJS({
     };
     var intlLFCache2 = {};
     function getCachedLF2(locString, opts = {}) {
-      const key = JSON.stringify([locString, opts]);
-      let dtf = intlLFCache2[key];
+      const key2 = JSON.stringify([locString, opts]);
+      let dtf = intlLFCache2[key2];
       if (!dtf) {
         dtf = new Intl.ListFormat(locString, opts);
-        intlLFCache2[key] = dtf;
+        intlLFCache2[key2] = dtf;
       }
       return dtf;
     }
     var intlDTCache2 = /* @__PURE__ */ new Map();
     function getCachedDTF2(locString, opts = {}) {
-      const key = JSON.stringify([locString, opts]);
-      let dtf = intlDTCache2.get(key);
+      const key2 = JSON.stringify([locString, opts]);
+      let dtf = intlDTCache2.get(key2);
       if (dtf === void 0) {
         dtf = new Intl.DateTimeFormat(locString, opts);
-        intlDTCache2.set(key, dtf);
+        intlDTCache2.set(key2, dtf);
       }
       return dtf;
     }
     var intlNumCache2 = /* @__PURE__ */ new Map();
     function getCachedINF2(locString, opts = {}) {
-      const key = JSON.stringify([locString, opts]);
-      let inf = intlNumCache2.get(key);
+      const key2 = JSON.stringify([locString, opts]);
+      let inf = intlNumCache2.get(key2);
       if (inf === void 0) {
         inf = new Intl.NumberFormat(locString, opts);
-        intlNumCache2.set(key, inf);
+        intlNumCache2.set(key2, inf);
       }
       return inf;
     }
@@ -8154,11 +8151,11 @@ var require_luxon = __commonJS({
         base,
         ...cacheKeyOpts
       } = opts;
-      const key = JSON.stringify([locString, cacheKeyOpts]);
-      let inf = intlRelCache2.get(key);
+      const key2 = JSON.stringify([locString, cacheKeyOpts]);
+      let inf = intlRelCache2.get(key2);
       if (inf === void 0) {
         inf = new Intl.RelativeTimeFormat(locString, opts);
-        intlRelCache2.set(key, inf);
+        intlRelCache2.set(key2, inf);
       }
       return inf;
     }
@@ -8817,8 +8814,8 @@ var require_luxon = __commonJS({
           if (str[i].search(numberingSystems2.hanidec) !== -1) {
             value += hanidecChars2.indexOf(str[i]);
           } else {
-            for (const key in numberingSystemsUTF162) {
-              const [min, max] = numberingSystemsUTF162[key];
+            for (const key2 in numberingSystemsUTF162) {
+              const [min, max] = numberingSystemsUTF162[key2];
               if (code >= min && code <= max) {
                 value += code - min;
               }
@@ -9298,19 +9295,19 @@ var require_luxon = __commonJS({
         return Math.floor(f);
       }
     }
-    function roundTo2(number3, digits, rounding = "round") {
+    function roundTo2(number2, digits, rounding = "round") {
       const factor = 10 ** digits;
       switch (rounding) {
         case "expand":
-          return number3 > 0 ? Math.ceil(number3 * factor) / factor : Math.floor(number3 * factor) / factor;
+          return number2 > 0 ? Math.ceil(number2 * factor) / factor : Math.floor(number2 * factor) / factor;
         case "trunc":
-          return Math.trunc(number3 * factor) / factor;
+          return Math.trunc(number2 * factor) / factor;
         case "round":
-          return Math.round(number3 * factor) / factor;
+          return Math.round(number2 * factor) / factor;
         case "floor":
-          return Math.floor(number3 * factor) / factor;
+          return Math.floor(number2 * factor) / factor;
         case "ceil":
-          return Math.ceil(number3 * factor) / factor;
+          return Math.ceil(number2 * factor) / factor;
         default:
           throw new RangeError(`Value rounding ${rounding} is out of range`);
       }
@@ -9878,9 +9875,9 @@ var require_luxon = __commonJS({
             return token;
           }
         }, tokens = _Formatter.parseFormat(fmt), realTokens = tokens.reduce((found2, {
-          literal: literal2,
+          literal: literal3,
           val
-        }) => literal2 ? found2 : found2.concat(val), []), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t2) => t2)), durationInfo = {
+        }) => literal3 ? found2 : found2.concat(val), []), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t2) => t2)), durationInfo = {
           isNegativeDuration: collapsed < 0,
           // this relies on "collapsed" being based on "shiftTo", which builds up the object
           // in order
@@ -9903,7 +9900,7 @@ var require_luxon = __commonJS({
         }, zone || mergedZone, next];
       }, [{}, null, 1]).slice(0, 2);
     }
-    function parse3(s3, ...patterns) {
+    function parse4(s3, ...patterns) {
       if (s3 == null) {
         return [null, null];
       }
@@ -10046,26 +10043,26 @@ var require_luxon = __commonJS({
     var extractISOOrdinalDateAndTime2 = combineExtractors2(extractISOOrdinalData2, extractISOTime2, extractISOOffset2, extractIANAZone2);
     var extractISOTimeAndOffset2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseISODate2(s3) {
-      return parse3(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
+      return parse4(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
     }
     function parseRFC2822Date2(s3) {
-      return parse3(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
+      return parse4(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
     }
     function parseHTTPDate2(s3) {
-      return parse3(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
+      return parse4(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
     }
     function parseISODuration2(s3) {
-      return parse3(s3, [isoDuration3, extractISODuration2]);
+      return parse4(s3, [isoDuration3, extractISODuration2]);
     }
     var extractISOTimeOnly2 = combineExtractors2(extractISOTime2);
     function parseISOTimeOnly2(s3) {
-      return parse3(s3, [isoTimeOnly2, extractISOTimeOnly2]);
+      return parse4(s3, [isoTimeOnly2, extractISOTimeOnly2]);
     }
     var sqlYmdWithTimeExtensionRegex2 = combineRegexes2(sqlYmdRegex2, sqlTimeExtensionRegex2);
     var sqlTimeCombinedRegex2 = combineRegexes2(sqlTimeRegex2);
     var extractISOTimeOffsetAndIANAZone2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseSQL2(s3) {
-      return parse3(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
+      return parse4(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
     }
     var INVALID$22 = "Invalid Duration";
     var lowOrderMatrix2 = {
@@ -10212,9 +10209,9 @@ var require_luxon = __commonJS({
     }
     function removeZeroes2(vals) {
       const newVals = {};
-      for (const [key, value] of Object.entries(vals)) {
+      for (const [key2, value] of Object.entries(vals)) {
         if (value !== 0) {
-          newVals[key] = value;
+          newVals[key2] = value;
         }
       }
       return newVals;
@@ -10767,9 +10764,9 @@ var require_luxon = __commonJS({
             accumulated[k] = vals[k];
           }
         }
-        for (const key in accumulated) {
-          if (accumulated[key] !== 0) {
-            built[lastUnit] += key === lastUnit ? accumulated[key] : accumulated[key] / this.matrix[lastUnit][key];
+        for (const key2 in accumulated) {
+          if (accumulated[key2] !== 0) {
+            built[lastUnit] += key2 === lastUnit ? accumulated[key2] : accumulated[key2] / this.matrix[lastUnit][key2];
           }
         }
         normalizeValues2(this.matrix, built);
@@ -11773,11 +11770,11 @@ var require_luxon = __commonJS({
         };
       }
     }
-    function offset2(regex, groups) {
+    function offset2(regex, groups2) {
       return {
         regex,
         deser: ([, h, m]) => signedOffset2(h, m),
-        groups
+        groups: groups2
       };
     }
     function simple2(regex) {
@@ -11790,13 +11787,13 @@ var require_luxon = __commonJS({
       return value.replace(/[\-\[\]{}()*+?.,\\\^$|#\s]/g, "\\$&");
     }
     function unitForToken2(token, loc) {
-      const one = digitRegex2(loc), two = digitRegex2(loc, "{2}"), three = digitRegex2(loc, "{3}"), four = digitRegex2(loc, "{4}"), six = digitRegex2(loc, "{6}"), oneOrTwo = digitRegex2(loc, "{1,2}"), oneToThree = digitRegex2(loc, "{1,3}"), oneToSix = digitRegex2(loc, "{1,6}"), oneToNine = digitRegex2(loc, "{1,9}"), twoToFour = digitRegex2(loc, "{2,4}"), fourToSix = digitRegex2(loc, "{4,6}"), literal2 = (t2) => ({
+      const one = digitRegex2(loc), two = digitRegex2(loc, "{2}"), three = digitRegex2(loc, "{3}"), four = digitRegex2(loc, "{4}"), six = digitRegex2(loc, "{6}"), oneOrTwo = digitRegex2(loc, "{1,2}"), oneToThree = digitRegex2(loc, "{1,3}"), oneToSix = digitRegex2(loc, "{1,6}"), oneToNine = digitRegex2(loc, "{1,9}"), twoToFour = digitRegex2(loc, "{2,4}"), fourToSix = digitRegex2(loc, "{4,6}"), literal3 = (t2) => ({
         regex: RegExp(escapeToken2(t2.val)),
         deser: ([s3]) => s3,
         literal: true
       }), unitate = (t2) => {
         if (token.literal) {
-          return literal2(t2);
+          return literal3(t2);
         }
         switch (t2.val) {
           // era
@@ -11913,7 +11910,7 @@ var require_luxon = __commonJS({
           case " ":
             return simple2(/[^\S\n\r]/);
           default:
-            return literal2(t2);
+            return literal3(t2);
         }
       };
       const unit = unitate(token) || {
@@ -12014,11 +12011,11 @@ var require_luxon = __commonJS({
         let matchIndex = 1;
         for (const i in handlers) {
           if (hasOwnProperty2(handlers, i)) {
-            const h = handlers[i], groups = h.groups ? h.groups + 1 : 1;
+            const h = handlers[i], groups2 = h.groups ? h.groups + 1 : 1;
             if (!h.literal && h.token) {
-              all[h.token.val[0]] = h.deser(matches.slice(matchIndex, matchIndex + groups));
+              all[h.token.val[0]] = h.deser(matches.slice(matchIndex, matchIndex + groups2));
             }
-            matchIndex += groups;
+            matchIndex += groups2;
           }
         }
         return [matches, all];
@@ -15660,15 +15657,15 @@ var require_CronExpression = __commonJS({
        * @private
        */
       #checkDstTransition(currentDate) {
-        const key = `${currentDate.getFullYear()}-${currentDate.getMonth() + 1}-${currentDate.getDate()}`;
-        if (this.#dstTransitionDayKey === key) {
+        const key2 = `${currentDate.getFullYear()}-${currentDate.getMonth() + 1}-${currentDate.getDate()}`;
+        if (this.#dstTransitionDayKey === key2) {
           return this.#isDstTransitionDay;
         }
         const startOfDay = new CronDate_1.CronDate(currentDate);
         startOfDay.setStartOfDay();
         const endOfDay = new CronDate_1.CronDate(currentDate);
         endOfDay.setEndOfDay();
-        this.#dstTransitionDayKey = key;
+        this.#dstTransitionDayKey = key2;
         this.#isDstTransitionDay = startOfDay.getUTCOffset() !== endOfDay.getUTCOffset();
         return this.#isDstTransitionDay;
       }
@@ -16549,8 +16546,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static async parseFile(filePath) {
-        const { readFile: readFile2 } = __require("fs/promises");
-        const data = await readFile2(filePath, "utf8");
+        const { readFile: readFile6 } = __require("fs/promises");
+        const data = await readFile6(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -16582,8 +16579,8 @@ var require_CronFileParser = __commonJS({
           }
           const variableMatch = entry.match(/^([^\s=]+)\s*=\s*(.*)$/);
           if (variableMatch) {
-            const [, key, value] = variableMatch;
-            Object.defineProperty(result.variables, key, {
+            const [, key2, value] = variableMatch;
+            Object.defineProperty(result.variables, key2, {
               value: value.replace(/^(["'])(.*)\1$/, "$2"),
               // Remove one matching pair of quotes around the value
               enumerable: true,
@@ -16691,9 +16688,9 @@ var require_rrule = __commonJS({
           var __webpack_require__ = {};
           (() => {
             __webpack_require__.d = (exports2, definition) => {
-              for (var key in definition) {
-                if (__webpack_require__.o(definition, key) && !__webpack_require__.o(exports2, key)) {
-                  Object.defineProperty(exports2, key, { enumerable: true, get: definition[key] });
+              for (var key2 in definition) {
+                if (__webpack_require__.o(definition, key2) && !__webpack_require__.o(exports2, key2)) {
+                  Object.defineProperty(exports2, key2, { enumerable: true, get: definition[key2] });
                 }
               }
             };
@@ -17074,15 +17071,15 @@ var require_rrule = __commonJS({
               }
             return t2;
           }
-          function __decorate(decorators, target, key, desc) {
-            var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
-            if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
-            else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
-            return c > 3 && r && Object.defineProperty(target, key, r), r;
+          function __decorate(decorators, target, key2, desc) {
+            var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key2) : desc, d;
+            if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key2, desc);
+            else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key2, r) : d(target, key2)) || r;
+            return c > 3 && r && Object.defineProperty(target, key2, r), r;
           }
           function __param(paramIndex, decorator) {
-            return function(target, key) {
-              decorator(target, key, paramIndex);
+            return function(target, key2) {
+              decorator(target, key2, paramIndex);
             };
           }
           function __metadata(metadataKey, metadataValue) {
@@ -17090,11 +17087,11 @@ var require_rrule = __commonJS({
           }
           function __awaiter(thisArg, _arguments, P, generator) {
             function adopt(value) {
-              return value instanceof P ? value : new P(function(resolve) {
-                resolve(value);
+              return value instanceof P ? value : new P(function(resolve2) {
+                resolve2(value);
               });
             }
-            return new (P || (P = Promise))(function(resolve, reject) {
+            return new (P || (P = Promise))(function(resolve2, reject) {
               function fulfilled(value) {
                 try {
                   step(generator.next(value));
@@ -17110,7 +17107,7 @@ var require_rrule = __commonJS({
                 }
               }
               function step(result) {
-                result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+                result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
               }
               step((generator = generator.apply(thisArg, _arguments || [])).next());
             });
@@ -17306,14 +17303,14 @@ var require_rrule = __commonJS({
             }, i);
             function verb(n2) {
               i[n2] = o[n2] && function(v) {
-                return new Promise(function(resolve, reject) {
-                  v = o[n2](v), settle(resolve, reject, v.done, v.value);
+                return new Promise(function(resolve2, reject) {
+                  v = o[n2](v), settle(resolve2, reject, v.done, v.value);
                 });
               };
             }
-            function settle(resolve, reject, d, v) {
+            function settle(resolve2, reject, d, v) {
               Promise.resolve(v).then(function(v2) {
-                resolve({ value: v2, done: d });
+                resolve2({ value: v2, done: d });
               }, reject);
             }
           }
@@ -17525,10 +17522,10 @@ var require_rrule = __commonJS({
                   return false;
                 if (rrule.origOptions.until && rrule.origOptions.count)
                   return false;
-                for (var key in rrule.origOptions) {
-                  if (contains(["dtstart", "tzid", "wkst", "freq"], key))
+                for (var key2 in rrule.origOptions) {
+                  if (contains(["dtstart", "tzid", "wkst", "freq"], key2))
                     return true;
-                  if (!contains(ToText2.IMPLEMENTED[rrule.options.freq], key))
+                  if (!contains(ToText2.IMPLEMENTED[rrule.options.freq], key2))
                     return false;
                 }
                 return canConvert;
@@ -17926,8 +17923,8 @@ var require_rrule = __commonJS({
                 case "saturday":
                 case "sunday":
                   options.freq = RRule2.WEEKLY;
-                  var key = ttr.symbol.substr(0, 2).toUpperCase();
-                  options.byweekday = [RRule2[key]];
+                  var key2 = ttr.symbol.substr(0, 2).toUpperCase();
+                  options.byweekday = [RRule2[key2]];
                   if (!ttr.nextSymbol())
                     return;
                   while (ttr.accept("comma")) {
@@ -18368,11 +18365,11 @@ var require_rrule = __commonJS({
             var invalid = [];
             var keys = Object.keys(options);
             for (var _i = 0, keys_1 = keys; _i < keys_1.length; _i++) {
-              var key = keys_1[_i];
-              if (!includes(defaultKeys, key))
-                invalid.push(key);
-              if (isDate2(options[key]) && !isValidDate(options[key])) {
-                invalid.push(key);
+              var key2 = keys_1[_i];
+              if (!includes(defaultKeys, key2))
+                invalid.push(key2);
+              if (isDate2(options[key2]) && !isValidDate(options[key2])) {
+                invalid.push(key2);
               }
             }
             if (invalid.length) {
@@ -18549,15 +18546,15 @@ var require_rrule = __commonJS({
             if (!header) {
               return parseRrule(rfcString);
             }
-            var key = header[1];
-            switch (key.toUpperCase()) {
+            var key2 = header[1];
+            switch (key2.toUpperCase()) {
               case "RRULE":
               case "EXRULE":
                 return parseRrule(rfcString);
               case "DTSTART":
                 return parseDtstart(rfcString);
               default:
-                throw new Error("Unsupported RFC prop ".concat(key, " in ").concat(rfcString));
+                throw new Error("Unsupported RFC prop ".concat(key2, " in ").concat(rfcString));
             }
           }
           function parseRrule(line) {
@@ -18565,8 +18562,8 @@ var require_rrule = __commonJS({
             var options = parseDtstart(strippedLine);
             var attrs = line.replace(/^(?:RRULE|EXRULE):/i, "").split(";");
             attrs.forEach(function(attr) {
-              var _a = attr.split("="), key = _a[0], value = _a[1];
-              switch (key.toUpperCase()) {
+              var _a = attr.split("="), key2 = _a[0], value = _a[1];
+              switch (key2.toUpperCase()) {
                 case "FREQ":
                   options.freq = Frequency[value.toUpperCase()];
                   break;
@@ -18584,7 +18581,7 @@ var require_rrule = __commonJS({
                 case "BYMINUTE":
                 case "BYSECOND":
                   var num = parseNumber2(value);
-                  var optionKey = key.toLowerCase();
+                  var optionKey = key2.toLowerCase();
                   options[optionKey] = num;
                   break;
                 case "BYWEEKDAY":
@@ -18604,7 +18601,7 @@ var require_rrule = __commonJS({
                   options.byeaster = Number(value);
                   break;
                 default:
-                  throw new Error("Unknown RRULE property '" + key + "'");
+                  throw new Error("Unknown RRULE property '" + key2 + "'");
               }
             });
             return options;
@@ -18686,12 +18683,12 @@ var require_rrule = __commonJS({
                 continue;
               if (!includes(defaultKeys2, keys[i]))
                 continue;
-              var key = keys[i].toUpperCase();
+              var key2 = keys[i].toUpperCase();
               var value = options[keys[i]];
               var outValue = "";
               if (!isPresent(value) || isArray(value) && !value.length)
                 continue;
-              switch (key) {
+              switch (key2) {
                 case "FREQ":
                   outValue = RRule2.FREQUENCIES[options.freq];
                   break;
@@ -18703,7 +18700,7 @@ var require_rrule = __commonJS({
                   }
                   break;
                 case "BYWEEKDAY":
-                  key = "BYDAY";
+                  key2 = "BYDAY";
                   outValue = toArray(value).map(function(wday) {
                     if (wday instanceof Weekday) {
                       return wday;
@@ -18732,12 +18729,12 @@ var require_rrule = __commonJS({
                   }
               }
               if (outValue) {
-                rrule.push([key, outValue]);
+                rrule.push([key2, outValue]);
               }
             }
             var rules = rrule.map(function(_a) {
-              var key2 = _a[0], value2 = _a[1];
-              return "".concat(key2, "=").concat(value2.toString());
+              var key3 = _a[0], value2 = _a[1];
+              return "".concat(key3, "=").concat(value2.toString());
             }).join(";");
             var ruleString = "";
             if (rules !== "") {
@@ -18794,8 +18791,8 @@ var require_rrule = __commonJS({
                 var argsKeys = args ? Object.keys(args) : [];
                 var findCacheDiff = function(item2) {
                   for (var i2 = 0; i2 < argsKeys.length; i2++) {
-                    var key = argsKeys[i2];
-                    if (!argsMatch(args[key], item2[key])) {
+                    var key2 = argsKeys[i2];
+                    if (!argsMatch(args[key2], item2[key2])) {
                       return true;
                     }
                   }
@@ -19683,9 +19680,9 @@ var require_rrule = __commonJS({
             var invalid = [];
             var keys = Object.keys(options);
             var defaultKeys2 = Object.keys(rrulestr_DEFAULT_OPTIONS);
-            keys.forEach(function(key) {
-              if (!includes(defaultKeys2, key))
-                invalid.push(key);
+            keys.forEach(function(key2) {
+              if (!includes(defaultKeys2, key2))
+                invalid.push(key2);
             });
             if (invalid.length) {
               throw new Error("Invalid options: " + invalid.join(", "));
@@ -19913,6 +19910,434 @@ function formatDiagnostic(d) {
   return `${where}: ${d.severity === "warning" ? "warning: " : ""}${who}${d.message}`;
 }
 
+// src/core/templating/sources.ts
+var UNRESOLVED = { status: "unresolved" };
+function offlineSources() {
+  return {
+    blocks: {
+      readByName: () => Promise.resolve(UNRESOLVED),
+      readById: () => Promise.resolve(UNRESOLVED)
+    },
+    variables: { read: () => Promise.resolve(UNRESOLVED) }
+  };
+}
+var UnresolvedReferences = class {
+  byKey = /* @__PURE__ */ new Map();
+  add = (reference) => {
+    const key2 = JSON.stringify(reference);
+    if (!this.byKey.has(key2)) this.byKey.set(key2, reference);
+  };
+  list() {
+    return [...this.byKey.values()];
+  }
+};
+
+// src/core/templating/get-from-dict.ts
+function keyPath(name2) {
+  return name2.replaceAll("[", ".").replaceAll("]", "").split(".");
+}
+var PY_INT = new RegExp("^-?\\p{Nd}+(?:_\\p{Nd}+)*$", "u");
+var DECIMAL_DIGIT = new RegExp("\\p{Nd}", "u");
+function pythonInt(key2) {
+  if (!PY_INT.test(key2)) return void 0;
+  let digits = "";
+  for (const ch of key2.replaceAll("_", "")) digits += ch === "-" ? "-" : String(decimalDigitValue(ch));
+  return Number(digits);
+}
+function decimalDigitValue(ch) {
+  const cp = ch.codePointAt(0) ?? 0;
+  let start = cp;
+  while (start > 0 && DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return (cp - start) % 10;
+}
+function index(items, key2) {
+  const i = pythonInt(key2);
+  if (i === void 0) return { found: false };
+  const at = i < 0 ? items.length + i : i;
+  if (!Number.isSafeInteger(at) || at < 0 || at >= items.length) return { found: false };
+  return { found: true, value: items[at] };
+}
+function getFromDict(dct, keys, fallback) {
+  const path10 = typeof keys === "string" ? keyPath(keys) : keys;
+  let value = dct;
+  for (const key2 of path10) {
+    if (isMapping(value)) {
+      if (!Object.hasOwn(value, key2)) return fallback;
+      value = value[key2];
+    } else if (Array.isArray(value)) {
+      const hit = index(value, key2);
+      if (!hit.found) return fallback;
+      value = hit.value;
+    } else if (typeof value === "string") {
+      const hit = index(Array.from(value), key2);
+      if (!hit.found) return fallback;
+      value = hit.value;
+    } else {
+      return fallback;
+    }
+  }
+  return value;
+}
+
+// src/core/templating/placeholders.ts
+var BLOCK_DOCUMENT_PLACEHOLDER_PREFIX = "prefect.blocks.";
+var VARIABLE_PLACEHOLDER_PREFIX = "prefect.variables.";
+var ENV_VAR_PLACEHOLDER_PREFIX = "$";
+var PY_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+var PY_WORD = "\\p{L}\\p{N}_";
+var PLACEHOLDER_SOURCE = `(\\{\\{[${PY_SPACE}]*([${PY_WORD}.\\-\\[\\]$]+)[${PY_SPACE}]*\\}\\})`;
+function placeholderRegExp() {
+  return new RegExp(PLACEHOLDER_SOURCE, "gu");
+}
+function placeholderKind(name2) {
+  if (name2.startsWith(BLOCK_DOCUMENT_PLACEHOLDER_PREFIX)) return "block_document";
+  if (name2.startsWith(VARIABLE_PLACEHOLDER_PREFIX)) return "variable";
+  if (name2.startsWith(ENV_VAR_PLACEHOLDER_PREFIX)) return "env_var";
+  return "standard";
+}
+function placeholdersInString(text) {
+  const seen = /* @__PURE__ */ new Set();
+  const found2 = [];
+  for (const match2 of text.matchAll(placeholderRegExp())) {
+    const fullMatch = match2[1] ?? "";
+    const name2 = match2[2] ?? "";
+    if (seen.has(fullMatch)) continue;
+    seen.add(fullMatch);
+    found2.push({ fullMatch, name: name2, kind: placeholderKind(name2) });
+  }
+  return found2;
+}
+function isWholeStringPlaceholder(text, placeholders, kind) {
+  const only = placeholders.length === 1 ? placeholders[0] : void 0;
+  return only !== void 0 && only.fullMatch === text && only.kind === kind;
+}
+
+// src/core/templating/apply-values.ts
+var NOTSET = /* @__PURE__ */ Symbol("NOTSET");
+function missingPlaceholderMessage(placeholder) {
+  return `Value for placeholder ${pythonStringRepr(placeholder)} not found in provided values. Please ensure that the placeholder is spelled correctly and that the corresponding value is provided.`;
+}
+function applyValues(template, values, options = {}) {
+  const removeNotset = options.removeNotset ?? true;
+  const env = options.env ?? process.env;
+  const warn = (placeholder) => {
+    if (options.warnOnNotset) options.onMissing?.(placeholder, missingPlaceholderMessage(placeholder));
+  };
+  const apply = (tmpl) => {
+    if (tmpl === NOTSET || tmpl === null || tmpl === void 0) return tmpl;
+    if (typeof tmpl === "number" || typeof tmpl === "boolean" || typeof tmpl === "bigint" || tmpl instanceof PythonFloat) {
+      return tmpl;
+    }
+    if (typeof tmpl === "string") return applyToString(tmpl);
+    if (Array.isArray(tmpl)) {
+      const out = [];
+      for (const item of tmpl) {
+        const updated = apply(item);
+        if (updated !== NOTSET) out.push(updated);
+        else if (!removeNotset) out.push(item);
+      }
+      return out;
+    }
+    if (isMapping(tmpl)) {
+      const out = {};
+      for (const [key2, item] of Object.entries(tmpl)) {
+        const updated = apply(item);
+        if (updated !== NOTSET) out[key2] = updated;
+        else if (!removeNotset) out[key2] = item;
+      }
+      return out;
+    }
+    throw new TemplateError(`Unexpected template type '${pythonTypeName(tmpl)}'`);
+  };
+  const applyToString = (tmpl) => {
+    let placeholders = placeholdersInString(tmpl);
+    if (placeholders.length === 0) return tmpl;
+    const skip = options.skipPrefixes;
+    if (skip && skip.length > 0) {
+      placeholders = placeholders.filter((p) => !skip.some((prefix) => p.name.startsWith(prefix)));
+      if (placeholders.length === 0) return tmpl;
+    }
+    const [only] = placeholders;
+    if (only && isWholeStringPlaceholder(tmpl, placeholders, "standard")) {
+      const value = getFromDict(values, only.name, NOTSET);
+      if (value === NOTSET) warn(only.name);
+      return value;
+    }
+    const replacements = /* @__PURE__ */ new Map();
+    for (const p of placeholders) {
+      let value;
+      if (p.kind === "standard") {
+        value = getFromDict(values, p.name, NOTSET);
+      } else if (p.kind === "env_var") {
+        const name2 = stripLeading(p.name, ENV_VAR_PLACEHOLDER_PREFIX);
+        value = Object.hasOwn(env, name2) && env[name2] !== void 0 ? env[name2] : NOTSET;
+      } else {
+        continue;
+      }
+      if (value === NOTSET) {
+        warn(p.fullMatch);
+        if (removeNotset) replacements.set(p.fullMatch, "");
+      } else {
+        replacements.set(p.fullMatch, pythonStr(value));
+      }
+    }
+    return tmpl.replace(placeholderRegExp(), (_match, full) => replacements.get(full) ?? full);
+  };
+  return apply(template);
+}
+function stripLeading(text, ch) {
+  let i = 0;
+  while (text.startsWith(ch, i)) i += ch.length;
+  return text.slice(i);
+}
+
+// src/core/templating/block-documents.ts
+function parseBlockPlaceholderName(name2) {
+  const rest = name2.replaceAll(BLOCK_DOCUMENT_PLACEHOLDER_PREFIX, "");
+  const first = rest.indexOf(".");
+  if (first < 0) {
+    throw new TemplateError(
+      `Invalid block placeholder format: '${name2}'. Expected format: prefect.blocks.<block-type-slug>.<block-document-name>`,
+      name2
+    );
+  }
+  const second = rest.indexOf(".", first + 1);
+  return {
+    blockTypeSlug: rest.slice(0, first),
+    blockDocumentName: second < 0 ? rest.slice(first + 1) : rest.slice(first + 1, second),
+    keypath: second < 0 ? void 0 : rest.slice(second + 1)
+  };
+}
+function keypathPointsAtValue(keypath) {
+  return keypath !== void 0 && (keypath === "value" || keypath.startsWith("value.") || keypath.startsWith("value["));
+}
+async function resolveBlockDocumentReferences(template, source, onUnresolved = () => {
+}) {
+  const byName2 = /* @__PURE__ */ new Map();
+  const byId = /* @__PURE__ */ new Map();
+  const readByName = async (slug, name2, placeholder) => {
+    const key2 = JSON.stringify([slug, name2]);
+    let result = byName2.get(key2);
+    if (!result) {
+      result = await source.readByName(slug, name2);
+      byName2.set(key2, result);
+    }
+    if (result.status === "missing") {
+      throw new TemplateError(
+        `Block not found: '${name2}' of type '${slug}' (referenced by ${placeholder}). Create the block or fix the placeholder.`,
+        placeholder
+      );
+    }
+    return result.status === "found" ? result.value : void 0;
+  };
+  const readById = async (id2) => {
+    let result = byId.get(id2);
+    if (!result) {
+      result = await source.readById(id2);
+      byId.set(id2, result);
+    }
+    if (result.status === "missing") {
+      throw new TemplateError(`Block not found: ID '${id2}' (referenced by a $ref). Create the block or fix the reference.`);
+    }
+    return result.status === "found" ? result.value : void 0;
+  };
+  const resolvePlaceholder = async (placeholder, tmpl) => {
+    const { blockTypeSlug, blockDocumentName, keypath } = parseBlockPlaceholderName(placeholder.name);
+    const document = await readByName(blockTypeSlug, blockDocumentName, placeholder.fullMatch);
+    if (document === void 0) {
+      onUnresolved({ kind: "block_document", placeholder: placeholder.fullMatch, blockTypeSlug, blockDocumentName });
+      return { found: false };
+    }
+    let data = document;
+    const keys = Object.keys(document);
+    if (keys.length === 1 && keys[0] === "value" && !keypathPointsAtValue(keypath)) data = document["value"];
+    let value = data;
+    if (keypath !== void 0) {
+      value = getFromDict(data, keypath, NOTSET);
+      if (value === NOTSET) {
+        throw new TemplateError(
+          `Invalid template: ${pythonStringRepr(tmpl)}. Could not resolve the keypath '${keypath}' of ${placeholder.fullMatch} in the data of block '${blockDocumentName}' of type '${blockTypeSlug}'.`,
+          placeholder.fullMatch
+        );
+      }
+    }
+    return { found: true, value: deepCopy(value) };
+  };
+  const resolve2 = async (tmpl) => {
+    if (isMapping(tmpl)) {
+      if (Object.hasOwn(tmpl, "$ref")) {
+        const ref = tmpl["$ref"];
+        if (!isMapping(ref)) {
+          throw new TemplateError(`Invalid $ref: expected a mapping with a block_document_id, got ${pythonTypeName(ref)}`);
+        }
+        const id2 = ref["block_document_id"];
+        if (isTruthy(id2)) {
+          const blockDocumentId = pythonStr(id2);
+          const data = await readById(blockDocumentId);
+          if (data === void 0) {
+            onUnresolved({ kind: "block_document_ref", blockDocumentId });
+            return tmpl;
+          }
+          return deepCopy(data);
+        }
+      }
+      const out = {};
+      for (const [key2, value] of Object.entries(tmpl)) out[key2] = await resolve2(value);
+      return out;
+    }
+    if (Array.isArray(tmpl)) {
+      const out = [];
+      for (const item of tmpl) out.push(await resolve2(item));
+      return out;
+    }
+    if (typeof tmpl !== "string") return tmpl;
+    const placeholders = placeholdersInString(tmpl);
+    if (!placeholders.some((p) => p.kind === "block_document")) return tmpl;
+    const [only] = placeholders;
+    if (only && isWholeStringPlaceholder(tmpl, placeholders, "block_document")) {
+      const resolved = await resolvePlaceholder(only, tmpl);
+      return resolved.found ? resolved.value : tmpl;
+    }
+    let result = tmpl;
+    for (const placeholder of placeholders) {
+      if (placeholder.kind !== "block_document") continue;
+      const resolved = await resolvePlaceholder(placeholder, tmpl);
+      if (!resolved.found) continue;
+      if (Array.isArray(resolved.value) || isMapping(resolved.value)) {
+        throw new TemplateError(
+          `Invalid template: ${pythonStringRepr(tmpl)}. Block placeholder ${pythonStringRepr(placeholder.fullMatch)} resolved to a ${pythonTypeName(resolved.value)}, which cannot be used for inline string substitution. Resolve a scalar attribute instead (e.g., '.value' or '.url').`,
+          placeholder.fullMatch
+        );
+      }
+      result = result.replaceAll(placeholder.fullMatch, pythonStr(resolved.value));
+    }
+    return result;
+  };
+  return resolve2(template);
+}
+
+// src/core/templating/variables.ts
+function variableName(placeholderName) {
+  return placeholderName.replaceAll(VARIABLE_PLACEHOLDER_PREFIX, "");
+}
+async function resolveVariables(template, source, onUnresolved = () => {
+}) {
+  const cache = /* @__PURE__ */ new Map();
+  const read = async (name2) => {
+    let result = cache.get(name2);
+    if (!result) {
+      result = await source.read(name2);
+      cache.set(name2, result);
+    }
+    return result;
+  };
+  const resolve2 = async (tmpl) => {
+    if (typeof tmpl === "string") {
+      const placeholders = placeholdersInString(tmpl);
+      if (!placeholders.some((p) => p.kind === "variable")) return tmpl;
+      const [only] = placeholders;
+      if (only && isWholeStringPlaceholder(tmpl, placeholders, "variable")) {
+        const name2 = variableName(only.name);
+        const result = await read(name2);
+        if (result.status === "unresolved") {
+          onUnresolved({ kind: "variable", placeholder: only.fullMatch, variableName: name2 });
+          return tmpl;
+        }
+        return result.status === "found" ? result.value : "";
+      }
+      let out = tmpl;
+      for (const p of placeholders) {
+        if (p.kind !== "variable") continue;
+        const name2 = variableName(p.name);
+        const result = await read(name2);
+        if (result.status === "unresolved") {
+          onUnresolved({ kind: "variable", placeholder: p.fullMatch, variableName: name2 });
+          continue;
+        }
+        out = out.replaceAll(p.fullMatch, result.status === "found" ? pythonStr(result.value) : "");
+      }
+      return out;
+    }
+    if (Array.isArray(tmpl)) {
+      const out = [];
+      for (const item of tmpl) out.push(await resolve2(item));
+      return out;
+    }
+    if (isMapping(tmpl)) {
+      const out = {};
+      for (const [key2, value] of Object.entries(tmpl)) out[key2] = await resolve2(value);
+      return out;
+    }
+    return tmpl;
+  };
+  return resolve2(template);
+}
+
+// src/core/templating/passes.ts
+async function resolveBeforeSteps(config, ctx) {
+  const unresolved = new UnresolvedReferences();
+  let value = await resolveBlockDocumentReferences(config, ctx.blocks, unresolved.add);
+  value = await resolveVariables(value, ctx.variables, unresolved.add);
+  value = applyValues(value, ctx.env, { removeNotset: false, env: ctx.env });
+  return { value, unresolved: unresolved.list() };
+}
+function templateSchedules(schedules, stepOutputs, ctx) {
+  if (schedules === null || schedules === void 0) return schedules;
+  return applyValues(schedules, stepOutputs, { env: ctx.env });
+}
+var SET_ASIDE_IN_A10 = ["parameter_openapi_schema", "schedules", "triggers"];
+function templateDeploymentWithStepOutputs(config, stepOutputs, ctx) {
+  const rest = { ...config };
+  const setAside = {};
+  for (const key2 of SET_ASIDE_IN_A10) {
+    if (Object.hasOwn(rest, key2)) {
+      setAside[key2] = rest[key2];
+      delete rest[key2];
+    }
+  }
+  const templated = applyValues(rest, stepOutputs, {
+    removeNotset: true,
+    warnOnNotset: true,
+    onMissing: ctx.onMissing,
+    skipPrefixes: ["ctx."],
+    env: ctx.env
+  });
+  return { ...templated, ...setAside };
+}
+function templateTriggers(triggerSpecs, stepOutputs, ctx) {
+  return triggerSpecs.map((spec) => {
+    if (!isMapping(spec)) return applyValues(spec, stepOutputs, { env: ctx.env });
+    const { parameters, ...rest } = spec;
+    const templated = applyValues(rest, stepOutputs, { env: ctx.env });
+    if (parameters !== null && parameters !== void 0) templated["parameters"] = parameters;
+    return templated;
+  });
+}
+function templatePullSteps(pullSteps, stepOutputs, ctx) {
+  return applyValues(pullSteps, stepOutputs, { removeNotset: false, env: ctx.env });
+}
+async function templateStepInputs(inputs, upstreamOutputs, ctx) {
+  const keywords = {};
+  const rest = {};
+  for (const [key2, value2] of Object.entries(inputs)) {
+    if (key2 === "id" || key2 === "requires") keywords[key2] = value2;
+    else rest[key2] = value2;
+  }
+  const unresolved = new UnresolvedReferences();
+  let value = applyValues(rest, upstreamOutputs, { env: ctx.env });
+  value = await resolveBlockDocumentReferences(value, ctx.blocks, unresolved.add);
+  value = await resolveVariables(value, ctx.variables, unresolved.add);
+  value = applyValues(value, ctx.env, { env: ctx.env });
+  return { value, keywords, unresolved: unresolved.list() };
+}
+function mergeStepOutputs(outputs, stepId, result) {
+  if (!isMapping(result)) return outputs;
+  const merged = { ...outputs };
+  if (isTruthy(stepId)) merged[String(stepId)] = result;
+  Object.assign(merged, result);
+  return merged;
+}
+
 // src/core/config/index.ts
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -20012,15 +20437,15 @@ function parseYaml(text) {
 }
 function findNode(doc, path10) {
   let node = deref(doc, doc.contents);
-  let key;
+  let key2;
   for (const segment of path10) {
     if (!node) break;
     const next = childOf(doc, node, segment);
     if (!next) break;
     node = next.node;
-    key = next.key;
+    key2 = next.key;
   }
-  return { node: node ?? void 0, key };
+  return { node: node ?? void 0, key: key2 };
 }
 function deref(doc, node) {
   let current = node ?? void 0;
@@ -20109,31 +20534,31 @@ var BOOL_OR_STRING_KEYS = ["active", "day_or"];
 var RAW_KEYS = /* @__PURE__ */ new Set([...STRING_KEYS, ...BOOL_OR_STRING_KEYS, "interval", "parameters"]);
 var DEPLOYMENT_SCHEDULE_KEYS = /* @__PURE__ */ new Set(["schedule", "active", "max_scheduled_runs", "parameters", "slug", "replaces"]);
 var INTERVAL_SCHEDULE_KEYS = /* @__PURE__ */ new Set(["interval", "anchor_date", "timezone"]);
-function isMapping(value) {
+function isMapping2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 function validateRawScheduleItem(item, path10 = []) {
-  if (!isMapping(item)) return { errors: [{ path: path10, message: "Input should be a valid dictionary" }], value: void 0 };
+  if (!isMapping2(item)) return { errors: [{ path: path10, message: "Input should be a valid dictionary" }], value: void 0 };
   const errors = rawShapeErrors(item, path10);
   if (errors.length === 0 || matchesOtherShape(item)) return { errors: [], value: item };
   return { errors, value: void 0 };
 }
 function rawShapeErrors(item, path10) {
   const errors = [];
-  for (const key of Object.keys(item)) {
-    if (!RAW_KEYS.has(key)) errors.push({ path: [...path10, key], message: "Extra inputs are not permitted" });
+  for (const key2 of Object.keys(item)) {
+    if (!RAW_KEYS.has(key2)) errors.push({ path: [...path10, key2], message: "Extra inputs are not permitted" });
   }
-  for (const key of STRING_KEYS) {
-    const v = item[key];
+  for (const key2 of STRING_KEYS) {
+    const v = item[key2];
     if (v !== void 0 && v !== null && typeof v !== "string") {
-      errors.push({ path: [...path10, key], message: "Input should be a valid string" });
+      errors.push({ path: [...path10, key2], message: "Input should be a valid string" });
     }
   }
-  for (const key of BOOL_OR_STRING_KEYS) {
-    const v = item[key];
+  for (const key2 of BOOL_OR_STRING_KEYS) {
+    const v = item[key2];
     if (v === void 0 || v === null || typeof v === "boolean" || typeof v === "string") continue;
     if (typeof v === "number" && (v === 0 || v === 1)) continue;
-    errors.push({ path: [...path10, key], message: "Input should be a valid boolean or string" });
+    errors.push({ path: [...path10, key2], message: "Input should be a valid boolean or string" });
   }
   const interval = item.interval;
   if (interval !== void 0 && interval !== null) {
@@ -20141,7 +20566,7 @@ function rawShapeErrors(item, path10) {
     if ("error" in parsed) errors.push({ path: [...path10, "interval"], message: parsed.error });
   }
   const parameters = item.parameters;
-  if (parameters !== void 0 && !isMapping(parameters)) {
+  if (parameters !== void 0 && !isMapping2(parameters)) {
     errors.push({ path: [...path10, "parameters"], message: "Input should be a valid dictionary" });
   }
   if (errors.length === 0) {
@@ -20155,7 +20580,7 @@ function rawShapeErrors(item, path10) {
 function matchesOtherShape(item) {
   const keys = Object.keys(item);
   if (keys.length === 0) return true;
-  if ("schedule" in item && keys.every((k) => DEPLOYMENT_SCHEDULE_KEYS.has(k))) return isMapping(item.schedule);
+  if ("schedule" in item && keys.every((k) => DEPLOYMENT_SCHEDULE_KEYS.has(k))) return isMapping2(item.schedule);
   if (item.anchor_date instanceof Date && keys.every((k) => INTERVAL_SCHEDULE_KEYS.has(k))) {
     const parsed = parseDuration(item.interval);
     return "seconds" in parsed && parsed.seconds > 0 && (item.timezone === void 0 || typeof item.timezone === "string" || item.timezone === null);
@@ -20674,42 +21099,42 @@ var IANAZone = class _IANAZone extends Zone {
 };
 var intlLFCache = {};
 function getCachedLF(locString, opts = {}) {
-  const key = JSON.stringify([locString, opts]);
-  let dtf = intlLFCache[key];
+  const key2 = JSON.stringify([locString, opts]);
+  let dtf = intlLFCache[key2];
   if (!dtf) {
     dtf = new Intl.ListFormat(locString, opts);
-    intlLFCache[key] = dtf;
+    intlLFCache[key2] = dtf;
   }
   return dtf;
 }
 var intlDTCache = /* @__PURE__ */ new Map();
 function getCachedDTF(locString, opts = {}) {
-  const key = JSON.stringify([locString, opts]);
-  let dtf = intlDTCache.get(key);
+  const key2 = JSON.stringify([locString, opts]);
+  let dtf = intlDTCache.get(key2);
   if (dtf === void 0) {
     dtf = new Intl.DateTimeFormat(locString, opts);
-    intlDTCache.set(key, dtf);
+    intlDTCache.set(key2, dtf);
   }
   return dtf;
 }
 var intlNumCache = /* @__PURE__ */ new Map();
 function getCachedINF(locString, opts = {}) {
-  const key = JSON.stringify([locString, opts]);
-  let inf = intlNumCache.get(key);
+  const key2 = JSON.stringify([locString, opts]);
+  let inf = intlNumCache.get(key2);
   if (inf === void 0) {
     inf = new Intl.NumberFormat(locString, opts);
-    intlNumCache.set(key, inf);
+    intlNumCache.set(key2, inf);
   }
   return inf;
 }
 var intlRelCache = /* @__PURE__ */ new Map();
 function getCachedRTF(locString, opts = {}) {
   const { base, ...cacheKeyOpts } = opts;
-  const key = JSON.stringify([locString, cacheKeyOpts]);
-  let inf = intlRelCache.get(key);
+  const key2 = JSON.stringify([locString, cacheKeyOpts]);
+  let inf = intlRelCache.get(key2);
   if (inf === void 0) {
     inf = new Intl.RelativeTimeFormat(locString, opts);
-    intlRelCache.set(key, inf);
+    intlRelCache.set(key2, inf);
   }
   return inf;
 }
@@ -21333,8 +21758,8 @@ function parseDigits(str) {
       if (str[i].search(numberingSystems.hanidec) !== -1) {
         value += hanidecChars.indexOf(str[i]);
       } else {
-        for (const key in numberingSystemsUTF16) {
-          const [min, max] = numberingSystemsUTF16[key];
+        for (const key2 in numberingSystemsUTF16) {
+          const [min, max] = numberingSystemsUTF16[key2];
           if (code >= min && code <= max) {
             value += code - min;
           }
@@ -21770,19 +22195,19 @@ function parseMillis(fraction3) {
     return Math.floor(f);
   }
 }
-function roundTo(number3, digits, rounding = "round") {
+function roundTo(number2, digits, rounding = "round") {
   const factor = 10 ** digits;
   switch (rounding) {
     case "expand":
-      return number3 > 0 ? Math.ceil(number3 * factor) / factor : Math.floor(number3 * factor) / factor;
+      return number2 > 0 ? Math.ceil(number2 * factor) / factor : Math.floor(number2 * factor) / factor;
     case "trunc":
-      return Math.trunc(number3 * factor) / factor;
+      return Math.trunc(number2 * factor) / factor;
     case "round":
-      return Math.round(number3 * factor) / factor;
+      return Math.round(number2 * factor) / factor;
     case "floor":
-      return Math.floor(number3 * factor) / factor;
+      return Math.floor(number2 * factor) / factor;
     case "ceil":
-      return Math.ceil(number3 * factor) / factor;
+      return Math.ceil(number2 * factor) / factor;
     default:
       throw new RangeError(`Value rounding ${rounding} is out of range`);
   }
@@ -22326,7 +22751,7 @@ var Formatter = class _Formatter {
         return token;
       }
     }, tokens = _Formatter.parseFormat(fmt), realTokens = tokens.reduce(
-      (found2, { literal: literal2, val }) => literal2 ? found2 : found2.concat(val),
+      (found2, { literal: literal3, val }) => literal3 ? found2 : found2.concat(val),
       []
     ), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t2) => t2)), durationInfo = {
       isNegativeDuration: collapsed < 0,
@@ -22712,9 +23137,9 @@ function normalizeValues(matrix, vals) {
 }
 function removeZeroes(vals) {
   const newVals = {};
-  for (const [key, value] of Object.entries(vals)) {
+  for (const [key2, value] of Object.entries(vals)) {
     if (value !== 0) {
-      newVals[key] = value;
+      newVals[key2] = value;
     }
   }
   return newVals;
@@ -23230,9 +23655,9 @@ var Duration = class _Duration {
         accumulated[k] = vals[k];
       }
     }
-    for (const key in accumulated) {
-      if (accumulated[key] !== 0) {
-        built[lastUnit] += key === lastUnit ? accumulated[key] : accumulated[key] / this.matrix[lastUnit][key];
+    for (const key2 in accumulated) {
+      if (accumulated[key2] !== 0) {
+        built[lastUnit] += key2 === lastUnit ? accumulated[key2] : accumulated[key2] / this.matrix[lastUnit][key2];
       }
     }
     normalizeValues(this.matrix, built);
@@ -24195,8 +24620,8 @@ function oneOf(strings2, startIndex) {
     };
   }
 }
-function offset(regex, groups) {
-  return { regex, deser: ([, h, m]) => signedOffset(h, m), groups };
+function offset(regex, groups2) {
+  return { regex, deser: ([, h, m]) => signedOffset(h, m), groups: groups2 };
 }
 function simple(regex) {
   return { regex, deser: ([s2]) => s2 };
@@ -24205,9 +24630,9 @@ function escapeToken(value) {
   return value.replace(/[\-\[\]{}()*+?.,\\\^$|#\s]/g, "\\$&");
 }
 function unitForToken(token, loc) {
-  const one = digitRegex(loc), two = digitRegex(loc, "{2}"), three = digitRegex(loc, "{3}"), four = digitRegex(loc, "{4}"), six = digitRegex(loc, "{6}"), oneOrTwo = digitRegex(loc, "{1,2}"), oneToThree = digitRegex(loc, "{1,3}"), oneToSix = digitRegex(loc, "{1,6}"), oneToNine = digitRegex(loc, "{1,9}"), twoToFour = digitRegex(loc, "{2,4}"), fourToSix = digitRegex(loc, "{4,6}"), literal2 = (t2) => ({ regex: RegExp(escapeToken(t2.val)), deser: ([s2]) => s2, literal: true }), unitate = (t2) => {
+  const one = digitRegex(loc), two = digitRegex(loc, "{2}"), three = digitRegex(loc, "{3}"), four = digitRegex(loc, "{4}"), six = digitRegex(loc, "{6}"), oneOrTwo = digitRegex(loc, "{1,2}"), oneToThree = digitRegex(loc, "{1,3}"), oneToSix = digitRegex(loc, "{1,6}"), oneToNine = digitRegex(loc, "{1,9}"), twoToFour = digitRegex(loc, "{2,4}"), fourToSix = digitRegex(loc, "{4,6}"), literal3 = (t2) => ({ regex: RegExp(escapeToken(t2.val)), deser: ([s2]) => s2, literal: true }), unitate = (t2) => {
     if (token.literal) {
-      return literal2(t2);
+      return literal3(t2);
     }
     switch (t2.val) {
       // era
@@ -24324,7 +24749,7 @@ function unitForToken(token, loc) {
       case " ":
         return simple(/[^\S\n\r]/);
       default:
-        return literal2(t2);
+        return literal3(t2);
     }
   };
   const unit = unitate(token) || {
@@ -24422,11 +24847,11 @@ function match(input, regex, handlers) {
     let matchIndex = 1;
     for (const i in handlers) {
       if (hasOwnProperty(handlers, i)) {
-        const h = handlers[i], groups = h.groups ? h.groups + 1 : 1;
+        const h = handlers[i], groups2 = h.groups ? h.groups + 1 : 1;
         if (!h.literal && h.token) {
-          all[h.token.val[0]] = h.deser(matches.slice(matchIndex, matchIndex + groups));
+          all[h.token.val[0]] = h.deser(matches.slice(matchIndex, matchIndex + groups2));
         }
-        matchIndex += groups;
+        matchIndex += groups2;
       }
     }
     return [matches, all];
@@ -26673,8 +27098,11 @@ function friendlyDateTime(dateTimeish) {
 var import_cron_parser = __toESM(require_dist2(), 1);
 
 // src/core/schedules/timezone.ts
+var validZones = /* @__PURE__ */ new Map();
 function isValidTimezone(name2) {
-  return IANAZone.isValidZone(name2);
+  let valid = validZones.get(name2);
+  if (valid === void 0) validZones.set(name2, valid = IANAZone.isValidZone(name2));
+  return valid;
 }
 function placeWallTime(wall, zone, gap = "forward") {
   const local = DateTime.fromObject(
@@ -26738,7 +27166,7 @@ function translate(cron) {
   fields = fields.map((f, i) => unwrapReversedRanges(f, BOUNDS[i]));
   const expression = fields.join(" ");
   try {
-    import_cron_parser.CronExpressionParser.parse(expression, { tz: "UTC", strict: false });
+    import_cron_parser.CronExpressionParser.parse(expression, { tz: "UTC", strict: false, currentDate: 0 });
   } catch (error) {
     if (error instanceof Error && /day of month/i.test(error.message)) return { expression, years, never: true };
     return void 0;
@@ -26846,8 +27274,8 @@ function gapLookback(translation, zone, after, wallStart) {
 // src/core/schedules/interval.ts
 function parseAnchorDate(text) {
   const opts = { zone: "utc", setZone: true };
-  for (const parse3 of [DateTime.fromISO, DateTime.fromSQL]) {
-    const dt = parse3(text.trim(), opts);
+  for (const parse4 of [DateTime.fromISO, DateTime.fromSQL]) {
+    const dt = parse4(text.trim(), opts);
     if (dt.isValid) return dt;
   }
   return void 0;
@@ -27006,9 +27434,9 @@ function truthy(v) {
 }
 function convertScheduleItem(item, path10, options = {}) {
   const now2 = options.now ?? /* @__PURE__ */ new Date();
-  const fail = (key, message) => ({
+  const fail = (key2, message) => ({
     ok: false,
-    error: { path: key === void 0 ? path10 : [...path10, key], message }
+    error: { path: key2 === void 0 ? path10 : [...path10, key2], message }
   });
   const timezone = item.timezone;
   let built;
@@ -27066,13 +27494,13 @@ function convertScheduleItem(item, path10, options = {}) {
     }
     built = { schedule: result.schedule, given: result.given };
   } else {
-    return fail(void 0, `Unknown schedule type. Please provide a valid schedule. schedule=${pythonRepr(item)}`);
+    return fail(void 0, `Unknown schedule type. Please provide a valid schedule. schedule=${pythonRepr2(item)}`);
   }
   let active;
   if (item.active !== void 0 && item.active !== null) {
     active = parseBool(item.active);
     if (active === void 0) {
-      return fail("active", `active must be able to be parsed as a boolean, got ${pythonRepr(item.active)} of type <class '${pythonType(item.active)}'>`);
+      return fail("active", `active must be able to be parsed as a boolean, got ${pythonRepr2(item.active)} of type <class '${pythonType(item.active)}'>`);
     }
   }
   const parameters = truthy(item.parameters) ? item.parameters : void 0;
@@ -27155,7 +27583,7 @@ function pythonType(v) {
   if (Array.isArray(v)) return "list";
   return "dict";
 }
-function pythonRepr(v) {
+function pythonRepr2(v) {
   if (v === null || v === void 0) return "None";
   if (v === true) return "True";
   if (v === false) return "False";
@@ -27165,9 +27593,9 @@ function pythonRepr(v) {
     const body = v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\t/g, "\\t");
     return quote2 + (quote2 === "'" ? body.replace(/'/g, "\\'") : body) + quote2;
   }
-  if (Array.isArray(v)) return `[${v.map(pythonRepr).join(", ")}]`;
-  if (v instanceof Date) return pythonRepr(v.toISOString());
-  const entries = Object.entries(v).map(([k, x]) => `${pythonRepr(k)}: ${pythonRepr(x)}`);
+  if (Array.isArray(v)) return `[${v.map(pythonRepr2).join(", ")}]`;
+  if (v instanceof Date) return pythonRepr2(v.toISOString());
+  const entries = Object.entries(v).map(([k, x]) => `${pythonRepr2(k)}: ${pythonRepr2(x)}`);
   return `{${entries.join(", ")}}`;
 }
 
@@ -27189,38 +27617,6 @@ function nextRunTimes(schedule, count, after) {
   } catch {
     return [];
   }
-}
-
-// src/core/util/suggest.ts
-function closest(word, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance && d <= limit) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-function didYouMean(word, candidates) {
-  const c = closest(word, candidates);
-  return c === void 0 ? "" : ` (did you mean "${c}"?)`;
-}
-function editDistance(a, b) {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
 }
 
 // src/steps/registry.ts
@@ -27271,7 +27667,7 @@ var definitions = [
   {
     name: "prefect_docker.deployments.steps.push_docker_image",
     aliases: [],
-    inputs: ["image_name", "tag", "credentials", "additional_tags", "ignore_cache"],
+    inputs: ["image_name", "tag", "credentials", "additional_tags", "ignore_cache", "build_backend"],
     outputs: ["image_name", "tag", "image", "additional_tags"]
   },
   {
@@ -27301,7 +27697,7 @@ var definitions = [
   {
     name: "prefect_azure.deployments.steps.push_to_azure_blob_storage",
     aliases: [],
-    inputs: ["container", "folder", "credentials", "ignore_file", "overwrite"],
+    inputs: ["container", "folder", "credentials", "ignore_file"],
     outputs: ["container", "folder"]
   },
   {
@@ -27370,11 +27766,11 @@ var Checker = class {
     this.warnings.push({ path: path10, message, atKey });
   }
   unknownKeys(value, path10, known, what, ignored = []) {
-    for (const key of Object.keys(value)) {
-      if (known.includes(key) || ignored.includes(key)) continue;
-      const guess = closest(key, known);
+    for (const key2 of Object.keys(value)) {
+      if (known.includes(key2) || ignored.includes(key2)) continue;
+      const guess = closest(key2, known);
       const hint = guess ? `did you mean "${guess}"?` : `expected one of: ${known.join(", ")}`;
-      this.warn([...path10, key], `unknown key "${key}" in ${what} is ignored (${hint})`, true);
+      this.warn([...path10, key2], `unknown key "${key2}" in ${what} is ignored (${hint})`, true);
     }
   }
   string(value, path10, hint = "") {
@@ -27401,11 +27797,11 @@ var Checker = class {
       if (nullable) return null;
       return this.error(path10, `${describe(path10)} must be a mapping; remove the key or write {} for none`);
     }
-    if (isMapping2(value)) return value;
+    if (isMapping3(value)) return value;
     return this.error(path10, `${describe(path10)} must be a mapping, got ${typeName(value)}`);
   }
 };
-function isMapping2(value) {
+function isMapping3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof YamlTimestamp) && !(value instanceof Date);
 }
 function laxBool(value) {
@@ -27422,7 +27818,7 @@ function typeName(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (value instanceof YamlTimestamp) return `the date ${value.text}`;
-  if (isMapping2(value)) return "a mapping";
+  if (isMapping3(value)) return "a mapping";
   if (typeof value === "number") return `the number ${value}`;
   if (typeof value === "boolean") return `the boolean ${value}`;
   return typeof value;
@@ -27438,7 +27834,7 @@ function describe(path10) {
 function toJsonValue(value) {
   if (value instanceof YamlTimestamp) return value.toJSON();
   if (Array.isArray(value)) return value.map(toJsonValue);
-  if (isMapping2(value)) {
+  if (isMapping3(value)) {
     const out = {};
     for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v);
     return out;
@@ -27448,7 +27844,7 @@ function toJsonValue(value) {
 function validatePrefectFile(raw) {
   const c = new Checker();
   const result = { actions: { build: [], push: [], pull: null }, deployments: [] };
-  if (!isMapping2(raw)) {
+  if (!isMapping3(raw)) {
     c.error([], raw === null || raw === void 0 ? 'the file is empty; it needs at least a "deployments:" list' : `the file must be a mapping with a "deployments:" list, got ${typeName(raw)}`);
     return { value: result, errors: c.errors, warnings: c.warnings };
   }
@@ -27475,7 +27871,7 @@ function validatePrefectFile(raw) {
 function checkSteps(c, value, path10) {
   if (value === null || value === void 0) return null;
   let list;
-  if (isMapping2(value)) {
+  if (isMapping3(value)) {
     if (Object.keys(value).length === 0) return [];
     list = [value];
     path10 = [...path10];
@@ -27488,7 +27884,7 @@ function checkSteps(c, value, path10) {
   const steps = [];
   list.forEach((step, i) => {
     const stepPath = Array.isArray(value) ? [...path10, i] : path10;
-    if (!isMapping2(step)) {
+    if (!isMapping3(step)) {
       c.error(stepPath, `each step must be a mapping of one step name to its inputs, got ${typeName(step)}`);
       return;
     }
@@ -27521,7 +27917,7 @@ function checkStep(c, step, path10) {
     c.error([...path10, name2], `step "${name2}" has no inputs; give it a mapping of inputs (use {} for none)`);
     return;
   }
-  if (!isMapping2(inputs)) {
+  if (!isMapping3(inputs)) {
     c.error([...path10, name2], `the inputs of step "${name2}" must be a mapping, got ${typeName(inputs)}`);
     return;
   }
@@ -27536,10 +27932,10 @@ function checkStep(c, step, path10) {
   }
   if (definition?.inputs) {
     const accepted = [...definition.inputs, ...RESERVED_STEP_INPUTS];
-    for (const key of Object.keys(inputs)) {
-      if (accepted.includes(key)) continue;
-      const guess = closest(key, accepted);
-      c.error([...path10, name2, key], `step "${name2}" has no input "${key}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
+    for (const key2 of Object.keys(inputs)) {
+      if (accepted.includes(key2)) continue;
+      const guess = closest(key2, accepted);
+      c.error([...path10, name2, key2], `step "${name2}" has no input "${key2}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
     }
   }
   checkNoTimestamps(c, inputs, [...path10, name2]);
@@ -27549,24 +27945,24 @@ function checkNoTimestamps(c, value, path10) {
     c.error(path10, `"${value.text}" is read as a date; quote it to pass it as text`);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => checkNoTimestamps(c, v, [...path10, i]));
-  } else if (isMapping2(value)) {
+  } else if (isMapping3(value)) {
     for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path10, k]);
   }
 }
 function checkDeployment(c, raw, path10) {
-  if (!isMapping2(raw)) {
+  if (!isMapping3(raw)) {
     c.error(path10, `each deployment must be a mapping, got ${typeName(raw)}`);
     return void 0;
   }
   c.unknownKeys(raw, path10, DEPLOYMENT_KEYS, "a deployment");
   const out = {};
-  const at = (key) => [...path10, key];
-  const has = (key) => key in raw;
-  for (const key of ["name", "version", "version_type", "description", "entrypoint", "flow_name"]) {
-    if (!has(key)) continue;
-    const hint = key === "version" || key === "name" ? ` (quote it: ${key}: "${String(toJsonValue(raw[key]))}")` : "";
-    const v = c.string(raw[key], at(key), typeof raw[key] === "number" ? hint : "");
-    if (v !== void 0) out[key] = v;
+  const at = (key2) => [...path10, key2];
+  const has = (key2) => key2 in raw;
+  for (const key2 of ["name", "version", "version_type", "description", "entrypoint", "flow_name"]) {
+    if (!has(key2)) continue;
+    const hint = key2 === "version" || key2 === "name" ? ` (quote it: ${key2}: "${String(toJsonValue(raw[key2]))}")` : "";
+    const v = c.string(raw[key2], at(key2), typeof raw[key2] === "number" ? hint : "");
+    if (v !== void 0) out[key2] = v;
   }
   if (typeof out.name === "string" && /[/%&<>]/.test(out.name)) {
     c.error(at("name"), `deployment name "${out.name}" must not contain / % & < or >`);
@@ -27583,10 +27979,10 @@ function checkDeployment(c, raw, path10) {
       c.warn(at("tags"), `"tags" is a string, so each character becomes a tag (as in prefect deploy); write a list: tags: [${JSON.stringify(tags2)}]`);
     }
   }
-  for (const key of ["paused", "enforce_parameter_schema"]) {
-    if (!has(key)) continue;
-    const v = c.bool(raw[key], at(key));
-    if (v !== void 0) out[key] = v;
+  for (const key2 of ["paused", "enforce_parameter_schema"]) {
+    if (!has(key2)) continue;
+    const v = c.bool(raw[key2], at(key2));
+    if (v !== void 0) out[key2] = v;
   }
   if (has("concurrency_limit")) {
     const v = checkConcurrency(c, raw.concurrency_limit, at("concurrency_limit"));
@@ -27602,10 +27998,10 @@ function checkDeployment(c, raw, path10) {
     if (wp) {
       c.unknownKeys(wp, at("work_pool"), WORK_POOL_KEYS, "work_pool");
       const pool = {};
-      for (const key of ["name", "work_queue_name"]) {
-        if (!(key in wp)) continue;
-        const v = c.string(wp[key], [...path10, "work_pool", key]);
-        if (v !== void 0) pool[key] = v;
+      for (const key2 of ["name", "work_queue_name"]) {
+        if (!(key2 in wp)) continue;
+        const v = c.string(wp[key2], [...path10, "work_pool", key2]);
+        if (v !== void 0) pool[key2] = v;
       }
       if ("job_variables" in wp) {
         const v = c.mapping(wp.job_variables, [...path10, "work_pool", "job_variables"], false);
@@ -27614,15 +28010,15 @@ function checkDeployment(c, raw, path10) {
       out.work_pool = pool;
     }
   }
-  for (const key of ["build", "push", "pull"]) {
-    if (!has(key)) continue;
-    const v = raw[key];
-    const steps = checkSteps(c, v, at(key));
-    out[key] = isMapping2(v) && Object.keys(v).length === 0 ? {} : steps;
+  for (const key2 of ["build", "push", "pull"]) {
+    if (!has(key2)) continue;
+    const v = raw[key2];
+    const steps = checkSteps(c, v, at(key2));
+    out[key2] = isMapping3(v) && Object.keys(v).length === 0 ? {} : steps;
   }
   if (has("schedule")) {
     const s2 = raw.schedule;
-    if (s2 !== null && !isMapping2(s2)) c.error(at("schedule"), `"schedule" must be a mapping, got ${typeName(s2)}`);
+    if (s2 !== null && !isMapping3(s2)) c.error(at("schedule"), `"schedule" must be a mapping, got ${typeName(s2)}`);
     else if (s2 && Object.keys(s2).length > 0) {
       const v = checkSchedule(c, s2, at("schedule"));
       if (v) out.schedule = v;
@@ -27634,12 +28030,12 @@ function checkDeployment(c, raw, path10) {
     else if (!Array.isArray(s2)) c.error(at("schedules"), `"schedules" must be a list, got ${typeName(s2)}`);
     else {
       out.schedules = s2.map((item, i) => {
-        if (!isMapping2(item)) return c.error([...path10, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
+        if (!isMapping3(item)) return c.error([...path10, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
         return checkSchedule(c, item, [...path10, "schedules", i]);
       }).filter((x) => x !== void 0);
     }
   }
-  if (has("schedule") && has("schedules") && isMapping2(raw.schedule) && Object.keys(raw.schedule).length > 0) {
+  if (has("schedule") && has("schedules") && isMapping3(raw.schedule) && Object.keys(raw.schedule).length > 0) {
     c.error(at("schedule"), 'both "schedule" and "schedules" are set; move the schedule into the "schedules" list');
   }
   if (has("triggers")) {
@@ -27648,7 +28044,7 @@ function checkDeployment(c, raw, path10) {
     else if (!Array.isArray(t2)) c.error(at("triggers"), `"triggers" must be a list, got ${typeName(t2)}`);
     else {
       t2.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path10, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
+        if (!isMapping3(item)) c.error([...path10, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
       });
       out.triggers = toJsonValue(t2);
     }
@@ -27659,7 +28055,7 @@ function checkDeployment(c, raw, path10) {
     else if (!Array.isArray(s2)) c.error(at("sla"), `"sla" must be a list, got ${typeName(s2)}`);
     else {
       s2.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path10, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
+        if (!isMapping3(item)) c.error([...path10, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
       });
       out.sla = toJsonValue(s2);
     }
@@ -27668,7 +28064,7 @@ function checkDeployment(c, raw, path10) {
 }
 function checkConcurrency(c, value, path10) {
   if (value === null) return null;
-  if (!isMapping2(value)) return c.int(value, path10);
+  if (!isMapping3(value)) return c.int(value, path10);
   c.unknownKeys(value, path10, CONCURRENCY_KEYS, "concurrency_limit");
   const out = {};
   if ("limit" in value) {
@@ -27866,577 +28262,12 @@ function parsePrefectFile(text, file) {
   };
 }
 
-// src/core/templating/values.ts
-var PythonFloat = class {
-  constructor(value) {
-    this.value = value;
-  }
-  value;
-};
-var TemplateError = class extends Error {
-  placeholder;
-  constructor(message, placeholder) {
-    super(message);
-    this.name = "TemplateError";
-    this.placeholder = placeholder;
-  }
-};
-function isMapping3(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null || value === globalThis.process?.env;
-}
-function isTruthy(value) {
-  if (value === null || value === void 0 || value === false) return false;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value === "bigint") return value !== 0n;
-  if (typeof value === "string") return value.length > 0;
-  if (value instanceof PythonFloat) return value.value !== 0;
-  if (Array.isArray(value)) return value.length > 0;
-  if (isMapping3(value)) return Object.keys(value).length > 0;
-  return true;
-}
-function deepCopy(value) {
-  if (Array.isArray(value)) return value.map((item) => deepCopy(item));
-  if (value instanceof Date) return new Date(value.getTime());
-  if (isMapping3(value)) {
-    const copy = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = deepCopy(item);
-    return copy;
-  }
-  return value;
-}
-function pythonTypeName(value) {
-  if (value === null || value === void 0) return "NoneType";
-  if (typeof value === "boolean") return "bool";
-  if (typeof value === "bigint") return "int";
-  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
-  if (typeof value === "string") return "str";
-  if (value instanceof PythonFloat) return "float";
-  if (Array.isArray(value)) return "list";
-  if (value instanceof Date) return "datetime";
-  if (isMapping3(value)) return "dict";
-  if (typeof value === "object" && value !== null && "isDateOnly" in value) return value.isDateOnly ? "date" : "datetime";
-  if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
-  return typeof value;
-}
-
-// src/core/templating/get-from-dict.ts
-function keyPath(name2) {
-  return name2.replaceAll("[", ".").replaceAll("]", "").split(".");
-}
-var PY_INT = new RegExp("^-?\\p{Nd}+(?:_\\p{Nd}+)*$", "u");
-var DECIMAL_DIGIT = new RegExp("\\p{Nd}", "u");
-function pythonInt(key) {
-  if (!PY_INT.test(key)) return void 0;
-  let digits = "";
-  for (const ch of key.replaceAll("_", "")) digits += ch === "-" ? "-" : String(decimalDigitValue(ch));
-  return Number(digits);
-}
-function decimalDigitValue(ch) {
-  const cp = ch.codePointAt(0) ?? 0;
-  let start = cp;
-  while (start > 0 && DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
-  return (cp - start) % 10;
-}
-function index(items, key) {
-  const i = pythonInt(key);
-  if (i === void 0) return { found: false };
-  const at = i < 0 ? items.length + i : i;
-  if (!Number.isSafeInteger(at) || at < 0 || at >= items.length) return { found: false };
-  return { found: true, value: items[at] };
-}
-function getFromDict(dct, keys, fallback) {
-  const path10 = typeof keys === "string" ? keyPath(keys) : keys;
-  let value = dct;
-  for (const key of path10) {
-    if (isMapping3(value)) {
-      if (!Object.hasOwn(value, key)) return fallback;
-      value = value[key];
-    } else if (Array.isArray(value)) {
-      const hit = index(value, key);
-      if (!hit.found) return fallback;
-      value = hit.value;
-    } else if (typeof value === "string") {
-      const hit = index(Array.from(value), key);
-      if (!hit.found) return fallback;
-      value = hit.value;
-    } else {
-      return fallback;
-    }
-  }
-  return value;
-}
-
-// src/core/templating/placeholders.ts
-var BLOCK_DOCUMENT_PLACEHOLDER_PREFIX = "prefect.blocks.";
-var VARIABLE_PLACEHOLDER_PREFIX = "prefect.variables.";
-var ENV_VAR_PLACEHOLDER_PREFIX = "$";
-var PY_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
-var PY_WORD = "\\p{L}\\p{N}_";
-var PLACEHOLDER_SOURCE = `(\\{\\{[${PY_SPACE}]*([${PY_WORD}.\\-\\[\\]$]+)[${PY_SPACE}]*\\}\\})`;
-function placeholderRegExp() {
-  return new RegExp(PLACEHOLDER_SOURCE, "gu");
-}
-function placeholderKind(name2) {
-  if (name2.startsWith(BLOCK_DOCUMENT_PLACEHOLDER_PREFIX)) return "block_document";
-  if (name2.startsWith(VARIABLE_PLACEHOLDER_PREFIX)) return "variable";
-  if (name2.startsWith(ENV_VAR_PLACEHOLDER_PREFIX)) return "env_var";
-  return "standard";
-}
-function placeholdersInString(text) {
-  const seen = /* @__PURE__ */ new Set();
-  const found2 = [];
-  for (const match2 of text.matchAll(placeholderRegExp())) {
-    const fullMatch = match2[1] ?? "";
-    const name2 = match2[2] ?? "";
-    if (seen.has(fullMatch)) continue;
-    seen.add(fullMatch);
-    found2.push({ fullMatch, name: name2, kind: placeholderKind(name2) });
-  }
-  return found2;
-}
-function isWholeStringPlaceholder(text, placeholders, kind) {
-  const only = placeholders.length === 1 ? placeholders[0] : void 0;
-  return only !== void 0 && only.fullMatch === text && only.kind === kind;
-}
-
-// src/core/templating/python-str.ts
-function pythonStr(value) {
-  if (typeof value === "string") return value;
-  if (value instanceof Date) return pythonDateStr(value);
-  return pythonRepr2(value);
-}
-function pythonRepr2(value) {
-  if (value === null || value === void 0) return "None";
-  if (value === true) return "True";
-  if (value === false) return "False";
-  if (typeof value === "string") return pythonStringRepr(value);
-  if (typeof value === "bigint") return value.toString();
-  if (typeof value === "number") {
-    return Number.isInteger(value) ? BigInt(value).toString() : pythonFloatRepr(value);
-  }
-  if (value instanceof PythonFloat) return pythonFloatRepr(value.value);
-  if (Array.isArray(value)) return `[${value.map(pythonRepr2).join(", ")}]`;
-  if (value instanceof Date) return pythonDateRepr(value);
-  if (isMapping3(value)) {
-    const items = Object.entries(value).map(([k, v]) => `${pythonStringRepr(k)}: ${pythonRepr2(v)}`);
-    return `{${items.join(", ")}}`;
-  }
-  return String(value);
-}
-function pythonFloatRepr(x) {
-  if (Number.isNaN(x)) return "nan";
-  if (x === Infinity) return "inf";
-  if (x === -Infinity) return "-inf";
-  const sign = x < 0 || Object.is(x, -0) ? "-" : "";
-  const match2 = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(Math.abs(x).toExponential());
-  if (!match2) return String(x);
-  const digits = (match2[1] ?? "") + (match2[2] ?? "");
-  const exponent = Number(match2[3]);
-  const decimalPoint = exponent + 1;
-  if (decimalPoint > -4 && decimalPoint <= 16) {
-    if (decimalPoint <= 0) return `${sign}0.${"0".repeat(-decimalPoint)}${digits}`;
-    if (decimalPoint >= digits.length) return `${sign}${digits}${"0".repeat(decimalPoint - digits.length)}.0`;
-    return `${sign}${digits.slice(0, decimalPoint)}.${digits.slice(decimalPoint)}`;
-  }
-  const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-  const expSign = exponent < 0 ? "-" : "+";
-  return `${sign}${mantissa}e${expSign}${String(Math.abs(exponent)).padStart(2, "0")}`;
-}
-var NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-function pythonStringRepr(text) {
-  const quote2 = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote2;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (ch === quote2 || ch === "\\") out += `\\${ch}`;
-    else if (ch === "	") out += "\\t";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (cp < 32 || cp === 127) out += `\\x${hex(cp, 2)}`;
-    else if (cp < 127) out += ch;
-    else if (ch !== " " && NOT_PRINTABLE.test(ch)) {
-      if (cp <= 255) out += `\\x${hex(cp, 2)}`;
-      else if (cp <= 65535) out += `\\u${hex(cp, 4)}`;
-      else out += `\\U${hex(cp, 8)}`;
-    } else out += ch;
-  }
-  return out + quote2;
-}
-function hex(n2, width) {
-  return n2.toString(16).padStart(width, "0");
-}
-function isMidnightUtc(d) {
-  return d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0;
-}
-function pythonDateStr(d) {
-  const iso = d.toISOString();
-  if (isMidnightUtc(d)) return iso.slice(0, 10);
-  const micro = d.getUTCMilliseconds() ? `.${String(d.getUTCMilliseconds() * 1e3).padStart(6, "0")}` : "";
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${micro}+00:00`;
-}
-function pythonDateRepr(d) {
-  const parts = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-  if (isMidnightUtc(d)) return `datetime.date(${parts.join(", ")})`;
-  const time = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds() * 1e3];
-  while (time.length > 2 && time[time.length - 1] === 0) time.pop();
-  return `datetime.datetime(${[...parts, ...time].join(", ")}, tzinfo=datetime.timezone.utc)`;
-}
-
-// src/core/templating/apply-values.ts
-var NOTSET = /* @__PURE__ */ Symbol("NOTSET");
-function missingPlaceholderMessage(placeholder) {
-  return `Value for placeholder ${pythonStringRepr(placeholder)} not found in provided values. Please ensure that the placeholder is spelled correctly and that the corresponding value is provided.`;
-}
-function applyValues(template, values, options = {}) {
-  const removeNotset = options.removeNotset ?? true;
-  const env = options.env ?? process.env;
-  const warn = (placeholder) => {
-    if (options.warnOnNotset) options.onMissing?.(placeholder, missingPlaceholderMessage(placeholder));
-  };
-  const apply = (tmpl) => {
-    if (tmpl === NOTSET || tmpl === null || tmpl === void 0) return tmpl;
-    if (typeof tmpl === "number" || typeof tmpl === "boolean" || typeof tmpl === "bigint" || tmpl instanceof PythonFloat) {
-      return tmpl;
-    }
-    if (typeof tmpl === "string") return applyToString(tmpl);
-    if (Array.isArray(tmpl)) {
-      const out = [];
-      for (const item of tmpl) {
-        const updated = apply(item);
-        if (updated !== NOTSET) out.push(updated);
-        else if (!removeNotset) out.push(item);
-      }
-      return out;
-    }
-    if (isMapping3(tmpl)) {
-      const out = {};
-      for (const [key, item] of Object.entries(tmpl)) {
-        const updated = apply(item);
-        if (updated !== NOTSET) out[key] = updated;
-        else if (!removeNotset) out[key] = item;
-      }
-      return out;
-    }
-    throw new TemplateError(`Unexpected template type '${pythonTypeName(tmpl)}'`);
-  };
-  const applyToString = (tmpl) => {
-    let placeholders = placeholdersInString(tmpl);
-    if (placeholders.length === 0) return tmpl;
-    const skip = options.skipPrefixes;
-    if (skip && skip.length > 0) {
-      placeholders = placeholders.filter((p) => !skip.some((prefix) => p.name.startsWith(prefix)));
-      if (placeholders.length === 0) return tmpl;
-    }
-    const [only] = placeholders;
-    if (only && isWholeStringPlaceholder(tmpl, placeholders, "standard")) {
-      const value = getFromDict(values, only.name, NOTSET);
-      if (value === NOTSET) warn(only.name);
-      return value;
-    }
-    const replacements = /* @__PURE__ */ new Map();
-    for (const p of placeholders) {
-      let value;
-      if (p.kind === "standard") {
-        value = getFromDict(values, p.name, NOTSET);
-      } else if (p.kind === "env_var") {
-        const name2 = stripLeading(p.name, ENV_VAR_PLACEHOLDER_PREFIX);
-        value = Object.hasOwn(env, name2) && env[name2] !== void 0 ? env[name2] : NOTSET;
-      } else {
-        continue;
-      }
-      if (value === NOTSET) {
-        warn(p.fullMatch);
-        if (removeNotset) replacements.set(p.fullMatch, "");
-      } else {
-        replacements.set(p.fullMatch, pythonStr(value));
-      }
-    }
-    return tmpl.replace(placeholderRegExp(), (_match, full) => replacements.get(full) ?? full);
-  };
-  return apply(template);
-}
-function stripLeading(text, ch) {
-  let i = 0;
-  while (text.startsWith(ch, i)) i += ch.length;
-  return text.slice(i);
-}
-
-// src/core/templating/block-documents.ts
-function parseBlockPlaceholderName(name2) {
-  const rest = name2.replaceAll(BLOCK_DOCUMENT_PLACEHOLDER_PREFIX, "");
-  const first = rest.indexOf(".");
-  if (first < 0) {
-    throw new TemplateError(
-      `Invalid block placeholder format: '${name2}'. Expected format: prefect.blocks.<block-type-slug>.<block-document-name>`,
-      name2
-    );
-  }
-  const second = rest.indexOf(".", first + 1);
-  return {
-    blockTypeSlug: rest.slice(0, first),
-    blockDocumentName: second < 0 ? rest.slice(first + 1) : rest.slice(first + 1, second),
-    keypath: second < 0 ? void 0 : rest.slice(second + 1)
-  };
-}
-function keypathPointsAtValue(keypath) {
-  return keypath !== void 0 && (keypath === "value" || keypath.startsWith("value.") || keypath.startsWith("value["));
-}
-async function resolveBlockDocumentReferences(template, source, onUnresolved = () => {
-}) {
-  const byName2 = /* @__PURE__ */ new Map();
-  const byId = /* @__PURE__ */ new Map();
-  const readByName = async (slug, name2, placeholder) => {
-    const key = JSON.stringify([slug, name2]);
-    let result = byName2.get(key);
-    if (!result) {
-      result = await source.readByName(slug, name2);
-      byName2.set(key, result);
-    }
-    if (result.status === "missing") {
-      throw new TemplateError(
-        `Block not found: '${name2}' of type '${slug}' (referenced by ${placeholder}). Create the block or fix the placeholder.`,
-        placeholder
-      );
-    }
-    return result.status === "found" ? result.value : void 0;
-  };
-  const readById = async (id2) => {
-    let result = byId.get(id2);
-    if (!result) {
-      result = await source.readById(id2);
-      byId.set(id2, result);
-    }
-    if (result.status === "missing") {
-      throw new TemplateError(`Block not found: ID '${id2}' (referenced by a $ref). Create the block or fix the reference.`);
-    }
-    return result.status === "found" ? result.value : void 0;
-  };
-  const resolvePlaceholder = async (placeholder, tmpl) => {
-    const { blockTypeSlug, blockDocumentName, keypath } = parseBlockPlaceholderName(placeholder.name);
-    const document = await readByName(blockTypeSlug, blockDocumentName, placeholder.fullMatch);
-    if (document === void 0) {
-      onUnresolved({ kind: "block_document", placeholder: placeholder.fullMatch, blockTypeSlug, blockDocumentName });
-      return { found: false };
-    }
-    let data = document;
-    const keys = Object.keys(document);
-    if (keys.length === 1 && keys[0] === "value" && !keypathPointsAtValue(keypath)) data = document["value"];
-    let value = data;
-    if (keypath !== void 0) {
-      value = getFromDict(data, keypath, NOTSET);
-      if (value === NOTSET) {
-        throw new TemplateError(
-          `Invalid template: ${pythonStringRepr(tmpl)}. Could not resolve the keypath '${keypath}' of ${placeholder.fullMatch} in the data of block '${blockDocumentName}' of type '${blockTypeSlug}'.`,
-          placeholder.fullMatch
-        );
-      }
-    }
-    return { found: true, value: deepCopy(value) };
-  };
-  const resolve = async (tmpl) => {
-    if (isMapping3(tmpl)) {
-      if (Object.hasOwn(tmpl, "$ref")) {
-        const ref = tmpl["$ref"];
-        if (!isMapping3(ref)) {
-          throw new TemplateError(`Invalid $ref: expected a mapping with a block_document_id, got ${pythonTypeName(ref)}`);
-        }
-        const id2 = ref["block_document_id"];
-        if (isTruthy(id2)) {
-          const blockDocumentId = pythonStr(id2);
-          const data = await readById(blockDocumentId);
-          if (data === void 0) {
-            onUnresolved({ kind: "block_document_ref", blockDocumentId });
-            return tmpl;
-          }
-          return deepCopy(data);
-        }
-      }
-      const out = {};
-      for (const [key, value] of Object.entries(tmpl)) out[key] = await resolve(value);
-      return out;
-    }
-    if (Array.isArray(tmpl)) {
-      const out = [];
-      for (const item of tmpl) out.push(await resolve(item));
-      return out;
-    }
-    if (typeof tmpl !== "string") return tmpl;
-    const placeholders = placeholdersInString(tmpl);
-    if (!placeholders.some((p) => p.kind === "block_document")) return tmpl;
-    const [only] = placeholders;
-    if (only && isWholeStringPlaceholder(tmpl, placeholders, "block_document")) {
-      const resolved = await resolvePlaceholder(only, tmpl);
-      return resolved.found ? resolved.value : tmpl;
-    }
-    let result = tmpl;
-    for (const placeholder of placeholders) {
-      if (placeholder.kind !== "block_document") continue;
-      const resolved = await resolvePlaceholder(placeholder, tmpl);
-      if (!resolved.found) continue;
-      if (Array.isArray(resolved.value) || isMapping3(resolved.value)) {
-        throw new TemplateError(
-          `Invalid template: ${pythonStringRepr(tmpl)}. Block placeholder ${pythonStringRepr(placeholder.fullMatch)} resolved to a ${pythonTypeName(resolved.value)}, which cannot be used for inline string substitution. Resolve a scalar attribute instead (e.g., '.value' or '.url').`,
-          placeholder.fullMatch
-        );
-      }
-      result = result.replaceAll(placeholder.fullMatch, pythonStr(resolved.value));
-    }
-    return result;
-  };
-  return resolve(template);
-}
-
-// src/core/templating/sources.ts
-var UNRESOLVED = { status: "unresolved" };
-function offlineSources() {
-  return {
-    blocks: {
-      readByName: () => Promise.resolve(UNRESOLVED),
-      readById: () => Promise.resolve(UNRESOLVED)
-    },
-    variables: { read: () => Promise.resolve(UNRESOLVED) }
-  };
-}
-var UnresolvedReferences = class {
-  byKey = /* @__PURE__ */ new Map();
-  add = (reference) => {
-    const key = JSON.stringify(reference);
-    if (!this.byKey.has(key)) this.byKey.set(key, reference);
-  };
-  list() {
-    return [...this.byKey.values()];
-  }
-};
-
-// src/core/templating/variables.ts
-function variableName(placeholderName) {
-  return placeholderName.replaceAll(VARIABLE_PLACEHOLDER_PREFIX, "");
-}
-async function resolveVariables(template, source, onUnresolved = () => {
-}) {
-  const cache = /* @__PURE__ */ new Map();
-  const read = async (name2) => {
-    let result = cache.get(name2);
-    if (!result) {
-      result = await source.read(name2);
-      cache.set(name2, result);
-    }
-    return result;
-  };
-  const resolve = async (tmpl) => {
-    if (typeof tmpl === "string") {
-      const placeholders = placeholdersInString(tmpl);
-      if (!placeholders.some((p) => p.kind === "variable")) return tmpl;
-      const [only] = placeholders;
-      if (only && isWholeStringPlaceholder(tmpl, placeholders, "variable")) {
-        const name2 = variableName(only.name);
-        const result = await read(name2);
-        if (result.status === "unresolved") {
-          onUnresolved({ kind: "variable", placeholder: only.fullMatch, variableName: name2 });
-          return tmpl;
-        }
-        return result.status === "found" ? result.value : "";
-      }
-      let out = tmpl;
-      for (const p of placeholders) {
-        if (p.kind !== "variable") continue;
-        const name2 = variableName(p.name);
-        const result = await read(name2);
-        if (result.status === "unresolved") {
-          onUnresolved({ kind: "variable", placeholder: p.fullMatch, variableName: name2 });
-          continue;
-        }
-        out = out.replaceAll(p.fullMatch, result.status === "found" ? pythonStr(result.value) : "");
-      }
-      return out;
-    }
-    if (Array.isArray(tmpl)) {
-      const out = [];
-      for (const item of tmpl) out.push(await resolve(item));
-      return out;
-    }
-    if (isMapping3(tmpl)) {
-      const out = {};
-      for (const [key, value] of Object.entries(tmpl)) out[key] = await resolve(value);
-      return out;
-    }
-    return tmpl;
-  };
-  return resolve(template);
-}
-
-// src/core/templating/passes.ts
-async function resolveBeforeSteps(config, ctx) {
-  const unresolved = new UnresolvedReferences();
-  let value = await resolveBlockDocumentReferences(config, ctx.blocks, unresolved.add);
-  value = await resolveVariables(value, ctx.variables, unresolved.add);
-  value = applyValues(value, ctx.env, { removeNotset: false, env: ctx.env });
-  return { value, unresolved: unresolved.list() };
-}
-function templateSchedules(schedules, stepOutputs, ctx) {
-  if (schedules === null || schedules === void 0) return schedules;
-  return applyValues(schedules, stepOutputs, { env: ctx.env });
-}
-var SET_ASIDE_IN_A10 = ["parameter_openapi_schema", "schedules", "triggers"];
-function templateDeploymentWithStepOutputs(config, stepOutputs, ctx) {
-  const rest = { ...config };
-  const setAside = {};
-  for (const key of SET_ASIDE_IN_A10) {
-    if (Object.hasOwn(rest, key)) {
-      setAside[key] = rest[key];
-      delete rest[key];
-    }
-  }
-  const templated = applyValues(rest, stepOutputs, {
-    removeNotset: true,
-    warnOnNotset: true,
-    onMissing: ctx.onMissing,
-    skipPrefixes: ["ctx."],
-    env: ctx.env
-  });
-  return { ...templated, ...setAside };
-}
-function templateTriggers(triggerSpecs, stepOutputs, ctx) {
-  return triggerSpecs.map((spec) => {
-    if (!isMapping3(spec)) return applyValues(spec, stepOutputs, { env: ctx.env });
-    const { parameters, ...rest } = spec;
-    const templated = applyValues(rest, stepOutputs, { env: ctx.env });
-    if (parameters !== null && parameters !== void 0) templated["parameters"] = parameters;
-    return templated;
-  });
-}
-function templatePullSteps(pullSteps, stepOutputs, ctx) {
-  return applyValues(pullSteps, stepOutputs, { removeNotset: false, env: ctx.env });
-}
-async function templateStepInputs(inputs, upstreamOutputs, ctx) {
-  const keywords = {};
-  const rest = {};
-  for (const [key, value2] of Object.entries(inputs)) {
-    if (key === "id" || key === "requires") keywords[key] = value2;
-    else rest[key] = value2;
-  }
-  const unresolved = new UnresolvedReferences();
-  let value = applyValues(rest, upstreamOutputs, { env: ctx.env });
-  value = await resolveBlockDocumentReferences(value, ctx.blocks, unresolved.add);
-  value = await resolveVariables(value, ctx.variables, unresolved.add);
-  value = applyValues(value, ctx.env, { env: ctx.env });
-  return { value, keywords, unresolved: unresolved.list() };
-}
-function mergeStepOutputs(outputs, stepId, result) {
-  if (!isMapping3(result)) return outputs;
-  const merged = { ...outputs };
-  if (isTruthy(stepId)) merged[String(stepId)] = result;
-  Object.assign(merged, result);
-  return merged;
-}
-
 // src/core/plan/desired.ts
 import { realpathSync } from "node:fs";
 import path6 from "node:path";
 
 // src/core/flows/index.ts
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 import path4 from "node:path";
@@ -28960,10 +28791,10 @@ function pyJsonDumps(v) {
     case "dict": {
       const parts = [];
       for (const [k, val] of v.entries) {
-        const key = k.k === "str" ? k : k.k === "int" || k.k === "float" || k.k === "bool" || k.k === "none" ? { k: "str", v: pyJsonDumps(k) } : void 0;
+        const key2 = k.k === "str" ? k : k.k === "int" || k.k === "float" || k.k === "bool" || k.k === "none" ? { k: "str", v: pyJsonDumps(k) } : void 0;
         const value = pyJsonDumps(val);
-        if (!key || value === void 0) return void 0;
-        parts.push(`${pyJsonDumps(key)}: ${value}`);
+        if (!key2 || value === void 0) return void 0;
+        parts.push(`${pyJsonDumps(key2)}: ${value}`);
       }
       return `{${parts.join(", ")}}`;
     }
@@ -29058,8 +28889,8 @@ function fieldAlias(f) {
 
 // src/core/flows/stdobjects.ts
 function makeStdObject(name2, args, kwargs) {
-  const num = (i, key, dflt) => {
-    const v = args[i] ?? kwargs.get(key);
+  const num = (i, key2, dflt) => {
+    const v = args[i] ?? kwargs.get(key2);
     if (v === void 0) return dflt;
     if (v.k === "int" || v.k === "float") return v.v;
     return void 0;
@@ -29121,9 +28952,9 @@ function makeStdObject(name2, args, kwargs) {
     case "uuid.UUID": {
       const s2 = args[0] ?? kwargs.get("hex");
       if (s2?.k !== "str") return unknown("UUID(...)");
-      const hex2 = s2.v.replace(/^urn:uuid:/, "").replace(/[{}-]/g, "").toLowerCase();
-      if (!/^[0-9a-f]{32}$/.test(hex2)) return void 0;
-      const text = `${hex2.slice(0, 8)}-${hex2.slice(8, 12)}-${hex2.slice(12, 16)}-${hex2.slice(16, 20)}-${hex2.slice(20)}`;
+      const hex = s2.v.replace(/^urn:uuid:/, "").replace(/[{}-]/g, "").toLowerCase();
+      if (!/^[0-9a-f]{32}$/.test(hex)) return void 0;
+      const text = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
       return { k: "object", type: "uuid", data: { text } };
     }
     case "pathlib.Path":
@@ -29338,10 +29169,10 @@ function dedupe(items) {
   for (const it of items) if (!out.some((o) => pyEquals(o, it))) out.push(it);
   return out;
 }
-function setEntry(entries, key, value) {
-  const i = entries.findIndex(([k]) => pyEquals(k, key));
+function setEntry(entries, key2, value) {
+  const i = entries.findIndex(([k]) => pyEquals(k, key2));
   if (i >= 0) entries[i][1] = value;
-  else entries.push([key, value]);
+  else entries.push([key2, value]);
 }
 function pyEquals(a, b) {
   const num = (v) => v.k === "int" || v.k === "float" ? v.v : v.k === "bool" ? v.v ? 1 : 0 : void 0;
@@ -29769,8 +29600,8 @@ var NodeType = class _NodeType {
       for (let name2 of prop.split(" "))
         direct[name2] = map[prop];
     return (node) => {
-      for (let groups = node.prop(NodeProp.group), i = -1; i < (groups ? groups.length : 0); i++) {
-        let found2 = direct[i < 0 ? node.name : groups[i]];
+      for (let groups2 = node.prop(NodeProp.group), i = -1; i < (groups2 ? groups2.length : 0); i++) {
+        let found2 = direct[i < 0 ? node.name : groups2[i]];
         if (found2)
           return found2;
       }
@@ -31140,9 +30971,9 @@ var Parser = class {
   Run a full parse, returning the resulting tree.
   */
   parse(input, fragments, ranges) {
-    let parse3 = this.startParse(input, fragments, ranges);
+    let parse4 = this.startParse(input, fragments, ranges);
     for (; ; ) {
-      let done = parse3.advance();
+      let done = parse4.advance();
       if (done)
         return done;
     }
@@ -32694,10 +32525,10 @@ var LRParser = class _LRParser extends Parser {
     this.top = this.topRules[Object.keys(this.topRules)[0]];
   }
   createParse(input, fragments, ranges) {
-    let parse3 = new Parse(this, input, fragments, ranges);
+    let parse4 = new Parse(this, input, fragments, ranges);
     for (let w of this.wrappers)
-      parse3 = w(parse3, input, fragments, ranges);
-    return parse3;
+      parse4 = w(parse4, input, fragments, ranges);
+    return parse4;
   }
   /**
   Get a goto table entry @internal
@@ -33009,9 +32840,9 @@ var Modifier = class _Modifier {
   static get(base, mods) {
     if (!mods.length)
       return base;
-    let exists = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
-    if (exists)
-      return exists;
+    let exists2 = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
+    if (exists2)
+      return exists2;
     let set = [], tag = new Tag(base.name, set, base, mods);
     for (let m of mods)
       m.instances.push(tag);
@@ -34058,9 +33889,9 @@ function unescape(body, bytes) {
     }
     const hexLen = next === "x" ? 2 : !bytes && next === "u" ? 4 : !bytes && next === "U" ? 8 : 0;
     if (hexLen > 0) {
-      const hex2 = body.slice(i + 2, i + 2 + hexLen);
-      if (/^[0-9a-fA-F]+$/.test(hex2) && hex2.length === hexLen) {
-        out += String.fromCodePoint(parseInt(hex2, 16));
+      const hex = body.slice(i + 2, i + 2 + hexLen);
+      if (/^[0-9a-fA-F]+$/.test(hex) && hex.length === hexLen) {
+        out += String.fromCodePoint(parseInt(hex, 16));
         i += 1 + hexLen;
         continue;
       }
@@ -34635,10 +34466,10 @@ var Interpreter = class _Interpreter {
               cls.members.push({ name: fname, value });
             } else cls.attrs.set(fname, value);
             if (fname === "model_config" && value.k === "dict") {
-              for (const [key, v] of value.entries) {
-                if (key.k === "str" && key.v === "extra" && v.k === "str") cls.extraForbid = v.v === "forbid";
-                if (key.k === "str" && key.v === "title" && v.k === "str") cls.title = v.v;
-                if (key.k === "str" && key.v === "json_schema_extra" && v.k === "dict") cls.schemaExtra = v;
+              for (const [key2, v] of value.entries) {
+                if (key2.k === "str" && key2.v === "extra" && v.k === "str") cls.extraForbid = v.v === "forbid";
+                if (key2.k === "str" && key2.v === "title" && v.k === "str") cls.title = v.v;
+                if (key2.k === "str" && key2.v === "json_schema_extra" && v.k === "dict") cls.schemaExtra = v;
               }
             }
           }
@@ -34654,15 +34485,15 @@ var Interpreter = class _Interpreter {
   // ---------------------------------------------------------------- assignments
   execAssign(stmt, scope) {
     const parts = children(stmt);
-    const groups = [[]];
+    const groups2 = [[]];
     for (const p of parts) {
-      if (p.name === "AssignOp") groups.push([]);
-      else if (p.name !== "," && p.name !== "TypeDef") groups[groups.length - 1].push(p);
+      if (p.name === "AssignOp") groups2.push([]);
+      else if (p.name !== "," && p.name !== "TypeDef") groups2[groups2.length - 1].push(p);
     }
-    if (groups.length < 2) return;
-    const valueNodes = groups[groups.length - 1];
+    if (groups2.length < 2) return;
+    const valueNodes = groups2[groups2.length - 1];
     const value = valueNodes.length === 1 ? this.eval(valueNodes[0], scope) : { k: "tuple", items: valueNodes.map((n2) => this.eval(n2, scope)) };
-    for (const targets of groups.slice(0, -1)) this.assignTargets(targets, value, scope);
+    for (const targets of groups2.slice(0, -1)) this.assignTargets(targets, value, scope);
   }
   assignTargets(targets, value, scope) {
     const src = scope.module.source;
@@ -34764,10 +34595,10 @@ var Interpreter = class _Interpreter {
             for (const e of spread.entries) setEntry(entries, e[0], e[1]);
             continue;
           }
-          const key = this.eval(p, scope);
+          const key2 = this.eval(p, scope);
           const val = this.eval(parts[i + 2], scope);
           i += 2;
-          setEntry(entries, key, val);
+          setEntry(entries, key2, val);
         }
         return { k: "dict", entries };
       }
@@ -34885,12 +34716,12 @@ var Interpreter = class _Interpreter {
     let out = "";
     let pos = node.from + m[0].length;
     const end = node.to - m[2].length;
-    const literal2 = (a, b) => {
+    const literal3 = (a, b) => {
       const text = src.text.slice(a, b).replace(/\{\{/g, "{").replace(/\}\}/g, "}");
       return raw ? text : decodeStringToken(`"${text.replace(/"/g, '\\"')}"`).value;
     };
     for (const rep of children(node).filter((c) => c.name === "FormatReplacement")) {
-      out += literal2(pos, rep.from);
+      out += literal3(pos, rep.from);
       const exprs = children(rep).filter((c) => !["{", "}", "FormatConversion", "FormatSpec", "="].includes(c.name));
       const spec = rep.getChild("FormatSpec");
       const conv = rep.getChild("FormatConversion");
@@ -34901,7 +34732,7 @@ var Interpreter = class _Interpreter {
       out += s2;
       pos = rep.to;
     }
-    out += literal2(pos, end);
+    out += literal3(pos, end);
     return { k: "str", v: out };
   }
   evalBinary(node, scope) {
@@ -34946,20 +34777,20 @@ var Interpreter = class _Interpreter {
       return { k: "generic", origin, args: flat };
     }
     if (obj.k === "generic") return obj;
-    const key = multi ? { k: "tuple", items: args } : args[0];
-    if ((obj.k === "list" || obj.k === "tuple") && key.k === "int") {
-      const idx = key.v < 0 ? obj.items.length + key.v : key.v;
+    const key2 = multi ? { k: "tuple", items: args } : args[0];
+    if ((obj.k === "list" || obj.k === "tuple") && key2.k === "int") {
+      const idx = key2.v < 0 ? obj.items.length + key2.v : key2.v;
       const v = obj.items[idx];
       if (v === void 0) throw new PyRaise("IndexError", "index out of range");
       return v;
     }
     if (obj.k === "dict") {
-      const e = obj.entries.find(([k]) => pyEquals(k, key));
-      if (!e) throw new PyRaise("KeyError", pyRepr(key) ?? "?");
+      const e = obj.entries.find(([k]) => pyEquals(k, key2));
+      if (!e) throw new PyRaise("KeyError", pyRepr(key2) ?? "?");
       return e[1];
     }
-    if (obj.k === "class" && obj.cls.kind === "enum" && key.k === "str") {
-      const m = obj.cls.members.find((x) => x.name === key.v);
+    if (obj.k === "class" && obj.cls.kind === "enum" && key2.k === "str") {
+      const m = obj.cls.members.find((x) => x.name === key2.v);
       if (m) return { k: "member", cls: obj.cls, name: m.name, value: m.value };
     }
     return unknown("subscript");
@@ -35299,9 +35130,9 @@ var Interpreter = class _Interpreter {
       case "os.getenv":
       case "os.environ.get":
       case "os.environ.__getitem__": {
-        const key = args[0];
-        if (key?.k !== "str") return unknown("environment lookup");
-        return this.readEnv(key.v, args[1] ?? kwargs.get("default") ?? NONE, offset2);
+        const key2 = args[0];
+        if (key2?.k !== "str") return unknown("environment lookup");
+        return this.readEnv(key2.v, args[1] ?? kwargs.get("default") ?? NONE, offset2);
       }
       case "yaml.safe_load":
       case "yaml.load":
@@ -35547,11 +35378,11 @@ function encodeDefault(v) {
     case "dict": {
       const out = {};
       for (const [k, val] of v.entries) {
-        const key = dictKey(k);
-        if (key === void 0) return new NotEncodable("a dict key that is not a plain value", false);
+        const key2 = dictKey(k);
+        if (key2 === void 0) return new NotEncodable("a dict key that is not a plain value", false);
         const e = encodeDefault(val);
         if (e instanceof NotEncodable) return e;
-        out[key] = e;
+        out[key2] = e;
       }
       return out;
     }
@@ -35636,14 +35467,14 @@ function encodeInstance(cls, fields) {
     if (v === void 0) continue;
     const e = encodeDefault(v);
     if (e instanceof NotEncodable) return e;
-    let key = f.name;
+    let key2 = f.name;
     const exclude = f.default?.k === "field" ? f.default.info.kwargs.get("exclude") : void 0;
     if (exclude?.k === "bool" && exclude.v) continue;
     if (cls.kind === "model" && f.default?.k === "field") {
       const alias = f.default.info.kwargs.get("alias") ?? f.default.info.kwargs.get("serialization_alias");
-      if (alias?.k === "str") key = alias.v;
+      if (alias?.k === "str") key2 = alias.v;
     }
-    out[key] = e;
+    out[key2] = e;
   }
   return out;
 }
@@ -35969,10 +35800,10 @@ function literalSchema(args) {
 function applyFieldConstraints(schema, info, withExamples) {
   const target = constraintTarget(schema);
   const type = target.type;
-  for (const [key, v] of info.kwargs) {
+  for (const [key2, v] of info.kwargs) {
     const e = encodeDefault(v);
     if (e instanceof NotEncodable) continue;
-    switch (key) {
+    switch (key2) {
       case "ge":
         target.minimum = e;
         break;
@@ -36065,9 +35896,9 @@ function modelDefinition(cls, ctx) {
   const required = [];
   for (const f of cls.fields) {
     if (f.name.startsWith("_")) continue;
-    const { key, schema, isRequired } = fieldSchema(cls, f, ctx);
-    properties[key] = schema;
-    if (isRequired) required.push(key);
+    const { key: key2, schema, isRequired } = fieldSchema(cls, f, ctx);
+    properties[key2] = schema;
+    if (isRequired) required.push(key2);
   }
   const def = {};
   if (cls.extraForbid) def.additionalProperties = false;
@@ -36119,10 +35950,10 @@ function fieldSchema(cls, f, ctx) {
   if (info) applyFieldConstraints(schema, info, true);
   const kw = (name2) => info?.kwargs.get(name2) ?? metas.find((m) => m.kwargs.has(name2))?.kwargs.get(name2);
   const alias = kw("alias") ?? kw("validation_alias");
-  const key = alias?.k === "str" ? alias.v : f.name;
+  const key2 = alias?.k === "str" ? alias.v : f.name;
   const title = kw("title");
   if (title?.k === "str") schema.title = title.v;
-  else if (!frag.refLike) schema.title = fieldTitle(key);
+  else if (!frag.refLike) schema.title = fieldTitle(key2);
   const description = kw("description");
   if (description?.k === "str") schema.description = description.v;
   const deprecated = kw("deprecated");
@@ -36142,7 +35973,7 @@ function fieldSchema(cls, f, ctx) {
   const extra = info ? jsonSchemaExtra(info) : void 0;
   if (extra) Object.assign(schema, extra);
   const isRequired = cls.kind === "typeddict" ? tdRequired : dflt === void 0 && !hasFactory;
-  return { key, schema, isRequired };
+  return { key: key2, schema, isRequired };
 }
 
 // src/core/flows/parameters.ts
@@ -36315,10 +36146,39 @@ function resolveNestedStrings(v, scope, interp) {
 }
 
 // src/core/flows/index.ts
+var runCache = new AsyncLocalStorage();
+function withFlowAnalysisCache(cache, fn) {
+  return runCache.getStore() ? fn() : runCache.run(cache, fn);
+}
 async function analyzeEntrypoint(entrypoint, options) {
   const ep = parseEntrypoint(entrypoint, options.cwd);
+  const cache = runCache.getStore();
+  if (!cache || options.isModuleUnavailable || options.env) return analyzeOrExplain(ep, options);
+  const abs = path4.resolve(options.cwd, ep.file);
+  let bytes;
   try {
-    return analyze(ep, options);
+    bytes = readFileSync2(abs);
+  } catch {
+  }
+  const key2 = JSON.stringify([
+    abs,
+    bytes ? createHash("md5").update(bytes).digest("hex") : null,
+    entrypoint,
+    options.cwd,
+    options.unavailableModules ?? [],
+    options.referenceProfile ?? null,
+    options.pythonVersion ?? null
+  ]);
+  let analysis = cache.get(key2);
+  if (!analysis) {
+    analysis = analyzeOrExplain(ep, options, bytes);
+    cache.set(key2, analysis);
+  }
+  return analysis;
+}
+async function analyzeOrExplain(ep, options, bytes) {
+  try {
+    return analyze(ep, options, bytes);
   } catch (e) {
     if (e instanceof FlowAnalysisError) throw e;
     const err = new FlowAnalysisError(`could not analyse the flow file: ${e instanceof Error ? e.message : String(e)}`, { file: ep.file });
@@ -36326,15 +36186,15 @@ async function analyzeEntrypoint(entrypoint, options) {
     throw err;
   }
 }
-function analyze(ep, options) {
+function analyze(ep, options, read) {
   const abs = path4.resolve(options.cwd, ep.file);
-  if (!existsSync2(abs)) {
+  if (!read && !existsSync2(abs)) {
     throw new FlowAnalysisError(
       ep.kind === "script" ? `entrypoint file not found: ${ep.file} (paths are relative to ${options.cwd})` : `module '${ep.pathAsWritten}' not found (looked for ${ep.file} relative to ${options.cwd})`,
       { file: ep.file }
     );
   }
-  const bytes = readFileSync2(abs);
+  const bytes = read ?? readFileSync2(abs);
   const source = new PySource(bytes.toString("utf8"));
   const { fatal, ignoredLines } = source.parseErrors();
   if (fatal) {
@@ -36494,7 +36354,7 @@ function possibleStepOutputs(steps) {
     if (!definition) return "any";
     definition.outputs.forEach((k) => keys.add(k));
     const inputs = step[name2];
-    if (isMapping2(inputs) && typeof inputs.id === "string" && inputs.id) keys.add(inputs.id);
+    if (isMapping3(inputs) && typeof inputs.id === "string" && inputs.id) keys.add(inputs.id);
   }
   return keys;
 }
@@ -36531,7 +36391,7 @@ var DeferredPlaceholders = class {
 function mapStrings(value, f) {
   if (typeof value === "string") return f(value);
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
-  if (isMapping2(value)) {
+  if (isMapping3(value)) {
     const out = {};
     for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, f);
     return out;
@@ -36636,13 +36496,13 @@ function laxStringSet(value) {
   return { value: [...new Set(value)] };
 }
 function laxOptionalMapping(value) {
-  if (value === null || isMapping2(value)) return { value };
+  if (value === null || isMapping3(value)) return { value };
   return { error: `should be a mapping or null, got ${describe2(value)}` };
 }
 function describe2(value) {
   if (value === null || value === void 0) return "null";
   if (Array.isArray(value)) return "a list";
-  if (isMapping2(value)) return "a mapping";
+  if (isMapping3(value)) return "a mapping";
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return typeof value;
@@ -36674,7 +36534,7 @@ function validateTriggers(specs, deploymentName) {
 var Checker2 = class {
   errors = [];
   deploymentTrigger(spec, path10, defaultName) {
-    if (!isMapping2(spec)) {
+    if (!isMapping3(spec)) {
       this.fail(path10, `each trigger must be a mapping, got ${describe2(spec)}`);
       return void 0;
     }
@@ -36692,7 +36552,7 @@ var Checker2 = class {
   }
   /** A trigger nested in a compound or sequence trigger: a plain trigger, deployment fields ignored. */
   nestedTrigger(spec, path10) {
-    if (!isMapping2(spec)) {
+    if (!isMapping3(spec)) {
       this.fail(path10, `each nested trigger must be a mapping, got ${describe2(spec)}`);
       return void 0;
     }
@@ -36770,7 +36630,7 @@ var Checker2 = class {
     return { type: "metric", match: match2, match_related: matchRelated, posture: "Metric", metric };
   }
   metricQuery(query, path10) {
-    if (!isMapping2(query)) {
+    if (!isMapping3(query)) {
       this.fail(path10, `should be a mapping with name, threshold and operator, got ${describe2(query)}`);
       return void 0;
     }
@@ -36848,7 +36708,7 @@ var Checker2 = class {
   }
   /** `ResourceSpecification`: label → a string or a list of strings. Errors on labels are reported here. */
   resourceSpecification(value) {
-    if (!isMapping2(value)) return { error: `should be a mapping of resource labels to a string or a list of strings, got ${describe2(value)}` };
+    if (!isMapping3(value)) return { error: `should be a mapping of resource labels to a string or a list of strings, got ${describe2(value)}` };
     const result = {};
     let error;
     for (const [label, v] of Object.entries(value)) {
@@ -36858,21 +36718,21 @@ var Checker2 = class {
     return error === void 0 ? { value: result } : { error };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
-  field(spec, key, path10, check) {
-    if (!(key in spec)) return void 0;
-    const result = check(spec[key]);
+  field(spec, key2, path10, check) {
+    if (!(key2 in spec)) return void 0;
+    const result = check(spec[key2]);
     if ("error" in result) {
-      this.fail([...path10, key], result.error);
+      this.fail([...path10, key2], result.error);
       return void 0;
     }
     return result.value;
   }
-  required(spec, key, path10, check, what) {
-    if (!(key in spec)) {
-      this.fail([...path10, key], `is required: ${what}`);
+  required(spec, key2, path10, check, what) {
+    if (!(key2 in spec)) {
+      this.fail([...path10, key2], `is required: ${what}`);
       return void 0;
     }
-    return this.field(spec, key, path10, check);
+    return this.field(spec, key2, path10, check);
   }
   fail(path10, message) {
     this.errors.push({ path: path10, message });
@@ -36951,13 +36811,13 @@ function validateSlas(specs) {
   return { slas, errors };
 }
 function validateSla(spec, i) {
-  if (!isMapping2(spec)) return { errors: [{ path: [i], message: `each SLA must be a mapping, got ${describe2(spec)}` }] };
+  if (!isMapping3(spec)) return { errors: [{ path: [i], message: `each SLA must be a mapping, got ${describe2(spec)}` }] };
   const common = [];
-  const check = (key, fn) => {
-    if (!(key in spec)) return void 0;
-    const r = fn(spec[key]);
+  const check = (key2, fn) => {
+    if (!(key2 in spec)) return void 0;
+    const r = fn(spec[key2]);
     if ("error" in r) {
-      common.push({ path: [i, key], message: r.error });
+      common.push({ path: [i, key2], message: r.error });
       return void 0;
     }
     return r.value;
@@ -37099,8 +36959,8 @@ async function resolveVersion(configured, flowVersion, versionType, options) {
 // src/core/plan/deploy-options.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 import path5 from "node:path";
-function gatherSpecs(values, key, cwd) {
-  const what = key === "triggers" ? "trigger" : "SLA";
+function gatherSpecs(values, key2, cwd) {
+  const what = key2 === "triggers" ? "trigger" : "SLA";
   const specs = [];
   for (const value of values) {
     try {
@@ -37113,8 +36973,8 @@ function gatherSpecs(values, key, cwd) {
           if (parsed.errors.length) throw new Error(parsed.errors[0].message);
           doc = parsed.value;
         }
-        const list = isMapping2(doc) ? doc[key] : void 0;
-        if (list !== void 0 && list !== null && !Array.isArray(list)) throw new Error(`"${key}" must be a list`);
+        const list = isMapping3(doc) ? doc[key2] : void 0;
+        if (list !== void 0 && list !== null && !Array.isArray(list)) throw new Error(`"${key2}" must be a list`);
         specs.push(...list ?? []);
       } else {
         specs.push(JSON.parse(value));
@@ -37128,14 +36988,14 @@ function gatherSpecs(values, key, cwd) {
 var DeployOptionError = class extends Error {
 };
 function hasDeployOptions(o) {
-  return Object.entries(o).some(([key, v]) => key !== "enforceParameterSchema" && v !== void 0 && !(Array.isArray(v) && v.length === 0 && key !== "sla"));
+  return Object.entries(o).some(([key2, v]) => key2 !== "enforceParameterSchema" && v !== void 0 && !(Array.isArray(v) && v.length === 0 && key2 !== "sla"));
 }
 function parseJobVariable(text) {
   const eq = text.indexOf("=");
   if (eq >= 0) return { [text.slice(0, eq)]: text.slice(eq + 1) };
   try {
     const parsed = JSON.parse(text);
-    if (isMapping2(parsed)) return parsed;
+    if (isMapping3(parsed)) return parsed;
   } catch {
   }
   throw new DeployOptionError(`Could not parse variable: "${text}". Please ensure variables are either in the format \`key=value\` or are strings containing a valid JSON object.`);
@@ -37144,8 +37004,8 @@ function applyDeployOptions(config, o) {
   const out = structuredClone(config);
   const notices = [];
   if (o.param?.length && o.params !== void 0) throw new DeployOptionError("Can only pass one of `param` or `params` options");
-  const set = (key, value) => {
-    if (value !== void 0 && value !== null) out[key] = value;
+  const set = (key2, value) => {
+    if (value !== void 0 && value !== null) out[key2] = value;
   };
   set("description", o.description);
   set("entrypoint", o.entrypoint);
@@ -37159,7 +37019,7 @@ function applyDeployOptions(config, o) {
   }
   if (o.enforceParameterSchema === false) out.enforce_parameter_schema = false;
   const pool = () => {
-    if (!isMapping2(out.work_pool)) out.work_pool = {};
+    if (!isMapping3(out.work_pool)) out.work_pool = {};
     return out.work_pool;
   };
   if (o.workPoolName) pool().name = o.workPoolName;
@@ -37196,14 +37056,14 @@ function applyDeployOptions(config, o) {
       } catch (e) {
         throw new DeployOptionError(`--params is not valid JSON: ${e.message}`);
       }
-      if (!isMapping2(parsed)) throw new DeployOptionError("--params must be a JSON object");
+      if (!isMapping3(parsed)) throw new DeployOptionError("--params must be a JSON object");
       parameters = parsed;
     }
-    if (!isMapping2(out.parameters)) out.parameters = {};
+    if (!isMapping3(out.parameters)) out.parameters = {};
     Object.assign(out.parameters, parameters);
   }
   for (const item of Array.isArray(out.schedules) ? out.schedules : []) {
-    if (!isMapping2(item)) continue;
+    if (!isMapping3(item)) continue;
     if (o.anchorDate && item.interval) item.anchor_date = o.anchorDate;
     if (o.timezone) item.timezone = o.timezone;
   }
@@ -37226,22 +37086,22 @@ var DEFAULTS = {
 };
 function mergeWithDefaults(config) {
   const out = structuredClone(config);
-  for (const [key, value] of Object.entries(DEFAULTS)) {
-    if (!(key in out)) out[key] = structuredClone(value);
-    if (isMapping2(value) && isMapping2(out[key])) {
-      const target = out[key];
+  for (const [key2, value] of Object.entries(DEFAULTS)) {
+    if (!(key2 in out)) out[key2] = structuredClone(value);
+    if (isMapping3(value) && isMapping3(out[key2])) {
+      const target = out[key2];
       for (const [k, v] of Object.entries(value)) if (!(k in target)) target[k] = structuredClone(v);
     }
   }
   return out;
 }
-var truthy3 = (v) => !(v === null || v === void 0 || v === false || v === 0 || v === "" || Array.isArray(v) && v.length === 0 || isMapping2(v) && Object.keys(v).length === 0);
+var truthy3 = (v) => !(v === null || v === void 0 || v === false || v === 0 || v === "" || Array.isArray(v) && v.length === 0 || isMapping3(v) && Object.keys(v).length === 0);
 async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
   const problems = [];
   const warnings = [];
   const at = (...p) => ["deployments", index2, ...p];
   let config = mergeWithDefaults(rawConfig);
-  if (isMapping2(config.schedule) && Object.keys(config.schedule).length > 0 && !("schedules" in config)) {
+  if (isMapping3(config.schedule) && Object.keys(config.schedule).length > 0 && !("schedules" in config)) {
     config.schedules = [config.schedule];
   }
   let variableOverrides = {};
@@ -37256,7 +37116,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
       throw e;
     }
   }
-  const own = (key) => key in config ? config[key] : actions[key];
+  const own = (key2) => key2 in config ? config[key2] : actions[key2];
   const rawBuild = truthy3(own("build")) ? own("build") : [];
   const rawPush = truthy3(own("push")) ? own("push") : actions.push;
   const rawPull = own("pull");
@@ -37291,7 +37151,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
   if (!truthy3(config.name)) {
     problems.push({ message: "no deployment name; set name: in the deployment", path: at("name") });
   }
-  const pool = isMapping2(config.work_pool) ? config.work_pool : {};
+  const pool = isMapping3(config.work_pool) ? config.work_pool : {};
   if (!truthy3(pool.name)) {
     problems.push({ message: "no work pool; set work_pool.name or pass --pool", path: at("work_pool") });
   }
@@ -37319,7 +37179,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
   if (schedulesConfigured) {
     const templated = deferred.restore(templateSchedules(deferred.protect(config.schedules), outputs, { env: ctx.env }));
     templated.forEach((item, i) => {
-      if (!isMapping2(item)) return;
+      if (!isMapping3(item)) return;
       if (containsPlaceholderToken(item, deferred)) {
         warnings.push({ message: `schedule ${i + 1} depends on step outputs and is checked when the steps run`, path: at("schedules", i) });
         return;
@@ -37367,7 +37227,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
   if (problems.length > 0) return { ok: false, problems, warnings };
   let concurrencyLimit = templatedConfig.concurrency_limit ?? null;
   let concurrencyOptions = null;
-  if (isMapping2(concurrencyLimit)) {
+  if (isMapping3(concurrencyLimit)) {
     concurrencyOptions = { collision_strategy: getFromDict(concurrencyLimit, "collision_strategy", null) };
     const grace = getFromDict(concurrencyLimit, "grace_period_seconds", null);
     if (grace !== null && grace !== void 0) concurrencyOptions.grace_period_seconds = grace;
@@ -37376,7 +37236,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
   let name2 = String(templatedConfig.name);
   if (name2.endsWith(".py")) name2 = path6.parse(name2).name;
   const tags2 = normalizeTags(templatedConfig.tags);
-  const finalPool = isMapping2(templatedConfig.work_pool) ? templatedConfig.work_pool : {};
+  const finalPool = isMapping3(templatedConfig.work_pool) ? templatedConfig.work_pool : {};
   let description = templatedConfig.description ?? null;
   if (!truthy3(description)) description = flow.description;
   const versionType = typeof templatedConfig.version_type === "string" && templatedConfig.version_type || ctx.options?.versionType || void 0;
@@ -37452,14 +37312,14 @@ function defaultPullSteps(config, actions, cwd, warnings) {
   const build = truthy3(config.build) ? config.build : actions.build;
   const docker = build.map((step) => step[BUILD_DOCKER_IMAGE]).find((inputs) => truthy3(inputs));
   if (docker !== void 0) {
-    if (isMapping2(docker) && docker.dockerfile === "auto") {
+    if (isMapping3(docker) && docker.dockerfile === "auto") {
       return [{ [SET_WORKING_DIRECTORY]: { directory: `/opt/prefect/${path6.basename(cwd)}` } }];
     }
     warnings.push({ message: "the Docker build step uses a custom Dockerfile, so no pull step is stored: the Dockerfile must copy the flow code into the image" });
     return null;
   }
-  const pool = isMapping2(config.work_pool) ? config.work_pool : {};
-  const jobVariables = isMapping2(pool.job_variables) ? pool.job_variables : {};
+  const pool = isMapping3(config.work_pool) ? config.work_pool : {};
+  const jobVariables = isMapping3(pool.job_variables) ? pool.job_variables : {};
   if (truthy3(jobVariables.image)) {
     warnings.push({ message: "using the default working directory '/opt/prefect' for the image; add a set_working_directory pull step if the flow code lives elsewhere" });
     return [{ [SET_WORKING_DIRECTORY]: { directory: "/opt/prefect" } }];
@@ -37480,11 +37340,28 @@ function containsPlaceholderToken(value, deferred) {
 }
 
 // src/core/plan/index.ts
+import { setFlagsFromString } from "node:v8";
+function newPlanCache() {
+  return { files: /* @__PURE__ */ new Map(), git: /* @__PURE__ */ new Map(), flows: /* @__PURE__ */ new Map() };
+}
 function hasErrors(diagnostics) {
   return diagnostics.some((d) => d.severity === "error");
 }
+var youngGenerationCapped = false;
+function capYoungGeneration() {
+  if (youngGenerationCapped) return;
+  youngGenerationCapped = true;
+  setFlagsFromString("--semi-space-growth-factor=1");
+}
 async function createPlan(request) {
-  const loaded = await loadPrefectFile(request.prefectFile, request.cwd);
+  capYoungGeneration();
+  const cache = request.cache ?? newPlanCache();
+  return withFlowAnalysisCache(cache.flows, () => plan(request, cache));
+}
+async function plan(request, cache) {
+  const fileKey = JSON.stringify([request.cwd, request.prefectFile]);
+  if (!cache.files.has(fileKey)) cache.files.set(fileKey, loadPrefectFile(request.prefectFile, request.cwd));
+  const loaded = await cache.files.get(fileKey);
   const diagnostics = [...loaded.diagnostics];
   const file = loaded.prefectFile;
   if (!file || hasErrors(diagnostics)) return finish2(request.prefectFile, [], diagnostics);
@@ -37493,12 +37370,12 @@ async function createPlan(request) {
   for (const message of selection.warnings) diagnostics.push({ severity: "warning", file: file.file, message });
   if (selection.errors.length > 0) return finish2(file.file, [], diagnostics);
   const now2 = request.now ?? /* @__PURE__ */ new Date();
-  const gitAnswers = /* @__PURE__ */ new Map();
+  const gitAnswers = cache.git;
   const baseGit = request.git ?? runGit;
   const git = (args, cwd) => {
-    const key = JSON.stringify([cwd, args]);
-    if (!gitAnswers.has(key)) gitAnswers.set(key, baseGit(args, cwd));
-    return gitAnswers.get(key);
+    const key2 = JSON.stringify([cwd, args]);
+    if (!gitAnswers.has(key2)) gitAnswers.set(key2, baseGit(args, cwd));
+    return gitAnswers.get(key2);
   };
   const single = selection.selected.length === 1;
   const options = { ...request.options };
@@ -37542,14 +37419,14 @@ async function createPlan(request) {
   });
   const seen = /* @__PURE__ */ new Map();
   for (const d of deployments) {
-    const key = `${d.flowName}/${d.name}`;
-    const previous = seen.get(key);
+    const key2 = `${d.flowName}/${d.name}`;
+    const previous = seen.get(key2);
     if (previous !== void 0) {
       diagnostics.push(problemToDiagnostic(file, d.index, file.labelOf(d.index), "error", {
-        message: `deployment "${key}" is also defined by deployment ${file.labelOf(previous)}; names must be unique per flow`,
+        message: `deployment "${key2}" is also defined by deployment ${file.labelOf(previous)}; names must be unique per flow`,
         path: ["deployments", d.index, "name"]
       }));
-    } else seen.set(key, d.index);
+    } else seen.set(key2, d.index);
   }
   return { ...finish2(file.file, deployments, diagnostics), positionOf: file.positionOf };
 }
@@ -37578,8 +37455,191 @@ function finish2(prefectFile, deployments, diagnostics) {
   return { prefectFile, deployments, diagnostics: [...diagnostics].sort((a, b) => order(a) - order(b)) };
 }
 
+// src/core/apply/diff.ts
+function updateBody(d) {
+  const p = d.payload;
+  const body = {
+    version: p.version,
+    version_info: p.version_info,
+    // The create body stringifies a missing description to "None"; the update body keeps null.
+    description: d.description,
+    parameters: p.parameters,
+    paused: p.paused
+  };
+  if (d.schedulesConfigured) body.schedules = d.schedules.map((s2) => s2.update);
+  Object.assign(body, {
+    concurrency_limit: p.concurrency_limit,
+    concurrency_options: p.concurrency_options,
+    tags: p.tags,
+    work_queue_name: p.work_queue_name,
+    work_pool_name: p.work_pool_name,
+    job_variables: p.job_variables,
+    entrypoint: p.entrypoint
+  });
+  if (d.enforceParameterSchemaConfigured) body.enforce_parameter_schema = p.enforce_parameter_schema;
+  body.parameter_openapi_schema = p.parameter_openapi_schema;
+  body.pull_steps = d.pullStepsNull ? null : p.pull_steps;
+  return body;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a === "number" && typeof b === "number") return a === b;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  }
+  if (isMapping3(a) && isMapping3(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== void 0);
+    const kb = Object.keys(b).filter((k) => b[k] !== void 0);
+    return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
+  }
+  return false;
+}
+var seconds = (v) => typeof v === "string" && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+function currentSchedule(s2) {
+  const schedule = isMapping3(s2.schedule) ? { ...s2.schedule } : {};
+  if ("interval" in schedule) schedule.interval = seconds(schedule.interval);
+  return { schedule, active: s2.active, parameters: s2.parameters ?? {}, slug: s2.slug ?? null };
+}
+function sameInstant(a, b) {
+  if (typeof a !== "string" || typeof b !== "string") return a === b;
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  return !Number.isNaN(ta) && ta === tb;
+}
+function scheduleMatches(desired, current) {
+  const cur = currentSchedule(current);
+  const want = desired.create;
+  const curSchedule = cur.schedule;
+  const wantSchedule = { ...want.schedule };
+  if ("interval" in wantSchedule) {
+    const anchorConfigured = "anchor_date" in desired.update.schedule;
+    if (!anchorConfigured || sameInstant(wantSchedule.anchor_date, curSchedule.anchor_date)) {
+      wantSchedule.anchor_date = curSchedule.anchor_date;
+    }
+  }
+  if ("cron" in wantSchedule && wantSchedule.timezone === null && curSchedule.timezone === "UTC") wantSchedule.timezone = "UTC";
+  return jsonEqual(wantSchedule, curSchedule) && want.active === cur.active && jsonEqual(want.parameters, cur.parameters) && (want.slug ?? null) === cur.slug;
+}
+function schedulesEqual(d, current) {
+  if (!d.schedulesConfigured) return true;
+  if (d.schedules.length !== current.length) return false;
+  const owner = new Array(current.length).fill(void 0);
+  const assign = (i, seen) => {
+    for (let j = 0; j < current.length; j++) {
+      if (seen[j] || !scheduleMatches(d.schedules[i], current[j])) continue;
+      seen[j] = true;
+      if (owner[j] === void 0 || assign(owner[j], seen)) {
+        owner[j] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  return d.schedules.every((_, i) => assign(i, new Array(current.length).fill(false)));
+}
+function diffDeployment(d, current) {
+  const body = updateBody(d);
+  const changes = [];
+  const compare = (field, to, from, equal = jsonEqual(to, from)) => {
+    if (!equal) changes.push({ field, from, to });
+  };
+  compare("description", body.description, current.description ?? null);
+  compare("version", body.version, current.version ?? null);
+  compare("parameters", body.parameters, current.parameters ?? {});
+  compare("paused", body.paused, current.paused ?? false);
+  if (d.schedulesConfigured) {
+    const cur = Array.isArray(current.schedules) ? current.schedules : [];
+    compare("schedules", d.schedules.map((s2) => s2.create), cur.map(currentSchedule), schedulesEqual(d, cur));
+  }
+  const gcl = isMapping3(current.global_concurrency_limit) ? current.global_concurrency_limit : void 0;
+  const currentLimit = gcl?.limit ?? current.concurrency_limit ?? null;
+  compare("concurrency_limit", body.concurrency_limit, currentLimit);
+  if (body.concurrency_options !== null || currentLimit !== null && current.concurrency_options) {
+    const cur = isMapping3(current.concurrency_options) ? current.concurrency_options : null;
+    const want = isMapping3(body.concurrency_options) ? { grace_period_seconds: null, ...body.concurrency_options } : null;
+    const curFull = cur ? { grace_period_seconds: null, ...cur } : null;
+    compare("concurrency_options", body.concurrency_options, cur, jsonEqual(want, curFull));
+  }
+  compare("tags", body.tags, current.tags ?? []);
+  compare("work_pool_name", body.work_pool_name, current.work_pool_name ?? null);
+  compare("work_queue_name", body.work_queue_name, current.work_queue_name ?? null, (body.work_queue_name ?? "default") === (current.work_queue_name ?? "default"));
+  const jobVariables = body.job_variables;
+  if (Object.keys(jobVariables).length > 0) compare("job_variables", jobVariables, current.job_variables ?? {});
+  compare("entrypoint", body.entrypoint, current.entrypoint ?? null);
+  if ("enforce_parameter_schema" in body) compare("enforce_parameter_schema", body.enforce_parameter_schema, current.enforce_parameter_schema);
+  compare("parameter_openapi_schema", body.parameter_openapi_schema, current.parameter_openapi_schema ?? null);
+  compare("pull_steps", body.pull_steps, current.pull_steps ?? null);
+  return changes;
+}
+
+// src/core/plan/changes.ts
+var KNOWN_AFTER_BUILD = "(known after build)";
+var VERSION_FIELDS = /* @__PURE__ */ new Set(["version", "version_info"]);
+function isVersionField(field) {
+  return VERSION_FIELDS.has(field);
+}
+function classifyChange(d, action, changes) {
+  const deferred = deferredMatcher(d.deferred);
+  if (action === "created") {
+    const knownAfterBuild2 = [];
+    if (deferred) for (const [field, value] of Object.entries(updateBody(d))) substitute(void 0, value, field, deferred, knownAfterBuild2);
+    return { category: "create", changes: [], knownAfterBuild: knownAfterBuild2 };
+  }
+  if (action === "unchanged") return { category: "unchanged", changes: [], knownAfterBuild: [] };
+  const knownAfterBuild = [];
+  const other = [];
+  const version = [];
+  for (const c of changes) {
+    let shown = c;
+    if (deferred) {
+      const found2 = [];
+      const to = substitute(c.from, c.to, c.field, deferred, found2);
+      knownAfterBuild.push(...found2);
+      if (found2.length > 0 && jsonEqual(c.from, to)) continue;
+      if (found2.length > 0) shown = { ...c, to };
+    }
+    (isVersionField(c.field) ? version : other).push(shown);
+  }
+  const category = other.length > 0 ? "update" : version.length > 0 ? "version-only" : knownAfterBuild.length > 0 ? "unchanged-unless-build-differs" : "update";
+  return { category, changes: [...other, ...version], knownAfterBuild };
+}
+function deferredMatcher(placeholders) {
+  if (placeholders.length === 0) return void 0;
+  const sorted = [...new Set(placeholders)].sort((a, b) => b.length - a.length);
+  return { placeholders: sorted, any: new RegExp(sorted.map(escapeRegex2).join("|"), "u") };
+}
+function substitute(from, to, path10, deferred, found2) {
+  if (typeof to === "string") {
+    if (!deferred.any.test(to)) return to;
+    const couldMatch = couldProduce(to, deferred, from);
+    found2.push({ path: path10, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
+    return couldMatch ? from : KNOWN_AFTER_BUILD;
+  }
+  if (Array.isArray(to)) {
+    const before = Array.isArray(from) ? from : [];
+    return to.map((v, i) => substitute(before[i], v, `${path10}[${i}]`, deferred, found2));
+  }
+  if (isMapping3(to)) {
+    const before = isMapping3(from) ? from : {};
+    const out = {};
+    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path10}.${k}`, deferred, found2);
+    return out;
+  }
+  return to;
+}
+function couldProduce(template, deferred, value) {
+  if (value === void 0) return false;
+  if (deferred.placeholders.includes(template)) return true;
+  if (typeof value !== "string") return false;
+  const literal3 = template.split(deferred.any).map(escapeRegex2);
+  return new RegExp(`^${literal3.join("[\\s\\S]*")}$`, "u").test(value);
+}
+function escapeRegex2(s2) {
+  return s2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 // src/core/plan/render.ts
-function planToJson(plan, live) {
+function planToJson(plan2, live) {
   const diag = (d) => ({
     file: d.file,
     line: d.line ?? null,
@@ -37588,45 +37648,68 @@ function planToJson(plan, live) {
     message: d.message
   });
   return {
-    deployments: plan.deployments.map((d, i) => {
+    deployments: plan2.deployments.map((d, i) => {
       const change = live?.[i];
+      const classified = change && classifyChange(d, change.action, change.changes);
       return {
         name: d.name,
         flow_name: d.flowName,
         entrypoint: d.entrypoint,
         payload: d.payload,
-        ...change ? { action: change.action, changes: change.changes, notes: change.notes } : {}
+        ...change && classified ? {
+          action: change.action,
+          changes: change.changes,
+          notes: change.notes,
+          category: classified.category,
+          known_after_build: classified.knownAfterBuild.map((k) => ({ path: k.path, written: k.written, ..."current" in k ? { current: k.current } : {}, could_match: k.couldMatch }))
+        } : {}
       };
     }),
-    errors: plan.diagnostics.filter((d) => d.severity === "error").map(diag),
-    warnings: plan.diagnostics.filter((d) => d.severity === "warning").map(diag)
+    errors: plan2.diagnostics.filter((d) => d.severity === "error").map(diag),
+    warnings: plan2.diagnostics.filter((d) => d.severity === "warning").map(diag)
   };
 }
-function planToText(plan, options) {
+function planToText(plan2, options) {
   const lines = [];
-  const n2 = plan.deployments.length;
-  lines.push(`${plan.prefectFile}: ${n2} deployment${n2 === 1 ? "" : "s"} to register`);
-  for (const d of plan.deployments) {
+  const n2 = plan2.deployments.length;
+  lines.push(`${plan2.prefectFile}: ${n2} deployment${n2 === 1 ? "" : "s"} to register`);
+  for (const d of plan2.deployments) {
     lines.push("", ...deploymentText(d, options));
   }
   return lines.join("\n");
 }
-var SYMBOL = { created: "+", updated: "~", unchanged: "=" };
-function liveChangesToText(plan, live, options) {
-  const count = (a) => live.filter((c) => c.action === a).length;
-  const lines = [`${plan.prefectFile}: ${count("created")} to create, ${count("updated")} to update, ${count("unchanged")} unchanged`];
-  for (const change of live) {
+var SYMBOL = { create: "+", update: "~", "version-only": "~", "unchanged-unless-build-differs": "?", unchanged: "=" };
+var VERB = {
+  create: "create",
+  update: "update",
+  "version-only": "update: version only",
+  "unchanged-unless-build-differs": "unchanged unless the build output differs",
+  unchanged: "unchanged"
+};
+function liveChangesToText(plan2, live, options) {
+  const classified = live.map((c) => classifyChange(c.deployment, c.action, c.changes));
+  const count = (category) => classified.filter((c) => c.category === category).length;
+  const extra = [["version-only", "version only"], ["unchanged-unless-build-differs", VERB["unchanged-unless-build-differs"]]].filter(([category]) => count(category) > 0).map(([category, words]) => `, ${count(category)} ${words}`).join("");
+  const lines = [`${plan2.prefectFile}: ${count("create")} to create, ${count("update")} to update, ${count("unchanged")} unchanged${extra}`];
+  live.forEach((change, i) => {
     const d = change.deployment;
-    const verb = change.action === "created" ? "create" : change.action === "updated" ? "update" : "unchanged";
-    lines.push("", `${SYMBOL[change.action]} ${d.flowName}/${d.name} (${verb})`);
+    const { category, changes, knownAfterBuild } = classified[i];
+    lines.push("", `${SYMBOL[category]} ${d.flowName}/${d.name} (${VERB[category]})`);
     for (const note of change.notes) lines.push(`  ! ${note}`);
-    if (change.action === "created") lines.push(...deploymentText(d, options).slice(1));
-    for (const c of change.changes) {
+    if (category === "create") {
+      lines.push(...deploymentText(d, options).slice(1));
+      return;
+    }
+    for (const c of changes) {
       lines.push(`  ${c.field}:`);
       lines.push(`    - ${truncate(compact(c.from), 200)}`);
       lines.push(`    + ${truncate(compact(c.to), 200)}`);
     }
-  }
+    for (const k of knownAfterBuild) {
+      const now2 = "current" in k ? `, now ${truncate(compact(k.current), 120)}${k.couldMatch ? "" : " (replaced)"}` : "";
+      lines.push(`  ${k.path}: ${KNOWN_AFTER_BUILD} from ${JSON.stringify(k.written)}${now2}`);
+    }
+  });
   return lines.join("\n");
 }
 function compact(v) {
@@ -37719,11 +37802,11 @@ function firstLine(s2) {
 var StepCache = class {
   runs = /* @__PURE__ */ new Map();
   /** The shared run for `key`, started with `start` when there is none yet. Failures are shared too. */
-  run(key, start) {
-    const existing = this.runs.get(key);
+  run(key2, start) {
+    const existing = this.runs.get(key2);
     if (existing) return { run: existing, reused: true };
     const run2 = start();
-    this.runs.set(key, run2);
+    this.runs.set(key2, run2);
     return { run: run2, reused: false };
   }
   get size() {
@@ -37739,7 +37822,7 @@ function canonical(value) {
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value === "object" && value !== null) {
     const out = {};
-    for (const key of Object.keys(value).sort()) out[key] = canonical(value[key]);
+    for (const key2 of Object.keys(value).sort()) out[key2] = canonical(value[key2]);
     return { __mapping__: out };
   }
   if (typeof value === "bigint") return { __int__: value.toString() };
@@ -37748,341 +37831,18 @@ function canonical(value) {
 }
 
 // src/steps/pull.ts
-import { realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { realpathSync as realpathSync2, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import path9 from "node:path";
-
-// src/steps/process.ts
-import { spawn } from "node:child_process";
-import { accessSync, constants as fsConstants, statSync } from "node:fs";
-import { constants } from "node:os";
 import path7 from "node:path";
-var ProcessStartError = class extends Error {
-  constructor(message, code) {
-    super(message);
-    this.code = code;
-    this.name = "ProcessStartError";
-  }
-  code;
-};
-var STRERROR = {
-  ENOENT: [2, "No such file or directory"],
-  EACCES: [13, "Permission denied"],
-  ENOTDIR: [20, "Not a directory"],
-  ENOEXEC: [8, "Exec format error"],
-  EPERM: [1, "Operation not permitted"]
-};
-function osError(code, filename, fallback) {
-  const known = code === void 0 ? void 0 : STRERROR[code];
-  const text = known ? `[Errno ${known[0]}] ${known[1]}: '${filename}'` : fallback;
-  return new ProcessStartError(text, code);
-}
-function processEnv(env, overrides2 = {}) {
-  const out = {};
-  for (const [key, value] of Object.entries(env)) if (value !== void 0) out[key] = value;
-  return Object.assign(out, overrides2);
-}
-var LineSplitter = class {
-  constructor(emit) {
-    this.emit = emit;
-  }
-  emit;
-  tail = "";
-  push(text) {
-    const parts = (this.tail + text).split(/\r?\n/u);
-    this.tail = parts.pop() ?? "";
-    for (const line of parts) this.emit(line);
-  }
-  end() {
-    if (this.tail !== "") this.emit(this.tail);
-    this.tail = "";
-  }
-};
-function runProcess(command, options) {
-  const [file, ...args] = command;
-  if (file === void 0) return Promise.reject(new Error("empty command"));
-  const cwdError = checkDirectory(options.cwd, options.displayCwd ?? options.cwd);
-  if (cwdError) return Promise.reject(cwdError);
-  if (options.signal?.aborted) return Promise.reject(abortError(options.signal));
-  return new Promise((resolve, reject) => {
-    const child = options.shell ? spawn(file, { cwd: options.cwd, env: options.env, shell: true, stdio: ["ignore", "pipe", "pipe"] }) : spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
-    const captured = { stdout: "", stderr: "" };
-    const decoders = { stdout: new TextDecoder("utf-8"), stderr: new TextDecoder("utf-8") };
-    const splitters = {
-      stdout: new LineSplitter((line) => options.onLine?.(line, "stdout")),
-      stderr: new LineSplitter((line) => options.onLine?.(line, "stderr"))
-    };
-    for (const stream of ["stdout", "stderr"]) {
-      child[stream].on("data", (chunk) => {
-        const text = decoders[stream].decode(chunk, { stream: true });
-        captured[stream] += text;
-        if (options.onLine) splitters[stream].push(text);
-      });
-    }
-    const onAbort = () => {
-      child.kill("SIGKILL");
-    };
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    let failed = false;
-    child.on("error", (error) => {
-      failed = true;
-      options.signal?.removeEventListener("abort", onAbort);
-      reject(osError(error.code, file, error.message));
-    });
-    child.on("close", (code, signal) => {
-      options.signal?.removeEventListener("abort", onAbort);
-      if (failed) return;
-      if (options.signal?.aborted) {
-        reject(abortError(options.signal));
-        return;
-      }
-      for (const stream of ["stdout", "stderr"]) {
-        const rest = decoders[stream].decode();
-        captured[stream] += rest;
-        if (options.onLine) {
-          splitters[stream].push(rest);
-          splitters[stream].end();
-        }
-      }
-      const exitCode = code ?? (signal ? -(constants.signals[signal] ?? 1) : -1);
-      resolve({ code: exitCode, stdout: captured.stdout, stderr: captured.stderr });
-    });
-  });
-}
-function checkDirectory(cwd, display) {
-  try {
-    if (!statSync(cwd).isDirectory()) return osError("ENOTDIR", display, `not a directory: ${display}`);
-  } catch (error) {
-    const code = error.code;
-    return osError(code, display, `cannot use directory ${display}: ${error.message}`);
-  }
-  return void 0;
-}
-function abortError(signal) {
-  const reason = signal.reason;
-  return reason instanceof Error ? reason : new Error("the step was cancelled");
-}
-function findExecutable(names, env) {
-  const dirs = (env["PATH"] ?? env["Path"] ?? "").split(path7.delimiter).filter(Boolean);
-  const exts = process.platform === "win32" ? (env["PATHEXT"] ?? ".EXE;.CMD;.BAT;.COM").split(";") : [""];
-  for (const name2 of names) {
-    for (const dir of dirs) {
-      for (const ext of exts) {
-        const candidate = path7.join(dir, name2 + ext);
-        try {
-          if (statSync(candidate).isFile()) {
-            accessSync(candidate, fsConstants.X_OK);
-            return candidate;
-          }
-        } catch {
-        }
-      }
-    }
-  }
-  return void 0;
-}
-
-// src/steps/utility.ts
-import path8 from "node:path";
-
-// src/steps/shlex.ts
-var ShlexError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "ShlexError";
-  }
-};
-var WHITESPACE = " 	\r\n";
-var QUOTES = `'"`;
-var ESCAPE = "\\";
-var ESCAPED_QUOTES = '"';
-function shlexSplit(line) {
-  const words = [];
-  let pos = 0;
-  const next = () => pos < line.length ? line[pos++] : "";
-  const readToken2 = () => {
-    let state = " ";
-    let escapedState = " ";
-    let token = "";
-    let quoted = false;
-    for (; ; ) {
-      const c = next();
-      if (state === " ") {
-        if (c === "") break;
-        if (WHITESPACE.includes(c)) {
-          if (token || quoted) break;
-          continue;
-        }
-        if (c === ESCAPE) {
-          escapedState = "a";
-          state = c;
-        } else if (QUOTES.includes(c)) {
-          state = c;
-        } else {
-          token = c;
-          state = "a";
-        }
-      } else if (QUOTES.includes(state)) {
-        quoted = true;
-        if (c === "") throw new ShlexError("No closing quotation");
-        if (c === state) state = "a";
-        else if (c === ESCAPE && ESCAPED_QUOTES.includes(state)) {
-          escapedState = state;
-          state = c;
-        } else token += c;
-      } else if (state === ESCAPE) {
-        if (c === "") throw new ShlexError("No escaped character");
-        if (QUOTES.includes(escapedState) && c !== state && c !== escapedState) token += state;
-        token += c;
-        state = escapedState;
-      } else {
-        if (c === "") break;
-        if (WHITESPACE.includes(c)) {
-          state = " ";
-          if (token || quoted) break;
-          continue;
-        }
-        if (QUOTES.includes(c)) state = c;
-        else if (c === ESCAPE) {
-          escapedState = "a";
-          state = c;
-        } else token += c;
-      }
-    }
-    return !quoted && token === "" ? null : token;
-  };
-  for (let word = readToken2(); word !== null; word = readToken2()) words.push(word);
-  return words;
-}
-function splitLines(text) {
-  if (text === "") return [];
-  const lines = text.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/u);
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-var TEMPLATE = /\$(?:(\$)|([_a-zA-Z][_a-zA-Z0-9]*)|\{([_a-zA-Z][_a-zA-Z0-9]*)\}|)/gu;
-function expandEnvVars(text, env) {
-  return text.replace(TEMPLATE, (match2, escaped, named, braced) => {
-    const name2 = named ?? braced;
-    if (name2 !== void 0) {
-      const value = Object.hasOwn(env, name2) ? env[name2] : void 0;
-      return value === void 0 ? match2 : value;
-    }
-    return escaped !== void 0 ? "$" : match2;
-  });
-}
-
-// src/steps/utility.ts
-var StepFailure = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StepFailure";
-  }
-};
-var PY_WHITESPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
-var PY_STRIP = new RegExp(`^${PY_WHITESPACE}+|${PY_WHITESPACE}+$`, "gu");
-function pyStrip(text) {
-  return text.replace(PY_STRIP, "");
-}
-function optionalString(inputs, key, step) {
-  const value = inputs[key];
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "string") {
-    throw new TypeError(`${step}: ${key} must be a string, got ${pythonTypeName(value)} ${JSON.stringify(value)}`);
-  }
-  return value;
-}
-function stepEnv(inputs) {
-  const env = inputs["env"];
-  if (env === void 0 || env === null) return {};
-  if (typeof env !== "object" || Array.isArray(env)) {
-    throw new TypeError(`run_shell_script: env must be a mapping of names to strings, got ${pythonTypeName(env)}`);
-  }
-  const out = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (typeof value !== "string") {
-      throw new TypeError(
-        `run_shell_script: env.${key} must be a string, got ${pythonTypeName(value)} ${JSON.stringify(value) ?? String(value)} (quote it in prefect.yaml)`
-      );
-    }
-    out[key] = value;
-  }
-  return out;
-}
-async function runShellScript(inputs, call) {
-  const script = inputs["script"];
-  if (typeof script !== "string") {
-    throw new TypeError(`run_shell_script: script must be a string, got ${pythonTypeName(script)}`);
-  }
-  const directory = optionalString(inputs, "directory", "run_shell_script");
-  const currentEnv = processEnv(call.env, stepEnv(inputs));
-  const streamOutput = inputs["stream_output"] === void 0 ? true : isTruthy(inputs["stream_output"]);
-  const expand = isTruthy(inputs["expand_env_vars"]);
-  const useShell = isTruthy(inputs["shell"]) || process.platform === "win32";
-  const cwd = directory === void 0 ? call.cwd : path8.resolve(call.cwd, directory);
-  let stdout = "";
-  let stderr = "";
-  for (const line of splitLines(script)) {
-    const command = expand ? expandEnvVars(line, currentEnv) : line;
-    let argv;
-    if (useShell) {
-      const stripped = pyStrip(command);
-      if (!stripped) continue;
-      argv = [stripped];
-    } else {
-      argv = shlexSplit(command);
-      if (argv.length === 0) continue;
-    }
-    const result = await runProcess(argv, {
-      cwd,
-      displayCwd: directory ?? cwd,
-      env: currentEnv,
-      shell: useShell,
-      signal: call.signal,
-      onLine: streamOutput ? (text) => call.log(text) : void 0
-    });
-    stdout += result.stdout;
-    stderr += result.stderr;
-    if (result.code !== 0) {
-      throw new StepFailure(`\`run_shell_script\` failed with error code ${result.code}: ${stderr}`);
-    }
-  }
-  return { stdout: pyStrip(stdout), stderr: pyStrip(stderr) };
-}
-async function pipInstallRequirements(inputs, call) {
-  const directory = optionalString(inputs, "directory", "pip_install_requirements");
-  const requirementsFile = optionalString(inputs, "requirements_file", "pip_install_requirements") ?? "requirements.txt";
-  const streamOutput = inputs["stream_output"] === void 0 ? true : isTruthy(inputs["stream_output"]);
-  const python = findExecutable(process.platform === "win32" ? ["python", "py"] : ["python3", "python"], call.env);
-  if (python === void 0) {
-    throw new StepFailure(
-      "pip_install_requirements needs Python, and no python3 or python is on PATH (set up Python on the runner, e.g. with actions/setup-python, before deploying)"
-    );
-  }
-  const cwd = directory === void 0 ? call.cwd : path8.resolve(call.cwd, directory);
-  const result = await runProcess([python, "-m", "pip", "install", "-r", requirementsFile], {
-    cwd,
-    displayCwd: directory ?? cwd,
-    env: processEnv(call.env),
-    signal: call.signal,
-    onLine: streamOutput ? (text) => call.log(text) : void 0
-  });
-  if (result.code !== 0) {
-    throw new StepFailure(`pip_install_requirements failed with error code ${result.code}: ${result.stderr}`);
-  }
-  return { stdout: pyStrip(result.stdout), stderr: pyStrip(result.stderr) };
-}
-
-// src/steps/pull.ts
 function setWorkingDirectory(inputs, call) {
   const directory = inputs["directory"];
   if (typeof directory !== "string") {
     throw new TypeError(`set_working_directory: directory must be a string, got ${pythonTypeName(directory)}`);
   }
-  const target = directory === "" ? "" : path9.resolve(call.cwd, directory);
+  const target = directory === "" ? "" : path7.resolve(call.cwd, directory);
   let isDirectory = false;
   try {
-    isDirectory = target !== "" && statSync2(target).isDirectory();
+    isDirectory = target !== "" && statSync(target).isDirectory();
   } catch {
     throw new StepFailure(`[Errno 2] No such file or directory: ${pythonStringRepr(directory)}`);
   }
@@ -38165,10 +37925,10 @@ function stripAuthFromUrlsInText(text, secrets = []) {
 function quote(text) {
   return encodeURIComponent(text).replace(/[!'()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
-function credentialValue(credentials, key) {
-  const value = credentials[key];
+function credentialValue(credentials, key2) {
+  const value = credentials[key2];
   if (!isTruthy(value)) return void 0;
-  if (isMapping3(value) && typeof value["value"] === "string") return value["value"];
+  if (isMapping(value) && typeof value["value"] === "string") return value["value"];
   return typeof value === "string" ? value : String(value);
 }
 function formatTokenFromCredentials(netloc, credentials) {
@@ -38205,10 +37965,10 @@ var GitRepository = class {
   constructor(o, call) {
     this.o = o;
     this.call = call;
-    this.destination = path9.resolve(call.cwd, o.name);
+    this.destination = path7.resolve(call.cwd, o.name);
     const secrets = /* @__PURE__ */ new Set();
     for (const value of Object.values(o.credentials)) {
-      const text = isMapping3(value) && typeof value["value"] === "string" ? value["value"] : typeof value === "string" ? value : void 0;
+      const text = isMapping(value) && typeof value["value"] === "string" ? value["value"] : typeof value === "string" ? value : void 0;
       if (text && text.length >= 3) {
         secrets.add(text);
         secrets.add(quote(text));
@@ -38284,7 +38044,7 @@ var GitRepository = class {
   async pullCodeLocked() {
     let hasGitDir = false;
     try {
-      hasGitDir = statSync2(path9.join(this.destination, ".git")) !== void 0;
+      hasGitDir = statSync(path7.join(this.destination, ".git")) !== void 0;
     } catch {
       hasGitDir = false;
     }
@@ -38375,10 +38135,10 @@ var GitRepository = class {
     if (this.o.directories?.length) await this.git(["sparse-checkout", "set", "--", ...this.o.directories]);
   }
 };
-function optionalStringInput(inputs, key) {
-  const value = inputs[key];
+function optionalStringInput(inputs, key2) {
+  const value = inputs[key2];
   if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "string") throw new TypeError(`git_clone: ${key} must be a string, got ${pythonTypeName(value)}`);
+  if (typeof value !== "string") throw new TypeError(`git_clone: ${key2} must be a string, got ${pythonTypeName(value)}`);
   return value;
 }
 var MAX_ATTEMPTS = 3;
@@ -38393,7 +38153,7 @@ async function gitClone(inputs, call) {
   let credentials;
   if (isTruthy(accessToken)) credentials = { access_token: accessToken };
   else if (credentialsInput === void 0 || credentialsInput === null) credentials = {};
-  else if (isMapping3(credentialsInput)) credentials = credentialsInput;
+  else if (isMapping(credentialsInput)) credentials = credentialsInput;
   else throw new TypeError(`git_clone: credentials must be a mapping (e.g. a credentials block), got ${pythonTypeName(credentialsInput)}`);
   const branch = optionalStringInput(inputs, "branch");
   const commitSha = optionalStringInput(inputs, "commit_sha");
@@ -38436,10 +38196,10 @@ async function gitClone(inputs, call) {
       if (!(error instanceof GitRuntimeError) || attempt === MAX_ATTEMPTS - 1 || call.signal?.aborted) throw error;
       const delay = Math.min(2 ** attempt, 10) * (0.7 + Math.random() * 0.6);
       call.log(`Attempt ${attempt + 1} of function 'git_clone' failed with RuntimeError: ${error.message}. Retrying in ${delay.toFixed(2)} seconds...`);
-      await new Promise((resolve) => setTimeout(resolve, delay * 1e3));
+      await new Promise((resolve2) => setTimeout(resolve2, delay * 1e3));
     }
   }
-  return { directory: path9.relative(call.cwd, repo.destination) };
+  return { directory: path7.relative(call.cwd, repo.destination) };
 }
 function notSupportedInBuildPush(name2) {
   return new StepFailure(
@@ -38447,21 +38207,1374 @@ function notSupportedInBuildPush(name2) {
   );
 }
 
+// src/steps/storage/common.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { mkdir, readFile as readFile3 } from "node:fs/promises";
+import { dirname } from "node:path";
+
+// src/steps/upload-set.ts
+import { readdir, readFile as readFile2, stat } from "node:fs/promises";
+import { isAbsolute, join, resolve } from "node:path";
+
+// src/steps/ignore.ts
+var PY_WHITESPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+var PY_RSTRIP = new RegExp(`${PY_WHITESPACE}+$`, "u");
+var PY_STRIP = new RegExp(`^${PY_WHITESPACE}+|${PY_WHITESPACE}+$`, "gu");
+var IgnorePatternError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "IgnorePatternError";
+  }
+};
+function pythonReadLines(text) {
+  const lines = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    lines.push(`${text.slice(start, m.index)}
+`);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) lines.push(text.slice(start));
+  return lines;
+}
+function decodeIgnoreFile(bytes, name2) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new IgnorePatternError(`${name2}: not valid UTF-8 (save it as UTF-8)`);
+  }
+}
+function ignoreLines(text, mode) {
+  const lines = pythonReadLines(text);
+  return mode === "strip" ? lines.map((line) => line.replace(PY_STRIP, "")) : lines;
+}
+var SYNTAX = /* @__PURE__ */ new Set(["^", "$", "\\", ".", "*", "+", "?", "(", ")", "[", "]", "{", "}", "|", "/"]);
+var literal2 = (ch) => SYNTAX.has(ch) ? `\\${ch}` : ch;
+var ANY2 = "[^\\n]";
+var END = "(?=\\n?$)";
+var DIR_MARK = "(?<ps_d>/)";
+var DIR_MARK_OPT = `(?:${DIR_MARK}|${END})`;
+var RangeError_ = class extends Error {
+};
+function translateSegmentGlob(segment, original) {
+  const chars = Array.from(segment);
+  const end = chars.length;
+  let escape = false;
+  let regex = "";
+  let i = 0;
+  while (i < end) {
+    const ch = chars[i];
+    i += 1;
+    if (escape) {
+      escape = false;
+      regex += literal2(ch);
+    } else if (ch === "\\") {
+      escape = true;
+    } else if (ch === "*") {
+      regex += "[^/]*";
+    } else if (ch === "?") {
+      regex += "[^/]";
+    } else if (ch === "[") {
+      let j = i;
+      if (j < end && (chars[j] === "!" || chars[j] === "^")) j += 1;
+      if (j < end && chars[j] === "]") j += 1;
+      while (j < end && chars[j] !== "]") j += 1;
+      if (j >= end) throw new RangeError_();
+      j += 1;
+      let expr = "[";
+      if (chars[i] === "!" || chars[i] === "^") {
+        expr += "^";
+        i += 1;
+      }
+      for (const c of chars.slice(i, j - 1)) expr += c === "\\" || c === "]" || c === "[" || c === "^" ? `\\${c}` : c;
+      regex += `${expr}]`;
+      i = j;
+    } else {
+      regex += literal2(ch);
+    }
+  }
+  if (escape) throw new IgnorePatternError(`Escape character found with no next character to escape: ${pyRepr2(original)}`);
+  return regex;
+}
+function normalizeSegments(isDirPattern, segs, original) {
+  if (!segs[0]) {
+    segs.shift();
+  } else if (segs.length === 1 || segs.length === 2 && !segs[1]) {
+    if (segs[0] !== "**") segs.unshift("**");
+  }
+  if (segs.length === 0) throw new IgnorePatternError(`Invalid git pattern: ${pyRepr2(original)}`);
+  if (!segs[segs.length - 1]) segs[segs.length - 1] = "**";
+  for (let i = segs.length - 1; i > 0; i -= 1) {
+    if (segs[i - 1] === "**" && segs[i] === "**") segs.splice(i, 1);
+  }
+  if (segs.length === 1 && segs[0] === "**") return isDirPattern ? DIR_MARK : ANY2;
+  if (segs.length === 2 && segs[0] === "**" && segs[1] === "*") return ANY2;
+  if (segs.length === 3 && segs[0] === "**" && segs[1] === "*" && segs[2] === "**") return isDirPattern ? DIR_MARK : "/";
+  return segs;
+}
+function translateSegments(isDirPattern, segs, original) {
+  let out = "";
+  let needSlash = false;
+  const end = segs.length - 1;
+  segs.forEach((seg, i) => {
+    if (seg === "**") {
+      if (i === 0) out += `^(?:${ANY2}+/)?`;
+      else if (i < end) {
+        out += `(?:/${ANY2}+)?`;
+        needSlash = true;
+      } else out += isDirPattern ? DIR_MARK : "/";
+    } else {
+      if (i === 0) out += "^";
+      if (needSlash) out += "/";
+      out += seg === "*" ? "[^/]+" : translateSegmentGlob(seg, original);
+      if (i === end) out += DIR_MARK_OPT;
+      needSlash = true;
+    }
+  });
+  return out;
+}
+function compileIgnorePattern(source, line = 0) {
+  let pattern = source.endsWith("\\ ") ? source : source.replace(PY_RSTRIP, "");
+  if (!pattern || pattern.startsWith("#") || pattern === "/") return null;
+  let exclude = true;
+  if (pattern.startsWith("!")) {
+    exclude = false;
+    pattern = pattern.slice(1);
+  }
+  const segs = pattern.split("/");
+  const isDirPattern = !segs[segs.length - 1];
+  const normalized = normalizeSegments(isDirPattern, segs, source);
+  let body;
+  if (typeof normalized === "string") body = normalized;
+  else {
+    try {
+      body = translateSegments(isDirPattern, normalized, source);
+    } catch (error) {
+      if (error instanceof RangeError_) return null;
+      throw error;
+    }
+  }
+  try {
+    return { source, line, exclude, regex: new RegExp(body, "u") };
+  } catch (error) {
+    throw new IgnorePatternError(`Invalid git pattern: ${pyRepr2(source)} (${error.message})`);
+  }
+}
+var IgnoreSpec = class _IgnoreSpec {
+  patterns;
+  constructor(patterns) {
+    this.patterns = patterns;
+  }
+  /** Compiles the lines; throws IgnorePatternError (with the line number) where the reference raises. */
+  static fromLines(lines, fileName = ".prefectignore") {
+    const patterns = [];
+    lines.forEach((text, index2) => {
+      if (!text) return;
+      try {
+        const pattern = compileIgnorePattern(text, index2 + 1);
+        if (pattern) patterns.push(pattern);
+      } catch (error) {
+        if (error instanceof IgnorePatternError) {
+          throw new IgnorePatternError(`${fileName}:${index2 + 1}: ${error.message} (the reference fails the step on it; fix or remove the line)`);
+        }
+        throw error;
+      }
+    });
+    return new _IgnoreSpec(patterns);
+  }
+  /** Parses an ignore file's text the way the given push step reads it. */
+  static parse(text, mode, fileName = ".prefectignore") {
+    return _IgnoreSpec.fromLines(ignoreLines(text, mode), fileName);
+  }
+  /** The deciding pattern for a path relative to the root (`/` separators), or null when none matches. */
+  match(path10) {
+    const file = normalizeFile(path10);
+    let best = null;
+    let bestPriority = 0;
+    for (let i = this.patterns.length - 1; i >= 0; i -= 1) {
+      const pattern = this.patterns[i];
+      const m = pattern.regex.exec(file);
+      if (!m) continue;
+      const priority = m.groups?.ps_d ? 1 : 2;
+      if (priority > bestPriority) {
+        best = pattern;
+        bestPriority = priority;
+      }
+      if (priority === 2) break;
+    }
+    return best;
+  }
+  /** Whether `.prefectignore` excludes the path (relative to the root, `/` separators). */
+  ignores(path10) {
+    return this.match(path10)?.exclude ?? false;
+  }
+};
+function normalizeFile(path10) {
+  if (path10.startsWith("/")) return path10.slice(1);
+  if (path10.startsWith("./")) return path10.slice(2);
+  return path10;
+}
+function pyRepr2(text) {
+  const quote2 = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote2;
+  for (const ch of text) {
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote2) out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "	") out += "\\t";
+    else if (ch < " " || ch === "\x7F") out += `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`;
+    else out += ch;
+  }
+  return out + quote2;
+}
+
+// src/steps/upload-set.ts
+var PUSH_STEPS = {
+  s3: "prefect_aws.deployments.steps.push_to_s3",
+  gcs: "prefect_gcp.deployments.steps.push_to_gcs",
+  azure: "prefect_azure.deployments.steps.push_to_azure_blob_storage"
+};
+var LINE_MODE = { s3: "strip", gcs: "raw", azure: "raw" };
+async function uploadSet(provider, localRoot, folder, options = {}) {
+  const root = resolve(localRoot);
+  const platform = options.platform ?? process.platform;
+  const ignoreName = options.ignoreFile === void 0 ? ".prefectignore" : options.ignoreFile;
+  let spec = null;
+  let ignoreFile = null;
+  if (ignoreName) {
+    const path10 = isAbsolute(ignoreName) ? ignoreName : join(root, ignoreName);
+    if (await exists(path10)) {
+      const bytes = await readFile2(path10).catch((error) => {
+        throw new Error(`${PUSH_STEPS[provider]}: cannot read ignore file ${ignoreName}: ${error.code ?? error.message}`);
+      });
+      spec = IgnoreSpec.parse(decodeIgnoreFile(bytes, ignoreName), LINE_MODE[provider], ignoreName);
+      ignoreFile = path10;
+    }
+  }
+  const entries = await walk(root, spec !== null);
+  const files = [];
+  const broken = [];
+  for (const entry of entries) {
+    if (entry.isDir) continue;
+    if (spec) {
+      if (!entry.resolves) continue;
+      if (spec.ignores(entry.relativePath)) continue;
+    } else if (!entry.resolves) broken.push(entry.relativePath);
+    files.push({ localPath: join(root, ...entry.relativePath.split("/")), relativePath: entry.relativePath, key: objectKey(provider, folder, entry.relativePath, platform) });
+  }
+  files.sort((a, b) => a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0);
+  const warnings = spec ? [] : riskyUploadWarnings(files.map((f) => f.relativePath), ignoreName || null);
+  for (const path10 of broken) warnings.push(`${path10} is a broken symbolic link: ${PUSH_STEPS[provider]} would fail uploading it (remove it or add it to .prefectignore)`);
+  return { files, ignoreFile, warnings };
+}
+function objectKey(provider, folder, relativePath, platform = process.platform) {
+  const windows = platform === "win32";
+  const { anchor, parts } = purePathParts(folder, windows);
+  const all = [...parts, ...relativePath.split("/")];
+  const sep = provider === "azure" && windows ? "\\" : "/";
+  return anchor.replaceAll("/", sep) + all.join(sep);
+}
+function purePathParts(path10, windows) {
+  const p = windows ? path10.replaceAll("\\", "/") : path10;
+  let anchor = "";
+  if (!windows && p.startsWith("/")) anchor = p.startsWith("//") && !p.startsWith("///") ? "//" : "/";
+  else if (windows) {
+    const m = /^([A-Za-z]:)?(\/)?/.exec(p);
+    anchor = (m[1] ?? "") + (m[2] ?? "");
+  }
+  const parts = p.slice(anchor.length).split("/").filter((part) => part !== "" && part !== ".");
+  return { anchor, parts };
+}
+async function walk(root, strict) {
+  const out = [];
+  const visit = async (dir, prefix) => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if (strict || prefix === "") throw new Error(`cannot list ${prefix || root}: ${error.code ?? error.message}`);
+      return;
+    }
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) {
+        const target = await stat(full).catch(() => null);
+        out.push({ relativePath, isDir: target?.isDirectory() ?? false, resolves: target !== null });
+      } else {
+        out.push({ relativePath, isDir: entry.isDirectory(), resolves: true });
+        if (entry.isDirectory()) await visit(full, relativePath);
+      }
+    }
+  };
+  await visit(root, "");
+  return out;
+}
+async function exists(path10) {
+  return stat(path10).then(
+    () => true,
+    () => false
+  );
+}
+var MAX_EXAMPLES = 3;
+function riskyUploadWarnings(relativePaths, ignoreName) {
+  const git = /* @__PURE__ */ new Map();
+  const venvs = /* @__PURE__ */ new Map();
+  const envFiles = [];
+  const venvRoots = /* @__PURE__ */ new Set();
+  for (const path10 of relativePaths) {
+    if (path10 === "pyvenv.cfg" || path10.endsWith("/pyvenv.cfg")) venvRoots.add(path10.slice(0, -"pyvenv.cfg".length));
+  }
+  for (const path10 of relativePaths) {
+    const parts = path10.split("/");
+    const gitAt = parts.indexOf(".git");
+    if (gitAt >= 0 && gitAt < parts.length - 1) bump(git, `${parts.slice(0, gitAt + 1).join("/")}/`);
+    const venvAt = parts.findIndex((part, i) => i < parts.length - 1 && (part === ".venv" || part === "venv" || venvRoots.has(`${parts.slice(0, i + 1).join("/")}/`)));
+    if (venvAt >= 0) bump(venvs, `${parts.slice(0, venvAt + 1).join("/")}/`);
+    const base = parts[parts.length - 1];
+    if (base === ".env" || base.startsWith(".env.")) envFiles.push(path10);
+  }
+  if (venvRoots.has("")) venvs.set("./", relativePaths.length);
+  if (git.size === 0 && venvs.size === 0 && envFiles.length === 0) return [];
+  const found2 = [];
+  if (git.size > 0) found2.push(`git metadata ${describe3(git)}`);
+  if (venvs.size > 0) found2.push(`virtual environment${venvs.size > 1 ? "s" : ""} ${describe3(venvs)}`);
+  if (envFiles.length > 0) found2.push(`environment file${envFiles.length > 1 ? "s" : ""} ${examples(envFiles)} (may hold secrets)`);
+  const what = ignoreName ? `no ${ignoreName} found` : "no ignore file is applied (ignore_file is empty)";
+  return [`${what}, so every file is uploaded, including ${found2.join(", ")} (add a .prefectignore \u2014 \`prefect init\` writes one that excludes these)`];
+}
+function bump(counts, key2) {
+  counts.set(key2, (counts.get(key2) ?? 0) + 1);
+}
+function describe3(counts) {
+  const items = [...counts].sort(([a], [b]) => a < b ? -1 : 1).map(([dir, n2]) => `${dir} (${n2} file${n2 === 1 ? "" : "s"})`);
+  return examples(items);
+}
+function examples(items) {
+  const shown = items.slice(0, MAX_EXAMPLES).join(", ");
+  return items.length > MAX_EXAMPLES ? `${shown} and ${items.length - MAX_EXAMPLES} more` : shown;
+}
+
+// src/steps/storage/common.ts
+var CONTENT_MD5_METADATA = "prefect-deploy-md5";
+var IN_MEMORY_LIMIT = 8 * 1024 * 1024;
+var DEFAULT_CONCURRENCY = 16;
+var DEFAULT_PROGRESS_INTERVAL_MS = 5e3;
+async function pushDirectory(provider, call, folder, target, options = {}) {
+  const started = performance.now();
+  const step = PUSH_STEPS[provider].split(".").at(-1);
+  const { signal, abort, dispose } = linkedAbort(call.signal);
+  try {
+    const skip = options.skipUnchanged ?? true;
+    const stored = skip ? target.list(objectKey(provider, folder, ""), signal) : Promise.resolve(null);
+    stored.catch(() => void 0);
+    const set = await uploadSet(provider, call.cwd, folder, { ignoreFile: options.ignoreFile });
+    for (const warning of set.warnings) call.log(`   warning: ${warning}`);
+    let listingNoted = false;
+    const sizes = set.files.map((file) => {
+      try {
+        return statSync2(file.localPath).size;
+      } catch (error) {
+        return unreadable(file)(error);
+      }
+    });
+    const totalBytes = sizes.reduce((a, b) => a + b, 0);
+    const progress = new Progress(call, step, "uploaded", set.files.length, totalBytes, options.progressIntervalMs);
+    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    let listed = null;
+    stored.then((value) => listed = { value }, () => void 0);
+    const push = async (object, remote, load) => {
+      if (remote === null && skip && !listingNoted) {
+        listingNoted = true;
+        call.log(`   ${step}: cannot list ${target.location} with these credentials, so every file is uploaded`);
+      }
+      const existing = remote?.get(object.key);
+      if (existing && existing.size === object.size) {
+        let same = existing.md5 === object.md5;
+        if (!same && target.storedMd5) same = await target.storedMd5(object.key, signal) === object.md5;
+        if (same) {
+          progress.add(false, object.size);
+          return;
+        }
+      }
+      await target.upload(await load(), signal);
+      progress.add(true, object.size);
+    };
+    try {
+      const early = [];
+      await mapBounded(
+        set.files,
+        concurrency,
+        async (file, index2) => {
+          const object = await readLocal(file, sizes[index2]);
+          if (listed === null) {
+            const { data: _dropped, ...hashed } = object;
+            early.push(hashed);
+            return;
+          }
+          await push(object, listed.value, async () => object);
+        },
+        signal
+      );
+      const remote = await stored;
+      await mapBounded(early, concurrency, (hashed) => push(hashed, remote, async () => ({ ...hashed, data: await readData(hashed) })), signal);
+    } finally {
+      progress.stop();
+    }
+    const summary = progress.summary(started);
+    call.log(`   ${step}: ${describeSummary(summary, "uploaded", true)} to ${target.location}`);
+    return summary;
+  } catch (error) {
+    abort(error);
+    throw error;
+  } finally {
+    dispose();
+  }
+}
+async function pullObjects(call, location, objects, download2, options = {}) {
+  const started = performance.now();
+  const step = call.name.split(".").at(-1);
+  const { signal, abort, dispose } = linkedAbort(call.signal);
+  const totalBytes = objects.reduce((a, o) => a + o.size, 0);
+  const progress = new Progress(call, step, "downloaded", objects.length, totalBytes, options.progressIntervalMs);
+  try {
+    const dirs = [...new Set(objects.map((o) => dirname(o.localPath)))];
+    for (const dir of dirs) await mkdir(dir, { recursive: true });
+    await mapBounded(
+      objects,
+      options.concurrency ?? DEFAULT_CONCURRENCY,
+      async (object) => {
+        await download2(object, signal);
+        progress.add(true, object.size);
+      },
+      signal
+    );
+  } catch (error) {
+    abort(error);
+    throw error;
+  } finally {
+    progress.stop();
+    dispose();
+  }
+  const summary = progress.summary(started);
+  call.log(`   ${step}: ${describeSummary(summary, "downloaded", false)} from ${location}`);
+  return summary;
+}
+async function mapBounded(items, limit, fn, signal) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failure = null;
+  const worker = async () => {
+    while (failure === null && next < items.length) {
+      if (signal?.aborted) {
+        failure = { error: signal.reason ?? new Error("cancelled") };
+        return;
+      }
+      const index2 = next;
+      next += 1;
+      try {
+        results[index2] = await fn(items[index2], index2);
+      } catch (error) {
+        failure ??= { error };
+        return;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure !== null) throw failure.error;
+  return results;
+}
+async function md5File(path10) {
+  const hash2 = createHash2("md5");
+  for await (const chunk of createReadStream(path10)) hash2.update(chunk);
+  return hash2.digest("hex");
+}
+function formatBytes(bytes) {
+  const units = ["B", "kB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1e3 && unit < units.length - 1) {
+    value /= 1e3;
+    unit += 1;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+var NETWORK_CODES = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "host name lookup failed",
+  ETIMEDOUT: "timed out",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  CERT_HAS_EXPIRED: "TLS certificate expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "self-signed TLS certificate",
+  SELF_SIGNED_CERT_IN_CHAIN: "self-signed TLS certificate in chain",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS certificate not verifiable"
+};
+function networkErrorReason(error) {
+  for (let e = error, depth = 0; e && depth < 5; depth += 1) {
+    const code = e.code;
+    if (typeof code === "string" && NETWORK_CODES[code]) return NETWORK_CODES[code];
+    if (e instanceof AggregateError && e.errors.length > 0) e = e.errors[0];
+    else e = e.cause;
+  }
+  return null;
+}
+function interopDefault(mod, probe) {
+  return mod[probe] !== void 0 ? mod : mod.default;
+}
+var SYNC_READ_LIMIT = 1024 * 1024;
+async function readLocal(file, size) {
+  if (size <= IN_MEMORY_LIMIT) {
+    let data;
+    if (size <= SYNC_READ_LIMIT) {
+      try {
+        data = readFileSync4(file.localPath);
+      } catch (error) {
+        return unreadable(file)(error);
+      }
+    } else data = await readFile3(file.localPath).catch(unreadable(file));
+    return { ...file, size: data.length, md5: createHash2("md5").update(data).digest("hex"), data };
+  }
+  return { ...file, size, md5: await md5File(file.localPath).catch(unreadable(file)), data: null };
+}
+async function readData(object) {
+  return object.size <= IN_MEMORY_LIMIT ? readFile3(object.localPath).catch(unreadable(object)) : null;
+}
+function unreadable(file) {
+  return (error) => {
+    throw new StepFailure(`cannot read ${file.relativePath}: ${error.code ?? error.message} (fix it or add it to .prefectignore)`);
+  };
+}
+function linkedAbort(parent) {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) controller.abort(parent.reason);
+  else parent?.addEventListener("abort", onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    abort: (reason) => {
+      if (!controller.signal.aborted) controller.abort(reason);
+    },
+    dispose: () => parent?.removeEventListener("abort", onAbort)
+  };
+}
+function describeSummary(s2, verb, withUnchanged) {
+  const parts = [`${verb} ${s2.transferred} file${s2.transferred === 1 ? "" : "s"} (${formatBytes(s2.transferredBytes)})`];
+  if (withUnchanged) parts.push(`${s2.unchanged} unchanged (${formatBytes(s2.unchangedBytes)})`);
+  return `${parts.join(", ")} in ${s2.seconds.toFixed(1)}s`;
+}
+var Progress = class {
+  constructor(call, step, verb, totalFiles, totalBytes, intervalMs = DEFAULT_PROGRESS_INTERVAL_MS) {
+    this.totalFiles = totalFiles;
+    this.totalBytes = totalBytes;
+    this.timer = setInterval(() => {
+      const done = this.transferred + this.unchanged;
+      const seconds2 = ((performance.now() - this.startedAt) / 1e3).toFixed(0);
+      const unchanged = this.unchanged > 0 ? `, ${this.unchanged} unchanged` : "";
+      call.log(
+        `   ${step}: ${done}/${this.totalFiles} files (${formatBytes(this.transferredBytes + this.unchangedBytes)} of ${formatBytes(this.totalBytes)}), ${this.transferred} ${verb}${unchanged}, ${seconds2}s`
+      );
+    }, intervalMs);
+    this.timer.unref();
+  }
+  totalFiles;
+  totalBytes;
+  transferred = 0;
+  transferredBytes = 0;
+  unchanged = 0;
+  unchangedBytes = 0;
+  timer;
+  startedAt = performance.now();
+  add(transferred, bytes) {
+    if (transferred) {
+      this.transferred += 1;
+      this.transferredBytes += bytes;
+    } else {
+      this.unchanged += 1;
+      this.unchangedBytes += bytes;
+    }
+  }
+  stop() {
+    clearInterval(this.timer);
+  }
+  summary(started) {
+    return {
+      transferred: this.transferred,
+      transferredBytes: this.transferredBytes,
+      unchanged: this.unchanged,
+      unchangedBytes: this.unchangedBytes,
+      seconds: (performance.now() - started) / 1e3
+    };
+  }
+};
+
+// src/steps/storage/download-path.ts
+import path8 from "node:path";
+function parse3(text) {
+  let anchor = "";
+  if (text.startsWith("/")) anchor = text.startsWith("//") && !text.startsWith("///") ? "//" : "/";
+  return { anchor, parts: text.slice(anchor.length).split("/").filter((p) => p !== "" && p !== ".") };
+}
+function show2(p) {
+  return p.anchor + p.parts.join("/") || ".";
+}
+function downloadPath(step, cwd, folder, name2) {
+  const object = parse3(name2);
+  const base = parse3(folder);
+  const baseAll = base.anchor ? [base.anchor, ...base.parts] : base.parts;
+  const objectAll = object.anchor ? [object.anchor, ...object.parts] : object.parts;
+  const under = baseAll.length === 0 ? object.anchor === "" : baseAll.every((part, i) => objectAll[i] === part);
+  if (!under) {
+    throw new StepFailure(
+      `${step}: object ${JSON.stringify(name2)} is listed under the prefix ${JSON.stringify(folder)} but is not inside the folder ${JSON.stringify(show2(base))} (the reference fails the same way: '${show2(object)}' is not in the subpath of '${show2(base)}'; rename the folder so no other folder starts with it)`
+    );
+  }
+  const rest = objectAll.slice(baseAll.length);
+  if (rest.length === 0) {
+    throw new StepFailure(`${step}: object ${JSON.stringify(name2)} has the folder's own name, so it would be written over the working directory (remove it or pull a narrower folder)`);
+  }
+  if (rest.includes("..") || rest.some((p) => p.startsWith("/"))) {
+    throw new StepFailure(`${step}: object ${JSON.stringify(name2)} would be written outside the working directory ${cwd} (its name contains '..'); refusing`);
+  }
+  return path8.join(cwd, ...rest);
+}
+
+// src/steps/storage/inputs.ts
+function requiredString(inputs, key2, step) {
+  const value = inputs[key2];
+  if (typeof value !== "string") throw new StepFailure(`${step}: ${key2} must be a string, got ${pythonTypeName(value)}`);
+  return value;
+}
+function ignoreFileInput(inputs, step) {
+  const value = inputs["ignore_file"];
+  if (value === void 0 || value === null || typeof value === "string") return value;
+  if (!isTruthy(value)) return null;
+  throw new StepFailure(`${step}: ignore_file must be a string, got ${pythonTypeName(value)}`);
+}
+function firstLine2(text) {
+  return text.split(/\r?\n/u, 1)[0].trim();
+}
+
+// src/steps/storage/azure.ts
+var PUSH = "push_to_azure_blob_storage";
+var PULL = "pull_from_azure_blob_storage";
+var BLOCK_SIZE = 8 * 1024 * 1024;
+var BLOCK_CONCURRENCY = 4;
+var LIST_NOT_PERMITTED = /* @__PURE__ */ new Set(["AuthorizationPermissionMismatch", "AuthorizationResourceTypeMismatch"]);
+async function pushToAzureBlobStorage(inputs, call) {
+  const container = requiredString(inputs, "container", PUSH);
+  const folder = requiredString(inputs, "folder", PUSH);
+  const ignoreFile = ignoreFileInput(inputs, PUSH);
+  const client = await containerClient(PUSH, container, inputs["credentials"]);
+  await pushDirectory("azure", call, folder, new AzureTarget(client), { ignoreFile });
+  return { container, folder };
+}
+async function pullFromAzureBlobStorage(inputs, call) {
+  const container = requiredString(inputs, "container", PULL);
+  const folder = requiredString(inputs, "folder", PULL);
+  const client = await containerClient(PULL, container, inputs["credentials"]);
+  const objects = [];
+  try {
+    for await (const blob of client.container.listBlobsFlat({ prefix: folder, includeMetadata: true })) {
+      if (blob.name.endsWith("/") || blob.metadata?.["hdi_isfolder"] === "true") continue;
+      objects.push({ key: blob.name, localPath: downloadPath(PULL, call.cwd, folder, blob.name), size: blob.properties.contentLength ?? 0 });
+    }
+  } catch (error) {
+    throw azureError(error, client, "listing");
+  }
+  await pullObjects(call, `${client.location}/${folder}`, objects, async (object, signal) => {
+    try {
+      await client.container.getBlobClient(object.key).downloadToFile(object.localPath, 0, void 0, { abortSignal: signal });
+    } catch (error) {
+      throw azureError(error, client, `download of ${object.key}`);
+    }
+  });
+  return { container, folder, directory: call.cwd };
+}
+async function containerClient(step, container, credentials) {
+  if (!isMapping(credentials)) {
+    throw new StepFailure(`${step}: credentials must be a mapping with connection_string or account_url, got ${pythonTypeName(credentials)}`);
+  }
+  if (container === "") throw new StepFailure(`${step}: Please specify a container name.`);
+  const options = {
+    // Fail fast on a dead endpoint; throttling and server errors still get retried.
+    retryOptions: { maxTries: 3, retryDelayInMs: 500, maxRetryDelayInMs: 8e3 }
+  };
+  const connectionString = credentials["connection_string"];
+  const accountUrl = credentials["account_url"];
+  const blob = await import("./esm-LSKMCHJD.js");
+  if (connectionString !== void 0 && connectionString !== null) {
+    if (typeof connectionString !== "string") throw new StepFailure(`${step}: credentials.connection_string must be a string, got ${pythonTypeName(connectionString)}`);
+    let client;
+    try {
+      client = new blob.ContainerClient(connectionString, container, options);
+    } catch (error) {
+      const what = /AccountName|AccountKey|BlobEndpoint|SharedAccessSignature/u.exec(error instanceof Error ? error.message : "")?.[0];
+      throw new StepFailure(`${step}: credentials.connection_string is not a usable Azure Storage connection string${what ? ` (check ${what})` : ""}`);
+    }
+    return { container: client, location: withoutQuery(client.url), credentialSource: "credentials.connection_string" };
+  }
+  if (accountUrl !== void 0 && accountUrl !== null) {
+    if (typeof accountUrl !== "string") throw new StepFailure(`${step}: credentials.account_url must be a string, got ${pythonTypeName(accountUrl)}`);
+    const url = containerUrl(step, accountUrl, container);
+    const tenant = credentials["tenant_id"];
+    const clientId = credentials["client_id"];
+    const secret = credentials["client_secret"];
+    const principal = tenant !== void 0 && tenant !== null && clientId !== void 0 && clientId !== null && secret !== void 0 && secret !== null;
+    if (!url.startsWith("https:")) {
+      throw new StepFailure(`${step}: Token credential is only supported with HTTPS. (credentials.account_url is ${withoutQuery(url)}; use https, or a connection_string for an emulator)`);
+    }
+    const identity = await import("./esm-P5LS47Y2.js");
+    const credential = principal ? new identity.ClientSecretCredential(String(tenant), String(clientId), String(secret)) : new identity.DefaultAzureCredential();
+    return {
+      container: new blob.ContainerClient(url, credential, options),
+      location: withoutQuery(url),
+      credentialSource: principal ? "the service principal in credentials (tenant_id, client_id, client_secret)" : "Azure's default credential chain (credentials.account_url without a service principal)"
+    };
+  }
+  throw new StepFailure("Credentials must contain either connection_string or account_url");
+}
+function containerUrl(step, accountUrl, container) {
+  const withScheme = accountUrl.toLowerCase().startsWith("http") ? accountUrl : `https://${accountUrl}`;
+  let parsed;
+  try {
+    parsed = new URL(withScheme.replace(/\/+$/u, ""));
+  } catch {
+    throw new StepFailure(`${step}: Invalid URL: ${withoutQuery(withScheme)} (credentials.account_url)`);
+  }
+  const accountPath = /\.blob\.core\./u.test(parsed.host) ? "" : parsed.pathname.replace(/\/+$/u, "");
+  return `${parsed.protocol}//${parsed.host}${accountPath}/${encodeURIComponent(container)}${parsed.search}`;
+}
+function withoutQuery(url) {
+  const i = url.indexOf("?");
+  return i < 0 ? url : url.slice(0, i);
+}
+var AzureTarget = class {
+  constructor(client) {
+    this.client = client;
+    this.location = client.location;
+  }
+  client;
+  location;
+  async list(prefix, signal) {
+    const stored = /* @__PURE__ */ new Map();
+    try {
+      for await (const blob of this.client.container.listBlobsFlat({ prefix, abortSignal: signal })) {
+        const md5 = blob.properties.contentMD5;
+        stored.set(blob.name, { size: blob.properties.contentLength ?? -1, md5: md5 && md5.length > 0 ? Buffer.from(md5).toString("hex") : null });
+      }
+    } catch (error) {
+      if (LIST_NOT_PERMITTED.has(String(error.code))) return null;
+      throw azureError(error, this.client, "listing");
+    }
+    return stored;
+  }
+  async upload(object, signal) {
+    const blob = this.client.container.getBlockBlobClient(object.key);
+    const blobHTTPHeaders = { blobContentMD5: Buffer.from(object.md5, "hex") };
+    try {
+      if (object.data) await blob.upload(object.data, object.data.length, { blobHTTPHeaders, abortSignal: signal });
+      else await blob.uploadFile(object.localPath, { blobHTTPHeaders, blockSize: BLOCK_SIZE, concurrency: BLOCK_CONCURRENCY, abortSignal: signal });
+    } catch (error) {
+      throw azureError(error, this.client, `upload of ${object.relativePath}`);
+    }
+  }
+};
+function azureError(error, client, action) {
+  const e = error;
+  const message = firstLine2(typeof e.message === "string" ? e.message : String(error));
+  const network = networkErrorReason(error) ?? networkReasonInMessage(message);
+  if (network) return new StepFailure(`cannot reach Azure Blob Storage at ${client.location}: ${network} (check the account URL or connection string's BlobEndpoint, and the network)`);
+  const name2 = typeof e.name === "string" ? e.name : "";
+  if (/Credential|Authentication/u.test(name2)) {
+    return new StepFailure(`could not get an Azure token with ${client.credentialSource}: ${message} (check tenant_id/client_id/client_secret, or log the runner in, e.g. with azure/login)`);
+  }
+  const code = typeof e.code === "string" ? e.code : "";
+  const status = typeof e.statusCode === "number" ? e.statusCode : void 0;
+  if (code === "ContainerNotFound") return new StepFailure(`container does not exist: ${client.location} (create it, or fix container)`);
+  if (action === "listing" && (code === "InvalidResourceName" || code === "OutOfRangeInput")) {
+    return new StepFailure(`container name ${JSON.stringify(client.container.containerName)} is not valid: ${message} (3 to 63 lowercase letters, digits and single hyphens)`);
+  }
+  if (status === 403 && /^Authentication|^InvalidAuthenticationInfo|^AuthorizationFailure$/u.test(code) && /authenticate|signature/iu.test(message)) {
+    return new StepFailure(`Azure Blob Storage did not accept ${client.credentialSource} for ${client.location}: ${message} (check the account key or SAS token)`);
+  }
+  if (status === 403) {
+    return new StepFailure(`access to ${client.location} denied for ${client.credentialSource}: ${code || message} (grant the identity "Storage Blob Data Contributor" on the container, or use a SAS with write and list permissions)`);
+  }
+  return new StepFailure(`${action} in ${client.location} failed: ${code ? `${code}: ` : ""}${message}`);
+}
+var NETWORK_IN_MESSAGE = [
+  [/ECONNREFUSED/u, "connection refused"],
+  [/ENOTFOUND|getaddrinfo/u, "host not found"],
+  [/ETIMEDOUT|socket hang up|ECONNRESET/u, "connection lost"]
+];
+function networkReasonInMessage(message) {
+  return NETWORK_IN_MESSAGE.find(([pattern]) => pattern.test(message))?.[1] ?? null;
+}
+
+// src/steps/storage/gcs.ts
+import { createHash as createHash3, createPrivateKey } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { readFile as readFile4 } from "node:fs/promises";
+import path9 from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+var PUSH2 = "push_to_gcs";
+var PULL2 = "pull_from_gcs";
+var DEFAULT_ENDPOINT = "https://storage.googleapis.com";
+var CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
+async function pushToGcs(inputs, call) {
+  const bucket = requiredString(inputs, "bucket", PUSH2);
+  const folder = requiredString(inputs, "folder", PUSH2);
+  const ignoreFile = ignoreFileInput(inputs, PUSH2);
+  const client = await gcsClient(PUSH2, inputs["credentials"], call);
+  const target = new GcsTarget(client, bucket);
+  await pushDirectory("gcs", call, folder, target, { ignoreFile });
+  return { bucket, folder };
+}
+async function pullFromGcs(inputs, call) {
+  const bucket = requiredString(inputs, "bucket", PULL2);
+  const folder = requiredString(inputs, "folder", PULL2);
+  const client = await gcsClient(PULL2, inputs["credentials"], call);
+  const handle = client.storage.bucket(bucket);
+  const objects = [];
+  const md5s = /* @__PURE__ */ new Map();
+  let listed;
+  try {
+    listed = await listFiles(handle, folder);
+  } catch (error) {
+    throw gcsError(error, client, bucket, "listing");
+  }
+  for (const file of listed) {
+    if (file.name.endsWith("/")) continue;
+    objects.push({ key: file.name, localPath: downloadPath(PULL2, call.cwd, folder, file.name), size: file.size });
+    md5s.set(file.name, file.md5Hash);
+  }
+  await pullObjects(call, `gs://${bucket}/${folder}`, objects, async (object, signal) => {
+    try {
+      await download(client, bucket, object, md5s.get(object.key), signal);
+    } catch (error) {
+      throw gcsError(error, client, bucket, `download of ${object.key}`);
+    }
+  });
+  return { bucket, folder, directory: call.cwd };
+}
+async function download(client, bucket, object, md5Hash, signal) {
+  const url = `${client.endpoint}/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object.key)}?alt=media`;
+  const headers = client.authenticated ? await client.storage.authClient.getRequestHeaders(url) : new Headers();
+  const response = await fetch(url, { headers, signal });
+  if (!response.ok || !response.body) {
+    const body = await response.text().catch(() => "");
+    throw Object.assign(new Error(`HTTP ${response.status}: ${firstLine2(body) || response.statusText}`), { code: response.status });
+  }
+  const hash2 = createHash3("md5");
+  const hashing = new Transform({
+    transform(chunk, _encoding, done) {
+      hash2.update(chunk);
+      done(null, chunk);
+    }
+  });
+  await pipeline(Readable.fromWeb(response.body), hashing, createWriteStream(object.localPath), { signal });
+  const stored = response.headers.get("x-goog-stored-content-encoding");
+  if (md5Hash && (stored === null || stored === "identity") && hash2.digest("base64") !== md5Hash) {
+    throw new Error(`the downloaded content does not match the object's MD5 (it changed during the pull, or the transfer was corrupted); run the step again`);
+  }
+}
+async function gcsClient(step, credentials, call) {
+  if (credentials !== void 0 && credentials !== null && !isMapping(credentials)) {
+    throw new StepFailure(`${step}: credentials must be a mapping (service_account_info, service_account_file, project), got ${pythonTypeName(credentials)}`);
+  }
+  const options = {
+    // Connection failures are retried as often as server errors; short pauses keep a dead
+    // endpoint from stalling the run (the Python client keeps trying for two minutes).
+    retryOptions: { maxRetries: 2, retryDelayMultiplier: 2, maxRetryDelay: 2, totalTimeout: 120 }
+  };
+  let credentialSource = "Application Default Credentials";
+  if (credentials && isTruthy(credentials)) {
+    const project = credentials["project"];
+    if (typeof project === "string" && project) options.projectId = project;
+  }
+  let key2;
+  if (credentials) {
+    const info = credentials["service_account_info"];
+    const file = credentials["service_account_file"];
+    if (info !== void 0 && info !== null) {
+      key2 = serviceAccount(step, info, "credentials.service_account_info");
+      credentialSource = "credentials.service_account_info";
+    } else if (file !== void 0 && file !== null) {
+      if (typeof file !== "string") throw new StepFailure(`${step}: credentials.service_account_file must be a path, got ${pythonTypeName(file)}`);
+      key2 = serviceAccount(step, await readServiceAccountFile(step, path9.resolve(call.cwd, file), file), `service account file ${file}`);
+      credentialSource = `service account file ${file}`;
+    }
+  }
+  if (key2) {
+    const { JWT } = interopDefault(await import("./src-ZJX23PPK.js"), "JWT");
+    options.authClient = new JWT({ email: key2.client_email, key: key2.private_key, keyId: typeof key2.private_key_id === "string" ? key2.private_key_id : void 0, scopes: [CLOUD_PLATFORM] });
+  }
+  let endpoint = DEFAULT_ENDPOINT;
+  const emulator = call.env["STORAGE_EMULATOR_HOST"];
+  const override = call.env["API_ENDPOINT_OVERRIDE"];
+  if (emulator) {
+    endpoint = emulator;
+    options.apiEndpoint = emulator;
+  } else if (override) {
+    endpoint = override;
+    options.apiEndpoint = override;
+    options.useAuthWithCustomEndpoint = true;
+  }
+  const { Storage } = interopDefault(await import("./src-63MJGLLT.js"), "Storage");
+  const base = endpoint.replace(/\/+$/u, "");
+  const storage = new Storage(options);
+  storage.baseUrl = `${storage.apiEndpoint}/storage/v1`;
+  return { storage, endpoint: base, authenticated: !emulator, credentialSource };
+}
+function serviceAccount(step, info, what) {
+  if (!isMapping(info)) {
+    throw new StepFailure(`${step}: ${what} must be a mapping (the service account key's JSON), got ${pythonTypeName(info)}`);
+  }
+  const missing = ["client_email", "token_uri"].filter((key2) => !Object.hasOwn(info, key2));
+  if (missing.length > 0) {
+    throw new StepFailure(`${step}: ${what} is not a service account key: missing fields ${missing.join(", ")} (use the JSON key file downloaded for the service account)`);
+  }
+  const privateKey = info["private_key"];
+  if (privateKey === void 0) throw new StepFailure(`${step}: ${what} has no private_key field (use the JSON key file downloaded for the service account)`);
+  try {
+    createPrivateKey(String(privateKey));
+  } catch {
+    throw new StepFailure(`${step}: ${what} has a private_key that is not a PEM private key (use the JSON key file downloaded for the service account)`);
+  }
+  return info;
+}
+async function readServiceAccountFile(step, absolute, given) {
+  let text;
+  try {
+    text = await readFile4(absolute, "utf8");
+  } catch (error) {
+    const code = error.code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code ?? "unreadable";
+    throw new StepFailure(`${step}: cannot read credentials.service_account_file ${JSON.stringify(given)} (${absolute}): ${reason}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new StepFailure(`${step}: credentials.service_account_file ${JSON.stringify(given)} is not JSON (expected a service account key file)`);
+  }
+}
+async function listFiles(bucket, prefix) {
+  const [files] = await bucket.getFiles({ prefix, autoPaginate: true });
+  return files.map((f) => ({ name: f.name, size: Number(f.metadata.size ?? 0), md5Hash: f.metadata.md5Hash }));
+}
+var GcsTarget = class {
+  constructor(client, bucketName) {
+    this.client = client;
+    this.bucketName = bucketName;
+    this.bucket = client.storage.bucket(bucketName);
+    this.location = `gs://${bucketName}`;
+  }
+  client;
+  bucketName;
+  location;
+  bucket;
+  async list(prefix) {
+    const stored = /* @__PURE__ */ new Map();
+    let files;
+    try {
+      files = await listFiles(this.bucket, prefix);
+    } catch (error) {
+      if (error.code === 403) return null;
+      throw gcsError(error, this.client, this.bucketName, "listing");
+    }
+    for (const file of files) {
+      stored.set(file.name, { size: file.size, md5: file.md5Hash ? Buffer.from(file.md5Hash, "base64").toString("hex") : null });
+    }
+    return stored;
+  }
+  async upload(object) {
+    const file = this.bucket.file(object.key);
+    const metadata = { md5Hash: Buffer.from(object.md5, "hex").toString("base64") };
+    try {
+      if (object.data) await file.save(object.data, { resumable: false, gzip: false, metadata });
+      else await this.bucket.upload(object.localPath, { destination: file, resumable: true, gzip: false, metadata });
+    } catch (error) {
+      throw gcsError(error, this.client, this.bucketName, `upload of ${object.relativePath}`);
+    }
+  }
+};
+function gcsError(error, client, bucket, action) {
+  const network = networkErrorReason(error);
+  if (network) return new StepFailure(`cannot reach Google Cloud Storage at ${client.endpoint}: ${network} (check the network, or STORAGE_EMULATOR_HOST if you use an emulator)`);
+  const e = error;
+  const message = firstLine2(typeof e.message === "string" ? e.message : String(error));
+  const status = typeof e.code === "number" ? e.code : void 0;
+  if (status === 404 && action === "listing") return new StepFailure(`bucket ${JSON.stringify(bucket)} does not exist at ${client.endpoint} (create it, or fix bucket)`);
+  if (status === 401 || /invalid_grant|invalid_client|unauthorized_client|Could not load the default credentials/iu.test(message)) {
+    return new StepFailure(
+      `Google Cloud Storage did not accept the credentials (${client.credentialSource}): ${message} (pass credentials.service_account_info or service_account_file, or authenticate the runner, e.g. with google-github-actions/auth)`
+    );
+  }
+  if (status === 403) return new StepFailure(`access to bucket ${JSON.stringify(bucket)} denied for ${client.credentialSource}: ${message} (grant the account roles/storage.objectAdmin on the bucket)`);
+  return new StepFailure(`${action} in gs://${bucket} failed: ${message}`);
+}
+
+// src/steps/storage/s3.ts
+import { randomUUID } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { readFile as readFile5, realpath, rename, rm as rm2 } from "node:fs/promises";
+import { Agent as HttpsAgent } from "node:https";
+import { pipeline as pipeline2 } from "node:stream/promises";
+var DEFAULT_S3_TUNING = {
+  multipartThreshold: 16 * 1024 * 1024,
+  partSize: 8 * 1024 * 1024,
+  partConcurrency: 4,
+  multipartConcurrency: 2
+};
+async function pushToS3(inputs, call, tuning = DEFAULT_S3_TUNING) {
+  const bucket = requiredString(inputs, "bucket", "push_to_s3");
+  const folder = requiredString(inputs, "folder", "push_to_s3");
+  const ignoreFile = ignoreFileInput(inputs, "push_to_s3");
+  const s3 = await connect(inputs, call.env);
+  try {
+    const target = pushTarget(s3, bucket, folder, tuning);
+    await pushDirectory("s3", call, folder, target, { ignoreFile, ...tuning });
+  } catch (error) {
+    throw describeS3Error(error, s3, bucket);
+  } finally {
+    s3.client.destroy();
+  }
+  return { bucket, folder };
+}
+async function pullFromS3(inputs, call, tuning = DEFAULT_S3_TUNING) {
+  const bucket = requiredString(inputs, "bucket", "pull_from_s3");
+  const folder = requiredString(inputs, "folder", "pull_from_s3");
+  const s3 = await connect(inputs, call.env);
+  try {
+    const { ListObjectsV2Command, GetObjectCommand } = s3.sdk;
+    const prefix = folder && !folder.endsWith("/") ? `${folder}/` : folder;
+    const objects = [];
+    let token;
+    do {
+      const page = await s3.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }), {
+        abortSignal: call.signal
+      });
+      for (const object of page.Contents ?? []) {
+        const key2 = object.Key;
+        if (key2.endsWith("/")) continue;
+        objects.push({ key: key2, localPath: downloadPath("pull_from_s3", call.cwd, prefix, key2), size: object.Size ?? 0 });
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : void 0;
+    } while (token);
+    await pullObjects(
+      call,
+      s3Url(bucket, prefix),
+      objects,
+      async (object, signal) => {
+        const response = await s3.client.send(new GetObjectCommand({ Bucket: bucket, Key: object.key }), { abortSignal: signal });
+        const partial = `${object.localPath}.${randomUUID()}.part`;
+        try {
+          await pipeline2(response.Body, createWriteStream2(partial), { signal });
+          await rename(partial, object.localPath);
+        } catch (error) {
+          await rm2(partial, { force: true });
+          throw error;
+        }
+      },
+      tuning
+    );
+  } catch (error) {
+    throw describeS3Error(error, s3, bucket);
+  } finally {
+    s3.client.destroy();
+  }
+  return { bucket, folder, directory: await realpath(call.cwd) };
+}
+async function connect(inputs, env) {
+  const credentials = optionalMapping(inputs["credentials"], "credentials");
+  const clientParameters = optionalMapping(inputs["client_parameters"], "client_parameters");
+  const settings = resolveSettings(credentials, clientParameters, env);
+  const config = await clientConfig(settings);
+  const sdk = interopDefault(await import("./dist-cjs-MHVLI46B.js"), "S3Client");
+  return {
+    sdk,
+    client: new sdk.S3Client(config),
+    endpoint: settings.endpointUrl ?? `https://s3.${settings.region}.amazonaws.com`,
+    explicitKeys: settings.keys !== null
+  };
+}
+function resolveSettings(credentials, clientParameters, env) {
+  const creds = { ...credentials ?? {} };
+  const minioUser = creds["minio_root_user"];
+  const minioPassword = creds["minio_root_password"];
+  delete creds["minio_root_user"];
+  delete creds["minio_root_password"];
+  if (!Object.hasOwn(creds, "aws_access_key_id")) creds["aws_access_key_id"] = minioUser ?? null;
+  if (!Object.hasOwn(creds, "aws_secret_access_key")) creds["aws_secret_access_key"] = minioPassword ?? null;
+  const params = Object.hasOwn(creds, "aws_client_parameters") ? optionalMapping(creds["aws_client_parameters"], "credentials.aws_client_parameters") ?? {} : clientParameters ?? {};
+  if (creds["assume_role_arn"]) {
+    throw new StepFailure(
+      "credentials.assume_role_arn is not supported by deploy-action yet (assume the role before this step, e.g. with aws-actions/configure-aws-credentials, which sets the AWS_* environment variables)"
+    );
+  }
+  const accessKeyId = credString(creds, "aws_access_key_id");
+  const secretAccessKey = credString(creds, "aws_secret_access_key");
+  const sessionToken = credString(creds, "aws_session_token");
+  if (accessKeyId === null !== (secretAccessKey === null)) {
+    const missing = accessKeyId === null ? "aws_access_key_id (or minio_root_user)" : "aws_secret_access_key (or minio_root_password)";
+    throw new StepFailure(`credentials: ${missing} is missing (give both the access key id and the secret, or neither to use the environment)`);
+  }
+  let keys = null;
+  if (accessKeyId !== null && secretAccessKey !== null) keys = { accessKeyId, secretAccessKey, ...sessionToken ? { sessionToken } : {} };
+  const profile = credString(creds, "profile_name");
+  if (keys === null && profile === null && env["AWS_ACCESS_KEY_ID"] && env["AWS_SECRET_ACCESS_KEY"]) {
+    keys = { accessKeyId: env["AWS_ACCESS_KEY_ID"], secretAccessKey: env["AWS_SECRET_ACCESS_KEY"], ...env["AWS_SESSION_TOKEN"] ? { sessionToken: env["AWS_SESSION_TOKEN"] } : {} };
+  }
+  const config = optionalMapping(params["config"], "client_parameters.config") ?? {};
+  const s3Config = optionalMapping(config["s3"], "client_parameters.config.s3") ?? {};
+  const retries = optionalMapping(config["retries"], "client_parameters.config.retries") ?? {};
+  const configuredEndpoint = env["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.toLowerCase() === "true" ? void 0 : env["AWS_ENDPOINT_URL_S3"] || env["AWS_ENDPOINT_URL"];
+  const endpointUrl = credString(params, "endpoint_url") ?? (configuredEndpoint || null);
+  if (endpointUrl !== null && !/^https?:\/\/[^/]/iu.test(endpointUrl)) {
+    throw new StepFailure(`the S3 endpoint_url must be a full URL such as http://minio:9000 (got ${JSON.stringify(endpointUrl)})`);
+  }
+  const addressing = typeof s3Config["addressing_style"] === "string" ? s3Config["addressing_style"] : "auto";
+  const useAccelerate = s3Config["use_accelerate_endpoint"] === true;
+  let verify = true;
+  const verifyInput = params["verify"];
+  const certPath = credString(params, "verify_cert_path");
+  if (verifyInput === false) verify = false;
+  else if (certPath) verify = certPath;
+  else if (typeof verifyInput === "string" && verifyInput) verify = verifyInput;
+  const seconds2 = (key2) => typeof config[key2] === "number" ? Math.round(config[key2] * 1e3) : null;
+  const totalAttempts = typeof retries["total_max_attempts"] === "number" ? retries["total_max_attempts"] : null;
+  const maxAttempts = typeof retries["max_attempts"] === "number" ? retries["max_attempts"] + 1 : null;
+  return {
+    keys,
+    profile,
+    // boto3 falls back to us-east-1 for S3; redirects to the bucket's region are followed below.
+    region: credString(creds, "region_name") ?? credString(config, "region_name") ?? env["AWS_REGION"] ?? env["AWS_DEFAULT_REGION"] ?? "us-east-1",
+    endpointUrl,
+    useSsl: params["use_ssl"] !== false,
+    verify,
+    // botocore: a custom endpoint means path style unless virtual is asked for explicitly.
+    forcePathStyle: useAccelerate ? false : endpointUrl !== null ? addressing !== "virtual" : addressing === "path",
+    useAccelerate,
+    useDualstack: s3Config["use_dualstack_endpoint"] === true,
+    unsigned: config["signature_version"] === "unsigned",
+    maxAttempts: totalAttempts ?? maxAttempts,
+    retryMode: typeof retries["mode"] === "string" ? retries["mode"] : null,
+    connectTimeoutMs: seconds2("connect_timeout"),
+    readTimeoutMs: seconds2("read_timeout"),
+    maxSockets: typeof config["max_pool_connections"] === "number" ? config["max_pool_connections"] : null,
+    checksumWhenRequired: config["request_checksum_calculation"] !== "when_supported"
+  };
+}
+async function clientConfig(s2) {
+  const ca = typeof s2.verify === "string" ? await readFile5(s2.verify).catch((error) => {
+    throw new StepFailure(`client_parameters: cannot read the CA bundle ${s2.verify}: ${error.code ?? error.message}`);
+  }) : void 0;
+  const agent = new HttpsAgent({
+    keepAlive: true,
+    maxSockets: Math.max(s2.maxSockets ?? 0, DEFAULT_CONCURRENCY * 2),
+    rejectUnauthorized: s2.verify !== false,
+    ...ca ? { ca } : {}
+  });
+  const config = {
+    region: s2.region,
+    followRegionRedirects: true,
+    forcePathStyle: s2.forcePathStyle,
+    useAccelerateEndpoint: s2.useAccelerate,
+    useDualstackEndpoint: s2.useDualstack,
+    tls: s2.useSsl,
+    // Content-MD5 (sent below) already guards each upload; the SDK's default CRC32 would hash
+    // everything a second time and is refused by some S3-compatible stores.
+    requestChecksumCalculation: s2.checksumWhenRequired ? "WHEN_REQUIRED" : "WHEN_SUPPORTED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+    requestHandler: {
+      httpsAgent: agent,
+      ...s2.connectTimeoutMs !== null ? { connectionTimeout: s2.connectTimeoutMs } : {},
+      ...s2.readTimeoutMs !== null ? { requestTimeout: s2.readTimeoutMs } : {}
+    }
+  };
+  if (s2.endpointUrl) config.endpoint = s2.endpointUrl;
+  if (s2.maxAttempts !== null) config.maxAttempts = s2.maxAttempts;
+  if (s2.retryMode !== null) config.retryMode = s2.retryMode === "adaptive" ? "adaptive" : "standard";
+  if (s2.unsigned) {
+    config.signer = { sign: async (request) => request };
+    config.credentials = { accessKeyId: "", secretAccessKey: "" };
+  } else if (s2.keys) config.credentials = s2.keys;
+  else if (s2.profile) config.profile = s2.profile;
+  return config;
+}
+function pushTarget(s3, bucket, folder, tuning) {
+  const { ListObjectsV2Command, HeadObjectCommand, PutObjectCommand } = s3.sdk;
+  const multipart = new Semaphore(tuning.multipartConcurrency);
+  return {
+    location: s3Url(bucket, folder),
+    async list(prefix, signal) {
+      const stored = /* @__PURE__ */ new Map();
+      let token;
+      try {
+        do {
+          const page = await s3.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }), { abortSignal: signal });
+          for (const object of page.Contents ?? []) {
+            const etag = (object.ETag ?? "").replaceAll('"', "");
+            stored.set(object.Key, { size: object.Size ?? -1, md5: /^[0-9a-f]{32}$/u.test(etag) ? etag : null });
+          }
+          token = page.IsTruncated ? page.NextContinuationToken : void 0;
+        } while (token);
+      } catch (error) {
+        if (errorName(error) === "AccessDenied") return null;
+        throw error;
+      }
+      return stored;
+    },
+    async storedMd5(key2, signal) {
+      const head = await s3.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key2 }), { abortSignal: signal }).catch(() => null);
+      return head?.Metadata?.[CONTENT_MD5_METADATA] ?? null;
+    },
+    async upload(object, signal) {
+      const metadata = { [CONTENT_MD5_METADATA]: object.md5 };
+      if (object.size <= tuning.multipartThreshold) {
+        await s3.client.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: object.key,
+            Body: object.data ?? createReadStream2(object.localPath),
+            ContentLength: object.size,
+            ContentMD5: Buffer.from(object.md5, "hex").toString("base64"),
+            Metadata: metadata
+          }),
+          { abortSignal: signal }
+        );
+        return;
+      }
+      const { Upload } = interopDefault(await import("./dist-cjs-WLML5EVS.js"), "Upload");
+      await multipart.run(async () => {
+        const upload = new Upload({
+          client: s3.client,
+          params: { Bucket: bucket, Key: object.key, Body: object.data ?? createReadStream2(object.localPath), Metadata: metadata },
+          partSize: tuning.partSize,
+          queueSize: tuning.partConcurrency,
+          leavePartsOnError: false
+        });
+        const onAbort = () => void upload.abort().catch(() => void 0);
+        signal.addEventListener("abort", onAbort, { once: true });
+        try {
+          await upload.done();
+        } finally {
+          signal.removeEventListener("abort", onAbort);
+        }
+      });
+    }
+  };
+}
+function describeS3Error(error, s3, bucket) {
+  if (error instanceof StepFailure || error instanceof TypeError) return error;
+  const network = networkErrorReason(error);
+  if (network) return new StepFailure(`cannot reach the S3 endpoint ${s3.endpoint}: ${network} (check client_parameters.endpoint_url and that the service is running)`);
+  const name2 = errorName(error);
+  if (!isServiceError(error) && name2 !== "CredentialsProviderError") return error instanceof Error ? error : new StepFailure(String(error));
+  const where = s3.explicitKeys ? "credentials" : "the AWS credentials found in the environment";
+  switch (name2) {
+    case "NoSuchBucket":
+      return new StepFailure(`bucket "${bucket}" does not exist at ${s3.endpoint} (create it or fix the bucket input)`);
+    case "InvalidAccessKeyId":
+      return new StepFailure(`the access key id in ${where} is not known to ${s3.endpoint} (check aws_access_key_id / minio_root_user)`);
+    case "SignatureDoesNotMatch":
+      return new StepFailure(`the secret access key in ${where} does not match its access key id (check aws_secret_access_key / minio_root_password)`);
+    case "ExpiredToken":
+    case "InvalidToken":
+      return new StepFailure(`the session token in ${where} is expired or invalid (refresh aws_session_token)`);
+    case "AccessDenied":
+      return new StepFailure(`access denied to bucket "${bucket}" with ${where} (they need s3:PutObject, s3:GetObject and s3:ListBucket on it)`);
+    case "CredentialsProviderError":
+      return new StepFailure("no AWS credentials found: pass credentials (aws_access_key_id and aws_secret_access_key, or an aws-credentials block) or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY");
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new StepFailure(`S3 request to ${s3.endpoint} failed${name2 ? ` (${name2})` : ""}: ${firstLine2(message)}`);
+}
+function isServiceError(error) {
+  return typeof error === "object" && error !== null && "$metadata" in error;
+}
+function errorName(error) {
+  const e = error;
+  if (typeof e?.Code === "string") return e.Code;
+  if (e?.name === "NotFound" || e?.name === "Unknown") {
+    if (e.$metadata?.httpStatusCode === 404) return "NoSuchBucket";
+    if (e.$metadata?.httpStatusCode === 403) return "AccessDenied";
+  }
+  return typeof e?.name === "string" ? e.name : "";
+}
+function s3Url(bucket, folder) {
+  return `s3://${bucket}/${folder.replace(/^\/+/u, "")}`;
+}
+function optionalMapping(value, what) {
+  if (value === void 0 || value === null) return null;
+  if (!isMapping(value)) throw new TypeError(`${what} must be a mapping, got ${pythonTypeName(value)}`);
+  return value;
+}
+function credString(source, key2) {
+  const value = source[key2];
+  if (value === void 0 || value === null || value === "") return null;
+  if (typeof value !== "string") throw new TypeError(`${key2} must be a string, got ${pythonTypeName(value)}`);
+  return value;
+}
+var Semaphore = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  active = 0;
+  waiting = [];
+  async run(fn) {
+    if (this.active >= this.limit) await new Promise((resolve2) => this.waiting.push(resolve2));
+    else this.active += 1;
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active -= 1;
+    }
+  }
+};
+
 // src/steps/implementations.ts
 var CORE2 = "prefect.deployments.steps";
 var REQUIRED = {
   [`${CORE2}.run_shell_script`]: ["script"],
   [`${CORE2}.git_clone`]: ["repository"],
-  [`${CORE2}.set_working_directory`]: ["directory"]
+  [`${CORE2}.set_working_directory`]: ["directory"],
+  "prefect_aws.deployments.steps.push_to_s3": ["bucket", "folder"],
+  "prefect_aws.deployments.steps.pull_from_s3": ["bucket", "folder"],
+  "prefect_gcp.deployments.steps.push_to_gcs": ["bucket", "folder"],
+  "prefect_gcp.deployments.steps.pull_from_gcs": ["bucket", "folder"],
+  "prefect_azure.deployments.steps.push_to_azure_blob_storage": ["container", "folder", "credentials"],
+  "prefect_azure.deployments.steps.pull_from_azure_blob_storage": ["container", "folder", "credentials"],
+  "prefect_docker.deployments.steps.build_docker_image": ["image_name"],
+  "prefect_docker.deployments.steps.push_docker_image": ["image_name"]
 };
 var IMPLEMENTATIONS = /* @__PURE__ */ new Map([
   [`${CORE2}.run_shell_script`, runShellScript],
   [`${CORE2}.pip_install_requirements`, pipInstallRequirements],
   [`${CORE2}.set_working_directory`, setWorkingDirectory],
-  [`${CORE2}.git_clone`, gitClone]
+  [`${CORE2}.git_clone`, gitClone],
+  ["prefect_aws.deployments.steps.push_to_s3", (inputs, call) => pushToS3(inputs, call)],
+  ["prefect_aws.deployments.steps.pull_from_s3", (inputs, call) => pullFromS3(inputs, call)],
+  ["prefect_gcp.deployments.steps.push_to_gcs", pushToGcs],
+  ["prefect_gcp.deployments.steps.pull_from_gcs", pullFromGcs],
+  ["prefect_azure.deployments.steps.push_to_azure_blob_storage", pushToAzureBlobStorage],
+  ["prefect_azure.deployments.steps.pull_from_azure_blob_storage", pullFromAzureBlobStorage],
+  // Loaded on first use, like the SDK-backed steps: runs without Docker steps never pay for them.
+  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-JL7EKEGM.js")).buildDockerImage(inputs, call)],
+  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-ZT3N64IW.js")).pushDockerImage(inputs, call)]
 ]);
 var PULL_ONLY = /* @__PURE__ */ new Set([`${CORE2}.pull_from_remote_storage`, `${CORE2}.pull_with_block`]);
-function resolveStep(name2) {
+function resolveStep(name2, keywords = {}) {
   const definition = findStep(name2);
   if (definition && PULL_ONLY.has(definition.name)) throw notSupportedInBuildPush(name2);
   const implementation = definition && IMPLEMENTATIONS.get(definition.name);
@@ -38474,20 +39587,24 @@ function resolveStep(name2) {
     throw new StepFailure(`${name2} is not implemented yet in deploy-action${known} (run this deployment with \`prefect deploy\` for now)`);
   }
   if (looksLikePythonCallable(name2)) {
-    throw new StepFailure(`${name2} is a custom step: custom steps are Python functions and need Python, which deploy-action does not support yet`);
+    return {
+      definition: { name: name2, aliases: [], inputs: null, outputs: [] },
+      // Loaded on first use: runs without custom steps never pay for it.
+      implementation: async (inputs, call) => (await import("./bridge-2GX6N4KE.js")).runCustomStep(name2, keywords.requires, inputs, call)
+    };
   }
   throw new StepFailure(`${JSON.stringify(name2)} is not a step name (expected a fully-qualified function name such as ${CORE2}.run_shell_script)`);
 }
 function checkInputs(definition, inputs) {
   const fn = definition.name.slice(definition.name.lastIndexOf(".") + 1);
   if (definition.inputs !== null) {
-    for (const key of Object.keys(inputs)) {
-      if (!definition.inputs.includes(key)) {
-        throw new StepFailure(`${fn}() got an unexpected keyword argument '${key}'${didYouMean(key, definition.inputs)}`);
+    for (const key2 of Object.keys(inputs)) {
+      if (!definition.inputs.includes(key2)) {
+        throw new StepFailure(`${fn}() got an unexpected keyword argument '${key2}'${didYouMean(key2, definition.inputs)}`);
       }
     }
   }
-  const missing = (REQUIRED[definition.name] ?? []).filter((key) => !Object.hasOwn(inputs, key));
+  const missing = (REQUIRED[definition.name] ?? []).filter((key2) => !Object.hasOwn(inputs, key2));
   if (missing.length > 0) {
     const names = missing.map((m) => `'${m}'`);
     const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
@@ -38528,22 +39645,23 @@ async function runSteps(steps, seedOutputs, ctx) {
   let outputs = deepCopy(seedOutputs);
   const log = ctx.log ?? (() => void 0);
   for (const [index2, step] of steps.entries()) {
-    if (step === null || step === void 0 || isMapping3(step) && Object.keys(step).length === 0) continue;
-    const keys = isMapping3(step) ? Object.keys(step) : [];
+    if (step === null || step === void 0 || isMapping(step) && Object.keys(step).length === 0) continue;
+    const keys = isMapping(step) ? Object.keys(step) : [];
     const name2 = keys.at(-1) ?? String(step);
     try {
+      ctx.onStep?.({ phase: "start", name: name2, index: index2, section: ctx.section });
       if (ctx.signal?.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new StepFailure("the run was cancelled");
-      if (!isMapping3(step)) throw new StepFailure(`a step must be a mapping of one step name to its inputs, got ${pythonTypeName(step)}`);
+      if (!isMapping(step)) throw new StepFailure(`a step must be a mapping of one step name to its inputs, got ${pythonTypeName(step)}`);
       log(` > Running ${name2.split(".").at(-1)} step...`);
       const raw = step[name2];
-      if (!isMapping3(raw)) throw new StepFailure(`the inputs of ${name2} must be a mapping, got ${pythonTypeName(raw)}`);
+      if (!isMapping(raw)) throw new StepFailure(`the inputs of ${name2} must be a mapping, got ${pythonTypeName(raw)}`);
       if (keys.length > 1) throw new StepFailure(`Step has unexpected additional keys: ${keys.slice(1).join(", ")}`);
       const templated = await templateStepInputs(deepCopy(raw), outputs, { ...ctx.sources, env: ctx.env });
       if (templated.unresolved.length > 0) {
         const refs = templated.unresolved.map(describeUnresolved).join(", ");
         throw new StepFailure(`${refs} could not be resolved: no Prefect API to read it from (set PREFECT_API_URL)`);
       }
-      const { definition, implementation } = resolveStep(name2);
+      const { definition, implementation } = resolveStep(name2, templated.keywords);
       checkInputs(definition, templated.value);
       const start = async () => {
         let cwd2 = ctx.cwd;
@@ -38572,135 +39690,61 @@ async function runSteps(steps, seedOutputs, ctx) {
       ctx.cwd = cwd;
       outputs = mergeStepOutputs(outputs, templated.keywords.id, deepCopy(result));
     } catch (error) {
-      throw new StepExecutionError(name2, index2, ctx.section, error);
+      const failure = new StepExecutionError(name2, index2, ctx.section, error);
+      ctx.onStep?.({ phase: "end", name: name2, index: index2, section: ctx.section, error: failure });
+      throw failure;
     }
+    ctx.onStep?.({ phase: "end", name: name2, index: index2, section: ctx.section });
   }
   return outputs;
 }
 
-// src/steps/ignore.ts
-var PY_WHITESPACE2 = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
-var PY_RSTRIP = new RegExp(`${PY_WHITESPACE2}+$`, "u");
-var PY_STRIP2 = new RegExp(`^${PY_WHITESPACE2}+|${PY_WHITESPACE2}+$`, "gu");
-var END = "(?=\\n?$)";
-var DIR_MARK = "(?<ps_d>/)";
-var DIR_MARK_OPT = `(?:${DIR_MARK}|${END})`;
-
-// src/core/apply/diff.ts
-function updateBody(d) {
-  const p = d.payload;
-  const body = {
-    version: p.version,
-    version_info: p.version_info,
-    // The create body stringifies a missing description to "None"; the update body keeps null.
-    description: d.description,
-    parameters: p.parameters,
-    paused: p.paused
+// src/core/apply/snapshot.ts
+var MAX_FILTER_VALUES = 200;
+var key = (flowName2, name2) => JSON.stringify([flowName2, name2]);
+function runsDeployment(automation, deploymentId) {
+  return Array.isArray(automation.actions) && automation.actions.some((a) => isMapping3(a) && a.type === "run-deployment" && a.deployment_id === deploymentId);
+}
+async function readServerSnapshot(client, wanted) {
+  const flows = wanted.length ? await client.readFlowsByName([...new Set(wanted.map((w) => w.flowName))]) : [];
+  const flowIds = new Map(flows.map((f) => [String(f.name), String(f.id)]));
+  const deployments = /* @__PURE__ */ new Map();
+  const empty = { flowIds, deployment: () => void 0, automationsOf: async () => [] };
+  const present = wanted.filter((w) => flowIds.has(w.flowName));
+  if (present.length === 0) return empty;
+  const [found2, firstPage] = await Promise.all([
+    Promise.all(groups(present).map((g) => client.readDeploymentsOfFlows(g.flowIds(flowIds), g.names))),
+    client.readAutomationsFirstPage()
+  ]);
+  const flowNameById = new Map(flows.map((f) => [String(f.id), String(f.name)]));
+  const wantedKeys = new Set(present.map((w) => key(w.flowName, w.name)));
+  for (const d of found2.flat()) {
+    const k = key(flowNameById.get(String(d.flow_id)) ?? "", String(d.name));
+    if (wantedKeys.has(k)) deployments.set(k, d);
+  }
+  if (deployments.size === 0) return { ...empty, flowIds };
+  let all;
+  if (firstPage.complete) all = Promise.resolve(firstPage.automations);
+  else {
+    const pages = Math.ceil(await client.countAutomations() / client.filterPageSize);
+    if (pages <= deployments.size) all = client.readAutomations();
+  }
+  return {
+    flowIds,
+    deployment: (flowName2, name2) => deployments.get(key(flowName2, name2)),
+    automationsOf: all ? async (id2) => (await all).filter((a) => runsDeployment(a, id2)) : (id2) => client.readRelatedAutomations(id2)
   };
-  if (d.schedulesConfigured) body.schedules = d.schedules.map((s2) => s2.update);
-  Object.assign(body, {
-    concurrency_limit: p.concurrency_limit,
-    concurrency_options: p.concurrency_options,
-    tags: p.tags,
-    work_queue_name: p.work_queue_name,
-    work_pool_name: p.work_pool_name,
-    job_variables: p.job_variables,
-    entrypoint: p.entrypoint
-  });
-  if (d.enforceParameterSchemaConfigured) body.enforce_parameter_schema = p.enforce_parameter_schema;
-  body.parameter_openapi_schema = p.parameter_openapi_schema;
-  body.pull_steps = d.pullStepsNull ? null : p.pull_steps;
-  return body;
 }
-function jsonEqual(a, b) {
-  if (a === b) return true;
-  if (typeof a === "number" && typeof b === "number") return a === b;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+function groups(pairs) {
+  const out = [];
+  let current;
+  for (const p of pairs) {
+    const fits = current && (current.flows.has(p.flowName) || current.flows.size < MAX_FILTER_VALUES) && (current.names.has(p.name) || current.names.size < MAX_FILTER_VALUES);
+    if (!fits) out.push(current = { flows: /* @__PURE__ */ new Set(), names: /* @__PURE__ */ new Set() });
+    current.flows.add(p.flowName);
+    current.names.add(p.name);
   }
-  if (isMapping2(a) && isMapping2(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== void 0);
-    const kb = Object.keys(b).filter((k) => b[k] !== void 0);
-    return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
-  }
-  return false;
-}
-var seconds = (v) => typeof v === "string" && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v;
-function currentSchedule(s2) {
-  const schedule = isMapping2(s2.schedule) ? { ...s2.schedule } : {};
-  if ("interval" in schedule) schedule.interval = seconds(schedule.interval);
-  return { schedule, active: s2.active, parameters: s2.parameters ?? {}, slug: s2.slug ?? null };
-}
-function sameInstant(a, b) {
-  if (typeof a !== "string" || typeof b !== "string") return a === b;
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  return !Number.isNaN(ta) && ta === tb;
-}
-function scheduleMatches(desired, current) {
-  const cur = currentSchedule(current);
-  const want = desired.create;
-  const curSchedule = cur.schedule;
-  const wantSchedule = { ...want.schedule };
-  if ("interval" in wantSchedule) {
-    const anchorConfigured = "anchor_date" in desired.update.schedule;
-    if (!anchorConfigured || sameInstant(wantSchedule.anchor_date, curSchedule.anchor_date)) {
-      wantSchedule.anchor_date = curSchedule.anchor_date;
-    }
-  }
-  if ("cron" in wantSchedule && wantSchedule.timezone === null && curSchedule.timezone === "UTC") wantSchedule.timezone = "UTC";
-  return jsonEqual(wantSchedule, curSchedule) && want.active === cur.active && jsonEqual(want.parameters, cur.parameters) && (want.slug ?? null) === cur.slug;
-}
-function schedulesEqual(d, current) {
-  if (!d.schedulesConfigured) return true;
-  if (d.schedules.length !== current.length) return false;
-  const owner = new Array(current.length).fill(void 0);
-  const assign = (i, seen) => {
-    for (let j = 0; j < current.length; j++) {
-      if (seen[j] || !scheduleMatches(d.schedules[i], current[j])) continue;
-      seen[j] = true;
-      if (owner[j] === void 0 || assign(owner[j], seen)) {
-        owner[j] = i;
-        return true;
-      }
-    }
-    return false;
-  };
-  return d.schedules.every((_, i) => assign(i, new Array(current.length).fill(false)));
-}
-function diffDeployment(d, current) {
-  const body = updateBody(d);
-  const changes = [];
-  const compare = (field, to, from, equal = jsonEqual(to, from)) => {
-    if (!equal) changes.push({ field, from, to });
-  };
-  compare("description", body.description, current.description ?? null);
-  compare("version", body.version, current.version ?? null);
-  compare("parameters", body.parameters, current.parameters ?? {});
-  compare("paused", body.paused, current.paused ?? false);
-  if (d.schedulesConfigured) {
-    const cur = Array.isArray(current.schedules) ? current.schedules : [];
-    compare("schedules", d.schedules.map((s2) => s2.create), cur.map(currentSchedule), schedulesEqual(d, cur));
-  }
-  const gcl = isMapping2(current.global_concurrency_limit) ? current.global_concurrency_limit : void 0;
-  const currentLimit = gcl?.limit ?? current.concurrency_limit ?? null;
-  compare("concurrency_limit", body.concurrency_limit, currentLimit);
-  if (body.concurrency_options !== null || currentLimit !== null && current.concurrency_options) {
-    const cur = isMapping2(current.concurrency_options) ? current.concurrency_options : null;
-    const want = isMapping2(body.concurrency_options) ? { grace_period_seconds: null, ...body.concurrency_options } : null;
-    const curFull = cur ? { grace_period_seconds: null, ...cur } : null;
-    compare("concurrency_options", body.concurrency_options, cur, jsonEqual(want, curFull));
-  }
-  compare("tags", body.tags, current.tags ?? []);
-  compare("work_pool_name", body.work_pool_name, current.work_pool_name ?? null);
-  compare("work_queue_name", body.work_queue_name, current.work_queue_name ?? null, (body.work_queue_name ?? "default") === (current.work_queue_name ?? "default"));
-  const jobVariables = body.job_variables;
-  if (Object.keys(jobVariables).length > 0) compare("job_variables", jobVariables, current.job_variables ?? {});
-  compare("entrypoint", body.entrypoint, current.entrypoint ?? null);
-  if ("enforce_parameter_schema" in body) compare("enforce_parameter_schema", body.enforce_parameter_schema, current.enforce_parameter_schema);
-  compare("parameter_openapi_schema", body.parameter_openapi_schema, current.parameter_openapi_schema ?? null);
-  compare("pull_steps", body.pull_steps, current.pull_steps ?? null);
-  return changes;
+  return out.map((g) => ({ names: [...g.names], flowIds: (ids) => [...g.flows].map((f) => ids.get(f)) }));
 }
 
 // src/core/apply/register.ts
@@ -38711,7 +39755,7 @@ function automationShape(a) {
 var SET_FIELDS = /* @__PURE__ */ new Set(["after", "expect", "for_each"]);
 function withoutIds(value) {
   if (Array.isArray(value)) return value.map(withoutIds);
-  if (!isMapping2(value)) return value;
+  if (!isMapping3(value)) return value;
   const { id: _id, ...rest } = value;
   return Object.fromEntries(
     Object.entries(rest).map(([k, v]) => [
@@ -38721,8 +39765,7 @@ function withoutIds(value) {
   );
 }
 function automationsEqual(wanted, related, deploymentId) {
-  const runsThis = (a) => Array.isArray(a.actions) && a.actions.some((x) => isMapping2(x) && x.type === "run-deployment" && x.deployment_id === deploymentId);
-  const candidates = related.filter(runsThis).map(automationShape);
+  const candidates = related.filter((a) => runsDeployment(a, deploymentId)).map(automationShape);
   if (candidates.length !== wanted.length) return false;
   const unmatched = [...candidates];
   return wanted.every((w) => {
@@ -38733,18 +39776,21 @@ function automationsEqual(wanted, related, deploymentId) {
     return true;
   });
 }
-async function registerDeployment(client, d, automations, slas, flows = /* @__PURE__ */ new Map()) {
-  const result = await registerDeploymentAndAutomations(client, d, automations, flows);
+async function registerDeployment(client, snapshot, d, automations, slas, flows = /* @__PURE__ */ new Map()) {
+  const result = await registerDeploymentAndAutomations(client, snapshot, d, automations, flows);
   if (slas) {
     if (client.isCloud && client.applySlas) await client.applySlas(result.id, slas(result.id));
     else result.notices.push("SLAs are a Prefect Cloud feature; this server has none, so the sla: section was not applied");
   }
   return result;
 }
-async function registerDeploymentAndAutomations(client, d, automations, flows) {
-  const current = await client.readDeploymentByName(d.flowName, d.name);
+async function registerDeploymentAndAutomations(client, snapshot, d, automations, flows) {
+  const current = snapshot.deployment(d.flowName, d.name);
   if (!current) {
-    if (!flows.has(d.flowName)) flows.set(d.flowName, client.createFlow(d.flowName));
+    if (!flows.has(d.flowName)) {
+      const known = snapshot.flowIds.get(d.flowName);
+      flows.set(d.flowName, known ? Promise.resolve({ id: known }) : client.createFlow(d.flowName));
+    }
     const flow = await flows.get(d.flowName);
     const { id: id3 } = await client.createDeployment({ name: d.payload.name, flow_id: flow.id, ...withoutName(d.payload) });
     const bodies = automations(id3);
@@ -38754,7 +39800,7 @@ async function registerDeploymentAndAutomations(client, d, automations, flows) {
   const id2 = String(current.id);
   const changes = diffDeployment(d, current);
   const wanted = automations(id2);
-  const related = await client.readRelatedAutomations(id2);
+  const related = await snapshot.automationsOf(id2);
   const automationsChanged = !automationsEqual(wanted, related, id2);
   if (changes.length > 0) await client.updateDeployment(id2, updateBody(d));
   if (automationsChanged) {
@@ -38771,24 +39817,24 @@ function withoutName(payload) {
 
 // src/core/apply/index.ts
 async function validateForDeploy(request) {
-  const plan = await createPlan({ ...request, sources: request.sources });
-  if (hasErrors(plan.diagnostics)) return plan;
+  const plan2 = await createPlan({ ...request, sources: request.sources });
+  if (hasErrors(plan2.diagnostics)) return plan2;
   const pools = /* @__PURE__ */ new Map();
-  const diagnostics = [...plan.diagnostics];
-  for (const d of plan.deployments) {
+  const diagnostics = [...plan2.diagnostics];
+  for (const d of plan2.deployments) {
     const name2 = String(d.payload.work_pool_name);
     if (!pools.has(name2)) pools.set(name2, request.client.readWorkPool(name2));
   }
-  for (const d of plan.deployments) {
+  for (const d of plan2.deployments) {
     const name2 = String(d.payload.work_pool_name);
     const pool = await pools.get(name2);
     const problem = !pool ? `work pool "${name2}" does not exist; create it (prefect work-pool create "${name2}" --type <type>) or fix work_pool.name` : pool.type === "prefect-agent" ? `work pool "${name2}" is of type prefect-agent, which cannot run deployments from prefect.yaml; choose another pool` : void 0;
-    if (problem) diagnostics.push({ severity: "error", file: plan.prefectFile, deployment: d.name, message: problem, ...position(plan, d, "work_pool", "name") });
+    if (problem) diagnostics.push({ severity: "error", file: plan2.prefectFile, deployment: d.name, message: problem, ...position(plan2, d, "work_pool", "name") });
   }
-  return { ...plan, diagnostics: sortDiagnostics(diagnostics) };
+  return { ...plan2, diagnostics: sortDiagnostics(diagnostics) };
 }
-function position(plan, d, ...path10) {
-  const pos = plan.positionOf?.(["deployments", d.index, ...path10]);
+function position(plan2, d, ...path10) {
+  const pos = plan2.positionOf?.(["deployments", d.index, ...path10]);
   return pos ? { line: pos.line, column: pos.column } : {};
 }
 function sortDiagnostics(diagnostics) {
@@ -38798,25 +39844,35 @@ function sortDiagnostics(diagnostics) {
 function automationsFor(d) {
   return (id2) => d.triggers.map((t2) => automationBody(t2, id2));
 }
-async function deploy(request) {
-  let plan = await validateForDeploy(request);
-  if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: "validation" };
+async function deploy(given) {
+  const request = { ...given, cache: given.cache ?? newPlanCache() };
+  let plan2 = await validateForDeploy(request);
+  if (hasErrors(plan2.diagnostics)) return { plan: plan2, outcomes: [], diagnostics: plan2.diagnostics, stoppedAt: "validation" };
+  request.onProgress?.({ phase: "validated", deployments: plan2.deployments.map((d) => ({ name: d.name, flowName: d.flowName })) });
   let outputsByIndex = /* @__PURE__ */ new Map();
-  const withSteps = request.stepOutputs ? [] : plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
+  const withSteps = request.stepOutputs ? [] : plan2.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
   if (withSteps.length > 0) {
-    const ran = await runDeploymentSteps(plan, withSteps, request);
-    if (ran.diagnostics.length > 0) return { plan, outcomes: [], diagnostics: [...ran.diagnostics, ...plan.diagnostics], stoppedAt: "steps" };
+    const ran = await runDeploymentSteps(plan2, withSteps, request);
+    if (ran.diagnostics.length > 0) return { plan: plan2, outcomes: [], diagnostics: [...ran.diagnostics, ...plan2.diagnostics], stoppedAt: "steps" };
     outputsByIndex = ran.outputs;
-    plan = await createPlan({ ...request, stepOutputsByIndex: outputsByIndex });
-    if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: "validation" };
+    plan2 = await createPlan({ ...request, stepOutputsByIndex: outputsByIndex });
+    if (hasErrors(plan2.diagnostics)) return { plan: plan2, outcomes: [], diagnostics: plan2.diagnostics, stoppedAt: "validation" };
+  }
+  let snapshot;
+  try {
+    snapshot = await readServerSnapshot(request.client, plan2.deployments);
+  } catch (e) {
+    const message = `reading the current deployments from the server failed: ${e.message}`;
+    return { plan: plan2, outcomes: [], diagnostics: [{ severity: "error", file: plan2.prefectFile, message }, ...plan2.diagnostics], stoppedAt: "validation" };
   }
   const flows = /* @__PURE__ */ new Map();
-  const outcomes = await mapLimit(plan.deployments, request.registrationConcurrency ?? request.concurrency ?? 8, async (d) => {
+  const outcomes = await mapLimit(plan2.deployments, request.registrationConcurrency ?? request.concurrency ?? 8, async (d) => {
     const started = Date.now();
+    request.onProgress?.({ phase: "registering", name: d.name, flowName: d.flowName });
     let outcome;
     try {
       const slas = d.slas ? (id2) => slaBodies(d.slas, id2) : void 0;
-      const r = await registerDeployment(request.client, d, automationsFor(d), slas, flows);
+      const r = await registerDeployment(request.client, snapshot, d, automationsFor(d), slas, flows);
       outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, stepOutputs: outputsByIndex.get(d.index) ?? request.stepOutputs ?? {}, durationMs: Date.now() - started };
     } catch (e) {
       outcome = { name: d.name, flowName: d.flowName, action: "failed", changes: [], error: e.message, notices: [], stepOutputs: outputsByIndex.get(d.index) ?? {}, durationMs: Date.now() - started };
@@ -38824,14 +39880,14 @@ async function deploy(request) {
     request.onResult?.(outcome);
     return outcome;
   });
-  const diagnostics = [...plan.diagnostics];
+  const diagnostics = [...plan2.diagnostics];
   for (const o of outcomes) {
-    for (const notice of o.notices) diagnostics.push({ severity: "warning", file: plan.prefectFile, deployment: o.name, message: notice });
-    if (o.action === "failed") diagnostics.unshift({ severity: "error", file: plan.prefectFile, deployment: o.name, message: `registration failed: ${o.error}` });
+    for (const notice of o.notices) diagnostics.push({ severity: "warning", file: plan2.prefectFile, deployment: o.name, message: notice });
+    if (o.action === "failed") diagnostics.unshift({ severity: "error", file: plan2.prefectFile, deployment: o.name, message: `registration failed: ${o.error}` });
   }
-  return { plan, outcomes, diagnostics };
+  return { plan: plan2, outcomes, diagnostics };
 }
-async function runDeploymentSteps(plan, deployments, request) {
+async function runDeploymentSteps(plan2, deployments, request) {
   const cache = new StepCache();
   const outputs = /* @__PURE__ */ new Map();
   const diagnostics = [];
@@ -38842,30 +39898,34 @@ async function runDeploymentSteps(plan, deployments, request) {
       sources: request.sources,
       cache,
       section: "build",
-      ...request.onStepLog ? { log: (line) => request.onStepLog(d.name, line) } : {}
+      ...request.onStepLog ? { log: (line) => request.onStepLog(d.name, line) } : {},
+      ...request.onStepEvent ? { onStep: (event) => request.onStepEvent(d, event) } : {}
     };
     try {
+      request.onProgress?.({ phase: "steps", name: d.name, flowName: d.flowName });
       let out = await runSteps(d.steps.build, {}, ctx);
       ctx.section = "push";
       out = await runSteps(d.steps.push, out, ctx);
       outputs.set(d.index, out);
+      request.onProgress?.({ phase: "built", name: d.name, flowName: d.flowName });
     } catch (e) {
       if (!(e instanceof StepExecutionError)) throw e;
       const section = e.section ?? "build";
-      diagnostics.push({ severity: "error", file: plan.prefectFile, deployment: d.name, message: e.message, ...position(plan, d, section, e.index) });
+      diagnostics.push({ severity: "error", file: plan2.prefectFile, deployment: d.name, message: e.message, ...position(plan2, d, section, e.index) });
     }
   });
   return { outputs, diagnostics };
 }
-async function compareWithServer(client, plan) {
+async function compareWithServer(client, plan2) {
+  const snapshot = await readServerSnapshot(client, plan2.deployments);
   return Promise.all(
-    plan.deployments.map(async (d) => {
-      const current = await client.readDeploymentByName(d.flowName, d.name);
+    plan2.deployments.map(async (d) => {
+      const current = snapshot.deployment(d.flowName, d.name);
       if (!current) return { deployment: d, action: "created", changes: [], notes: [] };
       const changes = diffDeployment(d, current);
       const notes = [];
       if (current.paused === true && d.payload.paused === false) notes.push("paused on the server: deploying un-pauses it (set paused: true to keep it paused)");
-      const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping2) : [];
+      const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping3) : [];
       if (changes.some((c) => c.field === "schedules") && schedules.length > 0 && schedules.some((s2) => !s2.slug)) {
         notes.push(`its ${schedules.length} schedule(s) will be deleted and re-created (give each schedule a slug to update them in place)`);
       }
@@ -38873,7 +39933,7 @@ async function compareWithServer(client, plan) {
         notes.push("a schedule turned off on the server is turned back on");
       }
       const id2 = String(current.id);
-      const related = await client.readRelatedAutomations(id2);
+      const related = await snapshot.automationsOf(id2);
       const wanted = automationsFor(d)(id2);
       if (!automationsEqual(wanted, related, id2)) {
         changes.push({ field: "automations", from: related.map((a) => a.name), to: wanted.map((a) => a.name) });
@@ -38896,470 +39956,9 @@ async function mapLimit(items, limit, f) {
   return results;
 }
 
-// src/prefect/http.ts
-import { randomUUID } from "node:crypto";
-import { readFileSync as readFileSync4 } from "node:fs";
-import http from "node:http";
-import https from "node:https";
-
-// src/prefect/settings.ts
-var DEFAULT_CLOUD_API_URL = "https://api.prefect.cloud/api";
-var PrefectSettingsError = class extends Error {
-  name = "PrefectSettingsError";
-};
-var TRUE = /* @__PURE__ */ new Set(["1", "on", "t", "true", "y", "yes"]);
-var FALSE = /* @__PURE__ */ new Set(["0", "off", "f", "false", "n", "no"]);
-function bool(env, name2, fallback) {
-  const raw = env[name2];
-  if (raw === void 0 || raw === "") return fallback;
-  const value = raw.trim().toLowerCase();
-  if (TRUE.has(value)) return true;
-  if (FALSE.has(value)) return false;
-  throw new PrefectSettingsError(`${name2}=${JSON.stringify(raw)} is not a boolean (use true or false)`);
-}
-function number2(env, name2, fallback, { integer = false, min } = {}) {
-  const raw = env[name2];
-  if (raw === void 0 || raw.trim() === "") return fallback;
-  const value = Number(raw.trim());
-  if (!Number.isFinite(value) || integer && !Number.isInteger(value) || min !== void 0 && value < min) {
-    const what = integer ? "an integer" : "a number";
-    throw new PrefectSettingsError(`${name2}=${JSON.stringify(raw)} is not ${what}${min !== void 0 ? ` >= ${min}` : ""}`);
-  }
-  return value;
-}
-function nonEmpty(env, name2) {
-  const value = env[name2];
-  return value === void 0 || value === "" ? void 0 : value;
-}
-function statusCodes(env, name2) {
-  const raw = env[name2];
-  const codes = /* @__PURE__ */ new Set();
-  if (!raw) return codes;
-  for (const part of raw.split(",")) {
-    const code = Number(part.trim());
-    if (!Number.isInteger(code) || code < 100 || code > 599) {
-      throw new PrefectSettingsError(`${name2}=${JSON.stringify(raw)}: ${JSON.stringify(part.trim())} is not an HTTP status code`);
-    }
-    codes.add(code);
-  }
-  return codes;
-}
-function headers(env, name2) {
-  const raw = env[name2];
-  if (!raw) return {};
-  let parsed;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new PrefectSettingsError(`${name2} is not valid JSON (expected an object such as {"X-Header": "value"})`);
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new PrefectSettingsError(`${name2} must be a JSON object of header names to values`);
-  }
-  const out = {};
-  for (const [key, value] of Object.entries(parsed)) {
-    if (typeof value !== "string") throw new PrefectSettingsError(`${name2}: the value of header "${key}" must be a string`);
-    out[key] = value;
-  }
-  return out;
-}
-function settingsFromEnv(env = process.env, overrides2 = {}) {
-  const apiUrl = overrides2.apiUrl || nonEmpty(env, "PREFECT_API_URL");
-  if (!apiUrl) {
-    throw new PrefectSettingsError("PREFECT_API_URL is not set (set it to your server, e.g. http://127.0.0.1:4200/api, or your Prefect Cloud workspace URL)");
-  }
-  let parsed;
-  try {
-    parsed = new URL(apiUrl);
-  } catch {
-    throw new PrefectSettingsError(`PREFECT_API_URL=${JSON.stringify(apiUrl)} is not a URL`);
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new PrefectSettingsError(`PREFECT_API_URL=${JSON.stringify(apiUrl)} must be an http or https URL`);
-  }
-  return {
-    apiUrl: apiUrl.replace(/\/+$/, ""),
-    apiKey: overrides2.apiKey || nonEmpty(env, "PREFECT_API_KEY"),
-    authString: overrides2.authString || nonEmpty(env, "PREFECT_API_AUTH_STRING"),
-    cloudApiUrl: nonEmpty(env, "PREFECT_CLOUD_API_URL") ?? DEFAULT_CLOUD_API_URL,
-    csrfSupportEnabled: bool(env, "PREFECT_CLIENT_CSRF_SUPPORT_ENABLED", true),
-    customHeaders: headers(env, "PREFECT_CLIENT_CUSTOM_HEADERS"),
-    requestTimeoutMs: number2(env, "PREFECT_API_REQUEST_TIMEOUT", 60, { min: 0 }) * 1e3,
-    tlsInsecureSkipVerify: bool(env, "PREFECT_API_TLS_INSECURE_SKIP_VERIFY", false),
-    sslCertFile: nonEmpty(env, "PREFECT_API_SSL_CERT_FILE") ?? nonEmpty(env, "SSL_CERT_FILE"),
-    maxRetries: number2(env, "PREFECT_CLIENT_MAX_RETRIES", 5, { integer: true, min: 0 }),
-    retryJitterFactor: number2(env, "PREFECT_CLIENT_RETRY_JITTER_FACTOR", 0.2, { min: 0 }),
-    retryExtraCodes: statusCodes(env, "PREFECT_CLIENT_RETRY_EXTRA_CODES")
-  };
-}
-function isCloud(settings) {
-  return settings.apiUrl.startsWith(settings.cloudApiUrl);
-}
-
-// src/prefect/http.ts
-var SERVER_API_VERSION = "0.8.4";
-var REFERENCE_PREFECT_VERSION = "3.9.1";
-var DEFAULT_USER_AGENT = `prefect/${REFERENCE_PREFECT_VERSION} (API ${SERVER_API_VERSION})`;
-var RETRY_CODES = [408, 429, 502, 503];
-var PROTECTED_HEADERS = /* @__PURE__ */ new Set(["user-agent", "prefect-csrf-token", "prefect-csrf-client"]);
-var MUTATING = /* @__PURE__ */ new Set(["POST", "PUT", "PATCH", "DELETE"]);
-var MAX_REDIRECTS = 20;
-var SILENT = { debug: () => {
-}, warning: () => {
-} };
-var PrefectApiError = class extends Error {
-  constructor(method, path10, status, detail) {
-    super(`${method} ${path10}: HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ""}${detail ? ` - ${detail}` : ""}`);
-    this.method = method;
-    this.path = path10;
-    this.status = status;
-    this.detail = detail;
-  }
-  method;
-  path;
-  status;
-  detail;
-  name = "PrefectApiError";
-};
-var PrefectConnectionError = class extends Error {
-  constructor(method, path10, apiUrl, reason, code) {
-    super(`${method} ${path10}: could not reach the Prefect API at ${apiUrl} (${reason})`);
-    this.method = method;
-    this.path = path10;
-    this.apiUrl = apiUrl;
-    this.reason = reason;
-    this.code = code;
-  }
-  method;
-  path;
-  apiUrl;
-  reason;
-  code;
-  name = "PrefectConnectionError";
-};
-function apiPath(strings2, ...segments) {
-  let out = strings2[0] ?? "";
-  segments.forEach((segment, i) => {
-    out += encodeURIComponent(String(segment)) + (strings2[i + 1] ?? "");
-  });
-  return out;
-}
-function parseRetryAfter(value, now2 = Date.now()) {
-  const trimmed = value.trim();
-  let seconds2 = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (Number.isNaN(seconds2)) {
-    const at = Date.parse(trimmed);
-    if (Number.isNaN(at) || !/[a-z]/i.test(trimmed)) return void 0;
-    seconds2 = (at - now2) / 1e3;
-  }
-  if (!Number.isFinite(seconds2)) return void 0;
-  return Math.max(0, seconds2);
-}
-function exponentialCdf(x, average) {
-  return 1 - Math.exp(-x / average);
-}
-function poissonInterval(average, lower, upper, random) {
-  const u = lower + (upper - lower) * random();
-  return -Math.log(Math.max(1 - u, 1e-10)) * average;
-}
-function clampedPoissonInterval(average, factor, random = Math.random) {
-  if (average <= 0) return 0;
-  const k = 1 + factor;
-  const lowerMultiple = k >= 50 ? 0 : Math.log2(Math.max(2 ** k / (2 ** k - 1), 1e-10));
-  const upperBound = average * k;
-  const lowerBound = Math.max(0, average * lowerMultiple);
-  return poissonInterval(average, exponentialCdf(lowerBound, average), exponentialCdf(upperBound, average), random);
-}
-function boundedPoissonInterval(lower, upper, random = Math.random) {
-  const average = (lower + upper) / 2;
-  return poissonInterval(average, exponentialCdf(lower, average), exponentialCdf(upper, average), random);
-}
-var Semaphore = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  active = 0;
-  waiting = [];
-  async run(task) {
-    if (this.active >= this.limit) await new Promise((resolve) => this.waiting.push(resolve));
-    else this.active++;
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
-};
-var CONNECT_ERRORS = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
-var ALWAYS_RETRIED = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "PREFECT_TIMEOUT", "UND_ERR_SOCKET"]);
-function isRetryable(error, hasConnected) {
-  const code = error.code ?? "";
-  if (ALWAYS_RETRIED.has(code) || code.startsWith("HPE_")) return true;
-  return hasConnected && CONNECT_ERRORS.has(code);
-}
-var HttpClient = class {
-  settings;
-  baseHeaders;
-  agent;
-  semaphore;
-  logger;
-  sleep;
-  random;
-  retryCodes;
-  secrets;
-  csrfEnabled;
-  csrfClientId = randomUUID();
-  csrfToken;
-  csrfFetch;
-  hasConnected = false;
-  constructor(settings, options = {}) {
-    this.settings = settings;
-    this.logger = options.logger ?? SILENT;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.random = options.random ?? Math.random;
-    this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8));
-    this.retryCodes = /* @__PURE__ */ new Set([...RETRY_CODES, ...settings.retryExtraCodes]);
-    this.csrfEnabled = !isCloud(settings) && settings.csrfSupportEnabled;
-    this.secrets = [];
-    const headers2 = { "x-prefect-api-version": SERVER_API_VERSION };
-    if (settings.authString) {
-      const token = Buffer.from(settings.authString, "utf8").toString("base64");
-      headers2["authorization"] = `Basic ${token}`;
-      this.secrets.push(settings.authString, token);
-    } else if (settings.apiKey) {
-      headers2["authorization"] = `Bearer ${settings.apiKey}`;
-    }
-    if (settings.apiKey) this.secrets.push(settings.apiKey);
-    headers2["user-agent"] = options.userAgent ?? DEFAULT_USER_AGENT;
-    for (const [name2, value] of Object.entries(settings.customHeaders)) {
-      if (PROTECTED_HEADERS.has(name2.toLowerCase())) {
-        this.logger.warning(
-          `Custom header '${name2}' is ignored because it conflicts with a protected header managed by Prefect. Protected headers include: User-Agent, Prefect-Csrf-Token, Prefect-Csrf-Client`
-        );
-      } else {
-        headers2[name2.toLowerCase()] = value;
-      }
-    }
-    this.baseHeaders = headers2;
-    const agentOptions = { keepAlive: true, maxSockets: 16, maxFreeSockets: 8 };
-    if (settings.apiUrl.startsWith("https:")) {
-      if (settings.tlsInsecureSkipVerify) {
-        agentOptions.rejectUnauthorized = false;
-      } else if (settings.sslCertFile) {
-        try {
-          agentOptions.ca = readFileSync4(settings.sslCertFile);
-        } catch (e) {
-          throw new PrefectSettingsError(
-            `cannot read the CA bundle ${settings.sslCertFile} (PREFECT_API_SSL_CERT_FILE / SSL_CERT_FILE): ${e.message}`
-          );
-        }
-      }
-      this.agent = new https.Agent(agentOptions);
-    } else {
-      this.agent = new http.Agent(agentOptions);
-    }
-  }
-  /** Closes idle keep-alive connections. */
-  close() {
-    this.agent.destroy();
-  }
-  /** Whether mutating requests currently carry CSRF headers (false on Cloud, or once the server said it has none). */
-  get csrfSupportEnabled() {
-    return this.csrfEnabled;
-  }
-  /** Sends with retries; any status comes back. Transport failures are `PrefectConnectionError`s. */
-  async send(request) {
-    const headers2 = { ...this.baseHeaders };
-    let body;
-    if (request.body !== void 0) {
-      body = JSON.stringify(request.body);
-      headers2["content-type"] = "application/json";
-    }
-    const mutating = MUTATING.has(request.method);
-    if (mutating) await this.addCsrfHeaders(headers2);
-    const maxRetries = this.settings.maxRetries;
-    let tryCount = 0;
-    let response;
-    while (tryCount <= maxRetries) {
-      let retrySeconds;
-      let reason = "";
-      try {
-        response = await this.semaphore.run(() => this.exchange(request, headers2, body));
-        this.hasConnected = true;
-      } catch (e) {
-        const error = e;
-        if (!isRetryable(error, this.hasConnected)) throw this.connectionError(request, error);
-        tryCount++;
-        if (tryCount > maxRetries) throw this.connectionError(request, error);
-        response = void 0;
-        reason = `transport error (${this.redact(error.message)})`;
-      }
-      if (response) {
-        if (response.headers["prefect-maintenance"] !== "true") tryCount++;
-        if (response.status === 403 && response.text.includes("Invalid CSRF token") && mutating) {
-          this.csrfToken = void 0;
-          await this.addCsrfHeaders(headers2);
-        } else if (!this.retryCodes.has(response.status)) {
-          return response;
-        }
-        const retryAfter = response.headers["retry-after"];
-        if (typeof retryAfter === "string") retrySeconds = parseRetryAfter(retryAfter);
-        reason = `status ${response.status}`;
-      }
-      const fromHeader = retrySeconds !== void 0;
-      let seconds2 = retrySeconds ?? 2 ** tryCount;
-      const jitter = this.settings.retryJitterFactor;
-      if (seconds2 > 0 && jitter > 0) {
-        seconds2 = fromHeader ? boundedPoissonInterval(seconds2, seconds2 * (1 + jitter), this.random) : clampedPoissonInterval(seconds2, jitter, this.random);
-      }
-      if (tryCount > maxRetries) break;
-      this.logger.debug(
-        `${request.method} ${request.path}: ${reason}; another attempt in ${seconds2.toFixed(2)} s (attempt ${tryCount}/${maxRetries + 1})`
-      );
-      await this.sleep(seconds2 * 1e3);
-    }
-    return response;
-  }
-  /** Sends and parses the JSON answer; a non-2xx status is a `PrefectApiError`. */
-  async json(request) {
-    const response = await this.send(request);
-    this.raiseForStatus(request, response);
-    return response.text ? JSON.parse(response.text) : void 0;
-  }
-  /** Sends; a non-2xx status is a `PrefectApiError`. */
-  async call(request) {
-    const response = await this.send(request);
-    this.raiseForStatus(request, response);
-    return response;
-  }
-  raiseForStatus(request, response) {
-    if (response.status >= 200 && response.status < 300) return;
-    throw new PrefectApiError(request.method, request.path, response.status, this.redact(errorDetail(response.text)));
-  }
-  /** The text with every credential this client knows replaced by `***`. */
-  redact(text) {
-    let out = text;
-    for (const secret of this.secrets) if (secret) out = out.split(secret).join("***");
-    return out;
-  }
-  connectionError(request, error) {
-    const where = new URL(this.settings.apiUrl);
-    where.username = "";
-    where.password = "";
-    return new PrefectConnectionError(request.method, request.path, where.href.replace(/\/$/, ""), this.redact(error.message), error.code);
-  }
-  async addCsrfHeaders(headers2) {
-    if (!this.csrfEnabled) return;
-    if (!this.csrfToken || Date.now() > this.csrfToken.expiresAt) {
-      this.csrfFetch ??= this.fetchCsrfToken().finally(() => this.csrfFetch = void 0);
-      await this.csrfFetch;
-    }
-    if (!this.csrfEnabled || !this.csrfToken) return;
-    headers2["prefect-csrf-token"] = this.csrfToken.token;
-    headers2["prefect-csrf-client"] = this.csrfClientId;
-  }
-  async fetchCsrfToken() {
-    const request = { method: "GET", path: "/csrf-token", query: { client: this.csrfClientId } };
-    const response = await this.send(request);
-    const oldServer = response.status === 404;
-    const unconfigured = response.status === 422 && response.text.includes("CSRF protection is disabled.");
-    if (oldServer || unconfigured) {
-      this.csrfEnabled = false;
-      return;
-    }
-    this.raiseForStatus(request, response);
-    let token;
-    try {
-      token = JSON.parse(response.text);
-    } catch {
-      token = void 0;
-    }
-    if (typeof token?.token !== "string") {
-      throw new PrefectApiError(request.method, request.path, response.status, "the answer holds no CSRF token");
-    }
-    const expiresAt = typeof token.expiration === "string" ? Date.parse(token.expiration) : Number.NaN;
-    this.csrfToken = { token: token.token, expiresAt: Number.isNaN(expiresAt) ? Number.POSITIVE_INFINITY : expiresAt };
-  }
-  url(request) {
-    const url = new URL(this.settings.apiUrl + request.path);
-    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, String(value));
-    return url;
-  }
-  /** One request/response exchange, following redirects as httpx does. */
-  async exchange(request, headers2, body) {
-    let url = this.url(request);
-    let method = request.method;
-    let sendHeaders = headers2;
-    let sendBody = body;
-    for (let redirects = 0; ; redirects++) {
-      const response = await this.once(url, method, sendHeaders, sendBody);
-      const location = response.headers.location;
-      if (![301, 302, 303, 307, 308].includes(response.status) || !location || redirects >= MAX_REDIRECTS) return response;
-      const next = new URL(location, url);
-      if (response.status === 303 || (response.status === 301 || response.status === 302) && method === "POST") {
-        method = method === "HEAD" ? "HEAD" : "GET";
-        sendBody = void 0;
-        sendHeaders = { ...sendHeaders };
-        delete sendHeaders["content-type"];
-      }
-      if (next.origin !== url.origin) {
-        sendHeaders = { ...sendHeaders };
-        delete sendHeaders["authorization"];
-      }
-      url = next;
-    }
-  }
-  once(url, method, headers2, body) {
-    const timeoutMs = this.settings.requestTimeoutMs;
-    const requestHeaders = { ...headers2, accept: "*/*" };
-    if (body !== void 0) requestHeaders["content-length"] = Buffer.byteLength(body);
-    const transport = url.protocol === "https:" ? https : http;
-    return new Promise((resolve, reject) => {
-      const req = transport.request(url, { method, headers: requestHeaders, agent: this.agent }, (res) => {
-        const chunks = [];
-        res.on("data", (chunk) => chunks.push(chunk));
-        res.on("error", reject);
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
-      });
-      if (timeoutMs > 0) {
-        req.setTimeout(timeoutMs, () => {
-          const error = new Error(`no answer within ${timeoutMs / 1e3} s (PREFECT_API_REQUEST_TIMEOUT)`);
-          error.code = "PREFECT_TIMEOUT";
-          req.destroy(error);
-        });
-      }
-      req.on("error", reject);
-      req.end(body);
-    });
-  }
-};
-function errorDetail(text) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return text.trim().slice(0, 500);
-  }
-  if (typeof parsed === "object" && parsed !== null && "detail" in parsed) {
-    const detail = parsed.detail;
-    if (typeof detail === "string") return detail;
-    if (Array.isArray(detail)) {
-      return detail.map((item) => {
-        if (typeof item !== "object" || item === null) return JSON.stringify(item);
-        const { loc, msg } = item;
-        const where = Array.isArray(loc) ? loc.join(".") : "";
-        return where ? `${where}: ${String(msg)}` : String(msg ?? JSON.stringify(item));
-      }).join("; ");
-    }
-    return JSON.stringify(detail);
-  }
-  return text.trim().slice(0, 500);
-}
-
 // src/prefect/client.ts
+var DEFAULT_PAGE_SIZE = 200;
+var MAX_FILTER_VALUES2 = 200;
 function deploymentResourceId(deploymentId) {
   return `prefect.deployment.${deploymentId}`;
 }
@@ -39374,11 +39973,19 @@ async function orUndefined(call) {
     throw error;
   }
 }
+function serverPageLimit(error) {
+  if (!(error instanceof PrefectApiError) || error.status !== 422) return void 0;
+  const m = /less than or equal to (\d+)/.exec(error.detail);
+  return m ? Number(m[1]) : void 0;
+}
 var PrefectClient = class {
   http;
+  /** Items per page of the `/filter` reads; lowered when the server refuses it. */
+  pageSize = DEFAULT_PAGE_SIZE;
   constructor(options = {}) {
     const settings = options.settings ?? settingsFromEnv(options.env ?? process.env, options);
     this.http = new HttpClient(settings, options);
+    if (options.filterPageSize !== void 0) this.pageSize = Math.max(1, options.filterPageSize);
   }
   get apiUrl() {
     return this.http.settings.apiUrl;
@@ -39404,6 +40011,73 @@ var PrefectClient = class {
     return orUndefined(
       this.http.json({ method: "GET", path: apiPath`/deployments/name/${flowName2}/${deploymentName}` })
     );
+  }
+  /**
+   * Every item a `POST …/filter` matches, page by page at the server's largest page size (a server
+   * configured with a smaller `PREFECT_SERVER_API_DEFAULT_LIMIT` says so in its 422, and the read
+   * continues with that). Sorted by creation, newest first, and de-duplicated by id: an item created
+   * while paging shifts later pages by one, which repeats an item rather than skipping one.
+   */
+  async readAll(path10, body) {
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (let offset2 = 0; ; ) {
+      const { items, limit } = await this.readPage(path10, body, offset2);
+      for (const item of items) {
+        if (item.id !== void 0 && seen.has(item.id)) continue;
+        if (item.id !== void 0) seen.add(item.id);
+        out.push(item);
+      }
+      if (items.length < limit) return out;
+      offset2 += items.length;
+    }
+  }
+  /** One page of a `POST …/filter` (newest first), and the page size it was asked with. */
+  async readPage(path10, body, offset2) {
+    for (; ; ) {
+      const limit = this.pageSize;
+      try {
+        return { items: await this.http.json({ method: "POST", path: path10, body: { ...body, sort: "CREATED_DESC", offset: offset2, limit } }), limit };
+      } catch (error) {
+        const max = serverPageLimit(error);
+        if (max === void 0 || max >= limit || max < 1) throw error;
+        this.pageSize = max;
+      }
+    }
+  }
+  /** The largest page `readAll` asks for (the server's limit once it has refused a larger one). */
+  get filterPageSize() {
+    return this.pageSize;
+  }
+  /** `POST /flows/filter` by name: the flows among `names` that exist (any number of names). */
+  async readFlowsByName(names) {
+    const out = [];
+    for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES2)) {
+      const body = { flows: { name: { any_: chunk } } };
+      out.push(...await this.readAll("/flows/filter", body));
+    }
+    return out;
+  }
+  /**
+   * `POST /deployments/filter`: the deployments of these flows with one of these names (a superset
+   * of the wanted flow/name pairs when several flows share names; the caller picks its pairs).
+   */
+  readDeploymentsOfFlows(flowIds, names) {
+    const body = { flows: { id: { any_: [...flowIds] } }, deployments: { name: { any_: [...names] } } };
+    return this.readAll("/deployments/filter", body);
+  }
+  /** The first page of `POST /automations/filter` (newest first), and whether it holds them all. */
+  async readAutomationsFirstPage() {
+    const { items, limit } = await this.readPage("/automations/filter", {}, 0);
+    return { automations: items, complete: items.length < limit };
+  }
+  /** Every automation of the workspace (`POST /automations/filter`, paged). */
+  readAutomations() {
+    return this.readAll("/automations/filter", {});
+  }
+  /** `POST /automations/count`. */
+  countAutomations() {
+    return this.http.json({ method: "POST", path: "/automations/count", body: {} });
   }
   /** `GET /deployments/{id}`; `undefined` when there is no such deployment. */
   readDeployment(id2) {
@@ -39495,16 +40169,21 @@ var PrefectClient = class {
     return this.http.json({ method: "POST", path: apiPath`/work_pools/${workPoolName}/workers/filter`, body });
   }
 };
+function chunks(items, size) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 // src/prefect/sources.ts
 function memo(load) {
   const cache = /* @__PURE__ */ new Map();
-  return (key) => {
-    let pending = cache.get(key);
+  return (key2) => {
+    let pending = cache.get(key2);
     if (!pending) {
-      pending = load(key);
-      pending.catch(() => cache.delete(key));
-      cache.set(key, pending);
+      pending = load(key2);
+      pending.catch(() => cache.delete(key2));
+      cache.set(key2, pending);
     }
     return pending;
   };
@@ -39513,8 +40192,8 @@ function found(value) {
   return value === void 0 ? { status: "missing" } : { status: "found", value };
 }
 function prefectTemplateSources(client) {
-  const byName2 = memo(async (key) => {
-    const [slug, name2] = JSON.parse(key);
+  const byName2 = memo(async (key2) => {
+    const [slug, name2] = JSON.parse(key2);
     const document = await client.readBlockDocumentByName(slug, name2);
     return found(document?.data);
   });
@@ -39549,27 +40228,48 @@ function uiUrl(apiUrl, env) {
   return ui.replaceAll("/api/", "/").replaceAll("/accounts/", "/account/").replaceAll("/workspaces/", "/workspace/");
 }
 
+// src/core/plan/matrix.ts
+function selectorOf(d) {
+  const fn = d.entrypoint.split(":").pop() ?? "";
+  return `${fn.replaceAll("_", "-")}/${d.name}`;
+}
+function matrixEntry(d) {
+  return { deployment: selectorOf(d), name: d.name, flow: d.flowName, entrypoint: d.entrypoint };
+}
+function matrixOf(plan2) {
+  return { include: plan2.deployments.map(matrixEntry) };
+}
+
 export {
-  __require,
-  __commonJS,
-  __toESM,
   formatDiagnostic,
   require_dist,
+  isCronSchedule,
+  isIntervalSchedule,
+  nextRunTimes,
   findStep,
   allStepNames,
   RESERVED_STEP_INPUTS,
   VERSION_TYPES,
+  isMapping3 as isMapping,
+  keyPath,
+  placeholdersInString,
   applyValues,
+  offlineSources,
   hasErrors,
   createPlan,
+  KNOWN_AFTER_BUILD,
+  classifyChange,
   planToJson,
   planToText,
   liveChangesToText,
+  formatSeconds,
   validateForDeploy,
   deploy,
+  runDeploymentSteps,
   compareWithServer,
-  REFERENCE_PREFECT_VERSION,
   PrefectClient,
   prefectTemplateSources,
-  uiUrl
+  uiUrl,
+  matrixEntry,
+  matrixOf
 };

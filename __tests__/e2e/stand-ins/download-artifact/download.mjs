@@ -1,0 +1,3 @@
+import { download } from './artifact.mjs';
+
+await download();

@@ -1,0 +1,3 @@
+import { upload } from './artifact.mjs';
+
+await upload();

@@ -1,0 +1,115 @@
+/**
+ * What the server holds for the selected deployments, read in bulk once per run: the flows by
+ * name, their deployments, and the automations that run them. Registration and the live plan
+ * decide create / update / unchanged from this snapshot instead of asking per deployment, so a
+ * re-run of N unchanged deployments costs a handful of reads, not 2·N.
+ */
+import { isMapping, type Mapping } from '../config/index.js';
+
+/** The reads the snapshot needs; `PrefectClient` implements them against a real server. */
+export interface SnapshotClient {
+  /** `POST /flows/filter` by name (any number of names). */
+  readFlowsByName(names: readonly string[]): Promise<Mapping[]>;
+  /** `POST /deployments/filter` by flow ids and deployment names, all pages. */
+  readDeploymentsOfFlows(flowIds: readonly string[], names: readonly string[]): Promise<Mapping[]>;
+  /** `POST /automations/filter`, first page, and whether it holds every automation. */
+  readAutomationsFirstPage(): Promise<{ automations: Mapping[]; complete: boolean }>;
+  /** `POST /automations/filter`, all pages. */
+  readAutomations(): Promise<Mapping[]>;
+  /** `POST /automations/count`. */
+  countAutomations(): Promise<number>;
+  /** The page size of the paged reads. */
+  readonly filterPageSize: number;
+  /** `GET /automations/related-to/prefect.deployment.{id}`: per deployment, when the workspace has many automations. */
+  readRelatedAutomations(deploymentId: string): Promise<Mapping[]>;
+}
+
+export interface ServerSnapshot {
+  /** Ids of the selected flows that exist, by name. */
+  readonly flowIds: ReadonlyMap<string, string>;
+  /** The deployment `flow/name` as `GET /deployments/name/{flow}/{name}` would answer; undefined when absent. */
+  deployment(flowName: string, name: string): Mapping | undefined;
+  /**
+   * Automations that run the deployment (a `run-deployment` action naming it): the ones it owns,
+   * which `prefect deploy` creates that way, and any made by hand that run it.
+   */
+  automationsOf(deploymentId: string): Promise<Mapping[]>;
+}
+
+/** At most this many flows and this many deployment names per `/deployments/filter` request. */
+const MAX_FILTER_VALUES = 200;
+
+const key = (flowName: string, name: string) => JSON.stringify([flowName, name]);
+
+/** Whether an automation runs this deployment (what `automationsEqual` compares against). */
+export function runsDeployment(automation: Mapping, deploymentId: string): boolean {
+  return (
+    Array.isArray(automation.actions) &&
+    automation.actions.some((a) => isMapping(a) && a.type === 'run-deployment' && a.deployment_id === deploymentId)
+  );
+}
+
+/**
+ * Reads the snapshot for these `flow/name` pairs: one `/flows/filter`, then in parallel the
+ * deployments of the flows found and the first page of automations; more automation pages only
+ * when the workspace has more than one page of them and fewer pages than existing deployments
+ * (otherwise each existing deployment's related automations are read on demand).
+ */
+export async function readServerSnapshot(
+  client: SnapshotClient,
+  wanted: readonly { flowName: string; name: string }[],
+): Promise<ServerSnapshot> {
+  const flows = wanted.length ? await client.readFlowsByName([...new Set(wanted.map((w) => w.flowName))]) : [];
+  const flowIds = new Map(flows.map((f) => [String(f.name), String(f.id)]));
+  const deployments = new Map<string, Mapping>();
+  const empty: ServerSnapshot = { flowIds, deployment: () => undefined, automationsOf: async () => [] };
+  const present = wanted.filter((w) => flowIds.has(w.flowName));
+  if (present.length === 0) return empty;
+
+  const [found, firstPage] = await Promise.all([
+    Promise.all(groups(present).map((g) => client.readDeploymentsOfFlows(g.flowIds(flowIds), g.names))),
+    client.readAutomationsFirstPage(),
+  ]);
+  const flowNameById = new Map(flows.map((f) => [String(f.id), String(f.name)]));
+  const wantedKeys = new Set(present.map((w) => key(w.flowName, w.name)));
+  for (const d of found.flat()) {
+    const k = key(flowNameById.get(String(d.flow_id)) ?? '', String(d.name));
+    if (wantedKeys.has(k)) deployments.set(k, d);
+  }
+  if (deployments.size === 0) return { ...empty, flowIds };
+
+  let all: Promise<Mapping[]> | undefined;
+  if (firstPage.complete) all = Promise.resolve(firstPage.automations);
+  else {
+    const pages = Math.ceil((await client.countAutomations()) / client.filterPageSize);
+    if (pages <= deployments.size) all = client.readAutomations();
+  }
+  return {
+    flowIds,
+    deployment: (flowName, name) => deployments.get(key(flowName, name)),
+    automationsOf: all
+      ? async (id) => (await all!).filter((a) => runsDeployment(a, id))
+      : (id) => client.readRelatedAutomations(id),
+  };
+}
+
+interface Group {
+  names: string[];
+  flowIds(ids: ReadonlyMap<string, string>): string[];
+}
+
+/** The pairs split so that no request carries more than MAX_FILTER_VALUES flows or names. */
+function groups(pairs: readonly { flowName: string; name: string }[]): Group[] {
+  const out: { flows: Set<string>; names: Set<string> }[] = [];
+  let current: { flows: Set<string>; names: Set<string> } | undefined;
+  for (const p of pairs) {
+    const fits =
+      current &&
+      (current.flows.has(p.flowName) || current.flows.size < MAX_FILTER_VALUES) &&
+      (current.names.has(p.name) || current.names.size < MAX_FILTER_VALUES);
+    if (!fits) out.push((current = { flows: new Set(), names: new Set() }));
+    current!.flows.add(p.flowName);
+    current!.names.add(p.name);
+  }
+  return out.map((g) => ({ names: [...g.names], flowIds: (ids) => [...g.flows].map((f) => ids.get(f)!) }));
+}

@@ -1,0 +1,79 @@
+/**
+ * Step outputs between jobs, and the action outputs derived from a plan: the matrix, the
+ * per-deployment step outputs, and each step output as its own `<step-id>-<key>` output.
+ */
+import { isMapping } from '../core/config/index.js';
+import type { DesiredDeployment, Plan } from '../core/plan/index.js';
+import { keyPath, placeholdersInString, type StepOutputs } from '../core/templating/index.js';
+
+/** Every output the action sets itself: a step output never takes one of these names. */
+export const OUTPUTS = ['deployments', 'changes', 'plan', 'plan-markdown', 'step-outputs', 'matrix', 'failure-reason', 'comment-url'] as const;
+
+export const deploymentKey = (d: { flowName: string; name: string }): string => `${d.flowName}/${d.name}`;
+
+// The matrix entries are the CLI's `list --matrix` ones: one function for both doors.
+export { matrixOf, type MatrixEntry } from '../core/plan/matrix.js';
+
+/**
+ * The `step-outputs` input as given: the `step-outputs` output of an earlier run is keyed by
+ * `flow/name` (every key holds a `/`, which no step output key does), anything else is one set of
+ * outputs for every deployment.
+ */
+export function isKeyedByDeployment(value: Record<string, unknown>): value is Record<string, StepOutputs> {
+  const entries = Object.entries(value);
+  return entries.length > 0 && entries.every(([k, v]) => k.includes('/') && isMapping(v));
+}
+
+/** Step outputs per deployment index, from the keyed form (deployments it does not name get none). */
+export function outputsByIndex(plan: Plan, keyed: Record<string, StepOutputs>): Map<number, StepOutputs> {
+  return new Map(plan.deployments.map((d) => [d.index, keyed[deploymentKey(d)] ?? {}]));
+}
+
+/**
+ * Placeholders a deployment takes from its build/push steps that `provided` does not fill: with the
+ * steps not run, these would be registered as written.
+ */
+export function unfilledStepPlaceholders(d: DesiredDeployment, provided: StepOutputs): string[] {
+  return d.deferred.filter((p) => {
+    const [placeholder] = placeholdersInString(p);
+    const root = placeholder ? keyPath(placeholder.name)[0] : undefined;
+    return root === undefined || !(String(root) in provided);
+  });
+}
+
+/** The ids of a deployment's build and push steps, in order. */
+function stepIds(d: DesiredDeployment): string[] {
+  const ids: string[] = [];
+  for (const step of [...d.steps.build, ...d.steps.push]) {
+    const name = Object.keys(step).at(-1);
+    const inputs = name === undefined ? undefined : step[name];
+    if (isMapping(inputs) && typeof inputs.id === 'string' && inputs.id) ids.push(inputs.id);
+  }
+  return ids;
+}
+
+const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * Each output of each step that has an `id`, as `<id>-<key>`: set when the name is a valid output
+ * name, is not one of the action's own, and every deployment that has it agrees on the value.
+ */
+export function flatStepOutputs(plan: Plan, outputs: ReadonlyMap<number, StepOutputs>): Record<string, string> {
+  const values = new Map<string, string | null>();
+  for (const d of plan.deployments) {
+    const out = outputs.get(d.index);
+    if (!out) continue;
+    for (const id of stepIds(d)) {
+      const result = out[id];
+      if (!isMapping(result)) continue;
+      for (const [k, v] of Object.entries(result)) {
+        const name = `${id}-${k}`;
+        if (!OUTPUT_NAME.test(name) || (OUTPUTS as readonly string[]).includes(name)) continue;
+        const text = typeof v === 'string' ? v : JSON.stringify(v);
+        const seen = values.get(name);
+        values.set(name, seen === undefined || seen === text ? text : null);
+      }
+    }
+  }
+  return Object.fromEntries([...values].filter((e): e is [string, string] => e[1] !== null));
+}
