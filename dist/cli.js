@@ -20,7 +20,7 @@ import {
   require_dist,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-XPEM5UJU.js";
+} from "./chunks/chunk-BTTMUJFT.js";
 import {
   REFERENCE_PREFECT_VERSION
 } from "./chunks/chunk-6HDYK2S3.js";

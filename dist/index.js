@@ -29,7 +29,7 @@ import {
   runDeploymentSteps,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-XPEM5UJU.js";
+} from "./chunks/chunk-BTTMUJFT.js";
 import "./chunks/chunk-6HDYK2S3.js";
 import "./chunks/chunk-SHELWIPA.js";
 import {

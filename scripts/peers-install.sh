@@ -34,8 +34,18 @@ command -v go >/dev/null 2>&1 || [ ! -x /usr/local/go/bin/go ] || export PATH="/
 mkdir -p "$gobin"
 [ -x "$gobin/fake-gcs-server" ] || GOBIN="$gobin" go install "github.com/fsouza/fake-gcs-server@$(cat "$root/scripts/fake-gcs-server-version.txt")"
 [ -x "$gobin/act" ] || GOBIN="$gobin" go install "github.com/nektos/act@$(cat "$root/scripts/act-version.txt")"
+# docker buildx (Debian bookworm has no plugin package), for build_backend: buildx. The Docker tests
+# link this directory into their DOCKER_CONFIG. Pinned to a version tested against the 20.10 daemon
+# (API 1.41), which some releases refuse (0.31.x, docker/buildx#3654).
+plugins="$root/.tools/docker-cli-plugins"
+if ! [ -x "$plugins/docker-buildx" ]; then
+  buildx_version="$(cat "$root/scripts/buildx-version.txt")"
+  mkdir -p "$plugins"
+  GOBIN="$plugins" go install -ldflags "-X github.com/docker/buildx/version.Version=$buildx_version" "github.com/docker/buildx/cmd/buildx@$buildx_version"
+  mv "$plugins/buildx" "$plugins/docker-buildx"
+fi
 
-for tool in dockerd docker-registry docker busybox htpasswd jq "$peers/bin/moto_server" "$gobin/fake-gcs-server" "$gobin/act" "$root/node_modules/.bin/azurite-blob"; do
+for tool in dockerd docker-registry docker busybox htpasswd jq "$peers/bin/moto_server" "$gobin/fake-gcs-server" "$gobin/act" "$plugins/docker-buildx" "$root/node_modules/.bin/azurite-blob"; do
   command -v "$tool" >/dev/null 2>&1 || { echo "peer missing after install: $tool" >&2; exit 1; }
 done
 echo "peers installed" >&2

@@ -33,6 +33,8 @@ export interface DockerPeer {
   registryPassword: string;
   /** A tiny image in the open registry to build `FROM`. */
   baseImage: string;
+  /** A directory holding `docker-buildx`: link it as `$DOCKER_CONFIG/cli-plugins` for build_backend: buildx. */
+  cliPlugins: string;
   stop(): Promise<void>;
 }
 
@@ -126,6 +128,11 @@ export async function startDockerPeer(options: DockerPeerOptions): Promise<Docke
   const docker = which('docker', 'the Docker CLI');
   const htpasswdBin = which('htpasswd', 'Debian package apache2-utils');
   const busybox = which('busybox', 'Debian package busybox-static');
+  // buildx is a CLI plugin, found in $DOCKER_CONFIG/cli-plugins (the CLI has no env var for extra dirs).
+  const cliPlugins = path.resolve(import.meta.dirname, '../../.tools/docker-cli-plugins');
+  if (!existsSync(path.join(cliPlugins, 'docker-buildx'))) {
+    throw new Error(`${cliPlugins}/docker-buildx not found (the buildx CLI plugin; scripts/peers-install.sh installs it)`);
+  }
   // The image has no libc: a dynamically linked busybox names its loader in the ELF header.
   if (readFileSync(busybox).subarray(0, 4096).includes('/ld-linux')) {
     throw new Error(`${busybox} is dynamically linked; the Docker tests need a static one (Debian package busybox-static)`);
@@ -214,6 +221,12 @@ export async function startDockerPeer(options: DockerPeerOptions): Promise<Docke
     const tarball = path.join(root, 'rootfs.tar');
     await run('tar', ['-C', rootfs, '-cf', tarball, '.']);
     const env = { ...process.env, DOCKER_HOST: dockerHost, DOCKER_CONFIG: path.join(root, 'docker-config') };
+    mkdirSync(env.DOCKER_CONFIG);
+    symlinkSync(cliPlugins, path.join(env.DOCKER_CONFIG, 'cli-plugins'));
+    // The plugin must answer and reach this daemon's BuildKit (the docker driver), or buildx tests cannot run.
+    await run(docker, ['buildx', 'inspect', '--bootstrap'], { env }).catch((error: Error & { stderr?: string }) => {
+      throw new Error(`docker buildx cannot use the test daemon: ${(error.stderr ?? error.message).trim()}`);
+    });
     const baseImage = `${registry}/deploy-action-test/base:1`;
     await run(docker, ['import', tarball, baseImage], { env });
     await run(docker, ['push', baseImage], { env });
@@ -225,7 +238,7 @@ export async function startDockerPeer(options: DockerPeerOptions): Promise<Docke
     // Nothing local but what the registries hold: builds pull their base as on a runner.
     await run(docker, ['rmi', baseImage, ...mirrored], { env });
 
-    return { dockerHost, registry, authRegistry, registryUser: user, registryPassword: password, baseImage, stop };
+    return { dockerHost, registry, authRegistry, registryUser: user, registryPassword: password, baseImage, cliPlugins, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,6 +1,7 @@
 /**
- * Vitest global setup of the `docker` project: a Docker Engine and two local registries (one with
- * htpasswd auth) for every `*.docker.test.ts`, handed to tests with `inject(...)`. See docker-peer.ts.
+ * Vitest global setup of the `docker` project: a Docker Engine, two local registries (one with
+ * htpasswd auth) and the buildx CLI plugin for every `*.docker.test.ts`, handed to tests with
+ * `inject(...)`. See docker-peer.ts.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -25,6 +26,8 @@ declare module 'vitest' {
     dockerBaseImage: string;
     /** The base image `dockerfile: auto` names when the reference venv's python is on PATH. */
     prefectBaseImage: string;
+    /** A directory holding the `docker-buildx` CLI plugin (link it as `$DOCKER_CONFIG/cli-plugins`). */
+    dockerCliPlugins: string;
     /** The reference venv's python (prefect 3.9.1, prefect-docker 0.7.4). */
     referencePython: string;
   }
@@ -43,6 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('dockerRegistryPassword', peer.registryPassword);
   project.provide('dockerBaseImage', peer.baseImage);
   project.provide('prefectBaseImage', prefectBaseImage);
+  project.provide('dockerCliPlugins', peer.cliPlugins);
   project.provide('referencePython', python);
   return () => peer.stop();
 }

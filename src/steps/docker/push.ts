@@ -3,7 +3,8 @@
  *
  * With `credentials`, the login goes into a temporary DOCKER_CONFIG used only by this step's
  * commands and removed afterwards: nothing is written to the user's docker config (the reference's
- * buildx path writes there), and the password only ever reaches `docker login` on stdin.
+ * buildx path writes there), and the password only ever reaches `docker login` on stdin. Only
+ * `docker login` and `docker push` run with it, so the user's CLI plugins (buildx) are not needed there.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

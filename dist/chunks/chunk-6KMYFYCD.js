@@ -521,6 +521,11 @@ async function buildWithBuildx(call, flags, file, iidfile, tags, context, noLoca
   for (let attempt = 0; ; attempt++) {
     const result = await runDocker(args, call);
     if (result.code === 0) break;
+    if (/Cache export is not supported for the docker driver/u.test(result.stderr)) {
+      throw new StepFailure(
+        `docker buildx build of ${tags[0]} failed: the builder uses the docker driver, which cannot export build cache (use cache_to: {type: inline}, or a docker-container builder: docker buildx create --use --driver docker-container, or builder: <name>)`
+      );
+    }
     const failure = buildFailure(result, `docker buildx build of ${tags[0]}`, call);
     if (attempt >= BUILDX_RETRIES || !TRANSIENT.some((p) => failure.message.toLowerCase().includes(p.toLowerCase()))) throw failure;
     const delay = 2 ** (attempt + 1);

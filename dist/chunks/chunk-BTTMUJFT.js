@@ -39570,8 +39570,8 @@ var IMPLEMENTATIONS = /* @__PURE__ */ new Map([
   ["prefect_azure.deployments.steps.push_to_azure_blob_storage", pushToAzureBlobStorage],
   ["prefect_azure.deployments.steps.pull_from_azure_blob_storage", pullFromAzureBlobStorage],
   // Loaded on first use, like the SDK-backed steps: runs without Docker steps never pay for them.
-  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-JL7EKEGM.js")).buildDockerImage(inputs, call)],
-  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-ZT3N64IW.js")).pushDockerImage(inputs, call)]
+  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-UBLNMNMK.js")).buildDockerImage(inputs, call)],
+  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-VIMBI3Q4.js")).pushDockerImage(inputs, call)]
 ]);
 var PULL_ONLY = /* @__PURE__ */ new Set([`${CORE2}.pull_from_remote_storage`, `${CORE2}.pull_with_block`]);
 function resolveStep(name2, keywords = {}) {

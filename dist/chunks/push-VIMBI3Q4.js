@@ -10,7 +10,7 @@ import {
   summarizeTail,
   tagText,
   validateImageName
-} from "./chunk-QA5T4M6B.js";
+} from "./chunk-6KMYFYCD.js";
 import "./chunk-VCKOQZII.js";
 import "./chunk-6HDYK2S3.js";
 import {

@@ -3,7 +3,7 @@ import {
   additionalTagsOf,
   backendOf,
   buildDockerImage
-} from "./chunk-QA5T4M6B.js";
+} from "./chunk-6KMYFYCD.js";
 import "./chunk-VCKOQZII.js";
 import "./chunk-6HDYK2S3.js";
 import "./chunk-SHELWIPA.js";
