@@ -9,18 +9,20 @@ import {
   compareWithServer,
   createPlan,
   deploy,
+  deploymentUrl,
   findStep,
   formatDiagnostic,
   hasErrors,
   liveChangesToText,
   matrixEntry,
+  outcomeJson,
   planToJson,
   planToText,
   prefectTemplateSources,
   require_dist,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-BTTMUJFT.js";
+} from "./chunks/chunk-J2FQ6AMJ.js";
 import {
   REFERENCE_PREFECT_VERSION
 } from "./chunks/chunk-6HDYK2S3.js";
@@ -4485,12 +4487,7 @@ async function main(argv, io = defaultIo) {
     dotenvFile = flags.dotenv;
     const apiUrl = apiUrlOf(flags);
     const outcomesJson = (outcomes, ui2) => outcomes.map((o) => ({
-      name: o.name,
-      flow: o.flowName,
-      id: o.id ?? null,
-      action: o.action,
-      changes: o.changes.map((c) => c.field),
-      url: o.id && ui2 ? `${ui2}/deployments/deployment/${o.id}` : null,
+      ...outcomeJson(o, ui2),
       step_outputs: o.stepOutputs,
       ...o.error ? { error: o.error } : {}
     }));
@@ -4553,7 +4550,7 @@ async function main(argv, io = defaultIo) {
         dotenv: {
           scalars: [
             ...status(reason),
-            ...only?.id ? [["DEPLOYMENT_ID", only.id], ...ui ? [["DEPLOYMENT_URL", `${ui}/deployments/deployment/${only.id}`]] : []] : []
+            ...only?.id ? [["DEPLOYMENT_ID", only.id], ...ui ? [["DEPLOYMENT_URL", deploymentUrl(ui, only.id)]] : []] : []
           ],
           lists: [
             ["DEPLOYMENTS_CREATED", names("created")],

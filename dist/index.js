@@ -10,6 +10,7 @@ import {
   compareWithServer,
   createPlan,
   deploy,
+  deploymentUrl,
   formatDiagnostic,
   formatSeconds,
   hasErrors,
@@ -21,6 +22,7 @@ import {
   matrixOf,
   nextRunTimes,
   offlineSources,
+  outcomeJson,
   placeholdersInString,
   planToJson,
   planToText,
@@ -29,7 +31,7 @@ import {
   runDeploymentSteps,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-BTTMUJFT.js";
+} from "./chunks/chunk-J2FQ6AMJ.js";
 import "./chunks/chunk-6HDYK2S3.js";
 import "./chunks/chunk-SHELWIPA.js";
 import {
@@ -1606,7 +1608,7 @@ function setPlanOutputs(r, plan, live, ui) {
           name: d.name,
           flow: d.flowName,
           entrypoint: d.entrypoint,
-          ...change ? { id: change.id ?? null, action: change.action, changes: change.changes.map((c) => c.field), url: change.id && ui ? `${ui}/deployments/deployment/${change.id}` : null } : {}
+          ...change ? { id: change.id ?? null, action: change.action, changes: change.changes.map((c) => c.field), url: deploymentUrl(ui, change.id) } : {}
         };
       })
     )
@@ -1748,14 +1750,7 @@ async function runDeploy(r) {
     setOutput(
       "deployments",
       JSON.stringify(
-        result.outcomes.map((o) => ({
-          name: o.name,
-          flow: o.flowName,
-          id: o.id ?? null,
-          action: o.action,
-          changes: o.changes.map((c) => c.field),
-          url: o.id && ui ? `${ui}/deployments/deployment/${o.id}` : null
-        }))
+        result.outcomes.map((o) => outcomeJson(o, ui))
       )
     );
     setOutput("changes", String(result.outcomes.some((o) => o.action === "created" || o.action === "updated")));

@@ -8,8 +8,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/plan/index.js';
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
-import { compareWithServer, deploy, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
-import { PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
+import { compareWithServer, deploy, outcomeJson, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
+import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
 import { ciSummary, detectCi } from './ci.js';
 import { initProject, loadRecipe, parseField, recipeNames } from './init.js';
 import { listDeployments, listToText, matrixJson } from './list.js';
@@ -291,12 +291,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const apiUrl = apiUrlOf(flags);
     const outcomesJson = (outcomes: readonly DeploymentOutcome[], ui: string | undefined) =>
       outcomes.map((o) => ({
-        name: o.name,
-        flow: o.flowName,
-        id: o.id ?? null,
-        action: o.action,
-        changes: o.changes.map((c) => c.field),
-        url: o.id && ui ? `${ui}/deployments/deployment/${o.id}` : null,
+        ...outcomeJson(o, ui),
         step_outputs: o.stepOutputs,
         ...(o.error ? { error: o.error } : {}),
       }));
@@ -360,7 +355,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         dotenv: {
           scalars: [
             ...status(reason),
-            ...(only?.id ? ([['DEPLOYMENT_ID', only.id], ...(ui ? [['DEPLOYMENT_URL', `${ui}/deployments/deployment/${only.id}`]] : [])] as DotenvVariables) : []),
+            ...(only?.id ? ([['DEPLOYMENT_ID', only.id], ...(ui ? [['DEPLOYMENT_URL', deploymentUrl(ui, only.id)!]] : [])] as DotenvVariables) : []),
           ],
           lists: [
             ['DEPLOYMENTS_CREATED', names('created')],

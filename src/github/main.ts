@@ -9,9 +9,9 @@ import { createPlan, hasErrors, type DesiredDeployment, type Plan } from '../cor
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
 import { deployToMarkdown, planToMarkdown } from '../core/plan/markdown.js';
 import { fingerprintDeployments, type PlanFingerprint } from '../core/plan/hash.js';
-import { compareWithServer, deploy, runDeploymentSteps, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
+import { compareWithServer, deploy, outcomeJson, runDeploymentSteps, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { offlineSources, type StepOutputs, type TemplateSources } from '../core/templating/index.js';
-import { PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
+import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
 import type { StepEvent } from '../steps/index.js';
 import { InputValueError, readInputs, type ActionInputs } from './inputs.js';
 import { readWorkflowRun, type WorkflowRun } from './context.js';
@@ -141,7 +141,7 @@ function setPlanOutputs(r: Run, plan: Plan, live: readonly LiveChange[] | undefi
           name: d.name,
           flow: d.flowName,
           entrypoint: d.entrypoint,
-          ...(change ? { id: change.id ?? null, action: change.action, changes: change.changes.map((c) => c.field), url: change.id && ui ? `${ui}/deployments/deployment/${change.id}` : null } : {}),
+          ...(change ? { id: change.id ?? null, action: change.action, changes: change.changes.map((c) => c.field), url: deploymentUrl(ui, change.id) } : {}),
         };
       }),
     ),
@@ -296,14 +296,7 @@ async function runDeploy(r: Run): Promise<void> {
     core.setOutput(
       'deployments',
       JSON.stringify(
-        result.outcomes.map((o) => ({
-          name: o.name,
-          flow: o.flowName,
-          id: o.id ?? null,
-          action: o.action,
-          changes: o.changes.map((c) => c.field),
-          url: o.id && ui ? `${ui}/deployments/deployment/${o.id}` : null,
-        })),
+        result.outcomes.map((o) => outcomeJson(o, ui)),
       ),
     );
     core.setOutput('changes', String(result.outcomes.some((o) => o.action === 'created' || o.action === 'updated')));

@@ -36,4 +36,4 @@ export {
 export { prefectTemplateSources } from './sources.js';
 export { settingsFromEnv, isCloud, PrefectSettingsError, DEFAULT_CLOUD_API_URL, type PrefectClientSettings, type SettingsOverrides } from './settings.js';
 export type { components as OpenApiComponents, paths as OpenApiPaths } from './openapi.js';
-export { uiUrl } from './ui.js';
+export { deploymentUrl, uiUrl } from './ui.js';

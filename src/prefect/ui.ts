@@ -13,6 +13,11 @@ function cloudUiUrl(env: Env): string {
   return ui.endsWith('/api') ? ui.slice(0, -4) : ui;
 }
 
+/** The UI page of a deployment, when the UI address is known. */
+export function deploymentUrl(ui: string | undefined, id: string | null | undefined): string | null {
+  return ui && id ? `${ui}/deployments/deployment/${id}` : null;
+}
+
 export function uiUrl(apiUrl: string | undefined, env: Env): string | undefined {
   if (env.PREFECT_UI_URL) return env.PREFECT_UI_URL;
   if (!apiUrl) return undefined;

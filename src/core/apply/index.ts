@@ -4,6 +4,7 @@
  * write; then register the deployments in parallel, each failure reported for its deployment.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { deploymentUrl } from '../../prefect/ui.js';
 import { isMapping, type Mapping } from '../config/index.js';
 import { createPlan, hasErrors, newPlanCache, type DesiredDeployment, type Plan, type PlanRequest } from '../plan/index.js';
 import type { TemplateSources } from '../templating/index.js';
@@ -68,6 +69,18 @@ export interface DeployResult {
 }
 
 /** Phase 1: the plan against the live server, plus the work pool checks of §5.3. */
+/** One deployment's result as both front doors print it (`--json`, the action's `deployments` output). */
+export function outcomeJson(o: DeploymentOutcome, ui: string | undefined) {
+  return {
+    name: o.name,
+    flow: o.flowName,
+    id: o.id ?? null,
+    action: o.action,
+    changes: o.changes.map((c) => c.field),
+    url: deploymentUrl(ui, o.id),
+  };
+}
+
 export async function validateForDeploy(request: Omit<DeployRequest, 'onResult' | 'concurrency'>): Promise<Plan> {
   const plan = await createPlan({ ...request, sources: request.sources });
   if (hasErrors(plan.diagnostics)) return plan;

@@ -37798,6 +37798,26 @@ function firstLine(s2) {
   return s2.includes("\n") ? `${line} \u2026` : line;
 }
 
+// src/prefect/ui.ts
+function cloudUiUrl(env) {
+  if (env.PREFECT_CLOUD_UI_URL) return env.PREFECT_CLOUD_UI_URL;
+  let ui = env.PREFECT_CLOUD_API_URL || DEFAULT_CLOUD_API_URL;
+  if (/^https:\/\/api[.\w]*.prefect.[^.]+\//.test(ui)) ui = ui.replace("https://api", "https://app");
+  return ui.endsWith("/api") ? ui.slice(0, -4) : ui;
+}
+function deploymentUrl(ui, id2) {
+  return ui && id2 ? `${ui}/deployments/deployment/${id2}` : null;
+}
+function uiUrl(apiUrl, env) {
+  if (env.PREFECT_UI_URL) return env.PREFECT_UI_URL;
+  if (!apiUrl) return void 0;
+  let ui = apiUrl;
+  const cloud = env.PREFECT_CLOUD_API_URL || DEFAULT_CLOUD_API_URL;
+  if (apiUrl.startsWith(cloud)) ui = ui.replaceAll(cloud, cloudUiUrl(env));
+  if (ui.endsWith("/api")) ui = ui.slice(0, -4);
+  return ui.replaceAll("/api/", "/").replaceAll("/accounts/", "/account/").replaceAll("/workspaces/", "/workspace/");
+}
+
 // src/steps/cache.ts
 var StepCache = class {
   runs = /* @__PURE__ */ new Map();
@@ -39816,6 +39836,16 @@ function withoutName(payload) {
 }
 
 // src/core/apply/index.ts
+function outcomeJson(o, ui) {
+  return {
+    name: o.name,
+    flow: o.flowName,
+    id: o.id ?? null,
+    action: o.action,
+    changes: o.changes.map((c) => c.field),
+    url: deploymentUrl(ui, o.id)
+  };
+}
 async function validateForDeploy(request) {
   const plan2 = await createPlan({ ...request, sources: request.sources });
   if (hasErrors(plan2.diagnostics)) return plan2;
@@ -40211,23 +40241,6 @@ function prefectTemplateSources(client) {
   };
 }
 
-// src/prefect/ui.ts
-function cloudUiUrl(env) {
-  if (env.PREFECT_CLOUD_UI_URL) return env.PREFECT_CLOUD_UI_URL;
-  let ui = env.PREFECT_CLOUD_API_URL || DEFAULT_CLOUD_API_URL;
-  if (/^https:\/\/api[.\w]*.prefect.[^.]+\//.test(ui)) ui = ui.replace("https://api", "https://app");
-  return ui.endsWith("/api") ? ui.slice(0, -4) : ui;
-}
-function uiUrl(apiUrl, env) {
-  if (env.PREFECT_UI_URL) return env.PREFECT_UI_URL;
-  if (!apiUrl) return void 0;
-  let ui = apiUrl;
-  const cloud = env.PREFECT_CLOUD_API_URL || DEFAULT_CLOUD_API_URL;
-  if (apiUrl.startsWith(cloud)) ui = ui.replaceAll(cloud, cloudUiUrl(env));
-  if (ui.endsWith("/api")) ui = ui.slice(0, -4);
-  return ui.replaceAll("/api/", "/").replaceAll("/accounts/", "/account/").replaceAll("/workspaces/", "/workspace/");
-}
-
 // src/core/plan/matrix.ts
 function selectorOf(d) {
   const fn = d.entrypoint.split(":").pop() ?? "";
@@ -40263,13 +40276,15 @@ export {
   planToText,
   liveChangesToText,
   formatSeconds,
+  deploymentUrl,
+  uiUrl,
+  outcomeJson,
   validateForDeploy,
   deploy,
   runDeploymentSteps,
   compareWithServer,
   PrefectClient,
   prefectTemplateSources,
-  uiUrl,
   matrixEntry,
   matrixOf
 };
