@@ -3,6 +3,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PrefectClient,
   RESERVED_STEP_INPUTS,
+  Secrets,
   VERSION_TYPES,
   allStepNames,
   applyValues,
@@ -22,7 +23,7 @@ import {
   require_dist,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-J2FQ6AMJ.js";
+} from "./chunks/chunk-VE6EGYHC.js";
 import {
   REFERENCE_PREFECT_VERSION
 } from "./chunks/chunk-6HDYK2S3.js";
@@ -4051,7 +4052,8 @@ function outcomeLine(o, ui, s) {
   const painted = { created: s.green, updated: s.yellow, unchanged: s.dim, failed: s.red }[o.action];
   const what = o.action === "failed" ? `failed: ${o.error}` : o.action;
   const fields = o.action === "updated" && o.changes.length ? ` (${o.changes.map((c) => c.field).join(", ")})` : "";
-  const link = o.id && ui ? `  ${s.dim(`${ui}/deployments/deployment/${o.id}`)}` : "";
+  const url = deploymentUrl(ui, o.id);
+  const link = url ? `  ${s.dim(url)}` : "";
   return `${o.flowName}/${o.name}: ${painted(what)}${fields} in ${seconds(o.durationMs)}${link}`;
 }
 var PlainReporter = class {
@@ -4402,7 +4404,10 @@ Output for pipelines:
   --output-file F   writes what --json prints (also on failure), atomically
   --dotenv F        GitLab dotenv report (artifacts: reports: dotenv: F); see the README
 Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage error.`;
-async function main(argv, io = defaultIo) {
+async function main(argv, rawIo = defaultIo) {
+  const secrets = new Secrets();
+  secrets.add(rawIo.env.PREFECT_API_KEY);
+  const io = redactingIo(rawIo, secrets);
   let exitCode = EXIT_OK;
   let result;
   let globals;
@@ -4429,6 +4434,7 @@ async function main(argv, io = defaultIo) {
       ...flags.concurrency ? { concurrency: flags.concurrency } : {},
       logger: { debug: (m) => flags.debug && log(`debug: ${m}`), warning: (m) => log(`warning: ${m}`) }
     });
+    secrets.watchBlockDocuments(client);
     if (flags.debug) logRequests(client, log);
     return client;
   };
@@ -4460,13 +4466,15 @@ async function main(argv, io = defaultIo) {
       plan = await createPlan(request);
     }
     const failed = hasErrors(plan.diagnostics);
-    const json = planToJson(plan, live);
+    const shown = secrets.redactValue(plan);
+    const shownLive = live && secrets.redactValue(live);
+    const json = planToJson(shown, shownLive);
     if (flags.json) {
       for (const d of plan.diagnostics) if (ci.annotation) io.stderr(ci.annotation(d, io.cwd));
       io.stdout(JSON.stringify(json, null, 2));
     } else if (!printProblems(s, plan.diagnostics, "would be registered")) {
       if (print === "validate") io.stdout(`${plan.prefectFile}: ${plan.deployments.length} deployment(s) valid${apiUrl ? " against " + apiUrl : ""}`);
-      else io.stdout(live ? liveChangesToText(plan, live, { now }) : planToText(plan, { now }));
+      else io.stdout(shownLive ? liveChangesToText(shown, shownLive, { now }) : planToText(shown, { now }));
     }
     const names = plan.deployments.map(label);
     const byAction = (a) => (live ?? []).filter((c) => c.action === a).map((c) => label(c.deployment));
@@ -4524,7 +4532,7 @@ async function main(argv, io = defaultIo) {
         // writes with 503s (and retry back-offs); Prefect Cloud takes them in parallel.
         registrationConcurrency: flags.concurrency ?? (client.isCloud ? 8 : 1),
         onProgress: (e) => reporter.progress(e),
-        onResult: (o) => reporter.result(o),
+        onResult: (o) => reporter.result(secrets.redactValue(o)),
         onStepLog: (deployment, text2) => reporter.stepLog(deployment, text2)
       });
       const { outcomes, diagnostics } = deployed;
@@ -4534,7 +4542,7 @@ async function main(argv, io = defaultIo) {
       reporter.finish(outcomes.length === 0 && failed ? s.red("nothing registered") : `${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`);
       finished = true;
       const diagJson = planToJson({ ...deployed.plan, diagnostics });
-      const json = { deployments: outcomesJson(outcomes, ui), errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null };
+      const json = secrets.redactValue({ deployments: outcomesJson(outcomes, ui), errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
       if (flags.json) {
         for (const d of diagnostics) if (ci.annotation) io.stderr(ci.annotation(d, io.cwd));
         io.stdout(JSON.stringify(json, null, 2));
@@ -4664,7 +4672,16 @@ ${files.join("\n")}`);
     io.stderr(program2.helpInformation());
     return EXIT_USAGE;
   }
-  return writeResult(io, globals, dotenvFile, result, exitCode);
+  return writeResult(io, globals, dotenvFile, result, exitCode, (text2) => secrets.redactText(text2));
+}
+function redactingIo(io, secrets) {
+  const { terminal } = io;
+  return {
+    ...io,
+    stdout: (text2) => io.stdout(secrets.redactText(text2)),
+    stderr: (text2) => io.stderr(secrets.redactText(text2)),
+    ...terminal ? { terminal: { write: (raw) => terminal.write(secrets.redactText(raw)), columns: () => terminal.columns(), rows: () => terminal.rows() } } : {}
+  };
 }
 function status(reason) {
   return [
@@ -4675,15 +4692,15 @@ function status(reason) {
 function paint(s, d) {
   return d.severity === "error" ? s.red(formatDiagnostic(d)) : s.yellow(formatDiagnostic(d));
 }
-function writeResult(io, globals, dotenvFile, result, exitCode) {
+function writeResult(io, globals, dotenvFile, result, exitCode, redact) {
   if (!result) return exitCode;
   try {
-    if (globals?.outputFile) writeFileAtomic(path5.resolve(io.cwd, globals.outputFile), `${JSON.stringify(result.json, null, 2)}
-`);
+    if (globals?.outputFile) writeFileAtomic(path5.resolve(io.cwd, globals.outputFile), redact(`${JSON.stringify(result.json, null, 2)}
+`));
     if (dotenvFile && result.dotenv) {
       const { variables, truncated } = fitDotenv(result.dotenv.scalars, result.dotenv.lists);
       if (truncated) io.stderr(`warning: ${dotenvFile}: lists cut to stay under GitLab's 5 KiB dotenv limit${globals?.outputFile ? `; ${globals.outputFile} has them whole` : " (--output-file keeps them whole)"}`);
-      writeFileAtomic(path5.resolve(io.cwd, dotenvFile), dotenvText(variables));
+      writeFileAtomic(path5.resolve(io.cwd, dotenvFile), redact(dotenvText(variables)));
     }
   } catch (e) {
     io.stderr(`error: cannot write the result: ${e.message}`);

@@ -6,6 +6,7 @@ import {
 import {
   KNOWN_AFTER_BUILD,
   PrefectClient,
+  Secrets,
   classifyChange,
   compareWithServer,
   createPlan,
@@ -20,6 +21,7 @@ import {
   keyPath,
   liveChangesToText,
   matrixOf,
+  newPlanCache,
   nextRunTimes,
   offlineSources,
   outcomeJson,
@@ -31,7 +33,7 @@ import {
   runDeploymentSteps,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-J2FQ6AMJ.js";
+} from "./chunks/chunk-VE6EGYHC.js";
 import "./chunks/chunk-6HDYK2S3.js";
 import "./chunks/chunk-SHELWIPA.js";
 import {
@@ -685,7 +687,8 @@ function table(rows, column, options) {
     const d = row.deployment;
     const p = d.payload;
     const name = code(label(d));
-    const link = row.id && options.uiUrl ? `[${name}](${options.uiUrl}/deployments/deployment/${row.id})` : name;
+    const url = deploymentUrl(options.uiUrl, row.id);
+    const link = url ? `[${name}](${url})` : name;
     let action = WORDS[row.verb] ?? row.verb;
     if (row.changes.length > 0 && row.verb !== "version") action += ` ${row.changes.map((c) => code(c.field)).join(" ")}`;
     if (row.verb === "create" || row.verb === "update" || row.verb === "created" || row.verb === "updated") action = `**${row.verb}**${action.slice(row.verb.length)}`;
@@ -1132,101 +1135,6 @@ function pullRequestOf(payload) {
   return { number: pr.number, fork: !head || head !== base, headSha: pr.head?.sha };
 }
 
-// src/github/secrets.ts
-var REDACTED = "***";
-var SECRET_KEY = /(^|_)(secret|password|passwd|pwd|token|api_?key|private_?key|access_?key|secret_?key|client_?secret|connection_?string|credentials?|sas)$/;
-var MIN_LENGTH = 4;
-var Secrets = class {
-  constructor(mask = (v) => setSecret(v)) {
-    this.mask = mask;
-  }
-  mask;
-  values = /* @__PURE__ */ new Set();
-  pattern;
-  /** Masks a value from now on; each line of a multi-line value is masked too (the runner masks per line). */
-  add(value) {
-    if (typeof value === "number" || typeof value === "bigint") value = String(value);
-    if (typeof value !== "string") return;
-    const parts = [value, ...value.split(/\r?\n/), JSON.stringify(value).slice(1, -1)];
-    for (const part of parts) {
-      const v = part.trim();
-      if (v.length < MIN_LENGTH || this.values.has(v)) continue;
-      this.values.add(v);
-      this.pattern = void 0;
-      this.mask(v);
-    }
-  }
-  /** Every secret value in `text` replaced by `***`. */
-  redactText(text) {
-    if (this.values.size === 0) return text;
-    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|"), "g");
-    return text.replace(this.pattern, REDACTED);
-  }
-  /**
-   * A copy of `value` with secrets redacted in every string, and the string values of
-   * credential-named keys blanked unless they are still a `{{ placeholder }}`. Objects that are not
-   * plain data (functions, class instances) are kept as they are.
-   */
-  redactValue(value) {
-    return this.walk(value, void 0);
-  }
-  walk(value, key2) {
-    if (typeof value === "string") {
-      if (key2 !== void 0 && value !== "" && !value.includes("{{") && SECRET_KEY.test(snakeCase(key2))) return REDACTED;
-      return this.redactText(value);
-    }
-    if (Array.isArray(value)) return value.map((v) => this.walk(v, void 0));
-    if (value !== null && typeof value === "object" && isPlain(value)) {
-      const out = {};
-      for (const [k, v] of Object.entries(value)) out[k] = this.walk(v, k);
-      return out;
-    }
-    return value;
-  }
-  /**
-   * Makes `client` report the secret fields of every block document it reads (the schema's
-   * `secret_fields`, and the whole value of a Secret block), so templating never holds a secret
-   * the log would print in clear.
-   */
-  watchBlockDocuments(client) {
-    const byName = client.readBlockDocumentByName.bind(client);
-    const byId = client.readBlockDocument.bind(client);
-    client.readBlockDocumentByName = async (slug, name) => this.collect(await byName(slug, name));
-    client.readBlockDocument = async (id) => this.collect(await byId(id));
-  }
-  collect(document) {
-    if (!document?.data) return document;
-    const fields = document.block_schema?.fields;
-    const paths = Array.isArray(fields?.secret_fields) ? fields.secret_fields.filter((p) => typeof p === "string") : [];
-    if (document.block_type?.slug === "secret") paths.push("value");
-    for (const p of paths) for (const v of leavesAt(document.data, p.split("."))) this.add(v);
-    return document;
-  }
-};
-function leavesAt(data, path3) {
-  if (path3.length === 0) return leaves(data);
-  if (data === null || typeof data !== "object") return [];
-  const [head, ...rest] = path3;
-  const record = data;
-  const next = head === "*" ? Object.values(record) : head !== void 0 && head in record ? [record[head]] : [];
-  return next.flatMap((v) => leavesAt(v, rest));
-}
-function leaves(value) {
-  if (Array.isArray(value)) return value.flatMap(leaves);
-  if (value !== null && typeof value === "object") return Object.values(value).flatMap(leaves);
-  return [value];
-}
-function isPlain(value) {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-function snakeCase(key2) {
-  return key2.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/-/g, "_").toLowerCase();
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 // src/github/logs.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { EOL as EOL5 } from "node:os";
@@ -1241,6 +1149,16 @@ function printGroup(title, lines, write = stdout) {
 }
 function commandValue(text) {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+var stopped;
+function issueCommand2(command) {
+  const region = stopped;
+  if (region) region.write(`::${region.token}::`);
+  try {
+    command();
+  } finally {
+    if (region) region.write(`::stop-commands::${region.token}`);
+  }
 }
 var StepLogs = class {
   constructor(write = stdout) {
@@ -1286,11 +1204,13 @@ var StepLogs = class {
     this.live = step;
     this.write(`::group::${commandValue(step.title)}`);
     this.write(`::stop-commands::${step.token}`);
+    stopped = { token: step.token, write: this.write };
     for (const l of step.lines) this.write(l);
     step.lines = [];
   }
   close(step) {
     for (const l of step.lines) this.write(l);
+    if (stopped?.token === step.token) stopped = void 0;
     this.write(`::${step.token}::`);
     this.write("::endgroup::");
   }
@@ -1308,6 +1228,15 @@ function annotate(diagnostics, cwd, workspace) {
     else warning(d.message, props);
   }
 }
+
+// src/github/secrets.ts
+var Secrets2 = class extends Secrets {
+  // A value can first be read while a step streams behind ::stop-commands:: (a block placeholder in
+  // its inputs); issueCommand resumes commands for the mask so the runner does not drop it.
+  constructor(mask = (v) => issueCommand2(() => setSecret(v))) {
+    super(mask);
+  }
+};
 
 // src/github/truncate.ts
 var FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -1517,7 +1446,7 @@ function flatStepOutputs(plan, outputs) {
 var COMMENT_LIMIT = 6e4;
 var SUMMARY_LIMIT = 5e5;
 async function run() {
-  const secrets = new Secrets();
+  const secrets = new Secrets2();
   let inputs;
   try {
     inputs = readInputs();
@@ -1713,7 +1642,7 @@ async function runDeploy(r) {
     setFailed("mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
     return;
   }
-  const req = planRequest(r);
+  const req = { ...planRequest(r), cache: newPlanCache() };
   const client = prefectClient(r);
   const sources = prefectTemplateSources(client);
   const ui = uiUrl(env.PREFECT_API_URL, env);
@@ -1763,7 +1692,7 @@ async function runDeploy(r) {
 }
 function outcomeLines(o, ui) {
   const lines = [];
-  if (o.id) lines.push(`id: ${o.id}${ui ? `  ${ui}/deployments/deployment/${o.id}` : ""}`);
+  if (o.id) lines.push(`id: ${o.id}${ui ? `  ${deploymentUrl(ui, o.id)}` : ""}`);
   for (const c of o.changes) lines.push(`${c.field}: ${short(c.from)} -> ${short(c.to)}`);
   for (const n of o.notices) lines.push(`note: ${n}`);
   if (o.error) lines.push(`error: ${o.error}`);

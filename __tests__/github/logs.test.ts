@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupLines, StepLogs } from '../../src/github/logs.js';
+import { groupLines, issueCommand, StepLogs } from '../../src/github/logs.js';
 import { workflowCommands } from './run-action.js';
 
 /** The log with each stop-commands token replaced by its order of appearance. */
@@ -40,5 +40,18 @@ describe('log groups', () => {
       '::group::b · build step 1', '::stop-commands::T2', 'b1', '::T2::', '::endgroup::',
       '::group::c · build step 1', '::stop-commands::T3', 'c1', 'c2', '✖ exit 1', '::T3::', '::endgroup::',
     ]);
+  });
+
+  it('a mask issued while a step streams live reaches the runner (the stopped region is resumed for it)', () => {
+    const out: string[] = [];
+    const logs = new StepLogs((l) => out.push(l));
+    logs.start('a', 'a · push step 1');
+    logs.line('a', 'uploading');
+    out.push('::add-mask::ignored-inside');
+    issueCommand(() => out.push('::add-mask::s3cr3t'));
+    logs.line('a', '::error::still printed, not obeyed');
+    logs.end('a');
+    issueCommand(() => out.push('::add-mask::after'));
+    expect(workflowCommands(out.join('\n'))).toEqual(['::group::a · push step 1', '::add-mask::s3cr3t', '::endgroup::', '::add-mask::after']);
   });
 });

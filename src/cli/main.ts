@@ -10,6 +10,7 @@ import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/pl
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
 import { compareWithServer, deploy, outcomeJson, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
+import { Secrets } from '../core/secrets.js';
 import { ciSummary, detectCi } from './ci.js';
 import { initProject, loadRecipe, parseField, recipeNames } from './init.js';
 import { listDeployments, listToText, matrixJson } from './list.js';
@@ -157,7 +158,13 @@ Output for pipelines:
   --dotenv F        GitLab dotenv report (artifacts: reports: dotenv: F); see the README
 Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage error.`;
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  // Templating puts the values of Secret blocks (and other blocks' secret fields) in clear into
+  // payloads, step inputs and step outputs; everything printed or written goes through `secrets`,
+  // which learns each value as the client reads its block document.
+  const secrets = new Secrets();
+  secrets.add(rawIo.env.PREFECT_API_KEY);
+  const io = redactingIo(rawIo, secrets);
   let exitCode = EXIT_OK;
   let result: CommandResult | undefined;
   let globals: GlobalFlags | undefined;
@@ -201,6 +208,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
       logger: { debug: (m) => flags.debug && log(`debug: ${m}`), warning: (m) => log(`warning: ${m}`) },
     });
+    secrets.watchBlockDocuments(client);
     if (flags.debug) logRequests(client, log);
     return client;
   };
@@ -262,13 +270,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       plan = await createPlan(request);
     }
     const failed = hasErrors(plan.diagnostics);
-    const json = planToJson(plan, live);
+    // Redacted copies for showing; credential-named keys are blanked too, as in the action's comment.
+    const shown = secrets.redactValue(plan);
+    const shownLive = live && secrets.redactValue(live);
+    const json = planToJson(shown, shownLive);
     if (flags.json) {
       for (const d of plan.diagnostics) if (ci.annotation) io.stderr(ci.annotation(d, io.cwd));
       io.stdout(JSON.stringify(json, null, 2));
     } else if (!printProblems(s, plan.diagnostics, 'would be registered')) {
       if (print === 'validate') io.stdout(`${plan.prefectFile}: ${plan.deployments.length} deployment(s) valid${apiUrl ? ' against ' + apiUrl : ''}`);
-      else io.stdout(live ? liveChangesToText(plan, live, { now }) : planToText(plan, { now }));
+      else io.stdout(shownLive ? liveChangesToText(shown, shownLive, { now }) : planToText(shown, { now }));
     }
     const names = plan.deployments.map(label);
     const byAction = (a: string) => (live ?? []).filter((c) => c.action === a).map((c) => label(c.deployment));
@@ -329,7 +340,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         // writes with 503s (and retry back-offs); Prefect Cloud takes them in parallel.
         registrationConcurrency: flags.concurrency ?? (client.isCloud ? 8 : 1),
         onProgress: (e) => reporter.progress(e),
-        onResult: (o) => reporter.result(o),
+        onResult: (o) => reporter.result(secrets.redactValue(o)),
         onStepLog: (deployment, text) => reporter.stepLog(deployment, text),
       });
       const { outcomes, diagnostics } = deployed;
@@ -339,7 +350,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       reporter.finish(outcomes.length === 0 && failed ? s.red('nothing registered') : `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
       finished = true;
       const diagJson = planToJson({ ...deployed.plan, diagnostics });
-      const json = { deployments: outcomesJson(outcomes, ui), errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null };
+      const json = secrets.redactValue({ deployments: outcomesJson(outcomes, ui), errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
       if (flags.json) {
         for (const d of diagnostics) if (ci.annotation) io.stderr(ci.annotation(d, io.cwd));
         io.stdout(JSON.stringify(json, null, 2));
@@ -505,7 +516,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.stderr(program.helpInformation());
     return EXIT_USAGE;
   }
-  return writeResult(io, globals, dotenvFile, result, exitCode);
+  return writeResult(io, globals, dotenvFile, result, exitCode, (text) => secrets.redactText(text));
+}
+
+/**
+ * `io` with every secret known so far removed from what reaches stdout, stderr and the terminal:
+ * progress lines, step logs, problems and error messages (a server's error body can echo a value).
+ * The JSON results are redacted as values before this, which also blanks credential-named keys.
+ */
+function redactingIo(io: Io, secrets: Secrets): Io {
+  const { terminal } = io;
+  return {
+    ...io,
+    stdout: (text) => io.stdout(secrets.redactText(text)),
+    stderr: (text) => io.stderr(secrets.redactText(text)),
+    ...(terminal ? { terminal: { write: (raw: string) => terminal.write(secrets.redactText(raw)), columns: () => terminal.columns(), rows: () => terminal.rows() } } : {}),
+  };
 }
 
 /** `PREFECT_DEPLOY_STATUS` and `PREFECT_DEPLOY_FAILURE_REASON`, the first two lines of every dotenv report. */
@@ -521,14 +547,14 @@ function paint(s: Style, d: Diagnostic): string {
 }
 
 /** The files a pipeline reads after us; a file that cannot be written fails the command. */
-function writeResult(io: Io, globals: GlobalFlags | undefined, dotenvFile: string | undefined, result: CommandResult | undefined, exitCode: number): number {
+function writeResult(io: Io, globals: GlobalFlags | undefined, dotenvFile: string | undefined, result: CommandResult | undefined, exitCode: number, redact: (text: string) => string): number {
   if (!result) return exitCode;
   try {
-    if (globals?.outputFile) writeFileAtomic(path.resolve(io.cwd, globals.outputFile), `${JSON.stringify(result.json, null, 2)}\n`);
+    if (globals?.outputFile) writeFileAtomic(path.resolve(io.cwd, globals.outputFile), redact(`${JSON.stringify(result.json, null, 2)}\n`));
     if (dotenvFile && result.dotenv) {
       const { variables, truncated } = fitDotenv(result.dotenv.scalars, result.dotenv.lists);
       if (truncated) io.stderr(`warning: ${dotenvFile}: lists cut to stay under GitLab's 5 KiB dotenv limit${globals?.outputFile ? `; ${globals.outputFile} has them whole` : ' (--output-file keeps them whole)'}`);
-      writeFileAtomic(path.resolve(io.cwd, dotenvFile), dotenvText(variables));
+      writeFileAtomic(path.resolve(io.cwd, dotenvFile), redact(dotenvText(variables)));
     }
   } catch (e) {
     io.stderr(`error: cannot write the result: ${(e as Error).message}`);

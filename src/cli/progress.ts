@@ -5,6 +5,7 @@
  * spinner per deployment in progress.
  */
 import type { DeploymentOutcome, DeployProgress } from '../core/apply/index.js';
+import { deploymentUrl } from '../prefect/ui.js';
 import type { Style } from './output.js';
 
 /** stdout when it is a terminal. */
@@ -30,7 +31,8 @@ export function outcomeLine(o: DeploymentOutcome, ui: string | undefined, s: Sty
   const painted = { created: s.green, updated: s.yellow, unchanged: s.dim, failed: s.red }[o.action];
   const what = o.action === 'failed' ? `failed: ${o.error}` : o.action;
   const fields = o.action === 'updated' && o.changes.length ? ` (${o.changes.map((c) => c.field).join(', ')})` : '';
-  const link = o.id && ui ? `  ${s.dim(`${ui}/deployments/deployment/${o.id}`)}` : '';
+  const url = deploymentUrl(ui, o.id);
+  const link = url ? `  ${s.dim(url)}` : '';
   return `${o.flowName}/${o.name}: ${painted(what)}${fields} in ${seconds(o.durationMs)}${link}`;
 }
 

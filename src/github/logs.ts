@@ -29,6 +29,25 @@ function commandValue(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/** The stop-commands region open in the log right now, if any (a step streaming live). */
+let stopped: { token: string; write: Write } | undefined;
+
+/**
+ * Issues a workflow command even while a step's output is streaming behind `::stop-commands::`:
+ * inside that region the runner ignores every command, so a secret first read while a step runs
+ * (a block placeholder in its inputs) would not be masked. The region is resumed for the command and
+ * stopped again with the same token.
+ */
+export function issueCommand(command: () => void): void {
+  const region = stopped;
+  if (region) region.write(`::${region.token}::`);
+  try {
+    command();
+  } finally {
+    if (region) region.write(`::stop-commands::${region.token}`);
+  }
+}
+
 interface OpenStep {
   deployment: string;
   title: string;
@@ -88,12 +107,14 @@ export class StepLogs {
     this.live = step;
     this.write(`::group::${commandValue(step.title)}`);
     this.write(`::stop-commands::${step.token}`);
+    stopped = { token: step.token, write: this.write };
     for (const l of step.lines) this.write(l);
     step.lines = [];
   }
 
   private close(step: OpenStep): void {
     for (const l of step.lines) this.write(l);
+    if (stopped?.token === step.token) stopped = undefined;
     this.write(`::${step.token}::`);
     this.write('::endgroup::');
   }

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
-import { createPlan, hasErrors, type DesiredDeployment, type Plan } from '../core/plan/index.js';
+import { createPlan, hasErrors, newPlanCache, type DesiredDeployment, type Plan } from '../core/plan/index.js';
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
 import { deployToMarkdown, planToMarkdown } from '../core/plan/markdown.js';
 import { fingerprintDeployments, type PlanFingerprint } from '../core/plan/hash.js';
@@ -257,7 +257,8 @@ async function runDeploy(r: Run): Promise<void> {
     core.setFailed('mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL');
     return;
   }
-  const req = planRequest(r);
+  // The check plan below and deploy()'s own plans share the file, git's answers and the flow analyses.
+  const req = { ...planRequest(r), cache: newPlanCache() };
   const client = prefectClient(r);
   const sources = prefectTemplateSources(client);
   const ui = uiUrl(env.PREFECT_API_URL, env);
@@ -310,7 +311,7 @@ async function runDeploy(r: Run): Promise<void> {
 
 function outcomeLines(o: DeploymentOutcome, ui: string | undefined): string[] {
   const lines: string[] = [];
-  if (o.id) lines.push(`id: ${o.id}${ui ? `  ${ui}/deployments/deployment/${o.id}` : ''}`);
+  if (o.id) lines.push(`id: ${o.id}${ui ? `  ${deploymentUrl(ui, o.id)}` : ''}`);
   for (const c of o.changes) lines.push(`${c.field}: ${short(c.from)} -> ${short(c.to)}`);
   for (const n of o.notices) lines.push(`note: ${n}`);
   if (o.error) lines.push(`error: ${o.error}`);

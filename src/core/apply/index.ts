@@ -68,7 +68,6 @@ export interface DeployResult {
   stoppedAt?: 'validation' | 'steps';
 }
 
-/** Phase 1: the plan against the live server, plus the work pool checks of §5.3. */
 /** One deployment's result as both front doors print it (`--json`, the action's `deployments` output). */
 export function outcomeJson(o: DeploymentOutcome, ui: string | undefined) {
   return {
@@ -81,6 +80,7 @@ export function outcomeJson(o: DeploymentOutcome, ui: string | undefined) {
   };
 }
 
+/** Phase 1: the plan against the live server, plus the work pool checks of §5.3. */
 export async function validateForDeploy(request: Omit<DeployRequest, 'onResult' | 'concurrency'>): Promise<Plan> {
   const plan = await createPlan({ ...request, sources: request.sources });
   if (hasErrors(plan.diagnostics)) return plan;

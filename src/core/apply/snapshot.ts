@@ -76,7 +76,7 @@ export async function readServerSnapshot(
     const k = key(flowNameById.get(String(d.flow_id)) ?? '', String(d.name));
     if (wantedKeys.has(k)) deployments.set(k, d);
   }
-  if (deployments.size === 0) return { ...empty, flowIds };
+  if (deployments.size === 0) return empty;
 
   let all: Promise<Mapping[]> | undefined;
   if (firstPage.complete) all = Promise.resolve(firstPage.automations);

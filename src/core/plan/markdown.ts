@@ -12,6 +12,7 @@ import type { DeployResult, FieldChange, LiveChange } from '../apply/index.js';
 import type { DesiredDeployment } from './desired.js';
 import type { Plan } from './index.js';
 import { formatSeconds } from './render.js';
+import { deploymentUrl } from '../../prefect/ui.js';
 import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory, type KnownAfterBuild } from './changes.js';
 
 export interface MarkdownOptions {
@@ -212,7 +213,8 @@ function table(rows: readonly Row[], column: string, options: MarkdownOptions): 
     const d = row.deployment;
     const p = d.payload;
     const name = code(label(d));
-    const link = row.id && options.uiUrl ? `[${name}](${options.uiUrl}/deployments/deployment/${row.id})` : name;
+    const url = deploymentUrl(options.uiUrl, row.id);
+    const link = url ? `[${name}](${url})` : name;
     let action: string = WORDS[row.verb] ?? row.verb;
     if (row.changes.length > 0 && row.verb !== 'version') action += ` ${row.changes.map((c) => code(c.field)).join(' ')}`;
     if (row.verb === 'create' || row.verb === 'update' || row.verb === 'created' || row.verb === 'updated') action = `**${row.verb}**${action.slice(row.verb.length)}`;

@@ -4,13 +4,10 @@
  * coroutine) in a child Python. Inputs go in as JSON on stdin; the result comes back as one JSON
  * report on stdout, while whatever the function prints goes to stderr and is streamed to the log.
  */
-import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Environment } from '../../core/templating/index.js';
 import { isMapping, PythonFloat } from '../../core/templating/values.js';
-import { processEnv } from '../process.js';
+import { processEnv, ProcessStartError, runProcess, type ProcessResult } from '../process.js';
 import type { StepCall } from '../types.js';
 import { StepFailure } from '../utility.js';
 import { findPython, type PythonInterpreter } from './interpreter.js';
@@ -89,54 +86,33 @@ function outcome(
   return report.outputs;
 }
 
-function runBridge(python: string, request: BridgeRequest, call: StepCall, env: Record<string, string>): Promise<BridgeReport> {
+async function runBridge(python: string, request: BridgeRequest, call: StepCall, env: Record<string, string>): Promise<BridgeReport> {
+  let lastOutput = '';
+  let result: ProcessResult;
   try {
-    if (!statSync(call.cwd).isDirectory()) throw new Error('not a directory');
-  } catch {
-    return Promise.reject(new StepFailure(`[Errno 2] No such file or directory: '${call.cwd}'`));
+    // The report comes on stdout; stderr (everything the function prints) is streamed to the log.
+    result = await runProcess([python, '-u', '-c', BRIDGE_SCRIPT], {
+      cwd: call.cwd,
+      env,
+      signal: call.signal,
+      input: pythonJson(request),
+      onLine: (line, stream) => {
+        if (stream !== 'stderr') return;
+        if (line.trim()) lastOutput = line.trim();
+        call.log(line);
+      },
+    });
+  } catch (error) {
+    // The working directory's own message stands; an interpreter that cannot start says which.
+    if (error instanceof ProcessStartError && !error.message.includes(call.cwd)) throw new StepFailure(`${python} could not be started: ${error.message}`);
+    throw error;
   }
-  if (call.signal?.aborted) return Promise.reject(abortReason(call.signal));
-  return new Promise<BridgeReport>((resolve, reject) => {
-    const child = spawn(python, ['-u', '-c', BRIDGE_SCRIPT], { cwd: call.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let lastOutput = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', (line) => {
-      if (line.trim()) lastOutput = line.trim();
-      call.log(line);
-    });
-    // The child may exit before reading its input (a broken interpreter); the exit reports that.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(pythonJson(request));
-    const onAbort = (): void => {
-      child.kill('SIGKILL');
-    };
-    call.signal?.addEventListener('abort', onAbort, { once: true });
-    child.on('error', (error) => {
-      call.signal?.removeEventListener('abort', onAbort);
-      reject(new StepFailure(`${python} could not be started: ${error.message}`));
-    });
-    child.on('close', (code, signal) => {
-      call.signal?.removeEventListener('abort', onAbort);
-      if (call.signal?.aborted) {
-        reject(abortReason(call.signal));
-        return;
-      }
-      try {
-        resolve(parseReport(stdout));
-      } catch {
-        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-        reject(new StepFailure(`the Python process running ${request.name} ${how} without returning a result${lastOutput ? ` (last output: ${lastOutput})` : ''}`));
-      }
-    });
-  });
-}
-
-function abortReason(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error ? reason : new StepFailure('the run was cancelled');
+  try {
+    return parseReport(result.stdout);
+  } catch {
+    const how = result.code < 0 ? `was killed by signal ${-result.code}` : `exited with code ${result.code}`;
+    throw new StepFailure(`the Python process running ${request.name} ${how} without returning a result${lastOutput ? ` (last output: ${lastOutput})` : ''}`);
+  }
 }
 
 /**

@@ -10,6 +10,7 @@
  * uploads run in parallel and skip blobs whose Content-MD5 matches (common.ts); every upload
  * records its Content-MD5, block uploads of large files included.
  */
+import { realpath } from 'node:fs/promises';
 import type { ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
 import { isMapping, pythonTypeName } from '../../core/templating/values.js';
 import type { StepCall } from '../types.js';
@@ -66,7 +67,8 @@ export async function pullFromAzureBlobStorage(inputs: Record<string, unknown>, 
       throw azureError(error, client, `download of ${object.key}`);
     }
   });
-  return { container, folder, directory: call.cwd };
+  // `str(Path.cwd())`: symbolic links resolved, as pull_from_s3 reports it too.
+  return { container, folder, directory: await realpath(call.cwd) };
 }
 
 interface AzureClient {

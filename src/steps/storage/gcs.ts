@@ -11,7 +11,7 @@
  */
 import { createHash, createPrivateKey } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -76,7 +76,8 @@ export async function pullFromGcs(inputs: Record<string, unknown>, call: StepCal
       throw gcsError(error, client, bucket, `download of ${object.key}`);
     }
   });
-  return { bucket, folder, directory: call.cwd };
+  // `str(Path.cwd())`: symbolic links resolved, as pull_from_s3 reports it too.
+  return { bucket, folder, directory: await realpath(call.cwd) };
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   findPython
 } from "./chunk-VCKOQZII.js";
 import {
+  ProcessStartError,
   PythonFloat,
   StepFailure,
   isMapping,
@@ -14,10 +15,7 @@ import {
 import "./chunk-6DG7BXTN.js";
 
 // src/steps/python/bridge.ts
-import { spawn } from "node:child_process";
-import { statSync as statSync2 } from "node:fs";
 import path2 from "node:path";
-import { createInterface } from "node:readline";
 
 // src/steps/python/venv.ts
 import { createHash } from "node:crypto";
@@ -201,52 +199,31 @@ function outcome(name, report, call, where) {
   }
   return report.outputs;
 }
-function runBridge(python, request, call, env) {
+async function runBridge(python, request, call, env) {
+  let lastOutput = "";
+  let result;
   try {
-    if (!statSync2(call.cwd).isDirectory()) throw new Error("not a directory");
-  } catch {
-    return Promise.reject(new StepFailure(`[Errno 2] No such file or directory: '${call.cwd}'`));
+    result = await runProcess([python, "-u", "-c", BRIDGE_SCRIPT], {
+      cwd: call.cwd,
+      env,
+      signal: call.signal,
+      input: pythonJson(request),
+      onLine: (line, stream) => {
+        if (stream !== "stderr") return;
+        if (line.trim()) lastOutput = line.trim();
+        call.log(line);
+      }
+    });
+  } catch (error) {
+    if (error instanceof ProcessStartError && !error.message.includes(call.cwd)) throw new StepFailure(`${python} could not be started: ${error.message}`);
+    throw error;
   }
-  if (call.signal?.aborted) return Promise.reject(abortReason(call.signal));
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, ["-u", "-c", BRIDGE_SCRIPT], { cwd: call.cwd, env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let lastOutput = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk) => {
-      stdout += chunk;
-    });
-    createInterface({ input: child.stderr, crlfDelay: Infinity }).on("line", (line) => {
-      if (line.trim()) lastOutput = line.trim();
-      call.log(line);
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(pythonJson(request));
-    const onAbort = () => {
-      child.kill("SIGKILL");
-    };
-    call.signal?.addEventListener("abort", onAbort, { once: true });
-    child.on("error", (error) => {
-      call.signal?.removeEventListener("abort", onAbort);
-      reject(new StepFailure(`${python} could not be started: ${error.message}`));
-    });
-    child.on("close", (code, signal) => {
-      call.signal?.removeEventListener("abort", onAbort);
-      if (call.signal?.aborted) {
-        reject(abortReason(call.signal));
-        return;
-      }
-      try {
-        resolve(parseReport(stdout));
-      } catch {
-        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-        reject(new StepFailure(`the Python process running ${request.name} ${how} without returning a result${lastOutput ? ` (last output: ${lastOutput})` : ""}`));
-      }
-    });
-  });
-}
-function abortReason(signal) {
-  const reason = signal.reason;
-  return reason instanceof Error ? reason : new StepFailure("the run was cancelled");
+  try {
+    return parseReport(result.stdout);
+  } catch {
+    const how = result.code < 0 ? `was killed by signal ${-result.code}` : `exited with code ${result.code}`;
+    throw new StepFailure(`the Python process running ${request.name} ${how} without returning a result${lastOutput ? ` (last output: ${lastOutput})` : ""}`);
+  }
 }
 function parseReport(text) {
   return JSON.parse(text, (_key, value, context) => {

@@ -38227,6 +38227,9 @@ function notSupportedInBuildPush(name2) {
   );
 }
 
+// src/steps/storage/azure.ts
+import { realpath } from "node:fs/promises";
+
 // src/steps/storage/common.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
@@ -38914,7 +38917,7 @@ async function pullFromAzureBlobStorage(inputs, call) {
       throw azureError(error, client, `download of ${object.key}`);
     }
   });
-  return { container, folder, directory: call.cwd };
+  return { container, folder, directory: await realpath(call.cwd) };
 }
 async function containerClient(step, container, credentials) {
   if (!isMapping(credentials)) {
@@ -39040,7 +39043,7 @@ function networkReasonInMessage(message) {
 // src/steps/storage/gcs.ts
 import { createHash as createHash3, createPrivateKey } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile4, realpath as realpath2 } from "node:fs/promises";
 import path9 from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -39082,7 +39085,7 @@ async function pullFromGcs(inputs, call) {
       throw gcsError(error, client, bucket, `download of ${object.key}`);
     }
   });
-  return { bucket, folder, directory: call.cwd };
+  return { bucket, folder, directory: await realpath2(call.cwd) };
 }
 async function download(client, bucket, object, md5Hash, signal) {
   const url = `${client.endpoint}/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object.key)}?alt=media`;
@@ -39244,7 +39247,7 @@ function gcsError(error, client, bucket, action) {
 // src/steps/storage/s3.ts
 import { randomUUID } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { readFile as readFile5, realpath, rename, rm as rm2 } from "node:fs/promises";
+import { readFile as readFile5, realpath as realpath3, rename, rm as rm2 } from "node:fs/promises";
 import { Agent as HttpsAgent } from "node:https";
 import { pipeline as pipeline2 } from "node:stream/promises";
 var DEFAULT_S3_TUNING = {
@@ -39310,7 +39313,7 @@ async function pullFromS3(inputs, call, tuning = DEFAULT_S3_TUNING) {
   } finally {
     s3.client.destroy();
   }
-  return { bucket, folder, directory: await realpath(call.cwd) };
+  return { bucket, folder, directory: await realpath3(call.cwd) };
 }
 async function connect(inputs, env) {
   const credentials = optionalMapping(inputs["credentials"], "credentials");
@@ -39610,7 +39613,7 @@ function resolveStep(name2, keywords = {}) {
     return {
       definition: { name: name2, aliases: [], inputs: null, outputs: [] },
       // Loaded on first use: runs without custom steps never pay for it.
-      implementation: async (inputs, call) => (await import("./bridge-2GX6N4KE.js")).runCustomStep(name2, keywords.requires, inputs, call)
+      implementation: async (inputs, call) => (await import("./bridge-4ET5VHQZ.js")).runCustomStep(name2, keywords.requires, inputs, call)
     };
   }
   throw new StepFailure(`${JSON.stringify(name2)} is not a step name (expected a fully-qualified function name such as ${CORE2}.run_shell_script)`);
@@ -39742,7 +39745,7 @@ async function readServerSnapshot(client, wanted) {
     const k = key(flowNameById.get(String(d.flow_id)) ?? "", String(d.name));
     if (wantedKeys.has(k)) deployments.set(k, d);
   }
-  if (deployments.size === 0) return { ...empty, flowIds };
+  if (deployments.size === 0) return empty;
   let all;
   if (firstPage.complete) all = Promise.resolve(firstPage.automations);
   else {
@@ -40241,6 +40244,102 @@ function prefectTemplateSources(client) {
   };
 }
 
+// src/core/secrets.ts
+var REDACTED = "***";
+var SECRET_KEY = /(^|_)(secret|password|passwd|pwd|token|api_?key|private_?key|access_?key|secret_?key|client_?secret|connection_?string|credentials?|sas)$/;
+var MIN_LENGTH = 4;
+var Secrets = class {
+  /** `mask` hears each new secret value as it is found (the action hands it to the runner's log masking); the CLI has none. */
+  constructor(mask = () => void 0) {
+    this.mask = mask;
+  }
+  mask;
+  values = /* @__PURE__ */ new Set();
+  pattern;
+  /** Masks a value from now on; each line of a multi-line value is masked too (the runner masks per line). */
+  add(value) {
+    if (typeof value === "number" || typeof value === "bigint") value = String(value);
+    if (typeof value !== "string") return;
+    const parts = [value, ...value.split(/\r?\n/), JSON.stringify(value).slice(1, -1)];
+    for (const part of parts) {
+      const v = part.trim();
+      if (v.length < MIN_LENGTH || this.values.has(v)) continue;
+      this.values.add(v);
+      this.pattern = void 0;
+      this.mask(v);
+    }
+  }
+  /** Every secret value in `text` replaced by `***`. */
+  redactText(text) {
+    if (this.values.size === 0) return text;
+    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|"), "g");
+    return text.replace(this.pattern, REDACTED);
+  }
+  /**
+   * A copy of `value` with secrets redacted in every string, and the string values of
+   * credential-named keys blanked unless they are still a `{{ placeholder }}`. Objects that are not
+   * plain data (functions, class instances) are kept as they are.
+   */
+  redactValue(value) {
+    return this.walk(value, void 0);
+  }
+  walk(value, key2) {
+    if (typeof value === "string") {
+      if (key2 !== void 0 && value !== "" && !value.includes("{{") && SECRET_KEY.test(snakeCase(key2))) return REDACTED;
+      return this.redactText(value);
+    }
+    if (Array.isArray(value)) return value.map((v) => this.walk(v, void 0));
+    if (value !== null && typeof value === "object" && isPlain(value)) {
+      const out = {};
+      for (const [k, v] of Object.entries(value)) out[k] = this.walk(v, k);
+      return out;
+    }
+    return value;
+  }
+  /**
+   * Makes `client` report the secret fields of every block document it reads (the schema's
+   * `secret_fields`, and the whole value of a Secret block), so templating never holds a secret
+   * the log would print in clear.
+   */
+  watchBlockDocuments(client) {
+    const byName2 = client.readBlockDocumentByName.bind(client);
+    const byId = client.readBlockDocument.bind(client);
+    client.readBlockDocumentByName = async (slug, name2) => this.collect(await byName2(slug, name2));
+    client.readBlockDocument = async (id2) => this.collect(await byId(id2));
+  }
+  collect(document) {
+    if (!document?.data) return document;
+    const fields = document.block_schema?.fields;
+    const paths = Array.isArray(fields?.secret_fields) ? fields.secret_fields.filter((p) => typeof p === "string") : [];
+    if (document.block_type?.slug === "secret") paths.push("value");
+    for (const p of paths) for (const v of leavesAt(document.data, p.split("."))) this.add(v);
+    return document;
+  }
+};
+function leavesAt(data, path10) {
+  if (path10.length === 0) return leaves(data);
+  if (data === null || typeof data !== "object") return [];
+  const [head, ...rest] = path10;
+  const record = data;
+  const next = head === "*" ? Object.values(record) : head !== void 0 && head in record ? [record[head]] : [];
+  return next.flatMap((v) => leavesAt(v, rest));
+}
+function leaves(value) {
+  if (Array.isArray(value)) return value.flatMap(leaves);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(leaves);
+  return [value];
+}
+function isPlain(value) {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+function snakeCase(key2) {
+  return key2.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/-/g, "_").toLowerCase();
+}
+function escapeRegExp(s2) {
+  return s2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 // src/core/plan/matrix.ts
 function selectorOf(d) {
   const fn = d.entrypoint.split(":").pop() ?? "";
@@ -40268,6 +40367,7 @@ export {
   placeholdersInString,
   applyValues,
   offlineSources,
+  newPlanCache,
   hasErrors,
   createPlan,
   KNOWN_AFTER_BUILD,
@@ -40285,6 +40385,7 @@ export {
   compareWithServer,
   PrefectClient,
   prefectTemplateSources,
+  Secrets,
   matrixEntry,
   matrixOf
 };

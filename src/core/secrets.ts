@@ -1,0 +1,118 @@
+/**
+ * Secrets a run handles: API keys, tokens, and every secret field of a block document read from
+ * Prefect. Whatever a run prints, writes or sends (log, JSON result, comment, outputs) passes
+ * through `redactText` / `redactValue` once the block documents have been watched, since the
+ * templated payload holds their values in clear. Engine-neutral: the GitHub action adds log
+ * masking through the `mask` callback (src/github/secrets.ts).
+ */
+import type { BlockDocument, PrefectClient } from '../prefect/index.js';
+
+export const REDACTED = '***';
+
+/** Keys whose string values are credentials whatever their source (`DB_PASSWORD`, `apiKey`, `access_token`). */
+const SECRET_KEY = /(^|_)(secret|password|passwd|pwd|token|api_?key|private_?key|access_?key|secret_?key|client_?secret|connection_?string|credentials?|sas)$/;
+
+// Shorter values would blank out ordinary text everywhere they occur.
+const MIN_LENGTH = 4;
+
+export class Secrets {
+  private readonly values = new Set<string>();
+  private pattern: RegExp | undefined;
+
+  /** `mask` hears each new secret value as it is found (the action hands it to the runner's log masking); the CLI has none. */
+  constructor(private readonly mask: (value: string) => void = () => undefined) {}
+
+  /** Masks a value from now on; each line of a multi-line value is masked too (the runner masks per line). */
+  add(value: unknown): void {
+    if (typeof value === 'number' || typeof value === 'bigint') value = String(value);
+    if (typeof value !== 'string') return;
+    const parts = [value, ...value.split(/\r?\n/), JSON.stringify(value).slice(1, -1)];
+    for (const part of parts) {
+      const v = part.trim();
+      if (v.length < MIN_LENGTH || this.values.has(v)) continue;
+      this.values.add(v);
+      this.pattern = undefined;
+      this.mask(v);
+    }
+  }
+
+  /** Every secret value in `text` replaced by `***`. */
+  redactText(text: string): string {
+    if (this.values.size === 0) return text;
+    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+    return text.replace(this.pattern, REDACTED);
+  }
+
+  /**
+   * A copy of `value` with secrets redacted in every string, and the string values of
+   * credential-named keys blanked unless they are still a `{{ placeholder }}`. Objects that are not
+   * plain data (functions, class instances) are kept as they are.
+   */
+  redactValue<T>(value: T): T {
+    return this.walk(value, undefined) as T;
+  }
+
+  private walk(value: unknown, key: string | undefined): unknown {
+    if (typeof value === 'string') {
+      if (key !== undefined && value !== '' && !value.includes('{{') && SECRET_KEY.test(snakeCase(key))) return REDACTED;
+      return this.redactText(value);
+    }
+    if (Array.isArray(value)) return value.map((v) => this.walk(v, undefined));
+    if (value !== null && typeof value === 'object' && isPlain(value)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = this.walk(v, k);
+      return out;
+    }
+    return value;
+  }
+
+  /**
+   * Makes `client` report the secret fields of every block document it reads (the schema's
+   * `secret_fields`, and the whole value of a Secret block), so templating never holds a secret
+   * the log would print in clear.
+   */
+  watchBlockDocuments(client: Pick<PrefectClient, 'readBlockDocumentByName' | 'readBlockDocument'>): void {
+    const byName = client.readBlockDocumentByName.bind(client);
+    const byId = client.readBlockDocument.bind(client);
+    client.readBlockDocumentByName = async (slug, name) => this.collect(await byName(slug, name));
+    client.readBlockDocument = async (id) => this.collect(await byId(id));
+  }
+
+  private collect(document: BlockDocument | undefined): BlockDocument | undefined {
+    if (!document?.data) return document;
+    const fields = document.block_schema?.fields as { secret_fields?: unknown } | undefined;
+    const paths = Array.isArray(fields?.secret_fields) ? fields.secret_fields.filter((p): p is string => typeof p === 'string') : [];
+    if (document.block_type?.slug === 'secret') paths.push('value');
+    for (const p of paths) for (const v of leavesAt(document.data, p.split('.'))) this.add(v);
+    return document;
+  }
+}
+
+/** Every scalar under `path` in `data`; `*` matches any key. */
+function leavesAt(data: unknown, path: readonly string[]): unknown[] {
+  if (path.length === 0) return leaves(data);
+  if (data === null || typeof data !== 'object') return [];
+  const [head, ...rest] = path;
+  const record = data as Record<string, unknown>;
+  const next = head === '*' ? Object.values(record) : head !== undefined && head in record ? [record[head]] : [];
+  return next.flatMap((v) => leavesAt(v, rest));
+}
+
+function leaves(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.flatMap(leaves);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(leaves);
+  return [value];
+}
+
+function isPlain(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function snakeCase(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase();
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
