@@ -7,6 +7,7 @@ import {
   VERSION_TYPES,
   allStepNames,
   applyValues,
+  capYoungGeneration,
   compareWithServer,
   createPlan,
   deploy,
@@ -23,7 +24,7 @@ import {
   require_dist,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-VE6EGYHC.js";
+} from "./chunks/chunk-USDFK7QU.js";
 import {
   REFERENCE_PREFECT_VERSION
 } from "./chunks/chunk-6HDYK2S3.js";
@@ -4725,4 +4726,5 @@ function logRequests(client, log) {
 }
 
 // src/cli.ts
+capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

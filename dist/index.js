@@ -7,6 +7,7 @@ import {
   KNOWN_AFTER_BUILD,
   PrefectClient,
   Secrets,
+  capYoungGeneration,
   classifyChange,
   compareWithServer,
   createPlan,
@@ -33,7 +34,7 @@ import {
   runDeploymentSteps,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-VE6EGYHC.js";
+} from "./chunks/chunk-USDFK7QU.js";
 import "./chunks/chunk-6HDYK2S3.js";
 import "./chunks/chunk-SHELWIPA.js";
 import {
@@ -1789,4 +1790,5 @@ async function runBuild(r) {
 }
 
 // src/index.ts
+capYoungGeneration();
 await run();

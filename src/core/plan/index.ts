@@ -9,7 +9,6 @@ import { buildDesiredDeployment, type DeploymentProblem, type DesiredDeployment 
 import { runGit, type GitRunner } from './version-info.js';
 import { hasDeployOptions, type DeployOptions } from './deploy-options.js';
 import { withFlowAnalysisCache, type FlowAnalysisCache } from '../flows/index.js';
-import { setFlagsFromString } from 'node:v8';
 
 export { buildDesiredDeployment, mergeWithDefaults, normalizeTags, type DesiredDeployment } from './desired.js';
 export { applyDeployOptions, hasDeployOptions, parseJobVariable, DeployOptionError, type DeployOptions } from './deploy-options.js';
@@ -59,23 +58,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/**
- * Keeps V8's young generation at its initial size for the rest of the process. A plan allocates
- * fast and much of it lives for a while (the YAML document being composed, one syntax tree per
- * flow file, the deployments built so far), and V8 answers that by doubling the young generation
- * up to its maximum (2 × 32 MiB), which stays resident: at 500 deployments that is most of the
- * difference between ~140 and ~210 MiB peak RSS, for no measurable gain in speed. The growth
- * factor is read at every resize, so unlike the size limits it can still be set at run time.
- */
-let youngGenerationCapped = false;
-function capYoungGeneration(): void {
-  if (youngGenerationCapped) return;
-  youngGenerationCapped = true;
-  setFlagsFromString('--semi-space-growth-factor=1');
-}
-
 export async function createPlan(request: PlanRequest): Promise<Plan> {
-  capYoungGeneration();
   const cache = request.cache ?? newPlanCache();
   return withFlowAnalysisCache(cache.flows, () => plan(request, cache));
 }

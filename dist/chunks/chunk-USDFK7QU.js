@@ -19899,6 +19899,12 @@ var require_rrule = __commonJS({
   }
 });
 
+// src/runtime.ts
+import { setFlagsFromString } from "node:v8";
+function capYoungGeneration() {
+  setFlagsFromString("--semi-space-growth-factor=1");
+}
+
 // src/core/diagnostics.ts
 function formatDiagnostic(d) {
   let where = d.file;
@@ -37340,21 +37346,13 @@ function containsPlaceholderToken(value, deferred) {
 }
 
 // src/core/plan/index.ts
-import { setFlagsFromString } from "node:v8";
 function newPlanCache() {
   return { files: /* @__PURE__ */ new Map(), git: /* @__PURE__ */ new Map(), flows: /* @__PURE__ */ new Map() };
 }
 function hasErrors(diagnostics) {
   return diagnostics.some((d) => d.severity === "error");
 }
-var youngGenerationCapped = false;
-function capYoungGeneration() {
-  if (youngGenerationCapped) return;
-  youngGenerationCapped = true;
-  setFlagsFromString("--semi-space-growth-factor=1");
-}
 async function createPlan(request) {
-  capYoungGeneration();
   const cache = request.cache ?? newPlanCache();
   return withFlowAnalysisCache(cache.flows, () => plan(request, cache));
 }
@@ -40387,5 +40385,6 @@ export {
   prefectTemplateSources,
   Secrets,
   matrixEntry,
-  matrixOf
+  matrixOf,
+  capYoungGeneration
 };
