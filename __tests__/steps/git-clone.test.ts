@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offlineSources } from '../../src/core/templating/index.js';
-import { runSteps, StepExecutionError, type StepContext } from '../../src/steps/index.js';
+import { runSteps, type StepContext } from '../../src/steps/index.js';
+import { failure } from './step-failure.js';
 
 const CLONE = 'prefect.deployments.steps.git_clone';
 const GIT_ENV = {
@@ -57,16 +58,6 @@ function context(dir: string): StepContext & { lines: string[] } {
   mkdirSync(cwd, { recursive: true });
   const lines: string[] = [];
   return { cwd, env: { ...process.env, ...GIT_ENV }, sources: offlineSources(), log: (l) => lines.push(l), lines };
-}
-
-async function failure(promise: Promise<unknown>): Promise<StepExecutionError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StepExecutionError) return error;
-    throw error;
-  }
-  throw new Error('expected a StepExecutionError');
 }
 
 describe('git_clone', () => {

@@ -14,6 +14,7 @@ import { PythonFloat } from '../../src/core/templating/values.js';
 import { runSteps, StepExecutionError, type StepContext } from '../../src/steps/index.js';
 import { parseReport, pythonJson } from '../../src/steps/python/bridge.js';
 import { ENVIRONMENT_MARKER } from '../../src/steps/python/venv.js';
+import { failure } from './step-failure.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -41,16 +42,6 @@ function baseEnv(extra: Record<string, string> = {}): Record<string, string> {
 function context(overrides: Partial<StepContext> = {}): StepContext & { lines: string[] } {
   const lines: string[] = [];
   return { cwd: project, env: baseEnv(), sources: offlineSources(), section: 'build', log: (line) => lines.push(line), lines, ...overrides };
-}
-
-async function failure(promise: Promise<unknown>): Promise<StepExecutionError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StepExecutionError) return error;
-    throw error;
-  }
-  throw new Error('expected a StepExecutionError');
 }
 
 /** What JSON can compare: Python floats and big ints as plain numbers. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offlineSources, type TemplateSources } from '../../src/core/templating/index.js';
-import { expandEnvVars, runSteps, shlexSplit, splitLines, StepCache, StepExecutionError, type StepContext } from '../../src/steps/index.js';
+import { expandEnvVars, runSteps, shlexSplit, splitLines, StepCache, type StepContext } from '../../src/steps/index.js';
+import { failure } from './step-failure.js';
 
 const SHELL = 'prefect.deployments.steps.run_shell_script';
 const SET_WD = 'prefect.deployments.steps.set_working_directory';
@@ -28,16 +29,6 @@ function context(overrides: Partial<StepContext> = {}): StepContext & { lines: s
     lines,
     ...overrides,
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<StepExecutionError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StepExecutionError) return error;
-    throw error;
-  }
-  throw new Error('expected a StepExecutionError');
 }
 
 describe('shlexSplit (Python shlex.split, POSIX)', () => {
