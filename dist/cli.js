@@ -8,7 +8,6 @@ import {
   allStepNames,
   applyValues,
   capYoungGeneration,
-  compareWithServer,
   createPlan,
   deploy,
   deploymentUrl,
@@ -18,17 +17,19 @@ import {
   liveChangesToText,
   matrixEntry,
   outcomeJson,
+  planAgainstServer,
   planToJson,
   planToText,
   prefectTemplateSources,
   require_dist,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-USDFK7QU.js";
+} from "./chunks/chunk-PLTLWL6B.js";
 import {
   REFERENCE_PREFECT_VERSION
-} from "./chunks/chunk-6HDYK2S3.js";
-import "./chunks/chunk-SHELWIPA.js";
+} from "./chunks/chunk-DHPQRGAX.js";
+import "./chunks/chunk-CU4OZE65.js";
+import "./chunks/chunk-GQTBA2SO.js";
 import {
   __toESM
 } from "./chunks/chunk-6DG7BXTN.js";
@@ -4458,8 +4459,9 @@ async function main(argv, rawIo = defaultIo) {
     if (apiUrl) {
       const client = clientFor(apiUrl, flags, io.stderr);
       try {
-        plan = await validateForDeploy({ ...request, client, sources: prefectTemplateSources(client) });
-        if (!hasErrors(plan.diagnostics) && print === "plan") live = await compareWithServer(client, plan);
+        const checked = { ...request, client, sources: prefectTemplateSources(client) };
+        if (print === "plan") ({ plan, live } = await planAgainstServer(checked));
+        else plan = await validateForDeploy(checked);
       } finally {
         client.close();
       }

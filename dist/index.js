@@ -9,7 +9,6 @@ import {
   Secrets,
   capYoungGeneration,
   classifyChange,
-  compareWithServer,
   createPlan,
   deploy,
   deploymentUrl,
@@ -27,6 +26,7 @@ import {
   offlineSources,
   outcomeJson,
   placeholdersInString,
+  planAgainstServer,
   planToJson,
   planToText,
   prefectTemplateSources,
@@ -34,9 +34,10 @@ import {
   runDeploymentSteps,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-USDFK7QU.js";
-import "./chunks/chunk-6HDYK2S3.js";
-import "./chunks/chunk-SHELWIPA.js";
+} from "./chunks/chunk-PLTLWL6B.js";
+import "./chunks/chunk-DHPQRGAX.js";
+import "./chunks/chunk-CU4OZE65.js";
+import "./chunks/chunk-GQTBA2SO.js";
 import {
   __toESM
 } from "./chunks/chunk-6DG7BXTN.js";
@@ -1563,8 +1564,7 @@ async function runPlan(r) {
     const client = prefectClient(r);
     ui = uiUrl(r.env.PREFECT_API_URL, r.env);
     try {
-      plan = await validateForDeploy({ ...req, client, sources: prefectTemplateSources(client) });
-      if (!hasErrors(plan.diagnostics)) live = await compareWithServer(client, plan);
+      ({ plan, live } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client) }));
     } finally {
       client.close();
     }

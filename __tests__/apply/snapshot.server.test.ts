@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { readServerSnapshot } from '../../src/core/apply/index.js';
+import { prefetchSnapshot, type SnapshotPrefetch } from '../../src/core/apply/snapshot.js';
 import { PrefectClient } from '../../src/prefect/index.js';
 import { startRecordingProxy, type RecordingProxy } from '../setup/recording-proxy.js';
 
@@ -123,6 +124,52 @@ describe('bulk reads', () => {
     }
   });
 
+  it('a prefetch by deployment name stands in for the exact reads when it covers every wanted name', async () => {
+    const wanted = [
+      { flowName: flowNames[0]!, name: 'a' },
+      { flowName: flowNames[3]!, name: 'b' },
+      { flowName: flowNames[4]!, name: 'nope' },
+    ];
+    const exact = recordingClient();
+    const { client, sent } = recordingClient();
+    try {
+      const expected = await readServerSnapshot(exact.client, wanted);
+      const prefetch = prefetchSnapshot(client, ['a', 'b', 'nope']);
+      await Promise.all([prefetch.deployments, prefetch.firstAutomations]);
+      expect(sent.sort()).toEqual(['POST /automations/filter', 'POST /deployments/filter']);
+      sent.length = 0;
+      const snapshot = await readServerSnapshot(client, wanted, prefetch);
+      // only the flows are read after the plan; the deployments of other flows named a/b are left out
+      expect(sent).toEqual(['POST /flows/filter']);
+      for (const w of wanted) expect(snapshot.deployment(w.flowName, w.name)).toEqual(expected.deployment(w.flowName, w.name));
+      expect(snapshot.deployment(flowNames[0]!, 'b')).toBeUndefined();
+      expect(snapshot.deployment(flowNames[3]!, 'b')?.id).toBe(deploymentIds.get(`${flowNames[3]}/b`));
+    } finally {
+      client.close();
+      exact.client.close();
+    }
+  });
+
+  it('a prefetch that misses a wanted name, or gave up on a name many flows share, is not used', async () => {
+    const wanted = [{ flowName: flowNames[1]!, name: 'a' }];
+    const { client, sent } = recordingClient();
+    try {
+      // a and b are the names of 10 deployments here: a budget of 3 gives up
+      expect(await client.readDeploymentsNamed(['a', 'b'], 3)).toBeUndefined();
+      expect((await client.readDeploymentsNamed(['a', 'b'], 1000))!.length).toBeGreaterThanOrEqual(10);
+      const gaveUp: SnapshotPrefetch = { names: new Set(['a']), deployments: Promise.resolve(undefined), firstAutomations: Promise.resolve(undefined) };
+      const elsewhere: SnapshotPrefetch = { names: new Set(['b']), deployments: Promise.resolve([]), firstAutomations: Promise.resolve({ automations: [], complete: true }) };
+      for (const prefetch of [gaveUp, elsewhere]) {
+        sent.length = 0;
+        const snapshot = await readServerSnapshot(client, wanted, prefetch);
+        expect(snapshot.deployment(flowNames[1]!, 'a')?.id).toBe(deploymentIds.get(`${flowNames[1]}/a`));
+        expect(sent.sort()).toEqual(['POST /automations/filter', 'POST /deployments/filter', 'POST /flows/filter']);
+      }
+    } finally {
+      client.close();
+    }
+  });
+
   it('a re-run of unchanged deployments costs the same few reads for 2 deployments as for 12', async () => {
     const reads: number[] = [];
     for (const n of [2, 12]) {
@@ -144,6 +191,11 @@ describe('bulk reads', () => {
       const calls = proxy.requests.map((r) => `${r.method} ${r.path}`);
       expect(calls.filter((c) => c.includes('/deployments/name/') || c.includes('/related-to/'))).toEqual([]);
       reads.push(calls.filter((c) => !c.startsWith('GET /work_pools/')).length);
+      // the deployments were read by name while the flows were analysed, before the flows' read
+      const byName = proxy.requests.findIndex((r) => r.path === '/deployments/filter' && !(r.body as { flows?: unknown }).flows);
+      expect(byName).toBeGreaterThanOrEqual(0);
+      expect(byName).toBeLessThan(calls.indexOf('POST /flows/filter'));
+      expect(calls.filter((c) => c === 'POST /deployments/filter')).toHaveLength(1);
     }
     expect(reads[1]).toBe(reads[0]);
   });

@@ -4,14 +4,16 @@
  * `requires:` installed from the package index into a cached environment, and no Python at all.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDeploymentSteps } from '../../src/core/apply/index.js';
+import { createPlan, hasErrors } from '../../src/core/plan/index.js';
 import { offlineSources } from '../../src/core/templating/index.js';
 import { PythonFloat } from '../../src/core/templating/values.js';
-import { runSteps, StepExecutionError, type StepContext } from '../../src/steps/index.js';
+import { runSteps, StepCache, stepCacheKey, StepExecutionError, type StepContext } from '../../src/steps/index.js';
 import { parseReport, pythonJson } from '../../src/steps/python/bridge.js';
 import { ENVIRONMENT_MARKER } from '../../src/steps/python/venv.js';
 import { failure } from './step-failure.js';
@@ -237,4 +239,85 @@ describe('requires: an isolated environment, cached between runs', () => {
     );
     expect(readdirSync(join(scratch, 'failed-cache', 'deploy-action', 'steps-venvs'))).toEqual([]);
   }, 120_000);
+});
+
+describe('StepCache: requires is part of an invocation', () => {
+  it('the same custom step with the same inputs but other requires runs again', async () => {
+    expect(stepCacheKey('m.f', { a: 1 }, '/p', 'six')).not.toBe(stepCacheKey('m.f', { a: 1 }, '/p', ['six', 'json']));
+    const cache = new StepCache();
+    const first = context({ cache });
+    await runSteps([step('make_outputs', { name: 'x', requires: 'six' })], {}, first);
+    const other = context({ cache });
+    await runSteps([step('make_outputs', { name: 'x', requires: ['six', 'json'] })], {}, other);
+    expect(other.lines).toContain('building x');
+    expect(other.lines.some((l) => l.includes('reusing its result'))).toBe(false);
+    const same = context({ cache });
+    await runSteps([step('make_outputs', { id: 'again', name: 'x', requires: 'six' })], {}, same);
+    expect(same.lines).not.toContain('building x');
+    expect(cache.size).toBe(2);
+  });
+});
+
+describe('a run of steps without a usable Python stops before any step runs', () => {
+  const FLOW = 'from prefect import flow\n\n\n@flow\ndef hello():\n    pass\n';
+  // The shell-only deployment comes first and would run (and touch ran.txt) while the other fails.
+  const YAML = `deployments:
+  - name: shell-only
+    entrypoint: flows/f.py:hello
+    work_pool: {name: pool}
+    build:
+      - ${SHELL}:
+          script: /usr/bin/touch ran.txt
+  - name: custom
+    entrypoint: flows/f.py:hello
+    work_pool: {name: pool}
+    build:
+      - ${SHELL}:
+          script: /bin/echo first
+      - mysteps.build.make_outputs:
+          name: x
+`;
+
+  async function planAndRun(env: Record<string, string>): Promise<{ dir: string; ran: Awaited<ReturnType<typeof runDeploymentSteps>> }> {
+    const dir = mkdtempSync(join(scratch, 'preflight-'));
+    cpSync(join(here, '..', 'fixtures', 'custom-steps'), dir, { recursive: true });
+    mkdirSync(join(dir, 'flows'));
+    writeFileSync(join(dir, 'flows', 'f.py'), FLOW);
+    writeFileSync(join(dir, 'prefect.yaml'), YAML);
+    const plan = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env });
+    expect(hasErrors(plan.diagnostics), JSON.stringify(plan.diagnostics)).toBe(false);
+    return { dir, ran: await runDeploymentSteps(plan, plan.deployments, { cwd: dir, env, sources: offlineSources() }) };
+  }
+
+  it('no Python on PATH: the custom step\'s one-line error, at its place in prefect.yaml; no step ran', async () => {
+    const empty = join(scratch, 'empty-bin');
+    mkdirSync(empty, { recursive: true });
+    const { dir, ran } = await planAndRun(baseEnv({ PATH: empty }));
+    expect(ran.diagnostics).toEqual([
+      {
+        severity: 'error',
+        file: 'prefect.yaml',
+        deployment: 'custom',
+        line: 14,
+        column: 9,
+        message:
+          'Encountered error while running mysteps.build.make_outputs (build step 2): mysteps.build.make_outputs is a custom step (a Python function); install Python 3.9+ on the runner or set PREFECT_DEPLOY_PYTHON',
+      },
+    ]);
+    expect(ran.outputs.size).toBe(0);
+    expect(existsSync(join(dir, 'ran.txt'))).toBe(false);
+  });
+
+  it('an unusable PREFECT_DEPLOY_PYTHON is found before the steps too; with a usable one every step runs', async () => {
+    const { dir, ran } = await planAndRun(baseEnv({ PREFECT_DEPLOY_PYTHON: '/nope/python' }));
+    expect(ran.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^Encountered error while running mysteps\.build\.make_outputs \(build step 2\): mysteps\.build\.make_outputs is a custom step \(a Python function\); PREFECT_DEPLOY_PYTHON=\/nope\/python is not a usable Python: /u),
+    ]);
+    expect(existsSync(join(dir, 'ran.txt'))).toBe(false);
+
+    const ok = await planAndRun(baseEnv());
+    expect(ok.ran.diagnostics).toEqual([]);
+    expect(existsSync(join(ok.dir, 'ran.txt'))).toBe(true);
+    expect([...ok.ran.outputs.values()].map((o) => o['name'] ?? o['stdout'])).toEqual(['', 'x']);
+  });
 });

@@ -197,19 +197,38 @@ describe('runSteps: step names and other steps', () => {
 
   it('pip_install_requirements without Python says Python is needed', async () => {
     const error = await failure(runSteps([{ 'prefect.deployments.steps.pip_install_requirements': {} }], {}, context({ env: { PATH: scratch } })));
-    expect(error.message).toMatch(/pip_install_requirements needs Python/u);
+    expect(error.reason).toBe("pip_install_requirements runs pip in the runner's Python; install Python 3.9+ on the runner or set PREFECT_DEPLOY_PYTHON");
   });
 
+  /** A stand-in Python: answers the interpreter probe as Python `version`, else prints its name, argv and cwd. */
+  function fakePython(file: string, version = '3.12.1'): string {
+    mkdirSync(join(file, '..'), { recursive: true });
+    const info = JSON.stringify({ version: version.split('.').map(Number), executable: file, site: [] });
+    writeFileSync(file, `#!/bin/sh
+if [ "$1" = "-c" ]; then echo '${info}'; exit 0; fi
+echo "${file} args: $*"
+echo "cwd: $(pwd)"
+`, { mode: 0o755 });
+    return file;
+  }
+  const PIP = 'prefect.deployments.steps.pip_install_requirements';
+
   it('pip_install_requirements runs python -m pip install -r <file> in directory', async () => {
-    const bin = join(scratch, 'fake-bin');
-    mkdirSync(bin, { recursive: true });
-    writeFileSync(join(bin, 'python3'), '#!/bin/sh\necho "args: $*"\necho "cwd: $(pwd)"\n', { mode: 0o755 });
-    const out = await runSteps(
-      [{ 'prefect.deployments.steps.pip_install_requirements': { directory: 'a', requirements_file: 'reqs.txt' } }],
-      {},
-      context({ env: { PATH: `${bin}:/usr/bin:/bin` } }),
-    );
-    expect(out['stdout']).toBe(`args: -m pip install -r reqs.txt\ncwd: ${join(scratch, 'a')}`);
+    const python = fakePython(join(scratch, 'fake-bin', 'python3'));
+    const out = await runSteps([{ [PIP]: { directory: 'a', requirements_file: 'reqs.txt' } }], {}, context({ env: { PATH: `${join(scratch, 'fake-bin')}:/usr/bin:/bin` } }));
+    expect(out['stdout']).toBe(`${python} args: -m pip install -r reqs.txt\ncwd: ${join(scratch, 'a')}`);
+  });
+
+  it('pip_install_requirements uses PREFECT_DEPLOY_PYTHON, as custom steps do', async () => {
+    fakePython(join(scratch, 'path-bin', 'python3'));
+    const chosen = fakePython(join(scratch, 'chosen', 'python3.11'), '3.11.4');
+    const env = { PATH: `${join(scratch, 'path-bin')}:/usr/bin:/bin`, PREFECT_DEPLOY_PYTHON: chosen };
+    const out = await runSteps([{ [PIP]: {} }], {}, context({ env }));
+    expect(out['stdout']).toBe(`${chosen} args: -m pip install -r requirements.txt\ncwd: ${scratch}`);
+    // The same checks as for custom steps: a Python older than 3.9 is refused with one line.
+    const old = fakePython(join(scratch, 'old', 'python3.8'), '3.8.10');
+    const error = await failure(runSteps([{ [PIP]: {} }], {}, context({ env: { ...env, PREFECT_DEPLOY_PYTHON: old } })));
+    expect(error.reason).toBe(`pip_install_requirements runs pip in the runner's Python and needs Python 3.9+; PREFECT_DEPLOY_PYTHON=${old} is Python 3.8.10`);
   });
 
   it('set_working_directory moves later steps of that context only', async () => {

@@ -8,7 +8,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/plan/index.js';
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
-import { compareWithServer, deploy, outcomeJson, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
+import { deploy, outcomeJson, planAgainstServer, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
 import { Secrets } from '../core/secrets.js';
 import { ciSummary, detectCi } from './ci.js';
@@ -261,8 +261,9 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     if (apiUrl) {
       const client = clientFor(apiUrl, flags, io.stderr);
       try {
-        plan = await validateForDeploy({ ...request, client, sources: prefectTemplateSources(client) });
-        if (!hasErrors(plan.diagnostics) && print === 'plan') live = await compareWithServer(client, plan);
+        const checked = { ...request, client, sources: prefectTemplateSources(client) };
+        if (print === 'plan') ({ plan, live } = await planAgainstServer(checked));
+        else plan = await validateForDeploy(checked);
       } finally {
         client.close();
       }

@@ -9,7 +9,7 @@ import { createPlan, hasErrors, newPlanCache, type DesiredDeployment, type Plan 
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
 import { deployToMarkdown, planToMarkdown } from '../core/plan/markdown.js';
 import { fingerprintDeployments, type PlanFingerprint } from '../core/plan/hash.js';
-import { compareWithServer, deploy, outcomeJson, runDeploymentSteps, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
+import { deploy, outcomeJson, planAgainstServer, runDeploymentSteps, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { offlineSources, type StepOutputs, type TemplateSources } from '../core/templating/index.js';
 import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
 import type { StepEvent } from '../steps/index.js';
@@ -168,8 +168,7 @@ async function runPlan(r: Run): Promise<void> {
     const client = prefectClient(r);
     ui = uiUrl(r.env.PREFECT_API_URL, r.env);
     try {
-      plan = await validateForDeploy({ ...req, client, sources: prefectTemplateSources(client) });
-      if (!hasErrors(plan.diagnostics)) live = await compareWithServer(client, plan);
+      ({ plan, live } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client) }));
     } finally {
       client.close();
     }

@@ -135,6 +135,11 @@ export class PrefectClient {
    * while paging shifts later pages by one, which repeats an item rather than skipping one.
    */
   async readAll<T extends { id?: string }>(path: string, body: Record<string, unknown>): Promise<T[]> {
+    return (await this.readUpTo<T>(path, body, Infinity))!;
+  }
+
+  /** `readAll`, giving up (undefined) as soon as more than `budget` items have been read. */
+  private async readUpTo<T extends { id?: string }>(path: string, body: Record<string, unknown>, budget: number): Promise<T[] | undefined> {
     const out: T[] = [];
     const seen = new Set<string>();
     for (let offset = 0; ; ) {
@@ -144,6 +149,7 @@ export class PrefectClient {
         if (item.id !== undefined) seen.add(item.id);
         out.push(item);
       }
+      if (out.length > budget) return undefined;
       if (items.length < limit) return out;
       offset += items.length;
     }
@@ -185,6 +191,21 @@ export class PrefectClient {
   readDeploymentsOfFlows(flowIds: readonly string[], names: readonly string[]): Promise<Deployment[]> {
     const body: DeploymentsFilterBody = { flows: { id: { any_: [...flowIds] } }, deployments: { name: { any_: [...names] } } };
     return this.readAll<Deployment>('/deployments/filter', body);
+  }
+
+  /**
+   * `POST /deployments/filter` by deployment name alone (any flow), all pages, or undefined once
+   * more than `budget` have been read (names many other flows use too).
+   */
+  async readDeploymentsNamed(names: readonly string[], budget: number): Promise<Deployment[] | undefined> {
+    const out: Deployment[] = [];
+    for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES)) {
+      const body: DeploymentsFilterBody = { deployments: { name: { any_: chunk } } };
+      const page = await this.readUpTo<Deployment>('/deployments/filter', body, budget - out.length);
+      if (!page) return undefined;
+      out.push(...page);
+    }
+    return out;
   }
 
   /** The first page of `POST /automations/filter` (newest first), and whether it holds them all. */

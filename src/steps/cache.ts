@@ -1,8 +1,8 @@
 /**
  * Run-once for identical step invocations. With `--all`, several deployments often share the same
  * top-level build/push steps; the reference re-runs them per deployment (only the Docker steps are
- * memoised). Here one run per (step, templated inputs, cwd) serves every deployment, and callers
- * that arrive while it runs await the same promise.
+ * memoised). Here one run per (step, templated inputs, `requires:`, cwd) serves every deployment,
+ * and callers that arrive while it runs await the same promise.
  */
 import { PythonFloat } from '../core/templating/values.js';
 
@@ -29,9 +29,13 @@ export class StepCache {
   }
 }
 
-/** The cache key: name, inputs with mapping keys sorted (order does not change a call), cwd. */
-export function stepCacheKey(name: string, inputs: Record<string, unknown>, cwd: string): string {
-  return JSON.stringify([name, canonical(inputs), cwd]);
+/**
+ * The cache key: name, inputs with mapping keys sorted (order does not change a call), cwd, and a
+ * custom step's `requires:` (it picks the environment the function runs in, so the same inputs
+ * with other requirements are another invocation).
+ */
+export function stepCacheKey(name: string, inputs: Record<string, unknown>, cwd: string, requires?: unknown): string {
+  return JSON.stringify([name, canonical(inputs), cwd, canonical(requires ?? null)]);
 }
 
 function canonical(value: unknown): unknown {

@@ -104,7 +104,7 @@ export async function runSteps(steps: readonly unknown[], seedOutputs: StepOutpu
       };
       let run: Promise<StepRun>;
       if (ctx.cache) {
-        const shared = ctx.cache.run(stepCacheKey(definition.name, templated.value, ctx.cwd), start);
+        const shared = ctx.cache.run(stepCacheKey(definition.name, templated.value, ctx.cwd, templated.keywords.requires), start);
         if (shared.reused) log(`   (identical to a step already run for another deployment: reusing its result)`);
         run = shared.run;
       } else {

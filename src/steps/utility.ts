@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { isTruthy, pythonTypeName } from '../core/templating/values.js';
-import { findExecutable, processEnv, runProcess } from './process.js';
+import { processEnv, runProcess } from './process.js';
 import { expandEnvVars, shlexSplit, splitLines } from './shlex.js';
 import type { StepCall } from './types.js';
 
@@ -103,18 +103,18 @@ export async function runShellScript(inputs: Record<string, unknown>, call: Step
   return { stdout: pyStrip(stdout), stderr: pyStrip(stderr) };
 }
 
+/** Who needs Python, as the start of the error when the runner has none that is usable. */
+export const PIP_INSTALL_NEED = "pip_install_requirements runs pip in the runner's Python";
+
 /** `pip_install_requirements(directory=None, requirements_file="requirements.txt", stream_output=True)`. */
 export async function pipInstallRequirements(inputs: Record<string, unknown>, call: StepCall): Promise<ShellStepResult> {
   const directory = optionalString(inputs, 'directory', 'pip_install_requirements');
   const requirementsFile = optionalString(inputs, 'requirements_file', 'pip_install_requirements') ?? 'requirements.txt';
   const streamOutput = inputs['stream_output'] === undefined ? true : isTruthy(inputs['stream_output']);
-  // The reference uses its own interpreter; here it is whichever Python the runner has on PATH.
-  const python = findExecutable(process.platform === 'win32' ? ['python', 'py'] : ['python3', 'python'], call.env);
-  if (python === undefined) {
-    throw new StepFailure(
-      'pip_install_requirements needs Python, and no python3 or python is on PATH (set up Python on the runner, e.g. with actions/setup-python, before deploying)',
-    );
-  }
+  // The reference runs pip with the Python running `prefect deploy`; here that is the Python that
+  // runs custom steps, so what this step installs is what they import.
+  const { findPython } = await import('./python/interpreter.js');
+  const python = (await findPython(PIP_INSTALL_NEED, call.env)).executable;
   const cwd = directory === undefined ? call.cwd : path.resolve(call.cwd, directory);
   const result = await runProcess([python, '-m', 'pip', 'install', '-r', requirementsFile], {
     cwd,

@@ -10,10 +10,11 @@ import { createPlan, hasErrors, newPlanCache, type DesiredDeployment, type Plan,
 import type { TemplateSources } from '../templating/index.js';
 import { automationBody, slaBodies } from '../triggers/index.js';
 import { runSteps, StepCache, StepExecutionError, type StepEvent } from '../../steps/index.js';
+import { missingPythonBeforeSteps } from '../../steps/python/preflight.js';
 import type { StepOutputs } from '../templating/index.js';
 import { diffDeployment, type CurrentDeployment, type FieldChange } from './diff.js';
 import { automationsEqual, registerDeployment, type FlowUpserts, type RegistrationAction, type RegistrationClient } from './register.js';
-import { readServerSnapshot, type ServerSnapshot, type SnapshotClient } from './snapshot.js';
+import { prefetchSnapshot, readServerSnapshot, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
 
 export { diffDeployment, updateBody, jsonEqual, schedulesEqual, type FieldChange } from './diff.js';
 export { registerDeployment, type RegistrationAction, type RegistrationClient, type RegistrationResult } from './register.js';
@@ -121,7 +122,10 @@ export function automationsFor(d: DesiredDeployment): (id: string) => Mapping[] 
 export async function deploy(given: DeployRequest): Promise<DeployResult> {
   // The plan after the steps reuses the file, git's answers and the flow analyses of the first.
   const request = { ...given, cache: given.cache ?? newPlanCache() };
-  let plan = await validateForDeploy(request);
+  // The server's state for the selected names is read while the flows are analysed; used only when
+  // no step runs in between (a build can take minutes) and it covers every deployment planned.
+  const early = prefetching(request.client);
+  let plan = await validateForDeploy({ ...request, onSelected: early.onSelected });
   if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
   request.onProgress?.({ phase: 'validated', deployments: plan.deployments.map((d) => ({ name: d.name, flowName: d.flowName })) });
   let outputsByIndex: ReadonlyMap<number, StepOutputs> = new Map();
@@ -138,7 +142,7 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   // What exists, read once for every deployment (not one read per deployment).
   let snapshot: ServerSnapshot;
   try {
-    snapshot = await readServerSnapshot(request.client, plan.deployments);
+    snapshot = await readServerSnapshot(request.client, plan.deployments, withSteps.length === 0 ? early.prefetch : undefined);
   } catch (e) {
     const message = `reading the current deployments from the server failed: ${(e as Error).message}`;
     return { plan, outcomes: [], diagnostics: [{ severity: 'error', file: plan.prefectFile, message }, ...plan.diagnostics], stoppedAt: 'validation' };
@@ -180,6 +184,14 @@ export async function runDeploymentSteps(
   const cache = new StepCache();
   const outputs = new Map<number, StepOutputs>();
   const diagnostics: Diagnostic[] = [];
+  // A step needing Python on a runner without one would fail only after other steps had run.
+  const noPython = await missingPythonBeforeSteps(deployments.map((d) => d.steps), request.env);
+  if (noPython) {
+    const d = deployments[noPython.deployment]!;
+    const e = noPython.error;
+    diagnostics.push({ severity: 'error', file: plan.prefectFile, deployment: d.name, message: e.message, ...position(plan, d, e.section ?? 'build', e.index) });
+    return { outputs, diagnostics };
+  }
   await mapLimit(deployments, request.concurrency ?? 8, async (d) => {
     const ctx = {
       cwd: request.cwd,
@@ -216,8 +228,29 @@ export interface LiveChange {
   notes: string[];
 }
 
-export async function compareWithServer(client: SnapshotClient, plan: Plan): Promise<LiveChange[]> {
-  const snapshot = await readServerSnapshot(client, plan.deployments);
+/** Starts reading the server as soon as the plan knows the selected names (see `PlanRequest.onSelected`). */
+function prefetching(client: SnapshotClient): { onSelected: NonNullable<PlanRequest['onSelected']>; readonly prefetch: SnapshotPrefetch | undefined } {
+  let prefetch: SnapshotPrefetch | undefined;
+  return {
+    onSelected: (configs) => {
+      prefetch = prefetchSnapshot(client, configs.flatMap((c) => (typeof c.name === 'string' ? [c.name] : [])));
+    },
+    get prefetch() {
+      return prefetch;
+    },
+  };
+}
+
+/** The live plan: validated against the server, then compared with what it holds (read while planning). */
+export async function planAgainstServer(request: Omit<DeployRequest, 'onResult' | 'concurrency'>): Promise<{ plan: Plan; live?: LiveChange[] }> {
+  const early = prefetching(request.client);
+  const plan = await validateForDeploy({ ...request, onSelected: early.onSelected });
+  if (hasErrors(plan.diagnostics)) return { plan };
+  return { plan, live: await compareWithServer(request.client, plan, early.prefetch) };
+}
+
+export async function compareWithServer(client: SnapshotClient, plan: Plan, prefetch?: SnapshotPrefetch): Promise<LiveChange[]> {
+  const snapshot = await readServerSnapshot(client, plan.deployments, prefetch);
   return Promise.all(
     plan.deployments.map(async (d): Promise<LiveChange> => {
       const current = snapshot.deployment(d.flowName, d.name);

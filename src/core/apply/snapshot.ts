@@ -12,6 +12,11 @@ export interface SnapshotClient {
   readFlowsByName(names: readonly string[]): Promise<Mapping[]>;
   /** `POST /deployments/filter` by flow ids and deployment names, all pages. */
   readDeploymentsOfFlows(flowIds: readonly string[], names: readonly string[]): Promise<Mapping[]>;
+  /**
+   * `POST /deployments/filter` by deployment name alone, page by page, giving up (undefined) once
+   * more than `budget` have been read.
+   */
+  readDeploymentsNamed(names: readonly string[], budget: number): Promise<Mapping[] | undefined>;
   /** `POST /automations/filter`, first page, and whether it holds every automation. */
   readAutomationsFirstPage(): Promise<{ automations: Mapping[]; complete: boolean }>;
   /** `POST /automations/filter`, all pages. */
@@ -50,14 +55,38 @@ export function runsDeployment(automation: Mapping, deploymentId: string): boole
 }
 
 /**
+ * Reads started while the plan is still being made, when only the deployment names are known (the
+ * flow names come from analysing the flow files): every deployment with one of those names, of any
+ * flow, and the first page of automations. When the workspace has many more deployments of those
+ * names than were asked for (other flows' `prod`), the deployments are left to the exact read.
+ */
+export interface SnapshotPrefetch {
+  readonly names: ReadonlySet<string>;
+  readonly deployments: Promise<Mapping[] | undefined>;
+  readonly firstAutomations: Promise<{ automations: Mapping[]; complete: boolean } | undefined>;
+}
+
+export function prefetchSnapshot(client: SnapshotClient, names: readonly string[]): SnapshotPrefetch {
+  const unique = [...new Set(names)];
+  // A failure here is not reported: the exact reads after the plan ask again and report theirs.
+  return {
+    names: new Set(unique),
+    deployments: client.readDeploymentsNamed(unique, 2 * unique.length + 50).catch(() => undefined),
+    firstAutomations: client.readAutomationsFirstPage().catch(() => undefined),
+  };
+}
+
+/**
  * Reads the snapshot for these `flow/name` pairs: one `/flows/filter`, then in parallel the
  * deployments of the flows found and the first page of automations; more automation pages only
  * when the workspace has more than one page of them and fewer pages than existing deployments
- * (otherwise each existing deployment's related automations are read on demand).
+ * (otherwise each existing deployment's related automations are read on demand). A prefetch that
+ * covers every wanted name stands in for the deployments and first-page reads.
  */
 export async function readServerSnapshot(
   client: SnapshotClient,
   wanted: readonly { flowName: string; name: string }[],
+  prefetch?: SnapshotPrefetch,
 ): Promise<ServerSnapshot> {
   const flows = wanted.length ? await client.readFlowsByName([...new Set(wanted.map((w) => w.flowName))]) : [];
   const flowIds = new Map(flows.map((f) => [String(f.name), String(f.id)]));
@@ -66,9 +95,11 @@ export async function readServerSnapshot(
   const present = wanted.filter((w) => flowIds.has(w.flowName));
   if (present.length === 0) return empty;
 
+  const covered = prefetch && present.every((w) => prefetch.names.has(w.name));
+  const [prefetched, prefetchedAutomations] = covered ? await Promise.all([prefetch.deployments, prefetch.firstAutomations]) : [];
   const [found, firstPage] = await Promise.all([
-    Promise.all(groups(present).map((g) => client.readDeploymentsOfFlows(g.flowIds(flowIds), g.names))),
-    client.readAutomationsFirstPage(),
+    prefetched ? [prefetched] : Promise.all(groups(present).map((g) => client.readDeploymentsOfFlows(g.flowIds(flowIds), g.names))),
+    prefetchedAutomations ?? client.readAutomationsFirstPage(),
   ]);
   const flowNameById = new Map(flows.map((f) => [String(f.id), String(f.name)]));
   const wantedKeys = new Set(present.map((w) => key(w.flowName, w.name)));

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FlowAnalysisDiskCache, flowAnalysisCacheDirectory, type Observation, type World } from './disk-cache.js';
 import { parseEntrypoint, type ParsedEntrypoint } from './entrypoint.js';
 import { FlowAnalysisError } from './errors.js';
 import { fallbackLoad, lookupObject } from './fallback.js';
@@ -84,6 +85,30 @@ export function withFlowAnalysisCache<T>(cache: FlowAnalysisCache, fn: () => Pro
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
 
+/**
+ * Identifies the analyser's code in a build (a hash of its sources and the parser's version, set by
+ * scripts/build.mjs); analyses kept on disk by another build are not reused. Unset when running
+ * from source, where nothing is kept on disk unless a test asks for it.
+ */
+declare const __FLOW_ANALYZER__: string | undefined;
+const ANALYZER = typeof __FLOW_ANALYZER__ === 'string' ? __FLOW_ANALYZER__ : undefined;
+
+let diskCache: FlowAnalysisDiskCache | null | undefined;
+
+/** The cache between runs: the default location (see `flowAnalysisCacheDirectory`), or null for none. */
+function disk(): FlowAnalysisDiskCache | null {
+  if (diskCache === undefined) {
+    const dir = ANALYZER ? flowAnalysisCacheDirectory(process.env, ANALYZER) : undefined;
+    diskCache = dir ? new FlowAnalysisDiskCache(dir) : null;
+  }
+  return diskCache;
+}
+
+/** Replaces the cache between runs for this process (tests; null turns it off). */
+export function setFlowAnalysisDiskCache(cache: FlowAnalysisDiskCache | null): void {
+  diskCache = cache;
+}
+
 /** Finds the flow an entrypoint names and derives what `prefect deploy` derives from it, without Python. */
 export async function analyzeEntrypoint(entrypoint: string, options: FlowAnalysisOptions): Promise<AnalyzedFlow> {
   const ep = parseEntrypoint(entrypoint, options.cwd);
@@ -108,15 +133,43 @@ export async function analyzeEntrypoint(entrypoint: string, options: FlowAnalysi
   ]);
   let analysis = cache.get(key);
   if (!analysis) {
-    analysis = analyzeOrExplain(ep, options, bytes);
+    analysis = analyzeKept(ep, options, key, bytes);
     cache.set(key, analysis);
   }
   return analysis;
 }
 
-async function analyzeOrExplain(ep: ParsedEntrypoint, options: FlowAnalysisOptions, bytes?: Buffer): Promise<AnalyzedFlow> {
+/** An analysis from the cache between runs when what it depended on is unchanged, else a new one (then kept). */
+async function analyzeKept(ep: ParsedEntrypoint, options: FlowAnalysisOptions, key: string, bytes: Buffer | undefined): Promise<AnalyzedFlow> {
+  const kept = bytes ? disk() : null;
+  if (!kept) return analyzeOrExplain(ep, options, bytes);
+  const world = currentWorld(options.cwd);
+  const found = kept.get(key, world);
+  if (found) return found;
+  const observations: Observation[] = [];
+  const flow = await analyzeOrExplain(ep, options, bytes, observations);
+  kept.set(key, observations, flow);
+  return flow;
+}
+
+function currentWorld(cwd: string): World {
+  return {
+    env: (name) => process.env[name],
+    resolve: (module, from, level) => resolveLocalModule(cwd, module, from, level),
+    md5: (file) => {
+      try {
+        // As recorded: the MD5 of the text as the analysis read it.
+        return createHash('md5').update(readFileSync(path.resolve(cwd, file), 'utf8'), 'utf8').digest('hex');
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+async function analyzeOrExplain(ep: ParsedEntrypoint, options: FlowAnalysisOptions, bytes?: Buffer, observations?: Observation[]): Promise<AnalyzedFlow> {
   try {
-    return analyze(ep, options, bytes);
+    return analyze(ep, options, bytes, observations);
   } catch (e) {
     if (e instanceof FlowAnalysisError) throw e;
     // A construct this reader mishandles must still name the file, so the user knows where to look.
@@ -126,7 +179,8 @@ async function analyzeOrExplain(ep: ParsedEntrypoint, options: FlowAnalysisOptio
   }
 }
 
-function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions, read?: Buffer): AnalyzedFlow {
+/** `observations`, when given, receives every file, module lookup and environment variable the analysis looked at. */
+function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions, read?: Buffer, observations?: Observation[]): AnalyzedFlow {
   const abs = path.resolve(options.cwd, ep.file);
   if (!read && !existsSync(abs)) {
     throw new FlowAnalysisError(
@@ -156,6 +210,7 @@ function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions, read?: Buff
     cwd: options.cwd,
     pythonMinor: pythonMinor(options.pythonVersion),
   };
+  if (observations) recordInto(interpOptions, observations);
   const profile = profileOf(options.referenceProfile);
   const moduleName = ep.kind === 'script' ? path.basename(ep.file, '.py') : ep.pathAsWritten;
 
@@ -183,6 +238,34 @@ function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions, read?: Buff
   }
   const loaded = fallbackLoad(ep, source, interpOptions, moduleName, failure);
   return withWarnings(finish(loaded.obj, ep, loaded.interp, 'fallback', md5, source, profile), parseWarnings);
+}
+
+/** Makes the interpreter's view of the outside world report each question and its answer. */
+function recordInto(options: InterpreterOptions, observations: Observation[]): void {
+  const { resolveLocalModule: resolve, readLocal, env } = options;
+  options.resolveLocalModule = (module, from, level) => {
+    const result = resolve(module, from, level);
+    observations.push({ kind: 'resolve', module, from, level, result });
+    return result;
+  };
+  options.readLocal = (file) => {
+    let text: string;
+    try {
+      text = readLocal(file);
+    } catch (e) {
+      observations.push({ kind: 'read', file, md5: null });
+      throw e;
+    }
+    observations.push({ kind: 'read', file, md5: createHash('md5').update(text, 'utf8').digest('hex') });
+    return text;
+  };
+  options.env = new Proxy(env, {
+    get(target, name) {
+      const value = target[name as string];
+      if (typeof name === 'string') observations.push({ kind: 'env', name, value: value ?? null });
+      return value;
+    },
+  });
 }
 
 function withWarnings(flow: AnalyzedFlow, warnings: string[]): AnalyzedFlow {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SyntaxNode } from '@lezer/common';
 import { parse as parseYaml } from 'yaml';
@@ -1063,7 +1062,7 @@ export class Interpreter {
   private readProjectFile(file: string, offset: number): string {
     const abs = path.resolve(this.options.cwd, file);
     try {
-      const text = readFileSync(abs, 'utf8');
+      const text = this.options.readLocal(abs);
       this.notes.push(`read ${path.relative(this.options.cwd, abs)} while reading the flow file`);
       return text;
     } catch {

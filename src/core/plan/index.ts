@@ -33,6 +33,11 @@ export interface PlanRequest {
    * read, git's answers and the flow analyses, so none is done twice. Default: one per plan.
    */
   cache?: PlanCache;
+  /**
+   * Called once the deployments are selected, before they are planned, with their configs as written
+   * (names may still hold templates): lets a deploy start reading the server while the plan is made.
+   */
+  onSelected?: (configs: readonly Record<string, unknown>[]) => void;
 }
 
 export interface PlanCache {
@@ -76,6 +81,7 @@ async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
   for (const message of selection.errors) diagnostics.push({ severity: 'error', file: file.file, message });
   for (const message of selection.warnings) diagnostics.push({ severity: 'warning', file: file.file, message });
   if (selection.errors.length > 0) return finish(file.file, [], diagnostics);
+  request.onSelected?.(selection.selected.map((s) => s.config));
 
   const now = request.now ?? new Date();
   // Every deployment asks git the same four questions about the same checkout: ask once per run.

@@ -53,7 +53,7 @@ export function autoDockerfileText(cwd: string, baseImage: string): string {
  */
 export async function runnerPythonVersion(env: Environment): Promise<string | undefined> {
   try {
-    const python = await findPython('build_docker_image', env);
+    const python = await findPython('build_docker_image with dockerfile: auto reads the runner Python version', env);
     return `${python.version[0]}.${python.version[1]}`;
   } catch (error) {
     if (error instanceof StepFailure) return undefined;

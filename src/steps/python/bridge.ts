@@ -10,7 +10,7 @@ import { isMapping, PythonFloat } from '../../core/templating/values.js';
 import { processEnv, ProcessStartError, runProcess, type ProcessResult } from '../process.js';
 import type { StepCall } from '../types.js';
 import { StepFailure } from '../utility.js';
-import { findPython, type PythonInterpreter } from './interpreter.js';
+import { customStepNeed, findPython, type PythonInterpreter } from './interpreter.js';
 import { BRIDGE_SCRIPT, NONFINITE_FLOAT_PREFIX } from './scripts.js';
 import { environmentPython, requirementsEnvironment } from './venv.js';
 
@@ -48,7 +48,7 @@ function debugEnabled(env: Environment): boolean {
 /** Runs the custom step `name`; resolves to its result (a mapping), or undefined when it returned something else. */
 export async function runCustomStep(name: string, requires: unknown, inputs: Record<string, unknown>, call: StepCall): Promise<unknown> {
   const specs = requirementSpecs(requires);
-  const python = await findPython(name, call.env);
+  const python = await findPython(customStepNeed(name), call.env);
   const request: BridgeRequest = { name, inputs, requires: specs, probe: specs.length > 0 };
   let report = await runBridge(python.executable, request, call, processEnv(call.env));
   let interpreter = python.executable;

@@ -51,9 +51,16 @@ function lastLine(text: string): string {
 const versionText = (v: readonly number[]): string => v.join('.');
 const recentEnough = (v: readonly number[]): boolean => v[0]! > MINIMUM[0] || (v[0] === MINIMUM[0] && v[1]! >= MINIMUM[1]);
 
-/** The interpreter for the custom step `step`, or a StepFailure saying what the runner lacks. */
-export async function findPython(step: string, env: Environment): Promise<PythonInterpreter> {
-  const need = `${step} is a custom step (a Python function)`;
+/** What a custom step needs, as the start of the one-line error when no usable Python is found. */
+export function customStepNeed(step: string): string {
+  return `${step} is a custom step (a Python function)`;
+}
+
+/**
+ * The Python that runs custom steps (and `pip_install_requirements`), or a StepFailure starting
+ * with `need` (who needs it, e.g. `customStepNeed(step)`) and saying what the runner lacks.
+ */
+export async function findPython(need: string, env: Environment): Promise<PythonInterpreter> {
   const fix = `install Python ${versionText(MINIMUM)}+ on the runner or set ${PYTHON_ENV_VAR}`;
   const configured = env[PYTHON_ENV_VAR];
   if (configured) {

@@ -7,9 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Environment } from '../../core/templating/index.js';
+import { cacheRoot } from '../../core/util/cache-dir.js';
 import { processEnv, runProcess, type ProcessResult } from '../process.js';
 import type { StepCall } from '../types.js';
 import { StepFailure } from '../utility.js';
@@ -24,14 +25,9 @@ const STALE_BUILD_MS = 24 * 60 * 60 * 1000;
 /** pip learnt `--python` (install into another interpreter) in 22.3. */
 const PIP_WITH_PYTHON_OPTION: readonly [number, number] = [22, 3];
 
-/** `$RUNNER_TOOL_CACHE`, `$XDG_CACHE_HOME` or `~/.cache`, then `deploy-action/steps-venvs`. */
+/** `steps-venvs` under the tool's cache directory (`cacheRoot`: `$DEPLOY_ACTION_CACHE_DIR`, the tool cache, XDG, `~/.cache`). */
 export function environmentsRoot(env: Environment): string {
-  const base =
-    env['RUNNER_TOOL_CACHE'] ||
-    env['XDG_CACHE_HOME'] ||
-    (process.platform === 'win32' ? env['LOCALAPPDATA'] : undefined) ||
-    path.join(env['HOME'] || homedir(), '.cache');
-  return path.join(base, 'deploy-action', 'steps-venvs');
+  return path.join(cacheRoot(env), 'steps-venvs');
 }
 
 export function environmentKey(python: PythonInterpreter, requirements: readonly string[]): string {

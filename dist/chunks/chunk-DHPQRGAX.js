@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PythonFloat,
   isMapping
-} from "./chunk-SHELWIPA.js";
+} from "./chunk-GQTBA2SO.js";
 
 // src/core/templating/python-str.ts
 function pythonStr(value) {

@@ -10,13 +10,19 @@ import {
   pythonStr,
   pythonStringRepr,
   settingsFromEnv
-} from "./chunk-6HDYK2S3.js";
+} from "./chunk-DHPQRGAX.js";
 import {
+  cacheRoot
+} from "./chunk-CU4OZE65.js";
+import {
+  PIP_INSTALL_NEED,
   ProcessStartError,
   PythonFloat,
   StepFailure,
   TemplateError,
+  customStepNeed,
   deepCopy,
+  findPython,
   isMapping,
   isTruthy,
   pipInstallRequirements,
@@ -25,7 +31,7 @@ import {
   pythonTypeName,
   runProcess,
   runShellScript
-} from "./chunk-SHELWIPA.js";
+} from "./chunk-GQTBA2SO.js";
 import {
   __commonJS,
   __require,
@@ -109,17 +115,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path10) {
-      const ctrl = callVisitor(key2, node, visitor, path10);
+    function visit_(key2, node, visitor, path11) {
+      const ctrl = callVisitor(key2, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path10, ctrl);
-        return visit_(key2, ctrl, visitor, path10);
+        replaceNode(key2, path11, ctrl);
+        return visit_(key2, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -130,13 +136,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -157,17 +163,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path10) {
-      const ctrl = await callVisitor(key2, node, visitor, path10);
+    async function visitAsync_(key2, node, visitor, path11) {
+      const ctrl = await callVisitor(key2, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path10, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path10);
+        replaceNode(key2, path11, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -178,13 +184,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -211,23 +217,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path10) {
+    function callVisitor(key2, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path10);
+        return visitor(key2, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path10);
+        return visitor.Map?.(key2, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path10);
+        return visitor.Seq?.(key2, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path10);
+        return visitor.Pair?.(key2, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path10);
+        return visitor.Scalar?.(key2, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path10);
+        return visitor.Alias?.(key2, node, path11);
       return void 0;
     }
-    function replaceNode(key2, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key2, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -839,10 +845,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -861,7 +867,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -891,11 +897,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key2, ...rest] = path10;
+          const [key2, ...rest] = path11;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -909,8 +915,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key2, ...rest] = path10;
+      deleteIn(path11) {
+        const [key2, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -924,8 +930,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key2, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key2, ...rest] = path11;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -943,8 +949,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key2, ...rest] = path10;
+      hasIn(path11) {
+        const [key2, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -954,8 +960,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key2, ...rest] = path10;
+      setIn(path11, value) {
+        const [key2, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -3470,9 +3476,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3547,14 +3553,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3569,10 +3575,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3583,10 +3589,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3603,13 +3609,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -5570,9 +5576,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path10) => {
+    visit.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index2] of path10) {
+      for (const [field, index2] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5581,23 +5587,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path10) => {
-      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit.parentCollection = (cst, path11) => {
+      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5608,10 +5614,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit;
   }
@@ -19964,9 +19970,9 @@ function index(items, key2) {
   return { found: true, value: items[at] };
 }
 function getFromDict(dct, keys, fallback) {
-  const path10 = typeof keys === "string" ? keyPath(keys) : keys;
+  const path11 = typeof keys === "string" ? keyPath(keys) : keys;
   let value = dct;
-  for (const key2 of path10) {
+  for (const key2 of path11) {
     if (isMapping(value)) {
       if (!Object.hasOwn(value, key2)) return fallback;
       value = value[key2];
@@ -20428,8 +20434,8 @@ function parseYaml(text) {
       errors.push({ message: e.message });
     }
   }
-  const locate = (path10, wantKey) => {
-    const found2 = findNode(doc, path10);
+  const locate = (path11, wantKey) => {
+    const found2 = findNode(doc, path11);
     const node = wantKey ? found2.key ?? found2.node : found2.node;
     const range = node?.range;
     return range ? toPosition(range[0]) : void 0;
@@ -20437,14 +20443,14 @@ function parseYaml(text) {
   return {
     value,
     errors,
-    positionOf: (path10) => locate(path10, false),
-    keyPositionOf: (path10) => locate(path10, true)
+    positionOf: (path11) => locate(path11, false),
+    keyPositionOf: (path11) => locate(path11, true)
   };
 }
-function findNode(doc, path10) {
+function findNode(doc, path11) {
   let node = deref(doc, doc.contents);
   let key2;
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (!node) break;
     const next = childOf(doc, node, segment);
     if (!next) break;
@@ -20543,42 +20549,42 @@ var INTERVAL_SCHEDULE_KEYS = /* @__PURE__ */ new Set(["interval", "anchor_date",
 function isMapping2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
-function validateRawScheduleItem(item, path10 = []) {
-  if (!isMapping2(item)) return { errors: [{ path: path10, message: "Input should be a valid dictionary" }], value: void 0 };
-  const errors = rawShapeErrors(item, path10);
+function validateRawScheduleItem(item, path11 = []) {
+  if (!isMapping2(item)) return { errors: [{ path: path11, message: "Input should be a valid dictionary" }], value: void 0 };
+  const errors = rawShapeErrors(item, path11);
   if (errors.length === 0 || matchesOtherShape(item)) return { errors: [], value: item };
   return { errors, value: void 0 };
 }
-function rawShapeErrors(item, path10) {
+function rawShapeErrors(item, path11) {
   const errors = [];
   for (const key2 of Object.keys(item)) {
-    if (!RAW_KEYS.has(key2)) errors.push({ path: [...path10, key2], message: "Extra inputs are not permitted" });
+    if (!RAW_KEYS.has(key2)) errors.push({ path: [...path11, key2], message: "Extra inputs are not permitted" });
   }
   for (const key2 of STRING_KEYS) {
     const v = item[key2];
     if (v !== void 0 && v !== null && typeof v !== "string") {
-      errors.push({ path: [...path10, key2], message: "Input should be a valid string" });
+      errors.push({ path: [...path11, key2], message: "Input should be a valid string" });
     }
   }
   for (const key2 of BOOL_OR_STRING_KEYS) {
     const v = item[key2];
     if (v === void 0 || v === null || typeof v === "boolean" || typeof v === "string") continue;
     if (typeof v === "number" && (v === 0 || v === 1)) continue;
-    errors.push({ path: [...path10, key2], message: "Input should be a valid boolean or string" });
+    errors.push({ path: [...path11, key2], message: "Input should be a valid boolean or string" });
   }
   const interval = item.interval;
   if (interval !== void 0 && interval !== null) {
     const parsed = parseDuration(interval);
-    if ("error" in parsed) errors.push({ path: [...path10, "interval"], message: parsed.error });
+    if ("error" in parsed) errors.push({ path: [...path11, "interval"], message: parsed.error });
   }
   const parameters = item.parameters;
   if (parameters !== void 0 && !isMapping2(parameters)) {
-    errors.push({ path: [...path10, "parameters"], message: "Input should be a valid dictionary" });
+    errors.push({ path: [...path11, "parameters"], message: "Input should be a valid dictionary" });
   }
   if (errors.length === 0) {
     const given = ["cron", "interval", "rrule"].filter((k) => item[k] !== void 0 && item[k] !== null);
     if (given.length !== 1) {
-      errors.push({ path: path10, message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" });
+      errors.push({ path: path11, message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" });
     }
   }
   return errors;
@@ -27438,11 +27444,11 @@ function truthy(v) {
   if (typeof v === "object") return Object.keys(v).length > 0;
   return true;
 }
-function convertScheduleItem(item, path10, options = {}) {
+function convertScheduleItem(item, path11, options = {}) {
   const now2 = options.now ?? /* @__PURE__ */ new Date();
   const fail = (key2, message) => ({
     ok: false,
-    error: { path: key2 === void 0 ? path10 : [...path10, key2], message }
+    error: { path: key2 === void 0 ? path11 : [...path11, key2], message }
   });
   const timezone = item.timezone;
   let built;
@@ -27764,47 +27770,47 @@ var COLLISION_STRATEGIES = ["ENQUEUE", "CANCEL_NEW"];
 var Checker = class {
   errors = [];
   warnings = [];
-  error(path10, message) {
-    this.errors.push({ path: path10, message });
+  error(path11, message) {
+    this.errors.push({ path: path11, message });
     return void 0;
   }
-  warn(path10, message, atKey = false) {
-    this.warnings.push({ path: path10, message, atKey });
+  warn(path11, message, atKey = false) {
+    this.warnings.push({ path: path11, message, atKey });
   }
-  unknownKeys(value, path10, known, what, ignored = []) {
+  unknownKeys(value, path11, known, what, ignored = []) {
     for (const key2 of Object.keys(value)) {
       if (known.includes(key2) || ignored.includes(key2)) continue;
       const guess = closest(key2, known);
       const hint = guess ? `did you mean "${guess}"?` : `expected one of: ${known.join(", ")}`;
-      this.warn([...path10, key2], `unknown key "${key2}" in ${what} is ignored (${hint})`, true);
+      this.warn([...path11, key2], `unknown key "${key2}" in ${what} is ignored (${hint})`, true);
     }
   }
-  string(value, path10, hint = "") {
+  string(value, path11, hint = "") {
     if (value === null || value === void 0) return null;
     if (typeof value === "string") return value;
-    return this.error(path10, `${describe(path10)} must be a string, got ${typeName(value)}${hint}`);
+    return this.error(path11, `${describe(path11)} must be a string, got ${typeName(value)}${hint}`);
   }
   /** pydantic's lax bool: true/false, 0/1, and the usual yes/no words. */
-  bool(value, path10) {
+  bool(value, path11) {
     if (value === null || value === void 0) return null;
     const b = laxBool(value);
     if (b !== void 0) return b;
-    return this.error(path10, `${describe(path10)} must be a boolean (true or false), got ${show(value)}`);
+    return this.error(path11, `${describe(path11)} must be a boolean (true or false), got ${show(value)}`);
   }
   /** pydantic's lax int: integers, integral floats and numeric strings. */
-  int(value, path10) {
+  int(value, path11) {
     if (value === null || value === void 0) return null;
     if (typeof value === "number" && Number.isInteger(value)) return value;
     if (typeof value === "string" && /^\s*[-+]?\d+\s*$/.test(value)) return Number.parseInt(value, 10);
-    return this.error(path10, `${describe(path10)} must be an integer, got ${show(value)}`);
+    return this.error(path11, `${describe(path11)} must be an integer, got ${show(value)}`);
   }
-  mapping(value, path10, nullable) {
+  mapping(value, path11, nullable) {
     if (value === null || value === void 0) {
       if (nullable) return null;
-      return this.error(path10, `${describe(path10)} must be a mapping; remove the key or write {} for none`);
+      return this.error(path11, `${describe(path11)} must be a mapping; remove the key or write {} for none`);
     }
     if (isMapping3(value)) return value;
-    return this.error(path10, `${describe(path10)} must be a mapping, got ${typeName(value)}`);
+    return this.error(path11, `${describe(path11)} must be a mapping, got ${typeName(value)}`);
   }
 };
 function isMapping3(value) {
@@ -27833,8 +27839,8 @@ function show(value) {
   if (typeof value === "string") return JSON.stringify(value);
   return typeName(value);
 }
-function describe(path10) {
-  const keys = path10.filter((p) => typeof p === "string");
+function describe(path11) {
+  const keys = path11.filter((p) => typeof p === "string");
   return `"${keys[keys.length - 1] ?? "value"}"`;
 }
 function toJsonValue(value) {
@@ -27874,22 +27880,22 @@ function validatePrefectFile(raw) {
   }
   return { value: result, errors: c.errors, warnings: c.warnings };
 }
-function checkSteps(c, value, path10) {
+function checkSteps(c, value, path11) {
   if (value === null || value === void 0) return null;
   let list;
   if (isMapping3(value)) {
     if (Object.keys(value).length === 0) return [];
     list = [value];
-    path10 = [...path10];
+    path11 = [...path11];
   } else if (Array.isArray(value)) {
     list = value;
   } else {
-    c.error(path10, `"${String(path10[path10.length - 1])}" must be a list of steps, got ${typeName(value)}`);
+    c.error(path11, `"${String(path11[path11.length - 1])}" must be a list of steps, got ${typeName(value)}`);
     return null;
   }
   const steps = [];
   list.forEach((step, i) => {
-    const stepPath = Array.isArray(value) ? [...path10, i] : path10;
+    const stepPath = Array.isArray(value) ? [...path11, i] : path11;
     if (!isMapping3(step)) {
       c.error(stepPath, `each step must be a mapping of one step name to its inputs, got ${typeName(step)}`);
       return;
@@ -27899,14 +27905,14 @@ function checkSteps(c, value, path10) {
   });
   return steps;
 }
-function checkStep(c, step, path10) {
+function checkStep(c, step, path11) {
   const keys = Object.keys(step);
   if (keys.length === 0) {
-    c.warn(path10, "empty step {} does nothing; remove it");
+    c.warn(path11, "empty step {} does nothing; remove it");
     return;
   }
   if (keys.length > 1) {
-    c.error(path10, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
+    c.error(path11, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
     return;
   }
   const name2 = keys[0];
@@ -27915,25 +27921,25 @@ function checkStep(c, step, path10) {
   if (!definition) {
     if (isBuiltInNamespace(name2) || !looksLikePythonCallable(name2)) {
       const guess = closest(name2, allStepNames());
-      c.error(path10, `unknown step "${name2}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
+      c.error(path11, `unknown step "${name2}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
       return;
     }
   }
   if (inputs === null || inputs === void 0) {
-    c.error([...path10, name2], `step "${name2}" has no inputs; give it a mapping of inputs (use {} for none)`);
+    c.error([...path11, name2], `step "${name2}" has no inputs; give it a mapping of inputs (use {} for none)`);
     return;
   }
   if (!isMapping3(inputs)) {
-    c.error([...path10, name2], `the inputs of step "${name2}" must be a mapping, got ${typeName(inputs)}`);
+    c.error([...path11, name2], `the inputs of step "${name2}" must be a mapping, got ${typeName(inputs)}`);
     return;
   }
   if ("id" in inputs && inputs.id !== null && typeof inputs.id !== "string") {
-    c.error([...path10, name2, "id"], `the step id must be a string, got ${typeName(inputs.id)}`);
+    c.error([...path11, name2, "id"], `the step id must be a string, got ${typeName(inputs.id)}`);
   }
   if ("requires" in inputs && inputs.requires !== null) {
     const r = inputs.requires;
     if (!(typeof r === "string" || Array.isArray(r) && r.every((x) => typeof x === "string"))) {
-      c.error([...path10, name2, "requires"], '"requires" must be a package spec or a list of package specs');
+      c.error([...path11, name2, "requires"], '"requires" must be a package spec or a list of package specs');
     }
   }
   if (definition?.inputs) {
@@ -27941,28 +27947,28 @@ function checkStep(c, step, path10) {
     for (const key2 of Object.keys(inputs)) {
       if (accepted.includes(key2)) continue;
       const guess = closest(key2, accepted);
-      c.error([...path10, name2, key2], `step "${name2}" has no input "${key2}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
+      c.error([...path11, name2, key2], `step "${name2}" has no input "${key2}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
     }
   }
-  checkNoTimestamps(c, inputs, [...path10, name2]);
+  checkNoTimestamps(c, inputs, [...path11, name2]);
 }
-function checkNoTimestamps(c, value, path10) {
+function checkNoTimestamps(c, value, path11) {
   if (value instanceof YamlTimestamp) {
-    c.error(path10, `"${value.text}" is read as a date; quote it to pass it as text`);
+    c.error(path11, `"${value.text}" is read as a date; quote it to pass it as text`);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkNoTimestamps(c, v, [...path10, i]));
+    value.forEach((v, i) => checkNoTimestamps(c, v, [...path11, i]));
   } else if (isMapping3(value)) {
-    for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path10, k]);
+    for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path11, k]);
   }
 }
-function checkDeployment(c, raw, path10) {
+function checkDeployment(c, raw, path11) {
   if (!isMapping3(raw)) {
-    c.error(path10, `each deployment must be a mapping, got ${typeName(raw)}`);
+    c.error(path11, `each deployment must be a mapping, got ${typeName(raw)}`);
     return void 0;
   }
-  c.unknownKeys(raw, path10, DEPLOYMENT_KEYS, "a deployment");
+  c.unknownKeys(raw, path11, DEPLOYMENT_KEYS, "a deployment");
   const out = {};
-  const at = (key2) => [...path10, key2];
+  const at = (key2) => [...path11, key2];
   const has = (key2) => key2 in raw;
   for (const key2 of ["name", "version", "version_type", "description", "entrypoint", "flow_name"]) {
     if (!has(key2)) continue;
@@ -28006,11 +28012,11 @@ function checkDeployment(c, raw, path10) {
       const pool = {};
       for (const key2 of ["name", "work_queue_name"]) {
         if (!(key2 in wp)) continue;
-        const v = c.string(wp[key2], [...path10, "work_pool", key2]);
+        const v = c.string(wp[key2], [...path11, "work_pool", key2]);
         if (v !== void 0) pool[key2] = v;
       }
       if ("job_variables" in wp) {
-        const v = c.mapping(wp.job_variables, [...path10, "work_pool", "job_variables"], false);
+        const v = c.mapping(wp.job_variables, [...path11, "work_pool", "job_variables"], false);
         if (v) pool.job_variables = toJsonValue(v);
       }
       out.work_pool = pool;
@@ -28036,8 +28042,8 @@ function checkDeployment(c, raw, path10) {
     else if (!Array.isArray(s2)) c.error(at("schedules"), `"schedules" must be a list, got ${typeName(s2)}`);
     else {
       out.schedules = s2.map((item, i) => {
-        if (!isMapping3(item)) return c.error([...path10, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
-        return checkSchedule(c, item, [...path10, "schedules", i]);
+        if (!isMapping3(item)) return c.error([...path11, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
+        return checkSchedule(c, item, [...path11, "schedules", i]);
       }).filter((x) => x !== void 0);
     }
   }
@@ -28050,7 +28056,7 @@ function checkDeployment(c, raw, path10) {
     else if (!Array.isArray(t2)) c.error(at("triggers"), `"triggers" must be a list, got ${typeName(t2)}`);
     else {
       t2.forEach((item, i) => {
-        if (!isMapping3(item)) c.error([...path10, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
+        if (!isMapping3(item)) c.error([...path11, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
       });
       out.triggers = toJsonValue(t2);
     }
@@ -28061,42 +28067,42 @@ function checkDeployment(c, raw, path10) {
     else if (!Array.isArray(s2)) c.error(at("sla"), `"sla" must be a list, got ${typeName(s2)}`);
     else {
       s2.forEach((item, i) => {
-        if (!isMapping3(item)) c.error([...path10, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
+        if (!isMapping3(item)) c.error([...path11, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
       });
       out.sla = toJsonValue(s2);
     }
   }
   return out;
 }
-function checkConcurrency(c, value, path10) {
+function checkConcurrency(c, value, path11) {
   if (value === null) return null;
-  if (!isMapping3(value)) return c.int(value, path10);
-  c.unknownKeys(value, path10, CONCURRENCY_KEYS, "concurrency_limit");
+  if (!isMapping3(value)) return c.int(value, path11);
+  c.unknownKeys(value, path11, CONCURRENCY_KEYS, "concurrency_limit");
   const out = {};
   if ("limit" in value) {
-    const v = c.int(value.limit, [...path10, "limit"]);
+    const v = c.int(value.limit, [...path11, "limit"]);
     if (v !== void 0) out.limit = v;
   }
   if ("collision_strategy" in value) {
-    const v = c.string(value.collision_strategy, [...path10, "collision_strategy"]);
+    const v = c.string(value.collision_strategy, [...path11, "collision_strategy"]);
     if (v !== void 0) out.collision_strategy = v;
     if (typeof v === "string" && !COLLISION_STRATEGIES.includes(v)) {
-      c.error([...path10, "collision_strategy"], `collision_strategy must be ENQUEUE or CANCEL_NEW, got "${v}"`);
+      c.error([...path11, "collision_strategy"], `collision_strategy must be ENQUEUE or CANCEL_NEW, got "${v}"`);
     }
   } else {
-    c.error(path10, "the mapping form of concurrency_limit needs collision_strategy (ENQUEUE or CANCEL_NEW)");
+    c.error(path11, "the mapping form of concurrency_limit needs collision_strategy (ENQUEUE or CANCEL_NEW)");
   }
   if ("grace_period_seconds" in value) {
-    const v = c.int(value.grace_period_seconds, [...path10, "grace_period_seconds"]);
+    const v = c.int(value.grace_period_seconds, [...path11, "grace_period_seconds"]);
     if (v !== void 0) out.grace_period_seconds = v;
     if (typeof v === "number" && (v < 60 || v > 86400)) {
-      c.error([...path10, "grace_period_seconds"], `grace_period_seconds must be between 60 and 86400, got ${v}`);
+      c.error([...path11, "grace_period_seconds"], `grace_period_seconds must be between 60 and 86400, got ${v}`);
     }
   }
   return out;
 }
-function checkSchedule(c, item, path10) {
-  const result = validateRawScheduleItem(toJsonValue(item), path10);
+function checkSchedule(c, item, path11) {
+  const result = validateRawScheduleItem(toJsonValue(item), path11);
   for (const e of result.errors) c.error(e.path, e.message);
   return result.errors.length === 0 && result.value ? result.value : void 0;
 }
@@ -28270,17 +28276,86 @@ function parsePrefectFile(text, file) {
 
 // src/core/plan/desired.ts
 import { realpathSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/core/flows/index.ts
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
+
+// src/core/flows/disk-cache.ts
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path2 from "node:path";
+var MAX_ENTRIES = 5e3;
+var FlowAnalysisDiskCache = class {
+  constructor(directory) {
+    this.directory = directory;
+  }
+  directory;
+  pruned = false;
+  get(key2, world) {
+    let entry;
+    try {
+      entry = JSON.parse(readFileSync(this.file(key2), "utf8"));
+    } catch {
+      return void 0;
+    }
+    if (entry.key !== key2 || !Array.isArray(entry.observations) || !entry.flow) return void 0;
+    return entry.observations.every((o) => holds(o, world)) ? entry.flow : void 0;
+  }
+  set(key2, observations, flow) {
+    const target = this.file(key2);
+    const temporary = `${target}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      mkdirSync(this.directory, { recursive: true });
+      this.prune();
+      writeFileSync(temporary, JSON.stringify({ key: key2, observations, flow }));
+      renameSync(temporary, target);
+    } catch {
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+      }
+    }
+  }
+  file(key2) {
+    return path2.join(this.directory, `${createHash("sha256").update(key2).digest("hex").slice(0, 40)}.json`);
+  }
+  prune() {
+    if (this.pruned) return;
+    this.pruned = true;
+    const names = readdirSync(this.directory).filter((n2) => n2.endsWith(".json"));
+    if (names.length <= MAX_ENTRIES) return;
+    const aged = names.map((n2) => {
+      const file = path2.join(this.directory, n2);
+      return { file, mtime: statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
+    });
+    aged.sort((a, b) => a.mtime - b.mtime);
+    for (const { file } of aged.slice(0, aged.length - MAX_ENTRIES / 2)) rmSync(file, { force: true });
+  }
+};
+function holds(o, world) {
+  switch (o.kind) {
+    case "env":
+      return (world.env(o.name) ?? null) === o.value;
+    case "resolve":
+      return world.resolve(o.module, o.from, o.level) === o.result;
+    case "read":
+      return world.md5(o.file) === o.md5;
+    default:
+      return false;
+  }
+}
+function flowAnalysisCacheDirectory(env, analyzer) {
+  if (/^(off|false|0|no)$/i.test(env["DEPLOY_ACTION_CACHE"]?.trim() ?? "")) return void 0;
+  return path2.join(cacheRoot(env), "flow-analyses", analyzer);
+}
 
 // src/core/flows/entrypoint.ts
 import { existsSync } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/core/flows/errors.ts
 var FlowAnalysisError = class extends Error {
@@ -28341,8 +28416,8 @@ function parseEntrypoint(entrypoint, cwd) {
   if (modNames.some((n2) => !IDENT.test(n2))) throw bad(`"${modulePart}" is not a dotted module name`);
   const objectPath = splitObjectPath(objectPart);
   if (!objectPath) throw bad(`"${objectPart}" is not a Python name`);
-  const base = path2.join(cwd, ...modNames);
-  const candidates = [`${base}.py`, path2.join(base, "__init__.py")];
+  const base = path3.join(cwd, ...modNames);
+  const candidates = [`${base}.py`, path3.join(base, "__init__.py")];
   const found2 = candidates.find((c) => existsSync(c)) ?? candidates[0];
   return { kind: "module", file: toRelative(found2, cwd), objectPath, pathAsWritten: modulePart };
 }
@@ -28351,15 +28426,14 @@ function splitObjectPath(s2) {
   return parts.every((p) => IDENT.test(p)) ? parts : null;
 }
 function toRelative(p, cwd) {
-  const abs = path2.resolve(cwd, p);
-  const rel = path2.relative(cwd, abs);
-  return (rel.startsWith("..") ? abs : rel).split(path2.sep).join("/");
+  const abs = path3.resolve(cwd, p);
+  const rel = path3.relative(cwd, abs);
+  return (rel.startsWith("..") ? abs : rel).split(path3.sep).join("/");
 }
 
 // src/core/flows/interpreter.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/core/flows/catalogue.ts
 var KNOWN_MODULES = /* @__PURE__ */ new Set([
@@ -34015,7 +34089,7 @@ var Interpreter = class _Interpreter {
     vars.set("__name__", { k: "str", v: name2 });
     const doc = rawDocstringOf(source.top, source);
     vars.set("__doc__", doc === null ? NONE : { k: "str", v: doc });
-    vars.set("__file__", { k: "str", v: path3.resolve(this.options.cwd, file) });
+    vars.set("__file__", { k: "str", v: path4.resolve(this.options.cwd, file) });
     return { vars, parent: null, module: info };
   }
   /** Things worth telling the user that the static reading assumed (e.g. environment variables). */
@@ -34936,7 +35010,7 @@ var Interpreter = class _Interpreter {
       return name2 === "read_text" ? { k: "str", v: text } : { k: "bytes", v: utf8ToLatin1(text) };
     }
     if (self2.k === "object" && self2.type === "path" && (name2 === "resolve" || name2 === "absolute")) {
-      return { k: "object", type: "path", data: { text: path3.resolve(this.options.cwd, self2.data.text ?? ".") } };
+      return { k: "object", type: "path", data: { text: path4.resolve(this.options.cwd, self2.data.text ?? ".") } };
     }
     if (self2.k === "str") return strMethod(self2.v, name2, args);
     if (self2.k === "dict") {
@@ -34959,10 +35033,10 @@ var Interpreter = class _Interpreter {
   }
   /** Files of the project read at import time (config next to the flow), which `prefect deploy` reads too. */
   readProjectFile(file, offset2) {
-    const abs = path3.resolve(this.options.cwd, file);
+    const abs = path4.resolve(this.options.cwd, file);
     try {
-      const text = readFileSync(abs, "utf8");
-      this.notes.push(`read ${path3.relative(this.options.cwd, abs)} while reading the flow file`);
+      const text = this.options.readLocal(abs);
+      this.notes.push(`read ${path4.relative(this.options.cwd, abs)} while reading the flow file`);
       return text;
     } catch {
       throw new PyRaise("FileNotFoundError", `[Errno 2] No such file or directory: '${file}'`, offset2);
@@ -36156,11 +36230,20 @@ var runCache = new AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
+var ANALYZER = true ? "67ca7a677e373bfe" : void 0;
+var diskCache;
+function disk() {
+  if (diskCache === void 0) {
+    const dir = ANALYZER ? flowAnalysisCacheDirectory(process.env, ANALYZER) : void 0;
+    diskCache = dir ? new FlowAnalysisDiskCache(dir) : null;
+  }
+  return diskCache;
+}
 async function analyzeEntrypoint(entrypoint, options) {
   const ep = parseEntrypoint(entrypoint, options.cwd);
   const cache = runCache.getStore();
   if (!cache || options.isModuleUnavailable || options.env) return analyzeOrExplain(ep, options);
-  const abs = path4.resolve(options.cwd, ep.file);
+  const abs = path5.resolve(options.cwd, ep.file);
   let bytes;
   try {
     bytes = readFileSync2(abs);
@@ -36168,7 +36251,7 @@ async function analyzeEntrypoint(entrypoint, options) {
   }
   const key2 = JSON.stringify([
     abs,
-    bytes ? createHash("md5").update(bytes).digest("hex") : null,
+    bytes ? createHash2("md5").update(bytes).digest("hex") : null,
     entrypoint,
     options.cwd,
     options.unavailableModules ?? [],
@@ -36177,14 +36260,38 @@ async function analyzeEntrypoint(entrypoint, options) {
   ]);
   let analysis = cache.get(key2);
   if (!analysis) {
-    analysis = analyzeOrExplain(ep, options, bytes);
+    analysis = analyzeKept(ep, options, key2, bytes);
     cache.set(key2, analysis);
   }
   return analysis;
 }
-async function analyzeOrExplain(ep, options, bytes) {
+async function analyzeKept(ep, options, key2, bytes) {
+  const kept = bytes ? disk() : null;
+  if (!kept) return analyzeOrExplain(ep, options, bytes);
+  const world = currentWorld(options.cwd);
+  const found2 = kept.get(key2, world);
+  if (found2) return found2;
+  const observations = [];
+  const flow = await analyzeOrExplain(ep, options, bytes, observations);
+  kept.set(key2, observations, flow);
+  return flow;
+}
+function currentWorld(cwd) {
+  return {
+    env: (name2) => process.env[name2],
+    resolve: (module, from, level) => resolveLocalModule(cwd, module, from, level),
+    md5: (file) => {
+      try {
+        return createHash2("md5").update(readFileSync2(path5.resolve(cwd, file), "utf8"), "utf8").digest("hex");
+      } catch {
+        return null;
+      }
+    }
+  };
+}
+async function analyzeOrExplain(ep, options, bytes, observations) {
   try {
-    return analyze(ep, options, bytes);
+    return analyze(ep, options, bytes, observations);
   } catch (e) {
     if (e instanceof FlowAnalysisError) throw e;
     const err = new FlowAnalysisError(`could not analyse the flow file: ${e instanceof Error ? e.message : String(e)}`, { file: ep.file });
@@ -36192,8 +36299,8 @@ async function analyzeOrExplain(ep, options, bytes) {
     throw err;
   }
 }
-function analyze(ep, options, read) {
-  const abs = path4.resolve(options.cwd, ep.file);
+function analyze(ep, options, read, observations) {
+  const abs = path5.resolve(options.cwd, ep.file);
   if (!read && !existsSync2(abs)) {
     throw new FlowAnalysisError(
       ep.kind === "script" ? `entrypoint file not found: ${ep.file} (paths are relative to ${options.cwd})` : `module '${ep.pathAsWritten}' not found (looked for ${ep.file} relative to ${options.cwd})`,
@@ -36210,18 +36317,19 @@ function analyze(ep, options, read) {
   const parseWarnings = ignoredLines.map(
     (line) => `${ep.file}:${line}: could not parse this line of a function body (a form this reader's grammar lacks, or a syntax error); the flow's signature does not depend on it`
   );
-  const md5 = createHash("md5").update(bytes).digest("hex");
+  const md5 = createHash2("md5").update(bytes).digest("hex");
   const isUnavailable = unavailability(options);
   const interpOptions = {
     isUnavailable,
     resolveLocalModule: (name2, fromFile, level) => resolveLocalModule(options.cwd, name2, fromFile, level),
-    readLocal: (file) => readFileSync2(path4.resolve(options.cwd, file), "utf8"),
+    readLocal: (file) => readFileSync2(path5.resolve(options.cwd, file), "utf8"),
     env: options.env ?? process.env,
     cwd: options.cwd,
     pythonMinor: pythonMinor(options.pythonVersion)
   };
+  if (observations) recordInto(interpOptions, observations);
   const profile = profileOf(options.referenceProfile);
-  const moduleName = ep.kind === "script" ? path4.basename(ep.file, ".py") : ep.pathAsWritten;
+  const moduleName = ep.kind === "script" ? path5.basename(ep.file, ".py") : ep.pathAsWritten;
   const interp = new Interpreter(interpOptions, "import");
   const depth = ep.kind === "script" ? 0 : ep.pathAsWritten.split(".").length - 1 + (ep.file.endsWith("__init__.py") ? 1 : 0);
   const scope = interp.newModule(moduleName, ep.file, source, depth);
@@ -36245,6 +36353,32 @@ function analyze(ep, options, read) {
   }
   const loaded = fallbackLoad(ep, source, interpOptions, moduleName, failure);
   return withWarnings(finish(loaded.obj, ep, loaded.interp, "fallback", md5, source, profile), parseWarnings);
+}
+function recordInto(options, observations) {
+  const { resolveLocalModule: resolve2, readLocal: readLocal2, env } = options;
+  options.resolveLocalModule = (module, from, level) => {
+    const result = resolve2(module, from, level);
+    observations.push({ kind: "resolve", module, from, level, result });
+    return result;
+  };
+  options.readLocal = (file) => {
+    let text;
+    try {
+      text = readLocal2(file);
+    } catch (e) {
+      observations.push({ kind: "read", file, md5: null });
+      throw e;
+    }
+    observations.push({ kind: "read", file, md5: createHash2("md5").update(text, "utf8").digest("hex") });
+    return text;
+  };
+  options.env = new Proxy(env, {
+    get(target, name2) {
+      const value = target[name2];
+      if (typeof name2 === "string") observations.push({ kind: "env", name: name2, value: value ?? null });
+      return value;
+    }
+  });
 }
 function withWarnings(flow, warnings) {
   flow.warnings.unshift(...warnings);
@@ -36332,18 +36466,18 @@ function resolveLocalModule(cwd, name2, fromFile, level) {
   const parts = name2 ? name2.split(".") : [];
   const bases = [];
   if (level > 0) {
-    let dir = path4.dirname(path4.resolve(cwd, fromFile));
-    for (let i = 1; i < level; i++) dir = path4.dirname(dir);
+    let dir = path5.dirname(path5.resolve(cwd, fromFile));
+    for (let i = 1; i < level; i++) dir = path5.dirname(dir);
     bases.push(dir);
   } else {
-    bases.push(path4.dirname(path4.resolve(cwd, fromFile)), cwd);
+    bases.push(path5.dirname(path5.resolve(cwd, fromFile)), cwd);
   }
   for (const base of bases) {
-    const p = path4.join(base, ...parts);
-    for (const candidate of [`${p}.py`, path4.join(p, "__init__.py")]) {
+    const p = path5.join(base, ...parts);
+    for (const candidate of [`${p}.py`, path5.join(p, "__init__.py")]) {
       if (parts.length === 0 && candidate.endsWith(".py") && !candidate.endsWith("__init__.py")) continue;
-      if (existsSync2(candidate) && path4.resolve(candidate) !== path4.resolve(cwd, fromFile)) {
-        return path4.relative(cwd, candidate).split(path4.sep).join("/");
+      if (existsSync2(candidate) && path5.resolve(candidate) !== path5.resolve(cwd, fromFile)) {
+        return path5.relative(cwd, candidate).split(path5.sep).join("/");
       }
     }
   }
@@ -36539,130 +36673,130 @@ function validateTriggers(specs, deploymentName) {
 }
 var Checker2 = class {
   errors = [];
-  deploymentTrigger(spec, path10, defaultName) {
+  deploymentTrigger(spec, path11, defaultName) {
     if (!isMapping3(spec)) {
-      this.fail(path10, `each trigger must be a mapping, got ${describe2(spec)}`);
+      this.fail(path11, `each trigger must be a mapping, got ${describe2(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path10, deploymentDiscriminator);
-    const name2 = "name" in spec ? this.field(spec, "name", path10, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
-    const description = this.field(spec, "description", path10, laxStr) ?? "";
-    const enabled = this.field(spec, "enabled", path10, laxBool2) ?? true;
-    const parameters = this.field(spec, "parameters", path10, laxOptionalMapping) ?? null;
-    const jobVariables = this.field(spec, "job_variables", path10, laxOptionalMapping) ?? null;
-    const scheduleAfter = this.field(spec, "schedule_after", path10, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
+    const type = this.triggerType(spec, path11, deploymentDiscriminator);
+    const name2 = "name" in spec ? this.field(spec, "name", path11, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
+    const description = this.field(spec, "description", path11, laxStr) ?? "";
+    const enabled = this.field(spec, "enabled", path11, laxBool2) ?? true;
+    const parameters = this.field(spec, "parameters", path11, laxOptionalMapping) ?? null;
+    const jobVariables = this.field(spec, "job_variables", path11, laxOptionalMapping) ?? null;
+    const scheduleAfter = this.field(spec, "schedule_after", path11, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
     if (type === void 0) return void 0;
-    const trigger = this.triggerOfType(type, spec, path10);
+    const trigger = this.triggerOfType(type, spec, path11);
     if (trigger === void 0 || name2 === void 0) return void 0;
     return { name: name2, description, enabled, parameters, jobVariables, scheduleAfter, trigger };
   }
   /** A trigger nested in a compound or sequence trigger: a plain trigger, deployment fields ignored. */
-  nestedTrigger(spec, path10) {
+  nestedTrigger(spec, path11) {
     if (!isMapping3(spec)) {
-      this.fail(path10, `each nested trigger must be a mapping, got ${describe2(spec)}`);
+      this.fail(path11, `each nested trigger must be a mapping, got ${describe2(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path10, nestedDiscriminator);
-    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path10);
+    const type = this.triggerType(spec, path11, nestedDiscriminator);
+    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path11);
   }
-  triggerType(spec, path10, discriminate) {
+  triggerType(spec, path11, discriminate) {
     if (!("type" in spec)) return discriminate(spec);
     const type = spec.type;
     if (typeof type === "string" && TRIGGER_TYPES.includes(type)) return type;
     const hint = typeof type === "string" ? didYouMean(type, TRIGGER_TYPES) : "";
-    this.fail([...path10, "type"], `unknown trigger type ${describe2(type)}${hint}; use one of ${oneOf2(TRIGGER_TYPES)}, or leave it out to infer it`);
+    this.fail([...path11, "type"], `unknown trigger type ${describe2(type)}${hint}; use one of ${oneOf2(TRIGGER_TYPES)}, or leave it out to infer it`);
     return void 0;
   }
-  triggerOfType(type, spec, path10) {
+  triggerOfType(type, spec, path11) {
     switch (type) {
       case "event":
-        return this.eventTrigger(spec, path10);
+        return this.eventTrigger(spec, path11);
       case "metric":
-        return this.metricTrigger(spec, path10);
+        return this.metricTrigger(spec, path11);
       case "compound":
-        return this.compoundTrigger(spec, path10);
+        return this.compoundTrigger(spec, path11);
       case "sequence":
-        return this.sequenceTrigger(spec, path10);
+        return this.sequenceTrigger(spec, path11);
     }
   }
-  eventTrigger(spec, path10) {
+  eventTrigger(spec, path11) {
     const before = this.errors.length;
-    const match2 = this.field(spec, "match", path10, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path10);
-    const after = this.field(spec, "after", path10, laxStringSet) ?? [];
-    const expect = this.field(spec, "expect", path10, laxStringSet) ?? [];
-    const forEach = this.field(spec, "for_each", path10, laxStringSet) ?? [];
+    const match2 = this.field(spec, "match", path11, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path11);
+    const after = this.field(spec, "after", path11, laxStringSet) ?? [];
+    const expect = this.field(spec, "expect", path11, laxStringSet) ?? [];
+    const forEach = this.field(spec, "for_each", path11, laxStringSet) ?? [];
     const posture = this.field(
       spec,
       "posture",
-      path10,
+      path11,
       (v) => EVENT_POSTURES.includes(v) ? { value: v } : { error: `should be one of ${oneOf2(EVENT_POSTURES)} for an event trigger, got ${describe2(v)}${v === "Metric" ? " (a metric trigger needs a `metric` query and no `type: event`)" : ""}` }
     ) ?? "Reactive";
-    const threshold = this.field(spec, "threshold", path10, laxInt) ?? 1;
-    const within = this.eventWithin(spec, path10);
+    const threshold = this.field(spec, "threshold", path11, laxInt) ?? 1;
+    const within = this.eventWithin(spec, path11);
     if (this.errors.length > before || within === void 0) return void 0;
     return { type: "event", match: match2, match_related: matchRelated, after, expect, for_each: forEach, posture, threshold, within };
   }
   /** `within` as EventTrigger's before-validator and field constraint (`ge=0`) check it. */
-  eventWithin(spec, path10) {
+  eventWithin(spec, path11) {
     const proactive = spec.posture === "Proactive";
     if (!("within" in spec)) return proactive ? PROACTIVE_MINIMUM_WITHIN : 0;
     const parsed = spec.within === null ? { error: "should be a duration (seconds or ISO 8601), got null" } : duration(spec.within);
     if ("error" in parsed) {
-      this.fail([...path10, "within"], parsed.error);
+      this.fail([...path11, "within"], parsed.error);
       return void 0;
     }
     if (proactive) {
       if (parsed.seconds === 0) return PROACTIVE_MINIMUM_WITHIN;
       if (parsed.seconds < PROACTIVE_MINIMUM_WITHIN) {
-        this.fail([...path10, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
+        this.fail([...path11, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
         return void 0;
       }
     } else if (parsed.seconds < 0) {
-      this.fail([...path10, "within"], `must not be negative, got ${parsed.seconds} seconds`);
+      this.fail([...path11, "within"], `must not be negative, got ${parsed.seconds} seconds`);
       return void 0;
     }
     return parsed.seconds;
   }
-  metricTrigger(spec, path10) {
+  metricTrigger(spec, path11) {
     const before = this.errors.length;
-    const match2 = this.field(spec, "match", path10, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path10);
-    this.field(spec, "posture", path10, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe2(v)}` });
+    const match2 = this.field(spec, "match", path11, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path11);
+    this.field(spec, "posture", path11, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe2(v)}` });
     let metric;
-    if (!("metric" in spec)) this.fail([...path10, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
-    else metric = this.metricQuery(spec.metric, [...path10, "metric"]);
+    if (!("metric" in spec)) this.fail([...path11, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
+    else metric = this.metricQuery(spec.metric, [...path11, "metric"]);
     if (this.errors.length > before || metric === void 0) return void 0;
     return { type: "metric", match: match2, match_related: matchRelated, posture: "Metric", metric };
   }
-  metricQuery(query, path10) {
+  metricQuery(query, path11) {
     if (!isMapping3(query)) {
-      this.fail(path10, `should be a mapping with name, threshold and operator, got ${describe2(query)}`);
+      this.fail(path11, `should be a mapping with name, threshold and operator, got ${describe2(query)}`);
       return void 0;
     }
     const before = this.errors.length;
-    const name2 = this.required(query, "name", path10, laxStr, "the metric to query (lateness, duration or successes)");
-    const threshold = this.required(query, "threshold", path10, laxFloat, "the value to compare the metric with");
+    const name2 = this.required(query, "name", path11, laxStr, "the metric to query (lateness, duration or successes)");
+    const threshold = this.required(query, "threshold", path11, laxFloat, "the value to compare the metric with");
     const operator2 = this.required(
       query,
       "operator",
-      path10,
+      path11,
       (v) => METRIC_OPERATORS.includes(v) ? { value: v } : { error: `should be one of ${oneOf2(METRIC_OPERATORS)}, got ${describe2(v)}` },
       `one of ${oneOf2(METRIC_OPERATORS)}`
     );
-    const range = this.field(query, "range", path10, minimumRange) ?? METRIC_MINIMUM_RANGE;
-    const firingFor = this.field(query, "firing_for", path10, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const range = this.field(query, "range", path11, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const firingFor = this.field(query, "firing_for", path11, minimumRange) ?? METRIC_MINIMUM_RANGE;
     if (this.errors.length > before || name2 === void 0 || threshold === void 0 || operator2 === void 0) return void 0;
     return { name: name2, threshold, operator: operator2, range, firing_for: firingFor };
   }
-  compoundTrigger(spec, path10) {
+  compoundTrigger(spec, path11) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path10);
-    const within = this.compositeWithin(spec, path10);
+    const triggers = this.nestedTriggers(spec, path11);
+    const within = this.compositeWithin(spec, path11);
     const require2 = this.required(
       spec,
       "require",
-      path10,
+      path11,
       (v) => {
         if (v === "any" || v === "all") return { value: v };
         const n2 = laxInt(v);
@@ -36672,39 +36806,39 @@ var Checker2 = class {
     );
     if (this.errors.length > before || triggers === void 0 || require2 === void 0) return void 0;
     if (typeof require2 === "number") {
-      if (require2 < 1) this.fail([...path10, "require"], `must be at least 1, got ${require2}`);
+      if (require2 < 1) this.fail([...path11, "require"], `must be at least 1, got ${require2}`);
       else if (require2 > triggers.length) {
-        this.fail([...path10, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
+        this.fail([...path11, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
       }
       if (this.errors.length > before) return void 0;
     }
     return { type: "compound", triggers, within, require: require2 };
   }
-  sequenceTrigger(spec, path10) {
+  sequenceTrigger(spec, path11) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path10);
-    const within = this.compositeWithin(spec, path10);
+    const triggers = this.nestedTriggers(spec, path11);
+    const within = this.compositeWithin(spec, path11);
     if (this.errors.length > before || triggers === void 0) return void 0;
     return { type: "sequence", triggers, within };
   }
-  nestedTriggers(spec, path10) {
+  nestedTriggers(spec, path11) {
     if (!("triggers" in spec)) {
-      this.fail([...path10, "triggers"], "a compound or sequence trigger needs a `triggers` list");
+      this.fail([...path11, "triggers"], "a compound or sequence trigger needs a `triggers` list");
       return void 0;
     }
     if (!Array.isArray(spec.triggers)) {
-      this.fail([...path10, "triggers"], `should be a list of triggers, got ${describe2(spec.triggers)}`);
+      this.fail([...path11, "triggers"], `should be a list of triggers, got ${describe2(spec.triggers)}`);
       return void 0;
     }
-    const nested = spec.triggers.map((t2, j) => this.nestedTrigger(t2, [...path10, "triggers", j]));
+    const nested = spec.triggers.map((t2, j) => this.nestedTrigger(t2, [...path11, "triggers", j]));
     return nested.every((t2) => t2 !== void 0) ? nested : void 0;
   }
   /** Composite triggers' `within`: optional, any sign (the model has no bound). */
-  compositeWithin(spec, path10) {
-    return this.field(spec, "within", path10, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
+  compositeWithin(spec, path11) {
+    return this.field(spec, "within", path11, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
   }
-  matchRelated(spec, path10) {
-    return this.field(spec, "match_related", path10, (v) => {
+  matchRelated(spec, path11) {
+    return this.field(spec, "match_related", path11, (v) => {
       if (!Array.isArray(v)) return this.resourceSpecification(v);
       const items = v.map((item) => this.resourceSpecification(item));
       const bad = items.findIndex((r) => "error" in r);
@@ -36724,24 +36858,24 @@ var Checker2 = class {
     return error === void 0 ? { value: result } : { error };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
-  field(spec, key2, path10, check) {
+  field(spec, key2, path11, check) {
     if (!(key2 in spec)) return void 0;
     const result = check(spec[key2]);
     if ("error" in result) {
-      this.fail([...path10, key2], result.error);
+      this.fail([...path11, key2], result.error);
       return void 0;
     }
     return result.value;
   }
-  required(spec, key2, path10, check, what) {
+  required(spec, key2, path11, check, what) {
     if (!(key2 in spec)) {
-      this.fail([...path10, key2], `is required: ${what}`);
+      this.fail([...path11, key2], `is required: ${what}`);
       return void 0;
     }
-    return this.field(spec, key2, path10, check);
+    return this.field(spec, key2, path11, check);
   }
-  fail(path10, message) {
-    this.errors.push({ path: path10, message });
+  fail(path11, message) {
+    this.errors.push({ path: path11, message });
   }
 };
 function deploymentDiscriminator(spec) {
@@ -36964,14 +37098,14 @@ async function resolveVersion(configured, flowVersion, versionType, options) {
 
 // src/core/plan/deploy-options.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 function gatherSpecs(values, key2, cwd) {
   const what = key2 === "triggers" ? "trigger" : "SLA";
   const specs = [];
   for (const value of values) {
     try {
       if (value.endsWith(".yaml") || value.endsWith(".json")) {
-        const text = readFileSync3(path5.resolve(cwd, value), "utf8");
+        const text = readFileSync3(path6.resolve(cwd, value), "utf8");
         let doc;
         if (value.endsWith(".json")) doc = JSON.parse(text);
         else {
@@ -37240,7 +37374,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
     concurrencyLimit = getFromDict(concurrencyLimit, "limit", null) ?? null;
   }
   let name2 = String(templatedConfig.name);
-  if (name2.endsWith(".py")) name2 = path6.parse(name2).name;
+  if (name2.endsWith(".py")) name2 = path7.parse(name2).name;
   const tags2 = normalizeTags(templatedConfig.tags);
   const finalPool = isMapping3(templatedConfig.work_pool) ? templatedConfig.work_pool : {};
   let description = templatedConfig.description ?? null;
@@ -37307,8 +37441,8 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
     }
   };
 }
-function fieldPath(root, path10) {
-  return path10.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : `${acc}.${p}`, root);
+function fieldPath(root, path11) {
+  return path11.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : `${acc}.${p}`, root);
 }
 function normalizeTags(tags2) {
   const items = typeof tags2 === "string" ? [...tags2] : Array.isArray(tags2) ? tags2 : [];
@@ -37319,7 +37453,7 @@ function defaultPullSteps(config, actions, cwd, warnings) {
   const docker = build.map((step) => step[BUILD_DOCKER_IMAGE]).find((inputs) => truthy3(inputs));
   if (docker !== void 0) {
     if (isMapping3(docker) && docker.dockerfile === "auto") {
-      return [{ [SET_WORKING_DIRECTORY]: { directory: `/opt/prefect/${path6.basename(cwd)}` } }];
+      return [{ [SET_WORKING_DIRECTORY]: { directory: `/opt/prefect/${path7.basename(cwd)}` } }];
     }
     warnings.push({ message: "the Docker build step uses a custom Dockerfile, so no pull step is stored: the Dockerfile must copy the flow code into the image" });
     return null;
@@ -37334,7 +37468,7 @@ function defaultPullSteps(config, actions, cwd, warnings) {
   try {
     directory = realpathSync(cwd);
   } catch {
-    directory = path6.resolve(cwd);
+    directory = path7.resolve(cwd);
   }
   warnings.push({ message: `no pull steps configured: workers will load the flow from ${directory} (this machine's checkout)` });
   return [{ [SET_WORKING_DIRECTORY]: { directory } }];
@@ -37367,6 +37501,7 @@ async function plan(request, cache) {
   for (const message of selection.errors) diagnostics.push({ severity: "error", file: file.file, message });
   for (const message of selection.warnings) diagnostics.push({ severity: "warning", file: file.file, message });
   if (selection.errors.length > 0) return finish2(file.file, [], diagnostics);
+  request.onSelected?.(selection.selected.map((s2) => s2.config));
   const now2 = request.now ?? /* @__PURE__ */ new Date();
   const gitAnswers = cache.git;
   const baseGit = request.git ?? runGit;
@@ -37606,21 +37741,21 @@ function deferredMatcher(placeholders) {
   const sorted = [...new Set(placeholders)].sort((a, b) => b.length - a.length);
   return { placeholders: sorted, any: new RegExp(sorted.map(escapeRegex2).join("|"), "u") };
 }
-function substitute(from, to, path10, deferred, found2) {
+function substitute(from, to, path11, deferred, found2) {
   if (typeof to === "string") {
     if (!deferred.any.test(to)) return to;
     const couldMatch = couldProduce(to, deferred, from);
-    found2.push({ path: path10, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
+    found2.push({ path: path11, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
     return couldMatch ? from : KNOWN_AFTER_BUILD;
   }
   if (Array.isArray(to)) {
     const before = Array.isArray(from) ? from : [];
-    return to.map((v, i) => substitute(before[i], v, `${path10}[${i}]`, deferred, found2));
+    return to.map((v, i) => substitute(before[i], v, `${path11}[${i}]`, deferred, found2));
   }
   if (isMapping3(to)) {
     const before = isMapping3(from) ? from : {};
     const out = {};
-    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path10}.${k}`, deferred, found2);
+    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path11}.${k}`, deferred, found2);
     return out;
   }
   return to;
@@ -37831,8 +37966,8 @@ var StepCache = class {
     return this.runs.size;
   }
 };
-function stepCacheKey(name2, inputs, cwd) {
-  return JSON.stringify([name2, canonical(inputs), cwd]);
+function stepCacheKey(name2, inputs, cwd, requires) {
+  return JSON.stringify([name2, canonical(inputs), cwd, canonical(requires ?? null)]);
 }
 function canonical(value) {
   if (value instanceof PythonFloat) return { __float__: value.value };
@@ -37849,18 +37984,18 @@ function canonical(value) {
 }
 
 // src/steps/pull.ts
-import { realpathSync as realpathSync2, statSync } from "node:fs";
+import { realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { rm } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 function setWorkingDirectory(inputs, call) {
   const directory = inputs["directory"];
   if (typeof directory !== "string") {
     throw new TypeError(`set_working_directory: directory must be a string, got ${pythonTypeName(directory)}`);
   }
-  const target = directory === "" ? "" : path7.resolve(call.cwd, directory);
+  const target = directory === "" ? "" : path8.resolve(call.cwd, directory);
   let isDirectory = false;
   try {
-    isDirectory = target !== "" && statSync(target).isDirectory();
+    isDirectory = target !== "" && statSync2(target).isDirectory();
   } catch {
     throw new StepFailure(`[Errno 2] No such file or directory: ${pythonStringRepr(directory)}`);
   }
@@ -37983,7 +38118,7 @@ var GitRepository = class {
   constructor(o, call) {
     this.o = o;
     this.call = call;
-    this.destination = path7.resolve(call.cwd, o.name);
+    this.destination = path8.resolve(call.cwd, o.name);
     const secrets = /* @__PURE__ */ new Set();
     for (const value of Object.values(o.credentials)) {
       const text = isMapping(value) && typeof value["value"] === "string" ? value["value"] : typeof value === "string" ? value : void 0;
@@ -38062,7 +38197,7 @@ var GitRepository = class {
   async pullCodeLocked() {
     let hasGitDir = false;
     try {
-      hasGitDir = statSync(path7.join(this.destination, ".git")) !== void 0;
+      hasGitDir = statSync2(path8.join(this.destination, ".git")) !== void 0;
     } catch {
       hasGitDir = false;
     }
@@ -38217,7 +38352,7 @@ async function gitClone(inputs, call) {
       await new Promise((resolve2) => setTimeout(resolve2, delay * 1e3));
     }
   }
-  return { directory: path7.relative(call.cwd, repo.destination) };
+  return { directory: path8.relative(call.cwd, repo.destination) };
 }
 function notSupportedInBuildPush(name2) {
   return new StepFailure(
@@ -38229,8 +38364,8 @@ function notSupportedInBuildPush(name2) {
 import { realpath } from "node:fs/promises";
 
 // src/steps/storage/common.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import { mkdir, readFile as readFile3 } from "node:fs/promises";
 import { dirname } from "node:path";
 
@@ -38410,8 +38545,8 @@ var IgnoreSpec = class _IgnoreSpec {
     return _IgnoreSpec.fromLines(ignoreLines(text, mode), fileName);
   }
   /** The deciding pattern for a path relative to the root (`/` separators), or null when none matches. */
-  match(path10) {
-    const file = normalizeFile(path10);
+  match(path11) {
+    const file = normalizeFile(path11);
     let best = null;
     let bestPriority = 0;
     for (let i = this.patterns.length - 1; i >= 0; i -= 1) {
@@ -38428,14 +38563,14 @@ var IgnoreSpec = class _IgnoreSpec {
     return best;
   }
   /** Whether `.prefectignore` excludes the path (relative to the root, `/` separators). */
-  ignores(path10) {
-    return this.match(path10)?.exclude ?? false;
+  ignores(path11) {
+    return this.match(path11)?.exclude ?? false;
   }
 };
-function normalizeFile(path10) {
-  if (path10.startsWith("/")) return path10.slice(1);
-  if (path10.startsWith("./")) return path10.slice(2);
-  return path10;
+function normalizeFile(path11) {
+  if (path11.startsWith("/")) return path11.slice(1);
+  if (path11.startsWith("./")) return path11.slice(2);
+  return path11;
 }
 function pyRepr2(text) {
   const quote2 = text.includes("'") && !text.includes('"') ? '"' : "'";
@@ -38466,13 +38601,13 @@ async function uploadSet(provider, localRoot, folder, options = {}) {
   let spec = null;
   let ignoreFile = null;
   if (ignoreName) {
-    const path10 = isAbsolute(ignoreName) ? ignoreName : join(root, ignoreName);
-    if (await exists(path10)) {
-      const bytes = await readFile2(path10).catch((error) => {
+    const path11 = isAbsolute(ignoreName) ? ignoreName : join(root, ignoreName);
+    if (await exists(path11)) {
+      const bytes = await readFile2(path11).catch((error) => {
         throw new Error(`${PUSH_STEPS[provider]}: cannot read ignore file ${ignoreName}: ${error.code ?? error.message}`);
       });
       spec = IgnoreSpec.parse(decodeIgnoreFile(bytes, ignoreName), LINE_MODE[provider], ignoreName);
-      ignoreFile = path10;
+      ignoreFile = path11;
     }
   }
   const entries = await walk(root, spec !== null);
@@ -38488,7 +38623,7 @@ async function uploadSet(provider, localRoot, folder, options = {}) {
   }
   files.sort((a, b) => a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0);
   const warnings = spec ? [] : riskyUploadWarnings(files.map((f) => f.relativePath), ignoreName || null);
-  for (const path10 of broken) warnings.push(`${path10} is a broken symbolic link: ${PUSH_STEPS[provider]} would fail uploading it (remove it or add it to .prefectignore)`);
+  for (const path11 of broken) warnings.push(`${path11} is a broken symbolic link: ${PUSH_STEPS[provider]} would fail uploading it (remove it or add it to .prefectignore)`);
   return { files, ignoreFile, warnings };
 }
 function objectKey(provider, folder, relativePath, platform = process.platform) {
@@ -38498,8 +38633,8 @@ function objectKey(provider, folder, relativePath, platform = process.platform) 
   const sep = provider === "azure" && windows ? "\\" : "/";
   return anchor.replaceAll("/", sep) + all.join(sep);
 }
-function purePathParts(path10, windows) {
-  const p = windows ? path10.replaceAll("\\", "/") : path10;
+function purePathParts(path11, windows) {
+  const p = windows ? path11.replaceAll("\\", "/") : path11;
   let anchor = "";
   if (!windows && p.startsWith("/")) anchor = p.startsWith("//") && !p.startsWith("///") ? "//" : "/";
   else if (windows) {
@@ -38534,8 +38669,8 @@ async function walk(root, strict) {
   await visit(root, "");
   return out;
 }
-async function exists(path10) {
-  return stat(path10).then(
+async function exists(path11) {
+  return stat(path11).then(
     () => true,
     () => false
   );
@@ -38546,17 +38681,17 @@ function riskyUploadWarnings(relativePaths, ignoreName) {
   const venvs = /* @__PURE__ */ new Map();
   const envFiles = [];
   const venvRoots = /* @__PURE__ */ new Set();
-  for (const path10 of relativePaths) {
-    if (path10 === "pyvenv.cfg" || path10.endsWith("/pyvenv.cfg")) venvRoots.add(path10.slice(0, -"pyvenv.cfg".length));
+  for (const path11 of relativePaths) {
+    if (path11 === "pyvenv.cfg" || path11.endsWith("/pyvenv.cfg")) venvRoots.add(path11.slice(0, -"pyvenv.cfg".length));
   }
-  for (const path10 of relativePaths) {
-    const parts = path10.split("/");
+  for (const path11 of relativePaths) {
+    const parts = path11.split("/");
     const gitAt = parts.indexOf(".git");
     if (gitAt >= 0 && gitAt < parts.length - 1) bump(git, `${parts.slice(0, gitAt + 1).join("/")}/`);
     const venvAt = parts.findIndex((part, i) => i < parts.length - 1 && (part === ".venv" || part === "venv" || venvRoots.has(`${parts.slice(0, i + 1).join("/")}/`)));
     if (venvAt >= 0) bump(venvs, `${parts.slice(0, venvAt + 1).join("/")}/`);
     const base = parts[parts.length - 1];
-    if (base === ".env" || base.startsWith(".env.")) envFiles.push(path10);
+    if (base === ".env" || base.startsWith(".env.")) envFiles.push(path11);
   }
   if (venvRoots.has("")) venvs.set("./", relativePaths.length);
   if (git.size === 0 && venvs.size === 0 && envFiles.length === 0) return [];
@@ -38597,7 +38732,7 @@ async function pushDirectory(provider, call, folder, target, options = {}) {
     let listingNoted = false;
     const sizes = set.files.map((file) => {
       try {
-        return statSync2(file.localPath).size;
+        return statSync3(file.localPath).size;
       } catch (error) {
         return unreadable(file)(error);
       }
@@ -38708,9 +38843,9 @@ async function mapBounded(items, limit, fn, signal) {
   if (failure !== null) throw failure.error;
   return results;
 }
-async function md5File(path10) {
-  const hash2 = createHash2("md5");
-  for await (const chunk of createReadStream(path10)) hash2.update(chunk);
+async function md5File(path11) {
+  const hash2 = createHash3("md5");
+  for await (const chunk of createReadStream(path11)) hash2.update(chunk);
   return hash2.digest("hex");
 }
 function formatBytes(bytes) {
@@ -38759,7 +38894,7 @@ async function readLocal(file, size) {
         return unreadable(file)(error);
       }
     } else data = await readFile3(file.localPath).catch(unreadable(file));
-    return { ...file, size: data.length, md5: createHash2("md5").update(data).digest("hex"), data };
+    return { ...file, size: data.length, md5: createHash3("md5").update(data).digest("hex"), data };
   }
   return { ...file, size, md5: await md5File(file.localPath).catch(unreadable(file)), data: null };
 }
@@ -38835,7 +38970,7 @@ var Progress = class {
 };
 
 // src/steps/storage/download-path.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function parse3(text) {
   let anchor = "";
   if (text.startsWith("/")) anchor = text.startsWith("//") && !text.startsWith("///") ? "//" : "/";
@@ -38862,7 +38997,7 @@ function downloadPath(step, cwd, folder, name2) {
   if (rest.includes("..") || rest.some((p) => p.startsWith("/"))) {
     throw new StepFailure(`${step}: object ${JSON.stringify(name2)} would be written outside the working directory ${cwd} (its name contains '..'); refusing`);
   }
-  return path8.join(cwd, ...rest);
+  return path9.join(cwd, ...rest);
 }
 
 // src/steps/storage/inputs.ts
@@ -39039,10 +39174,10 @@ function networkReasonInMessage(message) {
 }
 
 // src/steps/storage/gcs.ts
-import { createHash as createHash3, createPrivateKey } from "node:crypto";
+import { createHash as createHash4, createPrivateKey } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { readFile as readFile4, realpath as realpath2 } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 var PUSH2 = "push_to_gcs";
@@ -39093,7 +39228,7 @@ async function download(client, bucket, object, md5Hash, signal) {
     const body = await response.text().catch(() => "");
     throw Object.assign(new Error(`HTTP ${response.status}: ${firstLine2(body) || response.statusText}`), { code: response.status });
   }
-  const hash2 = createHash3("md5");
+  const hash2 = createHash4("md5");
   const hashing = new Transform({
     transform(chunk, _encoding, done) {
       hash2.update(chunk);
@@ -39129,7 +39264,7 @@ async function gcsClient(step, credentials, call) {
       credentialSource = "credentials.service_account_info";
     } else if (file !== void 0 && file !== null) {
       if (typeof file !== "string") throw new StepFailure(`${step}: credentials.service_account_file must be a path, got ${pythonTypeName(file)}`);
-      key2 = serviceAccount(step, await readServiceAccountFile(step, path9.resolve(call.cwd, file), file), `service account file ${file}`);
+      key2 = serviceAccount(step, await readServiceAccountFile(step, path10.resolve(call.cwd, file), file), `service account file ${file}`);
       credentialSource = `service account file ${file}`;
     }
   }
@@ -39318,7 +39453,7 @@ async function connect(inputs, env) {
   const clientParameters = optionalMapping(inputs["client_parameters"], "client_parameters");
   const settings = resolveSettings(credentials, clientParameters, env);
   const config = await clientConfig(settings);
-  const sdk = interopDefault(await import("./dist-cjs-MHVLI46B.js"), "S3Client");
+  const sdk = interopDefault(await import("./dist-cjs-TO6BNJBN.js"), "S3Client");
   return {
     sdk,
     client: new sdk.S3Client(config),
@@ -39473,7 +39608,7 @@ function pushTarget(s3, bucket, folder, tuning) {
         );
         return;
       }
-      const { Upload } = interopDefault(await import("./dist-cjs-WLML5EVS.js"), "Upload");
+      const { Upload } = interopDefault(await import("./dist-cjs-6LG76ZGA.js"), "Upload");
       await multipart.run(async () => {
         const upload = new Upload({
           client: s3.client,
@@ -39591,8 +39726,8 @@ var IMPLEMENTATIONS = /* @__PURE__ */ new Map([
   ["prefect_azure.deployments.steps.push_to_azure_blob_storage", pushToAzureBlobStorage],
   ["prefect_azure.deployments.steps.pull_from_azure_blob_storage", pullFromAzureBlobStorage],
   // Loaded on first use, like the SDK-backed steps: runs without Docker steps never pay for them.
-  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-UBLNMNMK.js")).buildDockerImage(inputs, call)],
-  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-VIMBI3Q4.js")).pushDockerImage(inputs, call)]
+  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-NJO5ZDBZ.js")).buildDockerImage(inputs, call)],
+  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-V4NN2H2F.js")).pushDockerImage(inputs, call)]
 ]);
 var PULL_ONLY = /* @__PURE__ */ new Set([`${CORE2}.pull_from_remote_storage`, `${CORE2}.pull_with_block`]);
 function resolveStep(name2, keywords = {}) {
@@ -39611,7 +39746,7 @@ function resolveStep(name2, keywords = {}) {
     return {
       definition: { name: name2, aliases: [], inputs: null, outputs: [] },
       // Loaded on first use: runs without custom steps never pay for it.
-      implementation: async (inputs, call) => (await import("./bridge-4ET5VHQZ.js")).runCustomStep(name2, keywords.requires, inputs, call)
+      implementation: async (inputs, call) => (await import("./bridge-NYSIQR7C.js")).runCustomStep(name2, keywords.requires, inputs, call)
     };
   }
   throw new StepFailure(`${JSON.stringify(name2)} is not a step name (expected a fully-qualified function name such as ${CORE2}.run_shell_script)`);
@@ -39701,7 +39836,7 @@ async function runSteps(steps, seedOutputs, ctx) {
       };
       let run2;
       if (ctx.cache) {
-        const shared = ctx.cache.run(stepCacheKey(definition.name, templated.value, ctx.cwd), start);
+        const shared = ctx.cache.run(stepCacheKey(definition.name, templated.value, ctx.cwd, templated.keywords.requires), start);
         if (shared.reused) log(`   (identical to a step already run for another deployment: reusing its result)`);
         run2 = shared.run;
       } else {
@@ -39720,22 +39855,60 @@ async function runSteps(steps, seedOutputs, ctx) {
   return outputs;
 }
 
+// src/steps/python/preflight.ts
+var PIP_INSTALL_REQUIREMENTS = "prefect.deployments.steps.pip_install_requirements";
+function pythonNeed(name2) {
+  const definition = findStep(name2);
+  if (definition) return definition.name === PIP_INSTALL_REQUIREMENTS ? PIP_INSTALL_NEED : void 0;
+  return !isBuiltInNamespace(name2) && looksLikePythonCallable(name2) ? customStepNeed(name2) : void 0;
+}
+async function missingPythonBeforeSteps(deployments, env) {
+  for (const [deployment, steps] of deployments.entries()) {
+    for (const section of ["build", "push"]) {
+      for (const [index2, step] of steps[section].entries()) {
+        if (!isMapping(step)) continue;
+        const name2 = Object.keys(step).at(-1);
+        const need = name2 === void 0 ? void 0 : pythonNeed(name2);
+        if (need === void 0) continue;
+        try {
+          await findPython(need, env);
+          return void 0;
+        } catch (error) {
+          if (!(error instanceof StepFailure)) throw error;
+          return { deployment, error: new StepExecutionError(name2, index2, section, error) };
+        }
+      }
+    }
+  }
+  return void 0;
+}
+
 // src/core/apply/snapshot.ts
 var MAX_FILTER_VALUES = 200;
 var key = (flowName2, name2) => JSON.stringify([flowName2, name2]);
 function runsDeployment(automation, deploymentId) {
   return Array.isArray(automation.actions) && automation.actions.some((a) => isMapping3(a) && a.type === "run-deployment" && a.deployment_id === deploymentId);
 }
-async function readServerSnapshot(client, wanted) {
+function prefetchSnapshot(client, names) {
+  const unique = [...new Set(names)];
+  return {
+    names: new Set(unique),
+    deployments: client.readDeploymentsNamed(unique, 2 * unique.length + 50).catch(() => void 0),
+    firstAutomations: client.readAutomationsFirstPage().catch(() => void 0)
+  };
+}
+async function readServerSnapshot(client, wanted, prefetch) {
   const flows = wanted.length ? await client.readFlowsByName([...new Set(wanted.map((w) => w.flowName))]) : [];
   const flowIds = new Map(flows.map((f) => [String(f.name), String(f.id)]));
   const deployments = /* @__PURE__ */ new Map();
   const empty = { flowIds, deployment: () => void 0, automationsOf: async () => [] };
   const present = wanted.filter((w) => flowIds.has(w.flowName));
   if (present.length === 0) return empty;
+  const covered = prefetch && present.every((w) => prefetch.names.has(w.name));
+  const [prefetched, prefetchedAutomations] = covered ? await Promise.all([prefetch.deployments, prefetch.firstAutomations]) : [];
   const [found2, firstPage] = await Promise.all([
-    Promise.all(groups(present).map((g) => client.readDeploymentsOfFlows(g.flowIds(flowIds), g.names))),
-    client.readAutomationsFirstPage()
+    prefetched ? [prefetched] : Promise.all(groups(present).map((g) => client.readDeploymentsOfFlows(g.flowIds(flowIds), g.names))),
+    prefetchedAutomations ?? client.readAutomationsFirstPage()
   ]);
   const flowNameById = new Map(flows.map((f) => [String(f.id), String(f.name)]));
   const wantedKeys = new Set(present.map((w) => key(w.flowName, w.name)));
@@ -39864,8 +40037,8 @@ async function validateForDeploy(request) {
   }
   return { ...plan2, diagnostics: sortDiagnostics(diagnostics) };
 }
-function position(plan2, d, ...path10) {
-  const pos = plan2.positionOf?.(["deployments", d.index, ...path10]);
+function position(plan2, d, ...path11) {
+  const pos = plan2.positionOf?.(["deployments", d.index, ...path11]);
   return pos ? { line: pos.line, column: pos.column } : {};
 }
 function sortDiagnostics(diagnostics) {
@@ -39877,7 +40050,8 @@ function automationsFor(d) {
 }
 async function deploy(given) {
   const request = { ...given, cache: given.cache ?? newPlanCache() };
-  let plan2 = await validateForDeploy(request);
+  const early = prefetching(request.client);
+  let plan2 = await validateForDeploy({ ...request, onSelected: early.onSelected });
   if (hasErrors(plan2.diagnostics)) return { plan: plan2, outcomes: [], diagnostics: plan2.diagnostics, stoppedAt: "validation" };
   request.onProgress?.({ phase: "validated", deployments: plan2.deployments.map((d) => ({ name: d.name, flowName: d.flowName })) });
   let outputsByIndex = /* @__PURE__ */ new Map();
@@ -39891,7 +40065,7 @@ async function deploy(given) {
   }
   let snapshot;
   try {
-    snapshot = await readServerSnapshot(request.client, plan2.deployments);
+    snapshot = await readServerSnapshot(request.client, plan2.deployments, withSteps.length === 0 ? early.prefetch : void 0);
   } catch (e) {
     const message = `reading the current deployments from the server failed: ${e.message}`;
     return { plan: plan2, outcomes: [], diagnostics: [{ severity: "error", file: plan2.prefectFile, message }, ...plan2.diagnostics], stoppedAt: "validation" };
@@ -39922,6 +40096,13 @@ async function runDeploymentSteps(plan2, deployments, request) {
   const cache = new StepCache();
   const outputs = /* @__PURE__ */ new Map();
   const diagnostics = [];
+  const noPython = await missingPythonBeforeSteps(deployments.map((d) => d.steps), request.env);
+  if (noPython) {
+    const d = deployments[noPython.deployment];
+    const e = noPython.error;
+    diagnostics.push({ severity: "error", file: plan2.prefectFile, deployment: d.name, message: e.message, ...position(plan2, d, e.section ?? "build", e.index) });
+    return { outputs, diagnostics };
+  }
   await mapLimit(deployments, request.concurrency ?? 8, async (d) => {
     const ctx = {
       cwd: request.cwd,
@@ -39947,8 +40128,25 @@ async function runDeploymentSteps(plan2, deployments, request) {
   });
   return { outputs, diagnostics };
 }
-async function compareWithServer(client, plan2) {
-  const snapshot = await readServerSnapshot(client, plan2.deployments);
+function prefetching(client) {
+  let prefetch;
+  return {
+    onSelected: (configs) => {
+      prefetch = prefetchSnapshot(client, configs.flatMap((c) => typeof c.name === "string" ? [c.name] : []));
+    },
+    get prefetch() {
+      return prefetch;
+    }
+  };
+}
+async function planAgainstServer(request) {
+  const early = prefetching(request.client);
+  const plan2 = await validateForDeploy({ ...request, onSelected: early.onSelected });
+  if (hasErrors(plan2.diagnostics)) return { plan: plan2 };
+  return { plan: plan2, live: await compareWithServer(request.client, plan2, early.prefetch) };
+}
+async function compareWithServer(client, plan2, prefetch) {
+  const snapshot = await readServerSnapshot(client, plan2.deployments, prefetch);
   return Promise.all(
     plan2.deployments.map(async (d) => {
       const current = snapshot.deployment(d.flowName, d.name);
@@ -40049,26 +40247,31 @@ var PrefectClient = class {
    * continues with that). Sorted by creation, newest first, and de-duplicated by id: an item created
    * while paging shifts later pages by one, which repeats an item rather than skipping one.
    */
-  async readAll(path10, body) {
+  async readAll(path11, body) {
+    return await this.readUpTo(path11, body, Infinity);
+  }
+  /** `readAll`, giving up (undefined) as soon as more than `budget` items have been read. */
+  async readUpTo(path11, body, budget) {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (let offset2 = 0; ; ) {
-      const { items, limit } = await this.readPage(path10, body, offset2);
+      const { items, limit } = await this.readPage(path11, body, offset2);
       for (const item of items) {
         if (item.id !== void 0 && seen.has(item.id)) continue;
         if (item.id !== void 0) seen.add(item.id);
         out.push(item);
       }
+      if (out.length > budget) return void 0;
       if (items.length < limit) return out;
       offset2 += items.length;
     }
   }
   /** One page of a `POST …/filter` (newest first), and the page size it was asked with. */
-  async readPage(path10, body, offset2) {
+  async readPage(path11, body, offset2) {
     for (; ; ) {
       const limit = this.pageSize;
       try {
-        return { items: await this.http.json({ method: "POST", path: path10, body: { ...body, sort: "CREATED_DESC", offset: offset2, limit } }), limit };
+        return { items: await this.http.json({ method: "POST", path: path11, body: { ...body, sort: "CREATED_DESC", offset: offset2, limit } }), limit };
       } catch (error) {
         const max = serverPageLimit(error);
         if (max === void 0 || max >= limit || max < 1) throw error;
@@ -40096,6 +40299,20 @@ var PrefectClient = class {
   readDeploymentsOfFlows(flowIds, names) {
     const body = { flows: { id: { any_: [...flowIds] } }, deployments: { name: { any_: [...names] } } };
     return this.readAll("/deployments/filter", body);
+  }
+  /**
+   * `POST /deployments/filter` by deployment name alone (any flow), all pages, or undefined once
+   * more than `budget` have been read (names many other flows use too).
+   */
+  async readDeploymentsNamed(names, budget) {
+    const out = [];
+    for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES2)) {
+      const body = { deployments: { name: { any_: chunk } } };
+      const page = await this.readUpTo("/deployments/filter", body, budget - out.length);
+      if (!page) return void 0;
+      out.push(...page);
+    }
+    return out;
   }
   /** The first page of `POST /automations/filter` (newest first), and whether it holds them all. */
   async readAutomationsFirstPage() {
@@ -40314,10 +40531,10 @@ var Secrets = class {
     return document;
   }
 };
-function leavesAt(data, path10) {
-  if (path10.length === 0) return leaves(data);
+function leavesAt(data, path11) {
+  if (path11.length === 0) return leaves(data);
   if (data === null || typeof data !== "object") return [];
-  const [head, ...rest] = path10;
+  const [head, ...rest] = path11;
   const record = data;
   const next = head === "*" ? Object.values(record) : head !== void 0 && head in record ? [record[head]] : [];
   return next.flatMap((v) => leavesAt(v, rest));
@@ -40380,7 +40597,7 @@ export {
   validateForDeploy,
   deploy,
   runDeploymentSteps,
-  compareWithServer,
+  planAgainstServer,
   PrefectClient,
   prefectTemplateSources,
   Secrets,

@@ -3,7 +3,7 @@ import {
   init_protocols,
   protocols_exports,
   require_dist_cjs
-} from "./chunk-FDAFU5SB.js";
+} from "./chunk-WGCMFPZ2.js";
 import {
   endpoints_exports,
   init_endpoints

@@ -1,23 +1,21 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  findPython
-} from "./chunk-VCKOQZII.js";
-import {
   REFERENCE_PREFECT_VERSION,
   didYouMean,
   pythonRepr,
   pythonStr
-} from "./chunk-6HDYK2S3.js";
+} from "./chunk-DHPQRGAX.js";
 import {
   ProcessStartError,
   StepFailure,
   findExecutable,
+  findPython,
   isMapping,
   isTruthy,
   processEnv,
   pythonTypeName,
   runProcess
-} from "./chunk-SHELWIPA.js";
+} from "./chunk-GQTBA2SO.js";
 
 // src/steps/docker/build.ts
 import { existsSync as existsSync2, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
@@ -171,7 +169,7 @@ function autoDockerfileText(cwd, baseImage) {
 }
 async function runnerPythonVersion(env) {
   try {
-    const python = await findPython("build_docker_image", env);
+    const python = await findPython("build_docker_image with dockerfile: auto reads the runner Python version", env);
     return `${python.version[0]}.${python.version[1]}`;
   } catch (error) {
     if (error instanceof StepFailure) return void 0;

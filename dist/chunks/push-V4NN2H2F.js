@@ -10,14 +10,13 @@ import {
   summarizeTail,
   tagText,
   validateImageName
-} from "./chunk-6KMYFYCD.js";
-import "./chunk-VCKOQZII.js";
-import "./chunk-6HDYK2S3.js";
+} from "./chunk-Y7KMVWSU.js";
+import "./chunk-DHPQRGAX.js";
 import {
   StepFailure,
   isMapping,
   pythonTypeName
-} from "./chunk-SHELWIPA.js";
+} from "./chunk-GQTBA2SO.js";
 import "./chunk-6DG7BXTN.js";
 
 // src/steps/docker/push.ts

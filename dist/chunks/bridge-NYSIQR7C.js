@@ -1,17 +1,19 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  cacheRoot
+} from "./chunk-CU4OZE65.js";
+import {
   BRIDGE_SCRIPT,
   NONFINITE_FLOAT_PREFIX,
-  findPython
-} from "./chunk-VCKOQZII.js";
-import {
   ProcessStartError,
   PythonFloat,
   StepFailure,
+  customStepNeed,
+  findPython,
   isMapping,
   processEnv,
   runProcess
-} from "./chunk-SHELWIPA.js";
+} from "./chunk-GQTBA2SO.js";
 import "./chunk-6DG7BXTN.js";
 
 // src/steps/python/bridge.ts
@@ -20,15 +22,14 @@ import path2 from "node:path";
 // src/steps/python/venv.ts
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import path from "node:path";
 var ENVIRONMENT_MARKER = "deploy-action-env.json";
 var LAYOUT = 1;
 var STALE_BUILD_MS = 24 * 60 * 60 * 1e3;
 var PIP_WITH_PYTHON_OPTION = [22, 3];
 function environmentsRoot(env) {
-  const base = env["RUNNER_TOOL_CACHE"] || env["XDG_CACHE_HOME"] || (process.platform === "win32" ? env["LOCALAPPDATA"] : void 0) || path.join(env["HOME"] || homedir(), ".cache");
-  return path.join(base, "deploy-action", "steps-venvs");
+  return path.join(cacheRoot(env), "steps-venvs");
 }
 function environmentKey(python, requirements) {
   const sorted = [...new Set(requirements)].sort();
@@ -171,7 +172,7 @@ function debugEnabled(env) {
 }
 async function runCustomStep(name, requires, inputs, call) {
   const specs = requirementSpecs(requires);
-  const python = await findPython(name, call.env);
+  const python = await findPython(customStepNeed(name), call.env);
   const request = { name, inputs, requires: specs, probe: specs.length > 0 };
   let report = await runBridge(python.executable, request, call, processEnv(call.env));
   let interpreter = python.executable;

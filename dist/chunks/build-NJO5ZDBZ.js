@@ -3,10 +3,9 @@ import {
   additionalTagsOf,
   backendOf,
   buildDockerImage
-} from "./chunk-6KMYFYCD.js";
-import "./chunk-VCKOQZII.js";
-import "./chunk-6HDYK2S3.js";
-import "./chunk-SHELWIPA.js";
+} from "./chunk-Y7KMVWSU.js";
+import "./chunk-DHPQRGAX.js";
+import "./chunk-GQTBA2SO.js";
 import "./chunk-6DG7BXTN.js";
 export {
   additionalTagsOf,

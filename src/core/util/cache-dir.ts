@@ -1,0 +1,13 @@
+import { homedir } from 'node:os';
+import path from 'node:path';
+
+/** `$DEPLOY_ACTION_CACHE_DIR`, else `$RUNNER_TOOL_CACHE`, `$XDG_CACHE_HOME` or `~/.cache`, then `deploy-action`. */
+export function cacheRoot(env: Record<string, string | undefined>): string {
+  if (env['DEPLOY_ACTION_CACHE_DIR']) return path.resolve(env['DEPLOY_ACTION_CACHE_DIR']);
+  const base =
+    env['RUNNER_TOOL_CACHE'] ||
+    env['XDG_CACHE_HOME'] ||
+    (process.platform === 'win32' ? env['LOCALAPPDATA'] : undefined) ||
+    path.join(env['HOME'] || homedir(), '.cache');
+  return path.join(base, 'deploy-action');
+}
