@@ -24,7 +24,7 @@ import {
   require_dist,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-PLTLWL6B.js";
+} from "./chunks/chunk-VJEEOGAR.js";
 import {
   REFERENCE_PREFECT_VERSION
 } from "./chunks/chunk-DHPQRGAX.js";
@@ -4270,7 +4270,7 @@ function prefectYamlSchema() {
       description: text("The description; the flow docstring when absent"),
       schedule: { description: "Legacy single schedule; prefer schedules", anyOf: [{ type: "null" }, { type: "object", maxProperties: 0 }, scheduleItem] },
       schedules: { description: "Schedules of the deployment", anyOf: [{ type: "null" }, { type: "array", items: scheduleItem }] },
-      paused: bool("Create the deployment paused (a deploy un-pauses it otherwise)"),
+      paused: bool("Whether the deployment is paused. Left out: created running, and an existing deployment keeps its state on the server (prefect deploy would un-pause it)"),
       concurrency_limit: {
         description: "Maximum concurrent runs: a number, or a mapping with collision_strategy",
         anyOf: [

@@ -34,7 +34,7 @@ import {
   runDeploymentSteps,
   uiUrl,
   validateForDeploy
-} from "./chunks/chunk-PLTLWL6B.js";
+} from "./chunks/chunk-VJEEOGAR.js";
 import "./chunks/chunk-DHPQRGAX.js";
 import "./chunks/chunk-CU4OZE65.js";
 import "./chunks/chunk-GQTBA2SO.js";

@@ -142,6 +142,34 @@ describe('prefect-deploy deploy', () => {
     expect(plan.stdout).toContain('= other/hourly (unchanged)');
   });
 
+  it('keeps a deployment paused on the server paused unless prefect.yaml says paused: false', async () => {
+    const pool = 'e2e-pool-paused';
+    await api('POST', '/work_pools/', { name: pool, type: 'process' });
+    const dir = project(pool);
+    const first = await ours(dir, ['deploy', '--all', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    const id = first.json.deployments[0].id as string;
+    await api('PATCH', `/deployments/${id}`, { paused: true });
+
+    const plan = await ours(dir, ['plan', '--all']);
+    expect(plan.stdout).toContain('paused on the server: stays paused');
+    const again = await ours(dir, ['deploy', '--all', '--json']);
+    expect(again.json.deployments.map((d: { action: string }) => d.action)).toEqual(['unchanged', 'unchanged']);
+    expect(((await api('GET', `/deployments/${id}`)) as { paused: boolean }).paused).toBe(true);
+
+    // a change elsewhere updates the deployment and still leaves it paused
+    writeFileSync(path.join(dir, 'prefect.yaml'), yaml(pool, 'today'));
+    const changed = await ours(dir, ['deploy', '-n', 'nightly', '--json']);
+    expect(changed.json.deployments).toEqual([expect.objectContaining({ action: 'updated', changes: ['parameters'] })]);
+    expect(((await api('GET', `/deployments/${id}`)) as { paused: boolean }).paused).toBe(true);
+
+    writeFileSync(path.join(dir, 'prefect.yaml'), yaml(pool, 'today').replace('    tags: [e2e, nightly]', '    paused: false\n    tags: [e2e, nightly]'));
+    expect((await ours(dir, ['plan', '-n', 'nightly'])).stdout).toContain('deploying un-pauses it, as prefect.yaml says paused: false');
+    const unpaused = await ours(dir, ['deploy', '-n', 'nightly', '--json']);
+    expect(unpaused.json.deployments).toEqual([expect.objectContaining({ action: 'updated', changes: ['paused'] })]);
+    expect(((await api('GET', `/deployments/${id}`)) as { paused: boolean }).paused).toBe(false);
+  });
+
   it('finds nothing to change after prefect deploy registered the same project', async () => {
     const pool = 'e2e-pool-ref';
     await api('POST', '/work_pools/', { name: pool, type: 'process' });

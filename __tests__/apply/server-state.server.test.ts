@@ -118,6 +118,13 @@ interface ProjectCase {
    * text "None" and its re-deploys set null, so our re-deploy over its state updates `description`.
    */
   withoutDescription: string[];
+  /**
+   * `flow/name` of deployments with a Secret block in their job variables. A deliberate difference:
+   * ours stores the `{{ prefect.blocks.secret.… }}` reference there (the worker resolves it), the
+   * reference the value; so our re-deploy over the reference's state updates `job_variables`, and
+   * snapshots compare job variables with each secret value written back as its reference.
+   */
+  secretJobVariables?: string[];
 }
 
 const PROJECTS: ProjectCase[] = [
@@ -141,6 +148,7 @@ const PROJECTS: ProjectCase[] = [
     // The build step `run_shell_script` with `id: v` runs `echo 1.2.3`.
     stepOutputs: { v: { stdout: '1.2.3', stderr: '' }, stdout: '1.2.3', stderr: '' },
     withoutDescription: [],
+    secretJobVariables: ['build-report/report-data'],
   },
   {
     title: 'pulls',
@@ -213,6 +221,7 @@ const PROJECTS: ProjectCase[] = [
       vb_regions: ['eu', 'us'],
     },
     withoutDescription: [],
+    secretJobVariables: ['vars-blocks/from-variables'],
   },
   // The CLI runs the build/push steps (`echo`) itself.
   { title: 'step-overrides', source: path.join(fixtures, 'step-overrides'), gitRemote: null, env: {}, workPools: ['steps-pool'], withoutDescription: [] },
@@ -348,7 +357,7 @@ interface RunWindow {
  * an interval anchor inside a deploy run's window becomes `<now>` (a configured anchor is a fixed
  * date and stays, so an engine that re-anchors a configured one is caught).
  */
-function normalize(state: DeploymentState, windows: readonly RunWindow[]): Json {
+function normalize(state: DeploymentState, windows: readonly RunWindow[], secrets: Record<string, string>): Json {
   const self = String(state.deployment.id);
   const flowId = String(state.flow.id);
   const ids = (value: unknown): unknown => {
@@ -381,6 +390,17 @@ function normalize(state: DeploymentState, windows: readonly RunWindow[]): Json 
     status: _status,
     ...deployment
   } = state.deployment;
+  // Deliberate difference (see `secretJobVariables`): in job variables only, a Secret block's value
+  // reads as its reference, so ours (the reference) and prefect deploy's (the value) compare equal.
+  const asReference = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      return Object.entries(secrets).reduce((text, [name, secret]) => text.split(secret).join(`{{ prefect.blocks.secret.${name} }}`), value);
+    }
+    if (Array.isArray(value)) return value.map(asReference);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asReference(v)]));
+    return value;
+  };
+  deployment.job_variables = asReference(deployment.job_variables);
   const gcl = deployment.global_concurrency_limit as Json | null | undefined;
   const byJson = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
   return ids({
@@ -394,14 +414,14 @@ function normalize(state: DeploymentState, windows: readonly RunWindow[]): Json 
 }
 
 /** Field-by-field comparison of two snapshots, every mismatch reported (soft). */
-function expectSameState(label: string, ours: Snapshot, ourWindows: RunWindow[], reference: Snapshot, referenceWindows: RunWindow[]): void {
+function expectSameState(label: string, ours: Snapshot, ourWindows: RunWindow[], reference: Snapshot, referenceWindows: RunWindow[], secrets: Record<string, string>): void {
   expect.soft([...ours.deployments.keys()].sort(), `${label}: deployments on the server`).toEqual([...reference.deployments.keys()].sort());
   expect.soft(ours.automationCount, `${label}: automations on the server`).toBe(reference.automationCount);
   for (const [key, state] of ours.deployments) {
     const other = reference.deployments.get(key);
     if (!other) continue;
-    const a = normalize(state, ourWindows);
-    const b = normalize(other, referenceWindows);
+    const a = normalize(state, ourWindows, secrets);
+    const b = normalize(other, referenceWindows, secrets);
     for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
       expect.soft(a[field], `${label}: ${key} ${field} (ours, then the reference)`).toEqual(b[field]);
     }
@@ -541,7 +561,7 @@ describe.each(SELECTED.map((p) => [p.title, p] as const))('%s: the server state 
     const referenceState = await snapshot();
 
     expect(ourCreateState.deployments.size).toBeGreaterThan(0);
-    expectSameState('create', ourCreateState, [ourCreate.window], referenceState, [referenceWindow]);
+    expectSameState('create', ourCreateState, [ourCreate.window], referenceState, [referenceWindow], project.secrets ?? {});
   }, 420_000);
 
   it('update path: ours leaves the reference state alone, and the reference re-deploy agrees with ours', async () => {
@@ -552,7 +572,11 @@ describe.each(SELECTED.map((p) => [p.title, p] as const))('%s: the server state 
     }
     const again = await ours(project, ws);
     windows.push(again.window);
-    const expected = new Map([...again.actions.keys()].map((key) => [key, project.withoutDescription.includes(key) ? ['updated', ['description']] : ['unchanged', []]]));
+    const changed = (key: string): string[] => [
+      ...(project.withoutDescription.includes(key) ? ['description'] : []),
+      ...(project.secretJobVariables?.includes(key) ? ['job_variables'] : []),
+    ];
+    const expected = new Map([...again.actions.keys()].map((key) => [key, changed(key).length > 0 ? ['updated', changed(key)] : ['unchanged', []]]));
     expect(Object.fromEntries(again.actions)).toEqual(Object.fromEntries(expected));
     const ourUpdateState = await snapshot();
 
@@ -561,6 +585,6 @@ describe.each(SELECTED.map((p) => [p.title, p] as const))('%s: the server state 
     const referenceUpdateState = await snapshot();
     // Our re-deploy kept the anchors the reference's create set; its update re-anchors them at its
     // own "now": any run's "now" is accepted for an unconfigured anchor.
-    expectSameState('update', ourUpdateState, windows, referenceUpdateState, windows);
+    expectSameState('update', ourUpdateState, windows, referenceUpdateState, windows, project.secrets ?? {});
   }, 420_000);
 });

@@ -3,7 +3,8 @@
  * `{{ prefect.blocks.secret.<name> }}` against a real server, planned and deployed as a CI job
  * runs them. The value must be absent from stdout, stderr, --output-file and the dotenv report
  * (text plan, live diff, --json, step logs, step_outputs, the live terminal block), while the
- * server still receives it in clear.
+ * server still receives it in clear where prefect deploy resolves it (the description); in job
+ * variables it is stored as the block reference, which the worker resolves when the flow runs.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,7 +40,7 @@ const prefectYaml = (withSecret: boolean) => `${
 }deployments:
   - name: nightly
     entrypoint: flows/f.py:load
-    work_pool:
+${withSecret ? `    description: "Loads with {{ prefect.blocks.secret.${BLOCK} }}"\n` : ''}    work_pool:
       name: ${POOL}
       job_variables:
         env:
@@ -84,13 +85,15 @@ describe('the CLI redacts resolved secrets', () => {
     expect(first.code, first.stderr).toBe(0);
     writeFileSync(path.join(dir, 'prefect.yaml'), prefectYaml(true));
 
-    // The live diff in text: the job variable changes from the literal to the (redacted) secret.
+    // The live diff in text: the job variable changes from the literal to the block reference, the
+    // description to the (redacted) secret.
     const text = await cli(['plan', '--all']);
     expect(text.code, text.stderr).toBe(0);
     expectNoSecret(text, []);
     expect(text.stdout).toContain(`~ load-${RUN}/nightly (update)`);
     expect(text.stdout).toContain('literal-before');
-    expect(text.stdout).toContain(`"CONNECT":"${REDACTED}"`);
+    expect(text.stdout).toContain(`"CONNECT":"{{ prefect.blocks.secret.${BLOCK} }}"`);
+    expect(text.stdout).toContain(`Loads with ${REDACTED}`);
 
     const plan = await cli(['plan', '--all', '--json', '--output-file', 'plan.json', '--dotenv', 'plan.env']);
     expect(plan.code, plan.stderr).toBe(0);
@@ -98,8 +101,9 @@ describe('the CLI redacts resolved secrets', () => {
     const json = JSON.parse(plan.stdout);
     expect(JSON.parse(readFileSync(path.join(dir, 'plan.json'), 'utf8'))).toEqual(json);
     const [d] = json.deployments;
-    expect(d.payload.job_variables.env).toEqual({ CONNECT: REDACTED, REGION: 'eu-west-1' });
-    expect(d.changes).toEqual([expect.objectContaining({ field: 'job_variables' })]);
+    expect(d.payload.job_variables.env).toEqual({ CONNECT: `{{ prefect.blocks.secret.${BLOCK} }}`, REGION: 'eu-west-1' });
+    expect(d.payload.description).toBe(`Loads with ${REDACTED}`);
+    expect(d.changes.map((c: { field: string }) => c.field).sort()).toEqual(['description', 'job_variables']);
     expect(JSON.stringify(d.changes)).toContain(REDACTED);
 
     // Deploy in text: the step's streamed output goes to stdout.
@@ -110,9 +114,10 @@ describe('the CLI redacts resolved secrets', () => {
     const result = JSON.parse(readFileSync(path.join(dir, 'deploy.json'), 'utf8'));
     expect(result.deployments[0]).toMatchObject({ action: 'updated', step_outputs: { stdout: `token=${REDACTED}` } });
 
-    // The server got the value in clear: redaction is for display only.
-    const stored = (await api('GET', `/deployments/${result.deployments[0].id}`)) as { job_variables: { env: Record<string, string> } };
-    expect(stored.job_variables.env.CONNECT).toBe(SECRET);
+    // The server got the description in clear (redaction is for display only), the job variable as the reference.
+    const stored = (await api('GET', `/deployments/${result.deployments[0].id}`)) as { description: string; job_variables: { env: Record<string, string> } };
+    expect(stored.description).toBe(`Loads with ${SECRET}`);
+    expect(stored.job_variables.env.CONNECT).toBe(`{{ prefect.blocks.secret.${BLOCK} }}`);
 
     // Again with --json: progress and step logs on stderr, the result on stdout.
     const again = await cli(['deploy', '--all', '--json', '--output-file', 'deploy.json', '--dotenv', 'deploy.env']);

@@ -99,7 +99,7 @@ export function prefectYamlSchema(): Schema {
       description: text('The description; the flow docstring when absent'),
       schedule: { description: 'Legacy single schedule; prefer schedules', anyOf: [{ type: 'null' }, { type: 'object', maxProperties: 0 }, scheduleItem] },
       schedules: { description: 'Schedules of the deployment', anyOf: [{ type: 'null' }, { type: 'array', items: scheduleItem }] },
-      paused: bool('Create the deployment paused (a deploy un-pauses it otherwise)'),
+      paused: bool('Whether the deployment is paused. Left out: created running, and an existing deployment keeps its state on the server (prefect deploy would un-pause it)'),
       concurrency_limit: {
         description: 'Maximum concurrent runs: a number, or a mapping with collision_strategy',
         anyOf: [

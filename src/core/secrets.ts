@@ -80,12 +80,17 @@ export class Secrets {
 
   private collect(document: BlockDocument | undefined): BlockDocument | undefined {
     if (!document?.data) return document;
-    const fields = document.block_schema?.fields as { secret_fields?: unknown } | undefined;
-    const paths = Array.isArray(fields?.secret_fields) ? fields.secret_fields.filter((p): p is string => typeof p === 'string') : [];
-    if (document.block_type?.slug === 'secret') paths.push('value');
-    for (const p of paths) for (const v of leavesAt(document.data, p.split('.'))) this.add(v);
+    for (const p of blockSecretFields(document)) for (const v of leavesAt(document.data, p.split('.'))) this.add(v);
     return document;
   }
+}
+
+/** The dotted paths of a block document's secret fields (`*` for any key): its schema's `secret_fields`, and the whole value of a Secret block. */
+export function blockSecretFields(document: Pick<BlockDocument, 'block_schema' | 'block_type'>): string[] {
+  const fields = document.block_schema?.fields as { secret_fields?: unknown } | undefined;
+  const paths = Array.isArray(fields?.secret_fields) ? fields.secret_fields.filter((p): p is string => typeof p === 'string') : [];
+  if (document.block_type?.slug === 'secret' && !paths.includes('value')) paths.push('value');
+  return paths;
 }
 
 /** Every scalar under `path` in `data`; `*` matches any key. */

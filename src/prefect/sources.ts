@@ -3,7 +3,9 @@
  * cached for the whole run: one request per distinct block or variable, however many deployments
  * and passes ask for it. Concurrent asks share the request in flight.
  */
-import type { LookupResult, TemplateSources } from '../core/templating/sources.js';
+import { blockSecretFields } from '../core/secrets.js';
+import type { BlockDocumentLookup, LookupResult, TemplateSources } from '../core/templating/sources.js';
+import type { BlockDocument } from './client.js';
 import type { PrefectClient } from './client.js';
 
 function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
@@ -24,14 +26,22 @@ function found<T>(value: T | undefined): LookupResult<T> {
   return value === undefined ? { status: 'missing' } : { status: 'found', value };
 }
 
-/** Blocks by (slug, name) and by id with secrets in clear text, variables by name; 404 → `missing`. */
+function foundDocument(document: BlockDocument | undefined): BlockDocumentLookup {
+  return document?.data === undefined ? { status: 'missing' } : { status: 'found', value: document.data, secretFields: blockSecretFields(document) };
+}
+
+/** Blocks by (slug, name) and by id with secrets in clear text, variables by name, pools' job variable schemas; 404 → `missing`. */
 export function prefectTemplateSources(client: PrefectClient): TemplateSources {
   const byName = memo(async (key) => {
     const [slug, name] = JSON.parse(key) as [string, string];
-    const document = await client.readBlockDocumentByName(slug, name);
-    return found(document?.data);
+    return foundDocument(await client.readBlockDocumentByName(slug, name));
   });
-  const byId = memo(async (id) => found((await client.readBlockDocument(id))?.data));
+  const byId = memo(async (id) => foundDocument(await client.readBlockDocument(id)));
+  // Read only when a job variable kept a secret's reference (rare), so a deploy without one reads no pool here.
+  const poolSchemas = memo(async (name): Promise<LookupResult<Record<string, unknown>>> => {
+    const variables = (await client.readWorkPool(name))?.base_job_template?.variables;
+    return variables !== null && typeof variables === 'object' ? { status: 'found', value: variables as Record<string, unknown> } : { status: 'missing' };
+  });
   const variables = memo(async (name): Promise<LookupResult<unknown>> => {
     const variable = await client.readVariableByName(name);
     return variable === undefined ? { status: 'missing' } : { status: 'found', value: variable.value };
@@ -42,5 +52,6 @@ export function prefectTemplateSources(client: PrefectClient): TemplateSources {
       readById: (id) => byId(id),
     },
     variables: { read: (name) => variables(name) },
+    workPools: { readJobVariablesSchema: (name) => poolSchemas(name) },
   };
 }

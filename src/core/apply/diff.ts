@@ -18,6 +18,7 @@ export type CurrentDeployment = Mapping & { id: string };
 /**
  * The body of `PATCH /deployments/{id}` the reference sends for this deployment (spec §5.7):
  * always the core fields, `enforce_parameter_schema` and `schedules` only when configured,
+ * `paused` only when configured (the reference always sends it: see below),
  * `pull_steps` null in the custom-Dockerfile case.
  */
 export function updateBody(d: DesiredDeployment): Mapping {
@@ -28,8 +29,10 @@ export function updateBody(d: DesiredDeployment): Mapping {
     // The create body stringifies a missing description to "None"; the update body keeps null.
     description: d.description,
     parameters: p.parameters,
-    paused: p.paused,
   };
+  // Deliberately unlike the reference: without `paused:` in prefect.yaml, an update keeps the
+  // server's value, so a deployment paused in the UI stays paused.
+  if (d.pausedConfigured) body.paused = p.paused;
   if (d.schedulesConfigured) body.schedules = d.schedules.map((s) => s.update);
   Object.assign(body, {
     concurrency_limit: p.concurrency_limit,
@@ -137,7 +140,7 @@ export function diffDeployment(d: DesiredDeployment, current: CurrentDeployment)
   compare('description', body.description, current.description ?? null);
   compare('version', body.version, current.version ?? null);
   compare('parameters', body.parameters, current.parameters ?? {});
-  compare('paused', body.paused, current.paused ?? false);
+  if ('paused' in body) compare('paused', body.paused, current.paused ?? false);
   if (d.schedulesConfigured) {
     const cur = Array.isArray(current.schedules) ? (current.schedules as Mapping[]) : [];
     compare('schedules', d.schedules.map((s) => s.create), cur.map(currentSchedule), schedulesEqual(d, cur));

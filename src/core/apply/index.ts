@@ -14,6 +14,7 @@ import { missingPythonBeforeSteps } from '../../steps/python/preflight.js';
 import type { StepOutputs } from '../templating/index.js';
 import { diffDeployment, type CurrentDeployment, type FieldChange } from './diff.js';
 import { automationsEqual, registerDeployment, type FlowUpserts, type RegistrationAction, type RegistrationClient } from './register.js';
+import { mapBounded } from '../util/map-bounded.js';
 import { prefetchSnapshot, readServerSnapshot, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
 
 export { diffDeployment, updateBody, jsonEqual, schedulesEqual, type FieldChange } from './diff.js';
@@ -149,7 +150,7 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   }
   // Deployments of one flow share its record: upsert each flow once, not once per deployment racing.
   const flows: FlowUpserts = new Map();
-  const outcomes = await mapLimit(plan.deployments, request.registrationConcurrency ?? request.concurrency ?? 8, async (d) => {
+  const outcomes = await mapBounded(plan.deployments, request.registrationConcurrency ?? request.concurrency ?? 8, async (d) => {
     const started = Date.now();
     request.onProgress?.({ phase: 'registering', name: d.name, flowName: d.flowName });
     let outcome: DeploymentOutcome;
@@ -192,7 +193,7 @@ export async function runDeploymentSteps(
     diagnostics.push({ severity: 'error', file: plan.prefectFile, deployment: d.name, message: e.message, ...position(plan, d, e.section ?? 'build', e.index) });
     return { outputs, diagnostics };
   }
-  await mapLimit(deployments, request.concurrency ?? 8, async (d) => {
+  await mapBounded(deployments, request.concurrency ?? 8, async (d) => {
     const ctx = {
       cwd: request.cwd,
       env: request.env,
@@ -257,7 +258,8 @@ export async function compareWithServer(client: SnapshotClient, plan: Plan, pref
       if (!current) return { deployment: d, action: 'created', changes: [], notes: [] };
       const changes = diffDeployment(d, current as CurrentDeployment);
       const notes: string[] = [];
-      if (current.paused === true && d.payload.paused === false) notes.push('paused on the server: deploying un-pauses it (set paused: true to keep it paused)');
+      if (current.paused === true && d.pausedConfigured && d.payload.paused === false) notes.push('paused on the server: deploying un-pauses it, as prefect.yaml says paused: false');
+      else if (current.paused === true && !d.pausedConfigured) notes.push('paused on the server: stays paused (prefect deploy would un-pause it; set paused: false to un-pause)');
       const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping) : [];
       if (changes.some((c) => c.field === 'schedules') && schedules.length > 0 && schedules.some((s) => !s.slug)) {
         notes.push(`its ${schedules.length} schedule(s) will be deleted and re-created (give each schedule a slug to update them in place)`);
@@ -275,18 +277,4 @@ export async function compareWithServer(client: SnapshotClient, plan: Plan, pref
       return { deployment: d, action: changes.length ? 'updated' : 'unchanged', id, changes, notes };
     }),
   );
-}
-
-/** Runs `f` over `items` with at most `limit` in flight, results in input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await f(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

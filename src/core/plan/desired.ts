@@ -27,6 +27,7 @@ import { DeferredPlaceholders, possibleStepOutputs } from './deferred.js';
 import { validateSlas, validateTriggers, type DeploymentTrigger, type Sla } from '../triggers/index.js';
 import { resolveVersion, type GitRunner, type VersionInfo } from './version-info.js';
 import { applyDeployOptions, DeployOptionError, gatherSpecs, type DeployOptions } from './deploy-options.js';
+import { keepSecretsInJobVariables, settleSecretJobVariables } from './secret-job-variables.js';
 
 const BUILD_DOCKER_IMAGE = 'prefect_docker.deployments.steps.build_docker_image';
 const SET_WORKING_DIRECTORY = 'prefect.deployments.steps.set_working_directory';
@@ -68,6 +69,11 @@ export interface DesiredDeployment {
   schedulesConfigured: boolean;
   /** Whether `enforce_parameter_schema` was configured (the update body omits it otherwise). */
   enforceParameterSchemaConfigured: boolean;
+  /**
+   * Whether `paused` was configured. When it was not, an update leaves the server's value alone
+   * (the reference sends `paused: false`, un-pausing a deployment paused in the UI).
+   */
+  pausedConfigured: boolean;
   /** Whether the pull steps came from the custom-Dockerfile rule (update sends null then). */
   pullStepsNull: boolean;
   /** Validated triggers; each becomes an automation owned by the deployment. */
@@ -143,9 +149,11 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   const rawPull = own('pull');
   const explicitNoPull = Array.isArray(rawPull) && rawPull.length === 0;
 
+  const keptSecrets = new Map<string, unknown>();
   let resolved;
   try {
-    resolved = await resolveBeforeSteps(config, { ...ctx.sources, env: ctx.env });
+    // Unlike the reference, secrets in job variables stay block references (the worker resolves them).
+    resolved = await resolveBeforeSteps(config, { ...ctx.sources, env: ctx.env }, keepSecretsInJobVariables(keptSecrets));
   } catch (e) {
     if (e instanceof TemplateError) return { ok: false, problems: [{ message: e.message }], warnings };
     throw e;
@@ -329,6 +337,11 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     version_info: versionInfo,
   };
   if (concurrencyOptions === null) payload.concurrency_options = null;
+  if (keptSecrets.size > 0) {
+    const settled = await settleSecretJobVariables(payload.job_variables, keptSecrets, payload.work_pool_name, ctx.sources.workPools);
+    payload.job_variables = settled.jobVariables;
+    for (const message of settled.warnings) warnings.push({ message, path: at('work_pool', 'job_variables') });
+  }
 
   return {
     ok: true,
@@ -343,6 +356,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
       schedules,
       schedulesConfigured: schedules.length > 0,
       enforceParameterSchemaConfigured: enforceConfigured,
+      pausedConfigured: templatedConfig.paused !== undefined && templatedConfig.paused !== null,
       pullStepsNull,
       triggers: validatedTriggers.triggers,
       slas,

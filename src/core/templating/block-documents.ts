@@ -2,11 +2,11 @@
  * `resolve_block_document_references`: `{{ prefect.blocks.<slug>.<name>[.<keypath>] }}` placeholders
  * and `{"$ref": {"block_document_id": …}}` mappings replaced by block document data.
  */
-import { getFromDict } from './get-from-dict.js';
+import { getFromDict, keyPath } from './get-from-dict.js';
 import { NOTSET } from './apply-values.js';
 import { BLOCK_DOCUMENT_PLACEHOLDER_PREFIX, isWholeStringPlaceholder, placeholdersInString, type Placeholder } from './placeholders.js';
 import { pythonStr, pythonStringRepr } from './python-str.js';
-import type { BlockDocumentSource, LookupResult, OnUnresolved } from './sources.js';
+import type { BlockDocumentLookup, BlockDocumentSource, OnUnresolved } from './sources.js';
 import { deepCopy, isMapping, isTruthy, pythonTypeName, TemplateError } from './values.js';
 
 /** A block placeholder's name split the reference's way (prefix removed, split on `.` at most twice). */
@@ -40,7 +40,49 @@ function keypathPointsAtValue(keypath: string | undefined): boolean {
   return keypath !== undefined && (keypath === 'value' || keypath.startsWith('value.') || keypath.startsWith('value['));
 }
 
-type Resolved = { found: true; value: unknown } | { found: false };
+type Resolved = { found: true; value: unknown; secret: boolean } | { found: false };
+
+/**
+ * Where a placeholder that resolves to secret material stays as written, for the worker to resolve
+ * when the flow runs (it does the same block pass), instead of the secret in clear.
+ */
+export interface KeepSecretReferences {
+  /** Whether a value at this path of the template may keep its secret references. */
+  at(path: readonly (string | number)[]): boolean;
+  /** Each kept placeholder (as written) with the value it resolved to. */
+  onKept(placeholder: string, value: unknown): void;
+}
+
+/**
+ * Whether the value at `keypath` (`get_from_dict` segments over `data`) is, lies inside, or holds a
+ * field on one of the dotted `secretFields` paths. List indices in the keypath are skipped, as the
+ * schema's paths name fields only (`items.password` covers `items[0].password`).
+ */
+function touchesSecret(data: unknown, keypath: readonly string[], secretFields: readonly string[]): boolean {
+  if (secretFields.length === 0) return false;
+  const fieldPath: string[] = [];
+  let value = data;
+  for (const key of keypath) {
+    const listLike = Array.isArray(value) || typeof value === 'string';
+    if (!listLike) fieldPath.push(key);
+    value = getFromDict(value, [key], undefined);
+  }
+  return secretFields.some((field) => {
+    const secret = field.split('.');
+    const n = Math.min(secret.length, fieldPath.length);
+    for (let i = 0; i < n; i++) if (secret[i] !== '*' && secret[i] !== fieldPath[i]) return false;
+    return true;
+  });
+}
+
+// Texts the later passes (variables, env, step outputs) would template again once the secret is
+// in the string: keeping the reference would change what the deployment ends up with.
+function safeToKeep(value: unknown): boolean {
+  if (!isTruthy(value)) return false;
+  const braces = (v: unknown): boolean =>
+    typeof v === 'string' ? v.includes('{{') || v.includes('}}') : Array.isArray(v) ? v.some(braces) : isMapping(v) ? Object.values(v).some(braces) : false;
+  return !braces(value);
+}
 
 /**
  * Resolves block placeholders and `$ref`s at any depth. Offline (`unresolved`) references stay
@@ -50,12 +92,13 @@ export async function resolveBlockDocumentReferences(
   template: unknown,
   source: BlockDocumentSource,
   onUnresolved: OnUnresolved = () => {},
+  keepSecrets?: KeepSecretReferences,
 ): Promise<unknown> {
   // Cached per call, as the reference does, so one block is fetched once however often it is used.
-  const byName = new Map<string, LookupResult<Record<string, unknown>>>();
-  const byId = new Map<string, LookupResult<Record<string, unknown>>>();
+  const byName = new Map<string, BlockDocumentLookup>();
+  const byId = new Map<string, BlockDocumentLookup>();
 
-  const readByName = async (slug: string, name: string, placeholder: string): Promise<Record<string, unknown> | undefined> => {
+  const readByName = async (slug: string, name: string, placeholder: string): Promise<BlockDocumentLookup | undefined> => {
     const key = JSON.stringify([slug, name]);
     let result = byName.get(key);
     if (!result) {
@@ -69,7 +112,7 @@ export async function resolveBlockDocumentReferences(
         placeholder,
       );
     }
-    return result.status === 'found' ? result.value : undefined;
+    return result.status === 'found' ? result : undefined;
   };
 
   const readById = async (id: string): Promise<Record<string, unknown> | undefined> => {
@@ -86,14 +129,16 @@ export async function resolveBlockDocumentReferences(
 
   const resolvePlaceholder = async (placeholder: Placeholder, tmpl: string): Promise<Resolved> => {
     const { blockTypeSlug, blockDocumentName, keypath } = parseBlockPlaceholderName(placeholder.name);
-    const document = await readByName(blockTypeSlug, blockDocumentName, placeholder.fullMatch);
-    if (document === undefined) {
+    const lookup = await readByName(blockTypeSlug, blockDocumentName, placeholder.fullMatch);
+    if (lookup?.status !== 'found') {
       onUnresolved({ kind: 'block_document', placeholder: placeholder.fullMatch, blockTypeSlug, blockDocumentName });
       return { found: false };
     }
+    const document = lookup.value;
     let data: unknown = document;
     const keys = Object.keys(document);
-    if (keys.length === 1 && keys[0] === 'value' && !keypathPointsAtValue(keypath)) data = document['value'];
+    const unwrapped = keys.length === 1 && keys[0] === 'value' && !keypathPointsAtValue(keypath);
+    if (unwrapped) data = document['value'];
     let value = data;
     if (keypath !== undefined) {
       value = getFromDict(data, keypath, NOTSET);
@@ -105,10 +150,20 @@ export async function resolveBlockDocumentReferences(
         );
       }
     }
-    return { found: true, value: deepCopy(value) };
+    const documentKeypath = [...(unwrapped ? ['value'] : []), ...(keypath === undefined ? [] : keyPath(keypath))];
+    const secret = touchesSecret(document, documentKeypath, lookup.secretFields ?? []);
+    return { found: true, value: deepCopy(value), secret };
   };
 
-  const resolve = async (tmpl: unknown): Promise<unknown> => {
+  // A secret placeholder where secrets are kept: resolved (so a missing block or keypath still
+  // fails as in the reference) but left as written.
+  const kept = (placeholder: Placeholder, resolved: Resolved, path: readonly (string | number)[]): boolean => {
+    if (!resolved.found || !resolved.secret || !keepSecrets?.at(path) || !safeToKeep(resolved.value)) return false;
+    keepSecrets.onKept(placeholder.fullMatch, resolved.value);
+    return true;
+  };
+
+  const resolve = async (tmpl: unknown, path: (string | number)[]): Promise<unknown> => {
     if (isMapping(tmpl)) {
       if (Object.hasOwn(tmpl, '$ref')) {
         const ref = tmpl['$ref'];
@@ -128,12 +183,12 @@ export async function resolveBlockDocumentReferences(
         }
       }
       const out: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(tmpl)) out[key] = await resolve(value);
+      for (const [key, value] of Object.entries(tmpl)) out[key] = await resolve(value, [...path, key]);
       return out;
     }
     if (Array.isArray(tmpl)) {
       const out: unknown[] = [];
-      for (const item of tmpl) out.push(await resolve(item));
+      for (const [i, item] of tmpl.entries()) out.push(await resolve(item, [...path, i]));
       return out;
     }
     if (typeof tmpl !== 'string') return tmpl;
@@ -143,6 +198,7 @@ export async function resolveBlockDocumentReferences(
     const [only] = placeholders;
     if (only && isWholeStringPlaceholder(tmpl, placeholders, 'block_document')) {
       const resolved = await resolvePlaceholder(only, tmpl);
+      if (kept(only, resolved, path)) return tmpl;
       return resolved.found ? resolved.value : tmpl;
     }
     let result = tmpl;
@@ -158,10 +214,11 @@ export async function resolveBlockDocumentReferences(
           placeholder.fullMatch,
         );
       }
+      if (kept(placeholder, resolved, path)) continue;
       result = result.replaceAll(placeholder.fullMatch, pythonStr(resolved.value));
     }
     return result;
   };
 
-  return resolve(template);
+  return resolve(template, []);
 }

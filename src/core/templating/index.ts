@@ -1,7 +1,7 @@
 export { applyValues, missingPlaceholderMessage, NOTSET } from './apply-values.js';
 export type { ApplyValuesOptions, Environment, NotSet, OnMissing } from './apply-values.js';
 export { parseBlockPlaceholderName, resolveBlockDocumentReferences } from './block-documents.js';
-export type { BlockPlaceholderName } from './block-documents.js';
+export type { BlockPlaceholderName, KeepSecretReferences } from './block-documents.js';
 export { getFromDict, keyPath } from './get-from-dict.js';
 export {
   mergeStepOutputs,
@@ -17,6 +17,7 @@ export {
   BLOCK_DOCUMENT_PLACEHOLDER_PREFIX,
   ENV_VAR_PLACEHOLDER_PREFIX,
   findPlaceholders,
+  isWholeStringPlaceholder,
   placeholderKind,
   placeholdersInString,
   VARIABLE_PLACEHOLDER_PREFIX,
@@ -25,12 +26,14 @@ export type { Placeholder, PlaceholderKind } from './placeholders.js';
 export { pythonFloatRepr, pythonRepr, pythonStr, pythonStringRepr } from './python-str.js';
 export { offlineSources, UnresolvedReferences } from './sources.js';
 export type {
+  BlockDocumentLookup,
   BlockDocumentSource,
   LookupResult,
   OnUnresolved,
   TemplateSources,
   UnresolvedReference,
   VariableSource,
+  WorkPoolSource,
 } from './sources.js';
 export { resolveVariables, variableName } from './variables.js';
 export { isMapping, PythonFloat, TemplateError } from './values.js';

@@ -3,7 +3,7 @@
  * calls these at the matching points; each one is a single reference call site.
  */
 import { applyValues, type Environment, type OnMissing } from './apply-values.js';
-import { resolveBlockDocumentReferences } from './block-documents.js';
+import { resolveBlockDocumentReferences, type KeepSecretReferences } from './block-documents.js';
 import { UnresolvedReferences, type TemplateSources, type UnresolvedReference } from './sources.js';
 import { resolveVariables } from './variables.js';
 import { isMapping, isTruthy } from './values.js';
@@ -31,10 +31,11 @@ export interface StepOutputsContext {
  * A.2–A.4: blocks and `$ref`s, then variables, then the early env pass (`values` = the environment,
  * `remove_notset=False`). Why: work pool names, deployment names etc. must be concrete before the
  * flow is loaded and the pool checked; unresolved step-output placeholders are kept for A.10.
+ * `keepSecrets` says where block placeholders resolving to secrets stay as written (job variables).
  */
-export async function resolveBeforeSteps<T>(config: T, ctx: ResolveContext): Promise<Resolved<T>> {
+export async function resolveBeforeSteps<T>(config: T, ctx: ResolveContext, keepSecrets?: KeepSecretReferences): Promise<Resolved<T>> {
   const unresolved = new UnresolvedReferences();
-  let value = await resolveBlockDocumentReferences(config, ctx.blocks, unresolved.add);
+  let value = await resolveBlockDocumentReferences(config, ctx.blocks, unresolved.add, keepSecrets);
   value = await resolveVariables(value, ctx.variables, unresolved.add);
   value = applyValues(value, ctx.env, { removeNotset: false, env: ctx.env });
   return { value: value as T, unresolved: unresolved.list() };

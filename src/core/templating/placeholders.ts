@@ -39,6 +39,8 @@ export function placeholderKind(name: string): PlaceholderKind {
 
 /** The placeholders of one string, each once, in order of first appearance (the reference uses a set). */
 export function placeholdersInString(text: string): Placeholder[] {
+  // Most strings hold none; skip building and running the Unicode-aware regex for them.
+  if (!text.includes('{{')) return [];
   const seen = new Set<string>();
   const found: Placeholder[] = [];
   for (const match of text.matchAll(placeholderRegExp())) {

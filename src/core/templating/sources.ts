@@ -5,11 +5,22 @@
 
 export type LookupResult<T> = { status: 'found'; value: T } | { status: 'missing' } | { status: 'unresolved' };
 
+/**
+ * A block document's `data`, with the dotted paths of its secret fields (the block schema's
+ * `secret_fields`, `*` for any key) when the source knows them.
+ */
+export type BlockDocumentLookup = LookupResult<Record<string, unknown>> & { secretFields?: readonly string[] };
+
 export interface BlockDocumentSource {
   /** The document's `data` (secrets included) for `GET /block_types/slug/{slug}/block_documents/name/{name}`. */
-  readByName(slug: string, name: string): Promise<LookupResult<Record<string, unknown>>>;
+  readByName(slug: string, name: string): Promise<BlockDocumentLookup>;
   /** The document's `data` for `GET /block_documents/{id}`. */
-  readById(id: string): Promise<LookupResult<Record<string, unknown>>>;
+  readById(id: string): Promise<BlockDocumentLookup>;
+}
+
+/** What the server validates job variables against: a work pool's `base_job_template.variables`. */
+export interface WorkPoolSource {
+  readJobVariablesSchema(poolName: string): Promise<LookupResult<Record<string, unknown>>>;
 }
 
 export interface VariableSource {
@@ -20,6 +31,8 @@ export interface VariableSource {
 export interface TemplateSources {
   blocks: BlockDocumentSource;
   variables: VariableSource;
+  /** Work pools, where known: a job variable may keep a secret's block reference only where its pool's schema accepts the text. */
+  workPools?: WorkPoolSource;
 }
 
 /** A reference left as written because its source could not answer (offline). */

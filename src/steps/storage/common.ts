@@ -39,7 +39,10 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { StepCall } from '../types.js';
 import { StepFailure } from '../utility.js';
+import { mapBounded } from '../../core/util/map-bounded.js';
 import { objectKey, PUSH_STEPS, uploadSet, type StorageProvider, type UploadFile } from '../upload-set.js';
+
+export { mapBounded };
 
 /** Metadata key (without any `x-amz-meta-` style prefix) recording the content MD5 as hex. */
 export const CONTENT_MD5_METADATA = 'prefect-deploy-md5';
@@ -241,40 +244,6 @@ export async function pullObjects(
   const summary = progress.summary(started);
   call.log(`   ${step}: ${describeSummary(summary, 'downloaded', false)} from ${location}`);
   return summary;
-}
-
-/**
- * Runs `fn` over `items` with at most `limit` at once; results in input order. The first failure
- * stops new work and is rethrown once the running calls settle (their own failures are dropped).
- */
-export async function mapBounded<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>,
-  signal?: AbortSignal,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failure: { error: unknown } | null = null;
-  const worker = async (): Promise<void> => {
-    while (failure === null && next < items.length) {
-      if (signal?.aborted) {
-        failure = { error: signal.reason ?? new Error('cancelled') };
-        return;
-      }
-      const index = next;
-      next += 1;
-      try {
-        results[index] = await fn(items[index]!, index);
-      } catch (error) {
-        failure ??= { error };
-        return;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failure !== null) throw (failure as { error: unknown }).error;
-  return results;
 }
 
 /** MD5 of a file, lower-case hex, streamed. */

@@ -655,19 +655,19 @@ var require_Alias = __commonJS({
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
-        let found2 = void 0;
+        let found = void 0;
         for (const node of nodes) {
           if (node === this)
             break;
           if (node.anchor === this.source)
-            found2 = node;
+            found = node;
         }
-        if (found2 && ctx) {
+        if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found2);
+          let data = anchors2.get(found);
           if (!data) {
-            toJS.toJS(found2, null, ctx);
-            data = anchors2.get(found2);
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
           }
           if (data?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
@@ -676,14 +676,14 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found2, anchors2);
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
           }
         }
-        return found2;
+        return found;
       }
       toJSON(_arg, ctx) {
         if (!ctx)
@@ -3789,7 +3789,7 @@ var require_resolve_props = __commonJS({
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
-      let found2 = null;
+      let found = null;
       let start = null;
       for (const token of tokens) {
         if (reqSpace) {
@@ -3826,7 +3826,7 @@ var require_resolve_props = __commonJS({
             if (atNewline) {
               if (comment2)
                 comment2 += token.source;
-              else if (!found2 || indicator !== "seq-item-ind")
+              else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
               commentSep += token.source;
@@ -3860,9 +3860,9 @@ var require_resolve_props = __commonJS({
           case indicator:
             if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found2)
+            if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found2 = token;
+            found = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
@@ -3891,7 +3891,7 @@ var require_resolve_props = __commonJS({
         onError(tab2, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
-        found: found2,
+        found,
         spaceBefore,
         comment: comment2,
         hasNewline,
@@ -9880,10 +9880,10 @@ var require_luxon = __commonJS({
           } else {
             return token;
           }
-        }, tokens = _Formatter.parseFormat(fmt), realTokens = tokens.reduce((found2, {
+        }, tokens = _Formatter.parseFormat(fmt), realTokens = tokens.reduce((found, {
           literal: literal3,
           val
-        }) => literal3 ? found2 : found2.concat(val), []), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t2) => t2)), durationInfo = {
+        }) => literal3 ? found : found.concat(val), []), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t2) => t2)), durationInfo = {
           isNegativeDuration: collapsed < 0,
           // this relies on "collapsed" being based on "shiftTo", which builds up the object
           // in order
@@ -11320,7 +11320,7 @@ var require_luxon = __commonJS({
        * @return {Array}
        */
       static merge(intervals) {
-        const [found2, final] = intervals.sort((a, b) => a.s - b.s).reduce(([sofar, current], item) => {
+        const [found, final] = intervals.sort((a, b) => a.s - b.s).reduce(([sofar, current], item) => {
           if (!current) {
             return [sofar, item];
           } else if (current.overlaps(item) || current.abutsStart(item)) {
@@ -11330,9 +11330,9 @@ var require_luxon = __commonJS({
           }
         }, [[], null]);
         if (final) {
-          found2.push(final);
+          found.push(final);
         }
-        return found2;
+        return found;
       }
       /**
        * Return an array of Intervals representing the spans of time that only appear in one of the specified Intervals.
@@ -20008,16 +20008,17 @@ function placeholderKind(name2) {
   return "standard";
 }
 function placeholdersInString(text) {
+  if (!text.includes("{{")) return [];
   const seen = /* @__PURE__ */ new Set();
-  const found2 = [];
+  const found = [];
   for (const match2 of text.matchAll(placeholderRegExp())) {
     const fullMatch = match2[1] ?? "";
     const name2 = match2[2] ?? "";
     if (seen.has(fullMatch)) continue;
     seen.add(fullMatch);
-    found2.push({ fullMatch, name: name2, kind: placeholderKind(name2) });
+    found.push({ fullMatch, name: name2, kind: placeholderKind(name2) });
   }
-  return found2;
+  return found;
 }
 function isWholeStringPlaceholder(text, placeholders, kind) {
   const only = placeholders.length === 1 ? placeholders[0] : void 0;
@@ -20123,8 +20124,29 @@ function parseBlockPlaceholderName(name2) {
 function keypathPointsAtValue(keypath) {
   return keypath !== void 0 && (keypath === "value" || keypath.startsWith("value.") || keypath.startsWith("value["));
 }
+function touchesSecret(data, keypath, secretFields) {
+  if (secretFields.length === 0) return false;
+  const fieldPath2 = [];
+  let value = data;
+  for (const key2 of keypath) {
+    const listLike = Array.isArray(value) || typeof value === "string";
+    if (!listLike) fieldPath2.push(key2);
+    value = getFromDict(value, [key2], void 0);
+  }
+  return secretFields.some((field) => {
+    const secret = field.split(".");
+    const n2 = Math.min(secret.length, fieldPath2.length);
+    for (let i = 0; i < n2; i++) if (secret[i] !== "*" && secret[i] !== fieldPath2[i]) return false;
+    return true;
+  });
+}
+function safeToKeep(value) {
+  if (!isTruthy(value)) return false;
+  const braces = (v) => typeof v === "string" ? v.includes("{{") || v.includes("}}") : Array.isArray(v) ? v.some(braces) : isMapping(v) ? Object.values(v).some(braces) : false;
+  return !braces(value);
+}
 async function resolveBlockDocumentReferences(template, source, onUnresolved = () => {
-}) {
+}, keepSecrets) {
   const byName2 = /* @__PURE__ */ new Map();
   const byId = /* @__PURE__ */ new Map();
   const readByName = async (slug, name2, placeholder) => {
@@ -20140,7 +20162,7 @@ async function resolveBlockDocumentReferences(template, source, onUnresolved = (
         placeholder
       );
     }
-    return result.status === "found" ? result.value : void 0;
+    return result.status === "found" ? result : void 0;
   };
   const readById = async (id2) => {
     let result = byId.get(id2);
@@ -20155,14 +20177,16 @@ async function resolveBlockDocumentReferences(template, source, onUnresolved = (
   };
   const resolvePlaceholder = async (placeholder, tmpl) => {
     const { blockTypeSlug, blockDocumentName, keypath } = parseBlockPlaceholderName(placeholder.name);
-    const document = await readByName(blockTypeSlug, blockDocumentName, placeholder.fullMatch);
-    if (document === void 0) {
+    const lookup = await readByName(blockTypeSlug, blockDocumentName, placeholder.fullMatch);
+    if (lookup?.status !== "found") {
       onUnresolved({ kind: "block_document", placeholder: placeholder.fullMatch, blockTypeSlug, blockDocumentName });
       return { found: false };
     }
+    const document = lookup.value;
     let data = document;
     const keys = Object.keys(document);
-    if (keys.length === 1 && keys[0] === "value" && !keypathPointsAtValue(keypath)) data = document["value"];
+    const unwrapped = keys.length === 1 && keys[0] === "value" && !keypathPointsAtValue(keypath);
+    if (unwrapped) data = document["value"];
     let value = data;
     if (keypath !== void 0) {
       value = getFromDict(data, keypath, NOTSET);
@@ -20173,9 +20197,16 @@ async function resolveBlockDocumentReferences(template, source, onUnresolved = (
         );
       }
     }
-    return { found: true, value: deepCopy(value) };
+    const documentKeypath = [...unwrapped ? ["value"] : [], ...keypath === void 0 ? [] : keyPath(keypath)];
+    const secret = touchesSecret(document, documentKeypath, lookup.secretFields ?? []);
+    return { found: true, value: deepCopy(value), secret };
   };
-  const resolve2 = async (tmpl) => {
+  const kept = (placeholder, resolved, path11) => {
+    if (!resolved.found || !resolved.secret || !keepSecrets?.at(path11) || !safeToKeep(resolved.value)) return false;
+    keepSecrets.onKept(placeholder.fullMatch, resolved.value);
+    return true;
+  };
+  const resolve2 = async (tmpl, path11) => {
     if (isMapping(tmpl)) {
       if (Object.hasOwn(tmpl, "$ref")) {
         const ref = tmpl["$ref"];
@@ -20194,12 +20225,12 @@ async function resolveBlockDocumentReferences(template, source, onUnresolved = (
         }
       }
       const out = {};
-      for (const [key2, value] of Object.entries(tmpl)) out[key2] = await resolve2(value);
+      for (const [key2, value] of Object.entries(tmpl)) out[key2] = await resolve2(value, [...path11, key2]);
       return out;
     }
     if (Array.isArray(tmpl)) {
       const out = [];
-      for (const item of tmpl) out.push(await resolve2(item));
+      for (const [i, item] of tmpl.entries()) out.push(await resolve2(item, [...path11, i]));
       return out;
     }
     if (typeof tmpl !== "string") return tmpl;
@@ -20208,6 +20239,7 @@ async function resolveBlockDocumentReferences(template, source, onUnresolved = (
     const [only] = placeholders;
     if (only && isWholeStringPlaceholder(tmpl, placeholders, "block_document")) {
       const resolved = await resolvePlaceholder(only, tmpl);
+      if (kept(only, resolved, path11)) return tmpl;
       return resolved.found ? resolved.value : tmpl;
     }
     let result = tmpl;
@@ -20221,11 +20253,12 @@ async function resolveBlockDocumentReferences(template, source, onUnresolved = (
           placeholder.fullMatch
         );
       }
+      if (kept(placeholder, resolved, path11)) continue;
       result = result.replaceAll(placeholder.fullMatch, pythonStr(resolved.value));
     }
     return result;
   };
-  return resolve2(template);
+  return resolve2(template, []);
 }
 
 // src/core/templating/variables.ts
@@ -20286,9 +20319,9 @@ async function resolveVariables(template, source, onUnresolved = () => {
 }
 
 // src/core/templating/passes.ts
-async function resolveBeforeSteps(config, ctx) {
+async function resolveBeforeSteps(config, ctx, keepSecrets) {
   const unresolved = new UnresolvedReferences();
-  let value = await resolveBlockDocumentReferences(config, ctx.blocks, unresolved.add);
+  let value = await resolveBlockDocumentReferences(config, ctx.blocks, unresolved.add, keepSecrets);
   value = await resolveVariables(value, ctx.variables, unresolved.add);
   value = applyValues(value, ctx.env, { removeNotset: false, env: ctx.env });
   return { value, unresolved: unresolved.list() };
@@ -20435,8 +20468,8 @@ function parseYaml(text) {
     }
   }
   const locate = (path11, wantKey) => {
-    const found2 = findNode(doc, path11);
-    const node = wantKey ? found2.key ?? found2.node : found2.node;
+    const found = findNode(doc, path11);
+    const node = wantKey ? found.key ?? found.node : found.node;
     const range = node?.range;
     return range ? toPosition(range[0]) : void 0;
   };
@@ -22763,7 +22796,7 @@ var Formatter = class _Formatter {
         return token;
       }
     }, tokens = _Formatter.parseFormat(fmt), realTokens = tokens.reduce(
-      (found2, { literal: literal3, val }) => literal3 ? found2 : found2.concat(val),
+      (found, { literal: literal3, val }) => literal3 ? found : found.concat(val),
       []
     ), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t2) => t2)), durationInfo = {
       isNegativeDuration: collapsed < 0,
@@ -24212,7 +24245,7 @@ var Interval = class _Interval {
    * @return {Array}
    */
   static merge(intervals) {
-    const [found2, final] = intervals.sort((a, b) => a.s - b.s).reduce(
+    const [found, final] = intervals.sort((a, b) => a.s - b.s).reduce(
       ([sofar, current], item) => {
         if (!current) {
           return [sofar, item];
@@ -24225,9 +24258,9 @@ var Interval = class _Interval {
       [[], null]
     );
     if (final) {
-      found2.push(final);
+      found.push(final);
     }
-    return found2;
+    return found;
   }
   /**
    * Return an array of Intervals representing the spans of time that only appear in one of the specified Intervals.
@@ -28418,8 +28451,8 @@ function parseEntrypoint(entrypoint, cwd) {
   if (!objectPath) throw bad(`"${objectPart}" is not a Python name`);
   const base = path3.join(cwd, ...modNames);
   const candidates = [`${base}.py`, path3.join(base, "__init__.py")];
-  const found2 = candidates.find((c) => existsSync(c)) ?? candidates[0];
-  return { kind: "module", file: toRelative(found2, cwd), objectPath, pathAsWritten: modulePart };
+  const found = candidates.find((c) => existsSync(c)) ?? candidates[0];
+  return { kind: "module", file: toRelative(found, cwd), objectPath, pathAsWritten: modulePart };
 }
 function splitObjectPath(s2) {
   const parts = s2.split(".");
@@ -29338,8 +29371,8 @@ function binaryOp(op, a, b) {
     return { k: "dict", entries };
   }
   if ((op === "in" || op === "not in") && (b.k === "list" || b.k === "tuple" || b.k === "set")) {
-    const found2 = b.items.some((x) => pyEquals(x, a));
-    return { k: "bool", v: op === "in" ? found2 : !found2 };
+    const found = b.items.some((x) => pyEquals(x, a));
+    return { k: "bool", v: op === "in" ? found : !found };
   }
   if (a.k === "object" && b.k === "object" && a.type === "timedelta" && b.type === "timedelta") {
     if (op === "+") return timedeltaFrom(tdMicros(a) + tdMicros(b));
@@ -29681,9 +29714,9 @@ var NodeType = class _NodeType {
         direct[name2] = map[prop];
     return (node) => {
       for (let groups2 = node.prop(NodeProp.group), i = -1; i < (groups2 ? groups2.length : 0); i++) {
-        let found2 = direct[i < 0 ? node.name : groups2[i]];
-        if (found2)
-          return found2;
+        let found = direct[i < 0 ? node.name : groups2[i]];
+        if (found)
+          return found;
       }
     };
   }
@@ -30227,8 +30260,8 @@ function getChildren(node, type, before, after) {
   if (!cur.firstChild())
     return result;
   if (before != null)
-    for (let found2 = false; !found2; ) {
-      found2 = cur.type.is(before);
+    for (let found = false; !found; ) {
+      found = cur.type.is(before);
       if (!cur.nextSibling())
         return result;
     }
@@ -31427,9 +31460,9 @@ var Stack = class _Stack {
               return rDepth << 19 | 65536 | term;
           }
         } else {
-          let found2 = explore(action, depth + 1);
-          if (found2 != null)
-            return found2;
+          let found = explore(action, depth + 1);
+          if (found != null)
+            return found;
         }
       });
     };
@@ -32743,16 +32776,16 @@ var LRParser = class _LRParser extends Parser {
     }
     if (config.tokenizers)
       copy.tokenizers = this.tokenizers.map((t2) => {
-        let found2 = config.tokenizers.find((r) => r.from == t2);
-        return found2 ? found2.to : t2;
+        let found = config.tokenizers.find((r) => r.from == t2);
+        return found ? found.to : t2;
       });
     if (config.specializers) {
       copy.specializers = this.specializers.slice();
       copy.specializerSpecs = this.specializerSpecs.map((s2, i) => {
-        let found2 = config.specializers.find((r) => r.from == s2.external);
-        if (!found2)
+        let found = config.specializers.find((r) => r.from == s2.external);
+        if (!found)
           return s2;
-        let spec = Object.assign(Object.assign({}, s2), { external: found2.to });
+        let spec = Object.assign(Object.assign({}, s2), { external: found.to });
         copy.specializers[i] = getSpecializer(spec);
         return spec;
       });
@@ -36269,8 +36302,8 @@ async function analyzeKept(ep, options, key2, bytes) {
   const kept = bytes ? disk() : null;
   if (!kept) return analyzeOrExplain(ep, options, bytes);
   const world = currentWorld(options.cwd);
-  const found2 = kept.get(key2, world);
-  if (found2) return found2;
+  const found = kept.get(key2, world);
+  if (found) return found;
   const observations = [];
   const flow = await analyzeOrExplain(ep, options, bytes, observations);
   kept.set(key2, observations, flow);
@@ -37210,6 +37243,136 @@ function applyDeployOptions(config, o) {
   return { config: out, variableOverrides, notices };
 }
 
+// src/core/plan/secret-job-variables.ts
+function keepSecretsInJobVariables(kept) {
+  return {
+    at: (path11) => path11[0] === "work_pool" && path11[1] === "job_variables",
+    onKept: (placeholder, value) => kept.set(placeholder, value)
+  };
+}
+async function settleSecretJobVariables(jobVariables, kept, poolName, pools) {
+  const warnings = [];
+  if (kept.size === 0 || !pools || typeof poolName !== "string") return { jobVariables, warnings };
+  const lookup = await pools.readJobVariablesSchema(poolName);
+  if (lookup.status !== "found") return { jobVariables, warnings };
+  const schema = lookup.value;
+  const settle = (value, path11) => {
+    if (Array.isArray(value)) return value.map((item, i) => settle(item, [...path11, i]));
+    if (isMapping3(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, settle(v, [...path11, k])]));
+    if (typeof value !== "string") return value;
+    const placeholders = placeholdersInString(value).filter((p) => p.kind === "block_document" && kept.has(p.fullMatch));
+    if (placeholders.length === 0 || acceptsStringAt(schema, path11, value)) return value;
+    warnings.push(
+      `job variable ${describePath(path11)} gets a secret from a block, but work pool "${poolName}" does not accept a {{ prefect.blocks.\u2026 }} reference there, so the resolved secret is stored in the deployment (as prefect deploy does)`
+    );
+    const [only] = placeholders;
+    if (only && isWholeStringPlaceholder(value, placeholders, "block_document")) return kept.get(only.fullMatch);
+    let text = value;
+    for (const p of placeholders) text = text.replaceAll(p.fullMatch, pythonStr(kept.get(p.fullMatch)));
+    return text;
+  };
+  return { jobVariables: settle(jobVariables, []), warnings };
+}
+function describePath(path11) {
+  if (path11.length === 0) return "(all of job_variables)";
+  return path11.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
+}
+var Unknown = class extends Error {
+};
+var MEMBER_KEYWORDS = [
+  "properties",
+  "additionalProperties",
+  "patternProperties",
+  "items",
+  "prefixItems",
+  "contains",
+  "uniqueItems",
+  "dependentSchemas",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "$ref",
+  "$dynamicRef",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if"
+];
+function acceptsStringAt(schema, path11, text) {
+  let depth = 0;
+  const resolveRef = (ref) => {
+    if (typeof ref !== "string" || !ref.startsWith("#/")) throw new Unknown();
+    let node = schema;
+    for (const part of ref.slice(2).split("/")) {
+      const key2 = part.replaceAll("~1", "/").replaceAll("~0", "~");
+      if (!isMapping3(node) || !Object.hasOwn(node, key2)) throw new Unknown();
+      node = node[key2];
+    }
+    return node;
+  };
+  const leaf = (node) => {
+    const type = node.type;
+    if (type !== void 0 && !(type === "string" || Array.isArray(type) && type.includes("string"))) return false;
+    if (Array.isArray(node.enum) && !node.enum.includes(text)) return false;
+    if ("const" in node && node.const !== text) return false;
+    const length = [...text].length;
+    if (typeof node.minLength === "number" && length < node.minLength) return false;
+    if (typeof node.maxLength === "number" && length > node.maxLength) return false;
+    if (typeof node.pattern === "string") {
+      let pattern;
+      try {
+        pattern = new RegExp(node.pattern, "u");
+      } catch {
+        throw new Unknown();
+      }
+      if (!pattern.test(text)) return false;
+    }
+    const branches = (key2) => Array.isArray(node[key2]) ? node[key2] : [];
+    if (Array.isArray(node.anyOf) && !branches("anyOf").some((b) => at(b, []))) return false;
+    if (Array.isArray(node.oneOf) && branches("oneOf").filter((b) => at(b, [])).length !== 1) return false;
+    if ("not" in node && at(node.not, [])) return false;
+    if ("if" in node) {
+      const then = at(node.if, []) ? node.then : node.else;
+      if (then !== void 0 && !at(then, [])) return false;
+    }
+    return true;
+  };
+  const member = (node, key2) => {
+    if (typeof key2 === "number") {
+      const prefix = Array.isArray(node.prefixItems) ? node.prefixItems : Array.isArray(node.items) ? node.items : [];
+      if (key2 < prefix.length) return prefix[key2];
+      return Array.isArray(node.items) ? true : node.items ?? true;
+    }
+    if (node.patternProperties !== void 0) throw new Unknown();
+    if (isMapping3(node.properties) && Object.hasOwn(node.properties, key2)) return node.properties[key2];
+    return node.additionalProperties ?? true;
+  };
+  function at(node, rest) {
+    if (node === true) return true;
+    if (node === false) return false;
+    if (!isMapping3(node)) throw new Unknown();
+    if (++depth > 200) throw new Unknown();
+    if ("$ref" in node && !at(resolveRef(node.$ref), rest)) return false;
+    if ("$dynamicRef" in node) throw new Unknown();
+    if (Array.isArray(node.allOf) && !node.allOf.every((b) => at(b, rest))) return false;
+    if (rest.length === 0) return leaf(node);
+    for (const key2 of ["anyOf", "oneOf"]) {
+      const branches = node[key2];
+      if (Array.isArray(branches) && branches.some((b) => !isMapping3(b) || MEMBER_KEYWORDS.some((k) => k in b))) throw new Unknown();
+    }
+    if ("not" in node || "if" in node || "contains" in node || "dependentSchemas" in node || node.uniqueItems === true) throw new Unknown();
+    if ("unevaluatedProperties" in node || "unevaluatedItems" in node) throw new Unknown();
+    const [head, ...tail] = rest;
+    return at(member(node, head), tail);
+  }
+  try {
+    return at(schema, path11);
+  } catch (e) {
+    if (e instanceof Unknown) return false;
+    throw e;
+  }
+}
+
 // src/core/plan/desired.ts
 var BUILD_DOCKER_IMAGE = "prefect_docker.deployments.steps.build_docker_image";
 var SET_WORKING_DIRECTORY = "prefect.deployments.steps.set_working_directory";
@@ -37261,9 +37424,10 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
   const rawPush = truthy3(own("push")) ? own("push") : actions.push;
   const rawPull = own("pull");
   const explicitNoPull = Array.isArray(rawPull) && rawPull.length === 0;
+  const keptSecrets = /* @__PURE__ */ new Map();
   let resolved;
   try {
-    resolved = await resolveBeforeSteps(config, { ...ctx.sources, env: ctx.env });
+    resolved = await resolveBeforeSteps(config, { ...ctx.sources, env: ctx.env }, keepSecretsInJobVariables(keptSecrets));
   } catch (e) {
     if (e instanceof TemplateError) return { ok: false, problems: [{ message: e.message }], warnings };
     throw e;
@@ -37418,6 +37582,11 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
     version_info: versionInfo
   };
   if (concurrencyOptions === null) payload.concurrency_options = null;
+  if (keptSecrets.size > 0) {
+    const settled = await settleSecretJobVariables(payload.job_variables, keptSecrets, payload.work_pool_name, ctx.sources.workPools);
+    payload.job_variables = settled.jobVariables;
+    for (const message of settled.warnings) warnings.push({ message, path: at("work_pool", "job_variables") });
+  }
   return {
     ok: true,
     deployment: {
@@ -37431,6 +37600,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
       schedules,
       schedulesConfigured: schedules.length > 0,
       enforceParameterSchemaConfigured: enforceConfigured,
+      pausedConfigured: templatedConfig.paused !== void 0 && templatedConfig.paused !== null,
       pullStepsNull,
       triggers: validatedTriggers.triggers,
       slas,
@@ -37596,9 +37766,9 @@ function updateBody(d) {
     version_info: p.version_info,
     // The create body stringifies a missing description to "None"; the update body keeps null.
     description: d.description,
-    parameters: p.parameters,
-    paused: p.paused
+    parameters: p.parameters
   };
+  if (d.pausedConfigured) body.paused = p.paused;
   if (d.schedulesConfigured) body.schedules = d.schedules.map((s2) => s2.update);
   Object.assign(body, {
     concurrency_limit: p.concurrency_limit,
@@ -37679,7 +37849,7 @@ function diffDeployment(d, current) {
   compare("description", body.description, current.description ?? null);
   compare("version", body.version, current.version ?? null);
   compare("parameters", body.parameters, current.parameters ?? {});
-  compare("paused", body.paused, current.paused ?? false);
+  if ("paused" in body) compare("paused", body.paused, current.paused ?? false);
   if (d.schedulesConfigured) {
     const cur = Array.isArray(current.schedules) ? current.schedules : [];
     compare("schedules", d.schedules.map((s2) => s2.create), cur.map(currentSchedule), schedulesEqual(d, cur));
@@ -37725,11 +37895,11 @@ function classifyChange(d, action, changes) {
   for (const c of changes) {
     let shown = c;
     if (deferred) {
-      const found2 = [];
-      const to = substitute(c.from, c.to, c.field, deferred, found2);
-      knownAfterBuild.push(...found2);
-      if (found2.length > 0 && jsonEqual(c.from, to)) continue;
-      if (found2.length > 0) shown = { ...c, to };
+      const found = [];
+      const to = substitute(c.from, c.to, c.field, deferred, found);
+      knownAfterBuild.push(...found);
+      if (found.length > 0 && jsonEqual(c.from, to)) continue;
+      if (found.length > 0) shown = { ...c, to };
     }
     (isVersionField(c.field) ? version : other).push(shown);
   }
@@ -37741,21 +37911,21 @@ function deferredMatcher(placeholders) {
   const sorted = [...new Set(placeholders)].sort((a, b) => b.length - a.length);
   return { placeholders: sorted, any: new RegExp(sorted.map(escapeRegex2).join("|"), "u") };
 }
-function substitute(from, to, path11, deferred, found2) {
+function substitute(from, to, path11, deferred, found) {
   if (typeof to === "string") {
     if (!deferred.any.test(to)) return to;
     const couldMatch = couldProduce(to, deferred, from);
-    found2.push({ path: path11, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
+    found.push({ path: path11, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
     return couldMatch ? from : KNOWN_AFTER_BUILD;
   }
   if (Array.isArray(to)) {
     const before = Array.isArray(from) ? from : [];
-    return to.map((v, i) => substitute(before[i], v, `${path11}[${i}]`, deferred, found2));
+    return to.map((v, i) => substitute(before[i], v, `${path11}[${i}]`, deferred, found));
   }
   if (isMapping3(to)) {
     const before = isMapping3(from) ? from : {};
     const out = {};
-    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path11}.${k}`, deferred, found2);
+    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path11}.${k}`, deferred, found);
     return out;
   }
   return to;
@@ -38369,6 +38539,32 @@ import { createReadStream, readFileSync as readFileSync4, statSync as statSync3 
 import { mkdir, readFile as readFile3 } from "node:fs/promises";
 import { dirname } from "node:path";
 
+// src/core/util/map-bounded.ts
+async function mapBounded(items, limit, fn, signal) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failure = null;
+  const worker = async () => {
+    while (failure === null && next < items.length) {
+      if (signal?.aborted) {
+        failure = { error: signal.reason ?? new Error("cancelled") };
+        return;
+      }
+      const index2 = next;
+      next += 1;
+      try {
+        results[index2] = await fn(items[index2], index2);
+      } catch (error) {
+        failure ??= { error };
+        return;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure !== null) throw failure.error;
+  return results;
+}
+
 // src/steps/upload-set.ts
 import { readdir, readFile as readFile2, stat } from "node:fs/promises";
 import { isAbsolute, join, resolve } from "node:path";
@@ -38695,12 +38891,12 @@ function riskyUploadWarnings(relativePaths, ignoreName) {
   }
   if (venvRoots.has("")) venvs.set("./", relativePaths.length);
   if (git.size === 0 && venvs.size === 0 && envFiles.length === 0) return [];
-  const found2 = [];
-  if (git.size > 0) found2.push(`git metadata ${describe3(git)}`);
-  if (venvs.size > 0) found2.push(`virtual environment${venvs.size > 1 ? "s" : ""} ${describe3(venvs)}`);
-  if (envFiles.length > 0) found2.push(`environment file${envFiles.length > 1 ? "s" : ""} ${examples(envFiles)} (may hold secrets)`);
+  const found = [];
+  if (git.size > 0) found.push(`git metadata ${describe3(git)}`);
+  if (venvs.size > 0) found.push(`virtual environment${venvs.size > 1 ? "s" : ""} ${describe3(venvs)}`);
+  if (envFiles.length > 0) found.push(`environment file${envFiles.length > 1 ? "s" : ""} ${examples(envFiles)} (may hold secrets)`);
   const what = ignoreName ? `no ${ignoreName} found` : "no ignore file is applied (ignore_file is empty)";
-  return [`${what}, so every file is uploaded, including ${found2.join(", ")} (add a .prefectignore \u2014 \`prefect init\` writes one that excludes these)`];
+  return [`${what}, so every file is uploaded, including ${found.join(", ")} (add a .prefectignore \u2014 \`prefect init\` writes one that excludes these)`];
 }
 function bump(counts, key2) {
   counts.set(key2, (counts.get(key2) ?? 0) + 1);
@@ -38818,30 +39014,6 @@ async function pullObjects(call, location, objects, download2, options = {}) {
   const summary = progress.summary(started);
   call.log(`   ${step}: ${describeSummary(summary, "downloaded", false)} from ${location}`);
   return summary;
-}
-async function mapBounded(items, limit, fn, signal) {
-  const results = new Array(items.length);
-  let next = 0;
-  let failure = null;
-  const worker = async () => {
-    while (failure === null && next < items.length) {
-      if (signal?.aborted) {
-        failure = { error: signal.reason ?? new Error("cancelled") };
-        return;
-      }
-      const index2 = next;
-      next += 1;
-      try {
-        results[index2] = await fn(items[index2], index2);
-      } catch (error) {
-        failure ??= { error };
-        return;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failure !== null) throw failure.error;
-  return results;
 }
 async function md5File(path11) {
   const hash2 = createHash3("md5");
@@ -39906,13 +40078,13 @@ async function readServerSnapshot(client, wanted, prefetch) {
   if (present.length === 0) return empty;
   const covered = prefetch && present.every((w) => prefetch.names.has(w.name));
   const [prefetched, prefetchedAutomations] = covered ? await Promise.all([prefetch.deployments, prefetch.firstAutomations]) : [];
-  const [found2, firstPage] = await Promise.all([
+  const [found, firstPage] = await Promise.all([
     prefetched ? [prefetched] : Promise.all(groups(present).map((g) => client.readDeploymentsOfFlows(g.flowIds(flowIds), g.names))),
     prefetchedAutomations ?? client.readAutomationsFirstPage()
   ]);
   const flowNameById = new Map(flows.map((f) => [String(f.id), String(f.name)]));
   const wantedKeys = new Set(present.map((w) => key(w.flowName, w.name)));
-  for (const d of found2.flat()) {
+  for (const d of found.flat()) {
     const k = key(flowNameById.get(String(d.flow_id)) ?? "", String(d.name));
     if (wantedKeys.has(k)) deployments.set(k, d);
   }
@@ -40071,7 +40243,7 @@ async function deploy(given) {
     return { plan: plan2, outcomes: [], diagnostics: [{ severity: "error", file: plan2.prefectFile, message }, ...plan2.diagnostics], stoppedAt: "validation" };
   }
   const flows = /* @__PURE__ */ new Map();
-  const outcomes = await mapLimit(plan2.deployments, request.registrationConcurrency ?? request.concurrency ?? 8, async (d) => {
+  const outcomes = await mapBounded(plan2.deployments, request.registrationConcurrency ?? request.concurrency ?? 8, async (d) => {
     const started = Date.now();
     request.onProgress?.({ phase: "registering", name: d.name, flowName: d.flowName });
     let outcome;
@@ -40103,7 +40275,7 @@ async function runDeploymentSteps(plan2, deployments, request) {
     diagnostics.push({ severity: "error", file: plan2.prefectFile, deployment: d.name, message: e.message, ...position(plan2, d, e.section ?? "build", e.index) });
     return { outputs, diagnostics };
   }
-  await mapLimit(deployments, request.concurrency ?? 8, async (d) => {
+  await mapBounded(deployments, request.concurrency ?? 8, async (d) => {
     const ctx = {
       cwd: request.cwd,
       env: request.env,
@@ -40153,7 +40325,8 @@ async function compareWithServer(client, plan2, prefetch) {
       if (!current) return { deployment: d, action: "created", changes: [], notes: [] };
       const changes = diffDeployment(d, current);
       const notes = [];
-      if (current.paused === true && d.payload.paused === false) notes.push("paused on the server: deploying un-pauses it (set paused: true to keep it paused)");
+      if (current.paused === true && d.pausedConfigured && d.payload.paused === false) notes.push("paused on the server: deploying un-pauses it, as prefect.yaml says paused: false");
+      else if (current.paused === true && !d.pausedConfigured) notes.push("paused on the server: stays paused (prefect deploy would un-pause it; set paused: false to un-pause)");
       const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping3) : [];
       if (changes.some((c) => c.field === "schedules") && schedules.length > 0 && schedules.some((s2) => !s2.slug)) {
         notes.push(`its ${schedules.length} schedule(s) will be deleted and re-created (give each schedule a slug to update them in place)`);
@@ -40171,18 +40344,6 @@ async function compareWithServer(client, plan2, prefetch) {
       return { deployment: d, action: changes.length ? "updated" : "unchanged", id: id2, changes, notes };
     })
   );
-}
-async function mapLimit(items, limit, f) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await f(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }
 
 // src/prefect/client.ts
@@ -40423,42 +40584,6 @@ function chunks(items, size) {
   return out;
 }
 
-// src/prefect/sources.ts
-function memo(load) {
-  const cache = /* @__PURE__ */ new Map();
-  return (key2) => {
-    let pending = cache.get(key2);
-    if (!pending) {
-      pending = load(key2);
-      pending.catch(() => cache.delete(key2));
-      cache.set(key2, pending);
-    }
-    return pending;
-  };
-}
-function found(value) {
-  return value === void 0 ? { status: "missing" } : { status: "found", value };
-}
-function prefectTemplateSources(client) {
-  const byName2 = memo(async (key2) => {
-    const [slug, name2] = JSON.parse(key2);
-    const document = await client.readBlockDocumentByName(slug, name2);
-    return found(document?.data);
-  });
-  const byId = memo(async (id2) => found((await client.readBlockDocument(id2))?.data));
-  const variables = memo(async (name2) => {
-    const variable = await client.readVariableByName(name2);
-    return variable === void 0 ? { status: "missing" } : { status: "found", value: variable.value };
-  });
-  return {
-    blocks: {
-      readByName: (slug, name2) => byName2(JSON.stringify([slug, name2])),
-      readById: (id2) => byId(id2)
-    },
-    variables: { read: (name2) => variables(name2) }
-  };
-}
-
 // src/core/secrets.ts
 var REDACTED = "***";
 var SECRET_KEY = /(^|_)(secret|password|passwd|pwd|token|api_?key|private_?key|access_?key|secret_?key|client_?secret|connection_?string|credentials?|sas)$/;
@@ -40524,13 +40649,16 @@ var Secrets = class {
   }
   collect(document) {
     if (!document?.data) return document;
-    const fields = document.block_schema?.fields;
-    const paths = Array.isArray(fields?.secret_fields) ? fields.secret_fields.filter((p) => typeof p === "string") : [];
-    if (document.block_type?.slug === "secret") paths.push("value");
-    for (const p of paths) for (const v of leavesAt(document.data, p.split("."))) this.add(v);
+    for (const p of blockSecretFields(document)) for (const v of leavesAt(document.data, p.split("."))) this.add(v);
     return document;
   }
 };
+function blockSecretFields(document) {
+  const fields = document.block_schema?.fields;
+  const paths = Array.isArray(fields?.secret_fields) ? fields.secret_fields.filter((p) => typeof p === "string") : [];
+  if (document.block_type?.slug === "secret" && !paths.includes("value")) paths.push("value");
+  return paths;
+}
 function leavesAt(data, path11) {
   if (path11.length === 0) return leaves(data);
   if (data === null || typeof data !== "object") return [];
@@ -40553,6 +40681,46 @@ function snakeCase(key2) {
 }
 function escapeRegExp(s2) {
   return s2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// src/prefect/sources.ts
+function memo(load) {
+  const cache = /* @__PURE__ */ new Map();
+  return (key2) => {
+    let pending = cache.get(key2);
+    if (!pending) {
+      pending = load(key2);
+      pending.catch(() => cache.delete(key2));
+      cache.set(key2, pending);
+    }
+    return pending;
+  };
+}
+function foundDocument(document) {
+  return document?.data === void 0 ? { status: "missing" } : { status: "found", value: document.data, secretFields: blockSecretFields(document) };
+}
+function prefectTemplateSources(client) {
+  const byName2 = memo(async (key2) => {
+    const [slug, name2] = JSON.parse(key2);
+    return foundDocument(await client.readBlockDocumentByName(slug, name2));
+  });
+  const byId = memo(async (id2) => foundDocument(await client.readBlockDocument(id2)));
+  const poolSchemas = memo(async (name2) => {
+    const variables2 = (await client.readWorkPool(name2))?.base_job_template?.variables;
+    return variables2 !== null && typeof variables2 === "object" ? { status: "found", value: variables2 } : { status: "missing" };
+  });
+  const variables = memo(async (name2) => {
+    const variable = await client.readVariableByName(name2);
+    return variable === void 0 ? { status: "missing" } : { status: "found", value: variable.value };
+  });
+  return {
+    blocks: {
+      readByName: (slug, name2) => byName2(JSON.stringify([slug, name2])),
+      readById: (id2) => byId(id2)
+    },
+    variables: { read: (name2) => variables(name2) },
+    workPools: { readJobVariablesSchema: (name2) => poolSchemas(name2) }
+  };
 }
 
 // src/core/plan/matrix.ts
@@ -40599,8 +40767,8 @@ export {
   runDeploymentSteps,
   planAgainstServer,
   PrefectClient,
-  prefectTemplateSources,
   Secrets,
+  prefectTemplateSources,
   matrixEntry,
   matrixOf,
   capYoungGeneration
