@@ -1,4 +1,23 @@
+import { enableCompileCache } from 'node:module';
+import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { cacheRoot, cachingEnabled } from './core/util/cache-dir.js';
+
+/**
+ * Node's on-disk cache of compiled code (the bundle is ~2 MB of JavaScript; compiling it is about a
+ * fifth of a cold start), kept with the other caches. Node keys it by file content and its own
+ * version, so a new build or Node never reuses stale code. `NODE_COMPILE_CACHE` /
+ * `NODE_DISABLE_COMPILE_CACHE` are Node's own and win; `DEPLOY_ACTION_CACHE=off` turns it off too.
+ */
+export function enableCodeCache(): void {
+  if (process.env.NODE_COMPILE_CACHE !== undefined || process.env.NODE_DISABLE_COMPILE_CACHE !== undefined) return;
+  if (!cachingEnabled(process.env)) return;
+  try {
+    enableCompileCache(path.join(cacheRoot(process.env), 'node-compile-cache'));
+  } catch {
+    // no cache: only slower
+  }
+}
 
 /**
  * Keeps V8's young generation at its initial size for the rest of the process. A plan allocates

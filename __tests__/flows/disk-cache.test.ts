@@ -136,7 +136,7 @@ describe('flow analyses kept between runs', () => {
 });
 
 describe('the built CLI', () => {
-  it('keeps analyses under its own build id and plans the same from them', async () => {
+  it('keeps analyses under its own build id and plans the same from them; DEPLOY_ACTION_CACHE=off keeps nothing', async () => {
     const home = scratch('disk-cache-home-');
     const project = scratch('disk-cache-cli-');
     writeFileSync(path.join(project, 'etl.py'), 'from prefect import flow\n\n@flow(name="etl")\ndef etl(day: str = "mon"):\n    """Daily."""\n');
@@ -144,6 +144,8 @@ describe('the built CLI', () => {
     const env = baseEnv(home);
     const first = await spawnCli(['plan', '--all', '--offline', '--json'], { cwd: project, env });
     expect(first.code).toBe(0);
+    // Node's compile cache sits beside it
+    expect(readdirSync(path.join(home, '.cache', 'deploy-action')).sort()).toEqual(['flow-analyses', 'node-compile-cache']);
     const root = path.join(home, '.cache', 'deploy-action', 'flow-analyses');
     const [build] = readdirSync(root);
     expect(build).toMatch(/^[0-9a-f]{16}$/);

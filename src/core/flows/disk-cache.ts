@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cacheRoot } from '../util/cache-dir.js';
+import { cacheRoot, cachingEnabled } from '../util/cache-dir.js';
 import type { AnalyzedFlow } from './index.js';
 
 /** Something an analysis depended on besides its key. */
@@ -108,6 +108,6 @@ function holds(o: Observation, world: World): boolean {
  * analyses, so a new version of this tool never reuses an old one's.
  */
 export function flowAnalysisCacheDirectory(env: Record<string, string | undefined>, analyzer: string): string | undefined {
-  if (/^(off|false|0|no)$/i.test(env['DEPLOY_ACTION_CACHE']?.trim() ?? '')) return undefined;
+  if (!cachingEnabled(env)) return undefined;
   return path.join(cacheRoot(env), 'flow-analyses', analyzer);
 }

@@ -41,7 +41,15 @@ export function checkCron(cron: string): CronCheck {
   return { ok: true, translation };
 }
 
+/** Translations by cron text: projects repeat a few schedules across many deployments. */
+const translations = new Map<string, CronTranslation | undefined>();
+
 function translate(cron: string): CronTranslation | undefined {
+  if (!translations.has(cron)) translations.set(cron, translateOnce(cron));
+  return translations.get(cron);
+}
+
+function translateOnce(cron: string): CronTranslation | undefined {
   let fields = cron.trim().split(/\s+/).filter((f) => f !== '');
   if (fields.length === 1 && fields[0]!.startsWith('@')) {
     const alias = ALIASES[fields[0]!.toLowerCase()];

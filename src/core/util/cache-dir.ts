@@ -11,3 +11,8 @@ export function cacheRoot(env: Record<string, string | undefined>): string {
     path.join(env['HOME'] || homedir(), '.cache');
   return path.join(base, 'deploy-action');
 }
+
+/** Whether the caches are on: `DEPLOY_ACTION_CACHE` set to `off`, `false`, `0` or `no` turns them off. */
+export function cachingEnabled(env: Record<string, string | undefined>): boolean {
+  return !/^(off|false|0|no)$/i.test(env['DEPLOY_ACTION_CACHE']?.trim() ?? '');
+}

@@ -119,12 +119,6 @@ function editDistance(a, b) {
   return prev[b.length];
 }
 
-// src/prefect/http.ts
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import http from "node:http";
-import https from "node:https";
-
 // src/prefect/settings.ts
 var DEFAULT_CLOUD_API_URL = "https://api.prefect.cloud/api";
 var PrefectSettingsError = class extends Error {
@@ -220,6 +214,10 @@ function isCloud(settings) {
 }
 
 // src/prefect/http.ts
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import https from "node:https";
 var SERVER_API_VERSION = "0.8.4";
 var REFERENCE_PREFECT_VERSION = "3.9.1";
 var DEFAULT_USER_AGENT = `prefect/${REFERENCE_PREFECT_VERSION} (API ${SERVER_API_VERSION})`;

@@ -4,7 +4,7 @@ import {
   didYouMean,
   pythonRepr,
   pythonStr
-} from "./chunk-DHPQRGAX.js";
+} from "./chunk-RDS7F722.js";
 import {
   ProcessStartError,
   StepFailure,

@@ -10,10 +10,11 @@ import {
   pythonStr,
   pythonStringRepr,
   settingsFromEnv
-} from "./chunk-DHPQRGAX.js";
+} from "./chunk-RDS7F722.js";
 import {
-  cacheRoot
-} from "./chunk-CU4OZE65.js";
+  cacheRoot,
+  cachingEnabled
+} from "./chunk-G6O7J7YI.js";
 import {
   PIP_INSTALL_NEED,
   ProcessStartError,
@@ -19905,12 +19906,6 @@ var require_rrule = __commonJS({
   }
 });
 
-// src/runtime.ts
-import { setFlagsFromString } from "node:v8";
-function capYoungGeneration() {
-  setFlagsFromString("--semi-space-growth-factor=1");
-}
-
 // src/core/diagnostics.ts
 function formatDiagnostic(d) {
   let where = d.file;
@@ -27185,7 +27180,12 @@ function checkCron(cron) {
   }
   return { ok: true, translation };
 }
+var translations = /* @__PURE__ */ new Map();
 function translate(cron) {
+  if (!translations.has(cron)) translations.set(cron, translateOnce(cron));
+  return translations.get(cron);
+}
+function translateOnce(cron) {
   let fields = cron.trim().split(/\s+/).filter((f) => f !== "");
   if (fields.length === 1 && fields[0].startsWith("@")) {
     const alias = ALIASES[fields[0].toLowerCase()];
@@ -28382,7 +28382,7 @@ function holds(o, world) {
   }
 }
 function flowAnalysisCacheDirectory(env, analyzer) {
-  if (/^(off|false|0|no)$/i.test(env["DEPLOY_ACTION_CACHE"]?.trim() ?? "")) return void 0;
+  if (!cachingEnabled(env)) return void 0;
   return path2.join(cacheRoot(env), "flow-analyses", analyzer);
 }
 
@@ -36263,7 +36263,7 @@ var runCache = new AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "67ca7a677e373bfe" : void 0;
+var ANALYZER = true ? "a4371a7686dca85c" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -39898,8 +39898,8 @@ var IMPLEMENTATIONS = /* @__PURE__ */ new Map([
   ["prefect_azure.deployments.steps.push_to_azure_blob_storage", pushToAzureBlobStorage],
   ["prefect_azure.deployments.steps.pull_from_azure_blob_storage", pullFromAzureBlobStorage],
   // Loaded on first use, like the SDK-backed steps: runs without Docker steps never pay for them.
-  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-NJO5ZDBZ.js")).buildDockerImage(inputs, call)],
-  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-V4NN2H2F.js")).pushDockerImage(inputs, call)]
+  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-QQPYXRB3.js")).buildDockerImage(inputs, call)],
+  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-5MFLKO2A.js")).pushDockerImage(inputs, call)]
 ]);
 var PULL_ONLY = /* @__PURE__ */ new Set([`${CORE2}.pull_from_remote_storage`, `${CORE2}.pull_with_block`]);
 function resolveStep(name2, keywords = {}) {
@@ -39918,7 +39918,7 @@ function resolveStep(name2, keywords = {}) {
     return {
       definition: { name: name2, aliases: [], inputs: null, outputs: [] },
       // Loaded on first use: runs without custom steps never pay for it.
-      implementation: async (inputs, call) => (await import("./bridge-NYSIQR7C.js")).runCustomStep(name2, keywords.requires, inputs, call)
+      implementation: async (inputs, call) => (await import("./bridge-GWREXE3X.js")).runCustomStep(name2, keywords.requires, inputs, call)
     };
   }
   throw new StepFailure(`${JSON.stringify(name2)} is not a step name (expected a fully-qualified function name such as ${CORE2}.run_shell_script)`);
@@ -40770,6 +40770,5 @@ export {
   Secrets,
   prefectTemplateSources,
   matrixEntry,
-  matrixOf,
-  capYoungGeneration
+  matrixOf
 };

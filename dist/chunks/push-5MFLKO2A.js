@@ -10,8 +10,8 @@ import {
   summarizeTail,
   tagText,
   validateImageName
-} from "./chunk-Y7KMVWSU.js";
-import "./chunk-DHPQRGAX.js";
+} from "./chunk-ULDMKHSL.js";
+import "./chunk-RDS7F722.js";
 import {
   StepFailure,
   isMapping,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   cacheRoot
-} from "./chunk-CU4OZE65.js";
+} from "./chunk-G6O7J7YI.js";
 import {
   BRIDGE_SCRIPT,
   NONFINITE_FLOAT_PREFIX,

@@ -8,7 +8,11 @@ function cacheRoot(env) {
   const base = env["RUNNER_TOOL_CACHE"] || env["XDG_CACHE_HOME"] || (process.platform === "win32" ? env["LOCALAPPDATA"] : void 0) || path.join(env["HOME"] || homedir(), ".cache");
   return path.join(base, "deploy-action");
 }
+function cachingEnabled(env) {
+  return !/^(off|false|0|no)$/i.test(env["DEPLOY_ACTION_CACHE"]?.trim() ?? "");
+}
 
 export {
-  cacheRoot
+  cacheRoot,
+  cachingEnabled
 };

@@ -3,8 +3,8 @@ import {
   additionalTagsOf,
   backendOf,
   buildDockerImage
-} from "./chunk-Y7KMVWSU.js";
-import "./chunk-DHPQRGAX.js";
+} from "./chunk-ULDMKHSL.js";
+import "./chunk-RDS7F722.js";
 import "./chunk-GQTBA2SO.js";
 import "./chunk-6DG7BXTN.js";
 export {
