@@ -267,7 +267,16 @@ async function main() {
     // One environment for both sides: no PREFECT_* but the API URL and the reference's home.
     const env = cleanEnv({ PREFECT_API_URL: server.apiUrl, PREFECT_HOME: prefectHome });
     const reference = (args, cwd) => timed(prefectBin, args, { cwd, env });
-    const ours = (args, cwd, nodeFlags = []) => timed(process.execPath, [...nodeFlags, cli, ...args], { cwd, env, memory: true });
+    const ours = (args, cwd, nodeFlags = [], extraEnv = {}) => timed(process.execPath, [...nodeFlags, cli, ...args], { cwd, env: { ...env, ...extraEnv }, memory: true });
+    // Ours keeps flow analyses and Node's compiled code between runs (README "Caches"). A first run
+    // starts from an empty cache directory, as on a new runner; its re-run keeps what the first run
+    // left, as on a self-hosted runner or with actions/cache; "without caches" turns them off.
+    const freshCache = () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'deploy-bench-cache-'));
+      scratch.push(dir);
+      return { DEPLOY_ACTION_CACHE_DIR: dir };
+    };
+    const noCache = { DEPLOY_ACTION_CACHE: 'off' };
     const floor = async (bodies, mode, concurrency, cwd) => {
       const run = await timed(process.execPath, [floorScript, '--api-url', server.apiUrl, '--bodies', bodies, '--mode', mode, '--concurrency', String(concurrency)], { cwd, env });
       return { ...run, report: JSON.parse(run.stdout.trim().split('\n').at(-1)) };
@@ -315,7 +324,7 @@ async function main() {
     const cold = { ref: [], ours: [] };
     for (let r = 0; r < coldReps; r++) {
       cold.ref.push(await reference(['--help'], warm));
-      cold.ours.push(await ours(['--help'], warm));
+      cold.ours.push(await ours(['--help'], warm, [], freshCache()));
     }
     record('cold start: --help', 0, cold.ref, cold.ours);
 
@@ -332,14 +341,14 @@ async function main() {
       const offline = { ref: [], ours: [] };
       for (let r = 0; r < reps; r++) {
         if (withReference) offline.ref.push(await timed(server.python, [referenceLoad], { cwd: dir, env }));
-        const plan = await ours(['plan', '--all', '--offline'], dir);
+        const plan = await ours(['plan', '--all', '--offline'], dir, [], freshCache());
         if (!plan.stdout.includes(`${n} deployment`)) throw new Error(`plan --offline N=${n}: unexpected output:\n${plan.stdout.slice(0, 500)}`);
         offline.ours.push(plan);
       }
       record('plan --all --offline', n, offline.ref, offline.ours, 'reference: CLI import + load_flow_from_entrypoint + parameter_schema (bench/reference-load.py)');
 
       // Interleaved so that drift (thermal, server database growth, other load) hits both sides alike.
-      const t = { refFirst: [], refRerun: [], oursFirst: [], oursFirstSerial: [], oursRerun: [] };
+      const t = { refFirst: [], refRerun: [], oursFirst: [], oursFirstSerial: [], oursRerun: [], oursRerunNoCache: [] };
       const fl = { create: Object.fromEntries(floorConcurrencies.map((c) => [c, []])), read: Object.fromEntries(floorConcurrencies.map((c) => [c, []])) };
       for (let r = 0; r < reps; r++) {
         if (withReference) {
@@ -350,12 +359,16 @@ async function main() {
         }
 
         await resetServer(api);
-        const first = await ours(['deploy', '--all', ...oursFlags], dir);
+        const cache = freshCache();
+        const first = await ours(['deploy', '--all', ...oursFlags], dir, [], cache);
         expectSummary(first.stdout, `${n} created, 0 updated, 0 unchanged, 0 failed`, `our first deploy N=${n}`);
         t.oursFirst.push(first);
-        const rerun = await ours(['deploy', '--all', ...oursFlags], dir);
+        const rerun = await ours(['deploy', '--all', ...oursFlags], dir, [], cache);
         expectSummary(rerun.stdout, `0 created, 0 updated, ${n} unchanged, 0 failed`, `our re-deploy N=${n}`);
         t.oursRerun.push(rerun);
+        const rerunNoCache = await ours(['deploy', '--all', ...oursFlags], dir, [], noCache);
+        expectSummary(rerunNoCache.stdout, `0 created, 0 updated, ${n} unchanged, 0 failed`, `our re-deploy without caches N=${n}`);
+        t.oursRerunNoCache.push(rerunNoCache);
 
         if (withReference) {
           // The floor of a re-run: the bulk reads (the deployments exist: ours just wrote them).
@@ -381,7 +394,8 @@ async function main() {
       if (!opts['skip-serial']) {
         record('deploy --all --concurrency 1, first run', n, t.refFirst, t.oursFirstSerial, 'ours one at a time; reference: the same first-run samples as above (it always deploys one at a time)');
       }
-      record('deploy --all, re-run', n, t.refRerun, t.oursRerun, 'reference updates every deployment; ours finds them unchanged and writes nothing; floor: the same bulk reads as ours', withReference ? fl.read : undefined);
+      record('deploy --all, re-run', n, t.refRerun, t.oursRerun, 'reference updates every deployment; ours finds them unchanged and writes nothing, with the caches its first run left; floor: the bulk reads a re-run needs', withReference ? fl.read : undefined);
+      record('deploy --all, re-run without caches', n, t.refRerun, t.oursRerunNoCache, 'ours with DEPLOY_ACTION_CACHE=off (a new runner without actions/cache)', withReference ? fl.read : undefined);
 
       if (n === profileN) {
         // Untimed: where our time goes (node --cpu-prof; summarise with bench/profile-summary.mjs).
