@@ -9,6 +9,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/cli.ts
 enableCodeCache();
-var { main } = await import("./chunks/main-K4LSE6F6.js");
+var { main } = await import("./chunks/main-V5NNA3SU.js");
 capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

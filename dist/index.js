@@ -8,6 +8,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-D7NKH2FM.js");
+var { run } = await import("./chunks/main-4XA3FTCU.js");
 capYoungGeneration();
 await run();

@@ -17,6 +17,7 @@ import { runSteps, StepCache, stepCacheKey, StepExecutionError, type StepContext
 import { parseReport, pythonJson } from '../../src/steps/python/bridge.js';
 import { ENVIRONMENT_MARKER } from '../../src/steps/python/venv.js';
 import { failure } from './step-failure.js';
+import { referencePython } from '../setup/prefect-server.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -319,5 +320,38 @@ describe('a run of steps without a usable Python stops before any step runs', ()
     expect(ok.ran.diagnostics).toEqual([]);
     expect(existsSync(join(ok.dir, 'ran.txt'))).toBe(true);
     expect([...ok.ran.outputs.values()].map((o) => o['name'] ?? o['stdout'])).toEqual(['', 'x']);
+  });
+});
+
+describe("pull steps in build/push run Prefect's own function in the runner's Python", () => {
+  it('pull_from_remote_storage leaves the working directory and outputs as prefect itself does', async () => {
+    const python = await referencePython();
+    const source = join(scratch, 'remote-tree');
+    mkdirSync(join(source, 'sub'), { recursive: true });
+    writeFileSync(join(source, 'a.txt'), 'alpha');
+    writeFileSync(join(source, 'sub', 'b.txt'), 'beta');
+    const url = `file://${source}`;
+    const listing = (dir: string): string[] => readdirSync(dir, { recursive: true }).map(String).sort();
+    // The reference, called directly in its own venv from an empty directory.
+    const theirs = mkdtempSync(join(scratch, 'pull-reference-'));
+    const script = `import asyncio, json\nfrom prefect.deployments.steps import pull_from_remote_storage\nprint(json.dumps(asyncio.run(pull_from_remote_storage(url=${JSON.stringify(url)}))))`;
+    const expected = JSON.parse(execFileSync(python, ['-c', script], { cwd: theirs, encoding: 'utf8', env: { ...process.env, PREFECT_LOGGING_LEVEL: 'ERROR' } }).trim().split('\n').at(-1)!);
+    // Ours, as a build step.
+    const target = mkdtempSync(join(scratch, 'pull-target-'));
+    const steps = [{ 'prefect.deployments.steps.pull_from_remote_storage': { id: 'pulled', url } }];
+    const out = await runSteps(steps, {}, context({ cwd: target, env: baseEnv({ PREFECT_DEPLOY_PYTHON: python }) }));
+    expect(out).toMatchObject({ ...expected, pulled: expected });
+    expect(listing(target)).toEqual(listing(theirs));
+    expect(listing(target).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('without prefect in that Python, fails in one line naming the step', async () => {
+    const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+    const hasPrefect = execFileSync(python, ['-c', 'import importlib.util; print(importlib.util.find_spec("prefect") is not None)'], { encoding: 'utf8' }).trim();
+    expect(hasPrefect).toBe('False');
+    const steps = [{ 'prefect.deployments.steps.pull_with_block': { block_document_name: 'x', block_type_slug: 'local-file-system' } }];
+    const error = await failure(runSteps(steps, {}, context({ env: baseEnv({ PREFECT_DEPLOY_PYTHON: python }) })));
+    expect(error.message).toMatch(/pull_with_block.*No module named 'prefect'/);
+    expect(error.message).not.toContain('\n');
   });
 });

@@ -187,8 +187,8 @@ describe('runSteps: step names and other steps', () => {
     ['prefect_gcp.deployments.steps.some_new_step', /not implemented yet/u],
     ['prefect.deployments.steps.run_shell_scrip', /not a Prefect step \(did you mean "prefect\.deployments\.steps\.run_shell_script"\?\)/u],
     ['my_company.steps.build', /ModuleNotFoundError: No module named 'my_company'/u],
-    ['prefect.deployments.steps.pull_with_block', /not supported in build\/push steps yet/u],
-    ['prefect.deployments.steps.pull_from_remote_storage', /not supported in build\/push steps yet/u],
+    ['prefect.deployments.steps.pull_with_block', /got an unexpected keyword argument 'url'/u],
+    ['prefect.deployments.steps.pull_from_remote_storage', /No module named 'prefect'/u],
   ])('%s', async (name, reason) => {
     const error = await failure(runSteps([{ [name]: { block_document_name: 'x', block_type_slug: 'y', url: 'u' } }], {}, context()));
     expect(error.message.startsWith(`Encountered error while running ${name} (step 1): `)).toBe(true);

@@ -3,7 +3,7 @@
  * through it), and the errors for every name that has none.
  */
 import { didYouMean } from '../core/util/suggest.js';
-import { gitClone, notSupportedInBuildPush, setWorkingDirectory } from './pull.js';
+import { gitClone, setWorkingDirectory } from './pull.js';
 import { pullFromAzureBlobStorage, pushToAzureBlobStorage } from './storage/azure.js';
 import { pullFromGcs, pushToGcs } from './storage/gcs.js';
 import { pullFromS3, pushToS3 } from './storage/s3.js';
@@ -44,8 +44,13 @@ const IMPLEMENTATIONS = new Map<string, StepImplementation>([
   ['prefect_docker.deployments.steps.push_docker_image', async (inputs, call) => (await import('./docker/push.js')).pushDockerImage(inputs, call)],
 ]);
 
-/** Pull steps whose storage back ends are not ported: refused before their inputs are looked at. */
-const PULL_ONLY = new Set([`${CORE}.pull_from_remote_storage`, `${CORE}.pull_with_block`]);
+/**
+ * Pull steps whose storage back ends are Python objects (fsspec file systems, any block type): in
+ * build/push they run Prefect's own function in the runner's Python, through the custom-step
+ * bridge, as `prefect deploy` runs them in its own. That Python needs prefect (and the block's
+ * collection) installed, or a `requires:` naming them.
+ */
+export const PREFECT_PYTHON_STEPS = new Set([`${CORE}.pull_from_remote_storage`, `${CORE}.pull_with_block`]);
 
 export interface ResolvedStep {
   definition: StepDefinition;
@@ -58,7 +63,9 @@ export interface ResolvedStep {
  */
 export function resolveStep(name: string, keywords: { requires?: unknown } = {}): ResolvedStep {
   const definition = findStep(name);
-  if (definition && PULL_ONLY.has(definition.name)) throw notSupportedInBuildPush(name);
+  if (definition && PREFECT_PYTHON_STEPS.has(definition.name)) {
+    return { definition, implementation: async (inputs, call) => (await import('./python/bridge.js')).runCustomStep(name, keywords.requires, inputs, call) };
+  }
   const implementation = definition && IMPLEMENTATIONS.get(definition.name);
   if (definition && implementation) return { definition, implementation };
   if (definition || isBuiltInNamespace(name)) {

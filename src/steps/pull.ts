@@ -448,9 +448,3 @@ export async function gitClone(inputs: Record<string, unknown>, call: StepCall):
   return { directory: path.relative(call.cwd, repo.destination) };
 }
 
-/** Pull-only steps whose storage back ends are not ported; they still run fine on workers. */
-export function notSupportedInBuildPush(name: string): StepFailure {
-  return new StepFailure(
-    `${name} is not supported in build/push steps yet (it runs on workers as a pull step; keep it under pull:, or use run_shell_script)`,
-  );
-}

@@ -5,6 +5,7 @@
  */
 import type { Environment } from '../../core/templating/index.js';
 import { isMapping } from '../../core/templating/values.js';
+import { PREFECT_PYTHON_STEPS } from '../implementations.js';
 import { findStep, isBuiltInNamespace, looksLikePythonCallable } from '../registry.js';
 import { StepExecutionError } from '../run.js';
 import { PIP_INSTALL_NEED, StepFailure } from '../utility.js';
@@ -21,6 +22,7 @@ export interface DeploymentSteps {
 /** Who needs Python for the step `name` (the start of its error), or undefined when it runs without. */
 function pythonNeed(name: string): string | undefined {
   const definition = findStep(name);
+  if (definition && PREFECT_PYTHON_STEPS.has(definition.name)) return `${name} runs Prefect's own function in Python (with prefect installed)`;
   if (definition) return definition.name === PIP_INSTALL_REQUIREMENTS ? PIP_INSTALL_NEED : undefined;
   return !isBuiltInNamespace(name) && looksLikePythonCallable(name) ? customStepNeed(name) : undefined;
 }

@@ -38524,11 +38524,6 @@ async function gitClone(inputs, call) {
   }
   return { directory: path8.relative(call.cwd, repo.destination) };
 }
-function notSupportedInBuildPush(name2) {
-  return new StepFailure(
-    `${name2} is not supported in build/push steps yet (it runs on workers as a pull step; keep it under pull:, or use run_shell_script)`
-  );
-}
 
 // src/steps/storage/azure.ts
 import { realpath } from "node:fs/promises";
@@ -39901,10 +39896,12 @@ var IMPLEMENTATIONS = /* @__PURE__ */ new Map([
   ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-QQPYXRB3.js")).buildDockerImage(inputs, call)],
   ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-5MFLKO2A.js")).pushDockerImage(inputs, call)]
 ]);
-var PULL_ONLY = /* @__PURE__ */ new Set([`${CORE2}.pull_from_remote_storage`, `${CORE2}.pull_with_block`]);
+var PREFECT_PYTHON_STEPS = /* @__PURE__ */ new Set([`${CORE2}.pull_from_remote_storage`, `${CORE2}.pull_with_block`]);
 function resolveStep(name2, keywords = {}) {
   const definition = findStep(name2);
-  if (definition && PULL_ONLY.has(definition.name)) throw notSupportedInBuildPush(name2);
+  if (definition && PREFECT_PYTHON_STEPS.has(definition.name)) {
+    return { definition, implementation: async (inputs, call) => (await import("./bridge-GWREXE3X.js")).runCustomStep(name2, keywords.requires, inputs, call) };
+  }
   const implementation = definition && IMPLEMENTATIONS.get(definition.name);
   if (definition && implementation) return { definition, implementation };
   if (definition || isBuiltInNamespace(name2)) {
@@ -40031,6 +40028,7 @@ async function runSteps(steps, seedOutputs, ctx) {
 var PIP_INSTALL_REQUIREMENTS = "prefect.deployments.steps.pip_install_requirements";
 function pythonNeed(name2) {
   const definition = findStep(name2);
+  if (definition && PREFECT_PYTHON_STEPS.has(definition.name)) return `${name2} runs Prefect's own function in Python (with prefect installed)`;
   if (definition) return definition.name === PIP_INSTALL_REQUIREMENTS ? PIP_INSTALL_NEED : void 0;
   return !isBuiltInNamespace(name2) && looksLikePythonCallable(name2) ? customStepNeed(name2) : void 0;
 }

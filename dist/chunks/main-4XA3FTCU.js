@@ -29,7 +29,7 @@ import {
   runDeploymentSteps,
   uiUrl,
   validateForDeploy
-} from "./chunk-S7X4PHEY.js";
+} from "./chunk-TZR6KX5W.js";
 import "./chunk-RDS7F722.js";
 import {
   require_tunnel,

@@ -22,7 +22,7 @@ import {
   require_dist,
   uiUrl,
   validateForDeploy
-} from "./chunk-S7X4PHEY.js";
+} from "./chunk-TZR6KX5W.js";
 import {
   REFERENCE_PREFECT_VERSION
 } from "./chunk-RDS7F722.js";
