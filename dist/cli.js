@@ -3,12 +3,15 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   capYoungGeneration,
   enableCodeCache
-} from "./chunks/chunk-WBOJVXKE.js";
-import "./chunks/chunk-G6O7J7YI.js";
+} from "./chunks/chunk-E6BIM5J2.js";
+import "./chunks/chunk-RWVIAWYL.js";
+import "./chunks/chunk-ZVII7INZ.js";
+import "./chunks/chunk-CNOKWGXO.js";
+import "./chunks/chunk-M3NCQJAU.js";
 import "./chunks/chunk-6DG7BXTN.js";
 
 // src/cli.ts
 enableCodeCache();
-var { main } = await import("./chunks/main-V5NNA3SU.js");
+var { main } = await import("./chunks/main-V3X32IVJ.js");
 capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

@@ -2,12 +2,15 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   capYoungGeneration,
   enableCodeCache
-} from "./chunks/chunk-WBOJVXKE.js";
-import "./chunks/chunk-G6O7J7YI.js";
+} from "./chunks/chunk-E6BIM5J2.js";
+import "./chunks/chunk-RWVIAWYL.js";
+import "./chunks/chunk-ZVII7INZ.js";
+import "./chunks/chunk-CNOKWGXO.js";
+import "./chunks/chunk-M3NCQJAU.js";
 import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-4XA3FTCU.js");
+var { run } = await import("./chunks/main-5ZEK63YB.js");
 capYoungGeneration();
 await run();

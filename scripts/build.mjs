@@ -3,17 +3,38 @@
 // when a step needs them), into dist/chunks/, so a cold start parses only what the run uses.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
-// Identifies the flow analyser in this build: analyses kept between runs (src/core/flows/disk-cache.ts)
-// are reused only by a build with the same analyser sources and the same locked dependencies.
-async function analyzerId() {
+// Identifies the code behind a cache kept between runs: flow analyses (src/core/flows/disk-cache.ts)
+// and prefect.yaml values (src/core/config/yaml-cache.ts) are reused only by a build with the same
+// sources for them and the same locked dependencies.
+async function sourcesId(...paths) {
   const hash = createHash('sha256');
-  const dir = 'src/core/flows';
-  for (const name of (await readdir(dir)).sort()) hash.update(name).update(await readFile(`${dir}/${name}`));
+  for (const p of paths) {
+    const files = p.endsWith('.ts') ? [p] : (await readdir(p)).sort().map((name) => `${p}/${name}`);
+    for (const file of files) hash.update(file).update(await readFile(file));
+  }
   hash.update(await readFile('package-lock.json'));
   return hash.digest('hex').slice(0, 16);
 }
+
+// Node's built-ins are taken as CommonJS modules (process.getBuiltinModule), not through ESM imports:
+// for an ESM import Node builds a facade that reads every export, lazy getters included, and
+// `node:http`'s getters load all of Node's bundled undici (fetch, WebSocket, HTTP/2, workers, zlib),
+// at every start, for nothing this code uses. Through the CommonJS module an export is read where
+// the code uses it.
+const builtinFilter = new RegExp(`^(node:)?(${builtinModules.map((n) => n.replace(/^node:/, '').replace(/[/]/g, '\\/')).join('|')})$`);
+const builtinsAsCommonJs = {
+  name: 'builtins-as-commonjs',
+  setup(b) {
+    b.onResolve({ filter: builtinFilter }, (args) => ({ path: args.path.replace(/^(node:)?/, 'node:'), namespace: 'node-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
 
 // The dist check builds into a scratch directory and compares it with the committed dist/.
 const outdir = process.env.DEPLOY_ACTION_OUTDIR ?? 'dist';
@@ -31,8 +52,15 @@ await build({
   format: 'esm',
   sourcemap: false,
   legalComments: 'none',
-  define: { __FLOW_ANALYZER__: JSON.stringify(await analyzerId()) },
+  define: {
+    __FLOW_ANALYZER__: JSON.stringify(await sourcesId('src/core/flows')),
+    __YAML_READER__: JSON.stringify(await sourcesId('src/core/config/yaml.ts', 'src/core/config/yaml-cache.ts')),
+  },
   logLevel: 'warning',
+  plugins: [builtinsAsCommonJs],
+  // cron-parser require()s luxon's CommonJS build; importing its ES build too would bundle (and load)
+  // luxon twice, with two sets of settings.
+  alias: { luxon: './node_modules/luxon/build/node/luxon.js' },
   // Some CommonJS dependencies call require() on Node built-ins; give each ESM file one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -144,8 +144,11 @@ describe('the built CLI', () => {
     const env = baseEnv(home);
     const first = await spawnCli(['plan', '--all', '--offline', '--json'], { cwd: project, env });
     expect(first.code).toBe(0);
-    // Node's compile cache sits beside it
-    expect(readdirSync(path.join(home, '.cache', 'deploy-action')).sort()).toEqual(['flow-analyses', 'node-compile-cache']);
+    // Node's compile cache and the prefect.yaml values sit beside it
+    expect(readdirSync(path.join(home, '.cache', 'deploy-action')).sort()).toEqual(['flow-analyses', 'node-compile-cache', 'yaml']);
+    const [yamlBuild] = readdirSync(path.join(home, '.cache', 'deploy-action', 'yaml'));
+    expect(yamlBuild).toMatch(/^[0-9a-f]{16}$/);
+    expect(readdirSync(path.join(home, '.cache', 'deploy-action', 'yaml', yamlBuild!)).filter((n) => n.endsWith('.v8'))).toHaveLength(1);
     const root = path.join(home, '.cache', 'deploy-action', 'flow-analyses');
     const [build] = readdirSync(root);
     expect(build).toMatch(/^[0-9a-f]{16}$/);

@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { parseYaml, type PathSegment, type Position } from './yaml.js';
+import type { PathSegment, Position } from './yaml.js';
+import { readYaml } from './yaml-cache.js';
 import { validatePrefectFile, type Actions, type Mapping } from './validate.js';
 
 export { selectDeployments, expandPattern, type Selection, type SelectedDeployment } from './select.js';
@@ -46,7 +47,7 @@ export async function loadPrefectFile(file: string, cwd: string): Promise<LoadRe
 }
 
 export function parsePrefectFile(text: string, file: string): LoadResult {
-  const parsed = parseYaml(text);
+  const parsed = readYaml(text);
   if (parsed.errors.length > 0) {
     return {
       prefectFile: undefined,

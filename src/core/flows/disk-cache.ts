@@ -7,10 +7,9 @@
  * temporary name and renamed, so concurrent runs never see half an entry; a broken or foreign
  * entry is ignored.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cacheRoot, cachingEnabled } from '../util/cache-dir.js';
+import { DiskStore } from '../util/disk-store.js';
 import type { AnalyzedFlow } from './index.js';
 
 /** Something an analysis depended on besides its key. */
@@ -33,58 +32,26 @@ interface Entry {
   flow: AnalyzedFlow;
 }
 
-/** Above this many entries, the older half is removed (checked once per process, on the first write). */
-const MAX_ENTRIES = 5000;
-
 export class FlowAnalysisDiskCache {
-  private pruned = false;
+  private readonly store: DiskStore;
 
-  constructor(readonly directory: string) {}
+  constructor(readonly directory: string) {
+    this.store = new DiskStore(directory, '.json');
+  }
 
   get(key: string, world: World): AnalyzedFlow | undefined {
     let entry: Entry;
     try {
-      entry = JSON.parse(readFileSync(this.file(key), 'utf8')) as Entry;
+      entry = JSON.parse(this.store.read(key)?.toString('utf8') ?? 'null') as Entry;
     } catch {
       return undefined;
     }
-    if (entry.key !== key || !Array.isArray(entry.observations) || !entry.flow) return undefined;
+    if (entry?.key !== key || !Array.isArray(entry.observations) || !entry.flow) return undefined;
     return entry.observations.every((o) => holds(o, world)) ? entry.flow : undefined;
   }
 
   set(key: string, observations: readonly Observation[], flow: AnalyzedFlow): void {
-    const target = this.file(key);
-    const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      mkdirSync(this.directory, { recursive: true });
-      this.prune();
-      writeFileSync(temporary, JSON.stringify({ key, observations, flow } satisfies Entry));
-      renameSync(temporary, target);
-    } catch {
-      // A cache that cannot be written (read-only home, full disk) only costs speed.
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // nothing was written
-      }
-    }
-  }
-
-  private file(key: string): string {
-    return path.join(this.directory, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
-  }
-
-  private prune(): void {
-    if (this.pruned) return;
-    this.pruned = true;
-    const names = readdirSync(this.directory).filter((n) => n.endsWith('.json'));
-    if (names.length <= MAX_ENTRIES) return;
-    const aged = names.map((n) => {
-      const file = path.join(this.directory, n);
-      return { file, mtime: statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
-    });
-    aged.sort((a, b) => a.mtime - b.mtime);
-    for (const { file } of aged.slice(0, aged.length - MAX_ENTRIES / 2)) rmSync(file, { force: true });
+    this.store.write(key, JSON.stringify({ key, observations, flow } satisfies Entry));
   }
 }
 

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from './luxon.js';
 import type { FieldError } from '../diagnostics.js';
 import { checkCron } from './cron.js';
 import { parseDuration } from './duration.js';

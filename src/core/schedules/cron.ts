@@ -1,5 +1,5 @@
 import { CronExpressionParser, type CronExpression } from 'cron-parser';
-import { DateTime } from 'luxon';
+import { DateTime } from './luxon.js';
 import { placeWallTime, wallMillis } from './timezone.js';
 
 /**

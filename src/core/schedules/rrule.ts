@@ -1,5 +1,5 @@
 import rrulePkg from 'rrule';
-import { DateTime } from 'luxon';
+import { DateTime } from './luxon.js';
 import { placeWallTime, wallMillis } from './timezone.js';
 
 // rrule ships CommonJS; its named exports are not visible to Node's ESM loader.

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone } from './luxon.js';
 
 const validZones = new Map<string, boolean>();
 
