@@ -12,6 +12,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/cli.ts
 enableCodeCache();
-var { main } = await import("./chunks/main-V3X32IVJ.js");
+var { main } = await import("./chunks/main-ZGVIQ4U6.js");
 capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-5ZEK63YB.js");
+var { run } = await import("./chunks/main-6YYX42PB.js");
 capYoungGeneration();
 await run();

@@ -39,7 +39,7 @@ export class Secrets {
   /** Every secret value in `text` replaced by `***`. */
   redactText(text: string): string {
     if (this.values.size === 0) return text;
-    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map((part) => RegExp.escape(part)).join('|'), 'g');
     return text.replace(this.pattern, REDACTED);
   }
 
@@ -118,6 +118,3 @@ function snakeCase(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase();
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

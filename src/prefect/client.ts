@@ -28,7 +28,7 @@ type AutomationsFilterBody = Schemas['Body_read_automations_automations_filter_p
 /** `PREFECT_SERVER_API_DEFAULT_LIMIT`'s default: the largest page a self-hosted server (and Cloud) serves. */
 const DEFAULT_PAGE_SIZE = 200;
 /** At most this many values in one `any_` list of a filter, to keep request bodies and SQL `IN` lists modest. */
-const MAX_FILTER_VALUES = 200;
+export const MAX_FILTER_VALUES = 200;
 
 /**
  * One SLA as `prefect deploy` sends it (Cloud only, so it is not in the open-source server's

@@ -4,6 +4,7 @@
  * decide create / update / unchanged from this snapshot instead of asking per deployment, so a
  * re-run of N unchanged deployments costs a handful of reads, not 2·N.
  */
+import { MAX_FILTER_VALUES } from '../../prefect/client.js';
 import { isMapping, type Mapping } from '../config/index.js';
 
 /** The reads the snapshot needs; `PrefectClient` implements them against a real server. */
@@ -41,9 +42,6 @@ export interface ServerSnapshot {
   automationsOf(deploymentId: string): Promise<Mapping[]>;
 }
 
-/** At most this many flows and this many deployment names per `/deployments/filter` request. */
-const MAX_FILTER_VALUES = 200;
-
 const key = (flowName: string, name: string) => JSON.stringify([flowName, name]);
 
 /** Whether an automation runs this deployment (what `automationsEqual` compares against). */
@@ -80,8 +78,8 @@ export function prefetchSnapshot(client: SnapshotClient, names: readonly string[
  * Reads the snapshot for these `flow/name` pairs: one `/flows/filter`, then in parallel the
  * deployments of the flows found and the first page of automations; more automation pages only
  * when the workspace has more than one page of them and fewer pages than existing deployments
- * (otherwise each existing deployment's related automations are read on demand). A prefetch that
- * covers every wanted name stands in for the deployments and first-page reads.
+ * (otherwise each existing deployment's related automations are read on demand). A prefetch
+ * stands in for the first-page read, and for the deployments read when it covers every wanted name.
  */
 export async function readServerSnapshot(
   client: SnapshotClient,
@@ -95,8 +93,9 @@ export async function readServerSnapshot(
   const present = wanted.filter((w) => flowIds.has(w.flowName));
   if (present.length === 0) return empty;
 
-  const covered = prefetch && present.every((w) => prefetch.names.has(w.name));
-  const [prefetched, prefetchedAutomations] = covered ? await Promise.all([prefetch.deployments, prefetch.firstAutomations]) : [];
+  // The automations read early stand whatever the names: they do not depend on them.
+  const covered = prefetch !== undefined && present.every((w) => prefetch.names.has(w.name));
+  const [prefetched, prefetchedAutomations] = prefetch ? await Promise.all([covered ? prefetch.deployments : undefined, prefetch.firstAutomations]) : [];
   const [found, firstPage] = await Promise.all([
     prefetched ? [prefetched] : Promise.all(groups(present).map((g) => client.readDeploymentsOfFlows(g.flowIds(flowIds), g.names))),
     prefetchedAutomations ?? client.readAutomationsFirstPage(),

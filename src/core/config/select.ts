@@ -39,7 +39,7 @@ function nameOf(config: Mapping): string | undefined {
  * with `_` written as `-`.
  */
 export function expandPattern(pattern: string, configs: readonly Mapping[]): string[] {
-  const toRegex = (p: string) => new RegExp(`^${p.split('*').map(escapeRegex).join('.+')}$`, 'u');
+  const toRegex = (p: string) => new RegExp(`^${p.split('*').map((part) => RegExp.escape(part)).join('.+')}$`, 'u');
   let flowRe: RegExp | undefined;
   let nameRe: RegExp;
   const slash = pattern.indexOf('/');
@@ -60,9 +60,6 @@ export function expandPattern(pattern: string, configs: readonly Mapping[]): str
   return names;
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export function selectDeployments(configs: readonly Mapping[], selection: Selection): SelectionResult {
   const errors: string[] = [];

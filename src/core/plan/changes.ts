@@ -98,7 +98,7 @@ interface DeferredMatcher {
 function deferredMatcher(placeholders: readonly string[]): DeferredMatcher | undefined {
   if (placeholders.length === 0) return undefined;
   const sorted = [...new Set(placeholders)].sort((a, b) => b.length - a.length);
-  return { placeholders: sorted, any: new RegExp(sorted.map(escapeRegex).join('|'), 'u') };
+  return { placeholders: sorted, any: new RegExp(sorted.map((part) => RegExp.escape(part)).join('|'), 'u') };
 }
 
 /**
@@ -135,10 +135,7 @@ function couldProduce(template: string, deferred: DeferredMatcher, value: unknow
   if (value === undefined) return false;
   if (deferred.placeholders.includes(template)) return true;
   if (typeof value !== 'string') return false;
-  const literal = template.split(deferred.any).map(escapeRegex);
+  const literal = template.split(deferred.any).map((part) => RegExp.escape(part));
   return new RegExp(`^${literal.join('[\\s\\S]*')}$`, 'u').test(value);
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

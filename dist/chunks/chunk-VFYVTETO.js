@@ -21865,7 +21865,7 @@ function nameOf(config) {
   return typeof config.name === "string" ? config.name : void 0;
 }
 function expandPattern(pattern, configs) {
-  const toRegex = (p) => new RegExp(`^${p.split("*").map(escapeRegex).join(".+")}$`, "u");
+  const toRegex = (p) => new RegExp(`^${p.split("*").map((part) => RegExp.escape(part)).join(".+")}$`, "u");
   let flowRe;
   let nameRe;
   const slash = pattern.indexOf("/");
@@ -21884,9 +21884,6 @@ function expandPattern(pattern, configs) {
     if (nameRe.test(name2)) names.push(name2);
   }
   return names;
-}
-function escapeRegex(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function selectDeployments(configs, selection) {
   const errors = [];
@@ -31596,7 +31593,7 @@ function classifyChange(d, action, changes) {
 function deferredMatcher(placeholders) {
   if (placeholders.length === 0) return void 0;
   const sorted = [...new Set(placeholders)].sort((a, b) => b.length - a.length);
-  return { placeholders: sorted, any: new RegExp(sorted.map(escapeRegex2).join("|"), "u") };
+  return { placeholders: sorted, any: new RegExp(sorted.map((part) => RegExp.escape(part)).join("|"), "u") };
 }
 function substitute(from, to, path13, deferred, found) {
   if (typeof to === "string") {
@@ -31621,11 +31618,8 @@ function couldProduce(template, deferred, value) {
   if (value === void 0) return false;
   if (deferred.placeholders.includes(template)) return true;
   if (typeof value !== "string") return false;
-  const literal3 = template.split(deferred.any).map(escapeRegex2);
+  const literal3 = template.split(deferred.any).map((part) => RegExp.escape(part));
   return new RegExp(`^${literal3.join("[\\s\\S]*")}$`, "u").test(value);
-}
-function escapeRegex2(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // src/core/plan/render.ts
@@ -31806,6 +31800,244 @@ function uiUrl(apiUrl, env) {
   if (apiUrl.startsWith(cloud)) ui = ui.replaceAll(cloud, cloudUiUrl(env));
   if (ui.endsWith("/api")) ui = ui.slice(0, -4);
   return ui.replaceAll("/api/", "/").replaceAll("/accounts/", "/account/").replaceAll("/workspaces/", "/workspace/");
+}
+
+// src/prefect/client.ts
+var DEFAULT_PAGE_SIZE = 200;
+var MAX_FILTER_VALUES = 200;
+function deploymentResourceId(deploymentId) {
+  return `prefect.deployment.${deploymentId}`;
+}
+function isNotFound(error) {
+  return error instanceof PrefectApiError && error.status === 404;
+}
+async function orUndefined(call) {
+  try {
+    return await call;
+  } catch (error) {
+    if (isNotFound(error)) return void 0;
+    throw error;
+  }
+}
+function serverPageLimit(error) {
+  if (!(error instanceof PrefectApiError) || error.status !== 422) return void 0;
+  const m = /less than or equal to (\d+)/.exec(error.detail);
+  return m ? Number(m[1]) : void 0;
+}
+var PrefectClient = class {
+  http;
+  /** Items per page of the `/filter` reads; lowered when the server refuses it. */
+  pageSize = DEFAULT_PAGE_SIZE;
+  constructor(options = {}) {
+    const settings = options.settings ?? settingsFromEnv(options.env ?? process.env, options);
+    this.http = new HttpClient(settings, options);
+    if (options.filterPageSize !== void 0) this.pageSize = Math.max(1, options.filterPageSize);
+  }
+  get apiUrl() {
+    return this.http.settings.apiUrl;
+  }
+  /** Whether the API is Prefect Cloud (the URL starts with `PREFECT_CLOUD_API_URL`). */
+  get isCloud() {
+    return isCloud(this.http.settings);
+  }
+  /** Closes idle keep-alive connections so the process can exit promptly. */
+  close() {
+    this.http.close();
+  }
+  /** `GET /health`: resolves when the API answers, rejects with the reason otherwise. */
+  async health() {
+    await this.http.call({ method: "GET", path: "/health" });
+  }
+  /** `GET /work_pools/{name}`; `undefined` when there is no such pool. */
+  readWorkPool(name2) {
+    return orUndefined(this.http.json({ method: "GET", path: apiPath`/work_pools/${name2}` }));
+  }
+  /** `GET /deployments/name/{flow}/{deployment}`; `undefined` when it does not exist yet (create path). */
+  readDeploymentByName(flowName2, deploymentName) {
+    return orUndefined(
+      this.http.json({ method: "GET", path: apiPath`/deployments/name/${flowName2}/${deploymentName}` })
+    );
+  }
+  /**
+   * Every item a `POST …/filter` matches, page by page at the server's largest page size (a server
+   * configured with a smaller `PREFECT_SERVER_API_DEFAULT_LIMIT` says so in its 422, and the read
+   * continues with that). Sorted by creation, newest first, and de-duplicated by id: an item created
+   * while paging shifts later pages by one, which repeats an item rather than skipping one.
+   */
+  async readAll(path13, body) {
+    return await this.readUpTo(path13, body, Infinity);
+  }
+  /** `readAll`, giving up (undefined) as soon as more than `budget` items have been read. */
+  async readUpTo(path13, body, budget) {
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (let offset = 0; ; ) {
+      const { items, limit } = await this.readPage(path13, body, offset);
+      for (const item of items) {
+        if (item.id !== void 0 && seen.has(item.id)) continue;
+        if (item.id !== void 0) seen.add(item.id);
+        out.push(item);
+      }
+      if (out.length > budget) return void 0;
+      if (items.length < limit) return out;
+      offset += items.length;
+    }
+  }
+  /** One page of a `POST …/filter` (newest first), and the page size it was asked with. */
+  async readPage(path13, body, offset) {
+    for (; ; ) {
+      const limit = this.pageSize;
+      try {
+        return { items: await this.http.json({ method: "POST", path: path13, body: { ...body, sort: "CREATED_DESC", offset, limit } }), limit };
+      } catch (error) {
+        const max = serverPageLimit(error);
+        if (max === void 0 || max >= limit || max < 1) throw error;
+        this.pageSize = max;
+      }
+    }
+  }
+  /** The largest page `readAll` asks for (the server's limit once it has refused a larger one). */
+  get filterPageSize() {
+    return this.pageSize;
+  }
+  /** `POST /flows/filter` by name: the flows among `names` that exist (any number of names). */
+  async readFlowsByName(names) {
+    const out = [];
+    for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES)) {
+      const body = { flows: { name: { any_: chunk } } };
+      out.push(...await this.readAll("/flows/filter", body));
+    }
+    return out;
+  }
+  /**
+   * `POST /deployments/filter`: the deployments of these flows with one of these names (a superset
+   * of the wanted flow/name pairs when several flows share names; the caller picks its pairs).
+   */
+  readDeploymentsOfFlows(flowIds, names) {
+    const body = { flows: { id: { any_: [...flowIds] } }, deployments: { name: { any_: [...names] } } };
+    return this.readAll("/deployments/filter", body);
+  }
+  /**
+   * `POST /deployments/filter` by deployment name alone (any flow), all pages, or undefined once
+   * more than `budget` have been read (names many other flows use too).
+   */
+  async readDeploymentsNamed(names, budget) {
+    const out = [];
+    for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES)) {
+      const body = { deployments: { name: { any_: chunk } } };
+      const page = await this.readUpTo("/deployments/filter", body, budget - out.length);
+      if (!page) return void 0;
+      out.push(...page);
+    }
+    return out;
+  }
+  /** The first page of `POST /automations/filter` (newest first), and whether it holds them all. */
+  async readAutomationsFirstPage() {
+    const { items, limit } = await this.readPage("/automations/filter", {}, 0);
+    return { automations: items, complete: items.length < limit };
+  }
+  /** Every automation of the workspace (`POST /automations/filter`, paged). */
+  readAutomations() {
+    return this.readAll("/automations/filter", {});
+  }
+  /** `POST /automations/count`. */
+  countAutomations() {
+    return this.http.json({ method: "POST", path: "/automations/count", body: {} });
+  }
+  /** `GET /deployments/{id}`; `undefined` when there is no such deployment. */
+  readDeployment(id2) {
+    return orUndefined(this.http.json({ method: "GET", path: apiPath`/deployments/${id2}` }));
+  }
+  /** `POST /flows/`: an upsert by name, answering the (new or existing) flow. */
+  createFlow(name2, body = { tags: [], labels: {} }) {
+    return this.http.json({ method: "POST", path: "/flows/", body: { name: name2, ...body } });
+  }
+  /** `POST /deployments/`: the server upserts by (flow, name). */
+  createDeployment(body) {
+    return this.http.json({ method: "POST", path: "/deployments/", body });
+  }
+  /** `PATCH /deployments/{id}` (204). */
+  async updateDeployment(id2, body) {
+    await this.http.call({ method: "PATCH", path: apiPath`/deployments/${id2}`, body });
+  }
+  /** `GET /deployments/{id}/schedules`. */
+  readDeploymentSchedules(deploymentId) {
+    return this.http.json({ method: "GET", path: apiPath`/deployments/${deploymentId}/schedules` });
+  }
+  /** `DELETE /automations/owned-by/prefect.deployment.{id}` (202); a 404 is ignored, as the reference does. */
+  async deleteOwnedAutomations(deploymentId) {
+    try {
+      await this.http.call({ method: "DELETE", path: apiPath`/automations/owned-by/${deploymentResourceId(deploymentId)}` });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+  /**
+   * `GET /automations/related-to/prefect.deployment.{id}`: the automations owned by the deployment
+   * and any other automation whose actions or triggers name it. The API exposes no owner filter
+   * and the response carries no owner, so telling the two apart is left to the caller (e.g. by the
+   * `<deployment>__automation_<n>` names `prefect deploy` gives).
+   */
+  readRelatedAutomations(deploymentId) {
+    return this.http.json({
+      method: "GET",
+      path: apiPath`/automations/related-to/${deploymentResourceId(deploymentId)}`
+    });
+  }
+  /** `POST /automations/` (201). */
+  createAutomation(body) {
+    return this.http.json({ method: "POST", path: "/automations/", body });
+  }
+  /** `GET /block_types/slug/{slug}/block_documents/name/{name}?include_secrets=true`; `undefined` when missing. */
+  readBlockDocumentByName(blockTypeSlug, name2) {
+    return orUndefined(
+      this.http.json({
+        method: "GET",
+        path: apiPath`/block_types/slug/${blockTypeSlug}/block_documents/name/${name2}`,
+        query: { include_secrets: true }
+      })
+    );
+  }
+  /** `GET /block_documents/{id}?include_secrets=true`; `undefined` when missing. */
+  readBlockDocument(id2) {
+    return orUndefined(
+      this.http.json({ method: "GET", path: apiPath`/block_documents/${id2}`, query: { include_secrets: true } })
+    );
+  }
+  /** `GET /variables/name/{name}`; `undefined` when missing. */
+  readVariableByName(name2) {
+    return orUndefined(this.http.json({ method: "GET", path: apiPath`/variables/name/${name2}` }));
+  }
+  /**
+   * `POST /slas/apply-resource-slas/prefect.deployment.{id}` (Prefect Cloud only): creates and
+   * updates SLAs by name and deletes the deployment's others. Each SLA gets its `owner_resource`.
+   */
+  async applySlas(deploymentId, slas) {
+    if (!this.isCloud) {
+      throw new Error(
+        `SLAs are only supported on Prefect Cloud (the API URL ${this.apiUrl} does not start with PREFECT_CLOUD_API_URL ${this.http.settings.cloudApiUrl})`
+      );
+    }
+    const resourceId = deploymentResourceId(deploymentId);
+    const body = slas.map((sla) => ({ ...sla, owner_resource: resourceId }));
+    const response = await this.http.json({
+      method: "POST",
+      path: apiPath`/slas/apply-resource-slas/${resourceId}`,
+      body
+    });
+    const names = (list) => (list ?? []).map((sla) => sla.name ?? "");
+    return { created: names(response.created), updated: names(response.updated), deleted: names(response.deleted) };
+  }
+  /** `POST /work_pools/{pool}/workers/filter`, only ONLINE workers when asked. */
+  readWorkersForPool(workPoolName, onlineOnly = false) {
+    const body = onlineOnly ? { workers: { status: { any_: ["ONLINE"] } } } : {};
+    return this.http.json({ method: "POST", path: apiPath`/work_pools/${workPoolName}/workers/filter`, body });
+  }
+};
+function chunks(items, size) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 // src/steps/cache.ts
@@ -33742,7 +33974,6 @@ async function missingPythonBeforeSteps(deployments, env) {
 }
 
 // src/core/apply/snapshot.ts
-var MAX_FILTER_VALUES = 200;
 var key = (flowName2, name2) => JSON.stringify([flowName2, name2]);
 function runsDeployment(automation, deploymentId) {
   return Array.isArray(automation.actions) && automation.actions.some((a) => isMapping3(a) && a.type === "run-deployment" && a.deployment_id === deploymentId);
@@ -33762,8 +33993,8 @@ async function readServerSnapshot(client, wanted, prefetch) {
   const empty = { flowIds, deployment: () => void 0, automationsOf: async () => [] };
   const present = wanted.filter((w) => flowIds.has(w.flowName));
   if (present.length === 0) return empty;
-  const covered = prefetch && present.every((w) => prefetch.names.has(w.name));
-  const [prefetched, prefetchedAutomations] = covered ? await Promise.all([prefetch.deployments, prefetch.firstAutomations]) : [];
+  const covered = prefetch !== void 0 && present.every((w) => prefetch.names.has(w.name));
+  const [prefetched, prefetchedAutomations] = prefetch ? await Promise.all([covered ? prefetch.deployments : void 0, prefetch.firstAutomations]) : [];
   const [found, firstPage] = await Promise.all([
     prefetched ? [prefetched] : Promise.all(groups(present).map((g) => client.readDeploymentsOfFlows(g.flowIds(flowIds), g.names))),
     prefetchedAutomations ?? client.readAutomationsFirstPage()
@@ -34032,244 +34263,6 @@ async function compareWithServer(client, plan2, prefetch) {
   );
 }
 
-// src/prefect/client.ts
-var DEFAULT_PAGE_SIZE = 200;
-var MAX_FILTER_VALUES2 = 200;
-function deploymentResourceId(deploymentId) {
-  return `prefect.deployment.${deploymentId}`;
-}
-function isNotFound(error) {
-  return error instanceof PrefectApiError && error.status === 404;
-}
-async function orUndefined(call) {
-  try {
-    return await call;
-  } catch (error) {
-    if (isNotFound(error)) return void 0;
-    throw error;
-  }
-}
-function serverPageLimit(error) {
-  if (!(error instanceof PrefectApiError) || error.status !== 422) return void 0;
-  const m = /less than or equal to (\d+)/.exec(error.detail);
-  return m ? Number(m[1]) : void 0;
-}
-var PrefectClient = class {
-  http;
-  /** Items per page of the `/filter` reads; lowered when the server refuses it. */
-  pageSize = DEFAULT_PAGE_SIZE;
-  constructor(options = {}) {
-    const settings = options.settings ?? settingsFromEnv(options.env ?? process.env, options);
-    this.http = new HttpClient(settings, options);
-    if (options.filterPageSize !== void 0) this.pageSize = Math.max(1, options.filterPageSize);
-  }
-  get apiUrl() {
-    return this.http.settings.apiUrl;
-  }
-  /** Whether the API is Prefect Cloud (the URL starts with `PREFECT_CLOUD_API_URL`). */
-  get isCloud() {
-    return isCloud(this.http.settings);
-  }
-  /** Closes idle keep-alive connections so the process can exit promptly. */
-  close() {
-    this.http.close();
-  }
-  /** `GET /health`: resolves when the API answers, rejects with the reason otherwise. */
-  async health() {
-    await this.http.call({ method: "GET", path: "/health" });
-  }
-  /** `GET /work_pools/{name}`; `undefined` when there is no such pool. */
-  readWorkPool(name2) {
-    return orUndefined(this.http.json({ method: "GET", path: apiPath`/work_pools/${name2}` }));
-  }
-  /** `GET /deployments/name/{flow}/{deployment}`; `undefined` when it does not exist yet (create path). */
-  readDeploymentByName(flowName2, deploymentName) {
-    return orUndefined(
-      this.http.json({ method: "GET", path: apiPath`/deployments/name/${flowName2}/${deploymentName}` })
-    );
-  }
-  /**
-   * Every item a `POST …/filter` matches, page by page at the server's largest page size (a server
-   * configured with a smaller `PREFECT_SERVER_API_DEFAULT_LIMIT` says so in its 422, and the read
-   * continues with that). Sorted by creation, newest first, and de-duplicated by id: an item created
-   * while paging shifts later pages by one, which repeats an item rather than skipping one.
-   */
-  async readAll(path13, body) {
-    return await this.readUpTo(path13, body, Infinity);
-  }
-  /** `readAll`, giving up (undefined) as soon as more than `budget` items have been read. */
-  async readUpTo(path13, body, budget) {
-    const out = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (let offset = 0; ; ) {
-      const { items, limit } = await this.readPage(path13, body, offset);
-      for (const item of items) {
-        if (item.id !== void 0 && seen.has(item.id)) continue;
-        if (item.id !== void 0) seen.add(item.id);
-        out.push(item);
-      }
-      if (out.length > budget) return void 0;
-      if (items.length < limit) return out;
-      offset += items.length;
-    }
-  }
-  /** One page of a `POST …/filter` (newest first), and the page size it was asked with. */
-  async readPage(path13, body, offset) {
-    for (; ; ) {
-      const limit = this.pageSize;
-      try {
-        return { items: await this.http.json({ method: "POST", path: path13, body: { ...body, sort: "CREATED_DESC", offset, limit } }), limit };
-      } catch (error) {
-        const max = serverPageLimit(error);
-        if (max === void 0 || max >= limit || max < 1) throw error;
-        this.pageSize = max;
-      }
-    }
-  }
-  /** The largest page `readAll` asks for (the server's limit once it has refused a larger one). */
-  get filterPageSize() {
-    return this.pageSize;
-  }
-  /** `POST /flows/filter` by name: the flows among `names` that exist (any number of names). */
-  async readFlowsByName(names) {
-    const out = [];
-    for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES2)) {
-      const body = { flows: { name: { any_: chunk } } };
-      out.push(...await this.readAll("/flows/filter", body));
-    }
-    return out;
-  }
-  /**
-   * `POST /deployments/filter`: the deployments of these flows with one of these names (a superset
-   * of the wanted flow/name pairs when several flows share names; the caller picks its pairs).
-   */
-  readDeploymentsOfFlows(flowIds, names) {
-    const body = { flows: { id: { any_: [...flowIds] } }, deployments: { name: { any_: [...names] } } };
-    return this.readAll("/deployments/filter", body);
-  }
-  /**
-   * `POST /deployments/filter` by deployment name alone (any flow), all pages, or undefined once
-   * more than `budget` have been read (names many other flows use too).
-   */
-  async readDeploymentsNamed(names, budget) {
-    const out = [];
-    for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES2)) {
-      const body = { deployments: { name: { any_: chunk } } };
-      const page = await this.readUpTo("/deployments/filter", body, budget - out.length);
-      if (!page) return void 0;
-      out.push(...page);
-    }
-    return out;
-  }
-  /** The first page of `POST /automations/filter` (newest first), and whether it holds them all. */
-  async readAutomationsFirstPage() {
-    const { items, limit } = await this.readPage("/automations/filter", {}, 0);
-    return { automations: items, complete: items.length < limit };
-  }
-  /** Every automation of the workspace (`POST /automations/filter`, paged). */
-  readAutomations() {
-    return this.readAll("/automations/filter", {});
-  }
-  /** `POST /automations/count`. */
-  countAutomations() {
-    return this.http.json({ method: "POST", path: "/automations/count", body: {} });
-  }
-  /** `GET /deployments/{id}`; `undefined` when there is no such deployment. */
-  readDeployment(id2) {
-    return orUndefined(this.http.json({ method: "GET", path: apiPath`/deployments/${id2}` }));
-  }
-  /** `POST /flows/`: an upsert by name, answering the (new or existing) flow. */
-  createFlow(name2, body = { tags: [], labels: {} }) {
-    return this.http.json({ method: "POST", path: "/flows/", body: { name: name2, ...body } });
-  }
-  /** `POST /deployments/`: the server upserts by (flow, name). */
-  createDeployment(body) {
-    return this.http.json({ method: "POST", path: "/deployments/", body });
-  }
-  /** `PATCH /deployments/{id}` (204). */
-  async updateDeployment(id2, body) {
-    await this.http.call({ method: "PATCH", path: apiPath`/deployments/${id2}`, body });
-  }
-  /** `GET /deployments/{id}/schedules`. */
-  readDeploymentSchedules(deploymentId) {
-    return this.http.json({ method: "GET", path: apiPath`/deployments/${deploymentId}/schedules` });
-  }
-  /** `DELETE /automations/owned-by/prefect.deployment.{id}` (202); a 404 is ignored, as the reference does. */
-  async deleteOwnedAutomations(deploymentId) {
-    try {
-      await this.http.call({ method: "DELETE", path: apiPath`/automations/owned-by/${deploymentResourceId(deploymentId)}` });
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
-  }
-  /**
-   * `GET /automations/related-to/prefect.deployment.{id}`: the automations owned by the deployment
-   * and any other automation whose actions or triggers name it. The API exposes no owner filter
-   * and the response carries no owner, so telling the two apart is left to the caller (e.g. by the
-   * `<deployment>__automation_<n>` names `prefect deploy` gives).
-   */
-  readRelatedAutomations(deploymentId) {
-    return this.http.json({
-      method: "GET",
-      path: apiPath`/automations/related-to/${deploymentResourceId(deploymentId)}`
-    });
-  }
-  /** `POST /automations/` (201). */
-  createAutomation(body) {
-    return this.http.json({ method: "POST", path: "/automations/", body });
-  }
-  /** `GET /block_types/slug/{slug}/block_documents/name/{name}?include_secrets=true`; `undefined` when missing. */
-  readBlockDocumentByName(blockTypeSlug, name2) {
-    return orUndefined(
-      this.http.json({
-        method: "GET",
-        path: apiPath`/block_types/slug/${blockTypeSlug}/block_documents/name/${name2}`,
-        query: { include_secrets: true }
-      })
-    );
-  }
-  /** `GET /block_documents/{id}?include_secrets=true`; `undefined` when missing. */
-  readBlockDocument(id2) {
-    return orUndefined(
-      this.http.json({ method: "GET", path: apiPath`/block_documents/${id2}`, query: { include_secrets: true } })
-    );
-  }
-  /** `GET /variables/name/{name}`; `undefined` when missing. */
-  readVariableByName(name2) {
-    return orUndefined(this.http.json({ method: "GET", path: apiPath`/variables/name/${name2}` }));
-  }
-  /**
-   * `POST /slas/apply-resource-slas/prefect.deployment.{id}` (Prefect Cloud only): creates and
-   * updates SLAs by name and deletes the deployment's others. Each SLA gets its `owner_resource`.
-   */
-  async applySlas(deploymentId, slas) {
-    if (!this.isCloud) {
-      throw new Error(
-        `SLAs are only supported on Prefect Cloud (the API URL ${this.apiUrl} does not start with PREFECT_CLOUD_API_URL ${this.http.settings.cloudApiUrl})`
-      );
-    }
-    const resourceId = deploymentResourceId(deploymentId);
-    const body = slas.map((sla) => ({ ...sla, owner_resource: resourceId }));
-    const response = await this.http.json({
-      method: "POST",
-      path: apiPath`/slas/apply-resource-slas/${resourceId}`,
-      body
-    });
-    const names = (list) => (list ?? []).map((sla) => sla.name ?? "");
-    return { created: names(response.created), updated: names(response.updated), deleted: names(response.deleted) };
-  }
-  /** `POST /work_pools/{pool}/workers/filter`, only ONLINE workers when asked. */
-  readWorkersForPool(workPoolName, onlineOnly = false) {
-    const body = onlineOnly ? { workers: { status: { any_: ["ONLINE"] } } } : {};
-    return this.http.json({ method: "POST", path: apiPath`/work_pools/${workPoolName}/workers/filter`, body });
-  }
-};
-function chunks(items, size) {
-  const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 // src/core/secrets.ts
 var REDACTED = "***";
 var SECRET_KEY = /(^|_)(secret|password|passwd|pwd|token|api_?key|private_?key|access_?key|secret_?key|client_?secret|connection_?string|credentials?|sas)$/;
@@ -34298,7 +34291,7 @@ var Secrets = class {
   /** Every secret value in `text` replaced by `***`. */
   redactText(text) {
     if (this.values.size === 0) return text;
-    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|"), "g");
+    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map((part) => RegExp.escape(part)).join("|"), "g");
     return text.replace(this.pattern, REDACTED);
   }
   /**
@@ -34364,9 +34357,6 @@ function isPlain(value) {
 }
 function snakeCase(key2) {
   return key2.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/-/g, "_").toLowerCase();
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // src/prefect/sources.ts
@@ -34447,12 +34437,12 @@ export {
   formatSeconds,
   deploymentUrl,
   uiUrl,
+  PrefectClient,
   outcomeJson,
   validateForDeploy,
   deploy,
   runDeploymentSteps,
   planAgainstServer,
-  PrefectClient,
   Secrets,
   prefectTemplateSources,
   matrixEntry,

@@ -22,7 +22,7 @@ import {
   require_dist,
   uiUrl,
   validateForDeploy
-} from "./chunk-RCGGSEJW.js";
+} from "./chunk-VFYVTETO.js";
 import {
   REFERENCE_PREFECT_VERSION
 } from "./chunk-NUYQ2SQL.js";

@@ -34,7 +34,7 @@ import {
   runDeploymentSteps,
   uiUrl,
   validateForDeploy
-} from "./chunk-RCGGSEJW.js";
+} from "./chunk-VFYVTETO.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-NUYQ2SQL.js";
 import "./chunk-P53V7XJ3.js";
