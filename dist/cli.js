@@ -3,15 +3,15 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   capYoungGeneration,
   enableCodeCache
-} from "./chunks/chunk-E6BIM5J2.js";
+} from "./chunks/chunk-4S7T7ZAD.js";
 import "./chunks/chunk-RWVIAWYL.js";
-import "./chunks/chunk-ZVII7INZ.js";
-import "./chunks/chunk-CNOKWGXO.js";
+import "./chunks/chunk-QTO2ZQR3.js";
 import "./chunks/chunk-M3NCQJAU.js";
+import "./chunks/chunk-CNOKWGXO.js";
 import "./chunks/chunk-6DG7BXTN.js";
 
 // src/cli.ts
 enableCodeCache();
-var { main } = await import("./chunks/main-ZGVIQ4U6.js");
+var { main } = await import("./chunks/main-UOUHO5TV.js");
 capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

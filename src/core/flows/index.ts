@@ -1,15 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FlowAnalysisDiskCache, flowAnalysisCacheDirectory, type Observation, type World } from './disk-cache.js';
 import { parseEntrypoint, type ParsedEntrypoint } from './entrypoint.js';
 import { FlowAnalysisError } from './errors.js';
-import { fallbackLoad, lookupObject } from './fallback.js';
-import { Interpreter, type InterpreterOptions } from './interpreter.js';
-import { parameterSchema, type SchemaProfile } from './parameters.js';
-import { PySource } from './pysource.js';
-import { PyRaise, truthy, type PyFlow, type PyValue } from './values.js';
+import { resolveLocalModule } from './local-modules.js';
 
 export { FlowAnalysisError } from './errors.js';
 export { parseEntrypoint, type ParsedEntrypoint } from './entrypoint.js';
@@ -168,6 +164,9 @@ function currentWorld(cwd: string): World {
 }
 
 async function analyzeOrExplain(ep: ParsedEntrypoint, options: FlowAnalysisOptions, bytes?: Buffer, observations?: Observation[]): Promise<AnalyzedFlow> {
+  // The analyser (a Python grammar and interpreter) is loaded on the first analysis a run cannot
+  // take from the cache between runs: a re-run with every analysis kept never loads it.
+  const { analyze } = await import('./analyze.js');
   try {
     return analyze(ep, options, bytes, observations);
   } catch (e) {
@@ -177,215 +176,4 @@ async function analyzeOrExplain(ep: ParsedEntrypoint, options: FlowAnalysisOptio
     err.cause = e;
     throw err;
   }
-}
-
-/** `observations`, when given, receives every file, module lookup and environment variable the analysis looked at. */
-function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions, read?: Buffer, observations?: Observation[]): AnalyzedFlow {
-  const abs = path.resolve(options.cwd, ep.file);
-  if (!read && !existsSync(abs)) {
-    throw new FlowAnalysisError(
-      ep.kind === 'script'
-        ? `entrypoint file not found: ${ep.file} (paths are relative to ${options.cwd})`
-        : `module '${ep.pathAsWritten}' not found (looked for ${ep.file} relative to ${options.cwd})`,
-      { file: ep.file },
-    );
-  }
-  const bytes = read ?? readFileSync(abs);
-  const source = new PySource(bytes.toString('utf8'));
-  const { fatal, ignoredLines } = source.parseErrors();
-  if (fatal) {
-    const pos = source.position(fatal.offset);
-    throw new FlowAnalysisError(`invalid Python syntax near ${JSON.stringify(fatal.text.split('\n')[0])}`, { file: ep.file, ...pos });
-  }
-  const parseWarnings = ignoredLines.map(
-    (line) => `${ep.file}:${line}: could not parse this line of a function body (a form this reader's grammar lacks, or a syntax error); the flow's signature does not depend on it`,
-  );
-  const md5 = createHash('md5').update(bytes).digest('hex');
-  const isUnavailable = unavailability(options);
-  const interpOptions: InterpreterOptions = {
-    isUnavailable,
-    resolveLocalModule: (name, fromFile, level) => resolveLocalModule(options.cwd, name, fromFile, level),
-    readLocal: (file) => readFileSync(path.resolve(options.cwd, file), 'utf8'),
-    env: options.env ?? process.env,
-    cwd: options.cwd,
-    pythonMinor: pythonMinor(options.pythonVersion),
-  };
-  if (observations) recordInto(interpOptions, observations);
-  const profile = profileOf(options.referenceProfile);
-  const moduleName = ep.kind === 'script' ? path.basename(ep.file, '.py') : ep.pathAsWritten;
-
-  const interp = new Interpreter(interpOptions, 'import');
-  // A script run by path has no parent package; a module entrypoint lives in its dotted package.
-  const depth = ep.kind === 'script' ? 0 : ep.pathAsWritten.split('.').length - 1 + (ep.file.endsWith('__init__.py') ? 1 : 0);
-  const scope = interp.newModule(moduleName, ep.file, source, depth);
-  let failure: PyRaise | null = null;
-  try {
-    interp.execModule(scope);
-  } catch (e) {
-    if (!(e instanceof PyRaise)) throw e;
-    failure = e;
-  }
-  if (!failure) {
-    const obj = lookupObject(scope, ep.objectPath);
-    if (obj === undefined) {
-      throw new FlowAnalysisError(`Flow function with name '${ep.objectPath.join('.')}' not found in '${ep.pathAsWritten}'.`, { file: ep.file });
-    }
-    return withWarnings(finish(obj, ep, interp, 'import', md5, source, profile), parseWarnings);
-  }
-  const where = { file: ep.file, ...(failure.offset !== undefined ? source.position(failure.offset) : {}) };
-  if (ep.kind === 'module') {
-    throw new FlowAnalysisError(`importing module '${ep.pathAsWritten}' failed: ${failure.message}`, where);
-  }
-  const loaded = fallbackLoad(ep, source, interpOptions, moduleName, failure);
-  return withWarnings(finish(loaded.obj, ep, loaded.interp, 'fallback', md5, source, profile), parseWarnings);
-}
-
-/** Makes the interpreter's view of the outside world report each question and its answer. */
-function recordInto(options: InterpreterOptions, observations: Observation[]): void {
-  const { resolveLocalModule: resolve, readLocal, env } = options;
-  options.resolveLocalModule = (module, from, level) => {
-    const result = resolve(module, from, level);
-    observations.push({ kind: 'resolve', module, from, level, result });
-    return result;
-  };
-  options.readLocal = (file) => {
-    let text: string;
-    try {
-      text = readLocal(file);
-    } catch (e) {
-      observations.push({ kind: 'read', file, md5: null });
-      throw e;
-    }
-    observations.push({ kind: 'read', file, md5: createHash('md5').update(text, 'utf8').digest('hex') });
-    return text;
-  };
-  options.env = new Proxy(env, {
-    get(target, name) {
-      const value = target[name as string];
-      if (typeof name === 'string') observations.push({ kind: 'env', name, value: value ?? null });
-      return value;
-    },
-  });
-}
-
-function withWarnings(flow: AnalyzedFlow, warnings: string[]): AnalyzedFlow {
-  flow.warnings.unshift(...warnings);
-  return flow;
-}
-
-function pythonMinor(version: string | undefined): number {
-  if (version === undefined) return 11;
-  const m = /^3\.(\d+)/.exec(version.trim());
-  if (!m) throw new FlowAnalysisError(`invalid Python version "${version}" (expected 3.N, e.g. 3.12)`);
-  return Number(m[1]);
-}
-
-function profileOf(p: ReferenceProfile | undefined): SchemaProfile {
-  return p === 'spec-main'
-    ? { variadics: 'as-annotated', decimalPattern: true }
-    : { variadics: 'collections', decimalPattern: false };
-}
-
-function unavailability(options: FlowAnalysisOptions): (module: string) => boolean {
-  const names = options.unavailableModules ?? [];
-  return (module) => {
-    if (options.isModuleUnavailable?.(module)) return true;
-    return names.some((n) => module === n || module.startsWith(`${n}.`));
-  };
-}
-
-function finish(
-  obj: PyValue,
-  ep: ParsedEntrypoint,
-  interp: Interpreter,
-  loader: 'import' | 'fallback',
-  md5: string,
-  source: PySource,
-  profile: SchemaProfile,
-): AnalyzedFlow {
-  const objName = ep.objectPath.join('.');
-  if (obj.k === 'unknown') {
-    throw new FlowAnalysisError(
-      `cannot tell statically whether '${objName}' is a flow: it is ${obj.why}; decorate a function with @flow in this file`,
-      { file: ep.file },
-    );
-  }
-  if (obj.k !== 'flow') {
-    const def = obj.k === 'function' ? obj.fn.node : obj.k === 'class' ? obj.cls.node : undefined;
-    throw new FlowAnalysisError(
-      `Function with name '${objName}' is not a flow. Make sure that it is decorated with '@flow'.`,
-      { file: ep.file, ...(def ? source.position(def.from) : {}) },
-    );
-  }
-  const flow = obj.flow;
-  const warnings: string[] = [];
-  const name = flowName(flow, ep, source);
-  const description = flowDescription(flow, warnings);
-  const versionArg = flow.kwargs.get('version');
-  let version = md5;
-  let fromDecorator = false;
-  if (versionArg && truthy(versionArg)) {
-    fromDecorator = versionArg.k === 'str' || versionArg.k === 'int' || versionArg.k === 'float';
-    if (versionArg.k === 'str') version = versionArg.v;
-    else if (versionArg.k === 'int' || versionArg.k === 'float') version = String(versionArg.v);
-    else warnings.push(`the flow's version= cannot be evaluated statically; using the file's MD5 instead`);
-  }
-  const result = parameterSchema(flow.fn, interp, profile);
-  warnings.push(...result.warnings, ...new Set(interp.notes));
-  const pos = flow.fn.source === source ? source.position(flow.fn.node.from) : { line: 0 };
-  return {
-    name,
-    functionName: flow.fn.name,
-    description,
-    version,
-    referenceVersion: loader === 'fallback' && !fromDecorator ? null : version,
-    parameterSchema: result.schema,
-    file: ep.file,
-    line: pos.line,
-    loader,
-    warnings,
-  };
-}
-
-function flowName(flow: PyFlow, ep: ParsedEntrypoint, source: PySource): string {
-  const arg = flow.kwargs.get('name');
-  if (arg?.k === 'unknown') {
-    throw new FlowAnalysisError(
-      `the flow name of '${ep.objectPath.join('.')}' is computed at runtime (${arg.why}); use a string literal or a module-level constant for @flow(name=...)`,
-      { file: ep.file, ...source.position((flow.fn.node.parent?.name === 'DecoratedStatement' ? flow.fn.node.parent : flow.fn.node).from) },
-    );
-  }
-  if (arg?.k === 'str' && arg.v !== '') return arg.v;
-  return flow.fn.name.replace(/_/g, '-');
-}
-
-function flowDescription(flow: PyFlow, warnings: string[]): string | null {
-  const arg = flow.kwargs.get('description');
-  if (arg?.k === 'unknown') {
-    warnings.push(`the flow's description= is computed at runtime (${arg.why}); using the docstring instead`);
-  } else if (arg?.k === 'str' && arg.v !== '') return arg.v;
-  return flow.fn.doc;
-}
-
-/** A module of the project itself (next to the flow file or under cwd), which can be read like the flow file. */
-function resolveLocalModule(cwd: string, name: string, fromFile: string, level: number): string | null {
-  const parts = name ? name.split('.') : [];
-  const bases: string[] = [];
-  if (level > 0) {
-    let dir = path.dirname(path.resolve(cwd, fromFile));
-    for (let i = 1; i < level; i++) dir = path.dirname(dir);
-    bases.push(dir);
-  } else {
-    bases.push(path.dirname(path.resolve(cwd, fromFile)), cwd);
-  }
-  for (const base of bases) {
-    const p = path.join(base, ...parts);
-    for (const candidate of [`${p}.py`, path.join(p, '__init__.py')]) {
-      if (parts.length === 0 && candidate.endsWith('.py') && !candidate.endsWith('__init__.py')) continue;
-      if (existsSync(candidate) && path.resolve(candidate) !== path.resolve(cwd, fromFile)) {
-        return path.relative(cwd, candidate).split(path.sep).join('/');
-      }
-    }
-  }
-  return null;
 }

@@ -1,0 +1,43 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  require_node_v8
+} from "./chunk-RWVIAWYL.js";
+import {
+  cacheRoot,
+  cachingEnabled
+} from "./chunk-QTO2ZQR3.js";
+import {
+  require_node_path
+} from "./chunk-CNOKWGXO.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-6DG7BXTN.js";
+
+// node-builtin:node:module
+var require_node_module = __commonJS({
+  "node-builtin:node:module"(exports, module) {
+    module.exports = process.getBuiltinModule("node:module");
+  }
+});
+
+// src/runtime.ts
+var import_node_module = __toESM(require_node_module(), 1);
+var import_node_path = __toESM(require_node_path(), 1);
+var import_node_v8 = __toESM(require_node_v8(), 1);
+function enableCodeCache() {
+  if (process.env.NODE_COMPILE_CACHE !== void 0 || process.env.NODE_DISABLE_COMPILE_CACHE !== void 0) return;
+  if (!cachingEnabled(process.env)) return;
+  try {
+    (0, import_node_module.enableCompileCache)(import_node_path.default.join(cacheRoot(process.env), "node-compile-cache"));
+  } catch {
+  }
+}
+function capYoungGeneration() {
+  (0, import_node_v8.setFlagsFromString)("--semi-space-growth-factor=1");
+}
+
+export {
+  enableCodeCache,
+  capYoungGeneration
+};

@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** A module of the project itself (next to the flow file or under cwd), which can be read like the flow file. */
+export function resolveLocalModule(cwd: string, name: string, fromFile: string, level: number): string | null {
+  const parts = name ? name.split('.') : [];
+  const bases: string[] = [];
+  if (level > 0) {
+    let dir = path.dirname(path.resolve(cwd, fromFile));
+    for (let i = 1; i < level; i++) dir = path.dirname(dir);
+    bases.push(dir);
+  } else {
+    bases.push(path.dirname(path.resolve(cwd, fromFile)), cwd);
+  }
+  for (const base of bases) {
+    const p = path.join(base, ...parts);
+    for (const candidate of [`${p}.py`, path.join(p, '__init__.py')]) {
+      if (parts.length === 0 && candidate.endsWith('.py') && !candidate.endsWith('__init__.py')) continue;
+      if (existsSync(candidate) && path.resolve(candidate) !== path.resolve(cwd, fromFile)) {
+        return path.relative(cwd, candidate).split(path.sep).join('/');
+      }
+    }
+  }
+  return null;
+}
