@@ -4,7 +4,8 @@
  * pool's job-variable schema accepts the reference's text.
  */
 import { describe, expect, it } from 'vitest';
-import { acceptsStringAt, keepSecretsInJobVariables, settleSecretJobVariables } from '../../src/core/plan/secret-job-variables.js';
+import { compileJobVariablesJudge } from '../../src/core/plan/job-variables-judge.js';
+import { keepSecretsInJobVariables, settleSecretJobVariables } from '../../src/core/plan/secret-job-variables.js';
 import { resolveBlockDocumentReferences, TemplateError, type BlockDocumentLookup, type BlockDocumentSource } from '../../src/core/templating/index.js';
 
 const DOCUMENTS: Record<string, BlockDocumentLookup> = {
@@ -97,31 +98,87 @@ const SCHEMA = {
 };
 const P = '{{ prefect.blocks.secret.pw }}';
 
-describe('acceptsStringAt: where the server accepts a block reference', () => {
+// `pair` is a pydantic v1 tuple (`items` as a list): the 2020-12 meta-schema refuses it, so a 3.9.1
+// server refuses to create such a pool and, for one created before, answers every create with 422
+// whatever the job variables; an update (which skips that check and rewrites the tuple) decides.
+describe('the server\'s judgement: where a block reference is accepted', () => {
   it.each([
-    [['name'], P, true],
-    [['env', 'TOKEN'], P, true],
-    [['labels', 'x'], P, true],
-    [['working_dir'], P, true],
-    [['args', 2], P, true],
-    [['pair', 0], P, true],
-    [['creds', 'token'], P, true],
-    [['loose'], P, true],
-    [['undeclared'], P, true],
-    [['env'], P, false],
-    [['stream_output'], P, false],
-    [['replicas'], P, false],
-    [['region'], P, false],
-    [['tag'], P, false],
-    [['short'], P, false],
-    [['pair', 1], P, false],
-    [['creds'], P, false],
-    [['creds', 'port'], P, false],
+    [['name'], { name: P }, true],
+    [['env', 'TOKEN'], { env: { TOKEN: P } }, true],
+    [['labels', 'x'], { labels: { x: P } }, true],
+    [['working_dir'], { working_dir: P }, true],
+    [['args', 2], { args: ['a', 'b', P] }, true],
+    [['pair', 0], { pair: [P, 1] }, true],
+    [['creds', 'token'], { creds: { token: P } }, true],
+    [['loose'], { loose: P }, true],
+    [['undeclared'], { undeclared: P }, true],
+    [['env'], { env: P }, false],
+    [['stream_output'], { stream_output: P }, false],
+    [['replicas'], { replicas: P }, false],
+    [['region'], { region: P }, false],
+    [['tag'], { tag: P }, false],
+    [['short'], { short: P }, false],
+    [['pair', 1], { pair: ['x', P] }, false],
+    [['creds'], { creds: P }, false],
+    [['creds', 'port'], { creds: { port: P } }, false],
     [[], P, false],
-    // Below an anyOf whose branches constrain members, replacing a member is not modelled.
-    [['either', 'a'], P, false],
-  ] as const)('%j', (path, text, accepted) => {
-    expect(acceptsStringAt(SCHEMA, path, text)).toBe(accepted);
+    // Below an anyOf whose branches constrain members: judged, no longer refused unseen. (The
+    // resolved value fits there: were it refused too, the text would be kept, failing no worse.)
+    [['either', 'a'], { either: { a: P } }, false, 5],
+    [['either', 'b'], { either: { b: P } }, true],
+  ] as const)('%j', (path, jobVariables, accepted, resolved: unknown = 'hunter2') => {
+    expect(compileJobVariablesJudge(SCHEMA).accepts(jobVariables, path, resolved)).toBe(accepted);
+  });
+
+  it('a pydantic v1 tuple: every create is refused, the update judges the rewritten tuple', () => {
+    const judge = compileJobVariablesJudge(SCHEMA);
+    expect(judge.create.findings({ pair: ['x', 1] })).toEqual([{ at: '', key: '!invalid schema' }]);
+    expect(judge.update.findings({ pair: ['x', 1] })).toEqual([]);
+    expect(judge.update.findings({ pair: ['x', 'y'] })).not.toEqual([]);
+  });
+
+  const judge = compileJobVariablesJudge({
+    type: 'object',
+    required: ['count'],
+    properties: {
+      count: { type: 'integer', nullable: true },
+      name: { type: 'string' },
+      tag: { type: 'string', pattern: '^v[0-9]+$' },
+      tags: { type: 'array', uniqueItems: true },
+      py: { type: 'string', pattern: '(?P<word>[a-z]+)' },
+      line: { type: 'string', pattern: '^[a-z{} .]+$' },
+      legacy: { anyOf: [{ type: 'integer' }, { $ref: '#/definitions/Gone' }] },
+      first: { type: 'string' },
+      second: { type: 'integer' },
+    },
+    dependencies: { first: ['second'] },
+  });
+
+  it('the rest of the job variables invalid: a text is kept where it adds no rejection of its own', () => {
+    // `count` breaks the schema whatever the name holds; the name's text is fine where it is.
+    expect(judge.accepts({ count: 'many', name: P }, ['name'], 'hunter2')).toBe(true);
+    // A text that does not fit its own place is not kept, even when the secret would not fit either.
+    expect(judge.accepts({ count: 'many', tag: P }, ['tag'], 'hunter2')).toBe(false);
+    // A text that breaks a rule above it: two equal items where the secret would be a different one.
+    expect(judge.accepts({ tags: [P, P] }, ['tags', 1], 'hunter2')).toBe(false);
+    expect(judge.accepts({ tags: ['a', P] }, ['tags', 1], 'hunter2')).toBe(true);
+  });
+
+  it('follows Python, not ajv: nullable and dependencies mean nothing, a dangling $ref fails only where reached', () => {
+    expect(judge.update.findings({ count: null })).not.toEqual([]);
+    expect(judge.update.findings({ first: P })).toEqual([]);
+    expect(judge.update.findings({ name: P })).toEqual([]);
+    expect(judge.update.findings({ legacy: 5 })).toEqual([]);
+    expect(judge.update.findings({ legacy: P })).toEqual([{ at: '', key: '!unresolvable $ref' }]);
+    expect(judge.accepts({ legacy: P }, ['legacy'], 5)).toBe(false);
+  });
+
+  it('a regular expression whose Python meaning may differ is not relied on', () => {
+    expect(judge.update.findings({ py: 'abc' })).toBe('unknown');
+    expect(judge.accepts({ py: P }, ['py'], 'hunter2')).toBe(false);
+    expect(judge.update.findings({ line: P })).toEqual([]);
+    // Python's `$` also matches before a final newline.
+    expect(judge.update.findings({ line: `${P}\n` })).toBe('unknown');
   });
 });
 

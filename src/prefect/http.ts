@@ -11,8 +11,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import https from 'node:https';
+import type { AgentOptions as HttpsAgentOptions } from 'node:https';
 import { isCloud, type PrefectClientSettings, PrefectSettingsError } from './settings.js';
+
+/** `node:https` (and with it TLS, ~9 ms to load) is loaded only for an https API URL. */
+const httpsModule = () => process.getBuiltinModule('node:https');
 
 /** The API version the reference client announces (`prefect.client.constants.SERVER_API_VERSION`). */
 export const SERVER_API_VERSION = '0.8.4';
@@ -222,7 +225,7 @@ export class HttpClient {
     }
     this.baseHeaders = headers;
 
-    const agentOptions: https.AgentOptions = { keepAlive: true, maxSockets: 16, maxFreeSockets: 8 };
+    const agentOptions: HttpsAgentOptions = { keepAlive: true, maxSockets: 16, maxFreeSockets: 8 };
     if (settings.apiUrl.startsWith('https:')) {
       if (settings.tlsInsecureSkipVerify) {
         agentOptions.rejectUnauthorized = false;
@@ -235,7 +238,7 @@ export class HttpClient {
           );
         }
       }
-      this.agent = new https.Agent(agentOptions);
+      this.agent = new (httpsModule().Agent)(agentOptions);
     } else {
       this.agent = new http.Agent(agentOptions);
     }
@@ -414,7 +417,7 @@ export class HttpClient {
     const timeoutMs = this.settings.requestTimeoutMs;
     const requestHeaders: Record<string, string | number> = { ...headers, accept: '*/*' };
     if (body !== undefined) requestHeaders['content-length'] = Buffer.byteLength(body);
-    const transport = url.protocol === 'https:' ? https : http;
+    const transport = url.protocol === 'https:' ? httpsModule() : http;
     return new Promise((resolve, reject) => {
       const req = transport.request(url, { method, headers: requestHeaders, agent: this.agent }, (res) => {
         const chunks: Buffer[] = [];

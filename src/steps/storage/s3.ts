@@ -12,7 +12,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { readFile, realpath, rename, rm } from 'node:fs/promises';
-import { Agent as HttpsAgent } from 'node:https';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
@@ -267,7 +266,8 @@ async function clientConfig(s: S3Settings): Promise<S3ClientConfig> {
   const ca = typeof s.verify === 'string' ? await readFile(s.verify).catch((error: NodeJS.ErrnoException) => {
     throw new StepFailure(`client_parameters: cannot read the CA bundle ${s.verify}: ${error.code ?? error.message}`);
   }) : undefined;
-  const agent = new HttpsAgent({
+  // Loaded here, not at start-up: a run without an S3 step never needs TLS for it.
+  const agent = new (process.getBuiltinModule('node:https').Agent)({
     keepAlive: true,
     maxSockets: Math.max(s.maxSockets ?? 0, DEFAULT_CONCURRENCY * 2),
     rejectUnauthorized: s.verify !== false,

@@ -1,10 +1,19 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  require_node_querystring
+} from "./chunk-KENA6D5Q.js";
+import {
   require_node_http2
 } from "./chunk-6WCIM7IN.js";
 import {
+  require_node_events
+} from "./chunk-BV3FTZC3.js";
+import {
   require_node_zlib
 } from "./chunk-XRSCF2MS.js";
+import {
+  require_node_stream
+} from "./chunk-WXAGQYOS.js";
 import {
   require_node_worker_threads
 } from "./chunk-IB5ZBFXE.js";
@@ -16,17 +25,11 @@ import {
   require_node_net
 } from "./chunk-SJSJNQVP.js";
 import {
-  require_node_url
-} from "./chunk-OGITELCG.js";
-import {
-  require_node_querystring
-} from "./chunk-KENA6D5Q.js";
-import {
-  require_node_events
-} from "./chunk-BV3FTZC3.js";
-import {
   require_node_https
 } from "./chunk-QNA2ZJDC.js";
+import {
+  require_node_url
+} from "./chunk-OGITELCG.js";
 import {
   require_node_util
 } from "./chunk-NBB35J4E.js";
@@ -42,9 +45,6 @@ import {
 import {
   require_node_crypto
 } from "./chunk-BMVZJWL4.js";
-import {
-  require_node_stream
-} from "./chunk-WXAGQYOS.js";
 import {
   __commonJS
 } from "./chunk-6DG7BXTN.js";

@@ -1,11 +1,27 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  require_extend,
+  require_src as require_src2
+} from "./chunk-2P3I363C.js";
+import {
+  require_node_querystring
+} from "./chunk-KENA6D5Q.js";
+import {
   XMLParser,
   json2xml_default
 } from "./chunk-A3GYUITE.js";
 import {
+  require_safe_buffer
+} from "./chunk-PCG5HU6K.js";
+import {
+  require_node_events
+} from "./chunk-BV3FTZC3.js";
+import {
   require_node_zlib
 } from "./chunk-XRSCF2MS.js";
+import {
+  require_node_stream
+} from "./chunk-WXAGQYOS.js";
 import {
   require_src
 } from "./chunk-6Z5GDY2X.js";
@@ -17,24 +33,11 @@ import {
   require_node_net
 } from "./chunk-SJSJNQVP.js";
 import {
-  require_node_url
-} from "./chunk-OGITELCG.js";
-import {
-  require_extend,
-  require_src as require_src2
-} from "./chunk-ZOOCW3VI.js";
-import {
-  require_node_querystring
-} from "./chunk-KENA6D5Q.js";
-import {
-  require_safe_buffer
-} from "./chunk-NBUG4XV4.js";
-import {
-  require_node_events
-} from "./chunk-BV3FTZC3.js";
-import {
   require_node_https
 } from "./chunk-QNA2ZJDC.js";
+import {
+  require_node_url
+} from "./chunk-OGITELCG.js";
 import {
   require_node_util
 } from "./chunk-NBB35J4E.js";
@@ -56,9 +59,6 @@ import {
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
-import {
-  require_node_stream
-} from "./chunk-WXAGQYOS.js";
 import {
   __commonJS,
   __export,
@@ -1181,7 +1181,7 @@ var require_src4 = __commonJS({
         }
       });
     }
-    var fetch = (...args) => "Bun" in globalThis ? bunFetch(args[0], args[1]) : import("./src-AXKBILVD.js").then(({ default: fetch2 }) => fetch2(...args));
+    var fetch = (...args) => "Bun" in globalThis ? bunFetch(args[0], args[1]) : import("./src-2DPSA5GS.js").then(({ default: fetch2 }) => fetch2(...args));
     var RequestError2 = class extends Error {
       code;
     };
@@ -8126,12 +8126,12 @@ Content-Type: ${partContentType}\r
    * @returns A proxy agent
    */
   static async #getProxyAgent() {
-    this.#proxyAgent ||= (await import("./dist-UBW6SDU3.js")).HttpsProxyAgent;
+    this.#proxyAgent ||= (await import("./dist-6HK3SIAF.js")).HttpsProxyAgent;
     return this.#proxyAgent;
   }
   static async #getFetch() {
     const hasWindow = typeof window !== "undefined" && !!window;
-    this.#fetch ||= hasWindow ? window.fetch : (await import("./src-AXKBILVD.js")).default;
+    this.#fetch ||= hasWindow ? window.fetch : (await import("./src-2DPSA5GS.js")).default;
     return this.#fetch;
   }
   /**

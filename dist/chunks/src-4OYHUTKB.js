@@ -1,21 +1,19 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  additionalTagsOf,
-  backendOf,
-  buildDockerImage
-} from "./chunk-GCVC7X3Z.js";
-import "./chunk-JVE242CQ.js";
+  require_src
+} from "./chunk-2P3I363C.js";
+import "./chunk-KENA6D5Q.js";
+import "./chunk-PCG5HU6K.js";
+import "./chunk-BV3FTZC3.js";
+import "./chunk-WXAGQYOS.js";
 import "./chunk-QNA2ZJDC.js";
-import "./chunk-ECGGTBPU.js";
+import "./chunk-NBB35J4E.js";
+import "./chunk-6ZI6ZE76.js";
+import "./chunk-3VU2WZMP.js";
 import "./chunk-BMVZJWL4.js";
-import "./chunk-GS4BJVOX.js";
 import "./chunk-4AHN6RY2.js";
 import "./chunk-M3NCQJAU.js";
 import "./chunk-QA5JXTHX.js";
 import "./chunk-CNOKWGXO.js";
 import "./chunk-6DG7BXTN.js";
-export {
-  additionalTagsOf,
-  backendOf,
-  buildDockerImage
-};
+export default require_src();

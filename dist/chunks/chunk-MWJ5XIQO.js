@@ -1,10 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  require_promises
-} from "./chunk-P53V7XJ3.js";
-import {
   require_node_zlib
 } from "./chunk-XRSCF2MS.js";
+import {
+  require_node_stream
+} from "./chunk-WXAGQYOS.js";
+import {
+  require_promises
+} from "./chunk-P53V7XJ3.js";
 import {
   require_node_crypto
 } from "./chunk-BMVZJWL4.js";
@@ -17,9 +20,6 @@ import {
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
-import {
-  require_node_stream
-} from "./chunk-WXAGQYOS.js";
 import {
   __commonJS,
   __esm,

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  require_promises
-} from "./chunk-P53V7XJ3.js";
-import {
   require_node_url
 } from "./chunk-OGITELCG.js";
 import {
   require_node_util
 } from "./chunk-NBB35J4E.js";
+import {
+  require_promises
+} from "./chunk-P53V7XJ3.js";
 import {
   require_node_buffer
 } from "./chunk-6ZI6ZE76.js";

@@ -3,6 +3,9 @@ import {
   require_node_zlib
 } from "./chunk-XRSCF2MS.js";
 import {
+  require_node_stream
+} from "./chunk-WXAGQYOS.js";
+import {
   FormData,
   blobFrom,
   blobFromSync,
@@ -20,11 +23,11 @@ import {
   require_node_net
 } from "./chunk-SJSJNQVP.js";
 import {
-  require_node_url
-} from "./chunk-OGITELCG.js";
-import {
   require_node_https
 } from "./chunk-QNA2ZJDC.js";
+import {
+  require_node_url
+} from "./chunk-OGITELCG.js";
 import {
   require_node_util
 } from "./chunk-NBB35J4E.js";
@@ -37,9 +40,6 @@ import {
 import "./chunk-3VU2WZMP.js";
 import "./chunk-QA5JXTHX.js";
 import "./chunk-CNOKWGXO.js";
-import {
-  require_node_stream
-} from "./chunk-WXAGQYOS.js";
 import {
   __esm,
   __toESM

@@ -1,9 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   FlowAnalysisError,
-  require_dist,
   resolveLocalModule
-} from "./chunk-GMQC4UMY.js";
+} from "./chunk-BPOIDPJF.js";
+import {
+  require_dist
+} from "./chunk-WXAPZKJ7.js";
 import "./chunk-6ZI6ZE76.js";
 import "./chunk-3VU2WZMP.js";
 import {

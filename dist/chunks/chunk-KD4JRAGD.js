@@ -1,10 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   REFERENCE_PREFECT_VERSION,
-  didYouMean,
   pythonRepr,
   pythonStr
-} from "./chunk-JVE242CQ.js";
+} from "./chunk-SAXWIZ63.js";
+import {
+  didYouMean
+} from "./chunk-RTJXVYK5.js";
 import {
   ProcessStartError,
   StepFailure,

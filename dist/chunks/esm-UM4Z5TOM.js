@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  require_jws
+} from "./chunk-PCG5HU6K.js";
+import {
   AbortError,
   ServiceClient,
   bearerTokenAuthenticationPolicy,
@@ -16,28 +19,26 @@ import {
   retryPolicy,
   stringToUint8Array,
   uint8ArrayToString
-} from "./chunk-D3UIQMQG.js";
-import {
-  require_promises
-} from "./chunk-P53V7XJ3.js";
+} from "./chunk-RJHOOMCB.js";
+import "./chunk-BV3FTZC3.js";
 import "./chunk-XRSCF2MS.js";
+import "./chunk-WXAGQYOS.js";
 import {
   require_ms
 } from "./chunk-6Z5GDY2X.js";
 import "./chunk-MHTTOAQE.js";
 import "./chunk-SJSJNQVP.js";
+import "./chunk-QNA2ZJDC.js";
 import {
   require_node_url
 } from "./chunk-OGITELCG.js";
-import {
-  require_jws
-} from "./chunk-NBUG4XV4.js";
-import "./chunk-BV3FTZC3.js";
-import "./chunk-QNA2ZJDC.js";
 import "./chunk-NBB35J4E.js";
 import {
   require_node_http
 } from "./chunk-ECGGTBPU.js";
+import {
+  require_promises
+} from "./chunk-P53V7XJ3.js";
 import "./chunk-6ZI6ZE76.js";
 import "./chunk-3VU2WZMP.js";
 import {
@@ -53,7 +54,6 @@ import {
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
-import "./chunk-WXAGQYOS.js";
 import {
   __commonJS,
   __export,
@@ -16104,7 +16104,7 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
   function createBaseInteractiveRequest(scopes, options) {
     return {
       openBrowser: async (url) => {
-        const open = await import("./open-OGGLPYLZ.js");
+        const open = await import("./open-Q4ISOLUG.js");
         await open.default(url);
       },
       scopes,

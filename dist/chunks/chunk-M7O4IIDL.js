@@ -97,10 +97,10 @@ import {
   translateTraits,
   v4,
   writeKey
-} from "./chunk-UTOIHGUY.js";
+} from "./chunk-MWJ5XIQO.js";
 import {
-  require_promises
-} from "./chunk-P53V7XJ3.js";
+  require_node_stream
+} from "./chunk-WXAGQYOS.js";
 import {
   require_node_https
 } from "./chunk-QNA2ZJDC.js";
@@ -110,6 +110,9 @@ import {
 import {
   require_node_http
 } from "./chunk-ECGGTBPU.js";
+import {
+  require_promises
+} from "./chunk-P53V7XJ3.js";
 import {
   require_node_process
 } from "./chunk-3VU2WZMP.js";
@@ -128,9 +131,6 @@ import {
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
-import {
-  require_node_stream
-} from "./chunk-WXAGQYOS.js";
 import {
   __commonJS,
   __esm,
@@ -735,7 +735,7 @@ var init_HttpProtocol = __esm({
         });
       }
       async loadEventStreamCapability() {
-        const { EventStreamSerde, eventStreamSerdeProvider } = await import("./event-streams-NPI3HIQX.js");
+        const { EventStreamSerde, eventStreamSerdeProvider } = await import("./event-streams-D6FBV7EV.js");
         const marshaller = this.resolveEventStreamMarshaller(eventStreamSerdeProvider);
         return new EventStreamSerde({
           marshaller,

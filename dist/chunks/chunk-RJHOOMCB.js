@@ -1,7 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  require_node_events
+} from "./chunk-BV3FTZC3.js";
+import {
   require_node_zlib
 } from "./chunk-XRSCF2MS.js";
+import {
+  require_node_stream
+} from "./chunk-WXAGQYOS.js";
 import {
   require_src
 } from "./chunk-6Z5GDY2X.js";
@@ -13,14 +19,11 @@ import {
   require_node_net
 } from "./chunk-SJSJNQVP.js";
 import {
-  require_node_url
-} from "./chunk-OGITELCG.js";
-import {
-  require_node_events
-} from "./chunk-BV3FTZC3.js";
-import {
   require_node_https
 } from "./chunk-QNA2ZJDC.js";
+import {
+  require_node_url
+} from "./chunk-OGITELCG.js";
 import {
   require_node_util
 } from "./chunk-NBB35J4E.js";
@@ -36,9 +39,6 @@ import {
 import {
   require_node_os
 } from "./chunk-M3NCQJAU.js";
-import {
-  require_node_stream
-} from "./chunk-WXAGQYOS.js";
 import {
   __commonJS,
   __toESM

@@ -10,10 +10,10 @@ import {
   summarizeTail,
   tagText,
   validateImageName
-} from "./chunk-GCVC7X3Z.js";
-import "./chunk-JVE242CQ.js";
-import "./chunk-QNA2ZJDC.js";
+} from "./chunk-KD4JRAGD.js";
+import "./chunk-SAXWIZ63.js";
 import "./chunk-ECGGTBPU.js";
+import "./chunk-RTJXVYK5.js";
 import "./chunk-BMVZJWL4.js";
 import {
   StepFailure,

@@ -3,7 +3,7 @@ import {
   require_node_string_decoder,
   require_tunnel,
   require_undici
-} from "./chunk-HORJYCYP.js";
+} from "./chunk-AOQNHY7Q.js";
 import {
   KNOWN_AFTER_BUILD,
   PrefectClient,
@@ -15,14 +15,10 @@ import {
   formatDiagnostic,
   formatSeconds,
   hasErrors,
-  isCronSchedule,
-  isIntervalSchedule,
-  isMapping,
   keyPath,
   liveChangesToText,
   matrixOf,
   newPlanCache,
-  nextRunTimes,
   offlineSources,
   outcomeJson,
   placeholdersInString,
@@ -33,36 +29,45 @@ import {
   runDeploymentSteps,
   uiUrl,
   validateForDeploy
-} from "./chunk-NSCCJ7T4.js";
-import "./chunk-JVE242CQ.js";
+} from "./chunk-MZH3NIGK.js";
+import "./chunk-SAXWIZ63.js";
+import "./chunk-KENA6D5Q.js";
 import "./chunk-6WCIM7IN.js";
-import "./chunk-P53V7XJ3.js";
+import {
+  require_node_events
+} from "./chunk-BV3FTZC3.js";
 import {
   require_node_zlib
 } from "./chunk-XRSCF2MS.js";
+import "./chunk-WXAGQYOS.js";
 import "./chunk-IB5ZBFXE.js";
 import {
   require_node_assert
 } from "./chunk-MHTTOAQE.js";
 import "./chunk-SJSJNQVP.js";
-import "./chunk-OGITELCG.js";
-import "./chunk-KENA6D5Q.js";
-import {
-  require_node_events
-} from "./chunk-BV3FTZC3.js";
 import {
   require_node_https
 } from "./chunk-QNA2ZJDC.js";
+import "./chunk-OGITELCG.js";
 import "./chunk-NBB35J4E.js";
-import "./chunk-RWVIAWYL.js";
-import "./chunk-QTO2ZQR3.js";
 import {
   require_node_http
 } from "./chunk-ECGGTBPU.js";
 import "./chunk-OH57X5ZA.js";
+import "./chunk-BPOIDPJF.js";
+import {
+  isCronSchedule,
+  isIntervalSchedule,
+  isMapping,
+  nextRunTimes
+} from "./chunk-2KYUXZ3Y.js";
+import "./chunk-RTJXVYK5.js";
+import "./chunk-P53V7XJ3.js";
+import "./chunk-RWVIAWYL.js";
+import "./chunk-QTO2ZQR3.js";
 import {
   require_dist
-} from "./chunk-GMQC4UMY.js";
+} from "./chunk-WXAPZKJ7.js";
 import "./chunk-6ZI6ZE76.js";
 import "./chunk-3VU2WZMP.js";
 import {
@@ -81,7 +86,6 @@ import {
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
-import "./chunk-WXAGQYOS.js";
 import {
   __commonJS,
   __toESM
@@ -1354,7 +1358,7 @@ function truncateMarkdown(text, limit, note) {
 var import_node_crypto3 = __toESM(require_node_crypto(), 1);
 var import_node_zlib = __toESM(require_node_zlib(), 1);
 async function createOctokit(token) {
-  const { getOctokit } = await import("./github-3KSJ2KSO.js");
+  const { getOctokit } = await import("./github-MW66LULV.js");
   return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || "https://api.github.com" });
 }
 var MARKER = "deploy-action:plan";

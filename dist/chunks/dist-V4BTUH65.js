@@ -10,11 +10,11 @@ import {
   require_node_net
 } from "./chunk-SJSJNQVP.js";
 import {
-  require_node_url
-} from "./chunk-OGITELCG.js";
-import {
   require_node_https
 } from "./chunk-QNA2ZJDC.js";
+import {
+  require_node_url
+} from "./chunk-OGITELCG.js";
 import "./chunk-NBB35J4E.js";
 import {
   require_node_http
@@ -25,9 +25,9 @@ import {
   __commonJS
 } from "./chunk-6DG7BXTN.js";
 
-// node_modules/gcp-metadata/node_modules/agent-base/dist/helpers.js
+// node_modules/google-auth-library/node_modules/agent-base/dist/helpers.js
 var require_helpers = __commonJS({
-  "node_modules/gcp-metadata/node_modules/agent-base/dist/helpers.js"(exports) {
+  "node_modules/google-auth-library/node_modules/agent-base/dist/helpers.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -95,9 +95,9 @@ var require_helpers = __commonJS({
   }
 });
 
-// node_modules/gcp-metadata/node_modules/agent-base/dist/index.js
+// node_modules/google-auth-library/node_modules/agent-base/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/gcp-metadata/node_modules/agent-base/dist/index.js"(exports) {
+  "node_modules/google-auth-library/node_modules/agent-base/dist/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -251,9 +251,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/gcp-metadata/node_modules/https-proxy-agent/dist/parse-proxy-response.js
+// node_modules/google-auth-library/node_modules/https-proxy-agent/dist/parse-proxy-response.js
 var require_parse_proxy_response = __commonJS({
-  "node_modules/gcp-metadata/node_modules/https-proxy-agent/dist/parse-proxy-response.js"(exports) {
+  "node_modules/google-auth-library/node_modules/https-proxy-agent/dist/parse-proxy-response.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -347,9 +347,9 @@ var require_parse_proxy_response = __commonJS({
   }
 });
 
-// node_modules/gcp-metadata/node_modules/https-proxy-agent/dist/index.js
+// node_modules/google-auth-library/node_modules/https-proxy-agent/dist/index.js
 var require_dist2 = __commonJS({
-  "node_modules/gcp-metadata/node_modules/https-proxy-agent/dist/index.js"(exports) {
+  "node_modules/google-auth-library/node_modules/https-proxy-agent/dist/index.js"(exports) {
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);

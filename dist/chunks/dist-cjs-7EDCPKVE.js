@@ -3,20 +3,23 @@ import {
   init_protocols,
   protocols_exports,
   require_dist_cjs
-} from "./chunk-4UOFEHML.js";
+} from "./chunk-M7O4IIDL.js";
 import "./chunk-6WCIM7IN.js";
 import {
   endpoints_exports,
   init_endpoints
-} from "./chunk-UTOIHGUY.js";
-import "./chunk-P53V7XJ3.js";
-import "./chunk-XRSCF2MS.js";
+} from "./chunk-MWJ5XIQO.js";
 import {
   require_node_events
 } from "./chunk-BV3FTZC3.js";
+import "./chunk-XRSCF2MS.js";
+import {
+  require_node_stream
+} from "./chunk-WXAGQYOS.js";
 import "./chunk-QNA2ZJDC.js";
 import "./chunk-NBB35J4E.js";
 import "./chunk-ECGGTBPU.js";
+import "./chunk-P53V7XJ3.js";
 import {
   require_node_buffer
 } from "./chunk-6ZI6ZE76.js";
@@ -28,9 +31,6 @@ import {
   require_node_fs
 } from "./chunk-QA5JXTHX.js";
 import "./chunk-CNOKWGXO.js";
-import {
-  require_node_stream
-} from "./chunk-WXAGQYOS.js";
 import {
   __commonJS,
   __toCommonJS

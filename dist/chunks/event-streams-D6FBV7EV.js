@@ -19,14 +19,14 @@ import {
   iterableToReadableStream,
   readableStreamToIterable,
   resolveEventStreamSerdeConfig
-} from "./chunk-UTOIHGUY.js";
-import "./chunk-P53V7XJ3.js";
+} from "./chunk-MWJ5XIQO.js";
 import "./chunk-XRSCF2MS.js";
+import "./chunk-WXAGQYOS.js";
+import "./chunk-P53V7XJ3.js";
 import "./chunk-BMVZJWL4.js";
 import "./chunk-M3NCQJAU.js";
 import "./chunk-QA5JXTHX.js";
 import "./chunk-CNOKWGXO.js";
-import "./chunk-WXAGQYOS.js";
 import "./chunk-6DG7BXTN.js";
 init_event_streams();
 export {

@@ -5,10 +5,13 @@ import {
 import {
   require_ecdsa_sig_formatter,
   require_jws
-} from "./chunk-NBUG4XV4.js";
+} from "./chunk-PCG5HU6K.js";
 import {
   require_node_events
 } from "./chunk-BV3FTZC3.js";
+import {
+  require_node_stream
+} from "./chunk-WXAGQYOS.js";
 import {
   require_node_https
 } from "./chunk-QNA2ZJDC.js";
@@ -33,9 +36,6 @@ import {
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
-import {
-  require_node_stream
-} from "./chunk-WXAGQYOS.js";
 import {
   __commonJS
 } from "./chunk-6DG7BXTN.js";
@@ -1072,7 +1072,7 @@ Content-Type: ${partContentType}\r
        * @returns A proxy agent
        */
       static async #getProxyAgent() {
-        this.#proxyAgent ||= (await import("./dist-MQNBMR3P.js")).HttpsProxyAgent;
+        this.#proxyAgent ||= (await import("./dist-V4BTUH65.js")).HttpsProxyAgent;
         return this.#proxyAgent;
       }
       static #createBunFetch() {
@@ -1194,7 +1194,7 @@ Content-Type: ${partContentType}\r
           this.#bunFetch ||= this.#createBunFetch();
           return this.#bunFetch;
         }
-        this.#fetch ||= (await import("./src-AXKBILVD.js")).default;
+        this.#fetch ||= (await import("./src-2DPSA5GS.js")).default;
         return this.#fetch;
       }
       /**
@@ -2209,7 +2209,7 @@ Content-Type: ${partContentType}\r
        * @returns A proxy agent
        */
       static async #getProxyAgent() {
-        this.#proxyAgent ||= (await import("./dist-7YIPIHTU.js")).HttpsProxyAgent;
+        this.#proxyAgent ||= (await import("./dist-Q7TGGBIP.js")).HttpsProxyAgent;
         return this.#proxyAgent;
       }
       static #createBunFetch() {
@@ -2331,7 +2331,7 @@ Content-Type: ${partContentType}\r
           this.#bunFetch ||= this.#createBunFetch();
           return this.#bunFetch;
         }
-        this.#fetch ||= (await import("./src-AXKBILVD.js")).default;
+        this.#fetch ||= (await import("./src-2DPSA5GS.js")).default;
         return this.#fetch;
       }
       /**

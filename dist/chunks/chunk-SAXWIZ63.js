@@ -1,8 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  require_node_https
-} from "./chunk-QNA2ZJDC.js";
-import {
   require_node_http
 } from "./chunk-ECGGTBPU.js";
 import {
@@ -100,38 +97,6 @@ function pythonDateRepr(d) {
   const time = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds() * 1e3];
   while (time.length > 2 && time[time.length - 1] === 0) time.pop();
   return `datetime.datetime(${[...parts, ...time].join(", ")}, tzinfo=datetime.timezone.utc)`;
-}
-
-// src/core/util/suggest.ts
-function closest(word, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance && d <= limit) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-function didYouMean(word, candidates) {
-  const c = closest(word, candidates);
-  return c === void 0 ? "" : ` (did you mean "${c}"?)`;
-}
-function editDistance(a, b) {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
 }
 
 // src/prefect/settings.ts
@@ -232,7 +197,7 @@ function isCloud(settings) {
 var import_node_crypto = __toESM(require_node_crypto(), 1);
 var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_http = __toESM(require_node_http(), 1);
-var import_node_https = __toESM(require_node_https(), 1);
+var httpsModule = () => process.getBuiltinModule("node:https");
 var SERVER_API_VERSION = "0.8.4";
 var REFERENCE_PREFECT_VERSION = "3.9.1";
 var DEFAULT_USER_AGENT = `prefect/${REFERENCE_PREFECT_VERSION} (API ${SERVER_API_VERSION})`;
@@ -393,7 +358,7 @@ var HttpClient = class {
           );
         }
       }
-      this.agent = new import_node_https.default.Agent(agentOptions);
+      this.agent = new (httpsModule()).Agent(agentOptions);
     } else {
       this.agent = new import_node_http.default.Agent(agentOptions);
     }
@@ -552,7 +517,7 @@ var HttpClient = class {
     const timeoutMs = this.settings.requestTimeoutMs;
     const requestHeaders = { ...headers2, accept: "*/*" };
     if (body !== void 0) requestHeaders["content-length"] = Buffer.byteLength(body);
-    const transport = url.protocol === "https:" ? import_node_https.default : import_node_http.default;
+    const transport = url.protocol === "https:" ? httpsModule() : import_node_http.default;
     return new Promise((resolve, reject) => {
       const req = transport.request(url, { method, headers: requestHeaders, agent: this.agent }, (res) => {
         const chunks = [];
@@ -596,8 +561,6 @@ function errorDetail(text) {
 }
 
 export {
-  closest,
-  didYouMean,
   pythonStr,
   pythonRepr,
   pythonStringRepr,

@@ -10,11 +10,11 @@ import {
   require_node_net
 } from "./chunk-SJSJNQVP.js";
 import {
-  require_node_url
-} from "./chunk-OGITELCG.js";
-import {
   require_node_https
 } from "./chunk-QNA2ZJDC.js";
+import {
+  require_node_url
+} from "./chunk-OGITELCG.js";
 import "./chunk-NBB35J4E.js";
 import {
   require_node_http

@@ -28,16 +28,19 @@ import {
   redirectPolicyName,
   serializationPolicy,
   stringToUint8Array
-} from "./chunk-D3UIQMQG.js";
-import "./chunk-XRSCF2MS.js";
-import "./chunk-6Z5GDY2X.js";
-import "./chunk-MHTTOAQE.js";
-import "./chunk-SJSJNQVP.js";
-import "./chunk-OGITELCG.js";
+} from "./chunk-RJHOOMCB.js";
 import {
   require_node_events
 } from "./chunk-BV3FTZC3.js";
+import "./chunk-XRSCF2MS.js";
+import {
+  require_node_stream
+} from "./chunk-WXAGQYOS.js";
+import "./chunk-6Z5GDY2X.js";
+import "./chunk-MHTTOAQE.js";
+import "./chunk-SJSJNQVP.js";
 import "./chunk-QNA2ZJDC.js";
+import "./chunk-OGITELCG.js";
 import {
   require_node_util
 } from "./chunk-NBB35J4E.js";
@@ -53,9 +56,6 @@ import "./chunk-M3NCQJAU.js";
 import {
   require_node_fs
 } from "./chunk-QA5JXTHX.js";
-import {
-  require_node_stream
-} from "./chunk-WXAGQYOS.js";
 import {
   __export,
   __require,

@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  require_node_stream
+} from "./chunk-WXAGQYOS.js";
+import {
   require_node_util
 } from "./chunk-NBB35J4E.js";
 import {
@@ -8,9 +11,6 @@ import {
 import {
   require_node_crypto
 } from "./chunk-BMVZJWL4.js";
-import {
-  require_node_stream
-} from "./chunk-WXAGQYOS.js";
 import {
   __commonJS
 } from "./chunk-6DG7BXTN.js";

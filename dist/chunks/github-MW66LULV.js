@@ -2,18 +2,19 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   require_tunnel,
   require_undici
-} from "./chunk-HORJYCYP.js";
+} from "./chunk-AOQNHY7Q.js";
+import "./chunk-KENA6D5Q.js";
 import "./chunk-6WCIM7IN.js";
+import "./chunk-BV3FTZC3.js";
 import "./chunk-XRSCF2MS.js";
+import "./chunk-WXAGQYOS.js";
 import "./chunk-IB5ZBFXE.js";
 import "./chunk-MHTTOAQE.js";
 import "./chunk-SJSJNQVP.js";
-import "./chunk-OGITELCG.js";
-import "./chunk-KENA6D5Q.js";
-import "./chunk-BV3FTZC3.js";
 import {
   require_node_https
 } from "./chunk-QNA2ZJDC.js";
+import "./chunk-OGITELCG.js";
 import "./chunk-NBB35J4E.js";
 import {
   require_node_http
@@ -27,7 +28,6 @@ import {
 import {
   require_node_fs
 } from "./chunk-QA5JXTHX.js";
-import "./chunk-WXAGQYOS.js";
 import {
   __commonJS,
   __toESM

@@ -1,15 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   PrefectClient,
-  RESERVED_STEP_INPUTS,
   Secrets,
-  VERSION_TYPES,
-  allStepNames,
   applyValues,
   createPlan,
   deploy,
   deploymentUrl,
-  findStep,
   formatDiagnostic,
   hasErrors,
   liveChangesToText,
@@ -21,28 +17,36 @@ import {
   prefectTemplateSources,
   uiUrl,
   validateForDeploy
-} from "./chunk-NSCCJ7T4.js";
+} from "./chunk-MZH3NIGK.js";
 import {
   REFERENCE_PREFECT_VERSION
-} from "./chunk-JVE242CQ.js";
-import "./chunk-P53V7XJ3.js";
+} from "./chunk-SAXWIZ63.js";
+import {
+  require_node_events
+} from "./chunk-BV3FTZC3.js";
+import "./chunk-WXAGQYOS.js";
 import {
   require_node_url
 } from "./chunk-OGITELCG.js";
 import {
-  require_node_events
-} from "./chunk-BV3FTZC3.js";
-import "./chunk-QNA2ZJDC.js";
-import {
   require_node_util
 } from "./chunk-NBB35J4E.js";
-import "./chunk-RWVIAWYL.js";
-import "./chunk-QTO2ZQR3.js";
 import "./chunk-ECGGTBPU.js";
 import "./chunk-OH57X5ZA.js";
+import "./chunk-BPOIDPJF.js";
+import {
+  RESERVED_STEP_INPUTS,
+  VERSION_TYPES,
+  allStepNames,
+  findStep
+} from "./chunk-2KYUXZ3Y.js";
+import "./chunk-RTJXVYK5.js";
+import "./chunk-P53V7XJ3.js";
+import "./chunk-RWVIAWYL.js";
+import "./chunk-QTO2ZQR3.js";
 import {
   require_dist
-} from "./chunk-GMQC4UMY.js";
+} from "./chunk-WXAPZKJ7.js";
 import "./chunk-6ZI6ZE76.js";
 import {
   require_node_process
@@ -61,7 +65,6 @@ import {
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
-import "./chunk-WXAGQYOS.js";
 import {
   __toESM
 } from "./chunk-6DG7BXTN.js";
