@@ -12,6 +12,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/cli.ts
 enableCodeCache();
-var { main } = await import("./chunks/main-3YRMJQLF.js");
+var { main } = await import("./chunks/main-ORDC3BPQ.js");
 capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

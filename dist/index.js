@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-CJ2CTRAO.js");
+var { run } = await import("./chunks/main-TUGLFVQ6.js");
 capYoungGeneration();
 await run();

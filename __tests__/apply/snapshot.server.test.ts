@@ -79,6 +79,39 @@ describe('bulk reads', () => {
     }
   });
 
+  it('ask no page that cannot hold anything, and the next page together with a page the names fill', async () => {
+    const { client, sent } = recordingClient(5);
+    try {
+      // five unique flow names, all found on a page of five: no empty page to end the read
+      expect(await client.readFlowsByName(flowNames)).toHaveLength(5);
+      expect(sent).toEqual(['POST /flows/filter']);
+    } finally {
+      client.close();
+    }
+    const paged = recordingClient(2);
+    let inFlight = 0;
+    let most = 0;
+    const send = paged.client.http.send.bind(paged.client.http);
+    paged.client.http.send = async (request) => {
+      if (request.path === '/csrf-token') return send(request);
+      most = Math.max(most, ++inFlight);
+      try {
+        return await send(request);
+      } finally {
+        inFlight--;
+      }
+    };
+    try {
+      // two names fill a page of two: the second page is asked for at once, the rest one by one
+      const deployments = await paged.client.readDeploymentsOfFlows(flowIds, ['a', 'b']);
+      expect(deployments.map((d) => d.id).sort()).toEqual([...deploymentIds.values()].sort());
+      expect(paged.sent).toHaveLength(6);
+      expect(most).toBe(2);
+    } finally {
+      paged.client.close();
+    }
+  });
+
   it('lower the page size to the server limit when the server refuses a larger one', async () => {
     const { client, sent } = recordingClient(500);
     try {

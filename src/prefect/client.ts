@@ -25,6 +25,14 @@ type FlowsFilterBody = Schemas['Body_read_flows_flows_filter_post'];
 type DeploymentsFilterBody = Schemas['Body_read_deployments_deployments_filter_post'];
 type AutomationsFilterBody = Schemas['Body_read_automations_automations_filter_post'];
 
+/** What a read knows in advance about how many items its filter matches (see `readUpTo`). */
+interface ReadHint {
+  /** The filter cannot match more than this many. */
+  atMost?: number;
+  /** About this many are likely to match. */
+  expected?: number;
+}
+
 /** `PREFECT_SERVER_API_DEFAULT_LIMIT`'s default: the largest page a self-hosted server (and Cloud) serves. */
 const DEFAULT_PAGE_SIZE = 200;
 /** At most this many values in one `any_` list of a filter, to keep request bodies and SQL `IN` lists modest. */
@@ -134,24 +142,44 @@ export class PrefectClient {
    * continues with that). Sorted by creation, newest first, and de-duplicated by id: an item created
    * while paging shifts later pages by one, which repeats an item rather than skipping one.
    */
-  async readAll<T extends { id?: string }>(path: string, body: Record<string, unknown>): Promise<T[]> {
-    return (await this.readUpTo<T>(path, body, Infinity))!;
+  async readAll<T extends { id?: string }>(path: string, body: Record<string, unknown>, hint: ReadHint = {}): Promise<T[]> {
+    return (await this.readUpTo<T>(path, body, Infinity, hint))!;
   }
 
-  /** `readAll`, giving up (undefined) as soon as more than `budget` items have been read. */
-  private async readUpTo<T extends { id?: string }>(path: string, body: Record<string, unknown>, budget: number): Promise<T[] | undefined> {
+  /**
+   * `readAll`, giving up (undefined) as soon as more than `budget` items have been read. With a
+   * hint, pages that cannot hold anything are not asked for (`atMost` items found: the read is
+   * complete), and the page after the current one is asked for at the same time when `expected`
+   * items would fill the current one: reading 200 names at 200 a page then costs one round trip
+   * for both pages, not two in a row.
+   */
+  private async readUpTo<T extends { id?: string }>(
+    path: string,
+    body: Record<string, unknown>,
+    budget: number,
+    { atMost = Infinity, expected = 0 }: ReadHint = {},
+  ): Promise<T[] | undefined> {
     const out: T[] = [];
     const seen = new Set<string>();
-    for (let offset = 0; ; ) {
-      const { items, limit } = await this.readPage<T>(path, body, offset);
+    const ask = (offset: number) => {
+      const page = this.readPage<T>(path, body, offset);
+      page.catch(() => {}); // a page asked for ahead and then not needed must not fail the process
+      return { offset, page };
+    };
+    let current = ask(0);
+    let ahead = expected >= this.pageSize ? ask(this.pageSize) : undefined;
+    for (;;) {
+      const { items, limit } = await current.page;
       for (const item of items) {
         if (item.id !== undefined && seen.has(item.id)) continue;
         if (item.id !== undefined) seen.add(item.id);
         out.push(item);
       }
       if (out.length > budget) return undefined;
-      if (items.length < limit) return out;
-      offset += items.length;
+      if (items.length < limit || out.length >= atMost) return out;
+      const offset = current.offset + items.length;
+      current = ahead?.offset === offset ? ahead : ask(offset);
+      ahead = expected >= offset + limit ? ask(offset + limit) : undefined;
     }
   }
 
@@ -179,7 +207,8 @@ export class PrefectClient {
     const out: Flow[] = [];
     for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES)) {
       const body: FlowsFilterBody = { flows: { name: { any_: chunk } } };
-      out.push(...(await this.readAll<Flow>('/flows/filter', body)));
+      // Flow names are unique: once every name is found there is nothing more to read.
+      out.push(...(await this.readAll<Flow>('/flows/filter', body, { atMost: chunk.length })));
     }
     return out;
   }
@@ -190,7 +219,7 @@ export class PrefectClient {
    */
   readDeploymentsOfFlows(flowIds: readonly string[], names: readonly string[]): Promise<Deployment[]> {
     const body: DeploymentsFilterBody = { flows: { id: { any_: [...flowIds] } }, deployments: { name: { any_: [...names] } } };
-    return this.readAll<Deployment>('/deployments/filter', body);
+    return this.readAll<Deployment>('/deployments/filter', body, { expected: names.length });
   }
 
   /**
@@ -201,7 +230,7 @@ export class PrefectClient {
     const out: Deployment[] = [];
     for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES)) {
       const body: DeploymentsFilterBody = { deployments: { name: { any_: chunk } } };
-      const page = await this.readUpTo<Deployment>('/deployments/filter', body, budget - out.length);
+      const page = await this.readUpTo<Deployment>('/deployments/filter', body, budget - out.length, { expected: chunk.length });
       if (!page) return undefined;
       out.push(...page);
     }

@@ -83,9 +83,14 @@ export function outcomeJson(o: DeploymentOutcome, ui: string | undefined) {
 }
 
 /** Phase 1: the plan against the live server, plus the work pool checks of §5.3. */
-export async function validateForDeploy(request: Omit<DeployRequest, 'onResult' | 'concurrency'>): Promise<Plan> {
+export async function validateForDeploy(
+  request: Omit<DeployRequest, 'onResult' | 'concurrency'>,
+  /** Called with the plan before the work pools are read, when it has no errors (reads that can start now). */
+  onPlanned?: (plan: Plan) => void,
+): Promise<Plan> {
   const plan = await createPlan({ ...request, sources: request.sources });
   if (hasErrors(plan.diagnostics)) return plan;
+  onPlanned?.(plan);
   const pools = new Map<string, Promise<Mapping | undefined>>();
   const diagnostics = [...plan.diagnostics];
   for (const d of plan.deployments) {
@@ -126,7 +131,13 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   // The server's state for the selected names is read while the flows are analysed; used only when
   // no step runs in between (a build can take minutes) and it covers every deployment planned.
   const early = prefetching(request.client);
-  let plan = await validateForDeploy({ ...request, onSelected: early.onSelected });
+  // Without build or push steps, what exists is read while the work pools are checked.
+  let current: Promise<ServerSnapshot> | undefined;
+  let plan = await validateForDeploy({ ...request, onSelected: early.onSelected }, (planned) => {
+    if (!request.stepOutputs && planned.deployments.some((d) => d.steps.build.length + d.steps.push.length > 0)) return;
+    current = readServerSnapshot(request.client, planned.deployments, early.prefetch);
+    current.catch(() => {}); // reported below, unless validation stops the deploy first
+  });
   if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
   request.onProgress?.({ phase: 'validated', deployments: plan.deployments.map((d) => ({ name: d.name, flowName: d.flowName })) });
   let outputsByIndex: ReadonlyMap<number, StepOutputs> = new Map();
@@ -143,7 +154,7 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   // What exists, read once for every deployment (not one read per deployment).
   let snapshot: ServerSnapshot;
   try {
-    snapshot = await readServerSnapshot(request.client, plan.deployments, withSteps.length === 0 ? early.prefetch : undefined);
+    snapshot = await (withSteps.length === 0 && current ? current : readServerSnapshot(request.client, plan.deployments, withSteps.length === 0 ? early.prefetch : undefined));
   } catch (e) {
     const message = `reading the current deployments from the server failed: ${(e as Error).message}`;
     return { plan, outcomes: [], diagnostics: [{ severity: 'error', file: plan.prefectFile, message }, ...plan.diagnostics], stoppedAt: 'validation' };
@@ -245,13 +256,17 @@ function prefetching(client: SnapshotClient): { onSelected: NonNullable<PlanRequ
 /** The live plan: validated against the server, then compared with what it holds (read while planning). */
 export async function planAgainstServer(request: Omit<DeployRequest, 'onResult' | 'concurrency'>): Promise<{ plan: Plan; live?: LiveChange[] }> {
   const early = prefetching(request.client);
-  const plan = await validateForDeploy({ ...request, onSelected: early.onSelected });
+  let current: Promise<ServerSnapshot> | undefined;
+  const plan = await validateForDeploy({ ...request, onSelected: early.onSelected }, (planned) => {
+    current = readServerSnapshot(request.client, planned.deployments, early.prefetch);
+    current.catch(() => {}); // reported by the comparison, unless validation stops the plan first
+  });
   if (hasErrors(plan.diagnostics)) return { plan };
-  return { plan, live: await compareWithServer(request.client, plan, early.prefetch) };
+  return { plan, live: await compareWithServer(request.client, plan, early.prefetch, current) };
 }
 
-export async function compareWithServer(client: SnapshotClient, plan: Plan, prefetch?: SnapshotPrefetch): Promise<LiveChange[]> {
-  const snapshot = await readServerSnapshot(client, plan.deployments, prefetch);
+export async function compareWithServer(client: SnapshotClient, plan: Plan, prefetch?: SnapshotPrefetch, read?: Promise<ServerSnapshot>): Promise<LiveChange[]> {
+  const snapshot = await (read ?? readServerSnapshot(client, plan.deployments, prefetch));
   return Promise.all(
     plan.deployments.map(async (d): Promise<LiveChange> => {
       const current = snapshot.deployment(d.flowName, d.name);

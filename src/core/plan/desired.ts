@@ -44,6 +44,8 @@ export interface PipelineContext {
   unavailableModules?: readonly string[];
   /** `prefect deploy` flags; given only when exactly one config is selected (the reference ignores them otherwise). */
   options?: DeployOptions;
+  /** Awaited between the stages of the pipeline: gives the event loop a turn now and then (see plan/index.ts). */
+  pause?: () => Promise<void>;
 }
 
 /** A problem in one deployment, located by a path in prefect.yaml where one is known. */
@@ -123,6 +125,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   const problems: DeploymentProblem[] = [];
   const warnings: DeploymentProblem[] = [];
   const at = (...p: (string | number)[]): (string | number)[] => ['deployments', index, ...p];
+  await ctx.pause?.();
 
   let config = mergeWithDefaults(rawConfig);
   // Legacy `schedule:` (both keys set was already rejected when the file was validated).
@@ -168,6 +171,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   } else {
     try {
       flow = await analyzeEntrypoint(entrypoint, { cwd: ctx.cwd, unavailableModules: ctx.unavailableModules });
+      await ctx.pause?.();
       for (const w of flow.warnings) warnings.push({ message: w, flowFile: { file: flow.file, line: flow.line } });
     } catch (err) {
       if (!(err instanceof FlowAnalysisError)) throw err;

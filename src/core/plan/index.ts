@@ -9,6 +9,10 @@ import { buildDesiredDeployment, type DeploymentProblem, type DesiredDeployment 
 import { runGit, type GitRunner } from './version-info.js';
 import { hasDeployOptions, type DeployOptions } from './deploy-options.js';
 import { withFlowAnalysisCache, type FlowAnalysisCache } from '../flows/index.js';
+import { mapBounded } from '../util/map-bounded.js';
+
+/** Deployments planned at once: enough to overlap their reads (blocks, variables, pools, git), few enough to pause between. */
+const PLAN_CONCURRENCY = 16;
 
 export { buildDesiredDeployment, mergeWithDefaults, normalizeTags, type DesiredDeployment } from './desired.js';
 export { applyDeployOptions, hasDeployOptions, parseJobVariable, DeployOptionError, type DeployOptions } from './deploy-options.js';
@@ -109,19 +113,28 @@ async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
   };
 
   const sources = request.sources ?? offlineSources();
-  const results = await Promise.all(
-    selection.selected.map((s) =>
-      buildDesiredDeployment(s.index, fillPool(s.config), file.actions, {
-        cwd: request.cwd,
-        env: request.env,
-        sources,
-        now,
-        stepOutputs: request.stepOutputsByIndex?.get(s.index) ?? request.stepOutputs,
-        git,
-        unavailableModules: request.unavailableModules,
-        ...(single ? { options } : {}),
-      }),
-    ),
+  // Planning a deployment whose flow analysis is kept between runs never waits on I/O: without a
+  // turn of the event loop every few ms, the reads started above (and the CSRF request before them)
+  // would only be sent once the whole plan is made. A few deployments at a time, so that the turns
+  // come between deployments (all at once, each stage would run for every deployment in one go).
+  let turn = performance.now();
+  const pause = async () => {
+    if (performance.now() - turn < 4) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    turn = performance.now();
+  };
+  const results = await mapBounded(selection.selected, PLAN_CONCURRENCY, (s) =>
+    buildDesiredDeployment(s.index, fillPool(s.config), file.actions, {
+      pause,
+      cwd: request.cwd,
+      env: request.env,
+      sources,
+      now,
+      stepOutputs: request.stepOutputsByIndex?.get(s.index) ?? request.stepOutputs,
+      git,
+      unavailableModules: request.unavailableModules,
+      ...(single ? { options } : {}),
+    }),
   );
   const deployments: DesiredDeployment[] = [];
   results.forEach((result, i) => {

@@ -1539,6 +1539,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
   const problems = [];
   const warnings = [];
   const at = (...p) => ["deployments", index2, ...p];
+  await ctx.pause?.();
   let config = mergeWithDefaults(rawConfig);
   if (isMapping(config.schedule) && Object.keys(config.schedule).length > 0 && !("schedules" in config)) {
     config.schedules = [config.schedule];
@@ -1577,6 +1578,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
   } else {
     try {
       flow = await analyzeEntrypoint(entrypoint, { cwd: ctx.cwd, unavailableModules: ctx.unavailableModules });
+      await ctx.pause?.();
       for (const w of flow.warnings) warnings.push({ message: w, flowFile: { file: flow.file, line: flow.line } });
     } catch (err) {
       if (!(err instanceof FlowAnalysisError)) throw err;
@@ -1785,7 +1787,34 @@ function containsPlaceholderToken(value, deferred) {
   return deferred.deferred.some((p) => text.includes(p));
 }
 
+// src/core/util/map-bounded.ts
+async function mapBounded(items, limit, fn, signal) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failure = null;
+  const worker = async () => {
+    while (failure === null && next < items.length) {
+      if (signal?.aborted) {
+        failure = { error: signal.reason ?? new Error("cancelled") };
+        return;
+      }
+      const index2 = next;
+      next += 1;
+      try {
+        results[index2] = await fn(items[index2], index2);
+      } catch (error) {
+        failure ??= { error };
+        return;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure !== null) throw failure.error;
+  return results;
+}
+
 // src/core/plan/index.ts
+var PLAN_CONCURRENCY = 16;
 function newPlanCache() {
   return { files: /* @__PURE__ */ new Map(), git: /* @__PURE__ */ new Map(), flows: /* @__PURE__ */ new Map() };
 }
@@ -1830,19 +1859,26 @@ async function plan(request, cache) {
     return pool.name === void 0 || pool.name === null ? { ...config, work_pool: { ...pool, name: defaultPool } } : config;
   };
   const sources = request.sources ?? offlineSources();
-  const results = await Promise.all(
-    selection.selected.map(
-      (s) => buildDesiredDeployment(s.index, fillPool(s.config), file.actions, {
-        cwd: request.cwd,
-        env: request.env,
-        sources,
-        now,
-        stepOutputs: request.stepOutputsByIndex?.get(s.index) ?? request.stepOutputs,
-        git,
-        unavailableModules: request.unavailableModules,
-        ...single ? { options } : {}
-      })
-    )
+  let turn = performance.now();
+  const pause = async () => {
+    if (performance.now() - turn < 4) return;
+    await new Promise((resolve2) => setImmediate(resolve2));
+    turn = performance.now();
+  };
+  const results = await mapBounded(
+    selection.selected,
+    PLAN_CONCURRENCY,
+    (s) => buildDesiredDeployment(s.index, fillPool(s.config), file.actions, {
+      pause,
+      cwd: request.cwd,
+      env: request.env,
+      sources,
+      now,
+      stepOutputs: request.stepOutputsByIndex?.get(s.index) ?? request.stepOutputs,
+      git,
+      unavailableModules: request.unavailableModules,
+      ...single ? { options } : {}
+    })
   );
   const deployments = [];
   results.forEach((result, i) => {
@@ -2316,23 +2352,39 @@ var PrefectClient = class {
    * continues with that). Sorted by creation, newest first, and de-duplicated by id: an item created
    * while paging shifts later pages by one, which repeats an item rather than skipping one.
    */
-  async readAll(path9, body) {
-    return await this.readUpTo(path9, body, Infinity);
+  async readAll(path9, body, hint = {}) {
+    return await this.readUpTo(path9, body, Infinity, hint);
   }
-  /** `readAll`, giving up (undefined) as soon as more than `budget` items have been read. */
-  async readUpTo(path9, body, budget) {
+  /**
+   * `readAll`, giving up (undefined) as soon as more than `budget` items have been read. With a
+   * hint, pages that cannot hold anything are not asked for (`atMost` items found: the read is
+   * complete), and the page after the current one is asked for at the same time when `expected`
+   * items would fill the current one: reading 200 names at 200 a page then costs one round trip
+   * for both pages, not two in a row.
+   */
+  async readUpTo(path9, body, budget, { atMost = Infinity, expected = 0 } = {}) {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
-    for (let offset = 0; ; ) {
-      const { items, limit } = await this.readPage(path9, body, offset);
+    const ask = (offset) => {
+      const page = this.readPage(path9, body, offset);
+      page.catch(() => {
+      });
+      return { offset, page };
+    };
+    let current = ask(0);
+    let ahead = expected >= this.pageSize ? ask(this.pageSize) : void 0;
+    for (; ; ) {
+      const { items, limit } = await current.page;
       for (const item of items) {
         if (item.id !== void 0 && seen.has(item.id)) continue;
         if (item.id !== void 0) seen.add(item.id);
         out.push(item);
       }
       if (out.length > budget) return void 0;
-      if (items.length < limit) return out;
-      offset += items.length;
+      if (items.length < limit || out.length >= atMost) return out;
+      const offset = current.offset + items.length;
+      current = ahead?.offset === offset ? ahead : ask(offset);
+      ahead = expected >= offset + limit ? ask(offset + limit) : void 0;
     }
   }
   /** One page of a `POST …/filter` (newest first), and the page size it was asked with. */
@@ -2357,7 +2409,7 @@ var PrefectClient = class {
     const out = [];
     for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES)) {
       const body = { flows: { name: { any_: chunk } } };
-      out.push(...await this.readAll("/flows/filter", body));
+      out.push(...await this.readAll("/flows/filter", body, { atMost: chunk.length }));
     }
     return out;
   }
@@ -2367,7 +2419,7 @@ var PrefectClient = class {
    */
   readDeploymentsOfFlows(flowIds, names) {
     const body = { flows: { id: { any_: [...flowIds] } }, deployments: { name: { any_: [...names] } } };
-    return this.readAll("/deployments/filter", body);
+    return this.readAll("/deployments/filter", body, { expected: names.length });
   }
   /**
    * `POST /deployments/filter` by deployment name alone (any flow), all pages, or undefined once
@@ -2377,7 +2429,7 @@ var PrefectClient = class {
     const out = [];
     for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES)) {
       const body = { deployments: { name: { any_: chunk } } };
-      const page = await this.readUpTo("/deployments/filter", body, budget - out.length);
+      const page = await this.readUpTo("/deployments/filter", body, budget - out.length, { expected: chunk.length });
       if (!page) return void 0;
       out.push(...page);
     }
@@ -2904,32 +2956,6 @@ var import_node_crypto2 = __toESM(require_node_crypto(), 1);
 var import_node_fs6 = __toESM(require_node_fs(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
 var import_node_path8 = __toESM(require_node_path(), 1);
-
-// src/core/util/map-bounded.ts
-async function mapBounded(items, limit, fn, signal) {
-  const results = new Array(items.length);
-  let next = 0;
-  let failure = null;
-  const worker = async () => {
-    while (failure === null && next < items.length) {
-      if (signal?.aborted) {
-        failure = { error: signal.reason ?? new Error("cancelled") };
-        return;
-      }
-      const index2 = next;
-      next += 1;
-      try {
-        results[index2] = await fn(items[index2], index2);
-      } catch (error) {
-        failure ??= { error };
-        return;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failure !== null) throw failure.error;
-  return results;
-}
 
 // src/steps/upload-set.ts
 var import_promises2 = __toESM(require_promises(), 1);
@@ -4560,9 +4586,10 @@ function outcomeJson(o, ui) {
     url: deploymentUrl(ui, o.id)
   };
 }
-async function validateForDeploy(request) {
+async function validateForDeploy(request, onPlanned) {
   const plan2 = await createPlan({ ...request, sources: request.sources });
   if (hasErrors(plan2.diagnostics)) return plan2;
+  onPlanned?.(plan2);
   const pools = /* @__PURE__ */ new Map();
   const diagnostics = [...plan2.diagnostics];
   for (const d of plan2.deployments) {
@@ -4591,7 +4618,13 @@ function automationsFor(d) {
 async function deploy(given) {
   const request = { ...given, cache: given.cache ?? newPlanCache() };
   const early = prefetching(request.client);
-  let plan2 = await validateForDeploy({ ...request, onSelected: early.onSelected });
+  let current;
+  let plan2 = await validateForDeploy({ ...request, onSelected: early.onSelected }, (planned) => {
+    if (!request.stepOutputs && planned.deployments.some((d) => d.steps.build.length + d.steps.push.length > 0)) return;
+    current = readServerSnapshot(request.client, planned.deployments, early.prefetch);
+    current.catch(() => {
+    });
+  });
   if (hasErrors(plan2.diagnostics)) return { plan: plan2, outcomes: [], diagnostics: plan2.diagnostics, stoppedAt: "validation" };
   request.onProgress?.({ phase: "validated", deployments: plan2.deployments.map((d) => ({ name: d.name, flowName: d.flowName })) });
   let outputsByIndex = /* @__PURE__ */ new Map();
@@ -4605,7 +4638,7 @@ async function deploy(given) {
   }
   let snapshot;
   try {
-    snapshot = await readServerSnapshot(request.client, plan2.deployments, withSteps.length === 0 ? early.prefetch : void 0);
+    snapshot = await (withSteps.length === 0 && current ? current : readServerSnapshot(request.client, plan2.deployments, withSteps.length === 0 ? early.prefetch : void 0));
   } catch (e) {
     const message = `reading the current deployments from the server failed: ${e.message}`;
     return { plan: plan2, outcomes: [], diagnostics: [{ severity: "error", file: plan2.prefectFile, message }, ...plan2.diagnostics], stoppedAt: "validation" };
@@ -4681,12 +4714,17 @@ function prefetching(client) {
 }
 async function planAgainstServer(request) {
   const early = prefetching(request.client);
-  const plan2 = await validateForDeploy({ ...request, onSelected: early.onSelected });
+  let current;
+  const plan2 = await validateForDeploy({ ...request, onSelected: early.onSelected }, (planned) => {
+    current = readServerSnapshot(request.client, planned.deployments, early.prefetch);
+    current.catch(() => {
+    });
+  });
   if (hasErrors(plan2.diagnostics)) return { plan: plan2 };
-  return { plan: plan2, live: await compareWithServer(request.client, plan2, early.prefetch) };
+  return { plan: plan2, live: await compareWithServer(request.client, plan2, early.prefetch, current) };
 }
-async function compareWithServer(client, plan2, prefetch) {
-  const snapshot = await readServerSnapshot(client, plan2.deployments, prefetch);
+async function compareWithServer(client, plan2, prefetch, read) {
+  const snapshot = await (read ?? readServerSnapshot(client, plan2.deployments, prefetch));
   return Promise.all(
     plan2.deployments.map(async (d) => {
       const current = snapshot.deployment(d.flowName, d.name);

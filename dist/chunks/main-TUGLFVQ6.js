@@ -29,7 +29,7 @@ import {
   runDeploymentSteps,
   uiUrl,
   validateForDeploy
-} from "./chunk-MZH3NIGK.js";
+} from "./chunk-75Y7SF23.js";
 import "./chunk-SAXWIZ63.js";
 import "./chunk-KENA6D5Q.js";
 import "./chunk-6WCIM7IN.js";

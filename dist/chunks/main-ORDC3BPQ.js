@@ -17,7 +17,7 @@ import {
   prefectTemplateSources,
   uiUrl,
   validateForDeploy
-} from "./chunk-MZH3NIGK.js";
+} from "./chunk-75Y7SF23.js";
 import {
   REFERENCE_PREFECT_VERSION
 } from "./chunk-SAXWIZ63.js";
