@@ -3,15 +3,15 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   capYoungGeneration,
   enableCodeCache
-} from "./chunks/chunk-4S7T7ZAD.js";
+} from "./chunks/chunk-EMUEA3ND.js";
 import "./chunks/chunk-RWVIAWYL.js";
-import "./chunks/chunk-QTO2ZQR3.js";
+import "./chunks/chunk-5THHZ7RW.js";
 import "./chunks/chunk-M3NCQJAU.js";
 import "./chunks/chunk-CNOKWGXO.js";
 import "./chunks/chunk-6DG7BXTN.js";
 
 // src/cli.ts
 enableCodeCache();
-var { main } = await import("./chunks/main-ORDC3BPQ.js");
+var { main } = await import("./chunks/main-CEYR2F6P.js");
 capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

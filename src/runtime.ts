@@ -1,7 +1,6 @@
 import { enableCompileCache } from 'node:module';
-import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { cacheRoot, cachingEnabled } from './core/util/cache-dir.js';
+import { cacheDirectory } from './core/util/cache-dir.js';
 
 /**
  * Node's on-disk cache of compiled code (the bundle is ~2 MB of JavaScript; compiling it is about a
@@ -11,9 +10,10 @@ import { cacheRoot, cachingEnabled } from './core/util/cache-dir.js';
  */
 export function enableCodeCache(): void {
   if (process.env.NODE_COMPILE_CACHE !== undefined || process.env.NODE_DISABLE_COMPILE_CACHE !== undefined) return;
-  if (!cachingEnabled(process.env)) return;
+  const directory = cacheDirectory(process.env, 'node-compile-cache');
+  if (directory === undefined) return;
   try {
-    enableCompileCache(path.join(cacheRoot(process.env), 'node-compile-cache'));
+    enableCompileCache(directory);
   } catch {
     // no cache: only slower
   }

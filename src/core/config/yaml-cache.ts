@@ -10,9 +10,8 @@
  * on reading. A value holding anything else (`!!set`, `!!omap`, `!!binary`) is not kept.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { cacheRoot, cachingEnabled } from '../util/cache-dir.js';
+import { cacheDirectory } from '../util/cache-dir.js';
 import { DiskStore } from '../util/disk-store.js';
 import { parseYaml, YamlTimestamp, type ParsedYaml } from './yaml.js';
 
@@ -144,8 +143,7 @@ export function setYamlDiskCache(cache: YamlDiskCache | null): void {
 
 /** `<cache root>/yaml/<reader>`, or undefined when `DEPLOY_ACTION_CACHE` turns the caches off. */
 export function yamlCacheDirectory(env: Record<string, string | undefined>, reader: string): string | undefined {
-  if (!cachingEnabled(env)) return undefined;
-  return path.join(cacheRoot(env), 'yaml', reader);
+  return cacheDirectory(env, 'yaml', reader);
 }
 
 /**

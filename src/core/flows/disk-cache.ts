@@ -7,8 +7,7 @@
  * temporary name and renamed, so concurrent runs never see half an entry; a broken or foreign
  * entry is ignored.
  */
-import path from 'node:path';
-import { cacheRoot, cachingEnabled } from '../util/cache-dir.js';
+import { cacheDirectory } from '../util/cache-dir.js';
 import { DiskStore } from '../util/disk-store.js';
 import type { AnalyzedFlow } from './index.js';
 
@@ -75,6 +74,5 @@ function holds(o: Observation, world: World): boolean {
  * analyses, so a new version of this tool never reuses an old one's.
  */
 export function flowAnalysisCacheDirectory(env: Record<string, string | undefined>, analyzer: string): string | undefined {
-  if (!cachingEnabled(env)) return undefined;
-  return path.join(cacheRoot(env), 'flow-analyses', analyzer);
+  return cacheDirectory(env, 'flow-analyses', analyzer);
 }

@@ -16,3 +16,8 @@ export function cacheRoot(env: Record<string, string | undefined>): string {
 export function cachingEnabled(env: Record<string, string | undefined>): boolean {
   return !/^(off|false|0|no)$/i.test(env['DEPLOY_ACTION_CACHE']?.trim() ?? '');
 }
+
+/** A directory under `cacheRoot`, or undefined when `DEPLOY_ACTION_CACHE` turns the caches off. */
+export function cacheDirectory(env: Record<string, string | undefined>, ...parts: string[]): string | undefined {
+  return cachingEnabled(env) ? path.join(cacheRoot(env), ...parts) : undefined;
+}

@@ -36,7 +36,7 @@ import {
   nextRunTimes,
   parseYaml,
   selectDeployments
-} from "./chunk-2KYUXZ3Y.js";
+} from "./chunk-K5JEZWDC.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";
@@ -44,9 +44,8 @@ import {
   require_promises
 } from "./chunk-P53V7XJ3.js";
 import {
-  cacheRoot,
-  cachingEnabled
-} from "./chunk-QTO2ZQR3.js";
+  cacheDirectory
+} from "./chunk-5THHZ7RW.js";
 import {
   require_node_crypto
 } from "./chunk-BMVZJWL4.js";
@@ -148,9 +147,9 @@ function index(items, key2) {
   return { found: true, value: items[at] };
 }
 function getFromDict(dct, keys, fallback) {
-  const path9 = typeof keys === "string" ? keyPath(keys) : keys;
+  const path8 = typeof keys === "string" ? keyPath(keys) : keys;
   let value = dct;
-  for (const key2 of path9) {
+  for (const key2 of path8) {
     if (isMapping2(value)) {
       if (!Object.hasOwn(value, key2)) return fallback;
       value = value[key2];
@@ -379,12 +378,12 @@ async function resolveBlockDocumentReferences(template, source, onUnresolved = (
     const secret = touchesSecret(document, documentKeypath, lookup.secretFields ?? []);
     return { found: true, value: deepCopy(value), secret };
   };
-  const kept = (placeholder, resolved, path9) => {
-    if (!resolved.found || !resolved.secret || !keepSecrets?.at(path9) || !safeToKeep(resolved.value)) return false;
+  const kept = (placeholder, resolved, path8) => {
+    if (!resolved.found || !resolved.secret || !keepSecrets?.at(path8) || !safeToKeep(resolved.value)) return false;
     keepSecrets.onKept(placeholder.fullMatch, resolved.value);
     return true;
   };
-  const resolve2 = async (tmpl, path9) => {
+  const resolve2 = async (tmpl, path8) => {
     if (isMapping2(tmpl)) {
       if (Object.hasOwn(tmpl, "$ref")) {
         const ref = tmpl["$ref"];
@@ -403,12 +402,12 @@ async function resolveBlockDocumentReferences(template, source, onUnresolved = (
         }
       }
       const out = {};
-      for (const [key2, value] of Object.entries(tmpl)) out[key2] = await resolve2(value, [...path9, key2]);
+      for (const [key2, value] of Object.entries(tmpl)) out[key2] = await resolve2(value, [...path8, key2]);
       return out;
     }
     if (Array.isArray(tmpl)) {
       const out = [];
-      for (const [i, item] of tmpl.entries()) out.push(await resolve2(item, [...path9, i]));
+      for (const [i, item] of tmpl.entries()) out.push(await resolve2(item, [...path8, i]));
       return out;
     }
     if (typeof tmpl !== "string") return tmpl;
@@ -417,7 +416,7 @@ async function resolveBlockDocumentReferences(template, source, onUnresolved = (
     const [only] = placeholders;
     if (only && isWholeStringPlaceholder(tmpl, placeholders, "block_document")) {
       const resolved = await resolvePlaceholder(only, tmpl);
-      if (kept(only, resolved, path9)) return tmpl;
+      if (kept(only, resolved, path8)) return tmpl;
       return resolved.found ? resolved.value : tmpl;
     }
     let result = tmpl;
@@ -431,7 +430,7 @@ async function resolveBlockDocumentReferences(template, source, onUnresolved = (
           placeholder.fullMatch
         );
       }
-      if (kept(placeholder, resolved, path9)) continue;
+      if (kept(placeholder, resolved, path8)) continue;
       result = result.replaceAll(placeholder.fullMatch, pythonStr(resolved.value));
     }
     return result;
@@ -563,16 +562,15 @@ function mergeStepOutputs(outputs, stepId, result) {
 
 // src/core/plan/desired.ts
 var import_node_fs4 = __toESM(require_node_fs(), 1);
-var import_node_path5 = __toESM(require_node_path(), 1);
+var import_node_path4 = __toESM(require_node_path(), 1);
 
 // src/core/flows/index.ts
 var import_node_async_hooks = __toESM(require_node_async_hooks(), 1);
 var import_node_crypto = __toESM(require_node_crypto(), 1);
 var import_node_fs2 = __toESM(require_node_fs(), 1);
-var import_node_path3 = __toESM(require_node_path(), 1);
+var import_node_path2 = __toESM(require_node_path(), 1);
 
 // src/core/flows/disk-cache.ts
-var import_node_path = __toESM(require_node_path(), 1);
 var FlowAnalysisDiskCache = class {
   constructor(directory) {
     this.directory = directory;
@@ -607,13 +605,12 @@ function holds(o, world) {
   }
 }
 function flowAnalysisCacheDirectory(env, analyzer) {
-  if (!cachingEnabled(env)) return void 0;
-  return import_node_path.default.join(cacheRoot(env), "flow-analyses", analyzer);
+  return cacheDirectory(env, "flow-analyses", analyzer);
 }
 
 // src/core/flows/entrypoint.ts
 var import_node_fs = __toESM(require_node_fs(), 1);
-var import_node_path2 = __toESM(require_node_path(), 1);
+var import_node_path = __toESM(require_node_path(), 1);
 var IDENT = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
 function parseEntrypoint(entrypoint, cwd) {
   const bad = (why) => new FlowAnalysisError(
@@ -646,8 +643,8 @@ function parseEntrypoint(entrypoint, cwd) {
   if (modNames.some((n) => !IDENT.test(n))) throw bad(`"${modulePart}" is not a dotted module name`);
   const objectPath = splitObjectPath(objectPart);
   if (!objectPath) throw bad(`"${objectPart}" is not a Python name`);
-  const base = import_node_path2.default.join(cwd, ...modNames);
-  const candidates = [`${base}.py`, import_node_path2.default.join(base, "__init__.py")];
+  const base = import_node_path.default.join(cwd, ...modNames);
+  const candidates = [`${base}.py`, import_node_path.default.join(base, "__init__.py")];
   const found = candidates.find((c) => (0, import_node_fs.existsSync)(c)) ?? candidates[0];
   return { kind: "module", file: toRelative(found, cwd), objectPath, pathAsWritten: modulePart };
 }
@@ -656,9 +653,9 @@ function splitObjectPath(s) {
   return parts.every((p) => IDENT.test(p)) ? parts : null;
 }
 function toRelative(p, cwd) {
-  const abs = import_node_path2.default.resolve(cwd, p);
-  const rel = import_node_path2.default.relative(cwd, abs);
-  return (rel.startsWith("..") ? abs : rel).split(import_node_path2.default.sep).join("/");
+  const abs = import_node_path.default.resolve(cwd, p);
+  const rel = import_node_path.default.relative(cwd, abs);
+  return (rel.startsWith("..") ? abs : rel).split(import_node_path.default.sep).join("/");
 }
 
 // src/core/flows/index.ts
@@ -666,7 +663,7 @@ var runCache = new import_node_async_hooks.AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "e7946557c8137c9f" : void 0;
+var ANALYZER = true ? "68798f45c1aae6e9" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -679,7 +676,7 @@ async function analyzeEntrypoint(entrypoint, options) {
   const ep = parseEntrypoint(entrypoint, options.cwd);
   const cache = runCache.getStore();
   if (!cache || options.isModuleUnavailable || options.env) return analyzeOrExplain(ep, options);
-  const abs = import_node_path3.default.resolve(options.cwd, ep.file);
+  const abs = import_node_path2.default.resolve(options.cwd, ep.file);
   let bytes;
   try {
     bytes = (0, import_node_fs2.readFileSync)(abs);
@@ -718,7 +715,7 @@ function currentWorld(cwd) {
     resolve: (module, from, level) => resolveLocalModule(cwd, module, from, level),
     md5: (file) => {
       try {
-        return (0, import_node_crypto.createHash)("md5").update((0, import_node_fs2.readFileSync)(import_node_path3.default.resolve(cwd, file), "utf8"), "utf8").digest("hex");
+        return (0, import_node_crypto.createHash)("md5").update((0, import_node_fs2.readFileSync)(import_node_path2.default.resolve(cwd, file), "utf8"), "utf8").digest("hex");
       } catch {
         return null;
       }
@@ -926,130 +923,130 @@ function validateTriggers(specs, deploymentName) {
 }
 var Checker = class {
   errors = [];
-  deploymentTrigger(spec, path9, defaultName) {
+  deploymentTrigger(spec, path8, defaultName) {
     if (!isMapping(spec)) {
-      this.fail(path9, `each trigger must be a mapping, got ${describe(spec)}`);
+      this.fail(path8, `each trigger must be a mapping, got ${describe(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path9, deploymentDiscriminator);
-    const name = "name" in spec ? this.field(spec, "name", path9, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
-    const description = this.field(spec, "description", path9, laxStr) ?? "";
-    const enabled = this.field(spec, "enabled", path9, laxBool) ?? true;
-    const parameters = this.field(spec, "parameters", path9, laxOptionalMapping) ?? null;
-    const jobVariables = this.field(spec, "job_variables", path9, laxOptionalMapping) ?? null;
-    const scheduleAfter = this.field(spec, "schedule_after", path9, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
+    const type = this.triggerType(spec, path8, deploymentDiscriminator);
+    const name = "name" in spec ? this.field(spec, "name", path8, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
+    const description = this.field(spec, "description", path8, laxStr) ?? "";
+    const enabled = this.field(spec, "enabled", path8, laxBool) ?? true;
+    const parameters = this.field(spec, "parameters", path8, laxOptionalMapping) ?? null;
+    const jobVariables = this.field(spec, "job_variables", path8, laxOptionalMapping) ?? null;
+    const scheduleAfter = this.field(spec, "schedule_after", path8, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
     if (type === void 0) return void 0;
-    const trigger = this.triggerOfType(type, spec, path9);
+    const trigger = this.triggerOfType(type, spec, path8);
     if (trigger === void 0 || name === void 0) return void 0;
     return { name, description, enabled, parameters, jobVariables, scheduleAfter, trigger };
   }
   /** A trigger nested in a compound or sequence trigger: a plain trigger, deployment fields ignored. */
-  nestedTrigger(spec, path9) {
+  nestedTrigger(spec, path8) {
     if (!isMapping(spec)) {
-      this.fail(path9, `each nested trigger must be a mapping, got ${describe(spec)}`);
+      this.fail(path8, `each nested trigger must be a mapping, got ${describe(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path9, nestedDiscriminator);
-    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path9);
+    const type = this.triggerType(spec, path8, nestedDiscriminator);
+    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path8);
   }
-  triggerType(spec, path9, discriminate) {
+  triggerType(spec, path8, discriminate) {
     if (!("type" in spec)) return discriminate(spec);
     const type = spec.type;
     if (typeof type === "string" && TRIGGER_TYPES.includes(type)) return type;
     const hint = typeof type === "string" ? didYouMean(type, TRIGGER_TYPES) : "";
-    this.fail([...path9, "type"], `unknown trigger type ${describe(type)}${hint}; use one of ${oneOf(TRIGGER_TYPES)}, or leave it out to infer it`);
+    this.fail([...path8, "type"], `unknown trigger type ${describe(type)}${hint}; use one of ${oneOf(TRIGGER_TYPES)}, or leave it out to infer it`);
     return void 0;
   }
-  triggerOfType(type, spec, path9) {
+  triggerOfType(type, spec, path8) {
     switch (type) {
       case "event":
-        return this.eventTrigger(spec, path9);
+        return this.eventTrigger(spec, path8);
       case "metric":
-        return this.metricTrigger(spec, path9);
+        return this.metricTrigger(spec, path8);
       case "compound":
-        return this.compoundTrigger(spec, path9);
+        return this.compoundTrigger(spec, path8);
       case "sequence":
-        return this.sequenceTrigger(spec, path9);
+        return this.sequenceTrigger(spec, path8);
     }
   }
-  eventTrigger(spec, path9) {
+  eventTrigger(spec, path8) {
     const before = this.errors.length;
-    const match = this.field(spec, "match", path9, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path9);
-    const after = this.field(spec, "after", path9, laxStringSet) ?? [];
-    const expect = this.field(spec, "expect", path9, laxStringSet) ?? [];
-    const forEach = this.field(spec, "for_each", path9, laxStringSet) ?? [];
+    const match = this.field(spec, "match", path8, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path8);
+    const after = this.field(spec, "after", path8, laxStringSet) ?? [];
+    const expect = this.field(spec, "expect", path8, laxStringSet) ?? [];
+    const forEach = this.field(spec, "for_each", path8, laxStringSet) ?? [];
     const posture = this.field(
       spec,
       "posture",
-      path9,
+      path8,
       (v) => EVENT_POSTURES.includes(v) ? { value: v } : { error: `should be one of ${oneOf(EVENT_POSTURES)} for an event trigger, got ${describe(v)}${v === "Metric" ? " (a metric trigger needs a `metric` query and no `type: event`)" : ""}` }
     ) ?? "Reactive";
-    const threshold = this.field(spec, "threshold", path9, laxInt) ?? 1;
-    const within = this.eventWithin(spec, path9);
+    const threshold = this.field(spec, "threshold", path8, laxInt) ?? 1;
+    const within = this.eventWithin(spec, path8);
     if (this.errors.length > before || within === void 0) return void 0;
     return { type: "event", match, match_related: matchRelated, after, expect, for_each: forEach, posture, threshold, within };
   }
   /** `within` as EventTrigger's before-validator and field constraint (`ge=0`) check it. */
-  eventWithin(spec, path9) {
+  eventWithin(spec, path8) {
     const proactive = spec.posture === "Proactive";
     if (!("within" in spec)) return proactive ? PROACTIVE_MINIMUM_WITHIN : 0;
     const parsed = spec.within === null ? { error: "should be a duration (seconds or ISO 8601), got null" } : duration(spec.within);
     if ("error" in parsed) {
-      this.fail([...path9, "within"], parsed.error);
+      this.fail([...path8, "within"], parsed.error);
       return void 0;
     }
     if (proactive) {
       if (parsed.seconds === 0) return PROACTIVE_MINIMUM_WITHIN;
       if (parsed.seconds < PROACTIVE_MINIMUM_WITHIN) {
-        this.fail([...path9, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
+        this.fail([...path8, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
         return void 0;
       }
     } else if (parsed.seconds < 0) {
-      this.fail([...path9, "within"], `must not be negative, got ${parsed.seconds} seconds`);
+      this.fail([...path8, "within"], `must not be negative, got ${parsed.seconds} seconds`);
       return void 0;
     }
     return parsed.seconds;
   }
-  metricTrigger(spec, path9) {
+  metricTrigger(spec, path8) {
     const before = this.errors.length;
-    const match = this.field(spec, "match", path9, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path9);
-    this.field(spec, "posture", path9, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe(v)}` });
+    const match = this.field(spec, "match", path8, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path8);
+    this.field(spec, "posture", path8, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe(v)}` });
     let metric;
-    if (!("metric" in spec)) this.fail([...path9, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
-    else metric = this.metricQuery(spec.metric, [...path9, "metric"]);
+    if (!("metric" in spec)) this.fail([...path8, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
+    else metric = this.metricQuery(spec.metric, [...path8, "metric"]);
     if (this.errors.length > before || metric === void 0) return void 0;
     return { type: "metric", match, match_related: matchRelated, posture: "Metric", metric };
   }
-  metricQuery(query, path9) {
+  metricQuery(query, path8) {
     if (!isMapping(query)) {
-      this.fail(path9, `should be a mapping with name, threshold and operator, got ${describe(query)}`);
+      this.fail(path8, `should be a mapping with name, threshold and operator, got ${describe(query)}`);
       return void 0;
     }
     const before = this.errors.length;
-    const name = this.required(query, "name", path9, laxStr, "the metric to query (lateness, duration or successes)");
-    const threshold = this.required(query, "threshold", path9, laxFloat, "the value to compare the metric with");
+    const name = this.required(query, "name", path8, laxStr, "the metric to query (lateness, duration or successes)");
+    const threshold = this.required(query, "threshold", path8, laxFloat, "the value to compare the metric with");
     const operator = this.required(
       query,
       "operator",
-      path9,
+      path8,
       (v) => METRIC_OPERATORS.includes(v) ? { value: v } : { error: `should be one of ${oneOf(METRIC_OPERATORS)}, got ${describe(v)}` },
       `one of ${oneOf(METRIC_OPERATORS)}`
     );
-    const range = this.field(query, "range", path9, minimumRange) ?? METRIC_MINIMUM_RANGE;
-    const firingFor = this.field(query, "firing_for", path9, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const range = this.field(query, "range", path8, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const firingFor = this.field(query, "firing_for", path8, minimumRange) ?? METRIC_MINIMUM_RANGE;
     if (this.errors.length > before || name === void 0 || threshold === void 0 || operator === void 0) return void 0;
     return { name, threshold, operator, range, firing_for: firingFor };
   }
-  compoundTrigger(spec, path9) {
+  compoundTrigger(spec, path8) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path9);
-    const within = this.compositeWithin(spec, path9);
+    const triggers = this.nestedTriggers(spec, path8);
+    const within = this.compositeWithin(spec, path8);
     const require2 = this.required(
       spec,
       "require",
-      path9,
+      path8,
       (v) => {
         if (v === "any" || v === "all") return { value: v };
         const n = laxInt(v);
@@ -1059,39 +1056,39 @@ var Checker = class {
     );
     if (this.errors.length > before || triggers === void 0 || require2 === void 0) return void 0;
     if (typeof require2 === "number") {
-      if (require2 < 1) this.fail([...path9, "require"], `must be at least 1, got ${require2}`);
+      if (require2 < 1) this.fail([...path8, "require"], `must be at least 1, got ${require2}`);
       else if (require2 > triggers.length) {
-        this.fail([...path9, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
+        this.fail([...path8, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
       }
       if (this.errors.length > before) return void 0;
     }
     return { type: "compound", triggers, within, require: require2 };
   }
-  sequenceTrigger(spec, path9) {
+  sequenceTrigger(spec, path8) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path9);
-    const within = this.compositeWithin(spec, path9);
+    const triggers = this.nestedTriggers(spec, path8);
+    const within = this.compositeWithin(spec, path8);
     if (this.errors.length > before || triggers === void 0) return void 0;
     return { type: "sequence", triggers, within };
   }
-  nestedTriggers(spec, path9) {
+  nestedTriggers(spec, path8) {
     if (!("triggers" in spec)) {
-      this.fail([...path9, "triggers"], "a compound or sequence trigger needs a `triggers` list");
+      this.fail([...path8, "triggers"], "a compound or sequence trigger needs a `triggers` list");
       return void 0;
     }
     if (!Array.isArray(spec.triggers)) {
-      this.fail([...path9, "triggers"], `should be a list of triggers, got ${describe(spec.triggers)}`);
+      this.fail([...path8, "triggers"], `should be a list of triggers, got ${describe(spec.triggers)}`);
       return void 0;
     }
-    const nested = spec.triggers.map((t, j) => this.nestedTrigger(t, [...path9, "triggers", j]));
+    const nested = spec.triggers.map((t, j) => this.nestedTrigger(t, [...path8, "triggers", j]));
     return nested.every((t) => t !== void 0) ? nested : void 0;
   }
   /** Composite triggers' `within`: optional, any sign (the model has no bound). */
-  compositeWithin(spec, path9) {
-    return this.field(spec, "within", path9, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
+  compositeWithin(spec, path8) {
+    return this.field(spec, "within", path8, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
   }
-  matchRelated(spec, path9) {
-    return this.field(spec, "match_related", path9, (v) => {
+  matchRelated(spec, path8) {
+    return this.field(spec, "match_related", path8, (v) => {
       if (!Array.isArray(v)) return this.resourceSpecification(v);
       const items = v.map((item) => this.resourceSpecification(item));
       const bad = items.findIndex((r) => "error" in r);
@@ -1111,24 +1108,24 @@ var Checker = class {
     return error === void 0 ? { value: result } : { error };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
-  field(spec, key2, path9, check) {
+  field(spec, key2, path8, check) {
     if (!(key2 in spec)) return void 0;
     const result = check(spec[key2]);
     if ("error" in result) {
-      this.fail([...path9, key2], result.error);
+      this.fail([...path8, key2], result.error);
       return void 0;
     }
     return result.value;
   }
-  required(spec, key2, path9, check, what) {
+  required(spec, key2, path8, check, what) {
     if (!(key2 in spec)) {
-      this.fail([...path9, key2], `is required: ${what}`);
+      this.fail([...path8, key2], `is required: ${what}`);
       return void 0;
     }
-    return this.field(spec, key2, path9, check);
+    return this.field(spec, key2, path8, check);
   }
-  fail(path9, message) {
-    this.errors.push({ path: path9, message });
+  fail(path8, message) {
+    this.errors.push({ path: path8, message });
   }
 };
 function deploymentDiscriminator(spec) {
@@ -1351,14 +1348,14 @@ async function resolveVersion(configured, flowVersion, versionType, options) {
 
 // src/core/plan/deploy-options.ts
 var import_node_fs3 = __toESM(require_node_fs(), 1);
-var import_node_path4 = __toESM(require_node_path(), 1);
+var import_node_path3 = __toESM(require_node_path(), 1);
 function gatherSpecs(values, key2, cwd) {
   const what = key2 === "triggers" ? "trigger" : "SLA";
   const specs = [];
   for (const value of values) {
     try {
       if (value.endsWith(".yaml") || value.endsWith(".json")) {
-        const text = (0, import_node_fs3.readFileSync)(import_node_path4.default.resolve(cwd, value), "utf8");
+        const text = (0, import_node_fs3.readFileSync)(import_node_path3.default.resolve(cwd, value), "utf8");
         let doc;
         if (value.endsWith(".json")) doc = JSON.parse(text);
         else {
@@ -1466,7 +1463,7 @@ function applyDeployOptions(config, o) {
 // src/core/plan/secret-job-variables.ts
 function keepSecretsInJobVariables(kept) {
   return {
-    at: (path9) => path9[0] === "work_pool" && path9[1] === "job_variables",
+    at: (path8) => path8[0] === "work_pool" && path8[1] === "job_variables",
     onKept: (placeholder, value) => kept.set(placeholder, value)
   };
 }
@@ -1477,36 +1474,36 @@ async function settleSecretJobVariables(jobVariables, kept, poolName, pools) {
   if (references.length === 0) return { jobVariables, warnings };
   const lookup = await pools.readJobVariablesSchema(poolName);
   if (lookup.status !== "found") return { jobVariables, warnings };
-  const { judgeFor, replaceAt } = await import("./job-variables-judge-SUGMLRWF.js");
+  const { judgeFor, replaceAt } = await import("./job-variables-judge-D256JSXY.js");
   const judge = judgeFor(lookup.value);
   let settled = jobVariables;
-  for (const { path: path9, text, placeholders } of references) {
+  for (const { path: path8, text, placeholders } of references) {
     const [only] = placeholders;
     const resolved = only && isWholeStringPlaceholder(text, placeholders, "block_document") ? kept.get(only.fullMatch) : placeholders.reduce((acc, p) => acc.replaceAll(p.fullMatch, pythonStr(kept.get(p.fullMatch))), text);
-    if (judge.accepts(settled, path9, resolved)) continue;
+    if (judge.accepts(settled, path8, resolved)) continue;
     warnings.push(
-      `job variable ${describePath(path9)} gets a secret from a block, but work pool "${poolName}" does not accept a {{ prefect.blocks.\u2026 }} reference there, so the resolved secret is stored in the deployment (as prefect deploy does)`
+      `job variable ${describePath(path8)} gets a secret from a block, but work pool "${poolName}" does not accept a {{ prefect.blocks.\u2026 }} reference there, so the resolved secret is stored in the deployment (as prefect deploy does)`
     );
-    settled = replaceAt(settled, path9, resolved);
+    settled = replaceAt(settled, path8, resolved);
   }
   return { jobVariables: settled, warnings };
 }
 function keptReferences(jobVariables, kept) {
   const found = [];
-  const visit = (value, path9) => {
-    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path9, i]));
-    else if (isMapping(value)) for (const [k, v] of Object.entries(value)) visit(v, [...path9, k]);
+  const visit = (value, path8) => {
+    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path8, i]));
+    else if (isMapping(value)) for (const [k, v] of Object.entries(value)) visit(v, [...path8, k]);
     else if (typeof value === "string") {
       const placeholders = placeholdersInString(value).filter((p) => p.kind === "block_document" && kept.has(p.fullMatch));
-      if (placeholders.length > 0) found.push({ path: path9, text: value, placeholders });
+      if (placeholders.length > 0) found.push({ path: path8, text: value, placeholders });
     }
   };
   visit(jobVariables, []);
   return found;
 }
-function describePath(path9) {
-  if (path9.length === 0) return "(all of job_variables)";
-  return path9.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
+function describePath(path8) {
+  if (path8.length === 0) return "(all of job_variables)";
+  return path8.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
 }
 
 // src/core/plan/desired.ts
@@ -1676,7 +1673,7 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
     concurrencyLimit = getFromDict(concurrencyLimit, "limit", null) ?? null;
   }
   let name = String(templatedConfig.name);
-  if (name.endsWith(".py")) name = import_node_path5.default.parse(name).name;
+  if (name.endsWith(".py")) name = import_node_path4.default.parse(name).name;
   const tags = normalizeTags(templatedConfig.tags);
   const finalPool = isMapping(templatedConfig.work_pool) ? templatedConfig.work_pool : {};
   let description = templatedConfig.description ?? null;
@@ -1749,8 +1746,8 @@ async function buildDesiredDeployment(index2, rawConfig, actions, ctx) {
     }
   };
 }
-function fieldPath(root, path9) {
-  return path9.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : `${acc}.${p}`, root);
+function fieldPath(root, path8) {
+  return path8.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : `${acc}.${p}`, root);
 }
 function normalizeTags(tags) {
   const items = typeof tags === "string" ? [...tags] : Array.isArray(tags) ? tags : [];
@@ -1761,7 +1758,7 @@ function defaultPullSteps(config, actions, cwd, warnings) {
   const docker = build.map((step) => step[BUILD_DOCKER_IMAGE]).find((inputs) => truthy(inputs));
   if (docker !== void 0) {
     if (isMapping(docker) && docker.dockerfile === "auto") {
-      return [{ [SET_WORKING_DIRECTORY]: { directory: `/opt/prefect/${import_node_path5.default.basename(cwd)}` } }];
+      return [{ [SET_WORKING_DIRECTORY]: { directory: `/opt/prefect/${import_node_path4.default.basename(cwd)}` } }];
     }
     warnings.push({ message: "the Docker build step uses a custom Dockerfile, so no pull step is stored: the Dockerfile must copy the flow code into the image" });
     return null;
@@ -1776,7 +1773,7 @@ function defaultPullSteps(config, actions, cwd, warnings) {
   try {
     directory = (0, import_node_fs4.realpathSync)(cwd);
   } catch {
-    directory = import_node_path5.default.resolve(cwd);
+    directory = import_node_path4.default.resolve(cwd);
   }
   warnings.push({ message: `no pull steps configured: workers will load the flow from ${directory} (this machine's checkout)` });
   return [{ [SET_WORKING_DIRECTORY]: { directory } }];
@@ -2083,21 +2080,21 @@ function deferredMatcher(placeholders) {
   const sorted = [...new Set(placeholders)].sort((a, b) => b.length - a.length);
   return { placeholders: sorted, any: new RegExp(sorted.map((part) => RegExp.escape(part)).join("|"), "u") };
 }
-function substitute(from, to, path9, deferred, found) {
+function substitute(from, to, path8, deferred, found) {
   if (typeof to === "string") {
     if (!deferred.any.test(to)) return to;
     const couldMatch = couldProduce(to, deferred, from);
-    found.push({ path: path9, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
+    found.push({ path: path8, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
     return couldMatch ? from : KNOWN_AFTER_BUILD;
   }
   if (Array.isArray(to)) {
     const before = Array.isArray(from) ? from : [];
-    return to.map((v, i) => substitute(before[i], v, `${path9}[${i}]`, deferred, found));
+    return to.map((v, i) => substitute(before[i], v, `${path8}[${i}]`, deferred, found));
   }
   if (isMapping(to)) {
     const before = isMapping(from) ? from : {};
     const out = {};
-    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path9}.${k}`, deferred, found);
+    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path8}.${k}`, deferred, found);
     return out;
   }
   return to;
@@ -2352,8 +2349,8 @@ var PrefectClient = class {
    * continues with that). Sorted by creation, newest first, and de-duplicated by id: an item created
    * while paging shifts later pages by one, which repeats an item rather than skipping one.
    */
-  async readAll(path9, body, hint = {}) {
-    return await this.readUpTo(path9, body, Infinity, hint);
+  async readAll(path8, body, hint = {}) {
+    return await this.readUpTo(path8, body, Infinity, hint);
   }
   /**
    * `readAll`, giving up (undefined) as soon as more than `budget` items have been read. With a
@@ -2362,11 +2359,11 @@ var PrefectClient = class {
    * items would fill the current one: reading 200 names at 200 a page then costs one round trip
    * for both pages, not two in a row.
    */
-  async readUpTo(path9, body, budget, { atMost = Infinity, expected = 0 } = {}) {
+  async readUpTo(path8, body, budget, { atMost = Infinity, expected = 0 } = {}) {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     const ask = (offset) => {
-      const page = this.readPage(path9, body, offset);
+      const page = this.readPage(path8, body, offset);
       page.catch(() => {
       });
       return { offset, page };
@@ -2388,11 +2385,11 @@ var PrefectClient = class {
     }
   }
   /** One page of a `POST …/filter` (newest first), and the page size it was asked with. */
-  async readPage(path9, body, offset) {
+  async readPage(path8, body, offset) {
     for (; ; ) {
       const limit = this.pageSize;
       try {
-        return { items: await this.http.json({ method: "POST", path: path9, body: { ...body, sort: "CREATED_DESC", offset, limit } }), limit };
+        return { items: await this.http.json({ method: "POST", path: path8, body: { ...body, sort: "CREATED_DESC", offset, limit } }), limit };
       } catch (error) {
         const max = serverPageLimit(error);
         if (max === void 0 || max >= limit || max < 1) throw error;
@@ -2579,13 +2576,13 @@ function canonical(value) {
 // src/steps/pull.ts
 var import_node_fs5 = __toESM(require_node_fs(), 1);
 var import_promises = __toESM(require_promises(), 1);
-var import_node_path6 = __toESM(require_node_path(), 1);
+var import_node_path5 = __toESM(require_node_path(), 1);
 function setWorkingDirectory(inputs, call) {
   const directory = inputs["directory"];
   if (typeof directory !== "string") {
     throw new TypeError(`set_working_directory: directory must be a string, got ${pythonTypeName(directory)}`);
   }
-  const target = directory === "" ? "" : import_node_path6.default.resolve(call.cwd, directory);
+  const target = directory === "" ? "" : import_node_path5.default.resolve(call.cwd, directory);
   let isDirectory = false;
   try {
     isDirectory = target !== "" && (0, import_node_fs5.statSync)(target).isDirectory();
@@ -2711,7 +2708,7 @@ var GitRepository = class {
   constructor(o, call) {
     this.o = o;
     this.call = call;
-    this.destination = import_node_path6.default.resolve(call.cwd, o.name);
+    this.destination = import_node_path5.default.resolve(call.cwd, o.name);
     const secrets = /* @__PURE__ */ new Set();
     for (const value of Object.values(o.credentials)) {
       const text = isMapping2(value) && typeof value["value"] === "string" ? value["value"] : typeof value === "string" ? value : void 0;
@@ -2790,7 +2787,7 @@ var GitRepository = class {
   async pullCodeLocked() {
     let hasGitDir = false;
     try {
-      hasGitDir = (0, import_node_fs5.statSync)(import_node_path6.default.join(this.destination, ".git")) !== void 0;
+      hasGitDir = (0, import_node_fs5.statSync)(import_node_path5.default.join(this.destination, ".git")) !== void 0;
     } catch {
       hasGitDir = false;
     }
@@ -2945,7 +2942,7 @@ async function gitClone(inputs, call) {
       await new Promise((resolve2) => setTimeout(resolve2, delay * 1e3));
     }
   }
-  return { directory: import_node_path6.default.relative(call.cwd, repo.destination) };
+  return { directory: import_node_path5.default.relative(call.cwd, repo.destination) };
 }
 
 // src/steps/storage/azure.ts
@@ -2955,11 +2952,11 @@ var import_promises4 = __toESM(require_promises(), 1);
 var import_node_crypto2 = __toESM(require_node_crypto(), 1);
 var import_node_fs6 = __toESM(require_node_fs(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path7 = __toESM(require_node_path(), 1);
 
 // src/steps/upload-set.ts
 var import_promises2 = __toESM(require_promises(), 1);
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // src/steps/ignore.ts
 var PY_WHITESPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
@@ -3133,8 +3130,8 @@ var IgnoreSpec = class _IgnoreSpec {
     return _IgnoreSpec.fromLines(ignoreLines(text, mode), fileName);
   }
   /** The deciding pattern for a path relative to the root (`/` separators), or null when none matches. */
-  match(path9) {
-    const file = normalizeFile(path9);
+  match(path8) {
+    const file = normalizeFile(path8);
     let best = null;
     let bestPriority = 0;
     for (let i = this.patterns.length - 1; i >= 0; i -= 1) {
@@ -3151,14 +3148,14 @@ var IgnoreSpec = class _IgnoreSpec {
     return best;
   }
   /** Whether `.prefectignore` excludes the path (relative to the root, `/` separators). */
-  ignores(path9) {
-    return this.match(path9)?.exclude ?? false;
+  ignores(path8) {
+    return this.match(path8)?.exclude ?? false;
   }
 };
-function normalizeFile(path9) {
-  if (path9.startsWith("/")) return path9.slice(1);
-  if (path9.startsWith("./")) return path9.slice(2);
-  return path9;
+function normalizeFile(path8) {
+  if (path8.startsWith("/")) return path8.slice(1);
+  if (path8.startsWith("./")) return path8.slice(2);
+  return path8;
 }
 function pyRepr(text) {
   const quote2 = text.includes("'") && !text.includes('"') ? '"' : "'";
@@ -3183,19 +3180,19 @@ var PUSH_STEPS = {
 };
 var LINE_MODE = { s3: "strip", gcs: "raw", azure: "raw" };
 async function uploadSet(provider, localRoot, folder, options = {}) {
-  const root = (0, import_node_path7.resolve)(localRoot);
+  const root = (0, import_node_path6.resolve)(localRoot);
   const platform = options.platform ?? process.platform;
   const ignoreName = options.ignoreFile === void 0 ? ".prefectignore" : options.ignoreFile;
   let spec = null;
   let ignoreFile = null;
   if (ignoreName) {
-    const path9 = (0, import_node_path7.isAbsolute)(ignoreName) ? ignoreName : (0, import_node_path7.join)(root, ignoreName);
-    if (await exists(path9)) {
-      const bytes = await (0, import_promises2.readFile)(path9).catch((error) => {
+    const path8 = (0, import_node_path6.isAbsolute)(ignoreName) ? ignoreName : (0, import_node_path6.join)(root, ignoreName);
+    if (await exists(path8)) {
+      const bytes = await (0, import_promises2.readFile)(path8).catch((error) => {
         throw new Error(`${PUSH_STEPS[provider]}: cannot read ignore file ${ignoreName}: ${error.code ?? error.message}`);
       });
       spec = IgnoreSpec.parse(decodeIgnoreFile(bytes, ignoreName), LINE_MODE[provider], ignoreName);
-      ignoreFile = path9;
+      ignoreFile = path8;
     }
   }
   const entries = await walk(root, spec !== null);
@@ -3207,11 +3204,11 @@ async function uploadSet(provider, localRoot, folder, options = {}) {
       if (!entry.resolves) continue;
       if (spec.ignores(entry.relativePath)) continue;
     } else if (!entry.resolves) broken.push(entry.relativePath);
-    files.push({ localPath: (0, import_node_path7.join)(root, ...entry.relativePath.split("/")), relativePath: entry.relativePath, key: objectKey(provider, folder, entry.relativePath, platform) });
+    files.push({ localPath: (0, import_node_path6.join)(root, ...entry.relativePath.split("/")), relativePath: entry.relativePath, key: objectKey(provider, folder, entry.relativePath, platform) });
   }
   files.sort((a, b) => a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0);
   const warnings = spec ? [] : riskyUploadWarnings(files.map((f) => f.relativePath), ignoreName || null);
-  for (const path9 of broken) warnings.push(`${path9} is a broken symbolic link: ${PUSH_STEPS[provider]} would fail uploading it (remove it or add it to .prefectignore)`);
+  for (const path8 of broken) warnings.push(`${path8} is a broken symbolic link: ${PUSH_STEPS[provider]} would fail uploading it (remove it or add it to .prefectignore)`);
   return { files, ignoreFile, warnings };
 }
 function objectKey(provider, folder, relativePath, platform = process.platform) {
@@ -3221,8 +3218,8 @@ function objectKey(provider, folder, relativePath, platform = process.platform) 
   const sep = provider === "azure" && windows ? "\\" : "/";
   return anchor.replaceAll("/", sep) + all.join(sep);
 }
-function purePathParts(path9, windows) {
-  const p = windows ? path9.replaceAll("\\", "/") : path9;
+function purePathParts(path8, windows) {
+  const p = windows ? path8.replaceAll("\\", "/") : path8;
   let anchor = "";
   if (!windows && p.startsWith("/")) anchor = p.startsWith("//") && !p.startsWith("///") ? "//" : "/";
   else if (windows) {
@@ -3243,7 +3240,7 @@ async function walk(root, strict) {
       return;
     }
     for (const entry of entries) {
-      const full = (0, import_node_path7.join)(dir, entry.name);
+      const full = (0, import_node_path6.join)(dir, entry.name);
       const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         const target = await (0, import_promises2.stat)(full).catch(() => null);
@@ -3257,8 +3254,8 @@ async function walk(root, strict) {
   await visit(root, "");
   return out;
 }
-async function exists(path9) {
-  return (0, import_promises2.stat)(path9).then(
+async function exists(path8) {
+  return (0, import_promises2.stat)(path8).then(
     () => true,
     () => false
   );
@@ -3269,17 +3266,17 @@ function riskyUploadWarnings(relativePaths, ignoreName) {
   const venvs = /* @__PURE__ */ new Map();
   const envFiles = [];
   const venvRoots = /* @__PURE__ */ new Set();
-  for (const path9 of relativePaths) {
-    if (path9 === "pyvenv.cfg" || path9.endsWith("/pyvenv.cfg")) venvRoots.add(path9.slice(0, -"pyvenv.cfg".length));
+  for (const path8 of relativePaths) {
+    if (path8 === "pyvenv.cfg" || path8.endsWith("/pyvenv.cfg")) venvRoots.add(path8.slice(0, -"pyvenv.cfg".length));
   }
-  for (const path9 of relativePaths) {
-    const parts = path9.split("/");
+  for (const path8 of relativePaths) {
+    const parts = path8.split("/");
     const gitAt = parts.indexOf(".git");
     if (gitAt >= 0 && gitAt < parts.length - 1) bump(git, `${parts.slice(0, gitAt + 1).join("/")}/`);
     const venvAt = parts.findIndex((part, i) => i < parts.length - 1 && (part === ".venv" || part === "venv" || venvRoots.has(`${parts.slice(0, i + 1).join("/")}/`)));
     if (venvAt >= 0) bump(venvs, `${parts.slice(0, venvAt + 1).join("/")}/`);
     const base = parts[parts.length - 1];
-    if (base === ".env" || base.startsWith(".env.")) envFiles.push(path9);
+    if (base === ".env" || base.startsWith(".env.")) envFiles.push(path8);
   }
   if (venvRoots.has("")) venvs.set("./", relativePaths.length);
   if (git.size === 0 && venvs.size === 0 && envFiles.length === 0) return [];
@@ -3385,7 +3382,7 @@ async function pullObjects(call, location, objects, download2, options = {}) {
   const totalBytes = objects.reduce((a, o) => a + o.size, 0);
   const progress = new Progress(call, step, "downloaded", objects.length, totalBytes, options.progressIntervalMs);
   try {
-    const dirs = [...new Set(objects.map((o) => (0, import_node_path8.dirname)(o.localPath)))];
+    const dirs = [...new Set(objects.map((o) => (0, import_node_path7.dirname)(o.localPath)))];
     for (const dir of dirs) await (0, import_promises3.mkdir)(dir, { recursive: true });
     await mapBounded(
       objects,
@@ -3407,9 +3404,9 @@ async function pullObjects(call, location, objects, download2, options = {}) {
   call.log(`   ${step}: ${describeSummary(summary, "downloaded", false)} from ${location}`);
   return summary;
 }
-async function md5File(path9) {
+async function md5File(path8) {
   const hash = (0, import_node_crypto2.createHash)("md5");
-  for await (const chunk of (0, import_node_fs6.createReadStream)(path9)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs6.createReadStream)(path8)) hash.update(chunk);
   return hash.digest("hex");
 }
 function formatBytes(bytes) {
@@ -3534,7 +3531,7 @@ var Progress = class {
 };
 
 // src/steps/storage/download-path.ts
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 function parse(text) {
   let anchor = "";
   if (text.startsWith("/")) anchor = text.startsWith("//") && !text.startsWith("///") ? "//" : "/";
@@ -3561,7 +3558,7 @@ function downloadPath(step, cwd, folder, name) {
   if (rest.includes("..") || rest.some((p) => p.startsWith("/"))) {
     throw new StepFailure(`${step}: object ${JSON.stringify(name)} would be written outside the working directory ${cwd} (its name contains '..'); refusing`);
   }
-  return import_node_path9.default.join(cwd, ...rest);
+  return import_node_path8.default.join(cwd, ...rest);
 }
 
 // src/steps/storage/inputs.ts
@@ -3741,7 +3738,7 @@ function networkReasonInMessage(message) {
 var import_node_crypto3 = __toESM(require_node_crypto(), 1);
 var import_node_fs7 = __toESM(require_node_fs(), 1);
 var import_promises5 = __toESM(require_promises(), 1);
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 var import_node_stream = __toESM(require_node_stream(), 1);
 var import_promises6 = __toESM(require_promises2(), 1);
 var PUSH2 = "push_to_gcs";
@@ -3828,7 +3825,7 @@ async function gcsClient(step, credentials, call) {
       credentialSource = "credentials.service_account_info";
     } else if (file !== void 0 && file !== null) {
       if (typeof file !== "string") throw new StepFailure(`${step}: credentials.service_account_file must be a path, got ${pythonTypeName(file)}`);
-      key2 = serviceAccount(step, await readServiceAccountFile(step, import_node_path10.default.resolve(call.cwd, file), file), `service account file ${file}`);
+      key2 = serviceAccount(step, await readServiceAccountFile(step, import_node_path9.default.resolve(call.cwd, file), file), `service account file ${file}`);
       credentialSource = `service account file ${file}`;
     }
   }
@@ -3945,7 +3942,7 @@ function gcsError(error, client, bucket, action) {
 var import_node_crypto4 = __toESM(require_node_crypto(), 1);
 var import_node_fs8 = __toESM(require_node_fs(), 1);
 var import_promises7 = __toESM(require_promises(), 1);
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 var import_promises8 = __toESM(require_promises2(), 1);
 var DEFAULT_S3_TUNING = {
   multipartThreshold: 16 * 1024 * 1024,
@@ -4297,7 +4294,7 @@ var PREFECT_PYTHON_STEPS = /* @__PURE__ */ new Set([`${CORE}.pull_from_remote_st
 function resolveStep(name, keywords = {}) {
   const definition = findStep(name);
   if (definition && PREFECT_PYTHON_STEPS.has(definition.name)) {
-    return { definition, implementation: async (inputs, call) => (await import("./bridge-BP57AWGY.js")).runCustomStep(name, keywords.requires, inputs, call) };
+    return { definition, implementation: async (inputs, call) => (await import("./bridge-MU5USMIA.js")).runCustomStep(name, keywords.requires, inputs, call) };
   }
   const implementation = definition && IMPLEMENTATIONS.get(definition.name);
   if (definition && implementation) return { definition, implementation };
@@ -4312,7 +4309,7 @@ function resolveStep(name, keywords = {}) {
     return {
       definition: { name, aliases: [], inputs: null, outputs: [] },
       // Loaded on first use: runs without custom steps never pay for it.
-      implementation: async (inputs, call) => (await import("./bridge-BP57AWGY.js")).runCustomStep(name, keywords.requires, inputs, call)
+      implementation: async (inputs, call) => (await import("./bridge-MU5USMIA.js")).runCustomStep(name, keywords.requires, inputs, call)
     };
   }
   throw new StepFailure(`${JSON.stringify(name)} is not a step name (expected a fully-qualified function name such as ${CORE}.run_shell_script)`);
@@ -4604,8 +4601,8 @@ async function validateForDeploy(request, onPlanned) {
   }
   return { ...plan2, diagnostics: sortDiagnostics(diagnostics) };
 }
-function position(plan2, d, ...path9) {
-  const pos = plan2.positionOf?.(["deployments", d.index, ...path9]);
+function position(plan2, d, ...path8) {
+  const pos = plan2.positionOf?.(["deployments", d.index, ...path8]);
   return pos ? { line: pos.line, column: pos.column } : {};
 }
 function sortDiagnostics(diagnostics) {
@@ -4827,10 +4824,10 @@ function blockSecretFields(document) {
   if (document.block_type?.slug === "secret" && !paths.includes("value")) paths.push("value");
   return paths;
 }
-function leavesAt(data, path9) {
-  if (path9.length === 0) return leaves(data);
+function leavesAt(data, path8) {
+  if (path8.length === 0) return leaves(data);
   if (data === null || typeof data !== "object") return [];
-  const [head, ...rest] = path9;
+  const [head, ...rest] = path8;
   const record = data;
   const next = head === "*" ? Object.values(record) : head !== void 0 && head in record ? [record[head]] : [];
   return next.flatMap((v) => leavesAt(v, rest));

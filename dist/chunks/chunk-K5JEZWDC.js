@@ -9,9 +9,8 @@ import {
   require_node_v8
 } from "./chunk-RWVIAWYL.js";
 import {
-  cacheRoot,
-  cachingEnabled
-} from "./chunk-QTO2ZQR3.js";
+  cacheDirectory
+} from "./chunk-5THHZ7RW.js";
 import {
   require_dist
 } from "./chunk-WXAPZKJ7.js";
@@ -12614,42 +12613,42 @@ var INTERVAL_SCHEDULE_KEYS = /* @__PURE__ */ new Set(["interval", "anchor_date",
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
-function validateRawScheduleItem(item, path4 = []) {
-  if (!isMapping(item)) return { errors: [{ path: path4, message: "Input should be a valid dictionary" }], value: void 0 };
-  const errors = rawShapeErrors(item, path4);
+function validateRawScheduleItem(item, path3 = []) {
+  if (!isMapping(item)) return { errors: [{ path: path3, message: "Input should be a valid dictionary" }], value: void 0 };
+  const errors = rawShapeErrors(item, path3);
   if (errors.length === 0 || matchesOtherShape(item)) return { errors: [], value: item };
   return { errors, value: void 0 };
 }
-function rawShapeErrors(item, path4) {
+function rawShapeErrors(item, path3) {
   const errors = [];
   for (const key of Object.keys(item)) {
-    if (!RAW_KEYS.has(key)) errors.push({ path: [...path4, key], message: "Extra inputs are not permitted" });
+    if (!RAW_KEYS.has(key)) errors.push({ path: [...path3, key], message: "Extra inputs are not permitted" });
   }
   for (const key of STRING_KEYS) {
     const v = item[key];
     if (v !== void 0 && v !== null && typeof v !== "string") {
-      errors.push({ path: [...path4, key], message: "Input should be a valid string" });
+      errors.push({ path: [...path3, key], message: "Input should be a valid string" });
     }
   }
   for (const key of BOOL_OR_STRING_KEYS) {
     const v = item[key];
     if (v === void 0 || v === null || typeof v === "boolean" || typeof v === "string") continue;
     if (typeof v === "number" && (v === 0 || v === 1)) continue;
-    errors.push({ path: [...path4, key], message: "Input should be a valid boolean or string" });
+    errors.push({ path: [...path3, key], message: "Input should be a valid boolean or string" });
   }
   const interval = item.interval;
   if (interval !== void 0 && interval !== null) {
     const parsed = parseDuration(interval);
-    if ("error" in parsed) errors.push({ path: [...path4, "interval"], message: parsed.error });
+    if ("error" in parsed) errors.push({ path: [...path3, "interval"], message: parsed.error });
   }
   const parameters = item.parameters;
   if (parameters !== void 0 && !isMapping(parameters)) {
-    errors.push({ path: [...path4, "parameters"], message: "Input should be a valid dictionary" });
+    errors.push({ path: [...path3, "parameters"], message: "Input should be a valid dictionary" });
   }
   if (errors.length === 0) {
     const given = ["cron", "interval", "rrule"].filter((k) => item[k] !== void 0 && item[k] !== null);
     if (given.length !== 1) {
-      errors.push({ path: path4, message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" });
+      errors.push({ path: path3, message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" });
     }
   }
   return errors;
@@ -13013,11 +13012,11 @@ function truthy(v) {
   if (typeof v === "object") return Object.keys(v).length > 0;
   return true;
 }
-function convertScheduleItem(item, path4, options = {}) {
+function convertScheduleItem(item, path3, options = {}) {
   const now = options.now ?? /* @__PURE__ */ new Date();
   const fail = (key, message) => ({
     ok: false,
-    error: { path: key === void 0 ? path4 : [...path4, key], message }
+    error: { path: key === void 0 ? path3 : [...path3, key], message }
   });
   const timezone = item.timezone;
   let built;
@@ -13388,8 +13387,8 @@ function parseYaml(text) {
       errors.push({ message: e.message });
     }
   }
-  const locate = (path4, wantKey) => {
-    const found = findNode(doc, path4);
+  const locate = (path3, wantKey) => {
+    const found = findNode(doc, path3);
     const node = wantKey ? found.key ?? found.node : found.node;
     const range = node?.range;
     return range ? toPosition(range[0]) : void 0;
@@ -13397,14 +13396,14 @@ function parseYaml(text) {
   return {
     value,
     errors,
-    positionOf: (path4) => locate(path4, false),
-    keyPositionOf: (path4) => locate(path4, true)
+    positionOf: (path3) => locate(path3, false),
+    keyPositionOf: (path3) => locate(path3, true)
   };
 }
-function findNode(doc, path4) {
+function findNode(doc, path3) {
   let node = deref(doc, doc.contents);
   let key;
-  for (const segment of path4) {
+  for (const segment of path3) {
     if (!node) break;
     const next = childOf(doc, node, segment);
     if (!next) break;
@@ -13486,47 +13485,47 @@ var COLLISION_STRATEGIES = ["ENQUEUE", "CANCEL_NEW"];
 var Checker = class {
   errors = [];
   warnings = [];
-  error(path4, message) {
-    this.errors.push({ path: path4, message });
+  error(path3, message) {
+    this.errors.push({ path: path3, message });
     return void 0;
   }
-  warn(path4, message, atKey = false) {
-    this.warnings.push({ path: path4, message, atKey });
+  warn(path3, message, atKey = false) {
+    this.warnings.push({ path: path3, message, atKey });
   }
-  unknownKeys(value, path4, known, what, ignored = []) {
+  unknownKeys(value, path3, known, what, ignored = []) {
     for (const key of Object.keys(value)) {
       if (known.includes(key) || ignored.includes(key)) continue;
       const guess = closest(key, known);
       const hint = guess ? `did you mean "${guess}"?` : `expected one of: ${known.join(", ")}`;
-      this.warn([...path4, key], `unknown key "${key}" in ${what} is ignored (${hint})`, true);
+      this.warn([...path3, key], `unknown key "${key}" in ${what} is ignored (${hint})`, true);
     }
   }
-  string(value, path4, hint = "") {
+  string(value, path3, hint = "") {
     if (value === null || value === void 0) return null;
     if (typeof value === "string") return value;
-    return this.error(path4, `${describe(path4)} must be a string, got ${typeName(value)}${hint}`);
+    return this.error(path3, `${describe(path3)} must be a string, got ${typeName(value)}${hint}`);
   }
   /** pydantic's lax bool: true/false, 0/1, and the usual yes/no words. */
-  bool(value, path4) {
+  bool(value, path3) {
     if (value === null || value === void 0) return null;
     const b = laxBool(value);
     if (b !== void 0) return b;
-    return this.error(path4, `${describe(path4)} must be a boolean (true or false), got ${show(value)}`);
+    return this.error(path3, `${describe(path3)} must be a boolean (true or false), got ${show(value)}`);
   }
   /** pydantic's lax int: integers, integral floats and numeric strings. */
-  int(value, path4) {
+  int(value, path3) {
     if (value === null || value === void 0) return null;
     if (typeof value === "number" && Number.isInteger(value)) return value;
     if (typeof value === "string" && /^\s*[-+]?\d+\s*$/.test(value)) return Number.parseInt(value, 10);
-    return this.error(path4, `${describe(path4)} must be an integer, got ${show(value)}`);
+    return this.error(path3, `${describe(path3)} must be an integer, got ${show(value)}`);
   }
-  mapping(value, path4, nullable) {
+  mapping(value, path3, nullable) {
     if (value === null || value === void 0) {
       if (nullable) return null;
-      return this.error(path4, `${describe(path4)} must be a mapping; remove the key or write {} for none`);
+      return this.error(path3, `${describe(path3)} must be a mapping; remove the key or write {} for none`);
     }
     if (isMapping2(value)) return value;
-    return this.error(path4, `${describe(path4)} must be a mapping, got ${typeName(value)}`);
+    return this.error(path3, `${describe(path3)} must be a mapping, got ${typeName(value)}`);
   }
 };
 function isMapping2(value) {
@@ -13555,8 +13554,8 @@ function show(value) {
   if (typeof value === "string") return JSON.stringify(value);
   return typeName(value);
 }
-function describe(path4) {
-  const keys = path4.filter((p) => typeof p === "string");
+function describe(path3) {
+  const keys = path3.filter((p) => typeof p === "string");
   return `"${keys[keys.length - 1] ?? "value"}"`;
 }
 function toJsonValue(value) {
@@ -13596,22 +13595,22 @@ function validatePrefectFile(raw) {
   }
   return { value: result, errors: c.errors, warnings: c.warnings };
 }
-function checkSteps(c, value, path4) {
+function checkSteps(c, value, path3) {
   if (value === null || value === void 0) return null;
   let list;
   if (isMapping2(value)) {
     if (Object.keys(value).length === 0) return [];
     list = [value];
-    path4 = [...path4];
+    path3 = [...path3];
   } else if (Array.isArray(value)) {
     list = value;
   } else {
-    c.error(path4, `"${String(path4[path4.length - 1])}" must be a list of steps, got ${typeName(value)}`);
+    c.error(path3, `"${String(path3[path3.length - 1])}" must be a list of steps, got ${typeName(value)}`);
     return null;
   }
   const steps = [];
   list.forEach((step, i) => {
-    const stepPath = Array.isArray(value) ? [...path4, i] : path4;
+    const stepPath = Array.isArray(value) ? [...path3, i] : path3;
     if (!isMapping2(step)) {
       c.error(stepPath, `each step must be a mapping of one step name to its inputs, got ${typeName(step)}`);
       return;
@@ -13621,14 +13620,14 @@ function checkSteps(c, value, path4) {
   });
   return steps;
 }
-function checkStep(c, step, path4) {
+function checkStep(c, step, path3) {
   const keys = Object.keys(step);
   if (keys.length === 0) {
-    c.warn(path4, "empty step {} does nothing; remove it");
+    c.warn(path3, "empty step {} does nothing; remove it");
     return;
   }
   if (keys.length > 1) {
-    c.error(path4, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
+    c.error(path3, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
     return;
   }
   const name = keys[0];
@@ -13637,25 +13636,25 @@ function checkStep(c, step, path4) {
   if (!definition) {
     if (isBuiltInNamespace(name) || !looksLikePythonCallable(name)) {
       const guess = closest(name, allStepNames());
-      c.error(path4, `unknown step "${name}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
+      c.error(path3, `unknown step "${name}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
       return;
     }
   }
   if (inputs === null || inputs === void 0) {
-    c.error([...path4, name], `step "${name}" has no inputs; give it a mapping of inputs (use {} for none)`);
+    c.error([...path3, name], `step "${name}" has no inputs; give it a mapping of inputs (use {} for none)`);
     return;
   }
   if (!isMapping2(inputs)) {
-    c.error([...path4, name], `the inputs of step "${name}" must be a mapping, got ${typeName(inputs)}`);
+    c.error([...path3, name], `the inputs of step "${name}" must be a mapping, got ${typeName(inputs)}`);
     return;
   }
   if ("id" in inputs && inputs.id !== null && typeof inputs.id !== "string") {
-    c.error([...path4, name, "id"], `the step id must be a string, got ${typeName(inputs.id)}`);
+    c.error([...path3, name, "id"], `the step id must be a string, got ${typeName(inputs.id)}`);
   }
   if ("requires" in inputs && inputs.requires !== null) {
     const r = inputs.requires;
     if (!(typeof r === "string" || Array.isArray(r) && r.every((x) => typeof x === "string"))) {
-      c.error([...path4, name, "requires"], '"requires" must be a package spec or a list of package specs');
+      c.error([...path3, name, "requires"], '"requires" must be a package spec or a list of package specs');
     }
   }
   if (definition?.inputs) {
@@ -13663,28 +13662,28 @@ function checkStep(c, step, path4) {
     for (const key of Object.keys(inputs)) {
       if (accepted.includes(key)) continue;
       const guess = closest(key, accepted);
-      c.error([...path4, name, key], `step "${name}" has no input "${key}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
+      c.error([...path3, name, key], `step "${name}" has no input "${key}"${guess ? ` (did you mean "${guess}"?)` : ` (it accepts: ${definition.inputs.join(", ")})`}`);
     }
   }
-  checkNoTimestamps(c, inputs, [...path4, name]);
+  checkNoTimestamps(c, inputs, [...path3, name]);
 }
-function checkNoTimestamps(c, value, path4) {
+function checkNoTimestamps(c, value, path3) {
   if (value instanceof YamlTimestamp) {
-    c.error(path4, `"${value.text}" is read as a date; quote it to pass it as text`);
+    c.error(path3, `"${value.text}" is read as a date; quote it to pass it as text`);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkNoTimestamps(c, v, [...path4, i]));
+    value.forEach((v, i) => checkNoTimestamps(c, v, [...path3, i]));
   } else if (isMapping2(value)) {
-    for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path4, k]);
+    for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path3, k]);
   }
 }
-function checkDeployment(c, raw, path4) {
+function checkDeployment(c, raw, path3) {
   if (!isMapping2(raw)) {
-    c.error(path4, `each deployment must be a mapping, got ${typeName(raw)}`);
+    c.error(path3, `each deployment must be a mapping, got ${typeName(raw)}`);
     return void 0;
   }
-  c.unknownKeys(raw, path4, DEPLOYMENT_KEYS, "a deployment");
+  c.unknownKeys(raw, path3, DEPLOYMENT_KEYS, "a deployment");
   const out = {};
-  const at = (key) => [...path4, key];
+  const at = (key) => [...path3, key];
   const has = (key) => key in raw;
   for (const key of ["name", "version", "version_type", "description", "entrypoint", "flow_name"]) {
     if (!has(key)) continue;
@@ -13728,11 +13727,11 @@ function checkDeployment(c, raw, path4) {
       const pool = {};
       for (const key of ["name", "work_queue_name"]) {
         if (!(key in wp)) continue;
-        const v = c.string(wp[key], [...path4, "work_pool", key]);
+        const v = c.string(wp[key], [...path3, "work_pool", key]);
         if (v !== void 0) pool[key] = v;
       }
       if ("job_variables" in wp) {
-        const v = c.mapping(wp.job_variables, [...path4, "work_pool", "job_variables"], false);
+        const v = c.mapping(wp.job_variables, [...path3, "work_pool", "job_variables"], false);
         if (v) pool.job_variables = toJsonValue(v);
       }
       out.work_pool = pool;
@@ -13758,8 +13757,8 @@ function checkDeployment(c, raw, path4) {
     else if (!Array.isArray(s)) c.error(at("schedules"), `"schedules" must be a list, got ${typeName(s)}`);
     else {
       out.schedules = s.map((item, i) => {
-        if (!isMapping2(item)) return c.error([...path4, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
-        return checkSchedule(c, item, [...path4, "schedules", i]);
+        if (!isMapping2(item)) return c.error([...path3, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
+        return checkSchedule(c, item, [...path3, "schedules", i]);
       }).filter((x) => x !== void 0);
     }
   }
@@ -13772,7 +13771,7 @@ function checkDeployment(c, raw, path4) {
     else if (!Array.isArray(t)) c.error(at("triggers"), `"triggers" must be a list, got ${typeName(t)}`);
     else {
       t.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path4, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
+        if (!isMapping2(item)) c.error([...path3, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
       });
       out.triggers = toJsonValue(t);
     }
@@ -13783,53 +13782,52 @@ function checkDeployment(c, raw, path4) {
     else if (!Array.isArray(s)) c.error(at("sla"), `"sla" must be a list, got ${typeName(s)}`);
     else {
       s.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path4, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
+        if (!isMapping2(item)) c.error([...path3, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
       });
       out.sla = toJsonValue(s);
     }
   }
   return out;
 }
-function checkConcurrency(c, value, path4) {
+function checkConcurrency(c, value, path3) {
   if (value === null) return null;
-  if (!isMapping2(value)) return c.int(value, path4);
-  c.unknownKeys(value, path4, CONCURRENCY_KEYS, "concurrency_limit");
+  if (!isMapping2(value)) return c.int(value, path3);
+  c.unknownKeys(value, path3, CONCURRENCY_KEYS, "concurrency_limit");
   const out = {};
   if ("limit" in value) {
-    const v = c.int(value.limit, [...path4, "limit"]);
+    const v = c.int(value.limit, [...path3, "limit"]);
     if (v !== void 0) out.limit = v;
   }
   if ("collision_strategy" in value) {
-    const v = c.string(value.collision_strategy, [...path4, "collision_strategy"]);
+    const v = c.string(value.collision_strategy, [...path3, "collision_strategy"]);
     if (v !== void 0) out.collision_strategy = v;
     if (typeof v === "string" && !COLLISION_STRATEGIES.includes(v)) {
-      c.error([...path4, "collision_strategy"], `collision_strategy must be ENQUEUE or CANCEL_NEW, got "${v}"`);
+      c.error([...path3, "collision_strategy"], `collision_strategy must be ENQUEUE or CANCEL_NEW, got "${v}"`);
     }
   } else {
-    c.error(path4, "the mapping form of concurrency_limit needs collision_strategy (ENQUEUE or CANCEL_NEW)");
+    c.error(path3, "the mapping form of concurrency_limit needs collision_strategy (ENQUEUE or CANCEL_NEW)");
   }
   if ("grace_period_seconds" in value) {
-    const v = c.int(value.grace_period_seconds, [...path4, "grace_period_seconds"]);
+    const v = c.int(value.grace_period_seconds, [...path3, "grace_period_seconds"]);
     if (v !== void 0) out.grace_period_seconds = v;
     if (typeof v === "number" && (v < 60 || v > 86400)) {
-      c.error([...path4, "grace_period_seconds"], `grace_period_seconds must be between 60 and 86400, got ${v}`);
+      c.error([...path3, "grace_period_seconds"], `grace_period_seconds must be between 60 and 86400, got ${v}`);
     }
   }
   return out;
 }
-function checkSchedule(c, item, path4) {
-  const result = validateRawScheduleItem(toJsonValue(item), path4);
+function checkSchedule(c, item, path3) {
+  const result = validateRawScheduleItem(toJsonValue(item), path3);
   for (const e of result.errors) c.error(e.path, e.message);
   return result.errors.length === 0 && result.value ? result.value : void 0;
 }
 
 // src/core/config/index.ts
 var import_promises = __toESM(require_promises(), 1);
-var import_node_path3 = __toESM(require_node_path(), 1);
+var import_node_path2 = __toESM(require_node_path(), 1);
 
 // src/core/config/yaml-cache.ts
 var import_node_crypto2 = __toESM(require_node_crypto(), 1);
-var import_node_path2 = __toESM(require_node_path(), 1);
 var import_node_v8 = __toESM(require_node_v8(), 1);
 
 // src/core/util/disk-store.ts
@@ -13971,7 +13969,7 @@ function restore(entry) {
   };
   return fix(entry.value);
 }
-var READER = true ? "2e5fac7aab705e09" : void 0;
+var READER = true ? "78467dd853c79106" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -13981,8 +13979,7 @@ function disk() {
   return diskCache;
 }
 function yamlCacheDirectory(env, reader) {
-  if (!cachingEnabled(env)) return void 0;
-  return import_node_path2.default.join(cacheRoot(env), "yaml", reader);
+  return cacheDirectory(env, "yaml", reader);
 }
 function readYaml(text) {
   const cache = disk();
@@ -14112,7 +14109,7 @@ function matchName(name, configs) {
 async function loadPrefectFile(file, cwd) {
   let text;
   try {
-    text = await (0, import_promises.readFile)(import_node_path3.default.resolve(cwd, file), "utf8");
+    text = await (0, import_promises.readFile)(import_node_path2.default.resolve(cwd, file), "utf8");
   } catch (e) {
     const code = e.code;
     const message = code === "ENOENT" ? `file not found (looked in ${cwd === process.cwd() ? "the working directory" : cwd}); pass --prefect-file or run prefect-deploy init` : code === "EISDIR" ? "is a directory, not a prefect.yaml file" : `cannot be read: ${e.message}`;

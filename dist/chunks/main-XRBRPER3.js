@@ -29,7 +29,7 @@ import {
   runDeploymentSteps,
   uiUrl,
   validateForDeploy
-} from "./chunk-75Y7SF23.js";
+} from "./chunk-BIF7U2BD.js";
 import "./chunk-SAXWIZ63.js";
 import "./chunk-KENA6D5Q.js";
 import "./chunk-6WCIM7IN.js";
@@ -60,11 +60,11 @@ import {
   isIntervalSchedule,
   isMapping,
   nextRunTimes
-} from "./chunk-2KYUXZ3Y.js";
+} from "./chunk-K5JEZWDC.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
-import "./chunk-QTO2ZQR3.js";
+import "./chunk-5THHZ7RW.js";
 import {
   require_dist
 } from "./chunk-WXAPZKJ7.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   cacheRoot
-} from "./chunk-QTO2ZQR3.js";
+} from "./chunk-5THHZ7RW.js";
 import {
   require_node_crypto
 } from "./chunk-BMVZJWL4.js";

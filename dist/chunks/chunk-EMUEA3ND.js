@@ -3,12 +3,8 @@ import {
   require_node_v8
 } from "./chunk-RWVIAWYL.js";
 import {
-  cacheRoot,
-  cachingEnabled
-} from "./chunk-QTO2ZQR3.js";
-import {
-  require_node_path
-} from "./chunk-CNOKWGXO.js";
+  cacheDirectory
+} from "./chunk-5THHZ7RW.js";
 import {
   __commonJS,
   __toESM
@@ -23,13 +19,13 @@ var require_node_module = __commonJS({
 
 // src/runtime.ts
 var import_node_module = __toESM(require_node_module(), 1);
-var import_node_path = __toESM(require_node_path(), 1);
 var import_node_v8 = __toESM(require_node_v8(), 1);
 function enableCodeCache() {
   if (process.env.NODE_COMPILE_CACHE !== void 0 || process.env.NODE_DISABLE_COMPILE_CACHE !== void 0) return;
-  if (!cachingEnabled(process.env)) return;
+  const directory = cacheDirectory(process.env, "node-compile-cache");
+  if (directory === void 0) return;
   try {
-    (0, import_node_module.enableCompileCache)(import_node_path.default.join(cacheRoot(process.env), "node-compile-cache"));
+    (0, import_node_module.enableCompileCache)(directory);
   } catch {
   }
 }

@@ -20,8 +20,11 @@ function cacheRoot(env) {
 function cachingEnabled(env) {
   return !/^(off|false|0|no)$/i.test(env["DEPLOY_ACTION_CACHE"]?.trim() ?? "");
 }
+function cacheDirectory(env, ...parts) {
+  return cachingEnabled(env) ? import_node_path.default.join(cacheRoot(env), ...parts) : void 0;
+}
 
 export {
   cacheRoot,
-  cachingEnabled
+  cacheDirectory
 };

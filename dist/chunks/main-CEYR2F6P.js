@@ -17,7 +17,7 @@ import {
   prefectTemplateSources,
   uiUrl,
   validateForDeploy
-} from "./chunk-75Y7SF23.js";
+} from "./chunk-BIF7U2BD.js";
 import {
   REFERENCE_PREFECT_VERSION
 } from "./chunk-SAXWIZ63.js";
@@ -39,11 +39,11 @@ import {
   VERSION_TYPES,
   allStepNames,
   findStep
-} from "./chunk-2KYUXZ3Y.js";
+} from "./chunk-K5JEZWDC.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
-import "./chunk-QTO2ZQR3.js";
+import "./chunk-5THHZ7RW.js";
 import {
   require_dist
 } from "./chunk-WXAPZKJ7.js";

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   isMapping
-} from "./chunk-2KYUXZ3Y.js";
+} from "./chunk-K5JEZWDC.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
-import "./chunk-QTO2ZQR3.js";
+import "./chunk-5THHZ7RW.js";
 import "./chunk-WXAPZKJ7.js";
 import "./chunk-6ZI6ZE76.js";
 import "./chunk-3VU2WZMP.js";
