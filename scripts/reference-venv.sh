@@ -1,30 +1,31 @@
 #!/usr/bin/env bash
 # Creates the project-local virtual environment holding the reference implementation (the `prefect`
-# package) that differential tests compare against. Idempotent: does nothing when it is already there.
+# package, its step packages and every dependency, exactly as pinned in scripts/locks/reference.lock)
+# that differential tests compare against. Idempotent: does nothing when the venv was already synced
+# from this very lock.
 #
 # Usage: scripts/reference-venv.sh            -> prints the venv's python path on the last line
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${PREFECT_REFERENCE_VENV:-$root/.venv-ref}"
+lock="$root/scripts/locks/reference.lock"
 version="$(cat "$root/scripts/reference-version.txt")"
-
-# The step packages the reference's built-in recipes use (buckets, docker), resolved together with the
-# pinned prefect so that none of them moves it.
-plugins=(prefect-aws prefect-gcp "prefect-azure[blob_storage]" prefect-docker)
 check="import prefect, prefect_aws, prefect_gcp, prefect_azure, prefect_docker, azure.storage.blob, sys; sys.exit(prefect.__version__ != '$version')"
 
-if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "$check" 2>/dev/null; then
+# The stamp names the lock the venv was synced from; a changed lock re-syncs (a sync only touches
+# the packages whose pins moved).
+stamp="$venv/.synced-lock"
+want="$(sha256sum "$lock" | cut -d' ' -f1)"
+if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
   echo "$venv/bin/python"
   exit 0
 fi
 
-python3 -m venv "$venv"
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check uv
-# prefect 3.9.x asks for a certifi release newer than some package indexes carry; any recent certifi
-# works for what the tests exercise, so the requirement is overridden rather than the version pinned lower.
-overrides="$(mktemp)"
-trap 'rm -f "$overrides"' EXIT
-echo "certifi>=2026.1.4" > "$overrides"
-"$venv/bin/uv" pip install --quiet --python "$venv/bin/python" --override "$overrides" "prefect==$version" "${plugins[@]}"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+uv_pin="$(sed -n 's/^\(uv==[^ ]*\).*/\1/p' "$lock")"
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps "$uv_pin"
+# sync: exactly the lock, nothing more (a package installed by hand is removed), hashes checked.
+"$venv/bin/uv" pip sync --quiet --python "$venv/bin/python" "$lock"
 "$venv/bin/python" -c "$check; print('prefect', prefect.__version__)" >&2
+echo "$want" > "$stamp"
 echo "$venv/bin/python"
