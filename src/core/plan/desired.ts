@@ -31,6 +31,8 @@ import { keepSecretsInJobVariables, settleSecretJobVariables } from './secret-jo
 import { judgeParameters } from './parameters-judge.js';
 import { didYouMean } from '../util/suggest.js';
 
+/** `prefect.types.names.BANNED_CHARACTERS`. */
+const BANNED_NAME_CHARACTERS = '/%&><';
 const BUILD_DOCKER_IMAGE = 'prefect_docker.deployments.steps.build_docker_image';
 const SET_WORKING_DIRECTORY = 'prefect.deployments.steps.set_working_directory';
 
@@ -300,6 +302,18 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     if (grace !== null && grace !== undefined) concurrencyOptions.grace_period_seconds = grace;
     concurrencyLimit = getFromDict(concurrencyLimit, 'limit', null) ?? null;
   }
+
+  // The server's PositiveInteger and queue `Name` refuse these only when the deployment is written.
+  if (typeof concurrencyLimit === 'number' && concurrencyLimit <= 0) {
+    const where = isMapping(templatedConfig.concurrency_limit) ? at('concurrency_limit', 'limit') : at('concurrency_limit');
+    problems.push({ message: `concurrency_limit ${concurrencyLimit} must be greater than 0 (leave it out for no limit)`, path: where });
+  }
+  const queue = isMapping(templatedConfig.work_pool) ? templatedConfig.work_pool.work_queue_name : undefined;
+  const banned = typeof queue === 'string' ? [...BANNED_NAME_CHARACTERS].filter((c) => queue.includes(c)) : [];
+  if (banned.length > 0) {
+    problems.push({ message: `work queue name "${String(queue)}" contains ${banned.map((c) => `"${c}"`).join(', ')}, which Prefect does not allow in names (/ % & > <)`, path: at('work_pool', 'work_queue_name') });
+  }
+  if (problems.length > 0) return { ok: false, problems, warnings };
 
   let name = String(templatedConfig.name);
   if (name.endsWith('.py')) name = path.parse(name).name;
