@@ -44,7 +44,10 @@ export function judgeParameters(parameters: Mapping, schema: Record<string, unkn
   if (verdict === 'unknown' || (Array.isArray(verdict) && verdict.length === 0)) return [];
   if ('invalidSchema' in verdict) return [{ path: [], message: `the flow's parameter schema is not a valid JSON schema (${verdict.invalidSchema}); the server refuses any parameters for it` }];
   if ('whole' in verdict) return [{ path: [], message: `the server cannot validate parameters against the flow's schema (${verdict.whole})` }];
-  return explain(parameters, judge.explain(), verdict);
+  // In the order prefect.yaml gives them.
+  const order = Object.keys(parameters);
+  const rank = (p: ParameterProblem) => (typeof p.path[0] === 'string' ? order.indexOf(p.path[0]) : -1);
+  return explain(parameters, judge.explain(), verdict).sort((a, b) => rank(a) - rank(b));
 }
 
 function compileJudge(schema: Record<string, unknown>): Judge {
