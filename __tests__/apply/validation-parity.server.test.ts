@@ -162,4 +162,19 @@ describe('every error deploy raises before its first write, validate and plan ra
     }
     expect(await api('POST', '/flows/filter', { flows: { name: { any_: [flowName] } } })).toEqual([]);
   });
+
+  it('a value from a step output is judged once the steps ran, before the first write', async () => {
+    const flowName = `parity-${RUN}-steps`;
+    const steps = '    build:\n      - prefect.deployments.steps.run_shell_script:\n          id: pick\n          script: echo us-east\n';
+    const dir = project(flowName, dep(`${steps}    parameters:\n      region: "{{ pick.stdout }}"\n`, 'stepped'));
+    const env = { PREFECT_API_URL: apiUrl, PATH: process.env.PATH ?? '' };
+    // Offline the placeholder is not what will be sent: it is left alone.
+    expect((await ours(dir, ['validate', '--all', '--offline', '--json'], env)).code).toBe(0);
+    const deployed = await ours(dir, ['deploy', '--all', '--json'], env);
+    expect({ code: deployed.code, messages: (deployed.errors as { message: string }[]).map((e) => e.message) }).toEqual({
+      code: 1,
+      messages: [`parameter "region": 'us-east' is not one of eu, us, apac`],
+    });
+    expect(await api('POST', '/flows/filter', { flows: { name: { any_: [flowName] } } })).toEqual([]);
+  });
 });
