@@ -409,7 +409,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   selectionOptions(
     program
       .command('validate')
-      .description('check prefect.yaml, entrypoints, flows and schedules (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing')
+      .description('check everything deploy checks before its first write: prefect.yaml, entrypoints, flows, schedules, parameters against the flow schema, a Python for steps that need one (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing')
       .addHelpText('after', EXAMPLES(['prefect-deploy validate --all', 'prefect-deploy validate --all --offline --json'])),
   ).action((_flags, cmd: Command) => runPlan(cmd, 'validate'));
 
