@@ -28,7 +28,6 @@ import { validateSlas, validateTriggers, type DeploymentTrigger, type Sla } from
 import { resolveVersion, type GitRunner, type VersionInfo } from './version-info.js';
 import { applyDeployOptions, DeployOptionError, gatherSpecs, type DeployOptions } from './deploy-options.js';
 import { keepSecretsInJobVariables, settleSecretJobVariables } from './secret-job-variables.js';
-import { judgeParameters } from './parameters-judge.js';
 import { didYouMean } from '../util/suggest.js';
 
 /** `prefect.types.names.BANNED_CHARACTERS`. */
@@ -365,7 +364,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     version_info: versionInfo,
   };
   if (concurrencyOptions === null) payload.concurrency_options = null;
-  const judged = parameterVerdicts(payload, schedules, flow, ctx.options, at);
+  const judged = await parameterVerdicts(payload, schedules, flow, ctx.options, at);
   if (truthy(payload.enforce_parameter_schema)) problems.push(...judged.problems);
   else warnings.push(...judged.problems.map((p) => ({ ...p, message: `${p.message} (not enforced: enforce_parameter_schema is false, so the server stores it and flow runs fail on it)` })));
   warnings.push(...judged.warnings);
@@ -460,19 +459,19 @@ function containsPlaceholderToken(value: unknown, deferred: DeferredPlaceholders
  * Schedule parameters go beyond the server, which stores them unchecked: merged over the
  * deployment's, they are what the schedule's runs receive, and the flow refuses them then.
  */
-function parameterVerdicts(
+async function parameterVerdicts(
   payload: Mapping,
   schedules: readonly ConvertedSchedule[],
   flow: AnalyzedFlow,
   options: DeployOptions | undefined,
   at: (...p: (string | number)[]) => (string | number)[],
-): { problems: DeploymentProblem[]; warnings: DeploymentProblem[] } {
+): Promise<{ problems: DeploymentProblem[]; warnings: DeploymentProblem[] }> {
   const problems: DeploymentProblem[] = [];
   const warnings: DeploymentProblem[] = [];
   const fromCli = cliParameterNames(options);
   const schema = flow.parameterSchema;
   const known = isMapping(schema.properties) ? Object.keys(schema.properties) : [];
-  const check = (given: unknown, where: (string | number)[], cli: ReadonlySet<string>) => {
+  const check = async (given: unknown, where: (string | number)[], cli: ReadonlySet<string>) => {
     if (!isMapping(given)) return;
     const judged: Mapping = {};
     for (const [name, value] of Object.entries(given)) {
@@ -484,14 +483,17 @@ function parameterVerdicts(
         });
       }
     }
+    if (Object.keys(judged).length === 0) return;
+    // ajv is loaded only for deployments with parameters to judge.
+    const { judgeParameters } = await import('./parameters-judge.js');
     for (const p of judgeParameters(asSent(judged), schema)) {
       const name = p.path[0];
       const viaCli = typeof name === 'string' && cli.has(name);
       problems.push({ message: viaCli ? `${p.message} (from --param/--params)` : p.message, path: viaCli ? at() : [...where, ...p.path] });
     }
   };
-  check(payload.parameters, at('parameters'), fromCli);
-  schedules.forEach((s, i) => check(s.create.parameters, at('schedules', i, 'parameters'), new Set()));
+  await check(payload.parameters, at('parameters'), fromCli);
+  for (const [i, s] of schedules.entries()) await check(s.create.parameters, at('schedules', i, 'parameters'), new Set());
   return { problems, warnings };
 }
 

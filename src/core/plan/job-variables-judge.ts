@@ -253,7 +253,7 @@ function asSent(document: Mapping): Mapping {
 
 let metaSchema: ValidateFunction | undefined;
 /** `is_valid_schema`: the 2020-12 meta-schema (its `regex` format, Python's `re.compile`, is not reproduced). */
-export function metaSchemaValidator(): ValidateFunction {
+function metaSchemaValidator(): ValidateFunction {
   if (!metaSchema) {
     const ajv = new Ajv2020({ strict: false, validateFormats: false, logger: false });
     metaSchema = ajv.getSchema('https://json-schema.org/draft/2020-12/schema')!;
