@@ -5,8 +5,8 @@
  *
  * `POST /deployments/` (what `prefect deploy` sends for every deployment, new or not) runs
  * `DeploymentCreate._validate_parameters_conform_to_schema`: every `required` key removed from the
- * schema (`remove_nested_keys`), then `jsonschema.validate(parameters, schema)` — the schema checked
- * against the 2020-12 meta-schema first, no format checker, no preprocessing, `$ref`s resolved only
+ * schema (`remove_nested_keys`), then `jsonschema.validate(parameters, schema)`: Draft 2020-12, no
+ * format checker (a `datetime` parameter takes any text), no preprocessing, `$ref`s resolved only
  * within the document; a failure is a 422. The verdict comes from the same ajv port the job
  * variables' judge uses (job-variables-judge.ts); the message from a plain ajv run, worded for the
  * parameter at fault.
