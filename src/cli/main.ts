@@ -8,7 +8,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/plan/index.js';
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
-import { deploy, outcomeJson, planAgainstServer, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
+import { deploy, outcomeJson, planAgainstServer, validateDeployments, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
 import { Secrets } from '../core/secrets.js';
 import { ciSummary, detectCi } from './ci.js';
@@ -268,7 +268,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         client.close();
       }
     } else {
-      plan = await createPlan(request);
+      plan = await validateDeployments(request);
     }
     const failed = hasErrors(plan.diagnostics);
     // Redacted copies for showing; credential-named keys are blanked too, as in the action's comment.
@@ -409,7 +409,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   selectionOptions(
     program
       .command('validate')
-      .description('check prefect.yaml, entrypoints, flows and schedules (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing')
+      .description('check everything deploy checks before its first write: prefect.yaml, entrypoints, flows, schedules, parameters against the flow schema, a Python for steps that need one (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing')
       .addHelpText('after', EXAMPLES(['prefect-deploy validate --all', 'prefect-deploy validate --all --offline --json'])),
   ).action((_flags, cmd: Command) => runPlan(cmd, 'validate'));
 

@@ -9,7 +9,7 @@ import { createPlan, hasErrors, newPlanCache, type DesiredDeployment, type Plan 
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
 import { deployToMarkdown, planToMarkdown } from '../core/plan/markdown.js';
 import { fingerprintDeployments, type PlanFingerprint } from '../core/plan/hash.js';
-import { deploy, outcomeJson, planAgainstServer, runDeploymentSteps, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
+import { deploy, outcomeJson, planAgainstServer, runDeploymentSteps, validateDeployments, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { offlineSources, type StepOutputs, type TemplateSources } from '../core/templating/index.js';
 import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
 import type { StepEvent } from '../steps/index.js';
@@ -173,7 +173,7 @@ async function runPlan(r: Run): Promise<void> {
       client.close();
     }
   } else {
-    plan = await createPlan(req);
+    plan = await validateDeployments(req);
   }
   const errors = hasErrors(plan.diagnostics);
   const changes = errors || !live || live.some((c) => c.action !== 'unchanged');
@@ -387,7 +387,7 @@ async function runBuild(r: Run): Promise<void> {
       sources = prefectTemplateSources(client);
       plan = await validateForDeploy({ ...req, client, sources });
     } else {
-      plan = await createPlan(req);
+      plan = await validateDeployments(req);
     }
     annotate(plan.diagnostics, r.cwd, r.github.workspace);
     core.setOutput('matrix', JSON.stringify(matrixOf(plan)));

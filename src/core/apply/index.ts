@@ -82,32 +82,59 @@ export function outcomeJson(o: DeploymentOutcome, ui: string | undefined) {
   };
 }
 
-/** Phase 1: the plan against the live server, plus the work pool checks of §5.3. */
-export async function validateForDeploy(
-  request: Omit<DeployRequest, 'onResult' | 'concurrency'>,
+/** What the validation needs: the plan's request, and the server when there is one. */
+export interface ValidationRequest extends PlanRequest {
+  /** Absent offline: the work pools are then not checked (blocks and variables stay placeholders). */
+  client?: Pick<DeployClient, 'readWorkPool'>;
+}
+
+/**
+ * The one validation of `validate`, `plan` and `deploy`, so that what the first two pass the third
+ * does not refuse before its first write: the plan (prefect.yaml, flows, schedules, triggers,
+ * parameters, and with a server its blocks and variables), a Python for the build/push steps that
+ * need one, and with a server the work pools (§5.3).
+ */
+export async function validateDeployments(
+  request: ValidationRequest,
   /** Called with the plan before the work pools are read, when it has no errors (reads that can start now). */
   onPlanned?: (plan: Plan) => void,
 ): Promise<Plan> {
-  const plan = await createPlan({ ...request, sources: request.sources });
+  const plan = await createPlan(request);
   if (hasErrors(plan.diagnostics)) return plan;
   onPlanned?.(plan);
-  const pools = new Map<string, Promise<Mapping | undefined>>();
   const diagnostics = [...plan.diagnostics];
-  for (const d of plan.deployments) {
-    const name = String(d.payload.work_pool_name);
-    if (!pools.has(name)) pools.set(name, request.client.readWorkPool(name));
+  // The steps run only when their outputs are not given.
+  const withSteps = request.stepOutputs ? [] : plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
+  const noPython = await missingPythonBeforeSteps(withSteps.map((d) => d.steps), request.env);
+  if (noPython) {
+    const d = withSteps[noPython.deployment]!;
+    const e = noPython.error;
+    diagnostics.push({ severity: 'error', file: plan.prefectFile, deployment: d.name, message: e.message, ...position(plan, d, e.section ?? 'build', e.index) });
   }
-  for (const d of plan.deployments) {
-    const name = String(d.payload.work_pool_name);
-    const pool = await pools.get(name)!;
-    const problem = !pool
-      ? `work pool "${name}" does not exist; create it (prefect work-pool create "${name}" --type <type>) or fix work_pool.name`
-      : pool.type === 'prefect-agent'
-        ? `work pool "${name}" is of type prefect-agent, which cannot run deployments from prefect.yaml; choose another pool`
-        : undefined;
-    if (problem) diagnostics.push({ severity: 'error', file: plan.prefectFile, deployment: d.name, message: problem, ...position(plan, d, 'work_pool', 'name') });
+  const client = request.client;
+  if (client) {
+    const pools = new Map<string, Promise<Mapping | undefined>>();
+    for (const d of plan.deployments) {
+      const name = String(d.payload.work_pool_name);
+      if (!pools.has(name)) pools.set(name, client.readWorkPool(name));
+    }
+    for (const d of plan.deployments) {
+      const name = String(d.payload.work_pool_name);
+      const pool = await pools.get(name)!;
+      const problem = !pool
+        ? `work pool "${name}" does not exist; create it (prefect work-pool create "${name}" --type <type>) or fix work_pool.name`
+        : pool.type === 'prefect-agent'
+          ? `work pool "${name}" is of type prefect-agent, which cannot run deployments from prefect.yaml; choose another pool`
+          : undefined;
+      if (problem) diagnostics.push({ severity: 'error', file: plan.prefectFile, deployment: d.name, message: problem, ...position(plan, d, 'work_pool', 'name') });
+    }
   }
   return { ...plan, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** The validation against the live server (see `validateDeployments`). */
+export function validateForDeploy(request: Omit<DeployRequest, 'onResult' | 'concurrency'>, onPlanned?: (plan: Plan) => void): Promise<Plan> {
+  return validateDeployments(request, onPlanned);
 }
 
 function position(plan: Plan, d: DesiredDeployment, ...path: (string | number)[]): { line?: number; column?: number } {

@@ -178,6 +178,7 @@ function finish(
     version,
     referenceVersion: loader === 'fallback' && !fromDecorator ? null : version,
     parameterSchema: result.schema,
+    acceptsAnyKeyword: flow.fn.params.some((p) => p.kind === 'varkw'),
     file: ep.file,
     line: pos.line,
     loader,

@@ -56,6 +56,8 @@ export interface AnalyzedFlow {
   referenceVersion: string | null;
   /** Wire format, keys in the reference's order. */
   parameterSchema: Record<string, unknown>;
+  /** Whether the function takes `**kwargs`, so that a parameter of any name reaches it. */
+  acceptsAnyKeyword?: boolean;
   /** Path of the .py file relative to cwd. */
   file: string;
   /** Line of the `def`. */

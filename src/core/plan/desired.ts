@@ -28,7 +28,10 @@ import { validateSlas, validateTriggers, type DeploymentTrigger, type Sla } from
 import { resolveVersion, type GitRunner, type VersionInfo } from './version-info.js';
 import { applyDeployOptions, DeployOptionError, gatherSpecs, type DeployOptions } from './deploy-options.js';
 import { keepSecretsInJobVariables, settleSecretJobVariables } from './secret-job-variables.js';
+import { didYouMean } from '../util/suggest.js';
 
+/** `prefect.types.names.BANNED_CHARACTERS`. */
+const BANNED_NAME_CHARACTERS = '/%&><';
 const BUILD_DOCKER_IMAGE = 'prefect_docker.deployments.steps.build_docker_image';
 const SET_WORKING_DIRECTORY = 'prefect.deployments.steps.set_working_directory';
 
@@ -219,6 +222,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   let schedules: ConvertedSchedule[] = [];
   const schedulesConfigured = 'schedules' in config && config.schedules !== null;
   if (schedulesConfigured) {
+    const slugs = new Map<string, number>();
     const templated = deferred.restore(templateSchedules(deferred.protect(config.schedules), outputs, { env: ctx.env })) as unknown[];
     templated.forEach((item, i) => {
       if (!isMapping(item)) return;
@@ -229,6 +233,13 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
       const converted = convertScheduleItem(item, at('schedules', i), { now: ctx.now });
       if (converted.ok) schedules.push(converted.value);
       else problems.push({ message: converted.error.message, path: converted.error.path });
+      // Slugs are unique per deployment in the server's database: a repeat fails the write with a 409.
+      const slug = converted.ok ? converted.value.create.slug : null;
+      if (slug !== null) {
+        const first = slugs.get(slug);
+        if (first === undefined) slugs.set(slug, i);
+        else problems.push({ message: `schedule ${i + 1}: slug "${slug}" is also the slug of schedule ${first + 1}; give each schedule its own slug`, path: at('schedules', i, 'slug') });
+      }
     });
   }
 
@@ -291,6 +302,18 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     concurrencyLimit = getFromDict(concurrencyLimit, 'limit', null) ?? null;
   }
 
+  // The server's PositiveInteger and queue `Name` refuse these only when the deployment is written.
+  if (typeof concurrencyLimit === 'number' && concurrencyLimit <= 0) {
+    const where = isMapping(templatedConfig.concurrency_limit) ? at('concurrency_limit', 'limit') : at('concurrency_limit');
+    problems.push({ message: `concurrency_limit ${concurrencyLimit} must be greater than 0 (leave it out for no limit)`, path: where });
+  }
+  const queue = isMapping(templatedConfig.work_pool) ? templatedConfig.work_pool.work_queue_name : undefined;
+  const banned = typeof queue === 'string' ? [...BANNED_NAME_CHARACTERS].filter((c) => queue.includes(c)) : [];
+  if (banned.length > 0) {
+    problems.push({ message: `work queue name "${String(queue)}" contains ${banned.map((c) => `"${c}"`).join(', ')}, which Prefect does not allow in names (/ % & > <)`, path: at('work_pool', 'work_queue_name') });
+  }
+  if (problems.length > 0) return { ok: false, problems, warnings };
+
   let name = String(templatedConfig.name);
   if (name.endsWith('.py')) name = path.parse(name).name;
   const tags = normalizeTags(templatedConfig.tags);
@@ -341,6 +364,11 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     version_info: versionInfo,
   };
   if (concurrencyOptions === null) payload.concurrency_options = null;
+  const judged = await parameterVerdicts(payload, schedules, flow, ctx.options, at);
+  if (truthy(payload.enforce_parameter_schema)) problems.push(...judged.problems);
+  else warnings.push(...judged.problems.map((p) => ({ ...p, message: `${p.message} (not enforced: enforce_parameter_schema is false, so the server stores it and flow runs fail on it)` })));
+  warnings.push(...judged.warnings);
+  if (problems.length > 0) return { ok: false, problems, warnings };
   if (keptSecrets.size > 0) {
     const settled = await settleSecretJobVariables(payload.job_variables, keptSecrets, payload.work_pool_name, ctx.sources.workPools);
     payload.job_variables = settled.jobVariables;
@@ -414,4 +442,83 @@ function containsPlaceholderToken(value: unknown, deferred: DeferredPlaceholders
   if (deferred.deferred.length === 0) return false;
   const text = JSON.stringify(value);
   return deferred.deferred.some((p) => text.includes(p));
+}
+
+/**
+ * The deployment's parameters, and each schedule's, judged against the flow's schema as the server
+ * judges them on create (parameters-judge.ts): `problems` the server would refuse (errors when the
+ * schema is enforced), `warnings` for names the flow does not take, which the server accepts and
+ * every flow run then fails on.
+ *
+ * A value still holding a placeholder is not judged: `{{ build-image.image }}` before the steps run,
+ * `{{ prefect.blocks… }}` / `{{ prefect.variables… }}` in an offline plan. Its text is not what will
+ * be sent; a deploy judges it in the plan it makes after the steps, once resolved and before any
+ * write. `__prefect_kind` values are also left to the server: it hydrates them on update only, so
+ * their verdict depends on whether the deployment exists.
+ *
+ * Schedule parameters go beyond the server, which stores them unchecked: merged over the
+ * deployment's, they are what the schedule's runs receive, and the flow refuses them then.
+ */
+async function parameterVerdicts(
+  payload: Mapping,
+  schedules: readonly ConvertedSchedule[],
+  flow: AnalyzedFlow,
+  options: DeployOptions | undefined,
+  at: (...p: (string | number)[]) => (string | number)[],
+): Promise<{ problems: DeploymentProblem[]; warnings: DeploymentProblem[] }> {
+  const problems: DeploymentProblem[] = [];
+  const warnings: DeploymentProblem[] = [];
+  const fromCli = cliParameterNames(options);
+  const schema = flow.parameterSchema;
+  const known = isMapping(schema.properties) ? Object.keys(schema.properties) : [];
+  const check = async (given: unknown, where: (string | number)[], cli: ReadonlySet<string>) => {
+    if (!isMapping(given)) return;
+    const judged: Mapping = {};
+    for (const [name, value] of Object.entries(given)) {
+      if (!holdsPlaceholder(value)) judged[name] = value;
+      if (!flow.acceptsAnyKeyword && !known.includes(name)) {
+        warnings.push({
+          message: `parameter "${name}" is not a parameter of flow "${flow.name}"${didYouMean(name, known)}; the server accepts it and every flow run fails on it`,
+          path: cli.has(name) ? at() : [...where, name],
+        });
+      }
+    }
+    if (Object.keys(judged).length === 0) return;
+    // ajv is loaded only for deployments with parameters to judge.
+    const { judgeParameters } = await import('./parameters-judge.js');
+    for (const p of judgeParameters(asSent(judged), schema)) {
+      const name = p.path[0];
+      const viaCli = typeof name === 'string' && cli.has(name);
+      problems.push({ message: viaCli ? `${p.message} (from --param/--params)` : p.message, path: viaCli ? at() : [...where, ...p.path] });
+    }
+  };
+  await check(payload.parameters, at('parameters'), fromCli);
+  for (const [i, s] of schedules.entries()) await check(s.create.parameters, at('schedules', i, 'parameters'), new Set());
+  return { problems, warnings };
+}
+
+function cliParameterNames(options: DeployOptions | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const p of options?.param ?? []) if (p.includes('=')) names.add(p.slice(0, p.indexOf('=')));
+  if (options?.params !== undefined) {
+    try {
+      const parsed: unknown = JSON.parse(options.params);
+      if (isMapping(parsed)) for (const k of Object.keys(parsed)) names.add(k);
+    } catch {
+      // applyDeployOptions reported it already
+    }
+  }
+  return names;
+}
+
+function holdsPlaceholder(value: unknown): boolean {
+  if (typeof value === 'string') return /\{\{.*?\}\}/s.test(value);
+  if (Array.isArray(value)) return value.some(holdsPlaceholder);
+  if (isMapping(value)) return Object.hasOwn(value, '__prefect_kind') || Object.values(value).some(holdsPlaceholder);
+  return false;
+}
+
+// What the server receives: the JSON of the document.
+function asSent(document: Mapping): Mapping {
+  return JSON.parse(JSON.stringify(document)) as Mapping;
 }

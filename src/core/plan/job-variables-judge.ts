@@ -181,8 +181,25 @@ function validDefaults(raw: Record<string, unknown>): Mapping | Finding[] {
 
 type Validator = (document: unknown) => Finding[] | 'unknown';
 
+/** A document judged as Python's jsonschema would: its errors, or why the whole request fails, or 'unknown'. */
+export type SchemaVerdict = ErrorObject[] | { whole: 'unresolvable $ref' | 'server error' } | 'unknown';
+
 /** An ajv validator over `schema`, turned into findings; throws Unknown when ajv cannot compile it. */
 function compile(source: Mapping, checkFormats: boolean): Validator {
+  const validate = compileLikePython(source, checkFormats);
+  return (document) => {
+    const verdict = validate(document);
+    if (verdict === 'unknown') return 'unknown';
+    if (!Array.isArray(verdict)) return whole(verdict.whole);
+    return verdict.map(finding);
+  };
+}
+
+/**
+ * `jsonschema.validate` (Draft 2020-12, no remote `$ref`s) reproduced with ajv; throws Unknown when
+ * ajv cannot compile the schema. Shared with the parameters' judge, which meets the same validator.
+ */
+export function compileLikePython(source: Mapping, checkFormats: boolean): (document: unknown) => SchemaVerdict {
   // Lists inside are still the pool's own (remove_nested_keys keeps them as they are).
   const schema = structuredClone(source);
   const exactReach = prepareForAjv(schema);
@@ -209,15 +226,20 @@ function compile(source: Mapping, checkFormats: boolean): Validator {
   }
   return (document) => {
     try {
-      return validate(document) ? [] : (validate.errors ?? []).map(finding);
+      return validate(document) ? [] : [...(validate.errors ?? [])];
     } catch (e) {
-      if (e instanceof Unresolvable) return whole('unresolvable $ref');
+      if (e instanceof Unresolvable) return { whole: 'unresolvable $ref' };
       // Python's RecursionError (a `$ref` cycle that consumes nothing) is a server error.
-      if (e instanceof RangeError) return SERVER_FAILS;
+      if (e instanceof RangeError) return { whole: 'server error' };
       if (e instanceof Unknown) return 'unknown';
       throw e;
     }
   };
+}
+
+/** Whether this judge can say nothing exact about a schema (see `compileLikePython`). */
+export function isUnknown(e: unknown): boolean {
+  return e instanceof Unknown;
 }
 
 function finding(error: ErrorObject): Finding {

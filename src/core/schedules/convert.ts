@@ -37,6 +37,9 @@ function truthy(v: unknown): boolean {
  * (create) and `DeploymentScheduleUpdate(**…)` dumped with `exclude_unset` (update). `item` is the
  * raw item after step-output templating; `path` locates it (`['schedules', 0]`).
  */
+/** 1e9 days in seconds: the first interval Python's timedelta cannot hold. */
+const MAX_INTERVAL_SECONDS = 86_400_000_000_000;
+
 export function convertScheduleItem(item: Record<string, unknown>, path: Path, options: ConversionOptions = {}): ConversionResult {
   const now = options.now ?? new Date();
   const fail = (key: string | undefined, message: string): ConversionResult => ({
@@ -70,6 +73,9 @@ export function convertScheduleItem(item: Record<string, unknown>, path: Path, o
     const duration = parseDuration(item.interval);
     if ('error' in duration) return fail('interval', duration.error);
     if (duration.seconds <= 0) return fail('interval', 'Input should be greater than 0 seconds');
+    // Python's timedelta, and so the server's IntervalSchedule, stops short of a billion days: the
+    // server would refuse the deployment only once others were written.
+    if (duration.seconds >= MAX_INTERVAL_SECONDS) return fail('interval', `interval ${pythonRepr(item.interval)} is longer than the server accepts (durations may not exceed 999,999,999 days)`);
     let anchor: DateTime = DateTime.fromJSDate(now, { zone: 'utc' });
     const anchorGiven = truthy(item.anchor_date);
     if (anchorGiven) {
