@@ -36,6 +36,7 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   define: {
+    __PREFECT_DEPLOY_VERSION__: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version),
     __FLOW_ANALYZER__: JSON.stringify(await sourcesId('src/core/flows')),
     __YAML_READER__: JSON.stringify(await sourcesId('src/core/config/yaml.ts', 'src/core/config/yaml-cache.ts')),
   },
