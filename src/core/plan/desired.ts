@@ -22,6 +22,7 @@ import {
   type TemplateSources,
   type UnresolvedReference,
 } from '../templating/index.js';
+import { keyPath } from '../diagnostics.js';
 import { convertScheduleItem, type ConvertedSchedule } from '../schedules/index.js';
 import { DeferredPlaceholders, possibleStepOutputs } from './deferred.js';
 import { validateSlas, validateTriggers, type DeploymentTrigger, type Sla } from '../triggers/index.js';
@@ -228,7 +229,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
       }
       const converted = convertScheduleItem(item, at('schedules', i), { now: ctx.now });
       if (converted.ok) schedules.push(converted.value);
-      else problems.push({ message: converted.error.message, path: converted.error.path });
+      else problems.push({ message: `${keyPath(converted.error.path.slice(at().length))}: ${converted.error.message}`, path: converted.error.path });
     });
   }
 
@@ -268,12 +269,12 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     : [];
 
   const validatedTriggers = validateTriggers(triggers, String(config.name));
-  for (const e of validatedTriggers.errors) problems.push({ message: `${fieldPath('triggers', e.path)}: ${e.message}`, path: at('triggers', ...e.path) });
+  for (const e of validatedTriggers.errors) problems.push({ message: `${keyPath(['triggers', ...e.path])}: ${e.message}`, path: at('triggers', ...e.path) });
   let slas: Sla[] | undefined;
   const slaSpecs = cliSlas ?? config.sla;
   if (Array.isArray(slaSpecs)) {
     const validated = validateSlas(slaSpecs);
-    for (const e of validated.errors) problems.push({ message: `${fieldPath('sla', e.path)}: ${e.message}`, path: at('sla', ...e.path) });
+    for (const e of validated.errors) problems.push({ message: `${keyPath(['sla', ...e.path])}: ${e.message}`, path: at('sla', ...e.path) });
     slas = validated.slas;
   }
 
@@ -373,10 +374,6 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
 }
 
 /** `triggers[0].metric.range` */
-function fieldPath(root: string, path: readonly (string | number)[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}.${p}`), root);
-}
-
 /** `ListOfNonEmptyStrings`: items rendered with Python `str()`, blank ones dropped; a string is iterated per character. */
 export function normalizeTags(tags: unknown): string[] {
   const items: unknown[] = typeof tags === 'string' ? [...tags] : Array.isArray(tags) ? tags : [];
