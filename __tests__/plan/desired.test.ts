@@ -64,6 +64,12 @@ const one = async (deployment: string, top = '', env: Record<string, string> = {
 };
 
 describe('the create payload', () => {
+  it('sends null, not the text "None" the reference sends, for a flow without a docstring (a re-deploy would set it to null)', async () => {
+    const { d } = await one('  - name: a\n    entrypoint: flows/f.py:versioned\n    work_pool: {name: pool}\n');
+    expect(d.payload).toHaveProperty('description', null);
+    expect(d.description).toBeNull();
+  });
+
   it('has every key of POST /deployments/ (minus flow_id) in the reference order, with the reference defaults', async () => {
     const { d } = await one('  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: pool}\n');
     expect(Object.keys(d.payload)).toEqual([

@@ -63,7 +63,7 @@ export interface DesiredDeployment {
   flowName: string;
   entrypoint: string;
   flow: AnalyzedFlow;
-  /** The final description; the create body turns a missing one into the text "None", the update body does not. */
+  /** The final description (null when neither prefect.yaml nor the flow's docstring gives one). */
   description: string | null;
   /** The body of `POST /deployments/` without `flow_id`, keys in the reference's order. */
   payload: Mapping;
@@ -332,9 +332,10 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     work_pool_name: (finalPool.name as string | null | undefined) ?? null,
     storage_document_id: null,
     infrastructure_document_id: null,
-    // The client's DeploymentCreate runs `description` through `str()`: no description at all is
-    // sent, and stored, as the text "None" (the update body is not converted and sends null).
-    description: description ?? 'None',
+    // Deliberately unlike the reference, whose DeploymentCreate runs `description` through `str()`
+    // and so creates a deployment without one with the text "None", which its next deploy (the
+    // update body is not converted) sets to null: a write on every second deploy. Null from the start.
+    description,
     path: null,
     entrypoint: templatedConfig.entrypoint,
     job_variables: finalPool.job_variables ?? {},
