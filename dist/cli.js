@@ -3,15 +3,16 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   capYoungGeneration,
   enableCodeCache
-} from "./chunks/chunk-EMUEA3ND.js";
+} from "./chunks/chunk-MULTXHAA.js";
 import "./chunks/chunk-RWVIAWYL.js";
-import "./chunks/chunk-5THHZ7RW.js";
-import "./chunks/chunk-M3NCQJAU.js";
+import "./chunks/chunk-NYGW7KUL.js";
 import "./chunks/chunk-CNOKWGXO.js";
+import "./chunks/chunk-M3NCQJAU.js";
 import "./chunks/chunk-6DG7BXTN.js";
 
 // src/cli.ts
 enableCodeCache();
-var { main } = await import("./chunks/main-CEYR2F6P.js");
+var [{ main }, { exitWhenReaderCloses }] = await Promise.all([import("./chunks/main-RS5ZCWEM.js"), import("./chunks/output-DO43EWDP.js")]);
+exitWhenReaderCloses();
 capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

@@ -2,15 +2,15 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   capYoungGeneration,
   enableCodeCache
-} from "./chunks/chunk-EMUEA3ND.js";
+} from "./chunks/chunk-MULTXHAA.js";
 import "./chunks/chunk-RWVIAWYL.js";
-import "./chunks/chunk-5THHZ7RW.js";
-import "./chunks/chunk-M3NCQJAU.js";
+import "./chunks/chunk-NYGW7KUL.js";
 import "./chunks/chunk-CNOKWGXO.js";
+import "./chunks/chunk-M3NCQJAU.js";
 import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-XRBRPER3.js");
+var { run } = await import("./chunks/main-HFIRL2KJ.js");
 capYoungGeneration();
 await run();

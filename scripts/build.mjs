@@ -3,8 +3,8 @@
 // when a step needs them), into dist/chunks/, so a cold start parses only what the run uses.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
+import { builtinsAsCommonJs } from './builtins-as-commonjs.mjs';
 
 // Identifies the code behind a cache kept between runs: flow analyses (src/core/flows/disk-cache.ts)
 // and prefect.yaml values (src/core/config/yaml-cache.ts) are reused only by a build with the same
@@ -18,23 +18,6 @@ async function sourcesId(...paths) {
   hash.update(await readFile('package-lock.json'));
   return hash.digest('hex').slice(0, 16);
 }
-
-// Node's built-ins are taken as CommonJS modules (process.getBuiltinModule), not through ESM imports:
-// for an ESM import Node builds a facade that reads every export, lazy getters included, and
-// `node:http`'s getters load all of Node's bundled undici (fetch, WebSocket, HTTP/2, workers, zlib),
-// at every start, for nothing this code uses. Through the CommonJS module an export is read where
-// the code uses it.
-const builtinFilter = new RegExp(`^(node:)?(${builtinModules.map((n) => n.replace(/^node:/, '').replace(/[/]/g, '\\/')).join('|')})$`);
-const builtinsAsCommonJs = {
-  name: 'builtins-as-commonjs',
-  setup(b) {
-    b.onResolve({ filter: builtinFilter }, (args) => ({ path: args.path.replace(/^(node:)?/, 'node:'), namespace: 'node-builtin' }));
-    b.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => ({
-      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
-  },
-};
 
 // The dist check builds into a scratch directory and compares it with the committed dist/.
 const outdir = process.env.DEPLOY_ACTION_OUTDIR ?? 'dist';
@@ -53,6 +36,7 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   define: {
+    __PREFECT_DEPLOY_VERSION__: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version),
     __FLOW_ANALYZER__: JSON.stringify(await sourcesId('src/core/flows')),
     __YAML_READER__: JSON.stringify(await sourcesId('src/core/config/yaml.ts', 'src/core/config/yaml-cache.ts')),
   },

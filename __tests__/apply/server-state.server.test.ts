@@ -6,7 +6,7 @@
  * Per project: ours creates → snapshot → delete → the reference creates → snapshot → compare; then,
  * over the reference's state, ours again (expected to write nothing, but the "None" description the
  * reference stores for a flow without one) → snapshot → the reference again (its update path) →
- * snapshot → compare. A snapshot is every deployment on the server with its schedules, the
+ * snapshot → compare. Then ours alone: from scratch, and again unchanged, which must write nothing. A snapshot is every deployment on the server with its schedules, the
  * automations related to it and its flow record.
  *
  * The file runs its own server: `reference-payload.test.ts` registers the same projects (same flow
@@ -27,6 +27,7 @@ import { deploy } from '../../src/core/apply/index.js';
 import type { StepOutputs } from '../../src/core/templating/index.js';
 import { PrefectClient, prefectTemplateSources } from '../../src/prefect/index.js';
 import { startPrefectServer, type PrefectServer } from '../setup/prefect-server.js';
+import { startRecordingProxy, type RecordedRequest } from '../setup/recording-proxy.js';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -114,8 +115,9 @@ interface ProjectCase {
   /** What the build steps produce; the CLI cannot run steps yet, so such a project goes through `deploy()`. */
   stepOutputs?: StepOutputs;
   /**
-   * `flow/name` of deployments whose flow has no description: the reference creates them with the
-   * text "None" and its re-deploys set null, so our re-deploy over its state updates `description`.
+   * `flow/name` of deployments whose flow has no description. A deliberate difference: the
+   * reference creates them with the text "None" (and its re-deploys set null), ours with null; so
+   * the create paths differ there, and our re-deploy over the reference's state updates `description`.
    */
   withoutDescription: string[];
   /**
@@ -413,8 +415,19 @@ function normalize(state: DeploymentState, windows: readonly RunWindow[], secret
   }) as Json;
 }
 
-/** Field-by-field comparison of two snapshots, every mismatch reported (soft). */
-function expectSameState(label: string, ours: Snapshot, ourWindows: RunWindow[], reference: Snapshot, referenceWindows: RunWindow[], secrets: Record<string, string>): void {
+/**
+ * Field-by-field comparison of two snapshots, every mismatch reported (soft). `withoutDescription`:
+ * deployments created without a description, null in ours and "None" in the reference's.
+ */
+function expectSameState(
+  label: string,
+  ours: Snapshot,
+  ourWindows: RunWindow[],
+  reference: Snapshot,
+  referenceWindows: RunWindow[],
+  secrets: Record<string, string>,
+  withoutDescription: readonly string[] = [],
+): void {
   expect.soft([...ours.deployments.keys()].sort(), `${label}: deployments on the server`).toEqual([...reference.deployments.keys()].sort());
   expect.soft(ours.automationCount, `${label}: automations on the server`).toBe(reference.automationCount);
   for (const [key, state] of ours.deployments) {
@@ -422,6 +435,10 @@ function expectSameState(label: string, ours: Snapshot, ourWindows: RunWindow[],
     if (!other) continue;
     const a = normalize(state, ourWindows, secrets);
     const b = normalize(other, referenceWindows, secrets);
+    if (withoutDescription.includes(key)) {
+      expect.soft([a.description, b.description], `${label}: ${key} description (ours null, the reference "None")`).toEqual([null, 'None']);
+      b.description = a.description;
+    }
     for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
       expect.soft(a[field], `${label}: ${key} ${field} (ours, then the reference)`).toEqual(b[field]);
     }
@@ -482,12 +499,12 @@ interface OurResult {
   window: RunWindow;
 }
 
-/** Ours: the CLI, or `deploy()` when the project needs step outputs or unavailable modules. */
-async function ours(project: ProjectCase, ws: Workspace): Promise<OurResult> {
+/** Ours: the CLI, or `deploy()` when the project needs step outputs or unavailable modules; `apiUrl`: a proxy's, to see the requests. */
+async function ours(project: ProjectCase, ws: Workspace, apiUrl = server.apiUrl): Promise<OurResult> {
   const start = Date.now();
   const actions = new Map<string, [string, string[]]>();
   if (project.stepOutputs || project.unavailableModules) {
-    const client = new PrefectClient({ env: ws.env, apiUrl: server.apiUrl });
+    const client = new PrefectClient({ env: { ...ws.env, PREFECT_API_URL: apiUrl }, apiUrl });
     try {
       const result = await deploy({
         prefectFile: 'prefect.yaml',
@@ -513,7 +530,7 @@ async function ours(project: ProjectCase, ws: Workspace): Promise<OurResult> {
       stdout: (t) => (stdout += `${t}\n`),
       stderr: (t) => (stderr += `${t}\n`),
       cwd: ws.dir,
-      env: ws.env,
+      env: { ...ws.env, PREFECT_API_URL: apiUrl },
       now: () => new Date(),
     });
     if (code !== 0) throw new Error(`prefect-deploy deploy --all exited ${code}:\n${stdout}\n${stderr}`);
@@ -561,7 +578,7 @@ describe.each(SELECTED.map((p) => [p.title, p] as const))('%s: the server state 
     const referenceState = await snapshot();
 
     expect(ourCreateState.deployments.size).toBeGreaterThan(0);
-    expectSameState('create', ourCreateState, [ourCreate.window], referenceState, [referenceWindow], project.secrets ?? {});
+    expectSameState('create', ourCreateState, [ourCreate.window], referenceState, [referenceWindow], project.secrets ?? {}, project.withoutDescription);
   }, 420_000);
 
   it('update path: ours leaves the reference state alone, and the reference re-deploy agrees with ours', async () => {
@@ -587,4 +604,32 @@ describe.each(SELECTED.map((p) => [p.title, p] as const))('%s: the server state 
     // own "now": any run's "now" is accepted for an unconfigured anchor.
     expectSameState('update', ourUpdateState, windows, referenceUpdateState, windows, project.secrets ?? {});
   }, 420_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Idempotence: ours alone, from scratch and then again with nothing changed.
+
+/** POSTs that only read (Prefect's filter, count and paginate endpoints). */
+const READ_ONLY_POST = /\/(filter|count|paginate)$/;
+const isWrite = (r: RecordedRequest): boolean => r.method !== 'GET' && r.method !== 'HEAD' && !(r.method === 'POST' && READ_ONLY_POST.test(r.path.split('?')[0]!));
+
+describe.each(SELECTED.map((p) => [p.title, p] as const))('%s: a second deploy of ours with nothing changed', (_title, project) => {
+  it('writes nothing: no POST (but reads), PATCH, PUT or DELETE, every deployment unchanged', async () => {
+    await clearServer();
+    const ws = await prepare(project);
+    const proxy = await startRecordingProxy(server.apiUrl);
+    try {
+      const first = await ours(project, ws, proxy.apiUrl);
+      expect([...first.actions.values()].map(([action]) => action)).toEqual([...first.actions.values()].map(() => 'created'));
+      expect(proxy.requests.filter(isWrite).length, 'the first deploy wrote nothing: the proxy does not see the requests').toBeGreaterThan(0);
+      proxy.requests.length = 0;
+
+      const second = await ours(project, ws, proxy.apiUrl);
+      const writes = proxy.requests.filter(isWrite).map((r) => `${r.method} ${r.path} ${JSON.stringify(r.body)}`);
+      expect(writes).toEqual([]);
+      expect(Object.fromEntries(second.actions)).toEqual(Object.fromEntries([...second.actions.keys()].map((key) => [key, ['unchanged', []]])));
+    } finally {
+      await proxy.close();
+    }
+  }, 300_000);
 });

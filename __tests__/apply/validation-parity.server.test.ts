@@ -79,7 +79,7 @@ const ROWS: Row[] = [
   { name: 'schedule-cron', offline: true, yaml: dep('    schedules:\n      - cron: "61 * * * *"\n'), expect: /cron/i },
   { name: 'schedule-timezone', offline: true, yaml: dep('    schedules:\n      - cron: "0 1 * * *"\n        timezone: Mars/Olympus\n'), expect: /Mars\/Olympus/ },
   { name: 'schedule-interval-too-long', offline: true, yaml: dep('    schedules:\n      - interval: 99999999999999\n'), expect: /999,999,999 days/ },
-  { name: 'schedule-duplicate-slugs', offline: true, yaml: dep('    schedules:\n      - {cron: "0 1 * * *", slug: a}\n      - {cron: "0 2 * * *", slug: a}\n'), expect: /slug "a" is also the slug of schedule 1/ },
+  { name: 'schedule-duplicate-slugs', offline: true, yaml: dep('    schedules:\n      - {cron: "0 1 * * *", slug: a}\n      - {cron: "0 2 * * *", slug: a}\n'), expect: /schedules\[1\]\.slug: slug "a" is also the slug of schedules\[0\]/ },
   { name: 'trigger-invalid', offline: true, yaml: dep('    triggers:\n      - type: event\n        posture: Sideways\n'), expect: /triggers\[0\]/ },
   { name: 'parameters-literal-and-bool', offline: true, yaml: dep('    parameters:\n      region: us-east\n      dry_run: maybe\n'), expect: /parameter "region": 'us-east' is not one of eu, us, apac/ },
   { name: 'parameters-schedule', offline: true, yaml: dep('    schedules:\n      - cron: "0 1 * * *"\n        parameters: {dry_run: sometimes}\n'), expect: /parameter "dry_run"/ },

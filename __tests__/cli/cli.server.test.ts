@@ -182,6 +182,14 @@ describe('prefect-deploy against a Prefect server', () => {
     });
   });
 
+  it("deploy --version V sets the deployment's version (prefect-deploy --version is the tool's)", async () => {
+    const { dir } = project();
+    const deployed = await cli(dir, ['deploy', '-n', 'nightly', '--version', '7.7.7-rc1', '--json']);
+    expect(deployed.code, deployed.stderr).toBe(0);
+    const { id } = JSON.parse(deployed.stdout).deployments[0];
+    expect(((await api('GET', `/deployments/${id}`)) as { version: string }).version).toBe('7.7.7-rc1');
+  });
+
   it('reports why a deploy wrote nothing, in the exit code, the JSON result and the dotenv report', async () => {
     const { dir } = project(prefectYaml(POOL).replace('flows/f.py:load', 'flows/f.py:nope'));
     const failed = await cli(dir, ['deploy', '--all', '--output-file', 'r.json', '--dotenv', 'r.env'], gitlab);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
+import { baseEnv, spawnCli } from './spawn-cli.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -41,6 +42,33 @@ describe('--help', () => {
     for (const flag of ['--pool', '--work-queue', '--version', '--version-type', '--tag', '--description', '--param', '--params', '--cron', '--interval', '--anchor-date', '--rrule', '--timezone', '--job-variable', '--concurrency-limit', '--collision-strategy', '--enforce-parameter-schema', '--trigger', '--sla', '--dotenv']) {
       expect(stdout).toContain(flag);
     }
+  });
+});
+
+describe('--version', () => {
+  const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
+
+  // The built CLI: the version is inlined by the build (the scratch build has no package.json to read).
+  it.each([['--version'], ['-V'], ['--json', '--version'], ['--prefect-file', 'other.yaml', '-V']].map((args) => [args.join(' '), args] as const))('%s prints the tool version and exits 0', async (_title, args) => {
+    const { code, stdout, stderr } = await spawnCli([...args], { cwd: work, env: baseEnv(work) });
+    expect(stderr).toBe('');
+    expect(stdout).toBe(`${version}\n`);
+    expect(code).toBe(0);
+  });
+
+  it("after plan or deploy is the deployment's version", async () => {
+    const { code, stdout } = await cli(['plan', '-n', 'sales-nightly', '--version', '7.7.7-rc1', '--json'], work, { env: { IMAGE_TAG: '1' } });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).deployments[0].payload.version).toBe('7.7.7-rc1');
+  });
+
+  it('is listed in the program help only, and never offered for an unknown option', async () => {
+    expect((await cli(['--help'], work)).stdout).toMatch(/^ {2}-V, --version +print prefect-deploy's version/m);
+    expect((await cli(['list', '--help'], work)).stdout).not.toContain('-V, --version');
+    const list = await cli(['list', '--version'], work);
+    expect(list.code).toBe(2);
+    expect(list.stderr).toMatch(/^error: unknown option '--version'\n/);
+    expect(list.stderr).not.toContain('Did you mean');
   });
 });
 

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { pyyamlDump } from '../../src/cli/pyyaml-dump.js';
+import { baseEnv, spawnCli, spawnCliOnTerminal } from './spawn-cli.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const exec = promisify(execFile);
@@ -165,6 +166,27 @@ describe('init', () => {
     const text = readFileSync(path.join(d, 'prefect.yaml'), 'utf8');
     expect(text).toContain('image_name: ghcr.io/acme/x\n');
     expect(text).toContain('bucket: bkt\n');
+  });
+
+  it('on a real terminal (the built CLI), asks for the recipe and its fields and writes them', async () => {
+    const d = fresh('pty');
+    const { code, output } = await spawnCliOnTerminal(
+      ['init'],
+      [
+        [/Recipe \(Enter for local\): /, 's3'],
+        [/bucket \(The bucket to store and retrieve code from\): /, 'acme-flows'],
+      ],
+      { cwd: d, env: baseEnv(d) },
+    );
+    expect(output).not.toMatch(/error/i);
+    expect(code).toBe(0);
+    expect(output).toContain('from the s3 recipe');
+    // The same file as the fields given as flags (those are compared with prefect init's own).
+    const flagged = fresh('pty-flags');
+    expect((await spawnCli(['init', '--recipe', 's3', '--field', 'bucket=acme-flows'], { cwd: flagged, env: baseEnv(flagged) })).code).toBe(0);
+    const written = readFileSync(path.join(d, 'prefect.yaml'), 'utf8');
+    expect(written).toContain('    bucket: acme-flows\n');
+    expect(written.replaceAll('pty', 'pty-flags')).toBe(readFileSync(path.join(flagged, 'prefect.yaml'), 'utf8'));
   });
 
   it('rejects an unknown recipe, listing the available ones, and a field without =', async () => {

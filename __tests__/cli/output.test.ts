@@ -1,8 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseGitlabDotenv } from './gitlab-dotenv.js';
+import { baseEnv, builtCli } from './spawn-cli.js';
 import { dotenvText, fitDotenv, style, useColor, writeFileAtomic } from '../../src/cli/output.js';
 
 const dirs: string[] = [];
@@ -112,5 +114,31 @@ describe('colour', () => {
   it('paints with SGR codes only when on', () => {
     expect(style(true).red('x')).toBe('\x1b[31mx\x1b[39m');
     expect(style(false).red('x')).toBe('x');
+  });
+});
+
+describe('a reader that closes the pipe early', () => {
+  // The built CLI in a real shell pipeline whose reader (`true`) is gone before the CLI starts
+  // writing; bash's PIPESTATUS gives the CLI's own exit status.
+  const pipeline = async (command: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pipe-'));
+    dirs.push(dir);
+    const out = execFileSync('bash', ['-c', `${command}; echo "\${PIPESTATUS[0]}"`], {
+      cwd: dir,
+      env: { ...baseEnv(dir), NODE: process.execPath, CLI: await builtCli() },
+      encoding: 'utf8',
+    });
+    return { status: Number(out.trim()), stderr: readFileSync(path.join(dir, 'stderr'), { encoding: 'utf8', flag: 'a+' }) };
+  };
+
+  it('on stdout: exits quietly with the status of a closed pipe (141), no EPIPE stack trace', async () => {
+    const { status, stderr } = await pipeline('"$NODE" "$CLI" plan --help 2>stderr | true');
+    expect(stderr).toBe('');
+    expect(status).toBe(141);
+  });
+
+  it('on stderr: the same', async () => {
+    const { status } = await pipeline('"$NODE" "$CLI" plan --no-such-flag 2>&1 >stdout | true');
+    expect(status).toBe(141);
   });
 });

@@ -3,7 +3,7 @@
  * builds dist/cli.js (the file `npx prefect-deploy` runs) but into a scratch folder: real argv
  * parsing, real stdout/stderr and TTY detection, real exit codes, real files.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -47,6 +47,47 @@ export async function spawnCli(args: string[], options: { cwd: string; env: Reco
     execFile(process.execPath, [cli, ...args], { cwd: options.cwd, env: options.env, timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') return reject(Object.assign(error, { stdout, stderr }));
       resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+    });
+  });
+}
+
+/**
+ * Runs the CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal runs it: stdin
+ * and stdout are TTYs. Each answer is typed once its prompt has appeared in the output, as a
+ * person would; an answer typed ahead could be read by the prompt before it. The output is what the
+ * terminal showed (stdout and stderr together, echo and control sequences included).
+ */
+export async function spawnCliOnTerminal(
+  args: string[],
+  answers: Array<[prompt: RegExp, answer: string]>,
+  options: { cwd: string; env: Record<string, string>; timeoutMs?: number },
+): Promise<{ code: number; output: string }> {
+  const cli = await builtCli();
+  const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+  const command = [process.execPath, cli, ...args].map(quote).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: options.cwd, env: { SHELL: '/bin/sh', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    let output = '';
+    let searchedFrom = 0;
+    const pending = [...answers];
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const next = pending[0];
+      if (!next) return;
+      const match = next[0].exec(output.slice(searchedFrom));
+      if (!match) return;
+      searchedFrom += match.index + match[0].length;
+      pending.shift();
+      child.stdin.write(`${next[1]}\r`);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (signal) return reject(new Error(`the CLI on a terminal was stopped by ${signal}; unanswered: ${pending.map((p) => p[0]).join(', ')}; output:\n${output}`));
+      resolve({ code: code ?? -1, output });
     });
   });
 }

@@ -103,6 +103,15 @@ describe('validation', () => {
     ]);
   });
 
+  it('names the key path in every schedule error, and points at a key that should not be there', () => {
+    const found = errors('deployments:\n  - name: etl\n    schedules:\n      - cron: "0 2 * * *"\n        foo: 1\n      - interval: 5m\n  - name: old\n    schedule:\n      cron: 5\n');
+    expect(found.map(formatDiagnostic)).toEqual([
+      'prefect.yaml:5:9: deployment "etl": schedules[0].foo: extra key not permitted (remove it; allowed: cron, interval, rrule, timezone, anchor_date, day_or, active, parameters, slug, replaces)',
+      'prefect.yaml:6:19: deployment "etl": schedules[1].interval: Input should be a valid timedelta, invalid duration "5m"',
+      'prefect.yaml:9:13: deployment "old": schedule.cron: Input should be a valid string',
+    ]);
+  });
+
   it('warns about unknown keys with a did-you-mean, pointing at the key', () => {
     const w = warnings('deployments:\n  - name: a\n    schedule_s: []\n    work_pool:\n      name: p\n      job_variable: {}\n');
     expect(w.map(formatDiagnostic)).toEqual([

@@ -64,6 +64,12 @@ const one = async (deployment: string, top = '', env: Record<string, string> = {
 };
 
 describe('the create payload', () => {
+  it('sends null, not the text "None" the reference sends, for a flow without a docstring (a re-deploy would set it to null)', async () => {
+    const { d } = await one('  - name: a\n    entrypoint: flows/f.py:versioned\n    work_pool: {name: pool}\n');
+    expect(d.payload).toHaveProperty('description', null);
+    expect(d.description).toBeNull();
+  });
+
   it('has every key of POST /deployments/ (minus flow_id) in the reference order, with the reference defaults', async () => {
     const { d } = await one('  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: pool}\n');
     expect(Object.keys(d.payload)).toEqual([
@@ -214,7 +220,18 @@ describe('problems', () => {
   it('reports an invalid schedule with the deployment and position', async () => {
     const { plan: p } = await plan('deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n    schedules:\n      - cron: "61 * * * *"\n');
     const errors = p.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-    expect(errors).toEqual([expect.stringMatching(/^prefect\.yaml:6:\d+: deployment "a": .*Invalid cron string/)]);
+    expect(errors).toEqual([expect.stringMatching(/^prefect\.yaml:6:\d+: deployment "a": schedules\[0\]\.cron: Invalid cron string/)]);
+  });
+
+  it('names the key path of every schedule the server model rejects, and the key inside RRule JSON', async () => {
+    const { plan: p } = await plan(
+      'deployments:\n  - name: etl\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n    schedules:\n      - interval: -5\n      - rrule: \'{"rrule": "FREQ=DAILY", "foo": 1}\'\n      - cron: "0 2 * * *"\n        active: sometimes\n',
+    );
+    expect(p.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+      'prefect.yaml:6:19: deployment "etl": schedules[0].interval: Input should be greater than 0 seconds',
+      'prefect.yaml:7:16: deployment "etl": schedules[1].rrule: extra key "foo" in the RRule JSON not permitted (remove it; allowed: rrule, timezone)',
+      expect.stringMatching(/^prefect\.yaml:9:17: deployment "etl": schedules\[2\]\.active: active must be able to be parsed as a boolean/),
+    ]);
   });
 });
 

@@ -292,11 +292,18 @@ interface Field {
 
 const direct = (name: string): Field => ({ name, ours: (d) => d.payload[name], reference: (r) => r.stored[name] });
 
+/**
+ * A deliberate difference: the reference sends (and the server stores) a missing description as the
+ * text "None" (`str(None)`), which its next deploy sets to null; ours sends null from the start.
+ * Only that text is read as null: ours sending "None" still fails.
+ */
+const withoutNoneDescription = (value: unknown): unknown => (value === 'None' ? null : value);
+
 const FIELDS: Field[] = [
   direct('name'),
   { name: 'flow name', ours: (d) => d.flowName, reference: (r) => r.flowName },
   direct('entrypoint'),
-  direct('description'),
+  { name: 'description', ours: (d) => d.payload.description, reference: (r) => withoutNoneDescription(r.stored.description) },
   direct('version'),
   // The open-source server does not store version_info: compared with the body that was sent.
   { name: 'version_info', ours: (d) => d.payload.version_info, reference: (r) => r.sent.version_info },
@@ -410,7 +417,7 @@ describe.each(PROJECTS.map((p) => [p.title, p] as const))('%s: our payloads vs w
       const registered = result.reference.get(key(d.flowName, d.name));
       if (!registered) continue;
       const { flow_id: _flowId, ...sent } = registered.sent;
-      expect.soft(d.payload, key(d.flowName, d.name)).toEqual(sent);
+      expect.soft(d.payload, key(d.flowName, d.name)).toEqual({ ...sent, description: withoutNoneDescription(sent.description) });
     }
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration, validateRawScheduleItem } from '../../src/core/schedules/index.js';
 
+const EXTRA = 'extra key not permitted (remove it; allowed: cron, interval, rrule, timezone, anchor_date, day_or, active, parameters, slug, replaces)';
+
 describe('validateRawScheduleItem', () => {
   const accepted: [string, unknown][] = [
     ['cron only', { cron: '0 0 * * *' }],
@@ -21,10 +23,10 @@ describe('validateRawScheduleItem', () => {
     expect(validateRawScheduleItem(item)).toEqual({ errors: [], value: item });
   });
 
-  const rejected: [string, unknown, { path: (string | number)[]; message: string }[]][] = [
+  const rejected: [string, unknown, { path: (string | number)[]; message: string; atKey?: boolean }[]][] = [
     ['not a mapping', 'cron: x', [{ path: [], message: 'Input should be a valid dictionary' }]],
-    ['unknown key', { cron: '* * * * *', every: 'day' }, [{ path: ['every'], message: 'Extra inputs are not permitted' }]],
-    ['max_scheduled_runs', { cron: '* * * * *', max_scheduled_runs: 3 }, [{ path: ['max_scheduled_runs'], message: 'Extra inputs are not permitted' }]],
+    ['unknown key', { cron: '* * * * *', every: 'day' }, [{ path: ['every'], message: EXTRA, atKey: true }]],
+    ['max_scheduled_runs', { cron: '* * * * *', max_scheduled_runs: 3 }, [{ path: ['max_scheduled_runs'], message: EXTRA, atKey: true }]],
     ['two selectors', { cron: '* * * * *', rrule: 'FREQ=DAILY' }, [{ path: [], message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" }]],
     ['no selector', { timezone: 'UTC' }, [{ path: [], message: "Exactly one of 'cron', 'interval', or 'rrule' must be provided" }]],
     ['cron not a string', { cron: 5 }, [{ path: ['cron'], message: 'Input should be a valid string' }]],

@@ -4,7 +4,7 @@
  * 1 invalid configuration or failed deployment, 2 usage error).
  */
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/plan/index.js';
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
@@ -17,6 +17,7 @@ import { listDeployments, listToText, matrixJson } from './list.js';
 import { dotenvText, fitDotenv, style, useColor, writeFileAtomic, type DotenvVariables, type Style } from './output.js';
 import { LiveReporter, PlainReporter, type DeployReporter, type Terminal } from './progress.js';
 import { prefectYamlSchema, prefectYamlSchemaText } from './schema.js';
+import { asksToolVersion, toolVersion } from './version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -148,6 +149,8 @@ function deployOptions(f: SelectionFlags): DeployOptions {
   };
 }
 
+const VERSION_OPTION = new Option('-V, --version', "print prefect-deploy's version (after plan or deploy, --version V is the deployment's)");
+
 const label = (d: { flowName: string; name: string }) => `${d.flowName}/${d.name}`;
 
 const EXAMPLES = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`;
@@ -176,7 +179,22 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .description('Plan and register Prefect deployments from prefect.yaml, without Python.')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      // -V/--version is listed in the program's help, not declared (see asksToolVersion); and only
+      // listed, not offered as a suggestion for an unknown option (`list --version`).
+      formatHelp(cmd, helper) {
+        if (!cmd.parent) {
+          // A Help is made for each help text, so this changes this one only.
+          const visibleOptions = helper.visibleOptions.bind(helper);
+          helper.visibleOptions = (c) => {
+            const options = visibleOptions(c);
+            return c === cmd ? [...options.slice(0, -1), VERSION_OPTION, ...options.slice(-1)] : options;
+          };
+        }
+        return Help.prototype.formatHelp.call(this, cmd, helper);
+      },
+    })
     .showHelpAfterError('(run prefect-deploy --help for usage)')
     .option('--prefect-file <path>', 'path to prefect.yaml, relative to the working directory', 'prefect.yaml')
     .option('--json', 'print the result as JSON on stdout (progress and problems go to stderr)')
@@ -504,6 +522,10 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       exitCode = failed ? EXIT_FAILED : EXIT_OK;
     });
 
+  if (asksToolVersion(argv)) {
+    io.stdout(toolVersion());
+    return EXIT_OK;
+  }
   try {
     await program.parseAsync(argv.map((a) => SHORT_ALIASES[a] ?? a), { from: 'user' });
   } catch (e) {

@@ -128,3 +128,21 @@ export function style(color: boolean): Style {
     ? { red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), dim: sgr(2, 22), bold: sgr(1, 22) }
     : { red: plain, green: plain, yellow: plain, dim: plain, bold: plain };
 }
+
+/** What a shell reports for a program a closed pipe stopped (128 + SIGPIPE). */
+export const EXIT_CLOSED_PIPE = 141;
+
+/**
+ * Ends the process quietly when whoever reads stdout or stderr has gone (`prefect-deploy plan
+ * --help | head -1`), as SIGPIPE ends a C program; Node ignores SIGPIPE, so the write fails with
+ * EPIPE instead, and an unhandled stream error prints a stack trace to the terminal. Nothing is
+ * left to say to a reader that is gone, so nothing more is written.
+ */
+export function exitWhenReaderCloses(streams: readonly NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
+  for (const stream of streams) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(EXIT_CLOSED_PIPE);
+      throw error;
+    });
+  }
+}

@@ -21,6 +21,13 @@ export interface Diagnostic {
 export interface FieldError {
   path: (string | number)[];
   message: string;
+  /** Point at the key rather than its value (a key that should not be there). */
+  atKey?: boolean;
+}
+
+/** A path as the user reads it in prefect.yaml: `schedules[0].foo`. */
+export function keyPath(path: readonly (string | number)[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc === '' ? p : `${acc}.${p}`), '');
 }
 
 /** Thrown by the engine when it stops on user input; carries every problem found, not just the first. */

@@ -26,7 +26,6 @@ export function updateBody(d: DesiredDeployment): Mapping {
   const body: Mapping = {
     version: p.version,
     version_info: p.version_info,
-    // The create body stringifies a missing description to "None"; the update body keeps null.
     description: d.description,
     parameters: p.parameters,
   };

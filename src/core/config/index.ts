@@ -77,7 +77,7 @@ export function parsePrefectFile(text: string, file: string): LoadResult {
     };
   };
   const diagnostics = [
-    ...validated.errors.map((e) => toDiagnostic('error', e.path, e.message)),
+    ...validated.errors.map((e) => toDiagnostic('error', e.path, e.message, e.atKey)),
     ...validated.warnings.map((w) => toDiagnostic('warning', w.path, w.message, w.atKey)),
   ];
   return {

@@ -6,7 +6,7 @@
  * Unlike the reference, a problem is reported where it is (path, later file:line:col) instead of
  * making the whole file silently disappear.
  */
-import type { FieldError } from '../diagnostics.js';
+import { keyPath, type FieldError } from '../diagnostics.js';
 import { validateRawScheduleItem } from '../schedules/index.js';
 import { closest } from '../util/suggest.js';
 import { findStep, isBuiltInNamespace, looksLikePythonCallable, allStepNames, RESERVED_STEP_INPUTS } from '../../steps/registry.js';
@@ -349,7 +349,7 @@ function checkDeployment(c: Checker, raw: unknown, path: PathSegment[]): Mapping
     const s = raw.schedule;
     if (s !== null && !isMapping(s)) c.error(at('schedule'), `"schedule" must be a mapping, got ${typeName(s)}`);
     else if (s && Object.keys(s).length > 0) {
-      const v = checkSchedule(c, s, at('schedule'));
+      const v = checkSchedule(c, s, at('schedule'), path);
       if (v) out.schedule = v;
     } else out.schedule = s === null ? null : {};
   }
@@ -361,7 +361,7 @@ function checkDeployment(c: Checker, raw: unknown, path: PathSegment[]): Mapping
       out.schedules = s
         .map((item, i) => {
           if (!isMapping(item)) return c.error([...path, 'schedules', i], `each schedule must be a mapping, got ${typeName(item)}`);
-          return checkSchedule(c, item, [...path, 'schedules', i]);
+          return checkSchedule(c, item, [...path, 'schedules', i], path);
         })
         .filter((x): x is Mapping => x !== undefined);
     }
@@ -422,8 +422,9 @@ function checkConcurrency(c: Checker, value: unknown, path: PathSegment[]): unkn
   return out;
 }
 
-function checkSchedule(c: Checker, item: Mapping, path: PathSegment[]): Mapping | undefined {
+/** `deployment` is the deployment's path: messages name the key from there (`schedules[0].foo: …`). */
+function checkSchedule(c: Checker, item: Mapping, path: PathSegment[], deployment: PathSegment[]): Mapping | undefined {
   const result = validateRawScheduleItem(toJsonValue(item), path);
-  for (const e of result.errors) c.error(e.path, e.message);
+  for (const e of result.errors) c.errors.push({ ...e, message: `${keyPath(e.path.slice(deployment.length))}: ${e.message}` });
   return result.errors.length === 0 && result.value ? (result.value as Mapping) : undefined;
 }

@@ -22,6 +22,7 @@ import {
   type TemplateSources,
   type UnresolvedReference,
 } from '../templating/index.js';
+import { keyPath } from '../diagnostics.js';
 import { convertScheduleItem, type ConvertedSchedule } from '../schedules/index.js';
 import { DeferredPlaceholders, possibleStepOutputs } from './deferred.js';
 import { validateSlas, validateTriggers, type DeploymentTrigger, type Sla } from '../triggers/index.js';
@@ -65,7 +66,7 @@ export interface DesiredDeployment {
   flowName: string;
   entrypoint: string;
   flow: AnalyzedFlow;
-  /** The final description; the create body turns a missing one into the text "None", the update body does not. */
+  /** The final description (null when neither prefect.yaml nor the flow's docstring gives one). */
   description: string | null;
   /** The body of `POST /deployments/` without `flow_id`, keys in the reference's order. */
   payload: Mapping;
@@ -232,13 +233,13 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
       }
       const converted = convertScheduleItem(item, at('schedules', i), { now: ctx.now });
       if (converted.ok) schedules.push(converted.value);
-      else problems.push({ message: converted.error.message, path: converted.error.path });
+      else problems.push({ message: `${keyPath(converted.error.path.slice(at().length))}: ${converted.error.message}`, path: converted.error.path });
       // Slugs are unique per deployment in the server's database: a repeat fails the write with a 409.
       const slug = converted.ok ? converted.value.create.slug : null;
       if (slug !== null) {
         const first = slugs.get(slug);
         if (first === undefined) slugs.set(slug, i);
-        else problems.push({ message: `schedule ${i + 1}: slug "${slug}" is also the slug of schedule ${first + 1}; give each schedule its own slug`, path: at('schedules', i, 'slug') });
+        else problems.push({ message: `${keyPath(['schedules', i, 'slug'])}: slug "${slug}" is also the slug of schedules[${first}]; give each schedule its own slug`, path: at('schedules', i, 'slug') });
       }
     });
   }
@@ -279,12 +280,12 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     : [];
 
   const validatedTriggers = validateTriggers(triggers, String(config.name));
-  for (const e of validatedTriggers.errors) problems.push({ message: `${fieldPath('triggers', e.path)}: ${e.message}`, path: at('triggers', ...e.path) });
+  for (const e of validatedTriggers.errors) problems.push({ message: `${keyPath(['triggers', ...e.path])}: ${e.message}`, path: at('triggers', ...e.path) });
   let slas: Sla[] | undefined;
   const slaSpecs = cliSlas ?? config.sla;
   if (Array.isArray(slaSpecs)) {
     const validated = validateSlas(slaSpecs);
-    for (const e of validated.errors) problems.push({ message: `${fieldPath('sla', e.path)}: ${e.message}`, path: at('sla', ...e.path) });
+    for (const e of validated.errors) problems.push({ message: `${keyPath(['sla', ...e.path])}: ${e.message}`, path: at('sla', ...e.path) });
     slas = validated.slas;
   }
 
@@ -354,9 +355,10 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     work_pool_name: (finalPool.name as string | null | undefined) ?? null,
     storage_document_id: null,
     infrastructure_document_id: null,
-    // The client's DeploymentCreate runs `description` through `str()`: no description at all is
-    // sent, and stored, as the text "None" (the update body is not converted and sends null).
-    description: description ?? 'None',
+    // Deliberately unlike the reference, whose DeploymentCreate runs `description` through `str()`
+    // and so creates a deployment without one with the text "None", which its next deploy (the
+    // update body is not converted) sets to null: a write on every second deploy. Null from the start.
+    description,
     path: null,
     entrypoint: templatedConfig.entrypoint,
     job_variables: finalPool.job_variables ?? {},
@@ -401,10 +403,6 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
 }
 
 /** `triggers[0].metric.range` */
-function fieldPath(root: string, path: readonly (string | number)[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}.${p}`), root);
-}
-
 /** `ListOfNonEmptyStrings`: items rendered with Python `str()`, blank ones dropped; a string is iterated per character. */
 export function normalizeTags(tags: unknown): string[] {
   const items: unknown[] = typeof tags === 'string' ? [...tags] : Array.isArray(tags) ? tags : [];

@@ -163,7 +163,8 @@ function rruleSchedule(text: unknown, timezone: unknown): RRuleBuild {
   if (typeof obj.rrule !== 'string') return { key: 'rrule', error: obj.rrule === undefined ? 'Field required' : 'Input should be a valid string' };
   const error = checkRRule(obj.rrule) ?? rruleTimezoneError(obj.timezone);
   if (error !== undefined) return { key: 'rrule', error };
-  if (extra !== undefined) return { key: 'rrule', error: 'Extra inputs are not permitted' };
+  // Prefect: "Extra inputs are not permitted", without the key, which is inside the JSON text.
+  if (extra !== undefined) return { key: 'rrule', error: `extra key "${extra}" in the RRule JSON not permitted (remove it; allowed: rrule, timezone)` };
   const given: Partial<RRuleSchedule> = { rrule: obj.rrule };
   const schedule: RRuleSchedule = { rrule: obj.rrule, timezone: (obj.timezone as string | null | undefined) ?? 'UTC' };
   if ('timezone' in obj) given.timezone = schedule.timezone;

@@ -7,6 +7,8 @@ type Path = (string | number)[];
 const STRING_KEYS = ['cron', 'rrule', 'timezone', 'anchor_date', 'slug', 'replaces'] as const;
 const BOOL_OR_STRING_KEYS = ['active', 'day_or'] as const;
 const RAW_KEYS = new Set<string>([...STRING_KEYS, ...BOOL_OR_STRING_KEYS, 'interval', 'parameters']);
+/** RAW_KEYS in the order a reader looks for them. */
+const ALLOWED = ['cron', 'interval', 'rrule', 'timezone', 'anchor_date', 'day_or', 'active', 'parameters', 'slug', 'replaces'].join(', ');
 const DEPLOYMENT_SCHEDULE_KEYS = new Set(['schedule', 'active', 'max_scheduled_runs', 'parameters', 'slug', 'replaces']);
 const INTERVAL_SCHEDULE_KEYS = new Set(['interval', 'anchor_date', 'timezone']);
 
@@ -36,7 +38,8 @@ export function validateRawScheduleItem(
 function rawShapeErrors(item: Record<string, unknown>, path: Path): FieldError[] {
   const errors: FieldError[] = [];
   for (const key of Object.keys(item)) {
-    if (!RAW_KEYS.has(key)) errors.push({ path: [...path, key], message: 'Extra inputs are not permitted' });
+    // Prefect says "Extra inputs are not permitted"; the key is named by the path the diagnostic shows.
+    if (!RAW_KEYS.has(key)) errors.push({ path: [...path, key], message: `extra key not permitted (remove it; allowed: ${ALLOWED})`, atKey: true });
   }
   for (const key of STRING_KEYS) {
     const v = item[key];
