@@ -3,7 +3,13 @@
 Run with the reference venv's python (scripts/reference-venv.sh prints its path), with the corpus
 directory as the working directory:
 
-    cd __tests__/fixtures/flows-corpus && <venv>/bin/python ../../../scripts/reference-flows.py [manifest.json]
+    cd __tests__/fixtures/flows-corpus && <venv>/bin/python ../../../scripts/reference-flows.py [--with-deps] [manifest.json]
+
+Without --with-deps (the reference venv), the step packages that venv carries are hidden, so flows
+importing them take Prefect's "import failed" path. With --with-deps (the venv of
+scripts/flows-deps-venv.sh) nothing is hidden: the flows load as they do for a user whose flow
+dependencies are installed. The document then also lists, under "importable", which top-level
+modules named in the manifest's unavailableModules this venv can import.
 
 For every manifest entry the flow is loaded exactly the way `prefect deploy` loads it
 (`load_flow_from_entrypoint`, which falls back to Prefect's AST loader when executing a script
@@ -28,7 +34,7 @@ import tempfile
 import traceback
 
 
-def _prepare_environment() -> None:
+def _prepare_environment(with_deps: bool) -> None:
     # The corpus must be found through the cwd only, as with the `prefect` console script; the
     # directory of this script is not part of a real deploy's sys.path.
     here = os.path.dirname(os.path.abspath(__file__))
@@ -39,7 +45,8 @@ def _prepare_environment() -> None:
     # The reference venv also carries the step packages (prefect-aws, -gcp, -azure, -docker and their
     # SDKs) for the steps' differential tests. The corpus describes a runner without them: flows that
     # import them must take the reference's "module import fails" path, so they stay unimportable here.
-    sys.meta_path.insert(0, _HideStepPackages())
+    if not with_deps:
+        sys.meta_path.insert(0, _HideStepPackages())
 
 
 class _HideStepPackages:
@@ -103,15 +110,43 @@ def _run_isolated(entrypoint: str) -> dict:
     return json.loads(data)
 
 
+def _importable(modules: set[str]) -> list[str]:
+    import importlib.util
+
+    found = []
+    for name in sorted(modules):
+        try:
+            if importlib.util.find_spec(name) is not None:
+                found.append(name)
+        except (ImportError, ValueError):
+            pass
+    return found
+
+
 def main() -> int:
-    _prepare_environment()
-    manifest_path = sys.argv[1] if len(sys.argv) > 1 else "manifest.json"
+    args = sys.argv[1:]
+    with_deps = "--with-deps" in args
+    args = [a for a in args if a != "--with-deps"]
+    _prepare_environment(with_deps)
+    manifest_path = args[0] if args else "manifest.json"
     with open(manifest_path, encoding="utf-8") as fh:
         manifest = json.load(fh)
 
     import prefect  # imported once before forking so every child starts warm
     import prefect.flows  # noqa: F401
     import prefect.utilities.callables  # noqa: F401
+
+    importable = None
+    if with_deps:
+        named = {m for e in manifest["entries"] for m in e.get("unavailableModules", [])}
+        importable = _importable(named)
+        # Imported once here, like prefect, so that each child does not pay for pandas or dbt again;
+        # a flow importing them gets the same modules it would import itself.
+        for name in importable:
+            try:
+                __import__(name)
+            except Exception:  # noqa: BLE001 - the flow's own import will report it
+                pass
 
     results = {}
     for entry in manifest["entries"]:
@@ -122,6 +157,8 @@ def main() -> int:
         "python": sys.version.split()[0],
         "results": results,
     }
+    if importable is not None:
+        document["importable"] = importable
     sys.stdout.write(json.dumps(document, indent=1, ensure_ascii=False) + "\n")
     return 0
 
