@@ -32,9 +32,12 @@ export type PyValue =
   | { k: 'method'; self: PyValue; name: string }
   /** `functools.wraps(fn)` before it is applied to the wrapper. */
   | { k: 'wraps'; target: PyValue }
+  /** `functools.partial(fn, *args, **kwargs)`: calling it calls `fn` with these arguments first. */
+  | { k: 'partial'; fn: PyValue; args: PyValue[]; kwargs: Map<string, PyValue> }
   | { k: 'object'; type: StdType; data: StdData }
   | { k: 'field'; info: FieldInfo }
-  | { k: 'unknown'; why: string };
+  /** `foreign`: the dotted name, when the value comes from a package this reader cannot read. */
+  | { k: 'unknown'; why: string; foreign?: string };
 
 export type StdType =
   | 'datetime' | 'date' | 'time' | 'timedelta' | 'timezone' | 'uuid' | 'path' | 'decimal' | 'secret'
