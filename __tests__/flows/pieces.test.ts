@@ -295,3 +295,33 @@ describe('module-level state', () => {
     expect(p.region!.default).toBe('us');
   });
 });
+
+describe('what comes from packages this reader cannot read', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'flows-foreign-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(path.join(root, 'flows'), { recursive: true });
+  writeFileSync(
+    path.join(root, 'flows/f.py'),
+    [
+      'from typing import Optional',
+      'import pandas as pd',
+      'from acme_blocks import Creds, DEFAULT_REGION',
+      'from prefect import flow',
+      '',
+      '@flow',
+      'def f(creds: Optional[Creds] = None, frame: Optional[pd.DataFrame] = None, region: str = DEFAULT_REGION):',
+      '    pass',
+      '',
+    ].join('\n'),
+  );
+
+  it('names the type and the default it cannot derive, with file:line, and nothing else', async () => {
+    const flow = await analyzeEntrypoint('flows/f.py:f', { cwd: root, env: {} });
+    const props = flow.parameterSchema.properties as Record<string, Record<string, unknown>>;
+    expect(props.creds!.anyOf).toEqual([{}, { type: 'null' }]);
+    expect(flow.warnings).toEqual([
+      expect.stringMatching(/^flows\/f\.py:7: parameter 'creds': its type uses acme_blocks\.Creds, from a package this reader cannot read;/),
+      expect.stringMatching(/^flows\/f\.py:7: parameter 'region': its default \(acme_blocks\.DEFAULT_REGION .*\) cannot be evaluated/),
+    ]);
+  });
+});
