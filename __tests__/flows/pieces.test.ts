@@ -324,4 +324,17 @@ describe('what comes from packages this reader cannot read', () => {
       expect.stringMatching(/^flows\/f\.py:7: parameter 'region': its default \(acme_blocks\.DEFAULT_REGION .*\) cannot be evaluated/),
     ]);
   });
+
+  it('says which unreadable decorator it assumed keeps the flow, or may have made it', async () => {
+    writeFileSync(
+      path.join(root, 'flows/d.py'),
+      ['import acme_tools', 'from prefect import flow', '', '@acme_tools.traced', '@flow', 'def kept(n: int = 1):', '    pass', '', '@acme_tools.etl_flow', 'def made(n: int = 1):', '    pass', ''].join('\n'),
+    );
+    const kept = await analyzeEntrypoint('flows/d.py:kept', { cwd: root, env: {} });
+    expect(kept.parameterSchema.properties).toHaveProperty('n');
+    expect(kept.warnings).toEqual([expect.stringMatching(/^flows\/d\.py:6: the flow 'kept' goes through acme_tools\.traced, which this reader cannot read; assumed to keep/)]);
+    const made = await analyzeEntrypoint('flows/d.py:made', { cwd: root, env: {} }).then(() => undefined, (e: unknown) => e);
+    expect(made).toBeInstanceOf(FlowAnalysisError);
+    expect((made as Error).message).toContain("is not a flow. Make sure that it is decorated with '@flow'. It goes through acme_tools.etl_flow, which this reader cannot read");
+  });
 });

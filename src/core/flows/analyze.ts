@@ -153,13 +153,23 @@ function finish(
   }
   if (obj.k !== 'flow') {
     const def = obj.k === 'function' ? obj.fn.node : obj.k === 'class' ? obj.cls.node : undefined;
+    const via = obj.k === 'function' && obj.via ? obj.via : [];
+    const unread = via.length
+      ? ` It goes through ${via.join(', ')}, which this reader cannot read: if that applies @flow, deploy it with @flow in the project's own code (or this reader cannot know the flow's name and parameters).`
+      : '';
     throw new FlowAnalysisError(
-      `Function with name '${objName}' is not a flow. Make sure that it is decorated with '@flow'.`,
+      `Function with name '${objName}' is not a flow. Make sure that it is decorated with '@flow'.${unread}`,
       { file: ep.file, ...(def ? source.position(def.from) : {}) },
     );
   }
   const flow = obj.flow;
   const warnings: string[] = [];
+  if (flow.via) {
+    const where = `${flow.fn.scope.module.file}:${flow.fn.source.position(flow.fn.node.from).line}`;
+    warnings.push(
+      `${where}: the flow '${objName}' goes through ${flow.via.join(', ')}, which this reader cannot read; assumed to keep the flow and its signature as they are (as a functools.wraps decorator does)`,
+    );
+  }
   const name = flowName(flow, ep, source);
   const description = flowDescription(flow, warnings);
   const versionArg = flow.kwargs.get('version');

@@ -107,7 +107,7 @@ export function makeFlow(target: PyValue | undefined, kwargs: Map<string, PyValu
       throw new PyRaise('NameError', `Fields must not use names with leading underscores; e.g., use '${p.name.replace(/^_+/, '')}' instead of '${p.name}'.`, offset);
     }
   }
-  return { k: 'flow', flow: { fn: target.fn, kwargs } };
+  return { k: 'flow', flow: target.via ? { fn: target.fn, kwargs, via: target.via } : { fn: target.fn, kwargs } };
 }
 
 /**

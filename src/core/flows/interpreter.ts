@@ -1016,7 +1016,11 @@ export class Interpreter {
       case 'unknown':
         // An unknown decorator is assumed to preserve what it wraps (functools.wraps style).
         if (args.length === 1 && kwargs.size === 0 && (args[0]!.k === 'function' || args[0]!.k === 'flow')) {
-          return args[0]!;
+          const target = args[0]!;
+          // Remembered so that the analysis can say what it assumed (or why no flow was found).
+          const decorator = callee.foreign ?? callee.why;
+          if (target.k === 'function') return { ...target, via: [...(target.via ?? []), decorator] };
+          return { k: 'flow', flow: { ...target.flow, via: [...(target.flow.via ?? []), decorator] } };
         }
         return unknown(`result of calling ${callee.why}`);
       case 'builtin':

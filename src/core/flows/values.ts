@@ -24,7 +24,8 @@ export type PyValue =
   | { k: 'class'; cls: PyClass }
   | { k: 'instance'; cls: PyClass; fields: Map<string, PyValue> }
   | { k: 'member'; cls: PyClass; name: string; value: PyValue }
-  | { k: 'function'; fn: PyFunction; wrapper?: 'classmethod' | 'staticmethod' }
+  /** `via`: decorators this reader cannot read that the function went through (assumed to keep it as is). */
+  | { k: 'function'; fn: PyFunction; wrapper?: 'classmethod' | 'staticmethod'; via?: string[] }
   | { k: 'flow'; flow: PyFlow }
   /** `flow(name=...)` before it is applied to a function. */
   | { k: 'flowFactory'; kwargs: Map<string, PyValue> }
@@ -134,6 +135,8 @@ export interface PyFunction {
 export interface PyFlow {
   fn: PyFunction;
   kwargs: Map<string, PyValue>;
+  /** Decorators this reader cannot read that the flow or its function went through (assumed to keep them as they are). */
+  via?: string[];
 }
 
 /** A namespace: module globals, a class body or a function call frame. */
