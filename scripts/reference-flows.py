@@ -1,6 +1,6 @@
 """Reference side of the flow-analysis differential test.
 
-Run with the reference venv's python (scripts/reference-venv.sh prints its path), with the corpus
+Run with the reference venv's python (scripts/reference-venv.sh or scripts/flows-deps-venv.sh prints its path), with the corpus
 directory as the working directory:
 
     cd __tests__/fixtures/flows-corpus && <venv>/bin/python ../../../scripts/reference-flows.py [--with-deps] [manifest.json]
@@ -21,7 +21,8 @@ raises), and the schema is what `prefect deploy` sends: `parameter_schema(flow)`
                                  | {"error": "<ExceptionType>: <message>"}}}
 
 Each entry runs in a forked child so that modules, sys.path and sys.modules changes made by one
-flow file cannot leak into the next; prefect itself is imported once, before forking.
+flow file cannot leak into the next (a few children at a time); prefect itself is imported once,
+before forking.
 """
 
 from __future__ import annotations

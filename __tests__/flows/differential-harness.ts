@@ -279,7 +279,7 @@ export function defineFlowDifferential(mode: DifferentialMode): void {
 
         let ours: unknown;
         try {
-          ours = await analyzeEntrypoint(entry.entrypoint, { cwd: corpusDir, unavailableModules });
+          ours = await analyzeEntrypoint(entry.entrypoint, { cwd: corpusDir, unavailableModules, pythonVersion: reference?.python });
         } catch (error) {
           ours = error;
         }
