@@ -1,9 +1,15 @@
 """Reference side of the flow-analysis differential test.
 
-Run with the reference venv's python (scripts/reference-venv.sh prints its path), with the corpus
+Run with the reference venv's python (scripts/reference-venv.sh or scripts/flows-deps-venv.sh prints its path), with the corpus
 directory as the working directory:
 
-    cd __tests__/fixtures/flows-corpus && <venv>/bin/python ../../../scripts/reference-flows.py [manifest.json]
+    cd __tests__/fixtures/flows-corpus && <venv>/bin/python ../../../scripts/reference-flows.py [--with-deps] [manifest.json]
+
+Without --with-deps (the reference venv), the step packages that venv carries are hidden, so flows
+importing them take Prefect's "import failed" path. With --with-deps (the venv of
+scripts/flows-deps-venv.sh) nothing is hidden: the flows load as they do for a user whose flow
+dependencies are installed. The document then also lists, under "importable", which top-level
+modules named in the manifest's unavailableModules this venv can import.
 
 For every manifest entry the flow is loaded exactly the way `prefect deploy` loads it
 (`load_flow_from_entrypoint`, which falls back to Prefect's AST loader when executing a script
@@ -15,7 +21,8 @@ raises), and the schema is what `prefect deploy` sends: `parameter_schema(flow)`
                                  | {"error": "<ExceptionType>: <message>"}}}
 
 Each entry runs in a forked child so that modules, sys.path and sys.modules changes made by one
-flow file cannot leak into the next; prefect itself is imported once, before forking.
+flow file cannot leak into the next (a few children at a time); prefect itself is imported once,
+before forking.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ import tempfile
 import traceback
 
 
-def _prepare_environment() -> None:
+def _prepare_environment(with_deps: bool) -> None:
     # The corpus must be found through the cwd only, as with the `prefect` console script; the
     # directory of this script is not part of a real deploy's sys.path.
     here = os.path.dirname(os.path.abspath(__file__))
@@ -39,7 +46,8 @@ def _prepare_environment() -> None:
     # The reference venv also carries the step packages (prefect-aws, -gcp, -azure, -docker and their
     # SDKs) for the steps' differential tests. The corpus describes a runner without them: flows that
     # import them must take the reference's "module import fails" path, so they stay unimportable here.
-    sys.meta_path.insert(0, _HideStepPackages())
+    if not with_deps:
+        sys.meta_path.insert(0, _HideStepPackages())
 
 
 class _HideStepPackages:
@@ -80,7 +88,7 @@ def _analyze(entrypoint: str) -> dict:
     }
 
 
-def _run_isolated(entrypoint: str) -> dict:
+def _start_isolated(entrypoint: str) -> tuple[int, int]:
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # child
@@ -95,6 +103,10 @@ def _run_isolated(entrypoint: str) -> dict:
             out.write(payload)
         os._exit(0)
     os.close(write_fd)
+    return pid, read_fd
+
+
+def _finish_isolated(pid: int, read_fd: int) -> dict:
     with os.fdopen(read_fd, "rb") as inp:
         data = inp.read()
     _, status = os.waitpid(pid, 0)
@@ -103,9 +115,39 @@ def _run_isolated(entrypoint: str) -> dict:
     return json.loads(data)
 
 
+def _run_all(entrypoints: list[str]) -> dict:
+    """A few children at a time: each is independent, and most of a child's time is spent importing."""
+    width = max(1, min(4, os.cpu_count() or 1))
+    results, running = {}, []
+    for entrypoint in entrypoints:
+        running.append((entrypoint, *_start_isolated(entrypoint)))
+        if len(running) >= width:
+            done, pid, fd = running.pop(0)
+            results[done] = _finish_isolated(pid, fd)
+    for done, pid, fd in running:
+        results[done] = _finish_isolated(pid, fd)
+    return results
+
+
+def _importable(modules: set[str]) -> list[str]:
+    import importlib.util
+
+    found = []
+    for name in sorted(modules):
+        try:
+            if importlib.util.find_spec(name) is not None:
+                found.append(name)
+        except (ImportError, ValueError):
+            pass
+    return found
+
+
 def main() -> int:
-    _prepare_environment()
-    manifest_path = sys.argv[1] if len(sys.argv) > 1 else "manifest.json"
+    args = sys.argv[1:]
+    with_deps = "--with-deps" in args
+    args = [a for a in args if a != "--with-deps"]
+    _prepare_environment(with_deps)
+    manifest_path = args[0] if args else "manifest.json"
     with open(manifest_path, encoding="utf-8") as fh:
         manifest = json.load(fh)
 
@@ -113,15 +155,27 @@ def main() -> int:
     import prefect.flows  # noqa: F401
     import prefect.utilities.callables  # noqa: F401
 
-    results = {}
-    for entry in manifest["entries"]:
-        results[entry["entrypoint"]] = _run_isolated(entry["entrypoint"])
+    importable = None
+    if with_deps:
+        named = {m for e in manifest["entries"] for m in e.get("unavailableModules", [])}
+        importable = _importable(named)
+        # Imported once here, like prefect, so that each child does not pay for pandas or dbt again;
+        # a flow importing them gets the same modules it would import itself.
+        for name in importable:
+            try:
+                __import__(name)
+            except Exception:  # noqa: BLE001 - the flow's own import will report it
+                pass
+
+    results = _run_all([entry["entrypoint"] for entry in manifest["entries"]])
 
     document = {
         "prefect": prefect.__version__,
         "python": sys.version.split()[0],
         "results": results,
     }
+    if importable is not None:
+        document["importable"] = importable
     sys.stdout.write(json.dumps(document, indent=1, ensure_ascii=False) + "\n")
     return 0
 

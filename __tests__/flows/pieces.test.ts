@@ -295,3 +295,46 @@ describe('module-level state', () => {
     expect(p.region!.default).toBe('us');
   });
 });
+
+describe('what comes from packages this reader cannot read', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'flows-foreign-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(path.join(root, 'flows'), { recursive: true });
+  writeFileSync(
+    path.join(root, 'flows/f.py'),
+    [
+      'from typing import Optional',
+      'import pandas as pd',
+      'from acme_blocks import Creds, DEFAULT_REGION',
+      'from prefect import flow',
+      '',
+      '@flow',
+      'def f(creds: Optional[Creds] = None, frame: Optional[pd.DataFrame] = None, region: str = DEFAULT_REGION):',
+      '    pass',
+      '',
+    ].join('\n'),
+  );
+
+  it('names the type and the default it cannot derive, with file:line, and nothing else', async () => {
+    const flow = await analyzeEntrypoint('flows/f.py:f', { cwd: root, env: {} });
+    const props = flow.parameterSchema.properties as Record<string, Record<string, unknown>>;
+    expect(props.creds!.anyOf).toEqual([{}, { type: 'null' }]);
+    expect(flow.warnings).toEqual([
+      expect.stringMatching(/^flows\/f\.py:7: parameter 'creds': its type uses acme_blocks\.Creds, from a package this reader cannot read;/),
+      expect.stringMatching(/^flows\/f\.py:7: parameter 'region': its default \(acme_blocks\.DEFAULT_REGION .*\) cannot be evaluated/),
+    ]);
+  });
+
+  it('says which unreadable decorator it assumed keeps the flow, or may have made it', async () => {
+    writeFileSync(
+      path.join(root, 'flows/d.py'),
+      ['import acme_tools', 'from prefect import flow', '', '@acme_tools.traced', '@flow', 'def kept(n: int = 1):', '    pass', '', '@acme_tools.etl_flow', 'def made(n: int = 1):', '    pass', ''].join('\n'),
+    );
+    const kept = await analyzeEntrypoint('flows/d.py:kept', { cwd: root, env: {} });
+    expect(kept.parameterSchema.properties).toHaveProperty('n');
+    expect(kept.warnings).toEqual([expect.stringMatching(/^flows\/d\.py:6: the flow 'kept' goes through acme_tools\.traced, which this reader cannot read; assumed to keep/)]);
+    const made = await analyzeEntrypoint('flows/d.py:made', { cwd: root, env: {} }).then(() => undefined, (e: unknown) => e);
+    expect(made).toBeInstanceOf(FlowAnalysisError);
+    expect((made as Error).message).toContain("is not a flow. Make sure that it is decorated with '@flow'. It goes through acme_tools.etl_flow, which this reader cannot read");
+  });
+});

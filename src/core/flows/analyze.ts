@@ -53,8 +53,10 @@ export function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions, read
   const moduleName = ep.kind === 'script' ? path.basename(ep.file, '.py') : ep.pathAsWritten;
 
   const interp = new Interpreter(interpOptions, 'import');
-  // A script run by path has no parent package; a module entrypoint lives in its dotted package.
-  const depth = ep.kind === 'script' ? 0 : ep.pathAsWritten.split('.').length - 1 + (ep.file.endsWith('__init__.py') ? 1 : 0);
+  // Prefect loads a script as a package of its own (`submodule_search_locations`), so `from . import x`
+  // finds its siblings and `from .. import x` goes beyond the top; a module entrypoint lives in its
+  // dotted package.
+  const depth = ep.kind === 'script' ? 1 : ep.pathAsWritten.split('.').length - 1 + (ep.file.endsWith('__init__.py') ? 1 : 0);
   const scope = interp.newModule(moduleName, ep.file, source, depth);
   let failure: PyRaise | null = null;
   try {
@@ -68,14 +70,14 @@ export function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions, read
     if (obj === undefined) {
       throw new FlowAnalysisError(`Flow function with name '${ep.objectPath.join('.')}' not found in '${ep.pathAsWritten}'.`, { file: ep.file });
     }
-    return withWarnings(finish(obj, ep, interp, 'import', md5, source, profile), parseWarnings);
+    return withWarnings(finish(obj, ep, interp, 'import', md5, source, profile, options.cwd), parseWarnings);
   }
   const where = { file: ep.file, ...(failure.offset !== undefined ? source.position(failure.offset) : {}) };
   if (ep.kind === 'module') {
     throw new FlowAnalysisError(`importing module '${ep.pathAsWritten}' failed: ${failure.message}`, where);
   }
   const loaded = fallbackLoad(ep, source, interpOptions, moduleName, failure);
-  return withWarnings(finish(loaded.obj, ep, loaded.interp, 'fallback', md5, source, profile), parseWarnings);
+  return withWarnings(finish(loaded.obj, ep, loaded.interp, 'fallback', md5, source, profile, options.cwd), parseWarnings);
 }
 
 /** Makes the interpreter's view of the outside world report each question and its answer. */
@@ -140,6 +142,7 @@ function finish(
   md5: string,
   source: PySource,
   profile: SchemaProfile,
+  cwd: string,
 ): AnalyzedFlow {
   const objName = ep.objectPath.join('.');
   if (obj.k === 'unknown') {
@@ -150,17 +153,29 @@ function finish(
   }
   if (obj.k !== 'flow') {
     const def = obj.k === 'function' ? obj.fn.node : obj.k === 'class' ? obj.cls.node : undefined;
+    const via = obj.k === 'function' && obj.via ? obj.via : [];
+    const unread = via.length
+      ? ` It goes through ${via.join(', ')}, which this reader cannot read: if that applies @flow, deploy it with @flow in the project's own code (or this reader cannot know the flow's name and parameters).`
+      : '';
     throw new FlowAnalysisError(
-      `Function with name '${objName}' is not a flow. Make sure that it is decorated with '@flow'.`,
+      `Function with name '${objName}' is not a flow. Make sure that it is decorated with '@flow'.${unread}`,
       { file: ep.file, ...(def ? source.position(def.from) : {}) },
     );
   }
   const flow = obj.flow;
   const warnings: string[] = [];
+  if (flow.via) {
+    const where = `${flow.fn.scope.module.file}:${flow.fn.source.position(flow.fn.node.from).line}`;
+    warnings.push(
+      `${where}: the flow '${objName}' goes through ${flow.via.join(', ')}, which this reader cannot read; assumed to keep the flow and its signature as they are (as a functools.wraps decorator does)`,
+    );
+  }
   const name = flowName(flow, ep, source);
   const description = flowDescription(flow, warnings);
   const versionArg = flow.kwargs.get('version');
-  let version = md5;
+  // Prefect hashes the file that defines the function, which a re-export puts elsewhere.
+  const definedIn = flow.fn.scope.module.file;
+  let version = definedIn === ep.file ? md5 : createHash('md5').update(readFileSync(path.resolve(cwd, definedIn))).digest('hex');
   let fromDecorator = false;
   if (versionArg && truthy(versionArg)) {
     fromDecorator = versionArg.k === 'str' || versionArg.k === 'int' || versionArg.k === 'float';

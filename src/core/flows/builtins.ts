@@ -1,5 +1,5 @@
 import { pyFloatRepr } from './pyformat.js';
-import { PyRaise, unknown, type ClassField, type ClassKind, type PyFlow, type PyValue } from './values.js';
+import { PyRaise, unknown, type ClassField, type ClassKind, type PyClass, type PyFlow, type PyFunction, type PyValue } from './values.js';
 
 /** `conint(ge=1)`, `constr(pattern=...)`, `conlist(int, min_length=1)` as `Annotated[T, Field(...)]`. */
 export function constrainedType(name: string, args: PyValue[], kwargs: Map<string, PyValue>): PyValue {
@@ -82,6 +82,11 @@ export function pyJsonDumps(v: PyValue): string | undefined {
 export function makeFlow(target: PyValue | undefined, kwargs: Map<string, PyValue>, offset: number): PyValue {
   if (!target) return unknown('flow()');
   if (target.k === 'flow') return { k: 'flow', flow: { fn: target.flow.fn, kwargs } };
+  if (target.k === 'class') {
+    const init = constructorOf(target.cls);
+    if (!init) return unknown(`the class ${target.cls.name}, whose constructor signature this reader cannot derive (only plain classes are read)`);
+    target = init;
+  }
   if (target.k !== 'function') {
     if (target.k === 'unknown') return target;
     throw new PyRaise('TypeError', 'flow() expects a function', offset);
@@ -102,7 +107,35 @@ export function makeFlow(target: PyValue | undefined, kwargs: Map<string, PyValu
       throw new PyRaise('NameError', `Fields must not use names with leading underscores; e.g., use '${p.name.replace(/^_+/, '')}' instead of '${p.name}'.`, offset);
     }
   }
-  return { k: 'flow', flow: { fn: target.fn, kwargs } };
+  return { k: 'flow', flow: target.via ? { fn: target.fn, kwargs, via: target.via } : { fn: target.fn, kwargs } };
+}
+
+/**
+ * `flow(SomeClass)`: Prefect takes the class as the function, so the parameters are those of
+ * `inspect.signature(cls)` (its `__init__` without `self`) and the description is the class's docstring.
+ */
+function constructorOf(cls: PyClass): PyValue | undefined {
+  if (cls.kind !== 'plain') return undefined;
+  const init = lookupInit(cls, new Set());
+  if (init) return { k: 'function', fn: { ...init, name: cls.name, doc: cls.doc, rawDoc: cls.doc, params: init.params.slice(1) } };
+  if (init === undefined || !cls.node || !cls.scope) return undefined;
+  const fn: PyFunction = { name: cls.name, node: cls.node, source: cls.scope.module.source, isAsync: false, params: [], doc: cls.doc, rawDoc: cls.doc, scope: cls.scope, stringAnnotations: false };
+  return { k: 'function', fn };
+}
+
+/** The `__init__` a plain class uses: null for object's, undefined when a base is not a class this reader knows. */
+function lookupInit(cls: PyClass, seen: Set<PyClass>): PyFunction | null | undefined {
+  if (seen.has(cls)) return undefined;
+  seen.add(cls);
+  const own = cls.attrs.get('__init__');
+  if (own !== undefined) return own.k === 'function' && !own.wrapper ? own.fn : undefined;
+  for (const b of cls.bases) {
+    if (b.k === 'builtin' && b.name === 'object') continue;
+    if (b.k !== 'class' || b.cls.kind !== 'plain') return undefined;
+    const found = lookupInit(b.cls, seen);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** `Enum("Color", ["RED", "GREEN"])` and its other functional forms; values count from 1. */

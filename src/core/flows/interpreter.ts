@@ -230,8 +230,17 @@ export class Interpreter {
       }
       const mod = this.importModule(modName, scope.module, level, stmt.from);
       if (star) {
-        if (mod.k === 'module' && mod.ns) for (const [k, v] of mod.ns) if (!k.startsWith('_')) scope.vars.set(k, v);
-        else scope.module.starImport = true;
+        if (mod.k === 'module' && mod.ns) {
+          const all = mod.ns.get('__all__');
+          const listed = all && (all.k === 'list' || all.k === 'tuple') && all.items.every((n) => n.k === 'str') ? all.items.map((n) => (n as { v: string }).v) : null;
+          if (listed) {
+            for (const name of listed) {
+              const v = mod.ns.get(name);
+              if (v === undefined) throw new PyRaise('AttributeError', `module '${modName}' has no attribute '${name}'`, stmt.from);
+              scope.vars.set(name, v);
+            }
+          } else for (const [k, v] of mod.ns) if (!k.startsWith('_')) scope.vars.set(k, v);
+        } else scope.module.starImport = true;
         return;
       }
       const bound: Array<[string, PyValue]> = [];
@@ -917,7 +926,7 @@ export class Interpreter {
           if (this.options.isUnavailable(full)) throw new PyRaise('ModuleNotFoundError', `No module named '${full}'`, offset);
           return { k: 'builtin', name: canonicalName(obj.name, attr) };
         }
-        return unknown(`${full} (from a module this reader does not know)`);
+        return { k: 'unknown', why: `${full} (from a module this reader does not know)`, foreign: full };
       }
       case 'builtin': {
         const special = specialAttribute(`${obj.name}.${attr}`);
@@ -1007,7 +1016,11 @@ export class Interpreter {
       case 'unknown':
         // An unknown decorator is assumed to preserve what it wraps (functools.wraps style).
         if (args.length === 1 && kwargs.size === 0 && (args[0]!.k === 'function' || args[0]!.k === 'flow')) {
-          return args[0]!;
+          const target = args[0]!;
+          // Remembered so that the analysis can say what it assumed (or why no flow was found).
+          const decorator = callee.foreign ?? callee.why;
+          if (target.k === 'function') return { ...target, via: [...(target.via ?? []), decorator] };
+          return { k: 'flow', flow: { ...target.flow, via: [...(target.flow.via ?? []), decorator] } };
         }
         return unknown(`result of calling ${callee.why}`);
       case 'builtin':
@@ -1020,6 +1033,11 @@ export class Interpreter {
       case 'wraps':
         // functools.wraps copies name and docstring and sets __wrapped__, which Prefect follows.
         return callee.target;
+      case 'partial': {
+        const merged = new Map(callee.kwargs);
+        for (const [k, v] of kwargs) merged.set(k, v);
+        return this.callValue(callee.fn, [...callee.args, ...args], merged, offset);
+      }
       case 'function':
         return this.callFunction(callee.fn, args, kwargs);
       case 'class':
@@ -1229,6 +1247,8 @@ export class Interpreter {
         return args[0]?.k === 'str' ? fromIsoFormat(name === 'datetime.date.fromisoformat' ? 'date' : 'datetime', args[0].v) : unknown(name);
       case 'functools.wraps':
         return args[0] ? { k: 'wraps', target: args[0] } : unknown('functools.wraps()');
+      case 'functools.partial':
+        return args[0] ? { k: 'partial', fn: args[0], args: args.slice(1), kwargs } : unknown('functools.partial()');
       case 'pydantic.conint': case 'pydantic.confloat': case 'pydantic.constr': case 'pydantic.conbytes':
       case 'pydantic.condecimal': case 'pydantic.conlist': case 'pydantic.conset': case 'pydantic.confrozenset':
       case 'pydantic.condate':

@@ -5,6 +5,12 @@ import { PySource, parseExpression } from './pysource.js';
 import { Downgrade, UNRESOLVABLE, jsonSchemaExtra, typeSchema, type JsonObject, type SchemaContext } from './schema.js';
 import { PyRaise, type ClassField, type FieldInfo, type ParamSpec, type PyClass, type PyFunction, type PyValue, type Scope } from './values.js';
 
+/**
+ * Classes of common packages that pydantic describes as any value (`{}`), like every plain class:
+ * a parameter typed with them needs no warning.
+ */
+const PLAIN_FOREIGN_CLASSES = new Set(['pandas.DataFrame', 'pandas.Series', 'numpy.ndarray']);
+
 /** Behaviour that differs between the Prefect/pydantic versions we can reproduce. */
 export interface SchemaProfile {
   /** `collections`: Prefect 3.9 (`*args` -> array, `**kw` -> object, optional); `as-annotated`: later Prefect. */
@@ -27,6 +33,7 @@ export function parameterSchema(fn: PyFunction, interp: Interpreter, profile: Sc
   const properties: JsonObject = {};
   const required: string[] = [];
 
+  const where = `${fn.scope.module.file}:${fn.source.position(fn.node.from).line}`;
   fn.params.forEach((p, position) => {
     if (p.name === 'self' || p.name === 'cls') return;
     const variadic = p.kind === 'varargs' || p.kind === 'varkw';
@@ -56,7 +63,11 @@ export function parameterSchema(fn: PyFunction, interp: Interpreter, profile: Sc
       decimalPattern: profile.decimalPattern,
       resolveField: (cls, f) => resolveClassField(cls, f, interp),
       resolveString: (text) => resolveInPydanticNamespace(text, fn.scope, interp),
+      onForeignType: (name) => {
+        if (!PLAIN_FOREIGN_CLASSES.has(name)) foreign.add(name);
+      },
     };
+    const foreign = new Set<string>();
     try {
       fragment = typeSchema(type, scratch).schema;
       for (const [k, v] of scratch.definitions) definitions.set(k, v);
@@ -65,6 +76,13 @@ export function parameterSchema(fn: PyFunction, interp: Interpreter, profile: Sc
       fragment = {};
       type = { k: 'builtin', name: 'typing.Any' };
     }
+    if (foreign.size > 0) {
+      warnings.push(
+        `${where}: parameter '${p.name}': its type uses ${[...foreign].join(', ')}, from a package this reader cannot read; ` +
+          `it is sent as any value ({}), as pydantic describes a plain class, but if that is a pydantic model or a Prefect block ` +
+          `Prefect sends its fields instead, and if it is not a class at all Prefect leaves the parameter untyped`,
+      );
+    }
 
     // pydantic's construction order; it survives only for parameters named `properties`/`default` (§4.5).
     const prop: JsonObject = { ...fragment };
@@ -72,7 +90,7 @@ export function parameterSchema(fn: PyFunction, interp: Interpreter, profile: Sc
       const e = encodeDefault(dflt);
       if (e instanceof NotEncodable) {
         if (e.runtime) {
-          warnings.push(`parameter '${p.name}': its default (${e.reason}) cannot be evaluated without running Python; it is left out of the schema`);
+          warnings.push(`${where}: parameter '${p.name}': its default (${e.reason}) cannot be evaluated without running Python; it is left out of the schema`);
         }
       } else prop.default = e as Json;
     }

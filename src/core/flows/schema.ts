@@ -21,6 +21,8 @@ export interface SchemaContext {
   resolveString: (text: string) => PyValue;
   /** pydantic < 2.14 adds a pattern to Decimal's string branch. */
   decimalPattern?: boolean;
+  /** Told each type from a package this reader cannot read (rendered `{}`, which may be wrong). */
+  onForeignType?: (name: string) => void;
 }
 
 export interface Fragment {
@@ -165,6 +167,7 @@ export function typeSchema(t: PyValue, ctx: SchemaContext): Fragment {
   const plain = (schema: JsonObject): Fragment => ({ schema, refLike: false });
   switch (t.k) {
     case 'unknown':
+      if (t.foreign) ctx.onForeignType?.(t.foreign);
       return plain({});
     case 'none':
       return plain({ ...NULL });

@@ -24,7 +24,8 @@ export type PyValue =
   | { k: 'class'; cls: PyClass }
   | { k: 'instance'; cls: PyClass; fields: Map<string, PyValue> }
   | { k: 'member'; cls: PyClass; name: string; value: PyValue }
-  | { k: 'function'; fn: PyFunction; wrapper?: 'classmethod' | 'staticmethod' }
+  /** `via`: decorators this reader cannot read that the function went through (assumed to keep it as is). */
+  | { k: 'function'; fn: PyFunction; wrapper?: 'classmethod' | 'staticmethod'; via?: string[] }
   | { k: 'flow'; flow: PyFlow }
   /** `flow(name=...)` before it is applied to a function. */
   | { k: 'flowFactory'; kwargs: Map<string, PyValue> }
@@ -32,9 +33,12 @@ export type PyValue =
   | { k: 'method'; self: PyValue; name: string }
   /** `functools.wraps(fn)` before it is applied to the wrapper. */
   | { k: 'wraps'; target: PyValue }
+  /** `functools.partial(fn, *args, **kwargs)`: calling it calls `fn` with these arguments first. */
+  | { k: 'partial'; fn: PyValue; args: PyValue[]; kwargs: Map<string, PyValue> }
   | { k: 'object'; type: StdType; data: StdData }
   | { k: 'field'; info: FieldInfo }
-  | { k: 'unknown'; why: string };
+  /** `foreign`: the dotted name, when the value comes from a package this reader cannot read. */
+  | { k: 'unknown'; why: string; foreign?: string };
 
 export type StdType =
   | 'datetime' | 'date' | 'time' | 'timedelta' | 'timezone' | 'uuid' | 'path' | 'decimal' | 'secret'
@@ -131,6 +135,8 @@ export interface PyFunction {
 export interface PyFlow {
   fn: PyFunction;
   kwargs: Map<string, PyValue>;
+  /** Decorators this reader cannot read that the flow or its function went through (assumed to keep them as they are). */
+  via?: string[];
 }
 
 /** A namespace: module globals, a class body or a function call frame. */
