@@ -91,7 +91,7 @@ async function referenceOf(setup: ModeSetup): Promise<ReferenceDocument> {
   const hash = createHash('sha256');
   const inputs = [
     ...readdirSync(corpusDir, { recursive: true, encoding: 'utf8' }).sort().map((f) => path.join(corpusDir, f)),
-    ...[setup.venvScript, 'scripts/reference-flows.py', 'scripts/reference-version.txt', 'scripts/flows-deps.lock'].map((f) => path.join(repoRoot, f)),
+    ...[setup.venvScript, 'scripts/reference-flows.py', 'scripts/reference-version.txt', 'scripts/locks/flows-deps.lock'].map((f) => path.join(repoRoot, f)),
   ];
   for (const file of inputs) {
     if (!statSync(file).isFile()) continue;

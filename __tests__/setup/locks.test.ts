@@ -1,7 +1,8 @@
 /**
  * The Python environments the suite measures against are exactly their locks: the reference venv
- * (prefect and every dependency: the compatibility claims are made against these versions) and the
- * peers' venv (moto). A package that floated, or one installed by hand, fails here.
+ * (prefect and every dependency: the compatibility claims are made against these versions), the
+ * peers' venv (moto) and the flow corpus's dependencies. A package that floated, or one installed by
+ * hand, fails here.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -40,11 +41,14 @@ describe('locked Python environments', () => {
     expect(sorted(installed(await referencePython()))).toEqual(sorted(pins));
   }, 900_000);
 
-  it('the peers venv holds exactly scripts/locks/peers.lock', () => {
-    const python = path.join(repoRoot, '.venv-peers/bin/python');
-    if (!existsSync(python)) throw new Error('no .venv-peers: run scripts/peers-install.sh');
-    const pins = lockPins('peers.lock');
-    expect(pins.has('moto')).toBe(true);
+  it.each([
+    ['peers', '.venv-peers', 'moto', 'scripts/peers-install.sh'],
+    ['flows-deps', '.venv-flows-deps', 'pandas', 'scripts/flows-deps-venv.sh'],
+  ])('the %s venv holds exactly scripts/locks/%s.lock', (lock, venv, member, script) => {
+    const python = path.join(repoRoot, venv, 'bin/python');
+    if (!existsSync(python)) throw new Error(`no ${venv}: run ${script}`);
+    const pins = lockPins(`${lock}.lock`);
+    expect(pins.has(member)).toBe(true);
     expect(sorted(installed(python))).toEqual(sorted(pins));
   });
 });

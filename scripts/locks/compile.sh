@@ -2,6 +2,7 @@
 # Re-resolves the locked Python environments from their top-level requirements:
 #   reference.in (+ prefect from ../reference-version.txt) -> reference.lock   (scripts/reference-venv.sh)
 #   peers.in                                               -> peers.lock       (scripts/peers-install.sh)
+#   flows-deps.in (+ prefect)                              -> flows-deps.lock  (scripts/flows-deps-venv.sh)
 # Run it when a top-level requirement changes, or to take newer dependencies on purpose; the locks are
 # what every machine installs, so the reference behaves the same everywhere until they are re-made.
 # Needs the reference venv's uv (bash scripts/reference-venv.sh first).
@@ -16,3 +17,4 @@ compile() {
 }
 compile reference.lock reference.in - <<<"prefect==$(cat "$root/scripts/reference-version.txt")"
 compile peers.lock peers.in
+compile flows-deps.lock flows-deps.in - <<<"prefect==$(cat "$root/scripts/reference-version.txt")"
