@@ -4,6 +4,7 @@
  * scheduled runs), and what a plan shows as the field-level changes.
  */
 import { isMapping, type Mapping } from '../config/index.js';
+import { PythonFloat } from '../templating/values.js';
 import type { DesiredDeployment } from '../plan/index.js';
 
 export interface FieldChange {
@@ -49,8 +50,13 @@ export function updateBody(d: DesiredDeployment): Mapping {
   return body;
 }
 
-/** Structural equality of JSON values; mapping key order does not matter, list order does. */
+/**
+ * Structural equality of JSON values; mapping key order does not matter, list order does. A float
+ * the file wrote as `1.0` equals the 1 the server's JSON reads back as.
+ */
 export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a instanceof PythonFloat) a = a.value;
+  if (b instanceof PythonFloat) b = b.value;
   if (a === b) return true;
   if (typeof a === 'number' && typeof b === 'number') return a === b;
   if (Array.isArray(a) || Array.isArray(b)) {
