@@ -108,30 +108,26 @@ export function decodeYaml(bytes: Uint8Array): { text: string } | { problem: Yam
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    // The longest prefix that decodes ends where the bad byte starts.
-    let lo = 0;
-    let hi = bytes.length;
-    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    // The longest prefix that decodes (an unfinished sequence at its end allowed) ends where the bad byte starts.
     const decodes = (n: number) => {
       try {
-        decoder.decode(bytes.subarray(0, n), { stream: true });
+        new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, n), { stream: true });
         return true;
       } catch {
         return false;
-      } finally {
-        decoder.decode();
       }
     };
+    let lo = 0;
+    let hi = bytes.length;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       if (decodes(mid)) lo = mid;
       else hi = mid - 1;
     }
     const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, lo));
-    const byte = bytes[lo] ?? 0;
     return {
       problem: {
-        message: `byte 0x${byte.toString(16).padStart(2, '0')} is not UTF-8 (save the file as UTF-8)`,
+        message: 'the file is not UTF-8 text here (save it as UTF-8)',
         position: positionIn(before, before.length),
       },
     };
@@ -305,6 +301,8 @@ const IMPLICIT: [string, RegExp][] = [
     /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/,
   ],
   ['value', /^(?:=)$/],
+  // Registered "for documentation" in PyYAML, yet reached by `! '!'`, whose constructor then fails.
+  ['yaml', /^(?:!|&|\*)$/],
 ];
 
 /** Python's `re.match(r'...$', s)`: `$` also matches before a final newline. */
