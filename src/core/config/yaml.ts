@@ -17,9 +17,11 @@ import {
   isPair,
   isScalar,
   isSeq,
+  Lexer,
   LineCounter,
   parseAllDocuments,
   Scalar,
+  visit,
   type Document,
   type Node,
 } from 'yaml';
@@ -147,6 +149,70 @@ function positionIn(text: string, offset: number): Position {
 // Reader.NON_PRINTABLE: PyYAML refuses these anywhere in the stream, comments included.
 const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
+/**
+ * Where PyYAML's Scanner meets a tab it cannot use: it separates tokens with spaces only, so a tab
+ * is text only inside a quoted scalar, a block scalar's content (past its indentation) or a comment.
+ */
+function misplacedTab(text: string, quoted: (offset: number) => boolean): number | undefined {
+  let offset = 0;
+  let afterScalarFlag = false;
+  let blockHeader = false;
+  let inBlock = false;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's DOCUMENT, FLOW_END and SCALAR flags are not in the text.
+    if (token === '\x02' || token === '\x18' || token === '\x1f') {
+      if (token === '\x1f') {
+        afterScalarFlag = true;
+        inBlock = blockHeader;
+      }
+      continue;
+    }
+    const tab = token.indexOf('\t');
+    if (tab !== -1) {
+      if (inBlock && afterScalarFlag) {
+        const bad = tabInBlockIndentation(token);
+        if (bad !== undefined) return offset + bad;
+      } else if (token[0] !== '#') {
+        // The lexer splits a quoted scalar that spans lines; the composed node's range does not.
+        for (let at = tab; at !== -1; at = token.indexOf('\t', at + 1)) if (!quoted(offset + at)) return offset + at;
+      }
+    }
+    if (token[0] === '|' || token[0] === '>') blockHeader = true;
+    else if (afterScalarFlag) blockHeader = false;
+    afterScalarFlag = false;
+    inBlock = false;
+    offset += token.length;
+  }
+  return undefined;
+}
+
+function quotedRanges(docs: Document[]): (offset: number) => boolean {
+  const ranges: [number, number][] = [];
+  for (const doc of docs) {
+    visit(doc, {
+      Scalar(_key, node) {
+        if ((node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && node.range) ranges.push([node.range[0], node.range[1]]);
+      },
+    });
+  }
+  return (offset) => ranges.some(([start, end]) => offset >= start && offset < end);
+}
+
+/** A tab within the indentation a block scalar's first non-empty line sets (or on a line before it). */
+function tabInBlockIndentation(content: string): number | undefined {
+  const lines = content.split('\n');
+  const first = lines.find((l) => /[^ ]/.test(l) && !/^ *$/.test(l));
+  const indent = first ? /^ */.exec(first)![0].length : 0;
+  let at = 0;
+  for (const line of lines) {
+    const lead = /^ */.exec(line)![0].length;
+    if (line[lead] === '\t' && lead < Math.max(indent, 1)) return at + lead;
+    if (first === undefined && line.includes('\t')) return at + line.indexOf('\t');
+    at += line.length + 1;
+  }
+  return undefined;
+}
+
 /** More values than this once aliases are expanded is refused (a "billion laughs" document). */
 export const MAX_EXPANDED_VALUES = 1_000_000;
 
@@ -163,7 +229,9 @@ export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const bad = NON_PRINTABLE.exec(text);
   const docs = bad ? [] : parseAllDocuments(text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, lineCounter });
-  const list = Array.isArray(docs) ? docs : [];
+  const parsedDocs = Array.isArray(docs) ? docs : [];
+  const tab = bad || !text.includes('\t') ? undefined : misplacedTab(text, quotedRanges(parsedDocs));
+  const list = tab === undefined ? parsedDocs : [];
   const doc = list[0];
   const toPosition = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
@@ -176,6 +244,9 @@ export function parseYaml(text: string): ParsedYaml {
       message: `unacceptable character #x${cp.toString(16).padStart(4, '0')}: special characters are not allowed (remove it or write it as an escape in a double-quoted string)`,
       position: positionIn(text, bad.index),
     });
+  }
+  if (tab !== undefined) {
+    errors.push({ message: "found character '\\t' that cannot start any token (indent and separate with spaces)", position: positionIn(text, tab) });
   }
   for (const d of list) {
     for (const e of d.errors) {
