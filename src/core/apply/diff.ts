@@ -51,12 +51,13 @@ export function updateBody(d: DesiredDeployment): Mapping {
 }
 
 /**
- * Structural equality of JSON values; mapping key order does not matter, list order does. A float
- * the file wrote as `1.0` equals the 1 the server's JSON reads back as.
+ * Structural equality of JSON values; mapping key order does not matter, list order does. Numbers
+ * compare as they travel: a float the file wrote as `1.0` equals the 1 the server's JSON reads back
+ * as, and `.inf`/`.nan` equal the null they are sent as.
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a instanceof PythonFloat) a = a.value;
-  if (b instanceof PythonFloat) b = b.value;
+  a = asSent(a);
+  b = asSent(b);
   if (a === b) return true;
   if (typeof a === 'number' && typeof b === 'number') return a === b;
   if (Array.isArray(a) || Array.isArray(b)) {
@@ -68,6 +69,11 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
     return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
   }
   return false;
+}
+
+function asSent(v: unknown): unknown {
+  const n = v instanceof PythonFloat ? v.value : v;
+  return typeof n === 'number' && !Number.isFinite(n) ? null : n;
 }
 
 const seconds = (v: unknown): unknown => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v);

@@ -28,6 +28,7 @@ import { validateSlas, validateTriggers, type DeploymentTrigger, type Sla } from
 import { resolveVersion, type GitRunner, type VersionInfo } from './version-info.js';
 import { applyDeployOptions, DeployOptionError, gatherSpecs, type DeployOptions } from './deploy-options.js';
 import { keepSecretsInJobVariables, settleSecretJobVariables } from './secret-job-variables.js';
+import { deepCopy } from '../templating/values.js';
 
 const BUILD_DOCKER_IMAGE = 'prefect_docker.deployments.steps.build_docker_image';
 const SET_WORKING_DIRECTORY = 'prefect.deployments.steps.set_working_directory';
@@ -104,14 +105,17 @@ const DEFAULTS: Mapping = {
   work_pool: { name: null, work_queue_name: null, job_variables: {} },
 };
 
-/** `_merge_with_default_deploy_config`: fill absent keys only; present nulls stay. */
+/**
+ * `_merge_with_default_deploy_config`: fill absent keys only; present nulls stay. Copied with
+ * `deepCopy`, not structuredClone, which would turn an integral float (PythonFloat) into `{value}`.
+ */
 export function mergeWithDefaults(config: Mapping): Mapping {
-  const out: Mapping = structuredClone(config);
+  const out: Mapping = deepCopy(config);
   for (const [key, value] of Object.entries(DEFAULTS)) {
-    if (!(key in out)) out[key] = structuredClone(value);
+    if (!(key in out)) out[key] = deepCopy(value);
     if (isMapping(value) && isMapping(out[key])) {
       const target = out[key] as Mapping;
-      for (const [k, v] of Object.entries(value)) if (!(k in target)) target[k] = structuredClone(v);
+      for (const [k, v] of Object.entries(value)) if (!(k in target)) target[k] = deepCopy(v);
     }
   }
   return out;
