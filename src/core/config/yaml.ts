@@ -201,7 +201,7 @@ function quotedRanges(docs: Document[]): (offset: number) => boolean {
 /** A tab within the indentation a block scalar's first non-empty line sets (or on a line before it). */
 function tabInBlockIndentation(content: string): number | undefined {
   const lines = content.split('\n');
-  const first = lines.find((l) => /[^ ]/.test(l) && !/^ *$/.test(l));
+  const first = lines.find((l) => /[^ ]/.test(l));
   const indent = first ? /^ */.exec(first)![0].length : 0;
   let at = 0;
   for (const line of lines) {
