@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePrefectFile } from '../../src/core/config/index.js';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
+import { PythonFloat } from '../../src/core/templating/values.js';
 
 const load = (text: string) => parsePrefectFile(text, 'prefect.yaml');
 const errors = (text: string) => load(text).diagnostics.filter((d) => d.severity === 'error');
@@ -23,7 +24,7 @@ deployments:
     });
   });
 
-  it('expands anchors, aliases and merge keys (also lists of them), later keys winning', () => {
+  it('expands anchors, aliases and merge keys (also lists of them) as PyYAML 6.0.4: the last merged mapping wins, explicit keys win over merged ones', () => {
     const { prefectFile, diagnostics } = load(`
 definitions:
   pool: &pool {name: k8s, work_queue_name: default, job_variables: {cpu: 1}}
@@ -40,12 +41,13 @@ deployments:
 `);
     expect(diagnostics).toEqual([]);
     expect(prefectFile!.deployments[0]!.work_pool).toEqual({ name: 'k8s', work_queue_name: 'default', job_variables: { cpu: 1 } });
-    expect(prefectFile!.deployments[1]!.work_pool).toEqual({ name: 'k8s', work_queue_name: 'fast', job_variables: { cpu: 2 } });
+    expect(prefectFile!.deployments[1]!.work_pool).toEqual({ name: 'k8s', work_queue_name: 'fast', job_variables: { cpu: 1 } });
   });
 
   it('reads exponents as PyYAML does: a float needs a dot and a signed exponent', () => {
     const { prefectFile } = load('deployments:\n  - name: a\n    parameters: {a: 1.5e3, b: 1.5e+3, c: 1e+3, d: 0.5e-3, e: .5}\n');
-    expect(prefectFile!.deployments[0]!.parameters).toEqual({ a: '1.5e3', b: 1500, c: '1e+3', d: 0.0005, e: 0.5 });
+    expect(prefectFile!.deployments[0]!.parameters).toEqual({ a: '1.5e3', b: new PythonFloat(1500), c: '1e+3', d: 0.0005, e: 0.5 });
+    expect(JSON.stringify(prefectFile!.deployments[0]!.parameters)).toBe('{"a":"1.5e3","b":1500.0,"c":"1e+3","d":0.0005,"e":0.5}');
   });
 
   it('keeps duplicate keys, last one wins', () => {
@@ -68,7 +70,7 @@ deployments:
 
 describe('validation', () => {
   const cases: { yaml: string; line: number; message: RegExp }[] = [
-    { yaml: 'deployments:\n  - name: a\n    version: 1.0\n', line: 3, message: /"version" must be a string, got the number 1 \(quote it/ },
+    { yaml: 'deployments:\n  - name: a\n    version: 1.0\n', line: 3, message: /"version" must be a string, got the number 1\.0 \(quote it: version: "1\.0"\)/ },
     { yaml: 'deployments:\n  - name: 123\n', line: 2, message: /"name" must be a string/ },
     { yaml: 'deployments:\n  - name: a\n    paused: maybe\n', line: 3, message: /"paused" must be a boolean/ },
     { yaml: 'deployments:\n  - name: a\n    parameters: null\n', line: 3, message: /"parameters" must be a mapping/ },

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePrefectFile } from '../../src/core/config/index.js';
 import { readYaml, setYamlDiskCache, YamlDiskCache, yamlCacheDirectory } from '../../src/core/config/yaml-cache.js';
 import { parseYaml, YamlTimestamp } from '../../src/core/config/yaml.js';
+import { PythonFloat } from '../../src/core/templating/values.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -78,7 +79,9 @@ describe('prefect.yaml values kept between runs', () => {
     expect(JSON.stringify(params['when'])).toBe('"2024-01-01"');
     expect(params['nan']).toBeNaN();
     expect(params['inf']).toBe(Infinity);
-    expect(Object.is(params['zero'], -0)).toBe(true);
+    expect(params['zero']).toBeInstanceOf(PythonFloat);
+    expect(Object.is((params['zero'] as PythonFloat).value, -0)).toBe(true);
+    expect(JSON.stringify(params['zero'])).toBe('-0.0');
     expect(params['not_a_float']).toBe('1.5e3');
     expect(params['sexagesimal']).toBe(90);
     const anchor = (kept.value as { deployments: { schedules: { anchor_date: unknown }[] }[] }).deployments[1]!.schedules[0]!.anchor_date;
@@ -128,17 +131,20 @@ describe('prefect.yaml values kept between runs', () => {
     expect(second.diagnostics.some((d) => d.line === 4)).toBe(true);
   });
 
-  it('does not keep text that does not load, nor values it cannot keep faithfully', () => {
+  it('does not keep text that does not load', () => {
     const broken = 'deployments:\n  - name: [unclosed\n';
     expect(readYaml(broken).errors.length).toBeGreaterThan(0);
     expect(readYaml(broken).errors.length).toBeGreaterThan(0);
     expect(entries()).toHaveLength(0);
+  });
 
-    const set = 'tags: !!set {a, b}\n';
-    expect(readYaml(set).value).toEqual(parseYaml(set).value);
-    const binary = 'blob: !!binary aGVsbG8=\n';
-    expect(readYaml(binary).value).toEqual(parseYaml(binary).value);
-    expect(entries()).toHaveLength(0);
+  it('keeps sets, binary text and integral floats as they load', () => {
+    const text = 'tags: !!set {a, b}\nblob: !!binary aGVsbG8=\nratio: 2.0\n';
+    readYaml(text);
+    expect(entries()).toHaveLength(1);
+    const kept = readYaml(text).value as Record<string, unknown>;
+    expect(kept).toEqual({ tags: ['a', 'b'], blob: 'hello', ratio: new PythonFloat(2) });
+    expect(kept['ratio']).toBeInstanceOf(PythonFloat);
   });
 
   it('a broken or foreign entry is ignored and the text parsed again', () => {

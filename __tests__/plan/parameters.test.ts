@@ -98,6 +98,13 @@ describe('parameters in the plan', () => {
     expect(await problems(deployment(ok))).toEqual([]);
   });
 
+  it('judges an integral float (`1.0`, kept a float for the request) as the number it is', async () => {
+    expect(await problems(deployment('      limit: 3.0\n      ids: [1.0, 2.0]'))).toEqual([]);
+    expect(await problems(deployment('      region: 1.0'))).toEqual([
+      `prefect.yaml:7:15: deployment "nightly": parameter "region": 1.0 is not one of eu, us, apac`,
+    ]);
+  });
+
   it('warns instead when enforce_parameter_schema is false', async () => {
     expect(await problems(deployment('      region: us-east', '    enforce_parameter_schema: false\n'))).toEqual([
       `prefect.yaml:8:15: warning: deployment "nightly": parameter "region": 'us-east' is not one of eu, us, apac (not enforced: enforce_parameter_schema is false, so the server stores it and flow runs fail on it)`,

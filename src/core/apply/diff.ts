@@ -4,6 +4,7 @@
  * scheduled runs), and what a plan shows as the field-level changes.
  */
 import { isMapping, type Mapping } from '../config/index.js';
+import { PythonFloat } from '../templating/values.js';
 import type { DesiredDeployment } from '../plan/index.js';
 
 export interface FieldChange {
@@ -48,8 +49,14 @@ export function updateBody(d: DesiredDeployment): Mapping {
   return body;
 }
 
-/** Structural equality of JSON values; mapping key order does not matter, list order does. */
+/**
+ * Structural equality of JSON values; mapping key order does not matter, list order does. Numbers
+ * compare as they travel: a float the file wrote as `1.0` equals the 1 the server's JSON reads back
+ * as, and `.inf`/`.nan` equal the null they are sent as.
+ */
 export function jsonEqual(a: unknown, b: unknown): boolean {
+  a = asSent(a);
+  b = asSent(b);
   if (a === b) return true;
   if (typeof a === 'number' && typeof b === 'number') return a === b;
   if (Array.isArray(a) || Array.isArray(b)) {
@@ -61,6 +68,11 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
     return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
   }
   return false;
+}
+
+function asSent(v: unknown): unknown {
+  const n = v instanceof PythonFloat ? v.value : v;
+  return typeof n === 'number' && !Number.isFinite(n) ? null : n;
 }
 
 const seconds = (v: unknown): unknown => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v);

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import type { PathSegment, Position } from './yaml.js';
+import { decodeYaml, type PathSegment, type Position } from './yaml.js';
 import { readYaml } from './yaml-cache.js';
 import { validatePrefectFile, type Actions, type Mapping } from './validate.js';
 
@@ -30,9 +30,9 @@ export interface LoadResult {
 }
 
 export async function loadPrefectFile(file: string, cwd: string): Promise<LoadResult> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path.resolve(cwd, file), 'utf8');
+    bytes = await readFile(path.resolve(cwd, file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const message =
@@ -43,7 +43,12 @@ export async function loadPrefectFile(file: string, cwd: string): Promise<LoadRe
           : `cannot be read: ${(e as Error).message}`;
     return { prefectFile: undefined, diagnostics: [{ severity: 'error', file, message }] };
   }
-  return parsePrefectFile(text, file);
+  const decoded = decodeYaml(bytes);
+  if ('problem' in decoded) {
+    const { message, position } = decoded.problem;
+    return { prefectFile: undefined, diagnostics: [{ severity: 'error', file, ...(position ? { line: position.line, column: position.column } : {}), message: `invalid YAML: ${message}` }] };
+  }
+  return parsePrefectFile(decoded.text, file);
 }
 
 export function parsePrefectFile(text: string, file: string): LoadResult {

@@ -10,6 +10,7 @@ import { keyPath, type FieldError } from '../diagnostics.js';
 import { validateRawScheduleItem } from '../schedules/index.js';
 import { closest } from '../util/suggest.js';
 import { findStep, isBuiltInNamespace, looksLikePythonCallable, allStepNames, RESERVED_STEP_INPUTS } from '../../steps/registry.js';
+import { PythonFloat } from '../templating/values.js';
 import { YamlTimestamp, type PathSegment } from './yaml.js';
 
 export type Mapping = Record<string, unknown>;
@@ -92,6 +93,7 @@ class Checker {
   int(value: unknown, path: PathSegment[]): number | null | undefined {
     if (value === null || value === undefined) return null;
     if (typeof value === 'number' && Number.isInteger(value)) return value;
+    if (value instanceof PythonFloat && Number.isInteger(value.value)) return value.value;
     if (typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value)) return Number.parseInt(value, 10);
     return this.error(path, `${describe(path)} must be an integer, got ${show(value)}`);
   }
@@ -107,12 +109,15 @@ class Checker {
 }
 
 export function isMapping(value: unknown): value is Mapping {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof YamlTimestamp) && !(value instanceof Date);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 export function laxBool(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (value === 0 || value === 1) return value === 1;
+  if (value instanceof PythonFloat && (value.value === 0 || value.value === 1)) return value.value === 1;
   if (typeof value === 'string') {
     const v = value.trim().toLowerCase();
     if (['1', 'on', 't', 'true', 'y', 'yes'].includes(v)) return true;
@@ -126,7 +131,7 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value instanceof YamlTimestamp) return `the date ${value.text}`;
   if (isMapping(value)) return 'a mapping';
-  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'number' || value instanceof PythonFloat) return `the number ${String(value)}`;
   if (typeof value === 'boolean') return `the boolean ${value}`;
   return typeof value;
 }
@@ -141,13 +146,18 @@ function describe(path: PathSegment[]): string {
   return `"${keys[keys.length - 1] ?? 'value'}"`;
 }
 
-/** Timestamps become text as pydantic's JSON dump writes them; everything else is copied. */
-function toJsonValue(value: unknown): unknown {
+/**
+ * Timestamps become text as pydantic's JSON dump writes them; everything else is copied. Free-form
+ * values (parameters, job variables, steps) keep an integral float a float, so it is sent as `1.0`;
+ * typed fields (schedules, triggers, SLAs) take plain numbers, which their checks expect.
+ */
+function toJsonValue(value: unknown, keepFloats = true): unknown {
   if (value instanceof YamlTimestamp) return value.toJSON();
-  if (Array.isArray(value)) return value.map(toJsonValue);
+  if (value instanceof PythonFloat && !keepFloats) return value.value;
+  if (Array.isArray(value)) return value.map((v) => toJsonValue(v, keepFloats));
   if (isMapping(value)) {
     const out: Mapping = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v);
+    for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v, keepFloats);
     return out;
   }
   return value;
@@ -288,7 +298,7 @@ function checkDeployment(c: Checker, raw: unknown, path: PathSegment[]): Mapping
   for (const key of ['name', 'version', 'version_type', 'description', 'entrypoint', 'flow_name']) {
     if (!has(key)) continue;
     const hint = key === 'version' || key === 'name' ? ` (quote it: ${key}: "${String(toJsonValue(raw[key]))}")` : '';
-    const v = c.string(raw[key], at(key), typeof raw[key] === 'number' ? hint : '');
+    const v = c.string(raw[key], at(key), typeof raw[key] === 'number' || raw[key] instanceof PythonFloat ? hint : '');
     if (v !== undefined) out[key] = v;
   }
   if (typeof out.name === 'string' && /[/%&<>]/.test(out.name)) {
@@ -377,7 +387,7 @@ function checkDeployment(c: Checker, raw: unknown, path: PathSegment[]): Mapping
       t.forEach((item, i) => {
         if (!isMapping(item)) c.error([...path, 'triggers', i], `each trigger must be a mapping, got ${typeName(item)}`);
       });
-      out.triggers = toJsonValue(t);
+      out.triggers = toJsonValue(t, false);
     }
   }
   if (has('sla')) {
@@ -388,7 +398,7 @@ function checkDeployment(c: Checker, raw: unknown, path: PathSegment[]): Mapping
       s.forEach((item, i) => {
         if (!isMapping(item)) c.error([...path, 'sla', i], `each SLA must be a mapping, got ${typeName(item)}`);
       });
-      out.sla = toJsonValue(s);
+      out.sla = toJsonValue(s, false);
     }
   }
   return out;
@@ -424,7 +434,7 @@ function checkConcurrency(c: Checker, value: unknown, path: PathSegment[]): unkn
 
 /** `deployment` is the deployment's path: messages name the key from there (`schedules[0].foo: …`). */
 function checkSchedule(c: Checker, item: Mapping, path: PathSegment[], deployment: PathSegment[]): Mapping | undefined {
-  const result = validateRawScheduleItem(toJsonValue(item), path);
+  const result = validateRawScheduleItem(toJsonValue(item, false), path);
   for (const e of result.errors) c.errors.push({ ...e, message: `${keyPath(e.path.slice(deployment.length))}: ${e.message}` });
   return result.errors.length === 0 && result.value ? (result.value as Mapping) : undefined;
 }

@@ -6,17 +6,19 @@
  *
  * The value is kept with V8's serializer, which keeps what JSON would lose: a mapping an alias
  * shares stays one object, NaN and infinities stay numbers. YAML timestamps are the one class
- * instance a value holds; each is kept as a stand-in object listed beside the value and put back
- * on reading. A value holding anything else (`!!set`, `!!omap`, `!!binary`) is not kept.
+ * and integral floats (`PythonFloat`) are the class instances a value holds; each is kept as a
+ * stand-in object listed beside the value and put back on reading. A value holding anything else
+ * is not kept.
  */
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import { cacheDirectory } from '../util/cache-dir.js';
 import { DiskStore } from '../util/disk-store.js';
+import { PythonFloat } from '../templating/values.js';
 import { parseYaml, YamlTimestamp, type ParsedYaml } from './yaml.js';
 
 /** Bumped when what an entry holds changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Entry {
   format: typeof FORMAT;
@@ -25,6 +27,8 @@ interface Entry {
   value: unknown;
   /** Each timestamp's stand-in in `value`, with what the timestamp holds. */
   timestamps: [object, string, boolean][];
+  /** Each integral float's stand-in, with its value. */
+  floats: [object, number][];
 }
 
 export class YamlDiskCache {
@@ -40,7 +44,7 @@ export class YamlDiskCache {
     if (data === undefined) return undefined;
     try {
       const entry = deserialize(data) as Entry;
-      if (entry?.format !== FORMAT || entry.digest !== digest || !Array.isArray(entry.timestamps)) return undefined;
+      if (entry?.format !== FORMAT || entry.digest !== digest || !Array.isArray(entry.timestamps) || !Array.isArray(entry.floats)) return undefined;
       return { value: restore(entry) };
     } catch {
       return undefined;
@@ -62,9 +66,10 @@ function digestOf(text: string): string {
 class NotKept extends Error {}
 
 /** A copy of the value with each timestamp replaced by a stand-in; undefined when it holds something else. */
-function keepable(value: unknown): Pick<Entry, 'value' | 'timestamps'> | undefined {
+function keepable(value: unknown): Pick<Entry, 'value' | 'timestamps' | 'floats'> | undefined {
   const copies = new Map<object, unknown>();
   const timestamps: Entry['timestamps'] = [];
+  const floats: Entry['floats'] = [];
   const copy = (v: unknown): unknown => {
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
     if (typeof v !== 'object') throw new NotKept();
@@ -74,6 +79,12 @@ function keepable(value: unknown): Pick<Entry, 'value' | 'timestamps'> | undefin
       const standIn = {};
       copies.set(v, standIn);
       timestamps.push([standIn, v.text, v.isDateOnly]);
+      return standIn;
+    }
+    if (v instanceof PythonFloat) {
+      const standIn = {};
+      copies.set(v, standIn);
+      floats.push([standIn, v.value]);
       return standIn;
     }
     if (Array.isArray(v)) {
@@ -93,17 +104,20 @@ function keepable(value: unknown): Pick<Entry, 'value' | 'timestamps'> | undefin
     return out;
   };
   try {
-    return { value: copy(value), timestamps };
+    return { value: copy(value), timestamps, floats };
   } catch (e) {
     if (e instanceof NotKept) return undefined;
     throw e;
   }
 }
 
-/** Puts the timestamps back in place of their stand-ins (in place: shared objects stay shared). */
+/** Puts the timestamps and floats back in place of their stand-ins (in place: shared objects stay shared). */
 function restore(entry: Entry): unknown {
-  if (entry.timestamps.length === 0) return entry.value;
-  const byStandIn = new Map<unknown, YamlTimestamp>(entry.timestamps.map(([standIn, text, dateOnly]) => [standIn, new YamlTimestamp(text, dateOnly)]));
+  if (entry.timestamps.length === 0 && entry.floats.length === 0) return entry.value;
+  const byStandIn = new Map<unknown, YamlTimestamp | PythonFloat>([
+    ...entry.timestamps.map(([standIn, text, dateOnly]): [object, YamlTimestamp] => [standIn, new YamlTimestamp(text, dateOnly)]),
+    ...entry.floats.map(([standIn, v]): [object, PythonFloat] => [standIn, new PythonFloat(v)]),
+  ]);
   const seen = new Set<object>();
   const fix = (v: unknown): unknown => {
     if (v === null || typeof v !== 'object') return v;

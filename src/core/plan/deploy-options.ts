@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMapping, type Mapping } from '../config/index.js';
 import { parseYaml } from '../config/yaml.js';
+import { deepCopy } from '../templating/values.js';
 
 export interface DeployOptions {
   entrypoint?: string;
@@ -93,7 +94,8 @@ export function parseJobVariable(text: string): Mapping {
  * rejects such names, so the rename never applies.)
  */
 export function applyDeployOptions(config: Mapping, o: DeployOptions): { config: Mapping; variableOverrides: Mapping; notices: string[] } {
-  const out: Mapping = structuredClone(config);
+  // deepCopy keeps integral floats (PythonFloat) what they are; structuredClone would not.
+  const out: Mapping = deepCopy(config);
   const notices: string[] = [];
   if (o.param?.length && o.params !== undefined) throw new DeployOptionError('Can only pass one of `param` or `params` options');
 

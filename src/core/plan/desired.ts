@@ -30,6 +30,7 @@ import { resolveVersion, type GitRunner, type VersionInfo } from './version-info
 import { applyDeployOptions, DeployOptionError, gatherSpecs, type DeployOptions } from './deploy-options.js';
 import { keepSecretsInJobVariables, settleSecretJobVariables } from './secret-job-variables.js';
 import { didYouMean } from '../util/suggest.js';
+import { deepCopy } from '../templating/values.js';
 
 /** `prefect.types.names.BANNED_CHARACTERS`. */
 const BANNED_NAME_CHARACTERS = '/%&><';
@@ -108,14 +109,17 @@ const DEFAULTS: Mapping = {
   work_pool: { name: null, work_queue_name: null, job_variables: {} },
 };
 
-/** `_merge_with_default_deploy_config`: fill absent keys only; present nulls stay. */
+/**
+ * `_merge_with_default_deploy_config`: fill absent keys only; present nulls stay. Copied with
+ * `deepCopy`, not structuredClone, which would turn an integral float (PythonFloat) into `{value}`.
+ */
 export function mergeWithDefaults(config: Mapping): Mapping {
-  const out: Mapping = structuredClone(config);
+  const out: Mapping = deepCopy(config);
   for (const [key, value] of Object.entries(DEFAULTS)) {
-    if (!(key in out)) out[key] = structuredClone(value);
+    if (!(key in out)) out[key] = deepCopy(value);
     if (isMapping(value) && isMapping(out[key])) {
       const target = out[key] as Mapping;
-      for (const [k, v] of Object.entries(value)) if (!(k in target)) target[k] = structuredClone(v);
+      for (const [k, v] of Object.entries(value)) if (!(k in target)) target[k] = deepCopy(v);
     }
   }
   return out;
@@ -484,7 +488,7 @@ async function parameterVerdicts(
     if (Object.keys(judged).length === 0) return;
     // ajv is loaded only for deployments with parameters to judge.
     const { judgeParameters } = await import('./parameters-judge.js');
-    for (const p of judgeParameters(asSent(judged), schema)) {
+    for (const p of judgeParameters(judged, schema)) {
       const name = p.path[0];
       const viaCli = typeof name === 'string' && cli.has(name);
       problems.push({ message: viaCli ? `${p.message} (from --param/--params)` : p.message, path: viaCli ? at() : [...where, ...p.path] });
@@ -514,9 +518,4 @@ function holdsPlaceholder(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(holdsPlaceholder);
   if (isMapping(value)) return Object.hasOwn(value, '__prefect_kind') || Object.values(value).some(holdsPlaceholder);
   return false;
-}
-
-// What the server receives: the JSON of the document.
-function asSent(document: Mapping): Mapping {
-  return JSON.parse(JSON.stringify(document)) as Mapping;
 }

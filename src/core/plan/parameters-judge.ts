@@ -39,14 +39,17 @@ export function judgeParameters(parameters: Mapping, schema: Record<string, unkn
     judge = compileJudge(schema);
     judges.set(schema, judge);
   }
-  const verdict = judge.verdict(parameters);
+  // Judged as the server reads the request body (an integral float is a number there); messages show
+  // the values as written (`1.0`).
+  const sent = JSON.parse(JSON.stringify(parameters)) as Mapping;
+  const verdict = judge.verdict(sent);
   // 'unknown': a pattern or schema whose Python meaning ajv may not share; the server decides.
   if (verdict === 'unknown' || (Array.isArray(verdict) && verdict.length === 0)) return [];
   if ('whole' in verdict) return [{ path: [], message: `the server cannot validate parameters against the flow's schema (${verdict.whole})` }];
   // In the order prefect.yaml gives them.
   const order = Object.keys(parameters);
   const rank = (p: ParameterProblem) => (typeof p.path[0] === 'string' ? order.indexOf(p.path[0]) : -1);
-  return explain(parameters, judge.explain(), verdict).sort((a, b) => rank(a) - rank(b));
+  return explain(parameters, sent, judge.explain(), verdict).sort((a, b) => rank(a) - rank(b));
 }
 
 function compileJudge(schema: Record<string, unknown>): Judge {
@@ -76,9 +79,9 @@ function compileJudge(schema: Record<string, unknown>): Judge {
 }
 
 /** One message per parameter at fault, from the errors ajv gives without the judge's rewrites. */
-function explain(parameters: Mapping, plain: ValidateFunction | undefined, verdict: ErrorObject[]): ParameterProblem[] {
+function explain(parameters: Mapping, sent: Mapping, plain: ValidateFunction | undefined, verdict: ErrorObject[]): ParameterProblem[] {
   let errors = verdict;
-  if (plain && !plain(parameters) && plain.errors?.length) errors = plain.errors;
+  if (plain && !plain(sent) && plain.errors?.length) errors = plain.errors;
   const byParameter = new Map<string, ErrorObject[]>();
   for (const e of errors) {
     const name = pointerSegments(e.instancePath)[0] ?? '';

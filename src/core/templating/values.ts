@@ -10,7 +10,32 @@
  */
 export class PythonFloat {
   constructor(readonly value: number) {}
+
+  /**
+   * Written as Python's `json.dumps` writes the float (`1.0`, `1e+16`), so the server stores a float
+   * where the reference's request has one; non-finite values become null as in pydantic's JSON mode.
+   */
+  toJSON(): unknown {
+    return Number.isFinite(this.value) ? rawJSON(this.toString()) : null;
+  }
+
+  /** Python's `repr()` of an integral or non-finite float. */
+  toString(): string {
+    const x = this.value;
+    if (Number.isNaN(x)) return 'nan';
+    if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+    if (!Number.isInteger(x)) return String(x);
+    if (Math.abs(x) >= 1e16) return x.toExponential();
+    return `${Object.is(x, -0) ? '-' : ''}${BigInt(x).toString()}.0`;
+  }
+
+  valueOf(): number {
+    return this.value;
+  }
 }
+
+// Node 24 has JSON.rawJSON; the ES2024 lib typings do not declare it yet.
+const rawJSON = (JSON as unknown as { rawJSON(text: string): unknown }).rawJSON;
 
 /** Thrown for templates that cannot be resolved; the message names the offending placeholder. */
 export class TemplateError extends Error {
