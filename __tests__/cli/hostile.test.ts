@@ -123,7 +123,7 @@ const deployment = (extra: string, name = 'd'): string => `  - name: ${name}\n  
 const GENERATORS: Record<string, (r: () => number) => string> = {
   'deep flow sequences': (r) => `${HEADER}${deployment(`    tags: ${'['.repeat(100 + Math.floor(r() * 5000))}\n`)}`,
   'deep block mappings': (r) => {
-    const depth = 50 + Math.floor(r() * 1000);
+    const depth = 50 + Math.floor(r() * 4000);
     return HEADER + deployment(`    parameters:\n${Array.from({ length: depth }, (_, i) => `${' '.repeat(6 + i * 2)}k${i}:`).join('\n')} 1\n`);
   },
   'alias bomb': (r) => {
@@ -206,6 +206,8 @@ describe('hostile prefect.yaml files are refused quickly, in one line per proble
       if (o.code === 'hang') say('no result within the per-case timeout');
       else if (![0, 1, 2].includes(o.code)) say(`exit ${o.code}`);
       if (/^\s+at /mu.test(o.stderr + o.stdout)) say('a stack trace');
+      const stray = o.stderr.split('\n').filter((l) => l && !l.startsWith(file) && !/^(flows\/|\d+ problems? found|error: |\(run prefect-deploy)/u.test(l));
+      if (stray.length > 0) say(`a line that is not a problem: ${stray[0]!.slice(0, 200)}`);
       if (o.code === 1) {
         const lines = o.stderr.split('\n').filter(Boolean);
         const summary = /^(\d+) problems? found/u.exec(lines.at(-1) ?? '');
@@ -222,6 +224,29 @@ describe('hostile prefect.yaml files are refused quickly, in one line per proble
     expect(outcomes).toHaveLength(FUZZ_CASES);
     expect(peakRss).toBeLessThan(600 * MiB);
   }, 180_000);
+});
+
+describe('nesting', () => {
+  it('is refused past 200 levels, at the first value too deep, before anything recurses over it', async () => {
+    const depth = 500;
+    writeFileSync(path.join(project, 'deep.yaml'), `${HEADER}${deployment(`    parameters: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`)}`);
+    const [validate, plan] = await runInProcess([0, 1].map((id) => ({ id, args: [id === 0 ? 'validate' : 'plan', '--all', '--offline', '--prefect-file', 'deep.yaml'] })));
+    for (const run of [validate!, plan!]) {
+      expect({ code: run.code, stderr: run.stderr }).toEqual({
+        code: 1,
+        // Column 805: `    parameters: ` then 197 of `{a: `, the first mapping 200 levels down.
+        stderr: 'deep.yaml:5:805: nested more than 200 levels deep (flatten it: no real prefect.yaml nests this deep)\n1 problem found; nothing would be registered.\n',
+      });
+    }
+  }, 60_000);
+
+  it('too deep for the YAML reader is one line too', async () => {
+    const depth = 10_000;
+    writeFileSync(path.join(project, 'deeper.yaml'), `${HEADER}${deployment(`    parameters: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`)}`);
+    const [run] = await runInProcess([{ id: 0, args: ['plan', '--all', '--offline', '--prefect-file', 'deeper.yaml'] }]);
+    expect(run!.code).toBe(1);
+    expect(run!.stderr).toMatch(/^deeper\.yaml:5:\d+: [^\n]+\n1 problem found; nothing would be registered\.\n$/u);
+  }, 60_000);
 });
 
 /** The built CLI in its own process, its peak memory as the kernel counts it (GNU time's %M, KiB). */

@@ -62,7 +62,8 @@ export function parsePrefectFile(text: string, file: string): LoadResult {
         severity: 'error',
         file,
         ...(e.position ? { line: e.position.line, column: e.position.column } : {}),
-        message: `invalid YAML: ${e.message}`,
+        // The YAML library appends a code frame on further lines; the position is in the prefix.
+        message: `invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '')}`,
       })),
     };
   }
