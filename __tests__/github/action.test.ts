@@ -90,6 +90,9 @@ describe('inputs', () => {
     [{ 'skip-steps': '1' }, 'input "skip-steps" must be true or false, got "1"'],
     [{ 'require-plan-match': 'yes' }, 'input "require-plan-match" must be true or false, got "yes"'],
     [{ concurrency: '0' }, 'input "concurrency" must be a positive integer, got "0"'],
+    [{ concurrency: '-5' }, 'input "concurrency" must be a positive integer, got "-5"'],
+    [{ concurrency: '1.5' }, 'input "concurrency" must be a positive integer, got "1.5"'],
+    [{ concurrency: 'abc' }, 'input "concurrency" must be a positive integer, got "abc"'],
     [{ 'step-outputs': '[1]' }, 'input "step-outputs" must be a JSON object'],
     [{ all: 'true', deployments: 'x' }, 'inputs "all" and "deployments" cannot be used together'],
   ])('%j is refused: %s', (values, message) => {

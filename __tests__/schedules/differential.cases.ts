@@ -93,6 +93,17 @@ export const CASES: DifferentialCase[] = [
   { name: 'interval 10 min across spring-forward', item: { interval: 'PT10M', anchor_date: '2026-03-01T00:00:00Z', timezone: 'America/New_York' }, after: '2026-03-08T06:55:00Z' },
   { name: 'rrule hourly across spring-forward', item: { rrule: 'FREQ=HOURLY', timezone: 'Europe/Berlin' }, after: '2026-03-29T00:30:00Z' },
   { name: 'cron start in repeated hour', item: { cron: '*/20 * * * *', timezone: 'America/New_York' }, after: '2026-11-01T05:50:00Z' },
+  // hostile: far anchors and long rules answered by arithmetic, not by walking
+  { name: 'interval minutely anchored in year 1', item: { interval: 60, anchor_date: '0001-01-01T00:00:00' } },
+  { name: 'interval hourly anchored in year 1 in new york', item: { interval: 3600, anchor_date: '0001-01-01T00:00:00', timezone: 'America/New_York' } },
+  { name: 'interval P1D anchored in year 1 in new york', item: { interval: 'P1D', anchor_date: '0001-01-01T00:00:00', timezone: 'America/New_York' } },
+  { name: 'interval P1D at 02:30 anchored in 2000 in new york', item: { interval: 'P1D', anchor_date: '2000-01-01T02:30:00', timezone: 'America/New_York' } },
+  { name: 'interval in the year 9999', item: { interval: 'P1W', anchor_date: '9999-12-31T00:00:00', timezone: 'Europe/Paris' } },
+  { name: 'rrule minutely with a long COUNT', item: { rrule: 'DTSTART:20260301T000000\nRRULE:FREQ=MINUTELY;COUNT=99999999' } },
+  { name: 'rrule every 7 minutes, COUNT running out after start', item: { rrule: 'DTSTART:20260301T000001\nRRULE:FREQ=MINUTELY;INTERVAL=7;COUNT=1500' } },
+  { name: 'rrule hourly COUNT exhausted before start', item: { rrule: 'DTSTART:20260301T000000\nRRULE:FREQ=HOURLY;COUNT=100' } },
+  { name: 'rrule secondly with BYHOUR from last year', item: { rrule: 'DTSTART:20250301T000000\nRRULE:FREQ=SECONDLY;BYHOUR=13', timezone: 'Europe/Paris' } },
+  { name: 'rrule interval never reaching BYHOUR', item: { rrule: 'FREQ=HOURLY;INTERVAL=24;BYHOUR=1' } },
   // extras and shapes
   { name: 'all extras', item: { cron: '0 0 * * *', active: 'false', parameters: { n: 1 }, slug: 'a', replaces: 'b' } },
   { name: 'active int 0', item: { cron: '0 0 * * *', active: 0 } },

@@ -122,6 +122,12 @@ function parseInteger(value: string): number {
   return Number.parseInt(value, 10);
 }
 
+function parsePositiveInteger(value: string): number {
+  const n = parseInteger(value);
+  if (n < 1) throw new InvalidArgumentError(`"${value}" is not a positive integer`);
+  return n;
+}
+
 /** prefect deploy's two-letter short flags, which commander cannot declare. */
 const SHORT_ALIASES: Record<string, string> = { '-jv': '--job-variable', '-cl': '--concurrency-limit', '--variable': '--job-variable' };
 
@@ -237,7 +243,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       .addOption(new Option('-n, --name <name>', 'a deployment name, flow/name, or * pattern (repeatable)').argParser(collect))
       .option('--api-url <url>', 'Prefect API URL (default: PREFECT_API_URL; PREFECT_API_KEY authenticates with Prefect Cloud)')
       .option('--offline', 'do not contact the Prefect API even when PREFECT_API_URL is set')
-      .addOption(new Option('--concurrency <n>', 'deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)').argParser(parseInteger))
+      .addOption(new Option('--concurrency <n>', 'deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)').argParser(parsePositiveInteger))
       .option('--dotenv <path>', 'write a GitLab dotenv report of the result (artifacts: reports: dotenv:)')
       .optionsGroup('Deployment options (as prefect deploy; applied when one deployment is selected):')
       .option('-d, --description <text>', 'override the description')

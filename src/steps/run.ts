@@ -12,6 +12,7 @@ import {
 import { deepCopy, isMapping, pythonTypeName } from '../core/templating/values.js';
 import { stepCacheKey, type StepRun } from './cache.js';
 import { checkInputs, resolveStep } from './implementations.js';
+import { refuseInjectedCommands } from './line-breaks.js';
 import type { StepCall, StepContext } from './types.js';
 import { StepFailure } from './utility.js';
 
@@ -40,6 +41,7 @@ export class StepExecutionError extends Error {
 }
 
 const MAX_REASON_LINES = 10;
+const RUN_SHELL_SCRIPT = 'prefect.deployments.steps.run_shell_script';
 
 /** Multi-line reasons (captured stderr) as one line: trimmed lines joined by " | ", the last ones kept. */
 function oneLine(text: string): string {
@@ -86,6 +88,9 @@ export async function runSteps(steps: readonly unknown[], seedOutputs: StepOutpu
       }
       const { definition, implementation } = resolveStep(name, templated.keywords);
       checkInputs(definition, templated.value);
+      if (definition.name === RUN_SHELL_SCRIPT) {
+        await refuseInjectedCommands(raw, templated.value, async (text) => (await templateStepInputs({ script: text }, outputs, { ...ctx.sources, env: ctx.env })).value['script']);
+      }
 
       const start = async (): Promise<StepRun> => {
         let cwd = ctx.cwd;

@@ -4,8 +4,9 @@
  * from it (loaded on demand by index.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_PYTHON_FILE_BYTES, readBoundedFile, UnreadableFileError } from '../util/read-bounded.js';
 import type { Observation } from './disk-cache.js';
 import type { ParsedEntrypoint } from './entrypoint.js';
 import { FlowAnalysisError } from './errors.js';
@@ -28,7 +29,13 @@ export function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions, read
       { file: ep.file },
     );
   }
-  const bytes = read ?? readFileSync(abs);
+  let bytes: Buffer;
+  try {
+    bytes = read ?? readBoundedFile(abs, MAX_PYTHON_FILE_BYTES);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new FlowAnalysisError(`entrypoint file ${ep.file} ${error.message}`, { file: ep.file });
+    throw error;
+  }
   const source = new PySource(bytes.toString('utf8'));
   const { fatal, ignoredLines } = source.parseErrors();
   if (fatal) {
@@ -43,7 +50,7 @@ export function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions, read
   const interpOptions: InterpreterOptions = {
     isUnavailable,
     resolveLocalModule: (name, fromFile, level) => resolveLocalModule(options.cwd, name, fromFile, level),
-    readLocal: (file) => readFileSync(path.resolve(options.cwd, file), 'utf8'),
+    readLocal: (file) => readBoundedFile(path.resolve(options.cwd, file), MAX_PYTHON_FILE_BYTES).toString('utf8'),
     env: options.env ?? process.env,
     cwd: options.cwd,
     pythonMinor: pythonMinor(options.pythonVersion),
@@ -175,7 +182,7 @@ function finish(
   const versionArg = flow.kwargs.get('version');
   // Prefect hashes the file that defines the function, which a re-export puts elsewhere.
   const definedIn = flow.fn.scope.module.file;
-  let version = definedIn === ep.file ? md5 : createHash('md5').update(readFileSync(path.resolve(cwd, definedIn))).digest('hex');
+  let version = definedIn === ep.file ? md5 : createHash('md5').update(readBoundedFile(path.resolve(cwd, definedIn), MAX_PYTHON_FILE_BYTES)).digest('hex');
   let fromDecorator = false;
   if (versionArg && truthy(versionArg)) {
     fromDecorator = versionArg.k === 'str' || versionArg.k === 'int' || versionArg.k === 'float';

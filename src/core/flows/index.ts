@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_PYTHON_FILE_BYTES, readBoundedFile } from '../util/read-bounded.js';
 import { FlowAnalysisDiskCache, flowAnalysisCacheDirectory, type Observation, type World } from './disk-cache.js';
 import { parseEntrypoint, type ParsedEntrypoint } from './entrypoint.js';
 import { FlowAnalysisError } from './errors.js';
@@ -116,7 +116,7 @@ export async function analyzeEntrypoint(entrypoint: string, options: FlowAnalysi
   const abs = path.resolve(options.cwd, ep.file);
   let bytes: Buffer | undefined;
   try {
-    bytes = readFileSync(abs);
+    bytes = readBoundedFile(abs, MAX_PYTHON_FILE_BYTES);
   } catch {
     // a missing file is reported by the analysis itself
   }
@@ -157,7 +157,7 @@ function currentWorld(cwd: string): World {
     md5: (file) => {
       try {
         // As recorded: the MD5 of the text as the analysis read it.
-        return createHash('md5').update(readFileSync(path.resolve(cwd, file), 'utf8'), 'utf8').digest('hex');
+        return createHash('md5').update(readBoundedFile(path.resolve(cwd, file), MAX_PYTHON_FILE_BYTES).toString('utf8'), 'utf8').digest('hex');
       } catch {
         return null;
       }

@@ -43,6 +43,8 @@ export function intervalNextRuns(seconds: number, anchorDate: string, timezone: 
   const parsed = parseAnchorDate(anchorDate);
   if (parsed === undefined || seconds <= 0) return [];
   const anchor = parsed.setZone(zone);
+  // Python's datetime starts at year 1: the scheduler overflows on an anchor before it in the zone.
+  if (anchor.year < 1) return [];
   const start = DateTime.fromJSDate(after, { zone });
   const days = Math.floor(seconds / 86400);
   const rest = seconds - days * 86400;
@@ -52,7 +54,7 @@ export function intervalNextRuns(seconds: number, anchorDate: string, timezone: 
   let offset = 0;
   let next: DateTime;
   if (start.toMillis() >= anchor.toMillis() && days !== 0 && rest === 0 && zone !== 'UTC') {
-    next = anchor;
+    next = seekRecentSteps(anchor, start, days);
     while (next.toMillis() < start.toMillis()) next = add(next, days, 0);
   } else {
     offset = Math.trunc((wallMillis(start) - wallMillis(anchor)) / 1000 / seconds);
@@ -77,6 +79,21 @@ export function intervalNextRuns(seconds: number, anchorDate: string, timezone: 
     next = step(next);
   }
   return results;
+}
+
+/** Whole-day steps walked one by one, at most (two springs of a daily schedule). */
+const MAX_WALKED_DAYS = 800;
+
+/**
+ * Prefect walks local-day runs from the anchor so a skipped hour shifts the rest of the series
+ * (`_seek_calendar_interval`); walking from an anchor in year 1 takes minutes here. Older anchors
+ * jump on the wall clock to the last 800 steps (two years and more): the shift a gap causes is the same at every
+ * transition, so the result only differs for a series whose time fell in a gap that its zone no
+ * longer has (a deliberate difference, bounded time over that edge).
+ */
+function seekRecentSteps(anchor: DateTime, start: DateTime, days: number): DateTime {
+  const steps = Math.floor((wallMillis(start) - wallMillis(anchor)) / (days * 86_400_000)) - MAX_WALKED_DAYS;
+  return steps > 0 ? add(anchor, days * steps, 0) : anchor;
 }
 
 /** pendulum's `add(days=, seconds=)`: exact time without days, wall-clock arithmetic with them. */

@@ -10,6 +10,12 @@ import { isCronSchedule, isIntervalSchedule, type Schedule } from './types.js';
  * schedule cannot produce any (an invalid one included: conversion reports those).
  */
 export function nextRunTimes(schedule: Schedule, count: number, after: Date): string[] {
+  const runs = computeRuns(schedule, count, after);
+  // Python's datetime ends at year 9999: the scheduler fails on such a run and creates none.
+  return runs.some((run) => !/^\d{4}-/.test(run)) ? [] : runs;
+}
+
+function computeRuns(schedule: Schedule, count: number, after: Date): string[] {
   if (count <= 0) return [];
   const zone = schedule.timezone || 'UTC';
   // The JSON rrule form can carry an unchecked zone; the scheduler cannot place runs in it.

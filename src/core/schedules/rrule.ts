@@ -34,12 +34,33 @@ function parseError(text: string): string | undefined {
       }
     }
   }
+  let rule: InstanceType<typeof RRule> | InstanceType<typeof RRuleSet>;
   try {
-    parse(text);
+    rule = parse(text);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-  return undefined;
+  return emptyByset(rule) ? 'Invalid rrule byxxx generates an empty set.' : undefined;
+}
+
+/**
+ * dateutil's `__construct_byset`: with `FREQ=HOURLY;INTERVAL=24;BYHOUR=1` from midnight no
+ * period ever lands on hour 1. dateutil refuses the rule; rrule.js would walk to year 9999.
+ */
+function emptyByset(rule: InstanceType<typeof RRule> | InstanceType<typeof RRuleSet>): boolean {
+  if (rule instanceof RRuleSet) return false;
+  const { freq, interval, dtstart } = rule.options;
+  const field = freq === RRule.HOURLY ? 'byhour' : freq === RRule.MINUTELY ? 'byminute' : freq === RRule.SECONDLY ? 'bysecond' : undefined;
+  const values = field === undefined ? undefined : rule.origOptions[field];
+  if (field === undefined || values === null || values === undefined) return false;
+  const base = field === 'byhour' ? 24 : 60;
+  const start = field === 'byhour' ? dtstart.getUTCHours() : field === 'byminute' ? dtstart.getUTCMinutes() : dtstart.getUTCSeconds();
+  const divisor = gcd(interval || 1, base);
+  return !(Array.isArray(values) ? values : [values]).some((num) => divisor === 1 || (((num - start) % divisor) + divisor) % divisor === 0);
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
 }
 
 /** dateutil's `rrulestr(text, dtstart=2020-01-01)`: the default only applies without a DTSTART. */
@@ -84,19 +105,90 @@ export function normalizeRRule(text: string, timezone: string, now: Date): strin
 }
 
 const MAX_ITERATIONS = 1000;
+/**
+ * Occurrences before `after` that a rule with BY-parts may make us walk through (dateutil walks
+ * them all: `FREQ=SECONDLY;BYHOUR=1` from 2020 is tens of millions). Past this the plan shows
+ * no next runs rather than hold the job (a fraction of a second of walking).
+ */
+const MAX_SKIPPED = 5_000;
+const SUB_DAILY_HORIZON_MS = 8 * 366 * 86_400_000;
+
+const PERIOD_MS: Partial<Record<number, number>> = {
+  [RRule.SECONDLY]: 1000,
+  [RRule.MINUTELY]: 60_000,
+  [RRule.HOURLY]: 3_600_000,
+  [RRule.DAILY]: 86_400_000,
+  [RRule.WEEKLY]: 604_800_000,
+};
+const BY_PARTS = ['bysetpos', 'bymonth', 'bymonthday', 'byyearday', 'byweekno', 'byweekday', 'byhour', 'byminute', 'bysecond', 'byeaster'] as const;
+
+/**
+ * A rule's periods are a fixed length apart (floating wall times make a day exactly 24 h), and
+ * BY-parts filter within a period, so the rule started a whole number of periods later yields the
+ * same occurrences from there on: start it at the last period before `from`, with the occurrences
+ * it skips taken off COUNT. `FREQ=SECONDLY;COUNT=999999999` from 2020 then costs nothing.
+ */
+function skipAhead(rule: InstanceType<typeof RRule> | InstanceType<typeof RRuleSet>, from: number): InstanceType<typeof RRule> | InstanceType<typeof RRuleSet> {
+  if (rule instanceof RRuleSet) return rule;
+  const { freq, interval, dtstart, count, until } = rule.options;
+  // A sub-daily rule whose BY-parts match nothing (`FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30`) is
+  // walked to year 9999, a minute here; eight years hold any date a real rule names (29 February).
+  const horizon = from + SUB_DAILY_HORIZON_MS;
+  if (freq >= RRule.HOURLY && (until === null || until.getTime() > horizon)) {
+    rule = new RRule({ ...rule.origOptions, until: new Date(horizon) });
+  }
+  const period = PERIOD_MS[freq];
+  const counted = count !== null && count !== undefined;
+  if (period === undefined || rule.origOptions.bysetpos != null) return rule;
+  // With BY-parts the k-th period no longer holds the k-th occurrence, so COUNT cannot be adjusted.
+  if (counted && BY_PARTS.some((part) => rule.origOptions[part] != null)) return rule;
+  const step = period * (interval || 1);
+  let skip = Math.floor((from - dtstart.getTime()) / step) - 1;
+  if (counted) skip = Math.min(skip, count - 1);
+  if (skip <= 0) return rule;
+  return new RRule({
+    ...rule.origOptions,
+    until: rule.options.until,
+    dtstart: new Date(dtstart.getTime() + skip * step),
+    ...(counted ? { count: count - skip } : {}),
+  });
+}
+
+const DAY_PARTS = ['bymonth', 'bymonthday', 'byyearday', 'byweekno', 'byweekday'] as const;
+
+/**
+ * Whether a sub-daily rule's day BY-parts match any day. rrule.js (like dateutil) walks day after
+ * day to year 9999 when they cannot (`BYMONTH=2;BYMONTHDAY=30`), a minute of CPU. The calendar,
+ * weekdays included, repeats every 400 years: a yearly probe over the last cycle before 9999 asks
+ * the same question in milliseconds.
+ */
+function daysCanMatch(rule: InstanceType<typeof RRule> | InstanceType<typeof RRuleSet>): boolean {
+  if (rule instanceof RRuleSet || rule.options.freq < RRule.HOURLY) return true;
+  const parts = Object.fromEntries(DAY_PARTS.filter((part) => rule.origOptions[part] != null).map((part) => [part, rule.origOptions[part]]));
+  if (Object.keys(parts).length === 0) return true;
+  const probe = new RRule({ freq: RRule.YEARLY, dtstart: new Date(Date.UTC(9599, 0, 1)), wkst: rule.origOptions.wkst ?? null, ...parts });
+  let found = false;
+  probe.all(() => ((found = true), false));
+  return found;
+}
 
 /** Prefect's server `RRuleSchedule.get_dates`: occurrences at or after `after`, in the zone. */
 export function rruleNextRuns(text: string, zone: string, count: number, after: Date): DateTime[] {
-  const rule = parse(text);
   const start = DateTime.fromJSDate(after, { zone });
   const wallStart = Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute, start.second, start.millisecond);
+  // dateutil compares against `start` as instants; near a transition a margin covers wall times
+  // a DST gap moves back (placing each is costly: only there).
+  const steady = DateTime.fromMillis(after.getTime() - 4 * 3600_000, { zone }).offset === DateTime.fromMillis(after.getTime() + 4 * 3600_000, { zone }).offset;
+  const from = steady ? wallStart : wallStart - 3 * 3600_000;
+  const parsed = parse(text);
+  if (emptyByset(parsed) || !daysCanMatch(parsed)) return [];
+  const rule = skipAhead(parsed, from);
   const results: DateTime[] = [];
   const seen = new Set<number>();
   let counter = 0;
-  // dateutil compares against `start` as instants; a margin covers wall times a DST gap moves back.
-  const from = wallStart - 3 * 3600_000;
+  let skipped = 0;
   rule.all((wall) => {
-    if (wall.getTime() < from) return true;
+    if (wall.getTime() < from) return ++skipped < MAX_SKIPPED;
     const local = placeWallTime(DateTime.fromJSDate(wall, { zone: 'utc' }), zone, 'backward');
     if (local.toMillis() < after.getTime()) return true;
     // Python compares datetimes of one zone by wall clock, so that is what deduplicates.

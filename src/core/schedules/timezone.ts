@@ -31,5 +31,7 @@ export function placeWallTime(wall: DateTime, zone: string, gap: 'forward' | 'ba
 
 /** The wall-clock digits as a number, for comparing times the way Python compares same-zone datetimes. */
 export function wallMillis(dt: DateTime): number {
-  return Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second, dt.millisecond);
+  const ms = Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second, dt.millisecond);
+  // Date.UTC reads years 0-99 as 1900-1999; an anchor in year 1 is valid to Prefect.
+  return dt.year >= 0 && dt.year < 100 ? new Date(ms).setUTCFullYear(dt.year) : ms;
 }
