@@ -26,7 +26,9 @@ for version in "$@"; do
   stamp="$venv/.lock-sha256"
   want="$(sha256sum "$lock" | cut -d' ' -f1)"
   if [ ! -x "$venv/bin/prefect" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    [ -x "$venv/bin/python" ] || "$uv" venv --quiet --python 3.11 "$venv" >&2 || "$uv" venv --quiet "$venv" >&2
+    # The locks were resolved for Python 3.11; any other found on the machine is the fallback (no downloads).
+    [ -x "$venv/bin/python" ] || UV_PYTHON_DOWNLOADS=never "$uv" venv --quiet --python 3.11 "$venv" >&2 \
+      || UV_PYTHON_DOWNLOADS=never "$uv" venv --quiet --python python3 "$venv" >&2
     "$uv" pip sync --quiet --python "$venv/bin/python" "$lock" >&2
     "$venv/bin/python" -c "import prefect, sys; sys.exit(prefect.__version__ != '$version')"
     echo "$want" > "$stamp"
