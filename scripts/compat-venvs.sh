@@ -11,8 +11,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 base="${PREFECT_COMPAT_VENVS:-$root/.venv-compat}"
 
-# uv comes with the reference venv, which CI creates first anyway.
-uv="$(dirname "$(bash "$root/scripts/reference-venv.sh" | tail -n 1)")/uv"
+# uv comes with the reference venv (CI creates it first); made here only when it is missing, since its
+# check imports prefect and takes seconds.
+uv="${PREFECT_REFERENCE_VENV:-$root/.venv-ref}/bin/uv"
+[ -x "$uv" ] || uv="$(dirname "$(bash "$root/scripts/reference-venv.sh" | tail -n 1)")/uv"
 
 if [ "$#" -eq 0 ]; then
   set -- $(ls "$root/scripts/compat" | sed -n 's/^prefect-\(.*\)\.lock$/\1/p' | sort -V)
