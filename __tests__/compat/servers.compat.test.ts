@@ -147,5 +147,16 @@ describe.each(servers.map((s) => [s.version, s] as const))('prefect server %s', 
       },
     ]);
     expect(await deploymentNames(apiUrl), 'nothing is written, the deployment without schedules neither').toEqual([]);
+    // The plan against the server says the same.
+    let planned = '';
+    const planCode = await main(['plan', '--all'], {
+      stdout: (t) => (planned += `${t}\n`),
+      stderr: (t) => (planned += `${t}\n`),
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, PREFECT_API_URL: apiUrl },
+      now: () => new Date(),
+    });
+    expect(planCode).not.toBe(0);
+    expect(planned).toContain(`schedules[0].replaces needs Prefect server 3.6.17 or newer, and this server runs ${version}`);
   }, 60_000);
 });
