@@ -5,10 +5,13 @@
  * Derived from the servers themselves: the `/openapi.json` of 3.4.25, 3.6.29, 3.8.8 and 3.9.1 (the
  * releases the compatibility suite deploys to) compared for every schema a deploy writes
  * (DeploymentCreate, DeploymentUpdate, DeploymentScheduleCreate/Update, ConcurrencyOptions,
- * FlowCreate, AutomationCreate with its triggers and the run-deployment action). Only the two fields
- * below differ in what a deploy sends: automations use the run-deployment action and send durations
- * as seconds, which every one of them accepts. The first release having each field was found in the
- * `prefect/server/schemas` of the published wheels between 3.4.25 and 3.6.29.
+ * FlowCreate, AutomationCreate with its triggers and the run-deployment action), with
+ * `scripts/compat/openapi-fields.py`. Only the two fields below differ in what a deploy sends. The
+ * other differences do not reach it: 3.9 also takes durations and intervals as ISO 8601 text, but a
+ * deploy sends seconds; 3.6 added plain-mapping `match`/`match_related` beside the resource
+ * specification, the same JSON; 3.6 and 3.8 added actions (`force`, `delete-flow-run`) a deployment
+ * trigger does not use. The first release having each field was found in the `prefect/server/schemas`
+ * of the published wheels between 3.4.25 and 3.6.29.
  */
 
 /** The oldest server release the compatibility suite deploys to. */
