@@ -1,19 +1,20 @@
 /**
- * The server releases a deploy supports: the differential corpus deployed from scratch to each
- * Prefect server the `compat` global setup started (3.4 to 3.9, each from its locked venv), then
+ * The server releases a deploy supports: the differential corpus deployed from scratch to a Prefect
+ * server of each release (3.4 to 3.9, each from its locked venv, one server at a time), then
  * deployed again, which must write nothing; a field the release cannot store is refused before any
  * write; the update path (a changed schedule) on each.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { PrefectClient } from '../../src/prefect/index.js';
 import { serverHas } from '../../src/prefect/server-version.js';
+import { startPrefectServer, type PrefectServer } from '../setup/prefect-server.js';
 import { api, clearServer, ours, prepare, PROJECTS, type ProjectCase } from '../apply/corpus.js';
 
-const servers = inject('compatServers');
+const venvs = inject('compatVenvs');
 const cleanups: (() => void)[] = [];
 afterAll(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
@@ -85,7 +86,17 @@ const yaml = (schedule: string, extra = '') => `deployments:
         slug: main${extra}
 `;
 
-describe.each(servers.map((s) => [s.version, s] as const))('prefect server %s', (version, { apiUrl }) => {
+describe.each(venvs.map((v) => [v.version, v] as const))('prefect server %s', (version, { python }) => {
+  let server: PrefectServer | undefined;
+  let apiUrl = '';
+  beforeAll(async () => {
+    server = await startPrefectServer({ python, timeoutMs: 240_000 });
+    apiUrl = server.apiUrl;
+  }, 300_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
   it('reports its release', async () => {
     const client = new PrefectClient({ apiUrl, env: {} });
     try {
