@@ -6,8 +6,9 @@ import { defineConfig } from 'vitest/config';
 const SERVER_TESTS = ['__tests__/plan/reference-payload.test.ts', '__tests__/**/*.server.test.ts'];
 
 // Files that need another real peer, named by suffix; each suffix is a project whose global setup
-// starts that peer (and only when one of its files is selected).
-const PEERS = ['docker', 's3', 'gcs', 'azure'] as const;
+// starts that peer (and only when one of its files is selected). `compat` is the older Prefect
+// server releases the compatibility suite deploys to.
+const PEERS = ['docker', 's3', 'gcs', 'azure', 'compat'] as const;
 const peerFiles = (peer: string) => `__tests__/**/*.${peer}.test.ts`;
 
 export default defineConfig({

@@ -27,6 +27,8 @@ export interface StartOptions {
   timeoutMs?: number;
   /** Extra settings for the server, e.g. `PREFECT_API_DATABASE_CONNECTION_URL` (the bench's PostgreSQL). */
   env?: Record<string, string>;
+  /** A venv's python to run the server from (the compatibility suite's older releases); the reference venv's by default. */
+  python?: string;
 }
 
 /** The reference venv's python, creating the venv when missing (idempotent, fast when present). */
@@ -102,7 +104,7 @@ async function healthy(apiUrl: string): Promise<boolean> {
 }
 
 export async function startPrefectServer(options: StartOptions = {}): Promise<PrefectServer> {
-  const python = await referencePython();
+  const python = options.python ?? (await referencePython());
   try {
     return await startOnce(python, options.timeoutMs ?? 90_000, options.env);
   } catch (e) {

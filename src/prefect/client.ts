@@ -4,6 +4,7 @@
  */
 import { apiPath, HttpClient, type HttpClientOptions, PrefectApiError } from './http.js';
 import type { components } from './openapi.js';
+import { parseServerVersion } from './server-version.js';
 import { isCloud, type PrefectClientSettings, settingsFromEnv, type SettingsOverrides } from './settings.js';
 
 type Schemas = components['schemas'];
@@ -73,6 +74,14 @@ export function deploymentResourceId(deploymentId: string): string {
   return `prefect.deployment.${deploymentId}`;
 }
 
+function safeHostname(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
 function isNotFound(error: unknown): boolean {
   return error instanceof PrefectApiError && error.status === 404;
 }
@@ -98,6 +107,7 @@ export class PrefectClient {
   readonly http: HttpClient;
   /** Items per page of the `/filter` reads; lowered when the server refuses it. */
   private pageSize = DEFAULT_PAGE_SIZE;
+  private version: Promise<string | undefined> | undefined;
 
   constructor(options: PrefectClientOptions = {}) {
     const settings = options.settings ?? settingsFromEnv(options.env ?? process.env, options);
@@ -117,6 +127,27 @@ export class PrefectClient {
   /** Closes idle keep-alive connections so the process can exit promptly. */
   close(): void {
     this.http.close();
+  }
+
+  /**
+   * The server's release (`GET /admin/version`, e.g. "3.4.25"), read once per client; undefined for
+   * Prefect Cloud and for a server that does not say (404, 401, 403 or an answer that is no
+   * version), which are taken as current: the version only decides which fields may be sent.
+   */
+  serverVersion(): Promise<string | undefined> {
+    this.version ??= this.readServerVersion();
+    return this.version;
+  }
+
+  private async readServerVersion(): Promise<string | undefined> {
+    if (this.isCloud || /(^|\.)prefect\.cloud$/i.test(safeHostname(this.apiUrl))) return undefined;
+    try {
+      const version = await this.http.json<unknown>({ method: 'GET', path: '/admin/version' });
+      return typeof version === 'string' && parseServerVersion(version) ? version : undefined;
+    } catch (error) {
+      if (error instanceof PrefectApiError && [401, 403, 404].includes(error.status)) return undefined;
+      throw error;
+    }
   }
 
   /** `GET /health`: resolves when the API answers, rejects with the reason otherwise. */

@@ -15,15 +15,19 @@ import type { StepOutputs } from '../templating/index.js';
 import { diffDeployment, type CurrentDeployment, type FieldChange } from './diff.js';
 import { automationsEqual, registerDeployment, type FlowUpserts, type RegistrationAction, type RegistrationClient } from './register.js';
 import { mapBounded } from '../util/map-bounded.js';
+import { serverCompatibility } from './server-compat.js';
 import { prefetchSnapshot, readServerSnapshot, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
 
 export { diffDeployment, updateBody, jsonEqual, schedulesEqual, type FieldChange } from './diff.js';
 export { registerDeployment, type RegistrationAction, type RegistrationClient, type RegistrationResult } from './register.js';
 export { readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient } from './snapshot.js';
+export { serverCompatibility } from './server-compat.js';
 
 /** What a deploy needs from the API: the bulk reads of the snapshot, the writes, the work pools. */
 export interface DeployClient extends RegistrationClient, SnapshotClient {
   readWorkPool(name: string): Promise<Mapping | undefined>;
+  /** The server's release, read once; undefined when it is current or does not say (Prefect Cloud). */
+  serverVersion?(): Promise<string | undefined>;
 }
 
 export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
@@ -84,8 +88,8 @@ export function outcomeJson(o: DeploymentOutcome, ui: string | undefined) {
 
 /** What the validation needs: the plan's request, and the server when there is one. */
 export interface ValidationRequest extends PlanRequest {
-  /** Absent offline: the work pools are then not checked (blocks and variables stay placeholders). */
-  client?: Pick<DeployClient, 'readWorkPool'>;
+  /** Absent offline: the work pools and the server release are then not checked (blocks and variables stay placeholders). */
+  client?: Pick<DeployClient, 'readWorkPool' | 'serverVersion'>;
 }
 
 /**
@@ -99,6 +103,9 @@ export async function validateDeployments(
   /** Called with the plan before the work pools are read, when it has no errors (reads that can start now). */
   onPlanned?: (plan: Plan) => void,
 ): Promise<Plan> {
+  // Read while the flows are analysed; it decides what the server can store.
+  const version = request.client?.serverVersion?.();
+  version?.catch(() => {}); // reported below, unless the plan stops first
   const plan = await createPlan(request);
   if (hasErrors(plan.diagnostics)) return plan;
   onPlanned?.(plan);
@@ -110,6 +117,13 @@ export async function validateDeployments(
     const d = withSteps[noPython.deployment]!;
     const e = noPython.error;
     diagnostics.push({ severity: 'error', file: plan.prefectFile, deployment: d.name, message: e.message, ...position(plan, d, e.section ?? 'build', e.index) });
+  }
+  if (version) {
+    try {
+      diagnostics.push(...serverCompatibility(plan, await version));
+    } catch (e) {
+      diagnostics.push({ severity: 'error', file: plan.prefectFile, message: `reading the Prefect server's version failed: ${(e as Error).message}` });
+    }
   }
   const client = request.client;
   if (client) {
@@ -176,6 +190,9 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
     // The deployments again, now with what their steps produced (§2.8 A.9–A.12). Work pools were
     // checked before the steps, as the reference does, so they are not read again.
     plan = await createPlan({ ...request, stepOutputsByIndex: outputsByIndex });
+    // Step outputs can fill a field the server cannot store; the version was read by the validation.
+    const refused = serverCompatibility(plan, await request.client.serverVersion?.()).filter((d) => d.severity === 'error');
+    if (refused.length > 0) plan = { ...plan, diagnostics: [...refused, ...plan.diagnostics] };
     if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
   }
   // What exists, read once for every deployment (not one read per deployment).

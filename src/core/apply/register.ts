@@ -6,6 +6,7 @@ import { isMapping, type Mapping } from '../config/index.js';
 import type { DesiredDeployment } from '../plan/index.js';
 import { diffDeployment, jsonEqual, updateBody, type CurrentDeployment, type FieldChange } from './diff.js';
 import { runsDeployment, type ServerSnapshot } from './snapshot.js';
+import { withoutNullVersionedFields } from '../../prefect/server-version.js';
 
 /**
  * The API writes registration needs; `src/prefect` implements them against a real server. What
@@ -118,7 +119,7 @@ async function registerDeploymentAndAutomations(
       flows.set(d.flowName, known ? Promise.resolve({ id: known }) : client.createFlow(d.flowName));
     }
     const flow = await flows.get(d.flowName)!;
-    const { id } = await client.createDeployment({ name: d.payload.name, flow_id: flow.id, ...withoutName(d.payload) });
+    const { id } = await client.createDeployment(withoutNullVersionedFields({ name: d.payload.name, flow_id: flow.id, ...withoutName(d.payload) }));
     const bodies = automations(id);
     for (const body of bodies) await client.createAutomation(body);
     return { action: 'created', id, changes: [], automationsReplaced: bodies.length > 0, notices: [] };
@@ -128,7 +129,7 @@ async function registerDeploymentAndAutomations(
   const wanted = automations(id);
   const related = await snapshot.automationsOf(id);
   const automationsChanged = !automationsEqual(wanted, related, id);
-  if (changes.length > 0) await client.updateDeployment(id, updateBody(d));
+  if (changes.length > 0) await client.updateDeployment(id, withoutNullVersionedFields(updateBody(d)));
   if (automationsChanged) {
     await client.deleteOwnedAutomations(id);
     for (const body of wanted) await client.createAutomation(body);
