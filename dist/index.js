@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-HFIRL2KJ.js");
+var { run } = await import("./chunks/main-UAITE4EI.js");
 capYoungGeneration();
 await run();

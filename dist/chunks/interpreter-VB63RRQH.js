@@ -1,0 +1,17 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  PYTHON_ENV_VAR,
+  customStepNeed,
+  findPython
+} from "./chunk-EJMWXAMN.js";
+import "./chunk-4AHN6RY2.js";
+import "./chunk-XUEV4OKW.js";
+import "./chunk-CNOKWGXO.js";
+import "./chunk-M3NCQJAU.js";
+import "./chunk-QA5JXTHX.js";
+import "./chunk-6DG7BXTN.js";
+export {
+  PYTHON_ENV_VAR,
+  customStepNeed,
+  findPython
+};

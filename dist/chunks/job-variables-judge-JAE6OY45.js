@@ -1,0 +1,35 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  compileJobVariablesJudge,
+  compileLikePython,
+  isUnknown,
+  jsonPointer,
+  judgeFor,
+  preprocessSchema,
+  removeRequired,
+  replaceAt
+} from "./chunk-VHKUJTZ4.js";
+import "./chunk-F2OPHSBH.js";
+import "./chunk-VUQXFYTI.js";
+import "./chunk-P53V7XJ3.js";
+import "./chunk-RWVIAWYL.js";
+import "./chunk-NYGW7KUL.js";
+import "./chunk-C4QZBJBN.js";
+import "./chunk-XUEV4OKW.js";
+import "./chunk-CNOKWGXO.js";
+import "./chunk-6YASQSJ3.js";
+import "./chunk-6ZI6ZE76.js";
+import "./chunk-3VU2WZMP.js";
+import "./chunk-M3NCQJAU.js";
+import "./chunk-QA5JXTHX.js";
+import "./chunk-6DG7BXTN.js";
+export {
+  compileJobVariablesJudge,
+  compileLikePython,
+  isUnknown,
+  jsonPointer,
+  judgeFor,
+  preprocessSchema,
+  removeRequired,
+  replaceAt
+};

@@ -1,0 +1,1876 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  require_node_string_decoder,
+  require_tunnel,
+  require_undici
+} from "./chunk-MYFNL276.js";
+import {
+  KNOWN_AFTER_BUILD,
+  PrefectClient,
+  Secrets,
+  classifyChange,
+  createPlan,
+  deploy,
+  deploymentUrl,
+  formatSeconds,
+  hasErrors,
+  liveChangesToText,
+  matrixOf,
+  newPlanCache,
+  outcomeJson,
+  planAgainstServer,
+  planToJson,
+  planToText,
+  prefectTemplateSources,
+  runDeploymentSteps,
+  uiUrl,
+  validateDeployments,
+  validateForDeploy
+} from "./chunk-NEMQTG7X.js";
+import "./chunk-JDZ5Z23Z.js";
+import "./chunk-6WCIM7IN.js";
+import "./chunk-WWLDY6FI.js";
+import "./chunk-IB5ZBFXE.js";
+import "./chunk-KENA6D5Q.js";
+import "./chunk-4BWCOZUN.js";
+import {
+  keyPath,
+  offlineSources,
+  placeholdersInString
+} from "./chunk-GZN6XCMG.js";
+import {
+  formatDiagnostic,
+  isCronSchedule,
+  isIntervalSchedule,
+  isMapping,
+  nextRunTimes
+} from "./chunk-F2OPHSBH.js";
+import "./chunk-VUQXFYTI.js";
+import "./chunk-P53V7XJ3.js";
+import "./chunk-RWVIAWYL.js";
+import "./chunk-NYGW7KUL.js";
+import {
+  require_dist
+} from "./chunk-C4QZBJBN.js";
+import "./chunk-EJMWXAMN.js";
+import {
+  require_node_child_process
+} from "./chunk-4AHN6RY2.js";
+import "./chunk-XUEV4OKW.js";
+import {
+  require_node_path
+} from "./chunk-CNOKWGXO.js";
+import {
+  require_node_zlib
+} from "./chunk-XRSCF2MS.js";
+import {
+  require_node_assert
+} from "./chunk-MHTTOAQE.js";
+import "./chunk-SJSJNQVP.js";
+import {
+  require_node_http
+} from "./chunk-N4OCQ3N2.js";
+import "./chunk-OGITELCG.js";
+import {
+  require_node_events
+} from "./chunk-BV3FTZC3.js";
+import {
+  require_node_https
+} from "./chunk-QNA2ZJDC.js";
+import "./chunk-NBB35J4E.js";
+import {
+  require_node_crypto
+} from "./chunk-6YASQSJ3.js";
+import "./chunk-6ZI6ZE76.js";
+import "./chunk-3VU2WZMP.js";
+import {
+  require_node_os
+} from "./chunk-M3NCQJAU.js";
+import {
+  require_node_fs
+} from "./chunk-QA5JXTHX.js";
+import "./chunk-WXAGQYOS.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-6DG7BXTN.js";
+
+// node-builtin:node:timers
+var require_node_timers = __commonJS({
+  "node-builtin:node:timers"(exports, module) {
+    module.exports = process.getBuiltinModule("node:timers");
+  }
+});
+
+// src/github/main.ts
+var import_node_path2 = __toESM(require_node_path(), 1);
+
+// node_modules/@actions/core/lib/command.js
+var os = __toESM(require_node_os(), 1);
+
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
+  }
+  return JSON.stringify(input);
+}
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
+}
+
+// node_modules/@actions/core/lib/command.js
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+var CMD_STRING = "::";
+var Command = class {
+  constructor(command, properties, message) {
+    if (!command) {
+      command = "missing.command";
+    }
+    this.command = command;
+    this.properties = properties;
+    this.message = message;
+  }
+  toString() {
+    let cmdStr = CMD_STRING + this.command;
+    if (this.properties && Object.keys(this.properties).length > 0) {
+      cmdStr += " ";
+      let first = true;
+      for (const key2 in this.properties) {
+        if (this.properties.hasOwnProperty(key2)) {
+          const val = this.properties[key2];
+          if (val) {
+            if (first) {
+              first = false;
+            } else {
+              cmdStr += ",";
+            }
+            cmdStr += `${key2}=${escapeProperty(val)}`;
+          }
+        }
+      }
+    }
+    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+    return cmdStr;
+  }
+};
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// node_modules/@actions/core/lib/file-command.js
+var crypto = __toESM(require_node_crypto(), 1);
+var fs = __toESM(require_node_fs(), 1);
+var os2 = __toESM(require_node_os(), 1);
+function issueFileCommand(command, message) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key2, value) {
+  const delimiter3 = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value);
+  if (key2.includes(delimiter3)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
+  }
+  if (convertedValue.includes(delimiter3)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
+  }
+  return `${key2}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
+}
+
+// node_modules/@actions/core/lib/core.js
+var os5 = __toESM(require_node_os(), 1);
+var path5 = __toESM(require_node_path(), 1);
+
+// node_modules/@actions/http-client/lib/index.js
+var http = __toESM(require_node_http(), 1);
+var https = __toESM(require_node_https(), 1);
+var tunnel = __toESM(require_tunnel(), 1);
+var import_undici = __toESM(require_undici(), 1);
+var HttpCodes;
+(function(HttpCodes2) {
+  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
+  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
+  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
+  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
+  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
+  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
+  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
+  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
+  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
+  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
+  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
+  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
+  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
+  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
+  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
+  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
+  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
+  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
+  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
+  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
+  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
+  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
+  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function(Headers2) {
+  Headers2["Accept"] = "accept";
+  Headers2["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function(MediaTypes2) {
+  MediaTypes2["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+var HttpRedirectCodes = [
+  HttpCodes.MovedPermanently,
+  HttpCodes.ResourceMoved,
+  HttpCodes.SeeOther,
+  HttpCodes.TemporaryRedirect,
+  HttpCodes.PermanentRedirect
+];
+var HttpResponseRetryCodes = [
+  HttpCodes.BadGateway,
+  HttpCodes.ServiceUnavailable,
+  HttpCodes.GatewayTimeout
+];
+
+// node_modules/@actions/core/lib/summary.js
+var import_os = __toESM(require_node_os(), 1);
+var import_fs = __toESM(require_node_fs(), 1);
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { access, appendFile, writeFile } = import_fs.promises;
+var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+var Summary = class {
+  constructor() {
+    this._buffer = "";
+  }
+  /**
+   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+   * Also checks r/w permissions.
+   *
+   * @returns step summary file path
+   */
+  filePath() {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._filePath) {
+        return this._filePath;
+      }
+      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+      if (!pathFromEnv) {
+        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+      }
+      try {
+        yield access(pathFromEnv, import_fs.constants.R_OK | import_fs.constants.W_OK);
+      } catch (_a) {
+        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+      }
+      this._filePath = pathFromEnv;
+      return this._filePath;
+    });
+  }
+  /**
+   * Wraps content in an HTML tag, adding any HTML attributes
+   *
+   * @param {string} tag HTML tag to wrap
+   * @param {string | null} content content within the tag
+   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+   *
+   * @returns {string} content wrapped in HTML element
+   */
+  wrap(tag, content, attrs = {}) {
+    const htmlAttrs = Object.entries(attrs).map(([key2, value]) => ` ${key2}="${value}"`).join("");
+    if (!content) {
+      return `<${tag}${htmlAttrs}>`;
+    }
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+  }
+  /**
+   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+   *
+   * @param {SummaryWriteOptions} [options] (optional) options for write operation
+   *
+   * @returns {Promise<Summary>} summary instance
+   */
+  write(options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+      const filePath = yield this.filePath();
+      const writeFunc = overwrite ? writeFile : appendFile;
+      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      return this.emptyBuffer();
+    });
+  }
+  /**
+   * Clears the summary buffer and wipes the summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  clear() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.emptyBuffer().write({ overwrite: true });
+    });
+  }
+  /**
+   * Returns the current summary buffer as a string
+   *
+   * @returns {string} string of summary buffer
+   */
+  stringify() {
+    return this._buffer;
+  }
+  /**
+   * If the summary buffer is empty
+   *
+   * @returns {boolen} true if the buffer is empty
+   */
+  isEmptyBuffer() {
+    return this._buffer.length === 0;
+  }
+  /**
+   * Resets the summary buffer without writing to summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  emptyBuffer() {
+    this._buffer = "";
+    return this;
+  }
+  /**
+   * Adds raw text to the summary buffer
+   *
+   * @param {string} text content to add
+   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addRaw(text, addEOL = false) {
+    this._buffer += text;
+    return addEOL ? this.addEOL() : this;
+  }
+  /**
+   * Adds the operating system-specific end-of-line marker to the buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addEOL() {
+    return this.addRaw(import_os.EOL);
+  }
+  /**
+   * Adds an HTML codeblock to the summary buffer
+   *
+   * @param {string} code content to render within fenced code block
+   * @param {string} lang (optional) language to syntax highlight code
+   *
+   * @returns {Summary} summary instance
+   */
+  addCodeBlock(code2, lang) {
+    const attrs = Object.assign({}, lang && { lang });
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML list to the summary buffer
+   *
+   * @param {string[]} items list of items to render
+   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addList(items, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML table to the summary buffer
+   *
+   * @param {SummaryTableCell[]} rows table rows
+   *
+   * @returns {Summary} summary instance
+   */
+  addTable(rows) {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
+        }
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
+        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+        return this.wrap(tag, data, attrs);
+      }).join("");
+      return this.wrap("tr", cells);
+    }).join("");
+    const element = this.wrap("table", tableBody);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds a collapsable HTML details element to the summary buffer
+   *
+   * @param {string} label text for the closed state
+   * @param {string} content collapsable content
+   *
+   * @returns {Summary} summary instance
+   */
+  addDetails(label2, content) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML image tag to the summary buffer
+   *
+   * @param {string} src path to the image you to embed
+   * @param {string} alt text description of the image
+   * @param {SummaryImageOptions} options (optional) addition image attributes
+   *
+   * @returns {Summary} summary instance
+   */
+  addImage(src, alt, options) {
+    const { width, height } = options || {};
+    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML section heading element
+   *
+   * @param {string} text heading text
+   * @param {number | string} [level=1] (optional) the heading level, default: 1
+   *
+   * @returns {Summary} summary instance
+   */
+  addHeading(text, level) {
+    const tag = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const element = this.wrap(allowedTag, text);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML thematic break (<hr>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addSeparator() {
+    const element = this.wrap("hr", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML line break (<br>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addBreak() {
+    const element = this.wrap("br", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML blockquote to the summary buffer
+   *
+   * @param {string} text quote text
+   * @param {string} cite (optional) citation url
+   *
+   * @returns {Summary} summary instance
+   */
+  addQuote(text, cite) {
+    const attrs = Object.assign({}, cite && { cite });
+    const element = this.wrap("blockquote", text, attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML anchor tag to the summary buffer
+   *
+   * @param {string} text link text/content
+   * @param {string} href hyperlink
+   *
+   * @returns {Summary} summary instance
+   */
+  addLink(text, href) {
+    const element = this.wrap("a", text, { href });
+    return this.addRaw(element).addEOL();
+  }
+};
+var _summary = new Summary();
+var summary = _summary;
+
+// node_modules/@actions/core/lib/path-utils.js
+var path = __toESM(require_node_path(), 1);
+
+// node_modules/@actions/core/lib/platform.js
+var import_os2 = __toESM(require_node_os(), 1);
+
+// node_modules/@actions/exec/lib/exec.js
+var import_string_decoder = __toESM(require_node_string_decoder(), 1);
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var os3 = __toESM(require_node_os(), 1);
+var events = __toESM(require_node_events(), 1);
+var child = __toESM(require_node_child_process(), 1);
+var path4 = __toESM(require_node_path(), 1);
+
+// node_modules/@actions/io/lib/io.js
+var import_assert = __toESM(require_node_assert(), 1);
+var path3 = __toESM(require_node_path(), 1);
+
+// node_modules/@actions/io/lib/io-util.js
+var fs2 = __toESM(require_node_fs(), 1);
+var path2 = __toESM(require_node_path(), 1);
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs2.constants.O_RDONLY;
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var import_timers = __toESM(require_node_timers(), 1);
+var IS_WINDOWS2 = process.platform === "win32";
+
+// node_modules/@actions/core/lib/platform.js
+var platform = import_os2.default.platform();
+var arch = import_os2.default.arch();
+
+// node_modules/@actions/core/lib/core.js
+var ExitCode;
+(function(ExitCode2) {
+  ExitCode2[ExitCode2["Success"] = 0] = "Success";
+  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
+function getInput(name, options) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options && options.required && !val) {
+    throw new Error(`Input required and not supplied: ${name}`);
+  }
+  if (options && options.trimWhitespace === false) {
+    return val;
+  }
+  return val.trim();
+}
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os5.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setFailed(message) {
+  process.exitCode = ExitCode.Failure;
+  error(message);
+}
+function error(message, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os5.EOL);
+}
+
+// src/core/plan/markdown.ts
+var import_yaml = __toESM(require_dist(), 1);
+var ICON = {
+  create: "\u{1F7E2}",
+  created: "\u{1F7E2}",
+  update: "\u{1F7E1}",
+  updated: "\u{1F7E1}",
+  version: "\u{1F3F7}\uFE0F",
+  "unless-build": "\u2754",
+  unchanged: "\u26AA",
+  planned: "\u{1F535}",
+  failed: "\u{1F534}"
+};
+var WORDS = {
+  version: "version only",
+  "unless-build": "unchanged unless the build output differs",
+  planned: "deploy"
+};
+var VERB_OF = {
+  create: "create",
+  update: "update",
+  "version-only": "version",
+  "unchanged-unless-build-differs": "unless-build",
+  unchanged: "unchanged"
+};
+function planToMarkdown(plan, live, options) {
+  const rows = plan.deployments.map((deployment, i) => {
+    const change = live?.[i];
+    if (!change) return { deployment, verb: "planned", changes: [], knownAfterBuild: [], notes: [] };
+    const classified = classifyChange(deployment, change.action, change.changes);
+    return {
+      deployment,
+      verb: VERB_OF[classified.category],
+      ...change.id ? { id: change.id } : {},
+      changes: classified.changes,
+      knownAfterBuild: classified.knownAfterBuild,
+      notes: change.notes
+    };
+  });
+  const errors = plan.diagnostics.filter((d) => d.severity === "error");
+  let title;
+  if (errors.length > 0) title = `\u274C Prefect deployment plan: ${count(errors.length, "error")} in \`${plan.prefectFile}\``;
+  else if (!live) title = `Prefect deployment plan: ${count(rows.length, "deployment")} (not compared with a server)`;
+  else {
+    title = `Prefect deployment plan: ${tally(rows, [
+      ["create", "to create"],
+      ["update", "to update"],
+      ["version", WORDS.version],
+      ["unless-build", WORDS["unless-build"]],
+      ["unchanged", "unchanged"]
+    ])}`;
+  }
+  return render({
+    title,
+    rows,
+    diagnostics: plan.diagnostics,
+    column: "Action",
+    errorLead: `nothing is registered until ${errors.length === 1 ? "it is" : "they are"} fixed.`,
+    ...!live && errors.length === 0 ? { hint: "Without `api-url` the plan cannot tell what exists already: it shows what would be sent." } : {}
+  }, options);
+}
+function deployToMarkdown(result, options) {
+  const byKey = new Map(result.plan.deployments.map((d) => [key(d.flowName, d.name), d]));
+  const rows = [];
+  for (const o of result.outcomes) {
+    const deployment = byKey.get(key(o.flowName, o.name));
+    if (!deployment) continue;
+    rows.push({
+      deployment,
+      verb: o.action === "failed" ? "failed" : o.action,
+      ...o.id ? { id: o.id } : {},
+      changes: o.changes,
+      knownAfterBuild: [],
+      notes: o.notices,
+      ...o.error ? { error: o.error } : {}
+    });
+  }
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  let title;
+  if (result.outcomes.length === 0) {
+    const where = result.stoppedAt === "steps" ? "a build or push step failed" : `${count(errors.length, "error")} in \`${result.plan.prefectFile}\``;
+    title = `\u274C Prefect deploy stopped before registering anything: ${where}`;
+  } else {
+    const failed = rows.filter((r) => r.verb === "failed").length;
+    title = `${failed ? "\u274C " : ""}Prefect deploy: ${tally(rows, [["created", "created"], ["updated", "updated"], ["unchanged", "unchanged"], ["failed", "failed"]])}`;
+  }
+  const shown = new Set(rows.flatMap((r) => r.notes));
+  const diagnostics = result.diagnostics.filter((d) => !(d.severity === "warning" && shown.has(d.message)));
+  return render({ title, rows, diagnostics, column: "Result", errorLead: result.outcomes.length === 0 ? "nothing was registered." : "" }, options);
+}
+var ORDER = { failed: 0, create: 1, created: 1, update: 2, updated: 2, planned: 3, version: 4, "unless-build": 5, unchanged: 6 };
+var QUIET = ["version", "unless-build", "unchanged"];
+var QUIET_SHOWN = 10;
+var OPEN_DIFFS = 3;
+function render({ title, rows: given, diagnostics, column, errorLead, hint }, options) {
+  const rows = [...given].sort((a, b) => ORDER[a.verb] - ORDER[b.verb]);
+  const out = [`### ${title}`, ""];
+  const collapsed = QUIET.filter((verb) => rows.filter((r) => r.verb === verb).length > QUIET_SHOWN);
+  if (collapsed.length > 0 && rows.every((r) => collapsed.includes(r.verb))) collapsed.shift();
+  const shown = rows.filter((r) => !collapsed.includes(r.verb));
+  if (shown.length > 0) out.push(...table(shown, column, options), "");
+  for (const verb of collapsed) {
+    const these = rows.filter((r) => r.verb === verb);
+    out.push(`<details><summary>${these.length} ${WORDS[verb] ?? verb}</summary>`, "", ...table(these, column, options), "", "</details>", "");
+  }
+  if (hint) out.push(`<sub>${hint}</sub>`, "");
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    out.push("> [!CAUTION]", `> ${count(errors.length, "error")}:${errorLead ? ` ${errorLead}` : ""}`);
+    for (const e of errors) out.push(`> - ${inline(formatDiagnostic(e))}`);
+    out.push("");
+  }
+  const notes = rows.flatMap((r) => r.notes.map((n) => `\`${label(r.deployment)}\`: ${inline(n)}`));
+  if (notes.length > 0) {
+    out.push("> [!WARNING]", ...notes.map((n) => `> - ${n}`), "");
+  }
+  const open2 = rows.filter((r) => r.verb === "update").length <= OPEN_DIFFS;
+  for (const row of rows) {
+    if (row.verb === "version" || row.verb === "unless-build") continue;
+    const body = details(row, options);
+    if (body.length === 0) continue;
+    const what = row.verb === "planned" ? "" : `: ${row.verb}${row.changes.length ? ` ${row.changes.map((c) => `<code>${html(c.field)}</code>`).join(", ")}` : ""}`;
+    out.push(`<details${open2 && row.verb === "update" ? " open" : ""}><summary><code>${html(label(row.deployment))}</code>${what}</summary>`, "", ...body, "</details>", "");
+  }
+  out.push(...versionOnly(rows.filter((r) => r.verb === "version")));
+  out.push(...knownAfterBuild(rows));
+  const warnings = diagnostics.filter((d) => d.severity === "warning");
+  if (warnings.length > 0) {
+    out.push(`<details><summary>${count(warnings.length, "warning")}</summary>`, "");
+    for (const w of warnings) out.push(`- ${inline(formatDiagnostic(w))}`);
+    out.push("", "</details>", "");
+  }
+  if (options.footer) out.push(options.footer, "");
+  return `${out.join("\n").trimEnd()}
+`;
+}
+function table(rows, column, options) {
+  const lines = [`| | Deployment | ${column} | Work pool | Schedules | Image |`, "|:-:|---|---|---|---|---|"];
+  for (const row of rows) {
+    const d = row.deployment;
+    const p = d.payload;
+    const name = code(label(d));
+    const url = deploymentUrl(options.uiUrl, row.id);
+    const link = url ? `[${name}](${url})` : name;
+    let action = WORDS[row.verb] ?? row.verb;
+    if (row.changes.length > 0 && row.verb !== "version") action += ` ${row.changes.map((c) => code(c.field)).join(" ")}`;
+    if (row.verb === "create" || row.verb === "update" || row.verb === "created" || row.verb === "updated") action = `**${row.verb}**${action.slice(row.verb.length)}`;
+    const pool = poolCell(p.work_pool_name, p.work_queue_name);
+    const schedules = schedulesCell(d.schedules.map((s) => s.create));
+    const from = (field) => row.changes.find((c) => c.field === field);
+    const pools = from("work_pool_name") || from("work_queue_name") ? was(poolCell(from("work_pool_name")?.from ?? p.work_pool_name, from("work_queue_name")?.from ?? p.work_queue_name)) : "";
+    const oldSchedules = from("schedules");
+    const scheduleWas = oldSchedules && Array.isArray(oldSchedules.from) ? was(schedulesCell(oldSchedules.from.filter(isMapping))) : "";
+    lines.push(`| ${ICON[row.verb]} | ${link} | ${action} | ${pool}${pools} | ${schedules}${scheduleWas} | ${imageCell(row)} |`);
+  }
+  return lines.map((l) => l.replace(/\n/g, " "));
+}
+function poolCell(pool, queue) {
+  return typeof pool === "string" ? code(pool) + (typeof queue === "string" ? ` / ${code(queue)}` : "") : "\u2014";
+}
+function schedulesCell(schedules) {
+  const shown = schedules.filter((s) => isMapping(s.schedule)).map((s) => shortSchedule(s.schedule) + (s.active === false ? " (off)" : ""));
+  return shown.length ? shown.join("<br>") : "\u2014";
+}
+function imageCell(row) {
+  const jobVariables = row.deployment.payload.job_variables;
+  const image = isMapping(jobVariables) ? jobVariables.image : void 0;
+  const deferred = row.knownAfterBuild.find((k) => k.path === "job_variables.image");
+  if (deferred || typeof image === "string" && row.deployment.deferred.some((p) => image.includes(p))) {
+    const now = deferred && typeof deferred.current === "string" ? code(deferred.current) : void 0;
+    return `${KNOWN_AFTER_BUILD}${now ? deferred.couldMatch ? `<br><sub>now ${now}</sub>` : was(now) : ""}`;
+  }
+  const shown = imageOf(jobVariables);
+  const old = row.changes.find((c) => c.field === "job_variables");
+  return old && imageOf(old.from) !== shown ? `${shown}${was(imageOf(old.from))}` : shown;
+}
+function imageOf(jobVariables) {
+  return isMapping(jobVariables) && typeof jobVariables.image === "string" ? code(jobVariables.image) : "\u2014";
+}
+function was(cell) {
+  return `<br>~~${cell}~~`;
+}
+function details(row, options) {
+  const out = [];
+  if (row.error) out.push(`**Error:** ${inline(row.error)}`, "");
+  if (row.changes.length > 0) out.push(...fence("diff", fieldDiff(row.changes)), "");
+  else if (row.verb === "create" || row.verb === "created" || row.verb === "planned") out.push(...fence("yaml", settings(row.deployment)), "");
+  const schedulesChange = row.changes.some((c) => c.field === "schedules");
+  if (row.verb === "create" || row.verb === "created" || row.verb === "planned" || schedulesChange) out.push(...nextRuns(row.deployment, options));
+  return out;
+}
+function versionOnly(rows) {
+  if (rows.length === 0) return [];
+  const groups = /* @__PURE__ */ new Map();
+  for (const row of rows) {
+    const c = row.changes.find((x) => x.field === "version") ?? row.changes[0];
+    const k = JSON.stringify([c.field, c.from, c.to]);
+    if (!groups.has(k)) groups.set(k, { from: c.from, to: c.to, names: [] });
+    groups.get(k).names.push(label(row.deployment));
+  }
+  const out = [`<details><summary>${rows.length} version only</summary>`, "", "A deploy sets the new version (the commit) and changes nothing else:", ""];
+  for (const g of groups.values()) out.push(`- ${g.names.map(code).join(", ")}: ${versionCode(g.from)} \u2192 ${versionCode(g.to)}`);
+  return [...out, "", "</details>", ""];
+}
+function versionCode(v) {
+  return v === null || v === void 0 ? "none" : code(typeof v === "string" ? v : JSON.stringify(v));
+}
+function knownAfterBuild(rows) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const row of rows) {
+    for (const value of row.knownAfterBuild) {
+      const k = JSON.stringify([value.path, value.written, value.current ?? null, value.couldMatch]);
+      if (!groups.has(k)) groups.set(k, { value, names: [] });
+      groups.get(k).names.push(label(row.deployment));
+    }
+  }
+  if (groups.size === 0) return [];
+  const paths = [...new Set([...groups.values()].map((g) => g.value.path))];
+  const deployments = new Set([...groups.values()].flatMap((g) => g.names)).size;
+  const out = [
+    `<details><summary>Known after build: ${paths.slice(0, 3).map((p) => `<code>${html(p)}</code>`).join(", ")}${paths.length > 3 ? ` and ${paths.length - 3} more` : ""} (${count(deployments, "deployment")})</summary>`,
+    "",
+    "The plan does not run the build and push steps, so values filled from their outputs are known only after the build: a deployment changes where the build's output differs from the server's value.",
+    "",
+    "| Value | Written | On the server | Deployments |",
+    "|---|---|---|---|"
+  ];
+  for (const { value, names } of groups.values()) {
+    const current = value.current === void 0 ? "\u2014" : code(typeof value.current === "string" ? value.current : JSON.stringify(value.current));
+    out.push(`| ${code(value.path)} | ${code(value.written)} | ${current}${value.couldMatch || value.current === void 0 ? "" : " (replaced)"} | ${names.map(code).join("<br>")} |`);
+  }
+  return [...out, "", "</details>", ""];
+}
+function nextRuns(d, options) {
+  const out = [];
+  for (const s of d.schedules) {
+    if (!s.create.active) continue;
+    const runs = nextRunTimes(s.create.schedule, options.runs ?? 3, options.now);
+    if (runs.length) out.push(`- ${shortSchedule(s.create.schedule)}: ${runs.map(code).join(", ")}`);
+  }
+  return out.length ? ["Next runs:", "", ...out, ""] : [];
+}
+function settings(d) {
+  const p = d.payload;
+  const value = { entrypoint: d.entrypoint };
+  if (d.description) value.description = d.description;
+  if (p.version) value.version = p.version;
+  value.work_pool = {
+    name: p.work_pool_name,
+    ...p.work_queue_name ? { work_queue_name: p.work_queue_name } : {},
+    ...isMapping(p.job_variables) && Object.keys(p.job_variables).length ? { job_variables: p.job_variables } : {}
+  };
+  if (isMapping(p.parameters) && Object.keys(p.parameters).length) value.parameters = p.parameters;
+  if (d.schedules.length) {
+    value.schedules = d.schedules.map((s) => ({
+      ...withoutDefaultDayOr(s.create.schedule),
+      ...s.create.active ? {} : { active: false },
+      ...s.create.slug ? { slug: s.create.slug } : {},
+      ...Object.keys(s.create.parameters).length ? { parameters: s.create.parameters } : {}
+    }));
+  }
+  if (Array.isArray(p.tags) && p.tags.length) value.tags = p.tags;
+  if (p.paused) value.paused = true;
+  if (p.concurrency_limit !== null) value.concurrency_limit = p.concurrency_limit;
+  if (d.triggers.length) value.triggers = `${d.triggers.length} automation${d.triggers.length === 1 ? "" : "s"}`;
+  if (d.deferred.length) value.filled_by_steps = [...d.deferred];
+  return yaml(value, false);
+}
+function withoutDefaultDayOr(s) {
+  const { day_or: dayOr, ...rest } = s;
+  return dayOr === false ? { ...rest, day_or: false } : rest;
+}
+function fieldDiff(changes) {
+  const lines = [];
+  for (const c of changes) {
+    const [from, to] = alignForDisplay(c.from, c.to);
+    const before = yaml({ [c.field]: from === void 0 ? null : from }).split("\n");
+    const after = yaml({ [c.field]: to === void 0 ? null : to }).split("\n");
+    lines.push(...hunks(diffLines(before, after), 3));
+  }
+  return lines.join("\n");
+}
+function alignForDisplay(from, to) {
+  if (Array.isArray(from) && Array.isArray(to)) {
+    const n = Math.min(from.length, to.length);
+    const pairs = Array.from({ length: n }, (_, i) => alignForDisplay(from[i], to[i]));
+    return [[...pairs.map((p) => p[0]), ...from.slice(n)], [...pairs.map((p) => p[1]), ...to.slice(n)]];
+  }
+  if (!isMapping(from) || !isMapping(to)) return [from, to];
+  const a = {};
+  const b = {};
+  for (const k of /* @__PURE__ */ new Set([...Object.keys(from), ...Object.keys(to)])) {
+    const inA = Object.hasOwn(from, k) && from[k] !== void 0;
+    const inB = Object.hasOwn(to, k) && to[k] !== void 0;
+    if (inA && inB) [a[k], b[k]] = alignForDisplay(from[k], to[k]);
+    else if (inA && from[k] !== null) a[k] = from[k];
+    else if (inB && to[k] !== null) b[k] = to[k];
+  }
+  return [a, b];
+}
+function diffLines(a, b) {
+  const n = a.length;
+  const m = b.length;
+  if (n * m > 1e6) return [...a.map((text) => ({ op: "-", text })), ...b.map((text) => ({ op: "+", text }))];
+  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i2 = n - 1; i2 >= 0; i2--) {
+    for (let j2 = m - 1; j2 >= 0; j2--) lcs[i2][j2] = a[i2] === b[j2] ? lcs[i2 + 1][j2 + 1] + 1 : Math.max(lcs[i2 + 1][j2], lcs[i2][j2 + 1]);
+  }
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] === b[j]) {
+      out.push({ op: " ", text: a[i] });
+      i++;
+      j++;
+    } else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+      out.push({ op: "+", text: b[j++] });
+    } else {
+      out.push({ op: "-", text: a[i++] });
+    }
+  }
+  for (let k = 0; k < out.length; ) {
+    if (out[k].op === " ") {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < out.length && out[end].op !== " ") end++;
+    const run2 = out.slice(k, end);
+    out.splice(k, run2.length, ...run2.filter((l) => l.op === "-"), ...run2.filter((l) => l.op === "+"));
+    k = end;
+  }
+  return out;
+}
+function hunks(lines, context) {
+  const keep = lines.map(() => false);
+  lines.forEach((l, i) => {
+    if (l.op === " ") return;
+    for (let k = Math.max(0, i - context); k <= Math.min(lines.length - 1, i + context); k++) keep[k] = true;
+  });
+  keep[0] = true;
+  const out = [];
+  let skipped = false;
+  lines.forEach((l, i) => {
+    if (!keep[i]) {
+      skipped = true;
+      return;
+    }
+    if (skipped) out.push("@@ \u2026 @@");
+    skipped = false;
+    out.push(`${l.op}${l.text}`);
+  });
+  if (skipped) out.push("@@ \u2026 @@");
+  return out;
+}
+function shortSchedule(s) {
+  if (isCronSchedule(s)) return `cron ${code(s.cron)}${s.timezone ? ` ${s.timezone}` : ""}`;
+  if (isIntervalSchedule(s)) return `every ${formatSeconds(s.interval)}${s.timezone && s.timezone !== "UTC" ? ` ${s.timezone}` : ""}`;
+  return `rrule ${code(s.rrule.replace(/\n/g, " "))}${s.timezone ? ` ${s.timezone}` : ""}`;
+}
+function yaml(value, sorted = true) {
+  return (0, import_yaml.stringify)(value, { lineWidth: 0, sortMapEntries: sorted, aliasDuplicateObjects: false }).trimEnd();
+}
+function fence(lang, body) {
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = "`".repeat(Math.max(3, longest + 1));
+  return [`${marks}${lang}`, ...body.split("\n"), marks];
+}
+function code(text) {
+  const oneLine = text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = "`".repeat(longest + 1);
+  const pad = longest > 0 || oneLine.startsWith(" ") || oneLine.endsWith(" ") ? " " : "";
+  return `${marks}${pad}${oneLine}${pad}${marks}`;
+}
+function inline(text) {
+  return text.replace(/\r?\n/g, " ").replace(/([\\`*_[\]<>|])/g, "\\$1");
+}
+function html(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function label(d) {
+  return key(d.flowName, d.name);
+}
+function key(flow, name) {
+  return `${flow}/${name}`;
+}
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+function tally(rows, verbs) {
+  const parts = verbs.map(([verb, text]) => [rows.filter((r) => r.verb === verb).length, text]).filter(([n]) => n > 0);
+  return parts.length ? parts.map(([n, text]) => `${n} ${text}`).join(", ") : "no deployments selected";
+}
+
+// src/core/plan/hash.ts
+var import_node_crypto = __toESM(require_node_crypto(), 1);
+function normalizedDeployment(d, commit) {
+  const p = d.payload;
+  const info2 = isMapping(p.version_info) ? p.version_info : {};
+  const inferred = typeof info2.commit_sha === "string" && typeof p.version === "string" && p.version.length >= 7 && info2.commit_sha.startsWith(p.version);
+  const value = {
+    name: d.name,
+    flow_name: d.flowName,
+    entrypoint: d.entrypoint,
+    description: d.description,
+    version: inferred ? null : p.version,
+    version_type: info2.type ?? null,
+    tags: p.tags,
+    parameters: p.parameters,
+    parameter_openapi_schema: p.parameter_openapi_schema,
+    enforce_parameter_schema: p.enforce_parameter_schema,
+    paused: p.paused,
+    concurrency_limit: p.concurrency_limit,
+    concurrency_options: p.concurrency_options ?? null,
+    work_pool_name: p.work_pool_name,
+    work_queue_name: p.work_queue_name,
+    job_variables: p.job_variables,
+    pull_steps: d.pullStepsNull ? null : p.pull_steps,
+    schedules: d.schedules.map((s) => {
+      const schedule = { ...s.create.schedule };
+      if ("interval" in schedule && !("anchor_date" in s.update.schedule)) delete schedule.anchor_date;
+      return { ...s.create, schedule };
+    }),
+    triggers: d.triggers,
+    slas: d.slas ?? null
+  };
+  return commit ? replaceCommit(value, commit) : value;
+}
+function fingerprintDeployments(deployments, options = {}) {
+  const out = {};
+  for (const d of deployments) {
+    let value = normalizedDeployment(d, options.commit);
+    if (options.transform) value = options.transform(value);
+    const fields = {};
+    for (const [k, v] of Object.entries(value)) fields[k] = sha256(canonicalJson(v)).slice(0, 8);
+    out[`${d.flowName}/${d.name}`] = { hash: sha256(canonicalJson(value)).slice(0, 16), fields };
+  }
+  const hash = sha256(canonicalJson(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.hash]))));
+  return { hash, deployments: out };
+}
+function compareFingerprints(earlier, now) {
+  const out = [];
+  for (const [name, current] of Object.entries(now.deployments)) {
+    const before = earlier.deployments[name];
+    if (!before) {
+      out.push({ deployment: name, kind: "missing", fields: [] });
+      continue;
+    }
+    if (before.hash === current.hash) continue;
+    const keys = /* @__PURE__ */ new Set([...Object.keys(before.fields), ...Object.keys(current.fields)]);
+    const fields = [...keys].filter((k) => before.fields[k] !== current.fields[k]).sort();
+    out.push({ deployment: name, kind: "changed", fields: Object.keys(before.fields).length ? fields : [] });
+  }
+  return out;
+}
+function canonicalJson(value) {
+  return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (isMapping(value)) {
+    const out = {};
+    for (const k of Object.keys(value).sort()) if (value[k] !== void 0) out[k] = sortKeys(value[k]);
+    return out;
+  }
+  return value;
+}
+function sha256(text) {
+  return (0, import_node_crypto.createHash)("sha256").update(text).digest("hex");
+}
+function replaceCommit(value, commit) {
+  if (typeof value === "string") {
+    return value.replace(/[0-9a-f]{7,40}/gi, (m) => commit.toLowerCase().startsWith(m.toLowerCase()) ? "<commit>" : m);
+  }
+  if (Array.isArray(value)) return value.map((v) => replaceCommit(v, commit));
+  if (isMapping(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceCommit(v, commit)]));
+  return value;
+}
+
+// src/github/inputs.ts
+var INPUT = {
+  prefectFile: "prefect-file",
+  deployments: "deployments",
+  all: "all",
+  workingDirectory: "working-directory",
+  mode: "mode",
+  apiUrl: "api-url",
+  apiKey: "api-key",
+  concurrency: "concurrency",
+  stepOutputs: "step-outputs",
+  skipSteps: "skip-steps",
+  commentMode: "comment-mode",
+  githubToken: "github-token",
+  requirePlanMatch: "require-plan-match"
+};
+var MODES = ["plan", "deploy", "build"];
+var COMMENT_MODES = ["update", "always-new", "changes-only", "off"];
+var InputValueError = class extends Error {
+};
+function splitList(text) {
+  return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+function parseBoolean(name, text) {
+  const v = text.trim().toLowerCase();
+  if (v === "" || v === "false") return false;
+  if (v === "true") return true;
+  throw new InputValueError(`input "${name}" must be true or false, got "${text}"`);
+}
+function parseChoice(name, text, allowed, fallback) {
+  const v = text.trim();
+  if (v === "") return fallback;
+  if (allowed.includes(v)) return v;
+  throw new InputValueError(`input "${name}" must be one of ${allowed.join(", ")}, got "${text}"`);
+}
+function parsePositiveInt(name, text) {
+  const v = text.trim();
+  if (v === "") return void 0;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InputValueError(`input "${name}" must be a positive integer, got "${text}"`);
+  return Number(v);
+}
+function parseJsonObject(name, text) {
+  if (text.trim() === "") return void 0;
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new InputValueError(`input "${name}" must be a JSON object: ${e.message}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new InputValueError(`input "${name}" must be a JSON object`);
+  return parsed;
+}
+function readInputs(getInput2 = (n) => getInput(n)) {
+  const inputs = {
+    prefectFile: getInput2(INPUT.prefectFile) || "prefect.yaml",
+    deployments: splitList(getInput2(INPUT.deployments)),
+    all: parseBoolean(INPUT.all, getInput2(INPUT.all)),
+    workingDirectory: getInput2(INPUT.workingDirectory) || ".",
+    mode: parseChoice(INPUT.mode, getInput2(INPUT.mode), MODES, "plan"),
+    apiUrl: getInput2(INPUT.apiUrl).trim() || void 0,
+    apiKey: getInput2(INPUT.apiKey).trim() || void 0,
+    concurrency: parsePositiveInt(INPUT.concurrency, getInput2(INPUT.concurrency)),
+    stepOutputs: parseJsonObject(INPUT.stepOutputs, getInput2(INPUT.stepOutputs)),
+    skipSteps: parseBoolean(INPUT.skipSteps, getInput2(INPUT.skipSteps)),
+    commentMode: parseChoice(INPUT.commentMode, getInput2(INPUT.commentMode), COMMENT_MODES, "update"),
+    githubToken: getInput2(INPUT.githubToken).trim() || void 0,
+    requirePlanMatch: parseBoolean(INPUT.requirePlanMatch, getInput2(INPUT.requirePlanMatch))
+  };
+  if (inputs.all && inputs.deployments.length > 0) {
+    throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
+  }
+  return inputs;
+}
+
+// src/github/context.ts
+var import_node_fs = __toESM(require_node_fs(), 1);
+function readWorkflowRun(env = process.env) {
+  let payload = {};
+  const eventPath = env.GITHUB_EVENT_PATH;
+  if (eventPath && (0, import_node_fs.existsSync)(eventPath)) {
+    try {
+      payload = JSON.parse((0, import_node_fs.readFileSync)(eventPath, "utf8"));
+    } catch {
+      payload = {};
+    }
+  }
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const repository = owner && repo ? { owner, repo } : void 0;
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const runUrl = repository && env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  return {
+    eventName,
+    payload,
+    repository,
+    sha: env.GITHUB_SHA || void 0,
+    runUrl,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    pullRequest: eventName === "pull_request" || eventName === "pull_request_target" ? pullRequestOf(payload) : void 0
+  };
+}
+function pullRequestOf(payload) {
+  const pr = payload.pull_request;
+  if (!pr || typeof pr.number !== "number") return void 0;
+  const head = pr.head?.repo?.full_name;
+  const base = pr.base?.repo?.full_name;
+  return { number: pr.number, fork: !head || head !== base, headSha: pr.head?.sha };
+}
+
+// src/github/logs.ts
+var import_node_crypto2 = __toESM(require_node_crypto(), 1);
+var import_node_os = __toESM(require_node_os(), 1);
+var import_node_path = __toESM(require_node_path(), 1);
+var stdout = (line) => process.stdout.write(line + import_node_os.EOL);
+function groupLines(title, lines) {
+  const token = (0, import_node_crypto2.randomUUID)().replace(/-/g, "");
+  return [`::group::${commandValue(title)}`, `::stop-commands::${token}`, ...lines, `::${token}::`, "::endgroup::"];
+}
+function printGroup(title, lines, write = stdout) {
+  for (const line of groupLines(title, lines)) write(line);
+}
+function commandValue(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+var stopped;
+function issueCommand2(command) {
+  const region = stopped;
+  if (region) region.write(`::${region.token}::`);
+  try {
+    command();
+  } finally {
+    if (region) region.write(`::stop-commands::${region.token}`);
+  }
+}
+var StepLogs = class {
+  constructor(write = stdout) {
+    this.write = write;
+  }
+  write;
+  live;
+  waiting = [];
+  current = /* @__PURE__ */ new Map();
+  start(deployment, title) {
+    const step = { deployment, title, token: (0, import_node_crypto2.randomUUID)().replace(/-/g, ""), lines: [], done: false };
+    this.current.set(deployment, step);
+    if (this.live) this.waiting.push(step);
+    else this.goLive(step);
+  }
+  line(deployment, text) {
+    const step = this.current.get(deployment);
+    if (!step) {
+      printGroup(deployment, [text], this.write);
+      return;
+    }
+    if (step === this.live) this.write(text);
+    else step.lines.push(text);
+  }
+  end(deployment, error2) {
+    const step = this.current.get(deployment);
+    if (!step) return;
+    this.current.delete(deployment);
+    if (error2) step.lines.push(`\u2716 ${error2.message}`);
+    step.done = true;
+    if (step !== this.live) return;
+    this.close(step);
+    this.live = void 0;
+    while (this.waiting.length > 0) {
+      const next = this.waiting.shift();
+      this.goLive(next);
+      if (!next.done) return;
+      this.close(next);
+      this.live = void 0;
+    }
+  }
+  goLive(step) {
+    this.live = step;
+    this.write(`::group::${commandValue(step.title)}`);
+    this.write(`::stop-commands::${step.token}`);
+    stopped = { token: step.token, write: this.write };
+    for (const l of step.lines) this.write(l);
+    step.lines = [];
+  }
+  close(step) {
+    for (const l of step.lines) this.write(l);
+    if (stopped?.token === step.token) stopped = void 0;
+    this.write(`::${step.token}::`);
+    this.write("::endgroup::");
+  }
+};
+function annotate(diagnostics, cwd, workspace) {
+  for (const d of diagnostics) {
+    const file = import_node_path.default.relative(workspace, import_node_path.default.resolve(cwd, d.file)).split(import_node_path.default.sep).join("/");
+    const props = {
+      title: d.deployment ? `deployment ${d.deployment}` : import_node_path.default.basename(d.file),
+      file,
+      ...d.line !== void 0 ? { startLine: d.line } : {},
+      ...d.column !== void 0 ? { startColumn: d.column } : {}
+    };
+    if (d.severity === "error") error(d.message, props);
+    else warning(d.message, props);
+  }
+}
+
+// src/github/secrets.ts
+var Secrets2 = class extends Secrets {
+  // A value can first be read while a step streams behind ::stop-commands:: (a block placeholder in
+  // its inputs); issueCommand resumes commands for the mask so the runner does not drop it.
+  constructor(mask = (v) => issueCommand2(() => setSecret(v))) {
+    super(mask);
+  }
+};
+
+// src/github/truncate.ts
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+function closing(state, note) {
+  return (state.fence ? `
+${state.fence}` : "") + "\n\n</details>".repeat(state.details) + `
+
+${note}
+`;
+}
+function advance(state, line) {
+  const m = FENCE.exec(line);
+  if (state.fence) {
+    const closes = m && m[1][0] === state.fence[0] && m[1].length >= state.fence.length && line.trim() === m[1];
+    return closes ? { ...state, fence: void 0 } : state;
+  }
+  if (m) return { ...state, fence: m[1] };
+  const opened = (line.match(/<details[\s>]/gi) ?? []).length;
+  const closed = (line.match(/<\/details>/gi) ?? []).length;
+  return { ...state, details: Math.max(0, state.details + opened - closed) };
+}
+function truncateMarkdown(text, limit, note) {
+  if (text.length <= limit) return text;
+  const lines = text.split("\n");
+  let state = { fence: void 0, details: 0 };
+  let used = 0;
+  let kept = 0;
+  for (const line of lines) {
+    const next = advance(state, line);
+    const size = used + line.length + 1;
+    if (kept > 0 && size + closing(next, note).length > limit) break;
+    used = size;
+    state = next;
+    kept++;
+  }
+  return lines.slice(0, kept).join("\n") + closing(state, note);
+}
+
+// src/github/comment.ts
+var import_node_crypto3 = __toESM(require_node_crypto(), 1);
+var import_node_zlib = __toESM(require_node_zlib(), 1);
+async function createOctokit(token) {
+  const { getOctokit } = await import("./github-YGCZCFWC.js");
+  return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || "https://api.github.com" });
+}
+var MARKER = "deploy-action:plan";
+var MAX_FIELD_DATA = 2e4;
+function commentKeys(repository, prefectFile, selection2) {
+  const h = (parts) => (0, import_node_crypto3.createHash)("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 16);
+  return { key: h([repository, prefectFile, selection2]), scope: h([repository, prefectFile]) };
+}
+function formatMarker(keys, fingerprint2) {
+  const encode = (withFields) => (0, import_node_zlib.deflateRawSync)(
+    JSON.stringify(Object.fromEntries(Object.entries(fingerprint2.deployments).map(([name, d]) => [name, withFields ? [d.hash, d.fields] : [d.hash]])))
+  ).toString("base64url");
+  let data = encode(true);
+  if (data.length > MAX_FIELD_DATA) data = encode(false);
+  if (data.length > MAX_FIELD_DATA) data = "";
+  return `<!-- ${MARKER} key=${keys.key} scope=${keys.scope} hash=${fingerprint2.hash} data=${data} -->`;
+}
+var MARKER_RE = new RegExp(`<!-- ${MARKER} key=([0-9a-f]+) scope=([0-9a-f]+) hash=([0-9a-f]+) data=([A-Za-z0-9_-]*) -->`);
+function parseMarker(body) {
+  const m = MARKER_RE.exec(body);
+  if (!m) return void 0;
+  let deployments = {};
+  try {
+    const raw = JSON.parse((0, import_node_zlib.inflateRawSync)(Buffer.from(m[4], "base64url")).toString("utf8"));
+    deployments = Object.fromEntries(Object.entries(raw).map(([name, [hash, fields]]) => [name, { hash, fields: fields ?? {} }]));
+  } catch {
+  }
+  return { key: m[1], scope: m[2], fingerprint: { hash: m[3], deployments } };
+}
+async function currentLogin(octokit) {
+  try {
+    const res = await octokit.graphql("query { viewer { login } }");
+    if (res.viewer.login) return res.viewer.login;
+  } catch {
+  }
+  try {
+    return (await octokit.rest.users.getAuthenticated()).data.login;
+  } catch {
+    return "github-actions[bot]";
+  }
+}
+async function ownPlanComments(octokit, repo, issue2, login) {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue2, per_page: 100 });
+  const out = [];
+  for (const c of comments) {
+    if (c.user?.login !== login || !c.body) continue;
+    const marker = parseMarker(c.body);
+    if (marker) out.push({ id: c.id, nodeId: c.node_id, url: c.html_url, body: c.body, marker });
+  }
+  return out;
+}
+async function upsertPlanComment(octokit, request) {
+  const { repo, pullRequest, keys, body } = request;
+  const login = await currentLogin(octokit);
+  const previous = (await ownPlanComments(octokit, repo, pullRequest, login)).filter((c) => c.marker.key === keys.key).at(-1);
+  if (request.mode === "changes-only" && !request.hasChanges && !previous) {
+    return { action: "skipped", reason: "no changes to comment on (comment-mode changes-only)" };
+  }
+  if (previous && request.mode !== "always-new") {
+    if (previous.body === body) return { action: "updated", url: previous.url };
+    const res2 = await octokit.rest.issues.updateComment({ ...repo, comment_id: previous.id, body });
+    return { action: "updated", url: res2.data.html_url };
+  }
+  let minimized;
+  if (previous) {
+    try {
+      await octokit.graphql(
+        "mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }",
+        { id: previous.nodeId }
+      );
+      minimized = { url: previous.url };
+    } catch (e) {
+      minimized = { url: previous.url, error: e.message };
+    }
+  }
+  const res = await octokit.rest.issues.createComment({ ...repo, issue_number: pullRequest, body });
+  return { action: "created", url: res.data.html_url, ...minimized ? { minimized } : {} };
+}
+function httpStatus(error2) {
+  const status = error2?.status;
+  return typeof status === "number" ? status : void 0;
+}
+
+// src/github/plan-match.ts
+async function checkPlanMatch(octokit, repo, sha, keys, fingerprint2) {
+  const pulls = (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 })).data;
+  const merged = pulls.filter((p) => p.merged_at);
+  const candidates = [...merged.filter((p) => p.merge_commit_sha === sha), ...merged.filter((p) => p.merge_commit_sha !== sha)];
+  if (candidates.length === 0) {
+    return { ok: false, message: `commit ${sha.slice(0, 7)} was not merged from a pull request, so there is no plan to compare with`, differences: [] };
+  }
+  const login = await currentLogin(octokit);
+  const wanted = Object.keys(fingerprint2.deployments);
+  for (const pr of candidates) {
+    const comments = await ownPlanComments(octokit, repo, pr.number, login);
+    const sameSelection = comments.filter((c) => c.marker.key === keys.key).at(-1);
+    const covering = comments.filter((c) => c.marker.scope === keys.scope && wanted.every((w) => w in c.marker.fingerprint.deployments)).at(-1);
+    const comment = sameSelection ?? covering;
+    if (!comment) continue;
+    if (comment.marker.fingerprint.hash === fingerprint2.hash) return { ok: true, pullRequest: pr.number, comment };
+    const differences = compareFingerprints(comment.marker.fingerprint, fingerprint2);
+    if (differences.length === 0) return { ok: true, pullRequest: pr.number, comment };
+    return {
+      ok: false,
+      message: `what would be registered differs from the plan posted on pull request #${pr.number} (${comment.url}): ${describeDifferences(differences)}`,
+      differences
+    };
+  }
+  const numbers = candidates.map((p) => `#${p.number}`).join(", ");
+  return { ok: false, message: `no plan comment for these deployments on pull request ${numbers} (was the plan run with comment-mode off, or changes-only without changes?)`, differences: [] };
+}
+function describeDifferences(differences) {
+  return differences.map((d) => d.kind === "missing" ? `${d.deployment} was not in that plan` : `${d.deployment} changed${d.fields.length ? ` (${d.fields.join(", ")})` : ""}`).join("; ");
+}
+
+// src/github/outputs.ts
+var OUTPUTS = ["deployments", "changes", "plan", "plan-markdown", "step-outputs", "matrix", "failure-reason", "comment-url"];
+var deploymentKey = (d) => `${d.flowName}/${d.name}`;
+function isKeyedByDeployment(value) {
+  const entries = Object.entries(value);
+  return entries.length > 0 && entries.every(([k, v]) => k.includes("/") && isMapping(v));
+}
+function outputsByIndex(plan, keyed) {
+  return new Map(plan.deployments.map((d) => [d.index, keyed[deploymentKey(d)] ?? {}]));
+}
+function unfilledStepPlaceholders(d, provided) {
+  return d.deferred.filter((p) => {
+    const [placeholder] = placeholdersInString(p);
+    const root = placeholder ? keyPath(placeholder.name)[0] : void 0;
+    return root === void 0 || !(String(root) in provided);
+  });
+}
+function stepIds(d) {
+  const ids = [];
+  for (const step of [...d.steps.build, ...d.steps.push]) {
+    const name = Object.keys(step).at(-1);
+    const inputs = name === void 0 ? void 0 : step[name];
+    if (isMapping(inputs) && typeof inputs.id === "string" && inputs.id) ids.push(inputs.id);
+  }
+  return ids;
+}
+var OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+function flatStepOutputs(plan, outputs) {
+  const values = /* @__PURE__ */ new Map();
+  for (const d of plan.deployments) {
+    const out = outputs.get(d.index);
+    if (!out) continue;
+    for (const id of stepIds(d)) {
+      const result = out[id];
+      if (!isMapping(result)) continue;
+      for (const [k, v] of Object.entries(result)) {
+        const name = `${id}-${k}`;
+        if (!OUTPUT_NAME.test(name) || OUTPUTS.includes(name)) continue;
+        const text = typeof v === "string" ? v : JSON.stringify(v);
+        const seen = values.get(name);
+        values.set(name, seen === void 0 || seen === text ? text : null);
+      }
+    }
+  }
+  return Object.fromEntries([...values].filter((e) => e[1] !== null));
+}
+
+// src/github/main.ts
+var COMMENT_LIMIT = 6e4;
+var SUMMARY_LIMIT = 5e5;
+async function run() {
+  const secrets = new Secrets2();
+  let inputs;
+  try {
+    inputs = readInputs();
+  } catch (e) {
+    if (!(e instanceof InputValueError)) throw e;
+    setOutput("failure-reason", "invalid-input");
+    setFailed(e.message);
+    return;
+  }
+  secrets.add(inputs.apiKey);
+  secrets.add(inputs.githubToken);
+  const env = {
+    ...process.env,
+    ...inputs.apiUrl ? { PREFECT_API_URL: inputs.apiUrl } : {},
+    ...inputs.apiKey ? { PREFECT_API_KEY: inputs.apiKey } : {}
+  };
+  secrets.add(env.PREFECT_API_KEY);
+  const github = readWorkflowRun(process.env);
+  const cwd = import_node_path2.default.resolve(inputs.workingDirectory);
+  const r = {
+    inputs,
+    env,
+    github,
+    secrets,
+    now: /* @__PURE__ */ new Date(),
+    cwd,
+    prefectFile: import_node_path2.default.relative(github.workspace, import_node_path2.default.resolve(cwd, inputs.prefectFile)).split(import_node_path2.default.sep).join("/")
+  };
+  try {
+    if (inputs.mode === "deploy") await runDeploy(r);
+    else if (inputs.mode === "build") await runBuild(r);
+    else await runPlan(r);
+  } catch (e) {
+    setFailed(secrets.redactText(e.message));
+  }
+}
+function planRequest(r) {
+  return {
+    prefectFile: r.inputs.prefectFile,
+    selection: { all: r.inputs.all, names: r.inputs.deployments },
+    cwd: r.cwd,
+    env: r.env,
+    now: r.now
+  };
+}
+function prefectClient(r) {
+  const client = new PrefectClient({ env: r.env, ...r.inputs.concurrency ? { concurrency: r.inputs.concurrency } : {} });
+  r.secrets.watchBlockDocuments(client);
+  return client;
+}
+function fail(reason, diagnostics, message) {
+  setOutput("failure-reason", reason);
+  const first = diagnostics.find((d) => d.severity === "error");
+  setFailed(message ?? (first ? formatDiagnostic(first) : reason));
+}
+function selection(inputs) {
+  if (inputs.all) return { text: "all deployments", key: "*all*" };
+  if (inputs.deployments.length === 0) return { text: "the only deployment", key: "" };
+  return { text: inputs.deployments.map((n) => `\`${n}\``).join(", "), key: JSON.stringify([...new Set(inputs.deployments)].sort()) };
+}
+function footer(r, verb) {
+  const parts = [`\`${r.prefectFile}\``, selection(r.inputs).text];
+  const sha = r.github.pullRequest?.headSha ?? r.github.sha;
+  if (sha) parts.push(`commit \`${sha.slice(0, 7)}\``);
+  if (r.github.runUrl) parts.push(`[workflow run](${r.github.runUrl})`);
+  return `<sub>${verb} by deploy-action \xB7 ${parts.join(" \xB7 ")}</sub>`;
+}
+function fingerprint(r, deployments) {
+  return fingerprintDeployments(deployments, { ...r.github.sha ? { commit: r.github.sha } : {}, transform: (v) => r.secrets.redactValue(v) });
+}
+async function writeSummary(r, markdown) {
+  const note = "> [!NOTE]\n> Truncated to fit the job summary: the whole plan is in the `plan` output.";
+  const fitted = truncateMarkdown(r.secrets.redactText(markdown), SUMMARY_LIMIT, note);
+  setOutput("plan-markdown", fitted);
+  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(fitted, true).write();
+  return fitted;
+}
+function setPlanOutputs(r, plan, live, ui) {
+  const json = planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live));
+  setOutput("plan", JSON.stringify(json));
+  setOutput("matrix", JSON.stringify(matrixOf(plan)));
+  setOutput(
+    "deployments",
+    JSON.stringify(
+      plan.deployments.map((d, i) => {
+        const change = live?.[i];
+        return {
+          name: d.name,
+          flow: d.flowName,
+          entrypoint: d.entrypoint,
+          ...change ? { id: change.id ?? null, action: change.action, changes: change.changes.map((c) => c.field), url: deploymentUrl(ui, change.id) } : {}
+        };
+      })
+    )
+  );
+}
+function logPlan(plan, live, now) {
+  const text = (p, l) => l ? liveChangesToText(p, l, { now }) : planToText(p, { now });
+  info(text(plan, live).split("\n")[0]);
+  plan.deployments.forEach((d, i) => {
+    const single = { ...plan, deployments: [d] };
+    const change = live?.[i];
+    const lines = text(single, change ? [change] : void 0).split("\n").slice(2);
+    printGroup(`${deploymentKey(d)}${change ? `: ${change.action === "created" ? "create" : change.action === "updated" ? "update" : "unchanged"}` : ""}`, lines);
+  });
+}
+async function runPlan(r) {
+  const req = planRequest(r);
+  let plan;
+  let live;
+  let ui;
+  if (r.env.PREFECT_API_URL) {
+    const client = prefectClient(r);
+    ui = uiUrl(r.env.PREFECT_API_URL, r.env);
+    try {
+      ({ plan, live } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client) }));
+    } finally {
+      client.close();
+    }
+  } else {
+    plan = await validateDeployments(req);
+  }
+  const errors = hasErrors(plan.diagnostics);
+  const changes = errors || !live || live.some((c) => c.action !== "unchanged");
+  annotate(plan.diagnostics, r.cwd, r.github.workspace);
+  logPlan(plan, live, r.now);
+  setPlanOutputs(r, plan, live, ui);
+  setOutput("changes", String(changes));
+  const markdown = planToMarkdown(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), {
+    now: r.now,
+    ...ui ? { uiUrl: ui } : {},
+    footer: footer(r, "Planned")
+  });
+  await writeSummary(r, markdown);
+  await postPlanComment(r, markdown, fingerprint(r, plan.deployments), changes);
+  if (errors) fail("invalid-config", plan.diagnostics);
+}
+async function postPlanComment(r, markdown, print, hasChanges) {
+  const { inputs, github } = r;
+  const pr = github.pullRequest;
+  if (!pr || !github.repository || inputs.commentMode === "off") return;
+  if (!inputs.githubToken) {
+    info("no github-token: the plan is in the job summary only");
+    return;
+  }
+  if (pr.fork && github.eventName === "pull_request") {
+    notice(`pull request #${pr.number} comes from a fork, whose workflow token cannot comment: the plan is in the job summary`);
+    return;
+  }
+  const repo = github.repository;
+  const keys = commentKeys(`${repo.owner}/${repo.repo}`, r.prefectFile, selection(inputs).key);
+  const marker = formatMarker(keys, print);
+  const where = github.runUrl ? `the [job summary](${github.runUrl})` : "the job summary";
+  const note = `> [!NOTE]
+> This plan is too long for a comment and was cut here: the whole plan is in ${where}.`;
+  const body = `${marker}
+${truncateMarkdown(r.secrets.redactText(markdown), COMMENT_LIMIT - marker.length - 1, note)}`;
+  try {
+    const octokit = await createOctokit(inputs.githubToken);
+    const result = await upsertPlanComment(octokit, { repo, pullRequest: pr.number, mode: inputs.commentMode, keys, body, hasChanges });
+    if (result.action === "skipped") {
+      info(`no plan comment: ${result.reason}`);
+      return;
+    }
+    info(`plan comment ${result.action}: ${result.url}`);
+    setOutput("comment-url", result.url);
+    if (result.minimized?.error) warning(`the previous plan comment (${result.minimized.url}) could not be hidden: ${result.minimized.error}`);
+  } catch (e) {
+    const status = httpStatus(e);
+    const message = r.secrets.redactText(e.message);
+    if (status === 403 || status === 404) {
+      notice(`the plan could not be posted on pull request #${pr.number} (GitHub answered ${status}: ${message}); it is in the job summary. Give the job "pull-requests: write" permission to get the comment.`);
+    } else {
+      warning(`the plan could not be posted on pull request #${pr.number}: ${message}; it is in the job summary`);
+    }
+  }
+}
+function stepLogging() {
+  const logs = new StepLogs();
+  return {
+    onStepEvent: (d, e) => {
+      if (e.phase === "start") logs.start(d.name, `${deploymentKey(d)} \xB7 ${e.section ?? "build"} step ${e.index + 1}: ${e.name.split(".").at(-1)}`);
+      else logs.end(d.name, e.error);
+    },
+    onStepLog: (deployment, line) => logs.line(deployment, line)
+  };
+}
+async function runDeploy(r) {
+  const { inputs, env } = r;
+  if (!env.PREFECT_API_URL) {
+    setOutput("failure-reason", "no-api-url");
+    setFailed("mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
+    return;
+  }
+  const req = { ...planRequest(r), cache: newPlanCache() };
+  const client = prefectClient(r);
+  const sources = prefectTemplateSources(client);
+  const ui = uiUrl(env.PREFECT_API_URL, env);
+  try {
+    const given = inputs.stepOutputs;
+    const keyed = given && isKeyedByDeployment(given) ? given : void 0;
+    const skipSteps = inputs.skipSteps || given !== void 0;
+    const choice = skipSteps ? { stepOutputs: keyed ? {} : given ?? {} } : {};
+    if (skipSteps || inputs.requirePlanMatch) {
+      const before = await createPlan({ ...req, sources });
+      if (!hasErrors(before.diagnostics)) {
+        if (keyed) choice.stepOutputsByIndex = outputsByIndex(before, keyed);
+        if (skipSteps && !checkStepOutputsGiven(before, choice)) return;
+        if (inputs.requirePlanMatch && !await planMatches(r, before)) return;
+      }
+    }
+    const logging = stepLogging();
+    const result = await deploy({
+      ...req,
+      ...choice,
+      client,
+      sources,
+      concurrency: inputs.concurrency ?? 8,
+      registrationConcurrency: inputs.concurrency ?? (client.isCloud ? 8 : 1),
+      ...logging,
+      onResult: (o) => printGroup(`${o.flowName}/${o.name}: ${o.action}`, outcomeLines(o, ui))
+    });
+    annotate(result.diagnostics, req.cwd, r.github.workspace);
+    const outputsOf = (d, o) => choice.stepOutputsByIndex?.get(d.index) ?? (skipSteps ? choice.stepOutputs : o?.stepOutputs) ?? {};
+    const byIndex = new Map(result.plan.deployments.map((d, i) => [d.index, outputsOf(d, result.outcomes[i])]));
+    setStepOutputs(result.plan, byIndex);
+    setOutput("matrix", JSON.stringify(matrixOf(result.plan)));
+    setOutput("plan", JSON.stringify(planToJson(r.secrets.redactValue({ ...result.plan, diagnostics: result.diagnostics }))));
+    setOutput(
+      "deployments",
+      JSON.stringify(
+        result.outcomes.map((o) => outcomeJson(o, ui))
+      )
+    );
+    setOutput("changes", String(result.outcomes.some((o) => o.action === "created" || o.action === "updated")));
+    await writeSummary(r, deployToMarkdown(r.secrets.redactValue(result), { now: r.now, ...ui ? { uiUrl: ui } : {}, footer: footer(r, "Deployed") }));
+    if (result.outcomes.length === 0) return fail(result.stoppedAt === "steps" ? "step-failed" : "invalid-config", result.diagnostics);
+    if (result.outcomes.some((o) => o.action === "failed")) return fail("deploy-failed", result.diagnostics);
+  } finally {
+    client.close();
+  }
+}
+function outcomeLines(o, ui) {
+  const lines = [];
+  if (o.id) lines.push(`id: ${o.id}${ui ? `  ${deploymentUrl(ui, o.id)}` : ""}`);
+  for (const c of o.changes) lines.push(`${c.field}: ${short(c.from)} -> ${short(c.to)}`);
+  for (const n of o.notices) lines.push(`note: ${n}`);
+  if (o.error) lines.push(`error: ${o.error}`);
+  lines.push(`(${o.durationMs} ms)`);
+  return lines;
+}
+function short(v) {
+  const text = v === void 0 ? "(not set)" : JSON.stringify(v);
+  return text.length > 200 ? `${text.slice(0, 199)}\u2026` : text;
+}
+function checkStepOutputsGiven(plan, choice) {
+  const problems = [];
+  for (const d of plan.deployments) {
+    const provided = choice.stepOutputsByIndex?.get(d.index) ?? choice.stepOutputs ?? {};
+    const missing = unfilledStepPlaceholders(d, provided);
+    if (missing.length === 0) continue;
+    problems.push({
+      severity: "error",
+      file: plan.prefectFile,
+      deployment: d.name,
+      message: `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} filled by a build or push step, which this run does not run (skip-steps or step-outputs); pass ${missing.length === 1 ? "its value" : "their values"} in step-outputs`
+    });
+  }
+  if (problems.length === 0) return true;
+  for (const p of problems) error(formatDiagnostic(p));
+  fail("invalid-input", problems);
+  return false;
+}
+async function planMatches(r, plan) {
+  const { inputs, github } = r;
+  const refuse = (message) => {
+    setOutput("failure-reason", "plan-changed");
+    setFailed(`require-plan-match: ${message}`);
+    return false;
+  };
+  if (!inputs.githubToken || !github.repository || !github.sha) return refuse("needs github-token, GITHUB_REPOSITORY and GITHUB_SHA to find the plan on the merged pull request");
+  const keys = commentKeys(`${github.repository.owner}/${github.repository.repo}`, r.prefectFile, selection(inputs).key);
+  const octokit = await createOctokit(inputs.githubToken);
+  let match;
+  try {
+    match = await checkPlanMatch(octokit, github.repository, github.sha, keys, fingerprint(r, plan.deployments));
+  } catch (e) {
+    return refuse(`the plan on the merged pull request could not be read: ${r.secrets.redactText(e.message)}`);
+  }
+  if (match.ok) {
+    info(`require-plan-match: matches the plan on pull request #${match.pullRequest} (${match.comment.url})`);
+    return true;
+  }
+  if (match.differences.length > 0) {
+    printGroup("require-plan-match: what differs from the plan on the pull request", match.differences.map((d) => d.kind === "missing" ? `${d.deployment}: not in that plan` : `${d.deployment}: ${d.fields.length ? d.fields.join(", ") : "changed"}`));
+  }
+  await writeSummary(r, `### \u274C Not deployed: the plan changed
+
+${match.message}
+
+${footer(r, "Checked")}
+`);
+  return refuse(`${match.message}. Plan again on a pull request, or set require-plan-match: false`);
+}
+function setStepOutputs(plan, byIndex) {
+  setOutput("step-outputs", JSON.stringify(Object.fromEntries(plan.deployments.map((d) => [deploymentKey(d), byIndex.get(d.index) ?? {}]))));
+  for (const [name, value] of Object.entries(flatStepOutputs(plan, byIndex))) setOutput(name, value);
+}
+async function runBuild(r) {
+  const req = planRequest(r);
+  let client;
+  let sources = offlineSources();
+  try {
+    let plan;
+    if (r.env.PREFECT_API_URL) {
+      client = prefectClient(r);
+      sources = prefectTemplateSources(client);
+      plan = await validateForDeploy({ ...req, client, sources });
+    } else {
+      plan = await validateDeployments(req);
+    }
+    annotate(plan.diagnostics, r.cwd, r.github.workspace);
+    setOutput("matrix", JSON.stringify(matrixOf(plan)));
+    setOutput("deployments", JSON.stringify(plan.deployments.map((d) => ({ name: d.name, flow: d.flowName, entrypoint: d.entrypoint }))));
+    if (hasErrors(plan.diagnostics)) return fail("invalid-config", plan.diagnostics);
+    const withSteps = plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
+    const ran = await runDeploymentSteps(plan, withSteps, { ...req, sources, concurrency: r.inputs.concurrency ?? 8, ...stepLogging() });
+    annotate(ran.diagnostics, r.cwd, r.github.workspace);
+    if (ran.diagnostics.length > 0) return fail("step-failed", ran.diagnostics);
+    setStepOutputs(plan, ran.outputs);
+    const rows = plan.deployments.map((d) => {
+      const keys = Object.keys(ran.outputs.get(d.index) ?? {});
+      return `| \`${deploymentKey(d)}\` | ${keys.length ? keys.map((k) => `\`${k}\``).join(" ") : "\u2014"} |`;
+    });
+    await writeSummary(r, [`### Prefect build: steps ran for ${withSteps.length} of ${plan.deployments.length} deployments`, "", "| Deployment | Step outputs |", "|---|---|", ...rows, "", footer(r, "Built"), ""].join("\n"));
+  } finally {
+    client?.close();
+  }
+}
+export {
+  COMMENT_LIMIT,
+  SUMMARY_LIMIT,
+  run
+};
