@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PythonFloat } from '../../src/core/templating/index.js';
 import { compareServerVersions, parseServerVersion, serverHas, unsupportedFields, withoutNullVersionedFields } from '../../src/prefect/server-version.js';
 
 describe('server versions', () => {
@@ -38,6 +39,13 @@ describe('versioned deployment fields', () => {
       path: null,
     });
     expect(body.schedules[0]).toHaveProperty('replaces', null);
+  });
+
+  it('keeps every other value as it is: an integral float (sent as `1.0`) stays that object', () => {
+    const ratio = new PythonFloat(1);
+    const out = withoutNullVersionedFields({ ...body, parameters: { ratio }, job_variables: { cpu: [ratio] } });
+    expect(out.parameters.ratio).toBe(ratio);
+    expect(JSON.stringify(out.job_variables)).toBe('{"cpu":[1.0]}');
   });
 
   it('names each one set that the server lacks, where prefect.yaml sets it', () => {

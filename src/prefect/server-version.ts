@@ -67,11 +67,11 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every place `path` reaches in `body`, as concrete paths (list indexes filled in), with the value there. */
-export function valuesAt(body: unknown, path: readonly string[], at: (string | number)[] = []): { path: (string | number)[]; value: unknown; parent: Json }[] {
+export function valuesAt(body: unknown, path: readonly string[], at: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] {
   const [head, ...rest] = path;
   if (head === '*') return Array.isArray(body) ? body.flatMap((item, i) => valuesAt(item, rest, [...at, i])) : [];
   if (head === undefined || !isObject(body) || !(head in body)) return [];
-  return rest.length === 0 ? [{ path: [...at, head], value: body[head], parent: body }] : valuesAt(body[head], rest, [...at, head]);
+  return rest.length === 0 ? [{ path: [...at, head], value: body[head] }] : valuesAt(body[head], rest, [...at, head]);
 }
 
 /**
@@ -79,13 +79,24 @@ export function valuesAt(body: unknown, path: readonly string[], at: (string | n
  * has them, and servers without them may refuse even a null (the schedules' `replaces`).
  */
 export function withoutNullVersionedFields<T extends Json>(body: T): T {
-  const out = structuredClone(body);
-  for (const field of VERSIONED_DEPLOYMENT_FIELDS) {
-    for (const { path, value, parent } of valuesAt(out, field.path)) {
-      if (value === null) delete parent[String(path.at(-1))];
-    }
-  }
-  return out;
+  let out: unknown = body;
+  for (const field of VERSIONED_DEPLOYMENT_FIELDS) out = withoutNullAt(out, field.path);
+  return out as T;
+}
+
+/**
+ * `value` with the null at `path` left out, copying only the objects on the way to it: every other
+ * value stays the very object it was (a deep clone would turn the engine's value markers, such as
+ * the integral float sent as `1.0`, into plain objects).
+ */
+function withoutNullAt(value: unknown, path: readonly string[]): unknown {
+  const [head, ...rest] = path;
+  if (head === '*') return Array.isArray(value) ? value.map((item: unknown) => withoutNullAt(item, rest)) : value;
+  if (head === undefined || !isObject(value) || !(head in value)) return value;
+  if (rest.length > 0) return { ...value, [head]: withoutNullAt(value[head], rest) };
+  if (value[head] !== null) return value;
+  const { [head]: _null, ...kept } = value;
+  return kept;
 }
 
 /** A field set in a deployment body that the server cannot store. */

@@ -16,7 +16,7 @@ import {
   uiUrl,
   validateDeployments,
   validateForDeploy
-} from "./chunk-NEMQTG7X.js";
+} from "./chunk-BDM54O4V.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,

@@ -26,7 +26,7 @@ import {
   uiUrl,
   validateDeployments,
   validateForDeploy
-} from "./chunk-NEMQTG7X.js";
+} from "./chunk-BDM54O4V.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-WWLDY6FI.js";

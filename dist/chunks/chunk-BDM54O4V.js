@@ -1941,16 +1941,21 @@ function valuesAt(body, path8, at = []) {
   const [head, ...rest] = path8;
   if (head === "*") return Array.isArray(body) ? body.flatMap((item, i) => valuesAt(item, rest, [...at, i])) : [];
   if (head === void 0 || !isObject(body) || !(head in body)) return [];
-  return rest.length === 0 ? [{ path: [...at, head], value: body[head], parent: body }] : valuesAt(body[head], rest, [...at, head]);
+  return rest.length === 0 ? [{ path: [...at, head], value: body[head] }] : valuesAt(body[head], rest, [...at, head]);
 }
 function withoutNullVersionedFields(body) {
-  const out = structuredClone(body);
-  for (const field of VERSIONED_DEPLOYMENT_FIELDS) {
-    for (const { path: path8, value, parent } of valuesAt(out, field.path)) {
-      if (value === null) delete parent[String(path8.at(-1))];
-    }
-  }
+  let out = body;
+  for (const field of VERSIONED_DEPLOYMENT_FIELDS) out = withoutNullAt(out, field.path);
   return out;
+}
+function withoutNullAt(value, path8) {
+  const [head, ...rest] = path8;
+  if (head === "*") return Array.isArray(value) ? value.map((item) => withoutNullAt(item, rest)) : value;
+  if (head === void 0 || !isObject(value) || !(head in value)) return value;
+  if (rest.length > 0) return { ...value, [head]: withoutNullAt(value[head], rest) };
+  if (value[head] !== null) return value;
+  const { [head]: _null, ...kept } = value;
+  return kept;
 }
 function unsupportedFields(body, version) {
   const out = [];
