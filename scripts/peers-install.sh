@@ -22,18 +22,9 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# moto and every dependency exactly as scripts/locks/peers.lock pins them; the stamp names the lock the
-# venv was installed from, so a changed lock re-installs.
+# moto and every dependency exactly as scripts/locks/peers.lock pins them.
 peers="$root/.venv-peers"
-peers_lock="$root/scripts/locks/peers.lock"
-peers_want="$(sha256sum "$peers_lock" | cut -d' ' -f1)"
-if ! [ -x "$peers/bin/moto_server" ] || [ "$(cat "$peers/.synced-lock" 2>/dev/null)" != "$peers_want" ]; then
-  python3 -m venv --clear "$peers"
-  "$peers/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps "$(sed -n 's/^\(uv==[^ ]*\).*/\1/p' "$peers_lock")"
-  # sync: exactly the lock, hashes checked (uv: a minute faster than pip for moto's tree).
-  "$peers/bin/uv" pip sync --quiet --python "$peers/bin/python" "$peers_lock"
-  echo "$peers_want" > "$peers/.synced-lock"
-fi
+bash "$root/scripts/locks/sync.sh" "$peers" "$root/scripts/locks/peers.lock"
 
 gobin="$root/.tools/go/bin"
 # Go is on the machine but not always on a non-login shell's PATH.
