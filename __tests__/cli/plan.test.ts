@@ -32,7 +32,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('prefect-deploy plan on the bundled example', () => {
   it('prints one JSON object with a payload per deployment', async () => {
-    const { code, stdout } = await cli(['plan', '--all', '--json'], work, { IMAGE_TAG: '1.4.2' });
+    const { code, stdout } = await cli(['plan', '--all', '--json', '--plan-env', 'IMAGE_TAG'], work, { IMAGE_TAG: '1.4.2' });
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.errors).toEqual([]);

@@ -23,6 +23,8 @@ export interface PlanRequest {
   selection: Selection;
   cwd: string;
   env: Environment;
+  /** What placeholders see of the environment when not `env` (a plan of untrusted prefect.yaml: `untrustedEnvironment`). */
+  templateEnv?: Environment;
   now?: Date;
   sources?: TemplateSources;
   stepOutputs?: StepOutputs;
@@ -127,7 +129,7 @@ async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
     buildDesiredDeployment(s.index, fillPool(s.config), file.actions, {
       pause,
       cwd: request.cwd,
-      env: request.env,
+      env: request.templateEnv ?? request.env,
       sources,
       now,
       stepOutputs: request.stepOutputsByIndex?.get(s.index) ?? request.stepOutputs,
