@@ -129,7 +129,8 @@ async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
     buildDesiredDeployment(s.index, fillPool(s.config), file.actions, {
       pause,
       cwd: request.cwd,
-      env: request.templateEnv ?? request.env,
+      env: request.env,
+      ...(request.templateEnv ? { templateEnv: request.templateEnv } : {}),
       sources,
       now,
       stepOutputs: request.stepOutputsByIndex?.get(s.index) ?? request.stepOutputs,
