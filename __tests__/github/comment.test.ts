@@ -162,7 +162,7 @@ describe('the plan comment on a pull request', () => {
     }
     expect(body).toContain('DB_PASSWORD: "***"');
     // A pull request's prefect.yaml is untrusted: an environment value plan-env does not allow is not shown.
-    expect(body).toContain('LOG_LEVEL: "(from $API_KEY_COPY)"');
+    expect(body).toContain('LOG_LEVEL: (from $API_KEY_COPY)');
     expect(result.stdout).toContain('::add-mask::pnu_not_a_real_key_42');
   });
 });
