@@ -22,6 +22,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Starts the clock at this instant (a preload shifts Date), so next run times are fixed. */
   now?: string;
+  /** Another build of src/index.ts than DEPLOY_ACTION_BUNDLE or dist/ (e.g. next to `builtCli()`). */
+  bundle?: string;
 }
 
 export interface ActionRun {
@@ -29,6 +31,8 @@ export interface ActionRun {
   stdout: string;
   outputs: Record<string, string>;
   summary: string;
+  /** The GITHUB_OUTPUT file as the action wrote it. */
+  outputFile: string;
 }
 
 export async function runAction(inputs: Record<string, string>, cwd: string, options: RunOptions = {}): Promise<ActionRun> {
@@ -45,7 +49,7 @@ export async function runAction(inputs: Record<string, string>, cwd: string, opt
     env.GITHUB_EVENT_PATH = eventFile;
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const args = [bundle];
+  const args = [options.bundle ?? bundle];
   if (options.now) {
     env.DEPLOY_ACTION_TEST_NOW = options.now;
     args.unshift('--import', path.join(import.meta.dirname, 'fixed-clock.mjs'));
@@ -57,7 +61,8 @@ export async function runAction(inputs: Record<string, string>, cwd: string, opt
   } catch (e) {
     ({ stdout, code } = e as { stdout: string; code: number });
   }
-  return { code, stdout, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') };
+  const written = readFileSync(outputFile, 'utf8');
+  return { code, stdout, outputs: parseOutputs(written), summary: readFileSync(summaryFile, 'utf8'), outputFile: written };
 }
 
 /** The runner's file command format: `name<<DELIMITER\nvalue\nDELIMITER`. */

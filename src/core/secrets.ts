@@ -50,6 +50,9 @@ export class Secrets {
   /** The API key, the auth string and every environment variable with a credential-like name. */
   addEnvironment(env: Readonly<Record<string, string | undefined>>): void {
     for (const [name, value] of Object.entries(env)) if (isSecretName(name)) this.add(value);
+    // Sent as HTTP basic auth: what a debug log of the headers would show.
+    const auth = env.PREFECT_API_AUTH_STRING;
+    if (auth) this.add(Buffer.from(auth, 'utf8').toString('base64'));
   }
 
   /** Every secret value in `text` replaced by `***`. */
