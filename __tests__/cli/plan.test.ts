@@ -51,6 +51,13 @@ describe('prefect-deploy plan on the bundled example', () => {
     expect(out.deployments[1].payload.work_queue_name).toBe('fast');
   });
 
+  it("shows an environment value --plan-env does not allow as (from $NAME): prefect.yaml may be a pull request's", async () => {
+    const { code, stdout } = await cli(['plan', '--all', '--json'], work, { IMAGE_TAG: '1.4.2' });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).deployments[0].payload.job_variables).toEqual({ image: 'ghcr.io/acme/etl:(from $IMAGE_TAG)' });
+    expect(stdout).not.toContain('1.4.2');
+  });
+
   it('prints flows, pools, schedules with their next runs, parameters and steps for people', async () => {
     const { code, stdout } = await cli(['plan', '-n', 'sales-nightly'], work);
     expect(code).toBe(0);
