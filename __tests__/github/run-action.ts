@@ -29,6 +29,7 @@ export interface RunOptions {
 export interface ActionRun {
   code: number;
   stdout: string;
+  stderr: string;
   outputs: Record<string, string>;
   summary: string;
   /** The GITHUB_OUTPUT file as the action wrote it. */
@@ -55,14 +56,15 @@ export async function runAction(inputs: Record<string, string>, cwd: string, opt
     args.unshift('--import', path.join(import.meta.dirname, 'fixed-clock.mjs'));
   }
   let stdout = '';
+  let stderr = '';
   let code = 0;
   try {
-    ({ stdout } = await exec(process.execPath, args, { cwd, env, maxBuffer: 64 << 20 }));
+    ({ stdout, stderr } = await exec(process.execPath, args, { cwd, env, maxBuffer: 64 << 20 }));
   } catch (e) {
-    ({ stdout, code } = e as { stdout: string; code: number });
+    ({ stdout, stderr, code } = e as { stdout: string; stderr: string; code: number });
   }
   const written = readFileSync(outputFile, 'utf8');
-  return { code, stdout, outputs: parseOutputs(written), summary: readFileSync(summaryFile, 'utf8'), outputFile: written };
+  return { code, stdout, stderr, outputs: parseOutputs(written), summary: readFileSync(summaryFile, 'utf8'), outputFile: written };
 }
 
 /** The runner's file command format: `name<<DELIMITER\nvalue\nDELIMITER`. */

@@ -143,6 +143,7 @@ describe('the secret audit', () => {
         [`${mode} GITHUB_OUTPUT`, count(run.outputFile)],
         [`${mode} summary`, count(run.summary)],
         [`${mode} log`, count(log(run))],
+        [`${mode} stderr`, count(run.stderr)],
       ]),
     );
     counts['requests to GitHub'] = count(JSON.stringify(gh.requests));

@@ -43,11 +43,12 @@ interface Run {
 
 export async function run(): Promise<void> {
   const secrets = new Secrets();
-  const restoreLog = secrets.redactLog();
+  // The runner shows both streams in the job log.
+  const restore = [secrets.redactLog(process.stdout), secrets.redactLog(process.stderr)];
   try {
     await runRedacted(secrets);
   } finally {
-    restoreLog();
+    for (const undo of restore) undo();
   }
 }
 

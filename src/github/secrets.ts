@@ -26,7 +26,7 @@ export class Secrets extends CoreSecrets {
   }
 
   /**
-   * Redacts every line the process writes to the log (the job log is the process's stdout),
+   * Redacts every line written to `stream` (stdout or stderr: the runner logs both),
    * except the `::add-mask::` commands that must carry the value to the runner. Returns the undo.
    */
   redactLog(stream: NodeJS.WriteStream = process.stdout): () => void {
