@@ -32,7 +32,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('prefect-deploy plan on the bundled example', () => {
   it('prints one JSON object with a payload per deployment', async () => {
-    const { code, stdout } = await cli(['plan', '--all', '--json'], work, { IMAGE_TAG: '1.4.2' });
+    const { code, stdout } = await cli(['plan', '--all', '--json', '--plan-env', 'IMAGE_TAG'], work, { IMAGE_TAG: '1.4.2' });
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.errors).toEqual([]);
@@ -49,6 +49,13 @@ describe('prefect-deploy plan on the bundled example', () => {
     expect(Object.keys(nightly.parameter_openapi_schema.properties)).toEqual(['region', 'window', 'mode', 'lookback', 'dry_run']);
     expect(out.deployments[1].payload.concurrency_options).toEqual({ collision_strategy: 'CANCEL_NEW' });
     expect(out.deployments[1].payload.work_queue_name).toBe('fast');
+  });
+
+  it("shows an environment value --plan-env does not allow as (from $NAME): prefect.yaml may be a pull request's", async () => {
+    const { code, stdout } = await cli(['plan', '--all', '--json'], work, { IMAGE_TAG: '1.4.2' });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).deployments[0].payload.job_variables).toEqual({ image: 'ghcr.io/acme/etl:(from $IMAGE_TAG)' });
+    expect(stdout).not.toContain('1.4.2');
   });
 
   it('prints flows, pools, schedules with their next runs, parameters and steps for people', async () => {

@@ -103,7 +103,7 @@ describe('inputs', () => {
     expect(readInputs(get({}))).toEqual({
       prefectFile: 'prefect.yaml', deployments: [], all: false, workingDirectory: '.', mode: 'plan',
       apiUrl: undefined, apiKey: undefined, concurrency: undefined, stepOutputs: undefined,
-      skipSteps: false, commentMode: 'update', githubToken: undefined, requirePlanMatch: false,
+      skipSteps: false, commentMode: 'update', githubToken: undefined, requirePlanMatch: false, planEnv: [],
     });
     const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { description: string; default?: string }>;

@@ -41,7 +41,8 @@ afterEach(() => {
   writeFileSync(yamlPath(), original);
 });
 
-const inputs = { 'working-directory': 'shop', all: 'true', 'api-url': apiUrl, 'github-token': 'ghs_actions' };
+// IMAGE_TAG is no secret: the plan may show it, and so compare it with the server.
+const inputs = { 'working-directory': 'shop', all: 'true', 'api-url': apiUrl, 'github-token': 'ghs_actions', 'plan-env': 'IMAGE_TAG' };
 const baseEnv = (sha: string) => ({
   GITHUB_API_URL: gh.url,
   GITHUB_REPOSITORY: REPO,

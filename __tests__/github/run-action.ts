@@ -22,13 +22,18 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Starts the clock at this instant (a preload shifts Date), so next run times are fixed. */
   now?: string;
+  /** Another build of src/index.ts than DEPLOY_ACTION_BUNDLE or dist/ (e.g. next to `builtCli()`). */
+  bundle?: string;
 }
 
 export interface ActionRun {
   code: number;
   stdout: string;
+  stderr: string;
   outputs: Record<string, string>;
   summary: string;
+  /** The GITHUB_OUTPUT file as the action wrote it. */
+  outputFile: string;
 }
 
 export async function runAction(inputs: Record<string, string>, cwd: string, options: RunOptions = {}): Promise<ActionRun> {
@@ -45,19 +50,21 @@ export async function runAction(inputs: Record<string, string>, cwd: string, opt
     env.GITHUB_EVENT_PATH = eventFile;
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const args = [bundle];
+  const args = [options.bundle ?? bundle];
   if (options.now) {
     env.DEPLOY_ACTION_TEST_NOW = options.now;
     args.unshift('--import', path.join(import.meta.dirname, 'fixed-clock.mjs'));
   }
   let stdout = '';
+  let stderr = '';
   let code = 0;
   try {
-    ({ stdout } = await exec(process.execPath, args, { cwd, env, maxBuffer: 64 << 20 }));
+    ({ stdout, stderr } = await exec(process.execPath, args, { cwd, env, maxBuffer: 64 << 20 }));
   } catch (e) {
-    ({ stdout, code } = e as { stdout: string; code: number });
+    ({ stdout, stderr, code } = e as { stdout: string; stderr: string; code: number });
   }
-  return { code, stdout, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') };
+  const written = readFileSync(outputFile, 'utf8');
+  return { code, stdout, stderr, outputs: parseOutputs(written), summary: readFileSync(summaryFile, 'utf8'), outputFile: written };
 }
 
 /** The runner's file command format: `name<<DELIMITER\nvalue\nDELIMITER`. */

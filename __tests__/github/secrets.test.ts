@@ -1,5 +1,8 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Secrets } from '../../src/github/secrets.js';
+import { untrustedEnvironment } from '../../src/core/secrets.js';
+import { applyValues } from '../../src/core/templating/index.js';
 import type { BlockDocument } from '../../src/prefect/index.js';
 
 describe('Secrets', () => {
@@ -59,5 +62,54 @@ describe('Secrets', () => {
     await client.readBlockDocument('gh');
     expect(masked).toEqual(['very-secret-key', 'pw-one-1', 'pw-two-2', 'ghp_secretvalue']);
     expect(s.redactText('AKIAEXAMPLE very-secret-key')).toBe('AKIAEXAMPLE ***');
+  });
+
+  it('learns the auth string (and its basic-auth form), the API key and credential-named environment variables, and nothing else', () => {
+    const s = new Secrets(() => undefined);
+    s.addEnvironment({ PREFECT_API_AUTH_STRING: 'admin:pass-1', PREFECT_API_KEY: 'pnu_key_123', DB_PASSWORD: 'hunter22', GITHUB_TOKEN: 'ghs_token_1', HOME: '/home/runner', IMAGE_TAG: 'release-42', USE_TOKEN: 'true' });
+    const text = 'admin:pass-1 YWRtaW46cGFzcy0x pnu_key_123 hunter22 ghs_token_1 /home/runner release-42';
+    expect(s.redactText(text)).toBe('*** *** *** *** *** /home/runner release-42');
+    // A value under 6 characters is not a secret worth masking everywhere: JSON stays JSON.
+    expect(s.redactText('{"paused": true}')).toBe('{"paused": true}');
+  });
+
+  it('learns the values of Prefect variables with credential names that a client reads', async () => {
+    const s = new Secrets(() => undefined);
+    const values: Record<string, unknown> = { db_password: 'var-secret-1', region: 'eu-west-1', api_token: { nested: ['var-secret-2'] } };
+    const client = { readVariableByName: async (name: string) => ({ name, value: values[name] }) as never };
+    s.watchVariables(client);
+    for (const name of Object.keys(values)) await client.readVariableByName(name);
+    expect(s.redactText('var-secret-1 eu-west-1 var-secret-2')).toBe('*** eu-west-1 ***');
+  });
+
+  it('redacts every line written to the log but the ::add-mask:: commands that carry the value to the runner', () => {
+    const s = new Secrets((v) => stream.write(`::add-mask::${v}\n`));
+    const written: string[] = [];
+    const stream = new Writable({ write: (chunk: Buffer, _e, done) => (written.push(chunk.toString()), done()) }) as unknown as NodeJS.WriteStream;
+    const restore = s.redactLog(stream);
+    s.add('printed-secret');
+    stream.write('step says printed-secret\n');
+    stream.write(Buffer.from('again printed-secret'));
+    restore();
+    stream.write('printed-secret after restore');
+    expect(written).toEqual(['::add-mask::printed-secret\n', 'step says ***\n', 'again ***', 'printed-secret after restore']);
+  });
+});
+
+describe('untrustedEnvironment', () => {
+  const env = { IMAGE_TAG: 'v1.2.3', DB_PASSWORD: 'hunter22', HOME: '/home/runner' };
+
+  it('shows a variable not allowed as (from $NAME) to every placeholder form, and reports the value it hid', () => {
+    const hidden: (string | undefined)[] = [];
+    const shown = untrustedEnvironment(env, new Set(['IMAGE_TAG']), (v) => hidden.push(v));
+    const template = { image: 'acme:{{ $IMAGE_TAG }}', password: '{{ $DB_PASSWORD }}', home: '{{ HOME }}' };
+    expect(applyValues(template, shown, { env: shown })).toEqual({ image: 'acme:v1.2.3', password: '(from $DB_PASSWORD)', home: '(from $HOME)' });
+    expect([...new Set(hidden)].sort()).toEqual(['/home/runner', 'hunter22']);
+  });
+
+  it('reports nothing for variables no placeholder reads', () => {
+    const hidden: (string | undefined)[] = [];
+    untrustedEnvironment(env, new Set(), (v) => hidden.push(v));
+    expect(hidden).toEqual([]);
   });
 });

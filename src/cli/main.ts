@@ -10,7 +10,7 @@ import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/pl
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
 import { deploy, outcomeJson, planAgainstServer, validateDeployments, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
-import { Secrets } from '../core/secrets.js';
+import { Secrets, untrustedEnvironment } from '../core/secrets.js';
 import { ciSummary, detectCi } from './ci.js';
 import { initProject, loadRecipe, parseField, recipeNames } from './init.js';
 import { listDeployments, listToText, matrixJson } from './list.js';
@@ -103,6 +103,8 @@ interface SelectionFlags extends GlobalFlags {
   enforceParameterSchema?: boolean;
   trigger?: string[];
   sla?: string[];
+  /** plan, validate: environment variables whose values may be shown (the others read as `(from $NAME)`). */
+  planEnv?: string[];
 }
 
 /** What a command leaves for the pipeline: the JSON `--json` prints (also `--output-file`'s content) and the dotenv report. */
@@ -172,7 +174,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   // payloads, step inputs and step outputs; everything printed or written goes through `secrets`,
   // which learns each value as the client reads its block document.
   const secrets = new Secrets();
-  secrets.add(rawIo.env.PREFECT_API_KEY);
+  secrets.addEnvironment(rawIo.env);
   const io = redactingIo(rawIo, secrets);
   let exitCode = EXIT_OK;
   let result: CommandResult | undefined;
@@ -233,6 +235,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       logger: { debug: (m) => flags.debug && log(`debug: ${m}`), warning: (m) => log(`warning: ${m}`) },
     });
     secrets.watchBlockDocuments(client);
+    secrets.watchVariables(client);
     if (flags.debug) logRequests(client, log);
     return client;
   };
@@ -276,6 +279,8 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       selection: { all: Boolean(flags.all), names: flags.name ?? [] },
       cwd: io.cwd,
       env: io.env,
+      // A plan may be of a pull request's prefect.yaml: it shows no environment value it is not allowed to.
+      templateEnv: untrustedEnvironment(io.env, new Set(flags.planEnv ?? []), (v) => secrets.add(v)),
       now,
       options: deployOptions(flags),
     };
@@ -413,7 +418,9 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       .command('plan')
       .description('show what would be registered for each selected deployment; with PREFECT_API_URL, what a deploy would create, update or leave unchanged')
       .addHelpText('after', EXAMPLES(['prefect-deploy plan --all', 'prefect-deploy plan -n etl/nightly --json', 'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml', 'prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env'])),
-  ).action((_flags, cmd: Command) => runPlan(cmd, 'plan'));
+  )
+    .addOption(new Option('--plan-env <name>', 'an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)').argParser(collect))
+    .action((_flags, cmd: Command) => runPlan(cmd, 'plan'));
 
   selectionOptions(
     program
@@ -435,7 +442,9 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       .command('validate')
       .description('check everything deploy checks before its first write: prefect.yaml, entrypoints, flows, schedules, parameters against the flow schema, a Python for steps that need one (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing')
       .addHelpText('after', EXAMPLES(['prefect-deploy validate --all', 'prefect-deploy validate --all --offline --json'])),
-  ).action((_flags, cmd: Command) => runPlan(cmd, 'validate'));
+  )
+    .addOption(new Option('--plan-env <name>', 'an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)').argParser(collect))
+    .action((_flags, cmd: Command) => runPlan(cmd, 'validate'));
 
   program
     .command('init')

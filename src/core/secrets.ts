@@ -6,14 +6,25 @@
  * masking through the `mask` callback (src/github/secrets.ts).
  */
 import type { BlockDocument, PrefectClient } from '../prefect/index.js';
+import type { Environment } from './templating/index.js';
 
 export const REDACTED = '***';
 
 /** Keys whose string values are credentials whatever their source (`DB_PASSWORD`, `apiKey`, `access_token`). */
 const SECRET_KEY = /(^|_)(secret|password|passwd|pwd|token|api_?key|private_?key|access_?key|secret_?key|client_?secret|connection_?string|credentials?|sas)$/;
 
-// Shorter values would blank out ordinary text everywhere they occur.
-const MIN_LENGTH = 4;
+// Values are redacted wherever they occur, so a short one would garble ordinary text: `true`,
+// `false`, `null`, `admin`, `1234` (an env var `USE_TOKEN=true` would break every JSON output). A
+// value this short is guessable anyway, so masking it would protect nothing.
+export const MIN_LENGTH = 6;
+
+/** Environment variables that hold credentials without a credential-like name. */
+const SECRET_ENV = new Set(['PREFECT_API_AUTH_STRING']);
+
+/** A credential by its name: `DB_PASSWORD`, `apiKey`, `access_token`, `PREFECT_API_AUTH_STRING`. */
+export function isSecretName(name: string): boolean {
+  return SECRET_ENV.has(name) || SECRET_KEY.test(snakeCase(name));
+}
 
 export class Secrets {
   private readonly values = new Set<string>();
@@ -34,6 +45,14 @@ export class Secrets {
       this.pattern = undefined;
       this.mask(v);
     }
+  }
+
+  /** The API key, the auth string and every environment variable with a credential-like name. */
+  addEnvironment(env: Readonly<Record<string, string | undefined>>): void {
+    for (const [name, value] of Object.entries(env)) if (isSecretName(name)) this.add(value);
+    // Sent as HTTP basic auth: what a debug log of the headers would show.
+    const auth = env.PREFECT_API_AUTH_STRING;
+    if (auth) this.add(Buffer.from(auth, 'utf8').toString('base64'));
   }
 
   /** Every secret value in `text` replaced by `***`. */
@@ -78,11 +97,44 @@ export class Secrets {
     client.readBlockDocument = async (id) => this.collect(await byId(id));
   }
 
+  /** Makes `client` report the value of every Prefect variable it reads whose name is a credential's (`db_password`). */
+  watchVariables(client: Pick<PrefectClient, 'readVariableByName'>): void {
+    const read = client.readVariableByName.bind(client);
+    client.readVariableByName = async (name) => {
+      const variable = await read(name);
+      if (variable && isSecretName(name)) for (const v of leaves(variable.value)) this.add(v);
+      return variable;
+    };
+  }
+
   private collect(document: BlockDocument | undefined): BlockDocument | undefined {
     if (!document?.data) return document;
     for (const p of blockSecretFields(document)) for (const v of leavesAt(document.data, p.split('.'))) this.add(v);
     return document;
   }
+}
+
+/**
+ * The environment a plan's placeholders see when prefect.yaml may come from a pull request: every
+ * variable not in `allow` reads as `(from $NAME)`, so a plan comment cannot be made to publish a
+ * secret by naming it. `onRead` hears each hidden value that was asked for (its real value), which
+ * the caller redacts, so a diff against the server does not show it on the other side either.
+ */
+export function untrustedEnvironment(env: Environment, allow: ReadonlySet<string>, onRead: (value: string | undefined) => void): Environment {
+  const shown: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (allow.has(name)) shown[name] = value;
+    else
+      Object.defineProperty(shown, name, {
+        enumerable: true,
+        get: () => {
+          onRead(value);
+          return `(from $${name})`;
+        },
+      });
+  }
+  return shown as Environment;
 }
 
 /** The dotted paths of a block document's secret fields (`*` for any key): its schema's `secret_fields`, and the whole value of a Secret block. */

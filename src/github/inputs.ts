@@ -17,6 +17,7 @@ export const INPUT = {
   commentMode: 'comment-mode',
   githubToken: 'github-token',
   requirePlanMatch: 'require-plan-match',
+  planEnv: 'plan-env',
 } as const;
 
 export const MODES = ['plan', 'deploy', 'build'] as const;
@@ -47,6 +48,8 @@ export interface ActionInputs {
   githubToken: string | undefined;
   /** deploy: refuse unless what is registered matches the plan posted on the merged pull request. */
   requirePlanMatch: boolean;
+  /** plan: environment variables whose values a plan may show; every other one shows as `(from $NAME)`. */
+  planEnv: string[];
 }
 
 export class InputValueError extends Error {}
@@ -107,6 +110,7 @@ export function readInputs(getInput: (name: string) => string = (n) => core.getI
     commentMode: parseChoice(INPUT.commentMode, getInput(INPUT.commentMode), COMMENT_MODES, 'update'),
     githubToken: getInput(INPUT.githubToken).trim() || undefined,
     requirePlanMatch: parseBoolean(INPUT.requirePlanMatch, getInput(INPUT.requirePlanMatch)),
+    planEnv: splitList(getInput(INPUT.planEnv)),
   };
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);

@@ -16,6 +16,7 @@ import type { StepEvent } from '../steps/index.js';
 import { InputValueError, readInputs, type ActionInputs } from './inputs.js';
 import { readWorkflowRun, type WorkflowRun } from './context.js';
 import { Secrets } from './secrets.js';
+import { untrustedEnvironment } from '../core/secrets.js';
 import { annotate, printGroup, StepLogs } from './logs.js';
 import { truncateMarkdown } from './truncate.js';
 import { commentKeys, createOctokit, formatMarker, httpStatus, upsertPlanComment, type CommentKeys } from './comment.js';
@@ -42,15 +43,26 @@ interface Run {
 
 export async function run(): Promise<void> {
   const secrets = new Secrets();
+  // The runner shows both streams in the job log.
+  const restore = [secrets.redactLog(process.stdout), secrets.redactLog(process.stderr)];
+  try {
+    await runRedacted(secrets);
+  } finally {
+    for (const undo of restore) undo();
+  }
+}
+
+async function runRedacted(secrets: Secrets): Promise<void> {
   let inputs: ActionInputs;
   try {
     inputs = readInputs();
   } catch (e) {
     if (!(e instanceof InputValueError)) throw e;
-    core.setOutput('failure-reason', 'invalid-input');
+    secrets.setOutput('failure-reason', 'invalid-input');
     core.setFailed(e.message);
     return;
   }
+  secrets.addEnvironment(process.env);
   secrets.add(inputs.apiKey);
   secrets.add(inputs.githubToken);
   const env: Env = {
@@ -89,14 +101,24 @@ function planRequest(r: Run) {
   };
 }
 
+/**
+ * A plan may run on a pull request's prefect.yaml with the repository's secrets in the environment
+ * (pull_request_target): what its placeholders read from the environment is shown as `(from $NAME)`
+ * unless plan-env allows the name, and the hidden values are redacted wherever else they appear.
+ */
+function untrustedPlanRequest(r: Run) {
+  return { ...planRequest(r), templateEnv: untrustedEnvironment(r.env, new Set(r.inputs.planEnv), (v) => r.secrets.add(v)) };
+}
+
 function prefectClient(r: Run): PrefectClient {
   const client = new PrefectClient({ env: r.env, ...(r.inputs.concurrency ? { concurrency: r.inputs.concurrency } : {}) });
   r.secrets.watchBlockDocuments(client);
+  r.secrets.watchVariables(client);
   return client;
 }
 
-function fail(reason: string, diagnostics: readonly Diagnostic[], message?: string): void {
-  core.setOutput('failure-reason', reason);
+function fail(r: Run, reason: string, diagnostics: readonly Diagnostic[], message?: string): void {
+  r.secrets.setOutput('failure-reason', reason);
   const first = diagnostics.find((d) => d.severity === 'error');
   core.setFailed(message ?? (first ? formatDiagnostic(first) : reason));
 }
@@ -123,16 +145,16 @@ function fingerprint(r: Run, deployments: readonly DesiredDeployment[]): PlanFin
 async function writeSummary(r: Run, markdown: string): Promise<string> {
   const note = '> [!NOTE]\n> Truncated to fit the job summary: the whole plan is in the `plan` output.';
   const fitted = truncateMarkdown(r.secrets.redactText(markdown), SUMMARY_LIMIT, note);
-  core.setOutput('plan-markdown', fitted);
+  r.secrets.setOutput('plan-markdown', fitted);
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(fitted, true).write();
   return fitted;
 }
 
 function setPlanOutputs(r: Run, plan: Plan, live: readonly LiveChange[] | undefined, ui: string | undefined): void {
   const json = planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live));
-  core.setOutput('plan', JSON.stringify(json));
-  core.setOutput('matrix', JSON.stringify(matrixOf(plan)));
-  core.setOutput(
+  r.secrets.setOutput('plan', JSON.stringify(json));
+  r.secrets.setOutput('matrix', JSON.stringify(matrixOf(plan)));
+  r.secrets.setOutput(
     'deployments',
     JSON.stringify(
       plan.deployments.map((d, i) => {
@@ -160,7 +182,7 @@ function logPlan(plan: Plan, live: readonly LiveChange[] | undefined, now: Date)
 }
 
 async function runPlan(r: Run): Promise<void> {
-  const req = planRequest(r);
+  const req = untrustedPlanRequest(r);
   let plan: Plan;
   let live: LiveChange[] | undefined;
   let ui: string | undefined;
@@ -180,7 +202,7 @@ async function runPlan(r: Run): Promise<void> {
   annotate(plan.diagnostics, r.cwd, r.github.workspace);
   logPlan(plan, live, r.now);
   setPlanOutputs(r, plan, live, ui);
-  core.setOutput('changes', String(changes));
+  r.secrets.setOutput('changes', String(changes));
   const markdown = planToMarkdown(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), {
     now: r.now,
     ...(ui ? { uiUrl: ui } : {}),
@@ -188,7 +210,7 @@ async function runPlan(r: Run): Promise<void> {
   });
   await writeSummary(r, markdown);
   await postPlanComment(r, markdown, fingerprint(r, plan.deployments), changes);
-  if (errors) fail('invalid-config', plan.diagnostics);
+  if (errors) fail(r, 'invalid-config', plan.diagnostics);
 }
 
 /** The sticky PR comment; any problem with it is a notice or a warning, never a failed step. */
@@ -218,7 +240,7 @@ async function postPlanComment(r: Run, markdown: string, print: PlanFingerprint,
       return;
     }
     core.info(`plan comment ${result.action}: ${result.url}`);
-    core.setOutput('comment-url', result.url);
+    r.secrets.setOutput('comment-url', result.url);
     if (result.minimized?.error) core.warning(`the previous plan comment (${result.minimized.url}) could not be hidden: ${result.minimized.error}`);
   } catch (e) {
     const status = httpStatus(e);
@@ -252,7 +274,7 @@ interface StepOutputChoice {
 async function runDeploy(r: Run): Promise<void> {
   const { inputs, env } = r;
   if (!env.PREFECT_API_URL) {
-    core.setOutput('failure-reason', 'no-api-url');
+    r.secrets.setOutput('failure-reason', 'no-api-url');
     core.setFailed('mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL');
     return;
   }
@@ -268,10 +290,12 @@ async function runDeploy(r: Run): Promise<void> {
     const choice: StepOutputChoice = skipSteps ? { stepOutputs: keyed ? {} : (given ?? {}) } : {};
     if (skipSteps || inputs.requirePlanMatch) {
       // The deployments as a plan sees them, before any step output: what a PR plan fingerprinted.
-      const before = await createPlan({ ...req, sources });
+      // Seen as the PR's plan saw the environment, so the fingerprints compare; nothing is redacted
+      // for it, since deploy mode publishes no plan of an untrusted file.
+      const before = await createPlan({ ...req, templateEnv: untrustedEnvironment(r.env, new Set(inputs.planEnv), () => undefined), sources });
       if (!hasErrors(before.diagnostics)) {
         if (keyed) choice.stepOutputsByIndex = outputsByIndex(before, keyed);
-        if (skipSteps && !checkStepOutputsGiven(before, choice)) return;
+        if (skipSteps && !checkStepOutputsGiven(r, before, choice)) return;
         if (inputs.requirePlanMatch && !(await planMatches(r, before))) return;
       }
     }
@@ -290,19 +314,19 @@ async function runDeploy(r: Run): Promise<void> {
     const outputsOf = (d: DesiredDeployment, o: DeploymentOutcome | undefined): StepOutputs =>
       choice.stepOutputsByIndex?.get(d.index) ?? (skipSteps ? choice.stepOutputs : o?.stepOutputs) ?? {};
     const byIndex = new Map(result.plan.deployments.map((d, i) => [d.index, outputsOf(d, result.outcomes[i])]));
-    setStepOutputs(result.plan, byIndex);
-    core.setOutput('matrix', JSON.stringify(matrixOf(result.plan)));
-    core.setOutput('plan', JSON.stringify(planToJson(r.secrets.redactValue({ ...result.plan, diagnostics: result.diagnostics }))));
-    core.setOutput(
+    setStepOutputs(r, result.plan, byIndex);
+    r.secrets.setOutput('matrix', JSON.stringify(matrixOf(result.plan)));
+    r.secrets.setOutput('plan', JSON.stringify(planToJson(r.secrets.redactValue({ ...result.plan, diagnostics: result.diagnostics }))));
+    r.secrets.setOutput(
       'deployments',
       JSON.stringify(
         result.outcomes.map((o) => outcomeJson(o, ui)),
       ),
     );
-    core.setOutput('changes', String(result.outcomes.some((o) => o.action === 'created' || o.action === 'updated')));
+    r.secrets.setOutput('changes', String(result.outcomes.some((o) => o.action === 'created' || o.action === 'updated')));
     await writeSummary(r, deployToMarkdown(r.secrets.redactValue(result), { now: r.now, ...(ui ? { uiUrl: ui } : {}), footer: footer(r, 'Deployed') }));
-    if (result.outcomes.length === 0) return fail(result.stoppedAt === 'steps' ? 'step-failed' : 'invalid-config', result.diagnostics);
-    if (result.outcomes.some((o) => o.action === 'failed')) return fail('deploy-failed', result.diagnostics);
+    if (result.outcomes.length === 0) return fail(r, result.stoppedAt === 'steps' ? 'step-failed' : 'invalid-config', result.diagnostics);
+    if (result.outcomes.some((o) => o.action === 'failed')) return fail(r, 'deploy-failed', result.diagnostics);
   } finally {
     client.close();
   }
@@ -324,7 +348,7 @@ function short(v: unknown): string {
 }
 
 /** With the steps not run, every placeholder they would fill must come from `step-outputs`. */
-function checkStepOutputsGiven(plan: Plan, choice: StepOutputChoice): boolean {
+function checkStepOutputsGiven(r: Run, plan: Plan, choice: StepOutputChoice): boolean {
   const problems: Diagnostic[] = [];
   for (const d of plan.deployments) {
     const provided = choice.stepOutputsByIndex?.get(d.index) ?? choice.stepOutputs ?? {};
@@ -339,14 +363,14 @@ function checkStepOutputsGiven(plan: Plan, choice: StepOutputChoice): boolean {
   }
   if (problems.length === 0) return true;
   for (const p of problems) core.error(formatDiagnostic(p));
-  fail('invalid-input', problems);
+  fail(r, 'invalid-input', problems);
   return false;
 }
 
 async function planMatches(r: Run, plan: Plan): Promise<boolean> {
   const { inputs, github } = r;
   const refuse = (message: string) => {
-    core.setOutput('failure-reason', 'plan-changed');
+    r.secrets.setOutput('failure-reason', 'plan-changed');
     core.setFailed(`require-plan-match: ${message}`);
     return false;
   };
@@ -370,9 +394,9 @@ async function planMatches(r: Run, plan: Plan): Promise<boolean> {
   return refuse(`${match.message}. Plan again on a pull request, or set require-plan-match: false`);
 }
 
-function setStepOutputs(plan: Plan, byIndex: ReadonlyMap<number, StepOutputs>): void {
-  core.setOutput('step-outputs', JSON.stringify(Object.fromEntries(plan.deployments.map((d) => [deploymentKey(d), byIndex.get(d.index) ?? {}]))));
-  for (const [name, value] of Object.entries(flatStepOutputs(plan, byIndex))) core.setOutput(name, value);
+function setStepOutputs(r: Run, plan: Plan, byIndex: ReadonlyMap<number, StepOutputs>): void {
+  r.secrets.setOutput('step-outputs', JSON.stringify(Object.fromEntries(plan.deployments.map((d) => [deploymentKey(d), byIndex.get(d.index) ?? {}]))));
+  for (const [name, value] of Object.entries(flatStepOutputs(plan, byIndex))) r.secrets.setOutput(name, value);
 }
 
 /** build: run the build and push steps once, register nothing; legs of a matrix deploy with the outputs. */
@@ -390,14 +414,14 @@ async function runBuild(r: Run): Promise<void> {
       plan = await validateDeployments(req);
     }
     annotate(plan.diagnostics, r.cwd, r.github.workspace);
-    core.setOutput('matrix', JSON.stringify(matrixOf(plan)));
-    core.setOutput('deployments', JSON.stringify(plan.deployments.map((d) => ({ name: d.name, flow: d.flowName, entrypoint: d.entrypoint }))));
-    if (hasErrors(plan.diagnostics)) return fail('invalid-config', plan.diagnostics);
+    r.secrets.setOutput('matrix', JSON.stringify(matrixOf(plan)));
+    r.secrets.setOutput('deployments', JSON.stringify(plan.deployments.map((d) => ({ name: d.name, flow: d.flowName, entrypoint: d.entrypoint }))));
+    if (hasErrors(plan.diagnostics)) return fail(r, 'invalid-config', plan.diagnostics);
     const withSteps = plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
     const ran = await runDeploymentSteps(plan, withSteps, { ...req, sources, concurrency: r.inputs.concurrency ?? 8, ...stepLogging() });
     annotate(ran.diagnostics, r.cwd, r.github.workspace);
-    if (ran.diagnostics.length > 0) return fail('step-failed', ran.diagnostics);
-    setStepOutputs(plan, ran.outputs);
+    if (ran.diagnostics.length > 0) return fail(r, 'step-failed', ran.diagnostics);
+    setStepOutputs(r, plan, ran.outputs);
     const rows = plan.deployments.map((d) => {
       const keys = Object.keys(ran.outputs.get(d.index) ?? {});
       return `| \`${deploymentKey(d)}\` | ${keys.length ? keys.map((k) => `\`${k}\``).join(' ') : '—'} |`;

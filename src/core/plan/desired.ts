@@ -40,6 +40,8 @@ const SET_WORKING_DIRECTORY = 'prefect.deployments.steps.set_working_directory';
 export interface PipelineContext {
   cwd: string;
   env: Environment;
+  /** What placeholders see of the environment when not `env` (which version info still reads). */
+  templateEnv?: Environment;
   sources: TemplateSources;
   now: Date;
   /** Step outputs of a real run; undefined in an offline plan (placeholders they fill are kept). */
@@ -164,7 +166,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   let resolved;
   try {
     // Unlike the reference, secrets in job variables stay block references (the worker resolves them).
-    resolved = await resolveBeforeSteps(config, { ...ctx.sources, env: ctx.env }, keepSecretsInJobVariables(keptSecrets));
+    resolved = await resolveBeforeSteps(config, { ...ctx.sources, env: ctx.templateEnv ?? ctx.env }, keepSecretsInJobVariables(keptSecrets));
   } catch (e) {
     if (e instanceof TemplateError) return { ok: false, problems: [{ message: e.message }], warnings };
     throw e;
@@ -228,7 +230,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   const schedulesConfigured = 'schedules' in config && config.schedules !== null;
   if (schedulesConfigured) {
     const slugs = new Map<string, number>();
-    const templated = deferred.restore(templateSchedules(deferred.protect(config.schedules), outputs, { env: ctx.env })) as unknown[];
+    const templated = deferred.restore(templateSchedules(deferred.protect(config.schedules), outputs, { env: ctx.templateEnv ?? ctx.env })) as unknown[];
     templated.forEach((item, i) => {
       if (!isMapping(item)) return;
       if (containsPlaceholderToken(item, deferred)) {
@@ -253,7 +255,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   const { schedules: _s, triggers: rawTriggers, parameter_openapi_schema: _p, ...rest } = config;
   const templatedConfig = deferred.restore(
     templateDeploymentWithStepOutputs(deferred.protect(rest), outputs, {
-      env: ctx.env,
+      env: ctx.templateEnv ?? ctx.env,
       onMissing: (placeholder) => missing.push(placeholder),
     }),
   );
@@ -280,7 +282,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
 
   // A.11: triggers (their parameters are automation templates and stay untouched).
   const triggers = Array.isArray(triggerSpecs)
-    ? (deferred.restore(templateTriggers(deferred.protect(triggerSpecs), outputs, { env: ctx.env })) as Mapping[])
+    ? (deferred.restore(templateTriggers(deferred.protect(triggerSpecs), outputs, { env: ctx.templateEnv ?? ctx.env })) as Mapping[])
     : [];
 
   const validatedTriggers = validateTriggers(triggers, String(config.name));
@@ -294,7 +296,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   }
 
   // A.12: pull steps keep what they cannot resolve.
-  const templatedPull = deferred.restore(templatePullSteps(deferred.protect(pullSteps), outputs, { env: ctx.env })) as Mapping[];
+  const templatedPull = deferred.restore(templatePullSteps(deferred.protect(pullSteps), outputs, { env: ctx.templateEnv ?? ctx.env })) as Mapping[];
 
   if (problems.length > 0) return { ok: false, problems, warnings };
 

@@ -23,6 +23,8 @@ export interface PlanRequest {
   selection: Selection;
   cwd: string;
   env: Environment;
+  /** What placeholders see of the environment when not `env` (a plan of untrusted prefect.yaml: `untrustedEnvironment`). */
+  templateEnv?: Environment;
   now?: Date;
   sources?: TemplateSources;
   stepOutputs?: StepOutputs;
@@ -128,6 +130,7 @@ async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
       pause,
       cwd: request.cwd,
       env: request.env,
+      ...(request.templateEnv ? { templateEnv: request.templateEnv } : {}),
       sources,
       now,
       stepOutputs: request.stepOutputsByIndex?.get(s.index) ?? request.stepOutputs,
