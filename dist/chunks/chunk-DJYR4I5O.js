@@ -1110,7 +1110,7 @@ async function buildDesiredDeployment(index, rawConfig, actions, ctx) {
   const keptSecrets = /* @__PURE__ */ new Map();
   let resolved;
   try {
-    resolved = await resolveBeforeSteps(config, { ...ctx.sources, env: ctx.env }, keepSecretsInJobVariables(keptSecrets));
+    resolved = await resolveBeforeSteps(config, { ...ctx.sources, env: ctx.templateEnv ?? ctx.env }, keepSecretsInJobVariables(keptSecrets));
   } catch (e) {
     if (e instanceof TemplateError) return { ok: false, problems: [{ message: e.message }], warnings };
     throw e;
@@ -1166,7 +1166,7 @@ async function buildDesiredDeployment(index, rawConfig, actions, ctx) {
   const schedulesConfigured = "schedules" in config && config.schedules !== null;
   if (schedulesConfigured) {
     const slugs = /* @__PURE__ */ new Map();
-    const templated = deferred.restore(templateSchedules(deferred.protect(config.schedules), outputs, { env: ctx.env }));
+    const templated = deferred.restore(templateSchedules(deferred.protect(config.schedules), outputs, { env: ctx.templateEnv ?? ctx.env }));
     templated.forEach((item, i) => {
       if (!isMapping2(item)) return;
       if (containsPlaceholderToken(item, deferred)) {
@@ -1188,7 +1188,7 @@ async function buildDesiredDeployment(index, rawConfig, actions, ctx) {
   const { schedules: _s, triggers: rawTriggers, parameter_openapi_schema: _p, ...rest } = config;
   const templatedConfig = deferred.restore(
     templateDeploymentWithStepOutputs(deferred.protect(rest), outputs, {
-      env: ctx.env,
+      env: ctx.templateEnv ?? ctx.env,
       onMissing: (placeholder) => missing.push(placeholder)
     })
   );
@@ -1208,7 +1208,7 @@ async function buildDesiredDeployment(index, rawConfig, actions, ctx) {
     problems.push({ message: e.message });
   }
   const triggerSpecs = cliTriggers ?? rawTriggers;
-  const triggers = Array.isArray(triggerSpecs) ? deferred.restore(templateTriggers(deferred.protect(triggerSpecs), outputs, { env: ctx.env })) : [];
+  const triggers = Array.isArray(triggerSpecs) ? deferred.restore(templateTriggers(deferred.protect(triggerSpecs), outputs, { env: ctx.templateEnv ?? ctx.env })) : [];
   const validatedTriggers = validateTriggers(triggers, String(config.name));
   for (const e of validatedTriggers.errors) problems.push({ message: `${keyPath(["triggers", ...e.path])}: ${e.message}`, path: at("triggers", ...e.path) });
   let slas;
@@ -1218,7 +1218,7 @@ async function buildDesiredDeployment(index, rawConfig, actions, ctx) {
     for (const e of validated.errors) problems.push({ message: `${keyPath(["sla", ...e.path])}: ${e.message}`, path: at("sla", ...e.path) });
     slas = validated.slas;
   }
-  const templatedPull = deferred.restore(templatePullSteps(deferred.protect(pullSteps), outputs, { env: ctx.env }));
+  const templatedPull = deferred.restore(templatePullSteps(deferred.protect(pullSteps), outputs, { env: ctx.templateEnv ?? ctx.env }));
   if (problems.length > 0) return { ok: false, problems, warnings };
   let concurrencyLimit = templatedConfig.concurrency_limit ?? null;
   let concurrencyOptions = null;
@@ -1486,6 +1486,7 @@ async function plan(request, cache) {
       pause,
       cwd: request.cwd,
       env: request.env,
+      ...request.templateEnv ? { templateEnv: request.templateEnv } : {},
       sources,
       now,
       stepOutputs: request.stepOutputsByIndex?.get(s.index) ?? request.stepOutputs,
@@ -4539,7 +4540,11 @@ async function compareWithServer(client, plan2, prefetch, read) {
 // src/core/secrets.ts
 var REDACTED = "***";
 var SECRET_KEY = /(^|_)(secret|password|passwd|pwd|token|api_?key|private_?key|access_?key|secret_?key|client_?secret|connection_?string|credentials?|sas)$/;
-var MIN_LENGTH = 4;
+var MIN_LENGTH = 6;
+var SECRET_ENV = /* @__PURE__ */ new Set(["PREFECT_API_AUTH_STRING"]);
+function isSecretName(name) {
+  return SECRET_ENV.has(name) || SECRET_KEY.test(snakeCase(name));
+}
 var Secrets = class {
   /** `mask` hears each new secret value as it is found (the action hands it to the runner's log masking); the CLI has none. */
   constructor(mask = () => void 0) {
@@ -4560,6 +4565,12 @@ var Secrets = class {
       this.pattern = void 0;
       this.mask(v);
     }
+  }
+  /** The API key, the auth string and every environment variable with a credential-like name. */
+  addEnvironment(env) {
+    for (const [name, value] of Object.entries(env)) if (isSecretName(name)) this.add(value);
+    const auth = env.PREFECT_API_AUTH_STRING;
+    if (auth) this.add(Buffer.from(auth, "utf8").toString("base64"));
   }
   /** Every secret value in `text` replaced by `***`. */
   redactText(text) {
@@ -4599,12 +4610,37 @@ var Secrets = class {
     client.readBlockDocumentByName = async (slug, name) => this.collect(await byName(slug, name));
     client.readBlockDocument = async (id) => this.collect(await byId(id));
   }
+  /** Makes `client` report the value of every Prefect variable it reads whose name is a credential's (`db_password`). */
+  watchVariables(client) {
+    const read = client.readVariableByName.bind(client);
+    client.readVariableByName = async (name) => {
+      const variable = await read(name);
+      if (variable && isSecretName(name)) for (const v of leaves(variable.value)) this.add(v);
+      return variable;
+    };
+  }
   collect(document) {
     if (!document?.data) return document;
     for (const p of blockSecretFields(document)) for (const v of leavesAt(document.data, p.split("."))) this.add(v);
     return document;
   }
 };
+function untrustedEnvironment(env, allow, onRead) {
+  const shown = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === void 0) continue;
+    if (allow.has(name)) shown[name] = value;
+    else
+      Object.defineProperty(shown, name, {
+        enumerable: true,
+        get: () => {
+          onRead(value);
+          return `(from $${name})`;
+        }
+      });
+  }
+  return shown;
+}
 function blockSecretFields(document) {
   const fields = document.block_schema?.fields;
   const paths = Array.isArray(fields?.secret_fields) ? fields.secret_fields.filter((p) => typeof p === "string") : [];
@@ -4704,6 +4740,7 @@ export {
   runDeploymentSteps,
   planAgainstServer,
   Secrets,
+  untrustedEnvironment,
   prefectTemplateSources,
   matrixEntry,
   matrixOf

@@ -24,9 +24,10 @@ import {
   prefectTemplateSources,
   runDeploymentSteps,
   uiUrl,
+  untrustedEnvironment,
   validateDeployments,
   validateForDeploy
-} from "./chunk-BDM54O4V.js";
+} from "./chunk-DJYR4I5O.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-WWLDY6FI.js";
@@ -1123,7 +1124,8 @@ var INPUT = {
   skipSteps: "skip-steps",
   commentMode: "comment-mode",
   githubToken: "github-token",
-  requirePlanMatch: "require-plan-match"
+  requirePlanMatch: "require-plan-match",
+  planEnv: "plan-env"
 };
 var MODES = ["plan", "deploy", "build"];
 var COMMENT_MODES = ["update", "always-new", "changes-only", "off"];
@@ -1175,7 +1177,8 @@ function readInputs(getInput2 = (n) => getInput(n)) {
     skipSteps: parseBoolean(INPUT.skipSteps, getInput2(INPUT.skipSteps)),
     commentMode: parseChoice(INPUT.commentMode, getInput2(INPUT.commentMode), COMMENT_MODES, "update"),
     githubToken: getInput2(INPUT.githubToken).trim() || void 0,
-    requirePlanMatch: parseBoolean(INPUT.requirePlanMatch, getInput2(INPUT.requirePlanMatch))
+    requirePlanMatch: parseBoolean(INPUT.requirePlanMatch, getInput2(INPUT.requirePlanMatch)),
+    planEnv: splitList(getInput2(INPUT.planEnv))
   };
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
@@ -1313,11 +1316,28 @@ function annotate(diagnostics, cwd, workspace) {
 }
 
 // src/github/secrets.ts
+var ADD_MASK = "::add-mask::";
 var Secrets2 = class extends Secrets {
   // A value can first be read while a step streams behind ::stop-commands:: (a block placeholder in
   // its inputs); issueCommand resumes commands for the mask so the runner does not drop it.
   constructor(mask = (v) => issueCommand2(() => setSecret(v))) {
     super(mask);
+  }
+  /** The one way the action sets an output: `GITHUB_OUTPUT` is a file the runner's masking never reads. */
+  setOutput(name, value) {
+    setOutput(name, this.redactText(value));
+  }
+  /**
+   * Redacts every line written to `stream` (stdout or stderr: the runner logs both),
+   * except the `::add-mask::` commands that must carry the value to the runner. Returns the undo.
+   */
+  redactLog(stream = process.stdout) {
+    const write = stream.write.bind(stream);
+    const redact = (text) => text.split("\n").map((line) => line.startsWith(ADD_MASK) ? line : this.redactText(line)).join("\n");
+    stream.write = ((chunk, ...rest) => write(typeof chunk === "string" ? redact(chunk) : chunk instanceof Uint8Array ? redact(Buffer.from(chunk).toString("utf8")) : chunk, ...rest));
+    return () => {
+      stream.write = write;
+    };
   }
 };
 
@@ -1530,15 +1550,24 @@ var COMMENT_LIMIT = 6e4;
 var SUMMARY_LIMIT = 5e5;
 async function run() {
   const secrets = new Secrets2();
+  const restore = [secrets.redactLog(process.stdout), secrets.redactLog(process.stderr)];
+  try {
+    await runRedacted(secrets);
+  } finally {
+    for (const undo of restore) undo();
+  }
+}
+async function runRedacted(secrets) {
   let inputs;
   try {
     inputs = readInputs();
   } catch (e) {
     if (!(e instanceof InputValueError)) throw e;
-    setOutput("failure-reason", "invalid-input");
+    secrets.setOutput("failure-reason", "invalid-input");
     setFailed(e.message);
     return;
   }
+  secrets.addEnvironment(process.env);
   secrets.add(inputs.apiKey);
   secrets.add(inputs.githubToken);
   const env = {
@@ -1575,13 +1604,17 @@ function planRequest(r) {
     now: r.now
   };
 }
+function untrustedPlanRequest(r) {
+  return { ...planRequest(r), templateEnv: untrustedEnvironment(r.env, new Set(r.inputs.planEnv), (v) => r.secrets.add(v)) };
+}
 function prefectClient(r) {
   const client = new PrefectClient({ env: r.env, ...r.inputs.concurrency ? { concurrency: r.inputs.concurrency } : {} });
   r.secrets.watchBlockDocuments(client);
+  r.secrets.watchVariables(client);
   return client;
 }
-function fail(reason, diagnostics, message) {
-  setOutput("failure-reason", reason);
+function fail(r, reason, diagnostics, message) {
+  r.secrets.setOutput("failure-reason", reason);
   const first = diagnostics.find((d) => d.severity === "error");
   setFailed(message ?? (first ? formatDiagnostic(first) : reason));
 }
@@ -1603,15 +1636,15 @@ function fingerprint(r, deployments) {
 async function writeSummary(r, markdown) {
   const note = "> [!NOTE]\n> Truncated to fit the job summary: the whole plan is in the `plan` output.";
   const fitted = truncateMarkdown(r.secrets.redactText(markdown), SUMMARY_LIMIT, note);
-  setOutput("plan-markdown", fitted);
+  r.secrets.setOutput("plan-markdown", fitted);
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(fitted, true).write();
   return fitted;
 }
 function setPlanOutputs(r, plan, live, ui) {
   const json = planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live));
-  setOutput("plan", JSON.stringify(json));
-  setOutput("matrix", JSON.stringify(matrixOf(plan)));
-  setOutput(
+  r.secrets.setOutput("plan", JSON.stringify(json));
+  r.secrets.setOutput("matrix", JSON.stringify(matrixOf(plan)));
+  r.secrets.setOutput(
     "deployments",
     JSON.stringify(
       plan.deployments.map((d, i) => {
@@ -1637,7 +1670,7 @@ function logPlan(plan, live, now) {
   });
 }
 async function runPlan(r) {
-  const req = planRequest(r);
+  const req = untrustedPlanRequest(r);
   let plan;
   let live;
   let ui;
@@ -1657,7 +1690,7 @@ async function runPlan(r) {
   annotate(plan.diagnostics, r.cwd, r.github.workspace);
   logPlan(plan, live, r.now);
   setPlanOutputs(r, plan, live, ui);
-  setOutput("changes", String(changes));
+  r.secrets.setOutput("changes", String(changes));
   const markdown = planToMarkdown(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), {
     now: r.now,
     ...ui ? { uiUrl: ui } : {},
@@ -1665,7 +1698,7 @@ async function runPlan(r) {
   });
   await writeSummary(r, markdown);
   await postPlanComment(r, markdown, fingerprint(r, plan.deployments), changes);
-  if (errors) fail("invalid-config", plan.diagnostics);
+  if (errors) fail(r, "invalid-config", plan.diagnostics);
 }
 async function postPlanComment(r, markdown, print, hasChanges) {
   const { inputs, github } = r;
@@ -1695,7 +1728,7 @@ ${truncateMarkdown(r.secrets.redactText(markdown), COMMENT_LIMIT - marker.length
       return;
     }
     info(`plan comment ${result.action}: ${result.url}`);
-    setOutput("comment-url", result.url);
+    r.secrets.setOutput("comment-url", result.url);
     if (result.minimized?.error) warning(`the previous plan comment (${result.minimized.url}) could not be hidden: ${result.minimized.error}`);
   } catch (e) {
     const status = httpStatus(e);
@@ -1720,7 +1753,7 @@ function stepLogging() {
 async function runDeploy(r) {
   const { inputs, env } = r;
   if (!env.PREFECT_API_URL) {
-    setOutput("failure-reason", "no-api-url");
+    r.secrets.setOutput("failure-reason", "no-api-url");
     setFailed("mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
     return;
   }
@@ -1734,10 +1767,10 @@ async function runDeploy(r) {
     const skipSteps = inputs.skipSteps || given !== void 0;
     const choice = skipSteps ? { stepOutputs: keyed ? {} : given ?? {} } : {};
     if (skipSteps || inputs.requirePlanMatch) {
-      const before = await createPlan({ ...req, sources });
+      const before = await createPlan({ ...req, templateEnv: untrustedEnvironment(r.env, new Set(inputs.planEnv), () => void 0), sources });
       if (!hasErrors(before.diagnostics)) {
         if (keyed) choice.stepOutputsByIndex = outputsByIndex(before, keyed);
-        if (skipSteps && !checkStepOutputsGiven(before, choice)) return;
+        if (skipSteps && !checkStepOutputsGiven(r, before, choice)) return;
         if (inputs.requirePlanMatch && !await planMatches(r, before)) return;
       }
     }
@@ -1755,19 +1788,19 @@ async function runDeploy(r) {
     annotate(result.diagnostics, req.cwd, r.github.workspace);
     const outputsOf = (d, o) => choice.stepOutputsByIndex?.get(d.index) ?? (skipSteps ? choice.stepOutputs : o?.stepOutputs) ?? {};
     const byIndex = new Map(result.plan.deployments.map((d, i) => [d.index, outputsOf(d, result.outcomes[i])]));
-    setStepOutputs(result.plan, byIndex);
-    setOutput("matrix", JSON.stringify(matrixOf(result.plan)));
-    setOutput("plan", JSON.stringify(planToJson(r.secrets.redactValue({ ...result.plan, diagnostics: result.diagnostics }))));
-    setOutput(
+    setStepOutputs(r, result.plan, byIndex);
+    r.secrets.setOutput("matrix", JSON.stringify(matrixOf(result.plan)));
+    r.secrets.setOutput("plan", JSON.stringify(planToJson(r.secrets.redactValue({ ...result.plan, diagnostics: result.diagnostics }))));
+    r.secrets.setOutput(
       "deployments",
       JSON.stringify(
         result.outcomes.map((o) => outcomeJson(o, ui))
       )
     );
-    setOutput("changes", String(result.outcomes.some((o) => o.action === "created" || o.action === "updated")));
+    r.secrets.setOutput("changes", String(result.outcomes.some((o) => o.action === "created" || o.action === "updated")));
     await writeSummary(r, deployToMarkdown(r.secrets.redactValue(result), { now: r.now, ...ui ? { uiUrl: ui } : {}, footer: footer(r, "Deployed") }));
-    if (result.outcomes.length === 0) return fail(result.stoppedAt === "steps" ? "step-failed" : "invalid-config", result.diagnostics);
-    if (result.outcomes.some((o) => o.action === "failed")) return fail("deploy-failed", result.diagnostics);
+    if (result.outcomes.length === 0) return fail(r, result.stoppedAt === "steps" ? "step-failed" : "invalid-config", result.diagnostics);
+    if (result.outcomes.some((o) => o.action === "failed")) return fail(r, "deploy-failed", result.diagnostics);
   } finally {
     client.close();
   }
@@ -1785,7 +1818,7 @@ function short(v) {
   const text = v === void 0 ? "(not set)" : JSON.stringify(v);
   return text.length > 200 ? `${text.slice(0, 199)}\u2026` : text;
 }
-function checkStepOutputsGiven(plan, choice) {
+function checkStepOutputsGiven(r, plan, choice) {
   const problems = [];
   for (const d of plan.deployments) {
     const provided = choice.stepOutputsByIndex?.get(d.index) ?? choice.stepOutputs ?? {};
@@ -1800,13 +1833,13 @@ function checkStepOutputsGiven(plan, choice) {
   }
   if (problems.length === 0) return true;
   for (const p of problems) error(formatDiagnostic(p));
-  fail("invalid-input", problems);
+  fail(r, "invalid-input", problems);
   return false;
 }
 async function planMatches(r, plan) {
   const { inputs, github } = r;
   const refuse = (message) => {
-    setOutput("failure-reason", "plan-changed");
+    r.secrets.setOutput("failure-reason", "plan-changed");
     setFailed(`require-plan-match: ${message}`);
     return false;
   };
@@ -1834,9 +1867,9 @@ ${footer(r, "Checked")}
 `);
   return refuse(`${match.message}. Plan again on a pull request, or set require-plan-match: false`);
 }
-function setStepOutputs(plan, byIndex) {
-  setOutput("step-outputs", JSON.stringify(Object.fromEntries(plan.deployments.map((d) => [deploymentKey(d), byIndex.get(d.index) ?? {}]))));
-  for (const [name, value] of Object.entries(flatStepOutputs(plan, byIndex))) setOutput(name, value);
+function setStepOutputs(r, plan, byIndex) {
+  r.secrets.setOutput("step-outputs", JSON.stringify(Object.fromEntries(plan.deployments.map((d) => [deploymentKey(d), byIndex.get(d.index) ?? {}]))));
+  for (const [name, value] of Object.entries(flatStepOutputs(plan, byIndex))) r.secrets.setOutput(name, value);
 }
 async function runBuild(r) {
   const req = planRequest(r);
@@ -1852,14 +1885,14 @@ async function runBuild(r) {
       plan = await validateDeployments(req);
     }
     annotate(plan.diagnostics, r.cwd, r.github.workspace);
-    setOutput("matrix", JSON.stringify(matrixOf(plan)));
-    setOutput("deployments", JSON.stringify(plan.deployments.map((d) => ({ name: d.name, flow: d.flowName, entrypoint: d.entrypoint }))));
-    if (hasErrors(plan.diagnostics)) return fail("invalid-config", plan.diagnostics);
+    r.secrets.setOutput("matrix", JSON.stringify(matrixOf(plan)));
+    r.secrets.setOutput("deployments", JSON.stringify(plan.deployments.map((d) => ({ name: d.name, flow: d.flowName, entrypoint: d.entrypoint }))));
+    if (hasErrors(plan.diagnostics)) return fail(r, "invalid-config", plan.diagnostics);
     const withSteps = plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
     const ran = await runDeploymentSteps(plan, withSteps, { ...req, sources, concurrency: r.inputs.concurrency ?? 8, ...stepLogging() });
     annotate(ran.diagnostics, r.cwd, r.github.workspace);
-    if (ran.diagnostics.length > 0) return fail("step-failed", ran.diagnostics);
-    setStepOutputs(plan, ran.outputs);
+    if (ran.diagnostics.length > 0) return fail(r, "step-failed", ran.diagnostics);
+    setStepOutputs(r, plan, ran.outputs);
     const rows = plan.deployments.map((d) => {
       const keys = Object.keys(ran.outputs.get(d.index) ?? {});
       return `| \`${deploymentKey(d)}\` | ${keys.length ? keys.map((k) => `\`${k}\``).join(" ") : "\u2014"} |`;

@@ -14,9 +14,10 @@ import {
   planToText,
   prefectTemplateSources,
   uiUrl,
+  untrustedEnvironment,
   validateDeployments,
   validateForDeploy
-} from "./chunk-BDM54O4V.js";
+} from "./chunk-DJYR4I5O.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,
@@ -4401,7 +4402,7 @@ Output for pipelines:
 Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage error.`;
 async function main(argv, rawIo = defaultIo) {
   const secrets = new Secrets();
-  secrets.add(rawIo.env.PREFECT_API_KEY);
+  secrets.addEnvironment(rawIo.env);
   const io = redactingIo(rawIo, secrets);
   let exitCode = EXIT_OK;
   let result;
@@ -4444,6 +4445,7 @@ async function main(argv, rawIo = defaultIo) {
       logger: { debug: (m) => flags.debug && log(`debug: ${m}`), warning: (m) => log(`warning: ${m}`) }
     });
     secrets.watchBlockDocuments(client);
+    secrets.watchVariables(client);
     if (flags.debug) logRequests(client, log);
     return client;
   };
@@ -4457,6 +4459,8 @@ async function main(argv, rawIo = defaultIo) {
       selection: { all: Boolean(flags.all), names: flags.name ?? [] },
       cwd: io.cwd,
       env: io.env,
+      // A plan may be of a pull request's prefect.yaml: it shows no environment value it is not allowed to.
+      templateEnv: untrustedEnvironment(io.env, new Set(flags.planEnv ?? []), (v) => secrets.add(v)),
       now,
       options: deployOptions(flags)
     };
@@ -4586,7 +4590,7 @@ async function main(argv, rawIo = defaultIo) {
   };
   selectionOptions(
     program2.command("plan").description("show what would be registered for each selected deployment; with PREFECT_API_URL, what a deploy would create, update or leave unchanged").addHelpText("after", EXAMPLES(["prefect-deploy plan --all", "prefect-deploy plan -n etl/nightly --json", 'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml', "prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env"]))
-  ).action((_flags, cmd) => runPlan(cmd, "plan"));
+  ).addOption(new Option("--plan-env <name>", "an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)").argParser(collect)).action((_flags, cmd) => runPlan(cmd, "plan"));
   selectionOptions(
     program2.command("deploy").description("validate every selected deployment, run their build/push steps, then register them with the Prefect API (unchanged ones are not written)").addHelpText(
       "after",
@@ -4600,7 +4604,7 @@ async function main(argv, rawIo = defaultIo) {
   ).action((_flags, cmd) => runDeploy(cmd));
   selectionOptions(
     program2.command("validate").description("check everything deploy checks before its first write: prefect.yaml, entrypoints, flows, schedules, parameters against the flow schema, a Python for steps that need one (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing").addHelpText("after", EXAMPLES(["prefect-deploy validate --all", "prefect-deploy validate --all --offline --json"]))
-  ).action((_flags, cmd) => runPlan(cmd, "validate"));
+  ).addOption(new Option("--plan-env <name>", "an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)").argParser(collect)).action((_flags, cmd) => runPlan(cmd, "validate"));
   program2.command("init").description("write prefect.yaml (and .prefectignore) from one of prefect init's recipes").option("--recipe <name>", `the recipe (${safeRecipeNames()}); when omitted: chosen on a terminal, else guessed as prefect init does (a git remote gives git or docker-git, a Dockerfile docker, else local)`).addOption(new Option("-f, --field <key=value>", "a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing").argParser(collect)).option("--name <name>", "the project name written to prefect.yaml (default: the directory name)").option("--force", "overwrite an existing prefect.yaml").addHelpText("after", EXAMPLES(["prefect-deploy init", "prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest", "prefect-deploy init --recipe s3 -f bucket=acme-flows --force"])).action(async (_flags, cmd) => {
     const { flags, s } = context(cmd);
     const fail = (message, code) => {
