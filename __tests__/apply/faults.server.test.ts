@@ -179,10 +179,16 @@ describe('the server dies mid-apply', () => {
       expect(killedAt).toBeGreaterThan(0);
       expect(run.code).not.toBe(0);
       expect(stoppedAfter).toBeLessThan(15);
-      const notWritten = run.stderr.split('\n').filter((l) => /has not answered for/.test(l));
+      // One line per deployment not written, naming the request that was not sent.
+      const notWritten = run.stderr.split('\n').filter((l) => /^dying-flow-\d\/d\d+: failed: \S+ \S+: not sent, the Prefect API at .* is gone \(no answer for \d+\.\d s: /.test(l));
       expect(notWritten.length, run.stderr).toBeGreaterThanOrEqual(count / 2);
 
       server = await startPrefectServer({ env });
+      // Every deployment the restarted server lacks was listed as failed.
+      const before = await stored(server.apiUrl, 'dying');
+      const listed = new Set(run.stderr.split('\n').flatMap((l) => /^dying-flow-\d\/(d\d+): failed: /.exec(l)?.slice(1) ?? []));
+      for (let i = 0; i < count; i++) if (!before.deployments.has(`T-flow-${i % FLOWS}/d${i}`)) expect(listed, `d${i}`).toContain(`d${i}`);
+      console.log(`dead server: ${before.total} of ${count} deployments written before the kill, ${listed.size} listed as failed`);
       const rerun = await cli(dir, server.apiUrl);
       expect(rerun.code, rerun.stderr).toBe(0);
       const state = await stored(server.apiUrl, 'dying');

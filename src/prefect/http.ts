@@ -127,7 +127,7 @@ export class PrefectUnreachableError extends PrefectConnectionError {
   override name = 'PrefectUnreachableError';
   constructor(method: HttpMethod, path: string, apiUrl: string, reason: string, code: string | undefined, seconds: number) {
     super(method, path, apiUrl, reason, code);
-    this.message = `${method} ${path}: the Prefect API at ${apiUrl} has not answered for ${seconds.toFixed(1)} s (${reason}); nothing more was sent`;
+    this.message = `${method} ${path}: not sent, the Prefect API at ${apiUrl} is gone (no answer for ${seconds.toFixed(1)} s: ${reason})`;
   }
 }
 
@@ -240,8 +240,8 @@ export class HttpClient {
   private readonly unreachableAfterMs: number;
   /** When the current run of refused connections began (undefined once anything answers). */
   private refusedSince: number | undefined;
-  /** Set once the API is taken as gone; every request then fails with it. */
-  private unreachable: PrefectUnreachableError | undefined;
+  /** Set once the API is taken as gone; every request then fails at once, naming itself. */
+  private unreachable: { error: TransportError; waitedMs: number } | undefined;
 
   constructor(settings: PrefectClientSettings, options: HttpClientOptions = {}) {
     this.settings = settings;
@@ -312,7 +312,7 @@ export class HttpClient {
    * have been applied is a `PrefectWriteUnknownError`.
    */
   async send(request: ApiRequest): Promise<ApiResponse> {
-    if (this.unreachable) throw this.unreachable;
+    if (this.unreachable) throw this.unreachableError(request);
     const headers: Record<string, string> = { ...this.baseHeaders };
     let body: string | undefined;
     if (request.body !== undefined) {
@@ -332,7 +332,7 @@ export class HttpClient {
       try {
         response = await this.semaphore.run(() => {
           // Another request may have found the API gone while this one waited for a slot or slept.
-          if (this.unreachable) throw this.unreachable;
+          if (this.unreachable) throw this.unreachableError(request);
           return this.exchange(request, headers, body);
         });
         this.hasConnected = true;
@@ -344,7 +344,10 @@ export class HttpClient {
         if (refused && this.hasConnected) {
           this.refusedSince ??= Date.now();
           const waited = Date.now() - this.refusedSince;
-          if (waited >= this.unreachableAfterMs) throw (this.unreachable = this.unreachableError(request, error, waited));
+          if (waited >= this.unreachableAfterMs) {
+            this.unreachable = { error, waitedMs: waited };
+            throw this.unreachableError(request);
+          }
         } else if (!isMaybeSent(error)) {
           throw this.connectionError(request, error);
         } else if (!idempotent) {
@@ -431,7 +434,8 @@ export class HttpClient {
     return new PrefectConnectionError(request.method, request.path, this.shownApiUrl(), this.redact(error.message), error.code);
   }
 
-  private unreachableError(request: ApiRequest, error: TransportError, waitedMs: number): PrefectUnreachableError {
+  private unreachableError(request: ApiRequest): PrefectUnreachableError {
+    const { error, waitedMs } = this.unreachable!;
     return new PrefectUnreachableError(request.method, request.path, this.shownApiUrl(), this.redact(error.message), error.code, waitedMs / 1000);
   }
 
