@@ -5,6 +5,12 @@
  * `Prefect-Maintenance: true` attempts that do not count. On top: bounded concurrency, and errors
  * that name the method, path, status and the server's `detail` — never a credential.
  *
+ * Where it parts from the reference, so that no write is doubled and a dead server is told fast:
+ * idempotent requests (reads, upserts, PATCH, DELETE) are retried on any 5xx too; a request that is
+ * not idempotent is repeated only on answers that say it was not processed (429, 503) and
+ * otherwise fails as `PrefectWriteUnknownError` for its caller to reconcile; and connections
+ * refused for a few seconds with no answer in between end every request of the client at once.
+ *
  * Built on `node:http(s)` rather than `fetch` so the TLS settings (custom CA bundle, insecure skip
  * verify) and keep-alive need no extra dependency.
  */
