@@ -14,6 +14,8 @@ import {
   PrefectApiError,
   PrefectClient,
   PrefectConnectionError,
+  PrefectUnreachableError,
+  PrefectWriteUnknownError,
   settingsFromEnv,
 } from '../../src/prefect/index.js';
 import { boundedPoissonInterval, clampedPoissonInterval } from '../../src/prefect/http.js';
@@ -171,19 +173,68 @@ describe('retries', () => {
     http.close();
   });
 
-  it('does not retry other statuses (500, 404) unless listed in PREFECT_CLIENT_RETRY_EXTRA_CODES', async () => {
-    const first = await serve(json(500, { detail: 'boom' }));
+  it('retries 5xx on reads and idempotent writes, never other statuses (404)', async () => {
+    const first = await serve(json(500, { detail: 'boom' }), json(200, true));
     const http = client(first.apiUrl);
-    await expect(http.call({ method: 'GET', path: '/x' })).rejects.toThrow('HTTP 500 Internal Server Error - boom');
-    expect(first.seen).toHaveLength(1);
+    await expect(http.call({ method: 'GET', path: '/x' })).resolves.toMatchObject({ status: 200 });
+    await expect(http.call({ method: 'POST', path: '/flows/', body: {}, idempotent: true })).resolves.toMatchObject({ status: 200 });
+    expect(first.seen).toHaveLength(3);
     http.close();
     await new Promise<void>((resolve) => server!.close(() => resolve()));
 
-    const second = await serve(json(500, {}), json(200, true));
-    const retrying = client(second.apiUrl, { PREFECT_CLIENT_RETRY_EXTRA_CODES: '500, 501' });
-    await expect(retrying.call({ method: 'GET', path: '/x' })).resolves.toMatchObject({ status: 200 });
-    expect(second.seen).toHaveLength(2);
-    retrying.close();
+    const second = await serve(json(404, { detail: 'nope' }));
+    const once = client(second.apiUrl);
+    await expect(once.call({ method: 'GET', path: '/x' })).rejects.toThrow('HTTP 404 Not Found - nope');
+    expect(second.seen).toHaveLength(1);
+    once.close();
+  });
+
+  it('a POST that is not idempotent is repeated only when the server did not process it (429, 503)', async () => {
+    const { apiUrl, seen } = await serve(json(429, {}, { 'retry-after': '0' }), json(503, {}), json(201, { id: 'a' }));
+    const http = client(apiUrl);
+    await expect(http.json({ method: 'POST', path: '/automations/', body: {} })).resolves.toEqual({ id: 'a' });
+    expect(seen).toHaveLength(3);
+    http.close();
+  });
+
+  it('a POST that is not idempotent and may have been applied (reset, 500, 502, 504, timeout) is an unknown outcome, sent once', async () => {
+    const cases: Handler[] = [(_req, res) => res.socket?.destroy(), json(500, {}), json(502, {}), json(504, {}), () => {}];
+    for (const handler of cases) {
+      const { apiUrl, seen } = await serve(handler, json(201, { id: 'a' }));
+      const http = client(apiUrl, { PREFECT_API_REQUEST_TIMEOUT: '0.3' });
+      const error = await http.json({ method: 'POST', path: '/automations/', body: {} }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PrefectWriteUnknownError);
+      expect((error as Error).message).toMatch(/^POST \/automations\/: the outcome is unknown \(/);
+      expect(seen).toHaveLength(1);
+      http.close();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+      server = undefined;
+    }
+  });
+
+  it('a server that refuses connections for unreachableAfterMs is gone: that request and every later one fail at once', async () => {
+    const { apiUrl } = await serve(json(200, true));
+    const http = new HttpClient(settingsFromEnv({ PREFECT_API_URL: apiUrl, PREFECT_CLIENT_CSRF_SUPPORT_ENABLED: 'false', PREFECT_API_KEY: 'pnu_topsecret' }), {
+      unreachableAfterMs: 1_000,
+    });
+    await http.call({ method: 'GET', path: '/health' });
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+    server = undefined;
+    http.close(); // the keep-alive connection goes with the server
+
+    const started = Date.now();
+    const error = await http.call({ method: 'POST', path: '/deployments/', body: {}, idempotent: true }).catch((e: unknown) => e);
+    const took = Date.now() - started;
+    expect(error).toBeInstanceOf(PrefectUnreachableError);
+    expect(error).toBeInstanceOf(PrefectConnectionError);
+    expect((error as Error).message).toMatch(/^POST \/deployments\/: not sent, the Prefect API at http:\/\/127\.0\.0\.1:\d+\/api is gone \(no answer for 1\.\d s: .*ECONNREFUSED.*\)$/);
+    expect((error as Error).message).not.toContain('topsecret');
+    expect(took).toBeGreaterThanOrEqual(1_000);
+    expect(took).toBeLessThan(3_000);
+
+    const next = Date.now();
+    await expect(http.call({ method: 'GET', path: '/x' })).rejects.toThrow(/^GET \/x: not sent, the Prefect API at .* is gone/);
+    expect(Date.now() - next).toBeLessThan(50);
   });
 
   it('Prefect-Maintenance: true answers do not count against the retries', async () => {

@@ -2,7 +2,7 @@
  * The typed Prefect API client: one method per endpoint the engine uses (spec §5.5), typed with
  * the types generated from the server's OpenAPI document (`openapi.d.ts`).
  */
-import { apiPath, HttpClient, type HttpClientOptions, PrefectApiError } from './http.js';
+import { apiPath, HttpClient, type HttpClientOptions, PrefectApiError, PrefectWriteUnknownError } from './http.js';
 import type { components } from './openapi.js';
 import { parseServerVersion } from './server-version.js';
 import { isCloud, type PrefectClientSettings, settingsFromEnv, type SettingsOverrides } from './settings.js';
@@ -108,6 +108,8 @@ export class PrefectClient {
   /** Items per page of the `/filter` reads; lowered when the server refuses it. */
   private pageSize = DEFAULT_PAGE_SIZE;
   private version: Promise<string | undefined> | undefined;
+  /** Automations this client created (or found created after an unknown outcome), by id. */
+  private readonly automationsCreated = new Set<string>();
 
   constructor(options: PrefectClientOptions = {}) {
     const settings = options.settings ?? settingsFromEnv(options.env ?? process.env, options);
@@ -219,7 +221,7 @@ export class PrefectClient {
     for (;;) {
       const limit = this.pageSize;
       try {
-        return { items: await this.http.json<T[]>({ method: 'POST', path, body: { ...body, sort: 'CREATED_DESC', offset, limit } }), limit };
+        return { items: await this.http.json<T[]>({ method: 'POST', path, body: { ...body, sort: 'CREATED_DESC', offset, limit }, idempotent: true }), limit };
       } catch (error) {
         const max = serverPageLimit(error);
         if (max === undefined || max >= limit || max < 1) throw error;
@@ -281,7 +283,7 @@ export class PrefectClient {
 
   /** `POST /automations/count`. */
   countAutomations(): Promise<number> {
-    return this.http.json<number>({ method: 'POST', path: '/automations/count', body: {} });
+    return this.http.json<number>({ method: 'POST', path: '/automations/count', body: {}, idempotent: true });
   }
 
   /** `GET /deployments/{id}`; `undefined` when there is no such deployment. */
@@ -289,14 +291,17 @@ export class PrefectClient {
     return orUndefined(this.http.json<Deployment>({ method: 'GET', path: apiPath`/deployments/${id}` }));
   }
 
-  /** `POST /flows/`: an upsert by name, answering the (new or existing) flow. */
+  /** `POST /flows/`: an upsert by name, answering the (new or existing) flow; safe to repeat. */
   createFlow(name: string, body: Omit<FlowCreate, 'name'> = { tags: [], labels: {} }): Promise<Flow> {
-    return this.http.json<Flow>({ method: 'POST', path: '/flows/', body: { name, ...body } });
+    return this.http.json<Flow>({ method: 'POST', path: '/flows/', body: { name, ...body }, idempotent: true });
   }
 
-  /** `POST /deployments/`: the server upserts by (flow, name). */
+  /**
+   * `POST /deployments/`: the server upserts by (flow, name), schedules included (replaced, or
+   * updated by slug), so a repeat after an unknown outcome leaves one deployment as it should be.
+   */
   createDeployment(body: DeploymentCreate): Promise<Deployment> {
-    return this.http.json<Deployment>({ method: 'POST', path: '/deployments/', body });
+    return this.http.json<Deployment>({ method: 'POST', path: '/deployments/', body, idempotent: true });
   }
 
   /** `PATCH /deployments/{id}` (204). */
@@ -331,9 +336,44 @@ export class PrefectClient {
     });
   }
 
-  /** `POST /automations/` (201). */
-  createAutomation(body: AutomationCreate): Promise<Automation> {
-    return this.http.json<Automation>({ method: 'POST', path: '/automations/', body });
+  /**
+   * `POST /automations/` (201), never creating it twice: each `POST` makes a new automation, so
+   * when a send's outcome is unknown (connection broken after sending, a gateway's 5xx) the
+   * automations of its owner are read, and one of the same name that this client has not already
+   * accounted for is taken as the one sent; only when there is none is it sent again.
+   */
+  async createAutomation(body: AutomationCreate): Promise<Automation> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const created = await this.http.json<Automation>({ method: 'POST', path: '/automations/', body, idempotent: false });
+        this.automationsCreated.add(created.id);
+        return created;
+      } catch (error) {
+        if (!(error instanceof PrefectWriteUnknownError) || attempt >= this.http.settings.maxRetries) throw error;
+        const applied = await this.findCreatedAutomation(body);
+        if (applied) {
+          this.automationsCreated.add(applied.id);
+          return applied;
+        }
+      }
+    }
+  }
+
+  private async findCreatedAutomation(body: AutomationCreate): Promise<Automation | undefined> {
+    const owner = body.owner_resource;
+    const runs = body.actions.flatMap((a) => ('deployment_id' in a && typeof a.deployment_id === 'string' ? [a.deployment_id] : []));
+    const resource = owner ?? (runs[0] !== undefined ? deploymentResourceId(runs[0]) : undefined);
+    if (!resource) {
+      throw new Error(`POST /automations/ "${body.name}": the outcome is unknown and the automation names no owner to look it up by; check the automations before re-running`);
+    }
+    const related = await this.http.json<Automation[]>({ method: 'GET', path: apiPath`/automations/related-to/${resource}` });
+    // The open-source server does not answer with the owner; the name and the deployment run tell.
+    const ownedBy = (a: Automation) => {
+      const stored = (a as { owner_resource?: string | null }).owner_resource;
+      return stored === undefined || stored === owner;
+    };
+    const runsSame = (a: Automation) => runs.every((id) => a.actions.some((x) => 'deployment_id' in x && x.deployment_id === id));
+    return related.find((a) => a.name === body.name && ownedBy(a) && runsSame(a) && !this.automationsCreated.has(a.id));
   }
 
   /** `GET /block_types/slug/{slug}/block_documents/name/{name}?include_secrets=true`; `undefined` when missing. */
@@ -375,6 +415,8 @@ export class PrefectClient {
       method: 'POST',
       path: apiPath`/slas/apply-resource-slas/${resourceId}`,
       body,
+      // SLAs are merged by name: a repeat leaves the same set.
+      idempotent: true,
     });
     const names = (list: { name?: string }[] | undefined): string[] => (list ?? []).map((sla) => sla.name ?? '');
     return { created: names(response.created), updated: names(response.updated), deleted: names(response.deleted) };
@@ -384,7 +426,7 @@ export class PrefectClient {
   readWorkersForPool(workPoolName: string, onlineOnly = false): Promise<Worker[]> {
     // The reference also sends `offset: null, limit: null`; leaving them out means the same to the server.
     const body: WorkersFilterBody = onlineOnly ? { workers: { status: { any_: ['ONLINE'] } } } : {};
-    return this.http.json<Worker[]>({ method: 'POST', path: apiPath`/work_pools/${workPoolName}/workers/filter`, body });
+    return this.http.json<Worker[]>({ method: 'POST', path: apiPath`/work_pools/${workPoolName}/workers/filter`, body, idempotent: true });
   }
 }
 

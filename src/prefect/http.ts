@@ -5,6 +5,12 @@
  * `Prefect-Maintenance: true` attempts that do not count. On top: bounded concurrency, and errors
  * that name the method, path, status and the server's `detail` — never a credential.
  *
+ * Where it parts from the reference, so that no write is doubled and a dead server is told fast:
+ * idempotent requests (reads, upserts, PATCH, DELETE) are retried on any 5xx too; a request that is
+ * not idempotent is repeated only on answers that say it was not processed (429, 503) and
+ * otherwise fails as `PrefectWriteUnknownError` for its caller to reconcile; and connections
+ * refused for a few seconds with no answer in between end every request of the client at once.
+ *
  * Built on `node:http(s)` rather than `fetch` so the TLS settings (custom CA bundle, insecure skip
  * verify) and keep-alive need no extra dependency.
  */
@@ -46,6 +52,11 @@ export interface HttpClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Replaces `Math.random` in the jitter (tests). */
   random?: () => number;
+  /**
+   * How long connections may be refused, with no answer in between, before the API is taken as
+   * gone and every request fails at once (default 5000 ms).
+   */
+  unreachableAfterMs?: number;
 }
 
 export interface ApiRequest {
@@ -54,6 +65,13 @@ export interface ApiRequest {
   path: string;
   query?: Record<string, string | number | boolean>;
   body?: unknown;
+  /**
+   * Whether sending it twice leaves the server as sending it once (reads, upserts, PATCH, DELETE):
+   * such a request is retried whatever happened. Default: every method but POST. A request that is
+   * not is retried only when the server certainly did not apply it; otherwise it fails with a
+   * `PrefectWriteUnknownError` for the caller to reconcile.
+   */
+  idempotent?: boolean;
 }
 
 export interface ApiResponse {
@@ -87,6 +105,35 @@ export class PrefectConnectionError extends Error {
     readonly code: string | undefined,
   ) {
     super(`${method} ${path}: could not reach the Prefect API at ${apiUrl} (${reason})`);
+  }
+}
+
+/**
+ * A write that is not idempotent may or may not have been applied: the connection broke after it
+ * was sent, or a gateway answered for the server. The caller reads what exists before sending it
+ * again, so that nothing is created twice.
+ */
+export class PrefectWriteUnknownError extends Error {
+  override name = 'PrefectWriteUnknownError';
+  constructor(
+    readonly method: HttpMethod,
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${method} ${path}: the outcome is unknown (${reason})`);
+  }
+}
+
+/**
+ * The API stopped answering: connections were refused (or its name did not resolve) for longer
+ * than the client's patience, with no answer in between. Every later request of the client fails
+ * at once with this error, so a run stops within seconds instead of backing off per request.
+ */
+export class PrefectUnreachableError extends PrefectConnectionError {
+  override name = 'PrefectUnreachableError';
+  constructor(method: HttpMethod, path: string, apiUrl: string, reason: string, code: string | undefined, seconds: number) {
+    super(method, path, apiUrl, reason, code);
+    this.message = `${method} ${path}: not sent, the Prefect API at ${apiUrl} is gone (no answer for ${seconds.toFixed(1)} s: ${reason})`;
   }
 }
 
@@ -159,15 +206,20 @@ interface TransportError extends Error {
   code?: string;
 }
 
-// Errors the reference retries whatever happened before (timeouts, resets, protocol errors), and
-// those it retries only once the server has answered at least once (it could not connect at all).
+// Errors before anything was sent (no connection: the request cannot have been applied), retried
+// once the server has answered at least once, as the reference does; and errors after the request
+// may have reached the server (timeouts, resets, protocol errors).
 const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
-const ALWAYS_RETRIED = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'PREFECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const MAYBE_SENT_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'PREFECT_TIMEOUT', 'UND_ERR_SOCKET']);
+/** Answers that say the server did not process the request (throttled, or not ready), safe to repeat for any request. */
+const NOT_PROCESSED = new Set([429, 503]);
+/** Between attempts to reach a server that refuses connections: short, so that "gone" is told within seconds. */
+const CONNECT_RETRY_SECONDS = 0.5;
+const DEFAULT_UNREACHABLE_AFTER_MS = 5_000;
 
-function isRetryable(error: TransportError, hasConnected: boolean): boolean {
+function isMaybeSent(error: TransportError): boolean {
   const code = error.code ?? '';
-  if (ALWAYS_RETRIED.has(code) || code.startsWith('HPE_')) return true;
-  return hasConnected && CONNECT_ERRORS.has(code);
+  return MAYBE_SENT_ERRORS.has(code) || code.startsWith('HPE_');
 }
 
 interface CsrfToken {
@@ -191,12 +243,18 @@ export class HttpClient {
   private csrfToken: CsrfToken | undefined;
   private csrfFetch: Promise<void> | undefined;
   private hasConnected = false;
+  private readonly unreachableAfterMs: number;
+  /** When the current run of refused connections began (undefined once anything answers). */
+  private refusedSince: number | undefined;
+  /** Set once the API is taken as gone; every request then fails at once, naming itself. */
+  private unreachable: { error: TransportError; waitedMs: number } | undefined;
 
   constructor(settings: PrefectClientSettings, options: HttpClientOptions = {}) {
     this.settings = settings;
     this.logger = options.logger ?? SILENT;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
+    this.unreachableAfterMs = options.unreachableAfterMs ?? DEFAULT_UNREACHABLE_AFTER_MS;
     this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8));
     this.retryCodes = new Set([...RETRY_CODES, ...settings.retryExtraCodes]);
     this.csrfEnabled = !isCloud(settings) && settings.csrfSupportEnabled;
@@ -254,8 +312,13 @@ export class HttpClient {
     return this.csrfEnabled;
   }
 
-  /** Sends with retries; any status comes back. Transport failures are `PrefectConnectionError`s. */
+  /**
+   * Sends with retries; any status comes back. Transport failures are `PrefectConnectionError`s
+   * (`PrefectUnreachableError` once the API is gone); a request that is not idempotent and may
+   * have been applied is a `PrefectWriteUnknownError`.
+   */
   async send(request: ApiRequest): Promise<ApiResponse> {
+    if (this.unreachable) throw this.unreachableError(request);
     const headers: Record<string, string> = { ...this.baseHeaders };
     let body: string | undefined;
     if (request.body !== undefined) {
@@ -263,6 +326,7 @@ export class HttpClient {
       headers['content-type'] = 'application/json';
     }
     const mutating = MUTATING.has(request.method);
+    const idempotent = request.idempotent ?? request.method !== 'POST';
     if (mutating) await this.addCsrfHeaders(headers);
 
     const maxRetries = this.settings.maxRetries;
@@ -272,27 +336,53 @@ export class HttpClient {
       let retrySeconds: number | undefined;
       let reason = '';
       try {
-        response = await this.semaphore.run(() => this.exchange(request, headers, body));
+        response = await this.semaphore.run(() => {
+          // Another request may have found the API gone while this one waited for a slot or slept.
+          if (this.unreachable) throw this.unreachableError(request);
+          return this.exchange(request, headers, body);
+        });
         this.hasConnected = true;
+        this.refusedSince = undefined;
       } catch (e) {
+        if (e instanceof PrefectUnreachableError) throw e;
         const error = e as TransportError;
-        if (!isRetryable(error, this.hasConnected)) throw this.connectionError(request, error);
-        tryCount++;
+        const refused = CONNECT_ERRORS.has(error.code ?? '');
+        if (refused && this.hasConnected) {
+          this.refusedSince ??= Date.now();
+          const waited = Date.now() - this.refusedSince;
+          if (waited >= this.unreachableAfterMs) {
+            this.unreachable = { error, waitedMs: waited };
+            throw this.unreachableError(request);
+          }
+        } else if (!isMaybeSent(error)) {
+          throw this.connectionError(request, error);
+        } else if (!idempotent) {
+          throw new PrefectWriteUnknownError(request.method, request.path, `transport error: ${this.redact(error.message)}`);
+        }
+        // Refused attempts are bounded by the time the API may stay away, not by the retry count.
+        if (!refused) tryCount++;
         if (tryCount > maxRetries) throw this.connectionError(request, error);
         response = undefined;
         reason = `transport error (${this.redact(error.message)})`;
+        if (refused) retrySeconds = CONNECT_RETRY_SECONDS;
       }
       if (response) {
         if (response.headers['prefect-maintenance'] !== 'true') tryCount++;
-        if (response.status === 403 && response.text.includes('Invalid CSRF token') && mutating) {
+        const status = response.status;
+        if (status === 403 && response.text.includes('Invalid CSRF token') && mutating) {
           this.csrfToken = undefined;
           await this.addCsrfHeaders(headers);
-        } else if (!this.retryCodes.has(response.status)) {
+        } else if (NOT_PROCESSED.has(status) || (idempotent && (this.retryCodes.has(status) || status >= 500))) {
+          // retried below
+        } else if (!idempotent && (status === 408 || status >= 500)) {
+          // A gateway's 502/504, a 500 or a timeout: the server may have applied it before failing.
+          throw new PrefectWriteUnknownError(request.method, request.path, `HTTP ${status}`);
+        } else {
           return response;
         }
         const retryAfter = response.headers['retry-after'];
         if (typeof retryAfter === 'string') retrySeconds = parseRetryAfter(retryAfter);
-        reason = `status ${response.status}`;
+        reason = `status ${status}`;
       }
       const fromHeader = retrySeconds !== undefined;
       let seconds = retrySeconds ?? 2 ** tryCount;
@@ -339,11 +429,20 @@ export class HttpClient {
     return out;
   }
 
-  private connectionError(request: ApiRequest, error: TransportError): PrefectConnectionError {
+  private shownApiUrl(): string {
     const where = new URL(this.settings.apiUrl);
     where.username = '';
     where.password = '';
-    return new PrefectConnectionError(request.method, request.path, where.href.replace(/\/$/, ''), this.redact(error.message), error.code);
+    return where.href.replace(/\/$/, '');
+  }
+
+  private connectionError(request: ApiRequest, error: TransportError): PrefectConnectionError {
+    return new PrefectConnectionError(request.method, request.path, this.shownApiUrl(), this.redact(error.message), error.code);
+  }
+
+  private unreachableError(request: ApiRequest): PrefectUnreachableError {
+    const { error, waitedMs } = this.unreachable!;
+    return new PrefectUnreachableError(request.method, request.path, this.shownApiUrl(), this.redact(error.message), error.code, waitedMs / 1000);
   }
 
   private async addCsrfHeaders(headers: Record<string, string>): Promise<void> {

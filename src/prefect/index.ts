@@ -23,6 +23,8 @@ export {
   PrefectConnectionError,
   apiPath,
   errorDetail,
+  PrefectUnreachableError,
+  PrefectWriteUnknownError,
   parseRetryAfter,
   DEFAULT_USER_AGENT,
   REFERENCE_PREFECT_VERSION,
