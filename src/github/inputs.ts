@@ -2,6 +2,7 @@
  * Every action input, read and checked in one place.
  */
 import * as core from '@actions/core';
+import { DEFAULT_LOCK_TIMEOUT_SECONDS } from '../core/apply/lock.js';
 
 export const INPUT = {
   prefectFile: 'prefect-file',
@@ -17,6 +18,7 @@ export const INPUT = {
   commentMode: 'comment-mode',
   githubToken: 'github-token',
   requirePlanMatch: 'require-plan-match',
+  lockTimeout: 'lock-timeout',
 } as const;
 
 export const MODES = ['plan', 'deploy', 'build'] as const;
@@ -47,6 +49,8 @@ export interface ActionInputs {
   githubToken: string | undefined;
   /** deploy: refuse unless what is registered matches the plan posted on the merged pull request. */
   requirePlanMatch: boolean;
+  /** mode deploy: seconds to wait for another deploy of the same prefect.yaml to the same server (0: fail at once). */
+  lockTimeout: number;
 }
 
 export class InputValueError extends Error {}
@@ -80,6 +84,13 @@ function parsePositiveInt(name: string, text: string): number | undefined {
   return Number(v);
 }
 
+function parseSeconds(name: string, text: string, fallback: number): number {
+  const v = text.trim();
+  if (v === '') return fallback;
+  if (!/^\d+$/.test(v)) throw new InputValueError(`input "${name}" must be a whole number of seconds, got "${text}"`);
+  return Number(v);
+}
+
 function parseJsonObject(name: string, text: string): Record<string, unknown> | undefined {
   if (text.trim() === '') return undefined;
   let parsed: unknown;
@@ -107,6 +118,7 @@ export function readInputs(getInput: (name: string) => string = (n) => core.getI
     commentMode: parseChoice(INPUT.commentMode, getInput(INPUT.commentMode), COMMENT_MODES, 'update'),
     githubToken: getInput(INPUT.githubToken).trim() || undefined,
     requirePlanMatch: parseBoolean(INPUT.requirePlanMatch, getInput(INPUT.requirePlanMatch)),
+    lockTimeout: parseSeconds(INPUT.lockTimeout, getInput(INPUT.lockTimeout), DEFAULT_LOCK_TIMEOUT_SECONDS),
   };
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
