@@ -170,6 +170,17 @@ describe('the deploy lock', () => {
     const after = await deployWithLock(dir, { timeoutSeconds: 0 }, events);
     expect(after.outcomes).toHaveLength(DEPLOYMENTS);
     expect(events.map((e) => e.kind)).toEqual(['acquired', 'released']);
+    // Nothing to change: no write, so no lock to wait for.
+    const again = await holdLock(dir);
+    try {
+      const none: LockEvent[] = [];
+      const unchanged = await deployWithLock(dir, { timeoutSeconds: 0 }, none);
+      expect(unchanged.outcomes.map((o) => o.action)).toEqual(after.outcomes.map(() => 'unchanged'));
+      expect(none).toEqual([]);
+    } finally {
+      await again.client.releaseConcurrencyLease(again.leaseId);
+      again.client.close();
+    }
   });
 
   it('deploys with a warning on a server without concurrency leases', async () => {

@@ -181,12 +181,9 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   // The server's state for the selected names is read while the flows are analysed; used only when
   // no step runs in between (a build can take minutes) and it covers every deployment planned.
   const early = prefetching(request.client);
-  // Without build or push steps, what exists is read while the work pools are checked; under the
-  // lock it is read once the lock is held.
-  const locking = canLock(request);
+  // Without build or push steps, what exists is read while the work pools are checked.
   let current: Promise<ServerSnapshot> | undefined;
-  let plan = await validateForDeploy({ ...request, ...(locking ? {} : { onSelected: early.onSelected }) }, (planned) => {
-    if (locking) return;
+  let plan = await validateForDeploy({ ...request, onSelected: early.onSelected }, (planned) => {
     if (!request.stepOutputs && planned.deployments.some((d) => d.steps.build.length + d.steps.push.length > 0)) return;
     current = readServerSnapshot(request.client, planned.deployments, early.prefetch);
     current.catch(() => {}); // reported below, unless validation stops the deploy first
@@ -207,7 +204,17 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
     if (refused.length > 0) plan = { ...plan, diagnostics: [...refused, ...plan.diagnostics] };
     if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
   }
-  let held: HeldLock | undefined;
+  const read = { current: withSteps.length === 0 ? current : undefined, prefetch: withSteps.length === 0 ? early.prefetch : undefined };
+  if (!canLock(request)) return write(request, plan, read, outputsByIndex);
+  // A deploy that changes nothing writes nothing, so it needs no lock (nor its requests).
+  const before = read.current ?? readServerSnapshot(request.client, plan.deployments, read.prefetch);
+  before.catch(() => {}); // a failed read is reported by the read under the lock
+  const untouched = await compareWithServer(request.client, plan, undefined, before).then(
+    (live) => live.every((c) => c.action === 'unchanged') && plan.deployments.every((d) => !d.slas),
+    () => false,
+  );
+  if (untouched) return write(request, plan, { current: before }, outputsByIndex);
+  let held: HeldLock;
   try {
     held = await lockFor(request, plan);
   } catch (e) {
@@ -215,15 +222,15 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
     return { plan, outcomes: [], diagnostics: [{ severity: 'error', file: plan.prefectFile, message: (e as Error).message }, ...plan.diagnostics], stoppedAt: 'lock' };
   }
   try {
-    return await write(request, plan, held ? undefined : { current: withSteps.length === 0 ? current : undefined, prefetch: withSteps.length === 0 ? early.prefetch : undefined }, outputsByIndex);
+    // Read again under the lock: the deploy that held it may have written since.
+    return await write(request, plan, undefined, outputsByIndex);
   } finally {
-    await held?.release();
+    await held.release();
   }
 }
 
 /** The deploy lock, when the client can take one and it is not turned off. */
-async function lockFor(request: DeployRequest, plan: Plan): Promise<HeldLock | undefined> {
-  if (!canLock(request)) return undefined;
+function lockFor(request: DeployRequest, plan: Plan): Promise<HeldLock> {
   return acquireDeployLock(request.client as LockClient, lockTarget(plan.prefectFile, request.cwd), request.lock || {}, request.onLock ?? (() => {}));
 }
 
@@ -234,10 +241,7 @@ function canLock(request: DeployRequest): boolean {
   return request.lock !== false && LOCK_METHODS.every((m) => typeof c[m] === 'function');
 }
 
-/**
- * Reads what exists and writes each deployment. Under the lock the state is read only now: what
- * was read before it may have been written since by the deploy that held it.
- */
+/** Reads what exists (unless read already) and writes each deployment. */
 async function write(
   request: DeployRequest,
   plan: Plan,
