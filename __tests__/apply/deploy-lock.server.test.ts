@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { deploy, lockName, lockTarget, type LockEvent } from '../../src/core/apply/index.js';
-import { heartbeatName } from '../../src/core/apply/lock.js';
+import { acquireDeployLock, heartbeatName } from '../../src/core/apply/lock.js';
 import { PrefectClient, prefectTemplateSources } from '../../src/prefect/index.js';
 
 const apiUrl = inject('prefectApiUrl');
@@ -180,6 +180,29 @@ describe('the deploy lock', () => {
     } finally {
       await again.client.releaseConcurrencyLease(again.leaseId);
       again.client.close();
+    }
+  });
+
+  it('renews the lease and the heartbeat while held, and frees both on release', { timeout: 60_000 }, async () => {
+    const { dir } = await project('renew');
+    const target = lockTarget('prefect.yaml', dir);
+    const client = new PrefectClient({ apiUrl });
+    try {
+      const events: LockEvent[] = [];
+      const held = await acquireDeployLock(client, target, { holder: 'renewal test' }, (e) => events.push(e));
+      const beat = async () => ((await client.readVariableByName(heartbeatName(target)))?.value as { beat?: number } | undefined)?.beat;
+      await expect.poll(beat).toBe(0);
+      // Renewed every third of the 60 s lease.
+      await expect.poll(beat, { timeout: 25_000, interval: 1_000 }).toBe(1);
+      expect(await client.acquireConcurrencyLease(lockName(target), 60)).toBe('held');
+      await held.release();
+      expect(await client.readVariableByName(heartbeatName(target))).toBeUndefined();
+      const next = await client.acquireConcurrencyLease(lockName(target), 60);
+      expect(next).toEqual({ leaseId: expect.any(String) });
+      await client.releaseConcurrencyLease((next as { leaseId: string }).leaseId);
+      expect(events.map((e) => e.kind)).toEqual(['acquired', 'released']);
+    } finally {
+      client.close();
     }
   });
 
