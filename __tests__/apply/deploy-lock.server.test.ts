@@ -30,7 +30,7 @@ afterAll(() => {
 });
 
 /** A repository (its own lock target) with DEPLOYMENTS deployments of two triggers each. */
-async function project(tag: string): Promise<{ dir: string; flow: string; names: string[] }> {
+async function project(tag: string): Promise<{ dir: string; flow: string; names: string[]; target: string }> {
   const pool = `lock-pool-${tag}`;
   await api('POST', '/work_pools/', { name: pool, type: 'process' });
   const dir = mkdtempSync(path.join(tmpdir(), `deploy-lock-${tag}-`));
@@ -43,7 +43,7 @@ async function project(tag: string): Promise<{ dir: string; flow: string; names:
   const trigger = (n: number) => `      - expect: [prefect.flow-run.Failed]\n        match: {prefect.resource.id: "prefect.flow-run.*"}\n        parameters: {day: "t${n}"}\n`;
   const entries = names.map((name) => `  - name: ${name}\n    entrypoint: flows/f.py:f\n    work_pool: {name: ${pool}}\n    triggers:\n${Array.from({ length: TRIGGERS_EACH }, (_, n) => trigger(n)).join('')}`);
   writeFileSync(path.join(dir, 'prefect.yaml'), `deployments:\n${entries.join('')}`);
-  return { dir, flow, names };
+  return { dir, flow, names, target: lockTarget('prefect.yaml', dir, names.map((n) => `${flow}/${n}`)) };
 }
 
 async function cli(dir: string, args: string[], url = apiUrl, onLine: (line: string) => void = () => {}) {
@@ -71,9 +71,8 @@ async function stored(flow: string): Promise<{ deployments: string[]; automation
 }
 
 /** Takes the project's lock as another deploy would (with its heartbeat, when named), and never renews it. */
-async function holdLock(dir: string, holder?: string): Promise<{ client: PrefectClient; leaseId: string }> {
+async function holdLock(target: string, holder?: string): Promise<{ client: PrefectClient; leaseId: string }> {
   const client = new PrefectClient({ apiUrl });
-  const target = lockTarget('prefect.yaml', dir);
   const name = lockName(target);
   await client.createConcurrencyLimit(name, 1);
   const lease = await client.acquireConcurrencyLease(name, 60);
@@ -100,10 +99,10 @@ function deployWithLock(dir: string, lock: { timeoutSeconds: number }, events: L
 
 describe('the deploy lock', () => {
   it('serializes two deploys of the same prefect.yaml started together: both succeed, one waited, and the server holds each deployment once with its own automations', async () => {
-    const { dir, flow, names } = await project('together');
+    const { dir, flow, names, target } = await project('together');
     // Held until both deploys reach the lock, so that they contend for it at the same moment
     // (started together, one could otherwise finish before the other has validated).
-    const holder = await holdLock(dir);
+    const holder = await holdLock(target);
     let waiting = 0;
     const seeWaiting = (line: string) => {
       if (/holds the deploy lock .* on the server; waiting/.test(line) && ++waiting === 2) void holder.client.releaseConcurrencyLease(holder.leaseId).finally(() => holder.client.close());
@@ -112,7 +111,7 @@ describe('the deploy lock', () => {
     expect(a.code, a.stderr + a.stdout).toBe(0);
     expect(b.code, b.stderr + b.stdout).toBe(0);
     for (const log of [a.stdout, b.stdout]) {
-      expect(log).toMatch(/another deploy of deploy-lock-together-\w+\/prefect\.yaml holds the deploy lock "prefect-deploy deploy-lock-together-\w+:prefect\.yaml \w{12}" on the server; waiting \(\d+\.\ds so far, up to 600s\)/);
+      expect(log).toMatch(/another deploy of deploy-lock-together-\w+\/prefect\.yaml \(10 deployments \w{8}\) holds the deploy lock "prefect-deploy deploy-lock-together-\w+:prefect\.yaml \(10 deployments \w{8}\) \w{12}" on the server; waiting \(\d+\.\ds so far, up to 600s\)/);
       expect(log).toMatch(/holding the deploy lock ".*" after waiting \d+\.\ds \(lease 60s, renewed while writing\)/);
       expect(log).toMatch(/released the deploy lock ".*" \(held \d+\.\ds\)/);
     }
@@ -123,10 +122,10 @@ describe('the deploy lock', () => {
   });
 
   it('goes ahead once a holder that died has given no sign of life for a whole lease', { timeout: 150_000 }, async () => {
-    const { dir, flow, names } = await project('dead');
+    const { dir, flow, names, target } = await project('dead');
     // The test server runs without the service that expires leases (as does a server that lost its
     // in-memory leases on a restart): the waiter itself frees the slot of a silent holder.
-    const dead = await holdLock(dir, 'https://github.com/acme/etl/actions/runs/1');
+    const dead = await holdLock(target, 'https://github.com/acme/etl/actions/runs/1');
     dead.client.close();
     const events: LockEvent[] = [];
     const started = Date.now();
@@ -142,20 +141,20 @@ describe('the deploy lock', () => {
     expect(events.at(-1)).toMatchObject({ kind: 'released' });
     // The heartbeat is gone with the lock.
     const check = new PrefectClient({ apiUrl });
-    expect(await check.readVariableByName(heartbeatName(lockTarget('prefect.yaml', dir)))).toBeUndefined();
+    expect(await check.readVariableByName(heartbeatName(target))).toBeUndefined();
     check.close();
     expect(await stored(flow)).toEqual({ deployments: names, automations: DEPLOYMENTS * TRIGGERS_EACH });
   });
 
   it('stops with one clear error and writes nothing when the lock is held past the timeout', async () => {
-    const { dir, flow } = await project('timeout');
-    const holder = await holdLock(dir);
+    const { dir, flow, target } = await project('timeout');
+    const holder = await holdLock(target);
     try {
       const events: LockEvent[] = [];
       const result = await deployWithLock(dir, { timeoutSeconds: 2 }, events);
       expect(result.stoppedAt).toBe('lock');
       expect(result.outcomes).toEqual([]);
-      expect(result.diagnostics[0]?.message).toMatch(/^another deploy of deploy-lock-timeout-\w+\/prefect\.yaml still holds the deploy lock ".*" after [23]s; nothing was written \(raise the lock timeout/);
+      expect(result.diagnostics[0]?.message).toMatch(/^another deploy of deploy-lock-timeout-\w+\/prefect\.yaml \(10 deployments \w{8}\) still holds the deploy lock ".*" after [23]s; nothing was written \(raise the lock timeout/);
 
       const viaCli = await cli(dir, ['deploy', '--all', '--lock-timeout', '0', '--json']);
       expect(viaCli.code).toBe(1);
@@ -171,7 +170,7 @@ describe('the deploy lock', () => {
     expect(after.outcomes).toHaveLength(DEPLOYMENTS);
     expect(events.map((e) => e.kind)).toEqual(['acquired', 'released']);
     // Nothing to change: no write, so no lock to wait for.
-    const again = await holdLock(dir);
+    const again = await holdLock(target);
     try {
       const none: LockEvent[] = [];
       const unchanged = await deployWithLock(dir, { timeoutSeconds: 0 }, none);
@@ -183,9 +182,22 @@ describe('the deploy lock', () => {
     }
   });
 
+  it('lets deploys of other selections of the same prefect.yaml (the legs of a matrix) write meanwhile', async () => {
+    const { dir, flow, target } = await project('matrix');
+    const holder = await holdLock(target);
+    try {
+      const leg = await cli(dir, ['deploy', '-n', 'd3', '--lock-timeout', '0']);
+      expect(leg.code, leg.stderr + leg.stdout).toBe(0);
+      expect(leg.stdout).toMatch(new RegExp(`holding the deploy lock "prefect-deploy deploy-lock-matrix-\\w+:prefect\\.yaml \\(${flow}:d3\\) \\w{12}"`));
+      expect(await stored(flow)).toEqual({ deployments: ['d3'], automations: TRIGGERS_EACH });
+    } finally {
+      await holder.client.releaseConcurrencyLease(holder.leaseId);
+      holder.client.close();
+    }
+  });
+
   it('renews the lease and the heartbeat while held, and frees both on release', { timeout: 60_000 }, async () => {
-    const { dir } = await project('renew');
-    const target = lockTarget('prefect.yaml', dir);
+    const { target } = await project('renew');
     const client = new PrefectClient({ apiUrl });
     try {
       const events: LockEvent[] = [];

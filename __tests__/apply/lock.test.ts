@@ -15,17 +15,24 @@ describe('the deploy lock target', () => {
   writeFileSync(path.join(repo, 'prefect.yaml'), '');
 
   it.each([
-    ['prefect.yaml', repo, 'etl/prefect.yaml'],
-    ['prefect.yaml', path.join(repo, 'deploy', 'prod'), 'etl/deploy/prod/prefect.yaml'],
-    ['deploy/prod/prefect.yaml', repo, 'etl/deploy/prod/prefect.yaml'],
-    ['../../prefect.yaml', path.join(repo, 'deploy', 'prod'), 'etl/prefect.yaml'],
+    ['prefect.yaml', repo, 'etl/prefect.yaml (f/a)'],
+    ['prefect.yaml', path.join(repo, 'deploy', 'prod'), 'etl/deploy/prod/prefect.yaml (f/a)'],
+    ['deploy/prod/prefect.yaml', repo, 'etl/deploy/prod/prefect.yaml (f/a)'],
+    ['../../prefect.yaml', path.join(repo, 'deploy', 'prod'), 'etl/prefect.yaml (f/a)'],
   ])('%s from %s is %s: the path inside the repository, whatever the working directory', (file, cwd, target) => {
-    expect(lockTarget(file, cwd)).toBe(target);
+    expect(lockTarget(file, cwd, ['f/a'])).toBe(target);
   });
 
   it('is the path from the working directory outside a repository', () => {
     mkdirSync(path.join(root, 'loose', 'a'), { recursive: true });
-    expect(lockTarget('a/prefect.yaml', path.join(root, 'loose'))).toBe('a/prefect.yaml');
+    expect(lockTarget('a/prefect.yaml', path.join(root, 'loose'), ['f/a'])).toBe('a/prefect.yaml (f/a)');
+  });
+
+  it('names the selection: the same set of deployments in any order is the same target, another set another', () => {
+    const all = lockTarget('prefect.yaml', repo, ['f/a', 'f/b', 'g/c']);
+    expect(all).toMatch(/^etl\/prefect\.yaml \(3 deployments [0-9a-f]{8}\)$/);
+    expect(lockTarget('prefect.yaml', repo, ['g/c', 'f/a', 'f/b', 'f/a'])).toBe(all);
+    expect(lockTarget('prefect.yaml', repo, ['f/a', 'f/b'])).not.toBe(all);
   });
 
   it('names a concurrency limit and a variable the server accepts, one per target', () => {

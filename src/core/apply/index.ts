@@ -231,7 +231,7 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
 
 /** The deploy lock, when the client can take one and it is not turned off. */
 function lockFor(request: DeployRequest, plan: Plan): Promise<HeldLock> {
-  return acquireDeployLock(request.client as LockClient, lockTarget(plan.prefectFile, request.cwd), request.lock || {}, request.onLock ?? (() => {}));
+  return acquireDeployLock(request.client as LockClient, lockTarget(plan.prefectFile, request.cwd, plan.deployments.map((d) => `${d.flowName}/${d.name}`)), request.lock || {}, request.onLock ?? (() => {}));
 }
 
 const LOCK_METHODS: ReadonlyArray<keyof LockClient> = ['createConcurrencyLimit', 'acquireConcurrencyLease', 'renewConcurrencyLease', 'releaseConcurrencyLease', 'resetConcurrencyLimit', 'readVariableByName', 'writeVariable', 'deleteVariable'];

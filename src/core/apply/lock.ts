@@ -59,12 +59,20 @@ export class DeployLockError extends Error {
 }
 
 /**
- * What "the same target" is: one prefect.yaml of one repository (the lock lives on the server, so
- * the server is part of it already). The file is named by its path inside the repository, with the
- * repository's directory name, so that every clone and runner of it agrees; outside a repository,
- * by its path from the working directory.
+ * What "the same target" is: the same selection of deployments (flow/name) of one prefect.yaml of
+ * one repository (the lock lives on the server, so the server is part of it already). The file is
+ * named by its path inside the repository, with the repository's directory name, so that every
+ * clone and runner agrees; outside a repository, by its path from the working directory. With the
+ * selection in it, the legs of a matrix (one deployment each) do not wait for one another, while
+ * two runs of the same selection (two merges in a row) do.
  */
-export function lockTarget(prefectFile: string, cwd: string): string {
+export function lockTarget(prefectFile: string, cwd: string, deployments: readonly string[]): string {
+  const selected = [...new Set(deployments)].sort();
+  const which = selected.length === 1 ? selected[0]! : `${selected.length} deployments ${targetHash(selected.join('\n')).slice(0, 8)}`;
+  return `${fileTarget(prefectFile, cwd)} (${which})`;
+}
+
+function fileTarget(prefectFile: string, cwd: string): string {
   const file = path.resolve(cwd, prefectFile);
   let dir = path.dirname(file);
   for (;;) {
