@@ -207,7 +207,7 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   const read = { current: withSteps.length === 0 ? current : undefined, prefetch: withSteps.length === 0 ? early.prefetch : undefined };
   if (!canLock(request)) return write(request, plan, read, outputsByIndex);
   // A deploy that changes nothing writes nothing, so it needs no lock (nor its requests).
-  const before = read.current ?? readServerSnapshot(request.client, plan.deployments, read.prefetch);
+  const before = (read.current ?? readServerSnapshot(request.client, plan.deployments, read.prefetch)).then(remembered);
   before.catch(() => {}); // a failed read is reported by the read under the lock
   const untouched = await compareWithServer(request.client, plan, undefined, before).then(
     (live) => live.every((c) => c.action === 'unchanged') && plan.deployments.every((d) => !d.slas),
@@ -229,7 +229,19 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   }
 }
 
-/** The deploy lock, when the client can take one and it is not turned off. */
+/** The snapshot with each deployment's automations read once: the comparison and then the writes ask. */
+function remembered(snapshot: ServerSnapshot): ServerSnapshot {
+  const automations = new Map<string, Promise<Mapping[]>>();
+  return {
+    ...snapshot,
+    automationsOf: (id) => {
+      if (!automations.has(id)) automations.set(id, snapshot.automationsOf(id));
+      return automations.get(id)!;
+    },
+  };
+}
+
+/** The deploy lock of this deploy's target. */
 function lockFor(request: DeployRequest, plan: Plan): Promise<HeldLock> {
   return acquireDeployLock(request.client as LockClient, lockTarget(plan.prefectFile, request.cwd, plan.deployments.map((d) => `${d.flowName}/${d.name}`)), request.lock || {}, request.onLock ?? (() => {}));
 }
