@@ -9,7 +9,8 @@
  * for the log of those waiting, and a heartbeat): a server that lost its leases (the default lease
  * storage is in memory, gone on a restart) or runs without the service that expires them would
  * otherwise keep a dead holder's slot forever, so a waiter that sees no heartbeat for a whole lease
- * frees the slot itself.
+ * and a margin frees the slot itself. The margin lets a server that does expire leases (every 15 s
+ * by default) free it first: a slot freed twice would let a third deploy in beside the second.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -50,6 +51,8 @@ export const DEFAULT_LOCK_TIMEOUT_SECONDS = 600;
 export const DEFAULT_LEASE_SECONDS = 60;
 /** Prefect's global concurrency limit names may not hold these. */
 const BANNED = /[/%&<>]/g;
+/** How long past a silent holder's lease a waiter lets the server free the slot before freeing it itself. */
+const STALE_MARGIN_SECONDS = 30;
 /** How often a waiting deploy says it still waits. */
 const WAIT_REPORT_MS = 30_000;
 
@@ -156,7 +159,7 @@ export async function acquireDeployLock(client: LockClient, target: string, opti
     const waited = Date.now() - started;
     if (waited >= timeoutSeconds * 1000) {
       throw new DeployLockError(
-        `another deploy of ${target} still holds the deploy lock "${lock}" after ${Math.round(waited / 1000)}s; nothing was written (raise the lock timeout; the lock of a deploy that died is freed once it has been silent for ${leaseSeconds}s)`,
+        `another deploy of ${target} still holds the deploy lock "${lock}" after ${Math.round(waited / 1000)}s; nothing was written (raise the lock timeout; the lock of a deploy that died is freed once it has been silent for ${leaseSeconds + STALE_MARGIN_SECONDS}s)`,
       );
     }
     const beat = await client.readVariableByName(heartbeat).catch(() => null);
@@ -164,7 +167,7 @@ export async function acquireDeployLock(client: LockClient, target: string, opti
       const stamp = beat ? `${beat.updated ?? ''} ${JSON.stringify(beat.value)}` : 'none';
       const value = (beat?.value ?? {}) as Heartbeat;
       if (seen?.stamp !== stamp) seen = { stamp, since: Date.now(), ...(typeof value.holder === 'string' ? { holder: value.holder } : {}) };
-      else if (Date.now() - seen.since >= leaseSeconds * 1000) {
+      else if (Date.now() - seen.since >= (leaseSeconds + STALE_MARGIN_SECONDS) * 1000) {
         onEvent({ kind: 'stale', lock, silentMs: Date.now() - seen.since, ...(seen.holder ? { holder: seen.holder } : {}) });
         await client.resetConcurrencyLimit(lock).catch(() => {});
         seen = undefined;
