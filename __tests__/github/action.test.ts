@@ -94,6 +94,8 @@ describe('inputs', () => {
     [{ concurrency: '1.5' }, 'input "concurrency" must be a positive integer, got "1.5"'],
     [{ concurrency: 'abc' }, 'input "concurrency" must be a positive integer, got "abc"'],
     [{ 'step-outputs': '[1]' }, 'input "step-outputs" must be a JSON object'],
+    [{ 'lock-timeout': '-1' }, 'input "lock-timeout" must be a whole number of seconds, got "-1"'],
+    [{ 'lock-timeout': '5m' }, 'input "lock-timeout" must be a whole number of seconds, got "5m"'],
     [{ all: 'true', deployments: 'x' }, 'inputs "all" and "deployments" cannot be used together'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(get(values))).toThrowError(new InputValueError(message));
@@ -103,7 +105,7 @@ describe('inputs', () => {
     expect(readInputs(get({}))).toEqual({
       prefectFile: 'prefect.yaml', deployments: [], all: false, workingDirectory: '.', mode: 'plan',
       apiUrl: undefined, apiKey: undefined, concurrency: undefined, stepOutputs: undefined,
-      skipSteps: false, commentMode: 'update', githubToken: undefined, requirePlanMatch: false, planEnv: [],
+      skipSteps: false, commentMode: 'update', githubToken: undefined, requirePlanMatch: false, planEnv: [], lockTimeout: 600,
     });
     const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { description: string; default?: string }>;

@@ -3,15 +3,16 @@
  * pipeline (`--output-file`, `--dotenv`), and turns the outcome into an exit code (0 success,
  * 1 invalid configuration or failed deployment, 2 usage error).
  */
+import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/plan/index.js';
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
-import { deploy, outcomeJson, planAgainstServer, validateDeployments, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
+import { DEFAULT_LOCK_TIMEOUT_SECONDS, deploy, lockEventText, outcomeJson, planAgainstServer, validateDeployments, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
 import { Secrets, untrustedEnvironment } from '../core/secrets.js';
-import { ciSummary, detectCi } from './ci.js';
+import { ciSummary, detectCi, type CiEnvironment } from './ci.js';
 import { initProject, loadRecipe, parseField, recipeNames } from './init.js';
 import { listDeployments, listToText, matrixJson } from './list.js';
 import { dotenvText, fitDotenv, style, useColor, writeFileAtomic, type DotenvVariables, type Style } from './output.js';
@@ -114,7 +115,7 @@ interface CommandResult {
 }
 
 /** The action's failure reasons, shared so that pipelines branch on the same words. */
-type FailureReason = 'invalid-config' | 'step-failed' | 'deploy-failed' | 'no-api-url';
+type FailureReason = 'invalid-config' | 'step-failed' | 'deploy-failed' | 'no-api-url' | 'lock-timeout';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const collectInt = (value: string, previous: number[] = []) => [...previous, parseInteger(value)];
@@ -122,6 +123,25 @@ const collectInt = (value: string, previous: number[] = []) => [...previous, par
 function parseInteger(value: string): number {
   if (!/^[-+]?\d+$/.test(value.trim())) throw new InvalidArgumentError(`"${value}" is not an integer`);
   return Number.parseInt(value, 10);
+}
+
+/** Who holds the deploy lock, for the log of a deploy waiting for it: the CI job, else user@host. */
+function lockHolder(ci: CiEnvironment): string {
+  const where = ci.isCi ? (ci.jobUrl ?? ciSummary(ci)) : undefined;
+  if (where) return where;
+  let user = 'someone';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    // No passwd entry (some containers).
+  }
+  return `${user}@${os.hostname()} (pid ${process.pid})`;
+}
+
+function parseNonNegativeInteger(value: string): number {
+  const n = parseInteger(value);
+  if (n < 0) throw new InvalidArgumentError(`"${value}" is not a whole number of seconds`);
+  return n;
 }
 
 function parsePositiveInteger(value: string): number {
@@ -327,7 +347,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   };
 
   const runDeploy = async (cmd: Command) => {
-    const { flags, s } = context<SelectionFlags>(cmd);
+    const { flags, s } = context<SelectionFlags & { lockTimeout?: number; lock?: boolean }>(cmd);
     dotenvFile = flags.dotenv;
     const apiUrl = apiUrlOf(flags);
     const outcomesJson = (outcomes: readonly DeploymentOutcome[], ui: string | undefined) =>
@@ -372,10 +392,15 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         onProgress: (e) => reporter.progress(e),
         onResult: (o) => reporter.result(secrets.redactValue(o)),
         onStepLog: (deployment, text) => reporter.stepLog(deployment, text),
+        lock: flags.lock === false ? false : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
+        onLock: (e) => {
+          const { text, warning } = lockEventText(e);
+          reporter.note(warning ? s.yellow(`warning: ${text}`) : s.dim(text), warning);
+        },
       });
       const { outcomes, diagnostics } = deployed;
       const failed = hasErrors(diagnostics);
-      const reason: FailureReason | undefined = outcomes.length === 0 ? (deployed.stoppedAt === 'steps' ? 'step-failed' : failed ? 'invalid-config' : undefined) : outcomes.some((o) => o.action === 'failed') ? 'deploy-failed' : undefined;
+      const reason: FailureReason | undefined = outcomes.length === 0 ? (deployed.stoppedAt === 'steps' ? 'step-failed' : deployed.stoppedAt === 'lock' ? 'lock-timeout' : failed ? 'invalid-config' : undefined) : outcomes.some((o) => o.action === 'failed') ? 'deploy-failed' : undefined;
       const count = (a: string) => outcomes.filter((o) => o.action === a).length;
       reporter.finish(outcomes.length === 0 && failed ? s.red('nothing registered') : `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
       finished = true;
@@ -433,9 +458,13 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
           'prefect-deploy deploy -n etl/nightly --pool k8s --param day=\'"2026-01-01"\'',
           'prefect-deploy deploy --all --json --concurrency 4',
           'prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env   # GitLab: artifacts: reports: dotenv: deploy.env',
+          'prefect-deploy deploy --all --lock-timeout 1800   # wait up to 30 minutes for another deploy of this prefect.yaml',
         ]),
       ),
-  ).action((_flags, cmd: Command) => runDeploy(cmd));
+  )
+    .addOption(new Option('--lock-timeout <seconds>', `how long to wait for another deploy of the same prefect.yaml to the same server to finish writing (default ${DEFAULT_LOCK_TIMEOUT_SECONDS}; 0: fail at once)`).argParser(parseNonNegativeInteger))
+    .option('--no-lock', 'write without taking the deploy lock on the server (concurrent deploys of the same prefect.yaml may then duplicate automations)')
+    .action((_flags, cmd: Command) => runDeploy(cmd));
 
   selectionOptions(
     program

@@ -2,6 +2,7 @@
  * Every action input, read and checked in one place.
  */
 import * as core from '@actions/core';
+import { DEFAULT_LOCK_TIMEOUT_SECONDS } from '../core/apply/lock.js';
 
 export const INPUT = {
   prefectFile: 'prefect-file',
@@ -18,6 +19,7 @@ export const INPUT = {
   githubToken: 'github-token',
   requirePlanMatch: 'require-plan-match',
   planEnv: 'plan-env',
+  lockTimeout: 'lock-timeout',
 } as const;
 
 export const MODES = ['plan', 'deploy', 'build'] as const;
@@ -50,6 +52,8 @@ export interface ActionInputs {
   requirePlanMatch: boolean;
   /** plan: environment variables whose values a plan may show; every other one shows as `(from $NAME)`. */
   planEnv: string[];
+  /** mode deploy: seconds to wait for another deploy of the same prefect.yaml to the same server (0: fail at once). */
+  lockTimeout: number;
 }
 
 export class InputValueError extends Error {}
@@ -83,6 +87,13 @@ function parsePositiveInt(name: string, text: string): number | undefined {
   return Number(v);
 }
 
+function parseSeconds(name: string, text: string, fallback: number): number {
+  const v = text.trim();
+  if (v === '') return fallback;
+  if (!/^\d+$/.test(v)) throw new InputValueError(`input "${name}" must be a whole number of seconds, got "${text}"`);
+  return Number(v);
+}
+
 function parseJsonObject(name: string, text: string): Record<string, unknown> | undefined {
   if (text.trim() === '') return undefined;
   let parsed: unknown;
@@ -111,6 +122,7 @@ export function readInputs(getInput: (name: string) => string = (n) => core.getI
     githubToken: getInput(INPUT.githubToken).trim() || undefined,
     requirePlanMatch: parseBoolean(INPUT.requirePlanMatch, getInput(INPUT.requirePlanMatch)),
     planEnv: splitList(getInput(INPUT.planEnv)),
+    lockTimeout: parseSeconds(INPUT.lockTimeout, getInput(INPUT.lockTimeout), DEFAULT_LOCK_TIMEOUT_SECONDS),
   };
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);

@@ -9,7 +9,7 @@ import { createPlan, hasErrors, newPlanCache, type DesiredDeployment, type Plan 
 import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
 import { deployToMarkdown, planToMarkdown } from '../core/plan/markdown.js';
 import { fingerprintDeployments, type PlanFingerprint } from '../core/plan/hash.js';
-import { deploy, outcomeJson, planAgainstServer, runDeploymentSteps, validateDeployments, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
+import { deploy, lockEventText, outcomeJson, planAgainstServer, runDeploymentSteps, validateDeployments, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { offlineSources, type StepOutputs, type TemplateSources } from '../core/templating/index.js';
 import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
 import type { StepEvent } from '../steps/index.js';
@@ -309,6 +309,12 @@ async function runDeploy(r: Run): Promise<void> {
       registrationConcurrency: inputs.concurrency ?? (client.isCloud ? 8 : 1),
       ...logging,
       onResult: (o) => printGroup(`${o.flowName}/${o.name}: ${o.action}`, outcomeLines(o, ui)),
+      lock: { timeoutSeconds: inputs.lockTimeout, ...(r.github.runUrl ? { holder: r.github.runUrl } : {}) },
+      onLock: (e) => {
+        const { text, warning } = lockEventText(e);
+        if (warning) core.warning(text);
+        else core.info(text);
+      },
     });
     annotate(result.diagnostics, req.cwd, r.github.workspace);
     const outputsOf = (d: DesiredDeployment, o: DeploymentOutcome | undefined): StepOutputs =>
@@ -325,7 +331,7 @@ async function runDeploy(r: Run): Promise<void> {
     );
     r.secrets.setOutput('changes', String(result.outcomes.some((o) => o.action === 'created' || o.action === 'updated')));
     await writeSummary(r, deployToMarkdown(r.secrets.redactValue(result), { now: r.now, ...(ui ? { uiUrl: ui } : {}), footer: footer(r, 'Deployed') }));
-    if (result.outcomes.length === 0) return fail(r, result.stoppedAt === 'steps' ? 'step-failed' : 'invalid-config', result.diagnostics);
+    if (result.outcomes.length === 0) return fail(r, result.stoppedAt === 'steps' ? 'step-failed' : result.stoppedAt === 'lock' ? 'lock-timeout' : 'invalid-config', result.diagnostics);
     if (result.outcomes.some((o) => o.action === 'failed')) return fail(r, 'deploy-failed', result.diagnostics);
   } finally {
     client.close();

@@ -422,6 +422,81 @@ export class PrefectClient {
     return { created: names(response.created), updated: names(response.updated), deleted: names(response.deleted) };
   }
 
+  // Global concurrency limits used as a lease (the deploy lock): `/v2/concurrency_limits/…`.
+
+  /**
+   * `POST /v2/concurrency_limits/` with one slot; false when a limit of that name exists already
+   * (another deploy created it first).
+   */
+  async createConcurrencyLimit(name: string, limit = 1): Promise<boolean> {
+    try {
+      await this.http.call({ method: 'POST', path: '/v2/concurrency_limits/', body: { name, limit } });
+      return true;
+    } catch (error) {
+      if (error instanceof PrefectApiError && error.status === 409) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * `POST /v2/concurrency_limits/increment-with-lease`: one slot of the limit for `leaseSeconds`
+   * (60 s to a day). `held` when the slot is taken (423); `missing` when no limit has that name (the
+   * server then grants a lease on nothing).
+   */
+  async acquireConcurrencyLease(name: string, leaseSeconds: number): Promise<{ leaseId: string } | 'held' | 'missing'> {
+    try {
+      const r = await this.http.json<{ lease_id: string; limits: unknown[] }>({
+        method: 'POST',
+        path: '/v2/concurrency_limits/increment-with-lease',
+        body: { names: [name], slots: 1, mode: 'concurrency', lease_duration: leaseSeconds },
+      });
+      if (r.limits.length === 0) {
+        await this.releaseConcurrencyLease(r.lease_id);
+        return 'missing';
+      }
+      return { leaseId: r.lease_id };
+    } catch (error) {
+      if (error instanceof PrefectApiError && error.status === 423) return 'held';
+      throw error;
+    }
+  }
+
+  /** `POST /v2/concurrency_limits/leases/{id}/renew`; false when the lease expired or was revoked (410). */
+  async renewConcurrencyLease(leaseId: string, leaseSeconds: number): Promise<boolean> {
+    try {
+      await this.http.call({ method: 'POST', path: apiPath`/v2/concurrency_limits/leases/${leaseId}/renew`, body: { lease_duration: leaseSeconds } });
+      return true;
+    } catch (error) {
+      if (error instanceof PrefectApiError && (error.status === 410 || error.status === 404)) return false;
+      throw error;
+    }
+  }
+
+  /** `PATCH /v2/concurrency_limits/{name}` to no active slot: frees a slot whose lease the server lost. */
+  async resetConcurrencyLimit(name: string): Promise<void> {
+    await this.http.call({ method: 'PATCH', path: apiPath`/v2/concurrency_limits/${name}`, body: { active_slots: 0 } });
+  }
+
+  /** `POST /variables/`, or `PATCH /variables/name/{name}` when it exists (409). */
+  async writeVariable(name: string, value: unknown): Promise<void> {
+    try {
+      await this.http.call({ method: 'POST', path: '/variables/', body: { name, value } });
+    } catch (error) {
+      if (!(error instanceof PrefectApiError && error.status === 409)) throw error;
+      await this.http.call({ method: 'PATCH', path: apiPath`/variables/name/${name}`, body: { value } });
+    }
+  }
+
+  /** `DELETE /variables/name/{name}`; a variable already gone is no error. */
+  async deleteVariable(name: string): Promise<void> {
+    await orUndefined(this.http.call({ method: 'DELETE', path: apiPath`/variables/name/${name}` }));
+  }
+
+  /** `POST /v2/concurrency_limits/decrement-with-lease` (204; a lease already gone is no error). */
+  async releaseConcurrencyLease(leaseId: string): Promise<void> {
+    await this.http.call({ method: 'POST', path: '/v2/concurrency_limits/decrement-with-lease', body: { lease_id: leaseId } });
+  }
+
   /** `POST /work_pools/{pool}/workers/filter`, only ONLINE workers when asked. */
   readWorkersForPool(workPoolName: string, onlineOnly = false): Promise<Worker[]> {
     // The reference also sends `offset: null, limit: null`; leaving them out means the same to the server.

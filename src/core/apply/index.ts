@@ -16,15 +16,17 @@ import { diffDeployment, type CurrentDeployment, type FieldChange } from './diff
 import { automationsEqual, registerDeployment, type FlowUpserts, type RegistrationAction, type RegistrationClient } from './register.js';
 import { mapBounded } from '../util/map-bounded.js';
 import { serverCompatibility } from './server-compat.js';
+import { acquireDeployLock, lockTarget, DeployLockError, type HeldLock, type LockClient, type LockEvent, type LockOptions } from './lock.js';
 import { prefetchSnapshot, readServerSnapshot, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
 
 export { diffDeployment, updateBody, jsonEqual, schedulesEqual, type FieldChange } from './diff.js';
 export { registerDeployment, type RegistrationAction, type RegistrationClient, type RegistrationResult } from './register.js';
 export { readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient } from './snapshot.js';
 export { serverCompatibility } from './server-compat.js';
+export { lockEventText, lockName, lockTarget, DEFAULT_LOCK_TIMEOUT_SECONDS, type LockEvent, type LockOptions } from './lock.js';
 
 /** What a deploy needs from the API: the bulk reads of the snapshot, the writes, the work pools. */
-export interface DeployClient extends RegistrationClient, SnapshotClient {
+export interface DeployClient extends RegistrationClient, SnapshotClient, Partial<LockClient> {
   readWorkPool(name: string): Promise<Mapping | undefined>;
   /** The server's release, read once; undefined when it is current or does not say (Prefect Cloud). */
   serverVersion?(): Promise<string | undefined>;
@@ -45,6 +47,13 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   onStepEvent?: (deployment: DesiredDeployment, event: StepEvent) => void;
   /** Where the deploy is, for live progress displays: validation done, then per deployment its steps starting and done and its registration starting. */
   onProgress?: (event: DeployProgress) => void;
+  /**
+   * The deploy lock on the server around the writes (see `lock.ts`); `false` writes without it.
+   * Taken only when the client can (it implements `LockClient`).
+   */
+  lock?: LockOptions | false;
+  /** Waiting for, holding and releasing the deploy lock. */
+  onLock?: (event: LockEvent) => void;
 }
 
 export type DeployProgress =
@@ -71,7 +80,7 @@ export interface DeployResult {
   outcomes: DeploymentOutcome[];
   diagnostics: Diagnostic[];
   /** Where a deploy that wrote nothing stopped. */
-  stoppedAt?: 'validation' | 'steps';
+  stoppedAt?: 'validation' | 'steps' | 'lock';
 }
 
 /** One deployment's result as both front doors print it (`--json`, the action's `deployments` output). */
@@ -195,10 +204,66 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
     if (refused.length > 0) plan = { ...plan, diagnostics: [...refused, ...plan.diagnostics] };
     if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
   }
+  const read = { current: withSteps.length === 0 ? current : undefined, prefetch: withSteps.length === 0 ? early.prefetch : undefined };
+  if (!canLock(request)) return write(request, plan, read, outputsByIndex);
+  // A deploy that changes nothing writes nothing, so it needs no lock (nor its requests).
+  const before = (read.current ?? readServerSnapshot(request.client, plan.deployments, read.prefetch)).then(remembered);
+  before.catch(() => {}); // a failed read is reported by the read under the lock
+  const untouched = await compareWithServer(request.client, plan, undefined, before).then(
+    (live) => live.every((c) => c.action === 'unchanged') && plan.deployments.every((d) => !d.slas),
+    () => false,
+  );
+  if (untouched) return write(request, plan, { current: before }, outputsByIndex);
+  let held: HeldLock;
+  try {
+    held = await lockFor(request, plan);
+  } catch (e) {
+    if (!(e instanceof DeployLockError)) throw e;
+    return { plan, outcomes: [], diagnostics: [{ severity: 'error', file: plan.prefectFile, message: (e as Error).message }, ...plan.diagnostics], stoppedAt: 'lock' };
+  }
+  try {
+    // Read again under the lock: the deploy that held it may have written since.
+    return await write(request, plan, undefined, outputsByIndex);
+  } finally {
+    await held.release();
+  }
+}
+
+/** The snapshot with each deployment's automations read once: the comparison and then the writes ask. */
+function remembered(snapshot: ServerSnapshot): ServerSnapshot {
+  const automations = new Map<string, Promise<Mapping[]>>();
+  return {
+    ...snapshot,
+    automationsOf: (id) => {
+      if (!automations.has(id)) automations.set(id, snapshot.automationsOf(id));
+      return automations.get(id)!;
+    },
+  };
+}
+
+/** The deploy lock of this deploy's target. */
+function lockFor(request: DeployRequest, plan: Plan): Promise<HeldLock> {
+  return acquireDeployLock(request.client as LockClient, lockTarget(plan.prefectFile, request.cwd, plan.deployments.map((d) => `${d.flowName}/${d.name}`)), request.lock || {}, request.onLock ?? (() => {}));
+}
+
+const LOCK_METHODS: ReadonlyArray<keyof LockClient> = ['createConcurrencyLimit', 'acquireConcurrencyLease', 'renewConcurrencyLease', 'releaseConcurrencyLease', 'resetConcurrencyLimit', 'readVariableByName', 'writeVariable', 'deleteVariable'];
+
+function canLock(request: DeployRequest): boolean {
+  const c = request.client;
+  return request.lock !== false && LOCK_METHODS.every((m) => typeof c[m] === 'function');
+}
+
+/** Reads what exists (unless read already) and writes each deployment. */
+async function write(
+  request: DeployRequest,
+  plan: Plan,
+  early: { current?: Promise<ServerSnapshot>; prefetch?: SnapshotPrefetch } | undefined,
+  outputsByIndex: ReadonlyMap<number, StepOutputs>,
+): Promise<DeployResult> {
   // What exists, read once for every deployment (not one read per deployment).
   let snapshot: ServerSnapshot;
   try {
-    snapshot = await (withSteps.length === 0 && current ? current : readServerSnapshot(request.client, plan.deployments, withSteps.length === 0 ? early.prefetch : undefined));
+    snapshot = await (early?.current ?? readServerSnapshot(request.client, plan.deployments, early?.prefetch));
   } catch (e) {
     const message = `reading the current deployments from the server failed: ${(e as Error).message}`;
     return { plan, outcomes: [], diagnostics: [{ severity: 'error', file: plan.prefectFile, message }, ...plan.diagnostics], stoppedAt: 'validation' };
