@@ -151,6 +151,25 @@ var PrefectConnectionError = class extends Error {
   code;
   name = "PrefectConnectionError";
 };
+var PrefectWriteUnknownError = class extends Error {
+  constructor(method, path, reason) {
+    super(`${method} ${path}: the outcome is unknown (${reason})`);
+    this.method = method;
+    this.path = path;
+    this.reason = reason;
+  }
+  method;
+  path;
+  reason;
+  name = "PrefectWriteUnknownError";
+};
+var PrefectUnreachableError = class extends PrefectConnectionError {
+  name = "PrefectUnreachableError";
+  constructor(method, path, apiUrl, reason, code, seconds) {
+    super(method, path, apiUrl, reason, code);
+    this.message = `${method} ${path}: not sent, the Prefect API at ${apiUrl} is gone (no answer for ${seconds.toFixed(1)} s: ${reason})`;
+  }
+};
 function apiPath(strings, ...segments) {
   let out = strings[0] ?? "";
   segments.forEach((segment, i) => {
@@ -208,11 +227,13 @@ var Semaphore = class {
   }
 };
 var CONNECT_ERRORS = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
-var ALWAYS_RETRIED = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "PREFECT_TIMEOUT", "UND_ERR_SOCKET"]);
-function isRetryable(error, hasConnected) {
+var MAYBE_SENT_ERRORS = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "PREFECT_TIMEOUT", "UND_ERR_SOCKET"]);
+var NOT_PROCESSED = /* @__PURE__ */ new Set([429, 503]);
+var CONNECT_RETRY_SECONDS = 0.5;
+var DEFAULT_UNREACHABLE_AFTER_MS = 5e3;
+function isMaybeSent(error) {
   const code = error.code ?? "";
-  if (ALWAYS_RETRIED.has(code) || code.startsWith("HPE_")) return true;
-  return hasConnected && CONNECT_ERRORS.has(code);
+  return MAYBE_SENT_ERRORS.has(code) || code.startsWith("HPE_");
 }
 var HttpClient = class {
   settings;
@@ -229,11 +250,17 @@ var HttpClient = class {
   csrfToken;
   csrfFetch;
   hasConnected = false;
+  unreachableAfterMs;
+  /** When the current run of refused connections began (undefined once anything answers). */
+  refusedSince;
+  /** Set once the API is taken as gone; every request then fails at once, naming itself. */
+  unreachable;
   constructor(settings, options = {}) {
     this.settings = settings;
     this.logger = options.logger ?? SILENT;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
+    this.unreachableAfterMs = options.unreachableAfterMs ?? DEFAULT_UNREACHABLE_AFTER_MS;
     this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8));
     this.retryCodes = /* @__PURE__ */ new Set([...RETRY_CODES, ...settings.retryExtraCodes]);
     this.csrfEnabled = !isCloud(settings) && settings.csrfSupportEnabled;
@@ -284,8 +311,13 @@ var HttpClient = class {
   get csrfSupportEnabled() {
     return this.csrfEnabled;
   }
-  /** Sends with retries; any status comes back. Transport failures are `PrefectConnectionError`s. */
+  /**
+   * Sends with retries; any status comes back. Transport failures are `PrefectConnectionError`s
+   * (`PrefectUnreachableError` once the API is gone); a request that is not idempotent and may
+   * have been applied is a `PrefectWriteUnknownError`.
+   */
   async send(request) {
+    if (this.unreachable) throw this.unreachableError(request);
     const headers2 = { ...this.baseHeaders };
     let body;
     if (request.body !== void 0) {
@@ -293,6 +325,7 @@ var HttpClient = class {
       headers2["content-type"] = "application/json";
     }
     const mutating = MUTATING.has(request.method);
+    const idempotent = request.idempotent ?? request.method !== "POST";
     if (mutating) await this.addCsrfHeaders(headers2);
     const maxRetries = this.settings.maxRetries;
     let tryCount = 0;
@@ -301,27 +334,49 @@ var HttpClient = class {
       let retrySeconds;
       let reason = "";
       try {
-        response = await this.semaphore.run(() => this.exchange(request, headers2, body));
+        response = await this.semaphore.run(() => {
+          if (this.unreachable) throw this.unreachableError(request);
+          return this.exchange(request, headers2, body);
+        });
         this.hasConnected = true;
+        this.refusedSince = void 0;
       } catch (e) {
+        if (e instanceof PrefectUnreachableError) throw e;
         const error = e;
-        if (!isRetryable(error, this.hasConnected)) throw this.connectionError(request, error);
-        tryCount++;
+        const refused = CONNECT_ERRORS.has(error.code ?? "");
+        if (refused && this.hasConnected) {
+          this.refusedSince ??= Date.now();
+          const waited = Date.now() - this.refusedSince;
+          if (waited >= this.unreachableAfterMs) {
+            this.unreachable = { error, waitedMs: waited };
+            throw this.unreachableError(request);
+          }
+        } else if (!isMaybeSent(error)) {
+          throw this.connectionError(request, error);
+        } else if (!idempotent) {
+          throw new PrefectWriteUnknownError(request.method, request.path, `transport error: ${this.redact(error.message)}`);
+        }
+        if (!refused) tryCount++;
         if (tryCount > maxRetries) throw this.connectionError(request, error);
         response = void 0;
         reason = `transport error (${this.redact(error.message)})`;
+        if (refused) retrySeconds = CONNECT_RETRY_SECONDS;
       }
       if (response) {
         if (response.headers["prefect-maintenance"] !== "true") tryCount++;
-        if (response.status === 403 && response.text.includes("Invalid CSRF token") && mutating) {
+        const status = response.status;
+        if (status === 403 && response.text.includes("Invalid CSRF token") && mutating) {
           this.csrfToken = void 0;
           await this.addCsrfHeaders(headers2);
-        } else if (!this.retryCodes.has(response.status)) {
+        } else if (NOT_PROCESSED.has(status) || idempotent && (this.retryCodes.has(status) || status >= 500)) {
+        } else if (!idempotent && (status === 408 || status >= 500)) {
+          throw new PrefectWriteUnknownError(request.method, request.path, `HTTP ${status}`);
+        } else {
           return response;
         }
         const retryAfter = response.headers["retry-after"];
         if (typeof retryAfter === "string") retrySeconds = parseRetryAfter(retryAfter);
-        reason = `status ${response.status}`;
+        reason = `status ${status}`;
       }
       const fromHeader = retrySeconds !== void 0;
       let seconds = retrySeconds ?? 2 ** tryCount;
@@ -359,11 +414,18 @@ var HttpClient = class {
     for (const secret of this.secrets) if (secret) out = out.split(secret).join("***");
     return out;
   }
-  connectionError(request, error) {
+  shownApiUrl() {
     const where = new URL(this.settings.apiUrl);
     where.username = "";
     where.password = "";
-    return new PrefectConnectionError(request.method, request.path, where.href.replace(/\/$/, ""), this.redact(error.message), error.code);
+    return where.href.replace(/\/$/, "");
+  }
+  connectionError(request, error) {
+    return new PrefectConnectionError(request.method, request.path, this.shownApiUrl(), this.redact(error.message), error.code);
+  }
+  unreachableError(request) {
+    const { error, waitedMs } = this.unreachable;
+    return new PrefectUnreachableError(request.method, request.path, this.shownApiUrl(), this.redact(error.message), error.code, waitedMs / 1e3);
   }
   async addCsrfHeaders(headers2) {
     if (!this.csrfEnabled) return;
@@ -479,6 +541,7 @@ export {
   isCloud,
   REFERENCE_PREFECT_VERSION,
   PrefectApiError,
+  PrefectWriteUnknownError,
   apiPath,
   HttpClient
 };

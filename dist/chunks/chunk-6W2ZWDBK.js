@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   REFERENCE_PREFECT_VERSION
-} from "./chunk-WWLDY6FI.js";
+} from "./chunk-EHI5DEDC.js";
 import {
   didYouMean,
   pythonRepr,

@@ -3,8 +3,8 @@ import {
   additionalTagsOf,
   backendOf,
   buildDockerImage
-} from "./chunk-OMRNJQLT.js";
-import "./chunk-WWLDY6FI.js";
+} from "./chunk-6W2ZWDBK.js";
+import "./chunk-EHI5DEDC.js";
 import "./chunk-VUQXFYTI.js";
 import "./chunk-EJMWXAMN.js";
 import "./chunk-4AHN6RY2.js";

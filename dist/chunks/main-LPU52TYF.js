@@ -1,5 +1,6 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  DEFAULT_LOCK_TIMEOUT_SECONDS,
   PrefectClient,
   Secrets,
   createPlan,
@@ -7,6 +8,7 @@ import {
   deploymentUrl,
   hasErrors,
   liveChangesToText,
+  lockEventText,
   matrixEntry,
   outcomeJson,
   planAgainstServer,
@@ -17,7 +19,7 @@ import {
   untrustedEnvironment,
   validateDeployments,
   validateForDeploy
-} from "./chunk-DJYR4I5O.js";
+} from "./chunk-2SDTQC2I.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,
@@ -28,7 +30,7 @@ import {
 } from "./chunk-XKEBIP4J.js";
 import {
   REFERENCE_PREFECT_VERSION
-} from "./chunk-WWLDY6FI.js";
+} from "./chunk-EHI5DEDC.js";
 import "./chunk-4BWCOZUN.js";
 import {
   applyValues
@@ -70,7 +72,9 @@ import "./chunk-6ZI6ZE76.js";
 import {
   require_node_process
 } from "./chunk-3VU2WZMP.js";
-import "./chunk-M3NCQJAU.js";
+import {
+  require_node_os
+} from "./chunk-M3NCQJAU.js";
 import {
   require_node_fs
 } from "./chunk-QA5JXTHX.js";
@@ -80,6 +84,7 @@ import {
 } from "./chunk-6DG7BXTN.js";
 
 // src/cli/main.ts
+var import_node_os = __toESM(require_node_os(), 1);
 var import_node_path4 = __toESM(require_node_path(), 1);
 
 // node_modules/commander/lib/error.js
@@ -4361,6 +4366,21 @@ function parseInteger(value) {
   if (!/^[-+]?\d+$/.test(value.trim())) throw new InvalidArgumentError(`"${value}" is not an integer`);
   return Number.parseInt(value, 10);
 }
+function lockHolder(ci) {
+  const where = ci.isCi ? ci.jobUrl ?? ciSummary(ci) : void 0;
+  if (where) return where;
+  let user = "someone";
+  try {
+    user = import_node_os.default.userInfo().username;
+  } catch {
+  }
+  return `${user}@${import_node_os.default.hostname()} (pid ${process.pid})`;
+}
+function parseNonNegativeInteger(value) {
+  const n = parseInteger(value);
+  if (n < 0) throw new InvalidArgumentError(`"${value}" is not a whole number of seconds`);
+  return n;
+}
 function parsePositiveInteger(value) {
   const n = parseInteger(value);
   if (n < 1) throw new InvalidArgumentError(`"${value}" is not a positive integer`);
@@ -4547,11 +4567,16 @@ async function main(argv, rawIo = defaultIo) {
         registrationConcurrency: flags.concurrency ?? (client.isCloud ? 8 : 1),
         onProgress: (e) => reporter.progress(e),
         onResult: (o) => reporter.result(secrets.redactValue(o)),
-        onStepLog: (deployment, text2) => reporter.stepLog(deployment, text2)
+        onStepLog: (deployment, text2) => reporter.stepLog(deployment, text2),
+        lock: flags.lock === false ? false : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
+        onLock: (e) => {
+          const { text: text2, warning } = lockEventText(e);
+          reporter.note(warning ? s.yellow(`warning: ${text2}`) : s.dim(text2), warning);
+        }
       });
       const { outcomes, diagnostics } = deployed;
       const failed = hasErrors(diagnostics);
-      const reason = outcomes.length === 0 ? deployed.stoppedAt === "steps" ? "step-failed" : failed ? "invalid-config" : void 0 : outcomes.some((o) => o.action === "failed") ? "deploy-failed" : void 0;
+      const reason = outcomes.length === 0 ? deployed.stoppedAt === "steps" ? "step-failed" : deployed.stoppedAt === "lock" ? "lock-timeout" : failed ? "invalid-config" : void 0 : outcomes.some((o) => o.action === "failed") ? "deploy-failed" : void 0;
       const count = (a) => outcomes.filter((o) => o.action === a).length;
       reporter.finish(outcomes.length === 0 && failed ? s.red("nothing registered") : `${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`);
       finished = true;
@@ -4598,10 +4623,11 @@ async function main(argv, rawIo = defaultIo) {
         "PREFECT_API_URL=http://127.0.0.1:4200/api prefect-deploy deploy --all",
         `prefect-deploy deploy -n etl/nightly --pool k8s --param day='"2026-01-01"'`,
         "prefect-deploy deploy --all --json --concurrency 4",
-        "prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env   # GitLab: artifacts: reports: dotenv: deploy.env"
+        "prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env   # GitLab: artifacts: reports: dotenv: deploy.env",
+        "prefect-deploy deploy --all --lock-timeout 1800   # wait up to 30 minutes for another deploy of this prefect.yaml"
       ])
     )
-  ).action((_flags, cmd) => runDeploy(cmd));
+  ).addOption(new Option("--lock-timeout <seconds>", `how long to wait for another deploy of the same prefect.yaml to the same server to finish writing (default ${DEFAULT_LOCK_TIMEOUT_SECONDS}; 0: fail at once)`).argParser(parseNonNegativeInteger)).option("--no-lock", "write without taking the deploy lock on the server (concurrent deploys of the same prefect.yaml may then duplicate automations)").action((_flags, cmd) => runDeploy(cmd));
   selectionOptions(
     program2.command("validate").description("check everything deploy checks before its first write: prefect.yaml, entrypoints, flows, schedules, parameters against the flow schema, a Python for steps that need one (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing").addHelpText("after", EXAMPLES(["prefect-deploy validate --all", "prefect-deploy validate --all --offline --json"]))
   ).addOption(new Option("--plan-env <name>", "an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)").argParser(collect)).action((_flags, cmd) => runPlan(cmd, "validate"));

@@ -10,8 +10,8 @@ import {
   summarizeTail,
   tagText,
   validateImageName
-} from "./chunk-OMRNJQLT.js";
-import "./chunk-WWLDY6FI.js";
+} from "./chunk-6W2ZWDBK.js";
+import "./chunk-EHI5DEDC.js";
 import "./chunk-VUQXFYTI.js";
 import {
   StepFailure

@@ -5,6 +5,7 @@ import {
   require_undici
 } from "./chunk-MYFNL276.js";
 import {
+  DEFAULT_LOCK_TIMEOUT_SECONDS,
   KNOWN_AFTER_BUILD,
   PrefectClient,
   Secrets,
@@ -15,6 +16,7 @@ import {
   formatSeconds,
   hasErrors,
   liveChangesToText,
+  lockEventText,
   matrixOf,
   newPlanCache,
   outcomeJson,
@@ -27,10 +29,10 @@ import {
   untrustedEnvironment,
   validateDeployments,
   validateForDeploy
-} from "./chunk-DJYR4I5O.js";
+} from "./chunk-2SDTQC2I.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
-import "./chunk-WWLDY6FI.js";
+import "./chunk-EHI5DEDC.js";
 import "./chunk-IB5ZBFXE.js";
 import "./chunk-KENA6D5Q.js";
 import "./chunk-4BWCOZUN.js";
@@ -1125,7 +1127,8 @@ var INPUT = {
   commentMode: "comment-mode",
   githubToken: "github-token",
   requirePlanMatch: "require-plan-match",
-  planEnv: "plan-env"
+  planEnv: "plan-env",
+  lockTimeout: "lock-timeout"
 };
 var MODES = ["plan", "deploy", "build"];
 var COMMENT_MODES = ["update", "always-new", "changes-only", "off"];
@@ -1150,6 +1153,12 @@ function parsePositiveInt(name, text) {
   const v = text.trim();
   if (v === "") return void 0;
   if (!/^\d+$/.test(v) || Number(v) < 1) throw new InputValueError(`input "${name}" must be a positive integer, got "${text}"`);
+  return Number(v);
+}
+function parseSeconds(name, text, fallback) {
+  const v = text.trim();
+  if (v === "") return fallback;
+  if (!/^\d+$/.test(v)) throw new InputValueError(`input "${name}" must be a whole number of seconds, got "${text}"`);
   return Number(v);
 }
 function parseJsonObject(name, text) {
@@ -1178,7 +1187,8 @@ function readInputs(getInput2 = (n) => getInput(n)) {
     commentMode: parseChoice(INPUT.commentMode, getInput2(INPUT.commentMode), COMMENT_MODES, "update"),
     githubToken: getInput2(INPUT.githubToken).trim() || void 0,
     requirePlanMatch: parseBoolean(INPUT.requirePlanMatch, getInput2(INPUT.requirePlanMatch)),
-    planEnv: splitList(getInput2(INPUT.planEnv))
+    planEnv: splitList(getInput2(INPUT.planEnv)),
+    lockTimeout: parseSeconds(INPUT.lockTimeout, getInput2(INPUT.lockTimeout), DEFAULT_LOCK_TIMEOUT_SECONDS)
   };
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
@@ -1783,7 +1793,13 @@ async function runDeploy(r) {
       concurrency: inputs.concurrency ?? 8,
       registrationConcurrency: inputs.concurrency ?? (client.isCloud ? 8 : 1),
       ...logging,
-      onResult: (o) => printGroup(`${o.flowName}/${o.name}: ${o.action}`, outcomeLines(o, ui))
+      onResult: (o) => printGroup(`${o.flowName}/${o.name}: ${o.action}`, outcomeLines(o, ui)),
+      lock: { timeoutSeconds: inputs.lockTimeout, ...r.github.runUrl ? { holder: r.github.runUrl } : {} },
+      onLock: (e) => {
+        const { text, warning: warning2 } = lockEventText(e);
+        if (warning2) warning(text);
+        else info(text);
+      }
     });
     annotate(result.diagnostics, req.cwd, r.github.workspace);
     const outputsOf = (d, o) => choice.stepOutputsByIndex?.get(d.index) ?? (skipSteps ? choice.stepOutputs : o?.stepOutputs) ?? {};
@@ -1799,7 +1815,7 @@ async function runDeploy(r) {
     );
     r.secrets.setOutput("changes", String(result.outcomes.some((o) => o.action === "created" || o.action === "updated")));
     await writeSummary(r, deployToMarkdown(r.secrets.redactValue(result), { now: r.now, ...ui ? { uiUrl: ui } : {}, footer: footer(r, "Deployed") }));
-    if (result.outcomes.length === 0) return fail(r, result.stoppedAt === "steps" ? "step-failed" : "invalid-config", result.diagnostics);
+    if (result.outcomes.length === 0) return fail(r, result.stoppedAt === "steps" ? "step-failed" : result.stoppedAt === "lock" ? "lock-timeout" : "invalid-config", result.diagnostics);
     if (result.outcomes.some((o) => o.action === "failed")) return fail(r, "deploy-failed", result.diagnostics);
   } finally {
     client.close();

@@ -6,10 +6,11 @@ import {
   DEFAULT_CLOUD_API_URL,
   HttpClient,
   PrefectApiError,
+  PrefectWriteUnknownError,
   apiPath,
   isCloud,
   settingsFromEnv
-} from "./chunk-WWLDY6FI.js";
+} from "./chunk-EHI5DEDC.js";
 import {
   FlowAnalysisError,
   resolveLocalModule
@@ -471,130 +472,130 @@ function validateTriggers(specs, deploymentName) {
 }
 var Checker = class {
   errors = [];
-  deploymentTrigger(spec, path8, defaultName) {
+  deploymentTrigger(spec, path9, defaultName) {
     if (!isMapping2(spec)) {
-      this.fail(path8, `each trigger must be a mapping, got ${describe(spec)}`);
+      this.fail(path9, `each trigger must be a mapping, got ${describe(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path8, deploymentDiscriminator);
-    const name = "name" in spec ? this.field(spec, "name", path8, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
-    const description = this.field(spec, "description", path8, laxStr) ?? "";
-    const enabled = this.field(spec, "enabled", path8, laxBool) ?? true;
-    const parameters = this.field(spec, "parameters", path8, laxOptionalMapping) ?? null;
-    const jobVariables = this.field(spec, "job_variables", path8, laxOptionalMapping) ?? null;
-    const scheduleAfter = this.field(spec, "schedule_after", path8, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
+    const type = this.triggerType(spec, path9, deploymentDiscriminator);
+    const name = "name" in spec ? this.field(spec, "name", path9, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
+    const description = this.field(spec, "description", path9, laxStr) ?? "";
+    const enabled = this.field(spec, "enabled", path9, laxBool) ?? true;
+    const parameters = this.field(spec, "parameters", path9, laxOptionalMapping) ?? null;
+    const jobVariables = this.field(spec, "job_variables", path9, laxOptionalMapping) ?? null;
+    const scheduleAfter = this.field(spec, "schedule_after", path9, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
     if (type === void 0) return void 0;
-    const trigger = this.triggerOfType(type, spec, path8);
+    const trigger = this.triggerOfType(type, spec, path9);
     if (trigger === void 0 || name === void 0) return void 0;
     return { name, description, enabled, parameters, jobVariables, scheduleAfter, trigger };
   }
   /** A trigger nested in a compound or sequence trigger: a plain trigger, deployment fields ignored. */
-  nestedTrigger(spec, path8) {
+  nestedTrigger(spec, path9) {
     if (!isMapping2(spec)) {
-      this.fail(path8, `each nested trigger must be a mapping, got ${describe(spec)}`);
+      this.fail(path9, `each nested trigger must be a mapping, got ${describe(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path8, nestedDiscriminator);
-    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path8);
+    const type = this.triggerType(spec, path9, nestedDiscriminator);
+    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path9);
   }
-  triggerType(spec, path8, discriminate) {
+  triggerType(spec, path9, discriminate) {
     if (!("type" in spec)) return discriminate(spec);
     const type = spec.type;
     if (typeof type === "string" && TRIGGER_TYPES.includes(type)) return type;
     const hint = typeof type === "string" ? didYouMean(type, TRIGGER_TYPES) : "";
-    this.fail([...path8, "type"], `unknown trigger type ${describe(type)}${hint}; use one of ${oneOf(TRIGGER_TYPES)}, or leave it out to infer it`);
+    this.fail([...path9, "type"], `unknown trigger type ${describe(type)}${hint}; use one of ${oneOf(TRIGGER_TYPES)}, or leave it out to infer it`);
     return void 0;
   }
-  triggerOfType(type, spec, path8) {
+  triggerOfType(type, spec, path9) {
     switch (type) {
       case "event":
-        return this.eventTrigger(spec, path8);
+        return this.eventTrigger(spec, path9);
       case "metric":
-        return this.metricTrigger(spec, path8);
+        return this.metricTrigger(spec, path9);
       case "compound":
-        return this.compoundTrigger(spec, path8);
+        return this.compoundTrigger(spec, path9);
       case "sequence":
-        return this.sequenceTrigger(spec, path8);
+        return this.sequenceTrigger(spec, path9);
     }
   }
-  eventTrigger(spec, path8) {
+  eventTrigger(spec, path9) {
     const before = this.errors.length;
-    const match = this.field(spec, "match", path8, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path8);
-    const after = this.field(spec, "after", path8, laxStringSet) ?? [];
-    const expect = this.field(spec, "expect", path8, laxStringSet) ?? [];
-    const forEach = this.field(spec, "for_each", path8, laxStringSet) ?? [];
+    const match = this.field(spec, "match", path9, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path9);
+    const after = this.field(spec, "after", path9, laxStringSet) ?? [];
+    const expect = this.field(spec, "expect", path9, laxStringSet) ?? [];
+    const forEach = this.field(spec, "for_each", path9, laxStringSet) ?? [];
     const posture = this.field(
       spec,
       "posture",
-      path8,
+      path9,
       (v) => EVENT_POSTURES.includes(v) ? { value: v } : { error: `should be one of ${oneOf(EVENT_POSTURES)} for an event trigger, got ${describe(v)}${v === "Metric" ? " (a metric trigger needs a `metric` query and no `type: event`)" : ""}` }
     ) ?? "Reactive";
-    const threshold = this.field(spec, "threshold", path8, laxInt) ?? 1;
-    const within = this.eventWithin(spec, path8);
+    const threshold = this.field(spec, "threshold", path9, laxInt) ?? 1;
+    const within = this.eventWithin(spec, path9);
     if (this.errors.length > before || within === void 0) return void 0;
     return { type: "event", match, match_related: matchRelated, after, expect, for_each: forEach, posture, threshold, within };
   }
   /** `within` as EventTrigger's before-validator and field constraint (`ge=0`) check it. */
-  eventWithin(spec, path8) {
+  eventWithin(spec, path9) {
     const proactive = spec.posture === "Proactive";
     if (!("within" in spec)) return proactive ? PROACTIVE_MINIMUM_WITHIN : 0;
     const parsed = spec.within === null ? { error: "should be a duration (seconds or ISO 8601), got null" } : duration(spec.within);
     if ("error" in parsed) {
-      this.fail([...path8, "within"], parsed.error);
+      this.fail([...path9, "within"], parsed.error);
       return void 0;
     }
     if (proactive) {
       if (parsed.seconds === 0) return PROACTIVE_MINIMUM_WITHIN;
       if (parsed.seconds < PROACTIVE_MINIMUM_WITHIN) {
-        this.fail([...path8, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
+        this.fail([...path9, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
         return void 0;
       }
     } else if (parsed.seconds < 0) {
-      this.fail([...path8, "within"], `must not be negative, got ${parsed.seconds} seconds`);
+      this.fail([...path9, "within"], `must not be negative, got ${parsed.seconds} seconds`);
       return void 0;
     }
     return parsed.seconds;
   }
-  metricTrigger(spec, path8) {
+  metricTrigger(spec, path9) {
     const before = this.errors.length;
-    const match = this.field(spec, "match", path8, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path8);
-    this.field(spec, "posture", path8, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe(v)}` });
+    const match = this.field(spec, "match", path9, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path9);
+    this.field(spec, "posture", path9, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe(v)}` });
     let metric;
-    if (!("metric" in spec)) this.fail([...path8, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
-    else metric = this.metricQuery(spec.metric, [...path8, "metric"]);
+    if (!("metric" in spec)) this.fail([...path9, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
+    else metric = this.metricQuery(spec.metric, [...path9, "metric"]);
     if (this.errors.length > before || metric === void 0) return void 0;
     return { type: "metric", match, match_related: matchRelated, posture: "Metric", metric };
   }
-  metricQuery(query, path8) {
+  metricQuery(query, path9) {
     if (!isMapping2(query)) {
-      this.fail(path8, `should be a mapping with name, threshold and operator, got ${describe(query)}`);
+      this.fail(path9, `should be a mapping with name, threshold and operator, got ${describe(query)}`);
       return void 0;
     }
     const before = this.errors.length;
-    const name = this.required(query, "name", path8, laxStr, "the metric to query (lateness, duration or successes)");
-    const threshold = this.required(query, "threshold", path8, laxFloat, "the value to compare the metric with");
+    const name = this.required(query, "name", path9, laxStr, "the metric to query (lateness, duration or successes)");
+    const threshold = this.required(query, "threshold", path9, laxFloat, "the value to compare the metric with");
     const operator = this.required(
       query,
       "operator",
-      path8,
+      path9,
       (v) => METRIC_OPERATORS.includes(v) ? { value: v } : { error: `should be one of ${oneOf(METRIC_OPERATORS)}, got ${describe(v)}` },
       `one of ${oneOf(METRIC_OPERATORS)}`
     );
-    const range = this.field(query, "range", path8, minimumRange) ?? METRIC_MINIMUM_RANGE;
-    const firingFor = this.field(query, "firing_for", path8, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const range = this.field(query, "range", path9, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const firingFor = this.field(query, "firing_for", path9, minimumRange) ?? METRIC_MINIMUM_RANGE;
     if (this.errors.length > before || name === void 0 || threshold === void 0 || operator === void 0) return void 0;
     return { name, threshold, operator, range, firing_for: firingFor };
   }
-  compoundTrigger(spec, path8) {
+  compoundTrigger(spec, path9) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path8);
-    const within = this.compositeWithin(spec, path8);
+    const triggers = this.nestedTriggers(spec, path9);
+    const within = this.compositeWithin(spec, path9);
     const require2 = this.required(
       spec,
       "require",
-      path8,
+      path9,
       (v) => {
         if (v === "any" || v === "all") return { value: v };
         const n = laxInt(v);
@@ -604,39 +605,39 @@ var Checker = class {
     );
     if (this.errors.length > before || triggers === void 0 || require2 === void 0) return void 0;
     if (typeof require2 === "number") {
-      if (require2 < 1) this.fail([...path8, "require"], `must be at least 1, got ${require2}`);
+      if (require2 < 1) this.fail([...path9, "require"], `must be at least 1, got ${require2}`);
       else if (require2 > triggers.length) {
-        this.fail([...path8, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
+        this.fail([...path9, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
       }
       if (this.errors.length > before) return void 0;
     }
     return { type: "compound", triggers, within, require: require2 };
   }
-  sequenceTrigger(spec, path8) {
+  sequenceTrigger(spec, path9) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path8);
-    const within = this.compositeWithin(spec, path8);
+    const triggers = this.nestedTriggers(spec, path9);
+    const within = this.compositeWithin(spec, path9);
     if (this.errors.length > before || triggers === void 0) return void 0;
     return { type: "sequence", triggers, within };
   }
-  nestedTriggers(spec, path8) {
+  nestedTriggers(spec, path9) {
     if (!("triggers" in spec)) {
-      this.fail([...path8, "triggers"], "a compound or sequence trigger needs a `triggers` list");
+      this.fail([...path9, "triggers"], "a compound or sequence trigger needs a `triggers` list");
       return void 0;
     }
     if (!Array.isArray(spec.triggers)) {
-      this.fail([...path8, "triggers"], `should be a list of triggers, got ${describe(spec.triggers)}`);
+      this.fail([...path9, "triggers"], `should be a list of triggers, got ${describe(spec.triggers)}`);
       return void 0;
     }
-    const nested = spec.triggers.map((t, j) => this.nestedTrigger(t, [...path8, "triggers", j]));
+    const nested = spec.triggers.map((t, j) => this.nestedTrigger(t, [...path9, "triggers", j]));
     return nested.every((t) => t !== void 0) ? nested : void 0;
   }
   /** Composite triggers' `within`: optional, any sign (the model has no bound). */
-  compositeWithin(spec, path8) {
-    return this.field(spec, "within", path8, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
+  compositeWithin(spec, path9) {
+    return this.field(spec, "within", path9, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
   }
-  matchRelated(spec, path8) {
-    return this.field(spec, "match_related", path8, (v) => {
+  matchRelated(spec, path9) {
+    return this.field(spec, "match_related", path9, (v) => {
       if (!Array.isArray(v)) return this.resourceSpecification(v);
       const items = v.map((item) => this.resourceSpecification(item));
       const bad = items.findIndex((r) => "error" in r);
@@ -656,24 +657,24 @@ var Checker = class {
     return error === void 0 ? { value: result } : { error };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
-  field(spec, key2, path8, check) {
+  field(spec, key2, path9, check) {
     if (!(key2 in spec)) return void 0;
     const result = check(spec[key2]);
     if ("error" in result) {
-      this.fail([...path8, key2], result.error);
+      this.fail([...path9, key2], result.error);
       return void 0;
     }
     return result.value;
   }
-  required(spec, key2, path8, check, what) {
+  required(spec, key2, path9, check, what) {
     if (!(key2 in spec)) {
-      this.fail([...path8, key2], `is required: ${what}`);
+      this.fail([...path9, key2], `is required: ${what}`);
       return void 0;
     }
-    return this.field(spec, key2, path8, check);
+    return this.field(spec, key2, path9, check);
   }
-  fail(path8, message2) {
-    this.errors.push({ path: path8, message: message2 });
+  fail(path9, message2) {
+    this.errors.push({ path: path9, message: message2 });
   }
 };
 function deploymentDiscriminator(spec) {
@@ -1011,7 +1012,7 @@ function applyDeployOptions(config, o) {
 // src/core/plan/secret-job-variables.ts
 function keepSecretsInJobVariables(kept) {
   return {
-    at: (path8) => path8[0] === "work_pool" && path8[1] === "job_variables",
+    at: (path9) => path9[0] === "work_pool" && path9[1] === "job_variables",
     onKept: (placeholder, value) => kept.set(placeholder, value)
   };
 }
@@ -1025,33 +1026,33 @@ async function settleSecretJobVariables(jobVariables, kept, poolName, pools) {
   const { judgeFor, replaceAt } = await import("./job-variables-judge-JAE6OY45.js");
   const judge = judgeFor(lookup.value);
   let settled = jobVariables;
-  for (const { path: path8, text, placeholders } of references) {
+  for (const { path: path9, text, placeholders } of references) {
     const [only] = placeholders;
     const resolved = only && isWholeStringPlaceholder(text, placeholders, "block_document") ? kept.get(only.fullMatch) : placeholders.reduce((acc, p) => acc.replaceAll(p.fullMatch, pythonStr(kept.get(p.fullMatch))), text);
-    if (judge.accepts(settled, path8, resolved)) continue;
+    if (judge.accepts(settled, path9, resolved)) continue;
     warnings.push(
-      `job variable ${describePath(path8)} gets a secret from a block, but work pool "${poolName}" does not accept a {{ prefect.blocks.\u2026 }} reference there, so the resolved secret is stored in the deployment (as prefect deploy does)`
+      `job variable ${describePath(path9)} gets a secret from a block, but work pool "${poolName}" does not accept a {{ prefect.blocks.\u2026 }} reference there, so the resolved secret is stored in the deployment (as prefect deploy does)`
     );
-    settled = replaceAt(settled, path8, resolved);
+    settled = replaceAt(settled, path9, resolved);
   }
   return { jobVariables: settled, warnings };
 }
 function keptReferences(jobVariables, kept) {
   const found = [];
-  const visit = (value, path8) => {
-    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path8, i]));
-    else if (isMapping2(value)) for (const [k, v] of Object.entries(value)) visit(v, [...path8, k]);
+  const visit = (value, path9) => {
+    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path9, i]));
+    else if (isMapping2(value)) for (const [k, v] of Object.entries(value)) visit(v, [...path9, k]);
     else if (typeof value === "string") {
       const placeholders = placeholdersInString(value).filter((p) => p.kind === "block_document" && kept.has(p.fullMatch));
-      if (placeholders.length > 0) found.push({ path: path8, text: value, placeholders });
+      if (placeholders.length > 0) found.push({ path: path9, text: value, placeholders });
     }
   };
   visit(jobVariables, []);
   return found;
 }
-function describePath(path8) {
-  if (path8.length === 0) return "(all of job_variables)";
-  return path8.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
+function describePath(path9) {
+  if (path9.length === 0) return "(all of job_variables)";
+  return path9.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
 }
 
 // src/core/plan/desired.ts
@@ -1703,21 +1704,21 @@ function deferredMatcher(placeholders) {
   const sorted = [...new Set(placeholders)].sort((a, b) => b.length - a.length);
   return { placeholders: sorted, any: new RegExp(sorted.map((part) => RegExp.escape(part)).join("|"), "u") };
 }
-function substitute(from, to, path8, deferred, found) {
+function substitute(from, to, path9, deferred, found) {
   if (typeof to === "string") {
     if (!deferred.any.test(to)) return to;
     const couldMatch = couldProduce(to, deferred, from);
-    found.push({ path: path8, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
+    found.push({ path: path9, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
     return couldMatch ? from : KNOWN_AFTER_BUILD;
   }
   if (Array.isArray(to)) {
     const before = Array.isArray(from) ? from : [];
-    return to.map((v, i) => substitute(before[i], v, `${path8}[${i}]`, deferred, found));
+    return to.map((v, i) => substitute(before[i], v, `${path9}[${i}]`, deferred, found));
   }
   if (isMapping2(to)) {
     const before = isMapping2(from) ? from : {};
     const out = {};
-    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path8}.${k}`, deferred, found);
+    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path9}.${k}`, deferred, found);
     return out;
   }
   return to;
@@ -1938,8 +1939,8 @@ function serverHas(version, since) {
   return version === void 0 || compareServerVersions(version, since) >= 0;
 }
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function valuesAt(body, path8, at = []) {
-  const [head, ...rest] = path8;
+function valuesAt(body, path9, at = []) {
+  const [head, ...rest] = path9;
   if (head === "*") return Array.isArray(body) ? body.flatMap((item, i) => valuesAt(item, rest, [...at, i])) : [];
   if (head === void 0 || !isObject(body) || !(head in body)) return [];
   return rest.length === 0 ? [{ path: [...at, head], value: body[head] }] : valuesAt(body[head], rest, [...at, head]);
@@ -1949,8 +1950,8 @@ function withoutNullVersionedFields(body) {
   for (const field of VERSIONED_DEPLOYMENT_FIELDS) out = withoutNullAt(out, field.path);
   return out;
 }
-function withoutNullAt(value, path8) {
-  const [head, ...rest] = path8;
+function withoutNullAt(value, path9) {
+  const [head, ...rest] = path9;
   if (head === "*") return Array.isArray(value) ? value.map((item) => withoutNullAt(item, rest)) : value;
   if (head === void 0 || !isObject(value) || !(head in value)) return value;
   if (rest.length > 0) return { ...value, [head]: withoutNullAt(value[head], rest) };
@@ -1962,17 +1963,17 @@ function unsupportedFields(body, version) {
   const out = [];
   for (const field of VERSIONED_DEPLOYMENT_FIELDS) {
     if (serverHas(version, field.since)) continue;
-    for (const { path: path8, value } of valuesAt(body, field.path)) {
+    for (const { path: path9, value } of valuesAt(body, field.path)) {
       if (value === null || value === void 0) continue;
-      const indexes = path8.filter((p) => typeof p === "number");
+      const indexes = path9.filter((p) => typeof p === "number");
       const yamlPath = field.yamlPath.map((p) => p === "*" ? indexes.shift() : p);
-      out.push({ field, path: path8, yamlPath });
+      out.push({ field, path: path9, yamlPath });
     }
   }
   return out;
 }
-function fieldPathText(path8) {
-  return path8.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
+function fieldPathText(path9) {
+  return path9.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
 }
 
 // src/prefect/client.ts
@@ -2009,6 +2010,8 @@ var PrefectClient = class {
   /** Items per page of the `/filter` reads; lowered when the server refuses it. */
   pageSize = DEFAULT_PAGE_SIZE;
   version;
+  /** Automations this client created (or found created after an unknown outcome), by id. */
+  automationsCreated = /* @__PURE__ */ new Set();
   constructor(options = {}) {
     const settings = options.settings ?? settingsFromEnv(options.env ?? process.env, options);
     this.http = new HttpClient(settings, options);
@@ -2064,8 +2067,8 @@ var PrefectClient = class {
    * continues with that). Sorted by creation, newest first, and de-duplicated by id: an item created
    * while paging shifts later pages by one, which repeats an item rather than skipping one.
    */
-  async readAll(path8, body, hint = {}) {
-    return await this.readUpTo(path8, body, Infinity, hint);
+  async readAll(path9, body, hint = {}) {
+    return await this.readUpTo(path9, body, Infinity, hint);
   }
   /**
    * `readAll`, giving up (undefined) as soon as more than `budget` items have been read. With a
@@ -2074,11 +2077,11 @@ var PrefectClient = class {
    * items would fill the current one: reading 200 names at 200 a page then costs one round trip
    * for both pages, not two in a row.
    */
-  async readUpTo(path8, body, budget, { atMost = Infinity, expected = 0 } = {}) {
+  async readUpTo(path9, body, budget, { atMost = Infinity, expected = 0 } = {}) {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     const ask = (offset) => {
-      const page = this.readPage(path8, body, offset);
+      const page = this.readPage(path9, body, offset);
       page.catch(() => {
       });
       return { offset, page };
@@ -2100,11 +2103,11 @@ var PrefectClient = class {
     }
   }
   /** One page of a `POST …/filter` (newest first), and the page size it was asked with. */
-  async readPage(path8, body, offset) {
+  async readPage(path9, body, offset) {
     for (; ; ) {
       const limit = this.pageSize;
       try {
-        return { items: await this.http.json({ method: "POST", path: path8, body: { ...body, sort: "CREATED_DESC", offset, limit } }), limit };
+        return { items: await this.http.json({ method: "POST", path: path9, body: { ...body, sort: "CREATED_DESC", offset, limit }, idempotent: true }), limit };
       } catch (error) {
         const max = serverPageLimit(error);
         if (max === void 0 || max >= limit || max < 1) throw error;
@@ -2158,19 +2161,22 @@ var PrefectClient = class {
   }
   /** `POST /automations/count`. */
   countAutomations() {
-    return this.http.json({ method: "POST", path: "/automations/count", body: {} });
+    return this.http.json({ method: "POST", path: "/automations/count", body: {}, idempotent: true });
   }
   /** `GET /deployments/{id}`; `undefined` when there is no such deployment. */
   readDeployment(id) {
     return orUndefined(this.http.json({ method: "GET", path: apiPath`/deployments/${id}` }));
   }
-  /** `POST /flows/`: an upsert by name, answering the (new or existing) flow. */
+  /** `POST /flows/`: an upsert by name, answering the (new or existing) flow; safe to repeat. */
   createFlow(name, body = { tags: [], labels: {} }) {
-    return this.http.json({ method: "POST", path: "/flows/", body: { name, ...body } });
+    return this.http.json({ method: "POST", path: "/flows/", body: { name, ...body }, idempotent: true });
   }
-  /** `POST /deployments/`: the server upserts by (flow, name). */
+  /**
+   * `POST /deployments/`: the server upserts by (flow, name), schedules included (replaced, or
+   * updated by slug), so a repeat after an unknown outcome leaves one deployment as it should be.
+   */
   createDeployment(body) {
-    return this.http.json({ method: "POST", path: "/deployments/", body });
+    return this.http.json({ method: "POST", path: "/deployments/", body, idempotent: true });
   }
   /** `PATCH /deployments/{id}` (204). */
   async updateDeployment(id, body) {
@@ -2200,9 +2206,42 @@ var PrefectClient = class {
       path: apiPath`/automations/related-to/${deploymentResourceId(deploymentId)}`
     });
   }
-  /** `POST /automations/` (201). */
-  createAutomation(body) {
-    return this.http.json({ method: "POST", path: "/automations/", body });
+  /**
+   * `POST /automations/` (201), never creating it twice: each `POST` makes a new automation, so
+   * when a send's outcome is unknown (connection broken after sending, a gateway's 5xx) the
+   * automations of its owner are read, and one of the same name that this client has not already
+   * accounted for is taken as the one sent; only when there is none is it sent again.
+   */
+  async createAutomation(body) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const created = await this.http.json({ method: "POST", path: "/automations/", body, idempotent: false });
+        this.automationsCreated.add(created.id);
+        return created;
+      } catch (error) {
+        if (!(error instanceof PrefectWriteUnknownError) || attempt >= this.http.settings.maxRetries) throw error;
+        const applied = await this.findCreatedAutomation(body);
+        if (applied) {
+          this.automationsCreated.add(applied.id);
+          return applied;
+        }
+      }
+    }
+  }
+  async findCreatedAutomation(body) {
+    const owner = body.owner_resource;
+    const runs = body.actions.flatMap((a) => "deployment_id" in a && typeof a.deployment_id === "string" ? [a.deployment_id] : []);
+    const resource = owner ?? (runs[0] !== void 0 ? deploymentResourceId(runs[0]) : void 0);
+    if (!resource) {
+      throw new Error(`POST /automations/ "${body.name}": the outcome is unknown and the automation names no owner to look it up by; check the automations before re-running`);
+    }
+    const related = await this.http.json({ method: "GET", path: apiPath`/automations/related-to/${resource}` });
+    const ownedBy = (a) => {
+      const stored = a.owner_resource;
+      return stored === void 0 || stored === owner;
+    };
+    const runsSame = (a) => runs.every((id) => a.actions.some((x) => "deployment_id" in x && x.deployment_id === id));
+    return related.find((a) => a.name === body.name && ownedBy(a) && runsSame(a) && !this.automationsCreated.has(a.id));
   }
   /** `GET /block_types/slug/{slug}/block_documents/name/{name}?include_secrets=true`; `undefined` when missing. */
   readBlockDocumentByName(blockTypeSlug, name) {
@@ -2239,21 +2278,244 @@ var PrefectClient = class {
     const response = await this.http.json({
       method: "POST",
       path: apiPath`/slas/apply-resource-slas/${resourceId}`,
-      body
+      body,
+      // SLAs are merged by name: a repeat leaves the same set.
+      idempotent: true
     });
     const names = (list) => (list ?? []).map((sla) => sla.name ?? "");
     return { created: names(response.created), updated: names(response.updated), deleted: names(response.deleted) };
   }
+  // Global concurrency limits used as a lease (the deploy lock): `/v2/concurrency_limits/…`.
+  /**
+   * `POST /v2/concurrency_limits/` with one slot; false when a limit of that name exists already
+   * (another deploy created it first).
+   */
+  async createConcurrencyLimit(name, limit = 1) {
+    try {
+      await this.http.call({ method: "POST", path: "/v2/concurrency_limits/", body: { name, limit } });
+      return true;
+    } catch (error) {
+      if (error instanceof PrefectApiError && error.status === 409) return false;
+      throw error;
+    }
+  }
+  /**
+   * `POST /v2/concurrency_limits/increment-with-lease`: one slot of the limit for `leaseSeconds`
+   * (60 s to a day). `held` when the slot is taken (423); `missing` when no limit has that name (the
+   * server then grants a lease on nothing).
+   */
+  async acquireConcurrencyLease(name, leaseSeconds) {
+    try {
+      const r = await this.http.json({
+        method: "POST",
+        path: "/v2/concurrency_limits/increment-with-lease",
+        body: { names: [name], slots: 1, mode: "concurrency", lease_duration: leaseSeconds }
+      });
+      if (r.limits.length === 0) {
+        await this.releaseConcurrencyLease(r.lease_id);
+        return "missing";
+      }
+      return { leaseId: r.lease_id };
+    } catch (error) {
+      if (error instanceof PrefectApiError && error.status === 423) return "held";
+      throw error;
+    }
+  }
+  /** `POST /v2/concurrency_limits/leases/{id}/renew`; false when the lease expired or was revoked (410). */
+  async renewConcurrencyLease(leaseId, leaseSeconds) {
+    try {
+      await this.http.call({ method: "POST", path: apiPath`/v2/concurrency_limits/leases/${leaseId}/renew`, body: { lease_duration: leaseSeconds } });
+      return true;
+    } catch (error) {
+      if (error instanceof PrefectApiError && (error.status === 410 || error.status === 404)) return false;
+      throw error;
+    }
+  }
+  /** `PATCH /v2/concurrency_limits/{name}` to no active slot: frees a slot whose lease the server lost. */
+  async resetConcurrencyLimit(name) {
+    await this.http.call({ method: "PATCH", path: apiPath`/v2/concurrency_limits/${name}`, body: { active_slots: 0 } });
+  }
+  /** `POST /variables/`, or `PATCH /variables/name/{name}` when it exists (409). */
+  async writeVariable(name, value) {
+    try {
+      await this.http.call({ method: "POST", path: "/variables/", body: { name, value } });
+    } catch (error) {
+      if (!(error instanceof PrefectApiError && error.status === 409)) throw error;
+      await this.http.call({ method: "PATCH", path: apiPath`/variables/name/${name}`, body: { value } });
+    }
+  }
+  /** `DELETE /variables/name/{name}`; a variable already gone is no error. */
+  async deleteVariable(name) {
+    await orUndefined(this.http.call({ method: "DELETE", path: apiPath`/variables/name/${name}` }));
+  }
+  /** `POST /v2/concurrency_limits/decrement-with-lease` (204; a lease already gone is no error). */
+  async releaseConcurrencyLease(leaseId) {
+    await this.http.call({ method: "POST", path: "/v2/concurrency_limits/decrement-with-lease", body: { lease_id: leaseId } });
+  }
   /** `POST /work_pools/{pool}/workers/filter`, only ONLINE workers when asked. */
   readWorkersForPool(workPoolName, onlineOnly = false) {
     const body = onlineOnly ? { workers: { status: { any_: ["ONLINE"] } } } : {};
-    return this.http.json({ method: "POST", path: apiPath`/work_pools/${workPoolName}/workers/filter`, body });
+    return this.http.json({ method: "POST", path: apiPath`/work_pools/${workPoolName}/workers/filter`, body, idempotent: true });
   }
 };
 function chunks(items, size) {
   const out = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+// src/core/apply/lock.ts
+var import_node_crypto2 = __toESM(require_node_crypto(), 1);
+var import_node_fs4 = __toESM(require_node_fs(), 1);
+var import_node_path5 = __toESM(require_node_path(), 1);
+var DEFAULT_LOCK_TIMEOUT_SECONDS = 600;
+var DEFAULT_LEASE_SECONDS = 60;
+var BANNED = /[/%&<>]/g;
+var STALE_MARGIN_SECONDS = 30;
+var WAIT_REPORT_MS = 3e4;
+var DeployLockError = class extends Error {
+  name = "DeployLockError";
+};
+function lockTarget(prefectFile, cwd, deployments) {
+  const selected = [...new Set(deployments)].sort();
+  const which = selected.length === 1 ? selected[0] : `${selected.length} deployments ${targetHash(selected.join("\n")).slice(0, 8)}`;
+  return `${fileTarget(prefectFile, cwd)} (${which})`;
+}
+function fileTarget(prefectFile, cwd) {
+  const file = import_node_path5.default.resolve(cwd, prefectFile);
+  let dir = import_node_path5.default.dirname(file);
+  for (; ; ) {
+    if ((0, import_node_fs4.existsSync)(import_node_path5.default.join(dir, ".git"))) return `${import_node_path5.default.basename(dir)}/${import_node_path5.default.relative(dir, file).split(import_node_path5.default.sep).join("/")}`;
+    const up = import_node_path5.default.dirname(dir);
+    if (up === dir) return import_node_path5.default.relative(cwd, file).split(import_node_path5.default.sep).join("/");
+    dir = up;
+  }
+}
+function targetHash(target) {
+  return (0, import_node_crypto2.createHash)("sha256").update(target).digest("hex").slice(0, 12);
+}
+function lockName(target) {
+  const readable = target.replace(BANNED, ":").slice(-80);
+  return `prefect-deploy ${readable} ${targetHash(target)}`;
+}
+function heartbeatName(target) {
+  return `prefect-deploy-lock-${targetHash(target)}`;
+}
+var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+function isMissingEndpoint(error) {
+  const status = error.status;
+  if (status === 404 || status === 405) return `the server has no concurrency leases (HTTP ${status})`;
+  if (status === 401 || status === 403) return `the API key may not use global concurrency limits (HTTP ${status})`;
+  return void 0;
+}
+async function acquireDeployLock(client, target, options, onEvent) {
+  const lock = lockName(target);
+  const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_LOCK_TIMEOUT_SECONDS;
+  const leaseSeconds = Math.max(DEFAULT_LEASE_SECONDS, options.leaseSeconds ?? DEFAULT_LEASE_SECONDS);
+  const pollMs = (options.pollSeconds ?? 2) * 1e3;
+  const heartbeat = heartbeatName(target);
+  const started = Date.now();
+  let reported = -Infinity;
+  let seen;
+  let leaseId;
+  for (let created = false; ; ) {
+    let answer;
+    try {
+      answer = await client.acquireConcurrencyLease(lock, leaseSeconds);
+      if (answer === "missing" && !created) {
+        await client.createConcurrencyLimit(lock, 1);
+        created = true;
+        continue;
+      }
+    } catch (error) {
+      const reason = isMissingEndpoint(error);
+      if (!reason) throw new DeployLockError(`taking the deploy lock "${lock}" failed: ${error.message}`);
+      onEvent({ kind: "unsupported", lock, reason });
+      return { release: async () => {
+      } };
+    }
+    if (answer === "missing") throw new DeployLockError(`taking the deploy lock "${lock}" failed: the server did not keep its concurrency limit`);
+    if (answer !== "held") {
+      leaseId = answer.leaseId;
+      break;
+    }
+    const waited = Date.now() - started;
+    if (waited >= timeoutSeconds * 1e3) {
+      throw new DeployLockError(
+        `another deploy of ${target} still holds the deploy lock "${lock}" after ${Math.round(waited / 1e3)}s; nothing was written (raise the lock timeout; the lock of a deploy that died is freed once it has been silent for ${leaseSeconds + STALE_MARGIN_SECONDS}s)`
+      );
+    }
+    const beat2 = await client.readVariableByName(heartbeat).catch(() => null);
+    if (beat2 !== null) {
+      const stamp = beat2 ? `${beat2.updated ?? ""} ${JSON.stringify(beat2.value)}` : "none";
+      const value = beat2?.value ?? {};
+      if (seen?.stamp !== stamp) seen = { stamp, since: Date.now(), ...typeof value.holder === "string" ? { holder: value.holder } : {} };
+      else if (Date.now() - seen.since >= (leaseSeconds + STALE_MARGIN_SECONDS) * 1e3) {
+        onEvent({ kind: "stale", lock, silentMs: Date.now() - seen.since, ...seen.holder ? { holder: seen.holder } : {} });
+        await client.resetConcurrencyLimit(lock).catch(() => {
+        });
+        seen = void 0;
+        continue;
+      }
+    }
+    if (waited - reported >= WAIT_REPORT_MS) {
+      onEvent({ kind: "waiting", lock, target, waitedMs: waited, timeoutSeconds, ...seen?.holder ? { holder: seen.holder } : {} });
+      reported = waited;
+    }
+    await sleep(Math.min(pollMs, Math.max(0, timeoutSeconds * 1e3 - waited)));
+  }
+  const acquiredAt = Date.now();
+  onEvent({ kind: "acquired", lock, target, waitedMs: acquiredAt - started, leaseSeconds });
+  let lost = false;
+  let beats = 0;
+  const beat = () => client.writeVariable(heartbeat, { holder: options.holder ?? "unknown", target, beat: beats++ }).catch(() => {
+  });
+  let renewing = beat();
+  const timer = setInterval(() => {
+    renewing = Promise.all([
+      client.renewConcurrencyLease(leaseId, leaseSeconds).then(
+        (renewed) => {
+          if (!renewed && !lost) {
+            lost = true;
+            onEvent({ kind: "lost", lock });
+          }
+        },
+        () => {
+        }
+        // a renewal that fails is tried again; the lease outlives two misses
+      ),
+      beat()
+    ]);
+  }, leaseSeconds * 1e3 / 3);
+  timer.unref();
+  return {
+    release: async () => {
+      clearInterval(timer);
+      await renewing;
+      await client.deleteVariable(heartbeat).catch(() => {
+      });
+      await client.releaseConcurrencyLease(leaseId).catch(() => {
+      });
+      onEvent({ kind: "released", lock, heldMs: Date.now() - acquiredAt });
+    }
+  };
+}
+function lockEventText(event) {
+  const s = (ms) => `${(ms / 1e3).toFixed(1)}s`;
+  switch (event.kind) {
+    case "waiting":
+      return { text: `another deploy of ${event.target}${event.holder ? ` (${event.holder})` : ""} holds the deploy lock "${event.lock}" on the server; waiting (${s(event.waitedMs)} so far, up to ${event.timeoutSeconds}s)`, warning: false };
+    case "stale":
+      return { text: `the deploy lock "${event.lock}" was held by ${event.holder ?? "a deploy"} that has given no sign of life for ${s(event.silentMs)}; freeing it`, warning: true };
+    case "acquired":
+      return { text: `holding the deploy lock "${event.lock}"${event.waitedMs >= 1e3 ? ` after waiting ${s(event.waitedMs)}` : ""} (lease ${event.leaseSeconds}s, renewed while writing)`, warning: false };
+    case "released":
+      return { text: `released the deploy lock "${event.lock}" (held ${s(event.heldMs)})`, warning: false };
+    case "lost":
+      return { text: `the deploy lock "${event.lock}" expired while writing (the server did not renew its lease); another deploy of this project may be writing at the same time`, warning: true };
+    case "unsupported":
+      return { text: `deploying without the deploy lock: ${event.reason}; concurrent deploys of this project are not serialized (use a concurrency group in the workflow)`, warning: true };
+  }
 }
 
 // src/steps/cache.ts
@@ -2289,24 +2551,24 @@ function canonical(value) {
 }
 
 // src/steps/pull.ts
-var import_node_fs4 = __toESM(require_node_fs(), 1);
+var import_node_fs5 = __toESM(require_node_fs(), 1);
 var import_promises = __toESM(require_promises(), 1);
-var import_node_path5 = __toESM(require_node_path(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 function setWorkingDirectory(inputs, call) {
   const directory = inputs["directory"];
   if (typeof directory !== "string") {
     throw new TypeError(`set_working_directory: directory must be a string, got ${pythonTypeName(directory)}`);
   }
-  const target = directory === "" ? "" : import_node_path5.default.resolve(call.cwd, directory);
+  const target = directory === "" ? "" : import_node_path6.default.resolve(call.cwd, directory);
   let isDirectory = false;
   try {
-    isDirectory = target !== "" && (0, import_node_fs4.statSync)(target).isDirectory();
+    isDirectory = target !== "" && (0, import_node_fs5.statSync)(target).isDirectory();
   } catch {
     throw new StepFailure(`[Errno 2] No such file or directory: ${pythonStringRepr(directory)}`);
   }
   if (target === "") throw new StepFailure(`[Errno 2] No such file or directory: ''`);
   if (!isDirectory) throw new StepFailure(`[Errno 20] Not a directory: ${pythonStringRepr(directory)}`);
-  const resolved = (0, import_node_fs4.realpathSync)(target);
+  const resolved = (0, import_node_fs5.realpathSync)(target);
   call.chdir(resolved);
   return Promise.resolve({ directory: resolved });
 }
@@ -2423,7 +2685,7 @@ var GitRepository = class {
   constructor(o, call) {
     this.o = o;
     this.call = call;
-    this.destination = import_node_path5.default.resolve(call.cwd, o.name);
+    this.destination = import_node_path6.default.resolve(call.cwd, o.name);
     const secrets = /* @__PURE__ */ new Set();
     for (const value of Object.values(o.credentials)) {
       const text = isMapping(value) && typeof value["value"] === "string" ? value["value"] : typeof value === "string" ? value : void 0;
@@ -2502,7 +2764,7 @@ var GitRepository = class {
   async pullCodeLocked() {
     let hasGitDir = false;
     try {
-      hasGitDir = (0, import_node_fs4.statSync)(import_node_path5.default.join(this.destination, ".git")) !== void 0;
+      hasGitDir = (0, import_node_fs5.statSync)(import_node_path6.default.join(this.destination, ".git")) !== void 0;
     } catch {
       hasGitDir = false;
     }
@@ -2657,21 +2919,21 @@ async function gitClone(inputs, call) {
       await new Promise((resolve2) => setTimeout(resolve2, delay * 1e3));
     }
   }
-  return { directory: import_node_path5.default.relative(call.cwd, repo.destination) };
+  return { directory: import_node_path6.default.relative(call.cwd, repo.destination) };
 }
 
 // src/steps/storage/azure.ts
 var import_promises4 = __toESM(require_promises(), 1);
 
 // src/steps/storage/common.ts
-var import_node_crypto2 = __toESM(require_node_crypto(), 1);
-var import_node_fs5 = __toESM(require_node_fs(), 1);
+var import_node_crypto3 = __toESM(require_node_crypto(), 1);
+var import_node_fs6 = __toESM(require_node_fs(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 
 // src/steps/upload-set.ts
 var import_promises2 = __toESM(require_promises(), 1);
-var import_node_path6 = __toESM(require_node_path(), 1);
+var import_node_path7 = __toESM(require_node_path(), 1);
 
 // src/steps/ignore.ts
 var PY_WHITESPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
@@ -2845,8 +3107,8 @@ var IgnoreSpec = class _IgnoreSpec {
     return _IgnoreSpec.fromLines(ignoreLines(text, mode), fileName);
   }
   /** The deciding pattern for a path relative to the root (`/` separators), or null when none matches. */
-  match(path8) {
-    const file = normalizeFile(path8);
+  match(path9) {
+    const file = normalizeFile(path9);
     let best = null;
     let bestPriority = 0;
     for (let i = this.patterns.length - 1; i >= 0; i -= 1) {
@@ -2863,14 +3125,14 @@ var IgnoreSpec = class _IgnoreSpec {
     return best;
   }
   /** Whether `.prefectignore` excludes the path (relative to the root, `/` separators). */
-  ignores(path8) {
-    return this.match(path8)?.exclude ?? false;
+  ignores(path9) {
+    return this.match(path9)?.exclude ?? false;
   }
 };
-function normalizeFile(path8) {
-  if (path8.startsWith("/")) return path8.slice(1);
-  if (path8.startsWith("./")) return path8.slice(2);
-  return path8;
+function normalizeFile(path9) {
+  if (path9.startsWith("/")) return path9.slice(1);
+  if (path9.startsWith("./")) return path9.slice(2);
+  return path9;
 }
 function pyRepr(text) {
   const quote2 = text.includes("'") && !text.includes('"') ? '"' : "'";
@@ -2895,19 +3157,19 @@ var PUSH_STEPS = {
 };
 var LINE_MODE = { s3: "strip", gcs: "raw", azure: "raw" };
 async function uploadSet(provider, localRoot, folder, options = {}) {
-  const root = (0, import_node_path6.resolve)(localRoot);
+  const root = (0, import_node_path7.resolve)(localRoot);
   const platform = options.platform ?? process.platform;
   const ignoreName = options.ignoreFile === void 0 ? ".prefectignore" : options.ignoreFile;
   let spec = null;
   let ignoreFile = null;
   if (ignoreName) {
-    const path8 = (0, import_node_path6.isAbsolute)(ignoreName) ? ignoreName : (0, import_node_path6.join)(root, ignoreName);
-    if (await exists(path8)) {
-      const bytes = await (0, import_promises2.readFile)(path8).catch((error) => {
+    const path9 = (0, import_node_path7.isAbsolute)(ignoreName) ? ignoreName : (0, import_node_path7.join)(root, ignoreName);
+    if (await exists(path9)) {
+      const bytes = await (0, import_promises2.readFile)(path9).catch((error) => {
         throw new Error(`${PUSH_STEPS[provider]}: cannot read ignore file ${ignoreName}: ${error.code ?? error.message}`);
       });
       spec = IgnoreSpec.parse(decodeIgnoreFile(bytes, ignoreName), LINE_MODE[provider], ignoreName);
-      ignoreFile = path8;
+      ignoreFile = path9;
     }
   }
   const entries = await walk(root, spec !== null);
@@ -2919,11 +3181,11 @@ async function uploadSet(provider, localRoot, folder, options = {}) {
       if (!entry.resolves) continue;
       if (spec.ignores(entry.relativePath)) continue;
     } else if (!entry.resolves) broken.push(entry.relativePath);
-    files.push({ localPath: (0, import_node_path6.join)(root, ...entry.relativePath.split("/")), relativePath: entry.relativePath, key: objectKey(provider, folder, entry.relativePath, platform) });
+    files.push({ localPath: (0, import_node_path7.join)(root, ...entry.relativePath.split("/")), relativePath: entry.relativePath, key: objectKey(provider, folder, entry.relativePath, platform) });
   }
   files.sort((a, b) => a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0);
   const warnings = spec ? [] : riskyUploadWarnings(files.map((f) => f.relativePath), ignoreName || null);
-  for (const path8 of broken) warnings.push(`${path8} is a broken symbolic link: ${PUSH_STEPS[provider]} would fail uploading it (remove it or add it to .prefectignore)`);
+  for (const path9 of broken) warnings.push(`${path9} is a broken symbolic link: ${PUSH_STEPS[provider]} would fail uploading it (remove it or add it to .prefectignore)`);
   return { files, ignoreFile, warnings };
 }
 function objectKey(provider, folder, relativePath, platform = process.platform) {
@@ -2933,8 +3195,8 @@ function objectKey(provider, folder, relativePath, platform = process.platform) 
   const sep = provider === "azure" && windows ? "\\" : "/";
   return anchor.replaceAll("/", sep) + all.join(sep);
 }
-function purePathParts(path8, windows) {
-  const p = windows ? path8.replaceAll("\\", "/") : path8;
+function purePathParts(path9, windows) {
+  const p = windows ? path9.replaceAll("\\", "/") : path9;
   let anchor = "";
   if (!windows && p.startsWith("/")) anchor = p.startsWith("//") && !p.startsWith("///") ? "//" : "/";
   else if (windows) {
@@ -2955,7 +3217,7 @@ async function walk(root, strict) {
       return;
     }
     for (const entry of entries) {
-      const full = (0, import_node_path6.join)(dir, entry.name);
+      const full = (0, import_node_path7.join)(dir, entry.name);
       const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         const target = await (0, import_promises2.stat)(full).catch(() => null);
@@ -2969,8 +3231,8 @@ async function walk(root, strict) {
   await visit(root, "");
   return out;
 }
-async function exists(path8) {
-  return (0, import_promises2.stat)(path8).then(
+async function exists(path9) {
+  return (0, import_promises2.stat)(path9).then(
     () => true,
     () => false
   );
@@ -2981,17 +3243,17 @@ function riskyUploadWarnings(relativePaths, ignoreName) {
   const venvs = /* @__PURE__ */ new Map();
   const envFiles = [];
   const venvRoots = /* @__PURE__ */ new Set();
-  for (const path8 of relativePaths) {
-    if (path8 === "pyvenv.cfg" || path8.endsWith("/pyvenv.cfg")) venvRoots.add(path8.slice(0, -"pyvenv.cfg".length));
+  for (const path9 of relativePaths) {
+    if (path9 === "pyvenv.cfg" || path9.endsWith("/pyvenv.cfg")) venvRoots.add(path9.slice(0, -"pyvenv.cfg".length));
   }
-  for (const path8 of relativePaths) {
-    const parts = path8.split("/");
+  for (const path9 of relativePaths) {
+    const parts = path9.split("/");
     const gitAt = parts.indexOf(".git");
     if (gitAt >= 0 && gitAt < parts.length - 1) bump(git, `${parts.slice(0, gitAt + 1).join("/")}/`);
     const venvAt = parts.findIndex((part, i) => i < parts.length - 1 && (part === ".venv" || part === "venv" || venvRoots.has(`${parts.slice(0, i + 1).join("/")}/`)));
     if (venvAt >= 0) bump(venvs, `${parts.slice(0, venvAt + 1).join("/")}/`);
     const base = parts[parts.length - 1];
-    if (base === ".env" || base.startsWith(".env.")) envFiles.push(path8);
+    if (base === ".env" || base.startsWith(".env.")) envFiles.push(path9);
   }
   if (venvRoots.has("")) venvs.set("./", relativePaths.length);
   if (git.size === 0 && venvs.size === 0 && envFiles.length === 0) return [];
@@ -3032,7 +3294,7 @@ async function pushDirectory(provider, call, folder, target, options = {}) {
     let listingNoted = false;
     const sizes = set.files.map((file) => {
       try {
-        return (0, import_node_fs5.statSync)(file.localPath).size;
+        return (0, import_node_fs6.statSync)(file.localPath).size;
       } catch (error) {
         return unreadable(file)(error);
       }
@@ -3097,7 +3359,7 @@ async function pullObjects(call, location, objects, download2, options = {}) {
   const totalBytes = objects.reduce((a, o) => a + o.size, 0);
   const progress = new Progress(call, step, "downloaded", objects.length, totalBytes, options.progressIntervalMs);
   try {
-    const dirs = [...new Set(objects.map((o) => (0, import_node_path7.dirname)(o.localPath)))];
+    const dirs = [...new Set(objects.map((o) => (0, import_node_path8.dirname)(o.localPath)))];
     for (const dir of dirs) await (0, import_promises3.mkdir)(dir, { recursive: true });
     await mapBounded(
       objects,
@@ -3119,9 +3381,9 @@ async function pullObjects(call, location, objects, download2, options = {}) {
   call.log(`   ${step}: ${describeSummary(summary, "downloaded", false)} from ${location}`);
   return summary;
 }
-async function md5File(path8) {
-  const hash = (0, import_node_crypto2.createHash)("md5");
-  for await (const chunk of (0, import_node_fs5.createReadStream)(path8)) hash.update(chunk);
+async function md5File(path9) {
+  const hash = (0, import_node_crypto3.createHash)("md5");
+  for await (const chunk of (0, import_node_fs6.createReadStream)(path9)) hash.update(chunk);
   return hash.digest("hex");
 }
 function formatBytes(bytes) {
@@ -3165,12 +3427,12 @@ async function readLocal(file, size) {
     let data;
     if (size <= SYNC_READ_LIMIT) {
       try {
-        data = (0, import_node_fs5.readFileSync)(file.localPath);
+        data = (0, import_node_fs6.readFileSync)(file.localPath);
       } catch (error) {
         return unreadable(file)(error);
       }
     } else data = await (0, import_promises3.readFile)(file.localPath).catch(unreadable(file));
-    return { ...file, size: data.length, md5: (0, import_node_crypto2.createHash)("md5").update(data).digest("hex"), data };
+    return { ...file, size: data.length, md5: (0, import_node_crypto3.createHash)("md5").update(data).digest("hex"), data };
   }
   return { ...file, size, md5: await md5File(file.localPath).catch(unreadable(file)), data: null };
 }
@@ -3246,7 +3508,7 @@ var Progress = class {
 };
 
 // src/steps/storage/download-path.ts
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 function parse(text) {
   let anchor = "";
   if (text.startsWith("/")) anchor = text.startsWith("//") && !text.startsWith("///") ? "//" : "/";
@@ -3273,7 +3535,7 @@ function downloadPath(step, cwd, folder, name) {
   if (rest.includes("..") || rest.some((p) => p.startsWith("/"))) {
     throw new StepFailure(`${step}: object ${JSON.stringify(name)} would be written outside the working directory ${cwd} (its name contains '..'); refusing`);
   }
-  return import_node_path8.default.join(cwd, ...rest);
+  return import_node_path9.default.join(cwd, ...rest);
 }
 
 // src/steps/storage/inputs.ts
@@ -3450,10 +3712,10 @@ function networkReasonInMessage(message2) {
 }
 
 // src/steps/storage/gcs.ts
-var import_node_crypto3 = __toESM(require_node_crypto(), 1);
-var import_node_fs6 = __toESM(require_node_fs(), 1);
+var import_node_crypto4 = __toESM(require_node_crypto(), 1);
+var import_node_fs7 = __toESM(require_node_fs(), 1);
 var import_promises5 = __toESM(require_promises(), 1);
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 var import_node_stream = __toESM(require_node_stream(), 1);
 var import_promises6 = __toESM(require_promises2(), 1);
 var PUSH2 = "push_to_gcs";
@@ -3504,14 +3766,14 @@ async function download(client, bucket, object, md5Hash, signal) {
     const body = await response.text().catch(() => "");
     throw Object.assign(new Error(`HTTP ${response.status}: ${firstLine2(body) || response.statusText}`), { code: response.status });
   }
-  const hash = (0, import_node_crypto3.createHash)("md5");
+  const hash = (0, import_node_crypto4.createHash)("md5");
   const hashing = new import_node_stream.Transform({
     transform(chunk, _encoding, done) {
       hash.update(chunk);
       done(null, chunk);
     }
   });
-  await (0, import_promises6.pipeline)(import_node_stream.Readable.fromWeb(response.body), hashing, (0, import_node_fs6.createWriteStream)(object.localPath), { signal });
+  await (0, import_promises6.pipeline)(import_node_stream.Readable.fromWeb(response.body), hashing, (0, import_node_fs7.createWriteStream)(object.localPath), { signal });
   const stored = response.headers.get("x-goog-stored-content-encoding");
   if (md5Hash && (stored === null || stored === "identity") && hash.digest("base64") !== md5Hash) {
     throw new Error(`the downloaded content does not match the object's MD5 (it changed during the pull, or the transfer was corrupted); run the step again`);
@@ -3540,7 +3802,7 @@ async function gcsClient(step, credentials, call) {
       credentialSource = "credentials.service_account_info";
     } else if (file !== void 0 && file !== null) {
       if (typeof file !== "string") throw new StepFailure(`${step}: credentials.service_account_file must be a path, got ${pythonTypeName(file)}`);
-      key2 = serviceAccount(step, await readServiceAccountFile(step, import_node_path9.default.resolve(call.cwd, file), file), `service account file ${file}`);
+      key2 = serviceAccount(step, await readServiceAccountFile(step, import_node_path10.default.resolve(call.cwd, file), file), `service account file ${file}`);
       credentialSource = `service account file ${file}`;
     }
   }
@@ -3576,7 +3838,7 @@ function serviceAccount(step, info, what) {
   const privateKey = info["private_key"];
   if (privateKey === void 0) throw new StepFailure(`${step}: ${what} has no private_key field (use the JSON key file downloaded for the service account)`);
   try {
-    (0, import_node_crypto3.createPrivateKey)(String(privateKey));
+    (0, import_node_crypto4.createPrivateKey)(String(privateKey));
   } catch {
     throw new StepFailure(`${step}: ${what} has a private_key that is not a PEM private key (use the JSON key file downloaded for the service account)`);
   }
@@ -3654,10 +3916,10 @@ function gcsError(error, client, bucket, action) {
 }
 
 // src/steps/storage/s3.ts
-var import_node_crypto4 = __toESM(require_node_crypto(), 1);
-var import_node_fs7 = __toESM(require_node_fs(), 1);
+var import_node_crypto5 = __toESM(require_node_crypto(), 1);
+var import_node_fs8 = __toESM(require_node_fs(), 1);
 var import_promises7 = __toESM(require_promises(), 1);
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 var import_promises8 = __toESM(require_promises2(), 1);
 var DEFAULT_S3_TUNING = {
   multipartThreshold: 16 * 1024 * 1024,
@@ -3706,9 +3968,9 @@ async function pullFromS3(inputs, call, tuning = DEFAULT_S3_TUNING) {
       objects,
       async (object, signal) => {
         const response = await s3.client.send(new GetObjectCommand({ Bucket: bucket, Key: object.key }), { abortSignal: signal });
-        const partial = `${object.localPath}.${(0, import_node_crypto4.randomUUID)()}.part`;
+        const partial = `${object.localPath}.${(0, import_node_crypto5.randomUUID)()}.part`;
         try {
-          await (0, import_promises8.pipeline)(response.Body, (0, import_node_fs7.createWriteStream)(partial), { signal });
+          await (0, import_promises8.pipeline)(response.Body, (0, import_node_fs8.createWriteStream)(partial), { signal });
           await (0, import_promises7.rename)(partial, object.localPath);
         } catch (error) {
           await (0, import_promises7.rm)(partial, { force: true });
@@ -3875,7 +4137,7 @@ function pushTarget(s3, bucket, folder, tuning) {
           new PutObjectCommand({
             Bucket: bucket,
             Key: object.key,
-            Body: object.data ?? (0, import_node_fs7.createReadStream)(object.localPath),
+            Body: object.data ?? (0, import_node_fs8.createReadStream)(object.localPath),
             ContentLength: object.size,
             ContentMD5: Buffer.from(object.md5, "hex").toString("base64"),
             Metadata: metadata
@@ -3888,7 +4150,7 @@ function pushTarget(s3, bucket, folder, tuning) {
       await multipart.run(async () => {
         const upload = new Upload({
           client: s3.client,
-          params: { Bucket: bucket, Key: object.key, Body: object.data ?? (0, import_node_fs7.createReadStream)(object.localPath), Metadata: metadata },
+          params: { Bucket: bucket, Key: object.key, Body: object.data ?? (0, import_node_fs8.createReadStream)(object.localPath), Metadata: metadata },
           partSize: tuning.partSize,
           queueSize: tuning.partConcurrency,
           leavePartsOnError: false
@@ -4002,8 +4264,8 @@ var IMPLEMENTATIONS = /* @__PURE__ */ new Map([
   ["prefect_azure.deployments.steps.push_to_azure_blob_storage", pushToAzureBlobStorage],
   ["prefect_azure.deployments.steps.pull_from_azure_blob_storage", pullFromAzureBlobStorage],
   // Loaded on first use, like the SDK-backed steps: runs without Docker steps never pay for them.
-  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-7VREKMAE.js")).buildDockerImage(inputs, call)],
-  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-INICONX3.js")).pushDockerImage(inputs, call)]
+  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-NEGMKRPD.js")).buildDockerImage(inputs, call)],
+  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-FIIP6WLN.js")).pushDockerImage(inputs, call)]
 ]);
 var PREFECT_PYTHON_STEPS = /* @__PURE__ */ new Set([`${CORE}.pull_from_remote_storage`, `${CORE}.pull_with_block`]);
 function resolveStep(name, keywords = {}) {
@@ -4387,8 +4649,8 @@ async function validateDeployments(request, onPlanned) {
 function validateForDeploy(request, onPlanned) {
   return validateDeployments(request, onPlanned);
 }
-function position(plan2, d, ...path8) {
-  const pos = plan2.positionOf?.(["deployments", d.index, ...path8]);
+function position(plan2, d, ...path9) {
+  const pos = plan2.positionOf?.(["deployments", d.index, ...path9]);
   return pos ? { line: pos.line, column: pos.column } : {};
 }
 function sortDiagnostics(diagnostics) {
@@ -4421,9 +4683,52 @@ async function deploy(given) {
     if (refused.length > 0) plan2 = { ...plan2, diagnostics: [...refused, ...plan2.diagnostics] };
     if (hasErrors(plan2.diagnostics)) return { plan: plan2, outcomes: [], diagnostics: plan2.diagnostics, stoppedAt: "validation" };
   }
+  const read = { current: withSteps.length === 0 ? current : void 0, prefetch: withSteps.length === 0 ? early.prefetch : void 0 };
+  if (!canLock(request)) return write(request, plan2, read, outputsByIndex);
+  const before = (read.current ?? readServerSnapshot(request.client, plan2.deployments, read.prefetch)).then(remembered);
+  before.catch(() => {
+  });
+  const untouched = await compareWithServer(request.client, plan2, void 0, before).then(
+    (live) => live.every((c) => c.action === "unchanged") && plan2.deployments.every((d) => !d.slas),
+    () => false
+  );
+  if (untouched) return write(request, plan2, { current: before }, outputsByIndex);
+  let held;
+  try {
+    held = await lockFor(request, plan2);
+  } catch (e) {
+    if (!(e instanceof DeployLockError)) throw e;
+    return { plan: plan2, outcomes: [], diagnostics: [{ severity: "error", file: plan2.prefectFile, message: e.message }, ...plan2.diagnostics], stoppedAt: "lock" };
+  }
+  try {
+    return await write(request, plan2, void 0, outputsByIndex);
+  } finally {
+    await held.release();
+  }
+}
+function remembered(snapshot) {
+  const automations = /* @__PURE__ */ new Map();
+  return {
+    ...snapshot,
+    automationsOf: (id) => {
+      if (!automations.has(id)) automations.set(id, snapshot.automationsOf(id));
+      return automations.get(id);
+    }
+  };
+}
+function lockFor(request, plan2) {
+  return acquireDeployLock(request.client, lockTarget(plan2.prefectFile, request.cwd, plan2.deployments.map((d) => `${d.flowName}/${d.name}`)), request.lock || {}, request.onLock ?? (() => {
+  }));
+}
+var LOCK_METHODS = ["createConcurrencyLimit", "acquireConcurrencyLease", "renewConcurrencyLease", "releaseConcurrencyLease", "resetConcurrencyLimit", "readVariableByName", "writeVariable", "deleteVariable"];
+function canLock(request) {
+  const c = request.client;
+  return request.lock !== false && LOCK_METHODS.every((m) => typeof c[m] === "function");
+}
+async function write(request, plan2, early, outputsByIndex) {
   let snapshot;
   try {
-    snapshot = await (withSteps.length === 0 && current ? current : readServerSnapshot(request.client, plan2.deployments, withSteps.length === 0 ? early.prefetch : void 0));
+    snapshot = await (early?.current ?? readServerSnapshot(request.client, plan2.deployments, early?.prefetch));
   } catch (e) {
     const message2 = `reading the current deployments from the server failed: ${e.message}`;
     return { plan: plan2, outcomes: [], diagnostics: [{ severity: "error", file: plan2.prefectFile, message: message2 }, ...plan2.diagnostics], stoppedAt: "validation" };
@@ -4647,10 +4952,10 @@ function blockSecretFields(document) {
   if (document.block_type?.slug === "secret" && !paths.includes("value")) paths.push("value");
   return paths;
 }
-function leavesAt(data, path8) {
-  if (path8.length === 0) return leaves(data);
+function leavesAt(data, path9) {
+  if (path9.length === 0) return leaves(data);
   if (data === null || typeof data !== "object") return [];
-  const [head, ...rest] = path8;
+  const [head, ...rest] = path9;
   const record = data;
   const next = head === "*" ? Object.values(record) : head !== void 0 && head in record ? [record[head]] : [];
   return next.flatMap((v) => leavesAt(v, rest));
@@ -4733,6 +5038,8 @@ export {
   deploymentUrl,
   uiUrl,
   PrefectClient,
+  DEFAULT_LOCK_TIMEOUT_SECONDS,
+  lockEventText,
   outcomeJson,
   validateDeployments,
   validateForDeploy,
