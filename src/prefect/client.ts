@@ -423,6 +423,10 @@ export class PrefectClient {
   }
 
   // Global concurrency limits used as a lease (the deploy lock): `/v2/concurrency_limits/…`.
+  // Each of these is safe to send again when its answer was lost: a limit or variable created twice
+  // answers 409, a renewal or release repeated changes nothing, and a slot taken twice cannot be (the
+  // limit has one slot: the repeat is refused as held until the lost lease expires, a wait, never a
+  // second holder).
 
   /**
    * `POST /v2/concurrency_limits/` with one slot; false when a limit of that name exists already
@@ -430,7 +434,7 @@ export class PrefectClient {
    */
   async createConcurrencyLimit(name: string, limit = 1): Promise<boolean> {
     try {
-      await this.http.call({ method: 'POST', path: '/v2/concurrency_limits/', body: { name, limit } });
+      await this.http.call({ method: 'POST', path: '/v2/concurrency_limits/', body: { name, limit }, idempotent: true });
       return true;
     } catch (error) {
       if (error instanceof PrefectApiError && error.status === 409) return false;
@@ -449,6 +453,7 @@ export class PrefectClient {
         method: 'POST',
         path: '/v2/concurrency_limits/increment-with-lease',
         body: { names: [name], slots: 1, mode: 'concurrency', lease_duration: leaseSeconds },
+        idempotent: true,
       });
       if (r.limits.length === 0) {
         await this.releaseConcurrencyLease(r.lease_id);
@@ -464,7 +469,7 @@ export class PrefectClient {
   /** `POST /v2/concurrency_limits/leases/{id}/renew`; false when the lease expired or was revoked (410). */
   async renewConcurrencyLease(leaseId: string, leaseSeconds: number): Promise<boolean> {
     try {
-      await this.http.call({ method: 'POST', path: apiPath`/v2/concurrency_limits/leases/${leaseId}/renew`, body: { lease_duration: leaseSeconds } });
+      await this.http.call({ method: 'POST', path: apiPath`/v2/concurrency_limits/leases/${leaseId}/renew`, body: { lease_duration: leaseSeconds }, idempotent: true });
       return true;
     } catch (error) {
       if (error instanceof PrefectApiError && (error.status === 410 || error.status === 404)) return false;
@@ -480,7 +485,7 @@ export class PrefectClient {
   /** `POST /variables/`, or `PATCH /variables/name/{name}` when it exists (409). */
   async writeVariable(name: string, value: unknown): Promise<void> {
     try {
-      await this.http.call({ method: 'POST', path: '/variables/', body: { name, value } });
+      await this.http.call({ method: 'POST', path: '/variables/', body: { name, value }, idempotent: true });
     } catch (error) {
       if (!(error instanceof PrefectApiError && error.status === 409)) throw error;
       await this.http.call({ method: 'PATCH', path: apiPath`/variables/name/${name}`, body: { value } });
@@ -494,7 +499,7 @@ export class PrefectClient {
 
   /** `POST /v2/concurrency_limits/decrement-with-lease` (204; a lease already gone is no error). */
   async releaseConcurrencyLease(leaseId: string): Promise<void> {
-    await this.http.call({ method: 'POST', path: '/v2/concurrency_limits/decrement-with-lease', body: { lease_id: leaseId } });
+    await this.http.call({ method: 'POST', path: '/v2/concurrency_limits/decrement-with-lease', body: { lease_id: leaseId }, idempotent: true });
   }
 
   /** `POST /work_pools/{pool}/workers/filter`, only ONLINE workers when asked. */

@@ -19,7 +19,7 @@ import {
   untrustedEnvironment,
   validateDeployments,
   validateForDeploy
-} from "./chunk-2SDTQC2I.js";
+} from "./chunk-BDOFEXCC.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,

@@ -2286,13 +2286,17 @@ var PrefectClient = class {
     return { created: names(response.created), updated: names(response.updated), deleted: names(response.deleted) };
   }
   // Global concurrency limits used as a lease (the deploy lock): `/v2/concurrency_limits/…`.
+  // Each of these is safe to send again when its answer was lost: a limit or variable created twice
+  // answers 409, a renewal or release repeated changes nothing, and a slot taken twice cannot be (the
+  // limit has one slot: the repeat is refused as held until the lost lease expires, a wait, never a
+  // second holder).
   /**
    * `POST /v2/concurrency_limits/` with one slot; false when a limit of that name exists already
    * (another deploy created it first).
    */
   async createConcurrencyLimit(name, limit = 1) {
     try {
-      await this.http.call({ method: "POST", path: "/v2/concurrency_limits/", body: { name, limit } });
+      await this.http.call({ method: "POST", path: "/v2/concurrency_limits/", body: { name, limit }, idempotent: true });
       return true;
     } catch (error) {
       if (error instanceof PrefectApiError && error.status === 409) return false;
@@ -2309,7 +2313,8 @@ var PrefectClient = class {
       const r = await this.http.json({
         method: "POST",
         path: "/v2/concurrency_limits/increment-with-lease",
-        body: { names: [name], slots: 1, mode: "concurrency", lease_duration: leaseSeconds }
+        body: { names: [name], slots: 1, mode: "concurrency", lease_duration: leaseSeconds },
+        idempotent: true
       });
       if (r.limits.length === 0) {
         await this.releaseConcurrencyLease(r.lease_id);
@@ -2324,7 +2329,7 @@ var PrefectClient = class {
   /** `POST /v2/concurrency_limits/leases/{id}/renew`; false when the lease expired or was revoked (410). */
   async renewConcurrencyLease(leaseId, leaseSeconds) {
     try {
-      await this.http.call({ method: "POST", path: apiPath`/v2/concurrency_limits/leases/${leaseId}/renew`, body: { lease_duration: leaseSeconds } });
+      await this.http.call({ method: "POST", path: apiPath`/v2/concurrency_limits/leases/${leaseId}/renew`, body: { lease_duration: leaseSeconds }, idempotent: true });
       return true;
     } catch (error) {
       if (error instanceof PrefectApiError && (error.status === 410 || error.status === 404)) return false;
@@ -2338,7 +2343,7 @@ var PrefectClient = class {
   /** `POST /variables/`, or `PATCH /variables/name/{name}` when it exists (409). */
   async writeVariable(name, value) {
     try {
-      await this.http.call({ method: "POST", path: "/variables/", body: { name, value } });
+      await this.http.call({ method: "POST", path: "/variables/", body: { name, value }, idempotent: true });
     } catch (error) {
       if (!(error instanceof PrefectApiError && error.status === 409)) throw error;
       await this.http.call({ method: "PATCH", path: apiPath`/variables/name/${name}`, body: { value } });
@@ -2350,7 +2355,7 @@ var PrefectClient = class {
   }
   /** `POST /v2/concurrency_limits/decrement-with-lease` (204; a lease already gone is no error). */
   async releaseConcurrencyLease(leaseId) {
-    await this.http.call({ method: "POST", path: "/v2/concurrency_limits/decrement-with-lease", body: { lease_id: leaseId } });
+    await this.http.call({ method: "POST", path: "/v2/concurrency_limits/decrement-with-lease", body: { lease_id: leaseId }, idempotent: true });
   }
   /** `POST /work_pools/{pool}/workers/filter`, only ONLINE workers when asked. */
   readWorkersForPool(workPoolName, onlineOnly = false) {

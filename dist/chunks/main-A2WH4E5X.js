@@ -29,7 +29,7 @@ import {
   untrustedEnvironment,
   validateDeployments,
   validateForDeploy
-} from "./chunk-2SDTQC2I.js";
+} from "./chunk-BDOFEXCC.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-EHI5DEDC.js";
