@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-A2WH4E5X.js");
+var { run } = await import("./chunks/main-CHXUKWIB.js");
 capYoungGeneration();
 await run();

@@ -122,8 +122,3 @@ export function unsupportedFields(body: Json, version: string | undefined): Unsu
   }
   return out;
 }
-
-/** `schedules[1].replaces` */
-export function fieldPathText(path: readonly (string | number)[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
-}

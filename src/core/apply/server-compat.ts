@@ -3,9 +3,9 @@
  * not know are refused before anything is written, naming the deployment, the field, the release
  * and what to do (the field table and its source are in `prefect/server-version.ts`).
  */
-import type { Diagnostic } from '../diagnostics.js';
+import { keyPath, type Diagnostic } from '../diagnostics.js';
 import type { Plan } from '../plan/index.js';
-import { compareServerVersions, fieldPathText, OLDEST_TESTED_SERVER, unsupportedFields } from '../../prefect/server-version.js';
+import { compareServerVersions, OLDEST_TESTED_SERVER, unsupportedFields } from '../../prefect/server-version.js';
 
 export function serverCompatibility(plan: Plan, version: string | undefined): Diagnostic[] {
   if (version === undefined) return [];
@@ -19,7 +19,7 @@ export function serverCompatibility(plan: Plan, version: string | undefined): Di
   }
   for (const d of plan.deployments) {
     for (const u of unsupportedFields(d.payload, version)) {
-      const yaml = fieldPathText(u.yamlPath);
+      const yaml = keyPath(u.yamlPath);
       const consequence = u.field.older === 'refuses' ? 'would refuse the deployment' : 'would drop it without a word';
       const pos = plan.positionOf?.(['deployments', d.index, ...u.yamlPath]) ?? plan.positionOf?.(['deployments', d.index]);
       diagnostics.push({

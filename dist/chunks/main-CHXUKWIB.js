@@ -29,7 +29,7 @@ import {
   untrustedEnvironment,
   validateDeployments,
   validateForDeploy
-} from "./chunk-BDOFEXCC.js";
+} from "./chunk-7AXHIXHD.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-EHI5DEDC.js";

@@ -1972,9 +1972,6 @@ function unsupportedFields(body, version) {
   }
   return out;
 }
-function fieldPathText(path9) {
-  return path9.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
-}
 
 // src/prefect/client.ts
 var DEFAULT_PAGE_SIZE = 200;
@@ -4587,7 +4584,7 @@ function serverCompatibility(plan2, version) {
   }
   for (const d of plan2.deployments) {
     for (const u of unsupportedFields(d.payload, version)) {
-      const yaml = fieldPathText(u.yamlPath);
+      const yaml = keyPath(u.yamlPath);
       const consequence = u.field.older === "refuses" ? "would refuse the deployment" : "would drop it without a word";
       const pos = plan2.positionOf?.(["deployments", d.index, ...u.yamlPath]) ?? plan2.positionOf?.(["deployments", d.index]);
       diagnostics.push({

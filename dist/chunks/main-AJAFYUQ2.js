@@ -19,7 +19,7 @@ import {
   untrustedEnvironment,
   validateDeployments,
   validateForDeploy
-} from "./chunk-BDOFEXCC.js";
+} from "./chunk-7AXHIXHD.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,
