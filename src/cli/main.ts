@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/plan/index.js';
-import { liveChangesToText, planToJson, planToText } from '../core/plan/render.js';
+import { liveChangesToText, planToJson, planToText } from '../core/report/index.js';
 import { DEFAULT_LOCK_TIMEOUT_SECONDS, deploy, lockEventText, outcomeJson, planAgainstServer, validateDeployments, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
 import { Secrets, untrustedEnvironment } from '../core/secrets.js';

@@ -4,8 +4,8 @@
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { isCronSchedule, isIntervalSchedule, nextRunTimes, type Schedule } from '../schedules/index.js';
 import type { Mapping } from '../config/index.js';
-import type { DesiredDeployment } from './desired.js';
-import type { Plan } from './index.js';
+import type { DesiredDeployment } from '../plan/desired.js';
+import type { Plan } from '../plan/index.js';
 import type { LiveChange } from '../apply/index.js';
 import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory, type ClassifiedChange } from './changes.js';
 

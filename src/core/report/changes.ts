@@ -11,7 +11,7 @@
  */
 import { isMapping } from '../config/index.js';
 import { jsonEqual, updateBody, type FieldChange } from '../apply/diff.js';
-import type { DesiredDeployment } from './desired.js';
+import type { DesiredDeployment } from '../plan/desired.js';
 
 /** How a value that only a build or push step can produce is shown. */
 export const KNOWN_AFTER_BUILD = '(known after build)';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlan, type Plan } from '../../src/core/plan/index.js';
-import { code, deployToMarkdown, fence, fieldDiff, planToMarkdown } from '../../src/core/plan/markdown.js';
+import { code, deployToMarkdown, fence, fieldDiff, planToMarkdown } from '../../src/core/report/markdown.js';
 import type { DeployResult, LiveChange } from '../../src/core/apply/index.js';
 
 const NOW = new Date('2026-03-02T08:00:00Z');

@@ -34,6 +34,7 @@ import {
   allStepNames,
   convertScheduleItem,
   findStep,
+  formatDiagnostic,
   isBuiltInNamespace,
   isCronSchedule,
   isIntervalSchedule,
@@ -58,7 +59,8 @@ import {
 } from "./chunk-NYGW7KUL.js";
 import {
   MAX_PYTHON_FILE_BYTES,
-  readBoundedFile
+  readBoundedFile,
+  require_dist
 } from "./chunk-C4QZBJBN.js";
 import {
   PIP_INSTALL_NEED,
@@ -127,18 +129,18 @@ var FlowAnalysisDiskCache = class {
   }
   directory;
   store;
-  get(key2, world) {
+  get(key3, world) {
     let entry;
     try {
-      entry = JSON.parse(this.store.read(key2)?.toString("utf8") ?? "null");
+      entry = JSON.parse(this.store.read(key3)?.toString("utf8") ?? "null");
     } catch {
       return void 0;
     }
-    if (entry?.key !== key2 || !Array.isArray(entry.observations) || !entry.flow) return void 0;
+    if (entry?.key !== key3 || !Array.isArray(entry.observations) || !entry.flow) return void 0;
     return entry.observations.every((o) => holds(o, world)) ? entry.flow : void 0;
   }
-  set(key2, observations, flow) {
-    this.store.write(key2, JSON.stringify({ key: key2, observations, flow }));
+  set(key3, observations, flow) {
+    this.store.write(key3, JSON.stringify({ key: key3, observations, flow }));
   }
 };
 function holds(o, world) {
@@ -231,7 +233,7 @@ async function analyzeEntrypoint(entrypoint, options) {
     bytes = readBoundedFile(abs, MAX_PYTHON_FILE_BYTES);
   } catch {
   }
-  const key2 = JSON.stringify([
+  const key3 = JSON.stringify([
     abs,
     bytes ? (0, import_node_crypto.createHash)("md5").update(bytes).digest("hex") : null,
     entrypoint,
@@ -240,22 +242,22 @@ async function analyzeEntrypoint(entrypoint, options) {
     options.referenceProfile ?? null,
     options.pythonVersion ?? null
   ]);
-  let analysis = cache.get(key2);
+  let analysis = cache.get(key3);
   if (!analysis) {
-    analysis = analyzeKept(ep, options, key2, bytes);
-    cache.set(key2, analysis);
+    analysis = analyzeKept(ep, options, key3, bytes);
+    cache.set(key3, analysis);
   }
   return analysis;
 }
-async function analyzeKept(ep, options, key2, bytes) {
+async function analyzeKept(ep, options, key3, bytes) {
   const kept = bytes ? disk() : null;
   if (!kept) return analyzeOrExplain(ep, options, bytes);
   const world = currentWorld(options.cwd);
-  const found = kept.get(key2, world);
+  const found = kept.get(key3, world);
   if (found) return found;
   const observations = [];
   const flow = await analyzeOrExplain(ep, options, bytes, observations);
-  kept.set(key2, observations, flow);
+  kept.set(key3, observations, flow);
   return flow;
 }
 function currentWorld(cwd) {
@@ -650,28 +652,28 @@ var Checker = class {
     if (!isMapping2(value)) return { error: `should be a mapping of resource labels to a string or a list of strings, got ${describe(value)}` };
     const result = {};
     let error;
-    for (const [label, v] of Object.entries(value)) {
-      if (typeof v === "string" || Array.isArray(v) && v.every((x) => typeof x === "string")) result[label] = v;
-      else error ??= `label ${JSON.stringify(label)} should be a string or a list of strings, got ${describe(v)}`;
+    for (const [label2, v] of Object.entries(value)) {
+      if (typeof v === "string" || Array.isArray(v) && v.every((x) => typeof x === "string")) result[label2] = v;
+      else error ??= `label ${JSON.stringify(label2)} should be a string or a list of strings, got ${describe(v)}`;
     }
     return error === void 0 ? { value: result } : { error };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
-  field(spec, key2, path9, check) {
-    if (!(key2 in spec)) return void 0;
-    const result = check(spec[key2]);
+  field(spec, key3, path9, check) {
+    if (!(key3 in spec)) return void 0;
+    const result = check(spec[key3]);
     if ("error" in result) {
-      this.fail([...path9, key2], result.error);
+      this.fail([...path9, key3], result.error);
       return void 0;
     }
     return result.value;
   }
-  required(spec, key2, path9, check, what) {
-    if (!(key2 in spec)) {
-      this.fail([...path9, key2], `is required: ${what}`);
+  required(spec, key3, path9, check, what) {
+    if (!(key3 in spec)) {
+      this.fail([...path9, key3], `is required: ${what}`);
       return void 0;
     }
-    return this.field(spec, key2, path9, check);
+    return this.field(spec, key3, path9, check);
   }
   fail(path9, message2) {
     this.errors.push({ path: path9, message: message2 });
@@ -752,11 +754,11 @@ function validateSlas(specs) {
 function validateSla(spec, i) {
   if (!isMapping2(spec)) return { errors: [{ path: [i], message: `each SLA must be a mapping, got ${describe(spec)}` }] };
   const common = [];
-  const check = (key2, fn) => {
-    if (!(key2 in spec)) return void 0;
-    const r = fn(spec[key2]);
+  const check = (key3, fn) => {
+    if (!(key3 in spec)) return void 0;
+    const r = fn(spec[key3]);
     if ("error" in r) {
-      common.push({ path: [i, key2], message: r.error });
+      common.push({ path: [i, key3], message: r.error });
       return void 0;
     }
     return r.value;
@@ -898,8 +900,8 @@ async function resolveVersion(configured, flowVersion, versionType, options) {
 // src/core/plan/deploy-options.ts
 var import_node_fs2 = __toESM(require_node_fs(), 1);
 var import_node_path3 = __toESM(require_node_path(), 1);
-function gatherSpecs(values, key2, cwd) {
-  const what = key2 === "triggers" ? "trigger" : "SLA";
+function gatherSpecs(values, key3, cwd) {
+  const what = key3 === "triggers" ? "trigger" : "SLA";
   const specs = [];
   for (const value of values) {
     try {
@@ -912,8 +914,8 @@ function gatherSpecs(values, key2, cwd) {
           if (parsed.errors.length) throw new Error(parsed.errors[0].message);
           doc = parsed.value;
         }
-        const list = isMapping2(doc) ? doc[key2] : void 0;
-        if (list !== void 0 && list !== null && !Array.isArray(list)) throw new Error(`"${key2}" must be a list`);
+        const list = isMapping2(doc) ? doc[key3] : void 0;
+        if (list !== void 0 && list !== null && !Array.isArray(list)) throw new Error(`"${key3}" must be a list`);
         specs.push(...list ?? []);
       } else {
         specs.push(JSON.parse(value));
@@ -927,7 +929,7 @@ function gatherSpecs(values, key2, cwd) {
 var DeployOptionError = class extends Error {
 };
 function hasDeployOptions(o) {
-  return Object.entries(o).some(([key2, v]) => key2 !== "enforceParameterSchema" && v !== void 0 && !(Array.isArray(v) && v.length === 0 && key2 !== "sla"));
+  return Object.entries(o).some(([key3, v]) => key3 !== "enforceParameterSchema" && v !== void 0 && !(Array.isArray(v) && v.length === 0 && key3 !== "sla"));
 }
 function parseJobVariable(text) {
   const eq = text.indexOf("=");
@@ -943,8 +945,8 @@ function applyDeployOptions(config, o) {
   const out = deepCopy(config);
   const notices = [];
   if (o.param?.length && o.params !== void 0) throw new DeployOptionError("Can only pass one of `param` or `params` options");
-  const set = (key2, value) => {
-    if (value !== void 0 && value !== null) out[key2] = value;
+  const set = (key3, value) => {
+    if (value !== void 0 && value !== null) out[key3] = value;
   };
   set("description", o.description);
   set("entrypoint", o.entrypoint);
@@ -1072,10 +1074,10 @@ var DEFAULTS = {
 };
 function mergeWithDefaults(config) {
   const out = deepCopy(config);
-  for (const [key2, value] of Object.entries(DEFAULTS)) {
-    if (!(key2 in out)) out[key2] = deepCopy(value);
-    if (isMapping2(value) && isMapping2(out[key2])) {
-      const target = out[key2];
+  for (const [key3, value] of Object.entries(DEFAULTS)) {
+    if (!(key3 in out)) out[key3] = deepCopy(value);
+    if (isMapping2(value) && isMapping2(out[key3])) {
+      const target = out[key3];
       for (const [k, v] of Object.entries(value)) if (!(k in target)) target[k] = deepCopy(v);
     }
   }
@@ -1103,7 +1105,7 @@ async function buildDesiredDeployment(index, rawConfig, actions, ctx) {
       throw e;
     }
   }
-  const own = (key2) => key2 in config ? config[key2] : actions[key2];
+  const own = (key3) => key3 in config ? config[key3] : actions[key3];
   const rawBuild = truthy(own("build")) ? own("build") : [];
   const rawPush = truthy(own("push")) ? own("push") : actions.push;
   const rawPull = own("pull");
@@ -1456,9 +1458,9 @@ async function plan(request, cache) {
   const gitAnswers = cache.git;
   const baseGit = request.git ?? runGit;
   const git = (args, cwd) => {
-    const key2 = JSON.stringify([cwd, args]);
-    if (!gitAnswers.has(key2)) gitAnswers.set(key2, baseGit(args, cwd));
-    return gitAnswers.get(key2);
+    const key3 = JSON.stringify([cwd, args]);
+    if (!gitAnswers.has(key3)) gitAnswers.set(key3, baseGit(args, cwd));
+    return gitAnswers.get(key3);
   };
   const single = selection.selected.length === 1;
   const options = { ...request.options };
@@ -1499,8 +1501,8 @@ async function plan(request, cache) {
   const deployments = [];
   results.forEach((result, i) => {
     const index = selection.selected[i].index;
-    const label = file.labelOf(index);
-    const toDiagnostic = (severity) => (p) => problemToDiagnostic(file, index, label, severity, p);
+    const label2 = file.labelOf(index);
+    const toDiagnostic = (severity) => (p) => problemToDiagnostic(file, index, label2, severity, p);
     if (result.ok) {
       deployments.push(result.deployment);
       diagnostics.push(...result.deployment.warnings.map(toDiagnostic("warning")));
@@ -1510,25 +1512,25 @@ async function plan(request, cache) {
   });
   const seen = /* @__PURE__ */ new Map();
   for (const d of deployments) {
-    const key2 = `${d.flowName}/${d.name}`;
-    const previous = seen.get(key2);
+    const key3 = `${d.flowName}/${d.name}`;
+    const previous = seen.get(key3);
     if (previous !== void 0) {
       diagnostics.push(problemToDiagnostic(file, d.index, file.labelOf(d.index), "error", {
-        message: `deployment "${key2}" is also defined by deployment ${file.labelOf(previous)}; names must be unique per flow`,
+        message: `deployment "${key3}" is also defined by deployment ${file.labelOf(previous)}; names must be unique per flow`,
         path: ["deployments", d.index, "name"]
       }));
-    } else seen.set(key2, d.index);
+    } else seen.set(key3, d.index);
   }
   return { ...finish(file.file, deployments, diagnostics), positionOf: file.positionOf };
 }
-function problemToDiagnostic(file, index, label, severity, p) {
+function problemToDiagnostic(file, index, label2, severity, p) {
   if (p.flowFile && p.flowFile.line !== void 0) {
     return {
       severity,
       file: p.flowFile.file,
       line: p.flowFile.line,
       ...p.flowFile.column !== void 0 ? { column: p.flowFile.column } : {},
-      deployment: label,
+      deployment: label2,
       message: p.message
     };
   }
@@ -1537,7 +1539,7 @@ function problemToDiagnostic(file, index, label, severity, p) {
     severity,
     file: file.file,
     ...pos ? { line: pos.line, column: pos.column } : {},
-    deployment: label,
+    deployment: label2,
     message: p.message
   };
 }
@@ -1668,7 +1670,7 @@ function diffDeployment(d, current) {
   return changes;
 }
 
-// src/core/plan/changes.ts
+// src/core/report/changes.ts
 var KNOWN_AFTER_BUILD = "(known after build)";
 var VERSION_FIELDS = /* @__PURE__ */ new Set(["version", "version_info"]);
 function isVersionField(field) {
@@ -1677,12 +1679,12 @@ function isVersionField(field) {
 function classifyChange(d, action, changes) {
   const deferred = deferredMatcher(d.deferred);
   if (action === "created") {
-    const knownAfterBuild2 = [];
-    if (deferred) for (const [field, value] of Object.entries(updateBody(d))) substitute(void 0, value, field, deferred, knownAfterBuild2);
-    return { category: "create", changes: [], knownAfterBuild: knownAfterBuild2 };
+    const knownAfterBuild3 = [];
+    if (deferred) for (const [field, value] of Object.entries(updateBody(d))) substitute(void 0, value, field, deferred, knownAfterBuild3);
+    return { category: "create", changes: [], knownAfterBuild: knownAfterBuild3 };
   }
   if (action === "unchanged") return { category: "unchanged", changes: [], knownAfterBuild: [] };
-  const knownAfterBuild = [];
+  const knownAfterBuild2 = [];
   const other = [];
   const version = [];
   for (const c of changes) {
@@ -1690,14 +1692,14 @@ function classifyChange(d, action, changes) {
     if (deferred) {
       const found = [];
       const to = substitute(c.from, c.to, c.field, deferred, found);
-      knownAfterBuild.push(...found);
+      knownAfterBuild2.push(...found);
       if (found.length > 0 && jsonEqual(c.from, to)) continue;
       if (found.length > 0) shown = { ...c, to };
     }
     (isVersionField(c.field) ? version : other).push(shown);
   }
-  const category = other.length > 0 ? "update" : version.length > 0 ? "version-only" : knownAfterBuild.length > 0 ? "unchanged-unless-build-differs" : "update";
-  return { category, changes: [...other, ...version], knownAfterBuild };
+  const category = other.length > 0 ? "update" : version.length > 0 ? "version-only" : knownAfterBuild2.length > 0 ? "unchanged-unless-build-differs" : "update";
+  return { category, changes: [...other, ...version], knownAfterBuild: knownAfterBuild2 };
 }
 function deferredMatcher(placeholders) {
   if (placeholders.length === 0) return void 0;
@@ -1731,7 +1733,7 @@ function couldProduce(template, deferred, value) {
   return new RegExp(`^${literal2.join("[\\s\\S]*")}$`, "u").test(value);
 }
 
-// src/core/plan/render.ts
+// src/core/report/text.ts
 function planToJson(plan2, live) {
   const diag = (d) => ({
     file: d.file,
@@ -1781,12 +1783,12 @@ var VERB = {
 };
 function liveChangesToText(plan2, live, options) {
   const classified = live.map((c) => classifyChange(c.deployment, c.action, c.changes));
-  const count = (category) => classified.filter((c) => c.category === category).length;
-  const extra = [["version-only", "version only"], ["unchanged-unless-build-differs", VERB["unchanged-unless-build-differs"]]].filter(([category]) => count(category) > 0).map(([category, words]) => `, ${count(category)} ${words}`).join("");
-  const lines = [`${plan2.prefectFile}: ${count("create")} to create, ${count("update")} to update, ${count("unchanged")} unchanged${extra}`];
+  const count2 = (category) => classified.filter((c) => c.category === category).length;
+  const extra = [["version-only", "version only"], ["unchanged-unless-build-differs", VERB["unchanged-unless-build-differs"]]].filter(([category]) => count2(category) > 0).map(([category, words]) => `, ${count2(category)} ${words}`).join("");
+  const lines = [`${plan2.prefectFile}: ${count2("create")} to create, ${count2("update")} to update, ${count2("unchanged")} unchanged${extra}`];
   live.forEach((change, i) => {
     const d = change.deployment;
-    const { category, changes, knownAfterBuild } = classified[i];
+    const { category, changes, knownAfterBuild: knownAfterBuild2 } = classified[i];
     lines.push("", `${SYMBOL[category]} ${d.flowName}/${d.name} (${VERB[category]})`);
     for (const note of change.notes) lines.push(`  ! ${note}`);
     if (category === "create") {
@@ -1798,7 +1800,7 @@ function liveChangesToText(plan2, live, options) {
       lines.push(`    - ${truncate(compact(c.from), 200)}`);
       lines.push(`    + ${truncate(compact(c.to), 200)}`);
     }
-    for (const k of knownAfterBuild) {
+    for (const k of knownAfterBuild2) {
       const now = "current" in k ? `, now ${truncate(compact(k.current), 120)}${k.couldMatch ? "" : " (replaced)"}` : "";
       lines.push(`  ${k.path}: ${KNOWN_AFTER_BUILD} from ${JSON.stringify(k.written)}${now}`);
     }
@@ -1811,7 +1813,7 @@ function compact(v) {
 function deploymentText(d, options) {
   const p = d.payload;
   const out = [`${d.flowName}/${d.name}`];
-  const field = (label, value) => out.push(`  ${label.padEnd(12)}${value}`);
+  const field = (label2, value) => out.push(`  ${label2.padEnd(12)}${value}`);
   field("entrypoint", d.entrypoint);
   field("flow", `${d.flowName} (${d.flow.file}:${d.flow.line})`);
   field("work pool", `${String(p.work_pool_name)}${p.work_queue_name ? `, queue ${String(p.work_queue_name)}` : ""}`);
@@ -1839,12 +1841,12 @@ function deploymentText(d, options) {
       if (runs.length) out.push(`      next: ${runs.join(", ")}`);
     }
   }
-  for (const [label, steps] of [
+  for (const [label2, steps] of [
     ["build", d.steps.build],
     ["push", d.steps.push],
     ["pull", d.steps.pull]
   ]) {
-    field(`${label} steps`, steps.length ? "" : "none");
+    field(`${label2} steps`, steps.length ? "" : "none");
     for (const step of steps) out.push(`    ${stepSummary(step)}`);
   }
   if (d.triggers.length) field("triggers", `${d.triggers.length} automation${d.triggers.length === 1 ? "" : "s"}`);
@@ -1909,6 +1911,402 @@ function uiUrl(apiUrl, env) {
   if (apiUrl.startsWith(cloud)) ui = ui.replaceAll(cloud, cloudUiUrl(env));
   if (ui.endsWith("/api")) ui = ui.slice(0, -4);
   return ui.replaceAll("/api/", "/").replaceAll("/accounts/", "/account/").replaceAll("/workspaces/", "/workspace/");
+}
+
+// src/core/report/markdown.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var ICON = {
+  create: "\u{1F7E2}",
+  created: "\u{1F7E2}",
+  update: "\u{1F7E1}",
+  updated: "\u{1F7E1}",
+  version: "\u{1F3F7}\uFE0F",
+  "unless-build": "\u2754",
+  unchanged: "\u26AA",
+  planned: "\u{1F535}",
+  failed: "\u{1F534}"
+};
+var WORDS = {
+  version: "version only",
+  "unless-build": "unchanged unless the build output differs",
+  planned: "deploy"
+};
+var VERB_OF = {
+  create: "create",
+  update: "update",
+  "version-only": "version",
+  "unchanged-unless-build-differs": "unless-build",
+  unchanged: "unchanged"
+};
+function planToMarkdown(plan2, live, options) {
+  const rows = plan2.deployments.map((deployment, i) => {
+    const change = live?.[i];
+    if (!change) return { deployment, verb: "planned", changes: [], knownAfterBuild: [], notes: [] };
+    const classified = classifyChange(deployment, change.action, change.changes);
+    return {
+      deployment,
+      verb: VERB_OF[classified.category],
+      ...change.id ? { id: change.id } : {},
+      changes: classified.changes,
+      knownAfterBuild: classified.knownAfterBuild,
+      notes: change.notes
+    };
+  });
+  const errors = plan2.diagnostics.filter((d) => d.severity === "error");
+  let title;
+  if (errors.length > 0) title = `\u274C Prefect deployment plan: ${count(errors.length, "error")} in \`${plan2.prefectFile}\``;
+  else if (!live) title = `Prefect deployment plan: ${count(rows.length, "deployment")} (not compared with a server)`;
+  else {
+    title = `Prefect deployment plan: ${tally(rows, [
+      ["create", "to create"],
+      ["update", "to update"],
+      ["version", WORDS.version],
+      ["unless-build", WORDS["unless-build"]],
+      ["unchanged", "unchanged"]
+    ])}`;
+  }
+  return render({
+    title,
+    rows,
+    diagnostics: plan2.diagnostics,
+    column: "Action",
+    errorLead: `nothing is registered until ${errors.length === 1 ? "it is" : "they are"} fixed.`,
+    ...!live && errors.length === 0 ? { hint: "Without `api-url` the plan cannot tell what exists already: it shows what would be sent." } : {}
+  }, options);
+}
+function deployToMarkdown(result, options) {
+  const byKey = new Map(result.plan.deployments.map((d) => [key(d.flowName, d.name), d]));
+  const rows = [];
+  for (const o of result.outcomes) {
+    const deployment = byKey.get(key(o.flowName, o.name));
+    if (!deployment) continue;
+    rows.push({
+      deployment,
+      verb: o.action === "failed" ? "failed" : o.action,
+      ...o.id ? { id: o.id } : {},
+      changes: o.changes,
+      knownAfterBuild: [],
+      notes: o.notices,
+      ...o.error ? { error: o.error } : {}
+    });
+  }
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  let title;
+  if (result.outcomes.length === 0) {
+    const where = result.stoppedAt === "steps" ? "a build or push step failed" : `${count(errors.length, "error")} in \`${result.plan.prefectFile}\``;
+    title = `\u274C Prefect deploy stopped before registering anything: ${where}`;
+  } else {
+    const failed = rows.filter((r) => r.verb === "failed").length;
+    title = `${failed ? "\u274C " : ""}Prefect deploy: ${tally(rows, [["created", "created"], ["updated", "updated"], ["unchanged", "unchanged"], ["failed", "failed"]])}`;
+  }
+  const shown = new Set(rows.flatMap((r) => r.notes));
+  const diagnostics = result.diagnostics.filter((d) => !(d.severity === "warning" && shown.has(d.message)));
+  return render({ title, rows, diagnostics, column: "Result", errorLead: result.outcomes.length === 0 ? "nothing was registered." : "" }, options);
+}
+var ORDER = { failed: 0, create: 1, created: 1, update: 2, updated: 2, planned: 3, version: 4, "unless-build": 5, unchanged: 6 };
+var QUIET = ["version", "unless-build", "unchanged"];
+var QUIET_SHOWN = 10;
+var OPEN_DIFFS = 3;
+function render({ title, rows: given, diagnostics, column, errorLead, hint }, options) {
+  const rows = [...given].sort((a, b) => ORDER[a.verb] - ORDER[b.verb]);
+  const out = [`### ${title}`, ""];
+  const collapsed = QUIET.filter((verb) => rows.filter((r) => r.verb === verb).length > QUIET_SHOWN);
+  if (collapsed.length > 0 && rows.every((r) => collapsed.includes(r.verb))) collapsed.shift();
+  const shown = rows.filter((r) => !collapsed.includes(r.verb));
+  if (shown.length > 0) out.push(...table(shown, column, options), "");
+  for (const verb of collapsed) {
+    const these = rows.filter((r) => r.verb === verb);
+    out.push(`<details><summary>${these.length} ${WORDS[verb] ?? verb}</summary>`, "", ...table(these, column, options), "", "</details>", "");
+  }
+  if (hint) out.push(`<sub>${hint}</sub>`, "");
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    out.push("> [!CAUTION]", `> ${count(errors.length, "error")}:${errorLead ? ` ${errorLead}` : ""}`);
+    for (const e of errors) out.push(`> - ${inline(formatDiagnostic(e))}`);
+    out.push("");
+  }
+  const notes = rows.flatMap((r) => r.notes.map((n) => `\`${label(r.deployment)}\`: ${inline(n)}`));
+  if (notes.length > 0) {
+    out.push("> [!WARNING]", ...notes.map((n) => `> - ${n}`), "");
+  }
+  const open = rows.filter((r) => r.verb === "update").length <= OPEN_DIFFS;
+  for (const row of rows) {
+    if (row.verb === "version" || row.verb === "unless-build") continue;
+    const body = details(row, options);
+    if (body.length === 0) continue;
+    const what = row.verb === "planned" ? "" : `: ${row.verb}${row.changes.length ? ` ${row.changes.map((c) => `<code>${html(c.field)}</code>`).join(", ")}` : ""}`;
+    out.push(`<details${open && row.verb === "update" ? " open" : ""}><summary><code>${html(label(row.deployment))}</code>${what}</summary>`, "", ...body, "</details>", "");
+  }
+  out.push(...versionOnly(rows.filter((r) => r.verb === "version")));
+  out.push(...knownAfterBuild(rows));
+  const warnings = diagnostics.filter((d) => d.severity === "warning");
+  if (warnings.length > 0) {
+    out.push(`<details><summary>${count(warnings.length, "warning")}</summary>`, "");
+    for (const w of warnings) out.push(`- ${inline(formatDiagnostic(w))}`);
+    out.push("", "</details>", "");
+  }
+  if (options.footer) out.push(options.footer, "");
+  return `${out.join("\n").trimEnd()}
+`;
+}
+function table(rows, column, options) {
+  const lines = [`| | Deployment | ${column} | Work pool | Schedules | Image |`, "|:-:|---|---|---|---|---|"];
+  for (const row of rows) {
+    const d = row.deployment;
+    const p = d.payload;
+    const name = code(label(d));
+    const url = deploymentUrl(options.uiUrl, row.id);
+    const link = url ? `[${name}](${url})` : name;
+    let action = WORDS[row.verb] ?? row.verb;
+    if (row.changes.length > 0 && row.verb !== "version") action += ` ${row.changes.map((c) => code(c.field)).join(" ")}`;
+    if (row.verb === "create" || row.verb === "update" || row.verb === "created" || row.verb === "updated") action = `**${row.verb}**${action.slice(row.verb.length)}`;
+    const pool = poolCell(p.work_pool_name, p.work_queue_name);
+    const schedules = schedulesCell(d.schedules.map((s) => s.create));
+    const from = (field) => row.changes.find((c) => c.field === field);
+    const pools = from("work_pool_name") || from("work_queue_name") ? was(poolCell(from("work_pool_name")?.from ?? p.work_pool_name, from("work_queue_name")?.from ?? p.work_queue_name)) : "";
+    const oldSchedules = from("schedules");
+    const scheduleWas = oldSchedules && Array.isArray(oldSchedules.from) ? was(schedulesCell(oldSchedules.from.filter(isMapping2))) : "";
+    lines.push(`| ${ICON[row.verb]} | ${link} | ${action} | ${pool}${pools} | ${schedules}${scheduleWas} | ${imageCell(row)} |`);
+  }
+  return lines.map((l) => l.replace(/\n/g, " "));
+}
+function poolCell(pool, queue) {
+  return typeof pool === "string" ? code(pool) + (typeof queue === "string" ? ` / ${code(queue)}` : "") : "\u2014";
+}
+function schedulesCell(schedules) {
+  const shown = schedules.filter((s) => isMapping2(s.schedule)).map((s) => shortSchedule(s.schedule) + (s.active === false ? " (off)" : ""));
+  return shown.length ? shown.join("<br>") : "\u2014";
+}
+function imageCell(row) {
+  const jobVariables = row.deployment.payload.job_variables;
+  const image = isMapping2(jobVariables) ? jobVariables.image : void 0;
+  const deferred = row.knownAfterBuild.find((k) => k.path === "job_variables.image");
+  if (deferred || typeof image === "string" && row.deployment.deferred.some((p) => image.includes(p))) {
+    const now = deferred && typeof deferred.current === "string" ? code(deferred.current) : void 0;
+    return `${KNOWN_AFTER_BUILD}${now ? deferred.couldMatch ? `<br><sub>now ${now}</sub>` : was(now) : ""}`;
+  }
+  const shown = imageOf(jobVariables);
+  const old = row.changes.find((c) => c.field === "job_variables");
+  return old && imageOf(old.from) !== shown ? `${shown}${was(imageOf(old.from))}` : shown;
+}
+function imageOf(jobVariables) {
+  return isMapping2(jobVariables) && typeof jobVariables.image === "string" ? code(jobVariables.image) : "\u2014";
+}
+function was(cell) {
+  return `<br>~~${cell}~~`;
+}
+function details(row, options) {
+  const out = [];
+  if (row.error) out.push(`**Error:** ${inline(row.error)}`, "");
+  if (row.changes.length > 0) out.push(...fence("diff", fieldDiff(row.changes)), "");
+  else if (row.verb === "create" || row.verb === "created" || row.verb === "planned") out.push(...fence("yaml", settings(row.deployment)), "");
+  const schedulesChange = row.changes.some((c) => c.field === "schedules");
+  if (row.verb === "create" || row.verb === "created" || row.verb === "planned" || schedulesChange) out.push(...nextRuns(row.deployment, options));
+  return out;
+}
+function versionOnly(rows) {
+  if (rows.length === 0) return [];
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const row of rows) {
+    const c = row.changes.find((x) => x.field === "version") ?? row.changes[0];
+    const k = JSON.stringify([c.field, c.from, c.to]);
+    if (!groups2.has(k)) groups2.set(k, { from: c.from, to: c.to, names: [] });
+    groups2.get(k).names.push(label(row.deployment));
+  }
+  const out = [`<details><summary>${rows.length} version only</summary>`, "", "A deploy sets the new version (the commit) and changes nothing else:", ""];
+  for (const g of groups2.values()) out.push(`- ${g.names.map(code).join(", ")}: ${versionCode(g.from)} \u2192 ${versionCode(g.to)}`);
+  return [...out, "", "</details>", ""];
+}
+function versionCode(v) {
+  return v === null || v === void 0 ? "none" : code(typeof v === "string" ? v : JSON.stringify(v));
+}
+function knownAfterBuild(rows) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const row of rows) {
+    for (const value of row.knownAfterBuild) {
+      const k = JSON.stringify([value.path, value.written, value.current ?? null, value.couldMatch]);
+      if (!groups2.has(k)) groups2.set(k, { value, names: [] });
+      groups2.get(k).names.push(label(row.deployment));
+    }
+  }
+  if (groups2.size === 0) return [];
+  const paths = [...new Set([...groups2.values()].map((g) => g.value.path))];
+  const deployments = new Set([...groups2.values()].flatMap((g) => g.names)).size;
+  const out = [
+    `<details><summary>Known after build: ${paths.slice(0, 3).map((p) => `<code>${html(p)}</code>`).join(", ")}${paths.length > 3 ? ` and ${paths.length - 3} more` : ""} (${count(deployments, "deployment")})</summary>`,
+    "",
+    "The plan does not run the build and push steps, so values filled from their outputs are known only after the build: a deployment changes where the build's output differs from the server's value.",
+    "",
+    "| Value | Written | On the server | Deployments |",
+    "|---|---|---|---|"
+  ];
+  for (const { value, names } of groups2.values()) {
+    const current = value.current === void 0 ? "\u2014" : code(typeof value.current === "string" ? value.current : JSON.stringify(value.current));
+    out.push(`| ${code(value.path)} | ${code(value.written)} | ${current}${value.couldMatch || value.current === void 0 ? "" : " (replaced)"} | ${names.map(code).join("<br>")} |`);
+  }
+  return [...out, "", "</details>", ""];
+}
+function nextRuns(d, options) {
+  const out = [];
+  for (const s of d.schedules) {
+    if (!s.create.active) continue;
+    const runs = nextRunTimes(s.create.schedule, options.runs ?? 3, options.now);
+    if (runs.length) out.push(`- ${shortSchedule(s.create.schedule)}: ${runs.map(code).join(", ")}`);
+  }
+  return out.length ? ["Next runs:", "", ...out, ""] : [];
+}
+function settings(d) {
+  const p = d.payload;
+  const value = { entrypoint: d.entrypoint };
+  if (d.description) value.description = d.description;
+  if (p.version) value.version = p.version;
+  value.work_pool = {
+    name: p.work_pool_name,
+    ...p.work_queue_name ? { work_queue_name: p.work_queue_name } : {},
+    ...isMapping2(p.job_variables) && Object.keys(p.job_variables).length ? { job_variables: p.job_variables } : {}
+  };
+  if (isMapping2(p.parameters) && Object.keys(p.parameters).length) value.parameters = p.parameters;
+  if (d.schedules.length) {
+    value.schedules = d.schedules.map((s) => ({
+      ...withoutDefaultDayOr(s.create.schedule),
+      ...s.create.active ? {} : { active: false },
+      ...s.create.slug ? { slug: s.create.slug } : {},
+      ...Object.keys(s.create.parameters).length ? { parameters: s.create.parameters } : {}
+    }));
+  }
+  if (Array.isArray(p.tags) && p.tags.length) value.tags = p.tags;
+  if (p.paused) value.paused = true;
+  if (p.concurrency_limit !== null) value.concurrency_limit = p.concurrency_limit;
+  if (d.triggers.length) value.triggers = `${d.triggers.length} automation${d.triggers.length === 1 ? "" : "s"}`;
+  if (d.deferred.length) value.filled_by_steps = [...d.deferred];
+  return yaml(value, false);
+}
+function withoutDefaultDayOr(s) {
+  const { day_or: dayOr, ...rest } = s;
+  return dayOr === false ? { ...rest, day_or: false } : rest;
+}
+function fieldDiff(changes) {
+  const lines = [];
+  for (const c of changes) {
+    const [from, to] = alignForDisplay(c.from, c.to);
+    const before = yaml({ [c.field]: from === void 0 ? null : from }).split("\n");
+    const after = yaml({ [c.field]: to === void 0 ? null : to }).split("\n");
+    lines.push(...hunks(diffLines(before, after), 3));
+  }
+  return lines.join("\n");
+}
+function alignForDisplay(from, to) {
+  if (Array.isArray(from) && Array.isArray(to)) {
+    const n = Math.min(from.length, to.length);
+    const pairs = Array.from({ length: n }, (_, i) => alignForDisplay(from[i], to[i]));
+    return [[...pairs.map((p) => p[0]), ...from.slice(n)], [...pairs.map((p) => p[1]), ...to.slice(n)]];
+  }
+  if (!isMapping2(from) || !isMapping2(to)) return [from, to];
+  const a = {};
+  const b = {};
+  for (const k of /* @__PURE__ */ new Set([...Object.keys(from), ...Object.keys(to)])) {
+    const inA = Object.hasOwn(from, k) && from[k] !== void 0;
+    const inB = Object.hasOwn(to, k) && to[k] !== void 0;
+    if (inA && inB) [a[k], b[k]] = alignForDisplay(from[k], to[k]);
+    else if (inA && from[k] !== null) a[k] = from[k];
+    else if (inB && to[k] !== null) b[k] = to[k];
+  }
+  return [a, b];
+}
+function diffLines(a, b) {
+  const n = a.length;
+  const m = b.length;
+  if (n * m > 1e6) return [...a.map((text) => ({ op: "-", text })), ...b.map((text) => ({ op: "+", text }))];
+  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i2 = n - 1; i2 >= 0; i2--) {
+    for (let j2 = m - 1; j2 >= 0; j2--) lcs[i2][j2] = a[i2] === b[j2] ? lcs[i2 + 1][j2 + 1] + 1 : Math.max(lcs[i2 + 1][j2], lcs[i2][j2 + 1]);
+  }
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] === b[j]) {
+      out.push({ op: " ", text: a[i] });
+      i++;
+      j++;
+    } else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+      out.push({ op: "+", text: b[j++] });
+    } else {
+      out.push({ op: "-", text: a[i++] });
+    }
+  }
+  for (let k = 0; k < out.length; ) {
+    if (out[k].op === " ") {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < out.length && out[end].op !== " ") end++;
+    const run2 = out.slice(k, end);
+    out.splice(k, run2.length, ...run2.filter((l) => l.op === "-"), ...run2.filter((l) => l.op === "+"));
+    k = end;
+  }
+  return out;
+}
+function hunks(lines, context) {
+  const keep = lines.map(() => false);
+  lines.forEach((l, i) => {
+    if (l.op === " ") return;
+    for (let k = Math.max(0, i - context); k <= Math.min(lines.length - 1, i + context); k++) keep[k] = true;
+  });
+  keep[0] = true;
+  const out = [];
+  let skipped = false;
+  lines.forEach((l, i) => {
+    if (!keep[i]) {
+      skipped = true;
+      return;
+    }
+    if (skipped) out.push("@@ \u2026 @@");
+    skipped = false;
+    out.push(`${l.op}${l.text}`);
+  });
+  if (skipped) out.push("@@ \u2026 @@");
+  return out;
+}
+function shortSchedule(s) {
+  if (isCronSchedule(s)) return `cron ${code(s.cron)}${s.timezone ? ` ${s.timezone}` : ""}`;
+  if (isIntervalSchedule(s)) return `every ${formatSeconds(s.interval)}${s.timezone && s.timezone !== "UTC" ? ` ${s.timezone}` : ""}`;
+  return `rrule ${code(s.rrule.replace(/\n/g, " "))}${s.timezone ? ` ${s.timezone}` : ""}`;
+}
+function yaml(value, sorted = true) {
+  return (0, import_yaml2.stringify)(value, { lineWidth: 0, sortMapEntries: sorted, aliasDuplicateObjects: false }).trimEnd();
+}
+function fence(lang, body) {
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = "`".repeat(Math.max(3, longest + 1));
+  return [`${marks}${lang}`, ...body.split("\n"), marks];
+}
+function code(text) {
+  const oneLine2 = text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...[...oneLine2.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = "`".repeat(longest + 1);
+  const pad = longest > 0 || oneLine2.startsWith(" ") || oneLine2.endsWith(" ") ? " " : "";
+  return `${marks}${pad}${oneLine2}${pad}${marks}`;
+}
+function inline(text) {
+  return text.replace(/\r?\n/g, " ").replace(/([\\`*_[\]<>|])/g, "\\$1");
+}
+function html(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function label(d) {
+  return key(d.flowName, d.name);
+}
+function key(flow, name) {
+  return `${flow}/${name}`;
+}
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+function tally(rows, verbs) {
+  const parts = verbs.map(([verb, text]) => [rows.filter((r) => r.verb === verb).length, text]).filter(([n]) => n > 0);
+  return parts.length ? parts.map(([n, text]) => `${n} ${text}`).join(", ") : "no deployments selected";
 }
 
 // src/prefect/server-version.ts
@@ -2010,8 +2408,8 @@ var PrefectClient = class {
   /** Automations this client created (or found created after an unknown outcome), by id. */
   automationsCreated = /* @__PURE__ */ new Set();
   constructor(options = {}) {
-    const settings = options.settings ?? settingsFromEnv(options.env ?? process.env, options);
-    this.http = new HttpClient(settings, options);
+    const settings2 = options.settings ?? settingsFromEnv(options.env ?? process.env, options);
+    this.http = new HttpClient(settings2, options);
     if (options.filterPageSize !== void 0) this.pageSize = Math.max(1, options.filterPageSize);
   }
   get apiUrl() {
@@ -2524,11 +2922,11 @@ function lockEventText(event) {
 var StepCache = class {
   runs = /* @__PURE__ */ new Map();
   /** The shared run for `key`, started with `start` when there is none yet. Failures are shared too. */
-  run(key2, start) {
-    const existing = this.runs.get(key2);
+  run(key3, start) {
+    const existing = this.runs.get(key3);
     if (existing) return { run: existing, reused: true };
     const run2 = start();
-    this.runs.set(key2, run2);
+    this.runs.set(key3, run2);
     return { run: run2, reused: false };
   }
   get size() {
@@ -2544,7 +2942,7 @@ function canonical(value) {
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value === "object" && value !== null) {
     const out = {};
-    for (const key2 of Object.keys(value).sort()) out[key2] = canonical(value[key2]);
+    for (const key3 of Object.keys(value).sort()) out[key3] = canonical(value[key3]);
     return { __mapping__: out };
   }
   if (typeof value === "bigint") return { __int__: value.toString() };
@@ -2647,8 +3045,8 @@ function stripAuthFromUrlsInText(text, secrets = []) {
 function quote(text) {
   return encodeURIComponent(text).replace(/[!'()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
-function credentialValue(credentials, key2) {
-  const value = credentials[key2];
+function credentialValue(credentials, key3) {
+  const value = credentials[key3];
   if (!isTruthy(value)) return void 0;
   if (isMapping(value) && typeof value["value"] === "string") return value["value"];
   return typeof value === "string" ? value : String(value);
@@ -2857,10 +3255,10 @@ var GitRepository = class {
     if (this.o.directories?.length) await this.git(["sparse-checkout", "set", "--", ...this.o.directories]);
   }
 };
-function optionalStringInput(inputs, key2) {
-  const value = inputs[key2];
+function optionalStringInput(inputs, key3) {
+  const value = inputs[key3];
   if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "string") throw new TypeError(`git_clone: ${key2} must be a string, got ${pythonTypeName(value)}`);
+  if (typeof value !== "string") throw new TypeError(`git_clone: ${key3} must be a string, got ${pythonTypeName(value)}`);
   return value;
 }
 var MAX_ATTEMPTS = 3;
@@ -3266,8 +3664,8 @@ function riskyUploadWarnings(relativePaths, ignoreName) {
   const what = ignoreName ? `no ${ignoreName} found` : "no ignore file is applied (ignore_file is empty)";
   return [`${what}, so every file is uploaded, including ${found.join(", ")} (add a .prefectignore \u2014 \`prefect init\` writes one that excludes these)`];
 }
-function bump(counts, key2) {
-  counts.set(key2, (counts.get(key2) ?? 0) + 1);
+function bump(counts, key3) {
+  counts.set(key3, (counts.get(key3) ?? 0) + 1);
 }
 function describe2(counts) {
   const items = [...counts].sort(([a], [b]) => a < b ? -1 : 1).map(([dir, n]) => `${dir} (${n} file${n === 1 ? "" : "s"})`);
@@ -3413,8 +3811,8 @@ var NETWORK_CODES = {
 };
 function networkErrorReason(error) {
   for (let e = error, depth = 0; e && depth < 5; depth += 1) {
-    const code = e.code;
-    if (typeof code === "string" && NETWORK_CODES[code]) return NETWORK_CODES[code];
+    const code2 = e.code;
+    if (typeof code2 === "string" && NETWORK_CODES[code2]) return NETWORK_CODES[code2];
     if (e instanceof AggregateError && e.errors.length > 0) e = e.errors[0];
     else e = e.cause;
   }
@@ -3541,9 +3939,9 @@ function downloadPath(step, cwd, folder, name) {
 }
 
 // src/steps/storage/inputs.ts
-function requiredString(inputs, key2, step) {
-  const value = inputs[key2];
-  if (typeof value !== "string") throw new StepFailure(`${step}: ${key2} must be a string, got ${pythonTypeName(value)}`);
+function requiredString(inputs, key3, step) {
+  const value = inputs[key3];
+  if (typeof value !== "string") throw new StepFailure(`${step}: ${key3} must be a string, got ${pythonTypeName(value)}`);
   return value;
 }
 function ignoreFileInput(inputs, step) {
@@ -3690,19 +4088,19 @@ function azureError(error, client, action) {
   if (/Credential|Authentication/u.test(name)) {
     return new StepFailure(`could not get an Azure token with ${client.credentialSource}: ${message2} (check tenant_id/client_id/client_secret, or log the runner in, e.g. with azure/login)`);
   }
-  const code = typeof e.code === "string" ? e.code : "";
+  const code2 = typeof e.code === "string" ? e.code : "";
   const status = typeof e.statusCode === "number" ? e.statusCode : void 0;
-  if (code === "ContainerNotFound") return new StepFailure(`container does not exist: ${client.location} (create it, or fix container)`);
-  if (action === "listing" && (code === "InvalidResourceName" || code === "OutOfRangeInput")) {
+  if (code2 === "ContainerNotFound") return new StepFailure(`container does not exist: ${client.location} (create it, or fix container)`);
+  if (action === "listing" && (code2 === "InvalidResourceName" || code2 === "OutOfRangeInput")) {
     return new StepFailure(`container name ${JSON.stringify(client.container.containerName)} is not valid: ${message2} (3 to 63 lowercase letters, digits and single hyphens)`);
   }
-  if (status === 403 && /^Authentication|^InvalidAuthenticationInfo|^AuthorizationFailure$/u.test(code) && /authenticate|signature/iu.test(message2)) {
+  if (status === 403 && /^Authentication|^InvalidAuthenticationInfo|^AuthorizationFailure$/u.test(code2) && /authenticate|signature/iu.test(message2)) {
     return new StepFailure(`Azure Blob Storage did not accept ${client.credentialSource} for ${client.location}: ${message2} (check the account key or SAS token)`);
   }
   if (status === 403) {
-    return new StepFailure(`access to ${client.location} denied for ${client.credentialSource}: ${code || message2} (grant the identity "Storage Blob Data Contributor" on the container, or use a SAS with write and list permissions)`);
+    return new StepFailure(`access to ${client.location} denied for ${client.credentialSource}: ${code2 || message2} (grant the identity "Storage Blob Data Contributor" on the container, or use a SAS with write and list permissions)`);
   }
-  return new StepFailure(`${action} in ${client.location} failed: ${code ? `${code}: ` : ""}${message2}`);
+  return new StepFailure(`${action} in ${client.location} failed: ${code2 ? `${code2}: ` : ""}${message2}`);
 }
 var NETWORK_IN_MESSAGE = [
   [/ECONNREFUSED/u, "connection refused"],
@@ -3795,22 +4193,22 @@ async function gcsClient(step, credentials, call) {
     const project = credentials["project"];
     if (typeof project === "string" && project) options.projectId = project;
   }
-  let key2;
+  let key3;
   if (credentials) {
     const info = credentials["service_account_info"];
     const file = credentials["service_account_file"];
     if (info !== void 0 && info !== null) {
-      key2 = serviceAccount(step, info, "credentials.service_account_info");
+      key3 = serviceAccount(step, info, "credentials.service_account_info");
       credentialSource = "credentials.service_account_info";
     } else if (file !== void 0 && file !== null) {
       if (typeof file !== "string") throw new StepFailure(`${step}: credentials.service_account_file must be a path, got ${pythonTypeName(file)}`);
-      key2 = serviceAccount(step, await readServiceAccountFile(step, import_node_path10.default.resolve(call.cwd, file), file), `service account file ${file}`);
+      key3 = serviceAccount(step, await readServiceAccountFile(step, import_node_path10.default.resolve(call.cwd, file), file), `service account file ${file}`);
       credentialSource = `service account file ${file}`;
     }
   }
-  if (key2) {
+  if (key3) {
     const { JWT } = interopDefault(await import("./src-746AMJG6.js"), "JWT");
-    options.authClient = new JWT({ email: key2.client_email, key: key2.private_key, keyId: typeof key2.private_key_id === "string" ? key2.private_key_id : void 0, scopes: [CLOUD_PLATFORM] });
+    options.authClient = new JWT({ email: key3.client_email, key: key3.private_key, keyId: typeof key3.private_key_id === "string" ? key3.private_key_id : void 0, scopes: [CLOUD_PLATFORM] });
   }
   let endpoint = DEFAULT_ENDPOINT;
   const emulator = call.env["STORAGE_EMULATOR_HOST"];
@@ -3833,7 +4231,7 @@ function serviceAccount(step, info, what) {
   if (!isMapping(info)) {
     throw new StepFailure(`${step}: ${what} must be a mapping (the service account key's JSON), got ${pythonTypeName(info)}`);
   }
-  const missing = ["client_email", "token_uri"].filter((key2) => !Object.hasOwn(info, key2));
+  const missing = ["client_email", "token_uri"].filter((key3) => !Object.hasOwn(info, key3));
   if (missing.length > 0) {
     throw new StepFailure(`${step}: ${what} is not a service account key: missing fields ${missing.join(", ")} (use the JSON key file downloaded for the service account)`);
   }
@@ -3851,8 +4249,8 @@ async function readServiceAccountFile(step, absolute, given) {
   try {
     text = await (0, import_promises5.readFile)(absolute, "utf8");
   } catch (error) {
-    const code = error.code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code ?? "unreadable";
+    const code2 = error.code;
+    const reason = code2 === "ENOENT" ? "no such file" : code2 === "EISDIR" ? "is a directory" : code2 ?? "unreadable";
     throw new StepFailure(`${step}: cannot read credentials.service_account_file ${JSON.stringify(given)} (${absolute}): ${reason}`);
   }
   try {
@@ -3958,9 +4356,9 @@ async function pullFromS3(inputs, call, tuning = DEFAULT_S3_TUNING) {
         abortSignal: call.signal
       });
       for (const object of page.Contents ?? []) {
-        const key2 = object.Key;
-        if (key2.endsWith("/")) continue;
-        objects.push({ key: key2, localPath: downloadPath("pull_from_s3", call.cwd, prefix, key2), size: object.Size ?? 0 });
+        const key3 = object.Key;
+        if (key3.endsWith("/")) continue;
+        objects.push({ key: key3, localPath: downloadPath("pull_from_s3", call.cwd, prefix, key3), size: object.Size ?? 0 });
       }
       token = page.IsTruncated ? page.NextContinuationToken : void 0;
     } while (token);
@@ -3991,14 +4389,14 @@ async function pullFromS3(inputs, call, tuning = DEFAULT_S3_TUNING) {
 async function connect(inputs, env) {
   const credentials = optionalMapping(inputs["credentials"], "credentials");
   const clientParameters = optionalMapping(inputs["client_parameters"], "client_parameters");
-  const settings = resolveSettings(credentials, clientParameters, env);
-  const config = await clientConfig(settings);
+  const settings2 = resolveSettings(credentials, clientParameters, env);
+  const config = await clientConfig(settings2);
   const sdk = interopDefault(await import("./dist-cjs-XYT42R7B.js"), "S3Client");
   return {
     sdk,
     client: new sdk.S3Client(config),
-    endpoint: settings.endpointUrl ?? `https://s3.${settings.region}.amazonaws.com`,
-    explicitKeys: settings.keys !== null
+    endpoint: settings2.endpointUrl ?? `https://s3.${settings2.region}.amazonaws.com`,
+    explicitKeys: settings2.keys !== null
   };
 }
 function resolveSettings(credentials, clientParameters, env) {
@@ -4044,7 +4442,7 @@ function resolveSettings(credentials, clientParameters, env) {
   if (verifyInput === false) verify = false;
   else if (certPath) verify = certPath;
   else if (typeof verifyInput === "string" && verifyInput) verify = verifyInput;
-  const seconds2 = (key2) => typeof config[key2] === "number" ? Math.round(config[key2] * 1e3) : null;
+  const seconds2 = (key3) => typeof config[key3] === "number" ? Math.round(config[key3] * 1e3) : null;
   const totalAttempts = typeof retries["total_max_attempts"] === "number" ? retries["total_max_attempts"] : null;
   const maxAttempts = typeof retries["max_attempts"] === "number" ? retries["max_attempts"] + 1 : null;
   return {
@@ -4128,8 +4526,8 @@ function pushTarget(s3, bucket, folder, tuning) {
       }
       return stored;
     },
-    async storedMd5(key2, signal) {
-      const head = await s3.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key2 }), { abortSignal: signal }).catch(() => null);
+    async storedMd5(key3, signal) {
+      const head = await s3.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key3 }), { abortSignal: signal }).catch(() => null);
       return head?.Metadata?.[CONTENT_MD5_METADATA] ?? null;
     },
     async upload(object, signal) {
@@ -4213,10 +4611,10 @@ function optionalMapping(value, what) {
   if (!isMapping(value)) throw new TypeError(`${what} must be a mapping, got ${pythonTypeName(value)}`);
   return value;
 }
-function credString(source, key2) {
-  const value = source[key2];
+function credString(source, key3) {
+  const value = source[key3];
   if (value === void 0 || value === null || value === "") return null;
-  if (typeof value !== "string") throw new TypeError(`${key2} must be a string, got ${pythonTypeName(value)}`);
+  if (typeof value !== "string") throw new TypeError(`${key3} must be a string, got ${pythonTypeName(value)}`);
   return value;
 }
 var Semaphore = class {
@@ -4296,13 +4694,13 @@ function resolveStep(name, keywords = {}) {
 function checkInputs(definition, inputs) {
   const fn = definition.name.slice(definition.name.lastIndexOf(".") + 1);
   if (definition.inputs !== null) {
-    for (const key2 of Object.keys(inputs)) {
-      if (!definition.inputs.includes(key2)) {
-        throw new StepFailure(`${fn}() got an unexpected keyword argument '${key2}'${didYouMean(key2, definition.inputs)}`);
+    for (const key3 of Object.keys(inputs)) {
+      if (!definition.inputs.includes(key3)) {
+        throw new StepFailure(`${fn}() got an unexpected keyword argument '${key3}'${didYouMean(key3, definition.inputs)}`);
       }
     }
   }
-  const missing = (REQUIRED[definition.name] ?? []).filter((key2) => !Object.hasOwn(inputs, key2));
+  const missing = (REQUIRED[definition.name] ?? []).filter((key3) => !Object.hasOwn(inputs, key3));
   if (missing.length > 0) {
     const names = missing.map((m) => `'${m}'`);
     const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
@@ -4312,13 +4710,13 @@ function checkInputs(definition, inputs) {
 
 // src/steps/line-breaks.ts
 var LINE_BREAK = /[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]/u;
-async function refuseInjectedCommands(rawInputs, templatedInputs, render) {
+async function refuseInjectedCommands(rawInputs, templatedInputs, render2) {
   const raw = rawInputs["script"];
   const templated = templatedInputs["script"];
   if (typeof raw !== "string" || typeof templated !== "string" || isTruthy(templatedInputs["shell"])) return;
   if (!LINE_BREAK.test(templated)) return;
   for (const placeholder of placeholdersInString(raw)) {
-    const rendered = await render(`-${placeholder.fullMatch}`);
+    const rendered = await render2(`-${placeholder.fullMatch}`);
     if (typeof rendered === "string" && LINE_BREAK.test(rendered)) throw new StepFailure(message(placeholder));
   }
 }
@@ -4447,7 +4845,7 @@ async function missingPythonBeforeSteps(deployments, env) {
 }
 
 // src/core/apply/snapshot.ts
-var key = (flowName, name) => JSON.stringify([flowName, name]);
+var key2 = (flowName, name) => JSON.stringify([flowName, name]);
 function runsDeployment(automation, deploymentId) {
   return Array.isArray(automation.actions) && automation.actions.some((a) => isMapping2(a) && a.type === "run-deployment" && a.deployment_id === deploymentId);
 }
@@ -4473,9 +4871,9 @@ async function readServerSnapshot(client, wanted, prefetch) {
     prefetchedAutomations ?? client.readAutomationsFirstPage()
   ]);
   const flowNameById = new Map(flows.map((f) => [String(f.id), String(f.name)]));
-  const wantedKeys = new Set(present.map((w) => key(w.flowName, w.name)));
+  const wantedKeys = new Set(present.map((w) => key2(w.flowName, w.name)));
   for (const d of found.flat()) {
-    const k = key(flowNameById.get(String(d.flow_id)) ?? "", String(d.name));
+    const k = key2(flowNameById.get(String(d.flow_id)) ?? "", String(d.name));
     if (wantedKeys.has(k)) deployments.set(k, d);
   }
   if (deployments.size === 0) return empty;
@@ -4487,7 +4885,7 @@ async function readServerSnapshot(client, wanted, prefetch) {
   }
   return {
     flowIds,
-    deployment: (flowName, name) => deployments.get(key(flowName, name)),
+    deployment: (flowName, name) => deployments.get(key2(flowName, name)),
     automationsOf: all ? async (id) => (await all).filter((a) => runsDeployment(a, id)) : (id) => client.readRelatedAutomations(id)
   };
 }
@@ -4584,14 +4982,14 @@ function serverCompatibility(plan2, version) {
   }
   for (const d of plan2.deployments) {
     for (const u of unsupportedFields(d.payload, version)) {
-      const yaml = keyPath(u.yamlPath);
+      const yaml2 = keyPath(u.yamlPath);
       const consequence = u.field.older === "refuses" ? "would refuse the deployment" : "would drop it without a word";
       const pos = plan2.positionOf?.(["deployments", d.index, ...u.yamlPath]) ?? plan2.positionOf?.(["deployments", d.index]);
       diagnostics.push({
         severity: "error",
         file: plan2.prefectFile,
         deployment: d.name,
-        message: `${yaml} needs Prefect server ${u.field.since} or newer, and this server runs ${version} (it ${consequence}); upgrade the server or remove ${yaml}`,
+        message: `${yaml2} needs Prefect server ${u.field.since} or newer, and this server runs ${version} (it ${consequence}); upgrade the server or remove ${yaml2}`,
         ...pos ? { line: pos.line, column: pos.column } : {}
       });
     }
@@ -4893,9 +5291,9 @@ var Secrets = class {
   redactValue(value) {
     return this.walk(value, void 0);
   }
-  walk(value, key2) {
+  walk(value, key3) {
     if (typeof value === "string") {
-      if (key2 !== void 0 && value !== "" && !value.includes("{{") && SECRET_KEY.test(snakeCase(key2))) return REDACTED;
+      if (key3 !== void 0 && value !== "" && !value.includes("{{") && SECRET_KEY.test(snakeCase(key3))) return REDACTED;
       return this.redactText(value);
     }
     if (Array.isArray(value)) return value.map((v) => this.walk(v, void 0));
@@ -4971,19 +5369,19 @@ function isPlain(value) {
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
-function snakeCase(key2) {
-  return key2.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/-/g, "_").toLowerCase();
+function snakeCase(key3) {
+  return key3.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/-/g, "_").toLowerCase();
 }
 
 // src/prefect/sources.ts
 function memo(load) {
   const cache = /* @__PURE__ */ new Map();
-  return (key2) => {
-    let pending = cache.get(key2);
+  return (key3) => {
+    let pending = cache.get(key3);
     if (!pending) {
-      pending = load(key2);
-      pending.catch(() => cache.delete(key2));
-      cache.set(key2, pending);
+      pending = load(key3);
+      pending.catch(() => cache.delete(key3));
+      cache.set(key3, pending);
     }
     return pending;
   };
@@ -4992,8 +5390,8 @@ function foundDocument(document) {
   return document?.data === void 0 ? { status: "missing" } : { status: "found", value: document.data, secretFields: blockSecretFields(document) };
 }
 function prefectTemplateSources(client) {
-  const byName = memo(async (key2) => {
-    const [slug, name] = JSON.parse(key2);
+  const byName = memo(async (key3) => {
+    const [slug, name] = JSON.parse(key3);
     return foundDocument(await client.readBlockDocumentByName(slug, name));
   });
   const byId = memo(async (id) => foundDocument(await client.readBlockDocument(id)));
@@ -5031,14 +5429,13 @@ export {
   newPlanCache,
   hasErrors,
   createPlan,
-  KNOWN_AFTER_BUILD,
-  classifyChange,
   planToJson,
   planToText,
   liveChangesToText,
-  formatSeconds,
   deploymentUrl,
   uiUrl,
+  planToMarkdown,
+  deployToMarkdown,
   PrefectClient,
   DEFAULT_LOCK_TIMEOUT_SECONDS,
   lockEventText,

@@ -19,7 +19,7 @@ import {
   untrustedEnvironment,
   validateDeployments,
   validateForDeploy
-} from "./chunk-7AXHIXHD.js";
+} from "./chunk-4LNPLEWX.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,

@@ -9,9 +9,9 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { isMapping, type Mapping } from '../config/index.js';
 import { isCronSchedule, isIntervalSchedule, nextRunTimes, type Schedule } from '../schedules/index.js';
 import type { DeployResult, FieldChange, LiveChange } from '../apply/index.js';
-import type { DesiredDeployment } from './desired.js';
-import type { Plan } from './index.js';
-import { formatSeconds } from './render.js';
+import type { DesiredDeployment } from '../plan/desired.js';
+import type { Plan } from '../plan/index.js';
+import { formatSeconds } from './text.js';
 import { deploymentUrl } from '../../prefect/ui.js';
 import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory, type KnownAfterBuild } from './changes.js';
 

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlan, type Plan } from '../../src/core/plan/index.js';
 import type { GitRunner } from '../../src/core/plan/version-info.js';
-import { planToMarkdown } from '../../src/core/plan/markdown.js';
-import { liveChangesToText, planToJson } from '../../src/core/plan/render.js';
+import { planToMarkdown } from '../../src/core/report/markdown.js';
+import { liveChangesToText, planToJson } from '../../src/core/report/text.js';
 import { diffDeployment, updateBody, type CurrentDeployment } from '../../src/core/apply/diff.js';
 import type { LiveChange } from '../../src/core/apply/index.js';
 

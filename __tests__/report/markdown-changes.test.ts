@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlan, type DesiredDeployment, type Plan } from '../../src/core/plan/index.js';
-import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory } from '../../src/core/plan/changes.js';
-import { planToMarkdown } from '../../src/core/plan/markdown.js';
+import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory } from '../../src/core/report/changes.js';
+import { planToMarkdown } from '../../src/core/report/markdown.js';
 import type { FieldChange, LiveChange } from '../../src/core/apply/index.js';
 
 const NOW = new Date('2026-03-02T08:00:00Z');

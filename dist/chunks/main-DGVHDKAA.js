@@ -6,14 +6,12 @@ import {
 } from "./chunk-MYFNL276.js";
 import {
   DEFAULT_LOCK_TIMEOUT_SECONDS,
-  KNOWN_AFTER_BUILD,
   PrefectClient,
   Secrets,
-  classifyChange,
   createPlan,
   deploy,
+  deployToMarkdown,
   deploymentUrl,
-  formatSeconds,
   hasErrors,
   liveChangesToText,
   lockEventText,
@@ -22,6 +20,7 @@ import {
   outcomeJson,
   planAgainstServer,
   planToJson,
+  planToMarkdown,
   planToText,
   prefectTemplateSources,
   runDeploymentSteps,
@@ -29,7 +28,7 @@ import {
   untrustedEnvironment,
   validateDeployments,
   validateForDeploy
-} from "./chunk-7AXHIXHD.js";
+} from "./chunk-4LNPLEWX.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-EHI5DEDC.js";
@@ -43,18 +42,13 @@ import {
 } from "./chunk-GZN6XCMG.js";
 import {
   formatDiagnostic,
-  isCronSchedule,
-  isIntervalSchedule,
-  isMapping,
-  nextRunTimes
+  isMapping
 } from "./chunk-F2OPHSBH.js";
 import "./chunk-VUQXFYTI.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
 import "./chunk-NYGW7KUL.js";
-import {
-  require_dist
-} from "./chunk-C4QZBJBN.js";
+import "./chunk-C4QZBJBN.js";
 import "./chunk-EJMWXAMN.js";
 import {
   require_node_child_process
@@ -154,16 +148,16 @@ var Command = class {
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
       let first = true;
-      for (const key2 in this.properties) {
-        if (this.properties.hasOwnProperty(key2)) {
-          const val = this.properties[key2];
+      for (const key in this.properties) {
+        if (this.properties.hasOwnProperty(key)) {
+          const val = this.properties[key];
           if (val) {
             if (first) {
               first = false;
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key2}=${escapeProperty(val)}`;
+            cmdStr += `${key}=${escapeProperty(val)}`;
           }
         }
       }
@@ -195,16 +189,16 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key2, value) {
+function prepareKeyValueMessage(key, value) {
   const delimiter3 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key2.includes(delimiter3)) {
+  if (key.includes(delimiter3)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
   }
   if (convertedValue.includes(delimiter3)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
   }
-  return `${key2}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
+  return `${key}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -338,7 +332,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key2, value]) => ` ${key2}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -423,9 +417,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code2, lang) {
+  addCodeBlock(code, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -473,8 +467,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label2, content) {
-    const element = this.wrap("details", this.wrap("summary", label2) + content);
+  addDetails(label, content) {
+    const element = this.wrap("details", this.wrap("summary", label) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -629,402 +623,6 @@ function notice(message, properties = {}) {
 }
 function info(message) {
   process.stdout.write(message + os5.EOL);
-}
-
-// src/core/plan/markdown.ts
-var import_yaml = __toESM(require_dist(), 1);
-var ICON = {
-  create: "\u{1F7E2}",
-  created: "\u{1F7E2}",
-  update: "\u{1F7E1}",
-  updated: "\u{1F7E1}",
-  version: "\u{1F3F7}\uFE0F",
-  "unless-build": "\u2754",
-  unchanged: "\u26AA",
-  planned: "\u{1F535}",
-  failed: "\u{1F534}"
-};
-var WORDS = {
-  version: "version only",
-  "unless-build": "unchanged unless the build output differs",
-  planned: "deploy"
-};
-var VERB_OF = {
-  create: "create",
-  update: "update",
-  "version-only": "version",
-  "unchanged-unless-build-differs": "unless-build",
-  unchanged: "unchanged"
-};
-function planToMarkdown(plan, live, options) {
-  const rows = plan.deployments.map((deployment, i) => {
-    const change = live?.[i];
-    if (!change) return { deployment, verb: "planned", changes: [], knownAfterBuild: [], notes: [] };
-    const classified = classifyChange(deployment, change.action, change.changes);
-    return {
-      deployment,
-      verb: VERB_OF[classified.category],
-      ...change.id ? { id: change.id } : {},
-      changes: classified.changes,
-      knownAfterBuild: classified.knownAfterBuild,
-      notes: change.notes
-    };
-  });
-  const errors = plan.diagnostics.filter((d) => d.severity === "error");
-  let title;
-  if (errors.length > 0) title = `\u274C Prefect deployment plan: ${count(errors.length, "error")} in \`${plan.prefectFile}\``;
-  else if (!live) title = `Prefect deployment plan: ${count(rows.length, "deployment")} (not compared with a server)`;
-  else {
-    title = `Prefect deployment plan: ${tally(rows, [
-      ["create", "to create"],
-      ["update", "to update"],
-      ["version", WORDS.version],
-      ["unless-build", WORDS["unless-build"]],
-      ["unchanged", "unchanged"]
-    ])}`;
-  }
-  return render({
-    title,
-    rows,
-    diagnostics: plan.diagnostics,
-    column: "Action",
-    errorLead: `nothing is registered until ${errors.length === 1 ? "it is" : "they are"} fixed.`,
-    ...!live && errors.length === 0 ? { hint: "Without `api-url` the plan cannot tell what exists already: it shows what would be sent." } : {}
-  }, options);
-}
-function deployToMarkdown(result, options) {
-  const byKey = new Map(result.plan.deployments.map((d) => [key(d.flowName, d.name), d]));
-  const rows = [];
-  for (const o of result.outcomes) {
-    const deployment = byKey.get(key(o.flowName, o.name));
-    if (!deployment) continue;
-    rows.push({
-      deployment,
-      verb: o.action === "failed" ? "failed" : o.action,
-      ...o.id ? { id: o.id } : {},
-      changes: o.changes,
-      knownAfterBuild: [],
-      notes: o.notices,
-      ...o.error ? { error: o.error } : {}
-    });
-  }
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  let title;
-  if (result.outcomes.length === 0) {
-    const where = result.stoppedAt === "steps" ? "a build or push step failed" : `${count(errors.length, "error")} in \`${result.plan.prefectFile}\``;
-    title = `\u274C Prefect deploy stopped before registering anything: ${where}`;
-  } else {
-    const failed = rows.filter((r) => r.verb === "failed").length;
-    title = `${failed ? "\u274C " : ""}Prefect deploy: ${tally(rows, [["created", "created"], ["updated", "updated"], ["unchanged", "unchanged"], ["failed", "failed"]])}`;
-  }
-  const shown = new Set(rows.flatMap((r) => r.notes));
-  const diagnostics = result.diagnostics.filter((d) => !(d.severity === "warning" && shown.has(d.message)));
-  return render({ title, rows, diagnostics, column: "Result", errorLead: result.outcomes.length === 0 ? "nothing was registered." : "" }, options);
-}
-var ORDER = { failed: 0, create: 1, created: 1, update: 2, updated: 2, planned: 3, version: 4, "unless-build": 5, unchanged: 6 };
-var QUIET = ["version", "unless-build", "unchanged"];
-var QUIET_SHOWN = 10;
-var OPEN_DIFFS = 3;
-function render({ title, rows: given, diagnostics, column, errorLead, hint }, options) {
-  const rows = [...given].sort((a, b) => ORDER[a.verb] - ORDER[b.verb]);
-  const out = [`### ${title}`, ""];
-  const collapsed = QUIET.filter((verb) => rows.filter((r) => r.verb === verb).length > QUIET_SHOWN);
-  if (collapsed.length > 0 && rows.every((r) => collapsed.includes(r.verb))) collapsed.shift();
-  const shown = rows.filter((r) => !collapsed.includes(r.verb));
-  if (shown.length > 0) out.push(...table(shown, column, options), "");
-  for (const verb of collapsed) {
-    const these = rows.filter((r) => r.verb === verb);
-    out.push(`<details><summary>${these.length} ${WORDS[verb] ?? verb}</summary>`, "", ...table(these, column, options), "", "</details>", "");
-  }
-  if (hint) out.push(`<sub>${hint}</sub>`, "");
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) {
-    out.push("> [!CAUTION]", `> ${count(errors.length, "error")}:${errorLead ? ` ${errorLead}` : ""}`);
-    for (const e of errors) out.push(`> - ${inline(formatDiagnostic(e))}`);
-    out.push("");
-  }
-  const notes = rows.flatMap((r) => r.notes.map((n) => `\`${label(r.deployment)}\`: ${inline(n)}`));
-  if (notes.length > 0) {
-    out.push("> [!WARNING]", ...notes.map((n) => `> - ${n}`), "");
-  }
-  const open2 = rows.filter((r) => r.verb === "update").length <= OPEN_DIFFS;
-  for (const row of rows) {
-    if (row.verb === "version" || row.verb === "unless-build") continue;
-    const body = details(row, options);
-    if (body.length === 0) continue;
-    const what = row.verb === "planned" ? "" : `: ${row.verb}${row.changes.length ? ` ${row.changes.map((c) => `<code>${html(c.field)}</code>`).join(", ")}` : ""}`;
-    out.push(`<details${open2 && row.verb === "update" ? " open" : ""}><summary><code>${html(label(row.deployment))}</code>${what}</summary>`, "", ...body, "</details>", "");
-  }
-  out.push(...versionOnly(rows.filter((r) => r.verb === "version")));
-  out.push(...knownAfterBuild(rows));
-  const warnings = diagnostics.filter((d) => d.severity === "warning");
-  if (warnings.length > 0) {
-    out.push(`<details><summary>${count(warnings.length, "warning")}</summary>`, "");
-    for (const w of warnings) out.push(`- ${inline(formatDiagnostic(w))}`);
-    out.push("", "</details>", "");
-  }
-  if (options.footer) out.push(options.footer, "");
-  return `${out.join("\n").trimEnd()}
-`;
-}
-function table(rows, column, options) {
-  const lines = [`| | Deployment | ${column} | Work pool | Schedules | Image |`, "|:-:|---|---|---|---|---|"];
-  for (const row of rows) {
-    const d = row.deployment;
-    const p = d.payload;
-    const name = code(label(d));
-    const url = deploymentUrl(options.uiUrl, row.id);
-    const link = url ? `[${name}](${url})` : name;
-    let action = WORDS[row.verb] ?? row.verb;
-    if (row.changes.length > 0 && row.verb !== "version") action += ` ${row.changes.map((c) => code(c.field)).join(" ")}`;
-    if (row.verb === "create" || row.verb === "update" || row.verb === "created" || row.verb === "updated") action = `**${row.verb}**${action.slice(row.verb.length)}`;
-    const pool = poolCell(p.work_pool_name, p.work_queue_name);
-    const schedules = schedulesCell(d.schedules.map((s) => s.create));
-    const from = (field) => row.changes.find((c) => c.field === field);
-    const pools = from("work_pool_name") || from("work_queue_name") ? was(poolCell(from("work_pool_name")?.from ?? p.work_pool_name, from("work_queue_name")?.from ?? p.work_queue_name)) : "";
-    const oldSchedules = from("schedules");
-    const scheduleWas = oldSchedules && Array.isArray(oldSchedules.from) ? was(schedulesCell(oldSchedules.from.filter(isMapping))) : "";
-    lines.push(`| ${ICON[row.verb]} | ${link} | ${action} | ${pool}${pools} | ${schedules}${scheduleWas} | ${imageCell(row)} |`);
-  }
-  return lines.map((l) => l.replace(/\n/g, " "));
-}
-function poolCell(pool, queue) {
-  return typeof pool === "string" ? code(pool) + (typeof queue === "string" ? ` / ${code(queue)}` : "") : "\u2014";
-}
-function schedulesCell(schedules) {
-  const shown = schedules.filter((s) => isMapping(s.schedule)).map((s) => shortSchedule(s.schedule) + (s.active === false ? " (off)" : ""));
-  return shown.length ? shown.join("<br>") : "\u2014";
-}
-function imageCell(row) {
-  const jobVariables = row.deployment.payload.job_variables;
-  const image = isMapping(jobVariables) ? jobVariables.image : void 0;
-  const deferred = row.knownAfterBuild.find((k) => k.path === "job_variables.image");
-  if (deferred || typeof image === "string" && row.deployment.deferred.some((p) => image.includes(p))) {
-    const now = deferred && typeof deferred.current === "string" ? code(deferred.current) : void 0;
-    return `${KNOWN_AFTER_BUILD}${now ? deferred.couldMatch ? `<br><sub>now ${now}</sub>` : was(now) : ""}`;
-  }
-  const shown = imageOf(jobVariables);
-  const old = row.changes.find((c) => c.field === "job_variables");
-  return old && imageOf(old.from) !== shown ? `${shown}${was(imageOf(old.from))}` : shown;
-}
-function imageOf(jobVariables) {
-  return isMapping(jobVariables) && typeof jobVariables.image === "string" ? code(jobVariables.image) : "\u2014";
-}
-function was(cell) {
-  return `<br>~~${cell}~~`;
-}
-function details(row, options) {
-  const out = [];
-  if (row.error) out.push(`**Error:** ${inline(row.error)}`, "");
-  if (row.changes.length > 0) out.push(...fence("diff", fieldDiff(row.changes)), "");
-  else if (row.verb === "create" || row.verb === "created" || row.verb === "planned") out.push(...fence("yaml", settings(row.deployment)), "");
-  const schedulesChange = row.changes.some((c) => c.field === "schedules");
-  if (row.verb === "create" || row.verb === "created" || row.verb === "planned" || schedulesChange) out.push(...nextRuns(row.deployment, options));
-  return out;
-}
-function versionOnly(rows) {
-  if (rows.length === 0) return [];
-  const groups = /* @__PURE__ */ new Map();
-  for (const row of rows) {
-    const c = row.changes.find((x) => x.field === "version") ?? row.changes[0];
-    const k = JSON.stringify([c.field, c.from, c.to]);
-    if (!groups.has(k)) groups.set(k, { from: c.from, to: c.to, names: [] });
-    groups.get(k).names.push(label(row.deployment));
-  }
-  const out = [`<details><summary>${rows.length} version only</summary>`, "", "A deploy sets the new version (the commit) and changes nothing else:", ""];
-  for (const g of groups.values()) out.push(`- ${g.names.map(code).join(", ")}: ${versionCode(g.from)} \u2192 ${versionCode(g.to)}`);
-  return [...out, "", "</details>", ""];
-}
-function versionCode(v) {
-  return v === null || v === void 0 ? "none" : code(typeof v === "string" ? v : JSON.stringify(v));
-}
-function knownAfterBuild(rows) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const row of rows) {
-    for (const value of row.knownAfterBuild) {
-      const k = JSON.stringify([value.path, value.written, value.current ?? null, value.couldMatch]);
-      if (!groups.has(k)) groups.set(k, { value, names: [] });
-      groups.get(k).names.push(label(row.deployment));
-    }
-  }
-  if (groups.size === 0) return [];
-  const paths = [...new Set([...groups.values()].map((g) => g.value.path))];
-  const deployments = new Set([...groups.values()].flatMap((g) => g.names)).size;
-  const out = [
-    `<details><summary>Known after build: ${paths.slice(0, 3).map((p) => `<code>${html(p)}</code>`).join(", ")}${paths.length > 3 ? ` and ${paths.length - 3} more` : ""} (${count(deployments, "deployment")})</summary>`,
-    "",
-    "The plan does not run the build and push steps, so values filled from their outputs are known only after the build: a deployment changes where the build's output differs from the server's value.",
-    "",
-    "| Value | Written | On the server | Deployments |",
-    "|---|---|---|---|"
-  ];
-  for (const { value, names } of groups.values()) {
-    const current = value.current === void 0 ? "\u2014" : code(typeof value.current === "string" ? value.current : JSON.stringify(value.current));
-    out.push(`| ${code(value.path)} | ${code(value.written)} | ${current}${value.couldMatch || value.current === void 0 ? "" : " (replaced)"} | ${names.map(code).join("<br>")} |`);
-  }
-  return [...out, "", "</details>", ""];
-}
-function nextRuns(d, options) {
-  const out = [];
-  for (const s of d.schedules) {
-    if (!s.create.active) continue;
-    const runs = nextRunTimes(s.create.schedule, options.runs ?? 3, options.now);
-    if (runs.length) out.push(`- ${shortSchedule(s.create.schedule)}: ${runs.map(code).join(", ")}`);
-  }
-  return out.length ? ["Next runs:", "", ...out, ""] : [];
-}
-function settings(d) {
-  const p = d.payload;
-  const value = { entrypoint: d.entrypoint };
-  if (d.description) value.description = d.description;
-  if (p.version) value.version = p.version;
-  value.work_pool = {
-    name: p.work_pool_name,
-    ...p.work_queue_name ? { work_queue_name: p.work_queue_name } : {},
-    ...isMapping(p.job_variables) && Object.keys(p.job_variables).length ? { job_variables: p.job_variables } : {}
-  };
-  if (isMapping(p.parameters) && Object.keys(p.parameters).length) value.parameters = p.parameters;
-  if (d.schedules.length) {
-    value.schedules = d.schedules.map((s) => ({
-      ...withoutDefaultDayOr(s.create.schedule),
-      ...s.create.active ? {} : { active: false },
-      ...s.create.slug ? { slug: s.create.slug } : {},
-      ...Object.keys(s.create.parameters).length ? { parameters: s.create.parameters } : {}
-    }));
-  }
-  if (Array.isArray(p.tags) && p.tags.length) value.tags = p.tags;
-  if (p.paused) value.paused = true;
-  if (p.concurrency_limit !== null) value.concurrency_limit = p.concurrency_limit;
-  if (d.triggers.length) value.triggers = `${d.triggers.length} automation${d.triggers.length === 1 ? "" : "s"}`;
-  if (d.deferred.length) value.filled_by_steps = [...d.deferred];
-  return yaml(value, false);
-}
-function withoutDefaultDayOr(s) {
-  const { day_or: dayOr, ...rest } = s;
-  return dayOr === false ? { ...rest, day_or: false } : rest;
-}
-function fieldDiff(changes) {
-  const lines = [];
-  for (const c of changes) {
-    const [from, to] = alignForDisplay(c.from, c.to);
-    const before = yaml({ [c.field]: from === void 0 ? null : from }).split("\n");
-    const after = yaml({ [c.field]: to === void 0 ? null : to }).split("\n");
-    lines.push(...hunks(diffLines(before, after), 3));
-  }
-  return lines.join("\n");
-}
-function alignForDisplay(from, to) {
-  if (Array.isArray(from) && Array.isArray(to)) {
-    const n = Math.min(from.length, to.length);
-    const pairs = Array.from({ length: n }, (_, i) => alignForDisplay(from[i], to[i]));
-    return [[...pairs.map((p) => p[0]), ...from.slice(n)], [...pairs.map((p) => p[1]), ...to.slice(n)]];
-  }
-  if (!isMapping(from) || !isMapping(to)) return [from, to];
-  const a = {};
-  const b = {};
-  for (const k of /* @__PURE__ */ new Set([...Object.keys(from), ...Object.keys(to)])) {
-    const inA = Object.hasOwn(from, k) && from[k] !== void 0;
-    const inB = Object.hasOwn(to, k) && to[k] !== void 0;
-    if (inA && inB) [a[k], b[k]] = alignForDisplay(from[k], to[k]);
-    else if (inA && from[k] !== null) a[k] = from[k];
-    else if (inB && to[k] !== null) b[k] = to[k];
-  }
-  return [a, b];
-}
-function diffLines(a, b) {
-  const n = a.length;
-  const m = b.length;
-  if (n * m > 1e6) return [...a.map((text) => ({ op: "-", text })), ...b.map((text) => ({ op: "+", text }))];
-  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i2 = n - 1; i2 >= 0; i2--) {
-    for (let j2 = m - 1; j2 >= 0; j2--) lcs[i2][j2] = a[i2] === b[j2] ? lcs[i2 + 1][j2 + 1] + 1 : Math.max(lcs[i2 + 1][j2], lcs[i2][j2 + 1]);
-  }
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) {
-      out.push({ op: " ", text: a[i] });
-      i++;
-      j++;
-    } else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      out.push({ op: "+", text: b[j++] });
-    } else {
-      out.push({ op: "-", text: a[i++] });
-    }
-  }
-  for (let k = 0; k < out.length; ) {
-    if (out[k].op === " ") {
-      k++;
-      continue;
-    }
-    let end = k;
-    while (end < out.length && out[end].op !== " ") end++;
-    const run2 = out.slice(k, end);
-    out.splice(k, run2.length, ...run2.filter((l) => l.op === "-"), ...run2.filter((l) => l.op === "+"));
-    k = end;
-  }
-  return out;
-}
-function hunks(lines, context) {
-  const keep = lines.map(() => false);
-  lines.forEach((l, i) => {
-    if (l.op === " ") return;
-    for (let k = Math.max(0, i - context); k <= Math.min(lines.length - 1, i + context); k++) keep[k] = true;
-  });
-  keep[0] = true;
-  const out = [];
-  let skipped = false;
-  lines.forEach((l, i) => {
-    if (!keep[i]) {
-      skipped = true;
-      return;
-    }
-    if (skipped) out.push("@@ \u2026 @@");
-    skipped = false;
-    out.push(`${l.op}${l.text}`);
-  });
-  if (skipped) out.push("@@ \u2026 @@");
-  return out;
-}
-function shortSchedule(s) {
-  if (isCronSchedule(s)) return `cron ${code(s.cron)}${s.timezone ? ` ${s.timezone}` : ""}`;
-  if (isIntervalSchedule(s)) return `every ${formatSeconds(s.interval)}${s.timezone && s.timezone !== "UTC" ? ` ${s.timezone}` : ""}`;
-  return `rrule ${code(s.rrule.replace(/\n/g, " "))}${s.timezone ? ` ${s.timezone}` : ""}`;
-}
-function yaml(value, sorted = true) {
-  return (0, import_yaml.stringify)(value, { lineWidth: 0, sortMapEntries: sorted, aliasDuplicateObjects: false }).trimEnd();
-}
-function fence(lang, body) {
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const marks = "`".repeat(Math.max(3, longest + 1));
-  return [`${marks}${lang}`, ...body.split("\n"), marks];
-}
-function code(text) {
-  const oneLine = text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
-  const marks = "`".repeat(longest + 1);
-  const pad = longest > 0 || oneLine.startsWith(" ") || oneLine.endsWith(" ") ? " " : "";
-  return `${marks}${pad}${oneLine}${pad}${marks}`;
-}
-function inline(text) {
-  return text.replace(/\r?\n/g, " ").replace(/([\\`*_[\]<>|])/g, "\\$1");
-}
-function html(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-function label(d) {
-  return key(d.flowName, d.name);
-}
-function key(flow, name) {
-  return `${flow}/${name}`;
-}
-function count(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-function tally(rows, verbs) {
-  const parts = verbs.map(([verb, text]) => [rows.filter((r) => r.verb === verb).length, text]).filter(([n]) => n > 0);
-  return parts.length ? parts.map(([n, text]) => `${n} ${text}`).join(", ") : "no deployments selected";
 }
 
 // src/core/plan/hash.ts
