@@ -5,7 +5,7 @@
  * templated payload holds their values in clear. Engine-neutral: the GitHub action adds log
  * masking through the `mask` callback (src/github/secrets.ts).
  */
-import type { BlockDocument, PrefectClient } from '../prefect/index.js';
+import type { BlockDocument, ClientHooks, PrefectClient } from '../prefect/index.js';
 import type { Environment } from './templating/index.js';
 
 export const REDACTED = '***';
@@ -86,10 +86,21 @@ export class Secrets {
   }
 
   /**
-   * Makes `client` report the secret fields of every block document it reads (the schema's
-   * `secret_fields`, and the whole value of a Secret block), so templating never holds a secret
-   * the log would print in clear.
+   * Client hooks that learn the secret fields of every block document read (the schema's
+   * `secret_fields`, and the whole value of a Secret block) and the value of every variable whose
+   * name is a credential's (`db_password`), so templating never holds a secret the log would print
+   * in clear. Given to the client when it is made (`new PrefectClient({ hooks })`).
    */
+  clientHooks(): Required<Pick<ClientHooks, 'onBlockDocument' | 'onVariable'>> {
+    return {
+      onBlockDocument: (document) => void this.collect(document),
+      onVariable: (variable) => {
+        if (isSecretName(variable.name)) for (const v of leaves(variable.value)) this.add(v);
+      },
+    };
+  }
+
+  /** The block-document hook of `clientHooks`, on a client made without it (a stand-in with the same reads). */
   watchBlockDocuments(client: Pick<PrefectClient, 'readBlockDocumentByName' | 'readBlockDocument'>): void {
     const byName = client.readBlockDocumentByName.bind(client);
     const byId = client.readBlockDocument.bind(client);
@@ -97,12 +108,13 @@ export class Secrets {
     client.readBlockDocument = async (id) => this.collect(await byId(id));
   }
 
-  /** Makes `client` report the value of every Prefect variable it reads whose name is a credential's (`db_password`). */
+  /** The variable hook of `clientHooks`, on a client made without it. */
   watchVariables(client: Pick<PrefectClient, 'readVariableByName'>): void {
     const read = client.readVariableByName.bind(client);
+    const { onVariable } = this.clientHooks();
     client.readVariableByName = async (name) => {
       const variable = await read(name);
-      if (variable && isSecretName(name)) for (const v of leaves(variable.value)) this.add(v);
+      if (variable) onVariable({ ...variable, name });
       return variable;
     };
   }

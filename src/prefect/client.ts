@@ -2,7 +2,7 @@
  * The typed Prefect API client: one method per endpoint the engine uses (spec §5.5), typed with
  * the types generated from the server's OpenAPI document (`openapi.d.ts`).
  */
-import { apiPath, HttpClient, type HttpClientOptions, PrefectApiError, PrefectWriteUnknownError } from './http.js';
+import { apiPath, HttpClient, type HttpClientOptions, type HttpHooks, PrefectApiError, PrefectWriteUnknownError } from './http.js';
 import type { components } from './openapi.js';
 import { parseServerVersion } from './server-version.js';
 import { isCloud, type PrefectClientSettings, settingsFromEnv, type SettingsOverrides } from './settings.js';
@@ -60,7 +60,16 @@ export interface SlaMergeResponse {
   deleted: string[];
 }
 
+/** The requests, and the block documents and variables read, for callers that must see them (secret redaction, a debug log). */
+export interface ClientHooks extends HttpHooks {
+  /** Every block document read, with its secrets (`include_secrets=true`). */
+  onBlockDocument?(document: BlockDocument): void;
+  /** Every variable read by name. */
+  onVariable?(variable: Variable): void;
+}
+
 export interface PrefectClientOptions extends HttpClientOptions, SettingsOverrides {
+  hooks?: ClientHooks;
   /** The settings to use instead of reading the environment. */
   settings?: PrefectClientSettings;
   /** The environment to read settings from; `process.env` by default. */
@@ -110,10 +119,12 @@ export class PrefectClient {
   private version: Promise<string | undefined> | undefined;
   /** Automations this client created (or found created after an unknown outcome), by id. */
   private readonly automationsCreated = new Set<string>();
+  private readonly hooks: ClientHooks;
 
   constructor(options: PrefectClientOptions = {}) {
     const settings = options.settings ?? settingsFromEnv(options.env ?? process.env, options);
     this.http = new HttpClient(settings, options);
+    this.hooks = options.hooks ?? {};
     if (options.filterPageSize !== undefined) this.pageSize = Math.max(1, options.filterPageSize);
   }
 
@@ -377,26 +388,32 @@ export class PrefectClient {
   }
 
   /** `GET /block_types/slug/{slug}/block_documents/name/{name}?include_secrets=true`; `undefined` when missing. */
-  readBlockDocumentByName(blockTypeSlug: string, name: string): Promise<BlockDocument | undefined> {
-    return orUndefined(
+  async readBlockDocumentByName(blockTypeSlug: string, name: string): Promise<BlockDocument | undefined> {
+    const document = await orUndefined(
       this.http.json<BlockDocument>({
         method: 'GET',
         path: apiPath`/block_types/slug/${blockTypeSlug}/block_documents/name/${name}`,
         query: { include_secrets: true },
       }),
     );
+    if (document) this.hooks.onBlockDocument?.(document);
+    return document;
   }
 
   /** `GET /block_documents/{id}?include_secrets=true`; `undefined` when missing. */
-  readBlockDocument(id: string): Promise<BlockDocument | undefined> {
-    return orUndefined(
+  async readBlockDocument(id: string): Promise<BlockDocument | undefined> {
+    const document = await orUndefined(
       this.http.json<BlockDocument>({ method: 'GET', path: apiPath`/block_documents/${id}`, query: { include_secrets: true } }),
     );
+    if (document) this.hooks.onBlockDocument?.(document);
+    return document;
   }
 
   /** `GET /variables/name/{name}`; `undefined` when missing. */
-  readVariableByName(name: string): Promise<Variable | undefined> {
-    return orUndefined(this.http.json<Variable>({ method: 'GET', path: apiPath`/variables/name/${name}` }));
+  async readVariableByName(name: string): Promise<Variable | undefined> {
+    const variable = await orUndefined(this.http.json<Variable>({ method: 'GET', path: apiPath`/variables/name/${name}` }));
+    if (variable) this.hooks.onVariable?.(variable);
+    return variable;
   }
 
   /**

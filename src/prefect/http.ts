@@ -43,10 +43,20 @@ export interface ClientLogger {
 
 const SILENT: ClientLogger = { debug: () => {}, warning: () => {} };
 
+/** What a caller may watch of the requests, instead of wrapping the client's methods. */
+export interface HttpHooks {
+  /**
+   * Each request once it is answered (after its retries) or has failed: the status, or the error,
+   * and how long it took. Paths carry names, never credentials; bodies are not given.
+   */
+  onResponse?(request: ApiRequest, outcome: number | Error, ms: number): void;
+}
+
 export interface HttpClientOptions {
   /** Requests in flight at once (each attempt holds a slot; sleeping between retries does not). Default 8. */
   concurrency?: number;
   logger?: ClientLogger;
+  hooks?: HttpHooks;
   userAgent?: string;
   /** Replaces the timer between retries (tests). */
   sleep?: (ms: number) => Promise<void>;
@@ -234,6 +244,7 @@ export class HttpClient {
   private readonly agent: http.Agent;
   private readonly semaphore: Semaphore;
   private readonly logger: ClientLogger;
+  private readonly hooks: HttpHooks;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly retryCodes: Set<number>;
@@ -252,6 +263,7 @@ export class HttpClient {
   constructor(settings: PrefectClientSettings, options: HttpClientOptions = {}) {
     this.settings = settings;
     this.logger = options.logger ?? SILENT;
+    this.hooks = options.hooks ?? {};
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.unreachableAfterMs = options.unreachableAfterMs ?? DEFAULT_UNREACHABLE_AFTER_MS;
@@ -318,6 +330,20 @@ export class HttpClient {
    * have been applied is a `PrefectWriteUnknownError`.
    */
   async send(request: ApiRequest): Promise<ApiResponse> {
+    const onResponse = this.hooks.onResponse;
+    if (!onResponse) return this.sendWithRetries(request);
+    const started = Date.now();
+    try {
+      const response = await this.sendWithRetries(request);
+      onResponse(request, response.status, Date.now() - started);
+      return response;
+    } catch (e) {
+      onResponse(request, e as Error, Date.now() - started);
+      throw e;
+    }
+  }
+
+  private async sendWithRetries(request: ApiRequest): Promise<ApiResponse> {
     if (this.unreachable) throw this.unreachableError(request);
     const headers: Record<string, string> = { ...this.baseHeaders };
     let body: string | undefined;

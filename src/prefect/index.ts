@@ -1,6 +1,7 @@
 export {
   PrefectClient,
   deploymentResourceId,
+  type ClientHooks,
   type PrefectClientOptions,
   type Automation,
   type AutomationCreate,
@@ -33,6 +34,7 @@ export {
   type ApiResponse,
   type ClientLogger,
   type HttpClientOptions,
+  type HttpHooks,
   type HttpMethod,
 } from './http.js';
 export { prefectTemplateSources } from './sources.js';
