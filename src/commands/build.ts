@@ -1,0 +1,40 @@
+/** `build`: run the build and push steps once and register nothing; a matrix of deploys then takes their outputs. */
+import { runDeploymentSteps, validateDeployments, validateForDeploy } from '../core/apply/index.js';
+import { hasErrors, type Plan } from '../core/plan/index.js';
+import { offlineSources, type TemplateSources } from '../core/templating/index.js';
+import { prefectTemplateSources, type PrefectClient } from '../prefect/index.js';
+import { engineRequest, openClient, stepConcurrency } from './client.js';
+import type { CommandRequest, CommandResult, Reporter } from './types.js';
+
+export async function build(request: CommandRequest, reporter: Reporter): Promise<CommandResult> {
+  const req = engineRequest(request);
+  let client: PrefectClient | undefined;
+  let sources: TemplateSources = offlineSources();
+  try {
+    let plan: Plan;
+    const { apiUrl } = request;
+    if (apiUrl) {
+      client = openClient({ ...request, apiUrl }, reporter);
+      sources = prefectTemplateSources(client);
+      plan = await validateForDeploy({ ...req, client, sources });
+    } else {
+      plan = await validateDeployments(req);
+    }
+    reporter.diagnostics(plan.diagnostics);
+    if (hasErrors(plan.diagnostics)) return { plan, diagnostics: plan.diagnostics, hasChanges: false, failureReason: 'invalid-config' };
+    const withSteps = plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
+    const ran = await runDeploymentSteps(plan, withSteps, {
+      ...req,
+      sources,
+      concurrency: stepConcurrency(request),
+      onStepEvent: (d, e) => reporter.step(d, e),
+      onStepLog: (deployment, line) => reporter.stepLog(deployment, line),
+      onProgress: (e) => reporter.progress(e),
+    });
+    reporter.diagnostics(ran.diagnostics);
+    if (ran.diagnostics.length > 0) return { plan, diagnostics: [...ran.diagnostics, ...plan.diagnostics], hasChanges: false, failureReason: 'step-failed' };
+    return { plan, stepOutputs: ran.outputs, built: withSteps.length, diagnostics: plan.diagnostics, hasChanges: false };
+  } finally {
+    client?.close();
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * `deploy`: validate every selected deployment against the server, run their build/push steps once
+ * (or take their outputs as given), then register them.
+ */
+import { deploy as deployDeployments } from '../core/apply/index.js';
+import { createPlan, hasErrors, newPlanCache, type DesiredDeployment } from '../core/plan/index.js';
+import { untrustedEnvironment } from '../core/secrets.js';
+import type { StepOutputs } from '../core/templating/index.js';
+import { prefectTemplateSources, uiUrl } from '../prefect/index.js';
+import { deployFailure, engineRequest, openClient, stepConcurrency, writeConcurrency } from './client.js';
+import { isKeyedByDeployment, missingStepOutputs, outputsByIndex, type GivenStepOutputs } from './step-outputs.js';
+import type { CommandResult, DeployCommandRequest, Reporter } from './types.js';
+
+export async function deploy(request: DeployCommandRequest, reporter: Reporter): Promise<CommandResult> {
+  const { apiUrl } = request;
+  if (!apiUrl) return { diagnostics: [], hasChanges: false, failureReason: 'no-api-url' };
+  const ui = uiUrl(apiUrl, request.env);
+  reporter.deploying(ui);
+  const client = openClient({ ...request, apiUrl }, reporter);
+  // The check plan below and the engine's own plans share the file, git's answers and the flow analyses.
+  const req = { ...engineRequest(request), cache: newPlanCache() };
+  const sources = prefectTemplateSources(client);
+  const uiField = ui ? { uiUrl: ui } : {};
+  try {
+    const given = request.stepOutputs;
+    const keyed = given && isKeyedByDeployment(given) ? given : undefined;
+    const skipSteps = request.skipSteps || given !== undefined;
+    const choice: GivenStepOutputs = skipSteps ? { stepOutputs: keyed ? {} : ((given as StepOutputs | undefined) ?? {}) } : {};
+    if (skipSteps || request.checkPlan) {
+      // The deployments as a plan sees them, before any step output: what a PR plan fingerprinted.
+      // Seen as that plan saw the environment, so the fingerprints compare; nothing is redacted for
+      // it, since a deploy publishes no plan of an untrusted file.
+      const templateEnv = untrustedEnvironment(request.env, new Set(request.planEnv ?? []), () => undefined);
+      const before = await createPlan({ ...req, templateEnv, sources });
+      if (!hasErrors(before.diagnostics)) {
+        if (keyed) choice.stepOutputsByIndex = outputsByIndex(before, keyed);
+        const problems = skipSteps ? missingStepOutputs(before, choice) : [];
+        if (problems.length > 0) return { plan: before, diagnostics: problems, hasChanges: false, failureReason: 'invalid-input', ...uiField };
+        const refused = await request.checkPlan?.(before);
+        if (refused !== undefined) return { plan: before, diagnostics: [], hasChanges: false, failureReason: 'plan-changed', message: refused, ...uiField };
+      }
+    }
+    const result = await deployDeployments({
+      ...req,
+      ...choice,
+      client,
+      sources,
+      concurrency: stepConcurrency(request),
+      registrationConcurrency: writeConcurrency(request, client),
+      onStepEvent: (d, e) => reporter.step(d, e),
+      onStepLog: (deployment, line) => reporter.stepLog(deployment, line),
+      onProgress: (e) => reporter.progress(e),
+      onResult: (o) => reporter.result(o),
+      lock: request.lock,
+      onLock: (e) => reporter.lock(e),
+    });
+    reporter.diagnostics(result.diagnostics);
+    const outputsOf = (d: DesiredDeployment, i: number): StepOutputs =>
+      choice.stepOutputsByIndex?.get(d.index) ?? (skipSteps ? choice.stepOutputs : result.outcomes[i]?.stepOutputs) ?? {};
+    const reason = deployFailure(result);
+    return {
+      plan: result.plan,
+      outcomes: result.outcomes,
+      stepOutputs: new Map(result.plan.deployments.map((d, i) => [d.index, outputsOf(d, i)])),
+      diagnostics: result.diagnostics,
+      hasChanges: result.outcomes.some((o) => o.action === 'created' || o.action === 'updated'),
+      ...(reason ? { failureReason: reason } : {}),
+      ...uiField,
+    };
+  } finally {
+    client.close();
+  }
+}

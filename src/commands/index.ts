@@ -1,0 +1,12 @@
+/**
+ * The verbs both doors offer, each written once: a typed request and a `Reporter` in, one
+ * `CommandResult` out. Imports core, prefect and steps; never github/ or cli/.
+ */
+export { plan, untrustedPlanRequest } from './plan.js';
+export { validate } from './validate.js';
+export { deploy } from './deploy.js';
+export { build } from './build.js';
+export { list } from './list.js';
+export { apiUrlOf, deployFailure, engineRequest, openClient, stepConcurrency, writeConcurrency } from './client.js';
+export { deploymentKey, isKeyedByDeployment, missingStepOutputs, outputsByIndex, unfilledStepPlaceholders, type GivenStepOutputs } from './step-outputs.js';
+export type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason, PlanCommandRequest, Reporter } from './types.js';

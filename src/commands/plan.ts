@@ -1,0 +1,44 @@
+/** `plan`: what would be registered; with a server, what a deploy would create, update or leave unchanged. */
+import { planAgainstServer, validateDeployments, type LiveChange } from '../core/apply/index.js';
+import { hasErrors, type Plan } from '../core/plan/index.js';
+import { untrustedEnvironment } from '../core/secrets.js';
+import { prefectTemplateSources, uiUrl } from '../prefect/index.js';
+import { engineRequest, openClient } from './client.js';
+import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';
+
+/**
+ * A plan may run on a pull request's prefect.yaml with the repository's secrets in the environment
+ * (pull_request_target): what its placeholders read from the environment is shown as `(from $NAME)`
+ * unless `planEnv` allows the name, and the hidden values are redacted wherever else they appear.
+ */
+export function untrustedPlanRequest(request: PlanCommandRequest) {
+  return { ...engineRequest(request), templateEnv: untrustedEnvironment(request.env, new Set(request.planEnv), (v) => request.secrets.add(v)) };
+}
+
+export async function plan(request: PlanCommandRequest, reporter: Reporter): Promise<CommandResult> {
+  const req = untrustedPlanRequest(request);
+  let planned: Plan;
+  let live: LiveChange[] | undefined;
+  const { apiUrl } = request;
+  if (apiUrl) {
+    const client = openClient({ ...request, apiUrl }, reporter);
+    try {
+      ({ plan: planned, live } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client) }));
+    } finally {
+      client.close();
+    }
+  } else {
+    planned = await validateDeployments(req);
+  }
+  reporter.diagnostics(planned.diagnostics);
+  const errors = hasErrors(planned.diagnostics);
+  const ui = apiUrl ? uiUrl(apiUrl, request.env) : undefined;
+  return {
+    plan: planned,
+    ...(live ? { live } : {}),
+    diagnostics: planned.diagnostics,
+    hasChanges: errors || !live || live.some((c) => c.action !== 'unchanged'),
+    ...(errors ? { failureReason: 'invalid-config' as const } : {}),
+    ...(ui ? { uiUrl: ui } : {}),
+  };
+}

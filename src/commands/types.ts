@@ -1,0 +1,114 @@
+/**
+ * What every command takes and gives: a typed request and a `Reporter` in, one `CommandResult` out.
+ * src/commands imports core, prefect and steps, never github/ or cli/: the two doors adapt it.
+ */
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { DeploymentOutcome, DeployProgress, LiveChange, LockEvent, LockOptions } from '../core/apply/index.js';
+import type { DeployOptions, DesiredDeployment, Plan } from '../core/plan/index.js';
+import type { Secrets } from '../core/secrets.js';
+import type { Environment, StepOutputs } from '../core/templating/index.js';
+import type { StepEvent } from '../steps/index.js';
+
+/** Why a command failed, in the words both doors publish (the action's `failure-reason`, the CLI's JSON and dotenv). */
+export type FailureReason = 'invalid-input' | 'invalid-config' | 'step-failed' | 'deploy-failed' | 'no-api-url' | 'lock-timeout' | 'plan-changed';
+
+/**
+ * Where a command tells what happens while it runs. The action turns it into log groups,
+ * annotations and notices; the CLI into the terminal's live block or plain CI lines.
+ */
+export interface Reporter {
+  info(line: string): void;
+  warning(line: string): void;
+  notice(line: string): void;
+  /** Problems as they are found (the action annotates them); every one is in the result as well. */
+  diagnostics(list: readonly Diagnostic[]): void;
+  /** A deploy has its API and starts: `uiUrl` links the deployments it registers. */
+  deploying(uiUrl: string | undefined): void;
+  /** A build or push step of a deployment starting or ending (the action gives each a log group). */
+  step(deployment: DesiredDeployment, event: StepEvent): void;
+  /** A line a build or push step printed. */
+  stepLog(deployment: string, line: string): void;
+  /** Where a deploy is: validated, each deployment's steps and registration. */
+  progress(event: DeployProgress): void;
+  /** One deployment registered, left unchanged or failed. */
+  result(outcome: DeploymentOutcome): void;
+  /** Waiting for, holding and releasing the deploy lock. */
+  lock(event: LockEvent): void;
+  /**
+   * The Prefect client's own lines (`warning: …`, and with `debug` `debug: …` for retries and every
+   * request); a reporter without it keeps the client silent.
+   */
+  clientLog?(line: string): void;
+}
+
+/** What every command reads: the project, the selection, and the server (none: offline). */
+export interface CommandRequest {
+  prefectFile: string;
+  selection: { all: boolean; names: readonly string[] };
+  cwd: string;
+  env: Environment;
+  now: Date;
+  /** `prefect deploy`'s flags (applied when one deployment is selected). */
+  options?: DeployOptions;
+  /** The Prefect API; undefined works offline (see `apiUrlOf`). */
+  apiUrl?: string;
+  /** Deployments processed (and API requests in flight) at once. */
+  concurrency?: number;
+  /** Every API request to `Reporter.clientLog`. */
+  debug?: boolean;
+  /**
+   * Learns the secrets the command comes across: block documents and variables the client reads,
+   * environment values a plan hides. Everything the doors print or publish goes through it.
+   */
+  secrets: Secrets;
+}
+
+export interface PlanCommandRequest extends CommandRequest {
+  /**
+   * Environment variables whose values the plan may show: prefect.yaml may come from a pull
+   * request, so every other one reads as `(from $NAME)` and its value is redacted.
+   */
+  planEnv: readonly string[];
+}
+
+export interface DeployCommandRequest extends CommandRequest {
+  /** The deploy lock on the server; `false` writes without it. */
+  lock: LockOptions | false;
+  /** Do not run build/push steps; what they would fill must come from `stepOutputs`. */
+  skipSteps: boolean;
+  /**
+   * Outputs of build/push steps run earlier (the steps are then not run): one set for every
+   * deployment, or the step outputs of a `build`, keyed by `flow/name`.
+   */
+  stepOutputs?: Record<string, unknown>;
+  /** As a plan of the same file saw the environment: for `checkPlan`'s fingerprints. */
+  planEnv?: readonly string[];
+  /**
+   * Asked before anything runs, with the deployments as a plan sees them before any step output:
+   * a message refuses the deploy (`plan-changed`), undefined lets it go on.
+   */
+  checkPlan?: (plan: Plan) => Promise<string | undefined>;
+}
+
+/** Everything a command found and did, for the doors to publish. */
+export interface CommandResult {
+  /** The selected deployments as planned (a deploy's: after its step outputs). Absent when no plan was made. */
+  plan?: Plan;
+  /** Against a server: what a deploy would do to each deployment, in plan order. */
+  live?: LiveChange[];
+  /** A deploy that ran: each deployment's registration, in plan order. Absent when it stopped before deploying. */
+  outcomes?: DeploymentOutcome[];
+  /** build, deploy: what the build and push steps produced (or were given), per deployment index. */
+  stepOutputs?: ReadonlyMap<number, StepOutputs>;
+  /** build: how many deployments ran steps. */
+  built?: number;
+  /** Errors first, then warnings. */
+  diagnostics: Diagnostic[];
+  /** Whether a deploy would change (or changed) anything; a plan that cannot tell says true. */
+  hasChanges: boolean;
+  failureReason?: FailureReason;
+  /** A failure that is no diagnostic (`plan-changed`): what to tell. */
+  message?: string;
+  /** The Prefect UI, for links to deployments. */
+  uiUrl?: string;
+}

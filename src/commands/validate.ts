@@ -1,0 +1,26 @@
+/** `validate`: everything deploy checks before its first write, writing nothing. */
+import { validateDeployments, validateForDeploy } from '../core/apply/index.js';
+import { hasErrors, type Plan } from '../core/plan/index.js';
+import { prefectTemplateSources } from '../prefect/index.js';
+import { openClient } from './client.js';
+import { untrustedPlanRequest } from './plan.js';
+import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';
+
+export async function validate(request: PlanCommandRequest, reporter: Reporter): Promise<CommandResult> {
+  const req = untrustedPlanRequest(request);
+  let planned: Plan;
+  const { apiUrl } = request;
+  if (apiUrl) {
+    const client = openClient({ ...request, apiUrl }, reporter);
+    try {
+      planned = await validateForDeploy({ ...req, client, sources: prefectTemplateSources(client) });
+    } finally {
+      client.close();
+    }
+  } else {
+    planned = await validateDeployments(req);
+  }
+  reporter.diagnostics(planned.diagnostics);
+  const errors = hasErrors(planned.diagnostics);
+  return { plan: planned, diagnostics: planned.diagnostics, hasChanges: true, ...(errors ? { failureReason: 'invalid-config' as const } : {}) };
+}
