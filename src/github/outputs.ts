@@ -4,42 +4,27 @@
  */
 import { isMapping } from '../core/config/index.js';
 import type { DesiredDeployment, Plan } from '../core/plan/index.js';
-import { keyPath, placeholdersInString, type StepOutputs } from '../core/templating/index.js';
+import type { StepOutputs } from '../core/templating/index.js';
 
-/** Every output the action sets itself: a step output never takes one of these names. */
-export const OUTPUTS = ['deployments', 'changes', 'plan', 'plan-markdown', 'step-outputs', 'matrix', 'failure-reason', 'comment-url'] as const;
+/** Every output the action sets itself, by name: a step output never takes one of these names. */
+export const OUTPUT = {
+  deployments: 'deployments',
+  changes: 'changes',
+  plan: 'plan',
+  planMarkdown: 'plan-markdown',
+  stepOutputs: 'step-outputs',
+  matrix: 'matrix',
+  failureReason: 'failure-reason',
+  commentUrl: 'comment-url',
+} as const;
 
-export const deploymentKey = (d: { flowName: string; name: string }): string => `${d.flowName}/${d.name}`;
+export const OUTPUTS = ['deployments', 'changes', 'plan', 'plan-markdown', 'step-outputs', 'matrix', 'failure-reason', 'comment-url'] as const satisfies ReadonlyArray<(typeof OUTPUT)[keyof typeof OUTPUT]>;
+
+// The step-output forms and checks belong to the commands; re-exported for the action's callers.
+export { deploymentKey, isKeyedByDeployment, outputsByIndex, unfilledStepPlaceholders } from '../commands/step-outputs.js';
 
 // The matrix entries are the CLI's `list --matrix` ones: one function for both doors.
 export { matrixOf, type MatrixEntry } from '../core/plan/matrix.js';
-
-/**
- * The `step-outputs` input as given: the `step-outputs` output of an earlier run is keyed by
- * `flow/name` (every key holds a `/`, which no step output key does), anything else is one set of
- * outputs for every deployment.
- */
-export function isKeyedByDeployment(value: Record<string, unknown>): value is Record<string, StepOutputs> {
-  const entries = Object.entries(value);
-  return entries.length > 0 && entries.every(([k, v]) => k.includes('/') && isMapping(v));
-}
-
-/** Step outputs per deployment index, from the keyed form (deployments it does not name get none). */
-export function outputsByIndex(plan: Plan, keyed: Record<string, StepOutputs>): Map<number, StepOutputs> {
-  return new Map(plan.deployments.map((d) => [d.index, keyed[deploymentKey(d)] ?? {}]));
-}
-
-/**
- * Placeholders a deployment takes from its build/push steps that `provided` does not fill: with the
- * steps not run, these would be registered as written.
- */
-export function unfilledStepPlaceholders(d: DesiredDeployment, provided: StepOutputs): string[] {
-  return d.deferred.filter((p) => {
-    const [placeholder] = placeholdersInString(p);
-    const root = placeholder ? keyPath(placeholder.name)[0] : undefined;
-    return root === undefined || !(String(root) in provided);
-  });
-}
 
 /** The ids of a deployment's build and push steps, in order. */
 function stepIds(d: DesiredDeployment): string[] {

@@ -1,0 +1,100 @@
+/**
+ * What each mode leaves once its command is done: outputs (by constant name, redacted), the plan in
+ * the log, the job summary, the PR comment, and the failure.
+ */
+import * as core from '@actions/core';
+import { formatDiagnostic } from '../core/diagnostics.js';
+import { outcomeJson, type LiveChange } from '../core/apply/index.js';
+import type { Plan } from '../core/plan/index.js';
+import { deployToMarkdown, liveChangesToText, planToJson, planToMarkdown, planToText } from '../core/report/index.js';
+import type { StepOutputs } from '../core/templating/index.js';
+import { deploymentUrl } from '../prefect/index.js';
+import type { CommandResult } from '../commands/index.js';
+import { printGroup } from './logs.js';
+import { deploymentKey, flatStepOutputs, matrixOf, OUTPUT } from './outputs.js';
+import { postPlanComment } from './pull-request.js';
+import { fail, fingerprint, footer, writeSummary, type Run } from './run.js';
+
+export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }): Promise<void> {
+  const { plan, live, uiUrl: ui } = result;
+  logPlan(plan, live, r.now);
+  setPlanOutputs(r, plan, live, ui);
+  r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
+  const markdown = planToMarkdown(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), {
+    now: r.now,
+    ...(ui ? { uiUrl: ui } : {}),
+    footer: footer(r, 'Planned'),
+  });
+  await writeSummary(r, markdown);
+  await postPlanComment(r, markdown, fingerprint(r, plan.deployments), result.hasChanges);
+  if (result.failureReason) fail(r, result.failureReason, plan.diagnostics);
+}
+
+export async function publishDeploy(r: Run, result: CommandResult): Promise<void> {
+  const { plan, outcomes, uiUrl: ui } = result;
+  if (result.failureReason === 'no-api-url') {
+    return fail(r, 'no-api-url', [], 'mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL');
+  }
+  if (result.failureReason === 'plan-changed') return fail(r, 'plan-changed', [], `require-plan-match: ${result.message}`);
+  if (result.failureReason === 'invalid-input') {
+    for (const p of result.diagnostics) core.error(formatDiagnostic(p));
+    return fail(r, 'invalid-input', result.diagnostics);
+  }
+  if (!plan || !outcomes) return;
+  setStepOutputs(r, plan, result.stepOutputs ?? new Map());
+  r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan)));
+  r.secrets.setOutput(OUTPUT.plan, JSON.stringify(planToJson(r.secrets.redactValue({ ...plan, diagnostics: result.diagnostics }))));
+  r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes.map((o) => outcomeJson(o, ui))));
+  r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
+  const deployed = { plan, outcomes, diagnostics: result.diagnostics, ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}) };
+  await writeSummary(r, deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...(ui ? { uiUrl: ui } : {}), footer: footer(r, 'Deployed') }));
+  if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
+}
+
+export async function publishBuild(r: Run, result: CommandResult): Promise<void> {
+  const { plan } = result;
+  if (!plan) return;
+  r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan)));
+  r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(plan.deployments.map((d) => ({ name: d.name, flow: d.flowName, entrypoint: d.entrypoint }))));
+  if (result.failureReason) return fail(r, result.failureReason, result.diagnostics);
+  const outputs = result.stepOutputs ?? new Map<number, StepOutputs>();
+  setStepOutputs(r, plan, outputs);
+  const rows = plan.deployments.map((d) => {
+    const keys = Object.keys(outputs.get(d.index) ?? {});
+    return `| \`${deploymentKey(d)}\` | ${keys.length ? keys.map((k) => `\`${k}\``).join(' ') : '—'} |`;
+  });
+  const heading = `### Prefect build: steps ran for ${result.built ?? 0} of ${plan.deployments.length} deployments`;
+  await writeSummary(r, [heading, '', '| Deployment | Step outputs |', '|---|---|', ...rows, '', footer(r, 'Built'), ''].join('\n'));
+}
+
+function setPlanOutputs(r: Run, plan: Plan, live: readonly LiveChange[] | undefined, ui: string | undefined): void {
+  const json = planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live));
+  r.secrets.setOutput(OUTPUT.plan, JSON.stringify(json));
+  r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan)));
+  const deployments = plan.deployments.map((d, i) => {
+    const change = live?.[i];
+    return {
+      name: d.name,
+      flow: d.flowName,
+      entrypoint: d.entrypoint,
+      ...(change ? { id: change.id ?? null, action: change.action, changes: change.changes.map((c) => c.field), url: deploymentUrl(ui, change.id) } : {}),
+    };
+  });
+  r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(deployments));
+}
+
+function logPlan(plan: Plan, live: readonly LiveChange[] | undefined, now: Date): void {
+  const text = (p: Plan, l: readonly LiveChange[] | undefined) => (l ? liveChangesToText(p, l, { now }) : planToText(p, { now }));
+  core.info(text(plan, live).split('\n')[0]!);
+  plan.deployments.forEach((d, i) => {
+    const single = { ...plan, deployments: [d] };
+    const change = live?.[i];
+    const lines = text(single, change ? [change] : undefined).split('\n').slice(2);
+    printGroup(`${deploymentKey(d)}${change ? `: ${change.action === 'created' ? 'create' : change.action === 'updated' ? 'update' : 'unchanged'}` : ''}`, lines);
+  });
+}
+
+function setStepOutputs(r: Run, plan: Plan, byIndex: ReadonlyMap<number, StepOutputs>): void {
+  r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(Object.fromEntries(plan.deployments.map((d) => [deploymentKey(d), byIndex.get(d.index) ?? {}]))));
+  for (const [name, value] of Object.entries(flatStepOutputs(plan, byIndex))) r.secrets.setOutput(name, value);
+}
