@@ -61,6 +61,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
     return {
       plan: result.plan,
       outcomes: result.outcomes,
+      ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}),
       stepOutputs: new Map(result.plan.deployments.map((d, i) => [d.index, outputsOf(d, i)])),
       diagnostics: result.diagnostics,
       hasChanges: result.outcomes.some((o) => o.action === 'created' || o.action === 'updated'),

@@ -98,6 +98,8 @@ export interface CommandResult {
   live?: LiveChange[];
   /** A deploy that ran: each deployment's registration, in plan order. Absent when it stopped before deploying. */
   outcomes?: DeploymentOutcome[];
+  /** A deploy that wrote nothing: where it stopped. */
+  stoppedAt?: 'validation' | 'steps' | 'lock';
   /** build, deploy: what the build and push steps produced (or were given), per deployment index. */
   stepOutputs?: ReadonlyMap<number, StepOutputs>;
   /** build: how many deployments ran steps. */
