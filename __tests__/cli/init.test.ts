@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { pyyamlDump } from '../../src/cli/pyyaml-dump.js';
+import { pyyamlDump } from '../../src/commands/pyyaml-dump.js';
 import { baseEnv, spawnCli, spawnCliOnTerminal } from './spawn-cli.js';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -10,3 +10,4 @@ export { list } from './list.js';
 export { apiUrlOf, deployFailure, engineRequest, openClient, stepConcurrency, writeConcurrency } from './client.js';
 export { deploymentKey, isKeyedByDeployment, missingStepOutputs, outputsByIndex, unfilledStepPlaceholders, type GivenStepOutputs } from './step-outputs.js';
 export type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason, PlanCommandRequest, Reporter } from './types.js';
+export { initProject, loadRecipe, parseField, recipeNames } from './init.js';

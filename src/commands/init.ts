@@ -24,7 +24,7 @@ export interface Recipe {
 
 /**
  * The folder holding the recipes: `recipes/` at the package root, which is `../recipes` from the
- * bundled `dist/cli.js` and `../../recipes` from `src/cli/init.ts` (tests).
+ * bundled `dist/cli.js` and `../../recipes` from `src/commands/init.ts` (tests).
  */
 export function recipesDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));

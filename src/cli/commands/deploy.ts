@@ -1,0 +1,114 @@
+/** `prefect-deploy deploy`: validate, run the build/push steps (or take their outputs), register. */
+import os from 'node:os';
+import { type Command, Option } from 'commander';
+import { deploy, type CommandResult } from '../../commands/index.js';
+import { DEFAULT_LOCK_TIMEOUT_SECONDS, outcomeJson, type DeploymentOutcome } from '../../core/apply/index.js';
+import { planToJson } from '../../core/report/index.js';
+import { deploymentUrl } from '../../prefect/index.js';
+import { ciSummary, type CiEnvironment } from '../ci.js';
+import { EXAMPLES, parseNonNegativeInteger, selectionOptions, stepOutputsParser, type SelectionFlags } from '../flags.js';
+import type { DotenvVariables } from '../output.js';
+import { TerminalReporter } from '../reporter.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, status, type Session } from '../session.js';
+import { planRequest } from './plan.js';
+
+interface DeployFlags extends SelectionFlags {
+  lockTimeout?: number;
+  lock?: boolean;
+  skipSteps?: boolean;
+  stepOutputs?: Record<string, unknown>;
+}
+
+const label = (d: { flowName: string; name: string }) => `${d.flowName}/${d.name}`;
+
+/** Who holds the deploy lock, for the log of a deploy waiting for it: the CI job, else user@host. */
+function lockHolder(ci: CiEnvironment): string {
+  const where = ci.isCi ? (ci.jobUrl ?? ciSummary(ci)) : undefined;
+  if (where) return where;
+  let user = 'someone';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    // No passwd entry (some containers).
+  }
+  return `${user}@${os.hostname()} (pid ${process.pid})`;
+}
+
+const outcomesJson = (outcomes: readonly DeploymentOutcome[], ui: string | undefined) =>
+  outcomes.map((o) => ({ ...outcomeJson(o, ui), step_outputs: o.stepOutputs, ...(o.error ? { error: o.error } : {}) }));
+
+async function runDeploy(session: Session, cmd: Command): Promise<void> {
+  const { flags, s } = session.context<DeployFlags>(cmd);
+  const { io, ci, secrets } = session;
+  session.dotenvFile = flags.dotenv;
+  const reporter = new TerminalReporter(session, s, Boolean(flags.json));
+  const request = {
+    ...planRequest(session, flags),
+    planEnv: [],
+    lock: flags.lock === false ? (false as const) : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
+    skipSteps: Boolean(flags.skipSteps),
+    ...(flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {}),
+  };
+  let result: CommandResult | undefined;
+  try {
+    result = await deploy(request, reporter);
+  } finally {
+    if (!result) reporter.finish(s.red('stopped'));
+  }
+  const reason = result.failureReason;
+  if (reason === 'no-api-url') {
+    const message = 'no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url';
+    io.stderr(s.red(`error: ${message}`));
+    const json = { deployments: [], errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: 'no-api-url' };
+    return session.done({ json, dotenv: { scalars: status('no-api-url'), lists: [] } }, EXIT_USAGE);
+  }
+  const outcomes = result.outcomes ?? [];
+  const { diagnostics, uiUrl: ui } = result;
+  const failed = diagnostics.some((d) => d.severity === 'error');
+  const count = (a: string) => outcomes.filter((o) => o.action === a).length;
+  reporter.finish(outcomes.length === 0 && failed ? s.red('nothing registered') : `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
+  const diagJson = planToJson({ prefectFile: result.plan?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
+  const json = secrets.redactValue({ deployments: outcomesJson(outcomes, ui), errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
+  if (flags.json) {
+    session.annotateOnly(diagnostics);
+    io.stdout(JSON.stringify(json, null, 2));
+  } else if (outcomes.length === 0) {
+    session.printProblems(s, diagnostics, 'was registered');
+  } else {
+    for (const d of diagnostics) if (d.severity === 'warning' || ci.annotation) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : session.paint(s, d));
+  }
+  const only = outcomes.length === 1 ? outcomes[0]! : undefined;
+  const names = (a: string) => outcomes.filter((o) => o.action === a).map(label);
+  const scalars: DotenvVariables = [...status(reason), ...(only?.id ? ([['DEPLOYMENT_ID', only.id], ...(ui ? [['DEPLOYMENT_URL', deploymentUrl(ui, only.id)!]] : [])] as DotenvVariables) : [])];
+  const lists: Array<[string, string[]]> = [
+    ['DEPLOYMENTS_CREATED', names('created')],
+    ['DEPLOYMENTS_UPDATED', names('updated')],
+    ['DEPLOYMENTS_UNCHANGED', names('unchanged')],
+    ['DEPLOYMENTS_FAILED', names('failed')],
+  ];
+  session.done({ json, dotenv: { scalars, lists } }, failed || reason ? EXIT_FAILED : EXIT_OK);
+}
+
+export function registerDeploy(program: Command, session: Session): void {
+  selectionOptions(
+    program
+      .command('deploy')
+      .description('validate every selected deployment, run their build/push steps, then register them with the Prefect API (unchanged ones are not written)')
+      .addHelpText(
+        'after',
+        EXAMPLES([
+          'PREFECT_API_URL=http://127.0.0.1:4200/api prefect-deploy deploy --all',
+          'prefect-deploy deploy -n etl/nightly --pool k8s --param day=\'"2026-01-01"\'',
+          'prefect-deploy deploy --all --json --concurrency 4',
+          'prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env   # GitLab: artifacts: reports: dotenv: deploy.env',
+          'prefect-deploy deploy --all --lock-timeout 1800   # wait up to 30 minutes for another deploy of this prefect.yaml',
+          'prefect-deploy build --all > step-outputs.json && prefect-deploy deploy --all --step-outputs step-outputs.json',
+        ]),
+      ),
+  )
+    .addOption(new Option('--lock-timeout <seconds>', `how long to wait for another deploy of the same prefect.yaml to the same server to finish writing (default ${DEFAULT_LOCK_TIMEOUT_SECONDS}; 0: fail at once)`).argParser(parseNonNegativeInteger))
+    .option('--no-lock', 'write without taking the deploy lock on the server (concurrent deploys of the same prefect.yaml may then duplicate automations)')
+    .option('--skip-steps', 'do not run the build/push steps; what they would fill must come from --step-outputs')
+    .addOption(new Option('--step-outputs <json|file>', "outputs of build/push steps run earlier, as a JSON object or a file holding one: one set for every deployment, or what `prefect-deploy build` printed (keyed by flow/name); the steps are not run").argParser(stepOutputsParser(session.io.cwd)))
+    .action((_flags, cmd: Command) => runDeploy(session, cmd));
+}

@@ -1,0 +1,76 @@
+/** `prefect-deploy plan` and `validate`: what would be registered, or only whether it is valid. */
+import type { Command } from 'commander';
+import { apiUrlOf, plan, validate, type PlanCommandRequest } from '../../commands/index.js';
+import { liveChangesToText, planToJson, planToText } from '../../core/report/index.js';
+import { deployOptions, EXAMPLES, planEnvOption, selectionOptions, type SelectionFlags } from '../flags.js';
+import type { DotenvVariables } from '../output.js';
+import { TerminalReporter } from '../reporter.js';
+import { EXIT_FAILED, EXIT_OK, status, type Session } from '../session.js';
+
+const label = (d: { flowName: string; name: string }) => `${d.flowName}/${d.name}`;
+
+export function planRequest(session: Session, flags: SelectionFlags): PlanCommandRequest {
+  const { io } = session;
+  const apiUrl = apiUrlOf(io.env, flags);
+  return {
+    prefectFile: flags.prefectFile,
+    selection: { all: Boolean(flags.all), names: flags.name ?? [] },
+    cwd: io.cwd,
+    env: io.env,
+    now: io.now(),
+    options: deployOptions(flags),
+    ...(apiUrl ? { apiUrl } : {}),
+    ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+    ...(flags.debug ? { debug: true } : {}),
+    secrets: session.secrets,
+    planEnv: flags.planEnv ?? [],
+  };
+}
+
+async function runPlan(session: Session, cmd: Command, verb: 'plan' | 'validate'): Promise<void> {
+  const { flags, s } = session.context<SelectionFlags>(cmd);
+  const { io, secrets } = session;
+  session.dotenvFile = flags.dotenv;
+  const request = planRequest(session, flags);
+  const result = await (verb === 'plan' ? plan : validate)(request, new TerminalReporter(session, s, Boolean(flags.json)));
+  const { plan: planned, live } = result as typeof result & { plan: NonNullable<typeof result.plan> };
+  const failed = result.failureReason !== undefined;
+  // Redacted copies for showing; credential-named keys are blanked too, as in the action's comment.
+  const shown = secrets.redactValue(planned);
+  const shownLive = live && secrets.redactValue(live);
+  const json = planToJson(shown, shownLive);
+  if (flags.json) {
+    session.annotateOnly(planned.diagnostics);
+    io.stdout(JSON.stringify(json, null, 2));
+  } else if (!session.printProblems(s, planned.diagnostics, 'would be registered')) {
+    if (verb === 'validate') io.stdout(`${planned.prefectFile}: ${planned.deployments.length} deployment(s) valid${request.apiUrl ? ' against ' + request.apiUrl : ''}`);
+    else io.stdout(shownLive ? liveChangesToText(shown, shownLive, { now: request.now }) : planToText(shown, { now: request.now }));
+  }
+  const byAction = (a: string) => (live ?? []).filter((c) => c.action === a).map((c) => label(c.deployment));
+  const lists: Array<[string, string[]]> = [['DEPLOYMENTS_SELECTED', failed ? [] : planned.deployments.map(label)]];
+  if (live) lists.push(['DEPLOYMENTS_TO_CREATE', byAction('created')], ['DEPLOYMENTS_TO_UPDATE', byAction('updated')], ['DEPLOYMENTS_UNCHANGED', byAction('unchanged')]);
+  const scalars: DotenvVariables = [...status(result.failureReason), ...(live ? ([['PREFECT_PLAN_HAS_CHANGES', String(result.hasChanges)]] as DotenvVariables) : [])];
+  session.done({ json, dotenv: { scalars, lists } }, failed ? EXIT_FAILED : EXIT_OK);
+}
+
+export function registerPlan(program: Command, session: Session): void {
+  selectionOptions(
+    program
+      .command('plan')
+      .description('show what would be registered for each selected deployment; with PREFECT_API_URL, what a deploy would create, update or leave unchanged')
+      .addHelpText('after', EXAMPLES(['prefect-deploy plan --all', 'prefect-deploy plan -n etl/nightly --json', 'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml', 'prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env'])),
+  )
+    .addOption(planEnvOption())
+    .action((_flags, cmd: Command) => runPlan(session, cmd, 'plan'));
+}
+
+export function registerValidate(program: Command, session: Session): void {
+  selectionOptions(
+    program
+      .command('validate')
+      .description('check everything deploy checks before its first write: prefect.yaml, entrypoints, flows, schedules, parameters against the flow schema, a Python for steps that need one (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing')
+      .addHelpText('after', EXAMPLES(['prefect-deploy validate --all', 'prefect-deploy validate --all --offline --json'])),
+  )
+    .addOption(planEnvOption())
+    .action((_flags, cmd: Command) => runPlan(session, cmd, 'validate'));
+}
