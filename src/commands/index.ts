@@ -1,6 +1,7 @@
 /**
  * The verbs both doors offer, each written once: a typed request and a `Reporter` in, one
- * `CommandResult` out. Imports core, prefect and steps; never github/ or cli/.
+ * `CommandResult` out (init, whose recipes only the CLI offers, is imported from ./init.js). Imports
+ * core, prefect and steps; never github/ or cli/.
  */
 export { plan, untrustedPlanRequest } from './plan.js';
 export { validate } from './validate.js';
@@ -10,4 +11,3 @@ export { list } from './list.js';
 export { apiUrlOf, deployFailure, engineRequest, openClient, stepConcurrency, writeConcurrency } from './client.js';
 export { deploymentKey, isKeyedByDeployment, missingStepOutputs, outputsByIndex, unfilledStepPlaceholders, type GivenStepOutputs } from './step-outputs.js';
 export type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason, PlanCommandRequest, Reporter } from './types.js';
-export { initProject, loadRecipe, parseField, recipeNames } from './init.js';
