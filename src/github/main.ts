@@ -5,6 +5,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { apiUrlOf, build, deploy, plan, type CommandRequest } from '../commands/index.js';
+import type { Plan } from '../core/plan/index.js';
 import { InputValueError, readInputs, type ActionInputs } from './inputs.js';
 import { readWorkflowRun } from './context.js';
 import { Secrets } from './secrets.js';
@@ -66,7 +67,7 @@ async function runRedacted(secrets: Secrets): Promise<void> {
         skipSteps: inputs.skipSteps,
         ...(inputs.stepOutputs ? { stepOutputs: inputs.stepOutputs } : {}),
         planEnv: inputs.planEnv,
-        ...(inputs.requirePlanMatch ? { checkPlan: (p: Parameters<typeof planMatches>[1]) => planMatches(r, p) } : {}),
+        ...(inputs.requirePlanMatch ? { checkPlan: (p: Plan) => planMatches(r, p) } : {}),
       };
       await publishDeploy(r, await deploy(request, reporter));
     } else if (inputs.mode === 'build') {

@@ -33,7 +33,8 @@ async function runPlan(session: Session, cmd: Command, verb: 'plan' | 'validate'
   session.dotenvFile = flags.dotenv;
   const request = planRequest(session, flags);
   const result = await (verb === 'plan' ? plan : validate)(request, new TerminalReporter(session, s, Boolean(flags.json)));
-  const { plan: planned, live } = result as typeof result & { plan: NonNullable<typeof result.plan> };
+  const planned = result.plan!;
+  const { live } = result;
   const failed = result.failureReason !== undefined;
   // Redacted copies for showing; credential-named keys are blanked too, as in the action's comment.
   const shown = secrets.redactValue(planned);
