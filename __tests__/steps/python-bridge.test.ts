@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDeploymentSteps } from '../../src/core/apply/index.js';
 import { createPlan, hasErrors } from '../../src/core/plan/index.js';
 import { offlineSources } from '../../src/core/templating/index.js';
-import { PythonFloat } from '../../src/core/templating/values.js';
+import { PythonFloat } from '../../src/core/values/index.js';
 import { runSteps, StepCache, stepCacheKey, StepExecutionError, type StepContext } from '../../src/steps/index.js';
 import { parseReport, pythonJson } from '../../src/steps/python/bridge.js';
 import { ENVIRONMENT_MARKER } from '../../src/steps/python/venv.js';

@@ -4,7 +4,7 @@
  * memoised). Here one run per (step, templated inputs, `requires:`, cwd) serves every deployment,
  * and callers that arrive while it runs await the same promise.
  */
-import { PythonFloat } from '../core/templating/values.js';
+import { PythonFloat } from '../core/values/index.js';
 
 /** What a finished invocation left behind: its result and the cwd for the steps after it. */
 export interface StepRun {

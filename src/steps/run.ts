@@ -9,7 +9,7 @@ import {
   type StepOutputs,
   type UnresolvedReference,
 } from '../core/templating/index.js';
-import { deepCopy, isMapping, pythonTypeName } from '../core/templating/values.js';
+import { deepCopy, isMapping, pythonTypeName } from '../core/values/index.js';
 import { stepCacheKey, type StepRun } from './cache.js';
 import { checkInputs, resolveStep } from './implementations.js';
 import { refuseInjectedCommands } from './line-breaks.js';

@@ -4,7 +4,7 @@
  * scheduled runs), and what a plan shows as the field-level changes.
  */
 import { isMapping, type Mapping } from '../config/index.js';
-import { PythonFloat } from '../templating/values.js';
+import { PythonFloat } from '../values/index.js';
 import type { DesiredDeployment } from '../plan/index.js';
 
 export interface FieldChange {

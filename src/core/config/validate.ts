@@ -10,10 +10,10 @@ import { keyPath, type FieldError } from '../diagnostics.js';
 import { validateRawScheduleItem } from '../schedules/index.js';
 import { closest } from '../util/suggest.js';
 import { findStep, isBuiltInNamespace, looksLikePythonCallable, allStepNames, RESERVED_STEP_INPUTS } from '../../steps/registry.js';
-import { PythonFloat } from '../templating/values.js';
+import { isMapping, PythonFloat, type Mapping } from '../values/index.js';
 import { YamlTimestamp, type PathSegment } from './yaml.js';
 
-export type Mapping = Record<string, unknown>;
+export { isMapping, type Mapping };
 
 export interface FieldWarning extends FieldError {
   /** Where to point: the key itself rather than its value. */
@@ -106,12 +106,6 @@ class Checker {
     if (isMapping(value)) return value;
     return this.error(path, `${describe(path)} must be a mapping, got ${typeName(value)}`);
   }
-}
-
-export function isMapping(value: unknown): value is Mapping {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 export function laxBool(value: unknown): boolean | undefined {

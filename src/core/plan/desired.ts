@@ -30,7 +30,7 @@ import { resolveVersion, type GitRunner, type VersionInfo } from './version-info
 import { applyDeployOptions, DeployOptionError, gatherSpecs, type DeployOptions } from './deploy-options.js';
 import { keepSecretsInJobVariables, settleSecretJobVariables } from './secret-job-variables.js';
 import { didYouMean } from '../util/suggest.js';
-import { deepCopy } from '../templating/values.js';
+import { deepCopy } from '../values/index.js';
 
 /** `prefect.types.names.BANNED_CHARACTERS`. */
 const BANNED_NAME_CHARACTERS = '/%&><';

@@ -23,7 +23,7 @@ export {
   VARIABLE_PLACEHOLDER_PREFIX,
 } from './placeholders.js';
 export type { Placeholder, PlaceholderKind } from './placeholders.js';
-export { pythonFloatRepr, pythonRepr, pythonStr, pythonStringRepr } from './python-str.js';
+export { pythonFloatRepr, pythonRepr, pythonStr, pythonStringRepr } from '../values/index.js';
 export { offlineSources, UnresolvedReferences } from './sources.js';
 export type {
   BlockDocumentLookup,
@@ -36,4 +36,5 @@ export type {
   WorkPoolSource,
 } from './sources.js';
 export { resolveVariables, variableName } from './variables.js';
-export { isMapping, PythonFloat, TemplateError } from './values.js';
+export { isMapping, PythonFloat } from '../values/index.js';
+export { TemplateError } from './errors.js';

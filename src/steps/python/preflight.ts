@@ -4,7 +4,7 @@
  * that step would have failed with, before other steps (of any deployment) had side effects.
  */
 import type { Environment } from '../../core/templating/index.js';
-import { isMapping } from '../../core/templating/values.js';
+import { isMapping } from '../../core/values/index.js';
 import { PREFECT_PYTHON_STEPS } from '../implementations.js';
 import { findStep, isBuiltInNamespace, looksLikePythonCallable } from '../registry.js';
 import { StepExecutionError } from '../run.js';
