@@ -2,7 +2,7 @@
  * Step outputs between jobs, and the action outputs derived from a plan: the matrix, the
  * per-deployment step outputs, and each step output as its own `<step-id>-<key>` output.
  */
-import { isMapping } from '../core/config/index.js';
+import { isMapping, parseStep } from '../core/config/index.js';
 import type { DesiredDeployment, Plan } from '../core/plan/index.js';
 import { keyPath, placeholdersInString, type StepOutputs } from '../core/templating/index.js';
 
@@ -45,9 +45,8 @@ export function unfilledStepPlaceholders(d: DesiredDeployment, provided: StepOut
 function stepIds(d: DesiredDeployment): string[] {
   const ids: string[] = [];
   for (const step of [...d.steps.build, ...d.steps.push]) {
-    const name = Object.keys(step).at(-1);
-    const inputs = name === undefined ? undefined : step[name];
-    if (isMapping(inputs) && typeof inputs.id === 'string' && inputs.id) ids.push(inputs.id);
+    const id = parseStep(step)?.id;
+    if (id !== undefined) ids.push(id);
   }
   return ids;
 }

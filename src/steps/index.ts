@@ -1,8 +1,8 @@
 export { StepCache, stepCacheKey } from './cache.js';
 export type { StepRun } from './cache.js';
 export { checkInputs, resolveStep } from './implementations.js';
-export { allStepNames, findStep, isBuiltInNamespace, looksLikePythonCallable, RESERVED_STEP_INPUTS } from './registry.js';
-export type { StepDefinition } from './registry.js';
+export { allStepNames, findStep, isBuiltInNamespace, looksLikePythonCallable, parseStep, RESERVED_STEP_INPUTS } from '../core/config/step-catalogue.js';
+export type { Step, StepDefinition } from '../core/config/step-catalogue.js';
 export { runSteps, StepExecutionError } from './run.js';
 export { expandEnvVars, ShlexError, shlexSplit, splitLines } from './shlex.js';
 export type { StepCall, StepContext, StepEvent, StepImplementation } from './types.js';

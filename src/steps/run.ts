@@ -9,6 +9,7 @@ import {
   type StepOutputs,
   type UnresolvedReference,
 } from '../core/templating/index.js';
+import { parseStep } from '../core/config/step-catalogue.js';
 import { deepCopy, isMapping, pythonTypeName } from '../core/values/index.js';
 import { stepCacheKey, type StepRun } from './cache.js';
 import { checkInputs, resolveStep } from './implementations.js';
@@ -69,17 +70,16 @@ export async function runSteps(steps: readonly unknown[], seedOutputs: StepOutpu
   for (const [index, step] of steps.entries()) {
     // The reference skips falsy steps (`if not step: continue`).
     if (step === null || step === undefined || (isMapping(step) && Object.keys(step).length === 0)) continue;
-    const keys = isMapping(step) ? Object.keys(step) : [];
-    // dict.popitem() takes the last key: that is the step the reference names.
-    const name = keys.at(-1) ?? String(step);
+    const parsed = parseStep(step);
+    const name = parsed?.name ?? String(step);
     try {
       ctx.onStep?.({ phase: 'start', name, index, section: ctx.section });
       if (ctx.signal?.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new StepFailure('the run was cancelled');
-      if (!isMapping(step)) throw new StepFailure(`a step must be a mapping of one step name to its inputs, got ${pythonTypeName(step)}`);
+      if (!parsed) throw new StepFailure(`a step must be a mapping of one step name to its inputs, got ${pythonTypeName(step)}`);
       log(` > Running ${name.split('.').at(-1)!} step...`);
-      const raw = step[name];
+      const raw = parsed.inputs;
       if (!isMapping(raw)) throw new StepFailure(`the inputs of ${name} must be a mapping, got ${pythonTypeName(raw)}`);
-      if (keys.length > 1) throw new StepFailure(`Step has unexpected additional keys: ${keys.slice(1).join(', ')}`);
+      if (parsed.keys.length > 1) throw new StepFailure(`Step has unexpected additional keys: ${parsed.keys.slice(1).join(', ')}`);
 
       const templated = await templateStepInputs(deepCopy(raw), outputs, { ...ctx.sources, env: ctx.env });
       if (templated.unresolved.length > 0) {

@@ -10,6 +10,16 @@ import { validatePrefectFile, type Actions, type Mapping } from './validate.js';
 
 export { selectDeployments, expandPattern, type Selection, type SelectedDeployment } from './select.js';
 export { isMapping, laxBool, VERSION_TYPES, type Actions, type Mapping } from './validate.js';
+export {
+  allStepNames,
+  findStep,
+  isBuiltInNamespace,
+  looksLikePythonCallable,
+  parseStep,
+  RESERVED_STEP_INPUTS,
+  type Step,
+  type StepDefinition,
+} from './step-catalogue.js';
 export type { PathSegment, Position } from './yaml.js';
 
 export interface PrefectFile {

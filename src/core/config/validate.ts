@@ -9,7 +9,7 @@
 import { keyPath, type FieldError } from '../diagnostics.js';
 import { validateRawScheduleItem } from '../schedules/index.js';
 import { closest } from '../util/suggest.js';
-import { findStep, isBuiltInNamespace, looksLikePythonCallable, allStepNames, RESERVED_STEP_INPUTS } from '../../steps/registry.js';
+import { allStepNames, isBuiltInNamespace, looksLikePythonCallable, parseStep, RESERVED_STEP_INPUTS } from './step-catalogue.js';
 import { isMapping, PythonFloat, type Mapping } from '../values/index.js';
 import { YamlTimestamp, type PathSegment } from './yaml.js';
 
@@ -221,18 +221,16 @@ function checkSteps(c: Checker, value: unknown, path: PathSegment[]): Mapping[] 
 }
 
 function checkStep(c: Checker, step: Mapping, path: PathSegment[]): void {
-  const keys = Object.keys(step);
-  if (keys.length === 0) {
+  const parsed = parseStep(step);
+  if (parsed === undefined) {
     c.warn(path, 'empty step {} does nothing; remove it');
     return;
   }
+  const { keys, name, inputs, definition } = parsed;
   if (keys.length > 1) {
     c.error(path, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(', ')}; indent the inputs under the step name`);
     return;
   }
-  const name = keys[0]!;
-  const inputs = step[name];
-  const definition = findStep(name);
   if (!definition) {
     if (isBuiltInNamespace(name) || !looksLikePythonCallable(name)) {
       const guess = closest(name, allStepNames());

@@ -3,7 +3,7 @@
  */
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { isCronSchedule, isIntervalSchedule, nextRunTimes, type Schedule } from '../schedules/index.js';
-import type { Mapping } from '../config/index.js';
+import { parseStep, type Mapping } from '../config/index.js';
 import type { DesiredDeployment } from '../plan/desired.js';
 import type { Plan } from '../plan/index.js';
 import type { LiveChange } from '../apply/index.js';
@@ -206,9 +206,9 @@ export function formatSeconds(total: number): string {
 }
 
 function stepSummary(step: Mapping): string {
-  const [name] = Object.keys(step);
-  if (name === undefined) return '(empty step)';
-  const inputs = step[name];
+  const parsed = parseStep(step);
+  if (parsed === undefined) return '(empty step)';
+  const { name, inputs } = parsed;
   if (!inputs || typeof inputs !== 'object') return name;
   const shown = Object.entries(inputs as Mapping).map(([k, v]) => `${k}=${truncate(typeof v === 'string' ? v : JSON.stringify(v), 80)}`);
   return shown.length ? `${name}  ${shown.join('  ')}` : name;

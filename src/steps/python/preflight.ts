@@ -4,9 +4,8 @@
  * that step would have failed with, before other steps (of any deployment) had side effects.
  */
 import type { Environment } from '../../core/templating/index.js';
-import { isMapping } from '../../core/values/index.js';
 import { PREFECT_PYTHON_STEPS } from '../implementations.js';
-import { findStep, isBuiltInNamespace, looksLikePythonCallable } from '../registry.js';
+import { isBuiltInNamespace, looksLikePythonCallable, parseStep, type Step } from '../../core/config/step-catalogue.js';
 import { StepExecutionError } from '../run.js';
 import { PIP_INSTALL_NEED, StepFailure } from '../utility.js';
 import { customStepNeed, findPython } from './interpreter.js';
@@ -20,8 +19,7 @@ export interface DeploymentSteps {
 }
 
 /** Who needs Python for the step `name` (the start of its error), or undefined when it runs without. */
-function pythonNeed(name: string): string | undefined {
-  const definition = findStep(name);
+function pythonNeed({ name, definition }: Step): string | undefined {
   if (definition && PREFECT_PYTHON_STEPS.has(definition.name)) return `${name} runs Prefect's own function in Python (with prefect installed)`;
   if (definition) return definition.name === PIP_INSTALL_REQUIREMENTS ? PIP_INSTALL_NEED : undefined;
   return !isBuiltInNamespace(name) && looksLikePythonCallable(name) ? customStepNeed(name) : undefined;
@@ -39,17 +37,15 @@ export async function missingPythonBeforeSteps(
   for (const [deployment, steps] of deployments.entries()) {
     for (const section of ['build', 'push'] as const) {
       for (const [index, step] of steps[section].entries()) {
-        if (!isMapping(step)) continue;
-        // As runSteps names a step: the last key (the reference's dict.popitem()).
-        const name = Object.keys(step).at(-1);
-        const need = name === undefined ? undefined : pythonNeed(name);
+        const parsed = parseStep(step);
+        const need = parsed === undefined ? undefined : pythonNeed(parsed);
         if (need === undefined) continue;
         try {
           await findPython(need, env);
           return undefined;
         } catch (error) {
           if (!(error instanceof StepFailure)) throw error;
-          return { deployment, error: new StepExecutionError(name!, index, section, error) };
+          return { deployment, error: new StepExecutionError(parsed!.name, index, section, error) };
         }
       }
     }
