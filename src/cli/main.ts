@@ -12,6 +12,7 @@ import { liveChangesToText, planToJson, planToText } from '../core/report/index.
 import { DEFAULT_LOCK_TIMEOUT_SECONDS, deploy, lockEventText, outcomeJson, planAgainstServer, validateDeployments, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
 import { Secrets, untrustedEnvironment } from '../core/secrets.js';
+import { stepRunner } from '../steps/index.js';
 import { ciSummary, detectCi, type CiEnvironment } from './ci.js';
 import { initProject, loadRecipe, parseField, recipeNames } from './init.js';
 import { listDeployments, listToText, matrixJson } from './list.js';
@@ -303,6 +304,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       templateEnv: untrustedEnvironment(io.env, new Set(flags.planEnv ?? []), (v) => secrets.add(v)),
       now,
       options: deployOptions(flags),
+      stepRunner,
     };
     const apiUrl = apiUrlOf(flags);
     let plan: Plan;
@@ -385,6 +387,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         options: deployOptions(flags),
         client,
         sources: prefectTemplateSources(client),
+        stepRunner,
         concurrency: flags.concurrency ?? 8,
         // A self-hosted server's SQLite database takes one write at a time and answers parallel
         // writes with 503s (and retry back-offs); Prefect Cloud takes them in parallel.

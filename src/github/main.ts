@@ -12,7 +12,7 @@ import { fingerprintDeployments, type PlanFingerprint } from '../core/plan/hash.
 import { deploy, lockEventText, outcomeJson, planAgainstServer, runDeploymentSteps, validateDeployments, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { offlineSources, type StepOutputs, type TemplateSources } from '../core/templating/index.js';
 import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
-import type { StepEvent } from '../steps/index.js';
+import { stepRunner, type StepEvent } from '../steps/index.js';
 import { InputValueError, readInputs, type ActionInputs } from './inputs.js';
 import { readWorkflowRun, type WorkflowRun } from './context.js';
 import { Secrets } from './secrets.js';
@@ -190,12 +190,12 @@ async function runPlan(r: Run): Promise<void> {
     const client = prefectClient(r);
     ui = uiUrl(r.env.PREFECT_API_URL, r.env);
     try {
-      ({ plan, live } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client) }));
+      ({ plan, live } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client), stepRunner }));
     } finally {
       client.close();
     }
   } else {
-    plan = await validateDeployments(req);
+    plan = await validateDeployments({ ...req, stepRunner });
   }
   const errors = hasErrors(plan.diagnostics);
   const changes = errors || !live || live.some((c) => c.action !== 'unchanged');
@@ -305,6 +305,7 @@ async function runDeploy(r: Run): Promise<void> {
       ...choice,
       client,
       sources,
+      stepRunner,
       concurrency: inputs.concurrency ?? 8,
       registrationConcurrency: inputs.concurrency ?? (client.isCloud ? 8 : 1),
       ...logging,
@@ -415,16 +416,16 @@ async function runBuild(r: Run): Promise<void> {
     if (r.env.PREFECT_API_URL) {
       client = prefectClient(r);
       sources = prefectTemplateSources(client);
-      plan = await validateForDeploy({ ...req, client, sources });
+      plan = await validateForDeploy({ ...req, client, sources, stepRunner });
     } else {
-      plan = await validateDeployments(req);
+      plan = await validateDeployments({ ...req, stepRunner });
     }
     annotate(plan.diagnostics, r.cwd, r.github.workspace);
     r.secrets.setOutput('matrix', JSON.stringify(matrixOf(plan)));
     r.secrets.setOutput('deployments', JSON.stringify(plan.deployments.map((d) => ({ name: d.name, flow: d.flowName, entrypoint: d.entrypoint }))));
     if (hasErrors(plan.diagnostics)) return fail(r, 'invalid-config', plan.diagnostics);
     const withSteps = plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
-    const ran = await runDeploymentSteps(plan, withSteps, { ...req, sources, concurrency: r.inputs.concurrency ?? 8, ...stepLogging() });
+    const ran = await runDeploymentSteps(plan, withSteps, { ...req, sources, stepRunner, concurrency: r.inputs.concurrency ?? 8, ...stepLogging() });
     annotate(ran.diagnostics, r.cwd, r.github.workspace);
     if (ran.diagnostics.length > 0) return fail(r, 'step-failed', ran.diagnostics);
     setStepOutputs(r, plan, ran.outputs);

@@ -11,48 +11,14 @@ import {
 } from '../core/templating/index.js';
 import { parseStep } from '../core/config/step-catalogue.js';
 import { deepCopy, isMapping, pythonTypeName } from '../core/values/index.js';
-import { stepCacheKey, type StepRun } from './cache.js';
+import { StepExecutionError, type StepRun } from '../core/apply/step-runner.js';
+import { stepCacheKey } from './cache.js';
 import { checkInputs, resolveStep } from './implementations.js';
 import { refuseInjectedCommands } from './line-breaks.js';
 import type { StepCall, StepContext } from './types.js';
 import { StepFailure } from './utility.js';
 
-/**
- * A step failed. The message is one line: the reference's "Encountered error while running
- * <fqn>", where the step is, and the underlying reason; `cause` keeps the full original error.
- */
-export class StepExecutionError extends Error {
-  /** The step's fully-qualified name as written. */
-  readonly step: string;
-  /** Position in its list, from 0 (the reference's `index`). */
-  readonly index: number;
-  readonly section: string | undefined;
-  /** The underlying reason, on one line. */
-  readonly reason: string;
-
-  constructor(step: string, index: number, section: string | undefined, cause: unknown) {
-    const reason = oneLine(cause instanceof Error ? cause.message : String(cause));
-    super(`Encountered error while running ${step} (${section ? `${section} ` : ''}step ${index + 1}): ${reason}`, { cause });
-    this.name = 'StepExecutionError';
-    this.step = step;
-    this.index = index;
-    this.section = section;
-    this.reason = reason;
-  }
-}
-
-const MAX_REASON_LINES = 10;
 const RUN_SHELL_SCRIPT = 'prefect.deployments.steps.run_shell_script';
-
-/** Multi-line reasons (captured stderr) as one line: trimmed lines joined by " | ", the last ones kept. */
-function oneLine(text: string): string {
-  const lines = text
-    .split(/\r?\n/u)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const kept = lines.length > MAX_REASON_LINES ? ['…', ...lines.slice(-MAX_REASON_LINES)] : lines;
-  return kept.join(' | ') || 'unknown error';
-}
 
 function describeUnresolved(reference: UnresolvedReference): string {
   if (reference.kind === 'block_document_ref') return `{"$ref": {"block_document_id": "${reference.blockDocumentId}"}}`;

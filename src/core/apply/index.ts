@@ -9,8 +9,7 @@ import { isMapping, type Mapping } from '../config/index.js';
 import { createPlan, hasErrors, newPlanCache, type DesiredDeployment, type Plan, type PlanRequest } from '../plan/index.js';
 import type { TemplateSources } from '../templating/index.js';
 import { automationBody, slaBodies } from '../triggers/index.js';
-import { runSteps, StepCache, StepExecutionError, type StepEvent } from '../../steps/index.js';
-import { missingPythonBeforeSteps } from '../../steps/python/preflight.js';
+import { StepExecutionError, type StepEvent, type StepRunContext, type StepRunner } from './step-runner.js';
 import type { StepOutputs } from '../templating/index.js';
 import { diffDeployment, type CurrentDeployment, type FieldChange } from './diff.js';
 import { automationsEqual, registerDeployment, type FlowUpserts, type RegistrationAction, type RegistrationClient } from './register.js';
@@ -24,6 +23,15 @@ export { registerDeployment, type RegistrationAction, type RegistrationClient, t
 export { readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient } from './snapshot.js';
 export { serverCompatibility } from './server-compat.js';
 export { lockEventText, lockName, lockTarget, DEFAULT_LOCK_TIMEOUT_SECONDS, type LockEvent, type LockOptions } from './lock.js';
+export {
+  StepExecutionError,
+  type DeploymentSteps,
+  type StepEvent,
+  type StepRun,
+  type StepRunCache,
+  type StepRunContext,
+  type StepRunner,
+} from './step-runner.js';
 
 /** What a deploy needs from the API: the bulk reads of the snapshot, the writes, the work pools. */
 export interface DeployClient extends RegistrationClient, SnapshotClient, Partial<LockClient> {
@@ -35,6 +43,8 @@ export interface DeployClient extends RegistrationClient, SnapshotClient, Partia
 export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   client: DeployClient;
   sources: TemplateSources;
+  /** Runs the build and push steps (src/steps: `stepRunner`). */
+  stepRunner: StepRunner;
   /** How many deployments run their steps at once (default 8). */
   concurrency?: number;
   /** How many deployments are written at once (default: `concurrency`). */
@@ -99,6 +109,8 @@ export function outcomeJson(o: DeploymentOutcome, ui: string | undefined) {
 export interface ValidationRequest extends PlanRequest {
   /** Absent offline: the work pools and the server release are then not checked (blocks and variables stay placeholders). */
   client?: Pick<DeployClient, 'readWorkPool' | 'serverVersion'>;
+  /** Checks, before the steps run, that the steps needing Python will find one. */
+  stepRunner: Pick<StepRunner, 'missingPythonBeforeSteps'>;
 }
 
 /**
@@ -121,7 +133,7 @@ export async function validateDeployments(
   const diagnostics = [...plan.diagnostics];
   // The steps run only when their outputs are not given.
   const withSteps = request.stepOutputs ? [] : plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
-  const noPython = await missingPythonBeforeSteps(withSteps.map((d) => d.steps), request.env);
+  const noPython = await request.stepRunner.missingPythonBeforeSteps(withSteps.map((d) => d.steps), request.env);
   if (noPython) {
     const d = withSteps[noPython.deployment]!;
     const e = noPython.error;
@@ -300,13 +312,14 @@ async function write(
 export async function runDeploymentSteps(
   plan: Plan,
   deployments: readonly DesiredDeployment[],
-  request: Pick<DeployRequest, 'cwd' | 'env' | 'sources' | 'concurrency' | 'onStepLog' | 'onStepEvent' | 'onProgress'>,
+  request: Pick<DeployRequest, 'cwd' | 'env' | 'sources' | 'stepRunner' | 'concurrency' | 'onStepLog' | 'onStepEvent' | 'onProgress'>,
 ): Promise<{ outputs: Map<number, StepOutputs>; diagnostics: Diagnostic[] }> {
-  const cache = new StepCache();
+  const runner = request.stepRunner;
+  const cache = runner.newCache();
   const outputs = new Map<number, StepOutputs>();
   const diagnostics: Diagnostic[] = [];
   // A step needing Python on a runner without one would fail only after other steps had run.
-  const noPython = await missingPythonBeforeSteps(deployments.map((d) => d.steps), request.env);
+  const noPython = await runner.missingPythonBeforeSteps(deployments.map((d) => d.steps), request.env);
   if (noPython) {
     const d = deployments[noPython.deployment]!;
     const e = noPython.error;
@@ -314,7 +327,7 @@ export async function runDeploymentSteps(
     return { outputs, diagnostics };
   }
   await mapBounded(deployments, request.concurrency ?? 8, async (d) => {
-    const ctx = {
+    const ctx: StepRunContext = {
       cwd: request.cwd,
       env: request.env,
       sources: request.sources,
@@ -325,9 +338,9 @@ export async function runDeploymentSteps(
     };
     try {
       request.onProgress?.({ phase: 'steps', name: d.name, flowName: d.flowName });
-      let out = await runSteps(d.steps.build, {}, ctx);
+      let out = await runner.runSteps(d.steps.build, {}, ctx);
       ctx.section = 'push';
-      out = await runSteps(d.steps.push, out, ctx);
+      out = await runner.runSteps(d.steps.push, out, ctx);
       outputs.set(d.index, out);
       request.onProgress?.({ phase: 'built', name: d.name, flowName: d.flowName });
     } catch (e) {

@@ -6,17 +6,11 @@
 import type { Environment } from '../../core/templating/index.js';
 import { PREFECT_PYTHON_STEPS } from '../implementations.js';
 import { isBuiltInNamespace, looksLikePythonCallable, parseStep, type Step } from '../../core/config/step-catalogue.js';
-import { StepExecutionError } from '../run.js';
+import { StepExecutionError, type DeploymentSteps } from '../../core/apply/step-runner.js';
 import { PIP_INSTALL_NEED, StepFailure } from '../utility.js';
 import { customStepNeed, findPython } from './interpreter.js';
 
 const PIP_INSTALL_REQUIREMENTS = 'prefect.deployments.steps.pip_install_requirements';
-
-/** One deployment's steps, in the order they run. */
-export interface DeploymentSteps {
-  build: readonly unknown[];
-  push: readonly unknown[];
-}
 
 /** Who needs Python for the step `name` (the start of its error), or undefined when it runs without. */
 function pythonNeed({ name, definition }: Step): string | undefined {
