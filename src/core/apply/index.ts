@@ -5,22 +5,24 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { deploymentUrl } from '../../prefect/ui.js';
-import { isMapping, type Mapping } from '../config/index.js';
+import type { Mapping } from '../config/index.js';
 import { createPlan, hasErrors, newPlanCache, type DesiredDeployment, type Plan, type PlanRequest } from '../plan/index.js';
-import type { TemplateSources } from '../templating/index.js';
-import { automationBody, slaBodies } from '../triggers/index.js';
-import { StepExecutionError, type StepEvent, type StepRunContext, type StepRunner } from './step-runner.js';
-import type { StepOutputs } from '../templating/index.js';
-import { diffDeployment, type CurrentDeployment, type FieldChange } from './diff.js';
-import { automationsEqual, registerDeployment, type FlowUpserts, type RegistrationAction, type RegistrationClient } from './register.js';
+import type { FieldChange } from '../plan/diff.js';
+import { automationsFor, compareWithServer, type LiveChange, type RegistrationAction } from '../plan/live.js';
+import { prefetchSnapshot, readServerSnapshot, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from '../plan/snapshot.js';
+import type { StepOutputs, TemplateSources } from '../templating/index.js';
+import { slaBodies } from '../triggers/index.js';
 import { mapBounded } from '../util/map-bounded.js';
-import { serverCompatibility } from './server-compat.js';
 import { acquireDeployLock, lockTarget, DeployLockError, type HeldLock, type LockClient, type LockEvent, type LockOptions } from './lock.js';
-import { prefetchSnapshot, readServerSnapshot, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
+import { registerDeployment, type FlowUpserts, type RegistrationClient } from './register.js';
+import { serverCompatibility } from './server-compat.js';
+import { StepExecutionError, type StepEvent, type StepRunContext, type StepRunner } from './step-runner.js';
 
-export { diffDeployment, updateBody, jsonEqual, schedulesEqual, type FieldChange } from './diff.js';
+// Live state and the diff are the plan's (src/core/plan); re-exported for the callers of `apply`.
+export { diffDeployment, updateBody, jsonEqual, schedulesEqual, type FieldChange } from '../plan/diff.js';
 export { registerDeployment, type RegistrationAction, type RegistrationClient, type RegistrationResult } from './register.js';
-export { readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient } from './snapshot.js';
+export { readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient } from '../plan/snapshot.js';
+export { automationsFor, compareWithServer, type LiveChange } from '../plan/live.js';
 export { serverCompatibility } from './server-compat.js';
 export { lockEventText, lockName, lockTarget, DEFAULT_LOCK_TIMEOUT_SECONDS, type LockEvent, type LockOptions } from './lock.js';
 export {
@@ -180,11 +182,6 @@ function position(plan: Plan, d: DesiredDeployment, ...path: (string | number)[]
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   const order = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
   return [...diagnostics].sort((a, b) => order(a) - order(b));
-}
-
-/** Builds the automation bodies of a deployment once its id is known. */
-export function automationsFor(d: DesiredDeployment): (id: string) => Mapping[] {
-  return (id) => d.triggers.map((t) => automationBody(t, id));
 }
 
 export async function deploy(given: DeployRequest): Promise<DeployResult> {
@@ -352,16 +349,6 @@ export async function runDeploymentSteps(
   return { outputs, diagnostics };
 }
 
-/** What a deploy would do to each deployment, read from the live server without writing. */
-export interface LiveChange {
-  deployment: DesiredDeployment;
-  action: RegistrationAction;
-  id?: string;
-  changes: FieldChange[];
-  /** Drift the apply would undo or side effects worth a warning. */
-  notes: string[];
-}
-
 /** Starts reading the server as soon as the plan knows the selected names (see `PlanRequest.onSelected`). */
 function prefetching(client: SnapshotClient): { onSelected: NonNullable<PlanRequest['onSelected']>; readonly prefetch: SnapshotPrefetch | undefined } {
   let prefetch: SnapshotPrefetch | undefined;
@@ -385,33 +372,4 @@ export async function planAgainstServer(request: Omit<DeployRequest, 'onResult' 
   });
   if (hasErrors(plan.diagnostics)) return { plan };
   return { plan, live: await compareWithServer(request.client, plan, early.prefetch, current) };
-}
-
-export async function compareWithServer(client: SnapshotClient, plan: Plan, prefetch?: SnapshotPrefetch, read?: Promise<ServerSnapshot>): Promise<LiveChange[]> {
-  const snapshot = await (read ?? readServerSnapshot(client, plan.deployments, prefetch));
-  return Promise.all(
-    plan.deployments.map(async (d): Promise<LiveChange> => {
-      const current = snapshot.deployment(d.flowName, d.name);
-      if (!current) return { deployment: d, action: 'created', changes: [], notes: [] };
-      const changes = diffDeployment(d, current as CurrentDeployment);
-      const notes: string[] = [];
-      if (current.paused === true && d.pausedConfigured && d.payload.paused === false) notes.push('paused on the server: deploying un-pauses it, as prefect.yaml says paused: false');
-      else if (current.paused === true && !d.pausedConfigured) notes.push('paused on the server: stays paused (prefect deploy would un-pause it; set paused: false to un-pause)');
-      const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping) : [];
-      if (changes.some((c) => c.field === 'schedules') && schedules.length > 0 && schedules.some((s) => !s.slug)) {
-        notes.push(`its ${schedules.length} schedule(s) will be deleted and re-created (give each schedule a slug to update them in place)`);
-      }
-      if (schedules.some((s) => s.active === false) && changes.some((c) => c.field === 'schedules')) {
-        notes.push('a schedule turned off on the server is turned back on');
-      }
-      const id = String(current.id);
-      const related = await snapshot.automationsOf(id);
-      const wanted = automationsFor(d)(id);
-      if (!automationsEqual(wanted, related, id)) {
-        changes.push({ field: 'automations', from: related.map((a) => a.name), to: wanted.map((a) => a.name) });
-        notes.push(`its automations are deleted and re-created (${wanted.length} configured)`);
-      }
-      return { deployment: d, action: changes.length ? 'updated' : 'unchanged', id, changes, notes };
-    }),
-  );
 }

@@ -17,6 +17,9 @@ const PLAN_CONCURRENCY = 16;
 export { buildDesiredDeployment, mergeWithDefaults, normalizeTags, type DesiredDeployment } from './desired.js';
 export { applyDeployOptions, hasDeployOptions, parseJobVariable, DeployOptionError, type DeployOptions } from './deploy-options.js';
 export { inferVersionInfo, resolveVersion, repositoryFromRemote, type VersionInfo } from './version-info.js';
+export { diffDeployment, jsonEqual, schedulesEqual, updateBody, type CurrentDeployment, type FieldChange } from './diff.js';
+export { automationsFor, compareWithServer, type LiveChange, type RegistrationAction } from './live.js';
+export { prefetchSnapshot, readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
 
 export interface PlanRequest {
   prefectFile: string;

@@ -6,7 +6,7 @@ import { isCronSchedule, isIntervalSchedule, nextRunTimes, type Schedule } from 
 import { parseStep, type Mapping } from '../config/index.js';
 import type { DesiredDeployment } from '../plan/desired.js';
 import type { Plan } from '../plan/index.js';
-import type { LiveChange } from '../apply/index.js';
+import type { LiveChange } from '../plan/live.js';
 import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory, type ClassifiedChange } from './changes.js';
 
 export interface PlanJson {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonEqual } from '../../src/core/apply/diff.js';
+import { jsonEqual } from '../../src/core/plan/diff.js';
 import { PythonFloat } from '../../src/core/values/index.js';
 
 describe('jsonEqual compares values as they travel to the server and back', () => {
