@@ -12,7 +12,8 @@ import { promisify } from 'node:util';
 import { main } from '../../src/cli/main.js';
 import { deploy } from '../../src/core/apply/index.js';
 import type { StepOutputs } from '../../src/core/templating/index.js';
-import { PrefectClient, prefectTemplateSources } from '../../src/prefect/index.js';
+import { PrefectClient } from '../../src/prefect/index.js';
+import { prefectTemplateSources } from '../../src/core/templating/index.js';
 import { stepRunner } from '../../src/steps/index.js';
 
 const run = promisify(execFile);

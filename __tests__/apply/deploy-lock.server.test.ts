@@ -12,7 +12,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { deploy, lockName, lockTarget, type LockEvent } from '../../src/core/apply/index.js';
 import { acquireDeployLock, heartbeatName } from '../../src/core/apply/lock.js';
-import { PrefectClient, prefectTemplateSources } from '../../src/prefect/index.js';
+import { PrefectClient } from '../../src/prefect/index.js';
+import { prefectTemplateSources } from '../../src/core/templating/index.js';
 import { stepRunner } from '../../src/steps/index.js';
 
 const apiUrl = inject('prefectApiUrl');

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { deploy } from '../../src/core/apply/index.js';
 import { newPlanCache } from '../../src/core/plan/index.js';
-import { PrefectClient, prefectTemplateSources } from '../../src/prefect/index.js';
+import { PrefectClient } from '../../src/prefect/index.js';
+import { prefectTemplateSources } from '../../src/core/templating/index.js';
 import { stepRunner } from '../../src/steps/index.js';
 import { startRecordingProxy, type RecordingProxy } from '../setup/recording-proxy.js';
 

@@ -10,8 +10,8 @@ import { liveChangesToText, planToJson, planToText } from '../core/report/index.
 import { deployToMarkdown, planToMarkdown } from '../core/report/index.js';
 import { fingerprintDeployments, type PlanFingerprint } from '../core/plan/hash.js';
 import { deploy, lockEventText, outcomeJson, planAgainstServer, runDeploymentSteps, validateDeployments, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
-import { offlineSources, type StepOutputs, type TemplateSources } from '../core/templating/index.js';
-import { deploymentUrl, PrefectClient, prefectTemplateSources, uiUrl } from '../prefect/index.js';
+import { offlineSources, prefectTemplateSources, type StepOutputs, type TemplateSources } from '../core/templating/index.js';
+import { deploymentUrl, PrefectClient, uiUrl } from '../prefect/index.js';
 import { stepRunner, type StepEvent } from '../steps/index.js';
 import { InputValueError, readInputs, type ActionInputs } from './inputs.js';
 import { readWorkflowRun, type WorkflowRun } from './context.js';

@@ -35,7 +35,6 @@ export {
   type HttpClientOptions,
   type HttpMethod,
 } from './http.js';
-export { prefectTemplateSources } from './sources.js';
 export { settingsFromEnv, isCloud, PrefectSettingsError, DEFAULT_CLOUD_API_URL, type PrefectClientSettings, type SettingsOverrides } from './settings.js';
 export type { components as OpenApiComponents, paths as OpenApiPaths } from './openapi.js';
 export { deploymentUrl, uiUrl } from './ui.js';

@@ -25,6 +25,7 @@ export {
 export type { Placeholder, PlaceholderKind } from './placeholders.js';
 export { pythonFloatRepr, pythonRepr, pythonStr, pythonStringRepr } from '../values/index.js';
 export { offlineSources, UnresolvedReferences } from './sources.js';
+export { prefectTemplateSources } from './prefect-sources.js';
 export type {
   BlockDocumentLookup,
   BlockDocumentSource,
