@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
-import { createPlan, hasErrors, type DeployOptions, type Plan } from '../core/plan/index.js';
+import { createPlan, hasErrors, qualifiedName, type DeployOptions, type Plan } from '../core/plan/index.js';
 import { liveChangesToText, planToJson, planToText } from '../core/report/index.js';
 import { DEFAULT_LOCK_TIMEOUT_SECONDS, deploy, lockEventText, outcomeJson, planAgainstServer, validateDeployments, validateForDeploy, type DeploymentOutcome, type LiveChange } from '../core/apply/index.js';
 import { deploymentUrl, PrefectClient, uiUrl } from '../prefect/index.js';
@@ -181,7 +181,7 @@ function deployOptions(f: SelectionFlags): DeployOptions {
 
 const VERSION_OPTION = new Option('-V, --version', "print prefect-deploy's version (after plan or deploy, --version V is the deployment's)");
 
-const label = (d: { flowName: string; name: string }) => `${d.flowName}/${d.name}`;
+const label = qualifiedName;
 
 const EXAMPLES = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`;
 

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
-import { createPlan, hasErrors, newPlanCache, type DesiredDeployment, type Plan } from '../core/plan/index.js';
+import { createPlan, hasErrors, newPlanCache, qualifiedName, type DesiredDeployment, type Plan } from '../core/plan/index.js';
 import { liveChangesToText, planToJson, planToText } from '../core/report/index.js';
 import { deployToMarkdown, planToMarkdown } from '../core/report/index.js';
 import { fingerprintDeployments, type PlanFingerprint } from '../core/plan/hash.js';
@@ -309,7 +309,7 @@ async function runDeploy(r: Run): Promise<void> {
       concurrency: inputs.concurrency ?? 8,
       registrationConcurrency: inputs.concurrency ?? (client.isCloud ? 8 : 1),
       ...logging,
-      onResult: (o) => printGroup(`${o.flowName}/${o.name}: ${o.action}`, outcomeLines(o, ui)),
+      onResult: (o) => printGroup(`${qualifiedName(o)}: ${o.action}`, outcomeLines(o, ui)),
       lock: { timeoutSeconds: inputs.lockTimeout, ...(r.github.runUrl ? { holder: r.github.runUrl } : {}) },
       onLock: (e) => {
         const { text, warning } = lockEventText(e);

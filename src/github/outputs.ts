@@ -3,13 +3,13 @@
  * per-deployment step outputs, and each step output as its own `<step-id>-<key>` output.
  */
 import { isMapping, parseStep } from '../core/config/index.js';
-import type { DesiredDeployment, Plan } from '../core/plan/index.js';
+import { qualifiedName, type DesiredDeployment, type Plan } from '../core/plan/index.js';
 import { keyPath, placeholdersInString, type StepOutputs } from '../core/templating/index.js';
 
 /** Every output the action sets itself: a step output never takes one of these names. */
 export const OUTPUTS = ['deployments', 'changes', 'plan', 'plan-markdown', 'step-outputs', 'matrix', 'failure-reason', 'comment-url'] as const;
 
-export const deploymentKey = (d: { flowName: string; name: string }): string => `${d.flowName}/${d.name}`;
+export const deploymentKey = qualifiedName;
 
 // The matrix entries are the CLI's `list --matrix` ones: one function for both doors.
 export { matrixOf, type MatrixEntry } from '../core/plan/matrix.js';

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { deploymentUrl } from '../../prefect/ui.js';
 import type { Mapping } from '../config/index.js';
-import { createPlan, hasErrors, newPlanCache, type DesiredDeployment, type Plan, type PlanRequest } from '../plan/index.js';
+import { createPlan, hasErrors, newPlanCache, qualifiedName, type DesiredDeployment, type Plan, type PlanRequest } from '../plan/index.js';
 import type { FieldChange } from '../plan/diff.js';
 import { automationsFor, compareWithServer, type LiveChange, type RegistrationAction } from '../plan/live.js';
 import { prefetchSnapshot, readServerSnapshot, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from '../plan/snapshot.js';
@@ -252,7 +252,7 @@ function remembered(snapshot: ServerSnapshot): ServerSnapshot {
 
 /** The deploy lock of this deploy's target. */
 function lockFor(request: DeployRequest, plan: Plan): Promise<HeldLock> {
-  return acquireDeployLock(request.client as LockClient, lockTarget(plan.prefectFile, request.cwd, plan.deployments.map((d) => `${d.flowName}/${d.name}`)), request.lock || {}, request.onLock ?? (() => {}));
+  return acquireDeployLock(request.client as LockClient, lockTarget(plan.prefectFile, request.cwd, plan.deployments.map(qualifiedName)), request.lock || {}, request.onLock ?? (() => {}));
 }
 
 const LOCK_METHODS: ReadonlyArray<keyof LockClient> = ['createConcurrencyLimit', 'acquireConcurrencyLease', 'renewConcurrencyLease', 'releaseConcurrencyLease', 'resetConcurrencyLimit', 'readVariableByName', 'writeVariable', 'deleteVariable'];

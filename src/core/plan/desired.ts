@@ -63,6 +63,14 @@ export interface DeploymentProblem {
   flowFile?: { file: string; line?: number; column?: number };
 }
 
+/**
+ * A deployment's qualified name, `flow/name`: how Prefect's API (`/deployments/name/{flow}/{name}`)
+ * and `prefect deploy` name it, and the key of a deployment across a run.
+ */
+export function qualifiedName(d: { readonly flowName: string; readonly name: string }): string {
+  return `${d.flowName}/${d.name}`;
+}
+
 export interface DesiredDeployment {
   index: number;
   name: string;
