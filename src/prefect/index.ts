@@ -1,3 +1,7 @@
+/**
+ * src/prefect: the typed Prefect API client (settings, auth, retries, reconciling writes, server
+ * versions, UI links). The bottom of the house: imports nothing from src/core or anything above.
+ */
 export {
   PrefectClient,
   deploymentResourceId,

@@ -1,3 +1,9 @@
+/**
+ * src/steps: implements the StepRunner port of core/apply (`stepRunner`): Prefect's fully-qualified
+ * step names (the catalogue in core/config/step-catalogue.ts) mapped to TypeScript
+ * implementations, run in order with templating, a run-once cache, Python for custom steps.
+ * May import src/core and src/prefect; never the doors (src/github, src/cli, src/commands).
+ */
 export { StepCache, stepCacheKey } from './cache.js';
 export type { StepRun } from './cache.js';
 export { checkInputs, resolveStep } from './implementations.js';

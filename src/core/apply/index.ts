@@ -1,7 +1,12 @@
 /**
- * `deploy`: validate every selected deployment against the live server first (config, flows,
- * schedules, triggers, blocks, variables, work pools) and stop with every problem before any
- * write; then register the deployments in parallel, each failure reported for its deployment.
+ * apply/: the orchestration of a deploy. `deploy`: validate every selected deployment against the
+ * live server first (config, flows, schedules, triggers, blocks, variables, work pools) and stop
+ * with every problem before any write; run the build and push steps once, through the StepRunner
+ * port (step-runner.ts); then register the deployments in parallel, each failure reported for its
+ * deployment, under the deploy lock.
+ *
+ * May import the rest of core (plan, config, templating, triggers, util) and src/prefect; never
+ * src/steps or a door: the steps' code comes in as a StepRunner.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { deploymentUrl } from '../../prefect/ui.js';

@@ -1,5 +1,8 @@
 /**
- * prefect.yaml in, validated configs out, with every problem as a positioned Diagnostic.
+ * config/: prefect.yaml in, validated configs out, with every problem as a positioned Diagnostic;
+ * the deployment selection; the step catalogue as data (step-catalogue.ts) and the one reading
+ * of a raw step (`parseStep`). May import core/values, core/schedules, core/util and
+ * core/diagnostics: nothing of templating, plan or apply.
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';

@@ -1,6 +1,10 @@
 /**
- * The plan: every selected deployment taken through the reference pipeline, with all problems of
- * all deployments collected before anything would be written.
+ * plan/: every selected deployment taken through the reference pipeline into its desired state,
+ * with all problems of all deployments collected before anything would be written; the live
+ * state read from the server (snapshot.ts), the diff against it (diff.ts, live.ts), the plan hash.
+ *
+ * May import config, templating, flows, schedules, triggers, values, util and src/prefect; never
+ * apply/ or report/ (they come after the plan).
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { loadPrefectFile, selectDeployments, type PrefectFile, type Selection } from '../config/index.js';

@@ -1,3 +1,9 @@
+/**
+ * templating/: the placeholders of prefect.yaml (step outputs, `$ENV`, blocks, variables) as the
+ * reference resolves them: pure functions over the value model, and the sources they read
+ * (offline, or the Prefect API in prefect-sources.ts). May import core/values, core/diagnostics,
+ * core/secrets and src/prefect; nothing of config, plan or apply.
+ */
 export { applyValues, missingPlaceholderMessage, NOTSET } from './apply-values.js';
 export type { ApplyValuesOptions, Environment, NotSet, OnMissing } from './apply-values.js';
 export { parseBlockPlaceholderName, resolveBlockDocumentReferences } from './block-documents.js';
