@@ -1,6 +1,6 @@
 /**
  * triggers/: deployment triggers and SLAs checked as Prefect's models do and turned into automation
- * and SLA bodies. May import core/config, core/values, core/util and core/diagnostics.
+ * and SLA bodies. May import core/values, core/util and core/diagnostics.
  */
 export { validateTriggers } from './validate.js';
 export { automationBody, ownerResource } from './automation.js';
