@@ -1,8 +1,8 @@
 /**
- * The arrows of the house point down (../../../shared/style.md, "The house"): the engine (src/core)
- * and the API client (src/prefect) never import the steps' code or a door, the client never
- * imports the engine, the plan stage never imports apply, and the Python value model imports
- * nothing of the project. Every import of every file under src/ is read (static `import`/`export
+ * The arrows of the house point down (style.md, "The house"): the engine (src/core) and the API
+ * client (src/prefect) never import the steps' code or a door, the client never imports the
+ * engine, the plan stage never imports apply, the stages of the engine import only the ones under
+ * them, and the Python value model imports nothing of the project. Every import of every file under src/ is read (static `import`/`export
  * ... from` and dynamic `import()`), resolved, and checked against these rules.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -30,6 +30,16 @@ const RULES: readonly Rule[] = [
   { from: 'prefect/', forbidden: ['core/'], why: 'the API client imports no core value' },
   { from: 'core/plan/', forbidden: ['core/apply/', 'core/report/'], why: 'the plan stage comes before apply and the renderers' },
   { from: 'core/values/', forbidden: [], onlyFrom: ['core/values/'], why: 'the Python value model is the bottom of the engine' },
+  { from: 'core/util/', forbidden: [], onlyFrom: ['core/util/'], why: 'the helpers know nothing of the engine' },
+  // The stages of the engine, each importing only the ones under it (report > apply > plan > config, templating).
+  { from: 'core/apply/', forbidden: ['core/report/'], why: 'the renderers come after apply' },
+  { from: 'core/config/', forbidden: ['core/templating/', 'core/plan/', 'core/apply/', 'core/report/'], why: 'loading prefect.yaml comes before templating and planning' },
+  { from: 'core/templating/', forbidden: ['core/config/', 'core/plan/', 'core/apply/', 'core/report/'], why: 'templating works on values, not on the config or the plan' },
+  ...['flows', 'schedules', 'triggers'].map((folder) => ({
+    from: `core/${folder}/`,
+    forbidden: ['core/config/', 'core/templating/', 'core/plan/', 'core/apply/', 'core/report/'],
+    why: `${folder}/ is a building block of config and plan`,
+  })),
 ];
 
 interface Import {
