@@ -12,7 +12,9 @@ import { promisify } from 'node:util';
 import { main } from '../../src/cli/main.js';
 import { deploy } from '../../src/core/apply/index.js';
 import type { StepOutputs } from '../../src/core/templating/index.js';
-import { PrefectClient, prefectTemplateSources } from '../../src/prefect/index.js';
+import { PrefectClient } from '../../src/prefect/index.js';
+import { prefectTemplateSources } from '../../src/core/templating/index.js';
+import { stepRunner } from '../../src/steps/index.js';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -370,6 +372,7 @@ export async function ours(apiUrl: string, project: ProjectCase, ws: Workspace):
         now: new Date(),
         client,
         sources: prefectTemplateSources(client),
+        stepRunner,
         stepOutputs: project.stepOutputs,
         unavailableModules: project.unavailableModules,
       });

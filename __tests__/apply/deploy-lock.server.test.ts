@@ -12,7 +12,9 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { deploy, lockName, lockTarget, type LockEvent } from '../../src/core/apply/index.js';
 import { acquireDeployLock, heartbeatName } from '../../src/core/apply/lock.js';
-import { PrefectClient, prefectTemplateSources } from '../../src/prefect/index.js';
+import { PrefectClient } from '../../src/prefect/index.js';
+import { prefectTemplateSources } from '../../src/core/templating/index.js';
+import { stepRunner } from '../../src/steps/index.js';
 
 const apiUrl = inject('prefectApiUrl');
 const DEPLOYMENTS = 10;
@@ -91,6 +93,7 @@ function deployWithLock(dir: string, lock: { timeoutSeconds: number }, events: L
     now: new Date(),
     client,
     sources: prefectTemplateSources(client),
+    stepRunner,
     registrationConcurrency: 1,
     lock: { ...lock, pollSeconds: 1 },
     onLock: (e) => events.push(e),

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { deploy } from '../../src/core/apply/index.js';
 import { newPlanCache } from '../../src/core/plan/index.js';
-import { PrefectClient, prefectTemplateSources } from '../../src/prefect/index.js';
+import { PrefectClient } from '../../src/prefect/index.js';
+import { prefectTemplateSources } from '../../src/core/templating/index.js';
+import { stepRunner } from '../../src/steps/index.js';
 import { startRecordingProxy, type RecordingProxy } from '../setup/recording-proxy.js';
 
 const run = promisify(execFile);
@@ -256,7 +258,7 @@ describe('prefect-deploy deploy', () => {
     cache.files.set = (key, value) => (reads++, setFile(key, value));
     const client = new PrefectClient({ env: { PREFECT_API_URL: apiUrl } });
     try {
-      const result = await deploy({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: { PATH: process.env.PATH ?? '' }, client, sources: prefectTemplateSources(client), cache });
+      const result = await deploy({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: { PATH: process.env.PATH ?? '' }, client, sources: prefectTemplateSources(client), stepRunner, cache });
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(result.outcomes.map((o) => [o.name, o.action])).toEqual([['once-a', 'created'], ['once-b', 'created'], ['once-c', 'created']]);
       expect(result.plan.deployments[0]!.payload.version).toBe('7.8.9');

@@ -12,7 +12,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { deploy } from '../../src/core/apply/index.js';
-import { PrefectClient, prefectTemplateSources } from '../../src/prefect/index.js';
+import { PrefectClient } from '../../src/prefect/index.js';
+import { prefectTemplateSources } from '../../src/core/templating/index.js';
+import { stepRunner } from '../../src/steps/index.js';
 import { startFaultProxy } from '../setup/fault-proxy.js';
 import { startPrefectServer } from '../setup/prefect-server.js';
 
@@ -119,7 +121,7 @@ describe('deploying through faults', () => {
       // The reference's back-offs (2^n s) compressed, so the test stays fast; the decisions are the client's own.
       const client = new PrefectClient({ env: { PREFECT_API_URL: proxy.apiUrl }, sleep: (ms) => new Promise((r) => setTimeout(r, ms / 40)) });
       const dir = project(faultyTag, pool, count);
-      const request = { prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: {}, now: new Date(), client, sources: prefectTemplateSources(client), registrationConcurrency: 1 };
+      const request = { prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: {}, now: new Date(), client, sources: prefectTemplateSources(client), stepRunner, registrationConcurrency: 1 };
       const result = await deploy(request);
       expect(result.outcomes.filter((o) => o.action === 'failed').map((o) => o.error)).toEqual([]);
       expect(result.outcomes.filter((o) => o.action === 'created')).toHaveLength(count);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePrefectFile } from '../../src/core/config/index.js';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
-import { PythonFloat } from '../../src/core/templating/values.js';
+import { PythonFloat } from '../../src/core/values/index.js';
 
 const load = (text: string) => parsePrefectFile(text, 'prefect.yaml');
 const errors = (text: string) => load(text).diagnostics.filter((d) => d.severity === 'error');

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePrefectFile } from '../../src/core/config/index.js';
 import { readYaml, setYamlDiskCache, YamlDiskCache, yamlCacheDirectory } from '../../src/core/config/yaml-cache.js';
 import { parseYaml, YamlTimestamp } from '../../src/core/config/yaml.js';
-import { PythonFloat } from '../../src/core/templating/values.js';
+import { PythonFloat } from '../../src/core/values/index.js';
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -12,8 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeYaml, MAX_EXPANDED_VALUES, parseYaml, YamlTimestamp } from '../../src/core/config/yaml.js';
-import { pythonFloatRepr } from '../../src/core/templating/python-str.js';
-import { PythonFloat } from '../../src/core/templating/values.js';
+import { PythonFloat, pythonFloatRepr } from '../../src/core/values/index.js';
 import { referencePython } from '../setup/prefect-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PrefectApiError, PrefectClient, prefectTemplateSources, type DeploymentCreate } from '../../src/prefect/index.js';
+import { PrefectApiError, PrefectClient, type DeploymentCreate } from '../../src/prefect/index.js';
+import { prefectTemplateSources } from '../../src/core/templating/index.js';
 import { resolveBlockDocumentReferences } from '../../src/core/templating/block-documents.js';
 import { resolveVariables } from '../../src/core/templating/variables.js';
 

@@ -12,7 +12,7 @@ import { createPlan, type Plan } from '../../src/core/plan/index.js';
 import type { GitRunner } from '../../src/core/plan/version-info.js';
 import { planToMarkdown } from '../../src/core/report/markdown.js';
 import { liveChangesToText, planToJson } from '../../src/core/report/text.js';
-import { diffDeployment, updateBody, type CurrentDeployment } from '../../src/core/apply/diff.js';
+import { diffDeployment, updateBody, type CurrentDeployment } from '../../src/core/plan/diff.js';
 import type { LiveChange } from '../../src/core/apply/index.js';
 
 const NOW = new Date('2026-03-02T08:00:00Z');

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDeploymentSteps } from '../../src/core/apply/index.js';
 import { createPlan, hasErrors } from '../../src/core/plan/index.js';
 import { offlineSources } from '../../src/core/templating/index.js';
-import { PythonFloat } from '../../src/core/templating/values.js';
-import { runSteps, StepCache, stepCacheKey, StepExecutionError, type StepContext } from '../../src/steps/index.js';
+import { PythonFloat } from '../../src/core/values/index.js';
+import { runSteps, StepCache, stepCacheKey, StepExecutionError, stepRunner, type StepContext } from '../../src/steps/index.js';
 import { parseReport, pythonJson } from '../../src/steps/python/bridge.js';
 import { ENVIRONMENT_MARKER } from '../../src/steps/python/venv.js';
 import { failure } from './step-failure.js';
@@ -287,7 +287,7 @@ describe('a run of steps without a usable Python stops before any step runs', ()
     writeFileSync(join(dir, 'prefect.yaml'), YAML);
     const plan = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env });
     expect(hasErrors(plan.diagnostics), JSON.stringify(plan.diagnostics)).toBe(false);
-    return { dir, ran: await runDeploymentSteps(plan, plan.deployments, { cwd: dir, env, sources: offlineSources() }) };
+    return { dir, ran: await runDeploymentSteps(plan, plan.deployments, { cwd: dir, env, sources: offlineSources(), stepRunner }) };
   }
 
   it('no Python on PATH: the custom step\'s one-line error, at its place in prefect.yaml; no step ran', async () => {

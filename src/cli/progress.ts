@@ -5,6 +5,7 @@
  * spinner per deployment in progress.
  */
 import type { DeploymentOutcome, DeployProgress } from '../core/apply/index.js';
+import { qualifiedName } from '../core/plan/index.js';
 import { deploymentUrl } from '../prefect/ui.js';
 import type { Style } from './output.js';
 
@@ -33,7 +34,7 @@ export function outcomeLine(o: DeploymentOutcome, ui: string | undefined, s: Sty
   const fields = o.action === 'updated' && o.changes.length ? ` (${o.changes.map((c) => c.field).join(', ')})` : '';
   const url = deploymentUrl(ui, o.id);
   const link = url ? `  ${s.dim(url)}` : '';
-  return `${o.flowName}/${o.name}: ${painted(what)}${fields} in ${seconds(o.durationMs)}${link}`;
+  return `${qualifiedName(o)}: ${painted(what)}${fields} in ${seconds(o.durationMs)}${link}`;
 }
 
 interface Lines {
@@ -60,10 +61,10 @@ export class PlainReporter implements DeployReporter {
       const n = event.deployments.length;
       this.lines.out(`validated ${n} deployment${n === 1 ? '' : 's'} in ${seconds(this.now() - this.startedAt)}`);
     } else if (event.phase === 'steps') {
-      this.stepsSince.set(`${event.flowName}/${event.name}`, this.now());
-      this.lines.out(`${event.flowName}/${event.name}: running build and push steps`);
+      this.stepsSince.set(qualifiedName(event), this.now());
+      this.lines.out(`${qualifiedName(event)}: running build and push steps`);
     } else if (event.phase === 'built') {
-      const key = `${event.flowName}/${event.name}`;
+      const key = qualifiedName(event);
       this.lines.out(`${key}: steps done in ${seconds(this.now() - (this.stepsSince.get(key) ?? this.now()))}`);
     }
   }
@@ -128,9 +129,9 @@ export class LiveReporter implements DeployReporter {
   progress(event: DeployProgress): void {
     if (event.phase === 'validated') {
       this.total = event.deployments.length;
-      for (const d of event.deployments) this.running.set(`${d.flowName}/${d.name}`, { label: `${d.flowName}/${d.name}`, phase: 'waiting', since: this.now() });
+      for (const d of event.deployments) this.running.set(qualifiedName(d), { label: qualifiedName(d), phase: 'waiting', since: this.now() });
     } else {
-      const key = `${event.flowName}/${event.name}`;
+      const key = qualifiedName(event);
       this.running.set(key, { label: key, phase: event.phase, since: this.now() });
     }
     this.redraw([]);
@@ -141,7 +142,7 @@ export class LiveReporter implements DeployReporter {
   }
 
   result(o: DeploymentOutcome): void {
-    this.running.delete(`${o.flowName}/${o.name}`);
+    this.running.delete(qualifiedName(o));
     this.done++;
     if (o.action === 'failed') this.failed++;
     this.redraw([outcomeLine(o, this.ui, this.s)]);

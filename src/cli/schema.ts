@@ -4,7 +4,7 @@
  * accepts. Unknown keys, which the validator reports as warnings, are flagged by editors too.
  */
 import { VERSION_TYPES } from '../core/config/validate.js';
-import { allStepNames, findStep, RESERVED_STEP_INPUTS } from '../steps/registry.js';
+import { allStepNames, findStep, RESERVED_STEP_INPUTS } from '../core/config/step-catalogue.js';
 
 type Schema = Record<string, unknown>;
 

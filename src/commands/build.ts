@@ -2,7 +2,8 @@
 import { runDeploymentSteps, validateDeployments, validateForDeploy } from '../core/apply/index.js';
 import { hasErrors, type Plan } from '../core/plan/index.js';
 import { offlineSources, type TemplateSources } from '../core/templating/index.js';
-import { prefectTemplateSources, type PrefectClient } from '../prefect/index.js';
+import { type PrefectClient } from '../prefect/index.js';
+import { prefectTemplateSources } from '../core/templating/index.js';
 import { engineRequest, openClient, stepConcurrency } from './client.js';
 import type { CommandRequest, CommandResult, Reporter } from './types.js';
 

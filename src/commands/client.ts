@@ -6,6 +6,7 @@ import { hasErrors } from '../core/plan/index.js';
 import type { DeployResult } from '../core/apply/index.js';
 import type { Environment } from '../core/templating/index.js';
 import { PrefectClient, type ClientHooks } from '../prefect/index.js';
+import { stepRunner } from '../steps/index.js';
 import type { CommandRequest, FailureReason, Reporter } from './types.js';
 
 /** The API a command works against: the one given, else `PREFECT_API_URL`; none offline. */
@@ -52,6 +53,7 @@ export function engineRequest(request: CommandRequest) {
     env: request.env,
     now: request.now,
     ...(request.options ? { options: request.options } : {}),
+    stepRunner,
   };
 }
 

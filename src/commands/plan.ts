@@ -2,7 +2,8 @@
 import { planAgainstServer, validateDeployments, type LiveChange } from '../core/apply/index.js';
 import { hasErrors, type Plan } from '../core/plan/index.js';
 import { untrustedEnvironment } from '../core/secrets.js';
-import { prefectTemplateSources, uiUrl } from '../prefect/index.js';
+import { uiUrl } from '../prefect/index.js';
+import { prefectTemplateSources } from '../core/templating/index.js';
 import { engineRequest, openClient } from './client.js';
 import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';
 

@@ -4,10 +4,10 @@
  */
 import { isMapping } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { DesiredDeployment, Plan } from '../core/plan/index.js';
+import { qualifiedName, type DesiredDeployment, type Plan } from '../core/plan/index.js';
 import { keyPath, placeholdersInString, type StepOutputs } from '../core/templating/index.js';
 
-export const deploymentKey = (d: { flowName: string; name: string }): string => `${d.flowName}/${d.name}`;
+export const deploymentKey = qualifiedName;
 
 /**
  * Step outputs as given: the step outputs of an earlier build are keyed by `flow/name` (every key

@@ -1,7 +1,7 @@
 /** `validate`: everything deploy checks before its first write, writing nothing. */
 import { validateDeployments, validateForDeploy } from '../core/apply/index.js';
 import { hasErrors, type Plan } from '../core/plan/index.js';
-import { prefectTemplateSources } from '../prefect/index.js';
+import { prefectTemplateSources } from '../core/templating/index.js';
 import { openClient } from './client.js';
 import { untrustedPlanRequest } from './plan.js';
 import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';

@@ -2,7 +2,7 @@
  * Step outputs between jobs, and the action outputs derived from a plan: the matrix, the
  * per-deployment step outputs, and each step output as its own `<step-id>-<key>` output.
  */
-import { isMapping } from '../core/config/index.js';
+import { isMapping, parseStep } from '../core/config/index.js';
 import type { DesiredDeployment, Plan } from '../core/plan/index.js';
 import type { StepOutputs } from '../core/templating/index.js';
 
@@ -30,9 +30,8 @@ export { matrixOf, type MatrixEntry } from '../core/plan/matrix.js';
 function stepIds(d: DesiredDeployment): string[] {
   const ids: string[] = [];
   for (const step of [...d.steps.build, ...d.steps.push]) {
-    const name = Object.keys(step).at(-1);
-    const inputs = name === undefined ? undefined : step[name];
-    if (isMapping(inputs) && typeof inputs.id === 'string' && inputs.id) ids.push(inputs.id);
+    const id = parseStep(step)?.id;
+    if (id !== undefined) ids.push(id);
   }
   return ids;
 }

@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { lockEventText, type DeploymentOutcome, type DeployProgress, type LockEvent } from '../core/apply/index.js';
-import type { DesiredDeployment } from '../core/plan/index.js';
+import { qualifiedName, type DesiredDeployment } from '../core/plan/index.js';
 import { deploymentUrl } from '../prefect/index.js';
 import type { StepEvent } from '../steps/index.js';
 import type { Reporter } from '../commands/index.js';
@@ -56,7 +56,7 @@ export class ActionReporter implements Reporter {
   }
 
   result(o: DeploymentOutcome): void {
-    printGroup(`${o.flowName}/${o.name}: ${o.action}`, outcomeLines(o, this.ui));
+    printGroup(`${qualifiedName(o)}: ${o.action}`, outcomeLines(o, this.ui));
   }
 
   lock(e: LockEvent): void {

@@ -1,3 +1,7 @@
+/**
+ * src/prefect: the typed Prefect API client (settings, auth, retries, reconciling writes, server
+ * versions, UI links). The bottom of the house: imports nothing from src/core or anything above.
+ */
 export {
   PrefectClient,
   deploymentResourceId,
@@ -37,7 +41,6 @@ export {
   type HttpHooks,
   type HttpMethod,
 } from './http.js';
-export { prefectTemplateSources } from './sources.js';
 export { settingsFromEnv, isCloud, PrefectSettingsError, DEFAULT_CLOUD_API_URL, type PrefectClientSettings, type SettingsOverrides } from './settings.js';
 export type { components as OpenApiComponents, paths as OpenApiPaths } from './openapi.js';
 export { deploymentUrl, uiUrl } from './ui.js';

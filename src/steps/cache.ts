@@ -4,15 +4,12 @@
  * memoised). Here one run per (step, templated inputs, `requires:`, cwd) serves every deployment,
  * and callers that arrive while it runs await the same promise.
  */
-import { PythonFloat } from '../core/templating/values.js';
+import type { StepRun, StepRunCache } from '../core/apply/step-runner.js';
+import { PythonFloat } from '../core/values/index.js';
 
-/** What a finished invocation left behind: its result and the cwd for the steps after it. */
-export interface StepRun {
-  result: unknown;
-  cwd: string;
-}
+export type { StepRun };
 
-export class StepCache {
+export class StepCache implements StepRunCache {
   private readonly runs = new Map<string, Promise<StepRun>>();
 
   /** The shared run for `key`, started with `start` when there is none yet. Failures are shared too. */

@@ -1,32 +1,18 @@
 /**
- * The native implementations, keyed by the canonical names of `registry.ts` (aliases resolve
- * through it), and the errors for every name that has none.
+ * The native implementations, keyed by the canonical names of the step catalogue
+ * (`core/config/step-catalogue.ts`; aliases resolve through it), and the errors for every name
+ * that has none.
  */
 import { didYouMean } from '../core/util/suggest.js';
 import { gitClone, setWorkingDirectory } from './pull.js';
 import { pullFromAzureBlobStorage, pushToAzureBlobStorage } from './storage/azure.js';
 import { pullFromGcs, pushToGcs } from './storage/gcs.js';
 import { pullFromS3, pushToS3 } from './storage/s3.js';
-import { allStepNames, findStep, isBuiltInNamespace, looksLikePythonCallable, type StepDefinition } from './registry.js';
+import { allStepNames, findStep, isBuiltInNamespace, looksLikePythonCallable, type StepDefinition } from '../core/config/step-catalogue.js';
 import type { StepImplementation } from './types.js';
 import { pipInstallRequirements, runShellScript, StepFailure } from './utility.js';
 
 const CORE = 'prefect.deployments.steps';
-
-/** Inputs without which the reference's function cannot be called. */
-const REQUIRED: Record<string, readonly string[]> = {
-  [`${CORE}.run_shell_script`]: ['script'],
-  [`${CORE}.git_clone`]: ['repository'],
-  [`${CORE}.set_working_directory`]: ['directory'],
-  'prefect_aws.deployments.steps.push_to_s3': ['bucket', 'folder'],
-  'prefect_aws.deployments.steps.pull_from_s3': ['bucket', 'folder'],
-  'prefect_gcp.deployments.steps.push_to_gcs': ['bucket', 'folder'],
-  'prefect_gcp.deployments.steps.pull_from_gcs': ['bucket', 'folder'],
-  'prefect_azure.deployments.steps.push_to_azure_blob_storage': ['container', 'folder', 'credentials'],
-  'prefect_azure.deployments.steps.pull_from_azure_blob_storage': ['container', 'folder', 'credentials'],
-  'prefect_docker.deployments.steps.build_docker_image': ['image_name'],
-  'prefect_docker.deployments.steps.push_docker_image': ['image_name'],
-};
 
 const IMPLEMENTATIONS = new Map<string, StepImplementation>([
   [`${CORE}.run_shell_script`, runShellScript],
@@ -77,7 +63,7 @@ export function resolveStep(name: string, keywords: { requires?: unknown } = {})
   }
   if (looksLikePythonCallable(name)) {
     return {
-      definition: { name, aliases: [], inputs: null, outputs: [] },
+      definition: { name, aliases: [], inputs: null, outputs: [], required: [] },
       // Loaded on first use: runs without custom steps never pay for it.
       implementation: async (inputs, call) => (await import('./python/bridge.js')).runCustomStep(name, keywords.requires, inputs, call),
     };
@@ -95,7 +81,7 @@ export function checkInputs(definition: StepDefinition, inputs: Record<string, u
       }
     }
   }
-  const missing = (REQUIRED[definition.name] ?? []).filter((key) => !Object.hasOwn(inputs, key));
+  const missing = definition.required.filter((key) => !Object.hasOwn(inputs, key));
   if (missing.length > 0) {
     const names = missing.map((m) => `'${m}'`);
     const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;

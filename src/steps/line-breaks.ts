@@ -4,7 +4,7 @@
  * name holding a newline would run whatever follows it (the reference does; we refuse).
  */
 import { placeholdersInString, type Placeholder } from '../core/templating/placeholders.js';
-import { isTruthy } from '../core/templating/values.js';
+import { isTruthy } from '../core/values/index.js';
 import { StepFailure } from './utility.js';
 
 const LINE_BREAK = /[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]/u;

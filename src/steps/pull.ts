@@ -6,8 +6,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { pythonStringRepr } from '../core/templating/python-str.js';
-import { isMapping, isTruthy, pythonTypeName } from '../core/templating/values.js';
+import { isMapping, isTruthy, pythonStringRepr, pythonTypeName } from '../core/values/index.js';
 import { processEnv, ProcessStartError, runProcess } from './process.js';
 import { pyStrip, StepFailure } from './utility.js';
 import type { StepCall } from './types.js';

@@ -9,49 +9,16 @@ import {
   type StepOutputs,
   type UnresolvedReference,
 } from '../core/templating/index.js';
-import { deepCopy, isMapping, pythonTypeName } from '../core/templating/values.js';
-import { stepCacheKey, type StepRun } from './cache.js';
+import { parseStep } from '../core/config/step-catalogue.js';
+import { deepCopy, isMapping, pythonTypeName } from '../core/values/index.js';
+import { StepExecutionError, type StepRun } from '../core/apply/step-runner.js';
+import { stepCacheKey } from './cache.js';
 import { checkInputs, resolveStep } from './implementations.js';
 import { refuseInjectedCommands } from './line-breaks.js';
 import type { StepCall, StepContext } from './types.js';
 import { StepFailure } from './utility.js';
 
-/**
- * A step failed. The message is one line: the reference's "Encountered error while running
- * <fqn>", where the step is, and the underlying reason; `cause` keeps the full original error.
- */
-export class StepExecutionError extends Error {
-  /** The step's fully-qualified name as written. */
-  readonly step: string;
-  /** Position in its list, from 0 (the reference's `index`). */
-  readonly index: number;
-  readonly section: string | undefined;
-  /** The underlying reason, on one line. */
-  readonly reason: string;
-
-  constructor(step: string, index: number, section: string | undefined, cause: unknown) {
-    const reason = oneLine(cause instanceof Error ? cause.message : String(cause));
-    super(`Encountered error while running ${step} (${section ? `${section} ` : ''}step ${index + 1}): ${reason}`, { cause });
-    this.name = 'StepExecutionError';
-    this.step = step;
-    this.index = index;
-    this.section = section;
-    this.reason = reason;
-  }
-}
-
-const MAX_REASON_LINES = 10;
 const RUN_SHELL_SCRIPT = 'prefect.deployments.steps.run_shell_script';
-
-/** Multi-line reasons (captured stderr) as one line: trimmed lines joined by " | ", the last ones kept. */
-function oneLine(text: string): string {
-  const lines = text
-    .split(/\r?\n/u)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const kept = lines.length > MAX_REASON_LINES ? ['…', ...lines.slice(-MAX_REASON_LINES)] : lines;
-  return kept.join(' | ') || 'unknown error';
-}
 
 function describeUnresolved(reference: UnresolvedReference): string {
   if (reference.kind === 'block_document_ref') return `{"$ref": {"block_document_id": "${reference.blockDocumentId}"}}`;
@@ -69,17 +36,16 @@ export async function runSteps(steps: readonly unknown[], seedOutputs: StepOutpu
   for (const [index, step] of steps.entries()) {
     // The reference skips falsy steps (`if not step: continue`).
     if (step === null || step === undefined || (isMapping(step) && Object.keys(step).length === 0)) continue;
-    const keys = isMapping(step) ? Object.keys(step) : [];
-    // dict.popitem() takes the last key: that is the step the reference names.
-    const name = keys.at(-1) ?? String(step);
+    const parsed = parseStep(step);
+    const name = parsed?.name ?? String(step);
     try {
       ctx.onStep?.({ phase: 'start', name, index, section: ctx.section });
       if (ctx.signal?.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new StepFailure('the run was cancelled');
-      if (!isMapping(step)) throw new StepFailure(`a step must be a mapping of one step name to its inputs, got ${pythonTypeName(step)}`);
+      if (!parsed) throw new StepFailure(`a step must be a mapping of one step name to its inputs, got ${pythonTypeName(step)}`);
       log(` > Running ${name.split('.').at(-1)!} step...`);
-      const raw = step[name];
+      const raw = parsed.inputs;
       if (!isMapping(raw)) throw new StepFailure(`the inputs of ${name} must be a mapping, got ${pythonTypeName(raw)}`);
-      if (keys.length > 1) throw new StepFailure(`Step has unexpected additional keys: ${keys.slice(1).join(', ')}`);
+      if (parsed.keys.length > 1) throw new StepFailure(`Step has unexpected additional keys: ${parsed.keys.slice(1).join(', ')}`);
 
       const templated = await templateStepInputs(deepCopy(raw), outputs, { ...ctx.sources, env: ctx.env });
       if (templated.unresolved.length > 0) {

@@ -3,7 +3,7 @@
  * reference (prefect 3.9.1 `utility.py`) runs them.
  */
 import path from 'node:path';
-import { isTruthy, pythonTypeName } from '../core/templating/values.js';
+import { isTruthy, pythonTypeName } from '../core/values/index.js';
 import { processEnv, runProcess } from './process.js';
 import { expandEnvVars, shlexSplit, splitLines } from './shlex.js';
 import type { StepCall } from './types.js';

@@ -1,4 +1,5 @@
 /** `prefect-deploy deploy`: validate, run the build/push steps (or take their outputs), register. */
+import { qualifiedName } from '../../core/plan/index.js';
 import os from 'node:os';
 import { type Command, Option } from 'commander';
 import { deploy, type CommandResult } from '../../commands/index.js';
@@ -19,7 +20,7 @@ interface DeployFlags extends SelectionFlags {
   stepOutputs?: Record<string, unknown>;
 }
 
-const label = (d: { flowName: string; name: string }) => `${d.flowName}/${d.name}`;
+const label = qualifiedName;
 
 /** Who holds the deploy lock, for the log of a deploy waiting for it: the CI job, else user@host. */
 function lockHolder(ci: CiEnvironment): string {

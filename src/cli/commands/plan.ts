@@ -1,4 +1,5 @@
 /** `prefect-deploy plan` and `validate`: what would be registered, or only whether it is valid. */
+import { qualifiedName } from '../../core/plan/index.js';
 import type { Command } from 'commander';
 import { apiUrlOf, plan, validate, type PlanCommandRequest } from '../../commands/index.js';
 import { liveChangesToText, planToJson, planToText } from '../../core/report/index.js';
@@ -7,7 +8,7 @@ import type { DotenvVariables } from '../output.js';
 import { TerminalReporter } from '../reporter.js';
 import { EXIT_FAILED, EXIT_OK, status, type Session } from '../session.js';
 
-const label = (d: { flowName: string; name: string }) => `${d.flowName}/${d.name}`;
+const label = qualifiedName;
 
 export function planRequest(session: Session, flags: SelectionFlags): PlanCommandRequest {
   const { io } = session;

@@ -1,29 +1,44 @@
 /**
- * `deploy`: validate every selected deployment against the live server first (config, flows,
- * schedules, triggers, blocks, variables, work pools) and stop with every problem before any
- * write; then register the deployments in parallel, each failure reported for its deployment.
+ * apply/: the orchestration of a deploy. `deploy`: validate every selected deployment against the
+ * live server first (config, flows, schedules, triggers, blocks, variables, work pools) and stop
+ * with every problem before any write; run the build and push steps once, through the StepRunner
+ * port (step-runner.ts); then register the deployments in parallel, each failure reported for its
+ * deployment, under the deploy lock.
+ *
+ * May import the rest of core (plan, config, templating, triggers, util) and src/prefect; never
+ * src/steps or a door: the steps' code comes in as a StepRunner.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { deploymentUrl } from '../../prefect/ui.js';
-import { isMapping, type Mapping } from '../config/index.js';
-import { createPlan, hasErrors, newPlanCache, type DesiredDeployment, type Plan, type PlanRequest } from '../plan/index.js';
-import type { TemplateSources } from '../templating/index.js';
-import { automationBody, slaBodies } from '../triggers/index.js';
-import { runSteps, StepCache, StepExecutionError, type StepEvent } from '../../steps/index.js';
-import { missingPythonBeforeSteps } from '../../steps/python/preflight.js';
-import type { StepOutputs } from '../templating/index.js';
-import { diffDeployment, type CurrentDeployment, type FieldChange } from './diff.js';
-import { automationsEqual, registerDeployment, type FlowUpserts, type RegistrationAction, type RegistrationClient } from './register.js';
+import type { Mapping } from '../config/index.js';
+import { createPlan, hasErrors, newPlanCache, qualifiedName, type DesiredDeployment, type Plan, type PlanRequest } from '../plan/index.js';
+import type { FieldChange } from '../plan/diff.js';
+import { automationsFor, compareWithServer, type LiveChange, type RegistrationAction } from '../plan/live.js';
+import { prefetchSnapshot, readServerSnapshot, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from '../plan/snapshot.js';
+import type { StepOutputs, TemplateSources } from '../templating/index.js';
+import { slaBodies } from '../triggers/index.js';
 import { mapBounded } from '../util/map-bounded.js';
-import { serverCompatibility } from './server-compat.js';
 import { acquireDeployLock, lockTarget, DeployLockError, type HeldLock, type LockClient, type LockEvent, type LockOptions } from './lock.js';
-import { prefetchSnapshot, readServerSnapshot, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
+import { registerDeployment, type FlowUpserts, type RegistrationClient } from './register.js';
+import { serverCompatibility } from './server-compat.js';
+import { StepExecutionError, type StepEvent, type StepRunContext, type StepRunner } from './step-runner.js';
 
-export { diffDeployment, updateBody, jsonEqual, schedulesEqual, type FieldChange } from './diff.js';
+// Live state and the diff are the plan's (src/core/plan); re-exported for the callers of `apply`.
+export { diffDeployment, updateBody, jsonEqual, schedulesEqual, type FieldChange } from '../plan/diff.js';
 export { registerDeployment, type RegistrationAction, type RegistrationClient, type RegistrationResult } from './register.js';
-export { readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient } from './snapshot.js';
+export { readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient } from '../plan/snapshot.js';
+export { automationsFor, compareWithServer, type LiveChange } from '../plan/live.js';
 export { serverCompatibility } from './server-compat.js';
 export { lockEventText, lockName, lockTarget, DEFAULT_LOCK_TIMEOUT_SECONDS, type LockEvent, type LockOptions } from './lock.js';
+export {
+  StepExecutionError,
+  type DeploymentSteps,
+  type StepEvent,
+  type StepRun,
+  type StepRunCache,
+  type StepRunContext,
+  type StepRunner,
+} from './step-runner.js';
 
 /** What a deploy needs from the API: the bulk reads of the snapshot, the writes, the work pools. */
 export interface DeployClient extends RegistrationClient, SnapshotClient, Partial<LockClient> {
@@ -35,6 +50,8 @@ export interface DeployClient extends RegistrationClient, SnapshotClient, Partia
 export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   client: DeployClient;
   sources: TemplateSources;
+  /** Runs the build and push steps (src/steps: `stepRunner`). */
+  stepRunner: StepRunner;
   /** How many deployments run their steps at once (default 8). */
   concurrency?: number;
   /** How many deployments are written at once (default: `concurrency`). */
@@ -99,6 +116,8 @@ export function outcomeJson(o: DeploymentOutcome, ui: string | undefined) {
 export interface ValidationRequest extends PlanRequest {
   /** Absent offline: the work pools and the server release are then not checked (blocks and variables stay placeholders). */
   client?: Pick<DeployClient, 'readWorkPool' | 'serverVersion'>;
+  /** Checks, before the steps run, that the steps needing Python will find one. */
+  stepRunner: Pick<StepRunner, 'missingPythonBeforeSteps'>;
 }
 
 /**
@@ -121,7 +140,7 @@ export async function validateDeployments(
   const diagnostics = [...plan.diagnostics];
   // The steps run only when their outputs are not given.
   const withSteps = request.stepOutputs ? [] : plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
-  const noPython = await missingPythonBeforeSteps(withSteps.map((d) => d.steps), request.env);
+  const noPython = await request.stepRunner.missingPythonBeforeSteps(withSteps.map((d) => d.steps), request.env);
   if (noPython) {
     const d = withSteps[noPython.deployment]!;
     const e = noPython.error;
@@ -168,11 +187,6 @@ function position(plan: Plan, d: DesiredDeployment, ...path: (string | number)[]
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   const order = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
   return [...diagnostics].sort((a, b) => order(a) - order(b));
-}
-
-/** Builds the automation bodies of a deployment once its id is known. */
-export function automationsFor(d: DesiredDeployment): (id: string) => Mapping[] {
-  return (id) => d.triggers.map((t) => automationBody(t, id));
 }
 
 export async function deploy(given: DeployRequest): Promise<DeployResult> {
@@ -243,7 +257,7 @@ function remembered(snapshot: ServerSnapshot): ServerSnapshot {
 
 /** The deploy lock of this deploy's target. */
 function lockFor(request: DeployRequest, plan: Plan): Promise<HeldLock> {
-  return acquireDeployLock(request.client as LockClient, lockTarget(plan.prefectFile, request.cwd, plan.deployments.map((d) => `${d.flowName}/${d.name}`)), request.lock || {}, request.onLock ?? (() => {}));
+  return acquireDeployLock(request.client as LockClient, lockTarget(plan.prefectFile, request.cwd, plan.deployments.map(qualifiedName)), request.lock || {}, request.onLock ?? (() => {}));
 }
 
 const LOCK_METHODS: ReadonlyArray<keyof LockClient> = ['createConcurrencyLimit', 'acquireConcurrencyLease', 'renewConcurrencyLease', 'releaseConcurrencyLease', 'resetConcurrencyLimit', 'readVariableByName', 'writeVariable', 'deleteVariable'];
@@ -300,13 +314,14 @@ async function write(
 export async function runDeploymentSteps(
   plan: Plan,
   deployments: readonly DesiredDeployment[],
-  request: Pick<DeployRequest, 'cwd' | 'env' | 'sources' | 'concurrency' | 'onStepLog' | 'onStepEvent' | 'onProgress'>,
+  request: Pick<DeployRequest, 'cwd' | 'env' | 'sources' | 'stepRunner' | 'concurrency' | 'onStepLog' | 'onStepEvent' | 'onProgress'>,
 ): Promise<{ outputs: Map<number, StepOutputs>; diagnostics: Diagnostic[] }> {
-  const cache = new StepCache();
+  const runner = request.stepRunner;
+  const cache = runner.newCache();
   const outputs = new Map<number, StepOutputs>();
   const diagnostics: Diagnostic[] = [];
   // A step needing Python on a runner without one would fail only after other steps had run.
-  const noPython = await missingPythonBeforeSteps(deployments.map((d) => d.steps), request.env);
+  const noPython = await runner.missingPythonBeforeSteps(deployments.map((d) => d.steps), request.env);
   if (noPython) {
     const d = deployments[noPython.deployment]!;
     const e = noPython.error;
@@ -314,7 +329,7 @@ export async function runDeploymentSteps(
     return { outputs, diagnostics };
   }
   await mapBounded(deployments, request.concurrency ?? 8, async (d) => {
-    const ctx = {
+    const ctx: StepRunContext = {
       cwd: request.cwd,
       env: request.env,
       sources: request.sources,
@@ -325,9 +340,9 @@ export async function runDeploymentSteps(
     };
     try {
       request.onProgress?.({ phase: 'steps', name: d.name, flowName: d.flowName });
-      let out = await runSteps(d.steps.build, {}, ctx);
+      let out = await runner.runSteps(d.steps.build, {}, ctx);
       ctx.section = 'push';
-      out = await runSteps(d.steps.push, out, ctx);
+      out = await runner.runSteps(d.steps.push, out, ctx);
       outputs.set(d.index, out);
       request.onProgress?.({ phase: 'built', name: d.name, flowName: d.flowName });
     } catch (e) {
@@ -337,16 +352,6 @@ export async function runDeploymentSteps(
     }
   });
   return { outputs, diagnostics };
-}
-
-/** What a deploy would do to each deployment, read from the live server without writing. */
-export interface LiveChange {
-  deployment: DesiredDeployment;
-  action: RegistrationAction;
-  id?: string;
-  changes: FieldChange[];
-  /** Drift the apply would undo or side effects worth a warning. */
-  notes: string[];
 }
 
 /** Starts reading the server as soon as the plan knows the selected names (see `PlanRequest.onSelected`). */
@@ -372,33 +377,4 @@ export async function planAgainstServer(request: Omit<DeployRequest, 'onResult' 
   });
   if (hasErrors(plan.diagnostics)) return { plan };
   return { plan, live: await compareWithServer(request.client, plan, early.prefetch, current) };
-}
-
-export async function compareWithServer(client: SnapshotClient, plan: Plan, prefetch?: SnapshotPrefetch, read?: Promise<ServerSnapshot>): Promise<LiveChange[]> {
-  const snapshot = await (read ?? readServerSnapshot(client, plan.deployments, prefetch));
-  return Promise.all(
-    plan.deployments.map(async (d): Promise<LiveChange> => {
-      const current = snapshot.deployment(d.flowName, d.name);
-      if (!current) return { deployment: d, action: 'created', changes: [], notes: [] };
-      const changes = diffDeployment(d, current as CurrentDeployment);
-      const notes: string[] = [];
-      if (current.paused === true && d.pausedConfigured && d.payload.paused === false) notes.push('paused on the server: deploying un-pauses it, as prefect.yaml says paused: false');
-      else if (current.paused === true && !d.pausedConfigured) notes.push('paused on the server: stays paused (prefect deploy would un-pause it; set paused: false to un-pause)');
-      const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping) : [];
-      if (changes.some((c) => c.field === 'schedules') && schedules.length > 0 && schedules.some((s) => !s.slug)) {
-        notes.push(`its ${schedules.length} schedule(s) will be deleted and re-created (give each schedule a slug to update them in place)`);
-      }
-      if (schedules.some((s) => s.active === false) && changes.some((c) => c.field === 'schedules')) {
-        notes.push('a schedule turned off on the server is turned back on');
-      }
-      const id = String(current.id);
-      const related = await snapshot.automationsOf(id);
-      const wanted = automationsFor(d)(id);
-      if (!automationsEqual(wanted, related, id)) {
-        changes.push({ field: 'automations', from: related.map((a) => a.name), to: wanted.map((a) => a.name) });
-        notes.push(`its automations are deleted and re-created (${wanted.length} configured)`);
-      }
-      return { deployment: d, action: changes.length ? 'updated' : 'unchanged', id, changes, notes };
-    }),
-  );
 }

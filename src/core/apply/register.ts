@@ -4,8 +4,9 @@
  */
 import { isMapping, type Mapping } from '../config/index.js';
 import type { DesiredDeployment } from '../plan/index.js';
-import { diffDeployment, jsonEqual, updateBody, type CurrentDeployment, type FieldChange } from './diff.js';
-import { runsDeployment, type ServerSnapshot } from './snapshot.js';
+import { automationsEqual, diffDeployment, updateBody, type CurrentDeployment, type FieldChange } from '../plan/diff.js';
+import type { RegistrationAction } from '../plan/live.js';
+import type { ServerSnapshot } from '../plan/snapshot.js';
 import { withoutNullVersionedFields } from '../../prefect/server-version.js';
 
 /**
@@ -23,7 +24,7 @@ export interface RegistrationClient {
   applySlas?(deploymentId: string, slas: Mapping[]): Promise<unknown>;
 }
 
-export type RegistrationAction = 'created' | 'updated' | 'unchanged';
+export type { RegistrationAction };
 
 export interface RegistrationResult {
   action: RegistrationAction;
@@ -37,50 +38,6 @@ export interface RegistrationResult {
 
 /** Builds the automation bodies once the deployment id is known. */
 export type AutomationBodies = (deploymentId: string) => Mapping[];
-
-/** What an automation body and a stored automation share, for comparison. */
-function automationShape(a: Mapping): Mapping {
-  const { id: _id, created: _c, updated: _u, account: _a, workspace: _w, ...rest } = a;
-  return { ...rest, trigger: withoutIds(rest.trigger) };
-}
-
-/** Trigger fields that are sets: the reference sends them in Python's (per-process random) set order. */
-const SET_FIELDS = new Set(['after', 'expect', 'for_each']);
-
-/**
- * A trigger as compared: without the id the server gives every trigger (nested ones too), and with
- * its set-valued fields in a fixed order.
- */
-function withoutIds(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutIds);
-  if (!isMapping(value)) return value;
-  const { id: _id, ...rest } = value;
-  return Object.fromEntries(
-    Object.entries(rest).map(([k, v]) => [
-      k,
-      k === 'triggers' ? withoutIds(v) : SET_FIELDS.has(k) && Array.isArray(v) ? [...v].map(String).sort() : v,
-    ]),
-  );
-}
-
-/**
- * Whether the deployment's automations already are the wanted ones. The API lists automations
- * related to a deployment without telling which it owns, so this looks for each wanted body among
- * them and requires no other automation that runs this deployment; when unsure it answers no,
- * and the automations are replaced as the reference always does.
- */
-export function automationsEqual(wanted: Mapping[], related: Mapping[], deploymentId: string): boolean {
-  const candidates = related.filter((a) => runsDeployment(a, deploymentId)).map(automationShape);
-  if (candidates.length !== wanted.length) return false;
-  const unmatched = [...candidates];
-  return wanted.every((w) => {
-    const shape = automationShape(w);
-    const i = unmatched.findIndex((c) => Object.entries(shape).every(([k, v]) => k === 'owner_resource' || jsonEqual(v, c[k])));
-    if (i < 0) return false;
-    unmatched.splice(i, 1);
-    return true;
-  });
-}
 
 /** Builds the SLA bodies once the deployment id is known; undefined when no SLAs are configured. */
 export type SlaBodies = ((deploymentId: string) => Mapping[]) | undefined;

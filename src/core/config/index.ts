@@ -1,5 +1,8 @@
 /**
- * prefect.yaml in, validated configs out, with every problem as a positioned Diagnostic.
+ * config/: prefect.yaml in, validated configs out, with every problem as a positioned Diagnostic;
+ * the deployment selection; the step catalogue as data (step-catalogue.ts) and the one reading
+ * of a raw step (`parseStep`). May import core/values, core/schedules, core/util and
+ * core/diagnostics: nothing of templating, plan or apply.
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
@@ -10,6 +13,16 @@ import { validatePrefectFile, type Actions, type Mapping } from './validate.js';
 
 export { selectDeployments, expandPattern, type Selection, type SelectedDeployment } from './select.js';
 export { isMapping, laxBool, VERSION_TYPES, type Actions, type Mapping } from './validate.js';
+export {
+  allStepNames,
+  findStep,
+  isBuiltInNamespace,
+  looksLikePythonCallable,
+  parseStep,
+  RESERVED_STEP_INPUTS,
+  type Step,
+  type StepDefinition,
+} from './step-catalogue.js';
 export type { PathSegment, Position } from './yaml.js';
 
 export interface PrefectFile {

@@ -9,11 +9,11 @@
 import { keyPath, type FieldError } from '../diagnostics.js';
 import { validateRawScheduleItem } from '../schedules/index.js';
 import { closest } from '../util/suggest.js';
-import { findStep, isBuiltInNamespace, looksLikePythonCallable, allStepNames, RESERVED_STEP_INPUTS } from '../../steps/registry.js';
-import { PythonFloat } from '../templating/values.js';
+import { allStepNames, isBuiltInNamespace, looksLikePythonCallable, parseStep, RESERVED_STEP_INPUTS } from './step-catalogue.js';
+import { isMapping, PythonFloat, type Mapping } from '../values/index.js';
 import { YamlTimestamp, type PathSegment } from './yaml.js';
 
-export type Mapping = Record<string, unknown>;
+export { isMapping, type Mapping };
 
 export interface FieldWarning extends FieldError {
   /** Where to point: the key itself rather than its value. */
@@ -106,12 +106,6 @@ class Checker {
     if (isMapping(value)) return value;
     return this.error(path, `${describe(path)} must be a mapping, got ${typeName(value)}`);
   }
-}
-
-export function isMapping(value: unknown): value is Mapping {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 export function laxBool(value: unknown): boolean | undefined {
@@ -227,18 +221,16 @@ function checkSteps(c: Checker, value: unknown, path: PathSegment[]): Mapping[] 
 }
 
 function checkStep(c: Checker, step: Mapping, path: PathSegment[]): void {
-  const keys = Object.keys(step);
-  if (keys.length === 0) {
+  const parsed = parseStep(step);
+  if (parsed === undefined) {
     c.warn(path, 'empty step {} does nothing; remove it');
     return;
   }
+  const { keys, name, inputs, definition } = parsed;
   if (keys.length > 1) {
     c.error(path, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(', ')}; indent the inputs under the step name`);
     return;
   }
-  const name = keys[0]!;
-  const inputs = step[name];
-  const definition = findStep(name);
   if (!definition) {
     if (isBuiltInNamespace(name) || !looksLikePythonCallable(name)) {
       const guess = closest(name, allStepNames());

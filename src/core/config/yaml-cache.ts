@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import { cacheDirectory } from '../util/cache-dir.js';
 import { DiskStore } from '../util/disk-store.js';
-import { PythonFloat } from '../templating/values.js';
+import { PythonFloat } from '../values/index.js';
 import { parseYaml, YamlTimestamp, type ParsedYaml } from './yaml.js';
 
 /** Bumped when what an entry holds changes shape. */

@@ -25,8 +25,7 @@ import {
   type Document,
   type Node,
 } from 'yaml';
-import { pythonFloatRepr } from '../templating/python-str.js';
-import { PythonFloat } from '../templating/values.js';
+import { PythonFloat, pythonFloatRepr } from '../values/index.js';
 
 export type PathSegment = string | number;
 

@@ -1,3 +1,7 @@
+/**
+ * flows/: Python source in, flow name, description and parameter schema out, read without running
+ * Python (with a disk cache of analyses). Imports only core/util: nothing of the engine above it.
+ */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import path from 'node:path';

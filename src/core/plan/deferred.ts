@@ -3,9 +3,8 @@
  * `{{ img.image }}` as missing (which would drop it). Placeholders that a step could fill are
  * swapped for inert tokens while the step-output passes run, then put back as written.
  */
-import { findStep } from '../../steps/registry.js';
 import { keyPath, placeholdersInString } from '../templating/index.js';
-import { isMapping, type Mapping } from '../config/index.js';
+import { isMapping, parseStep, type Mapping } from '../config/index.js';
 
 /** Keys the steps may produce; `any` when a custom step's outputs cannot be known. */
 export type PossibleOutputs = ReadonlySet<string> | 'any';
@@ -13,13 +12,11 @@ export type PossibleOutputs = ReadonlySet<string> | 'any';
 export function possibleStepOutputs(steps: readonly Mapping[]): PossibleOutputs {
   const keys = new Set<string>();
   for (const step of steps) {
-    const [name] = Object.keys(step);
-    if (name === undefined) continue;
-    const definition = findStep(name);
-    if (!definition) return 'any';
-    definition.outputs.forEach((k) => keys.add(k));
-    const inputs = step[name];
-    if (isMapping(inputs) && typeof inputs.id === 'string' && inputs.id) keys.add(inputs.id);
+    const parsed = parseStep(step);
+    if (parsed === undefined) continue;
+    if (!parsed.definition) return 'any';
+    parsed.definition.outputs.forEach((k) => keys.add(k));
+    if (parsed.id !== undefined) keys.add(parsed.id);
   }
   return keys;
 }

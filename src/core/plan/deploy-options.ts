@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMapping, type Mapping } from '../config/index.js';
 import { parseYaml } from '../config/yaml.js';
-import { deepCopy } from '../templating/values.js';
+import { deepCopy } from '../values/index.js';
 
 export interface DeployOptions {
   entrypoint?: string;

@@ -30,7 +30,7 @@ import { resolveVersion, type GitRunner, type VersionInfo } from './version-info
 import { applyDeployOptions, DeployOptionError, gatherSpecs, type DeployOptions } from './deploy-options.js';
 import { keepSecretsInJobVariables, settleSecretJobVariables } from './secret-job-variables.js';
 import { didYouMean } from '../util/suggest.js';
-import { deepCopy } from '../templating/values.js';
+import { deepCopy } from '../values/index.js';
 
 /** `prefect.types.names.BANNED_CHARACTERS`. */
 const BANNED_NAME_CHARACTERS = '/%&><';
@@ -61,6 +61,14 @@ export interface DeploymentProblem {
   path?: (string | number)[];
   /** Set when the problem is in the flow file rather than prefect.yaml. */
   flowFile?: { file: string; line?: number; column?: number };
+}
+
+/**
+ * A deployment's qualified name, `flow/name`: how Prefect's API (`/deployments/name/{flow}/{name}`)
+ * and `prefect deploy` name it, and the key of a deployment across a run.
+ */
+export function qualifiedName(d: { readonly flowName: string; readonly name: string }): string {
+  return `${d.flowName}/${d.name}`;
 }
 
 export interface DesiredDeployment {

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isMapping, type Mapping } from '../config/index.js';
-import type { DesiredDeployment } from './desired.js';
+import { qualifiedName, type DesiredDeployment } from './desired.js';
 
 export interface FingerprintOptions {
   /** The commit being planned (GITHUB_SHA): it and its abbreviations become `<commit>`. */
@@ -72,7 +72,7 @@ export function fingerprintDeployments(deployments: readonly DesiredDeployment[]
     if (options.transform) value = options.transform(value);
     const fields: Record<string, string> = {};
     for (const [k, v] of Object.entries(value)) fields[k] = sha256(canonicalJson(v)).slice(0, 8);
-    out[`${d.flowName}/${d.name}`] = { hash: sha256(canonicalJson(value)).slice(0, 16), fields };
+    out[qualifiedName(d)] = { hash: sha256(canonicalJson(value)).slice(0, 16), fields };
   }
   const hash = sha256(canonicalJson(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.hash]))));
   return { hash, deployments: out };

@@ -1,11 +1,15 @@
 /**
- * The plan: every selected deployment taken through the reference pipeline, with all problems of
- * all deployments collected before anything would be written.
+ * plan/: every selected deployment taken through the reference pipeline into its desired state,
+ * with all problems of all deployments collected before anything would be written; the live
+ * state read from the server (snapshot.ts), the diff against it (diff.ts, live.ts), the plan hash.
+ *
+ * May import config, templating, flows, schedules, triggers, values, util and src/prefect; never
+ * apply/ or report/ (they come after the plan).
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { loadPrefectFile, selectDeployments, type PrefectFile, type Selection } from '../config/index.js';
 import { offlineSources, type Environment, type TemplateSources, type StepOutputs } from '../templating/index.js';
-import { buildDesiredDeployment, type DeploymentProblem, type DesiredDeployment } from './desired.js';
+import { buildDesiredDeployment, qualifiedName, type DeploymentProblem, type DesiredDeployment } from './desired.js';
 import { runGit, type GitRunner } from './version-info.js';
 import { hasDeployOptions, type DeployOptions } from './deploy-options.js';
 import { withFlowAnalysisCache, type FlowAnalysisCache } from '../flows/index.js';
@@ -14,9 +18,12 @@ import { mapBounded } from '../util/map-bounded.js';
 /** Deployments planned at once: enough to overlap their reads (blocks, variables, pools, git), few enough to pause between. */
 const PLAN_CONCURRENCY = 16;
 
-export { buildDesiredDeployment, mergeWithDefaults, normalizeTags, type DesiredDeployment } from './desired.js';
+export { buildDesiredDeployment, mergeWithDefaults, normalizeTags, qualifiedName, type DesiredDeployment } from './desired.js';
 export { applyDeployOptions, hasDeployOptions, parseJobVariable, DeployOptionError, type DeployOptions } from './deploy-options.js';
 export { inferVersionInfo, resolveVersion, repositoryFromRemote, type VersionInfo } from './version-info.js';
+export { diffDeployment, jsonEqual, schedulesEqual, updateBody, type CurrentDeployment, type FieldChange } from './diff.js';
+export { automationsFor, compareWithServer, type LiveChange, type RegistrationAction } from './live.js';
+export { prefetchSnapshot, readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
 
 export interface PlanRequest {
   prefectFile: string;
@@ -153,7 +160,7 @@ async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
   });
   const seen = new Map<string, number>();
   for (const d of deployments) {
-    const key = `${d.flowName}/${d.name}`;
+    const key = qualifiedName(d);
     const previous = seen.get(key);
     if (previous !== undefined) {
       diagnostics.push(problemToDiagnostic(file, d.index, file.labelOf(d.index), 'error', {

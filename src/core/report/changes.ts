@@ -10,7 +10,7 @@
  *   changes it. A deploy still sends it (a real update), but it is not what the change is about.
  */
 import { isMapping } from '../config/index.js';
-import { jsonEqual, updateBody, type FieldChange } from '../apply/diff.js';
+import { jsonEqual, updateBody, type FieldChange } from '../plan/diff.js';
 import type { DesiredDeployment } from '../plan/desired.js';
 
 /** How a value that only a build or push step can produce is shown. */

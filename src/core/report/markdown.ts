@@ -8,8 +8,10 @@ import { stringify } from 'yaml';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { isMapping, type Mapping } from '../config/index.js';
 import { isCronSchedule, isIntervalSchedule, nextRunTimes, type Schedule } from '../schedules/index.js';
-import type { DeployResult, FieldChange, LiveChange } from '../apply/index.js';
-import type { DesiredDeployment } from '../plan/desired.js';
+import type { DeployResult } from '../apply/index.js';
+import type { FieldChange } from '../plan/diff.js';
+import type { LiveChange } from '../plan/live.js';
+import { qualifiedName, type DesiredDeployment } from '../plan/desired.js';
 import type { Plan } from '../plan/index.js';
 import { formatSeconds } from './text.js';
 import { deploymentUrl } from '../../prefect/ui.js';
@@ -109,10 +111,10 @@ export function planToMarkdown(plan: Plan, live: readonly LiveChange[] | undefin
 
 /** A deploy: what was created, updated, left unchanged or failed, with links to the Prefect UI. */
 export function deployToMarkdown(result: DeployResult, options: MarkdownOptions): string {
-  const byKey = new Map(result.plan.deployments.map((d) => [key(d.flowName, d.name), d]));
+  const byKey = new Map(result.plan.deployments.map((d) => [qualifiedName(d), d]));
   const rows: Row[] = [];
   for (const o of result.outcomes) {
-    const deployment = byKey.get(key(o.flowName, o.name));
+    const deployment = byKey.get(qualifiedName(o));
     if (!deployment) continue;
     rows.push({
       deployment,
@@ -181,7 +183,7 @@ function render({ title, rows: given, diagnostics, column, errorLead, hint }: Do
     for (const e of errors) out.push(`> - ${inline(formatDiagnostic(e))}`);
     out.push('');
   }
-  const notes = rows.flatMap((r) => r.notes.map((n) => `\`${label(r.deployment)}\`: ${inline(n)}`));
+  const notes = rows.flatMap((r) => r.notes.map((n) => `\`${qualifiedName(r.deployment)}\`: ${inline(n)}`));
   if (notes.length > 0) {
     out.push('> [!WARNING]', ...notes.map((n) => `> - ${n}`), '');
   }
@@ -192,7 +194,7 @@ function render({ title, rows: given, diagnostics, column, errorLead, hint }: Do
     const body = details(row, options);
     if (body.length === 0) continue;
     const what = row.verb === 'planned' ? '' : `: ${row.verb}${row.changes.length ? ` ${row.changes.map((c) => `<code>${html(c.field)}</code>`).join(', ')}` : ''}`;
-    out.push(`<details${open && row.verb === 'update' ? ' open' : ''}><summary><code>${html(label(row.deployment))}</code>${what}</summary>`, '', ...body, '</details>', '');
+    out.push(`<details${open && row.verb === 'update' ? ' open' : ''}><summary><code>${html(qualifiedName(row.deployment))}</code>${what}</summary>`, '', ...body, '</details>', '');
   }
   out.push(...versionOnly(rows.filter((r) => r.verb === 'version')));
   out.push(...knownAfterBuild(rows));
@@ -212,7 +214,7 @@ function table(rows: readonly Row[], column: string, options: MarkdownOptions): 
   for (const row of rows) {
     const d = row.deployment;
     const p = d.payload;
-    const name = code(label(d));
+    const name = code(qualifiedName(d));
     const url = deploymentUrl(options.uiUrl, row.id);
     const link = url ? `[${name}](${url})` : name;
     let action: string = WORDS[row.verb] ?? row.verb;
@@ -284,7 +286,7 @@ function versionOnly(rows: readonly Row[]): string[] {
     const c = row.changes.find((x) => x.field === 'version') ?? row.changes[0]!;
     const k = JSON.stringify([c.field, c.from, c.to]);
     if (!groups.has(k)) groups.set(k, { from: c.from, to: c.to, names: [] });
-    groups.get(k)!.names.push(label(row.deployment));
+    groups.get(k)!.names.push(qualifiedName(row.deployment));
   }
   const out = [`<details><summary>${rows.length} version only</summary>`, '', 'A deploy sets the new version (the commit) and changes nothing else:', ''];
   for (const g of groups.values()) out.push(`- ${g.names.map(code).join(', ')}: ${versionCode(g.from)} → ${versionCode(g.to)}`);
@@ -305,7 +307,7 @@ function knownAfterBuild(rows: readonly Row[]): string[] {
     for (const value of row.knownAfterBuild) {
       const k = JSON.stringify([value.path, value.written, value.current ?? null, value.couldMatch]);
       if (!groups.has(k)) groups.set(k, { value, names: [] });
-      groups.get(k)!.names.push(label(row.deployment));
+      groups.get(k)!.names.push(qualifiedName(row.deployment));
     }
   }
   if (groups.size === 0) return [];
@@ -501,14 +503,6 @@ function inline(text: string): string {
 
 function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function label(d: DesiredDeployment): string {
-  return key(d.flowName, d.name);
-}
-
-function key(flow: string, name: string): string {
-  return `${flow}/${name}`;
 }
 
 function count(n: number, noun: string): string {

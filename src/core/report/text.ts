@@ -3,10 +3,10 @@
  */
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { isCronSchedule, isIntervalSchedule, nextRunTimes, type Schedule } from '../schedules/index.js';
-import type { Mapping } from '../config/index.js';
-import type { DesiredDeployment } from '../plan/desired.js';
+import { parseStep, type Mapping } from '../config/index.js';
+import { qualifiedName, type DesiredDeployment } from '../plan/desired.js';
 import type { Plan } from '../plan/index.js';
-import type { LiveChange } from '../apply/index.js';
+import type { LiveChange } from '../plan/live.js';
 import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory, type ClassifiedChange } from './changes.js';
 
 export interface PlanJson {
@@ -113,7 +113,7 @@ export function liveChangesToText(plan: Plan, live: readonly LiveChange[], optio
   live.forEach((change, i) => {
     const d = change.deployment;
     const { category, changes, knownAfterBuild } = classified[i]!;
-    lines.push('', `${SYMBOL[category]} ${d.flowName}/${d.name} (${VERB[category]})`);
+    lines.push('', `${SYMBOL[category]} ${qualifiedName(d)} (${VERB[category]})`);
     for (const note of change.notes) lines.push(`  ! ${note}`);
     if (category === 'create') {
       lines.push(...deploymentText(d, options).slice(1));
@@ -138,7 +138,7 @@ function compact(v: unknown): string {
 
 function deploymentText(d: DesiredDeployment, options: TextOptions): string[] {
   const p = d.payload;
-  const out: string[] = [`${d.flowName}/${d.name}`];
+  const out: string[] = [qualifiedName(d)];
   const field = (label: string, value: string) => out.push(`  ${label.padEnd(12)}${value}`);
   field('entrypoint', d.entrypoint);
   field('flow', `${d.flowName} (${d.flow.file}:${d.flow.line})`);
@@ -206,9 +206,9 @@ export function formatSeconds(total: number): string {
 }
 
 function stepSummary(step: Mapping): string {
-  const [name] = Object.keys(step);
-  if (name === undefined) return '(empty step)';
-  const inputs = step[name];
+  const parsed = parseStep(step);
+  if (parsed === undefined) return '(empty step)';
+  const { name, inputs } = parsed;
   if (!inputs || typeof inputs !== 'object') return name;
   const shown = Object.entries(inputs as Mapping).map(([k, v]) => `${k}=${truncate(typeof v === 'string' ? v : JSON.stringify(v), 80)}`);
   return shown.length ? `${name}  ${shown.join('  ')}` : name;

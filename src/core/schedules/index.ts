@@ -1,3 +1,8 @@
+/**
+ * schedules/: prefect.yaml schedules (cron, interval, rrule) checked and converted to the API's
+ * bodies as Prefect does, and their next runs for the plan. May import core/values and
+ * core/diagnostics only.
+ */
 export type {
   ConvertedSchedule,
   CronSchedule,

@@ -1,4 +1,5 @@
 import type { FieldError } from '../diagnostics.js';
+import { isMapping } from '../values/index.js';
 import { parseDuration } from './duration.js';
 import type { RawScheduleItem } from './types.js';
 
@@ -11,10 +12,6 @@ const RAW_KEYS = new Set<string>([...STRING_KEYS, ...BOOL_OR_STRING_KEYS, 'inter
 const ALLOWED = ['cron', 'interval', 'rrule', 'timezone', 'anchor_date', 'day_or', 'active', 'parameters', 'slug', 'replaces'].join(', ');
 const DEPLOYMENT_SCHEDULE_KEYS = new Set(['schedule', 'active', 'max_scheduled_runs', 'parameters', 'slug', 'replaces']);
 const INTERVAL_SCHEDULE_KEYS = new Set(['interval', 'anchor_date', 'timezone']);
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
 
 /**
  * Load-time check of one `schedules:` item, as Prefect's `ScheduleItem` union does it: the raw shape

@@ -4,8 +4,8 @@
  */
 import { getFromDict } from './get-from-dict.js';
 import { ENV_VAR_PLACEHOLDER_PREFIX, isWholeStringPlaceholder, placeholderRegExp, placeholdersInString } from './placeholders.js';
-import { pythonStr, pythonStringRepr } from './python-str.js';
-import { isMapping, PythonFloat, pythonTypeName, TemplateError } from './values.js';
+import { isMapping, PythonFloat, pythonStr, pythonStringRepr, pythonTypeName } from '../values/index.js';
+import { TemplateError } from './errors.js';
 
 /** Prefect's `NotSet`: a whole-string placeholder whose value was not found. */
 export const NOTSET: unique symbol = Symbol('NOTSET');

@@ -5,9 +5,9 @@
 import { getFromDict, keyPath } from './get-from-dict.js';
 import { NOTSET } from './apply-values.js';
 import { BLOCK_DOCUMENT_PLACEHOLDER_PREFIX, isWholeStringPlaceholder, placeholdersInString, type Placeholder } from './placeholders.js';
-import { pythonStr, pythonStringRepr } from './python-str.js';
+import { deepCopy, isMapping, isTruthy, pythonStr, pythonStringRepr, pythonTypeName } from '../values/index.js';
+import { TemplateError } from './errors.js';
 import type { BlockDocumentLookup, BlockDocumentSource, OnUnresolved } from './sources.js';
-import { deepCopy, isMapping, isTruthy, pythonTypeName, TemplateError } from './values.js';
 
 /** A block placeholder's name split the reference's way (prefix removed, split on `.` at most twice). */
 export interface BlockPlaceholderName {

@@ -1,7 +1,7 @@
 /**
  * `get_from_dict`: the path lookup behind standard placeholders (`{{ img.image }}`, `{{ a[0].b }}`).
  */
-import { isMapping } from './values.js';
+import { isMapping } from '../values/index.js';
 
 /** `a[0].b` → `['a', '0', 'b']`: `[` becomes `.`, `]` is deleted, then split on `.`. */
 export function keyPath(name: string): string[] {

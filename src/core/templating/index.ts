@@ -1,3 +1,9 @@
+/**
+ * templating/: the placeholders of prefect.yaml (step outputs, `$ENV`, blocks, variables) as the
+ * reference resolves them: pure functions over the value model, and the sources they read
+ * (offline, or the Prefect API in prefect-sources.ts). May import core/values, core/diagnostics,
+ * core/secrets and src/prefect; nothing of config, plan or apply.
+ */
 export { applyValues, missingPlaceholderMessage, NOTSET } from './apply-values.js';
 export type { ApplyValuesOptions, Environment, NotSet, OnMissing } from './apply-values.js';
 export { parseBlockPlaceholderName, resolveBlockDocumentReferences } from './block-documents.js';
@@ -23,8 +29,9 @@ export {
   VARIABLE_PLACEHOLDER_PREFIX,
 } from './placeholders.js';
 export type { Placeholder, PlaceholderKind } from './placeholders.js';
-export { pythonFloatRepr, pythonRepr, pythonStr, pythonStringRepr } from './python-str.js';
+export { pythonFloatRepr, pythonRepr, pythonStr, pythonStringRepr } from '../values/index.js';
 export { offlineSources, UnresolvedReferences } from './sources.js';
+export { prefectTemplateSources } from './prefect-sources.js';
 export type {
   BlockDocumentLookup,
   BlockDocumentSource,
@@ -36,4 +43,5 @@ export type {
   WorkPoolSource,
 } from './sources.js';
 export { resolveVariables, variableName } from './variables.js';
-export { isMapping, PythonFloat, TemplateError } from './values.js';
+export { isMapping, PythonFloat } from '../values/index.js';
+export { TemplateError } from './errors.js';

@@ -6,7 +6,7 @@ import { applyValues, type Environment, type OnMissing } from './apply-values.js
 import { resolveBlockDocumentReferences, type KeepSecretReferences } from './block-documents.js';
 import { UnresolvedReferences, type TemplateSources, type UnresolvedReference } from './sources.js';
 import { resolveVariables } from './variables.js';
-import { isMapping, isTruthy } from './values.js';
+import { isMapping, isTruthy } from '../values/index.js';
 
 /** Accumulated step results: `outputs[stepId]` plus every result key merged flat. */
 export type StepOutputs = Record<string, unknown>;

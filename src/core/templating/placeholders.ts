@@ -1,7 +1,8 @@
 /**
  * Finding `{{ name }}` placeholders with the reference's regex and classifying them by prefix.
  */
-import { isMapping, PythonFloat, pythonTypeName, TemplateError } from './values.js';
+import { isMapping, PythonFloat, pythonTypeName } from '../values/index.js';
+import { TemplateError } from './errors.js';
 
 export const BLOCK_DOCUMENT_PLACEHOLDER_PREFIX = 'prefect.blocks.';
 export const VARIABLE_PLACEHOLDER_PREFIX = 'prefect.variables.';

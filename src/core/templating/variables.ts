@@ -3,9 +3,8 @@
  * that does not exist becomes `""` (the key is kept).
  */
 import { isWholeStringPlaceholder, placeholdersInString, VARIABLE_PLACEHOLDER_PREFIX } from './placeholders.js';
-import { pythonStr } from './python-str.js';
+import { isMapping, pythonStr } from '../values/index.js';
 import type { LookupResult, OnUnresolved, VariableSource } from './sources.js';
-import { isMapping } from './values.js';
 
 export function variableName(placeholderName: string): string {
   return placeholderName.replaceAll(VARIABLE_PLACEHOLDER_PREFIX, '');

@@ -1,3 +1,7 @@
+/**
+ * triggers/: deployment triggers and SLAs checked as Prefect's models do and turned into automation
+ * and SLA bodies. May import core/values, core/util and core/diagnostics.
+ */
 export { validateTriggers } from './validate.js';
 export { automationBody, ownerResource } from './automation.js';
 export { validateSlas, slaBodies } from './sla.js';

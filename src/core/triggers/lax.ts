@@ -3,7 +3,7 @@
  * Each returns the value or a message the user can act on; pydantic's own wording is kept where it
  * is already clear.
  */
-import { isMapping, type Mapping } from '../config/index.js';
+import { isMapping, type Mapping } from '../values/index.js';
 
 export type Lax<T> = { value: T } | { error: string };
 

@@ -3,7 +3,7 @@
  * them with the `SlaTypes` union and `apply_slas_for_deployment` sends them.
  */
 import type { FieldError } from '../diagnostics.js';
-import { isMapping, type Mapping } from '../config/index.js';
+import { isMapping, type Mapping } from '../values/index.js';
 import { duration } from './duration.js';
 import { describe, laxBool, laxInt, laxStr, oneOf, type Lax } from './lax.js';
 import { ownerResource } from './automation.js';

@@ -3,7 +3,7 @@
  * models (`prefect.events.schemas.automations`): snake_case keys in the order the reference
  * serialises them, durations in float seconds, sets as lists (first occurrence order).
  */
-import type { Mapping } from '../config/index.js';
+import type { Mapping } from '../values/index.js';
 
 export type ResourceSpecification = Record<string, string | string[]>;
 

@@ -5,7 +5,7 @@
  * reference, which stops at the first bad trigger, every problem is reported.
  */
 import type { FieldError } from '../diagnostics.js';
-import { isMapping, type Mapping } from '../config/index.js';
+import { isMapping, type Mapping } from '../values/index.js';
 import { didYouMean } from '../util/suggest.js';
 import { duration, type TimedeltaResult } from './duration.js';
 import { describe, laxBool, laxFloat, laxInt, laxOptionalMapping, laxStr, laxStringSet, oneOf, type Lax } from './lax.js';

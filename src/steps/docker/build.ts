@@ -8,8 +8,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pythonRepr } from '../../core/templating/python-str.js';
-import { isTruthy, pythonTypeName } from '../../core/templating/values.js';
+import { isTruthy, pythonRepr, pythonTypeName } from '../../core/values/index.js';
 import type { StepCall } from '../types.js';
 import { StepFailure } from '../utility.js';
 import { daemonFailure, runDocker, summarizeTail, type DockerResult } from './cli.js';

@@ -3,8 +3,7 @@
  * (`utilities/dockerutils.py`) compute them.
  */
 import type { Environment } from '../../core/templating/index.js';
-import { pythonStr } from '../../core/templating/python-str.js';
-import { pythonTypeName } from '../../core/templating/values.js';
+import { pythonStr, pythonTypeName } from '../../core/values/index.js';
 import { StepFailure } from '../utility.js';
 
 /** `_validate_image_name`: no whitespace anywhere (Python's `str.isspace`). */

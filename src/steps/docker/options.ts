@@ -7,8 +7,7 @@
  * reference's TypeError, raised here before anything runs.
  */
 import { didYouMean } from '../../core/util/suggest.js';
-import { pythonStr } from '../../core/templating/python-str.js';
-import { isMapping, isTruthy, pythonTypeName } from '../../core/templating/values.js';
+import { isMapping, isTruthy, pythonStr, pythonTypeName } from '../../core/values/index.js';
 import { StepFailure } from '../utility.js';
 
 type Options = Record<string, unknown>;

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isMapping, pythonTypeName } from '../../core/templating/values.js';
+import { isMapping, pythonTypeName } from '../../core/values/index.js';
 import type { StepCall } from '../types.js';
 import { StepFailure } from '../utility.js';
 import { additionalTagsOf, backendOf } from './build.js';

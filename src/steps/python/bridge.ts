@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Environment } from '../../core/templating/index.js';
-import { isMapping, PythonFloat } from '../../core/templating/values.js';
+import { isMapping, PythonFloat } from '../../core/values/index.js';
 import { processEnv, ProcessStartError, runProcess, type ProcessResult } from '../process.js';
 import type { StepCall } from '../types.js';
 import { StepFailure } from '../utility.js';

@@ -4,24 +4,16 @@
  * that step would have failed with, before other steps (of any deployment) had side effects.
  */
 import type { Environment } from '../../core/templating/index.js';
-import { isMapping } from '../../core/templating/values.js';
 import { PREFECT_PYTHON_STEPS } from '../implementations.js';
-import { findStep, isBuiltInNamespace, looksLikePythonCallable } from '../registry.js';
-import { StepExecutionError } from '../run.js';
+import { isBuiltInNamespace, looksLikePythonCallable, parseStep, type Step } from '../../core/config/step-catalogue.js';
+import { StepExecutionError, type DeploymentSteps } from '../../core/apply/step-runner.js';
 import { PIP_INSTALL_NEED, StepFailure } from '../utility.js';
 import { customStepNeed, findPython } from './interpreter.js';
 
 const PIP_INSTALL_REQUIREMENTS = 'prefect.deployments.steps.pip_install_requirements';
 
-/** One deployment's steps, in the order they run. */
-export interface DeploymentSteps {
-  build: readonly unknown[];
-  push: readonly unknown[];
-}
-
 /** Who needs Python for the step `name` (the start of its error), or undefined when it runs without. */
-function pythonNeed(name: string): string | undefined {
-  const definition = findStep(name);
+function pythonNeed({ name, definition }: Step): string | undefined {
   if (definition && PREFECT_PYTHON_STEPS.has(definition.name)) return `${name} runs Prefect's own function in Python (with prefect installed)`;
   if (definition) return definition.name === PIP_INSTALL_REQUIREMENTS ? PIP_INSTALL_NEED : undefined;
   return !isBuiltInNamespace(name) && looksLikePythonCallable(name) ? customStepNeed(name) : undefined;
@@ -39,17 +31,15 @@ export async function missingPythonBeforeSteps(
   for (const [deployment, steps] of deployments.entries()) {
     for (const section of ['build', 'push'] as const) {
       for (const [index, step] of steps[section].entries()) {
-        if (!isMapping(step)) continue;
-        // As runSteps names a step: the last key (the reference's dict.popitem()).
-        const name = Object.keys(step).at(-1);
-        const need = name === undefined ? undefined : pythonNeed(name);
+        const parsed = parseStep(step);
+        const need = parsed === undefined ? undefined : pythonNeed(parsed);
         if (need === undefined) continue;
         try {
           await findPython(need, env);
           return undefined;
         } catch (error) {
           if (!(error instanceof StepFailure)) throw error;
-          return { deployment, error: new StepExecutionError(name!, index, section, error) };
+          return { deployment, error: new StepExecutionError(parsed!.name, index, section, error) };
         }
       }
     }

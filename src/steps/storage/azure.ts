@@ -12,7 +12,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import type { ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
-import { isMapping, pythonTypeName } from '../../core/templating/values.js';
+import { isMapping, pythonTypeName } from '../../core/values/index.js';
 import type { StepCall } from '../types.js';
 import { StepFailure } from '../utility.js';
 import { networkErrorReason, pullObjects, pushDirectory, type LocalObject, type PullObject, type PushTarget, type RemoteObject } from './common.js';

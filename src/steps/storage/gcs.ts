@@ -17,7 +17,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Bucket, Storage, StorageOptions } from '@google-cloud/storage';
-import { isMapping, isTruthy, pythonTypeName } from '../../core/templating/values.js';
+import { isMapping, isTruthy, pythonTypeName } from '../../core/values/index.js';
 import type { StepCall } from '../types.js';
 import { StepFailure } from '../utility.js';
 import { interopDefault, networkErrorReason, pullObjects, pushDirectory, type LocalObject, type PullObject, type PushTarget, type RemoteObject } from './common.js';

@@ -1,5 +1,5 @@
 /** Input checks shared by the GCS and Azure bucket steps (the reference's keyword arguments). */
-import { isTruthy, pythonTypeName } from '../../core/templating/values.js';
+import { isTruthy, pythonTypeName } from '../../core/values/index.js';
 import { StepFailure } from '../utility.js';
 
 /** A string input the step cannot run without (its absence is caught earlier, by checkInputs). */

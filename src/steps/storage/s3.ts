@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import type { Environment } from '../../core/templating/index.js';
-import { isMapping, pythonTypeName } from '../../core/templating/values.js';
+import { isMapping, pythonTypeName } from '../../core/values/index.js';
 import type { StepCall } from '../types.js';
 import { StepFailure } from '../utility.js';
 import {

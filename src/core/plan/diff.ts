@@ -4,8 +4,9 @@
  * scheduled runs), and what a plan shows as the field-level changes.
  */
 import { isMapping, type Mapping } from '../config/index.js';
-import { PythonFloat } from '../templating/values.js';
-import type { DesiredDeployment } from '../plan/index.js';
+import { PythonFloat } from '../values/index.js';
+import type { DesiredDeployment } from './desired.js';
+import { runsDeployment } from './snapshot.js';
 
 export interface FieldChange {
   field: string;
@@ -176,4 +177,48 @@ export function diffDeployment(d: DesiredDeployment, current: CurrentDeployment)
   compare('parameter_openapi_schema', body.parameter_openapi_schema, current.parameter_openapi_schema ?? null);
   compare('pull_steps', body.pull_steps, current.pull_steps ?? null);
   return changes;
+}
+
+/** What an automation body and a stored automation share, for comparison. */
+function automationShape(a: Mapping): Mapping {
+  const { id: _id, created: _c, updated: _u, account: _a, workspace: _w, ...rest } = a;
+  return { ...rest, trigger: withoutIds(rest.trigger) };
+}
+
+/** Trigger fields that are sets: the reference sends them in Python's (per-process random) set order. */
+const SET_FIELDS = new Set(['after', 'expect', 'for_each']);
+
+/**
+ * A trigger as compared: without the id the server gives every trigger (nested ones too), and with
+ * its set-valued fields in a fixed order.
+ */
+function withoutIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIds);
+  if (!isMapping(value)) return value;
+  const { id: _id, ...rest } = value;
+  return Object.fromEntries(
+    Object.entries(rest).map(([k, v]) => [
+      k,
+      k === 'triggers' ? withoutIds(v) : SET_FIELDS.has(k) && Array.isArray(v) ? [...v].map(String).sort() : v,
+    ]),
+  );
+}
+
+/**
+ * Whether the deployment's automations already are the wanted ones. The API lists automations
+ * related to a deployment without telling which it owns, so this looks for each wanted body among
+ * them and requires no other automation that runs this deployment; when unsure it answers no,
+ * and the automations are replaced as the reference always does.
+ */
+export function automationsEqual(wanted: Mapping[], related: Mapping[], deploymentId: string): boolean {
+  const candidates = related.filter((a) => runsDeployment(a, deploymentId)).map(automationShape);
+  if (candidates.length !== wanted.length) return false;
+  const unmatched = [...candidates];
+  return wanted.every((w) => {
+    const shape = automationShape(w);
+    const i = unmatched.findIndex((c) => Object.entries(shape).every(([k, v]) => k === 'owner_resource' || jsonEqual(v, c[k])));
+    if (i < 0) return false;
+    unmatched.splice(i, 1);
+    return true;
+  });
 }

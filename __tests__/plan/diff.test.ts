@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jsonEqual } from '../../src/core/apply/diff.js';
-import { PythonFloat } from '../../src/core/templating/values.js';
+import { jsonEqual } from '../../src/core/plan/diff.js';
+import { PythonFloat } from '../../src/core/values/index.js';
 
 describe('jsonEqual compares values as they travel to the server and back', () => {
   it.each([

@@ -1,7 +1,10 @@
 /**
- * The value model templating works on: what the YAML/JSON loaders produce (plain objects, arrays,
- * strings, numbers, booleans, null), plus two markers that keep Python distinctions JS lacks.
+ * The value model the engine works on: what the YAML/JSON loaders produce (plain objects, arrays,
+ * strings, numbers, booleans, null), plus markers that keep Python distinctions JS lacks.
  */
+
+/** A YAML/JSON mapping: Python's `dict`. */
+export type Mapping = Record<string, unknown>;
 
 /**
  * A float whose value is integral (`1.0`). JS cannot tell `1.0` from `1`, but Python renders them
@@ -37,21 +40,11 @@ export class PythonFloat {
 // Node 24 has JSON.rawJSON; the ES2024 lib typings do not declare it yet.
 const rawJSON = (JSON as unknown as { rawJSON(text: string): unknown }).rawJSON;
 
-/** Thrown for templates that cannot be resolved; the message names the offending placeholder. */
-export class TemplateError extends Error {
-  readonly placeholder: string | undefined;
-  constructor(message: string, placeholder?: string) {
-    super(message);
-    this.name = 'TemplateError';
-    this.placeholder = placeholder;
-  }
-}
-
 /**
  * Python's `dict`/`Mapping` test: plain objects (and the process environment, which is one to the
  * reference). Class instances such as the YAML loader's timestamps are not mappings.
  */
-export function isMapping(value: unknown): value is Record<string, unknown> {
+export function isMapping(value: unknown): value is Mapping {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null || value === globalThis.process?.env;

@@ -3,10 +3,9 @@
  * cached for the whole run: one request per distinct block or variable, however many deployments
  * and passes ask for it. Concurrent asks share the request in flight.
  */
-import { blockSecretFields } from '../core/secrets.js';
-import type { BlockDocumentLookup, LookupResult, TemplateSources } from '../core/templating/sources.js';
-import type { BlockDocument } from './client.js';
-import type { PrefectClient } from './client.js';
+import type { BlockDocument, PrefectClient } from '../../prefect/index.js';
+import { blockSecretFields } from '../secrets.js';
+import type { BlockDocumentLookup, LookupResult, TemplateSources } from './sources.js';
 
 function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
   const cache = new Map<string, Promise<T>>();

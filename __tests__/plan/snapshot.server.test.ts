@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { readServerSnapshot } from '../../src/core/apply/index.js';
-import { prefetchSnapshot, type SnapshotPrefetch } from '../../src/core/apply/snapshot.js';
+import { prefetchSnapshot, readServerSnapshot, type SnapshotPrefetch } from '../../src/core/plan/snapshot.js';
 import { PrefectClient } from '../../src/prefect/index.js';
 import { startRecordingProxy, type RecordingProxy } from '../setup/recording-proxy.js';
 

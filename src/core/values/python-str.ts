@@ -3,7 +3,7 @@
  * reference renders them (`True`, `None`, `1.0`, `{'k': 'v'}`), so names, tags and image references
  * built from step outputs, blocks or variables come out byte-identical.
  */
-import { isMapping, PythonFloat } from './values.js';
+import { isMapping, PythonFloat } from './python-value.js';
 
 /** `str(value)`: strings as they are, everything else as its repr. */
 export function pythonStr(value: unknown): string {
