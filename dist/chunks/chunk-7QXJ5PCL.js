@@ -1,38 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  pythonStr,
-  pythonStringRepr
-} from "./chunk-VUQXFYTI.js";
-import {
   PythonFloat,
-  TemplateError,
   deepCopy,
   isMapping,
   isTruthy,
+  pythonStr,
+  pythonStringRepr,
   pythonTypeName
-} from "./chunk-XUEV4OKW.js";
-
-// src/core/templating/sources.ts
-var UNRESOLVED = { status: "unresolved" };
-function offlineSources() {
-  return {
-    blocks: {
-      readByName: () => Promise.resolve(UNRESOLVED),
-      readById: () => Promise.resolve(UNRESOLVED)
-    },
-    variables: { read: () => Promise.resolve(UNRESOLVED) }
-  };
-}
-var UnresolvedReferences = class {
-  byKey = /* @__PURE__ */ new Map();
-  add = (reference) => {
-    const key = JSON.stringify(reference);
-    if (!this.byKey.has(key)) this.byKey.set(key, reference);
-  };
-  list() {
-    return [...this.byKey.values()];
-  }
-};
+} from "./chunk-VIVA5UV4.js";
 
 // src/core/templating/get-from-dict.ts
 function keyPath(name) {
@@ -80,6 +55,16 @@ function getFromDict(dct, keys, fallback) {
   }
   return value;
 }
+
+// src/core/templating/errors.ts
+var TemplateError = class extends Error {
+  placeholder;
+  constructor(message, placeholder) {
+    super(message);
+    this.name = "TemplateError";
+    this.placeholder = placeholder;
+  }
+};
 
 // src/core/templating/placeholders.ts
 var BLOCK_DOCUMENT_PLACEHOLDER_PREFIX = "prefect.blocks.";
@@ -351,6 +336,28 @@ async function resolveBlockDocumentReferences(template, source, onUnresolved = (
   return resolve(template, []);
 }
 
+// src/core/templating/sources.ts
+var UNRESOLVED = { status: "unresolved" };
+function offlineSources() {
+  return {
+    blocks: {
+      readByName: () => Promise.resolve(UNRESOLVED),
+      readById: () => Promise.resolve(UNRESOLVED)
+    },
+    variables: { read: () => Promise.resolve(UNRESOLVED) }
+  };
+}
+var UnresolvedReferences = class {
+  byKey = /* @__PURE__ */ new Map();
+  add = (reference) => {
+    const key = JSON.stringify(reference);
+    if (!this.byKey.has(key)) this.byKey.set(key, reference);
+  };
+  list() {
+    return [...this.byKey.values()];
+  }
+};
+
 // src/core/templating/variables.ts
 function variableName(placeholderName) {
   return placeholderName.replaceAll(VARIABLE_PLACEHOLDER_PREFIX, "");
@@ -473,9 +480,192 @@ function mergeStepOutputs(outputs, stepId, result) {
   return merged;
 }
 
+// src/core/secrets.ts
+var REDACTED = "***";
+var SECRET_KEY = /(^|_)(secret|password|passwd|pwd|token|api_?key|private_?key|access_?key|secret_?key|client_?secret|connection_?string|credentials?|sas)$/;
+var MIN_LENGTH = 6;
+var SECRET_ENV = /* @__PURE__ */ new Set(["PREFECT_API_AUTH_STRING"]);
+function isSecretName(name) {
+  return SECRET_ENV.has(name) || SECRET_KEY.test(snakeCase(name));
+}
+var Secrets = class {
+  /** `mask` hears each new secret value as it is found (the action hands it to the runner's log masking); the CLI has none. */
+  constructor(mask = () => void 0) {
+    this.mask = mask;
+  }
+  mask;
+  values = /* @__PURE__ */ new Set();
+  pattern;
+  /** Masks a value from now on; each line of a multi-line value is masked too (the runner masks per line). */
+  add(value) {
+    if (typeof value === "number" || typeof value === "bigint") value = String(value);
+    if (typeof value !== "string") return;
+    const parts = [value, ...value.split(/\r?\n/), JSON.stringify(value).slice(1, -1)];
+    for (const part of parts) {
+      const v = part.trim();
+      if (v.length < MIN_LENGTH || this.values.has(v)) continue;
+      this.values.add(v);
+      this.pattern = void 0;
+      this.mask(v);
+    }
+  }
+  /** The API key, the auth string and every environment variable with a credential-like name. */
+  addEnvironment(env) {
+    for (const [name, value] of Object.entries(env)) if (isSecretName(name)) this.add(value);
+    const auth = env.PREFECT_API_AUTH_STRING;
+    if (auth) this.add(Buffer.from(auth, "utf8").toString("base64"));
+  }
+  /** Every secret value in `text` replaced by `***`. */
+  redactText(text) {
+    if (this.values.size === 0) return text;
+    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map((part) => RegExp.escape(part)).join("|"), "g");
+    return text.replace(this.pattern, REDACTED);
+  }
+  /**
+   * A copy of `value` with secrets redacted in every string, and the string values of
+   * credential-named keys blanked unless they are still a `{{ placeholder }}`. Objects that are not
+   * plain data (functions, class instances) are kept as they are.
+   */
+  redactValue(value) {
+    return this.walk(value, void 0);
+  }
+  walk(value, key) {
+    if (typeof value === "string") {
+      if (key !== void 0 && value !== "" && !value.includes("{{") && SECRET_KEY.test(snakeCase(key))) return REDACTED;
+      return this.redactText(value);
+    }
+    if (Array.isArray(value)) return value.map((v) => this.walk(v, void 0));
+    if (value !== null && typeof value === "object" && isPlain(value)) {
+      const out = {};
+      for (const [k, v] of Object.entries(value)) out[k] = this.walk(v, k);
+      return out;
+    }
+    return value;
+  }
+  /**
+   * Client hooks that learn the secret fields of every block document read (the schema's
+   * `secret_fields`, and the whole value of a Secret block) and the value of every variable whose
+   * name is a credential's (`db_password`), so templating never holds a secret the log would print
+   * in clear. Given to the client when it is made (`new PrefectClient({ hooks })`).
+   */
+  clientHooks() {
+    return {
+      onBlockDocument: (document) => void this.collect(document),
+      onVariable: (variable) => {
+        if (isSecretName(variable.name)) for (const v of leaves(variable.value)) this.add(v);
+      }
+    };
+  }
+  /** The block-document hook of `clientHooks`, on a client made without it (a stand-in with the same reads). */
+  watchBlockDocuments(client) {
+    const byName = client.readBlockDocumentByName.bind(client);
+    const byId = client.readBlockDocument.bind(client);
+    client.readBlockDocumentByName = async (slug, name) => this.collect(await byName(slug, name));
+    client.readBlockDocument = async (id) => this.collect(await byId(id));
+  }
+  /** The variable hook of `clientHooks`, on a client made without it. */
+  watchVariables(client) {
+    const read = client.readVariableByName.bind(client);
+    const { onVariable } = this.clientHooks();
+    client.readVariableByName = async (name) => {
+      const variable = await read(name);
+      if (variable) onVariable({ ...variable, name });
+      return variable;
+    };
+  }
+  collect(document) {
+    if (!document?.data) return document;
+    for (const p of blockSecretFields(document)) for (const v of leavesAt(document.data, p.split("."))) this.add(v);
+    return document;
+  }
+};
+function untrustedEnvironment(env, allow, onRead) {
+  const shown = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === void 0) continue;
+    if (allow.has(name)) shown[name] = value;
+    else
+      Object.defineProperty(shown, name, {
+        enumerable: true,
+        get: () => {
+          onRead(value);
+          return `(from $${name})`;
+        }
+      });
+  }
+  return shown;
+}
+function blockSecretFields(document) {
+  const fields = document.block_schema?.fields;
+  const paths = Array.isArray(fields?.secret_fields) ? fields.secret_fields.filter((p) => typeof p === "string") : [];
+  if (document.block_type?.slug === "secret" && !paths.includes("value")) paths.push("value");
+  return paths;
+}
+function leavesAt(data, path) {
+  if (path.length === 0) return leaves(data);
+  if (data === null || typeof data !== "object") return [];
+  const [head, ...rest] = path;
+  const record = data;
+  const next = head === "*" ? Object.values(record) : head !== void 0 && head in record ? [record[head]] : [];
+  return next.flatMap((v) => leavesAt(v, rest));
+}
+function leaves(value) {
+  if (Array.isArray(value)) return value.flatMap(leaves);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(leaves);
+  return [value];
+}
+function isPlain(value) {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+function snakeCase(key) {
+  return key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/-/g, "_").toLowerCase();
+}
+
+// src/core/templating/prefect-sources.ts
+function memo(load) {
+  const cache = /* @__PURE__ */ new Map();
+  return (key) => {
+    let pending = cache.get(key);
+    if (!pending) {
+      pending = load(key);
+      pending.catch(() => cache.delete(key));
+      cache.set(key, pending);
+    }
+    return pending;
+  };
+}
+function foundDocument(document) {
+  return document?.data === void 0 ? { status: "missing" } : { status: "found", value: document.data, secretFields: blockSecretFields(document) };
+}
+function prefectTemplateSources(client) {
+  const byName = memo(async (key) => {
+    const [slug, name] = JSON.parse(key);
+    return foundDocument(await client.readBlockDocumentByName(slug, name));
+  });
+  const byId = memo(async (id) => foundDocument(await client.readBlockDocument(id)));
+  const poolSchemas = memo(async (name) => {
+    const variables2 = (await client.readWorkPool(name))?.base_job_template?.variables;
+    return variables2 !== null && typeof variables2 === "object" ? { status: "found", value: variables2 } : { status: "missing" };
+  });
+  const variables = memo(async (name) => {
+    const variable = await client.readVariableByName(name);
+    return variable === void 0 ? { status: "missing" } : { status: "found", value: variable.value };
+  });
+  return {
+    blocks: {
+      readByName: (slug, name) => byName(JSON.stringify([slug, name])),
+      readById: (id) => byId(id)
+    },
+    variables: { read: (name) => variables(name) },
+    workPools: { readJobVariablesSchema: (name) => poolSchemas(name) }
+  };
+}
+
 export {
   keyPath,
   getFromDict,
+  TemplateError,
   placeholdersInString,
   isWholeStringPlaceholder,
   applyValues,
@@ -486,5 +676,8 @@ export {
   templateTriggers,
   templatePullSteps,
   templateStepInputs,
-  mergeStepOutputs
+  mergeStepOutputs,
+  Secrets,
+  untrustedEnvironment,
+  prefectTemplateSources
 };

@@ -3,12 +3,12 @@ import {
   additionalTagsOf,
   backendOf,
   buildDockerImage
-} from "./chunk-6W2ZWDBK.js";
-import "./chunk-EHI5DEDC.js";
-import "./chunk-VUQXFYTI.js";
-import "./chunk-EJMWXAMN.js";
+} from "./chunk-V7OOWY2T.js";
+import "./chunk-NU72KYGR.js";
+import "./chunk-RTJXVYK5.js";
+import "./chunk-46W2O75K.js";
 import "./chunk-4AHN6RY2.js";
-import "./chunk-XUEV4OKW.js";
+import "./chunk-VIVA5UV4.js";
 import "./chunk-CNOKWGXO.js";
 import "./chunk-N4OCQ3N2.js";
 import "./chunk-6YASQSJ3.js";

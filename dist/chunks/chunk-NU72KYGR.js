@@ -12,6 +12,11 @@ import {
   __toESM
 } from "./chunk-6DG7BXTN.js";
 
+// src/prefect/http.ts
+var import_node_crypto = __toESM(require_node_crypto(), 1);
+var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_http = __toESM(require_node_http(), 1);
+
 // src/prefect/settings.ts
 var DEFAULT_CLOUD_API_URL = "https://api.prefect.cloud/api";
 var PrefectSettingsError = class extends Error {
@@ -107,9 +112,6 @@ function isCloud(settings) {
 }
 
 // src/prefect/http.ts
-var import_node_crypto = __toESM(require_node_crypto(), 1);
-var import_node_fs = __toESM(require_node_fs(), 1);
-var import_node_http = __toESM(require_node_http(), 1);
 var httpsModule = () => process.getBuiltinModule("node:https");
 var SERVER_API_VERSION = "0.8.4";
 var REFERENCE_PREFECT_VERSION = "3.9.1";
@@ -241,6 +243,7 @@ var HttpClient = class {
   agent;
   semaphore;
   logger;
+  hooks;
   sleep;
   random;
   retryCodes;
@@ -258,6 +261,7 @@ var HttpClient = class {
   constructor(settings, options = {}) {
     this.settings = settings;
     this.logger = options.logger ?? SILENT;
+    this.hooks = options.hooks ?? {};
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.unreachableAfterMs = options.unreachableAfterMs ?? DEFAULT_UNREACHABLE_AFTER_MS;
@@ -317,6 +321,19 @@ var HttpClient = class {
    * have been applied is a `PrefectWriteUnknownError`.
    */
   async send(request) {
+    const onResponse = this.hooks.onResponse;
+    if (!onResponse) return this.sendWithRetries(request);
+    const started = Date.now();
+    try {
+      const response = await this.sendWithRetries(request);
+      onResponse(request, response.status, Date.now() - started);
+      return response;
+    } catch (e) {
+      onResponse(request, e, Date.now() - started);
+      throw e;
+    }
+  }
+  async sendWithRetries(request) {
     if (this.unreachable) throw this.unreachableError(request);
     const headers2 = { ...this.baseHeaders };
     let body;

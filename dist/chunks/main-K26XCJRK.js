@@ -1,25 +1,22 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   DEFAULT_LOCK_TIMEOUT_SECONDS,
-  PrefectClient,
-  Secrets,
-  createPlan,
+  apiUrlOf,
+  build,
   deploy,
+  deploymentKey,
   deploymentUrl,
-  hasErrors,
+  list,
   liveChangesToText,
   lockEventText,
   matrixEntry,
   outcomeJson,
-  planAgainstServer,
+  plan,
   planToJson,
   planToText,
-  prefectTemplateSources,
-  uiUrl,
-  untrustedEnvironment,
-  validateDeployments,
-  validateForDeploy
-} from "./chunk-4LNPLEWX.js";
+  qualifiedName,
+  validate
+} from "./chunk-MJYG37PB.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,
@@ -30,30 +27,31 @@ import {
 } from "./chunk-XKEBIP4J.js";
 import {
   REFERENCE_PREFECT_VERSION
-} from "./chunk-EHI5DEDC.js";
+} from "./chunk-NU72KYGR.js";
 import "./chunk-4BWCOZUN.js";
 import {
+  Secrets,
   applyValues
-} from "./chunk-GZN6XCMG.js";
+} from "./chunk-7QXJ5PCL.js";
 import {
   RESERVED_STEP_INPUTS,
   VERSION_TYPES,
   allStepNames,
   findStep,
   formatDiagnostic
-} from "./chunk-F2OPHSBH.js";
-import "./chunk-VUQXFYTI.js";
+} from "./chunk-VD6IWJCV.js";
+import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
 import "./chunk-NYGW7KUL.js";
 import {
   require_dist
 } from "./chunk-C4QZBJBN.js";
-import "./chunk-EJMWXAMN.js";
+import "./chunk-46W2O75K.js";
 import {
   require_node_child_process
 } from "./chunk-4AHN6RY2.js";
-import "./chunk-XUEV4OKW.js";
+import "./chunk-VIVA5UV4.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
@@ -82,10 +80,6 @@ import "./chunk-WXAGQYOS.js";
 import {
   __toESM
 } from "./chunk-6DG7BXTN.js";
-
-// src/cli/main.ts
-var import_node_os = __toESM(require_node_os(), 1);
-var import_node_path4 = __toESM(require_node_path(), 1);
 
 // node_modules/commander/lib/error.js
 var CommanderError = class extends Error {
@@ -3198,9 +3192,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {string} [path]
    * @return {(string|null|Command)}
    */
-  executableDir(path5) {
-    if (path5 === void 0) return this._executableDir;
-    this._executableDir = path5;
+  executableDir(path6) {
+    if (path6 === void 0) return this._executableDir;
+    this._executableDir = path6;
     return this;
   }
   /**
@@ -3459,8 +3453,82 @@ function useColor2() {
 // node_modules/commander/index.js
 var program = new Command();
 
-// src/cli/ci.ts
+// src/cli/flags.ts
+var import_node_fs2 = __toESM(require_node_fs(), 1);
 var import_node_path2 = __toESM(require_node_path(), 1);
+var collect = (value, previous = []) => [...previous, value];
+var collectInt = (value, previous = []) => [...previous, parseInteger(value)];
+function parseInteger(value) {
+  if (!/^[-+]?\d+$/.test(value.trim())) throw new InvalidArgumentError(`"${value}" is not an integer`);
+  return Number.parseInt(value, 10);
+}
+function parseNonNegativeInteger(value) {
+  const n = parseInteger(value);
+  if (n < 0) throw new InvalidArgumentError(`"${value}" is not a whole number of seconds`);
+  return n;
+}
+function parsePositiveInteger(value) {
+  const n = parseInteger(value);
+  if (n < 1) throw new InvalidArgumentError(`"${value}" is not a positive integer`);
+  return n;
+}
+function stepOutputsParser(cwd) {
+  return (value) => {
+    let text2 = value;
+    if (!value.trim().startsWith("{")) {
+      try {
+        text2 = (0, import_node_fs2.readFileSync)(import_node_path2.default.resolve(cwd, value), "utf8");
+      } catch (e) {
+        throw new InvalidArgumentError(`"${value}" is neither a JSON object nor a readable file: ${e.message}`);
+      }
+    }
+    let parsed;
+    try {
+      parsed = JSON.parse(text2);
+    } catch (e) {
+      throw new InvalidArgumentError(`must be a JSON object: ${e.message}`);
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new InvalidArgumentError("must be a JSON object");
+    return parsed;
+  };
+}
+var SHORT_ALIASES = { "-jv": "--job-variable", "-cl": "--concurrency-limit", "--variable": "--job-variable" };
+function deployOptions(f) {
+  return {
+    description: f.description,
+    version: f.version,
+    versionType: f.versionType,
+    tags: f.tag,
+    concurrencyLimit: f.concurrencyLimit,
+    collisionStrategy: f.collisionStrategy,
+    workPoolName: f.pool,
+    workQueueName: f.workQueue,
+    jobVariables: f.jobVariable,
+    cron: f.cron,
+    interval: f.interval,
+    anchorDate: f.anchorDate,
+    rrule: f.rrule,
+    timezone: f.timezone,
+    param: f.param,
+    params: f.params,
+    enforceParameterSchema: f.enforceParameterSchema,
+    triggers: f.trigger,
+    sla: f.sla
+  };
+}
+var EXAMPLES = (lines) => `
+Examples:
+${lines.map((l) => `  ${l}`).join("\n")}`;
+var OUTPUT_HELP = `
+Output for pipelines:
+  --output-file F   writes what --json prints (also on failure), atomically
+  --dotenv F        GitLab dotenv report (artifacts: reports: dotenv: F); see the README
+Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage error.`;
+var planEnvOption = () => new Option("--plan-env <name>", "an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)").argParser(collect);
+var selectionOptions = (cmd) => cmd.option("--all", "select every deployment in the file").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--api-url <url>", "Prefect API URL (default: PREFECT_API_URL; PREFECT_API_KEY authenticates with Prefect Cloud)").option("--offline", "do not contact the Prefect API even when PREFECT_API_URL is set").addOption(new Option("--concurrency <n>", "deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)").argParser(parsePositiveInteger)).option("--dotenv <path>", "write a GitLab dotenv report of the result (artifacts: reports: dotenv:)").optionsGroup("Deployment options (as prefect deploy; applied when one deployment is selected):").option("-d, --description <text>", "override the description").option("--version <version>", "override the version").option("--version-type <type>", "version type when prefect.yaml sets none (prefect:simple, vcs:github, vcs:gitlab, vcs:bitbucket, vcs:azuredevops, vcs:git)").addOption(new Option("-t, --tag <tag>", "a tag; replaces the tags of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--concurrency-limit <n>", "maximum concurrent runs (alias -cl)").argParser(parseInteger)).option("--collision-strategy <strategy>", "with --concurrency-limit: ENQUEUE or CANCEL_NEW").option("-p, --pool <name>", "work pool name").option("-q, --work-queue <name>", "work queue name").addOption(new Option("--job-variable <key=value|json>", "a job variable; replaces the job variables of prefect.yaml (repeatable, alias -jv)").argParser(collect)).addOption(new Option("--cron <expr>", "add a cron schedule (repeatable)").argParser(collect)).addOption(new Option("--interval <seconds>", "add an interval schedule (repeatable)").argParser(collectInt)).option("--anchor-date <date>", "anchor date for interval schedules").addOption(new Option("--rrule <rule>", "add an RRule schedule (repeatable)").argParser(collect)).option("--timezone <tz>", "timezone for every schedule").addOption(new Option("--param <key=value>", "a parameter; JSON values are parsed (repeatable)").argParser(collect)).option("--params <json>", "parameters as a JSON object").option("--enforce-parameter-schema", "validate parameters against the flow signature (default)").option("--no-enforce-parameter-schema", "do not validate parameters against the flow signature").addOption(new Option("--trigger <json|file>", "a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--sla <json|file>", "an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)").argParser(collect));
+
+// src/cli/ci.ts
+var import_node_path3 = __toESM(require_node_path(), 1);
 var set = (v) => v === void 0 || v === "" ? void 0 : v;
 var truthy = (v) => v !== void 0 && v !== "" && !/^(0|false|no)$/i.test(v);
 function githubData(s) {
@@ -3476,8 +3544,8 @@ function azureProperty(s) {
   return azureData(s).replaceAll("]", "%5D").replaceAll(";", "%3B");
 }
 function repoPath(d, cwd, root) {
-  const absolute = import_node_path2.default.resolve(cwd, d.file);
-  return (root ? import_node_path2.default.relative(root, absolute) : import_node_path2.default.relative(cwd, absolute)).split(import_node_path2.default.sep).join("/");
+  const absolute = import_node_path3.default.resolve(cwd, d.file);
+  return (root ? import_node_path3.default.relative(root, absolute) : import_node_path3.default.relative(cwd, absolute)).split(import_node_path3.default.sep).join("/");
 }
 function githubAnnotation(env) {
   return (d, cwd) => {
@@ -3545,7 +3613,7 @@ function detectCi(env) {
   if (env.TF_BUILD?.toLowerCase() === "true") {
     const collection = set(env.SYSTEM_COLLECTIONURI);
     const project = set(env.SYSTEM_TEAMPROJECT);
-    const build = set(env.BUILD_BUILDID);
+    const build2 = set(env.BUILD_BUILDID);
     return {
       name: "azure-pipelines",
       title: "Azure Pipelines",
@@ -3554,7 +3622,7 @@ function detectCi(env) {
       ref: set(env.SYSTEM_PULLREQUEST_SOURCEBRANCH)?.replace(/^refs\/heads\//, "") ?? set(env.BUILD_SOURCEBRANCHNAME),
       commitSha: set(env.BUILD_SOURCEVERSION),
       changeRequest: env.BUILD_REASON === "PullRequest" ? set(env.SYSTEM_PULLREQUEST_PULLREQUESTNUMBER) ?? set(env.SYSTEM_PULLREQUEST_PULLREQUESTID) : void 0,
-      jobUrl: collection && project && build ? `${collection.replace(/\/?$/, "/")}${encodeURIComponent(project)}/_build/results?buildId=${build}` : void 0,
+      jobUrl: collection && project && build2 ? `${collection.replace(/\/?$/, "/")}${encodeURIComponent(project)}/_build/results?buildId=${build2}` : void 0,
       annotation: azureAnnotation(env)
     };
   }
@@ -3579,15 +3647,461 @@ function ciSummary(ci) {
   return `${ci.title}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
 
-// src/cli/init.ts
+// src/cli/progress.ts
+var seconds = (ms) => `${(ms / 1e3).toFixed(1)}s`;
+function outcomeLine(o, ui, s) {
+  const painted = { created: s.green, updated: s.yellow, unchanged: s.dim, failed: s.red }[o.action];
+  const what = o.action === "failed" ? `failed: ${o.error}` : o.action;
+  const fields = o.action === "updated" && o.changes.length ? ` (${o.changes.map((c) => c.field).join(", ")})` : "";
+  const url = deploymentUrl(ui, o.id);
+  const link = url ? `  ${s.dim(url)}` : "";
+  return `${qualifiedName(o)}: ${painted(what)}${fields} in ${seconds(o.durationMs)}${link}`;
+}
+var PlainReporter = class {
+  constructor(lines, s, ui, now = Date.now) {
+    this.lines = lines;
+    this.s = s;
+    this.ui = ui;
+    this.now = now;
+    this.startedAt = now();
+  }
+  lines;
+  s;
+  ui;
+  now;
+  startedAt;
+  stepsSince = /* @__PURE__ */ new Map();
+  progress(event) {
+    if (event.phase === "validated") {
+      const n = event.deployments.length;
+      this.lines.out(`validated ${n} deployment${n === 1 ? "" : "s"} in ${seconds(this.now() - this.startedAt)}`);
+    } else if (event.phase === "steps") {
+      this.stepsSince.set(qualifiedName(event), this.now());
+      this.lines.out(`${qualifiedName(event)}: running build and push steps`);
+    } else if (event.phase === "built") {
+      const key = qualifiedName(event);
+      this.lines.out(`${key}: steps done in ${seconds(this.now() - (this.stepsSince.get(key) ?? this.now()))}`);
+    }
+  }
+  stepLog(deployment, line) {
+    this.lines.out(this.s.dim(`[${deployment}] ${line}`));
+  }
+  result(o) {
+    (o.action === "failed" ? this.lines.err : this.lines.out)(outcomeLine(o, this.ui, this.s));
+  }
+  note(line, isError = false) {
+    (isError ? this.lines.err : this.lines.out)(line);
+  }
+  finish(summary) {
+    this.lines.out(`${summary} in ${seconds(this.now() - this.startedAt)}`);
+  }
+};
+var SPINNER = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
+var PHASE_TEXT = { waiting: "waiting", steps: "build/push steps", built: "steps done", registering: "registering" };
+var LiveReporter = class {
+  constructor(term, s, ui, now = Date.now, tickMs = 100) {
+    this.term = term;
+    this.s = s;
+    this.ui = ui;
+    this.now = now;
+    this.startedAt = now();
+    if (tickMs > 0) {
+      this.timer = setInterval(() => this.redraw([]), tickMs);
+      this.timer.unref();
+    }
+    this.redraw([]);
+  }
+  term;
+  s;
+  ui;
+  now;
+  startedAt;
+  drawn = 0;
+  total;
+  done = 0;
+  failed = 0;
+  running = /* @__PURE__ */ new Map();
+  timer;
+  progress(event) {
+    if (event.phase === "validated") {
+      this.total = event.deployments.length;
+      for (const d of event.deployments) this.running.set(qualifiedName(d), { label: qualifiedName(d), phase: "waiting", since: this.now() });
+    } else {
+      const key = qualifiedName(event);
+      this.running.set(key, { label: key, phase: event.phase, since: this.now() });
+    }
+    this.redraw([]);
+  }
+  stepLog(deployment, line) {
+    this.redraw([this.s.dim(`[${deployment}] ${line}`)]);
+  }
+  result(o) {
+    this.running.delete(qualifiedName(o));
+    this.done++;
+    if (o.action === "failed") this.failed++;
+    this.redraw([outcomeLine(o, this.ui, this.s)]);
+  }
+  note(line) {
+    this.redraw([line]);
+  }
+  finish(summary) {
+    if (this.timer) clearInterval(this.timer);
+    this.term.write(this.erase() + `${summary} in ${seconds(this.now() - this.startedAt)}
+`);
+    this.drawn = 0;
+  }
+  erase() {
+    return this.drawn > 0 ? `\x1B[${this.drawn}F\x1B[J` : "";
+  }
+  redraw(permanent) {
+    const block = this.block();
+    this.term.write(this.erase() + permanent.map((l) => `${l}
+`).join("") + block.map((l) => `${l}
+`).join(""));
+    this.drawn = block.length;
+  }
+  block() {
+    const now = this.now();
+    const width = Math.max(20, this.term.columns() - 1);
+    const frame = (since) => SPINNER[Math.floor((now - since) / 80) % SPINNER.length];
+    const cut = (line) => {
+      const visible = line.replace(/\x1b\[\d*m/g, "");
+      return visible.length > width ? `${visible.slice(0, width - 1)}\u2026` : line;
+    };
+    const elapsed = seconds(now - this.startedAt);
+    if (this.total === void 0) return [cut(`${frame(this.startedAt)} validating \xB7 ${elapsed}`)];
+    const active = [...this.running.values()].filter((r) => r.phase !== "waiting");
+    const waiting = this.running.size - active.length;
+    const head = [`${this.done}/${this.total} done`, this.failed ? this.s.red(`${this.failed} failed`) : void 0, `${active.length} in progress`, waiting ? `${waiting} waiting` : void 0, elapsed].filter(Boolean).join(" \xB7 ");
+    const lines = [cut(`${frame(this.startedAt)} ${head}`)];
+    const room = Math.max(1, this.term.rows() - 2);
+    const labelWidth = Math.min(48, Math.max(0, ...active.map((r) => r.label.length)));
+    for (const r of active.slice(0, room)) {
+      lines.push(cut(`  ${frame(r.since)} ${r.label.padEnd(labelWidth)}  ${PHASE_TEXT[r.phase]} ${seconds(now - r.since)}`));
+    }
+    if (active.length > room) lines.push(`  \u2026 ${active.length - room} more in progress`);
+    return lines;
+  }
+};
+
+// src/cli/reporter.ts
+var TerminalReporter = class {
+  /** `json`: stdout holds only the JSON result, so progress goes to stderr. */
+  constructor(session, s, json) {
+    this.session = session;
+    this.s = s;
+    this.json = json;
+  }
+  session;
+  s;
+  json;
+  display;
+  info(line) {
+    this.line(line, false);
+  }
+  warning(line) {
+    this.line(this.s.yellow(`warning: ${line}`), true);
+  }
+  notice(line) {
+    this.line(line, false);
+  }
+  diagnostics(_list) {
+  }
+  deploying(uiUrl) {
+    const { io, ci } = this.session;
+    const lines = { out: this.json ? io.stderr : io.stdout, err: io.stderr };
+    const live = io.terminal && !ci.isCi && !this.json && io.env.TERM !== "dumb";
+    this.display = live ? new LiveReporter(io.terminal, this.s, uiUrl) : new PlainReporter(lines, this.s, uiUrl);
+    const header = ciSummary(ci);
+    if (header && !live) lines.out(this.s.dim(`prefect-deploy on ${header}`));
+  }
+  step(_deployment, _event) {
+  }
+  stepLog(deployment, line) {
+    if (this.display) this.display.stepLog(deployment, line);
+    else this.session.io.stderr(this.s.dim(`[${deployment}] ${line}`));
+  }
+  progress(event) {
+    this.display?.progress(event);
+  }
+  result(outcome) {
+    this.display?.result(this.session.secrets.redactValue(outcome));
+  }
+  lock(event) {
+    const { text: text2, warning } = lockEventText(event);
+    this.line(warning ? this.s.yellow(`warning: ${text2}`) : this.s.dim(text2), warning);
+  }
+  clientLog(line) {
+    this.line(line, true);
+  }
+  /** Ends a deploy's display with its summary line. */
+  finish(summary) {
+    this.display?.finish(summary);
+    this.display = void 0;
+  }
+  line(text2, isError) {
+    if (this.display) this.display.note(text2, isError);
+    else if (isError || this.json) this.session.io.stderr(text2);
+    else this.session.io.stdout(text2);
+  }
+};
+
+// src/cli/session.ts
+var import_node_path4 = __toESM(require_node_path(), 1);
+var EXIT_OK = 0;
+var EXIT_FAILED = 1;
+var EXIT_USAGE = 2;
+var Session = class {
+  // Templating puts the values of Secret blocks (and other blocks' secret fields) in clear into
+  // payloads, step inputs and step outputs; everything printed or written goes through `secrets`,
+  // which learns each value as the client reads its block document.
+  constructor(rawIo, secrets = new Secrets()) {
+    this.secrets = secrets;
+    secrets.addEnvironment(rawIo.env);
+    this.io = redactingIo(rawIo, secrets);
+    this.ci = detectCi(this.io.env);
+  }
+  secrets;
+  io;
+  ci;
+  exitCode = EXIT_OK;
+  output;
+  globals;
+  dotenvFile;
+  /** Global flags with the command's own, and the colours that follow from them. */
+  context(cmd) {
+    const flags = cmd.optsWithGlobals();
+    this.globals = flags;
+    const s = style(useColor({ noColorFlag: flags.color === false, env: this.io.env, isTTY: this.io.terminal !== void 0 }));
+    return { flags, s };
+  }
+  /** Leaves the command's output and exit code. */
+  done(output, exitCode) {
+    this.output = output;
+    this.exitCode = exitCode;
+  }
+  paint(s, d) {
+    return d.severity === "error" ? s.red(formatDiagnostic(d)) : s.yellow(formatDiagnostic(d));
+  }
+  /** Each problem as a line (a CI annotation where the CI reads them), then how many errors stopped the command. */
+  printProblems(s, diagnostics, verb) {
+    for (const d of diagnostics) this.io.stderr(this.ci.annotation ? this.ci.annotation(d, this.io.cwd) : this.paint(s, d));
+    const errors = diagnostics.filter((d) => d.severity === "error").length;
+    if (errors > 0) this.io.stderr(s.red(`${errors} problem${errors === 1 ? "" : "s"} found; nothing ${verb}.`));
+    return errors > 0;
+  }
+  /** With --json only the CI annotations go to stderr: stdout holds the JSON. */
+  annotateOnly(diagnostics) {
+    for (const d of diagnostics) if (this.ci.annotation) this.io.stderr(this.ci.annotation(d, this.io.cwd));
+  }
+  /** The files a pipeline reads after us; a file that cannot be written fails the command. */
+  writeResult() {
+    const { io, globals, dotenvFile, output, exitCode } = this;
+    if (!output) return exitCode;
+    const redact = (text2) => this.secrets.redactText(text2);
+    try {
+      if (globals?.outputFile) writeFileAtomic(import_node_path4.default.resolve(io.cwd, globals.outputFile), redact(`${JSON.stringify(output.json, null, 2)}
+`));
+      if (dotenvFile && output.dotenv) {
+        const { variables, truncated } = fitDotenv(output.dotenv.scalars, output.dotenv.lists);
+        if (truncated) io.stderr(`warning: ${dotenvFile}: lists cut to stay under GitLab's 5 KiB dotenv limit${globals?.outputFile ? `; ${globals.outputFile} has them whole` : " (--output-file keeps them whole)"}`);
+        writeFileAtomic(import_node_path4.default.resolve(io.cwd, dotenvFile), redact(dotenvText(variables)));
+      }
+    } catch (e) {
+      io.stderr(`error: cannot write the result: ${e.message}`);
+      return exitCode === EXIT_OK ? EXIT_FAILED : exitCode;
+    }
+    return exitCode;
+  }
+};
+function status(reason) {
+  return [
+    ["PREFECT_DEPLOY_STATUS", reason ? "failed" : "success"],
+    ["PREFECT_DEPLOY_FAILURE_REASON", reason ?? ""]
+  ];
+}
+function redactingIo(io, secrets) {
+  const { terminal } = io;
+  return {
+    ...io,
+    stdout: (text2) => io.stdout(secrets.redactText(text2)),
+    stderr: (text2) => io.stderr(secrets.redactText(text2)),
+    ...terminal ? { terminal: { write: (raw) => terminal.write(secrets.redactText(raw)), columns: () => terminal.columns(), rows: () => terminal.rows() } } : {}
+  };
+}
+
+// src/cli/commands/plan.ts
+var label = qualifiedName;
+function planRequest(session, flags) {
+  const { io } = session;
+  const apiUrl = apiUrlOf(io.env, flags);
+  return {
+    prefectFile: flags.prefectFile,
+    selection: { all: Boolean(flags.all), names: flags.name ?? [] },
+    cwd: io.cwd,
+    env: io.env,
+    now: io.now(),
+    options: deployOptions(flags),
+    ...apiUrl ? { apiUrl } : {},
+    ...flags.concurrency ? { concurrency: flags.concurrency } : {},
+    ...flags.debug ? { debug: true } : {},
+    secrets: session.secrets,
+    planEnv: flags.planEnv ?? []
+  };
+}
+async function runPlan(session, cmd, verb) {
+  const { flags, s } = session.context(cmd);
+  const { io, secrets } = session;
+  session.dotenvFile = flags.dotenv;
+  const request = planRequest(session, flags);
+  const result = await (verb === "plan" ? plan : validate)(request, new TerminalReporter(session, s, Boolean(flags.json)));
+  const planned = result.plan;
+  const { live } = result;
+  const failed = result.failureReason !== void 0;
+  const shown = secrets.redactValue(planned);
+  const shownLive = live && secrets.redactValue(live);
+  const json = planToJson(shown, shownLive);
+  if (flags.json) {
+    session.annotateOnly(planned.diagnostics);
+    io.stdout(JSON.stringify(json, null, 2));
+  } else if (!session.printProblems(s, planned.diagnostics, "would be registered")) {
+    if (verb === "validate") io.stdout(`${planned.prefectFile}: ${planned.deployments.length} deployment(s) valid${request.apiUrl ? " against " + request.apiUrl : ""}`);
+    else io.stdout(shownLive ? liveChangesToText(shown, shownLive, { now: request.now }) : planToText(shown, { now: request.now }));
+  }
+  const byAction = (a) => (live ?? []).filter((c) => c.action === a).map((c) => label(c.deployment));
+  const lists = [["DEPLOYMENTS_SELECTED", failed ? [] : planned.deployments.map(label)]];
+  if (live) lists.push(["DEPLOYMENTS_TO_CREATE", byAction("created")], ["DEPLOYMENTS_TO_UPDATE", byAction("updated")], ["DEPLOYMENTS_UNCHANGED", byAction("unchanged")]);
+  const scalars = [...status(result.failureReason), ...live ? [["PREFECT_PLAN_HAS_CHANGES", String(result.hasChanges)]] : []];
+  session.done({ json, dotenv: { scalars, lists } }, failed ? EXIT_FAILED : EXIT_OK);
+}
+function registerPlan(program3, session) {
+  selectionOptions(
+    program3.command("plan").description("show what would be registered for each selected deployment; with PREFECT_API_URL, what a deploy would create, update or leave unchanged").addHelpText("after", EXAMPLES(["prefect-deploy plan --all", "prefect-deploy plan -n etl/nightly --json", 'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml', "prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env"]))
+  ).addOption(planEnvOption()).action((_flags, cmd) => runPlan(session, cmd, "plan"));
+}
+function registerValidate(program3, session) {
+  selectionOptions(
+    program3.command("validate").description("check everything deploy checks before its first write: prefect.yaml, entrypoints, flows, schedules, parameters against the flow schema, a Python for steps that need one (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing").addHelpText("after", EXAMPLES(["prefect-deploy validate --all", "prefect-deploy validate --all --offline --json"]))
+  ).addOption(planEnvOption()).action((_flags, cmd) => runPlan(session, cmd, "validate"));
+}
+
+// src/cli/commands/build.ts
+async function runBuild(session, cmd) {
+  const { flags, s } = session.context(cmd);
+  const { io, secrets } = session;
+  session.dotenvFile = flags.dotenv;
+  const { planEnv: _planEnv, ...request } = planRequest(session, flags);
+  const result = await build(request, new TerminalReporter(session, s, Boolean(flags.json)));
+  const { plan: plan2, diagnostics, failureReason: reason } = result;
+  const outputs = result.stepOutputs ?? /* @__PURE__ */ new Map();
+  const stepOutputs = Object.fromEntries((reason ? [] : plan2?.deployments ?? []).map((d) => [deploymentKey(d), outputs.get(d.index) ?? {}]));
+  const diagJson = planToJson({ prefectFile: plan2?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
+  const json = secrets.redactValue({ step_outputs: stepOutputs, errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
+  if (flags.json) {
+    session.annotateOnly(diagnostics);
+    io.stdout(JSON.stringify(json, null, 2));
+  } else if (!session.printProblems(s, diagnostics, "was built")) {
+    io.stdout(JSON.stringify(json.step_outputs, null, 2));
+  }
+  const built = (plan2?.deployments ?? []).filter((d) => d.steps.build.length + d.steps.push.length > 0);
+  session.done({ json, dotenv: { scalars: status(reason), lists: [["DEPLOYMENTS_BUILT", reason ? [] : built.map(deploymentKey)]] } }, reason ? EXIT_FAILED : EXIT_OK);
+}
+function registerBuild(program3, session) {
+  selectionOptions(
+    program3.command("build").description("run the build and push steps of the selected deployments once and register nothing; print their outputs as JSON (keyed by flow/name) for deploy --step-outputs").addHelpText("after", EXAMPLES(["prefect-deploy build --all > step-outputs.json", "prefect-deploy deploy --all --step-outputs step-outputs.json", "prefect-deploy build -n etl/nightly --json --output-file build.json"]))
+  ).action((_flags, cmd) => runBuild(session, cmd));
+}
+
+// src/cli/commands/deploy.ts
+var import_node_os = __toESM(require_node_os(), 1);
+var label2 = qualifiedName;
+function lockHolder(ci) {
+  const where = ci.isCi ? ci.jobUrl ?? ciSummary(ci) : void 0;
+  if (where) return where;
+  let user = "someone";
+  try {
+    user = import_node_os.default.userInfo().username;
+  } catch {
+  }
+  return `${user}@${import_node_os.default.hostname()} (pid ${process.pid})`;
+}
+var outcomesJson = (outcomes, ui) => outcomes.map((o) => ({ ...outcomeJson(o, ui), step_outputs: o.stepOutputs, ...o.error ? { error: o.error } : {} }));
+async function runDeploy(session, cmd) {
+  const { flags, s } = session.context(cmd);
+  const { io, ci, secrets } = session;
+  session.dotenvFile = flags.dotenv;
+  const reporter = new TerminalReporter(session, s, Boolean(flags.json));
+  const request = {
+    ...planRequest(session, flags),
+    planEnv: [],
+    lock: flags.lock === false ? false : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
+    skipSteps: Boolean(flags.skipSteps),
+    ...flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {}
+  };
+  let result;
+  try {
+    result = await deploy(request, reporter);
+  } finally {
+    if (!result) reporter.finish(s.red("stopped"));
+  }
+  const reason = result.failureReason;
+  if (reason === "no-api-url") {
+    const message = "no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url";
+    io.stderr(s.red(`error: ${message}`));
+    const json2 = { deployments: [], errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: "no-api-url" };
+    return session.done({ json: json2, dotenv: { scalars: status("no-api-url"), lists: [] } }, EXIT_USAGE);
+  }
+  const outcomes = result.outcomes ?? [];
+  const { diagnostics, uiUrl: ui } = result;
+  const failed = diagnostics.some((d) => d.severity === "error");
+  const count = (a) => outcomes.filter((o) => o.action === a).length;
+  reporter.finish(outcomes.length === 0 && failed ? s.red("nothing registered") : `${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`);
+  const diagJson = planToJson({ prefectFile: result.plan?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
+  const json = secrets.redactValue({ deployments: outcomesJson(outcomes, ui), errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
+  if (flags.json) {
+    session.annotateOnly(diagnostics);
+    io.stdout(JSON.stringify(json, null, 2));
+  } else if (outcomes.length === 0) {
+    session.printProblems(s, diagnostics, "was registered");
+  } else {
+    for (const d of diagnostics) if (d.severity === "warning" || ci.annotation) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : session.paint(s, d));
+  }
+  const only = outcomes.length === 1 ? outcomes[0] : void 0;
+  const names = (a) => outcomes.filter((o) => o.action === a).map(label2);
+  const scalars = [...status(reason), ...only?.id ? [["DEPLOYMENT_ID", only.id], ...ui ? [["DEPLOYMENT_URL", deploymentUrl(ui, only.id)]] : []] : []];
+  const lists = [
+    ["DEPLOYMENTS_CREATED", names("created")],
+    ["DEPLOYMENTS_UPDATED", names("updated")],
+    ["DEPLOYMENTS_UNCHANGED", names("unchanged")],
+    ["DEPLOYMENTS_FAILED", names("failed")]
+  ];
+  session.done({ json, dotenv: { scalars, lists } }, failed || reason ? EXIT_FAILED : EXIT_OK);
+}
+function registerDeploy(program3, session) {
+  selectionOptions(
+    program3.command("deploy").description("validate every selected deployment, run their build/push steps, then register them with the Prefect API (unchanged ones are not written)").addHelpText(
+      "after",
+      EXAMPLES([
+        "PREFECT_API_URL=http://127.0.0.1:4200/api prefect-deploy deploy --all",
+        `prefect-deploy deploy -n etl/nightly --pool k8s --param day='"2026-01-01"'`,
+        "prefect-deploy deploy --all --json --concurrency 4",
+        "prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env   # GitLab: artifacts: reports: dotenv: deploy.env",
+        "prefect-deploy deploy --all --lock-timeout 1800   # wait up to 30 minutes for another deploy of this prefect.yaml",
+        "prefect-deploy build --all > step-outputs.json && prefect-deploy deploy --all --step-outputs step-outputs.json"
+      ])
+    )
+  ).addOption(new Option("--lock-timeout <seconds>", `how long to wait for another deploy of the same prefect.yaml to the same server to finish writing (default ${DEFAULT_LOCK_TIMEOUT_SECONDS}; 0: fail at once)`).argParser(parseNonNegativeInteger)).option("--no-lock", "write without taking the deploy lock on the server (concurrent deploys of the same prefect.yaml may then duplicate automations)").option("--skip-steps", "do not run the build/push steps; what they would fill must come from --step-outputs").addOption(new Option("--step-outputs <json|file>", "outputs of build/push steps run earlier, as a JSON object or a file holding one: one set for every deployment, or what `prefect-deploy build` printed (keyed by flow/name); the steps are not run").argParser(stepOutputsParser(session.io.cwd))).action((_flags, cmd) => runDeploy(session, cmd));
+}
+
+// src/commands/init.ts
 var import_node_child_process2 = __toESM(require_node_child_process(), 1);
-var import_node_fs2 = __toESM(require_node_fs(), 1);
-var import_node_path3 = __toESM(require_node_path(), 1);
+var import_node_fs3 = __toESM(require_node_fs(), 1);
+var import_node_path5 = __toESM(require_node_path(), 1);
 var import_node_url = __toESM(require_node_url(), 1);
 var import_node_util3 = __toESM(require_node_util(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 
-// src/cli/pyyaml-dump.ts
+// src/commands/pyyaml-dump.ts
 var BEST_INDENT = 2;
 var BEST_WIDTH = 80;
 var BREAKS = "\n\x85\u2028\u2029";
@@ -3882,24 +4396,24 @@ function pyyamlDump(value) {
 `;
 }
 
-// src/cli/init.ts
+// src/commands/init.ts
 var exec = (0, import_node_util3.promisify)(import_node_child_process2.execFile);
 function recipesDir() {
-  const here = import_node_path3.default.dirname((0, import_node_url.fileURLToPath)(import.meta.url));
-  for (const candidate of [import_node_path3.default.resolve(here, "../recipes"), import_node_path3.default.resolve(here, "../../recipes")]) {
-    if ((0, import_node_fs2.existsSync)(import_node_path3.default.join(candidate, "local", "prefect.yaml"))) return candidate;
+  const here = import_node_path5.default.dirname((0, import_node_url.fileURLToPath)(import.meta.url));
+  for (const candidate of [import_node_path5.default.resolve(here, "../recipes"), import_node_path5.default.resolve(here, "../../recipes")]) {
+    if ((0, import_node_fs3.existsSync)(import_node_path5.default.join(candidate, "local", "prefect.yaml"))) return candidate;
   }
   throw new Error(`the recipes folder was not found next to ${here} (is the package installed completely?)`);
 }
 function recipeNames() {
   const dir = recipesDir();
-  return (0, import_node_fs2.readdirSync)(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && (0, import_node_fs2.existsSync)(import_node_path3.default.join(dir, e.name, "prefect.yaml"))).map((e) => e.name).sort();
+  return (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && (0, import_node_fs3.existsSync)(import_node_path5.default.join(dir, e.name, "prefect.yaml"))).map((e) => e.name).sort();
 }
 function loadRecipe(name) {
   if (!/^[\w.-]+$/.test(name) || name.startsWith(".")) return void 0;
-  const file = import_node_path3.default.join(recipesDir(), name, "prefect.yaml");
-  if (!(0, import_node_fs2.existsSync)(file)) return void 0;
-  const template = (0, import_yaml.parse)((0, import_node_fs2.readFileSync)(file, "utf8"));
+  const file = import_node_path5.default.join(recipesDir(), name, "prefect.yaml");
+  if (!(0, import_node_fs3.existsSync)(file)) return void 0;
+  const template = (0, import_yaml.parse)((0, import_node_fs3.readFileSync)(file, "utf8"));
   const inputs = template.required_inputs ?? {};
   return {
     name,
@@ -3917,7 +4431,7 @@ async function git(args, cwd) {
   }
 }
 async function inspectProject(cwd) {
-  const facts = { directory: (0, import_node_fs2.realpathSync)(cwd), hasDockerfile: (0, import_node_fs2.existsSync)(import_node_path3.default.join(cwd, "Dockerfile")) };
+  const facts = { directory: (0, import_node_fs3.realpathSync)(cwd), hasDockerfile: (0, import_node_fs3.existsSync)(import_node_path5.default.join(cwd, "Dockerfile")) };
   const remote = await git(["config", "--get", "remote.origin.url"], cwd);
   if (remote) {
     facts.repository = remote;
@@ -3935,7 +4449,7 @@ function recipeValues(recipe, facts, cwd, fields) {
     values.repository = facts.repository;
     values.branch = facts.branch;
   }
-  values.name = import_node_path3.default.basename(cwd);
+  values.name = import_node_path5.default.basename(cwd);
   if (facts.hasDockerfile) values.dockerfile = "Dockerfile";
   else if (recipe.includes("docker")) values.dockerfile = "auto";
   return { ...values, ...fields };
@@ -3959,8 +4473,8 @@ function renderPrefectYaml(projectName, configuration) {
   return "---\n# Welcome to your prefect.yaml file! You can use this file for\n# storing and managing configuration for deploying your flows.\n# We recommend committing this file to source control along\n# with your flow code.\n\n# Generic metadata about this project\n" + pyyamlDump({ name: projectName }) + pyyamlDump({ "prefect-version": REFERENCE_PREFECT_VERSION }) + "\n# build section allows you to manage and build docker images\n" + section("build", null) + "\n# push section allows you to manage if and how this project\n# is uploaded to remote locations\n" + section("push", null) + "\n# pull section allows you to provide instructions for cloning\n# this project in remote locations\n" + section("pull", null) + "\n# the deployments section allows you to provide configuration\n# for deploying flows\n" + section("deployments", DEFAULT_DEPLOYMENTS);
 }
 async function initProject(req) {
-  const target = import_node_path3.default.join(req.cwd, "prefect.yaml");
-  if ((0, import_node_fs2.existsSync)(target) && !req.force) {
+  const target = import_node_path5.default.join(req.cwd, "prefect.yaml");
+  if ((0, import_node_fs3.existsSync)(target) && !req.force) {
     return { ok: false, message: `${target} already exists; nothing written (pass --force to overwrite it)` };
   }
   const facts = await inspectProject(req.cwd);
@@ -3986,12 +4500,12 @@ async function initProject(req) {
   const values = recipeValues(recipe.name, facts, req.cwd, fields);
   const configuration = applyValues(recipe.template, values, { removeNotset: false, env: req.env });
   const files = [];
-  const ignoreFile = import_node_path3.default.join(req.cwd, ".prefectignore");
-  if (!(0, import_node_fs2.existsSync)(ignoreFile)) {
-    (0, import_node_fs2.writeFileSync)(ignoreFile, (0, import_node_fs2.readFileSync)(import_node_path3.default.join(recipesDir(), "default.prefectignore"), "utf8"));
+  const ignoreFile = import_node_path5.default.join(req.cwd, ".prefectignore");
+  if (!(0, import_node_fs3.existsSync)(ignoreFile)) {
+    (0, import_node_fs3.writeFileSync)(ignoreFile, (0, import_node_fs3.readFileSync)(import_node_path5.default.join(recipesDir(), "default.prefectignore"), "utf8"));
     files.push(".prefectignore");
   }
-  (0, import_node_fs2.writeFileSync)(target, renderPrefectYaml(req.name ?? import_node_path3.default.basename(req.cwd), configuration));
+  (0, import_node_fs3.writeFileSync)(target, renderPrefectYaml(req.name ?? import_node_path5.default.basename(req.cwd), configuration));
   files.push("prefect.yaml");
   return { ok: true, recipe: recipe.name, guessed: chosen === void 0, directory: facts.directory, files, warnings };
 }
@@ -4001,9 +4515,61 @@ function parseField(field) {
   return [field.slice(0, at), field.slice(at + 1)];
 }
 
+// src/cli/commands/init.ts
+function safeRecipeNames() {
+  try {
+    return recipeNames().join(", ");
+  } catch {
+    return "see recipes/";
+  }
+}
+async function runInit(session, cmd) {
+  const { flags, s } = session.context(cmd);
+  const { io } = session;
+  const fail = (message, code) => {
+    io.stderr(s.red(`error: ${message}`));
+    const json2 = { error: message };
+    if (flags.json) io.stdout(JSON.stringify(json2, null, 2));
+    session.done({ json: json2 }, code);
+  };
+  const fields = {};
+  for (const field of flags.field ?? []) {
+    const parsed = parseField(field);
+    if (!parsed) return fail(`--field "${field}" is not key=value (for example --field image_name=ghcr.io/acme/etl)`, EXIT_USAGE);
+    fields[parsed[0]] = parsed[1];
+  }
+  const prompt = io.isTTY ? io.prompt : void 0;
+  const outcome = await initProject({
+    cwd: io.cwd,
+    env: io.env,
+    recipe: flags.recipe,
+    fields,
+    name: flags.name,
+    force: Boolean(flags.force),
+    ask: prompt ? (field, description) => prompt(`${field} (${description}): `) : void 0,
+    chooseRecipe: prompt ? async (names, guess) => {
+      const width = Math.max(...names.map((n) => n.length));
+      io.stdout(`Recipes:
+${names.map((n) => `  ${n.padEnd(width)}  ${loadRecipe(n)?.description ?? ""}`).join("\n")}`);
+      return (await prompt(`Recipe (Enter for ${guess}): `)).trim();
+    } : void 0
+  });
+  if (!outcome.ok) return fail(outcome.message, EXIT_FAILED);
+  for (const w of outcome.warnings) io.stderr(s.yellow(`warning: ${w}`));
+  const { recipe, guessed, directory, files, warnings } = outcome;
+  const json = { recipe, guessed, directory, files, warnings };
+  if (flags.json) io.stdout(JSON.stringify(json, null, 2));
+  else io.stdout(`Created project in ${directory} from the ${recipe} recipe${guessed ? " (guessed; choose another with --recipe)" : ""} with the following new files:
+${files.join("\n")}`);
+  session.done({ json }, EXIT_OK);
+}
+function registerInit(program3, session) {
+  program3.command("init").description("write prefect.yaml (and .prefectignore) from one of prefect init's recipes").option("--recipe <name>", `the recipe (${safeRecipeNames()}); when omitted: chosen on a terminal, else guessed as prefect init does (a git remote gives git or docker-git, a Dockerfile docker, else local)`).addOption(new Option("-f, --field <key=value>", "a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing").argParser(collect)).option("--name <name>", "the project name written to prefect.yaml (default: the directory name)").option("--force", "overwrite an existing prefect.yaml").addHelpText("after", EXAMPLES(["prefect-deploy init", "prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest", "prefect-deploy init --recipe s3 -f bucket=acme-flows --force"])).action((_flags, cmd) => runInit(session, cmd));
+}
+
 // src/cli/list.ts
-function listDeployments(plan) {
-  return plan.deployments.map((d) => {
+function listDeployments(plan2) {
+  return plan2.deployments.map((d) => {
     const pool = d.payload.work_pool_name;
     const queue = d.payload.work_queue_name;
     return {
@@ -4023,142 +4589,29 @@ function listToText(listed) {
   return rows.map((r) => r.map((cell, i) => i === r.length - 1 ? cell : cell.padEnd(widths[i])).join("  ")).join("\n");
 }
 
-// src/cli/progress.ts
-var seconds = (ms) => `${(ms / 1e3).toFixed(1)}s`;
-function outcomeLine(o, ui, s) {
-  const painted = { created: s.green, updated: s.yellow, unchanged: s.dim, failed: s.red }[o.action];
-  const what = o.action === "failed" ? `failed: ${o.error}` : o.action;
-  const fields = o.action === "updated" && o.changes.length ? ` (${o.changes.map((c) => c.field).join(", ")})` : "";
-  const url = deploymentUrl(ui, o.id);
-  const link = url ? `  ${s.dim(url)}` : "";
-  return `${o.flowName}/${o.name}: ${painted(what)}${fields} in ${seconds(o.durationMs)}${link}`;
+// src/cli/commands/list.ts
+async function runList(session, cmd) {
+  const { flags, s } = session.context(cmd);
+  const { io } = session;
+  session.dotenvFile = flags.dotenv;
+  const request = { prefectFile: flags.prefectFile, selection: { all: Boolean(flags.all), names: flags.name ?? [] }, cwd: io.cwd, env: io.env, now: io.now(), secrets: session.secrets };
+  const result = await list(request, new TerminalReporter(session, s, Boolean(flags.json)));
+  const plan2 = result.plan;
+  const failed = session.printProblems(s, plan2.diagnostics, "listed");
+  const listed = failed ? [] : listDeployments(plan2);
+  const json = flags.matrix ? matrixJson(listed) : { deployments: listed };
+  if (!failed) {
+    if (flags.matrix) io.stdout(JSON.stringify(json));
+    else if (flags.json) io.stdout(JSON.stringify(json, null, 2));
+    else io.stdout(listToText(listed));
+  }
+  const errors = planToJson(plan2).errors;
+  const output = { json: failed ? { ...json, errors } : json, dotenv: { scalars: status(result.failureReason), lists: [["DEPLOYMENTS_SELECTED", listed.map((d) => d.deployment)]] } };
+  session.done(output, failed ? EXIT_FAILED : EXIT_OK);
 }
-var PlainReporter = class {
-  constructor(lines, s, ui, now = Date.now) {
-    this.lines = lines;
-    this.s = s;
-    this.ui = ui;
-    this.now = now;
-    this.startedAt = now();
-  }
-  lines;
-  s;
-  ui;
-  now;
-  startedAt;
-  stepsSince = /* @__PURE__ */ new Map();
-  progress(event) {
-    if (event.phase === "validated") {
-      const n = event.deployments.length;
-      this.lines.out(`validated ${n} deployment${n === 1 ? "" : "s"} in ${seconds(this.now() - this.startedAt)}`);
-    } else if (event.phase === "steps") {
-      this.stepsSince.set(`${event.flowName}/${event.name}`, this.now());
-      this.lines.out(`${event.flowName}/${event.name}: running build and push steps`);
-    } else if (event.phase === "built") {
-      const key = `${event.flowName}/${event.name}`;
-      this.lines.out(`${key}: steps done in ${seconds(this.now() - (this.stepsSince.get(key) ?? this.now()))}`);
-    }
-  }
-  stepLog(deployment, line) {
-    this.lines.out(this.s.dim(`[${deployment}] ${line}`));
-  }
-  result(o) {
-    (o.action === "failed" ? this.lines.err : this.lines.out)(outcomeLine(o, this.ui, this.s));
-  }
-  note(line, isError = false) {
-    (isError ? this.lines.err : this.lines.out)(line);
-  }
-  finish(summary) {
-    this.lines.out(`${summary} in ${seconds(this.now() - this.startedAt)}`);
-  }
-};
-var SPINNER = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
-var PHASE_TEXT = { waiting: "waiting", steps: "build/push steps", built: "steps done", registering: "registering" };
-var LiveReporter = class {
-  constructor(term, s, ui, now = Date.now, tickMs = 100) {
-    this.term = term;
-    this.s = s;
-    this.ui = ui;
-    this.now = now;
-    this.startedAt = now();
-    if (tickMs > 0) {
-      this.timer = setInterval(() => this.redraw([]), tickMs);
-      this.timer.unref();
-    }
-    this.redraw([]);
-  }
-  term;
-  s;
-  ui;
-  now;
-  startedAt;
-  drawn = 0;
-  total;
-  done = 0;
-  failed = 0;
-  running = /* @__PURE__ */ new Map();
-  timer;
-  progress(event) {
-    if (event.phase === "validated") {
-      this.total = event.deployments.length;
-      for (const d of event.deployments) this.running.set(`${d.flowName}/${d.name}`, { label: `${d.flowName}/${d.name}`, phase: "waiting", since: this.now() });
-    } else {
-      const key = `${event.flowName}/${event.name}`;
-      this.running.set(key, { label: key, phase: event.phase, since: this.now() });
-    }
-    this.redraw([]);
-  }
-  stepLog(deployment, line) {
-    this.redraw([this.s.dim(`[${deployment}] ${line}`)]);
-  }
-  result(o) {
-    this.running.delete(`${o.flowName}/${o.name}`);
-    this.done++;
-    if (o.action === "failed") this.failed++;
-    this.redraw([outcomeLine(o, this.ui, this.s)]);
-  }
-  note(line) {
-    this.redraw([line]);
-  }
-  finish(summary) {
-    if (this.timer) clearInterval(this.timer);
-    this.term.write(this.erase() + `${summary} in ${seconds(this.now() - this.startedAt)}
-`);
-    this.drawn = 0;
-  }
-  erase() {
-    return this.drawn > 0 ? `\x1B[${this.drawn}F\x1B[J` : "";
-  }
-  redraw(permanent) {
-    const block = this.block();
-    this.term.write(this.erase() + permanent.map((l) => `${l}
-`).join("") + block.map((l) => `${l}
-`).join(""));
-    this.drawn = block.length;
-  }
-  block() {
-    const now = this.now();
-    const width = Math.max(20, this.term.columns() - 1);
-    const frame = (since) => SPINNER[Math.floor((now - since) / 80) % SPINNER.length];
-    const cut = (line) => {
-      const visible = line.replace(/\x1b\[\d*m/g, "");
-      return visible.length > width ? `${visible.slice(0, width - 1)}\u2026` : line;
-    };
-    const elapsed = seconds(now - this.startedAt);
-    if (this.total === void 0) return [cut(`${frame(this.startedAt)} validating \xB7 ${elapsed}`)];
-    const active = [...this.running.values()].filter((r) => r.phase !== "waiting");
-    const waiting = this.running.size - active.length;
-    const head = [`${this.done}/${this.total} done`, this.failed ? this.s.red(`${this.failed} failed`) : void 0, `${active.length} in progress`, waiting ? `${waiting} waiting` : void 0, elapsed].filter(Boolean).join(" \xB7 ");
-    const lines = [cut(`${frame(this.startedAt)} ${head}`)];
-    const room = Math.max(1, this.term.rows() - 2);
-    const labelWidth = Math.min(48, Math.max(0, ...active.map((r) => r.label.length)));
-    for (const r of active.slice(0, room)) {
-      lines.push(cut(`  ${frame(r.since)} ${r.label.padEnd(labelWidth)}  ${PHASE_TEXT[r.phase]} ${seconds(now - r.since)}`));
-    }
-    if (active.length > room) lines.push(`  \u2026 ${active.length - room} more in progress`);
-    return lines;
-  }
-};
+function registerList(program3, session) {
+  program3.command("list").description("list the selected deployments of prefect.yaml (no server needed)").option("--all", "select every deployment in the file (the default when no -n is given)").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--matrix", 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)').option("--dotenv <path>", "write a GitLab dotenv report (DEPLOYMENTS_SELECTED)").addHelpText("after", EXAMPLES(["prefect-deploy list", 'prefect-deploy list -n "etl-*" --json', 'echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"'])).action((_flags, cmd) => runList(session, cmd));
+}
 
 // src/cli/schema.ts
 var text = (description) => ({ type: ["string", "null"], description });
@@ -4310,11 +4763,20 @@ function prefectYamlSchemaText() {
 `;
 }
 
+// src/cli/commands/schema.ts
+function registerSchema(program3, session) {
+  program3.command("schema").description("print the JSON schema of prefect.yaml (for editor completion and validation)").addHelpText("after", EXAMPLES(["prefect-deploy schema > prefect-yaml.schema.json"]) + "\n\nThen start prefect.yaml with:\n  # yaml-language-server: $schema=./prefect-yaml.schema.json").action((_flags, cmd) => {
+    session.context(cmd);
+    session.io.stdout(prefectYamlSchemaText());
+    session.done({ json: prefectYamlSchema() }, EXIT_OK);
+  });
+}
+
 // src/cli/version.ts
-var import_node_fs3 = __toESM(require_node_fs(), 1);
+var import_node_fs4 = __toESM(require_node_fs(), 1);
 function toolVersion() {
   if (true) return "0.1.0";
-  return JSON.parse((0, import_node_fs3.readFileSync)(new URL("../../package.json", import.meta.url), "utf8")).version;
+  return JSON.parse((0, import_node_fs4.readFileSync)(new URL("../../package.json", import.meta.url), "utf8")).version;
 }
 var GLOBAL_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["--prefect-file", "--output-file"]);
 function asksToolVersion(argv) {
@@ -4329,16 +4791,6 @@ function asksToolVersion(argv) {
 }
 
 // src/cli/main.ts
-var EXIT_OK = 0;
-var EXIT_FAILED = 1;
-var EXIT_USAGE = 2;
-function safeRecipeNames() {
-  try {
-    return recipeNames().join(", ");
-  } catch {
-    return "see recipes/";
-  }
-}
 async function terminalPrompt(question) {
   const { createInterface } = await import("node:readline/promises");
   const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -4360,76 +4812,10 @@ var defaultIo = {
   prompt: terminalPrompt,
   ...process.stdout.isTTY ? { terminal: { write: (raw) => void process.stdout.write(raw), columns: () => process.stdout.columns || 80, rows: () => process.stdout.rows || 24 } } : {}
 };
-var collect = (value, previous = []) => [...previous, value];
-var collectInt = (value, previous = []) => [...previous, parseInteger(value)];
-function parseInteger(value) {
-  if (!/^[-+]?\d+$/.test(value.trim())) throw new InvalidArgumentError(`"${value}" is not an integer`);
-  return Number.parseInt(value, 10);
-}
-function lockHolder(ci) {
-  const where = ci.isCi ? ci.jobUrl ?? ciSummary(ci) : void 0;
-  if (where) return where;
-  let user = "someone";
-  try {
-    user = import_node_os.default.userInfo().username;
-  } catch {
-  }
-  return `${user}@${import_node_os.default.hostname()} (pid ${process.pid})`;
-}
-function parseNonNegativeInteger(value) {
-  const n = parseInteger(value);
-  if (n < 0) throw new InvalidArgumentError(`"${value}" is not a whole number of seconds`);
-  return n;
-}
-function parsePositiveInteger(value) {
-  const n = parseInteger(value);
-  if (n < 1) throw new InvalidArgumentError(`"${value}" is not a positive integer`);
-  return n;
-}
-var SHORT_ALIASES = { "-jv": "--job-variable", "-cl": "--concurrency-limit", "--variable": "--job-variable" };
-function deployOptions(f) {
-  return {
-    description: f.description,
-    version: f.version,
-    versionType: f.versionType,
-    tags: f.tag,
-    concurrencyLimit: f.concurrencyLimit,
-    collisionStrategy: f.collisionStrategy,
-    workPoolName: f.pool,
-    workQueueName: f.workQueue,
-    jobVariables: f.jobVariable,
-    cron: f.cron,
-    interval: f.interval,
-    anchorDate: f.anchorDate,
-    rrule: f.rrule,
-    timezone: f.timezone,
-    param: f.param,
-    params: f.params,
-    enforceParameterSchema: f.enforceParameterSchema,
-    triggers: f.trigger,
-    sla: f.sla
-  };
-}
 var VERSION_OPTION = new Option("-V, --version", "print prefect-deploy's version (after plan or deploy, --version V is the deployment's)");
-var label = (d) => `${d.flowName}/${d.name}`;
-var EXAMPLES = (lines) => `
-Examples:
-${lines.map((l) => `  ${l}`).join("\n")}`;
-var OUTPUT_HELP = `
-Output for pipelines:
-  --output-file F   writes what --json prints (also on failure), atomically
-  --dotenv F        GitLab dotenv report (artifacts: reports: dotenv: F); see the README
-Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage error.`;
-async function main(argv, rawIo = defaultIo) {
-  const secrets = new Secrets();
-  secrets.addEnvironment(rawIo.env);
-  const io = redactingIo(rawIo, secrets);
-  let exitCode = EXIT_OK;
-  let result;
-  let globals;
-  let dotenvFile;
-  const ci = detectCi(io.env);
-  const program2 = new Command().name("prefect-deploy").description("Plan and register Prefect deployments from prefect.yaml, without Python.").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).configureHelp({
+function program2(session) {
+  const { io } = session;
+  const root = new Command().name("prefect-deploy").description("Plan and register Prefect deployments from prefect.yaml, without Python.").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).configureHelp({
     showGlobalOptions: true,
     // -V/--version is listed in the program's help, not declared (see asksToolVersion); and only
     // listed, not offered as a suggestion for an unknown option (`list --version`).
@@ -4444,328 +4830,36 @@ async function main(argv, rawIo = defaultIo) {
       return Help.prototype.formatHelp.call(this, cmd, helper);
     }
   }).showHelpAfterError("(run prefect-deploy --help for usage)").option("--prefect-file <path>", "path to prefect.yaml, relative to the working directory", "prefect.yaml").option("--json", "print the result as JSON on stdout (progress and problems go to stderr)").option("--output-file <path>", "also write the JSON result to this file (written whole: temp file + rename)").option("--debug", "print stack traces for unexpected errors and every Prefect API request").option("--no-color", "no ANSI colours (also: NO_COLOR=1; FORCE_COLOR=1 forces them, e.g. in CI logs)").addHelpText("after", EXAMPLES(["prefect-deploy plan --all", "prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env", "prefect-deploy <command> --help"]) + "\n" + OUTPUT_HELP);
-  const context = (cmd) => {
-    const flags = cmd.optsWithGlobals();
-    globals = flags;
-    const s = style(useColor({ noColorFlag: flags.color === false, env: io.env, isTTY: io.terminal !== void 0 }));
-    return { flags, s };
-  };
-  const printProblems = (s, diagnostics, verb) => {
-    for (const d of diagnostics) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : paint(s, d));
-    const errors = diagnostics.filter((d) => d.severity === "error").length;
-    if (errors > 0) io.stderr(s.red(`${errors} problem${errors === 1 ? "" : "s"} found; nothing ${verb}.`));
-    return errors > 0;
-  };
-  const apiUrlOf = (flags) => flags.offline ? void 0 : flags.apiUrl || io.env.PREFECT_API_URL || void 0;
-  const clientFor = (apiUrl, flags, log) => {
-    const client = new PrefectClient({
-      env: io.env,
-      apiUrl,
-      ...flags.concurrency ? { concurrency: flags.concurrency } : {},
-      logger: { debug: (m) => flags.debug && log(`debug: ${m}`), warning: (m) => log(`warning: ${m}`) }
-    });
-    secrets.watchBlockDocuments(client);
-    secrets.watchVariables(client);
-    if (flags.debug) logRequests(client, log);
-    return client;
-  };
-  const selectionOptions = (cmd) => cmd.option("--all", "select every deployment in the file").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--api-url <url>", "Prefect API URL (default: PREFECT_API_URL; PREFECT_API_KEY authenticates with Prefect Cloud)").option("--offline", "do not contact the Prefect API even when PREFECT_API_URL is set").addOption(new Option("--concurrency <n>", "deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)").argParser(parsePositiveInteger)).option("--dotenv <path>", "write a GitLab dotenv report of the result (artifacts: reports: dotenv:)").optionsGroup("Deployment options (as prefect deploy; applied when one deployment is selected):").option("-d, --description <text>", "override the description").option("--version <version>", "override the version").option("--version-type <type>", "version type when prefect.yaml sets none (prefect:simple, vcs:github, vcs:gitlab, vcs:bitbucket, vcs:azuredevops, vcs:git)").addOption(new Option("-t, --tag <tag>", "a tag; replaces the tags of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--concurrency-limit <n>", "maximum concurrent runs (alias -cl)").argParser(parseInteger)).option("--collision-strategy <strategy>", "with --concurrency-limit: ENQUEUE or CANCEL_NEW").option("-p, --pool <name>", "work pool name").option("-q, --work-queue <name>", "work queue name").addOption(new Option("--job-variable <key=value|json>", "a job variable; replaces the job variables of prefect.yaml (repeatable, alias -jv)").argParser(collect)).addOption(new Option("--cron <expr>", "add a cron schedule (repeatable)").argParser(collect)).addOption(new Option("--interval <seconds>", "add an interval schedule (repeatable)").argParser(collectInt)).option("--anchor-date <date>", "anchor date for interval schedules").addOption(new Option("--rrule <rule>", "add an RRule schedule (repeatable)").argParser(collect)).option("--timezone <tz>", "timezone for every schedule").addOption(new Option("--param <key=value>", "a parameter; JSON values are parsed (repeatable)").argParser(collect)).option("--params <json>", "parameters as a JSON object").option("--enforce-parameter-schema", "validate parameters against the flow signature (default)").option("--no-enforce-parameter-schema", "do not validate parameters against the flow signature").addOption(new Option("--trigger <json|file>", "a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--sla <json|file>", "an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)").argParser(collect));
-  const runPlan = async (cmd, print) => {
-    const { flags, s } = context(cmd);
-    dotenvFile = flags.dotenv;
-    const now = io.now();
-    const request = {
-      prefectFile: flags.prefectFile,
-      selection: { all: Boolean(flags.all), names: flags.name ?? [] },
-      cwd: io.cwd,
-      env: io.env,
-      // A plan may be of a pull request's prefect.yaml: it shows no environment value it is not allowed to.
-      templateEnv: untrustedEnvironment(io.env, new Set(flags.planEnv ?? []), (v) => secrets.add(v)),
-      now,
-      options: deployOptions(flags)
-    };
-    const apiUrl = apiUrlOf(flags);
-    let plan;
-    let live;
-    if (apiUrl) {
-      const client = clientFor(apiUrl, flags, io.stderr);
-      try {
-        const checked = { ...request, client, sources: prefectTemplateSources(client) };
-        if (print === "plan") ({ plan, live } = await planAgainstServer(checked));
-        else plan = await validateForDeploy(checked);
-      } finally {
-        client.close();
-      }
-    } else {
-      plan = await validateDeployments(request);
-    }
-    const failed = hasErrors(plan.diagnostics);
-    const shown = secrets.redactValue(plan);
-    const shownLive = live && secrets.redactValue(live);
-    const json = planToJson(shown, shownLive);
-    if (flags.json) {
-      for (const d of plan.diagnostics) if (ci.annotation) io.stderr(ci.annotation(d, io.cwd));
-      io.stdout(JSON.stringify(json, null, 2));
-    } else if (!printProblems(s, plan.diagnostics, "would be registered")) {
-      if (print === "validate") io.stdout(`${plan.prefectFile}: ${plan.deployments.length} deployment(s) valid${apiUrl ? " against " + apiUrl : ""}`);
-      else io.stdout(shownLive ? liveChangesToText(shown, shownLive, { now }) : planToText(shown, { now }));
-    }
-    const names = plan.deployments.map(label);
-    const byAction = (a) => (live ?? []).filter((c) => c.action === a).map((c) => label(c.deployment));
-    result = {
-      json,
-      dotenv: {
-        scalars: [
-          ...status(failed ? "invalid-config" : void 0),
-          ...live ? [["PREFECT_PLAN_HAS_CHANGES", String(live.some((c) => c.action !== "unchanged"))]] : []
-        ],
-        lists: [["DEPLOYMENTS_SELECTED", failed ? [] : names], ...live ? [["DEPLOYMENTS_TO_CREATE", byAction("created")], ["DEPLOYMENTS_TO_UPDATE", byAction("updated")], ["DEPLOYMENTS_UNCHANGED", byAction("unchanged")]] : []]
-      }
-    };
-    exitCode = failed ? EXIT_FAILED : EXIT_OK;
-  };
-  const runDeploy = async (cmd) => {
-    const { flags, s } = context(cmd);
-    dotenvFile = flags.dotenv;
-    const apiUrl = apiUrlOf(flags);
-    const outcomesJson = (outcomes, ui2) => outcomes.map((o) => ({
-      ...outcomeJson(o, ui2),
-      step_outputs: o.stepOutputs,
-      ...o.error ? { error: o.error } : {}
-    }));
-    if (!apiUrl) {
-      const message = "no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url";
-      io.stderr(s.red(`error: ${message}`));
-      result = {
-        json: { deployments: [], errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: "no-api-url" },
-        dotenv: { scalars: status("no-api-url"), lists: [] }
-      };
-      exitCode = EXIT_USAGE;
-      return;
-    }
-    const ui = uiUrl(apiUrl, io.env);
-    const lines = { out: flags.json ? io.stderr : io.stdout, err: io.stderr };
-    const live = io.terminal && !ci.isCi && !flags.json && io.env.TERM !== "dumb";
-    const reporter = live ? new LiveReporter(io.terminal, s, ui) : new PlainReporter(lines, s, ui);
-    const header = ciSummary(ci);
-    if (header && !live) lines.out(s.dim(`prefect-deploy on ${header}`));
-    const client = clientFor(apiUrl, flags, (line) => reporter.note(line, true));
-    let finished = false;
-    try {
-      const deployed = await deploy({
-        prefectFile: flags.prefectFile,
-        selection: { all: Boolean(flags.all), names: flags.name ?? [] },
-        cwd: io.cwd,
-        env: io.env,
-        now: io.now(),
-        options: deployOptions(flags),
-        client,
-        sources: prefectTemplateSources(client),
-        concurrency: flags.concurrency ?? 8,
-        // A self-hosted server's SQLite database takes one write at a time and answers parallel
-        // writes with 503s (and retry back-offs); Prefect Cloud takes them in parallel.
-        registrationConcurrency: flags.concurrency ?? (client.isCloud ? 8 : 1),
-        onProgress: (e) => reporter.progress(e),
-        onResult: (o) => reporter.result(secrets.redactValue(o)),
-        onStepLog: (deployment, text2) => reporter.stepLog(deployment, text2),
-        lock: flags.lock === false ? false : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
-        onLock: (e) => {
-          const { text: text2, warning } = lockEventText(e);
-          reporter.note(warning ? s.yellow(`warning: ${text2}`) : s.dim(text2), warning);
-        }
-      });
-      const { outcomes, diagnostics } = deployed;
-      const failed = hasErrors(diagnostics);
-      const reason = outcomes.length === 0 ? deployed.stoppedAt === "steps" ? "step-failed" : deployed.stoppedAt === "lock" ? "lock-timeout" : failed ? "invalid-config" : void 0 : outcomes.some((o) => o.action === "failed") ? "deploy-failed" : void 0;
-      const count = (a) => outcomes.filter((o) => o.action === a).length;
-      reporter.finish(outcomes.length === 0 && failed ? s.red("nothing registered") : `${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`);
-      finished = true;
-      const diagJson = planToJson({ ...deployed.plan, diagnostics });
-      const json = secrets.redactValue({ deployments: outcomesJson(outcomes, ui), errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
-      if (flags.json) {
-        for (const d of diagnostics) if (ci.annotation) io.stderr(ci.annotation(d, io.cwd));
-        io.stdout(JSON.stringify(json, null, 2));
-      } else if (outcomes.length === 0) {
-        printProblems(s, diagnostics, "was registered");
-      } else {
-        for (const d of diagnostics) if (d.severity === "warning" || ci.annotation) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : paint(s, d));
-      }
-      const only = outcomes.length === 1 ? outcomes[0] : void 0;
-      const names = (a) => outcomes.filter((o) => o.action === a).map(label);
-      result = {
-        json,
-        dotenv: {
-          scalars: [
-            ...status(reason),
-            ...only?.id ? [["DEPLOYMENT_ID", only.id], ...ui ? [["DEPLOYMENT_URL", deploymentUrl(ui, only.id)]] : []] : []
-          ],
-          lists: [
-            ["DEPLOYMENTS_CREATED", names("created")],
-            ["DEPLOYMENTS_UPDATED", names("updated")],
-            ["DEPLOYMENTS_UNCHANGED", names("unchanged")],
-            ["DEPLOYMENTS_FAILED", names("failed")]
-          ]
-        }
-      };
-      exitCode = failed ? EXIT_FAILED : EXIT_OK;
-    } finally {
-      if (!finished) reporter.finish(s.red("stopped"));
-      client.close();
-    }
-  };
-  selectionOptions(
-    program2.command("plan").description("show what would be registered for each selected deployment; with PREFECT_API_URL, what a deploy would create, update or leave unchanged").addHelpText("after", EXAMPLES(["prefect-deploy plan --all", "prefect-deploy plan -n etl/nightly --json", 'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml', "prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env"]))
-  ).addOption(new Option("--plan-env <name>", "an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)").argParser(collect)).action((_flags, cmd) => runPlan(cmd, "plan"));
-  selectionOptions(
-    program2.command("deploy").description("validate every selected deployment, run their build/push steps, then register them with the Prefect API (unchanged ones are not written)").addHelpText(
-      "after",
-      EXAMPLES([
-        "PREFECT_API_URL=http://127.0.0.1:4200/api prefect-deploy deploy --all",
-        `prefect-deploy deploy -n etl/nightly --pool k8s --param day='"2026-01-01"'`,
-        "prefect-deploy deploy --all --json --concurrency 4",
-        "prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env   # GitLab: artifacts: reports: dotenv: deploy.env",
-        "prefect-deploy deploy --all --lock-timeout 1800   # wait up to 30 minutes for another deploy of this prefect.yaml"
-      ])
-    )
-  ).addOption(new Option("--lock-timeout <seconds>", `how long to wait for another deploy of the same prefect.yaml to the same server to finish writing (default ${DEFAULT_LOCK_TIMEOUT_SECONDS}; 0: fail at once)`).argParser(parseNonNegativeInteger)).option("--no-lock", "write without taking the deploy lock on the server (concurrent deploys of the same prefect.yaml may then duplicate automations)").action((_flags, cmd) => runDeploy(cmd));
-  selectionOptions(
-    program2.command("validate").description("check everything deploy checks before its first write: prefect.yaml, entrypoints, flows, schedules, parameters against the flow schema, a Python for steps that need one (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing").addHelpText("after", EXAMPLES(["prefect-deploy validate --all", "prefect-deploy validate --all --offline --json"]))
-  ).addOption(new Option("--plan-env <name>", "an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)").argParser(collect)).action((_flags, cmd) => runPlan(cmd, "validate"));
-  program2.command("init").description("write prefect.yaml (and .prefectignore) from one of prefect init's recipes").option("--recipe <name>", `the recipe (${safeRecipeNames()}); when omitted: chosen on a terminal, else guessed as prefect init does (a git remote gives git or docker-git, a Dockerfile docker, else local)`).addOption(new Option("-f, --field <key=value>", "a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing").argParser(collect)).option("--name <name>", "the project name written to prefect.yaml (default: the directory name)").option("--force", "overwrite an existing prefect.yaml").addHelpText("after", EXAMPLES(["prefect-deploy init", "prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest", "prefect-deploy init --recipe s3 -f bucket=acme-flows --force"])).action(async (_flags, cmd) => {
-    const { flags, s } = context(cmd);
-    const fail = (message, code) => {
-      io.stderr(s.red(`error: ${message}`));
-      result = { json: { error: message } };
-      if (flags.json) io.stdout(JSON.stringify(result.json, null, 2));
-      exitCode = code;
-    };
-    const fields = {};
-    for (const field of flags.field ?? []) {
-      const parsed = parseField(field);
-      if (!parsed) return fail(`--field "${field}" is not key=value (for example --field image_name=ghcr.io/acme/etl)`, EXIT_USAGE);
-      fields[parsed[0]] = parsed[1];
-    }
-    const prompt = io.isTTY ? io.prompt : void 0;
-    const outcome = await initProject({
-      cwd: io.cwd,
-      env: io.env,
-      recipe: flags.recipe,
-      fields,
-      name: flags.name,
-      force: Boolean(flags.force),
-      ask: prompt ? (field, description) => prompt(`${field} (${description}): `) : void 0,
-      chooseRecipe: prompt ? async (names, guess) => {
-        const width = Math.max(...names.map((n) => n.length));
-        io.stdout(`Recipes:
-${names.map((n) => `  ${n.padEnd(width)}  ${loadRecipe(n)?.description ?? ""}`).join("\n")}`);
-        return (await prompt(`Recipe (Enter for ${guess}): `)).trim();
-      } : void 0
-    });
-    if (!outcome.ok) return fail(outcome.message, EXIT_FAILED);
-    for (const w of outcome.warnings) io.stderr(s.yellow(`warning: ${w}`));
-    const { recipe, guessed, directory, files, warnings } = outcome;
-    result = { json: { recipe, guessed, directory, files, warnings } };
-    if (flags.json) io.stdout(JSON.stringify(result.json, null, 2));
-    else io.stdout(`Created project in ${directory} from the ${recipe} recipe${guessed ? " (guessed; choose another with --recipe)" : ""} with the following new files:
-${files.join("\n")}`);
-    exitCode = EXIT_OK;
-  });
-  program2.command("schema").description("print the JSON schema of prefect.yaml (for editor completion and validation)").addHelpText("after", EXAMPLES(["prefect-deploy schema > prefect-yaml.schema.json"]) + "\n\nThen start prefect.yaml with:\n  # yaml-language-server: $schema=./prefect-yaml.schema.json").action((_flags, cmd) => {
-    context(cmd);
-    io.stdout(prefectYamlSchemaText());
-    result = { json: prefectYamlSchema() };
-    exitCode = EXIT_OK;
-  });
-  program2.command("list").description("list the selected deployments of prefect.yaml (no server needed)").option("--all", "select every deployment in the file (the default when no -n is given)").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--matrix", 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)').option("--dotenv <path>", "write a GitLab dotenv report (DEPLOYMENTS_SELECTED)").addHelpText("after", EXAMPLES(["prefect-deploy list", 'prefect-deploy list -n "etl-*" --json', 'echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"'])).action(async (_flags, cmd) => {
-    const { flags, s } = context(cmd);
-    dotenvFile = flags.dotenv;
-    const names = flags.name ?? [];
-    const plan = await createPlan({
-      prefectFile: flags.prefectFile,
-      selection: { all: Boolean(flags.all) || names.length === 0, names },
-      cwd: io.cwd,
-      env: io.env,
-      now: io.now()
-    });
-    const failed = printProblems(s, plan.diagnostics, "listed");
-    const listed = failed ? [] : listDeployments(plan);
-    const json = flags.matrix ? matrixJson(listed) : { deployments: listed };
-    if (!failed) {
-      if (flags.matrix) io.stdout(JSON.stringify(json));
-      else if (flags.json) io.stdout(JSON.stringify(json, null, 2));
-      else io.stdout(listToText(listed));
-    }
-    const errors = planToJson(plan).errors;
-    result = { json: failed ? { ...json, errors } : json, dotenv: { scalars: status(failed ? "invalid-config" : void 0), lists: [["DEPLOYMENTS_SELECTED", listed.map((d) => d.deployment)]] } };
-    exitCode = failed ? EXIT_FAILED : EXIT_OK;
-  });
+  registerPlan(root, session);
+  registerDeploy(root, session);
+  registerBuild(root, session);
+  registerValidate(root, session);
+  registerInit(root, session);
+  registerSchema(root, session);
+  registerList(root, session);
+  return root;
+}
+async function main(argv, rawIo = defaultIo) {
+  const session = new Session(rawIo);
+  const { io } = session;
+  const root = program2(session);
   if (asksToolVersion(argv)) {
     io.stdout(toolVersion());
     return EXIT_OK;
   }
   try {
-    await program2.parseAsync(argv.map((a) => SHORT_ALIASES[a] ?? a), { from: "user" });
+    await root.parseAsync(argv.map((a) => SHORT_ALIASES[a] ?? a), { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     const debug = argv.includes("--debug");
     io.stderr(debug && e instanceof Error ? e.stack ?? e.message : `error: ${e.message} (run with --debug for details)`);
-    result = { json: { error: e.message } };
-    exitCode = EXIT_FAILED;
+    session.done({ json: { error: e.message } }, EXIT_FAILED);
   }
   if (argv.length === 0) {
-    io.stderr(program2.helpInformation());
+    io.stderr(root.helpInformation());
     return EXIT_USAGE;
   }
-  return writeResult(io, globals, dotenvFile, result, exitCode, (text2) => secrets.redactText(text2));
-}
-function redactingIo(io, secrets) {
-  const { terminal } = io;
-  return {
-    ...io,
-    stdout: (text2) => io.stdout(secrets.redactText(text2)),
-    stderr: (text2) => io.stderr(secrets.redactText(text2)),
-    ...terminal ? { terminal: { write: (raw) => terminal.write(secrets.redactText(raw)), columns: () => terminal.columns(), rows: () => terminal.rows() } } : {}
-  };
-}
-function status(reason) {
-  return [
-    ["PREFECT_DEPLOY_STATUS", reason ? "failed" : "success"],
-    ["PREFECT_DEPLOY_FAILURE_REASON", reason ?? ""]
-  ];
-}
-function paint(s, d) {
-  return d.severity === "error" ? s.red(formatDiagnostic(d)) : s.yellow(formatDiagnostic(d));
-}
-function writeResult(io, globals, dotenvFile, result, exitCode, redact) {
-  if (!result) return exitCode;
-  try {
-    if (globals?.outputFile) writeFileAtomic(import_node_path4.default.resolve(io.cwd, globals.outputFile), redact(`${JSON.stringify(result.json, null, 2)}
-`));
-    if (dotenvFile && result.dotenv) {
-      const { variables, truncated } = fitDotenv(result.dotenv.scalars, result.dotenv.lists);
-      if (truncated) io.stderr(`warning: ${dotenvFile}: lists cut to stay under GitLab's 5 KiB dotenv limit${globals?.outputFile ? `; ${globals.outputFile} has them whole` : " (--output-file keeps them whole)"}`);
-      writeFileAtomic(import_node_path4.default.resolve(io.cwd, dotenvFile), redact(dotenvText(variables)));
-    }
-  } catch (e) {
-    io.stderr(`error: cannot write the result: ${e.message}`);
-    return exitCode === EXIT_OK ? EXIT_FAILED : exitCode;
-  }
-  return exitCode;
-}
-function logRequests(client, log) {
-  const http = client.http;
-  const send = http.send.bind(http);
-  http.send = async (request) => {
-    const started = Date.now();
-    try {
-      const response = await send(request);
-      log(`debug: ${request.method} ${request.path} \u2192 ${response.status} in ${Date.now() - started} ms`);
-      return response;
-    } catch (e) {
-      log(`debug: ${request.method} ${request.path} \u2192 ${e.message} after ${Date.now() - started} ms`);
-      throw e;
-    }
-  };
+  return session.writeResult();
 }
 export {
   EXIT_FAILED,

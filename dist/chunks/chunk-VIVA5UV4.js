@@ -1,10 +1,73 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import {
-  PythonFloat,
-  isMapping
-} from "./chunk-XUEV4OKW.js";
 
-// src/core/templating/python-str.ts
+// src/core/values/python-value.ts
+var PythonFloat = class {
+  constructor(value) {
+    this.value = value;
+  }
+  value;
+  /**
+   * Written as Python's `json.dumps` writes the float (`1.0`, `1e+16`), so the server stores a float
+   * where the reference's request has one; non-finite values become null as in pydantic's JSON mode.
+   */
+  toJSON() {
+    return Number.isFinite(this.value) ? rawJSON(this.toString()) : null;
+  }
+  /** Python's `repr()` of an integral or non-finite float. */
+  toString() {
+    const x = this.value;
+    if (Number.isNaN(x)) return "nan";
+    if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+    if (!Number.isInteger(x)) return String(x);
+    if (Math.abs(x) >= 1e16) return x.toExponential();
+    return `${Object.is(x, -0) ? "-" : ""}${BigInt(x).toString()}.0`;
+  }
+  valueOf() {
+    return this.value;
+  }
+};
+var rawJSON = JSON.rawJSON;
+function isMapping(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null || value === globalThis.process?.env;
+}
+function isTruthy(value) {
+  if (value === null || value === void 0 || value === false) return false;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "bigint") return value !== 0n;
+  if (typeof value === "string") return value.length > 0;
+  if (value instanceof PythonFloat) return value.value !== 0;
+  if (Array.isArray(value)) return value.length > 0;
+  if (isMapping(value)) return Object.keys(value).length > 0;
+  return true;
+}
+function deepCopy(value) {
+  if (Array.isArray(value)) return value.map((item) => deepCopy(item));
+  if (value instanceof Date) return new Date(value.getTime());
+  if (isMapping(value)) {
+    const copy = {};
+    for (const [key, item] of Object.entries(value)) copy[key] = deepCopy(item);
+    return copy;
+  }
+  return value;
+}
+function pythonTypeName(value) {
+  if (value === null || value === void 0) return "NoneType";
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "bigint") return "int";
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
+  if (typeof value === "string") return "str";
+  if (value instanceof PythonFloat) return "float";
+  if (Array.isArray(value)) return "list";
+  if (value instanceof Date) return "datetime";
+  if (isMapping(value)) return "dict";
+  if (typeof value === "object" && value !== null && "isDateOnly" in value) return value.isDateOnly ? "date" : "datetime";
+  if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
+  return typeof value;
+}
+
+// src/core/values/python-str.ts
 function pythonStr(value) {
   if (typeof value === "string") return value;
   if (value instanceof Date) return pythonDateStr(value);
@@ -87,43 +150,14 @@ function pythonDateRepr(d) {
   return `datetime.datetime(${[...parts, ...time].join(", ")}, tzinfo=datetime.timezone.utc)`;
 }
 
-// src/core/util/suggest.ts
-function closest(word, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance && d <= limit) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-function didYouMean(word, candidates) {
-  const c = closest(word, candidates);
-  return c === void 0 ? "" : ` (did you mean "${c}"?)`;
-}
-function editDistance(a, b) {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
-
 export {
+  PythonFloat,
+  isMapping,
+  isTruthy,
+  deepCopy,
+  pythonTypeName,
   pythonStr,
   pythonRepr,
   pythonFloatRepr,
-  pythonStringRepr,
-  closest,
-  didYouMean
+  pythonStringRepr
 };

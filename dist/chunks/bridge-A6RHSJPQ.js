@@ -11,12 +11,12 @@ import {
   findPython,
   processEnv,
   runProcess
-} from "./chunk-EJMWXAMN.js";
+} from "./chunk-46W2O75K.js";
 import "./chunk-4AHN6RY2.js";
 import {
   PythonFloat,
   isMapping
-} from "./chunk-XUEV4OKW.js";
+} from "./chunk-VIVA5UV4.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";

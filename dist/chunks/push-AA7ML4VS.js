@@ -10,17 +10,17 @@ import {
   summarizeTail,
   tagText,
   validateImageName
-} from "./chunk-6W2ZWDBK.js";
-import "./chunk-EHI5DEDC.js";
-import "./chunk-VUQXFYTI.js";
+} from "./chunk-V7OOWY2T.js";
+import "./chunk-NU72KYGR.js";
+import "./chunk-RTJXVYK5.js";
 import {
   StepFailure
-} from "./chunk-EJMWXAMN.js";
+} from "./chunk-46W2O75K.js";
 import "./chunk-4AHN6RY2.js";
 import {
   isMapping,
   pythonTypeName
-} from "./chunk-XUEV4OKW.js";
+} from "./chunk-VIVA5UV4.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";

@@ -3,9 +3,9 @@ import {
   PYTHON_ENV_VAR,
   customStepNeed,
   findPython
-} from "./chunk-EJMWXAMN.js";
+} from "./chunk-46W2O75K.js";
 import "./chunk-4AHN6RY2.js";
-import "./chunk-XUEV4OKW.js";
+import "./chunk-VIVA5UV4.js";
 import "./chunk-CNOKWGXO.js";
 import "./chunk-M3NCQJAU.js";
 import "./chunk-QA5JXTHX.js";

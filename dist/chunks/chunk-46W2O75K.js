@@ -5,7 +5,7 @@ import {
 import {
   isTruthy,
   pythonTypeName
-} from "./chunk-XUEV4OKW.js";
+} from "./chunk-VIVA5UV4.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
@@ -327,7 +327,7 @@ async function pipInstallRequirements(inputs, call) {
   const directory = optionalString(inputs, "directory", "pip_install_requirements");
   const requirementsFile = optionalString(inputs, "requirements_file", "pip_install_requirements") ?? "requirements.txt";
   const streamOutput = inputs["stream_output"] === void 0 ? true : isTruthy(inputs["stream_output"]);
-  const { findPython: findPython2 } = await import("./interpreter-VB63RRQH.js");
+  const { findPython: findPython2 } = await import("./interpreter-IAY4QKX6.js");
   const python = (await findPython2(PIP_INSTALL_NEED, call.env)).executable;
   const cwd = directory === void 0 ? call.cwd : import_node_path2.default.resolve(call.cwd, directory);
   const result = await runProcess([python, "-m", "pip", "install", "-r", requirementsFile], {

@@ -1,8 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  closest,
-  pythonFloatRepr
-} from "./chunk-VUQXFYTI.js";
+  closest
+} from "./chunk-RTJXVYK5.js";
 import {
   require_promises
 } from "./chunk-P53V7XJ3.js";
@@ -19,8 +18,10 @@ import {
   require_dist
 } from "./chunk-C4QZBJBN.js";
 import {
-  PythonFloat
-} from "./chunk-XUEV4OKW.js";
+  PythonFloat,
+  isMapping,
+  pythonFloatRepr
+} from "./chunk-VIVA5UV4.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
@@ -12632,9 +12633,6 @@ var RAW_KEYS = /* @__PURE__ */ new Set([...STRING_KEYS, ...BOOL_OR_STRING_KEYS, 
 var ALLOWED = ["cron", "interval", "rrule", "timezone", "anchor_date", "day_or", "active", "parameters", "slug", "replaces"].join(", ");
 var DEPLOYMENT_SCHEDULE_KEYS = /* @__PURE__ */ new Set(["schedule", "active", "max_scheduled_runs", "parameters", "slug", "replaces"]);
 var INTERVAL_SCHEDULE_KEYS = /* @__PURE__ */ new Set(["interval", "anchor_date", "timezone"]);
-function isMapping(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
 function validateRawScheduleItem(item, path3 = []) {
   if (!isMapping(item)) return { errors: [{ path: path3, message: "Input should be a valid dictionary" }], value: void 0 };
   const errors = rawShapeErrors(item, path3);
@@ -13295,92 +13293,106 @@ function computeRuns(schedule, count, after) {
   }
 }
 
-// src/steps/registry.ts
+// src/core/config/step-catalogue.ts
 var CORE = "prefect.deployments.steps";
 var definitions = [
   {
     name: `${CORE}.run_shell_script`,
     aliases: [`${CORE}.utility.run_shell_script`],
     inputs: ["script", "directory", "env", "stream_output", "expand_env_vars", "shell"],
-    outputs: ["stdout", "stderr"]
+    outputs: ["stdout", "stderr"],
+    required: ["script"]
   },
   {
     name: `${CORE}.pip_install_requirements`,
     aliases: [`${CORE}.utility.pip_install_requirements`],
     inputs: ["directory", "requirements_file", "stream_output"],
-    outputs: ["stdout", "stderr"]
+    outputs: ["stdout", "stderr"],
+    required: []
   },
   {
     name: `${CORE}.git_clone`,
     aliases: [`${CORE}.pull.git_clone`],
     inputs: ["repository", "branch", "commit_sha", "include_submodules", "access_token", "credentials", "directories", "clone_directory_name"],
-    outputs: ["directory"]
+    outputs: ["directory"],
+    required: ["repository"]
   },
   {
     name: `${CORE}.set_working_directory`,
     aliases: [`${CORE}.pull.set_working_directory`],
     inputs: ["directory"],
-    outputs: ["directory"]
+    outputs: ["directory"],
+    required: ["directory"]
   },
   {
     name: `${CORE}.pull_from_remote_storage`,
     aliases: [`${CORE}.pull.pull_from_remote_storage`],
     inputs: null,
-    outputs: ["directory"]
+    outputs: ["directory"],
+    required: []
   },
   {
     name: `${CORE}.pull_with_block`,
     aliases: [`${CORE}.pull.pull_with_block`],
     inputs: ["block_document_name", "block_type_slug"],
-    outputs: ["directory"]
+    outputs: ["directory"],
+    required: []
   },
   {
     name: "prefect_docker.deployments.steps.build_docker_image",
     aliases: [],
     inputs: null,
-    outputs: ["image_name", "tag", "image", "image_id", "additional_tags"]
+    outputs: ["image_name", "tag", "image", "image_id", "additional_tags"],
+    required: ["image_name"]
   },
   {
     name: "prefect_docker.deployments.steps.push_docker_image",
     aliases: [],
     inputs: ["image_name", "tag", "credentials", "additional_tags", "ignore_cache", "build_backend"],
-    outputs: ["image_name", "tag", "image", "additional_tags"]
+    outputs: ["image_name", "tag", "image", "additional_tags"],
+    required: ["image_name"]
   },
   {
     name: "prefect_aws.deployments.steps.push_to_s3",
     aliases: [],
     inputs: ["bucket", "folder", "credentials", "client_parameters", "ignore_file"],
-    outputs: ["bucket", "folder"]
+    outputs: ["bucket", "folder"],
+    required: ["bucket", "folder"]
   },
   {
     name: "prefect_aws.deployments.steps.pull_from_s3",
     aliases: [],
     inputs: ["bucket", "folder", "credentials", "client_parameters"],
-    outputs: ["bucket", "folder", "directory"]
+    outputs: ["bucket", "folder", "directory"],
+    required: ["bucket", "folder"]
   },
   {
     name: "prefect_gcp.deployments.steps.push_to_gcs",
     aliases: [],
     inputs: ["bucket", "folder", "project", "credentials", "ignore_file"],
-    outputs: ["bucket", "folder"]
+    outputs: ["bucket", "folder"],
+    required: ["bucket", "folder"]
   },
   {
     name: "prefect_gcp.deployments.steps.pull_from_gcs",
     aliases: [],
     inputs: ["bucket", "folder", "project", "credentials"],
-    outputs: ["bucket", "folder", "directory"]
+    outputs: ["bucket", "folder", "directory"],
+    required: ["bucket", "folder"]
   },
   {
     name: "prefect_azure.deployments.steps.push_to_azure_blob_storage",
     aliases: [],
     inputs: ["container", "folder", "credentials", "ignore_file"],
-    outputs: ["container", "folder"]
+    outputs: ["container", "folder"],
+    required: ["container", "folder", "credentials"]
   },
   {
     name: "prefect_azure.deployments.steps.pull_from_azure_blob_storage",
     aliases: [],
     inputs: ["container", "folder", "credentials"],
-    outputs: ["container", "folder", "directory"]
+    outputs: ["container", "folder", "directory"],
+    required: ["container", "folder", "credentials"]
   }
 ];
 var byName = /* @__PURE__ */ new Map();
@@ -13401,6 +13413,15 @@ function allStepNames() {
 var RESERVED_STEP_INPUTS = ["id", "requires"];
 function looksLikePythonCallable(name) {
   return /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*([.:][A-Za-z_][\w]*)$/u.test(name) && /[.:]/.test(name);
+}
+function parseStep(raw) {
+  if (!isMapping(raw)) return void 0;
+  const keys = Object.keys(raw);
+  const name = keys.at(-1);
+  if (name === void 0) return void 0;
+  const inputs = raw[name];
+  const id = isMapping(inputs) && typeof inputs.id === "string" && inputs.id ? inputs.id : void 0;
+  return { name, keys, inputs, id, requires: isMapping(inputs) ? inputs.requires : void 0, definition: findStep(name) };
 }
 
 // src/core/config/yaml.ts
@@ -14114,15 +14135,10 @@ var Checker = class {
       if (nullable) return null;
       return this.error(path3, `${describe(path3)} must be a mapping; remove the key or write {} for none`);
     }
-    if (isMapping2(value)) return value;
+    if (isMapping(value)) return value;
     return this.error(path3, `${describe(path3)} must be a mapping, got ${typeName(value)}`);
   }
 };
-function isMapping2(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 function laxBool(value) {
   if (typeof value === "boolean") return value;
   if (value === 0 || value === 1) return value === 1;
@@ -14138,7 +14154,7 @@ function typeName(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (value instanceof YamlTimestamp) return `the date ${value.text}`;
-  if (isMapping2(value)) return "a mapping";
+  if (isMapping(value)) return "a mapping";
   if (typeof value === "number" || value instanceof PythonFloat) return `the number ${String(value)}`;
   if (typeof value === "boolean") return `the boolean ${value}`;
   return typeof value;
@@ -14155,7 +14171,7 @@ function toJsonValue(value, keepFloats = true) {
   if (value instanceof YamlTimestamp) return value.toJSON();
   if (value instanceof PythonFloat && !keepFloats) return value.value;
   if (Array.isArray(value)) return value.map((v) => toJsonValue(v, keepFloats));
-  if (isMapping2(value)) {
+  if (isMapping(value)) {
     const out = {};
     for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v, keepFloats);
     return out;
@@ -14165,7 +14181,7 @@ function toJsonValue(value, keepFloats = true) {
 function validatePrefectFile(raw) {
   const c = new Checker();
   const result = { actions: { build: [], push: [], pull: null }, deployments: [] };
-  if (!isMapping2(raw)) {
+  if (!isMapping(raw)) {
     c.error([], raw === null || raw === void 0 ? 'the file is empty; it needs at least a "deployments:" list' : `the file must be a mapping with a "deployments:" list, got ${typeName(raw)}`);
     return { value: result, errors: c.errors, warnings: c.warnings };
   }
@@ -14192,7 +14208,7 @@ function validatePrefectFile(raw) {
 function checkSteps(c, value, path3) {
   if (value === null || value === void 0) return null;
   let list;
-  if (isMapping2(value)) {
+  if (isMapping(value)) {
     if (Object.keys(value).length === 0) return [];
     list = [value];
     path3 = [...path3];
@@ -14205,7 +14221,7 @@ function checkSteps(c, value, path3) {
   const steps = [];
   list.forEach((step, i) => {
     const stepPath = Array.isArray(value) ? [...path3, i] : path3;
-    if (!isMapping2(step)) {
+    if (!isMapping(step)) {
       c.error(stepPath, `each step must be a mapping of one step name to its inputs, got ${typeName(step)}`);
       return;
     }
@@ -14215,18 +14231,16 @@ function checkSteps(c, value, path3) {
   return steps;
 }
 function checkStep(c, step, path3) {
-  const keys = Object.keys(step);
-  if (keys.length === 0) {
+  const parsed = parseStep(step);
+  if (parsed === void 0) {
     c.warn(path3, "empty step {} does nothing; remove it");
     return;
   }
+  const { keys, name, inputs, definition } = parsed;
   if (keys.length > 1) {
     c.error(path3, `a step must have exactly one key (the step's function name), found ${keys.length}: ${keys.join(", ")}; indent the inputs under the step name`);
     return;
   }
-  const name = keys[0];
-  const inputs = step[name];
-  const definition = findStep(name);
   if (!definition) {
     if (isBuiltInNamespace(name) || !looksLikePythonCallable(name)) {
       const guess = closest(name, allStepNames());
@@ -14238,7 +14252,7 @@ function checkStep(c, step, path3) {
     c.error([...path3, name], `step "${name}" has no inputs; give it a mapping of inputs (use {} for none)`);
     return;
   }
-  if (!isMapping2(inputs)) {
+  if (!isMapping(inputs)) {
     c.error([...path3, name], `the inputs of step "${name}" must be a mapping, got ${typeName(inputs)}`);
     return;
   }
@@ -14266,12 +14280,12 @@ function checkNoTimestamps(c, value, path3) {
     c.error(path3, `"${value.text}" is read as a date; quote it to pass it as text`);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => checkNoTimestamps(c, v, [...path3, i]));
-  } else if (isMapping2(value)) {
+  } else if (isMapping(value)) {
     for (const [k, v] of Object.entries(value)) checkNoTimestamps(c, v, [...path3, k]);
   }
 }
 function checkDeployment(c, raw, path3) {
-  if (!isMapping2(raw)) {
+  if (!isMapping(raw)) {
     c.error(path3, `each deployment must be a mapping, got ${typeName(raw)}`);
     return void 0;
   }
@@ -14335,11 +14349,11 @@ function checkDeployment(c, raw, path3) {
     if (!has(key)) continue;
     const v = raw[key];
     const steps = checkSteps(c, v, at(key));
-    out[key] = isMapping2(v) && Object.keys(v).length === 0 ? {} : steps;
+    out[key] = isMapping(v) && Object.keys(v).length === 0 ? {} : steps;
   }
   if (has("schedule")) {
     const s = raw.schedule;
-    if (s !== null && !isMapping2(s)) c.error(at("schedule"), `"schedule" must be a mapping, got ${typeName(s)}`);
+    if (s !== null && !isMapping(s)) c.error(at("schedule"), `"schedule" must be a mapping, got ${typeName(s)}`);
     else if (s && Object.keys(s).length > 0) {
       const v = checkSchedule(c, s, at("schedule"), path3);
       if (v) out.schedule = v;
@@ -14351,12 +14365,12 @@ function checkDeployment(c, raw, path3) {
     else if (!Array.isArray(s)) c.error(at("schedules"), `"schedules" must be a list, got ${typeName(s)}`);
     else {
       out.schedules = s.map((item, i) => {
-        if (!isMapping2(item)) return c.error([...path3, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
+        if (!isMapping(item)) return c.error([...path3, "schedules", i], `each schedule must be a mapping, got ${typeName(item)}`);
         return checkSchedule(c, item, [...path3, "schedules", i], path3);
       }).filter((x) => x !== void 0);
     }
   }
-  if (has("schedule") && has("schedules") && isMapping2(raw.schedule) && Object.keys(raw.schedule).length > 0) {
+  if (has("schedule") && has("schedules") && isMapping(raw.schedule) && Object.keys(raw.schedule).length > 0) {
     c.error(at("schedule"), 'both "schedule" and "schedules" are set; move the schedule into the "schedules" list');
   }
   if (has("triggers")) {
@@ -14365,7 +14379,7 @@ function checkDeployment(c, raw, path3) {
     else if (!Array.isArray(t)) c.error(at("triggers"), `"triggers" must be a list, got ${typeName(t)}`);
     else {
       t.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path3, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
+        if (!isMapping(item)) c.error([...path3, "triggers", i], `each trigger must be a mapping, got ${typeName(item)}`);
       });
       out.triggers = toJsonValue(t, false);
     }
@@ -14376,7 +14390,7 @@ function checkDeployment(c, raw, path3) {
     else if (!Array.isArray(s)) c.error(at("sla"), `"sla" must be a list, got ${typeName(s)}`);
     else {
       s.forEach((item, i) => {
-        if (!isMapping2(item)) c.error([...path3, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
+        if (!isMapping(item)) c.error([...path3, "sla", i], `each SLA must be a mapping, got ${typeName(item)}`);
       });
       out.sla = toJsonValue(s, false);
     }
@@ -14385,7 +14399,7 @@ function checkDeployment(c, raw, path3) {
 }
 function checkConcurrency(c, value, path3) {
   if (value === null) return null;
-  if (!isMapping2(value)) return c.int(value, path3);
+  if (!isMapping(value)) return c.int(value, path3);
   c.unknownKeys(value, path3, CONCURRENCY_KEYS, "concurrency_limit");
   const out = {};
   if ("limit" in value) {
@@ -14572,7 +14586,7 @@ function restore(entry) {
   };
   return fix(entry.value);
 }
-var READER = true ? "270451a033c53303" : void 0;
+var READER = true ? "4fc5cf8049190b82" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -14809,10 +14823,10 @@ function countEntries(text) {
 }
 
 export {
-  keyPath,
-  formatDiagnostic,
   parseYaml,
   DiskStore,
+  keyPath,
+  formatDiagnostic,
   isCronSchedule,
   isIntervalSchedule,
   convertScheduleItem,
@@ -14822,8 +14836,8 @@ export {
   allStepNames,
   RESERVED_STEP_INPUTS,
   looksLikePythonCallable,
+  parseStep,
   VERSION_TYPES,
-  isMapping2 as isMapping,
   selectDeployments,
   loadPrefectFile
 };

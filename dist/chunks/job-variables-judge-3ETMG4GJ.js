@@ -8,14 +8,14 @@ import {
   preprocessSchema,
   removeRequired,
   replaceAt
-} from "./chunk-VHKUJTZ4.js";
-import "./chunk-F2OPHSBH.js";
-import "./chunk-VUQXFYTI.js";
+} from "./chunk-IBOPLXCV.js";
+import "./chunk-VD6IWJCV.js";
+import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
 import "./chunk-NYGW7KUL.js";
 import "./chunk-C4QZBJBN.js";
-import "./chunk-XUEV4OKW.js";
+import "./chunk-VIVA5UV4.js";
 import "./chunk-CNOKWGXO.js";
 import "./chunk-6YASQSJ3.js";
 import "./chunk-6ZI6ZE76.js";

@@ -1,22 +1,21 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import "./chunk-GZN6XCMG.js";
+import "./chunk-7QXJ5PCL.js";
 import {
   compileLikePython,
   isUnknown,
   removeRequired,
   require__
-} from "./chunk-VHKUJTZ4.js";
-import {
-  isMapping
-} from "./chunk-F2OPHSBH.js";
-import {
-  pythonRepr
-} from "./chunk-VUQXFYTI.js";
+} from "./chunk-IBOPLXCV.js";
+import "./chunk-VD6IWJCV.js";
+import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
 import "./chunk-NYGW7KUL.js";
 import "./chunk-C4QZBJBN.js";
-import "./chunk-XUEV4OKW.js";
+import {
+  isMapping,
+  pythonRepr
+} from "./chunk-VIVA5UV4.js";
 import "./chunk-CNOKWGXO.js";
 import "./chunk-6YASQSJ3.js";
 import "./chunk-6ZI6ZE76.js";

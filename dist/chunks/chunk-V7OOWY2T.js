@@ -1,12 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   REFERENCE_PREFECT_VERSION
-} from "./chunk-EHI5DEDC.js";
+} from "./chunk-NU72KYGR.js";
 import {
-  didYouMean,
-  pythonRepr,
-  pythonStr
-} from "./chunk-VUQXFYTI.js";
+  didYouMean
+} from "./chunk-RTJXVYK5.js";
 import {
   ProcessStartError,
   StepFailure,
@@ -14,12 +12,14 @@ import {
   findPython,
   processEnv,
   runProcess
-} from "./chunk-EJMWXAMN.js";
+} from "./chunk-46W2O75K.js";
 import {
   isMapping,
   isTruthy,
+  pythonRepr,
+  pythonStr,
   pythonTypeName
-} from "./chunk-XUEV4OKW.js";
+} from "./chunk-VIVA5UV4.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   isMapping
-} from "./chunk-F2OPHSBH.js";
+} from "./chunk-VIVA5UV4.js";
 import {
   __commonJS,
   __toESM

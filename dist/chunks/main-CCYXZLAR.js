@@ -6,54 +6,47 @@ import {
 } from "./chunk-MYFNL276.js";
 import {
   DEFAULT_LOCK_TIMEOUT_SECONDS,
-  PrefectClient,
-  Secrets,
-  createPlan,
+  apiUrlOf,
+  build,
   deploy,
   deployToMarkdown,
+  deploymentKey,
   deploymentUrl,
-  hasErrors,
   liveChangesToText,
   lockEventText,
   matrixOf,
-  newPlanCache,
   outcomeJson,
-  planAgainstServer,
+  plan,
   planToJson,
   planToMarkdown,
   planToText,
-  prefectTemplateSources,
-  runDeploymentSteps,
-  uiUrl,
-  untrustedEnvironment,
-  validateDeployments,
-  validateForDeploy
-} from "./chunk-4LNPLEWX.js";
+  qualifiedName
+} from "./chunk-MJYG37PB.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
-import "./chunk-EHI5DEDC.js";
+import "./chunk-NU72KYGR.js";
 import "./chunk-IB5ZBFXE.js";
 import "./chunk-KENA6D5Q.js";
 import "./chunk-4BWCOZUN.js";
 import {
-  keyPath,
-  offlineSources,
-  placeholdersInString
-} from "./chunk-GZN6XCMG.js";
+  Secrets
+} from "./chunk-7QXJ5PCL.js";
 import {
   formatDiagnostic,
-  isMapping
-} from "./chunk-F2OPHSBH.js";
-import "./chunk-VUQXFYTI.js";
+  parseStep
+} from "./chunk-VD6IWJCV.js";
+import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
 import "./chunk-NYGW7KUL.js";
 import "./chunk-C4QZBJBN.js";
-import "./chunk-EJMWXAMN.js";
+import "./chunk-46W2O75K.js";
 import {
   require_node_child_process
 } from "./chunk-4AHN6RY2.js";
-import "./chunk-XUEV4OKW.js";
+import {
+  isMapping
+} from "./chunk-VIVA5UV4.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
@@ -625,91 +618,6 @@ function info(message) {
   process.stdout.write(message + os5.EOL);
 }
 
-// src/core/plan/hash.ts
-var import_node_crypto = __toESM(require_node_crypto(), 1);
-function normalizedDeployment(d, commit) {
-  const p = d.payload;
-  const info2 = isMapping(p.version_info) ? p.version_info : {};
-  const inferred = typeof info2.commit_sha === "string" && typeof p.version === "string" && p.version.length >= 7 && info2.commit_sha.startsWith(p.version);
-  const value = {
-    name: d.name,
-    flow_name: d.flowName,
-    entrypoint: d.entrypoint,
-    description: d.description,
-    version: inferred ? null : p.version,
-    version_type: info2.type ?? null,
-    tags: p.tags,
-    parameters: p.parameters,
-    parameter_openapi_schema: p.parameter_openapi_schema,
-    enforce_parameter_schema: p.enforce_parameter_schema,
-    paused: p.paused,
-    concurrency_limit: p.concurrency_limit,
-    concurrency_options: p.concurrency_options ?? null,
-    work_pool_name: p.work_pool_name,
-    work_queue_name: p.work_queue_name,
-    job_variables: p.job_variables,
-    pull_steps: d.pullStepsNull ? null : p.pull_steps,
-    schedules: d.schedules.map((s) => {
-      const schedule = { ...s.create.schedule };
-      if ("interval" in schedule && !("anchor_date" in s.update.schedule)) delete schedule.anchor_date;
-      return { ...s.create, schedule };
-    }),
-    triggers: d.triggers,
-    slas: d.slas ?? null
-  };
-  return commit ? replaceCommit(value, commit) : value;
-}
-function fingerprintDeployments(deployments, options = {}) {
-  const out = {};
-  for (const d of deployments) {
-    let value = normalizedDeployment(d, options.commit);
-    if (options.transform) value = options.transform(value);
-    const fields = {};
-    for (const [k, v] of Object.entries(value)) fields[k] = sha256(canonicalJson(v)).slice(0, 8);
-    out[`${d.flowName}/${d.name}`] = { hash: sha256(canonicalJson(value)).slice(0, 16), fields };
-  }
-  const hash = sha256(canonicalJson(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.hash]))));
-  return { hash, deployments: out };
-}
-function compareFingerprints(earlier, now) {
-  const out = [];
-  for (const [name, current] of Object.entries(now.deployments)) {
-    const before = earlier.deployments[name];
-    if (!before) {
-      out.push({ deployment: name, kind: "missing", fields: [] });
-      continue;
-    }
-    if (before.hash === current.hash) continue;
-    const keys = /* @__PURE__ */ new Set([...Object.keys(before.fields), ...Object.keys(current.fields)]);
-    const fields = [...keys].filter((k) => before.fields[k] !== current.fields[k]).sort();
-    out.push({ deployment: name, kind: "changed", fields: Object.keys(before.fields).length ? fields : [] });
-  }
-  return out;
-}
-function canonicalJson(value) {
-  return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (isMapping(value)) {
-    const out = {};
-    for (const k of Object.keys(value).sort()) if (value[k] !== void 0) out[k] = sortKeys(value[k]);
-    return out;
-  }
-  return value;
-}
-function sha256(text) {
-  return (0, import_node_crypto.createHash)("sha256").update(text).digest("hex");
-}
-function replaceCommit(value, commit) {
-  if (typeof value === "string") {
-    return value.replace(/[0-9a-f]{7,40}/gi, (m) => commit.toLowerCase().startsWith(m.toLowerCase()) ? "<commit>" : m);
-  }
-  if (Array.isArray(value)) return value.map((v) => replaceCommit(v, commit));
-  if (isMapping(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceCommit(v, commit)]));
-  return value;
-}
-
 // src/github/inputs.ts
 var INPUT = {
   prefectFile: "prefect-file",
@@ -830,12 +738,12 @@ function pullRequestOf(payload) {
 }
 
 // src/github/logs.ts
-var import_node_crypto2 = __toESM(require_node_crypto(), 1);
+var import_node_crypto = __toESM(require_node_crypto(), 1);
 var import_node_os = __toESM(require_node_os(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
 var stdout = (line) => process.stdout.write(line + import_node_os.EOL);
 function groupLines(title, lines) {
-  const token = (0, import_node_crypto2.randomUUID)().replace(/-/g, "");
+  const token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
   return [`::group::${commandValue(title)}`, `::stop-commands::${token}`, ...lines, `::${token}::`, "::endgroup::"];
 }
 function printGroup(title, lines, write = stdout) {
@@ -863,7 +771,7 @@ var StepLogs = class {
   waiting = [];
   current = /* @__PURE__ */ new Map();
   start(deployment, title) {
-    const step = { deployment, title, token: (0, import_node_crypto2.randomUUID)().replace(/-/g, ""), lines: [], done: false };
+    const step = { deployment, title, token: (0, import_node_crypto.randomUUID)().replace(/-/g, ""), lines: [], done: false };
     this.current.set(deployment, step);
     if (this.live) this.waiting.push(step);
     else this.goLive(step);
@@ -949,45 +857,49 @@ var Secrets2 = class extends Secrets {
   }
 };
 
-// src/github/truncate.ts
-var FENCE = /^ {0,3}(`{3,}|~{3,})/;
-function closing(state, note) {
-  return (state.fence ? `
-${state.fence}` : "") + "\n\n</details>".repeat(state.details) + `
-
-${note}
-`;
-}
-function advance(state, line) {
-  const m = FENCE.exec(line);
-  if (state.fence) {
-    const closes = m && m[1][0] === state.fence[0] && m[1].length >= state.fence.length && line.trim() === m[1];
-    return closes ? { ...state, fence: void 0 } : state;
+// src/github/outputs.ts
+var OUTPUT = {
+  deployments: "deployments",
+  changes: "changes",
+  plan: "plan",
+  planMarkdown: "plan-markdown",
+  stepOutputs: "step-outputs",
+  matrix: "matrix",
+  failureReason: "failure-reason",
+  commentUrl: "comment-url"
+};
+var OUTPUTS = ["deployments", "changes", "plan", "plan-markdown", "step-outputs", "matrix", "failure-reason", "comment-url"];
+function stepIds(d) {
+  const ids = [];
+  for (const step of [...d.steps.build, ...d.steps.push]) {
+    const id = parseStep(step)?.id;
+    if (id !== void 0) ids.push(id);
   }
-  if (m) return { ...state, fence: m[1] };
-  const opened = (line.match(/<details[\s>]/gi) ?? []).length;
-  const closed = (line.match(/<\/details>/gi) ?? []).length;
-  return { ...state, details: Math.max(0, state.details + opened - closed) };
+  return ids;
 }
-function truncateMarkdown(text, limit, note) {
-  if (text.length <= limit) return text;
-  const lines = text.split("\n");
-  let state = { fence: void 0, details: 0 };
-  let used = 0;
-  let kept = 0;
-  for (const line of lines) {
-    const next = advance(state, line);
-    const size = used + line.length + 1;
-    if (kept > 0 && size + closing(next, note).length > limit) break;
-    used = size;
-    state = next;
-    kept++;
+var OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+function flatStepOutputs(plan2, outputs) {
+  const values = /* @__PURE__ */ new Map();
+  for (const d of plan2.deployments) {
+    const out = outputs.get(d.index);
+    if (!out) continue;
+    for (const id of stepIds(d)) {
+      const result = out[id];
+      if (!isMapping(result)) continue;
+      for (const [k, v] of Object.entries(result)) {
+        const name = `${id}-${k}`;
+        if (!OUTPUT_NAME.test(name) || OUTPUTS.includes(name)) continue;
+        const text = typeof v === "string" ? v : JSON.stringify(v);
+        const seen = values.get(name);
+        values.set(name, seen === void 0 || seen === text ? text : null);
+      }
+    }
   }
-  return lines.slice(0, kept).join("\n") + closing(state, note);
+  return Object.fromEntries([...values].filter((e) => e[1] !== null));
 }
 
 // src/github/comment.ts
-var import_node_crypto3 = __toESM(require_node_crypto(), 1);
+var import_node_crypto2 = __toESM(require_node_crypto(), 1);
 var import_node_zlib = __toESM(require_node_zlib(), 1);
 async function createOctokit(token) {
   const { getOctokit } = await import("./github-YGCZCFWC.js");
@@ -996,7 +908,7 @@ async function createOctokit(token) {
 var MARKER = "deploy-action:plan";
 var MAX_FIELD_DATA = 2e4;
 function commentKeys(repository, prefectFile, selection2) {
-  const h = (parts) => (0, import_node_crypto3.createHash)("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 16);
+  const h = (parts) => (0, import_node_crypto2.createHash)("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 16);
   return { key: h([repository, prefectFile, selection2]), scope: h([repository, prefectFile]) };
 }
 function formatMarker(keys, fingerprint2) {
@@ -1074,6 +986,91 @@ function httpStatus(error2) {
   return typeof status === "number" ? status : void 0;
 }
 
+// src/core/plan/hash.ts
+var import_node_crypto3 = __toESM(require_node_crypto(), 1);
+function normalizedDeployment(d, commit) {
+  const p = d.payload;
+  const info2 = isMapping(p.version_info) ? p.version_info : {};
+  const inferred = typeof info2.commit_sha === "string" && typeof p.version === "string" && p.version.length >= 7 && info2.commit_sha.startsWith(p.version);
+  const value = {
+    name: d.name,
+    flow_name: d.flowName,
+    entrypoint: d.entrypoint,
+    description: d.description,
+    version: inferred ? null : p.version,
+    version_type: info2.type ?? null,
+    tags: p.tags,
+    parameters: p.parameters,
+    parameter_openapi_schema: p.parameter_openapi_schema,
+    enforce_parameter_schema: p.enforce_parameter_schema,
+    paused: p.paused,
+    concurrency_limit: p.concurrency_limit,
+    concurrency_options: p.concurrency_options ?? null,
+    work_pool_name: p.work_pool_name,
+    work_queue_name: p.work_queue_name,
+    job_variables: p.job_variables,
+    pull_steps: d.pullStepsNull ? null : p.pull_steps,
+    schedules: d.schedules.map((s) => {
+      const schedule = { ...s.create.schedule };
+      if ("interval" in schedule && !("anchor_date" in s.update.schedule)) delete schedule.anchor_date;
+      return { ...s.create, schedule };
+    }),
+    triggers: d.triggers,
+    slas: d.slas ?? null
+  };
+  return commit ? replaceCommit(value, commit) : value;
+}
+function fingerprintDeployments(deployments, options = {}) {
+  const out = {};
+  for (const d of deployments) {
+    let value = normalizedDeployment(d, options.commit);
+    if (options.transform) value = options.transform(value);
+    const fields = {};
+    for (const [k, v] of Object.entries(value)) fields[k] = sha256(canonicalJson(v)).slice(0, 8);
+    out[qualifiedName(d)] = { hash: sha256(canonicalJson(value)).slice(0, 16), fields };
+  }
+  const hash = sha256(canonicalJson(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.hash]))));
+  return { hash, deployments: out };
+}
+function compareFingerprints(earlier, now) {
+  const out = [];
+  for (const [name, current] of Object.entries(now.deployments)) {
+    const before = earlier.deployments[name];
+    if (!before) {
+      out.push({ deployment: name, kind: "missing", fields: [] });
+      continue;
+    }
+    if (before.hash === current.hash) continue;
+    const keys = /* @__PURE__ */ new Set([...Object.keys(before.fields), ...Object.keys(current.fields)]);
+    const fields = [...keys].filter((k) => before.fields[k] !== current.fields[k]).sort();
+    out.push({ deployment: name, kind: "changed", fields: Object.keys(before.fields).length ? fields : [] });
+  }
+  return out;
+}
+function canonicalJson(value) {
+  return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (isMapping(value)) {
+    const out = {};
+    for (const k of Object.keys(value).sort()) if (value[k] !== void 0) out[k] = sortKeys(value[k]);
+    return out;
+  }
+  return value;
+}
+function sha256(text) {
+  return (0, import_node_crypto3.createHash)("sha256").update(text).digest("hex");
+}
+function replaceCommit(value, commit) {
+  if (typeof value === "string") {
+    return value.replace(/[0-9a-f]{7,40}/gi, (m) => commit.toLowerCase().startsWith(m.toLowerCase()) ? "<commit>" : m);
+  }
+  if (Array.isArray(value)) return value.map((v) => replaceCommit(v, commit));
+  if (isMapping(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceCommit(v, commit)]));
+  return value;
+}
+
 // src/github/plan-match.ts
 async function checkPlanMatch(octokit, repo, sha, keys, fingerprint2) {
   const pulls = (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 })).data;
@@ -1106,123 +1103,48 @@ function describeDifferences(differences) {
   return differences.map((d) => d.kind === "missing" ? `${d.deployment} was not in that plan` : `${d.deployment} changed${d.fields.length ? ` (${d.fields.join(", ")})` : ""}`).join("; ");
 }
 
-// src/github/outputs.ts
-var OUTPUTS = ["deployments", "changes", "plan", "plan-markdown", "step-outputs", "matrix", "failure-reason", "comment-url"];
-var deploymentKey = (d) => `${d.flowName}/${d.name}`;
-function isKeyedByDeployment(value) {
-  const entries = Object.entries(value);
-  return entries.length > 0 && entries.every(([k, v]) => k.includes("/") && isMapping(v));
+// src/github/truncate.ts
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+function closing(state, note) {
+  return (state.fence ? `
+${state.fence}` : "") + "\n\n</details>".repeat(state.details) + `
+
+${note}
+`;
 }
-function outputsByIndex(plan, keyed) {
-  return new Map(plan.deployments.map((d) => [d.index, keyed[deploymentKey(d)] ?? {}]));
-}
-function unfilledStepPlaceholders(d, provided) {
-  return d.deferred.filter((p) => {
-    const [placeholder] = placeholdersInString(p);
-    const root = placeholder ? keyPath(placeholder.name)[0] : void 0;
-    return root === void 0 || !(String(root) in provided);
-  });
-}
-function stepIds(d) {
-  const ids = [];
-  for (const step of [...d.steps.build, ...d.steps.push]) {
-    const name = Object.keys(step).at(-1);
-    const inputs = name === void 0 ? void 0 : step[name];
-    if (isMapping(inputs) && typeof inputs.id === "string" && inputs.id) ids.push(inputs.id);
+function advance(state, line) {
+  const m = FENCE.exec(line);
+  if (state.fence) {
+    const closes = m && m[1][0] === state.fence[0] && m[1].length >= state.fence.length && line.trim() === m[1];
+    return closes ? { ...state, fence: void 0 } : state;
   }
-  return ids;
+  if (m) return { ...state, fence: m[1] };
+  const opened = (line.match(/<details[\s>]/gi) ?? []).length;
+  const closed = (line.match(/<\/details>/gi) ?? []).length;
+  return { ...state, details: Math.max(0, state.details + opened - closed) };
 }
-var OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-function flatStepOutputs(plan, outputs) {
-  const values = /* @__PURE__ */ new Map();
-  for (const d of plan.deployments) {
-    const out = outputs.get(d.index);
-    if (!out) continue;
-    for (const id of stepIds(d)) {
-      const result = out[id];
-      if (!isMapping(result)) continue;
-      for (const [k, v] of Object.entries(result)) {
-        const name = `${id}-${k}`;
-        if (!OUTPUT_NAME.test(name) || OUTPUTS.includes(name)) continue;
-        const text = typeof v === "string" ? v : JSON.stringify(v);
-        const seen = values.get(name);
-        values.set(name, seen === void 0 || seen === text ? text : null);
-      }
-    }
+function truncateMarkdown(text, limit, note) {
+  if (text.length <= limit) return text;
+  const lines = text.split("\n");
+  let state = { fence: void 0, details: 0 };
+  let used = 0;
+  let kept = 0;
+  for (const line of lines) {
+    const next = advance(state, line);
+    const size = used + line.length + 1;
+    if (kept > 0 && size + closing(next, note).length > limit) break;
+    used = size;
+    state = next;
+    kept++;
   }
-  return Object.fromEntries([...values].filter((e) => e[1] !== null));
+  return lines.slice(0, kept).join("\n") + closing(state, note);
 }
 
-// src/github/main.ts
+// src/github/run.ts
 var COMMENT_LIMIT = 6e4;
 var SUMMARY_LIMIT = 5e5;
-async function run() {
-  const secrets = new Secrets2();
-  const restore = [secrets.redactLog(process.stdout), secrets.redactLog(process.stderr)];
-  try {
-    await runRedacted(secrets);
-  } finally {
-    for (const undo of restore) undo();
-  }
-}
-async function runRedacted(secrets) {
-  let inputs;
-  try {
-    inputs = readInputs();
-  } catch (e) {
-    if (!(e instanceof InputValueError)) throw e;
-    secrets.setOutput("failure-reason", "invalid-input");
-    setFailed(e.message);
-    return;
-  }
-  secrets.addEnvironment(process.env);
-  secrets.add(inputs.apiKey);
-  secrets.add(inputs.githubToken);
-  const env = {
-    ...process.env,
-    ...inputs.apiUrl ? { PREFECT_API_URL: inputs.apiUrl } : {},
-    ...inputs.apiKey ? { PREFECT_API_KEY: inputs.apiKey } : {}
-  };
-  secrets.add(env.PREFECT_API_KEY);
-  const github = readWorkflowRun(process.env);
-  const cwd = import_node_path2.default.resolve(inputs.workingDirectory);
-  const r = {
-    inputs,
-    env,
-    github,
-    secrets,
-    now: /* @__PURE__ */ new Date(),
-    cwd,
-    prefectFile: import_node_path2.default.relative(github.workspace, import_node_path2.default.resolve(cwd, inputs.prefectFile)).split(import_node_path2.default.sep).join("/")
-  };
-  try {
-    if (inputs.mode === "deploy") await runDeploy(r);
-    else if (inputs.mode === "build") await runBuild(r);
-    else await runPlan(r);
-  } catch (e) {
-    setFailed(secrets.redactText(e.message));
-  }
-}
-function planRequest(r) {
-  return {
-    prefectFile: r.inputs.prefectFile,
-    selection: { all: r.inputs.all, names: r.inputs.deployments },
-    cwd: r.cwd,
-    env: r.env,
-    now: r.now
-  };
-}
-function untrustedPlanRequest(r) {
-  return { ...planRequest(r), templateEnv: untrustedEnvironment(r.env, new Set(r.inputs.planEnv), (v) => r.secrets.add(v)) };
-}
-function prefectClient(r) {
-  const client = new PrefectClient({ env: r.env, ...r.inputs.concurrency ? { concurrency: r.inputs.concurrency } : {} });
-  r.secrets.watchBlockDocuments(client);
-  r.secrets.watchVariables(client);
-  return client;
-}
 function fail(r, reason, diagnostics, message) {
-  r.secrets.setOutput("failure-reason", reason);
+  r.secrets.setOutput(OUTPUT.failureReason, reason);
   const first = diagnostics.find((d) => d.severity === "error");
   setFailed(message ?? (first ? formatDiagnostic(first) : reason));
 }
@@ -1244,70 +1166,12 @@ function fingerprint(r, deployments) {
 async function writeSummary(r, markdown) {
   const note = "> [!NOTE]\n> Truncated to fit the job summary: the whole plan is in the `plan` output.";
   const fitted = truncateMarkdown(r.secrets.redactText(markdown), SUMMARY_LIMIT, note);
-  r.secrets.setOutput("plan-markdown", fitted);
+  r.secrets.setOutput(OUTPUT.planMarkdown, fitted);
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(fitted, true).write();
   return fitted;
 }
-function setPlanOutputs(r, plan, live, ui) {
-  const json = planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live));
-  r.secrets.setOutput("plan", JSON.stringify(json));
-  r.secrets.setOutput("matrix", JSON.stringify(matrixOf(plan)));
-  r.secrets.setOutput(
-    "deployments",
-    JSON.stringify(
-      plan.deployments.map((d, i) => {
-        const change = live?.[i];
-        return {
-          name: d.name,
-          flow: d.flowName,
-          entrypoint: d.entrypoint,
-          ...change ? { id: change.id ?? null, action: change.action, changes: change.changes.map((c) => c.field), url: deploymentUrl(ui, change.id) } : {}
-        };
-      })
-    )
-  );
-}
-function logPlan(plan, live, now) {
-  const text = (p, l) => l ? liveChangesToText(p, l, { now }) : planToText(p, { now });
-  info(text(plan, live).split("\n")[0]);
-  plan.deployments.forEach((d, i) => {
-    const single = { ...plan, deployments: [d] };
-    const change = live?.[i];
-    const lines = text(single, change ? [change] : void 0).split("\n").slice(2);
-    printGroup(`${deploymentKey(d)}${change ? `: ${change.action === "created" ? "create" : change.action === "updated" ? "update" : "unchanged"}` : ""}`, lines);
-  });
-}
-async function runPlan(r) {
-  const req = untrustedPlanRequest(r);
-  let plan;
-  let live;
-  let ui;
-  if (r.env.PREFECT_API_URL) {
-    const client = prefectClient(r);
-    ui = uiUrl(r.env.PREFECT_API_URL, r.env);
-    try {
-      ({ plan, live } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client) }));
-    } finally {
-      client.close();
-    }
-  } else {
-    plan = await validateDeployments(req);
-  }
-  const errors = hasErrors(plan.diagnostics);
-  const changes = errors || !live || live.some((c) => c.action !== "unchanged");
-  annotate(plan.diagnostics, r.cwd, r.github.workspace);
-  logPlan(plan, live, r.now);
-  setPlanOutputs(r, plan, live, ui);
-  r.secrets.setOutput("changes", String(changes));
-  const markdown = planToMarkdown(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), {
-    now: r.now,
-    ...ui ? { uiUrl: ui } : {},
-    footer: footer(r, "Planned")
-  });
-  await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, plan.deployments), changes);
-  if (errors) fail(r, "invalid-config", plan.diagnostics);
-}
+
+// src/github/pull-request.ts
 async function postPlanComment(r, markdown, print, hasChanges) {
   const { inputs, github } = r;
   const pr = github.pullRequest;
@@ -1336,7 +1200,7 @@ ${truncateMarkdown(r.secrets.redactText(markdown), COMMENT_LIMIT - marker.length
       return;
     }
     info(`plan comment ${result.action}: ${result.url}`);
-    r.secrets.setOutput("comment-url", result.url);
+    r.secrets.setOutput(OUTPUT.commentUrl, result.url);
     if (result.minimized?.error) warning(`the previous plan comment (${result.minimized.url}) could not be hidden: ${result.minimized.error}`);
   } catch (e) {
     const status = httpStatus(e);
@@ -1348,77 +1212,157 @@ ${truncateMarkdown(r.secrets.redactText(markdown), COMMENT_LIMIT - marker.length
     }
   }
 }
-function stepLogging() {
-  const logs = new StepLogs();
-  return {
-    onStepEvent: (d, e) => {
-      if (e.phase === "start") logs.start(d.name, `${deploymentKey(d)} \xB7 ${e.section ?? "build"} step ${e.index + 1}: ${e.name.split(".").at(-1)}`);
-      else logs.end(d.name, e.error);
-    },
-    onStepLog: (deployment, line) => logs.line(deployment, line)
-  };
-}
-async function runDeploy(r) {
-  const { inputs, env } = r;
-  if (!env.PREFECT_API_URL) {
-    r.secrets.setOutput("failure-reason", "no-api-url");
-    setFailed("mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
-    return;
-  }
-  const req = { ...planRequest(r), cache: newPlanCache() };
-  const client = prefectClient(r);
-  const sources = prefectTemplateSources(client);
-  const ui = uiUrl(env.PREFECT_API_URL, env);
+async function planMatches(r, plan2) {
+  const { inputs, github } = r;
+  if (!inputs.githubToken || !github.repository || !github.sha) return "needs github-token, GITHUB_REPOSITORY and GITHUB_SHA to find the plan on the merged pull request";
+  const keys = commentKeys(`${github.repository.owner}/${github.repository.repo}`, r.prefectFile, selection(inputs).key);
+  const octokit = await createOctokit(inputs.githubToken);
+  let match;
   try {
-    const given = inputs.stepOutputs;
-    const keyed = given && isKeyedByDeployment(given) ? given : void 0;
-    const skipSteps = inputs.skipSteps || given !== void 0;
-    const choice = skipSteps ? { stepOutputs: keyed ? {} : given ?? {} } : {};
-    if (skipSteps || inputs.requirePlanMatch) {
-      const before = await createPlan({ ...req, templateEnv: untrustedEnvironment(r.env, new Set(inputs.planEnv), () => void 0), sources });
-      if (!hasErrors(before.diagnostics)) {
-        if (keyed) choice.stepOutputsByIndex = outputsByIndex(before, keyed);
-        if (skipSteps && !checkStepOutputsGiven(r, before, choice)) return;
-        if (inputs.requirePlanMatch && !await planMatches(r, before)) return;
-      }
-    }
-    const logging = stepLogging();
-    const result = await deploy({
-      ...req,
-      ...choice,
-      client,
-      sources,
-      concurrency: inputs.concurrency ?? 8,
-      registrationConcurrency: inputs.concurrency ?? (client.isCloud ? 8 : 1),
-      ...logging,
-      onResult: (o) => printGroup(`${o.flowName}/${o.name}: ${o.action}`, outcomeLines(o, ui)),
-      lock: { timeoutSeconds: inputs.lockTimeout, ...r.github.runUrl ? { holder: r.github.runUrl } : {} },
-      onLock: (e) => {
-        const { text, warning: warning2 } = lockEventText(e);
-        if (warning2) warning(text);
-        else info(text);
-      }
-    });
-    annotate(result.diagnostics, req.cwd, r.github.workspace);
-    const outputsOf = (d, o) => choice.stepOutputsByIndex?.get(d.index) ?? (skipSteps ? choice.stepOutputs : o?.stepOutputs) ?? {};
-    const byIndex = new Map(result.plan.deployments.map((d, i) => [d.index, outputsOf(d, result.outcomes[i])]));
-    setStepOutputs(r, result.plan, byIndex);
-    r.secrets.setOutput("matrix", JSON.stringify(matrixOf(result.plan)));
-    r.secrets.setOutput("plan", JSON.stringify(planToJson(r.secrets.redactValue({ ...result.plan, diagnostics: result.diagnostics }))));
-    r.secrets.setOutput(
-      "deployments",
-      JSON.stringify(
-        result.outcomes.map((o) => outcomeJson(o, ui))
-      )
-    );
-    r.secrets.setOutput("changes", String(result.outcomes.some((o) => o.action === "created" || o.action === "updated")));
-    await writeSummary(r, deployToMarkdown(r.secrets.redactValue(result), { now: r.now, ...ui ? { uiUrl: ui } : {}, footer: footer(r, "Deployed") }));
-    if (result.outcomes.length === 0) return fail(r, result.stoppedAt === "steps" ? "step-failed" : result.stoppedAt === "lock" ? "lock-timeout" : "invalid-config", result.diagnostics);
-    if (result.outcomes.some((o) => o.action === "failed")) return fail(r, "deploy-failed", result.diagnostics);
-  } finally {
-    client.close();
+    match = await checkPlanMatch(octokit, github.repository, github.sha, keys, fingerprint(r, plan2.deployments));
+  } catch (e) {
+    return `the plan on the merged pull request could not be read: ${r.secrets.redactText(e.message)}`;
   }
+  if (match.ok) {
+    info(`require-plan-match: matches the plan on pull request #${match.pullRequest} (${match.comment.url})`);
+    return void 0;
+  }
+  if (match.differences.length > 0) {
+    printGroup("require-plan-match: what differs from the plan on the pull request", match.differences.map((d) => d.kind === "missing" ? `${d.deployment}: not in that plan` : `${d.deployment}: ${d.fields.length ? d.fields.join(", ") : "changed"}`));
+  }
+  await writeSummary(r, `### \u274C Not deployed: the plan changed
+
+${match.message}
+
+${footer(r, "Checked")}
+`);
+  return `${match.message}. Plan again on a pull request, or set require-plan-match: false`;
 }
+
+// src/github/publish.ts
+async function publishPlan(r, result) {
+  const { plan: plan2, live, uiUrl: ui } = result;
+  logPlan(plan2, live, r.now);
+  setPlanOutputs(r, plan2, live, ui);
+  r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
+  const markdown = planToMarkdown(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live), {
+    now: r.now,
+    ...ui ? { uiUrl: ui } : {},
+    footer: footer(r, "Planned")
+  });
+  await writeSummary(r, markdown);
+  await postPlanComment(r, markdown, fingerprint(r, plan2.deployments), result.hasChanges);
+  if (result.failureReason) fail(r, result.failureReason, plan2.diagnostics);
+}
+async function publishDeploy(r, result) {
+  const { plan: plan2, outcomes, uiUrl: ui } = result;
+  if (result.failureReason === "no-api-url") {
+    return fail(r, "no-api-url", [], "mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
+  }
+  if (result.failureReason === "plan-changed") return fail(r, "plan-changed", [], `require-plan-match: ${result.message}`);
+  if (result.failureReason === "invalid-input") {
+    for (const p of result.diagnostics) error(formatDiagnostic(p));
+    return fail(r, "invalid-input", result.diagnostics);
+  }
+  if (!plan2 || !outcomes) return;
+  setStepOutputs(r, plan2, result.stepOutputs ?? /* @__PURE__ */ new Map());
+  r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan2)));
+  r.secrets.setOutput(OUTPUT.plan, JSON.stringify(planToJson(r.secrets.redactValue({ ...plan2, diagnostics: result.diagnostics }))));
+  r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes.map((o) => outcomeJson(o, ui))));
+  r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
+  const deployed = { plan: plan2, outcomes, diagnostics: result.diagnostics, ...result.stoppedAt ? { stoppedAt: result.stoppedAt } : {} };
+  await writeSummary(r, deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...ui ? { uiUrl: ui } : {}, footer: footer(r, "Deployed") }));
+  if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
+}
+async function publishBuild(r, result) {
+  const { plan: plan2 } = result;
+  if (!plan2) return;
+  r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan2)));
+  r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(plan2.deployments.map((d) => ({ name: d.name, flow: d.flowName, entrypoint: d.entrypoint }))));
+  if (result.failureReason) return fail(r, result.failureReason, result.diagnostics);
+  const outputs = result.stepOutputs ?? /* @__PURE__ */ new Map();
+  setStepOutputs(r, plan2, outputs);
+  const rows = plan2.deployments.map((d) => {
+    const keys = Object.keys(outputs.get(d.index) ?? {});
+    return `| \`${deploymentKey(d)}\` | ${keys.length ? keys.map((k) => `\`${k}\``).join(" ") : "\u2014"} |`;
+  });
+  const heading = `### Prefect build: steps ran for ${result.built ?? 0} of ${plan2.deployments.length} deployments`;
+  await writeSummary(r, [heading, "", "| Deployment | Step outputs |", "|---|---|", ...rows, "", footer(r, "Built"), ""].join("\n"));
+}
+function setPlanOutputs(r, plan2, live, ui) {
+  const json = planToJson(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live));
+  r.secrets.setOutput(OUTPUT.plan, JSON.stringify(json));
+  r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan2)));
+  const deployments = plan2.deployments.map((d, i) => {
+    const change = live?.[i];
+    return {
+      name: d.name,
+      flow: d.flowName,
+      entrypoint: d.entrypoint,
+      ...change ? { id: change.id ?? null, action: change.action, changes: change.changes.map((c) => c.field), url: deploymentUrl(ui, change.id) } : {}
+    };
+  });
+  r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(deployments));
+}
+function logPlan(plan2, live, now) {
+  const text = (p, l) => l ? liveChangesToText(p, l, { now }) : planToText(p, { now });
+  info(text(plan2, live).split("\n")[0]);
+  plan2.deployments.forEach((d, i) => {
+    const single = { ...plan2, deployments: [d] };
+    const change = live?.[i];
+    const lines = text(single, change ? [change] : void 0).split("\n").slice(2);
+    printGroup(`${deploymentKey(d)}${change ? `: ${change.action === "created" ? "create" : change.action === "updated" ? "update" : "unchanged"}` : ""}`, lines);
+  });
+}
+function setStepOutputs(r, plan2, byIndex) {
+  r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(Object.fromEntries(plan2.deployments.map((d) => [deploymentKey(d), byIndex.get(d.index) ?? {}]))));
+  for (const [name, value] of Object.entries(flatStepOutputs(plan2, byIndex))) r.secrets.setOutput(name, value);
+}
+
+// src/github/reporter.ts
+var ActionReporter = class {
+  /** `cwd`: where prefect.yaml's paths start; `workspace`: what annotations are relative to. */
+  constructor(cwd, workspace) {
+    this.cwd = cwd;
+    this.workspace = workspace;
+  }
+  cwd;
+  workspace;
+  logs = new StepLogs();
+  ui;
+  info(line) {
+    info(line);
+  }
+  warning(line) {
+    warning(line);
+  }
+  notice(line) {
+    notice(line);
+  }
+  diagnostics(list) {
+    annotate(list, this.cwd, this.workspace);
+  }
+  deploying(uiUrl) {
+    this.ui = uiUrl;
+  }
+  step(d, e) {
+    if (e.phase === "start") this.logs.start(d.name, `${deploymentKey(d)} \xB7 ${e.section ?? "build"} step ${e.index + 1}: ${e.name.split(".").at(-1)}`);
+    else this.logs.end(d.name, e.error);
+  }
+  stepLog(deployment, line) {
+    this.logs.line(deployment, line);
+  }
+  progress(_event) {
+  }
+  result(o) {
+    printGroup(`${qualifiedName(o)}: ${o.action}`, outcomeLines(o, this.ui));
+  }
+  lock(e) {
+    const { text, warning: warning2 } = lockEventText(e);
+    if (warning2) warning(text);
+    else info(text);
+  }
+};
 function outcomeLines(o, ui) {
   const lines = [];
   if (o.id) lines.push(`id: ${o.id}${ui ? `  ${deploymentUrl(ui, o.id)}` : ""}`);
@@ -1432,89 +1376,81 @@ function short(v) {
   const text = v === void 0 ? "(not set)" : JSON.stringify(v);
   return text.length > 200 ? `${text.slice(0, 199)}\u2026` : text;
 }
-function checkStepOutputsGiven(r, plan, choice) {
-  const problems = [];
-  for (const d of plan.deployments) {
-    const provided = choice.stepOutputsByIndex?.get(d.index) ?? choice.stepOutputs ?? {};
-    const missing = unfilledStepPlaceholders(d, provided);
-    if (missing.length === 0) continue;
-    problems.push({
-      severity: "error",
-      file: plan.prefectFile,
-      deployment: d.name,
-      message: `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} filled by a build or push step, which this run does not run (skip-steps or step-outputs); pass ${missing.length === 1 ? "its value" : "their values"} in step-outputs`
-    });
-  }
-  if (problems.length === 0) return true;
-  for (const p of problems) error(formatDiagnostic(p));
-  fail(r, "invalid-input", problems);
-  return false;
-}
-async function planMatches(r, plan) {
-  const { inputs, github } = r;
-  const refuse = (message) => {
-    r.secrets.setOutput("failure-reason", "plan-changed");
-    setFailed(`require-plan-match: ${message}`);
-    return false;
-  };
-  if (!inputs.githubToken || !github.repository || !github.sha) return refuse("needs github-token, GITHUB_REPOSITORY and GITHUB_SHA to find the plan on the merged pull request");
-  const keys = commentKeys(`${github.repository.owner}/${github.repository.repo}`, r.prefectFile, selection(inputs).key);
-  const octokit = await createOctokit(inputs.githubToken);
-  let match;
-  try {
-    match = await checkPlanMatch(octokit, github.repository, github.sha, keys, fingerprint(r, plan.deployments));
-  } catch (e) {
-    return refuse(`the plan on the merged pull request could not be read: ${r.secrets.redactText(e.message)}`);
-  }
-  if (match.ok) {
-    info(`require-plan-match: matches the plan on pull request #${match.pullRequest} (${match.comment.url})`);
-    return true;
-  }
-  if (match.differences.length > 0) {
-    printGroup("require-plan-match: what differs from the plan on the pull request", match.differences.map((d) => d.kind === "missing" ? `${d.deployment}: not in that plan` : `${d.deployment}: ${d.fields.length ? d.fields.join(", ") : "changed"}`));
-  }
-  await writeSummary(r, `### \u274C Not deployed: the plan changed
 
-${match.message}
-
-${footer(r, "Checked")}
-`);
-  return refuse(`${match.message}. Plan again on a pull request, or set require-plan-match: false`);
-}
-function setStepOutputs(r, plan, byIndex) {
-  r.secrets.setOutput("step-outputs", JSON.stringify(Object.fromEntries(plan.deployments.map((d) => [deploymentKey(d), byIndex.get(d.index) ?? {}]))));
-  for (const [name, value] of Object.entries(flatStepOutputs(plan, byIndex))) r.secrets.setOutput(name, value);
-}
-async function runBuild(r) {
-  const req = planRequest(r);
-  let client;
-  let sources = offlineSources();
+// src/github/main.ts
+async function run() {
+  const secrets = new Secrets2();
+  const restore = [secrets.redactLog(process.stdout), secrets.redactLog(process.stderr)];
   try {
-    let plan;
-    if (r.env.PREFECT_API_URL) {
-      client = prefectClient(r);
-      sources = prefectTemplateSources(client);
-      plan = await validateForDeploy({ ...req, client, sources });
-    } else {
-      plan = await validateDeployments(req);
-    }
-    annotate(plan.diagnostics, r.cwd, r.github.workspace);
-    r.secrets.setOutput("matrix", JSON.stringify(matrixOf(plan)));
-    r.secrets.setOutput("deployments", JSON.stringify(plan.deployments.map((d) => ({ name: d.name, flow: d.flowName, entrypoint: d.entrypoint }))));
-    if (hasErrors(plan.diagnostics)) return fail(r, "invalid-config", plan.diagnostics);
-    const withSteps = plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
-    const ran = await runDeploymentSteps(plan, withSteps, { ...req, sources, concurrency: r.inputs.concurrency ?? 8, ...stepLogging() });
-    annotate(ran.diagnostics, r.cwd, r.github.workspace);
-    if (ran.diagnostics.length > 0) return fail(r, "step-failed", ran.diagnostics);
-    setStepOutputs(r, plan, ran.outputs);
-    const rows = plan.deployments.map((d) => {
-      const keys = Object.keys(ran.outputs.get(d.index) ?? {});
-      return `| \`${deploymentKey(d)}\` | ${keys.length ? keys.map((k) => `\`${k}\``).join(" ") : "\u2014"} |`;
-    });
-    await writeSummary(r, [`### Prefect build: steps ran for ${withSteps.length} of ${plan.deployments.length} deployments`, "", "| Deployment | Step outputs |", "|---|---|", ...rows, "", footer(r, "Built"), ""].join("\n"));
+    await runRedacted(secrets);
   } finally {
-    client?.close();
+    for (const undo of restore) undo();
   }
+}
+async function runRedacted(secrets) {
+  let inputs;
+  try {
+    inputs = readInputs();
+  } catch (e) {
+    if (!(e instanceof InputValueError)) throw e;
+    secrets.setOutput(OUTPUT.failureReason, "invalid-input");
+    setFailed(e.message);
+    return;
+  }
+  secrets.addEnvironment(process.env);
+  secrets.add(inputs.apiKey);
+  secrets.add(inputs.githubToken);
+  const env = {
+    ...process.env,
+    ...inputs.apiUrl ? { PREFECT_API_URL: inputs.apiUrl } : {},
+    ...inputs.apiKey ? { PREFECT_API_KEY: inputs.apiKey } : {}
+  };
+  secrets.add(env.PREFECT_API_KEY);
+  const github = readWorkflowRun(process.env);
+  const cwd = import_node_path2.default.resolve(inputs.workingDirectory);
+  const r = {
+    inputs,
+    env,
+    github,
+    secrets,
+    now: /* @__PURE__ */ new Date(),
+    cwd,
+    prefectFile: import_node_path2.default.relative(github.workspace, import_node_path2.default.resolve(cwd, inputs.prefectFile)).split(import_node_path2.default.sep).join("/")
+  };
+  const reporter = new ActionReporter(cwd, github.workspace);
+  try {
+    if (inputs.mode === "deploy") {
+      const request = {
+        ...commandRequest(r),
+        lock: { timeoutSeconds: inputs.lockTimeout, ...github.runUrl ? { holder: github.runUrl } : {} },
+        skipSteps: inputs.skipSteps,
+        ...inputs.stepOutputs ? { stepOutputs: inputs.stepOutputs } : {},
+        planEnv: inputs.planEnv,
+        ...inputs.requirePlanMatch ? { checkPlan: (p) => planMatches(r, p) } : {}
+      };
+      await publishDeploy(r, await deploy(request, reporter));
+    } else if (inputs.mode === "build") {
+      await publishBuild(r, await build(commandRequest(r), reporter));
+    } else {
+      const result = await plan({ ...commandRequest(r), planEnv: inputs.planEnv }, reporter);
+      await publishPlan(r, { ...result, plan: result.plan });
+    }
+  } catch (e) {
+    setFailed(secrets.redactText(e.message));
+  }
+}
+function commandRequest(r) {
+  const apiUrl = apiUrlOf(r.env, {});
+  return {
+    prefectFile: r.inputs.prefectFile,
+    selection: { all: r.inputs.all, names: r.inputs.deployments },
+    cwd: r.cwd,
+    env: r.env,
+    now: r.now,
+    ...apiUrl ? { apiUrl } : {},
+    ...r.inputs.concurrency ? { concurrency: r.inputs.concurrency } : {},
+    secrets: r.secrets
+  };
 }
 export {
   COMMENT_LIMIT,
