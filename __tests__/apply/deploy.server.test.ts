@@ -13,7 +13,7 @@ import { main } from '../../src/cli/main.js';
 import { deploy } from '../../src/core/apply/index.js';
 import { newPlanCache } from '../../src/core/plan/index.js';
 import { PrefectClient, prefectTemplateSources } from '../../src/prefect/index.js';
-import { startRecordingProxy, type RecordingProxy } from '../setup/recording-proxy.js';
+import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
 
 const run = promisify(execFile);
 const apiUrl = inject('prefectApiUrl');

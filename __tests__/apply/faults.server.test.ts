@@ -13,7 +13,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { deploy } from '../../src/core/apply/index.js';
 import { PrefectClient, prefectTemplateSources } from '../../src/prefect/index.js';
-import { startFaultProxy } from '../setup/fault-proxy.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
 import { startPrefectServer } from '../setup/prefect-server.js';
 
 const apiUrl = inject('prefectApiUrl');

@@ -13,7 +13,7 @@ import { main } from '../../src/cli/main.js';
 import { readServerSnapshot } from '../../src/core/apply/index.js';
 import { prefetchSnapshot, type SnapshotPrefetch } from '../../src/core/apply/snapshot.js';
 import { PrefectClient } from '../../src/prefect/index.js';
-import { startRecordingProxy, type RecordingProxy } from '../setup/recording-proxy.js';
+import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
 
 const apiUrl = inject('prefectApiUrl');
 const tag = randomUUID().slice(0, 8);

@@ -3,13 +3,12 @@
  * at its place in prefect.yaml, warnings when the schema is not enforced, names the flow does not
  * take, values still holding placeholders left alone, and CLI overrides named as such.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
 import { createPlan, type DeployOptions } from '../../src/core/plan/index.js';
 import { judgeParameters } from '../../src/core/plan/parameters-judge.js';
+import { removeTempProjects, tempProject } from '../support/temp-project.js';
 
 const FLOW = `from datetime import datetime
 from enum import Enum
@@ -46,20 +45,9 @@ def open_ended(x: int = 1, **rest):
     pass
 `;
 
-let dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
+afterEach(removeTempProjects);
 
-function project(yaml: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'params-'));
-  dirs.push(dir);
-  mkdirSync(path.join(dir, 'flows'));
-  writeFileSync(path.join(dir, 'flows', 'f.py'), FLOW);
-  writeFileSync(path.join(dir, 'prefect.yaml'), yaml);
-  return dir;
-}
+const project = (yaml: string): string => tempProject({ 'flows/f.py': FLOW, 'prefect.yaml': yaml }, 'params-');
 
 async function problems(yaml: string, options?: DeployOptions): Promise<string[]> {
   const cwd = project(yaml);
