@@ -211,7 +211,7 @@ async function reference(ws: Workspace): Promise<RunWindow> {
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
     const tail = `${err.stdout ?? ''}\n${err.stderr ?? ''}`.trimEnd().split('\n').slice(-40).join('\n');
-    throw new Error(`prefect deploy --all failed in ${ws.dir}: ${err.message}\n${tail}`);
+    throw new Error(`prefect deploy --all failed in ${ws.dir}: ${err.message}\n${tail}`, { cause: e });
   }
   return { start, end: Date.now() };
 }

@@ -3,7 +3,6 @@
  * at its place in prefect.yaml, warnings when the schema is not enforced, names the flow does not
  * take, values still holding placeholders left alone, and CLI overrides named as such.
  */
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
 import { createPlan, type DeployOptions } from '../../src/core/plan/index.js';

@@ -126,7 +126,7 @@ async function prepare(project: ProjectCase, proxy: RecordingProxy): Promise<Pro
     referenceLog = `${out.stdout}\n${out.stderr}`;
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`prefect deploy --all failed in ${dir}: ${err.message}\n${tail(`${err.stdout ?? ''}\n${err.stderr ?? ''}`)}`);
+    throw new Error(`prefect deploy --all failed in ${dir}: ${err.message}\n${tail(`${err.stdout ?? ''}\n${err.stderr ?? ''}`)}`, { cause: e });
   }
   const sentBodies = proxy.requests.filter((r: RecordedRequest) => r.method === 'POST' && r.path === '/deployments/').map((r) => r.body as Json);
 
