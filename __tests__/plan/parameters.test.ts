@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
 import { createPlan, type DeployOptions } from '../../src/core/plan/index.js';
+import type { GitRunner } from '../../src/core/plan/version-info.js';
 import { judgeParameters } from '../../src/core/plan/parameters-judge.js';
 import { removeTempProjects, tempProject } from '../support/temp-project.js';
 
@@ -48,9 +49,14 @@ afterEach(removeTempProjects);
 
 const project = (yaml: string): string => tempProject({ 'flows/f.py': FLOW, 'prefect.yaml': yaml }, 'params-');
 
+/** Not a git checkout, as the temporary copy is: the plan runs no git process. */
+const noGit: GitRunner = async () => {
+  throw new Error('not a git repository');
+};
+
 async function problems(yaml: string, options?: DeployOptions): Promise<string[]> {
   const cwd = project(yaml);
-  const plan = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd, env: {}, options });
+  const plan = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd, env: {}, options, git: noGit });
   return plan.diagnostics.filter((d) => !d.message.startsWith('no pull steps')).map(formatDiagnostic);
 }
 
