@@ -20,16 +20,7 @@ registerHooks({
 const { default: tseslint } = await import('typescript-eslint');
 
 export default defineConfig(
-  globalIgnores([
-    'dist/',
-    'src/prefect/openapi.d.ts',
-    '**/fixtures/',
-    'coverage/',
-    '.tmp/',
-    '.venv*/',
-    '.tools/',
-    'bench/results/',
-  ]),
+  globalIgnores(['dist/', 'src/prefect/openapi.d.ts', '**/fixtures/', 'coverage/', '.tmp/', '.venv*/', '.tools/', 'bench/results/']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
