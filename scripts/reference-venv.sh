@@ -8,7 +8,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${PREFECT_REFERENCE_VENV:-$root/.venv-ref}"
-# The lock test (__tests__/setup/locks.test.ts) checks the venv against the lock and the lock's prefect
+# The lock test (__tests__/setup/locks.process.test.ts) checks the venv against the lock and the lock's prefect
 # against scripts/reference-version.txt.
 bash "$root/scripts/locks/sync.sh" "$venv" "$root/scripts/locks/reference.lock"
 echo "$venv/bin/python"

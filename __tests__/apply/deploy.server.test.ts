@@ -15,7 +15,7 @@ import { newPlanCache } from '../../src/core/plan/index.js';
 import { PrefectClient } from '../../src/prefect/index.js';
 import { prefectTemplateSources } from '../../src/core/templating/index.js';
 import { stepRunner } from '../../src/steps/index.js';
-import { startRecordingProxy, type RecordingProxy } from '../setup/recording-proxy.js';
+import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
 
 const run = promisify(execFile);
 const apiUrl = inject('prefectApiUrl');

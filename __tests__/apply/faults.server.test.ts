@@ -15,7 +15,7 @@ import { deploy } from '../../src/core/apply/index.js';
 import { PrefectClient } from '../../src/prefect/index.js';
 import { prefectTemplateSources } from '../../src/core/templating/index.js';
 import { stepRunner } from '../../src/steps/index.js';
-import { startFaultProxy } from '../setup/fault-proxy.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
 import { startPrefectServer } from '../setup/prefect-server.js';
 
 const apiUrl = inject('prefectApiUrl');

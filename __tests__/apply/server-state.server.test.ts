@@ -21,7 +21,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startPrefectServer, type PrefectServer } from '../setup/prefect-server.js';
-import { startRecordingProxy, type RecordedRequest } from '../setup/recording-proxy.js';
+import { startRecordingProxy, type RecordedRequest } from '../support/recording-proxy.js';
 import {
   api as corpusApi,
   clearServer as clearCorpusServer,
@@ -32,7 +32,7 @@ import {
   type ProjectCase,
   type RunWindow,
   type Workspace,
-} from './corpus.js';
+} from '../support/server-corpus.js';
 
 const run = promisify(execFile);
 const python = inject('referencePython');
@@ -211,7 +211,7 @@ async function reference(ws: Workspace): Promise<RunWindow> {
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
     const tail = `${err.stdout ?? ''}\n${err.stderr ?? ''}`.trimEnd().split('\n').slice(-40).join('\n');
-    throw new Error(`prefect deploy --all failed in ${ws.dir}: ${err.message}\n${tail}`);
+    throw new Error(`prefect deploy --all failed in ${ws.dir}: ${err.message}\n${tail}`, { cause: e });
   }
   return { start, end: Date.now() };
 }

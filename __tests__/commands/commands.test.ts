@@ -66,8 +66,12 @@ const request = (cwd: string, extra: Partial<CommandRequest> = {}): CommandReque
   env: { IMAGE_TAG: 'v1', API_TOKEN: 'tok-secret-value' },
   now,
   secrets: new Secrets(),
+  git: noGit,
   ...extra,
 });
+
+/** Not a git checkout, as the temporary copies are: the commands run no git process. */
+const noGit = (): Promise<string> => Promise.reject(new Error('not a git repository'));
 
 describe('plan', () => {
   it('offline: every selected deployment, no live changes, changes possible, no failure; problems reported once', async () => {

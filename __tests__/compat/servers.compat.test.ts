@@ -12,7 +12,7 @@ import { main } from '../../src/cli/main.js';
 import { PrefectClient } from '../../src/prefect/index.js';
 import { serverHas } from '../../src/prefect/server-version.js';
 import { startPrefectServer, type PrefectServer } from '../setup/prefect-server.js';
-import { api, clearServer, ours, prepare, PROJECTS, type ProjectCase } from '../apply/corpus.js';
+import { api, clearServer, ours, prepare, PROJECTS, type ProjectCase } from '../support/server-corpus.js';
 
 const venvs = inject('compatVenvs');
 const cleanups: (() => void)[] = [];

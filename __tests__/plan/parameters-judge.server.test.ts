@@ -6,12 +6,10 @@
  * every deployment) and an update of an existing deployment (`PATCH /deployments/{id}`, 204 or 409;
  * how we update one). Our verdict must be the server's, and each row must mean what it says.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { analyzeEntrypoint } from '../../src/core/flows/index.js';
 import { judgeParameters } from '../../src/core/plan/parameters-judge.js';
+import { removeTempProjects, tempProject } from '../support/temp-project.js';
 
 const apiUrl = inject('prefectApiUrl');
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -103,9 +101,7 @@ async function api(method: string, route: string, body?: unknown): Promise<{ sta
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'params-judge-'));
-  mkdirSync(path.join(dir, 'flows'));
-  writeFileSync(path.join(dir, 'flows', 'f.py'), FLOW);
+  dir = tempProject({ 'flows/f.py': FLOW }, 'params-judge-');
   schema = (await analyzeEntrypoint('flows/f.py:judged', { cwd: dir })).parameterSchema;
   const flow = await api('POST', '/flows/', { name: `judge-${RUN}` });
   flowId = (flow.json as { id: string }).id;
@@ -116,7 +112,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api('DELETE', `/flows/${flowId}`);
-  rmSync(dir, { recursive: true, force: true });
+  removeTempProjects();
 });
 
 describe('parameters: our verdict is the server\'s', () => {

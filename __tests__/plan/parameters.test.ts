@@ -3,13 +3,12 @@
  * at its place in prefect.yaml, warnings when the schema is not enforced, names the flow does not
  * take, values still holding placeholders left alone, and CLI overrides named as such.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
 import { createPlan, type DeployOptions } from '../../src/core/plan/index.js';
+import type { GitRunner } from '../../src/core/plan/version-info.js';
 import { judgeParameters } from '../../src/core/plan/parameters-judge.js';
+import { removeTempProjects, tempProject } from '../support/temp-project.js';
 
 const FLOW = `from datetime import datetime
 from enum import Enum
@@ -46,24 +45,18 @@ def open_ended(x: int = 1, **rest):
     pass
 `;
 
-let dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
+afterEach(removeTempProjects);
 
-function project(yaml: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'params-'));
-  dirs.push(dir);
-  mkdirSync(path.join(dir, 'flows'));
-  writeFileSync(path.join(dir, 'flows', 'f.py'), FLOW);
-  writeFileSync(path.join(dir, 'prefect.yaml'), yaml);
-  return dir;
-}
+const project = (yaml: string): string => tempProject({ 'flows/f.py': FLOW, 'prefect.yaml': yaml }, 'params-');
+
+/** Not a git checkout, as the temporary copy is: the plan runs no git process. */
+const noGit: GitRunner = async () => {
+  throw new Error('not a git repository');
+};
 
 async function problems(yaml: string, options?: DeployOptions): Promise<string[]> {
   const cwd = project(yaml);
-  const plan = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd, env: {}, options });
+  const plan = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd, env: {}, options, git: noGit });
   return plan.diagnostics.filter((d) => !d.message.startsWith('no pull steps')).map(formatDiagnostic);
 }
 

@@ -7,74 +7,20 @@
  * A mismatch here is a bug in our engine (or a gap to report), not in the test's expectations.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPlan, hasErrors, type DesiredDeployment, type Plan } from '../../src/core/plan/index.js';
 import type { GitRunner } from '../../src/core/plan/version-info.js';
-import type { LookupResult, StepOutputs, TemplateSources } from '../../src/core/templating/index.js';
-import { startRecordingProxy, type RecordedRequest, type RecordingProxy } from '../setup/recording-proxy.js';
+import type { LookupResult, TemplateSources } from '../../src/core/templating/index.js';
+import { startRecordingProxy, type RecordedRequest, type RecordingProxy } from '../support/recording-proxy.js';
+import { PROJECTS as CORPUS, seed, workspace, type ProjectCase } from '../support/server-corpus.js';
 
 const run = promisify(execFile);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const fixtures = path.join(here, '../fixtures/projects');
-
 type Json = Record<string, unknown>;
 
-interface ProjectCase {
-  title: string;
-  source: string;
-  /** A git checkout with one commit and this origin, so the `vcs:git` provider is exercised; null: no repository. */
-  gitRemote: string | null;
-  env: Record<string, string>;
-  workPools: string[];
-  secrets?: Record<string, string>;
-  variables?: Record<string, unknown>;
-  /** Modules the reference venv does not have (its fallback loader is used for files importing them). */
-  unavailableModules?: string[];
-  /** What the project's build steps produce (spec §2.9), for the plan that has step outputs. */
-  stepOutputs?: StepOutputs;
-}
-
-const PROJECTS: ProjectCase[] = [
-  {
-    title: 'examples/local-etl',
-    source: path.join(repoRoot, 'examples/local-etl'),
-    gitRemote: 'https://github.com/acme/etl.git',
-    env: { IMAGE_TAG: 'v7' },
-    workPools: ['k8s-prod'],
-    unavailableModules: ['pandas'],
-  },
-  {
-    title: 'templated',
-    source: path.join(fixtures, 'templated'),
-    gitRemote: 'https://github.com/acme/templated.git',
-    env: { TEAM: 'data', BRANCH: 'release' },
-    workPools: ['templated-pool'],
-    secrets: { 'templated-gh-token': 'gh-s3cret', 'templated-api-token': 'api-s3cret' },
-    variables: { templated_owner: 'ops@acme.test', templated_replicas: 3 },
-    stepOutputs: { v: { stdout: '1.2.3', stderr: '' }, stdout: '1.2.3', stderr: '' },
-  },
-  {
-    title: 'pulls',
-    source: path.join(fixtures, 'pulls'),
-    gitRemote: 'git@github.com:acme/pulls.git',
-    env: { BRANCH: 'main' },
-    workPools: ['pulls-pool'],
-    secrets: { 'pulls-token': 'pulls-s3cret' },
-  },
-  {
-    title: 'options',
-    source: path.join(fixtures, 'options'),
-    gitRemote: null,
-    env: { SCHEDULE_TZ: 'America/Chicago' },
-    workPools: ['options-pool'],
-  },
-];
+/** The server corpus's first projects: examples, templating, pull steps, deployment options. */
+const PROJECTS = CORPUS.filter((p) => ['examples/local-etl', 'templated', 'pulls', 'options'].includes(p.title));
 
 // ---------------------------------------------------------------------------------------------
 // The server (started by the prefect-server project's global setup) and small API helpers.
@@ -98,27 +44,6 @@ async function apiOk(method: string, route: string, body?: unknown, alsoOk: numb
   const { status, json } = await api(method, route, body);
   if (status >= 300 && !alsoOk.includes(status)) throw new Error(`${method} ${route} -> ${status}: ${JSON.stringify(json)}`);
   return json;
-}
-
-/** Pools, Secret blocks and variables a project needs; 409 (already there from another project) is fine. */
-async function seed(project: ProjectCase): Promise<void> {
-  for (const name of project.workPools) {
-    // No base job template: the server then accepts any job variables, as the examples use k8s-style ones.
-    await apiOk('POST', '/work_pools/', { name, type: 'process' }, [409]);
-  }
-  const secrets = Object.entries(project.secrets ?? {});
-  if (secrets.length > 0) {
-    const type = (await apiOk('GET', '/block_types/slug/secret')) as Json;
-    const schemas = (await apiOk('POST', '/block_schemas/filter', { block_schemas: { block_type_id: { any_: [type.id] } } })) as Json[];
-    const schema = schemas[0];
-    if (!schema) throw new Error('the server has no block schema for the secret block type');
-    for (const [name, value] of secrets) {
-      await apiOk('POST', '/block_documents/', { name, data: { value }, block_schema_id: schema.id, block_type_id: type.id }, [409]);
-    }
-  }
-  for (const [name, value] of Object.entries(project.variables ?? {})) {
-    await apiOk('POST', '/variables/', { name, value }, [409]);
-  }
 }
 
 /** Block documents and variables read from the live server, as the deploy command will. */
@@ -168,36 +93,9 @@ async function git(dir: string, env: Record<string, string>, ...args: string[]):
 }
 
 async function prepare(project: ProjectCase, proxy: RecordingProxy): Promise<ProjectRun> {
-  const root = mkdtempSync(path.join(tmpdir(), 'reference-payload-'));
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  // The directory name shows in default pull steps; keep the project's.
-  const dir = path.join(realpathSync(root), path.basename(project.source));
-  cpSync(project.source, dir, { recursive: true });
-  const home = path.join(root, 'home');
-  mkdirSync(home);
-
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: home,
-    LANG: 'C.UTF-8',
-    PREFECT_HOME: path.join(home, '.prefect'),
-    PREFECT_API_URL: proxy.apiUrl,
-    ...project.env,
-  };
-  const gitEnv = {
-    ...env,
-    GIT_AUTHOR_NAME: 'Test',
-    GIT_AUTHOR_EMAIL: 'test@example.test',
-    GIT_COMMITTER_NAME: 'Test',
-    GIT_COMMITTER_EMAIL: 'test@example.test',
-  };
-  if (project.gitRemote) {
-    await git(dir, gitEnv, 'init', '-q', '-b', 'main');
-    await git(dir, gitEnv, 'add', '-A');
-    await git(dir, gitEnv, 'commit', '-q', '-m', 'Import the project\n\nSecond paragraph.');
-    await git(dir, gitEnv, 'remote', 'add', 'origin', project.gitRemote);
-  }
-  await seed(project);
+  const { dir, env, cleanup } = await workspace(proxy.apiUrl, project, 'reference-payload-');
+  cleanups.push(cleanup);
+  await seed(serverUrl, project);
 
   // Ours first: nothing the reference might leave behind can influence it.
   const now = new Date();
@@ -228,7 +126,7 @@ async function prepare(project: ProjectCase, proxy: RecordingProxy): Promise<Pro
     referenceLog = `${out.stdout}\n${out.stderr}`;
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`prefect deploy --all failed in ${dir}: ${err.message}\n${tail(`${err.stdout ?? ''}\n${err.stderr ?? ''}`)}`);
+    throw new Error(`prefect deploy --all failed in ${dir}: ${err.message}\n${tail(`${err.stdout ?? ''}\n${err.stderr ?? ''}`)}`, { cause: e });
   }
   const sentBodies = proxy.requests.filter((r: RecordedRequest) => r.method === 'POST' && r.path === '/deployments/').map((r) => r.body as Json);
 

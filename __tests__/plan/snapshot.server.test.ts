@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { prefetchSnapshot, readServerSnapshot, type SnapshotPrefetch } from '../../src/core/plan/snapshot.js';
 import { PrefectClient } from '../../src/prefect/index.js';
-import { startRecordingProxy, type RecordingProxy } from '../setup/recording-proxy.js';
+import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
 
 const apiUrl = inject('prefectApiUrl');
 const tag = randomUUID().slice(0, 8);

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PrefectClient, type AutomationCreate } from '../../src/prefect/index.js';
-import { startFaultProxy, type FaultKind, type FaultProxy } from '../setup/fault-proxy.js';
+import { startFaultProxy, type FaultKind, type FaultProxy } from '../support/fault-proxy.js';
 
 const apiUrl = inject('prefectApiUrl');
 let deploymentId = '';

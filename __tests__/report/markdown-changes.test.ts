@@ -2,28 +2,27 @@
  * How a plan reads the server comparison: values a build step fills are "known after build", not
  * changes, and a new version alone is told apart from the changes someone made.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlan, type DesiredDeployment, type Plan } from '../../src/core/plan/index.js';
 import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory } from '../../src/core/report/changes.js';
 import { planToMarkdown } from '../../src/core/report/markdown.js';
 import type { FieldChange, LiveChange } from '../../src/core/apply/index.js';
+import { removeTempProjects, tempProject } from '../support/temp-project.js';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
 let dir: string;
 let plan: Plan;
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'markdown-changes-'));
-  cpSync(path.join(import.meta.dirname, '..', 'e2e', 'fixtures', 'etl-repo'), dir, { recursive: true });
+  dir = tempProject(path.join(import.meta.dirname, '..', 'e2e', 'fixtures', 'etl-repo'), 'markdown-changes-');
   const file = path.join(dir, 'prefect.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replaceAll('__SUFFIX__', 'x'));
   const git = async () => 'unused';
   plan = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: {}, now: NOW, git });
   expect(plan.diagnostics).toEqual([]);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(removeTempProjects);
 
 /** A deployment of the fixture whose build step fills `{{ image.stdout }}` (and, here, `{{ tag.stdout }}`). */
 const deployment = (): DesiredDeployment => ({ ...plan.deployments[0]!, deferred: ['{{ image.stdout }}', '{{ tag.stdout }}'] });

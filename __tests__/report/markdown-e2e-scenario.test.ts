@@ -4,8 +4,7 @@
  * (so a new version on all three) and one changed cron. The server's side is what the main branch's
  * deploy registered: the same file planned at the previous commit with the build step's output.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlan, type Plan } from '../../src/core/plan/index.js';
@@ -14,6 +13,7 @@ import { planToMarkdown } from '../../src/core/report/markdown.js';
 import { liveChangesToText, planToJson } from '../../src/core/report/text.js';
 import { diffDeployment, updateBody, type CurrentDeployment } from '../../src/core/plan/diff.js';
 import type { LiveChange } from '../../src/core/apply/index.js';
+import { removeTempProjects, tempProject } from '../support/temp-project.js';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
 const MAIN_SHA = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';
@@ -24,12 +24,11 @@ const options = { now: NOW, uiUrl: 'https://prefect.test', footer: '<sub>footer<
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'markdown-e2e-'));
-  cpSync(path.join(import.meta.dirname, '..', 'e2e', 'fixtures', 'etl-repo'), dir, { recursive: true });
+  dir = tempProject(path.join(import.meta.dirname, '..', 'e2e', 'fixtures', 'etl-repo'), 'markdown-e2e-');
   const file = path.join(dir, 'prefect.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replaceAll('__SUFFIX__', 'pr7'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(removeTempProjects);
 
 /** git as it answers in a checkout of `sha`. */
 const gitAt = (sha: string): GitRunner => async (args) => {

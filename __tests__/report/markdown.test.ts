@@ -3,27 +3,31 @@
  * carry), compared with golden files. The plans are real (the action tests' shop project); the
  * server's side of each diff is written out here.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlan, type Plan } from '../../src/core/plan/index.js';
+import type { GitRunner } from '../../src/core/plan/version-info.js';
 import { code, deployToMarkdown, fence, fieldDiff, planToMarkdown } from '../../src/core/report/markdown.js';
 import type { DeployResult, LiveChange } from '../../src/core/apply/index.js';
+import { removeTempProjects, tempProject } from '../support/temp-project.js';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
 const golden = (name: string) => path.join(import.meta.dirname, 'golden', 'markdown', `${name}.md`);
 const options = { now: NOW, uiUrl: 'https://prefect.test', footer: '<sub>footer</sub>' };
 
+/** Not a git checkout, as the temporary copy is: the plan runs no git process. */
+const noGit: GitRunner = async () => {
+  throw new Error('not a git repository');
+};
+
 let dir: string;
 let plan: Plan;
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'markdown-'));
-  cpSync(path.join(import.meta.dirname, '..', 'github', 'fixtures', 'shop'), dir, { recursive: true });
-  plan = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: { IMAGE_TAG: 'v2' }, now: NOW });
+  dir = tempProject(path.join(import.meta.dirname, '..', 'github', 'fixtures', 'shop'), 'markdown-');
+  plan = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: { IMAGE_TAG: 'v2' }, now: NOW, git: noGit });
   expect(plan.diagnostics).toEqual([]);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(removeTempProjects);
 
 const [eu, us, report] = [0, 1, 2];
 const deployment = (i: number) => plan.deployments[i]!;

@@ -67,7 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('s3', { endpoint: moto.endpoint, accessKeyId: key.id, secretAccessKey: key.secret, referencePython: REFERENCE_PYTHON });
   } catch (error) {
     await moto.stop();
-    throw new Error(`moto bootstrap (IAM user and access key) failed: ${(error as Error).message}`);
+    throw new Error(`moto bootstrap (IAM user and access key) failed: ${(error as Error).message}`, { cause: error });
   }
   return () => moto.stop();
 }

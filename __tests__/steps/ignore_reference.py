@@ -1,4 +1,4 @@
-"""Reference side of __tests__/steps/ignore.test.ts (run with the .venv-ref python).
+"""Reference side of __tests__/steps/ignore.process.test.ts (run with the .venv-ref python).
 
 stdin: {"trees": [{id, root, provider, folder, ignore_file}], "patterns": [{id, lines, paths}]}
 stdout: {"trees": {id: {"files": [[relative, key], ...]} | {"error": str}},

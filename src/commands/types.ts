@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DeploymentOutcome, DeployProgress, LiveChange, LockEvent, LockOptions } from '../core/apply/index.js';
 import type { DeployOptions, DesiredDeployment, Plan } from '../core/plan/index.js';
+import type { GitRunner } from '../core/plan/version-info.js';
 import type { Secrets } from '../core/secrets.js';
 import type { Environment, StepOutputs } from '../core/templating/index.js';
 import type { StepEvent } from '../steps/index.js';
@@ -56,6 +57,8 @@ export interface CommandRequest {
   concurrency?: number;
   /** Every API request to `Reporter.clientLog`. */
   debug?: boolean;
+  /** How git is asked for version info and changes (default: the git command). */
+  git?: GitRunner;
   /**
    * Learns the secrets the command comes across: block documents and variables the client reads,
    * environment values a plan hides. Everything the doors print or publish goes through it.

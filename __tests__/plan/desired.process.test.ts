@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlan, type Plan } from '../../src/core/plan/index.js';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
+import { removeTempProjects, tempProject } from '../support/temp-project.js';
 
 const FLOW = `from prefect import flow
 
@@ -24,20 +24,9 @@ def plain():
     pass
 `;
 
-let dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
+afterEach(removeTempProjects);
 
-function project(yaml: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'plan-'));
-  dirs.push(dir);
-  mkdirSync(path.join(dir, 'flows'));
-  writeFileSync(path.join(dir, 'flows', 'f.py'), FLOW);
-  writeFileSync(path.join(dir, 'prefect.yaml'), yaml);
-  return dir;
-}
+const project = (yaml: string): string => tempProject({ 'flows/f.py': FLOW, 'prefect.yaml': yaml }, 'plan-');
 
 const noGit = async () => {
   throw new Error('not a git repository');

@@ -4,7 +4,7 @@
  * helpers that lay one out, seed what it needs on a server and deploy it with ours.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import type { StepOutputs } from '../../src/core/templating/index.js';
 import { PrefectClient } from '../../src/prefect/index.js';
 import { prefectTemplateSources } from '../../src/core/templating/index.js';
 import { stepRunner } from '../../src/steps/index.js';
+import { fillProject } from './temp-project.js';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -314,21 +315,17 @@ async function git(dir: string, env: Record<string, string>, ...args: string[]):
   return stdout.trim();
 }
 
-/** A copy of the project in a temporary directory (a git checkout when it has a remote), seeded on the server. */
-export async function prepare(apiUrl: string, project: ProjectCase): Promise<Workspace> {
-  const root = mkdtempSync(path.join(tmpdir(), 'server-state-'));
+/**
+ * A copy of the project in a temporary directory (a git checkout when it has a remote), with a
+ * home of its own and an environment whose PREFECT_API_URL is `apiUrl`. Both differential suites
+ * (the server corpus and the reference payloads) run their projects here.
+ */
+export async function workspace(apiUrl: string, project: ProjectCase, prefix = 'server-state-'): Promise<Workspace> {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
   const cleanup = () => rmSync(root, { recursive: true, force: true });
   const source = project.source;
   // The directory name shows in default pull steps; keep the project's.
-  const dir = path.join(realpathSync(root), typeof source === 'string' ? path.basename(source) : 'alerts');
-  if (typeof source === 'string') {
-    cpSync(source, dir, { recursive: true });
-  } else {
-    for (const [file, text] of Object.entries(source)) {
-      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      writeFileSync(path.join(dir, file), text);
-    }
-  }
+  const dir = fillProject(path.join(realpathSync(root), typeof source === 'string' ? path.basename(source) : 'alerts'), source);
   const home = path.join(root, 'home');
   mkdirSync(home);
   const env: Record<string, string> = {
@@ -346,8 +343,14 @@ export async function prepare(apiUrl: string, project: ProjectCase): Promise<Wor
     await git(dir, gitEnv, 'commit', '-q', '-m', 'Import the project\n\nSecond paragraph.');
     await git(dir, gitEnv, 'remote', 'add', 'origin', project.gitRemote);
   }
-  await seed(apiUrl, project);
   return { dir, env, cleanup };
+}
+
+/** The project's workspace, seeded on the server. */
+export async function prepare(apiUrl: string, project: ProjectCase): Promise<Workspace> {
+  const ws = await workspace(apiUrl, project);
+  await seed(apiUrl, project);
+  return ws;
 }
 
 export interface OurResult {
