@@ -21,7 +21,7 @@ import {
   planToMarkdown,
   planToText,
   qualifiedName
-} from "./chunk-MJYG37PB.js";
+} from "./chunk-YU4KYVOS.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-NU72KYGR.js";
@@ -34,7 +34,7 @@ import {
 import {
   formatDiagnostic,
   parseStep
-} from "./chunk-VD6IWJCV.js";
+} from "./chunk-E656DZSR.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";

@@ -16,7 +16,7 @@ import {
   planToText,
   qualifiedName,
   validate
-} from "./chunk-MJYG37PB.js";
+} from "./chunk-YU4KYVOS.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,
@@ -39,7 +39,7 @@ import {
   allStepNames,
   findStep,
   formatDiagnostic
-} from "./chunk-VD6IWJCV.js";
+} from "./chunk-E656DZSR.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";

@@ -6,7 +6,7 @@ import {
   removeRequired,
   require__
 } from "./chunk-IBOPLXCV.js";
-import "./chunk-VD6IWJCV.js";
+import "./chunk-E656DZSR.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";

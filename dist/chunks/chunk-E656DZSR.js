@@ -14586,7 +14586,7 @@ function restore(entry) {
   };
   return fix(entry.value);
 }
-var READER = true ? "4fc5cf8049190b82" : void 0;
+var READER = true ? "10d38195c0cf81ed" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {

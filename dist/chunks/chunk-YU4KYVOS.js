@@ -48,7 +48,7 @@ import {
   parseStep,
   parseYaml,
   selectDeployments
-} from "./chunk-VD6IWJCV.js";
+} from "./chunk-E656DZSR.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";
@@ -216,7 +216,7 @@ var runCache = new import_node_async_hooks.AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "fd6f865c74d2dcd9" : void 0;
+var ANALYZER = true ? "0530cdca6592fb32" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -1025,7 +1025,7 @@ async function settleSecretJobVariables(jobVariables, kept, poolName, pools) {
   if (references.length === 0) return { jobVariables, warnings };
   const lookup = await pools.readJobVariablesSchema(poolName);
   if (lookup.status !== "found") return { jobVariables, warnings };
-  const { judgeFor, replaceAt } = await import("./job-variables-judge-3ETMG4GJ.js");
+  const { judgeFor, replaceAt } = await import("./job-variables-judge-X4YIXROQ.js");
   const judge = judgeFor(lookup.value);
   let settled = jobVariables;
   for (const { path: path9, text, placeholders } of references) {
@@ -1377,7 +1377,7 @@ async function parameterVerdicts(payload, schedules, flow, options, at) {
       }
     }
     if (Object.keys(judged).length === 0) return;
-    const { judgeParameters } = await import("./parameters-judge-LG3M6B5E.js");
+    const { judgeParameters } = await import("./parameters-judge-YNVWXOCU.js");
     for (const p of judgeParameters(judged, schema)) {
       const name = p.path[0];
       const viaCli = typeof name === "string" && cli.has(name);
@@ -4226,6 +4226,7 @@ function engineRequest(request) {
     env: request.env,
     now: request.now,
     ...request.options ? { options: request.options } : {},
+    ...request.git ? { git: request.git } : {},
     stepRunner
   };
 }
