@@ -85,7 +85,10 @@ function code(text: string): string {
       let depth = 0;
       while (j < text.length && (depth > 0 || text[j] !== '`')) {
         if (text[j] === '\\') j++;
-        else if (text[j] === '$' && text[j + 1] === '{') (depth++, j++);
+        else if (text[j] === '$' && text[j + 1] === '{') {
+          depth++;
+          j++;
+        }
         else if (text[j] === '}' && depth > 0) depth--;
         j++;
       }

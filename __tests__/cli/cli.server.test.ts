@@ -232,7 +232,7 @@ describe('prefect-deploy against a Prefect server', () => {
   });
 
   it('--debug logs every API request with its status and time (and never the key)', async () => {
-    const { dir, load, report } = project();
+    const { dir } = project();
     const debug = await cli(dir, ['plan', '--all', '--debug'], { PREFECT_API_KEY: 'pnu_secret_never_printed' });
     expect(debug.code, debug.stderr).toBe(0);
     expect(debug.stderr).toMatch(new RegExp(`^debug: GET /work_pools/${POOL} → 200 in \\d+ ms$`, 'm'));
@@ -241,7 +241,7 @@ describe('prefect-deploy against a Prefect server', () => {
   });
 
   it('on a terminal, draws a live status block (redrawn with ANSI) and ends with the finished lines', async () => {
-    const { dir, load, report } = project();
+    const { dir, load } = project();
     const command = [process.execPath, await builtCli(), 'deploy', '--all'].map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(' ');
     // util-linux `script` runs the command on a pseudo-terminal and copies what it shows to stdout.
     const shown = await new Promise<string>((resolve, reject) =>

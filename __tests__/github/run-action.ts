@@ -55,8 +55,8 @@ export async function runAction(inputs: Record<string, string>, cwd: string, opt
     env.DEPLOY_ACTION_TEST_NOW = options.now;
     args.unshift('--import', path.join(import.meta.dirname, 'fixed-clock.mjs'));
   }
-  let stdout = '';
-  let stderr = '';
+  let stdout: string;
+  let stderr: string;
   let code = 0;
   try {
     ({ stdout, stderr } = await exec(process.execPath, args, { cwd, env, maxBuffer: 64 << 20 }));

@@ -8,7 +8,6 @@ import { allStepNames, findStep, RESERVED_STEP_INPUTS } from '../core/config/ste
 
 type Schema = Record<string, unknown>;
 
-const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }] });
 const text = (description: string): Schema => ({ type: ['string', 'null'], description });
 const LAX_BOOL = ['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', 't', 'f', '1', '0', 'True', 'False', 'Yes', 'No'];
 const bool = (description: string): Schema => ({

@@ -19,7 +19,7 @@ export function setWorkingDirectory(inputs: Record<string, unknown>, call: StepC
   }
   // os.chdir('') and os.chdir of a missing or non-directory path fail with these OSError texts.
   const target = directory === '' ? '' : path.resolve(call.cwd, directory);
-  let isDirectory = false;
+  let isDirectory: boolean;
   try {
     isDirectory = target !== '' && statSync(target).isDirectory();
   } catch {
@@ -273,7 +273,7 @@ class GitRepository {
   }
 
   private async pullCodeLocked(): Promise<void> {
-    let hasGitDir = false;
+    let hasGitDir: boolean;
     try {
       hasGitDir = statSync(path.join(this.destination, '.git')) !== undefined;
     } catch {

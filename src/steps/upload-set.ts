@@ -140,7 +140,7 @@ async function walk(root: string, strict: boolean): Promise<WalkEntry[]> {
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
-      if (strict || prefix === '') throw new Error(`cannot list ${prefix || root}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      if (strict || prefix === '') throw new Error(`cannot list ${prefix || root}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
       return;
     }
     for (const entry of entries) {

@@ -2,7 +2,7 @@
  * Writing one deployment: create (flow upsert, then the deployment) or update, then its
  * automations — and nothing at all when the server already holds the desired state.
  */
-import { isMapping, type Mapping } from '../config/index.js';
+import type { Mapping } from '../config/index.js';
 import type { DesiredDeployment } from '../plan/index.js';
 import { automationsEqual, diffDeployment, updateBody, type CurrentDeployment, type FieldChange } from '../plan/diff.js';
 import type { RegistrationAction } from '../plan/live.js';

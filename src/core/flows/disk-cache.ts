@@ -45,7 +45,7 @@ export class FlowAnalysisDiskCache {
     } catch {
       return undefined;
     }
-    if (entry?.key !== key || !Array.isArray(entry.observations) || !entry.flow) return undefined;
+    if (entry?.key !== key || !Array.isArray(entry.observations as unknown) || !entry.flow) return undefined;
     return entry.observations.every((o) => holds(o, world)) ? entry.flow : undefined;
   }
 

@@ -74,7 +74,6 @@ export function parameterSchema(fn: PyFunction, interp: Interpreter, profile: Sc
     } catch (e) {
       if (!(e instanceof Downgrade)) throw e;
       fragment = {};
-      type = { k: 'builtin', name: 'typing.Any' };
     }
     if (foreign.size > 0) {
       warnings.push(

@@ -124,7 +124,7 @@ export function schedulesEqual(d: DesiredDeployment, current: readonly Mapping[]
   if (d.schedules.length !== current.length) return false;
   // A perfect matching (augmenting paths): an unanchored interval matches any anchor, so a greedy
   // pairing could take the row a more specific schedule needs.
-  const owner: (number | undefined)[] = new Array(current.length).fill(undefined);
+  const owner: (number | undefined)[] = Array.from({ length: current.length }, () => undefined);
   const assign = (i: number, seen: boolean[]): boolean => {
     for (let j = 0; j < current.length; j++) {
       if (seen[j] || !scheduleMatches(d.schedules[i]!, current[j]!)) continue;
@@ -199,7 +199,7 @@ function withoutIds(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(rest).map(([k, v]) => [
       k,
-      k === 'triggers' ? withoutIds(v) : SET_FIELDS.has(k) && Array.isArray(v) ? [...v].map(String).sort() : v,
+      k === 'triggers' ? withoutIds(v) : SET_FIELDS.has(k) && Array.isArray(v) ? Array.from(v as unknown[], String).sort() : v,
     ]),
   );
 }

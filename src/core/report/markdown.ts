@@ -389,9 +389,10 @@ export function fieldDiff(changes: readonly FieldChange[]): string {
  */
 function alignForDisplay(from: unknown, to: unknown): [unknown, unknown] {
   if (Array.isArray(from) && Array.isArray(to)) {
-    const n = Math.min(from.length, to.length);
-    const pairs = Array.from({ length: n }, (_, i) => alignForDisplay(from[i], to[i]));
-    return [[...pairs.map((p) => p[0]), ...from.slice(n)], [...pairs.map((p) => p[1]), ...to.slice(n)]];
+    const [f, t]: [unknown[], unknown[]] = [from, to];
+    const n = Math.min(f.length, t.length);
+    const pairs = Array.from({ length: n }, (_, i) => alignForDisplay(f[i], t[i]));
+    return [[...pairs.map((p) => p[0]), ...f.slice(n)], [...pairs.map((p) => p[1]), ...t.slice(n)]];
   }
   if (!isMapping(from) || !isMapping(to)) return [from, to];
   const a: Mapping = {};

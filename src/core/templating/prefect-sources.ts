@@ -21,9 +21,6 @@ function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T>
   };
 }
 
-function found<T>(value: T | undefined): LookupResult<T> {
-  return value === undefined ? { status: 'missing' } : { status: 'found', value };
-}
 
 function foundDocument(document: BlockDocument | undefined): BlockDocumentLookup {
   return document?.data === undefined ? { status: 'missing' } : { status: 'found', value: document.data, secretFields: blockSecretFields(document) };

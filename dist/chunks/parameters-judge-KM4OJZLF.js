@@ -1,5 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import "./chunk-7QXJ5PCL.js";
+import "./chunk-4P6RSGB4.js";
 import {
   compileLikePython,
   isUnknown,

@@ -16,7 +16,7 @@ import {
   planToText,
   qualifiedName,
   validate
-} from "./chunk-YU4KYVOS.js";
+} from "./chunk-AW4E3G37.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,
@@ -32,7 +32,7 @@ import "./chunk-4BWCOZUN.js";
 import {
   Secrets,
   applyValues
-} from "./chunk-7QXJ5PCL.js";
+} from "./chunk-4P6RSGB4.js";
 import {
   RESERVED_STEP_INPUTS,
   VERSION_TYPES,

@@ -7746,7 +7746,6 @@ function parameterSchema(fn, interp, profile) {
     } catch (e) {
       if (!(e instanceof Downgrade)) throw e;
       fragment = {};
-      type = { k: "builtin", name: "typing.Any" };
     }
     if (foreign.size > 0) {
       warnings.push(

@@ -31,7 +31,7 @@ import {
   templateStepInputs,
   templateTriggers,
   untrustedEnvironment
-} from "./chunk-7QXJ5PCL.js";
+} from "./chunk-4P6RSGB4.js";
 import {
   DiskStore,
   allStepNames,
@@ -216,7 +216,7 @@ var runCache = new import_node_async_hooks.AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "0530cdca6592fb32" : void 0;
+var ANALYZER = true ? "861588b892234249" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -276,7 +276,7 @@ function currentWorld(cwd) {
   };
 }
 async function analyzeOrExplain(ep, options, bytes, observations) {
-  const { analyze } = await import("./analyze-D6FTUBE5.js");
+  const { analyze } = await import("./analyze-4ULKR2SD.js");
   try {
     return analyze(ep, options, bytes, observations);
   } catch (e) {
@@ -1377,7 +1377,7 @@ async function parameterVerdicts(payload, schedules, flow, options, at) {
       }
     }
     if (Object.keys(judged).length === 0) return;
-    const { judgeParameters } = await import("./parameters-judge-YNVWXOCU.js");
+    const { judgeParameters } = await import("./parameters-judge-KM4OJZLF.js");
     for (const p of judgeParameters(judged, schema)) {
       const name = p.path[0];
       const viaCli = typeof name === "string" && cli.has(name);
@@ -2026,7 +2026,7 @@ function scheduleMatches(desired, current) {
 function schedulesEqual(d, current) {
   if (!d.schedulesConfigured) return true;
   if (d.schedules.length !== current.length) return false;
-  const owner = new Array(current.length).fill(void 0);
+  const owner = Array.from({ length: current.length }, () => void 0);
   const assign = (i, seen) => {
     for (let j = 0; j < current.length; j++) {
       if (seen[j] || !scheduleMatches(d.schedules[i], current[j])) continue;
@@ -2086,7 +2086,7 @@ function withoutIds(value) {
   return Object.fromEntries(
     Object.entries(rest).map(([k, v]) => [
       k,
-      k === "triggers" ? withoutIds(v) : SET_FIELDS.has(k) && Array.isArray(v) ? [...v].map(String).sort() : v
+      k === "triggers" ? withoutIds(v) : SET_FIELDS.has(k) && Array.isArray(v) ? Array.from(v, String).sort() : v
     ])
   );
 }
@@ -2316,7 +2316,7 @@ function setWorkingDirectory(inputs, call) {
     throw new TypeError(`set_working_directory: directory must be a string, got ${pythonTypeName(directory)}`);
   }
   const target = directory === "" ? "" : import_node_path5.default.resolve(call.cwd, directory);
-  let isDirectory = false;
+  let isDirectory;
   try {
     isDirectory = target !== "" && (0, import_node_fs4.statSync)(target).isDirectory();
   } catch {
@@ -2518,7 +2518,7 @@ var GitRepository = class {
     }
   }
   async pullCodeLocked() {
-    let hasGitDir = false;
+    let hasGitDir;
     try {
       hasGitDir = (0, import_node_fs4.statSync)(import_node_path5.default.join(this.destination, ".git")) !== void 0;
     } catch {
@@ -2969,7 +2969,7 @@ async function walk(root, strict) {
     try {
       entries = await (0, import_promises2.readdir)(dir, { withFileTypes: true });
     } catch (error) {
-      if (strict || prefix === "") throw new Error(`cannot list ${prefix || root}: ${error.code ?? error.message}`);
+      if (strict || prefix === "") throw new Error(`cannot list ${prefix || root}: ${error.code ?? error.message}`, { cause: error });
       return;
     }
     for (const entry of entries) {
@@ -3675,7 +3675,6 @@ function gcsError(error, client, bucket, action) {
 var import_node_crypto4 = __toESM(require_node_crypto(), 1);
 var import_node_fs7 = __toESM(require_node_fs(), 1);
 var import_promises7 = __toESM(require_promises(), 1);
-var import_node_path10 = __toESM(require_node_path(), 1);
 var import_promises8 = __toESM(require_promises2(), 1);
 var DEFAULT_S3_TUNING = {
   multipartThreshold: 16 * 1024 * 1024,
@@ -4242,7 +4241,7 @@ function deployFailure(result) {
 // src/core/apply/lock.ts
 var import_node_crypto5 = __toESM(require_node_crypto(), 1);
 var import_node_fs8 = __toESM(require_node_fs(), 1);
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 var DEFAULT_LOCK_TIMEOUT_SECONDS = 600;
 var DEFAULT_LEASE_SECONDS = 60;
 var BANNED = /[/%&<>]/g;
@@ -4257,12 +4256,12 @@ function lockTarget(prefectFile, cwd, deployments) {
   return `${fileTarget(prefectFile, cwd)} (${which})`;
 }
 function fileTarget(prefectFile, cwd) {
-  const file = import_node_path11.default.resolve(cwd, prefectFile);
-  let dir = import_node_path11.default.dirname(file);
+  const file = import_node_path10.default.resolve(cwd, prefectFile);
+  let dir = import_node_path10.default.dirname(file);
   for (; ; ) {
-    if ((0, import_node_fs8.existsSync)(import_node_path11.default.join(dir, ".git"))) return `${import_node_path11.default.basename(dir)}/${import_node_path11.default.relative(dir, file).split(import_node_path11.default.sep).join("/")}`;
-    const up = import_node_path11.default.dirname(dir);
-    if (up === dir) return import_node_path11.default.relative(cwd, file).split(import_node_path11.default.sep).join("/");
+    if ((0, import_node_fs8.existsSync)(import_node_path10.default.join(dir, ".git"))) return `${import_node_path10.default.basename(dir)}/${import_node_path10.default.relative(dir, file).split(import_node_path10.default.sep).join("/")}`;
+    const up = import_node_path10.default.dirname(dir);
+    if (up === dir) return import_node_path10.default.relative(cwd, file).split(import_node_path10.default.sep).join("/");
     dir = up;
   }
 }
@@ -5380,9 +5379,10 @@ function fieldDiff(changes) {
 }
 function alignForDisplay(from, to) {
   if (Array.isArray(from) && Array.isArray(to)) {
-    const n = Math.min(from.length, to.length);
-    const pairs = Array.from({ length: n }, (_, i) => alignForDisplay(from[i], to[i]));
-    return [[...pairs.map((p) => p[0]), ...from.slice(n)], [...pairs.map((p) => p[1]), ...to.slice(n)]];
+    const [f, t] = [from, to];
+    const n = Math.min(f.length, t.length);
+    const pairs = Array.from({ length: n }, (_, i) => alignForDisplay(f[i], t[i]));
+    return [[...pairs.map((p) => p[0]), ...f.slice(n)], [...pairs.map((p) => p[1]), ...t.slice(n)]];
   }
   if (!isMapping(from) || !isMapping(to)) return [from, to];
   const a = {};

@@ -21,7 +21,7 @@ import {
   planToMarkdown,
   planToText,
   qualifiedName
-} from "./chunk-YU4KYVOS.js";
+} from "./chunk-AW4E3G37.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-NU72KYGR.js";
@@ -30,7 +30,7 @@ import "./chunk-KENA6D5Q.js";
 import "./chunk-4BWCOZUN.js";
 import {
   Secrets
-} from "./chunk-7QXJ5PCL.js";
+} from "./chunk-4P6RSGB4.js";
 import {
   formatDiagnostic,
   parseStep
