@@ -61,6 +61,18 @@ export interface CommandRequest {
    * environment values a plan hides. Everything the doors print or publish goes through it.
    */
   secrets: Secrets;
+  /**
+   * A git revision: work only on the selected deployments whose inputs changed between it and the
+   * working tree (`--changed-since`); the others are `skipped`.
+   */
+  changedSince?: string;
+}
+
+/** A selected deployment left out by `--changed-since`. */
+export interface SkippedDeployment {
+  /** `flow/name`. */
+  deployment: string;
+  reason: string;
 }
 
 export interface PlanCommandRequest extends CommandRequest {
@@ -113,4 +125,6 @@ export interface CommandResult {
   message?: string;
   /** The Prefect UI, for links to deployments. */
   uiUrl?: string;
+  /** `--changed-since`: the revision, and the selected deployments left out as unchanged since it. */
+  changedSince?: { ref: string; skipped: SkippedDeployment[] };
 }

@@ -71,6 +71,23 @@ export interface AnalyzedFlow {
   warnings: string[];
 }
 
+/**
+ * The project files an analysis read: the entry file and every local module it imported (relative
+ * to cwd), as `--changed-since` needs them; undefined for an analysis that did not record them.
+ */
+const sourceFiles = new WeakMap<AnalyzedFlow, readonly string[]>();
+
+export function flowSourceFiles(flow: AnalyzedFlow): readonly string[] | undefined {
+  return sourceFiles.get(flow);
+}
+
+function rememberSourceFiles(flow: AnalyzedFlow, entry: string, observations: readonly Observation[]): AnalyzedFlow {
+  const files = new Set([entry]);
+  for (const o of observations) if (o.kind === 'read') files.add(o.file);
+  sourceFiles.set(flow, [...files]);
+  return flow;
+}
+
 /** Analyses of one run, by entrypoint, file content and options (see `withFlowAnalysisCache`). */
 export type FlowAnalysisCache = Map<string, Promise<AnalyzedFlow>>;
 
@@ -146,8 +163,9 @@ async function analyzeKept(ep: ParsedEntrypoint, options: FlowAnalysisOptions, k
   const kept = bytes ? disk() : null;
   if (!kept) return analyzeOrExplain(ep, options, bytes);
   const world = currentWorld(options.cwd);
-  const found = kept.get(key, world);
-  if (found) return found;
+  let seen: readonly Observation[] = [];
+  const found = kept.get(key, world, (o) => (seen = o));
+  if (found) return rememberSourceFiles(found, ep.file, seen);
   const observations: Observation[] = [];
   const flow = await analyzeOrExplain(ep, options, bytes, observations);
   kept.set(key, observations, flow);
@@ -169,12 +187,13 @@ function currentWorld(cwd: string): World {
   };
 }
 
-async function analyzeOrExplain(ep: ParsedEntrypoint, options: FlowAnalysisOptions, bytes?: Buffer, observations?: Observation[]): Promise<AnalyzedFlow> {
+async function analyzeOrExplain(ep: ParsedEntrypoint, options: FlowAnalysisOptions, bytes?: Buffer, given?: Observation[]): Promise<AnalyzedFlow> {
   // The analyser (a Python grammar and interpreter) is loaded on the first analysis a run cannot
   // take from the cache between runs: a re-run with every analysis kept never loads it.
   const { analyze } = await import('./analyze.js');
+  const observations = given ?? [];
   try {
-    return analyze(ep, options, bytes, observations);
+    return rememberSourceFiles(analyze(ep, options, bytes, observations), ep.file, observations);
   } catch (e) {
     if (e instanceof FlowAnalysisError) throw e;
     // A construct this reader mishandles must still name the file, so the user knows where to look.
