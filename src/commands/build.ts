@@ -4,7 +4,7 @@ import { hasErrors, newPlanCache, type Plan } from '../core/plan/index.js';
 import { offlineSources, type TemplateSources } from '../core/templating/index.js';
 import { type PrefectClient } from '../prefect/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
-import { narrowToChanged } from './changed.js';
+import { narrowToChanged, refusedRef } from './changed.js';
 import { engineRequest, openClient, stepConcurrency } from './client.js';
 import type { CommandRequest, CommandResult, Reporter } from './types.js';
 
@@ -13,7 +13,7 @@ export async function build(request: CommandRequest, reporter: Reporter): Promis
   const changed = await narrowToChanged(request, cache);
   if (changed.diagnostics.length > 0) {
     reporter.diagnostics(changed.diagnostics);
-    return { diagnostics: changed.diagnostics, hasChanges: false, failureReason: 'invalid-input' };
+    return refusedRef(request, changed.diagnostics, false);
   }
   const req = { ...engineRequest(request), cache, ...changed.only };
   let client: PrefectClient | undefined;

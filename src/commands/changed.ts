@@ -21,7 +21,7 @@ import {
 } from '../core/plan/index.js';
 import { runGit, type GitRunner } from '../core/plan/version-info.js';
 import { decodeIgnoreFile, IgnoreSpec } from '../steps/ignore.js';
-import type { CommandRequest, SkippedDeployment } from './types.js';
+import type { CommandRequest, CommandResult, SkippedDeployment } from './types.js';
 
 export interface ChangedSelection {
   /** Indexes (in the file) of the selected deployments to work on. */
@@ -132,4 +132,9 @@ export async function narrowToChanged(request: CommandRequest, cache: PlanCache,
     only: selection ? { only: selection.only } : {},
     result: selection && request.changedSince ? { changedSince: { ref: request.changedSince, skipped: selection.skipped } } : {},
   };
+}
+
+/** A command stopped by a REF git cannot use: an empty plan with the error, as the doors print it. */
+export function refusedRef(request: CommandRequest, diagnostics: Diagnostic[], hasChanges: boolean): CommandResult {
+  return { plan: { prefectFile: request.prefectFile, deployments: [], diagnostics }, diagnostics, hasChanges, failureReason: 'invalid-input' };
 }

@@ -8,7 +8,7 @@ import { untrustedEnvironment } from '../core/secrets.js';
 import type { StepOutputs } from '../core/templating/index.js';
 import { uiUrl } from '../prefect/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
-import { narrowToChanged } from './changed.js';
+import { narrowToChanged, refusedRef } from './changed.js';
 import { deployFailure, engineRequest, openClient, stepConcurrency, writeConcurrency } from './client.js';
 import { isKeyedByDeployment, missingStepOutputs, outputsByIndex, type GivenStepOutputs } from './step-outputs.js';
 import type { CommandResult, DeployCommandRequest, Reporter } from './types.js';
@@ -22,7 +22,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
   const changed = await narrowToChanged(request, cache);
   if (changed.diagnostics.length > 0) {
     reporter.diagnostics(changed.diagnostics);
-    return { diagnostics: changed.diagnostics, hasChanges: false, failureReason: 'invalid-input' };
+    return refusedRef(request, changed.diagnostics, false);
   }
   reporter.deploying(ui);
   const client = openClient({ ...request, apiUrl }, reporter);

@@ -1,6 +1,6 @@
 /** `list`: the selected deployments of prefect.yaml, read without a server (every one when none is named). */
 import { createPlan, hasErrors, newPlanCache } from '../core/plan/index.js';
-import { narrowToChanged } from './changed.js';
+import { narrowToChanged, refusedRef } from './changed.js';
 import { engineRequest } from './client.js';
 import type { CommandRequest, CommandResult, Reporter } from './types.js';
 
@@ -11,7 +11,7 @@ export async function list(request: CommandRequest, reporter: Reporter): Promise
   const changed = await narrowToChanged({ ...request, selection }, cache);
   if (changed.diagnostics.length > 0) {
     reporter.diagnostics(changed.diagnostics);
-    return { diagnostics: changed.diagnostics, hasChanges: false, failureReason: 'invalid-input' };
+    return refusedRef(request, changed.diagnostics, false);
   }
   const planned = await createPlan({ ...engineRequest(request), selection, cache, ...changed.only });
   reporter.diagnostics(planned.diagnostics);

@@ -4,7 +4,7 @@ import { hasErrors, newPlanCache, type Plan } from '../core/plan/index.js';
 import { untrustedEnvironment } from '../core/secrets.js';
 import { uiUrl } from '../prefect/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
-import { narrowToChanged } from './changed.js';
+import { narrowToChanged, refusedRef } from './changed.js';
 import { engineRequest, openClient } from './client.js';
 import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';
 
@@ -22,7 +22,7 @@ export async function plan(request: PlanCommandRequest, reporter: Reporter): Pro
   const changed = await narrowToChanged(request, cache);
   if (changed.diagnostics.length > 0) {
     reporter.diagnostics(changed.diagnostics);
-    return { diagnostics: changed.diagnostics, hasChanges: true, failureReason: 'invalid-input' };
+    return refusedRef(request, changed.diagnostics, true);
   }
   const req = { ...untrustedPlanRequest(request), cache, ...changed.only };
   let planned: Plan;

@@ -2,7 +2,7 @@
 import { validateDeployments, validateForDeploy } from '../core/apply/index.js';
 import { hasErrors, newPlanCache, type Plan } from '../core/plan/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
-import { narrowToChanged } from './changed.js';
+import { narrowToChanged, refusedRef } from './changed.js';
 import { openClient } from './client.js';
 import { untrustedPlanRequest } from './plan.js';
 import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';
@@ -12,7 +12,7 @@ export async function validate(request: PlanCommandRequest, reporter: Reporter):
   const changed = await narrowToChanged(request, cache);
   if (changed.diagnostics.length > 0) {
     reporter.diagnostics(changed.diagnostics);
-    return { diagnostics: changed.diagnostics, hasChanges: true, failureReason: 'invalid-input' };
+    return refusedRef(request, changed.diagnostics, true);
   }
   const req = { ...untrustedPlanRequest(request), cache, ...changed.only };
   let planned: Plan;
