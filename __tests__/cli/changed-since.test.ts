@@ -118,6 +118,12 @@ describe('--changed-since', () => {
     expect(planned(out)).toEqual(['flow-b/b-nightly']);
   });
 
+  it('a deleted local module counts as changed for the flow that imported it', async () => {
+    rmSync(path.join(repo, 'lib/helpers.py'));
+    const out = JSON.parse((await cli(['plan', '--all', '--changed-since', 'HEAD', '--json'])).stdout);
+    expect(planned(out)).toEqual(['flow-a/a-nightly']);
+  });
+
   it('a deployment new since REF counts as changed', async () => {
     write('prefect.yaml', `${PREFECT_YAML}  - name: b-hourly\n    entrypoint: flows/b.py:flow_b\n    work_pool: { name: pool }\n`);
     const out = JSON.parse((await cli(['plan', '--all', '--changed-since', 'HEAD', '--json'])).stdout);

@@ -9,7 +9,7 @@ import { MAX_PYTHON_FILE_BYTES, readBoundedFile } from '../util/read-bounded.js'
 import { FlowAnalysisDiskCache, flowAnalysisCacheDirectory, type Observation, type World } from './disk-cache.js';
 import { parseEntrypoint, type ParsedEntrypoint } from './entrypoint.js';
 import { FlowAnalysisError } from './errors.js';
-import { resolveLocalModule } from './local-modules.js';
+import { localModuleCandidates, resolveLocalModule } from './local-modules.js';
 
 export { FlowAnalysisError } from './errors.js';
 export { parseEntrypoint, type ParsedEntrypoint } from './entrypoint.js';
@@ -72,8 +72,9 @@ export interface AnalyzedFlow {
 }
 
 /**
- * The project files an analysis read: the entry file and every local module it imported (relative
- * to cwd), as `--changed-since` needs them; undefined for an analysis that did not record them.
+ * The project files an analysis depends on: the entry file, every local module it read, and every
+ * place a module lookup looked (a module added or deleted there changes the analysis), relative to
+ * cwd, as `--changed-since` needs them; undefined for an analysis that did not record them.
  */
 const sourceFiles = new WeakMap<AnalyzedFlow, readonly string[]>();
 
@@ -81,9 +82,12 @@ export function flowSourceFiles(flow: AnalyzedFlow): readonly string[] | undefin
   return sourceFiles.get(flow);
 }
 
-function rememberSourceFiles(flow: AnalyzedFlow, entry: string, observations: readonly Observation[]): AnalyzedFlow {
+function rememberSourceFiles(flow: AnalyzedFlow, cwd: string, entry: string, observations: readonly Observation[]): AnalyzedFlow {
   const files = new Set([entry]);
-  for (const o of observations) if (o.kind === 'read') files.add(o.file);
+  for (const o of observations) {
+    if (o.kind === 'read') files.add(o.file);
+    else if (o.kind === 'resolve') for (const c of localModuleCandidates(cwd, o.module, o.from, o.level)) files.add(c);
+  }
   sourceFiles.set(flow, [...files]);
   return flow;
 }
@@ -165,7 +169,7 @@ async function analyzeKept(ep: ParsedEntrypoint, options: FlowAnalysisOptions, k
   const world = currentWorld(options.cwd);
   let seen: readonly Observation[] = [];
   const found = kept.get(key, world, (o) => (seen = o));
-  if (found) return rememberSourceFiles(found, ep.file, seen);
+  if (found) return rememberSourceFiles(found, options.cwd, ep.file, seen);
   const observations: Observation[] = [];
   const flow = await analyzeOrExplain(ep, options, bytes, observations);
   kept.set(key, observations, flow);
@@ -193,7 +197,7 @@ async function analyzeOrExplain(ep: ParsedEntrypoint, options: FlowAnalysisOptio
   const { analyze } = await import('./analyze.js');
   const observations = given ?? [];
   try {
-    return rememberSourceFiles(analyze(ep, options, bytes, observations), ep.file, observations);
+    return rememberSourceFiles(analyze(ep, options, bytes, observations), options.cwd, ep.file, observations);
   } catch (e) {
     if (e instanceof FlowAnalysisError) throw e;
     // A construct this reader mishandles must still name the file, so the user knows where to look.
