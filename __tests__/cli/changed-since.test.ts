@@ -4,7 +4,7 @@
  * the command with a message that says what to do.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -94,6 +94,15 @@ describe('--changed-since', () => {
     expect(stdout).toContain('flow-b/b-nightly');
     expect(stdout).toContain('1 deployment(s) skipped: unchanged since HEAD~1');
     expect(stdout).toMatch(/flow-a\/a-nightly\s+skipped: unchanged since HEAD~1/);
+  });
+
+  it('the dotenv report lists the skipped deployments', async () => {
+    write('flows/a.py', FLOW_A.replace('"x"', '"y"'));
+    const { code } = await cli(['plan', '--all', '--changed-since', 'HEAD', '--dotenv', 'plan.env']);
+    expect(code).toBe(0);
+    const dotenv = readFileSync(path.join(repo, 'plan.env'), 'utf8');
+    expect(dotenv).toContain('DEPLOYMENTS_SELECTED=flow-a/a-nightly\n');
+    expect(dotenv).toContain('DEPLOYMENTS_SKIPPED=flow-b/b-nightly\n');
   });
 
   it('nothing changed: everything skipped, the matrix is empty', async () => {

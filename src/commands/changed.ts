@@ -68,12 +68,14 @@ export async function changedSelection(
   await withFlowAnalysisCache(cache.flows, async () => {
     for (const s of chosen.selected) {
       const now = sectionOf(s.config, file.actions);
+      const inputs = { before: before ? (beforeByName.get(s.config.name) ?? []) : undefined, now, steps: stepInputs(runSteps(now)) };
+      // prefect.yaml and the steps decide first: a deployment changed there needs no flow analysis here.
+      if (attributeChange({ ...inputs, flowFiles: [] }, changed).changed) {
+        only.add(s.index);
+        continue;
+      }
       const analysed = await flowOf(s.config, request.cwd);
-      const verdict = attributeChange(
-        { before: before ? (beforeByName.get(s.config.name) ?? []) : undefined, now, flowFiles: analysed?.files, steps: stepInputs(runSteps(now)) },
-        changed,
-      );
-      if (verdict.changed || !analysed) only.add(s.index);
+      if (!analysed || attributeChange({ ...inputs, flowFiles: analysed.files }, changed).changed) only.add(s.index);
       else skipped.push({ deployment: `${analysed.flowName}/${String(s.config.name)}`, reason });
     }
   });

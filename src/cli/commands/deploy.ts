@@ -88,6 +88,7 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
     ['DEPLOYMENTS_UPDATED', names('updated')],
     ['DEPLOYMENTS_UNCHANGED', names('unchanged')],
     ['DEPLOYMENTS_FAILED', names('failed')],
+    ...(result.changedSince ? [['DEPLOYMENTS_SKIPPED', result.changedSince.skipped.map((d) => d.deployment)] as [string, string[]]] : []),
   ];
   session.done({ json, dotenv: { scalars, lists } }, failed || reason ? EXIT_FAILED : EXIT_OK);
 }

@@ -54,6 +54,7 @@ async function runPlan(session: Session, cmd: Command, verb: 'plan' | 'validate'
   const byAction = (a: string) => (live ?? []).filter((c) => c.action === a).map((c) => label(c.deployment));
   const lists: Array<[string, string[]]> = [['DEPLOYMENTS_SELECTED', failed ? [] : planned.deployments.map(label)]];
   if (live) lists.push(['DEPLOYMENTS_TO_CREATE', byAction('created')], ['DEPLOYMENTS_TO_UPDATE', byAction('updated')], ['DEPLOYMENTS_UNCHANGED', byAction('unchanged')]);
+  if (result.changedSince) lists.push(['DEPLOYMENTS_SKIPPED', result.changedSince.skipped.map((d) => d.deployment)]);
   const scalars: DotenvVariables = [...status(result.failureReason), ...(live ? ([['PREFECT_PLAN_HAS_CHANGES', String(result.hasChanges)]] as DotenvVariables) : [])];
   session.done({ json, dotenv: { scalars, lists } }, failed ? EXIT_FAILED : EXIT_OK);
 }
