@@ -179,3 +179,14 @@ describe('readChangesSince (through the git seam)', () => {
     expect((await readChangesSince('HEAD', '/r', 'prefect.yaml', git)).prefectFileBefore).toBeUndefined();
   });
 });
+
+describe('readChangesSince: git failing while listing', () => {
+  it('is an error with the reason, not a crash', async () => {
+    const git: GitRunner = async (args) => {
+      if (args.includes('--show-prefix')) return '';
+      if (args.includes('--verify')) return 'abc';
+      throw new Error('stdout maxBuffer length exceeded\nmore');
+    };
+    await expect(readChangesSince('HEAD', '/r', 'prefect.yaml', git)).rejects.toThrow(new ChangedSinceError('--changed-since HEAD: git could not list what changed since HEAD: stdout maxBuffer length exceeded'));
+  });
+});

@@ -37,10 +37,16 @@ export async function readChangesSince(ref: string, cwd: string, prefectFile: st
     );
   }
   const split = (out: string) => out.split('\0').filter((p) => p !== '');
-  const [diff, untracked] = await Promise.all([
-    git(['-c', 'core.quotePath=false', 'diff', '--name-only', '--no-renames', '-z', commit, '--'], cwd),
-    git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z'], cwd),
-  ]);
+  let diff: string;
+  let untracked: string;
+  try {
+    [diff, untracked] = await Promise.all([
+      git(['-c', 'core.quotePath=false', 'diff', '--name-only', '--no-renames', '-z', commit, '--'], cwd),
+      git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z'], cwd),
+    ]);
+  } catch (e) {
+    throw new ChangedSinceError(`--changed-since ${ref}: git could not list what changed since ${ref}: ${(e as Error).message.split('\n')[0]}`);
+  }
   const fromTop = (p: string) => path.posix.relative(prefix.replace(/\/$/, ''), p);
   const files = new Set([...split(diff), ...split(untracked)].map(fromTop));
   const inRepo = path.posix.normalize(path.posix.join(prefix, prefectFile.replaceAll('\\', '/')));
