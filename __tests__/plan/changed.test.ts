@@ -45,6 +45,12 @@ deployments:
   - name: b
     entrypoint: flows/b.py:b
     work_pool: { name: p }
+    build:
+      - ${PIP}:
+          requirements_file: b.txt
+  - name: c
+    entrypoint: flows/c.py:c
+    work_pool: { name: p }
     build: []
 `;
 
@@ -55,6 +61,8 @@ describe('attributeChange: prefect.yaml sections', () => {
     { title: 'own field changed', before: BASE, now: BASE.replace('entrypoint: flows/a.py:a\n    work_pool: { name: p }', 'entrypoint: flows/a.py:a\n    work_pool: { name: q }'), changed: true, reason: /section changed/ },
     { title: 'top-level build it uses changed', before: BASE, now: BASE.replace('requirements_file: requirements.txt', 'requirements_file: req.txt'), changed: true },
     { title: 'top-level build it overrides changed', before: BASE, now: BASE.replace('requirements_file: requirements.txt', 'requirements_file: req.txt'), name: 'b', changed: false },
+    // \`build: []\` runs no step, but the default pull steps still come from the top-level build.
+    { title: 'top-level build behind an empty own build changed', before: BASE, now: BASE.replace('requirements_file: requirements.txt', 'requirements_file: req.txt'), name: 'c', changed: true },
     { title: 'a sibling changed', before: BASE, now: BASE.replace('entrypoint: flows/b.py:b', 'entrypoint: flows/b.py:b\n    tags: [x]'), changed: false },
     { title: 'new since REF', before: BASE.replace(/  - name: a[\s\S]*?(?=  - name: b)/, ''), now: BASE, changed: true, reason: /new since REF/ },
     { title: 'no prefect.yaml at REF', before: undefined, now: BASE, changed: true, reason: /did not exist/ },

@@ -50,7 +50,8 @@ export function sectionOf(config: Mapping, actions: Actions): Mapping {
   const own = (key: 'build' | 'push' | 'pull') => (key in config ? config[key] : undefined);
   return {
     deployment: config,
-    build: 'build' in config ? null : (actions.build ?? null),
+    // An empty or null own build still lets the top-level one decide the default pull steps.
+    build: truthy(own('build')) ? null : (actions.build ?? null),
     push: truthy(own('push')) ? null : (actions.push ?? null),
     pull: truthy(own('pull')) || (Array.isArray(own('pull')) && (own('pull') as unknown[]).length === 0) ? null : (actions.pull ?? null),
   };
