@@ -133,6 +133,20 @@ describe('--changed-since', () => {
     expect(planned(out)).toEqual(['flow-a/a-nightly']);
   });
 
+  it('a push step uploads the tree minus .prefectignore: an ignored file does not count, another does', async () => {
+    write('prefect.yaml', `${PREFECT_YAML}    push:\n      - prefect_aws.deployments.steps.push_to_s3:\n          bucket: bkt\n          folder: b\n`);
+    write('.prefectignore', 'docs/\n');
+    write('docs/readme.md', 'v1\n');
+    git('add', '-A');
+    git('commit', '-qm', 'b uploads its tree');
+    write('docs/readme.md', 'v2\n');
+    let out = JSON.parse((await cli(['list', '--changed-since', 'HEAD', '--json'])).stdout);
+    expect(out.deployments).toEqual([]);
+    write('data.csv', '1,2\n');
+    out = JSON.parse((await cli(['list', '--changed-since', 'HEAD', '--json'])).stdout);
+    expect(out.deployments.map((d: { deployment: string }) => d.deployment)).toEqual(['flow-b/b-nightly']);
+  });
+
   it('a deployment new since REF counts as changed', async () => {
     write('prefect.yaml', `${PREFECT_YAML}  - name: b-hourly\n    entrypoint: flows/b.py:flow_b\n    work_pool: { name: pool }\n`);
     const out = JSON.parse((await cli(['plan', '--all', '--changed-since', 'HEAD', '--json'])).stdout);

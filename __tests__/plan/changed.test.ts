@@ -140,7 +140,7 @@ describe('stepInputs: what cannot be attributed', () => {
 
   it('names the files and trees of docker build, pip install and the push steps', () => {
     const got = stepInputs([step(DOCKER, { image_name: 'x', path: './ctx/' }), step(PIP, { directory: 'a', requirements_file: 'r.txt' }), step(S3, { bucket: 'b', folder: 'f' })]);
-    expect(got).toEqual({ files: ['ctx/Dockerfile', 'a/r.txt'], trees: [{ dir: 'ctx' }, { dir: '', ignoreFile: '.prefectignore' }], unattributable: [] });
+    expect(got).toEqual({ files: ['ctx/Dockerfile', 'a/r.txt'], trees: [{ dir: 'ctx' }, { dir: '', ignoreFile: '.prefectignore', storage: 's3' }], unattributable: [] });
   });
 });
 

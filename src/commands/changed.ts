@@ -20,7 +20,7 @@ import {
   type Tree,
 } from '../core/plan/index.js';
 import { runGit, type GitRunner } from '../core/plan/version-info.js';
-import { decodeIgnoreFile, IgnoreSpec } from '../steps/ignore.js';
+import { decodeIgnoreFile, IgnoreSpec, type IgnoreLineMode } from '../steps/ignore.js';
 import type { CommandRequest, CommandResult, SkippedDeployment } from './types.js';
 
 export interface ChangedSelection {
@@ -98,23 +98,25 @@ async function flowOf(config: Mapping, cwd: string): Promise<{ flowName: string;
 /** What each tree's ignore file excludes (read once per file); an unreadable or invalid one excludes nothing. */
 function ignoreFiles(cwd: string): (tree: Tree, file: string) => boolean {
   const specs = new Map<string, IgnoreSpec | null>();
-  const specOf = (name: string): IgnoreSpec | null => {
-    if (!specs.has(name)) {
+  const specOf = (name: string, mode: IgnoreLineMode): IgnoreSpec | null => {
+    const key = `${mode}:${name}`;
+    if (!specs.has(key)) {
       let spec: IgnoreSpec | null = null;
       try {
         const bytes = readFileSyncOrNull(path.resolve(cwd, name));
-        if (bytes) spec = IgnoreSpec.parse(decodeIgnoreFile(bytes, name), 'strip', name);
+        if (bytes) spec = IgnoreSpec.parse(decodeIgnoreFile(bytes, name), mode, name);
       } catch {
         spec = null;
       }
-      specs.set(name, spec);
+      specs.set(key, spec);
     }
-    return specs.get(name)!;
+    return specs.get(key)!;
   };
   return (tree, file) => {
     if (!tree.ignoreFile) return false;
     const relative = tree.dir === '' ? file : file.slice(tree.dir.length + 1);
-    return specOf(tree.ignoreFile)?.ignores(relative) ?? false;
+    // As the push steps read it (upload-set.ts): prefect-aws strips each line, the others do not.
+    return specOf(tree.ignoreFile, tree.storage === 's3' ? 'strip' : 'raw')?.ignores(relative) ?? false;
   };
 }
 

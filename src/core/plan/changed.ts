@@ -22,6 +22,8 @@ export interface Tree {
   dir: string;
   /** Whose ignore file applies to it: a push step's `.prefectignore` (or its `ignore_file`). */
   ignoreFile?: string;
+  /** The push step's storage, which decides how the ignore file's lines are read. */
+  storage?: 's3' | 'gcs' | 'azure';
 }
 
 /** The changed paths, relative to cwd, and what the ignore files of the trees exclude. */
@@ -67,10 +69,10 @@ export function runSteps(section: Mapping): unknown[] {
 
 const DOCKER_BUILD = 'prefect_docker.deployments.steps.build_docker_image';
 const PIP_INSTALL = 'prefect.deployments.steps.pip_install_requirements';
-const PUSH_STEPS = new Set([
-  'prefect_aws.deployments.steps.push_to_s3',
-  'prefect_gcp.deployments.steps.push_to_gcs',
-  'prefect_azure.deployments.steps.push_to_azure_blob_storage',
+const PUSH_STEPS = new Map<string, 's3' | 'gcs' | 'azure'>([
+  ['prefect_aws.deployments.steps.push_to_s3', 's3'],
+  ['prefect_gcp.deployments.steps.push_to_gcs', 'gcs'],
+  ['prefect_azure.deployments.steps.push_to_azure_blob_storage', 'azure'],
 ]);
 /** Steps that read no file of the project. */
 const NO_FILES = new Set(['prefect_docker.deployments.steps.push_docker_image']);
@@ -115,7 +117,7 @@ export function stepInputs(steps: readonly unknown[]): StepInputs {
       // The steps upload the working directory (their `folder` is the remote prefix).
       const ignore = text('ignore_file', '.prefectignore');
       if (ignore === false) templated('ignore_file');
-      else out.trees.push({ dir: '', ...(ignore ? { ignoreFile: ignore } : {}) });
+      else out.trees.push({ dir: '', ...(ignore ? { ignoreFile: ignore, storage: PUSH_STEPS.get(name)! } : {}) });
     } else {
       out.unattributable.push(`step ${step.name} (what it reads is not known)`);
     }
