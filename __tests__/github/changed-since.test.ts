@@ -70,6 +70,20 @@ describe('changed-since in the action', () => {
     expect(JSON.parse(outputs.matrix!).include).toHaveLength(3);
   });
 
+  it('the event default in a checkout without git: everything, with a warning', async () => {
+    cpSync(path.join(root, 'examples', 'local-etl'), path.join(work, 'plain'), { recursive: true });
+    const { code, outputs, stdout } = await runAction({ 'working-directory': 'plain', all: 'true' }, work, pullRequest(base));
+    expect(code, stdout).toBe(0);
+    expect(JSON.parse(outputs.matrix!).include).toHaveLength(3);
+    expect(stdout).toMatch(/::warning::--changed-since [0-9a-f]+: .*plain is not in a git repository: working on every selected deployment/);
+  });
+
+  it('an explicit changed-since in a checkout without git fails the step', async () => {
+    const { code, outputs } = await runAction({ 'working-directory': 'plain', all: 'true', 'changed-since': 'HEAD~1' }, work, pullRequest(base));
+    expect(code).not.toBe(0);
+    expect(outputs['failure-reason']).toBe('invalid-input');
+  });
+
   it('a base commit git cannot find fails the step with invalid-input', async () => {
     const { code, outputs, stdout } = await runAction({ 'working-directory': 'project', all: 'true' }, work, pullRequest('0123456789abcdef0123456789abcdef01234567'));
     expect(code).not.toBe(0);

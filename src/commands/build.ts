@@ -10,7 +10,7 @@ import type { CommandRequest, CommandResult, Reporter } from './types.js';
 
 export async function build(request: CommandRequest, reporter: Reporter): Promise<CommandResult> {
   const cache = newPlanCache();
-  const changed = await narrowToChanged(request, cache);
+  const changed = await narrowToChanged(request, cache, reporter);
   if (changed.diagnostics.length > 0) {
     reporter.diagnostics(changed.diagnostics);
     return refusedRef(request, changed.diagnostics, false);

@@ -21,7 +21,7 @@ import {
 } from '../core/plan/index.js';
 import { runGit, type GitRunner } from '../core/plan/version-info.js';
 import { decodeIgnoreFile, IgnoreSpec, type IgnoreLineMode } from '../steps/ignore.js';
-import type { CommandRequest, CommandResult, SkippedDeployment } from './types.js';
+import type { CommandRequest, CommandResult, Reporter, SkippedDeployment } from './types.js';
 
 export interface ChangedSelection {
   /** Indexes (in the file) of the selected deployments to work on. */
@@ -52,6 +52,9 @@ export async function changedSelection(
     changes = await readChangesSince(ref, request.cwd, request.prefectFile, git);
   } catch (e) {
     if (!(e instanceof ChangedSinceError)) throw e;
+    if (e.kind === 'no-repository' && request.changedSinceFromEvent) {
+      return { diagnostics: [{ severity: 'warning', file: request.prefectFile, message: `${e.message.replace(/ \(run it.*$/, '')}: working on every selected deployment` }] };
+    }
     return { diagnostics: [{ severity: 'error', file: request.prefectFile, message: e.message }] };
   }
   const before = changes.prefectFileBefore === undefined ? undefined : parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile;
@@ -129,10 +132,12 @@ function readFileSyncOrNull(file: string): Buffer | null {
 }
 
 /** What a command adds to its engine request and its result for `--changed-since` (nothing without it). */
-export async function narrowToChanged(request: CommandRequest, cache: PlanCache, git?: GitRunner) {
+export async function narrowToChanged(request: CommandRequest, cache: PlanCache, reporter: Pick<Reporter, 'warning'>, git?: GitRunner) {
   const { selection, diagnostics } = await changedSelection(request, cache, git);
+  for (const d of diagnostics) if (d.severity === 'warning') reporter.warning(d.message);
   return {
-    diagnostics,
+    /** Errors only: the command stops on them. */
+    diagnostics: diagnostics.filter((d) => d.severity === 'error'),
     only: selection ? { only: selection.only } : {},
     result: selection && request.changedSince ? { changedSince: { ref: request.changedSince, skipped: selection.skipped } } : {},
   };

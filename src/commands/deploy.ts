@@ -19,7 +19,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
   const ui = uiUrl(apiUrl, request.env);
   // The check plan below and the engine's own plans share the file, git's answers and the flow analyses.
   const cache = newPlanCache();
-  const changed = await narrowToChanged(request, cache);
+  const changed = await narrowToChanged(request, cache, reporter);
   if (changed.diagnostics.length > 0) {
     reporter.diagnostics(changed.diagnostics);
     return refusedRef(request, changed.diagnostics, false);

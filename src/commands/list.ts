@@ -8,7 +8,7 @@ export async function list(request: CommandRequest, reporter: Reporter): Promise
   const { names } = request.selection;
   const selection = { all: request.selection.all || names.length === 0, names: [...names] };
   const cache = newPlanCache();
-  const changed = await narrowToChanged({ ...request, selection }, cache);
+  const changed = await narrowToChanged({ ...request, selection }, cache, reporter);
   if (changed.diagnostics.length > 0) {
     reporter.diagnostics(changed.diagnostics);
     return refusedRef(request, changed.diagnostics, false);

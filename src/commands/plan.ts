@@ -19,7 +19,7 @@ export function untrustedPlanRequest(request: PlanCommandRequest) {
 
 export async function plan(request: PlanCommandRequest, reporter: Reporter): Promise<CommandResult> {
   const cache = newPlanCache();
-  const changed = await narrowToChanged(request, cache);
+  const changed = await narrowToChanged(request, cache, reporter);
   if (changed.diagnostics.length > 0) {
     reporter.diagnostics(changed.diagnostics);
     return refusedRef(request, changed.diagnostics, true);

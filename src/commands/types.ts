@@ -66,6 +66,11 @@ export interface CommandRequest {
    * working tree (`--changed-since`); the others are `skipped`.
    */
   changedSince?: string;
+  /**
+   * `changedSince` came from the CI event (a pull request's base), not from the user: a checkout
+   * that is no git repository then works on the whole selection, with a warning, instead of failing.
+   */
+  changedSinceFromEvent?: boolean;
 }
 
 /** A selected deployment left out by `--changed-since`. */

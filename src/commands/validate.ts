@@ -9,7 +9,7 @@ import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';
 
 export async function validate(request: PlanCommandRequest, reporter: Reporter): Promise<CommandResult> {
   const cache = newPlanCache();
-  const changed = await narrowToChanged(request, cache);
+  const changed = await narrowToChanged(request, cache, reporter);
   if (changed.diagnostics.length > 0) {
     reporter.diagnostics(changed.diagnostics);
     return refusedRef(request, changed.diagnostics, true);

@@ -111,6 +111,6 @@ function commandRequest(r: Run): CommandRequest {
     ...(apiUrl ? { apiUrl } : {}),
     ...(r.inputs.concurrency ? { concurrency: r.inputs.concurrency } : {}),
     secrets: r.secrets,
-    ...(changedSince ? { changedSince } : {}),
+    ...(changedSince ? { changedSince, ...(r.inputs.changedSince === '' ? { changedSinceFromEvent: true } : {}) } : {}),
   };
 }

@@ -6,7 +6,15 @@
 import path from 'node:path';
 import type { GitRunner } from './version-info.js';
 
-export class ChangedSinceError extends Error {}
+export class ChangedSinceError extends Error {
+  constructor(
+    message: string,
+    /** `no-repository`: cwd is not in a git checkout at all (a CI default may then work on everything). */
+    readonly kind: 'no-repository' | 'unusable-ref' = 'unusable-ref',
+  ) {
+    super(message);
+  }
+}
 
 export interface ChangesSinceRef {
   /** The commit REF names. */
@@ -22,7 +30,7 @@ export async function readChangesSince(ref: string, cwd: string, prefectFile: st
   try {
     prefix = await git(['rev-parse', '--show-prefix'], cwd);
   } catch {
-    throw new ChangedSinceError(`--changed-since ${ref}: ${cwd} is not in a git repository (run it in a checkout, or drop --changed-since)`);
+    throw new ChangedSinceError(`--changed-since ${ref}: ${cwd} is not in a git repository (run it in a checkout, or drop --changed-since)`, 'no-repository');
   }
   if (ref.startsWith('-') || ref.trim() === '') throw new ChangedSinceError(`--changed-since "${ref}" is not a git revision`);
   let commit: string;
