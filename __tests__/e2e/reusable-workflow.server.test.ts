@@ -33,13 +33,15 @@ const repo = path.join(scratch, 'etl-repo');
 let github: FakeGitHub;
 let act: Omit<ActOptions, 'event' | 'payload'>;
 let sha: string;
+/** The pull request's base: a commit before the project existed, so every deployment is new (changed-since). */
+let baseSha: string;
 
 const repository = { full_name: 'acme/etl-flows', name: 'etl-flows', owner: { login: 'acme' }, default_branch: 'main' };
 const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' } }).trim();
 
 function pullRequestEvent(number: number) {
   const side = (ref: string, commit: string) => ({ ref, sha: commit, repo: { full_name: repository.full_name } });
-  return { action: 'synchronize', number, pull_request: { number, head: side('change-schedules', sha), base: side('main', sha) }, repository };
+  return { action: 'synchronize', number, pull_request: { number, head: side('change-schedules', sha), base: side('main', baseSha) }, repository };
 }
 
 const pushEvent = () => ({ ref: 'refs/heads/main', after: sha, repository, head_commit: { id: sha, message: 'e2e' } });
@@ -94,6 +96,7 @@ beforeAll(async () => {
   writeFileSync(yamlPath, readFileSync(yamlPath, 'utf8').replaceAll('__SUFFIX__', suffix));
   commitAll(repo, 'acme/etl-flows');
   sha = git('rev-parse', 'HEAD');
+  baseSha = git('commit-tree', git('hash-object', '-w', '-t', 'tree', '/dev/null'), '-m', 'base');
   const pool = await fetch(`${apiUrl}/work_pools/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `e2e-pool-${suffix}`, type: 'process' }) });
   expect(pool.status).toBe(201);
   github = await startFakeGitHub({ [TOKEN]: { login: 'github-actions[bot]', installation: true } });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction, workflowCommands } from './run-action.js';
 import { INPUT, InputValueError, readInputs, splitList } from '../../src/github/inputs.js';
 import { OUTPUTS } from '../../src/github/outputs.js';
+import { changedSinceRef } from '../../src/github/context.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -105,7 +106,7 @@ describe('inputs', () => {
     expect(readInputs(get({}))).toEqual({
       prefectFile: 'prefect.yaml', deployments: [], all: false, workingDirectory: '.', mode: 'plan',
       apiUrl: undefined, apiKey: undefined, concurrency: undefined, stepOutputs: undefined,
-      skipSteps: false, commentMode: 'update', githubToken: undefined, requirePlanMatch: false, planEnv: [], lockTimeout: 600,
+      skipSteps: false, commentMode: 'update', githubToken: undefined, requirePlanMatch: false, planEnv: [], lockTimeout: 600, changedSince: '',
     });
     const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { description: string; default?: string }>;
@@ -121,5 +122,21 @@ describe('inputs', () => {
     expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
     expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUTS].sort());
     for (const [name, output] of Object.entries(action.outputs)) expect(output.description.length, name).toBeGreaterThan(20);
+  });
+});
+
+describe('changed-since', () => {
+  const pr = { eventName: 'pull_request', payload: { pull_request: { number: 1, base: { sha: 'b4se' } } } };
+  const cases: Array<{ title: string; input: string; run: { eventName: string; payload: Record<string, unknown> }; ref: string | undefined }> = [
+    { title: 'pull_request: its base commit', input: '', run: pr, ref: 'b4se' },
+    { title: 'pull_request_target: its base commit', input: '', run: { ...pr, eventName: 'pull_request_target' }, ref: 'b4se' },
+    { title: "push: the range's base", input: '', run: { eventName: 'push', payload: { before: 'abc', after: 'def' } }, ref: 'abc' },
+    { title: 'push creating a branch: everything (off)', input: '', run: { eventName: 'push', payload: { before: '0000000000000000000000000000000000000000' } }, ref: undefined },
+    { title: 'another event: off', input: '', run: { eventName: 'workflow_dispatch', payload: {} }, ref: undefined },
+    { title: 'none turns it off', input: 'none', run: pr, ref: undefined },
+    { title: 'an explicit ref is used as given', input: 'origin/main', run: pr, ref: 'origin/main' },
+  ];
+  it.each(cases)('$title', ({ input, run, ref }) => {
+    expect(changedSinceRef(input, run)).toBe(ref);
   });
 });

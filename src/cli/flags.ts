@@ -33,6 +33,8 @@ export interface SelectionFlags extends GlobalFlags {
   sla?: string[];
   /** plan, validate: environment variables whose values may be shown (the others read as `(from $NAME)`). */
   planEnv?: string[];
+  /** Only the deployments whose inputs changed since this git revision. */
+  changedSince?: string;
 }
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -115,6 +117,12 @@ Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage err
 export const planEnvOption = () =>
   new Option('--plan-env <name>', 'an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)').argParser(collect);
 
+export const changedSinceOption = () =>
+  new Option(
+    '--changed-since <ref>',
+    'only the selected deployments whose inputs (prefect.yaml section, flow files, files their steps read) changed between this git revision and the working tree; the others are skipped',
+  );
+
 export const selectionOptions = (cmd: Command) =>
   cmd
     .option('--all', 'select every deployment in the file')
@@ -123,6 +131,7 @@ export const selectionOptions = (cmd: Command) =>
     .option('--offline', 'do not contact the Prefect API even when PREFECT_API_URL is set')
     .addOption(new Option('--concurrency <n>', 'deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)').argParser(parsePositiveInteger))
     .option('--dotenv <path>', 'write a GitLab dotenv report of the result (artifacts: reports: dotenv:)')
+    .addOption(changedSinceOption())
     .optionsGroup('Deployment options (as prefect deploy; applied when one deployment is selected):')
     .option('-d, --description <text>', 'override the description')
     .option('--version <version>', 'override the version')

@@ -1,14 +1,21 @@
 /** `build`: run the build and push steps once and register nothing; a matrix of deploys then takes their outputs. */
 import { runDeploymentSteps, validateDeployments, validateForDeploy } from '../core/apply/index.js';
-import { hasErrors, type Plan } from '../core/plan/index.js';
+import { hasErrors, newPlanCache, type Plan } from '../core/plan/index.js';
 import { offlineSources, type TemplateSources } from '../core/templating/index.js';
 import { type PrefectClient } from '../prefect/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
+import { narrowToChanged, refusedRef } from './changed.js';
 import { engineRequest, openClient, stepConcurrency } from './client.js';
 import type { CommandRequest, CommandResult, Reporter } from './types.js';
 
 export async function build(request: CommandRequest, reporter: Reporter): Promise<CommandResult> {
-  const req = engineRequest(request);
+  const cache = newPlanCache();
+  const changed = await narrowToChanged(request, cache, reporter);
+  if (changed.diagnostics.length > 0) {
+    reporter.diagnostics(changed.diagnostics);
+    return refusedRef(request, changed.diagnostics, false);
+  }
+  const req = { ...engineRequest(request), cache, ...changed.only };
   let client: PrefectClient | undefined;
   let sources: TemplateSources = offlineSources();
   try {
@@ -22,7 +29,7 @@ export async function build(request: CommandRequest, reporter: Reporter): Promis
       plan = await validateDeployments(req);
     }
     reporter.diagnostics(plan.diagnostics);
-    if (hasErrors(plan.diagnostics)) return { plan, diagnostics: plan.diagnostics, hasChanges: false, failureReason: 'invalid-config' };
+    if (hasErrors(plan.diagnostics)) return { plan, diagnostics: plan.diagnostics, hasChanges: false, failureReason: 'invalid-config', ...changed.result };
     const withSteps = plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
     const ran = await runDeploymentSteps(plan, withSteps, {
       ...req,
@@ -33,8 +40,8 @@ export async function build(request: CommandRequest, reporter: Reporter): Promis
       onProgress: (e) => reporter.progress(e),
     });
     reporter.diagnostics(ran.diagnostics);
-    if (ran.diagnostics.length > 0) return { plan, diagnostics: [...ran.diagnostics, ...plan.diagnostics], hasChanges: false, failureReason: 'step-failed' };
-    return { plan, stepOutputs: ran.outputs, built: withSteps.length, diagnostics: plan.diagnostics, hasChanges: false };
+    if (ran.diagnostics.length > 0) return { plan, diagnostics: [...ran.diagnostics, ...plan.diagnostics], hasChanges: false, failureReason: 'step-failed', ...changed.result };
+    return { plan, stepOutputs: ran.outputs, built: withSteps.length, diagnostics: plan.diagnostics, hasChanges: false, ...changed.result };
   } finally {
     client?.close();
   }

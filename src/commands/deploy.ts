@@ -8,6 +8,7 @@ import { untrustedEnvironment } from '../core/secrets.js';
 import type { StepOutputs } from '../core/templating/index.js';
 import { uiUrl } from '../prefect/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
+import { narrowToChanged, refusedRef } from './changed.js';
 import { deployFailure, engineRequest, openClient, stepConcurrency, writeConcurrency } from './client.js';
 import { isKeyedByDeployment, missingStepOutputs, outputsByIndex, type GivenStepOutputs } from './step-outputs.js';
 import type { CommandResult, DeployCommandRequest, Reporter } from './types.js';
@@ -16,12 +17,18 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
   const { apiUrl } = request;
   if (!apiUrl) return { diagnostics: [], hasChanges: false, failureReason: 'no-api-url' };
   const ui = uiUrl(apiUrl, request.env);
+  // The check plan below and the engine's own plans share the file, git's answers and the flow analyses.
+  const cache = newPlanCache();
+  const changed = await narrowToChanged(request, cache, reporter);
+  if (changed.diagnostics.length > 0) {
+    reporter.diagnostics(changed.diagnostics);
+    return refusedRef(request, changed.diagnostics, false);
+  }
   reporter.deploying(ui);
   const client = openClient({ ...request, apiUrl }, reporter);
-  // The check plan below and the engine's own plans share the file, git's answers and the flow analyses.
-  const req = { ...engineRequest(request), cache: newPlanCache() };
+  const req = { ...engineRequest(request), cache, ...changed.only };
   const sources = prefectTemplateSources(client);
-  const uiField = ui ? { uiUrl: ui } : {};
+  const uiField = { ...(ui ? { uiUrl: ui } : {}), ...changed.result };
   try {
     const given = request.stepOutputs;
     const keyed = given && isKeyedByDeployment(given) ? given : undefined;

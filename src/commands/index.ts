@@ -10,4 +10,6 @@ export { build } from './build.js';
 export { list } from './list.js';
 export { apiUrlOf, deployFailure, engineRequest, openClient, stepConcurrency, writeConcurrency } from './client.js';
 export { deploymentKey, isKeyedByDeployment, missingStepOutputs, outputsByIndex, unfilledStepPlaceholders, type GivenStepOutputs } from './step-outputs.js';
+export { changedSelection, narrowToChanged, type ChangedSelection } from './changed.js';
+export type { SkippedDeployment } from './types.js';
 export type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason, PlanCommandRequest, Reporter } from './types.js';

@@ -1,9 +1,10 @@
 /** `plan`: what would be registered; with a server, what a deploy would create, update or leave unchanged. */
 import { planAgainstServer, validateDeployments, type LiveChange } from '../core/apply/index.js';
-import { hasErrors, type Plan } from '../core/plan/index.js';
+import { hasErrors, newPlanCache, type Plan } from '../core/plan/index.js';
 import { untrustedEnvironment } from '../core/secrets.js';
 import { uiUrl } from '../prefect/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
+import { narrowToChanged, refusedRef } from './changed.js';
 import { engineRequest, openClient } from './client.js';
 import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';
 
@@ -17,7 +18,13 @@ export function untrustedPlanRequest(request: PlanCommandRequest) {
 }
 
 export async function plan(request: PlanCommandRequest, reporter: Reporter): Promise<CommandResult> {
-  const req = untrustedPlanRequest(request);
+  const cache = newPlanCache();
+  const changed = await narrowToChanged(request, cache, reporter);
+  if (changed.diagnostics.length > 0) {
+    reporter.diagnostics(changed.diagnostics);
+    return refusedRef(request, changed.diagnostics, true);
+  }
+  const req = { ...untrustedPlanRequest(request), cache, ...changed.only };
   let planned: Plan;
   let live: LiveChange[] | undefined;
   const { apiUrl } = request;
@@ -41,5 +48,6 @@ export async function plan(request: PlanCommandRequest, reporter: Reporter): Pro
     hasChanges: errors || !live || live.some((c) => c.action !== 'unchanged'),
     ...(errors ? { failureReason: 'invalid-config' as const } : {}),
     ...(ui ? { uiUrl: ui } : {}),
+    ...changed.result,
   };
 }

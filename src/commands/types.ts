@@ -64,6 +64,23 @@ export interface CommandRequest {
    * environment values a plan hides. Everything the doors print or publish goes through it.
    */
   secrets: Secrets;
+  /**
+   * A git revision: work only on the selected deployments whose inputs changed between it and the
+   * working tree (`--changed-since`); the others are `skipped`.
+   */
+  changedSince?: string;
+  /**
+   * `changedSince` came from the CI event (a pull request's base), not from the user: a checkout
+   * that is no git repository then works on the whole selection, with a warning, instead of failing.
+   */
+  changedSinceFromEvent?: boolean;
+}
+
+/** A selected deployment left out by `--changed-since`. */
+export interface SkippedDeployment {
+  /** `flow/name`. */
+  deployment: string;
+  reason: string;
 }
 
 export interface PlanCommandRequest extends CommandRequest {
@@ -116,4 +133,6 @@ export interface CommandResult {
   message?: string;
   /** The Prefect UI, for links to deployments. */
   uiUrl?: string;
+  /** `--changed-since`: the revision, and the selected deployments left out as unchanged since it. */
+  changedSince?: { ref: string; skipped: SkippedDeployment[] };
 }

@@ -1,13 +1,20 @@
 /** `validate`: everything deploy checks before its first write, writing nothing. */
 import { validateDeployments, validateForDeploy } from '../core/apply/index.js';
-import { hasErrors, type Plan } from '../core/plan/index.js';
+import { hasErrors, newPlanCache, type Plan } from '../core/plan/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
+import { narrowToChanged, refusedRef } from './changed.js';
 import { openClient } from './client.js';
 import { untrustedPlanRequest } from './plan.js';
 import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';
 
 export async function validate(request: PlanCommandRequest, reporter: Reporter): Promise<CommandResult> {
-  const req = untrustedPlanRequest(request);
+  const cache = newPlanCache();
+  const changed = await narrowToChanged(request, cache, reporter);
+  if (changed.diagnostics.length > 0) {
+    reporter.diagnostics(changed.diagnostics);
+    return refusedRef(request, changed.diagnostics, true);
+  }
+  const req = { ...untrustedPlanRequest(request), cache, ...changed.only };
   let planned: Plan;
   const { apiUrl } = request;
   if (apiUrl) {
@@ -22,5 +29,5 @@ export async function validate(request: PlanCommandRequest, reporter: Reporter):
   }
   reporter.diagnostics(planned.diagnostics);
   const errors = hasErrors(planned.diagnostics);
-  return { plan: planned, diagnostics: planned.diagnostics, hasChanges: true, ...(errors ? { failureReason: 'invalid-config' as const } : {}) };
+  return { plan: planned, diagnostics: planned.diagnostics, hasChanges: true, ...(errors ? { failureReason: 'invalid-config' as const } : {}), ...changed.result };
 }

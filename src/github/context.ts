@@ -64,3 +64,24 @@ function pullRequestOf(payload: Record<string, unknown>): PullRequestRef | undef
   // A deleted fork has no head repository: treat it as a fork too.
   return { number: pr.number, fork: !head || head !== base, headSha: pr.head?.sha };
 }
+
+/**
+ * The revision `changed-since` compares with: as given; none for `none`; by default the pull
+ * request's base commit on `pull_request`/`pull_request_target`, the pushed range's base (`before`)
+ * on `push`, and none otherwise. A push that creates a branch (`before` all zeros) has no base:
+ * everything counts as changed, so nothing is left out.
+ */
+export function changedSinceRef(input: string, run: Pick<WorkflowRun, 'eventName' | 'payload'>): string | undefined {
+  if (input.toLowerCase() === 'none') return undefined;
+  if (input !== '') return input;
+  const { eventName, payload } = run;
+  if (eventName === 'pull_request' || eventName === 'pull_request_target') {
+    const sha = (payload.pull_request as { base?: { sha?: unknown } } | undefined)?.base?.sha;
+    return typeof sha === 'string' && sha ? sha : undefined;
+  }
+  if (eventName === 'push') {
+    const before = payload.before;
+    return typeof before === 'string' && before && !/^0+$/.test(before) ? before : undefined;
+  }
+  return undefined;
+}

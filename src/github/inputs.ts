@@ -20,6 +20,7 @@ export const INPUT = {
   requirePlanMatch: 'require-plan-match',
   planEnv: 'plan-env',
   lockTimeout: 'lock-timeout',
+  changedSince: 'changed-since',
 } as const;
 
 export const MODES = ['plan', 'deploy', 'build'] as const;
@@ -54,6 +55,11 @@ export interface ActionInputs {
   planEnv: string[];
   /** mode deploy: seconds to wait for another deploy of the same prefect.yaml to the same server (0: fail at once). */
   lockTimeout: number;
+  /**
+   * `changed-since`: a git revision, `none` (off), or empty for the event's default (the pull
+   * request's base, the pushed range's base); see `changedSinceRef`.
+   */
+  changedSince: string;
 }
 
 export class InputValueError extends Error {}
@@ -123,6 +129,7 @@ export function readInputs(getInput: (name: string) => string = (n) => core.getI
     requirePlanMatch: parseBoolean(INPUT.requirePlanMatch, getInput(INPUT.requirePlanMatch)),
     planEnv: splitList(getInput(INPUT.planEnv)),
     lockTimeout: parseSeconds(INPUT.lockTimeout, getInput(INPUT.lockTimeout), DEFAULT_LOCK_TIMEOUT_SECONDS),
+    changedSince: getInput(INPUT.changedSince).trim(),
   };
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);

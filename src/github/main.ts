@@ -6,8 +6,9 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { apiUrlOf, build, deploy, plan, type CommandRequest } from '../commands/index.js';
 import type { Plan } from '../core/plan/index.js';
+import { runGit } from '../core/plan/version-info.js';
 import { InputValueError, readInputs, type ActionInputs } from './inputs.js';
-import { readWorkflowRun } from './context.js';
+import { changedSinceRef, readWorkflowRun } from './context.js';
 import { Secrets } from './secrets.js';
 import { OUTPUT } from './outputs.js';
 import { planMatches } from './pull-request.js';
@@ -59,6 +60,8 @@ async function runRedacted(secrets: Secrets): Promise<void> {
     prefectFile: path.relative(github.workspace, path.resolve(cwd, inputs.prefectFile)).split(path.sep).join('/'),
   };
   const reporter = new ActionReporter(cwd, github.workspace);
+  const eventBase = inputs.changedSince === '' ? changedSinceRef('', github) : undefined;
+  if (eventBase) await fetchCommit(eventBase, cwd);
   try {
     if (inputs.mode === 'deploy') {
       const request = {
@@ -81,8 +84,24 @@ async function runRedacted(secrets: Secrets): Promise<void> {
   }
 }
 
+/**
+ * actions/checkout fetches one commit by default: the event's base commit (a pull request's base,
+ * a push's `before`) is fetched alone when missing, which is all a diff against it needs. A failure
+ * is left for the command to report (it says to use fetch-depth: 0).
+ */
+async function fetchCommit(sha: string, cwd: string): Promise<void> {
+  const present = await runGit(['cat-file', '-e', `${sha}^{commit}`], cwd).then(
+    () => true,
+    () => false,
+  );
+  if (present) return;
+  core.info(`changed-since: fetching ${sha} (the event's base commit) from origin`);
+  await runGit(['fetch', '--no-tags', '--depth=1', 'origin', sha], cwd).catch((e: Error) => core.info(`changed-since: fetching ${sha} failed: ${e.message.split('\n')[0]}`));
+}
+
 function commandRequest(r: Run): CommandRequest {
   const apiUrl = apiUrlOf(r.env, {});
+  const changedSince = changedSinceRef(r.inputs.changedSince, r.github);
   return {
     prefectFile: r.inputs.prefectFile,
     selection: { all: r.inputs.all, names: r.inputs.deployments },
@@ -92,5 +111,6 @@ function commandRequest(r: Run): CommandRequest {
     ...(apiUrl ? { apiUrl } : {}),
     ...(r.inputs.concurrency ? { concurrency: r.inputs.concurrency } : {}),
     secrets: r.secrets,
+    ...(changedSince ? { changedSince, ...(r.inputs.changedSince === '' ? { changedSinceFromEvent: true } : {}) } : {}),
   };
 }

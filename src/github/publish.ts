@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { formatDiagnostic } from '../core/diagnostics.js';
 import { outcomeJson, type LiveChange } from '../core/apply/index.js';
 import type { Plan } from '../core/plan/index.js';
-import { deployToMarkdown, liveChangesToText, planToJson, planToMarkdown, planToText } from '../core/report/index.js';
+import { deployToMarkdown, liveChangesToText, planToJson, planToMarkdown, planToText, skippedToJson, skippedToMarkdown, skippedToText } from '../core/report/index.js';
 import type { StepOutputs } from '../core/templating/index.js';
 import { deploymentUrl } from '../prefect/index.js';
 import type { CommandResult } from '../commands/index.js';
@@ -18,12 +18,13 @@ import { fail, fingerprint, footer, writeSummary, type Run } from './run.js';
 export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }): Promise<void> {
   const { plan, live, uiUrl: ui } = result;
   logPlan(plan, live, r.now);
-  setPlanOutputs(r, plan, live, ui);
+  logSkipped(result);
+  setPlanOutputs(r, plan, live, ui, result);
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
   const markdown = planToMarkdown(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), {
     now: r.now,
     ...(ui ? { uiUrl: ui } : {}),
-    footer: footer(r, 'Planned'),
+    footer: withSkipped(result, footer(r, 'Planned')),
   });
   await writeSummary(r, markdown);
   await postPlanComment(r, markdown, fingerprint(r, plan.deployments), result.hasChanges);
@@ -41,13 +42,14 @@ export async function publishDeploy(r: Run, result: CommandResult): Promise<void
     return fail(r, 'invalid-input', result.diagnostics);
   }
   if (!plan || !outcomes) return;
+  logSkipped(result);
   setStepOutputs(r, plan, result.stepOutputs ?? new Map());
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan)));
-  r.secrets.setOutput(OUTPUT.plan, JSON.stringify(planToJson(r.secrets.redactValue({ ...plan, diagnostics: result.diagnostics }))));
+  r.secrets.setOutput(OUTPUT.plan, JSON.stringify({ ...planToJson(r.secrets.redactValue({ ...plan, diagnostics: result.diagnostics })), ...skippedJson(result) }));
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes.map((o) => outcomeJson(o, ui))));
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
   const deployed = { plan, outcomes, diagnostics: result.diagnostics, ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}) };
-  await writeSummary(r, deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...(ui ? { uiUrl: ui } : {}), footer: footer(r, 'Deployed') }));
+  await writeSummary(r, deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...(ui ? { uiUrl: ui } : {}), footer: withSkipped(result, footer(r, 'Deployed')) }));
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
 
@@ -64,11 +66,12 @@ export async function publishBuild(r: Run, result: CommandResult): Promise<void>
     return `| \`${deploymentKey(d)}\` | ${keys.length ? keys.map((k) => `\`${k}\``).join(' ') : '—'} |`;
   });
   const heading = `### Prefect build: steps ran for ${result.built ?? 0} of ${plan.deployments.length} deployments`;
-  await writeSummary(r, [heading, '', '| Deployment | Step outputs |', '|---|---|', ...rows, '', footer(r, 'Built'), ''].join('\n'));
+  logSkipped(result);
+  await writeSummary(r, [heading, '', '| Deployment | Step outputs |', '|---|---|', ...rows, '', withSkipped(result, footer(r, 'Built')), ''].join('\n'));
 }
 
-function setPlanOutputs(r: Run, plan: Plan, live: readonly LiveChange[] | undefined, ui: string | undefined): void {
-  const json = planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live));
+function setPlanOutputs(r: Run, plan: Plan, live: readonly LiveChange[] | undefined, ui: string | undefined, result: CommandResult): void {
+  const json = { ...planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live)), ...skippedJson(result) };
   r.secrets.setOutput(OUTPUT.plan, JSON.stringify(json));
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan)));
   const deployments = plan.deployments.map((d, i) => {
@@ -97,4 +100,19 @@ function logPlan(plan: Plan, live: readonly LiveChange[] | undefined, now: Date)
 function setStepOutputs(r: Run, plan: Plan, byIndex: ReadonlyMap<number, StepOutputs>): void {
   r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(Object.fromEntries(plan.deployments.map((d) => [deploymentKey(d), byIndex.get(d.index) ?? {}]))));
   for (const [name, value] of Object.entries(flatStepOutputs(plan, byIndex))) r.secrets.setOutput(name, value);
+}
+
+/** `changed-since`: the deployments left out, before the footer of a comment or summary. */
+function withSkipped(result: CommandResult, footerText: string): string {
+  const skipped = skippedToMarkdown(result.changedSince);
+  return skipped ? `${skipped}\n\n${footerText}` : footerText;
+}
+
+function skippedJson(result: CommandResult): { skipped?: ReturnType<typeof skippedToJson> } {
+  return result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};
+}
+
+function logSkipped(result: CommandResult): void {
+  const text = skippedToText(result.changedSince);
+  if (text) core.info(text);
 }

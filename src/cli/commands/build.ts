@@ -1,7 +1,7 @@
 /** `prefect-deploy build`: run the build/push steps once, register nothing, print their outputs for `deploy --step-outputs`. */
 import type { Command } from 'commander';
 import { build, deploymentKey } from '../../commands/index.js';
-import { planToJson } from '../../core/report/index.js';
+import { planToJson, skippedToJson } from '../../core/report/index.js';
 import { EXAMPLES, selectionOptions, type SelectionFlags } from '../flags.js';
 import { TerminalReporter } from '../reporter.js';
 import { planRequest } from './plan.js';
@@ -17,7 +17,8 @@ async function runBuild(session: Session, cmd: Command): Promise<void> {
   const outputs = result.stepOutputs ?? new Map();
   const stepOutputs = Object.fromEntries((reason ? [] : (plan?.deployments ?? [])).map((d) => [deploymentKey(d), outputs.get(d.index) ?? {}]));
   const diagJson = planToJson({ prefectFile: plan?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
-  const json = secrets.redactValue({ step_outputs: stepOutputs, errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
+  const skipped = result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};
+  const json = secrets.redactValue({ step_outputs: stepOutputs, ...skipped, errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
   if (flags.json) {
     session.annotateOnly(diagnostics);
     io.stdout(JSON.stringify(json, null, 2));

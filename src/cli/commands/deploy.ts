@@ -4,7 +4,7 @@ import os from 'node:os';
 import { type Command, Option } from 'commander';
 import { deploy, type CommandResult } from '../../commands/index.js';
 import { DEFAULT_LOCK_TIMEOUT_SECONDS, outcomeJson, type DeploymentOutcome } from '../../core/apply/index.js';
-import { planToJson } from '../../core/report/index.js';
+import { planToJson, skippedToJson, skippedToText } from '../../core/report/index.js';
 import { deploymentUrl } from '../../prefect/index.js';
 import { ciSummary, type CiEnvironment } from '../ci.js';
 import { EXAMPLES, parseNonNegativeInteger, selectionOptions, stepOutputsParser, type SelectionFlags } from '../flags.js';
@@ -69,7 +69,8 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
   const count = (a: string) => outcomes.filter((o) => o.action === a).length;
   reporter.finish(outcomes.length === 0 && failed ? s.red('nothing registered') : `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
   const diagJson = planToJson({ prefectFile: result.plan?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
-  const json = secrets.redactValue({ deployments: outcomesJson(outcomes, ui), errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
+  const skipped = result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};
+  const json = secrets.redactValue({ deployments: outcomesJson(outcomes, ui), ...skipped, errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
   if (flags.json) {
     session.annotateOnly(diagnostics);
     io.stdout(JSON.stringify(json, null, 2));
@@ -78,6 +79,7 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
   } else {
     for (const d of diagnostics) if (d.severity === 'warning' || ci.annotation) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : session.paint(s, d));
   }
+  if (!flags.json && !failed && skippedToText(result.changedSince)) io.stdout(skippedToText(result.changedSince));
   const only = outcomes.length === 1 ? outcomes[0]! : undefined;
   const names = (a: string) => outcomes.filter((o) => o.action === a).map(label);
   const scalars: DotenvVariables = [...status(reason), ...(only?.id ? ([['DEPLOYMENT_ID', only.id], ...(ui ? [['DEPLOYMENT_URL', deploymentUrl(ui, only.id)!]] : [])] as DotenvVariables) : [])];
@@ -86,6 +88,7 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
     ['DEPLOYMENTS_UPDATED', names('updated')],
     ['DEPLOYMENTS_UNCHANGED', names('unchanged')],
     ['DEPLOYMENTS_FAILED', names('failed')],
+    ...(result.changedSince ? [['DEPLOYMENTS_SKIPPED', result.changedSince.skipped.map((d) => d.deployment)] as [string, string[]]] : []),
   ];
   session.done({ json, dotenv: { scalars, lists } }, failed || reason ? EXIT_FAILED : EXIT_OK);
 }

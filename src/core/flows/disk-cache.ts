@@ -38,7 +38,8 @@ export class FlowAnalysisDiskCache {
     this.store = new DiskStore(directory, '.json');
   }
 
-  get(key: string, world: World): AnalyzedFlow | undefined {
+  /** `onObservations` is told what the reused analysis depended on. */
+  get(key: string, world: World, onObservations?: (observations: readonly Observation[]) => void): AnalyzedFlow | undefined {
     let entry: Entry;
     try {
       entry = JSON.parse(this.store.read(key)?.toString('utf8') ?? 'null') as Entry;
@@ -46,7 +47,9 @@ export class FlowAnalysisDiskCache {
       return undefined;
     }
     if (entry?.key !== key || !Array.isArray(entry.observations as unknown) || !entry.flow) return undefined;
-    return entry.observations.every((o) => holds(o, world)) ? entry.flow : undefined;
+    if (!entry.observations.every((o) => holds(o, world))) return undefined;
+    onObservations?.(entry.observations);
+    return entry.flow;
   }
 
   set(key: string, observations: readonly Observation[], flow: AnalyzedFlow): void {

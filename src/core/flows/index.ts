@@ -9,7 +9,7 @@ import { MAX_PYTHON_FILE_BYTES, readBoundedFile } from '../util/read-bounded.js'
 import { FlowAnalysisDiskCache, flowAnalysisCacheDirectory, type Observation, type World } from './disk-cache.js';
 import { parseEntrypoint, type ParsedEntrypoint } from './entrypoint.js';
 import { FlowAnalysisError } from './errors.js';
-import { resolveLocalModule } from './local-modules.js';
+import { localModuleCandidates, resolveLocalModule } from './local-modules.js';
 
 export { FlowAnalysisError } from './errors.js';
 export { parseEntrypoint, type ParsedEntrypoint } from './entrypoint.js';
@@ -69,6 +69,27 @@ export interface AnalyzedFlow {
   loader: 'import' | 'fallback';
   /** Things the static reading could not know (e.g. a default computed at runtime). */
   warnings: string[];
+}
+
+/**
+ * The project files an analysis depends on: the entry file, every local module it read, and every
+ * place a module lookup looked (a module added or deleted there changes the analysis), relative to
+ * cwd, as `--changed-since` needs them; undefined for an analysis that did not record them.
+ */
+const sourceFiles = new WeakMap<AnalyzedFlow, readonly string[]>();
+
+export function flowSourceFiles(flow: AnalyzedFlow): readonly string[] | undefined {
+  return sourceFiles.get(flow);
+}
+
+function rememberSourceFiles(flow: AnalyzedFlow, cwd: string, entry: string, observations: readonly Observation[]): AnalyzedFlow {
+  const files = new Set([entry]);
+  for (const o of observations) {
+    if (o.kind === 'read') files.add(o.file);
+    else if (o.kind === 'resolve') for (const c of localModuleCandidates(cwd, o.module, o.from, o.level)) files.add(c);
+  }
+  sourceFiles.set(flow, [...files]);
+  return flow;
 }
 
 /** Analyses of one run, by entrypoint, file content and options (see `withFlowAnalysisCache`). */
@@ -146,8 +167,9 @@ async function analyzeKept(ep: ParsedEntrypoint, options: FlowAnalysisOptions, k
   const kept = bytes ? disk() : null;
   if (!kept) return analyzeOrExplain(ep, options, bytes);
   const world = currentWorld(options.cwd);
-  const found = kept.get(key, world);
-  if (found) return found;
+  let seen: readonly Observation[] = [];
+  const found = kept.get(key, world, (o) => (seen = o));
+  if (found) return rememberSourceFiles(found, options.cwd, ep.file, seen);
   const observations: Observation[] = [];
   const flow = await analyzeOrExplain(ep, options, bytes, observations);
   kept.set(key, observations, flow);
@@ -169,12 +191,13 @@ function currentWorld(cwd: string): World {
   };
 }
 
-async function analyzeOrExplain(ep: ParsedEntrypoint, options: FlowAnalysisOptions, bytes?: Buffer, observations?: Observation[]): Promise<AnalyzedFlow> {
+async function analyzeOrExplain(ep: ParsedEntrypoint, options: FlowAnalysisOptions, bytes?: Buffer, given?: Observation[]): Promise<AnalyzedFlow> {
   // The analyser (a Python grammar and interpreter) is loaded on the first analysis a run cannot
   // take from the cache between runs: a re-run with every analysis kept never loads it.
   const { analyze } = await import('./analyze.js');
+  const observations = given ?? [];
   try {
-    return analyze(ep, options, bytes, observations);
+    return rememberSourceFiles(analyze(ep, options, bytes, observations), options.cwd, ep.file, observations);
   } catch (e) {
     if (e instanceof FlowAnalysisError) throw e;
     // A construct this reader mishandles must still name the file, so the user knows where to look.

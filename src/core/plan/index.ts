@@ -20,6 +20,8 @@ const PLAN_CONCURRENCY = 16;
 
 export { buildDesiredDeployment, mergeWithDefaults, normalizeTags, qualifiedName, type DesiredDeployment } from './desired.js';
 export { applyDeployOptions, hasDeployOptions, parseJobVariable, DeployOptionError, type DeployOptions } from './deploy-options.js';
+export { attributeChange, sectionOf, stepInputs, runSteps, type ChangeVerdict, type ChangedFiles, type DeploymentAtRef, type StepInputs, type Tree } from './changed.js';
+export { readChangesSince, ChangedSinceError, type ChangesSinceRef } from './changed-git.js';
 export { inferVersionInfo, resolveVersion, repositoryFromRemote, type VersionInfo } from './version-info.js';
 export { diffDeployment, jsonEqual, schedulesEqual, updateBody, type CurrentDeployment, type FieldChange } from './diff.js';
 export { automationsFor, compareWithServer, type LiveChange, type RegistrationAction } from './live.js';
@@ -51,6 +53,11 @@ export interface PlanRequest {
    * (names may still hold templates): lets a deploy start reading the server while the plan is made.
    */
   onSelected?: (configs: readonly Record<string, unknown>[]) => void;
+  /**
+   * Of the selected deployments, plan only these (indexes in the file): `--changed-since` leaves out
+   * the unchanged ones. Deploy options still apply as the selection decides.
+   */
+  only?: ReadonlySet<number>;
 }
 
 export interface PlanCache {
@@ -94,6 +101,9 @@ async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
   for (const message of selection.errors) diagnostics.push({ severity: 'error', file: file.file, message });
   for (const message of selection.warnings) diagnostics.push({ severity: 'warning', file: file.file, message });
   if (selection.errors.length > 0) return finish(file.file, [], diagnostics);
+  const single = selection.selected.length === 1;
+  const only = request.only;
+  if (only) selection.selected = selection.selected.filter((s) => only.has(s.index));
   request.onSelected?.(selection.selected.map((s) => s.config));
 
   const now = request.now ?? new Date();
@@ -105,7 +115,6 @@ async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
     if (!gitAnswers.has(key)) gitAnswers.set(key, baseGit(args, cwd));
     return gitAnswers.get(key)!;
   };
-  const single = selection.selected.length === 1;
   const options: DeployOptions = { ...request.options };
   // PREFECT_DEFAULT_WORK_POOL_NAME acts as --pool: it overrides the YAML pool of a single config and
   // only fills empty pools when several are deployed.

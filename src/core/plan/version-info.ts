@@ -24,7 +24,8 @@ export interface VersionInfo {
 export type GitRunner = (args: string[], cwd: string) => Promise<string>;
 
 export const runGit: GitRunner = async (args, cwd) => {
-  const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 20 });
+  // `--changed-since` reads whole file lists and prefect.yaml (up to 4 MiB) at REF through it.
+  const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   return stdout.trim();
 };
 

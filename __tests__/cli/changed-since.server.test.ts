@@ -1,0 +1,112 @@
+/**
+ * `deploy --changed-since` against a real Prefect server: a deployment whose inputs did not change
+ * is left untouched even when its server copy differs from prefect.yaml (changed by hand in the
+ * UI/API), while the one whose flow file changed is written.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+const apiUrl = inject('prefectApiUrl');
+const RUN = Math.random().toString(36).slice(2, 8);
+const POOL = `changed-since-${RUN}`;
+
+async function api(method: string, route: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+  return res.status === 204 ? {} : ((await res.json()) as Record<string, unknown>);
+}
+
+const flowA = (day: string) => `from prefect import flow
+from lib.helpers import greet
+
+
+@flow(name="alpha-${RUN}")
+def alpha(day: str = "${day}"):
+    greet(day)
+`;
+
+const FLOW_B = `from prefect import flow
+
+
+@flow(name="beta-${RUN}")
+def beta(limit: int = 10):
+    pass
+`;
+
+const PREFECT_YAML = `deployments:
+  - name: a
+    entrypoint: flows/a.py:alpha
+    work_pool: {name: ${POOL}}
+  - name: b
+    entrypoint: flows/b.py:beta
+    description: Reports, as prefect.yaml says.
+    work_pool: {name: ${POOL}}
+`;
+
+let repo: string;
+
+function git(...args: string[]): void {
+  execFileSync('git', args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
+}
+
+function write(file: string, text: string): void {
+  mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+  writeFileSync(path.join(repo, file), text);
+}
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`), cwd: repo, env: { PREFECT_API_URL: apiUrl }, now: () => new Date() });
+  return { code, stdout, stderr };
+}
+
+const deployment = (flow: string, name: string) => api('GET', `/deployments/name/${flow}-${RUN}/${name}`);
+
+beforeAll(async () => {
+  await api('POST', '/work_pools/', { name: POOL, type: 'process' });
+  repo = realpathSync(mkdtempSync(path.join(tmpdir(), 'changed-since-server-')));
+  git('init', '-q', '-b', 'main');
+  write('prefect.yaml', PREFECT_YAML);
+  write('flows/a.py', flowA('today'));
+  write('flows/b.py', FLOW_B);
+  write('lib/__init__.py', '');
+  write('lib/helpers.py', 'def greet(day):\n    print(day)\n');
+  git('add', '-A');
+  git('commit', '-qm', 'init');
+});
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+describe('deploy --changed-since', () => {
+  it('writes the changed deployment and leaves the unchanged one untouched though its server copy differs', async () => {
+    const first = await cli(['deploy', '--all', '--json']);
+    expect(JSON.parse(first.stdout).deployments.map((d: { action: string }) => d.action)).toEqual(['created', 'created']);
+
+    // B changed by hand on the server; A's flow file changed in a commit.
+    const b = await deployment('beta', 'b');
+    await api('PATCH', `/deployments/${String(b.id)}`, { description: 'edited in the UI' });
+    const bBefore = await deployment('beta', 'b');
+    write('flows/a.py', flowA('yesterday'));
+    git('commit', '-qam', 'a: new default day');
+
+    // Without --changed-since, a deploy would put B back as prefect.yaml says.
+    const plan = JSON.parse((await cli(['plan', '--all', '--json'])).stdout);
+    expect(plan.deployments.map((d: { name: string; action: string }) => `${d.name}:${d.action}`)).toEqual(['a:updated', 'b:updated']);
+
+    const { code, stdout, stderr } = await cli(['deploy', '--all', '--changed-since', 'HEAD~1', '--json']);
+    expect(code, stderr).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.deployments.map((d: { name: string; action: string }) => `${d.name}:${d.action}`)).toEqual(['a:updated']);
+    expect(out.skipped).toEqual([{ deployment: `beta-${RUN}/b`, reason: 'unchanged since HEAD~1' }]);
+
+    const a = await deployment('alpha', 'a');
+    expect((a.parameter_openapi_schema as { properties: { day: { default: string } } }).properties.day.default).toBe('yesterday');
+    const bAfter = await deployment('beta', 'b');
+    expect(bAfter.description).toBe('edited in the UI');
+    expect(bAfter.updated).toBe(bBefore.updated);
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * `--changed-since REF` for every verb: which selected deployments to work on, and which to show as
+ * skipped. Reads git (through the plan's GitRunner), prefect.yaml now and at REF, and each
+ * unchanged section's flow analysis (shared with the plan that follows through the PlanCache).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadPrefectFile, parsePrefectFile, selectDeployments, type Mapping } from '../core/config/index.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { analyzeEntrypoint, flowSourceFiles, withFlowAnalysisCache } from '../core/flows/index.js';
+import {
+  attributeChange,
+  ChangedSinceError,
+  readChangesSince,
+  runSteps,
+  sectionOf,
+  stepInputs,
+  type ChangedFiles,
+  type PlanCache,
+  type Tree,
+} from '../core/plan/index.js';
+import { runGit, type GitRunner } from '../core/plan/version-info.js';
+import { decodeIgnoreFile, IgnoreSpec, type IgnoreLineMode } from '../steps/ignore.js';
+import type { CommandRequest, CommandResult, Reporter, SkippedDeployment } from './types.js';
+
+export interface ChangedSelection {
+  /** Indexes (in the file) of the selected deployments to work on. */
+  only: Set<number>;
+  skipped: SkippedDeployment[];
+}
+
+/**
+ * The selected deployments whose inputs changed since `request.changedSince`; undefined when the
+ * request has none. A problem with REF (unknown, missing from a shallow clone) is an error: a wrong
+ * REF must not quietly deploy everything nor nothing.
+ */
+export async function changedSelection(
+  request: CommandRequest,
+  cache: PlanCache,
+  git: GitRunner = runGit,
+): Promise<{ selection?: ChangedSelection; diagnostics: Diagnostic[] }> {
+  const ref = request.changedSince;
+  if (!ref) return { diagnostics: [] };
+  const loaded = await loadPrefectFile(request.prefectFile, request.cwd);
+  const file = loaded.prefectFile;
+  // The plan reports a file it cannot load, and a selection that matches nothing.
+  if (!file) return { diagnostics: [] };
+  const chosen = selectDeployments(file.deployments, request.selection);
+  if (chosen.errors.length > 0) return { diagnostics: [] };
+  let changes;
+  try {
+    changes = await readChangesSince(ref, request.cwd, request.prefectFile, git);
+  } catch (e) {
+    if (!(e instanceof ChangedSinceError)) throw e;
+    if (e.kind === 'no-repository' && request.changedSinceFromEvent) {
+      return { diagnostics: [{ severity: 'warning', file: request.prefectFile, message: `${e.message.replace(/ \(run it.*$/, '')}: working on every selected deployment` }] };
+    }
+    return { diagnostics: [{ severity: 'error', file: request.prefectFile, message: e.message }] };
+  }
+  const before = changes.prefectFileBefore === undefined ? undefined : parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile;
+  const beforeByName = new Map<unknown, unknown[]>();
+  for (const config of before?.deployments ?? []) {
+    const list = beforeByName.get(config.name) ?? [];
+    list.push(sectionOf(config, before!.actions));
+    beforeByName.set(config.name, list);
+  }
+  const changed: ChangedFiles = { files: changes.files, ignored: ignoreFiles(request.cwd) };
+  const only = new Set<number>();
+  const skipped: SkippedDeployment[] = [];
+  const reason = `unchanged since ${ref}`;
+  await withFlowAnalysisCache(cache.flows, async () => {
+    for (const s of chosen.selected) {
+      const now = sectionOf(s.config, file.actions);
+      const inputs = { before: before ? (beforeByName.get(s.config.name) ?? []) : undefined, now, steps: stepInputs(runSteps(now)) };
+      // prefect.yaml and the steps decide first: a deployment changed there needs no flow analysis here.
+      if (attributeChange({ ...inputs, flowFiles: [] }, changed).changed) {
+        only.add(s.index);
+        continue;
+      }
+      const analysed = await flowOf(s.config, request.cwd);
+      if (!analysed || attributeChange({ ...inputs, flowFiles: analysed.files }, changed).changed) only.add(s.index);
+      else skipped.push({ deployment: `${analysed.flowName}/${String(s.config.name)}`, reason });
+    }
+  });
+  return { selection: { only, skipped }, diagnostics: [] };
+}
+
+/** The flow's name and the files its analysis read; undefined when it cannot be analysed (the plan says why). */
+async function flowOf(config: Mapping, cwd: string): Promise<{ flowName: string; files: readonly string[] | undefined } | undefined> {
+  const entrypoint = config.entrypoint;
+  if (typeof entrypoint !== 'string' || entrypoint.includes('{{') || typeof config.name !== 'string' || config.name.includes('{{')) return undefined;
+  try {
+    // As the plan asks (desired.ts), so that the plan reuses this analysis.
+    const flow = await analyzeEntrypoint(entrypoint, { cwd, unavailableModules: undefined });
+    return { flowName: flow.name, files: flowSourceFiles(flow) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What each tree's ignore file excludes (read once per file); an unreadable or invalid one excludes nothing. */
+function ignoreFiles(cwd: string): (tree: Tree, file: string) => boolean {
+  const specs = new Map<string, IgnoreSpec | null>();
+  const specOf = (name: string, mode: IgnoreLineMode): IgnoreSpec | null => {
+    const key = `${mode}:${name}`;
+    if (!specs.has(key)) {
+      let spec: IgnoreSpec | null = null;
+      try {
+        const bytes = readFileSyncOrNull(path.resolve(cwd, name));
+        if (bytes) spec = IgnoreSpec.parse(decodeIgnoreFile(bytes, name), mode, name);
+      } catch {
+        spec = null;
+      }
+      specs.set(key, spec);
+    }
+    return specs.get(key)!;
+  };
+  return (tree, file) => {
+    if (!tree.ignoreFile) return false;
+    const relative = tree.dir === '' ? file : file.slice(tree.dir.length + 1);
+    // As the push steps read it (upload-set.ts): prefect-aws strips each line, the others do not.
+    return specOf(tree.ignoreFile, tree.storage === 's3' ? 'strip' : 'raw')?.ignores(relative) ?? false;
+  };
+}
+
+function readFileSyncOrNull(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** What a command adds to its engine request and its result for `--changed-since` (nothing without it). */
+export async function narrowToChanged(request: CommandRequest, cache: PlanCache, reporter: Pick<Reporter, 'warning'>, git?: GitRunner) {
+  const { selection, diagnostics } = await changedSelection(request, cache, git);
+  for (const d of diagnostics) if (d.severity === 'warning') reporter.warning(d.message);
+  return {
+    /** Errors only: the command stops on them. */
+    diagnostics: diagnostics.filter((d) => d.severity === 'error'),
+    only: selection ? { only: selection.only } : {},
+    result: selection && request.changedSince ? { changedSince: { ref: request.changedSince, skipped: selection.skipped } } : {},
+  };
+}
+
+/** A command stopped by a REF git cannot use: an empty plan with the error, as the doors print it. */
+export function refusedRef(request: CommandRequest, diagnostics: Diagnostic[], hasChanges: boolean): CommandResult {
+  return { plan: { prefectFile: request.prefectFile, deployments: [], diagnostics }, diagnostics, hasChanges, failureReason: 'invalid-input' };
+}
