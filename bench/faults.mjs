@@ -110,7 +110,9 @@ export async function faultScenario({ api, apiUrl, scratch, n, reps, rate, kinds
           const res = await run(command, args, { cwd: dir, env, timeoutMs: capMs - total });
           total += res.ms;
           const tail = `${res.stdout}\n${res.stderr}`.trim().split('\n').slice(-3).join(' | ').slice(0, 400);
-          runs.push({ code: res.code, ms: Math.round(res.ms), tail });
+          // ours says how long it waited for the deploy lock (a lease granted but its answer lost is held until it is freed)
+          const lockWait = /holding the deploy lock ".*" after waiting (\d+\.\d)s/.exec(res.stdout)?.[1];
+          runs.push({ code: res.code, ms: Math.round(res.ms), tail, ...(lockWait ? { lockWaitSeconds: Number(lockWait) } : {}) });
           if (res.code === 0) break;
         }
       } finally {
@@ -127,6 +129,7 @@ export async function faultScenario({ api, apiUrl, scratch, n, reps, rate, kinds
         ms: total,
         runs: runs.length,
         exitCodes: runs.map((x) => x.code),
+        lockWaitSeconds: runs.map((x) => x.lockWaitSeconds ?? 0),
         requests: proxy.stats.requests,
         faults,
         faultShare: proxy.stats.requests ? faults / proxy.stats.requests : 0,
