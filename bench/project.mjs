@@ -7,9 +7,11 @@ export const POOL = 'bench-pool';
 /**
  * N flow files and a prefect.yaml with N deployments: parameters, a cron schedule with a slug,
  * tags, the bench work pool, a project-level git_clone pull step. Every third flow imports pandas,
- * which is not installed, so the reference falls back to its AST loader for it.
+ * which is not installed, so the reference falls back to its AST loader for it. With `triggers`,
+ * each deployment also has a trigger (an automation on the server), every third one a second:
+ * `expectedAutomations(n)` in all.
  */
-export function generateProject(dir, n) {
+export function generateProject(dir, n, { triggers = false } = {}) {
   mkdirSync(path.join(dir, 'flows'));
   const deployments = [];
   for (let i = 0; i < n; i++) {
@@ -63,7 +65,7 @@ def flow_${i}(
       work_queue_name: q${i % 4}
       job_variables:
         env: {BENCH_INDEX: "${i}"}
-`);
+${triggers ? triggerYaml(i) : ''}`);
   }
   writeFileSync(
     path.join(dir, 'prefect.yaml'),
@@ -80,3 +82,17 @@ ${deployments.join('\n')}`,
   );
 }
 
+
+/** The automations a project with triggers holds on the server: one per deployment, two for every third. */
+export const expectedAutomations = (i) => (i % 3 === 0 ? 2 : 1);
+
+function triggerYaml(i) {
+  let out = `    triggers:
+      - expect: [prefect.flow-run.Failed]
+        match_related: {prefect.resource.id: "prefect.flow.*"}
+`;
+  if (expectedAutomations(i) === 2) out += `      - expect: [prefect.flow-run.Crashed]
+        parameters: {batch: ${i}}
+`;
+  return out;
+}

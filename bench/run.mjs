@@ -28,6 +28,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cleanEnv, startPrefectServer } from '../__tests__/setup/prefect-server.ts';
+import { FAULT_MIXES, faultScenario } from './faults.mjs';
 import { startPostgres } from './postgres.mjs';
 import { POOL, generateProject as writeProject } from './project.mjs';
 
@@ -49,6 +50,14 @@ const { values: opts } = parseArgs({
     cli: { type: 'string' },
     db: { type: 'string', default: 'sqlite' },
     'ours-concurrency': { type: 'string' },
+    'fault-reps': { type: 'string', default: '3' },
+    'fault-size': { type: 'string', default: '50' },
+    'fault-rate': { type: 'string', default: '0.35' },
+    'fault-mixes': { type: 'string', default: 'all,no500' },
+    'fault-seed': { type: 'string', default: '20261206' },
+    'fault-max-runs': { type: 'string', default: '5' },
+    'fault-cap': { type: 'string', default: '900' },
+    'faults-only': { type: 'boolean', default: false },
   },
 });
 const builtCli = path.resolve(opts.cli ? (statSync(opts.cli, { throwIfNoEntry: false })?.isDirectory() ? path.join(opts.cli, 'cli.js') : opts.cli) : path.join(repoRoot, 'dist/cli.js'));
@@ -65,6 +74,22 @@ if (!floorConcurrencies.includes(ratioConcurrency)) floorConcurrencies.unshift(r
 const profileN = opts.profile === undefined ? undefined : Number(opts.profile);
 const floorScript = path.join(repoRoot, 'bench/floor.mjs');
 const coldReps = Number(opts['cold-reps']);
+const fault = {
+  reps: Number(opts['fault-reps']),
+  n: Number(opts['fault-size']),
+  rate: Number(opts['fault-rate']),
+  seed: Number(opts['fault-seed']),
+  maxRuns: Number(opts['fault-max-runs']),
+  capMs: Number(opts['fault-cap']) * 1000,
+  mixes: opts['fault-mixes'].split(',').filter(Boolean),
+};
+if (
+  !Number.isInteger(fault.reps) || fault.reps < 0 || !(fault.n >= 1) || !(fault.rate >= 0 && fault.rate <= 1) ||
+  !Number.isInteger(fault.seed) || !(fault.maxRuns >= 1) || fault.mixes.length === 0 || fault.mixes.some((m) => !(m in FAULT_MIXES)) || !(fault.capMs > 0) || (opts['faults-only'] && fault.reps === 0)
+) {
+  console.error('usage: npm run bench [-- --fault-reps 3 --fault-size 50 --fault-rate 0.35 --fault-mixes all,no500 --fault-seed N --fault-max-runs 5 --fault-cap SECONDS --faults-only]');
+  process.exit(2);
+}
 if (
   sizes.some((n) => !Number.isInteger(n) || n < 1) || !(repsFor(1) >= 1) || !(repsFor(50) >= 1) || !(coldReps >= 1) ||
   !['sqlite', 'postgres'].includes(opts.db) || (oursConcurrency !== undefined && !(oursConcurrency >= 1))
@@ -305,7 +330,7 @@ async function main() {
       if (note) r.note = note;
       results.push(r);
       console.error(
-        `  ${scenario} N=${n}: reference ${r.reference ? fmt(r.reference.median) : '—'}, ours ${fmt(r.ours.median)}` +
+        `  ${scenario} N=${n}: reference ${r.reference ? fmt(r.reference.median) : "—"}, ours ${r.ours ? fmt(r.ours.median) : "—"}` +
           `${r.floor ? `, floor ${Object.entries(r.floor).map(([c, s]) => `c=${c} ${fmt(s.median)}`).join(' ')}` : ''}` +
           `${r.oursPeakRssMiB ? `, peak RSS ${r.oursPeakRssMiB.max.toFixed(0)} MiB` : ''}, load ${r.load1 ? r.load1.median.toFixed(1) : '—'}`,
       );
@@ -320,15 +345,17 @@ async function main() {
     await ours(['deploy', '--all', ...oursFlags], warm);
     await resetServer(api);
 
-    console.error(`cold start (${coldReps} reps)…`);
-    const cold = { ref: [], ours: [] };
-    for (let r = 0; r < coldReps; r++) {
-      cold.ref.push(await reference(['--help'], warm));
-      cold.ours.push(await ours(['--help'], warm, [], freshCache()));
+    if (!opts['faults-only']) {
+      console.error(`cold start (${coldReps} reps)…`);
+      const cold = { ref: [], ours: [] };
+      for (let r = 0; r < coldReps; r++) {
+        cold.ref.push(await reference(['--help'], warm));
+        cold.ours.push(await ours(['--help'], warm, [], freshCache()));
+      }
+      record('cold start: --help', 0, cold.ref, cold.ours);
     }
-    record('cold start: --help', 0, cold.ref, cold.ours);
 
-    for (const n of sizes) {
+    for (const n of opts['faults-only'] ? [] : sizes) {
       const reps = repsFor(n);
       const withReference = n <= referenceMax;
       const dir = generateProject(n);
@@ -410,7 +437,43 @@ async function main() {
       }
     }
 
+    for (const mix of fault.reps > 0 ? fault.mixes : []) {
+      // Converging through faults (bench/faults.mjs): each side re-run until it exits 0.
+      console.error(`faults (${mix}): N=${fault.n} with triggers, ${fault.reps} reps, rate ${fault.rate}, up to ${fault.maxRuns} runs / ${fault.capMs / 1000} s per side and rep…`);
+      const samples = await faultScenario({
+        api,
+        apiUrl: server.apiUrl,
+        scratch,
+        ...fault,
+        kinds: FAULT_MIXES[mix],
+        log: (line) => console.error(line),
+        sides: {
+          reference: (proxyUrl) => ({ command: prefectBin, args: ['--no-prompt', 'deploy', '--all'], env: { ...env, PREFECT_API_URL: proxyUrl } }),
+          ours: (proxyUrl) => ({ command: process.execPath, args: [cli, 'deploy', '--all', ...oursFlags], env: { ...env, ...freshCache(), PREFECT_API_URL: proxyUrl } }),
+        },
+      });
+      const converged = (xs) => xs.filter((x) => x.converged);
+      record(
+        `deploy --all until exit 0, ${Math.round(fault.rate * 100)} % faults (${mix === 'all' ? 'every kind' : 'no 500'})`,
+        fault.n,
+        converged(samples.reference),
+        converged(samples.ours),
+        'sum of the runs until the first exit 0 (converged repetitions only); see faults',
+      );
+      const summary = (xs) => ({
+        converged: `${converged(xs).length}/${xs.length}`,
+        runs: stats(xs.map((x) => x.runs)),
+        faultShare: stats(xs.map((x) => x.faultShare)),
+        errorFaultShare: stats(xs.map((x) => x.errorFaultShare)),
+        duplicateAutomations: xs.map((x) => x.state.duplicateAutomations),
+        missingAutomations: xs.map((x) => x.state.missingAutomations),
+        exact: xs.map((x) => x.state.exact),
+      });
+      results.at(-1).faults = { mix, rate: fault.rate, seeds: samples.ours.map((x) => x.seed), maxRuns: fault.maxRuns, capSeconds: fault.capMs / 1000, reference: summary(samples.reference), ours: summary(samples.ours), samples };
+    }
+
     printTable(results);
+    printFaults(results);
     const out = {
       started: started.toISOString(),
       finished: new Date().toISOString(),
@@ -465,6 +528,31 @@ function printTable(results) {
   console.log(line(rows[0]));
   console.log(`|${widths.map((w, c) => (c === 0 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`);
   for (const row of rows.slice(1)) console.log(line(row));
+}
+
+function printFaults(results) {
+  for (const r of results.filter((x) => x.faults)) printFaultRow(r);
+}
+
+function printFaultRow(r) {
+  const side = (name, s, times) => [
+    name,
+    times ? range(times) : 'did not converge',
+    s.converged,
+    s.runs ? `${s.runs.median} (${s.runs.min}–${s.runs.max})` : '—',
+    s.faultShare ? `${(s.faultShare.median * 100).toFixed(0)} % (${(s.errorFaultShare.median * 100).toFixed(0)} % errors)` : '—',
+    s.duplicateAutomations.join(', '),
+    s.missingAutomations.join(', '),
+    s.exact.map((e) => (e ? 'yes' : 'NO')).join(', '),
+  ];
+  const rows = [
+    ['side', 'time to converge median (min–max)', 'converged', 'runs median (min–max)', 'requests faulted', 'duplicate automations', 'missing', 'exact state'],
+    side('reference', r.faults.reference, r.reference),
+    side('ours', r.faults.ours, r.ours),
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  console.log(`\nConverging through faults (${r.faults.mix}): N=${r.n} deployments with triggers, rate ${r.faults.rate}, seeds ${r.faults.seeds.join(', ')}; ratio reference/ours ${r.ratio === null ? '—' : `${r.ratio.toFixed(1)}×`}`);
+  for (const row of rows) console.log(`| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
 }
 
 main()

@@ -2,10 +2,10 @@
  * The deploy lock against a real Prefect server: two deploys of one prefect.yaml started together
  * write one after the other (and leave exactly the automations configured); a holder that dies
  * stops blocking once its lease expires; a wait past the timeout writes nothing; a server without
- * concurrency leases gets a warning and the deploy goes on.
+ * concurrency leases gets a warning and the deploy goes on; a lease lost while writing is warned of.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -218,6 +218,70 @@ describe('the deploy lock', () => {
       expect(events.map((e) => e.kind)).toEqual(['acquired', 'released']);
     } finally {
       client.close();
+    }
+  });
+
+  it('warns when the lease is lost while writing (the server no longer knows it at the next renewal)', { timeout: 90_000 }, async () => {
+    const { dir, flow, names } = await project('lost');
+    // A proxy that revokes the lease as soon as the server has granted it (as an expiry or an admin
+    // freeing the slot would), and holds the deploy's writes until the next renewal has been answered.
+    const upstream = new URL(apiUrl);
+    let revoked: Promise<unknown> | undefined;
+    let renewal: number | undefined;
+    let renewed!: () => void;
+    const renewAnswered = new Promise<void>((resolve) => (renewed = resolve));
+    const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, onAnswer?: (status: number, text: string) => void) => {
+      const up = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          onAnswer?.(answer.statusCode ?? 0, text);
+          res.writeHead(answer.statusCode ?? 502, answer.headers).end(text);
+        });
+      });
+      up.end(body);
+    };
+    const server: Server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const url = req.url ?? '';
+        if (url.endsWith('/v2/concurrency_limits/increment-with-lease')) {
+          return forward(req, res, body, (status, text) => {
+            // (the first answer grants a lease on nothing: the limit does not exist yet)
+            const lease = status === 200 ? (JSON.parse(text) as { lease_id: string; limits: unknown[] }) : undefined;
+            if (lease && lease.limits.length > 0 && !revoked) revoked = api('POST', '/v2/concurrency_limits/decrement-with-lease', { lease_id: lease.lease_id });
+          });
+        }
+        if (/\/leases\/[^/]+\/renew$/.test(url)) {
+          return forward(req, res, body, (status) => {
+            renewal ??= status;
+            renewed();
+          });
+        }
+        if (revoked && req.method !== 'GET' && !url.includes('/filter') && !url.includes('/variables/') && !url.includes('/concurrency_limits/')) {
+          // a write of the deploy: after the first renewal (a third of the 60 s lease)
+          void renewAnswered.then(() => forward(req, res, body));
+          return;
+        }
+        forward(req, res, body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const run = await cli(dir, ['deploy', '--all'], `http://127.0.0.1:${port}${upstream.pathname}`);
+      expect(renewal).toBe(410);
+      expect(run.code, run.stderr + run.stdout).toBe(0);
+      expect(run.stderr).toMatch(
+        /warning: the deploy lock "prefect-deploy deploy-lock-lost-\w+:prefect\.yaml \(10 deployments \w{8}\) \w{12}" expired while writing \(the server did not renew its lease\); another deploy of this project may be writing at the same time/,
+      );
+      expect(await stored(flow)).toEqual({ deployments: names, automations: DEPLOYMENTS * TRIGGERS_EACH });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

@@ -90,10 +90,10 @@ async function stored(base: string, tag: string): Promise<Stored> {
   return { deployments: out, total: deployments.length };
 }
 
-async function cli(dir: string, url: string) {
+async function cli(dir: string, url: string, flags: string[] = []) {
   let stdout = '';
   let stderr = '';
-  const code = await main(['deploy', '--all'], {
+  const code = await main(['deploy', '--all', ...flags], {
     stdout: (t) => (stdout += `${t}\n`),
     stderr: (t) => (stderr += `${t}\n`),
     cwd: dir,
@@ -207,4 +207,57 @@ describe('the server dies mid-apply', () => {
       await server.stop();
     }
   }, 240_000);
+});
+
+describe('a gateway in front of a dead server', () => {
+  it('answering 502 to everything stops the run within seconds, listing what was not written; a re-run converges', async () => {
+    const pool = `gateway-pool-${Date.now()}`;
+    await api(apiUrl, 'POST', '/work_pools/', { name: pool, type: 'process' });
+    const tag = `gw${Date.now()}`;
+    const count = 30;
+    const dir = project(tag, pool, count);
+    const proxy = await startFaultProxy(apiUrl, { seed: 1, rate: 0 });
+    try {
+      // The gateway loses its server once a third of the deployments exist.
+      let downAt = 0;
+      const watcher = (async () => {
+        for (let i = 0; i < 1200 && !downAt; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          const n = (await api(apiUrl, 'POST', '/deployments/count', { flows: { name: { like_: tag } } }).catch(() => 0)) as number;
+          if (n >= count / 3) {
+            downAt = Date.now();
+            proxy.setDown(502);
+          }
+        }
+      })();
+      const run = await cli(dir, proxy.apiUrl);
+      const stoppedAfter = (Date.now() - downAt) / 1000;
+      await watcher;
+      console.log(`gateway 502: the run stopped ${stoppedAfter.toFixed(1)} s after the server went away`);
+      expect(downAt).toBeGreaterThan(0);
+      expect(run.code).not.toBe(0);
+      expect(stoppedAfter).toBeLessThan(15);
+      const notWritten = run.stderr.split('\n').filter((l) =>
+        new RegExp(`^${tag}-flow-\\d/d\\d+: failed: \\S+ \\S+: not sent, the Prefect API at .* is gone \\(no answer for \\d+\\.\\d s: a gateway answered HTTP 502 Bad Gateway to every request\\)( in \\d+\\.\\ds)?$`).test(l),
+      );
+      expect(notWritten.length, run.stderr).toBeGreaterThanOrEqual(count / 2);
+      const before = await stored(apiUrl, tag);
+      const listed = new Set(run.stderr.split('\n').flatMap((l) => new RegExp(`^${tag}-flow-\\d/(d\\d+): failed: `).exec(l)?.slice(1) ?? []));
+      for (let i = 0; i < count; i++) if (!before.deployments.has(`T-flow-${i % FLOWS}/d${i}`)) expect(listed, `d${i}`).toContain(`d${i}`);
+
+      // The gateway finds its server again. The run that stopped could not release its lock slot
+      // (the test server runs without the service that expires leases), hence --no-lock here.
+      proxy.setDown(undefined);
+      const rerun = await cli(dir, proxy.apiUrl, ['--no-lock']);
+      expect(rerun.code, rerun.stderr).toBe(0);
+      const state = await stored(apiUrl, tag);
+      expect(state.total).toBe(count);
+      for (const [name, d] of state.deployments) {
+        const i = Number(name.split('/d')[1]);
+        expect(d.automations, name).toHaveLength(i % 3 === 0 ? 2 : 1);
+      }
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
 });

@@ -237,6 +237,36 @@ describe('retries', () => {
     expect(Date.now() - next).toBeLessThan(50);
   });
 
+  it('a 500 on a read or an idempotent write gets two retries, not the whole budget', async () => {
+    const { apiUrl, seen } = await serve(json(500, { detail: 'boom' }));
+    const sleeps: number[] = [];
+    const http = client(apiUrl, { PREFECT_CLIENT_RETRY_JITTER_FACTOR: '0' }, sleeps);
+    await expect(http.call({ method: 'PUT', path: '/deployments/x', body: {} })).rejects.toThrow('PUT /deployments/x: HTTP 500 Internal Server Error - boom');
+    expect(seen).toHaveLength(3);
+    expect(sleeps).toEqual([2000, 4000]);
+    http.close();
+  });
+
+  it('a gateway answering 502/504 to every request for unreachableAfterMs is a server gone: every request fails at once', async () => {
+    const { apiUrl, seen } = await serve(json(200, true), json(502, {}), json(504, {}), json(502, {}));
+    const http = new HttpClient(settingsFromEnv({ PREFECT_API_URL: apiUrl, PREFECT_CLIENT_CSRF_SUPPORT_ENABLED: 'false' }), {
+      unreachableAfterMs: 500,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms / 10)),
+      random: () => 0.5,
+    });
+    await http.call({ method: 'GET', path: '/health' });
+    const started = Date.now();
+    const error = await http.call({ method: 'POST', path: '/deployments/', body: {}, idempotent: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PrefectUnreachableError);
+    expect((error as Error).message).toMatch(/^POST \/deployments\/: not sent, the Prefect API at .* is gone \(no answer for 0\.\d s: a gateway answered HTTP 50[24] .* to every request\)$/);
+    // 2 s and 4 s back-offs (here a tenth): three attempts, not six
+    expect(seen).toHaveLength(4);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await expect(http.call({ method: 'GET', path: '/x' })).rejects.toBeInstanceOf(PrefectUnreachableError);
+    expect(seen).toHaveLength(4);
+    http.close();
+  });
+
   it('Prefect-Maintenance: true answers do not count against the retries', async () => {
     const maintenance = json(503, {}, { 'prefect-maintenance': 'true', 'retry-after': '1' });
     const { apiUrl, seen } = await serve(maintenance, maintenance, maintenance, maintenance, json(200, true));

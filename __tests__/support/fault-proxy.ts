@@ -27,6 +27,11 @@ export interface FaultProxy {
   stats: { requests: number; faults: Partial<Record<FaultKind, number>>; forwardedWrites: string[]; faulted: string[] };
   /** Faults on or off (the same proxy serves a clean re-run). */
   setRate(rate: number): void;
+  /**
+   * A gateway in front of a dead server: every request answered with this status (e.g. 502)
+   * without being forwarded, until called again with `undefined`.
+   */
+  setDown(status: number | undefined): void;
   close(): Promise<void>;
 }
 
@@ -58,6 +63,7 @@ export async function startFaultProxy(upstreamApiUrl: string, options: FaultProx
   const total = table.reduce((sum, [, w]) => sum + w, 0);
   const maxConsecutive = options.maxConsecutive ?? 2;
   let rate = options.rate;
+  let down: number | undefined;
   const streak = new Map<string, number>();
   const stats: FaultProxy['stats'] = { requests: 0, faults: {}, forwardedWrites: [], faulted: [] };
 
@@ -105,6 +111,7 @@ export async function startFaultProxy(upstreamApiUrl: string, options: FaultProx
     req.on('end', () => {
       void (async () => {
         stats.requests++;
+        if (down !== undefined) return answer(res, down);
         const raw = Buffer.concat(chunks);
         const url = req.url ?? '/';
         const path = (url.startsWith(apiRoot) ? url.slice(apiRoot.length) : url).split('?')[0]!;
@@ -149,6 +156,7 @@ export async function startFaultProxy(upstreamApiUrl: string, options: FaultProx
     apiUrl: `http://127.0.0.1:${port}${apiRoot}`,
     stats,
     setRate: (r) => (rate = r),
+    setDown: (status) => (down = status),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -8,8 +8,10 @@
  * Where it parts from the reference, so that no write is doubled and a dead server is told fast:
  * idempotent requests (reads, upserts, PATCH, DELETE) are retried on any 5xx too; a request that is
  * not idempotent is repeated only on answers that say it was not processed (429, 503) and
- * otherwise fails as `PrefectWriteUnknownError` for its caller to reconcile; and connections
- * refused for a few seconds with no answer in between end every request of the client at once.
+ * otherwise fails as `PrefectWriteUnknownError` for its caller to reconcile; a 500 (the server
+ * failed on this very request, likely again) gets two retries, not the whole budget; and
+ * connections refused, or a gateway answering 502/504 to everything, for a few seconds with no
+ * other answer in between end every request of the client at once.
  *
  * Built on `node:http(s)` rather than `fetch` so the TLS settings (custom CA bundle, insecure skip
  * verify) and keep-alive need no extra dependency.
@@ -223,6 +225,18 @@ const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 const MAYBE_SENT_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'PREFECT_TIMEOUT', 'UND_ERR_SOCKET']);
 /** Answers that say the server did not process the request (throttled, or not ready), safe to repeat for any request. */
 const NOT_PROCESSED = new Set([429, 503]);
+/**
+ * What a gateway (load balancer, reverse proxy, ingress) answers for a server behind it that does
+ * not answer: when every answer for a few seconds is one of these, the server is as gone as one
+ * that refuses connections.
+ */
+const GATEWAY_ERRORS = new Set([502, 504]);
+/**
+ * Retries of a read or an idempotent write answered with a 5xx that is neither a gateway's nor
+ * "not processed" (500, 501, 505…): the server failed on this request, which it most likely does
+ * again (a bug tripped by the body), so two more tries (~6 s) rather than the full budget (~62 s).
+ */
+const SERVER_ERROR_RETRIES = 2;
 /** Between attempts to reach a server that refuses connections: short, so that "gone" is told within seconds. */
 const CONNECT_RETRY_SECONDS = 0.5;
 const DEFAULT_UNREACHABLE_AFTER_MS = 5_000;
@@ -257,8 +271,10 @@ export class HttpClient {
   private readonly unreachableAfterMs: number;
   /** When the current run of refused connections began (undefined once anything answers). */
   private refusedSince: number | undefined;
+  /** When the current run of gateway errors (502/504, every answer in between one) began. */
+  private gatewayFailingSince: number | undefined;
   /** Set once the API is taken as gone; every request then fails at once, naming itself. */
-  private unreachable: { error: TransportError; waitedMs: number } | undefined;
+  private unreachable: { reason: string; code: string | undefined; waitedMs: number } | undefined;
 
   constructor(settings: PrefectClientSettings, options: HttpClientOptions = {}) {
     this.settings = settings;
@@ -357,6 +373,7 @@ export class HttpClient {
 
     const maxRetries = this.settings.maxRetries;
     let tryCount = 0;
+    let serverErrors = 0;
     let response: ApiResponse | undefined;
     while (tryCount <= maxRetries) {
       let retrySeconds: number | undefined;
@@ -377,7 +394,7 @@ export class HttpClient {
           this.refusedSince ??= Date.now();
           const waited = Date.now() - this.refusedSince;
           if (waited >= this.unreachableAfterMs) {
-            this.unreachable = { error, waitedMs: waited };
+            this.unreachable = { reason: this.redact(error.message), code: error.code, waitedMs: waited };
             throw this.unreachableError(request);
           }
         } else if (!isMaybeSent(error)) {
@@ -395,9 +412,17 @@ export class HttpClient {
       if (response) {
         if (response.headers['prefect-maintenance'] !== 'true') tryCount++;
         const status = response.status;
-        if (status === 403 && response.text.includes('Invalid CSRF token') && mutating) {
+        this.noteGatewayError(status);
+        const otherServerError = status >= 500 && !this.retryCodes.has(status) && !NOT_PROCESSED.has(status) && !GATEWAY_ERRORS.has(status);
+        if (otherServerError) serverErrors++;
+        if (this.unreachable && idempotent && GATEWAY_ERRORS.has(status)) {
+          // Every answer for a while came from a gateway: the server behind it is gone.
+          throw this.unreachableError(request);
+        } else if (status === 403 && response.text.includes('Invalid CSRF token') && mutating) {
           this.csrfToken = undefined;
           await this.addCsrfHeaders(headers);
+        } else if (otherServerError && idempotent && serverErrors > SERVER_ERROR_RETRIES) {
+          return response;
         } else if (NOT_PROCESSED.has(status) || (idempotent && (this.retryCodes.has(status) || status >= 500))) {
           // retried below
         } else if (!idempotent && (status === 408 || status >= 500)) {
@@ -467,8 +492,27 @@ export class HttpClient {
   }
 
   private unreachableError(request: ApiRequest): PrefectUnreachableError {
-    const { error, waitedMs } = this.unreachable!;
-    return new PrefectUnreachableError(request.method, request.path, this.shownApiUrl(), this.redact(error.message), error.code, waitedMs / 1000);
+    const { reason, code, waitedMs } = this.unreachable!;
+    return new PrefectUnreachableError(request.method, request.path, this.shownApiUrl(), reason, code, waitedMs / 1000);
+  }
+
+  /**
+   * Keeps the run of gateway errors: any other answer ends it; one lasting `unreachableAfterMs`
+   * takes the API as gone, as refused connections do (a gateway in front of a dead server answers
+   * at once, so each request would otherwise back off for a minute). A 502 on one request while
+   * others are answered never adds up to that, so it keeps its retries.
+   */
+  private noteGatewayError(status: number): void {
+    if (!GATEWAY_ERRORS.has(status)) {
+      this.gatewayFailingSince = undefined;
+      return;
+    }
+    this.gatewayFailingSince ??= Date.now();
+    const waited = Date.now() - this.gatewayFailingSince;
+    if (waited >= this.unreachableAfterMs && !this.unreachable) {
+      const name = http.STATUS_CODES[status];
+      this.unreachable = { reason: `a gateway answered HTTP ${status}${name ? ` ${name}` : ''} to every request`, code: `HTTP_${status}`, waitedMs: waited };
+    }
   }
 
   private async addCsrfHeaders(headers: Record<string, string>): Promise<void> {
