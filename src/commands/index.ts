@@ -11,3 +11,15 @@ export { list } from './list.js';
 export { apiUrlOf, deployFailure, engineRequest, openClient, stepConcurrency, writeConcurrency } from './client.js';
 export { deploymentKey, isKeyedByDeployment, missingStepOutputs, outputsByIndex, unfilledStepPlaceholders, type GivenStepOutputs } from './step-outputs.js';
 export type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason, PlanCommandRequest, Reporter } from './types.js';
+export {
+  deployProjects,
+  mergeProjects,
+  projectSelection,
+  projectSelector,
+  resolveProjects,
+  runProjects,
+  PROJECT_SEPARATOR,
+  ProjectsInputError,
+  type ProjectRun,
+  type ProjectsResult,
+} from './projects.js';
