@@ -33,6 +33,8 @@ export interface SelectionFlags extends GlobalFlags {
   sla?: string[];
   /** plan, validate: environment variables whose values may be shown (the others read as `(from $NAME)`). */
   planEnv?: string[];
+  /** Several projects in one run: their directories (globs expanded by us). */
+  project?: string[];
 }
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -115,9 +117,13 @@ Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage err
 export const planEnvOption = () =>
   new Option('--plan-env <name>', 'an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)').argParser(collect);
 
+export const projectOption = () =>
+  new Option('--project <dir>', "a project directory holding the prefect file, used as its working directory (as cd DIR && prefect deploy); repeatable, globs allowed ('flows/*'); select one project's deployment with -n DIR:flow/name").argParser(collect);
+
 export const selectionOptions = (cmd: Command) =>
   cmd
     .option('--all', 'select every deployment in the file')
+    .addOption(projectOption())
     .addOption(new Option('-n, --name <name>', 'a deployment name, flow/name, or * pattern (repeatable)').argParser(collect))
     .option('--api-url <url>', 'Prefect API URL (default: PREFECT_API_URL; PREFECT_API_KEY authenticates with Prefect Cloud)')
     .option('--offline', 'do not contact the Prefect API even when PREFECT_API_URL is set')

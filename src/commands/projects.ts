@@ -83,6 +83,18 @@ export function projectSelection(project: string, projects: readonly string[], s
   return names.length > 0 ? { all: false, names } : undefined;
 }
 
+/**
+ * The step outputs given to a deploy over several projects: keyed `<project>:<flow>/<name>` (what
+ * `build --project` prints), each project takes its own; otherwise every project takes them all.
+ */
+export function projectStepOutputs(project: string, projects: readonly string[], given: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!given) return undefined;
+  const owned = (key: string) => projects.find((p) => key.startsWith(`${p}${PROJECT_SEPARATOR}`));
+  if (!Object.keys(given).some((k) => owned(k) !== undefined)) return given;
+  const prefix = `${project}${PROJECT_SEPARATOR}`;
+  return Object.fromEntries(Object.entries(given).flatMap(([k, v]) => (owned(k) === project ? [[k.slice(prefix.length), v]] : [])));
+}
+
 /** The request of one project: its directory as the working directory, its selection, the run's step cache. */
 export function projectRequest<R extends CommandRequest>(request: R, project: string, selection: CommandRequest['selection'], stepCache: NonNullable<CommandRequest['stepCache']>): R {
   return { ...request, cwd: path.resolve(request.cwd, project), selection, stepCache };
@@ -171,7 +183,9 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
   const stepCache = request.stepCache ?? stepRunner.newCache();
   const chosen = projects.flatMap((project) => {
     const selection = projectSelection(project, projects, request.selection);
-    return selection ? [{ project, request: projectRequest(request, project, selection, stepCache) }] : [];
+    if (!selection) return [];
+    const stepOutputs = projectStepOutputs(project, projects, request.stepOutputs);
+    return [{ project, request: { ...projectRequest(request, project, selection, stepCache), ...(stepOutputs ? { stepOutputs } : {}) } }];
   });
   if (chosen.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(', ')}`);
   const client = openClient({ ...request, apiUrl }, reporter);
