@@ -20,6 +20,7 @@ export const INPUT = {
   requirePlanMatch: 'require-plan-match',
   planEnv: 'plan-env',
   lockTimeout: 'lock-timeout',
+  projects: 'projects',
 } as const;
 
 export const MODES = ['plan', 'deploy', 'build'] as const;
@@ -54,6 +55,8 @@ export interface ActionInputs {
   planEnv: string[];
   /** mode deploy: seconds to wait for another deploy of the same prefect.yaml to the same server (0: fail at once). */
   lockTimeout: number;
+  /** Several projects in one run: directories or globs, one a line (empty: the one project of `working-directory`). */
+  projects: string[];
 }
 
 export class InputValueError extends Error {}
@@ -123,9 +126,28 @@ export function readInputs(getInput: (name: string) => string = (n) => core.getI
     requirePlanMatch: parseBoolean(INPUT.requirePlanMatch, getInput(INPUT.requirePlanMatch)),
     planEnv: splitList(getInput(INPUT.planEnv)),
     lockTimeout: parseSeconds(INPUT.lockTimeout, getInput(INPUT.lockTimeout), DEFAULT_LOCK_TIMEOUT_SECONDS),
+    projects: splitLines(getInput(INPUT.projects)),
   };
+  checkProjects(inputs, getInput(INPUT.workingDirectory));
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
   }
   return inputs;
+}
+
+/** One entry a line (a glob may hold commas: `flows/{etl,report}`), blanks dropped. */
+function splitLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** `projects` replaces `working-directory` (each project is its own); require-plan-match compares one project's plan. */
+function checkProjects(inputs: ActionInputs, workingDirectory: string): void {
+  if (inputs.projects.length === 0) return;
+  if (!['', '.'].includes(workingDirectory.trim())) {
+    throw new InputValueError(`inputs "${INPUT.projects}" and "${INPUT.workingDirectory}" cannot be used together: each project directory is its own working directory`);
+  }
+  if (inputs.requirePlanMatch) throw new InputValueError(`input "${INPUT.requirePlanMatch}" does not support "${INPUT.projects}" yet`);
 }
