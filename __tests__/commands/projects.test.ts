@@ -126,6 +126,23 @@ describe('runProjects in-process', () => {
     expect(readFileSync(log, 'utf8')).toBe('ran\n');
   });
 
+  it('a name without a project part selects in the projects that have it; one no project has fails them all', async () => {
+    const run = (names: string[]) => runProjects(request(names, false), ['flows/etl', 'flows/report'], list, new RecordingReporter());
+    const names = (r: Awaited<ReturnType<typeof run>>) => r.projects.map((p) => [p.project, p.result.plan!.deployments.map((d) => d.name)]);
+    expect(names(await run(['hourly']))).toEqual([['flows/etl', ['hourly']]]);
+    expect(names(await run(['nightly']))).toEqual([
+      ['flows/etl', ['nightly']],
+      ['flows/report', ['nightly']],
+    ]);
+    expect(names(await run(['hourly', 'flows/report:report/nightly']))).toEqual([
+      ['flows/etl', ['hourly']],
+      ['flows/report', ['nightly']],
+    ]);
+    const nowhere = await run(['weekly']);
+    expect(nowhere.failureReason).toBe('invalid-config');
+    expect(nowhere.projects.map((p) => p.result.failureReason)).toEqual(['invalid-config', 'invalid-config']);
+  });
+
   it('the matrix names each project, and its selector selects that one deployment back', async () => {
     const listed = await runProjects(request([], false), ['flows/etl', 'flows/report'], list, new RecordingReporter());
     const matrix = projectsMatrix(listed.projects.map((p) => ({ project: p.project, plan: p.result.plan! })));

@@ -6,6 +6,7 @@
 import { globSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { validateForDeploy } from '../core/apply/index.js';
+import { loadPrefectFile, selectDeployments } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { hasErrors } from '../core/plan/index.js';
 import { PROJECT_SEPARATOR, projectSelector } from '../core/report/projects.js';
@@ -81,6 +82,33 @@ export function projectSelection(project: string, projects: readonly string[], s
     else if (owner === project) names.push(name.slice(owner.length + PROJECT_SEPARATOR.length));
   }
   return names.length > 0 ? { all: false, names } : undefined;
+}
+
+/**
+ * What each project selects (undefined: skipped). A name without a project part goes to the projects
+ * whose file it matches (an `etl/nightly` that exists in one project of twenty does not fail the
+ * other nineteen); a name no project matches goes to every project, whose plan then says what exists.
+ */
+export async function projectSelections(request: Pick<CommandRequest, 'cwd' | 'prefectFile' | 'selection'>, projects: readonly string[]): Promise<Map<string, CommandRequest['selection'] | undefined>> {
+  const given = new Map(projects.map((p) => [p, projectSelection(p, projects, request.selection)]));
+  const unowned = request.selection.all ? [] : request.selection.names.filter((n) => !projects.some((p) => n.startsWith(`${p}${PROJECT_SEPARATOR}`)));
+  if (unowned.length === 0 || projects.length < 2) return given;
+  const configs = await Promise.all(projects.map(async (p) => (await loadPrefectFile(request.prefectFile, path.resolve(request.cwd, p))).prefectFile?.deployments));
+  const matches = (i: number, name: string) => {
+    const c = configs[i];
+    if (!c) return true; // unreadable: the project's own run reports it
+    const { selected, errors } = selectDeployments(c, { all: false, names: [name] });
+    return errors.length === 0 && selected.length > 0;
+  };
+  const nowhere = new Set(unowned.filter((n) => !projects.some((_, i) => matches(i, n))));
+  return new Map(
+    projects.map((p, i) => {
+      const sel = given.get(p);
+      if (!sel) return [p, undefined];
+      const names = sel.names.filter((n) => !unowned.includes(n) || nowhere.has(n) || matches(i, n));
+      return [p, names.length > 0 ? { all: false, names } : undefined];
+    }),
+  );
 }
 
 /**
@@ -162,8 +190,9 @@ export async function runProjects<R extends CommandRequest>(
   const stepCache = request.stepCache ?? stepRunner.newCache();
   const once = { deploying: false };
   const runs: ProjectRun[] = [];
+  const selections = await projectSelections(request, projects);
   for (const project of projects) {
-    const selection = projectSelection(project, projects, request.selection);
+    const selection = selections.get(project);
     if (!selection) continue;
     runs.push({ project, result: await command(projectRequest(request, project, selection, stepCache), projectReporter(reporter, project, once)) });
   }
@@ -181,8 +210,9 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
   const { apiUrl } = request;
   if (!apiUrl) return { projects: [], diagnostics: [], hasChanges: false, failureReason: 'no-api-url' };
   const stepCache = request.stepCache ?? stepRunner.newCache();
+  const selections = await projectSelections(request, projects);
   const chosen = projects.flatMap((project) => {
-    const selection = projectSelection(project, projects, request.selection);
+    const selection = selections.get(project);
     if (!selection) return [];
     const stepOutputs = projectStepOutputs(project, projects, request.stepOutputs);
     return [{ project, request: { ...projectRequest(request, project, selection, stepCache), ...(stepOutputs ? { stepOutputs } : {}) } }];
