@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { deployProjects, resolveProjects } from '../../src/commands/index.js';
+import { Secrets } from '../../src/core/secrets.js';
+import { RecordingReporter } from '../support/recording-reporter.js';
 import { builtCli } from '../cli/spawn-cli.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { runAction, type RunOptions } from './run-action.js';
@@ -147,6 +150,29 @@ describe('several projects in one run', () => {
     } finally {
       writeFileSync(report, original);
     }
+  });
+
+  it('in-process: deploy validates both projects, then deploys each, the shared build step running once for the run', async () => {
+    const shared = 'build:\n  - prefect.deployments.steps.set_working_directory:\n      directory: ../..\n  - prefect.deployments.steps.run_shell_script:\n      script: sh -c "echo ran >> built.log"\n';
+    for (const [dir, name] of [['steps/a', 'stepa'], ['steps/b', 'stepb']] as const) {
+      project(dir, name, [`mono-${name}`]);
+      const file = path.join(work, dir, 'prefect.yaml');
+      writeFileSync(file, shared + readFileSync(file, 'utf8'));
+    }
+    const reporter = new RecordingReporter();
+    const result = await deployProjects(
+      { prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: work, env: { PREFECT_API_URL: apiUrl }, now: new Date(NOW), apiUrl, secrets: new Secrets(), lock: false, skipSteps: false },
+      resolveProjects(['steps/*'], work, 'prefect.yaml'),
+      reporter,
+    );
+    expect(result.failureReason, JSON.stringify(result.diagnostics)).toBeUndefined();
+    expect(result.projects.map((p) => [p.project, p.result.outcomes!.map((o) => `${o.name}:${o.action}`)])).toEqual([
+      ['steps/a', ['mono-stepa:created']],
+      ['steps/b', ['mono-stepb:created']],
+    ]);
+    expect(readFileSync(path.join(work, 'built.log'), 'utf8')).toBe('ran\n');
+    expect(reporter.of('deploying')).toHaveLength(1);
+    expect(reporter.of('result').map((c) => c[1].name)).toEqual(['steps/a:mono-stepa', 'steps/b:mono-stepb']);
   });
 
   it('projects and working-directory together are an input error', async () => {
