@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, list, plan, projectSelection, resolveProjects, runProjects, validate, type CommandRequest } from '../../src/commands/index.js';
+import { build, list, plan, projectSelection, projectStepOutputs, resolveProjects, runProjects, validate, type CommandRequest } from '../../src/commands/index.js';
 import { main } from '../../src/cli/main.js';
 import { projectsMatrix, projectsPlanToJson } from '../../src/core/report/index.js';
 import { Secrets } from '../../src/core/secrets.js';
@@ -192,6 +192,18 @@ describe('prefect-deploy --project', () => {
     expect(JSON.parse(stdout).include.map((e: { deployment: string }) => e.deployment)).toEqual(['flows/etl:etl/nightly', 'flows/etl:etl/hourly', 'flows/report:report/nightly']);
     const one = await cli(['list', '--json', '--project', 'flows/*', '-n', 'flows/report:report/nightly']);
     expect(JSON.parse(one.stdout).deployments.map((d: { deployment: string }) => d.deployment)).toEqual(['flows/report:report/nightly']);
+  });
+
+  it('build --project keys the step outputs <project>:<flow>/<name>, which deploy --project gives back per project', async () => {
+    rmSync(path.join(work, 'built.log'), { force: true });
+    const { code, stdout } = await cli(['build', '--all', '--offline', '--json', '--project', 'flows/*']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(Object.keys(out.step_outputs)).toEqual(['flows/etl:etl/nightly', 'flows/etl:etl/hourly', 'flows/report:report/nightly']);
+    expect(readFileSync(path.join(work, 'built.log'), 'utf8')).toBe('ran\n');
+    const projects = ['flows/etl', 'flows/report'];
+    expect(projectStepOutputs('flows/report', projects, out.step_outputs)).toEqual({ 'report/nightly': out.step_outputs['flows/report:report/nightly'] });
+    expect(projectStepOutputs('flows/etl', projects, { image: { tag: 'v1' } })).toEqual({ image: { tag: 'v1' } });
   });
 
   it('a glob matching nothing is a usage error', async () => {

@@ -15,6 +15,8 @@ export {
   deployProjects,
   mergeProjects,
   projectSelection,
+  projectSelections,
+  projectStepOutputs,
   projectSelector,
   resolveProjects,
   runProjects,
