@@ -97,6 +97,8 @@ describe('several projects in one run', () => {
       'flows/etl:mono-hourly:unchanged',
       'flows/report:mono-weekly:unchanged',
     ]);
+    expect(again.summary.split('\n')[0]).toBe('## Prefect deploy: 2 projects, 3 unchanged');
+    expect(again.summary).toContain('### 📁 `flows/report`: 1 unchanged');
     // One project broken: nothing is written to the other, whose change would otherwise be deployed.
     const etl = path.join(work, 'flows', 'etl', 'prefect.yaml');
     const report = path.join(work, 'flows', 'report', 'prefect.yaml');
@@ -108,6 +110,7 @@ describe('several projects in one run', () => {
       expect(refused.code).not.toBe(0);
       expect(refused.outputs['failure-reason']).toBe('invalid-config');
       expect(refused.stdout).toContain('flows/report/prefect.yaml');
+      expect(refused.summary.split('\n')[0]).toBe('## ❌ Prefect deploy: 2 projects');
       expect((await deploymentsOf('mono-etl')).map((d) => d.tags)).toEqual([['etl'], ['etl']]);
     } finally {
       writeFileSync(etl, etlText);

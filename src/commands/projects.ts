@@ -232,7 +232,10 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
     client.close();
   }
   if (validated.some((p) => hasErrors(p.result.diagnostics))) {
-    const merged = mergeProjects(validated, { stoppedAt: 'validation' });
+    const merged = mergeProjects(
+      validated.map((p) => ({ ...p, result: { ...p.result, stoppedAt: 'validation' as const } })),
+      { stoppedAt: 'validation' },
+    );
     reporter.diagnostics(merged.diagnostics);
     const ui = uiUrl(apiUrl, request.env);
     return { ...merged, failureReason: 'invalid-config', ...(ui ? { uiUrl: ui } : {}) };
