@@ -15,9 +15,10 @@ import { uiUrl } from '../prefect/index.js';
 import { stepRunner } from '../steps/index.js';
 import { engineRequest, openClient } from './client.js';
 import { deploy } from './deploy.js';
-export { PROJECT_SEPARATOR, projectSelector };
 import type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason, Reporter } from './types.js';
 
+// The selector's form is the report's (the matrix writes it); the doors take it from here.
+export { PROJECT_SEPARATOR, projectSelector };
 
 /** One project's part of a run. */
 export interface ProjectRun {
@@ -70,8 +71,9 @@ export function resolveProjects(patterns: readonly string[], cwd: string, prefec
 }
 
 /**
- * What `project` selects: the names without a project part apply to every project, `<project>:<name>`
- * only to its project. Undefined when the names select only other projects (the project is skipped).
+ * What `project` selects by the names alone: `<project>:<name>` only in its project, a name without
+ * a project part in every project (`projectSelections` narrows those to the projects that have
+ * them). Undefined when the names select only other projects (the project is skipped).
  */
 export function projectSelection(project: string, projects: readonly string[], selection: CommandRequest['selection']): CommandRequest['selection'] | undefined {
   if (selection.all || selection.names.length === 0) return { all: selection.all, names: [...selection.names] };
