@@ -101,11 +101,10 @@ describe('inputs', () => {
     expect(() => readInputs(get(values))).toThrowError(new InputValueError(message));
   });
 
-  it('projects: one a line (a glob may hold commas), not with working-directory nor require-plan-match', () => {
+  it('projects: one a line (a glob may hold commas), not with working-directory', () => {
     expect(readInputs(get({ projects: 'flows/*\n\n  flows/{etl,report}  \n' })).projects).toEqual(['flows/*', 'flows/{etl,report}']);
     expect(readInputs(get({ projects: 'flows/*', 'working-directory': '.' })).projects).toEqual(['flows/*']);
     expect(() => readInputs(get({ projects: 'flows/*', 'working-directory': 'flows' }))).toThrow('inputs "projects" and "working-directory" cannot be used together');
-    expect(() => readInputs(get({ projects: 'flows/*', 'require-plan-match': 'true' }))).toThrow('does not support "projects" yet');
   });
 
   it('has the defaults action.yml declares, and action.yml describes every input and output', () => {

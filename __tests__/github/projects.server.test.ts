@@ -178,6 +178,53 @@ describe('several projects in one run', () => {
     expect(reporter.of('result').map((c) => c[1].name)).toEqual(['steps/a:mono-stepa', 'steps/b:mono-stepb']);
   });
 
+  it('require-plan-match: the deploy compares every project with the monorepo plan of the merged pull request before any project writes', async () => {
+    const etl = path.join(work, 'flows', 'etl', 'prefect.yaml');
+    const report = path.join(work, 'flows', 'report', 'prefect.yaml');
+    const [etlText, reportText] = [readFileSync(etl, 'utf8'), readFileSync(report, 'utf8')];
+    const cronOf = async (name: string) => ((await (await fetch(`${apiUrl}/deployments/name/${name}`)).json()) as { schedules: Array<{ schedule: { cron: string } }> }).schedules[0]!.schedule.cron;
+    const inputs = { projects: 'flows/*', all: 'true', 'api-url': apiUrl, 'github-token': 'ghs_actions' };
+    const merged = 'abcdef0123456789abcdef0123456789abcdef01';
+    try {
+      const tagsOf = async (name: string) => ((await (await fetch(`${apiUrl}/deployments/name/${name}`)).json()) as { tags: string[] }).tags;
+      writeFileSync(etl, etlText.replaceAll('tags: [etl]', 'tags: [etl, planned]'));
+      writeFileSync(report, reportText.replace('cron: "0 6 * * *"', 'cron: "15 5 * * *"'));
+      const number = 52;
+      const planned = await runAction(inputs, work, {
+        now: NOW,
+        bundle,
+        event: { name: 'pull_request', payload: { number, pull_request: { number, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } } } },
+        env: baseEnv(`feedface${String(number).padStart(32, '0')}`),
+      });
+      expect(planned.code, planned.stdout).toBe(0);
+      gh.pullsByCommit.set(merged, [{ number, merged_at: '2026-03-02T09:00:00Z', merge_commit_sha: merged }]);
+      const deploy = { ...inputs, mode: 'deploy', 'require-plan-match': 'true' };
+
+      // A change after the plan in the second project: the first, which matches its plan, is not written either.
+      writeFileSync(report, reportText.replace('cron: "0 6 * * *"', 'cron: "45 5 * * *"'));
+      const refused = await runAction(deploy, work, push(merged));
+      expect(refused.code).toBe(1);
+      expect(refused.outputs['failure-reason']).toBe('plan-changed');
+      expect(refused.stdout).toContain('mono-report/flows/report:mono-weekly changed (schedules)');
+      expect(await tagsOf('mono-etl/mono-nightly')).toEqual(['etl']);
+
+      writeFileSync(report, reportText.replace('cron: "0 6 * * *"', 'cron: "15 5 * * *"'));
+      const deployed = await runAction(deploy, work, push(merged));
+      expect(deployed.code, deployed.stdout).toBe(0);
+      expect(deployed.stdout).toContain(`require-plan-match: matches the plan on pull request #${number}`);
+      expect(await cronOf('mono-report/mono-weekly')).toBe('15 5 * * *');
+      expect(await tagsOf('mono-etl/mono-nightly')).toEqual(['etl', 'planned']);
+
+      // A matrix leg compares its own deployment.
+      const leg = await runAction({ ...deploy, all: '', deployments: 'flows/etl:mono-etl/mono-hourly' }, work, push(merged));
+      expect(leg.code, leg.stdout).toBe(0);
+      expect(JSON.parse(leg.outputs.deployments!).map((d: { project: string; name: string }) => `${d.project}:${d.name}`)).toEqual(['flows/etl:mono-hourly']);
+    } finally {
+      writeFileSync(etl, etlText);
+      writeFileSync(report, reportText);
+    }
+  });
+
   it('projects and working-directory together are an input error', async () => {
     const run = await runAction({ projects: 'flows/*', 'working-directory': 'flows', all: 'true' }, work, push('0000000000000000000000000000000000000005'));
     expect(run.code).not.toBe(0);

@@ -14,6 +14,7 @@ export type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason
 export {
   deployProjects,
   mergeProjects,
+  planInProject,
   projectSelection,
   projectSelections,
   projectStepOutputs,

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { validateForDeploy } from '../core/apply/index.js';
 import { loadPrefectFile, selectDeployments } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { hasErrors } from '../core/plan/index.js';
+import { createPlan, hasErrors, type Plan } from '../core/plan/index.js';
+import { untrustedEnvironment } from '../core/secrets.js';
 import { PROJECT_SEPARATOR, projectSelector } from '../core/report/projects.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
 import { uiUrl } from '../prefect/index.js';
@@ -203,24 +204,36 @@ export async function runProjects<R extends CommandRequest>(
 }
 
 /**
- * `deploy` over several projects: every project is validated against the server first and nothing
- * is written when any has a problem; then each project deploys in turn (its own lock, steps and
- * writes), with one step cache for the run. A project that fails to deploy does not stop the next
- * (they were all validated); the run fails.
+ * A project's plan with each deployment named `<project>:<name>`: what a run over several projects
+ * fingerprints (two projects may both have an `etl/nightly`), on the PR comment and at deploy time.
+ */
+export function planInProject(project: string, plan: Plan): Plan {
+  return { ...plan, deployments: plan.deployments.map((d) => ({ ...d, name: projectSelector(project, d.name) })) };
+}
+
+/**
+ * `deploy` over several projects: every project is validated against the server first, and
+ * `checkPlan` (require-plan-match) asked about each, and nothing is written when any has a problem;
+ * then each project deploys in turn (its own lock, steps and writes), with one step cache for the
+ * run. A project that fails to deploy does not stop the next (they were all validated); the run fails.
  */
 export async function deployProjects(request: DeployCommandRequest, projects: readonly string[], reporter: Reporter): Promise<ProjectsResult> {
   const { apiUrl } = request;
   if (!apiUrl) return { projects: [], diagnostics: [], hasChanges: false, failureReason: 'no-api-url' };
   const stepCache = request.stepCache ?? stepRunner.newCache();
   const selections = await projectSelections(request, projects);
+  // Each project's plan is checked below, before any project writes; not again in its deploy.
+  const { checkPlan, ...each } = request;
   const chosen = projects.flatMap((project) => {
     const selection = selections.get(project);
     if (!selection) return [];
     const stepOutputs = projectStepOutputs(project, projects, request.stepOutputs);
-    return [{ project, request: { ...projectRequest(request, project, selection, stepCache), ...(stepOutputs ? { stepOutputs } : {}) } }];
+    return [{ project, request: { ...projectRequest(each, project, selection, stepCache), ...(stepOutputs ? { stepOutputs } : {}) } }];
   });
   if (chosen.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(', ')}`);
   const client = openClient({ ...request, apiUrl }, reporter);
+  const ui = uiUrl(apiUrl, request.env);
+  const uiField = ui ? { uiUrl: ui } : {};
   const validated: ProjectRun[] = [];
   try {
     const sources = prefectTemplateSources(client);
@@ -230,17 +243,22 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
       const errors = hasErrors(planned.diagnostics);
       validated.push({ project, result: { plan: planned, diagnostics: planned.diagnostics, hasChanges: false, ...(errors ? { failureReason: 'invalid-config' as const } : {}) } });
     }
+    if (validated.some((p) => hasErrors(p.result.diagnostics))) {
+      const merged = mergeProjects(validated.map((p) => ({ ...p, result: { ...p.result, stoppedAt: 'validation' as const } })), { stoppedAt: 'validation' });
+      reporter.diagnostics(merged.diagnostics);
+      return { ...merged, failureReason: 'invalid-config', ...uiField };
+    }
+    if (checkPlan) {
+      // As a plan of the same files saw the environment, so the fingerprints compare (see deploy.ts).
+      const templateEnv = untrustedEnvironment(request.env, new Set(request.planEnv ?? []), () => undefined);
+      for (const { project, request: req } of chosen) {
+        const before = await createPlan({ ...engineRequest(req), templateEnv, sources });
+        const refused = hasErrors(before.diagnostics) ? undefined : await checkPlan(planInProject(project, before));
+        if (refused !== undefined) return { ...mergeProjects(validated), failureReason: 'plan-changed', message: refused, stoppedAt: 'validation', ...uiField };
+      }
+    }
   } finally {
     client.close();
-  }
-  if (validated.some((p) => hasErrors(p.result.diagnostics))) {
-    const merged = mergeProjects(
-      validated.map((p) => ({ ...p, result: { ...p.result, stoppedAt: 'validation' as const } })),
-      { stoppedAt: 'validation' },
-    );
-    reporter.diagnostics(merged.diagnostics);
-    const ui = uiUrl(apiUrl, request.env);
-    return { ...merged, failureReason: 'invalid-config', ...(ui ? { uiUrl: ui } : {}) };
   }
   const once = { deploying: false };
   const runs: ProjectRun[] = [];

@@ -143,11 +143,10 @@ function splitLines(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** `projects` replaces `working-directory` (each project is its own); require-plan-match compares one project's plan. */
+/** `projects` replaces `working-directory`: each project directory is its own. */
 function checkProjects(inputs: ActionInputs, workingDirectory: string): void {
   if (inputs.projects.length === 0) return;
   if (!['', '.'].includes(workingDirectory.trim())) {
     throw new InputValueError(`inputs "${INPUT.projects}" and "${INPUT.workingDirectory}" cannot be used together: each project directory is its own working directory`);
   }
-  if (inputs.requirePlanMatch) throw new InputValueError(`input "${INPUT.requirePlanMatch}" does not support "${INPUT.projects}" yet`);
 }

@@ -8,6 +8,7 @@ import * as core from '@actions/core';
 import {
   build,
   deployProjects,
+  planInProject,
   plan,
   projectSelector,
   ProjectsInputError,
@@ -63,14 +64,8 @@ const planned = (r: Run, result: ProjectsResult) =>
       : [],
   );
 
-/** Every deployment of the run, named `<project>:<name>` so the fingerprint keeps two projects' apart. */
-const allDeployments = (parts: ReturnType<typeof planned>) =>
-  parts.flatMap((p) =>
-    p.plan.deployments.map((d) => ({
-      ...d,
-      name: projectSelector(p.project, d.name),
-    })),
-  );
+/** Every deployment of the run, named `<project>:<name>` as require-plan-match fingerprints them at deploy time. */
+const allDeployments = (result: ProjectsResult) => result.projects.flatMap((p) => (p.result.plan ? planInProject(p.project, p.result.plan).deployments : []));
 
 export async function publishPlanProjects(r: Run, result: ProjectsResult): Promise<void> {
   const parts = planned(r, result);
@@ -106,7 +101,7 @@ export async function publishPlanProjects(r: Run, result: ProjectsResult): Promi
     footer: footer(r, 'Planned'),
   });
   await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, allDeployments(parts)), result.hasChanges);
+  await postPlanComment(r, markdown, fingerprint(r, allDeployments(result)), result.hasChanges);
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
 
