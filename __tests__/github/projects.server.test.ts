@@ -205,7 +205,7 @@ describe('several projects in one run', () => {
       const refused = await runAction(deploy, work, push(merged));
       expect(refused.code).toBe(1);
       expect(refused.outputs['failure-reason']).toBe('plan-changed');
-      expect(refused.stdout).toContain('mono-report/flows/report:mono-weekly changed (schedules)');
+      expect(refused.stdout).toContain('flows/report:mono-report/mono-weekly changed (schedules)');
       expect(await tagsOf('mono-etl/mono-nightly')).toEqual(['etl']);
 
       writeFileSync(report, reportText.replace('cron: "0 6 * * *"', 'cron: "15 5 * * *"'));

@@ -204,11 +204,12 @@ export async function runProjects<R extends CommandRequest>(
 }
 
 /**
- * A project's plan with each deployment named `<project>:<name>`: what a run over several projects
- * fingerprints (two projects may both have an `etl/nightly`), on the PR comment and at deploy time.
+ * A project's plan with each deployment's flow named `<project>:<flow>`, so that it reads
+ * `<project>:<flow>/<name>`: what a run over several projects fingerprints (two projects may both
+ * have an `etl/nightly`), on the PR comment and at deploy time.
  */
 export function planInProject(project: string, plan: Plan): Plan {
-  return { ...plan, deployments: plan.deployments.map((d) => ({ ...d, name: projectSelector(project, d.name) })) };
+  return { ...plan, deployments: plan.deployments.map((d) => ({ ...d, flowName: projectSelector(project, d.flowName) })) };
 }
 
 /**

@@ -64,7 +64,7 @@ const planned = (r: Run, result: ProjectsResult) =>
       : [],
   );
 
-/** Every deployment of the run, named `<project>:<name>` as require-plan-match fingerprints them at deploy time. */
+/** Every deployment of the run, named `<project>:<flow>/<name>` as require-plan-match fingerprints them at deploy time. */
 const allDeployments = (result: ProjectsResult) => result.projects.flatMap((p) => (p.result.plan ? planInProject(p.project, p.result.plan).deployments : []));
 
 export async function publishPlanProjects(r: Run, result: ProjectsResult): Promise<void> {
