@@ -36,5 +36,7 @@ describe('self-test workflow', () => {
     // The checks ran (a skipped step would also leave act successful).
     expect(log).toMatch(/self-test: \d+ checks passed/);
     expect(log).toContain('Success - Main Check the outputs');
+    expect(log).toMatch(/self-test monorepo: \d+ checks passed/);
+    expect(log).toContain('Success - Main Check the monorepo outputs');
   }, 120_000);
 });

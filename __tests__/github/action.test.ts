@@ -102,11 +102,18 @@ describe('inputs', () => {
     expect(() => readInputs(get(values))).toThrowError(new InputValueError(message));
   });
 
+  it('projects: one a line (a glob may hold commas), not with working-directory', () => {
+    expect(readInputs(get({ projects: 'flows/*\n\n  flows/{etl,report}  \n' })).projects).toEqual(['flows/*', 'flows/{etl,report}']);
+    expect(readInputs(get({ projects: 'flows/*', 'working-directory': '.' })).projects).toEqual(['flows/*']);
+    expect(() => readInputs(get({ projects: 'flows/*', 'working-directory': 'flows' }))).toThrow('inputs "projects" and "working-directory" cannot be used together');
+  });
+
   it('has the defaults action.yml declares, and action.yml describes every input and output', () => {
     expect(readInputs(get({}))).toEqual({
       prefectFile: 'prefect.yaml', deployments: [], all: false, workingDirectory: '.', mode: 'plan',
       apiUrl: undefined, apiKey: undefined, concurrency: undefined, stepOutputs: undefined,
       skipSteps: false, commentMode: 'update', githubToken: undefined, requirePlanMatch: false, planEnv: [], lockTimeout: 600, changedSince: '',
+      projects: [],
     });
     const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { description: string; default?: string }>;

@@ -35,6 +35,8 @@ export interface SelectionFlags extends GlobalFlags {
   planEnv?: string[];
   /** Only the deployments whose inputs changed since this git revision. */
   changedSince?: string;
+  /** Several projects in one run: their directories (globs expanded by us). */
+  project?: string[];
 }
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -122,10 +124,13 @@ export const changedSinceOption = () =>
     '--changed-since <ref>',
     'only the selected deployments whose inputs (prefect.yaml section, flow files, files their steps read) changed between this git revision and the working tree; the others are skipped',
   );
+export const projectOption = () =>
+  new Option('--project <dir>', "a project directory holding the prefect file, used as its working directory (as cd DIR && prefect deploy); repeatable, globs allowed ('flows/*'); select one project's deployment with -n DIR:flow/name").argParser(collect);
 
 export const selectionOptions = (cmd: Command) =>
   cmd
     .option('--all', 'select every deployment in the file')
+    .addOption(projectOption())
     .addOption(new Option('-n, --name <name>', 'a deployment name, flow/name, or * pattern (repeatable)').argParser(collect))
     .option('--api-url <url>', 'Prefect API URL (default: PREFECT_API_URL; PREFECT_API_KEY authenticates with Prefect Cloud)')
     .option('--offline', 'do not contact the Prefect API even when PREFECT_API_URL is set')

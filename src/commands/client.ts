@@ -3,7 +3,7 @@
  * writes at once, what the engine is asked, and what a deploy's result means.
  */
 import { hasErrors } from '../core/plan/index.js';
-import type { DeployResult } from '../core/apply/index.js';
+import type { DeployResult, StepRunCache, StepRunner } from '../core/apply/index.js';
 import type { Environment } from '../core/templating/index.js';
 import { PrefectClient, type ClientHooks } from '../prefect/index.js';
 import { stepRunner } from '../steps/index.js';
@@ -54,8 +54,13 @@ export function engineRequest(request: CommandRequest) {
     now: request.now,
     ...(request.options ? { options: request.options } : {}),
     ...(request.git ? { git: request.git } : {}),
-    stepRunner,
+    stepRunner: sharing(request.stepCache),
   };
+}
+
+/** The step runner, handing out `cache` (shared by the projects of one run) instead of a fresh one. */
+function sharing(cache: StepRunCache | undefined): StepRunner {
+  return cache ? { ...stepRunner, newCache: () => cache } : stepRunner;
 }
 
 /** Why a deploy failed, if it did. */

@@ -13,3 +13,18 @@ export { deploymentKey, isKeyedByDeployment, missingStepOutputs, outputsByIndex,
 export { changedSelection, narrowToChanged, type ChangedSelection } from './changed.js';
 export type { SkippedDeployment } from './types.js';
 export type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason, PlanCommandRequest, Reporter } from './types.js';
+export {
+  deployProjects,
+  mergeProjects,
+  planInProject,
+  projectSelection,
+  projectSelections,
+  projectStepOutputs,
+  projectSelector,
+  resolveProjects,
+  runProjects,
+  PROJECT_SEPARATOR,
+  ProjectsInputError,
+  type ProjectRun,
+  type ProjectsResult,
+} from './projects.js';

@@ -3,7 +3,7 @@
  * src/commands imports core, prefect and steps, never github/ or cli/: the two doors adapt it.
  */
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { DeploymentOutcome, DeployProgress, LiveChange, LockEvent, LockOptions } from '../core/apply/index.js';
+import type { DeploymentOutcome, DeployProgress, LiveChange, LockEvent, LockOptions, StepRunCache } from '../core/apply/index.js';
 import type { DeployOptions, DesiredDeployment, Plan } from '../core/plan/index.js';
 import type { GitRunner } from '../core/plan/version-info.js';
 import type { Secrets } from '../core/secrets.js';
@@ -64,6 +64,11 @@ export interface CommandRequest {
    * environment values a plan hides. Everything the doors print or publish goes through it.
    */
   secrets: Secrets;
+  /**
+   * Identical build/push step invocations run once per run: several projects of one run share this
+   * cache (see `runProjects`); none → each command gets a fresh one.
+   */
+  stepCache?: StepRunCache;
   /**
    * A git revision: work only on the selected deployments whose inputs changed between it and the
    * working tree (`--changed-since`); the others are `skipped`.

@@ -21,6 +21,7 @@ export const INPUT = {
   planEnv: 'plan-env',
   lockTimeout: 'lock-timeout',
   changedSince: 'changed-since',
+  projects: 'projects',
 } as const;
 
 export const MODES = ['plan', 'deploy', 'build'] as const;
@@ -60,6 +61,8 @@ export interface ActionInputs {
    * request's base, the pushed range's base); see `changedSinceRef`.
    */
   changedSince: string;
+  /** Several projects in one run: directories or globs, one a line (empty: the one project of `working-directory`). */
+  projects: string[];
 }
 
 export class InputValueError extends Error {}
@@ -130,9 +133,27 @@ export function readInputs(getInput: (name: string) => string = (n) => core.getI
     planEnv: splitList(getInput(INPUT.planEnv)),
     lockTimeout: parseSeconds(INPUT.lockTimeout, getInput(INPUT.lockTimeout), DEFAULT_LOCK_TIMEOUT_SECONDS),
     changedSince: getInput(INPUT.changedSince).trim(),
+    projects: splitLines(getInput(INPUT.projects)),
   };
+  checkProjects(inputs, getInput(INPUT.workingDirectory));
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
   }
   return inputs;
+}
+
+/** One entry a line (a glob may hold commas: `flows/{etl,report}`), blanks dropped. */
+function splitLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** `projects` replaces `working-directory`: each project directory is its own. */
+function checkProjects(inputs: ActionInputs, workingDirectory: string): void {
+  if (inputs.projects.length === 0) return;
+  if (!['', '.'].includes(workingDirectory.trim())) {
+    throw new InputValueError(`inputs "${INPUT.projects}" and "${INPUT.workingDirectory}" cannot be used together: each project directory is its own working directory`);
+  }
 }

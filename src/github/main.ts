@@ -13,6 +13,7 @@ import { Secrets } from './secrets.js';
 import { OUTPUT } from './outputs.js';
 import { planMatches } from './pull-request.js';
 import { publishBuild, publishDeploy, publishPlan } from './publish.js';
+import { projectsPrefectFile, runProjectsMode } from './projects.js';
 import { ActionReporter } from './reporter.js';
 import type { Env, Run } from './run.js';
 
@@ -59,20 +60,23 @@ async function runRedacted(secrets: Secrets): Promise<void> {
     cwd,
     prefectFile: path.relative(github.workspace, path.resolve(cwd, inputs.prefectFile)).split(path.sep).join('/'),
   };
+  if (inputs.projects.length > 0) r.prefectFile = projectsPrefectFile(r);
   const reporter = new ActionReporter(cwd, github.workspace);
   const eventBase = inputs.changedSince === '' ? changedSinceRef('', github) : undefined;
   if (eventBase) await fetchCommit(eventBase, cwd);
+  const deployRequest = () => ({
+    ...commandRequest(r),
+    lock: { timeoutSeconds: inputs.lockTimeout, ...(github.runUrl ? { holder: github.runUrl } : {}) },
+    skipSteps: inputs.skipSteps,
+    ...(inputs.stepOutputs ? { stepOutputs: inputs.stepOutputs } : {}),
+    planEnv: inputs.planEnv,
+    ...(inputs.requirePlanMatch ? { checkPlan: (p: Plan) => planMatches(r, p) } : {}),
+  });
   try {
-    if (inputs.mode === 'deploy') {
-      const request = {
-        ...commandRequest(r),
-        lock: { timeoutSeconds: inputs.lockTimeout, ...(github.runUrl ? { holder: github.runUrl } : {}) },
-        skipSteps: inputs.skipSteps,
-        ...(inputs.stepOutputs ? { stepOutputs: inputs.stepOutputs } : {}),
-        planEnv: inputs.planEnv,
-        ...(inputs.requirePlanMatch ? { checkPlan: (p: Plan) => planMatches(r, p) } : {}),
-      };
-      await publishDeploy(r, await deploy(request, reporter));
+    if (inputs.projects.length > 0) {
+      await runProjectsMode(r, commandRequest(r), deployRequest, reporter);
+    } else if (inputs.mode === 'deploy') {
+      await publishDeploy(r, await deploy(deployRequest(), reporter));
     } else if (inputs.mode === 'build') {
       await publishBuild(r, await build(commandRequest(r), reporter));
     } else {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { build, deploymentKey } from '../../commands/index.js';
 import { planToJson, skippedToJson } from '../../core/report/index.js';
 import { EXAMPLES, selectionOptions, type SelectionFlags } from '../flags.js';
+import { buildProjects } from '../projects.js';
 import { TerminalReporter } from '../reporter.js';
 import { planRequest } from './plan.js';
 import { EXIT_FAILED, EXIT_OK, status, type Session } from '../session.js';
@@ -12,6 +13,7 @@ async function runBuild(session: Session, cmd: Command): Promise<void> {
   const { io, secrets } = session;
   session.dotenvFile = flags.dotenv;
   const { planEnv: _planEnv, ...request } = planRequest(session, flags);
+  if (flags.project?.length) return buildProjects(session, s, Boolean(flags.json), request, flags.project, new TerminalReporter(session, s, Boolean(flags.json)));
   const result = await build(request, new TerminalReporter(session, s, Boolean(flags.json)));
   const { plan, diagnostics, failureReason: reason } = result;
   const outputs = result.stepOutputs ?? new Map();

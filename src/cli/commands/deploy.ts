@@ -9,6 +9,7 @@ import { deploymentUrl } from '../../prefect/index.js';
 import { ciSummary, type CiEnvironment } from '../ci.js';
 import { EXAMPLES, parseNonNegativeInteger, selectionOptions, stepOutputsParser, type SelectionFlags } from '../flags.js';
 import type { DotenvVariables } from '../output.js';
+import { deployProjectsCli } from '../projects.js';
 import { TerminalReporter } from '../reporter.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, status, type Session } from '../session.js';
 import { planRequest } from './plan.js';
@@ -50,6 +51,7 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
     skipSteps: Boolean(flags.skipSteps),
     ...(flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {}),
   };
+  if (flags.project?.length) return deployProjectsCli(session, s, Boolean(flags.json), request, flags.project, reporter);
   let result: CommandResult | undefined;
   try {
     result = await deploy(request, reporter);

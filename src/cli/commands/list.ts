@@ -2,18 +2,20 @@
 import { type Command, Option } from 'commander';
 import { list } from '../../commands/index.js';
 import { planToJson, skippedToJson, skippedToText } from '../../core/report/index.js';
-import { changedSinceOption, collect, EXAMPLES, type SelectionFlags } from '../flags.js';
+import { changedSinceOption, collect, EXAMPLES, projectOption, type SelectionFlags } from '../flags.js';
 import { listDeployments, listToText, matrixJson } from '../list.js';
+import { listProjects } from '../projects.js';
 import { TerminalReporter } from '../reporter.js';
 import { EXIT_FAILED, EXIT_OK, status, type Session } from '../session.js';
 
-type ListFlags = Pick<SelectionFlags, 'prefectFile' | 'json' | 'outputFile' | 'debug' | 'color' | 'all' | 'name' | 'dotenv' | 'changedSince'> & { matrix?: boolean };
+type ListFlags = Pick<SelectionFlags, 'prefectFile' | 'json' | 'outputFile' | 'debug' | 'color' | 'all' | 'name' | 'dotenv' | 'changedSince' | 'project'> & { matrix?: boolean };
 
 async function runList(session: Session, cmd: Command): Promise<void> {
   const { flags, s } = session.context<ListFlags>(cmd);
   const { io } = session;
   session.dotenvFile = flags.dotenv;
   const request = { prefectFile: flags.prefectFile, selection: { all: Boolean(flags.all), names: flags.name ?? [] }, cwd: io.cwd, env: io.env, now: io.now(), secrets: session.secrets, ...(flags.changedSince ? { changedSince: flags.changedSince } : {}) };
+  if (flags.project?.length) return listProjects(session, s, flags, request, flags.project, new TerminalReporter(session, s, Boolean(flags.json)));
   const result = await list(request, new TerminalReporter(session, s, Boolean(flags.json)));
   const plan = result.plan!;
   const failed = session.printProblems(s, plan.diagnostics, 'listed');
@@ -39,6 +41,7 @@ export function registerList(program: Command, session: Session): void {
     .command('list')
     .description('list the selected deployments of prefect.yaml (no server needed)')
     .option('--all', 'select every deployment in the file (the default when no -n is given)')
+    .addOption(projectOption())
     .addOption(new Option('-n, --name <name>', 'a deployment name, flow/name, or * pattern (repeatable)').argParser(collect))
     .option('--matrix', 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)')
     .option('--dotenv <path>', 'write a GitLab dotenv report (DEPLOYMENTS_SELECTED)')

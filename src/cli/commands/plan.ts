@@ -5,6 +5,7 @@ import { apiUrlOf, plan, validate, type PlanCommandRequest } from '../../command
 import { liveChangesToText, planToJson, planToText, skippedToJson, skippedToText } from '../../core/report/index.js';
 import { deployOptions, EXAMPLES, planEnvOption, selectionOptions, type SelectionFlags } from '../flags.js';
 import type { DotenvVariables } from '../output.js';
+import { planProjects } from '../projects.js';
 import { TerminalReporter } from '../reporter.js';
 import { EXIT_FAILED, EXIT_OK, status, type Session } from '../session.js';
 
@@ -34,6 +35,7 @@ async function runPlan(session: Session, cmd: Command, verb: 'plan' | 'validate'
   const { io, secrets } = session;
   session.dotenvFile = flags.dotenv;
   const request = planRequest(session, flags);
+  if (flags.project?.length) return planProjects(session, s, Boolean(flags.json), verb, request, flags.project, new TerminalReporter(session, s, Boolean(flags.json)));
   const result = await (verb === 'plan' ? plan : validate)(request, new TerminalReporter(session, s, Boolean(flags.json)));
   const planned = result.plan!;
   const { live } = result;

@@ -6,3 +6,4 @@ export * from './text.js';
 export * from './markdown.js';
 export * from './changes.js';
 export * from './skipped.js';
+export * from './projects.js';

@@ -1,0 +1,71 @@
+/**
+ * The plan of several projects (a monorepo) as markdown and text: a headline with the run's totals
+ * and a table of the projects, then each project's section exactly as its own plan renders it.
+ * Real plans of the shop fixture, split in two projects; the server's side is written out here.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveChange } from '../../src/core/apply/index.js';
+import { createPlan, type Plan } from '../../src/core/plan/index.js';
+import { planToMarkdown, projectsMatrix, projectsPlanToJson, projectsPlanToMarkdown, projectsPlanToText, type ProjectPlan } from '../../src/core/report/index.js';
+
+const NOW = new Date('2026-03-02T08:00:00Z');
+const options = { now: NOW, uiUrl: 'https://prefect.test', footer: '<sub>footer</sub>' };
+let dir: string;
+let shop: Plan;
+let broken: Plan;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'projects-markdown-'));
+  cpSync(path.join(import.meta.dirname, '..', 'github', 'fixtures', 'shop'), path.join(dir, 'shop'), { recursive: true });
+  cpSync(path.join(import.meta.dirname, '..', 'github', 'fixtures', 'shop'), path.join(dir, 'broken'), { recursive: true });
+  writeFileSync(path.join(dir, 'broken', 'prefect.yaml'), 'deployments:\n  - name: lost\n    entrypoint: flows/missing.py:nope\n    work_pool: {name: shop-pool}\n');
+  const plan = (cwd: string) => createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: path.join(dir, cwd), env: { IMAGE_TAG: 'v2' }, now: NOW });
+  shop = await plan('shop');
+  broken = await plan('broken');
+  expect(shop.diagnostics).toEqual([]);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function live(plan: Plan): LiveChange[] {
+  return plan.deployments.map((deployment, i) =>
+    i === 0
+      ? { deployment, action: 'updated', id: '11111111-1111-4111-8111-111111111111', changes: [{ field: 'tags', from: [], to: ['orders'] }], notes: [] }
+      : { deployment, action: 'unchanged', id: `2222222${i}-2222-4222-8222-222222222222`, changes: [], notes: [] },
+  );
+}
+
+describe('a monorepo plan', () => {
+  it('one comment: the totals, a table of the projects, then a section per project', async () => {
+    const projects: ProjectPlan[] = [
+      { project: 'flows/shop', plan: shop, live: live(shop) },
+      { project: 'flows/report', plan: { ...shop, deployments: shop.deployments.slice(2) }, live: live({ ...shop, deployments: shop.deployments.slice(2) }).map((c) => ({ ...c, action: 'created' as const, changes: [] })) },
+    ];
+    const markdown = projectsPlanToMarkdown(projects, options);
+    await expect(markdown).toMatchFileSnapshot(path.join(import.meta.dirname, 'golden', 'markdown', 'monorepo.md'));
+    // Each section is the single project's plan, its headline under the project's name.
+    const single = planToMarkdown(shop, live(shop), { ...options, footer: '' }).trimEnd().split('\n').slice(1).join('\n');
+    expect(markdown).toContain(`### 📁 \`flows/shop\`: 1 to update, 2 unchanged\n${single}`);
+    expect(markdown.match(/<sub>footer<\/sub>/g)).toHaveLength(1);
+  });
+
+  it('a project with errors is counted in the headline, the others still shown', () => {
+    const markdown = projectsPlanToMarkdown([{ project: 'broken', plan: broken }, { project: 'shop', plan: shop }], options);
+    expect(markdown.split('\n')[0]).toBe('## ❌ Prefect deployment plan: 2 projects, 1 error, 3 to deploy');
+    expect(markdown).toContain('### 📁 `broken`: ❌ 1 error in `prefect.yaml`');
+    expect(markdown).toContain('### 📁 `shop`: 3 deployments (not compared with a server)');
+  });
+
+  it('text and JSON: the same sections, the errors with files from the run', () => {
+    const projects = [{ project: 'broken', plan: broken }, { project: 'shop', plan: shop }];
+    const text = projectsPlanToText(projects, { now: NOW });
+    expect(text.split('\n')[0]).toBe('2 projects: 1 error, 3 to deploy');
+    expect(text).toContain('== shop ==\nprefect.yaml: 3 deployments to register');
+    const json = projectsPlanToJson(projects);
+    expect(json.projects.map((p) => [p.project, p.deployments.length, p.errors.length])).toEqual([['broken', 0, 1], ['shop', 3, 0]]);
+    expect(json.errors.map((e) => e.file)).toEqual(['broken/prefect.yaml']);
+    expect(projectsMatrix(projects).include.map((e) => e.deployment)).toEqual(shop.deployments.map((d) => `shop:${d.entrypoint.split(':')[1]!.replaceAll('_', '-')}/${d.name}`));
+  });
+});

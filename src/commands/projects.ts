@@ -1,0 +1,268 @@
+/**
+ * Several projects in one run (monorepos): each project directory is used as the working directory
+ * exactly as `cd DIR && prefect deploy` would, its command runs as for one project, and the results
+ * are merged into one. A wrapper over the verbs, so the verbs stay single-project.
+ */
+import { globSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { validateForDeploy } from '../core/apply/index.js';
+import { loadPrefectFile, selectDeployments } from '../core/config/index.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { createPlan, hasErrors, type Plan } from '../core/plan/index.js';
+import { untrustedEnvironment } from '../core/secrets.js';
+import { PROJECT_SEPARATOR, projectSelector } from '../core/report/projects.js';
+import { prefectTemplateSources } from '../core/templating/index.js';
+import { uiUrl } from '../prefect/index.js';
+import { stepRunner } from '../steps/index.js';
+import { engineRequest, openClient } from './client.js';
+import { deploy } from './deploy.js';
+import type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason, Reporter } from './types.js';
+
+// The selector's form is the report's (the matrix writes it); the doors take it from here.
+export { PROJECT_SEPARATOR, projectSelector };
+
+/** One project's part of a run. */
+export interface ProjectRun {
+  /** The directory as the run names it: relative to the run's working directory, `/`-separated. */
+  project: string;
+  result: CommandResult;
+}
+
+/** A run over several projects: each project's result, and the merge the doors decide on. */
+export interface ProjectsResult extends CommandResult {
+  projects: ProjectRun[];
+}
+
+/** A `--project` (or `projects` input) that names nothing usable: the user's to fix. */
+export class ProjectsInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProjectsInputError';
+  }
+}
+
+const GLOB = /[*?[{]/u;
+
+/**
+ * The project directories `patterns` name, relative to `cwd`: a plain DIR as given (it must be a
+ * directory), a glob expanded here, sorted, keeping the directories that hold `prefectFile` (a glob
+ * matching none is an error). In the order given, each once.
+ */
+export function resolveProjects(patterns: readonly string[], cwd: string, prefectFile: string): string[] {
+  const out: string[] = [];
+  const add = (dir: string) => {
+    const name = path.posix.normalize(dir.split(path.sep).join('/')).replace(/\/+$/u, '') || '.';
+    if (!out.includes(name)) out.push(name);
+  };
+  const isDir = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  for (const raw of patterns.map((p) => p.trim()).filter(Boolean)) {
+    if (!GLOB.test(raw)) {
+      if (!isDir(path.resolve(cwd, raw))) throw new ProjectsInputError(`project "${raw}" is not a directory (relative to ${cwd})`);
+      add(raw);
+      continue;
+    }
+    const found = globSync(raw, { cwd })
+      .filter((m) => isDir(path.resolve(cwd, m)) && statSync(path.resolve(cwd, m, prefectFile), { throwIfNoEntry: false })?.isFile())
+      .sort();
+    if (found.length === 0) throw new ProjectsInputError(`project pattern "${raw}" matches no directory holding ${prefectFile}`);
+    found.forEach(add);
+  }
+  if (out.length === 0) throw new ProjectsInputError('no project given');
+  return out;
+}
+
+/**
+ * What `project` selects by the names alone: `<project>:<name>` only in its project, a name without
+ * a project part in every project (`projectSelections` narrows those to the projects that have
+ * them). Undefined when the names select only other projects (the project is skipped).
+ */
+export function projectSelection(project: string, projects: readonly string[], selection: CommandRequest['selection']): CommandRequest['selection'] | undefined {
+  if (selection.all || selection.names.length === 0) return { all: selection.all, names: [...selection.names] };
+  const names: string[] = [];
+  for (const name of selection.names) {
+    const owner = projects.find((p) => name.startsWith(`${p}${PROJECT_SEPARATOR}`));
+    if (owner === undefined) names.push(name);
+    else if (owner === project) names.push(name.slice(owner.length + PROJECT_SEPARATOR.length));
+  }
+  return names.length > 0 ? { all: false, names } : undefined;
+}
+
+/**
+ * What each project selects (undefined: skipped). A name without a project part goes to the projects
+ * whose file it matches (an `etl/nightly` that exists in one project of twenty does not fail the
+ * other nineteen); a name no project matches goes to every project, whose plan then says what exists.
+ */
+export async function projectSelections(request: Pick<CommandRequest, 'cwd' | 'prefectFile' | 'selection'>, projects: readonly string[]): Promise<Map<string, CommandRequest['selection'] | undefined>> {
+  const given = new Map(projects.map((p) => [p, projectSelection(p, projects, request.selection)]));
+  const unowned = request.selection.all ? [] : request.selection.names.filter((n) => !projects.some((p) => n.startsWith(`${p}${PROJECT_SEPARATOR}`)));
+  if (unowned.length === 0 || projects.length < 2) return given;
+  const configs = await Promise.all(projects.map(async (p) => (await loadPrefectFile(request.prefectFile, path.resolve(request.cwd, p))).prefectFile?.deployments));
+  const matches = (i: number, name: string) => {
+    const c = configs[i];
+    if (!c) return true; // unreadable: the project's own run reports it
+    const { selected, errors } = selectDeployments(c, { all: false, names: [name] });
+    return errors.length === 0 && selected.length > 0;
+  };
+  const nowhere = new Set(unowned.filter((n) => !projects.some((_, i) => matches(i, n))));
+  return new Map(
+    projects.map((p, i) => {
+      const sel = given.get(p);
+      if (!sel) return [p, undefined];
+      const names = sel.names.filter((n) => !unowned.includes(n) || nowhere.has(n) || matches(i, n));
+      return [p, names.length > 0 ? { all: false, names } : undefined];
+    }),
+  );
+}
+
+/**
+ * The step outputs given to a deploy over several projects: keyed `<project>:<flow>/<name>` (what
+ * `build --project` prints), each project takes its own; otherwise every project takes them all.
+ */
+export function projectStepOutputs(project: string, projects: readonly string[], given: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!given) return undefined;
+  const owned = (key: string) => projects.find((p) => key.startsWith(`${p}${PROJECT_SEPARATOR}`));
+  if (!Object.keys(given).some((k) => owned(k) !== undefined)) return given;
+  const prefix = `${project}${PROJECT_SEPARATOR}`;
+  return Object.fromEntries(Object.entries(given).flatMap(([k, v]) => (owned(k) === project ? [[k.slice(prefix.length), v]] : [])));
+}
+
+/** The request of one project: its directory as the working directory, its selection, the run's step cache. */
+export function projectRequest<R extends CommandRequest>(request: R, project: string, selection: CommandRequest['selection'], stepCache: NonNullable<CommandRequest['stepCache']>): R {
+  return { ...request, cwd: path.resolve(request.cwd, project), selection, stepCache };
+}
+
+/** A diagnostic's file as seen from the run's working directory. */
+function fromRun(project: string, d: Diagnostic): Diagnostic {
+  return path.isAbsolute(d.file) ? d : { ...d, file: path.posix.join(project, d.file.split(path.sep).join('/')) };
+}
+
+/**
+ * `reporter` for one project: problems point at the project's files, step lines and progress name
+ * the project, and a deploy's display starts once for the run.
+ */
+function projectReporter(reporter: Reporter, project: string, once: { deploying: boolean }): Reporter {
+  const named = (name: string) => projectSelector(project, name);
+  return {
+    info: (line) => reporter.info(`[${project}] ${line}`),
+    warning: (line) => reporter.warning(`[${project}] ${line}`),
+    notice: (line) => reporter.notice(`[${project}] ${line}`),
+    diagnostics: (list) => reporter.diagnostics(list.map((d) => fromRun(project, d))),
+    deploying: (ui) => {
+      if (once.deploying) return;
+      once.deploying = true;
+      reporter.deploying(ui);
+    },
+    step: (d, e) => reporter.step({ ...d, name: named(d.name) }, e),
+    stepLog: (deployment, line) => reporter.stepLog(named(deployment), line),
+    progress: (e) =>
+      reporter.progress(e.phase === 'validated' ? { ...e, deployments: e.deployments.map((d) => ({ ...d, name: named(d.name) })) } : { ...e, name: named(e.name) }),
+    result: (o) => reporter.result({ ...o, name: named(o.name) }),
+    lock: (e) => reporter.lock(e),
+    ...(reporter.clientLog ? { clientLog: (line: string) => reporter.clientLog!(line) } : {}),
+  };
+}
+
+/** The run's result from its projects': every problem (files from the run's directory), the first failure, any change. */
+export function mergeProjects(projects: ProjectRun[], extra?: Partial<CommandResult>): ProjectsResult {
+  const diagnostics = projects.flatMap((p) => p.result.diagnostics.map((d) => fromRun(p.project, d)));
+  const order = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
+  const reason: FailureReason | undefined = projects.find((p) => p.result.failureReason)?.result.failureReason;
+  const message = projects.find((p) => p.result.message)?.result.message;
+  const ui = projects.find((p) => p.result.uiUrl)?.result.uiUrl;
+  return {
+    projects,
+    diagnostics: [...diagnostics].sort((a, b) => order(a) - order(b)),
+    hasChanges: projects.some((p) => p.result.hasChanges),
+    ...(reason ? { failureReason: reason } : {}),
+    ...(message ? { message } : {}),
+    ...(ui ? { uiUrl: ui } : {}),
+    ...extra,
+  };
+}
+
+/**
+ * Runs `command` for each project in turn, one failing project not stopping the others (a plan or a
+ * validation shows every project's problems), with one step cache for the run.
+ */
+export async function runProjects<R extends CommandRequest>(
+  request: R,
+  projects: readonly string[],
+  command: (request: R, reporter: Reporter) => Promise<CommandResult>,
+  reporter: Reporter,
+): Promise<ProjectsResult> {
+  const stepCache = request.stepCache ?? stepRunner.newCache();
+  const once = { deploying: false };
+  const runs: ProjectRun[] = [];
+  const selections = await projectSelections(request, projects);
+  for (const project of projects) {
+    const selection = selections.get(project);
+    if (!selection) continue;
+    runs.push({ project, result: await command(projectRequest(request, project, selection, stepCache), projectReporter(reporter, project, once)) });
+  }
+  if (runs.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(', ')}`);
+  return mergeProjects(runs);
+}
+
+/**
+ * A project's plan with each deployment's flow named `<project>:<flow>`, so that it reads
+ * `<project>:<flow>/<name>`: what a run over several projects fingerprints (two projects may both
+ * have an `etl/nightly`), on the PR comment and at deploy time.
+ */
+export function planInProject(project: string, plan: Plan): Plan {
+  return { ...plan, deployments: plan.deployments.map((d) => ({ ...d, flowName: projectSelector(project, d.flowName) })) };
+}
+
+/**
+ * `deploy` over several projects: every project is validated against the server first, and
+ * `checkPlan` (require-plan-match) asked about each, and nothing is written when any has a problem;
+ * then each project deploys in turn (its own lock, steps and writes), with one step cache for the
+ * run. A project that fails to deploy does not stop the next (they were all validated); the run fails.
+ */
+export async function deployProjects(request: DeployCommandRequest, projects: readonly string[], reporter: Reporter): Promise<ProjectsResult> {
+  const { apiUrl } = request;
+  if (!apiUrl) return { projects: [], diagnostics: [], hasChanges: false, failureReason: 'no-api-url' };
+  const stepCache = request.stepCache ?? stepRunner.newCache();
+  const selections = await projectSelections(request, projects);
+  // Each project's plan is checked below, before any project writes; not again in its deploy.
+  const { checkPlan, ...each } = request;
+  const chosen = projects.flatMap((project) => {
+    const selection = selections.get(project);
+    if (!selection) return [];
+    const stepOutputs = projectStepOutputs(project, projects, request.stepOutputs);
+    return [{ project, request: { ...projectRequest(each, project, selection, stepCache), ...(stepOutputs ? { stepOutputs } : {}) } }];
+  });
+  if (chosen.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(', ')}`);
+  const client = openClient({ ...request, apiUrl }, reporter);
+  const ui = uiUrl(apiUrl, request.env);
+  const uiField = ui ? { uiUrl: ui } : {};
+  const validated: ProjectRun[] = [];
+  try {
+    const sources = prefectTemplateSources(client);
+    const given = request.skipSteps || request.stepOutputs !== undefined ? { stepOutputs: {} } : {};
+    for (const { project, request: req } of chosen) {
+      const planned = await validateForDeploy({ ...engineRequest(req), ...given, client, sources });
+      const errors = hasErrors(planned.diagnostics);
+      validated.push({ project, result: { plan: planned, diagnostics: planned.diagnostics, hasChanges: false, ...(errors ? { failureReason: 'invalid-config' as const } : {}) } });
+    }
+    if (validated.some((p) => hasErrors(p.result.diagnostics))) {
+      const merged = mergeProjects(validated.map((p) => ({ ...p, result: { ...p.result, stoppedAt: 'validation' as const } })), { stoppedAt: 'validation' });
+      reporter.diagnostics(merged.diagnostics);
+      return { ...merged, failureReason: 'invalid-config', ...uiField };
+    }
+    if (checkPlan) {
+      // As a plan of the same files saw the environment, so the fingerprints compare (see deploy.ts).
+      const templateEnv = untrustedEnvironment(request.env, new Set(request.planEnv ?? []), () => undefined);
+      for (const { project, request: req } of chosen) {
+        const before = await createPlan({ ...engineRequest(req), templateEnv, sources });
+        const refused = hasErrors(before.diagnostics) ? undefined : await checkPlan(planInProject(project, before));
+        if (refused !== undefined) return { ...mergeProjects(validated), failureReason: 'plan-changed', message: refused, stoppedAt: 'validation', ...uiField };
+      }
+    }
+  } finally {
+    client.close();
+  }
+  const once = { deploying: false };
+  const runs: ProjectRun[] = [];
+  for (const { project, request: req } of chosen) runs.push({ project, result: await deploy(req, projectReporter(reporter, project, once)) });
+  return mergeProjects(runs);
+}
