@@ -22,7 +22,9 @@ beforeAll(async () => {
   cpSync(path.join(import.meta.dirname, '..', 'github', 'fixtures', 'shop'), path.join(dir, 'shop'), { recursive: true });
   cpSync(path.join(import.meta.dirname, '..', 'github', 'fixtures', 'shop'), path.join(dir, 'broken'), { recursive: true });
   writeFileSync(path.join(dir, 'broken', 'prefect.yaml'), 'deployments:\n  - name: lost\n    entrypoint: flows/missing.py:nope\n    work_pool: {name: shop-pool}\n');
-  const plan = (cwd: string) => createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: path.join(dir, cwd), env: { IMAGE_TAG: 'v2' }, now: NOW });
+  /** Not a git checkout, as the temporary copy is: the plan runs no git process. */
+  const noGit = (): Promise<string> => Promise.reject(new Error('not a git repository'));
+  const plan = (cwd: string) => createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: path.join(dir, cwd), env: { IMAGE_TAG: 'v2' }, now: NOW, git: noGit });
   shop = await plan('shop');
   broken = await plan('broken');
   expect(shop.diagnostics).toEqual([]);
