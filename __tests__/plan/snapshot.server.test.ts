@@ -8,13 +8,23 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPrefectServer, type PrefectServer } from '../setup/prefect-server.js';
 import { main } from '../../src/cli/main.js';
 import { prefetchSnapshot, readServerSnapshot, type SnapshotPrefetch } from '../../src/core/plan/snapshot.js';
 import { PrefectClient } from '../../src/prefect/index.js';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
 
-const apiUrl = inject('prefectApiUrl');
+// A server of its own: these tests count the exact reads a snapshot makes, and the shared server's
+// other deployments and automations (many same-named deployments, automations past one page) would
+// rightly change them.
+let server: PrefectServer;
+let apiUrl: string;
+beforeAll(async () => {
+  server = await startPrefectServer();
+  apiUrl = server.apiUrl;
+}, 180_000);
+afterAll(() => server?.stop());
 const tag = randomUUID().slice(0, 8);
 const pool = `snap-pool-${tag}`;
 
