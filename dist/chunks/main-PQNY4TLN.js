@@ -6,9 +6,11 @@ import {
 } from "./chunk-MYFNL276.js";
 import {
   DEFAULT_LOCK_TIMEOUT_SECONDS,
+  ProjectsInputError,
   apiUrlOf,
   build,
   deploy,
+  deployProjects,
   deployToMarkdown,
   deploymentKey,
   deploymentUrl,
@@ -17,24 +19,37 @@ import {
   matrixOf,
   outcomeJson,
   plan,
+  planInProject,
   planToJson,
   planToMarkdown,
   planToText,
-  qualifiedName
-} from "./chunk-AW4E3G37.js";
+  projectSelector,
+  projectsDeployToMarkdown,
+  projectsMatrix,
+  projectsPlanToJson,
+  projectsPlanToMarkdown,
+  projectsPlanToText,
+  qualifiedName,
+  resolveProjects,
+  runGit,
+  runProjects,
+  skippedToJson,
+  skippedToMarkdown,
+  skippedToText
+} from "./chunk-M37QDKX6.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
-import "./chunk-NU72KYGR.js";
+import "./chunk-HWNXHIWX.js";
 import "./chunk-IB5ZBFXE.js";
 import "./chunk-KENA6D5Q.js";
-import "./chunk-4BWCOZUN.js";
+import "./chunk-2MH7FLN3.js";
 import {
   Secrets
 } from "./chunk-4P6RSGB4.js";
 import {
   formatDiagnostic,
   parseStep
-} from "./chunk-E656DZSR.js";
+} from "./chunk-YI7PWI6S.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
@@ -93,7 +108,7 @@ var require_node_timers = __commonJS({
 });
 
 // src/github/main.ts
-var import_node_path2 = __toESM(require_node_path(), 1);
+var import_node_path3 = __toESM(require_node_path(), 1);
 
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require_node_os(), 1);
@@ -634,7 +649,9 @@ var INPUT = {
   githubToken: "github-token",
   requirePlanMatch: "require-plan-match",
   planEnv: "plan-env",
-  lockTimeout: "lock-timeout"
+  lockTimeout: "lock-timeout",
+  changedSince: "changed-since",
+  projects: "projects"
 };
 var MODES = ["plan", "deploy", "build"];
 var COMMENT_MODES = ["update", "always-new", "changes-only", "off"];
@@ -694,12 +711,24 @@ function readInputs(getInput2 = (n) => getInput(n)) {
     githubToken: getInput2(INPUT.githubToken).trim() || void 0,
     requirePlanMatch: parseBoolean(INPUT.requirePlanMatch, getInput2(INPUT.requirePlanMatch)),
     planEnv: splitList(getInput2(INPUT.planEnv)),
-    lockTimeout: parseSeconds(INPUT.lockTimeout, getInput2(INPUT.lockTimeout), DEFAULT_LOCK_TIMEOUT_SECONDS)
+    lockTimeout: parseSeconds(INPUT.lockTimeout, getInput2(INPUT.lockTimeout), DEFAULT_LOCK_TIMEOUT_SECONDS),
+    changedSince: getInput2(INPUT.changedSince).trim(),
+    projects: splitLines(getInput2(INPUT.projects))
   };
+  checkProjects(inputs, getInput2(INPUT.workingDirectory));
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
   }
   return inputs;
+}
+function splitLines(text) {
+  return text.split("\n").map((s) => s.trim()).filter((s) => s !== "");
+}
+function checkProjects(inputs, workingDirectory) {
+  if (inputs.projects.length === 0) return;
+  if (!["", "."].includes(workingDirectory.trim())) {
+    throw new InputValueError(`inputs "${INPUT.projects}" and "${INPUT.workingDirectory}" cannot be used together: each project directory is its own working directory`);
+  }
 }
 
 // src/github/context.ts
@@ -735,6 +764,20 @@ function pullRequestOf(payload) {
   const head = pr.head?.repo?.full_name;
   const base = pr.base?.repo?.full_name;
   return { number: pr.number, fork: !head || head !== base, headSha: pr.head?.sha };
+}
+function changedSinceRef(input, run2) {
+  if (input.toLowerCase() === "none") return void 0;
+  if (input !== "") return input;
+  const { eventName, payload } = run2;
+  if (eventName === "pull_request" || eventName === "pull_request_target") {
+    const sha = payload.pull_request?.base?.sha;
+    return typeof sha === "string" && sha ? sha : void 0;
+  }
+  if (eventName === "push") {
+    const before = payload.before;
+    return typeof before === "string" && before && !/^0+$/.test(before) ? before : void 0;
+  }
+  return void 0;
 }
 
 // src/github/logs.ts
@@ -1243,12 +1286,13 @@ ${footer(r, "Checked")}
 async function publishPlan(r, result) {
   const { plan: plan2, live, uiUrl: ui } = result;
   logPlan(plan2, live, r.now);
-  setPlanOutputs(r, plan2, live, ui);
+  logSkipped(result);
+  setPlanOutputs(r, plan2, live, ui, result);
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
   const markdown = planToMarkdown(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live), {
     now: r.now,
     ...ui ? { uiUrl: ui } : {},
-    footer: footer(r, "Planned")
+    footer: withSkipped(result, footer(r, "Planned"))
   });
   await writeSummary(r, markdown);
   await postPlanComment(r, markdown, fingerprint(r, plan2.deployments), result.hasChanges);
@@ -1265,13 +1309,14 @@ async function publishDeploy(r, result) {
     return fail(r, "invalid-input", result.diagnostics);
   }
   if (!plan2 || !outcomes) return;
+  logSkipped(result);
   setStepOutputs(r, plan2, result.stepOutputs ?? /* @__PURE__ */ new Map());
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan2)));
-  r.secrets.setOutput(OUTPUT.plan, JSON.stringify(planToJson(r.secrets.redactValue({ ...plan2, diagnostics: result.diagnostics }))));
+  r.secrets.setOutput(OUTPUT.plan, JSON.stringify({ ...planToJson(r.secrets.redactValue({ ...plan2, diagnostics: result.diagnostics })), ...skippedJson(result) }));
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes.map((o) => outcomeJson(o, ui))));
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
   const deployed = { plan: plan2, outcomes, diagnostics: result.diagnostics, ...result.stoppedAt ? { stoppedAt: result.stoppedAt } : {} };
-  await writeSummary(r, deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...ui ? { uiUrl: ui } : {}, footer: footer(r, "Deployed") }));
+  await writeSummary(r, deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...ui ? { uiUrl: ui } : {}, footer: withSkipped(result, footer(r, "Deployed")) }));
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
 async function publishBuild(r, result) {
@@ -1287,10 +1332,11 @@ async function publishBuild(r, result) {
     return `| \`${deploymentKey(d)}\` | ${keys.length ? keys.map((k) => `\`${k}\``).join(" ") : "\u2014"} |`;
   });
   const heading = `### Prefect build: steps ran for ${result.built ?? 0} of ${plan2.deployments.length} deployments`;
-  await writeSummary(r, [heading, "", "| Deployment | Step outputs |", "|---|---|", ...rows, "", footer(r, "Built"), ""].join("\n"));
+  logSkipped(result);
+  await writeSummary(r, [heading, "", "| Deployment | Step outputs |", "|---|---|", ...rows, "", withSkipped(result, footer(r, "Built")), ""].join("\n"));
 }
-function setPlanOutputs(r, plan2, live, ui) {
-  const json = planToJson(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live));
+function setPlanOutputs(r, plan2, live, ui, result) {
+  const json = { ...planToJson(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live)), ...skippedJson(result) };
   r.secrets.setOutput(OUTPUT.plan, JSON.stringify(json));
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan2)));
   const deployments = plan2.deployments.map((d, i) => {
@@ -1317,6 +1363,175 @@ function logPlan(plan2, live, now) {
 function setStepOutputs(r, plan2, byIndex) {
   r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(Object.fromEntries(plan2.deployments.map((d) => [deploymentKey(d), byIndex.get(d.index) ?? {}]))));
   for (const [name, value] of Object.entries(flatStepOutputs(plan2, byIndex))) r.secrets.setOutput(name, value);
+}
+function withSkipped(result, footerText) {
+  const skipped = skippedToMarkdown(result.changedSince);
+  return skipped ? `${skipped}
+
+${footerText}` : footerText;
+}
+function skippedJson(result) {
+  return result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};
+}
+function logSkipped(result) {
+  const text = skippedToText(result.changedSince);
+  if (text) info(text);
+}
+
+// src/github/projects.ts
+var import_node_path2 = __toESM(require_node_path(), 1);
+function projectsPrefectFile(r) {
+  const rel = (p) => import_node_path2.default.relative(r.github.workspace, import_node_path2.default.resolve(r.cwd, p)).split(import_node_path2.default.sep).join("/") || ".";
+  return r.inputs.projects.map((p) => import_node_path2.default.posix.join(rel(p), r.inputs.prefectFile)).join(", ");
+}
+async function runProjectsMode(r, request, deployRequest, reporter) {
+  let result;
+  try {
+    const projects = resolveProjects(r.inputs.projects, r.cwd, r.inputs.prefectFile);
+    info(`projects: ${projects.join(", ")}`);
+    if (r.inputs.mode === "deploy") result = await deployProjects(deployRequest(), projects, reporter);
+    else if (r.inputs.mode === "build") result = await runProjects(request, projects, build, reporter);
+    else result = await runProjects({ ...request, planEnv: r.inputs.planEnv }, projects, plan, reporter);
+  } catch (e) {
+    if (!(e instanceof ProjectsInputError)) throw e;
+    return fail(r, "invalid-input", [], `input "projects": ${e.message}`);
+  }
+  if (r.inputs.mode === "deploy") return publishDeployProjects(r, result);
+  if (r.inputs.mode === "build") return publishBuildProjects(r, result);
+  return publishPlanProjects(r, result);
+}
+var planned = (r, result) => result.projects.flatMap(
+  (p) => p.result.plan ? [
+    {
+      project: p.project,
+      plan: r.secrets.redactValue(p.result.plan),
+      live: p.result.live && r.secrets.redactValue(p.result.live)
+    }
+  ] : []
+);
+var allDeployments = (result) => result.projects.flatMap((p) => p.result.plan ? planInProject(p.project, p.result.plan).deployments : []);
+async function publishPlanProjects(r, result) {
+  const parts = planned(r, result);
+  const ui = result.uiUrl;
+  const text = projectsPlanToText(parts, { now: r.now });
+  printGroup(`plan of ${parts.length} projects`, text.split("\n"));
+  r.secrets.setOutput(OUTPUT.plan, JSON.stringify(projectsPlanToJson(parts)));
+  r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(projectsMatrix(parts)));
+  const deployments = parts.flatMap(
+    (p) => p.plan.deployments.map((d, i) => {
+      const change = p.live?.[i];
+      return {
+        project: p.project,
+        name: d.name,
+        flow: d.flowName,
+        entrypoint: d.entrypoint,
+        ...change ? {
+          id: change.id ?? null,
+          action: change.action,
+          changes: change.changes.map((c) => c.field),
+          url: deploymentUrl(ui, change.id)
+        } : {}
+      };
+    })
+  );
+  r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(deployments));
+  r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
+  const markdown = projectsPlanToMarkdown(parts, {
+    now: r.now,
+    ...ui ? { uiUrl: ui } : {},
+    footer: footer(r, "Planned")
+  });
+  await writeSummary(r, markdown);
+  await postPlanComment(r, markdown, fingerprint(r, allDeployments(result)), result.hasChanges);
+  if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
+}
+async function publishDeployProjects(r, result) {
+  const reason = result.failureReason;
+  if (reason === "no-api-url") return fail(r, "no-api-url", [], "mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
+  const ui = result.uiUrl;
+  const parts = planned(r, result);
+  r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(projectsMatrix(parts)));
+  r.secrets.setOutput(
+    OUTPUT.plan,
+    JSON.stringify(
+      projectsPlanToJson(
+        parts.map((p, i) => ({
+          ...p,
+          plan: {
+            ...p.plan,
+            diagnostics: result.projects[i].result.diagnostics
+          }
+        }))
+      )
+    )
+  );
+  const outcomes = result.projects.flatMap(
+    (p) => (p.result.outcomes ?? []).map((o) => ({
+      project: p.project,
+      ...outcomeJson(o, ui)
+    }))
+  );
+  r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes));
+  r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
+  const stepOutputs = {};
+  for (const p of result.projects) for (const d of p.result.plan?.deployments ?? []) stepOutputs[projectSelector(p.project, deploymentKey(d))] = p.result.stepOutputs?.get(d.index) ?? {};
+  r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(stepOutputs));
+  const deployed = result.projects.flatMap(
+    (p) => p.result.plan ? [
+      {
+        project: p.project,
+        result: {
+          plan: p.result.plan,
+          outcomes: p.result.outcomes ?? [],
+          diagnostics: p.result.diagnostics,
+          ...p.result.stoppedAt ? { stoppedAt: p.result.stoppedAt } : {}
+        }
+      }
+    ] : []
+  );
+  await writeSummary(
+    r,
+    projectsDeployToMarkdown(r.secrets.redactValue(deployed), {
+      now: r.now,
+      ...ui ? { uiUrl: ui } : {},
+      footer: footer(r, "Deployed")
+    })
+  );
+  if (reason) fail(r, reason, result.diagnostics, reason === "plan-changed" ? `require-plan-match: ${result.message}` : void 0);
+}
+async function publishBuildProjects(r, result) {
+  const parts = planned(r, result);
+  r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(projectsMatrix(parts)));
+  r.secrets.setOutput(
+    OUTPUT.deployments,
+    JSON.stringify(
+      parts.flatMap(
+        (p) => p.plan.deployments.map((d) => ({
+          project: p.project,
+          name: d.name,
+          flow: d.flowName,
+          entrypoint: d.entrypoint
+        }))
+      )
+    )
+  );
+  if (result.failureReason) return fail(r, result.failureReason, result.diagnostics);
+  const stepOutputs = {};
+  const rows = [];
+  for (const p of result.projects) {
+    for (const d of p.result.plan?.deployments ?? []) {
+      const key = projectSelector(p.project, deploymentKey(d));
+      const out = p.result.stepOutputs?.get(d.index) ?? {};
+      stepOutputs[key] = out;
+      rows.push(
+        `| \`${key}\` | ${Object.keys(out).length ? Object.keys(out).map((k) => `\`${k}\``).join(" ") : "\u2014"} |`
+      );
+    }
+  }
+  r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(stepOutputs));
+  const built = result.projects.reduce((n, p) => n + (p.result.built ?? 0), 0);
+  const heading = `### Prefect build: steps ran for ${built} of ${rows.length} deployments in ${result.projects.length} projects`;
+  await writeSummary(r, [heading, "", "| Deployment | Step outputs |", "|---|---|", ...rows, "", footer(r, "Built"), ""].join("\n"));
 }
 
 // src/github/reporter.ts
@@ -1407,7 +1622,7 @@ async function runRedacted(secrets) {
   };
   secrets.add(env.PREFECT_API_KEY);
   const github = readWorkflowRun(process.env);
-  const cwd = import_node_path2.default.resolve(inputs.workingDirectory);
+  const cwd = import_node_path3.default.resolve(inputs.workingDirectory);
   const r = {
     inputs,
     env,
@@ -1415,20 +1630,25 @@ async function runRedacted(secrets) {
     secrets,
     now: /* @__PURE__ */ new Date(),
     cwd,
-    prefectFile: import_node_path2.default.relative(github.workspace, import_node_path2.default.resolve(cwd, inputs.prefectFile)).split(import_node_path2.default.sep).join("/")
+    prefectFile: import_node_path3.default.relative(github.workspace, import_node_path3.default.resolve(cwd, inputs.prefectFile)).split(import_node_path3.default.sep).join("/")
   };
+  if (inputs.projects.length > 0) r.prefectFile = projectsPrefectFile(r);
   const reporter = new ActionReporter(cwd, github.workspace);
+  const eventBase = inputs.changedSince === "" ? changedSinceRef("", github) : void 0;
+  if (eventBase) await fetchCommit(eventBase, cwd);
+  const deployRequest = () => ({
+    ...commandRequest(r),
+    lock: { timeoutSeconds: inputs.lockTimeout, ...github.runUrl ? { holder: github.runUrl } : {} },
+    skipSteps: inputs.skipSteps,
+    ...inputs.stepOutputs ? { stepOutputs: inputs.stepOutputs } : {},
+    planEnv: inputs.planEnv,
+    ...inputs.requirePlanMatch ? { checkPlan: (p) => planMatches(r, p) } : {}
+  });
   try {
-    if (inputs.mode === "deploy") {
-      const request = {
-        ...commandRequest(r),
-        lock: { timeoutSeconds: inputs.lockTimeout, ...github.runUrl ? { holder: github.runUrl } : {} },
-        skipSteps: inputs.skipSteps,
-        ...inputs.stepOutputs ? { stepOutputs: inputs.stepOutputs } : {},
-        planEnv: inputs.planEnv,
-        ...inputs.requirePlanMatch ? { checkPlan: (p) => planMatches(r, p) } : {}
-      };
-      await publishDeploy(r, await deploy(request, reporter));
+    if (inputs.projects.length > 0) {
+      await runProjectsMode(r, commandRequest(r), deployRequest, reporter);
+    } else if (inputs.mode === "deploy") {
+      await publishDeploy(r, await deploy(deployRequest(), reporter));
     } else if (inputs.mode === "build") {
       await publishBuild(r, await build(commandRequest(r), reporter));
     } else {
@@ -1439,8 +1659,18 @@ async function runRedacted(secrets) {
     setFailed(secrets.redactText(e.message));
   }
 }
+async function fetchCommit(sha, cwd) {
+  const present = await runGit(["cat-file", "-e", `${sha}^{commit}`], cwd).then(
+    () => true,
+    () => false
+  );
+  if (present) return;
+  info(`changed-since: fetching ${sha} (the event's base commit) from origin`);
+  await runGit(["fetch", "--no-tags", "--depth=1", "origin", sha], cwd).catch((e) => info(`changed-since: fetching ${sha} failed: ${e.message.split("\n")[0]}`));
+}
 function commandRequest(r) {
   const apiUrl = apiUrlOf(r.env, {});
+  const changedSince = changedSinceRef(r.inputs.changedSince, r.github);
   return {
     prefectFile: r.inputs.prefectFile,
     selection: { all: r.inputs.all, names: r.inputs.deployments },
@@ -1449,7 +1679,8 @@ function commandRequest(r) {
     now: r.now,
     ...apiUrl ? { apiUrl } : {},
     ...r.inputs.concurrency ? { concurrency: r.inputs.concurrency } : {},
-    secrets: r.secrets
+    secrets: r.secrets,
+    ...changedSince ? { changedSince, ...r.inputs.changedSince === "" ? { changedSinceFromEvent: true } : {} } : {}
   };
 }
 export {

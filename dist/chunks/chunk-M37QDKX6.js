@@ -10,11 +10,12 @@ import {
   apiPath,
   isCloud,
   settingsFromEnv
-} from "./chunk-NU72KYGR.js";
+} from "./chunk-HWNXHIWX.js";
 import {
   FlowAnalysisError,
+  localModuleCandidates,
   resolveLocalModule
-} from "./chunk-4BWCOZUN.js";
+} from "./chunk-2MH7FLN3.js";
 import {
   TemplateError,
   getFromDict,
@@ -45,10 +46,11 @@ import {
   loadPrefectFile,
   looksLikePythonCallable,
   nextRunTimes,
+  parsePrefectFile,
   parseStep,
   parseYaml,
   selectDeployments
-} from "./chunk-E656DZSR.js";
+} from "./chunk-YI7PWI6S.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";
@@ -114,6 +116,100 @@ var require_promises2 = __commonJS({
   }
 });
 
+// src/core/plan/version-info.ts
+var import_node_child_process = __toESM(require_node_child_process(), 1);
+var import_node_util = __toESM(require_node_util(), 1);
+var run = (0, import_node_util.promisify)(import_node_child_process.execFile);
+var runGit = async (args, cwd) => {
+  const { stdout } = await run("git", args, { cwd, encoding: "utf8", maxBuffer: 64 << 20 });
+  return stdout.trim();
+};
+var py = (v) => v === void 0 ? "None" : v;
+var ciProvider = (type, sha, branch, repo, url) => ({
+  type,
+  values: async (env) => {
+    const commitSha = env[sha] || void 0;
+    return { commitSha, branch: env[branch] || void 0, repository: env[repo] || void 0, url: url(env, commitSha) };
+  }
+});
+var PROVIDERS = [
+  ciProvider("vcs:github", "GITHUB_SHA", "GITHUB_REF_NAME", "GITHUB_REPOSITORY", (env, sha) => `${py(env.GITHUB_SERVER_URL)}/${py(env.GITHUB_REPOSITORY || void 0)}/tree/${py(sha)}`),
+  ciProvider("vcs:gitlab", "CI_COMMIT_SHA", "CI_COMMIT_REF_NAME", "CI_PROJECT_NAME", (env, sha) => `${py(env.CI_PROJECT_URL)}/-/tree/${py(sha)}`),
+  ciProvider("vcs:bitbucket", "BITBUCKET_COMMIT", "BITBUCKET_BRANCH", "BITBUCKET_REPO_SLUG", (env, sha) => `${py(env.BITBUCKET_GIT_HTTP_ORIGIN)}/src/${py(sha)}`),
+  ciProvider("vcs:azuredevops", "BUILD_SOURCEVERSION", "BUILD_SOURCEBRANCHNAME", "BUILD_REPOSITORY_NAME", (env, sha) => `${py(env.BUILD_REPOSITORY_URI)}?version=GC${py(sha)}`),
+  {
+    type: "vcs:git",
+    values: async (_env, git) => {
+      const facts = await git();
+      return { commitSha: facts.commitSha, branch: facts.branch, repository: repositoryFromRemote(facts.remoteUrl), url: facts.remoteUrl };
+    }
+  }
+];
+function repositoryFromRemote(remote) {
+  let rest = remote;
+  const scheme = /^[A-Za-z][A-Za-z0-9+\-.]*:/.exec(rest);
+  if (scheme) rest = rest.slice(scheme[0].length);
+  if (rest.startsWith("//")) {
+    const end = rest.slice(2).search(/[/?#]/);
+    rest = end < 0 ? "" : rest.slice(2 + end);
+  }
+  const cut = rest.search(/[?#]/);
+  if (cut >= 0) rest = rest.slice(0, cut);
+  let repo = rest.replace(/^\/+|\/+$/g, "");
+  if (repo.endsWith(".git")) repo = repo.slice(0, -4);
+  return repo;
+}
+async function inferVersionInfo(versionType, options) {
+  if (versionType === "prefect:simple") return void 0;
+  const git = options.git ?? runGit;
+  let providers = PROVIDERS;
+  if (versionType) {
+    providers = PROVIDERS.filter((p) => p.type === versionType);
+    if (providers.length === 0) throw new Error(`Unknown version type: ${versionType}`);
+  }
+  let facts;
+  const gitFacts = () => facts ??= (async () => ({
+    commitSha: await git(["rev-parse", "HEAD"], options.cwd),
+    branch: await git(["rev-parse", "--abbrev-ref", "HEAD"], options.cwd),
+    remoteUrl: await git(["config", "--get", "remote.origin.url"], options.cwd)
+  }))();
+  let message2;
+  const commitMessage = () => message2 ??= git(["log", "-1", "--pretty=%B"], options.cwd).then((out) => {
+    const first = out.split(/\r\n|\r|\n/)[0];
+    if (!first) throw new Error("empty commit message");
+    return first;
+  });
+  for (const provider of providers) {
+    try {
+      const v = await provider.values(options.env, gitFacts);
+      const msg = await commitMessage();
+      if (!v.commitSha || !v.branch || !v.repository || !v.url) continue;
+      return {
+        type: provider.type,
+        version: v.commitSha.slice(0, 8),
+        commit_sha: v.commitSha,
+        message: msg,
+        branch: v.branch,
+        repository: v.repository,
+        url: v.url
+      };
+    } catch {
+      continue;
+    }
+  }
+  return void 0;
+}
+async function resolveVersion(configured, flowVersion, versionType, options) {
+  let version = configured || flowVersion || null;
+  const fromFlow = !configured;
+  const inferred = await inferVersionInfo(versionType, options);
+  if (inferred) {
+    if (!version || fromFlow) version = inferred.version;
+    return { version, versionInfo: { ...inferred, version: version ?? "" } };
+  }
+  return { version, versionInfo: { type: "prefect:simple", version: version ?? "" } };
+}
+
 // src/core/plan/desired.ts
 var import_node_fs3 = __toESM(require_node_fs(), 1);
 var import_node_path4 = __toESM(require_node_path(), 1);
@@ -131,7 +227,8 @@ var FlowAnalysisDiskCache = class {
   }
   directory;
   store;
-  get(key2, world) {
+  /** `onObservations` is told what the reused analysis depended on. */
+  get(key2, world, onObservations) {
     let entry;
     try {
       entry = JSON.parse(this.store.read(key2)?.toString("utf8") ?? "null");
@@ -139,7 +236,9 @@ var FlowAnalysisDiskCache = class {
       return void 0;
     }
     if (entry?.key !== key2 || !Array.isArray(entry.observations) || !entry.flow) return void 0;
-    return entry.observations.every((o) => holds(o, world)) ? entry.flow : void 0;
+    if (!entry.observations.every((o) => holds(o, world))) return void 0;
+    onObservations?.(entry.observations);
+    return entry.flow;
   }
   set(key2, observations, flow) {
     this.store.write(key2, JSON.stringify({ key: key2, observations, flow }));
@@ -207,16 +306,29 @@ function splitObjectPath(s) {
 }
 function toRelative(p, cwd) {
   const abs = import_node_path.default.resolve(cwd, p);
-  const rel = import_node_path.default.relative(cwd, abs);
-  return (rel.startsWith("..") ? abs : rel).split(import_node_path.default.sep).join("/");
+  const rel2 = import_node_path.default.relative(cwd, abs);
+  return (rel2.startsWith("..") ? abs : rel2).split(import_node_path.default.sep).join("/");
 }
 
 // src/core/flows/index.ts
+var sourceFiles = /* @__PURE__ */ new WeakMap();
+function flowSourceFiles(flow) {
+  return sourceFiles.get(flow);
+}
+function rememberSourceFiles(flow, cwd, entry, observations) {
+  const files = /* @__PURE__ */ new Set([entry]);
+  for (const o of observations) {
+    if (o.kind === "read") files.add(o.file);
+    else if (o.kind === "resolve") for (const c of localModuleCandidates(cwd, o.module, o.from, o.level)) files.add(c);
+  }
+  sourceFiles.set(flow, [...files]);
+  return flow;
+}
 var runCache = new import_node_async_hooks.AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "861588b892234249" : void 0;
+var ANALYZER = true ? "d8fd0a51d50c0ce6" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -255,8 +367,9 @@ async function analyzeKept(ep, options, key2, bytes) {
   const kept = bytes ? disk() : null;
   if (!kept) return analyzeOrExplain(ep, options, bytes);
   const world = currentWorld(options.cwd);
-  const found = kept.get(key2, world);
-  if (found) return found;
+  let seen = [];
+  const found = kept.get(key2, world, (o) => seen = o);
+  if (found) return rememberSourceFiles(found, options.cwd, ep.file, seen);
   const observations = [];
   const flow = await analyzeOrExplain(ep, options, bytes, observations);
   kept.set(key2, observations, flow);
@@ -275,10 +388,11 @@ function currentWorld(cwd) {
     }
   };
 }
-async function analyzeOrExplain(ep, options, bytes, observations) {
-  const { analyze } = await import("./analyze-4ULKR2SD.js");
+async function analyzeOrExplain(ep, options, bytes, given) {
+  const { analyze } = await import("./analyze-NUCQM47C.js");
+  const observations = given ?? [];
   try {
-    return analyze(ep, options, bytes, observations);
+    return rememberSourceFiles(analyze(ep, options, bytes, observations), options.cwd, ep.file, observations);
   } catch (e) {
     if (e instanceof FlowAnalysisError) throw e;
     const err = new FlowAnalysisError(`could not analyse the flow file: ${e instanceof Error ? e.message : String(e)}`, { file: ep.file });
@@ -474,130 +588,130 @@ function validateTriggers(specs, deploymentName) {
 }
 var Checker = class {
   errors = [];
-  deploymentTrigger(spec, path9, defaultName) {
+  deploymentTrigger(spec, path13, defaultName) {
     if (!isMapping(spec)) {
-      this.fail(path9, `each trigger must be a mapping, got ${describe(spec)}`);
+      this.fail(path13, `each trigger must be a mapping, got ${describe(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path9, deploymentDiscriminator);
-    const name = "name" in spec ? this.field(spec, "name", path9, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
-    const description = this.field(spec, "description", path9, laxStr) ?? "";
-    const enabled = this.field(spec, "enabled", path9, laxBool) ?? true;
-    const parameters = this.field(spec, "parameters", path9, laxOptionalMapping) ?? null;
-    const jobVariables = this.field(spec, "job_variables", path9, laxOptionalMapping) ?? null;
-    const scheduleAfter = this.field(spec, "schedule_after", path9, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
+    const type = this.triggerType(spec, path13, deploymentDiscriminator);
+    const name = "name" in spec ? this.field(spec, "name", path13, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
+    const description = this.field(spec, "description", path13, laxStr) ?? "";
+    const enabled = this.field(spec, "enabled", path13, laxBool) ?? true;
+    const parameters = this.field(spec, "parameters", path13, laxOptionalMapping) ?? null;
+    const jobVariables = this.field(spec, "job_variables", path13, laxOptionalMapping) ?? null;
+    const scheduleAfter = this.field(spec, "schedule_after", path13, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
     if (type === void 0) return void 0;
-    const trigger = this.triggerOfType(type, spec, path9);
+    const trigger = this.triggerOfType(type, spec, path13);
     if (trigger === void 0 || name === void 0) return void 0;
     return { name, description, enabled, parameters, jobVariables, scheduleAfter, trigger };
   }
   /** A trigger nested in a compound or sequence trigger: a plain trigger, deployment fields ignored. */
-  nestedTrigger(spec, path9) {
+  nestedTrigger(spec, path13) {
     if (!isMapping(spec)) {
-      this.fail(path9, `each nested trigger must be a mapping, got ${describe(spec)}`);
+      this.fail(path13, `each nested trigger must be a mapping, got ${describe(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path9, nestedDiscriminator);
-    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path9);
+    const type = this.triggerType(spec, path13, nestedDiscriminator);
+    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path13);
   }
-  triggerType(spec, path9, discriminate) {
+  triggerType(spec, path13, discriminate) {
     if (!("type" in spec)) return discriminate(spec);
     const type = spec.type;
     if (typeof type === "string" && TRIGGER_TYPES.includes(type)) return type;
     const hint = typeof type === "string" ? didYouMean(type, TRIGGER_TYPES) : "";
-    this.fail([...path9, "type"], `unknown trigger type ${describe(type)}${hint}; use one of ${oneOf(TRIGGER_TYPES)}, or leave it out to infer it`);
+    this.fail([...path13, "type"], `unknown trigger type ${describe(type)}${hint}; use one of ${oneOf(TRIGGER_TYPES)}, or leave it out to infer it`);
     return void 0;
   }
-  triggerOfType(type, spec, path9) {
+  triggerOfType(type, spec, path13) {
     switch (type) {
       case "event":
-        return this.eventTrigger(spec, path9);
+        return this.eventTrigger(spec, path13);
       case "metric":
-        return this.metricTrigger(spec, path9);
+        return this.metricTrigger(spec, path13);
       case "compound":
-        return this.compoundTrigger(spec, path9);
+        return this.compoundTrigger(spec, path13);
       case "sequence":
-        return this.sequenceTrigger(spec, path9);
+        return this.sequenceTrigger(spec, path13);
     }
   }
-  eventTrigger(spec, path9) {
+  eventTrigger(spec, path13) {
     const before = this.errors.length;
-    const match = this.field(spec, "match", path9, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path9);
-    const after = this.field(spec, "after", path9, laxStringSet) ?? [];
-    const expect = this.field(spec, "expect", path9, laxStringSet) ?? [];
-    const forEach = this.field(spec, "for_each", path9, laxStringSet) ?? [];
+    const match = this.field(spec, "match", path13, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path13);
+    const after = this.field(spec, "after", path13, laxStringSet) ?? [];
+    const expect = this.field(spec, "expect", path13, laxStringSet) ?? [];
+    const forEach = this.field(spec, "for_each", path13, laxStringSet) ?? [];
     const posture = this.field(
       spec,
       "posture",
-      path9,
+      path13,
       (v) => EVENT_POSTURES.includes(v) ? { value: v } : { error: `should be one of ${oneOf(EVENT_POSTURES)} for an event trigger, got ${describe(v)}${v === "Metric" ? " (a metric trigger needs a `metric` query and no `type: event`)" : ""}` }
     ) ?? "Reactive";
-    const threshold = this.field(spec, "threshold", path9, laxInt) ?? 1;
-    const within = this.eventWithin(spec, path9);
+    const threshold = this.field(spec, "threshold", path13, laxInt) ?? 1;
+    const within = this.eventWithin(spec, path13);
     if (this.errors.length > before || within === void 0) return void 0;
     return { type: "event", match, match_related: matchRelated, after, expect, for_each: forEach, posture, threshold, within };
   }
   /** `within` as EventTrigger's before-validator and field constraint (`ge=0`) check it. */
-  eventWithin(spec, path9) {
+  eventWithin(spec, path13) {
     const proactive = spec.posture === "Proactive";
     if (!("within" in spec)) return proactive ? PROACTIVE_MINIMUM_WITHIN : 0;
     const parsed = spec.within === null ? { error: "should be a duration (seconds or ISO 8601), got null" } : duration(spec.within);
     if ("error" in parsed) {
-      this.fail([...path9, "within"], parsed.error);
+      this.fail([...path13, "within"], parsed.error);
       return void 0;
     }
     if (proactive) {
       if (parsed.seconds === 0) return PROACTIVE_MINIMUM_WITHIN;
       if (parsed.seconds < PROACTIVE_MINIMUM_WITHIN) {
-        this.fail([...path9, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
+        this.fail([...path13, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
         return void 0;
       }
     } else if (parsed.seconds < 0) {
-      this.fail([...path9, "within"], `must not be negative, got ${parsed.seconds} seconds`);
+      this.fail([...path13, "within"], `must not be negative, got ${parsed.seconds} seconds`);
       return void 0;
     }
     return parsed.seconds;
   }
-  metricTrigger(spec, path9) {
+  metricTrigger(spec, path13) {
     const before = this.errors.length;
-    const match = this.field(spec, "match", path9, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path9);
-    this.field(spec, "posture", path9, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe(v)}` });
+    const match = this.field(spec, "match", path13, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path13);
+    this.field(spec, "posture", path13, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe(v)}` });
     let metric;
-    if (!("metric" in spec)) this.fail([...path9, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
-    else metric = this.metricQuery(spec.metric, [...path9, "metric"]);
+    if (!("metric" in spec)) this.fail([...path13, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
+    else metric = this.metricQuery(spec.metric, [...path13, "metric"]);
     if (this.errors.length > before || metric === void 0) return void 0;
     return { type: "metric", match, match_related: matchRelated, posture: "Metric", metric };
   }
-  metricQuery(query, path9) {
+  metricQuery(query, path13) {
     if (!isMapping(query)) {
-      this.fail(path9, `should be a mapping with name, threshold and operator, got ${describe(query)}`);
+      this.fail(path13, `should be a mapping with name, threshold and operator, got ${describe(query)}`);
       return void 0;
     }
     const before = this.errors.length;
-    const name = this.required(query, "name", path9, laxStr, "the metric to query (lateness, duration or successes)");
-    const threshold = this.required(query, "threshold", path9, laxFloat, "the value to compare the metric with");
+    const name = this.required(query, "name", path13, laxStr, "the metric to query (lateness, duration or successes)");
+    const threshold = this.required(query, "threshold", path13, laxFloat, "the value to compare the metric with");
     const operator = this.required(
       query,
       "operator",
-      path9,
+      path13,
       (v) => METRIC_OPERATORS.includes(v) ? { value: v } : { error: `should be one of ${oneOf(METRIC_OPERATORS)}, got ${describe(v)}` },
       `one of ${oneOf(METRIC_OPERATORS)}`
     );
-    const range = this.field(query, "range", path9, minimumRange) ?? METRIC_MINIMUM_RANGE;
-    const firingFor = this.field(query, "firing_for", path9, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const range = this.field(query, "range", path13, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const firingFor = this.field(query, "firing_for", path13, minimumRange) ?? METRIC_MINIMUM_RANGE;
     if (this.errors.length > before || name === void 0 || threshold === void 0 || operator === void 0) return void 0;
     return { name, threshold, operator, range, firing_for: firingFor };
   }
-  compoundTrigger(spec, path9) {
+  compoundTrigger(spec, path13) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path9);
-    const within = this.compositeWithin(spec, path9);
+    const triggers = this.nestedTriggers(spec, path13);
+    const within = this.compositeWithin(spec, path13);
     const require2 = this.required(
       spec,
       "require",
-      path9,
+      path13,
       (v) => {
         if (v === "any" || v === "all") return { value: v };
         const n = laxInt(v);
@@ -607,39 +721,39 @@ var Checker = class {
     );
     if (this.errors.length > before || triggers === void 0 || require2 === void 0) return void 0;
     if (typeof require2 === "number") {
-      if (require2 < 1) this.fail([...path9, "require"], `must be at least 1, got ${require2}`);
+      if (require2 < 1) this.fail([...path13, "require"], `must be at least 1, got ${require2}`);
       else if (require2 > triggers.length) {
-        this.fail([...path9, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
+        this.fail([...path13, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
       }
       if (this.errors.length > before) return void 0;
     }
     return { type: "compound", triggers, within, require: require2 };
   }
-  sequenceTrigger(spec, path9) {
+  sequenceTrigger(spec, path13) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path9);
-    const within = this.compositeWithin(spec, path9);
+    const triggers = this.nestedTriggers(spec, path13);
+    const within = this.compositeWithin(spec, path13);
     if (this.errors.length > before || triggers === void 0) return void 0;
     return { type: "sequence", triggers, within };
   }
-  nestedTriggers(spec, path9) {
+  nestedTriggers(spec, path13) {
     if (!("triggers" in spec)) {
-      this.fail([...path9, "triggers"], "a compound or sequence trigger needs a `triggers` list");
+      this.fail([...path13, "triggers"], "a compound or sequence trigger needs a `triggers` list");
       return void 0;
     }
     if (!Array.isArray(spec.triggers)) {
-      this.fail([...path9, "triggers"], `should be a list of triggers, got ${describe(spec.triggers)}`);
+      this.fail([...path13, "triggers"], `should be a list of triggers, got ${describe(spec.triggers)}`);
       return void 0;
     }
-    const nested = spec.triggers.map((t, j) => this.nestedTrigger(t, [...path9, "triggers", j]));
+    const nested = spec.triggers.map((t, j) => this.nestedTrigger(t, [...path13, "triggers", j]));
     return nested.every((t) => t !== void 0) ? nested : void 0;
   }
   /** Composite triggers' `within`: optional, any sign (the model has no bound). */
-  compositeWithin(spec, path9) {
-    return this.field(spec, "within", path9, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
+  compositeWithin(spec, path13) {
+    return this.field(spec, "within", path13, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
   }
-  matchRelated(spec, path9) {
-    return this.field(spec, "match_related", path9, (v) => {
+  matchRelated(spec, path13) {
+    return this.field(spec, "match_related", path13, (v) => {
       if (!Array.isArray(v)) return this.resourceSpecification(v);
       const items = v.map((item) => this.resourceSpecification(item));
       const bad = items.findIndex((r) => "error" in r);
@@ -659,24 +773,24 @@ var Checker = class {
     return error === void 0 ? { value: result } : { error };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
-  field(spec, key2, path9, check) {
+  field(spec, key2, path13, check) {
     if (!(key2 in spec)) return void 0;
     const result = check(spec[key2]);
     if ("error" in result) {
-      this.fail([...path9, key2], result.error);
+      this.fail([...path13, key2], result.error);
       return void 0;
     }
     return result.value;
   }
-  required(spec, key2, path9, check, what) {
+  required(spec, key2, path13, check, what) {
     if (!(key2 in spec)) {
-      this.fail([...path9, key2], `is required: ${what}`);
+      this.fail([...path13, key2], `is required: ${what}`);
       return void 0;
     }
-    return this.field(spec, key2, path9, check);
+    return this.field(spec, key2, path13, check);
   }
-  fail(path9, message2) {
-    this.errors.push({ path: path9, message: message2 });
+  fail(path13, message2) {
+    this.errors.push({ path: path13, message: message2 });
   }
 };
 function deploymentDiscriminator(spec) {
@@ -803,100 +917,6 @@ function toLax2(parsed) {
   return "error" in parsed ? parsed : { value: parsed.seconds };
 }
 
-// src/core/plan/version-info.ts
-var import_node_child_process = __toESM(require_node_child_process(), 1);
-var import_node_util = __toESM(require_node_util(), 1);
-var run = (0, import_node_util.promisify)(import_node_child_process.execFile);
-var runGit = async (args, cwd) => {
-  const { stdout } = await run("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 20 });
-  return stdout.trim();
-};
-var py = (v) => v === void 0 ? "None" : v;
-var ciProvider = (type, sha, branch, repo, url) => ({
-  type,
-  values: async (env) => {
-    const commitSha = env[sha] || void 0;
-    return { commitSha, branch: env[branch] || void 0, repository: env[repo] || void 0, url: url(env, commitSha) };
-  }
-});
-var PROVIDERS = [
-  ciProvider("vcs:github", "GITHUB_SHA", "GITHUB_REF_NAME", "GITHUB_REPOSITORY", (env, sha) => `${py(env.GITHUB_SERVER_URL)}/${py(env.GITHUB_REPOSITORY || void 0)}/tree/${py(sha)}`),
-  ciProvider("vcs:gitlab", "CI_COMMIT_SHA", "CI_COMMIT_REF_NAME", "CI_PROJECT_NAME", (env, sha) => `${py(env.CI_PROJECT_URL)}/-/tree/${py(sha)}`),
-  ciProvider("vcs:bitbucket", "BITBUCKET_COMMIT", "BITBUCKET_BRANCH", "BITBUCKET_REPO_SLUG", (env, sha) => `${py(env.BITBUCKET_GIT_HTTP_ORIGIN)}/src/${py(sha)}`),
-  ciProvider("vcs:azuredevops", "BUILD_SOURCEVERSION", "BUILD_SOURCEBRANCHNAME", "BUILD_REPOSITORY_NAME", (env, sha) => `${py(env.BUILD_REPOSITORY_URI)}?version=GC${py(sha)}`),
-  {
-    type: "vcs:git",
-    values: async (_env, git) => {
-      const facts = await git();
-      return { commitSha: facts.commitSha, branch: facts.branch, repository: repositoryFromRemote(facts.remoteUrl), url: facts.remoteUrl };
-    }
-  }
-];
-function repositoryFromRemote(remote) {
-  let rest = remote;
-  const scheme = /^[A-Za-z][A-Za-z0-9+\-.]*:/.exec(rest);
-  if (scheme) rest = rest.slice(scheme[0].length);
-  if (rest.startsWith("//")) {
-    const end = rest.slice(2).search(/[/?#]/);
-    rest = end < 0 ? "" : rest.slice(2 + end);
-  }
-  const cut = rest.search(/[?#]/);
-  if (cut >= 0) rest = rest.slice(0, cut);
-  let repo = rest.replace(/^\/+|\/+$/g, "");
-  if (repo.endsWith(".git")) repo = repo.slice(0, -4);
-  return repo;
-}
-async function inferVersionInfo(versionType, options) {
-  if (versionType === "prefect:simple") return void 0;
-  const git = options.git ?? runGit;
-  let providers = PROVIDERS;
-  if (versionType) {
-    providers = PROVIDERS.filter((p) => p.type === versionType);
-    if (providers.length === 0) throw new Error(`Unknown version type: ${versionType}`);
-  }
-  let facts;
-  const gitFacts = () => facts ??= (async () => ({
-    commitSha: await git(["rev-parse", "HEAD"], options.cwd),
-    branch: await git(["rev-parse", "--abbrev-ref", "HEAD"], options.cwd),
-    remoteUrl: await git(["config", "--get", "remote.origin.url"], options.cwd)
-  }))();
-  let message2;
-  const commitMessage = () => message2 ??= git(["log", "-1", "--pretty=%B"], options.cwd).then((out) => {
-    const first = out.split(/\r\n|\r|\n/)[0];
-    if (!first) throw new Error("empty commit message");
-    return first;
-  });
-  for (const provider of providers) {
-    try {
-      const v = await provider.values(options.env, gitFacts);
-      const msg = await commitMessage();
-      if (!v.commitSha || !v.branch || !v.repository || !v.url) continue;
-      return {
-        type: provider.type,
-        version: v.commitSha.slice(0, 8),
-        commit_sha: v.commitSha,
-        message: msg,
-        branch: v.branch,
-        repository: v.repository,
-        url: v.url
-      };
-    } catch {
-      continue;
-    }
-  }
-  return void 0;
-}
-async function resolveVersion(configured, flowVersion, versionType, options) {
-  let version = configured || flowVersion || null;
-  const fromFlow = !configured;
-  const inferred = await inferVersionInfo(versionType, options);
-  if (inferred) {
-    if (!version || fromFlow) version = inferred.version;
-    return { version, versionInfo: { ...inferred, version: version ?? "" } };
-  }
-  return { version, versionInfo: { type: "prefect:simple", version: version ?? "" } };
-}
-
 // src/core/plan/deploy-options.ts
 var import_node_fs2 = __toESM(require_node_fs(), 1);
 var import_node_path3 = __toESM(require_node_path(), 1);
@@ -1014,7 +1034,7 @@ function applyDeployOptions(config, o) {
 // src/core/plan/secret-job-variables.ts
 function keepSecretsInJobVariables(kept) {
   return {
-    at: (path9) => path9[0] === "work_pool" && path9[1] === "job_variables",
+    at: (path13) => path13[0] === "work_pool" && path13[1] === "job_variables",
     onKept: (placeholder, value) => kept.set(placeholder, value)
   };
 }
@@ -1025,36 +1045,36 @@ async function settleSecretJobVariables(jobVariables, kept, poolName, pools) {
   if (references.length === 0) return { jobVariables, warnings };
   const lookup = await pools.readJobVariablesSchema(poolName);
   if (lookup.status !== "found") return { jobVariables, warnings };
-  const { judgeFor, replaceAt } = await import("./job-variables-judge-X4YIXROQ.js");
+  const { judgeFor, replaceAt } = await import("./job-variables-judge-UHPFH5EN.js");
   const judge = judgeFor(lookup.value);
   let settled = jobVariables;
-  for (const { path: path9, text, placeholders } of references) {
+  for (const { path: path13, text, placeholders } of references) {
     const [only] = placeholders;
     const resolved = only && isWholeStringPlaceholder(text, placeholders, "block_document") ? kept.get(only.fullMatch) : placeholders.reduce((acc, p) => acc.replaceAll(p.fullMatch, pythonStr(kept.get(p.fullMatch))), text);
-    if (judge.accepts(settled, path9, resolved)) continue;
+    if (judge.accepts(settled, path13, resolved)) continue;
     warnings.push(
-      `job variable ${describePath(path9)} gets a secret from a block, but work pool "${poolName}" does not accept a {{ prefect.blocks.\u2026 }} reference there, so the resolved secret is stored in the deployment (as prefect deploy does)`
+      `job variable ${describePath(path13)} gets a secret from a block, but work pool "${poolName}" does not accept a {{ prefect.blocks.\u2026 }} reference there, so the resolved secret is stored in the deployment (as prefect deploy does)`
     );
-    settled = replaceAt(settled, path9, resolved);
+    settled = replaceAt(settled, path13, resolved);
   }
   return { jobVariables: settled, warnings };
 }
 function keptReferences(jobVariables, kept) {
   const found = [];
-  const visit = (value, path9) => {
-    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path9, i]));
-    else if (isMapping(value)) for (const [k, v] of Object.entries(value)) visit(v, [...path9, k]);
+  const visit = (value, path13) => {
+    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path13, i]));
+    else if (isMapping(value)) for (const [k, v] of Object.entries(value)) visit(v, [...path13, k]);
     else if (typeof value === "string") {
       const placeholders = placeholdersInString(value).filter((p) => p.kind === "block_document" && kept.has(p.fullMatch));
-      if (placeholders.length > 0) found.push({ path: path9, text: value, placeholders });
+      if (placeholders.length > 0) found.push({ path: path13, text: value, placeholders });
     }
   };
   visit(jobVariables, []);
   return found;
 }
-function describePath(path9) {
-  if (path9.length === 0) return "(all of job_variables)";
-  return path9.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
+function describePath(path13) {
+  if (path13.length === 0) return "(all of job_variables)";
+  return path13.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
 }
 
 // src/core/plan/desired.ts
@@ -1377,7 +1397,7 @@ async function parameterVerdicts(payload, schedules, flow, options, at) {
       }
     }
     if (Object.keys(judged).length === 0) return;
-    const { judgeParameters } = await import("./parameters-judge-KM4OJZLF.js");
+    const { judgeParameters } = await import("./parameters-judge-FOOWAZXP.js");
     for (const p of judgeParameters(judged, schema)) {
       const name = p.path[0];
       const viaCli = typeof name === "string" && cli.has(name);
@@ -1433,6 +1453,167 @@ async function mapBounded(items, limit, fn, signal) {
   return results;
 }
 
+// src/core/plan/changed.ts
+var import_node_path5 = __toESM(require_node_path(), 1);
+function sectionOf(config, actions) {
+  const own = (key2) => key2 in config ? config[key2] : void 0;
+  return {
+    deployment: config,
+    // An empty or null own build still lets the top-level one decide the default pull steps.
+    build: truthy2(own("build")) ? null : actions.build ?? null,
+    push: truthy2(own("push")) ? null : actions.push ?? null,
+    pull: truthy2(own("pull")) || Array.isArray(own("pull")) && own("pull").length === 0 ? null : actions.pull ?? null
+  };
+}
+function runSteps(section2) {
+  const config = section2.deployment;
+  const build2 = "build" in config ? config.build : section2.build;
+  const push = truthy2(config.push) ? config.push : section2.push;
+  return [...Array.isArray(build2) ? build2 : [], ...Array.isArray(push) ? push : []];
+}
+var DOCKER_BUILD = "prefect_docker.deployments.steps.build_docker_image";
+var PIP_INSTALL = "prefect.deployments.steps.pip_install_requirements";
+var PUSH_STEPS = /* @__PURE__ */ new Map([
+  ["prefect_aws.deployments.steps.push_to_s3", "s3"],
+  ["prefect_gcp.deployments.steps.push_to_gcs", "gcs"],
+  ["prefect_azure.deployments.steps.push_to_azure_blob_storage", "azure"]
+]);
+var NO_FILES = /* @__PURE__ */ new Set(["prefect_docker.deployments.steps.push_docker_image"]);
+function stepInputs(steps) {
+  const out = { files: [], trees: [], unattributable: [] };
+  for (const raw of steps) {
+    const step = parseStep(raw);
+    if (!step) continue;
+    const name = step.definition?.name;
+    const inputs = isMapping(step.inputs) ? step.inputs : {};
+    const text = (key2, fallback) => {
+      const v = inputs[key2];
+      if (v === void 0) return fallback;
+      if (v === null) return key2 === "ignore_file" ? "" : fallback;
+      return typeof v === "string" && !v.includes("{{") ? v : false;
+    };
+    const templated = (key2) => out.unattributable.push(`${step.name}: ${key2} is not a plain path`);
+    if (name === void 0) {
+      out.unattributable.push(`custom step ${step.name}`);
+    } else if (NO_FILES.has(name)) {
+      continue;
+    } else if (name === DOCKER_BUILD) {
+      const context = text("path", "");
+      const dockerfile = text("dockerfile", "Dockerfile");
+      if (context === false) templated("path");
+      else if (dockerfile === false) templated("dockerfile");
+      else {
+        const dir = rel(context);
+        out.trees.push({ dir });
+        if (dockerfile !== "auto") out.files.push(rel(import_node_path5.default.posix.isAbsolute(dockerfile) ? dockerfile : import_node_path5.default.posix.join(dir, dockerfile)));
+      }
+    } else if (name === PIP_INSTALL) {
+      const dir = text("directory", "");
+      const file = text("requirements_file", "requirements.txt");
+      if (dir === false) templated("directory");
+      else if (file === false) templated("requirements_file");
+      else out.files.push(rel(import_node_path5.default.posix.join(dir, file)));
+    } else if (PUSH_STEPS.has(name)) {
+      const ignore = text("ignore_file", ".prefectignore");
+      if (ignore === false) templated("ignore_file");
+      else out.trees.push({ dir: "", ...ignore ? { ignoreFile: ignore, storage: PUSH_STEPS.get(name) } : {} });
+    } else {
+      out.unattributable.push(`step ${step.name} (what it reads is not known)`);
+    }
+  }
+  return out;
+}
+function attributeChange(d, changes) {
+  if (d.before === void 0) return { changed: true, reason: "prefect.yaml did not exist (or did not load) at REF" };
+  if (d.before.length === 0) return { changed: true, reason: "new since REF" };
+  const now = canonical(d.now);
+  if (!d.before.some((b) => canonical(b) === now)) return { changed: true, reason: "prefect.yaml section changed" };
+  if (d.steps.unattributable.length > 0) return { changed: true, reason: `cannot tell what it reads: ${d.steps.unattributable[0]}` };
+  if (!d.flowFiles) return { changed: true, reason: "the files its flow reads are not known" };
+  for (const f of d.flowFiles) if (changes.files.has(rel(f))) return { changed: true, reason: `${rel(f)} changed` };
+  for (const f of d.steps.files) if (changes.files.has(f)) return { changed: true, reason: `${f} changed` };
+  for (const tree of d.steps.trees) {
+    for (const f of changes.files) {
+      if (!inside(tree.dir, f)) continue;
+      if (changes.ignored?.(tree, f)) continue;
+      return { changed: true, reason: `${f} changed (in ${tree.dir || "."}, which a step reads)` };
+    }
+  }
+  return { changed: false };
+}
+function rel(p) {
+  const n = import_node_path5.default.posix.normalize(p.replaceAll("\\", "/"));
+  return n === "." || n === "./" ? "" : n.replace(/^\.\//, "").replace(/\/$/, "");
+}
+function inside(dir, file) {
+  return dir === "" ? !file.startsWith("../") : file === dir || file.startsWith(`${dir}/`);
+}
+function truthy2(v) {
+  return !(v === null || v === void 0 || v === false || v === 0 || v === "" || Array.isArray(v) && v.length === 0 || isMapping(v) && Object.keys(v).length === 0);
+}
+function canonical(value) {
+  return JSON.stringify(value, (_key, v) => {
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      const o = v;
+      const sorted = { $type: Object.getPrototypeOf(o)?.constructor?.name ?? null };
+      for (const k of Object.keys(o).sort()) sorted[k] = o[k];
+      return sorted;
+    }
+    return typeof v === "bigint" ? `${v}n` : v;
+  });
+}
+
+// src/core/plan/changed-git.ts
+var import_node_path6 = __toESM(require_node_path(), 1);
+var ChangedSinceError = class extends Error {
+  constructor(message2, kind = "unusable-ref") {
+    super(message2);
+    this.kind = kind;
+  }
+  kind;
+};
+async function readChangesSince(ref, cwd, prefectFile, git) {
+  let prefix;
+  try {
+    prefix = await git(["rev-parse", "--show-prefix"], cwd);
+  } catch {
+    throw new ChangedSinceError(`--changed-since ${ref}: ${cwd} is not in a git repository (run it in a checkout, or drop --changed-since)`, "no-repository");
+  }
+  if (ref.startsWith("-") || ref.trim() === "") throw new ChangedSinceError(`--changed-since "${ref}" is not a git revision`);
+  let commit;
+  try {
+    commit = await git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], cwd);
+  } catch {
+    const shallow = await git(["rev-parse", "--is-shallow-repository"], cwd).catch(() => "false");
+    throw new ChangedSinceError(
+      shallow === "true" ? `--changed-since ${ref}: ${ref} is not in this shallow clone; fetch the history it needs (actions/checkout with fetch-depth: 0, or git fetch --unshallow)` : `--changed-since ${ref}: git cannot resolve ${ref} to a commit (fetch it, or name a branch, tag or commit that exists here)`
+    );
+  }
+  const split = (out) => out.split("\0").filter((p) => p !== "");
+  let diff;
+  let untracked;
+  try {
+    [diff, untracked] = await Promise.all([
+      git(["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", commit, "--"], cwd),
+      git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z"], cwd)
+    ]);
+  } catch (e) {
+    throw new ChangedSinceError(`--changed-since ${ref}: git could not list what changed since ${ref}: ${e.message.split("\n")[0]}`);
+  }
+  const fromTop = (p) => import_node_path6.default.posix.relative(prefix.replace(/\/$/, ""), p);
+  const files = new Set([...split(diff), ...split(untracked)].map(fromTop));
+  const inRepo = import_node_path6.default.posix.normalize(import_node_path6.default.posix.join(prefix, prefectFile.replaceAll("\\", "/")));
+  let prefectFileBefore;
+  if (!import_node_path6.default.isAbsolute(prefectFile)) {
+    try {
+      prefectFileBefore = await git(["show", `${commit}:${inRepo}`], cwd);
+    } catch {
+      prefectFileBefore = void 0;
+    }
+  }
+  return { commit, files, prefectFileBefore };
+}
+
 // src/prefect/server-version.ts
 var OLDEST_TESTED_SERVER = "3.4.25";
 var VERSIONED_DEPLOYMENT_FIELDS = [
@@ -1461,8 +1642,8 @@ function serverHas(version, since) {
   return version === void 0 || compareServerVersions(version, since) >= 0;
 }
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function valuesAt(body, path9, at = []) {
-  const [head, ...rest] = path9;
+function valuesAt(body, path13, at = []) {
+  const [head, ...rest] = path13;
   if (head === "*") return Array.isArray(body) ? body.flatMap((item, i) => valuesAt(item, rest, [...at, i])) : [];
   if (head === void 0 || !isObject(body) || !(head in body)) return [];
   return rest.length === 0 ? [{ path: [...at, head], value: body[head] }] : valuesAt(body[head], rest, [...at, head]);
@@ -1472,8 +1653,8 @@ function withoutNullVersionedFields(body) {
   for (const field of VERSIONED_DEPLOYMENT_FIELDS) out = withoutNullAt(out, field.path);
   return out;
 }
-function withoutNullAt(value, path9) {
-  const [head, ...rest] = path9;
+function withoutNullAt(value, path13) {
+  const [head, ...rest] = path13;
   if (head === "*") return Array.isArray(value) ? value.map((item) => withoutNullAt(item, rest)) : value;
   if (head === void 0 || !isObject(value) || !(head in value)) return value;
   if (rest.length > 0) return { ...value, [head]: withoutNullAt(value[head], rest) };
@@ -1485,11 +1666,11 @@ function unsupportedFields(body, version) {
   const out = [];
   for (const field of VERSIONED_DEPLOYMENT_FIELDS) {
     if (serverHas(version, field.since)) continue;
-    for (const { path: path9, value } of valuesAt(body, field.path)) {
+    for (const { path: path13, value } of valuesAt(body, field.path)) {
       if (value === null || value === void 0) continue;
-      const indexes = path9.filter((p) => typeof p === "number");
+      const indexes = path13.filter((p) => typeof p === "number");
       const yamlPath = field.yamlPath.map((p) => p === "*" ? indexes.shift() : p);
-      out.push({ field, path: path9, yamlPath });
+      out.push({ field, path: path13, yamlPath });
     }
   }
   return out;
@@ -1588,8 +1769,8 @@ var PrefectClient = class {
    * continues with that). Sorted by creation, newest first, and de-duplicated by id: an item created
    * while paging shifts later pages by one, which repeats an item rather than skipping one.
    */
-  async readAll(path9, body, hint = {}) {
-    return await this.readUpTo(path9, body, Infinity, hint);
+  async readAll(path13, body, hint = {}) {
+    return await this.readUpTo(path13, body, Infinity, hint);
   }
   /**
    * `readAll`, giving up (undefined) as soon as more than `budget` items have been read. With a
@@ -1598,11 +1779,11 @@ var PrefectClient = class {
    * items would fill the current one: reading 200 names at 200 a page then costs one round trip
    * for both pages, not two in a row.
    */
-  async readUpTo(path9, body, budget, { atMost = Infinity, expected = 0 } = {}) {
+  async readUpTo(path13, body, budget, { atMost = Infinity, expected = 0 } = {}) {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     const ask = (offset) => {
-      const page = this.readPage(path9, body, offset);
+      const page = this.readPage(path13, body, offset);
       page.catch(() => {
       });
       return { offset, page };
@@ -1624,11 +1805,11 @@ var PrefectClient = class {
     }
   }
   /** One page of a `POST …/filter` (newest first), and the page size it was asked with. */
-  async readPage(path9, body, offset) {
+  async readPage(path13, body, offset) {
     for (; ; ) {
       const limit = this.pageSize;
       try {
-        return { items: await this.http.json({ method: "POST", path: path9, body: { ...body, sort: "CREATED_DESC", offset, limit }, idempotent: true }), limit };
+        return { items: await this.http.json({ method: "POST", path: path13, body: { ...body, sort: "CREATED_DESC", offset, limit }, idempotent: true }), limit };
       } catch (error) {
         const max = serverPageLimit(error);
         if (max === void 0 || max >= limit || max < 1) throw error;
@@ -2159,6 +2340,9 @@ async function plan(request, cache) {
   for (const message2 of selection.errors) diagnostics.push({ severity: "error", file: file.file, message: message2 });
   for (const message2 of selection.warnings) diagnostics.push({ severity: "warning", file: file.file, message: message2 });
   if (selection.errors.length > 0) return finish(file.file, [], diagnostics);
+  const single = selection.selected.length === 1;
+  const only = request.only;
+  if (only) selection.selected = selection.selected.filter((s) => only.has(s.index));
   request.onSelected?.(selection.selected.map((s) => s.config));
   const now = request.now ?? /* @__PURE__ */ new Date();
   const gitAnswers = cache.git;
@@ -2168,7 +2352,6 @@ async function plan(request, cache) {
     if (!gitAnswers.has(key2)) gitAnswers.set(key2, baseGit(args, cwd));
     return gitAnswers.get(key2);
   };
-  const single = selection.selected.length === 1;
   const options = { ...request.options };
   const defaultPool = request.env.PREFECT_DEFAULT_WORK_POOL_NAME || request.env.PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME || void 0;
   const poolFromCli = options.workPoolName !== void 0;
@@ -2290,15 +2473,15 @@ var StepCache = class {
   }
 };
 function stepCacheKey(name, inputs, cwd, requires) {
-  return JSON.stringify([name, canonical(inputs), cwd, canonical(requires ?? null)]);
+  return JSON.stringify([name, canonical2(inputs), cwd, canonical2(requires ?? null)]);
 }
-function canonical(value) {
+function canonical2(value) {
   if (value instanceof PythonFloat) return { __float__: value.value };
   if (value instanceof Date) return { __date__: value.toISOString() };
-  if (Array.isArray(value)) return value.map(canonical);
+  if (Array.isArray(value)) return value.map(canonical2);
   if (typeof value === "object" && value !== null) {
     const out = {};
-    for (const key2 of Object.keys(value).sort()) out[key2] = canonical(value[key2]);
+    for (const key2 of Object.keys(value).sort()) out[key2] = canonical2(value[key2]);
     return { __mapping__: out };
   }
   if (typeof value === "bigint") return { __int__: value.toString() };
@@ -2309,13 +2492,13 @@ function canonical(value) {
 // src/steps/pull.ts
 var import_node_fs4 = __toESM(require_node_fs(), 1);
 var import_promises = __toESM(require_promises(), 1);
-var import_node_path5 = __toESM(require_node_path(), 1);
+var import_node_path7 = __toESM(require_node_path(), 1);
 function setWorkingDirectory(inputs, call) {
   const directory = inputs["directory"];
   if (typeof directory !== "string") {
     throw new TypeError(`set_working_directory: directory must be a string, got ${pythonTypeName(directory)}`);
   }
-  const target = directory === "" ? "" : import_node_path5.default.resolve(call.cwd, directory);
+  const target = directory === "" ? "" : import_node_path7.default.resolve(call.cwd, directory);
   let isDirectory;
   try {
     isDirectory = target !== "" && (0, import_node_fs4.statSync)(target).isDirectory();
@@ -2441,7 +2624,7 @@ var GitRepository = class {
   constructor(o, call) {
     this.o = o;
     this.call = call;
-    this.destination = import_node_path5.default.resolve(call.cwd, o.name);
+    this.destination = import_node_path7.default.resolve(call.cwd, o.name);
     const secrets = /* @__PURE__ */ new Set();
     for (const value of Object.values(o.credentials)) {
       const text = isMapping(value) && typeof value["value"] === "string" ? value["value"] : typeof value === "string" ? value : void 0;
@@ -2520,7 +2703,7 @@ var GitRepository = class {
   async pullCodeLocked() {
     let hasGitDir;
     try {
-      hasGitDir = (0, import_node_fs4.statSync)(import_node_path5.default.join(this.destination, ".git")) !== void 0;
+      hasGitDir = (0, import_node_fs4.statSync)(import_node_path7.default.join(this.destination, ".git")) !== void 0;
     } catch {
       hasGitDir = false;
     }
@@ -2675,7 +2858,7 @@ async function gitClone(inputs, call) {
       await new Promise((resolve2) => setTimeout(resolve2, delay * 1e3));
     }
   }
-  return { directory: import_node_path5.default.relative(call.cwd, repo.destination) };
+  return { directory: import_node_path7.default.relative(call.cwd, repo.destination) };
 }
 
 // src/steps/storage/azure.ts
@@ -2685,11 +2868,11 @@ var import_promises4 = __toESM(require_promises(), 1);
 var import_node_crypto2 = __toESM(require_node_crypto(), 1);
 var import_node_fs5 = __toESM(require_node_fs(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 
 // src/steps/upload-set.ts
 var import_promises2 = __toESM(require_promises(), 1);
-var import_node_path6 = __toESM(require_node_path(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 
 // src/steps/ignore.ts
 var PY_WHITESPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
@@ -2863,8 +3046,8 @@ var IgnoreSpec = class _IgnoreSpec {
     return _IgnoreSpec.fromLines(ignoreLines(text, mode), fileName);
   }
   /** The deciding pattern for a path relative to the root (`/` separators), or null when none matches. */
-  match(path9) {
-    const file = normalizeFile(path9);
+  match(path13) {
+    const file = normalizeFile(path13);
     let best = null;
     let bestPriority = 0;
     for (let i = this.patterns.length - 1; i >= 0; i -= 1) {
@@ -2881,14 +3064,14 @@ var IgnoreSpec = class _IgnoreSpec {
     return best;
   }
   /** Whether `.prefectignore` excludes the path (relative to the root, `/` separators). */
-  ignores(path9) {
-    return this.match(path9)?.exclude ?? false;
+  ignores(path13) {
+    return this.match(path13)?.exclude ?? false;
   }
 };
-function normalizeFile(path9) {
-  if (path9.startsWith("/")) return path9.slice(1);
-  if (path9.startsWith("./")) return path9.slice(2);
-  return path9;
+function normalizeFile(path13) {
+  if (path13.startsWith("/")) return path13.slice(1);
+  if (path13.startsWith("./")) return path13.slice(2);
+  return path13;
 }
 function pyRepr(text) {
   const quote2 = text.includes("'") && !text.includes('"') ? '"' : "'";
@@ -2906,26 +3089,26 @@ function pyRepr(text) {
 }
 
 // src/steps/upload-set.ts
-var PUSH_STEPS = {
+var PUSH_STEPS2 = {
   s3: "prefect_aws.deployments.steps.push_to_s3",
   gcs: "prefect_gcp.deployments.steps.push_to_gcs",
   azure: "prefect_azure.deployments.steps.push_to_azure_blob_storage"
 };
 var LINE_MODE = { s3: "strip", gcs: "raw", azure: "raw" };
 async function uploadSet(provider, localRoot, folder, options = {}) {
-  const root = (0, import_node_path6.resolve)(localRoot);
+  const root = (0, import_node_path8.resolve)(localRoot);
   const platform = options.platform ?? process.platform;
   const ignoreName = options.ignoreFile === void 0 ? ".prefectignore" : options.ignoreFile;
   let spec = null;
   let ignoreFile = null;
   if (ignoreName) {
-    const path9 = (0, import_node_path6.isAbsolute)(ignoreName) ? ignoreName : (0, import_node_path6.join)(root, ignoreName);
-    if (await exists(path9)) {
-      const bytes = await (0, import_promises2.readFile)(path9).catch((error) => {
-        throw new Error(`${PUSH_STEPS[provider]}: cannot read ignore file ${ignoreName}: ${error.code ?? error.message}`);
+    const path13 = (0, import_node_path8.isAbsolute)(ignoreName) ? ignoreName : (0, import_node_path8.join)(root, ignoreName);
+    if (await exists(path13)) {
+      const bytes = await (0, import_promises2.readFile)(path13).catch((error) => {
+        throw new Error(`${PUSH_STEPS2[provider]}: cannot read ignore file ${ignoreName}: ${error.code ?? error.message}`);
       });
       spec = IgnoreSpec.parse(decodeIgnoreFile(bytes, ignoreName), LINE_MODE[provider], ignoreName);
-      ignoreFile = path9;
+      ignoreFile = path13;
     }
   }
   const entries = await walk(root, spec !== null);
@@ -2937,11 +3120,11 @@ async function uploadSet(provider, localRoot, folder, options = {}) {
       if (!entry.resolves) continue;
       if (spec.ignores(entry.relativePath)) continue;
     } else if (!entry.resolves) broken.push(entry.relativePath);
-    files.push({ localPath: (0, import_node_path6.join)(root, ...entry.relativePath.split("/")), relativePath: entry.relativePath, key: objectKey(provider, folder, entry.relativePath, platform) });
+    files.push({ localPath: (0, import_node_path8.join)(root, ...entry.relativePath.split("/")), relativePath: entry.relativePath, key: objectKey(provider, folder, entry.relativePath, platform) });
   }
   files.sort((a, b) => a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0);
   const warnings = spec ? [] : riskyUploadWarnings(files.map((f) => f.relativePath), ignoreName || null);
-  for (const path9 of broken) warnings.push(`${path9} is a broken symbolic link: ${PUSH_STEPS[provider]} would fail uploading it (remove it or add it to .prefectignore)`);
+  for (const path13 of broken) warnings.push(`${path13} is a broken symbolic link: ${PUSH_STEPS2[provider]} would fail uploading it (remove it or add it to .prefectignore)`);
   return { files, ignoreFile, warnings };
 }
 function objectKey(provider, folder, relativePath, platform = process.platform) {
@@ -2951,8 +3134,8 @@ function objectKey(provider, folder, relativePath, platform = process.platform) 
   const sep = provider === "azure" && windows ? "\\" : "/";
   return anchor.replaceAll("/", sep) + all.join(sep);
 }
-function purePathParts(path9, windows) {
-  const p = windows ? path9.replaceAll("\\", "/") : path9;
+function purePathParts(path13, windows) {
+  const p = windows ? path13.replaceAll("\\", "/") : path13;
   let anchor = "";
   if (!windows && p.startsWith("/")) anchor = p.startsWith("//") && !p.startsWith("///") ? "//" : "/";
   else if (windows) {
@@ -2973,7 +3156,7 @@ async function walk(root, strict) {
       return;
     }
     for (const entry of entries) {
-      const full = (0, import_node_path6.join)(dir, entry.name);
+      const full = (0, import_node_path8.join)(dir, entry.name);
       const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         const target = await (0, import_promises2.stat)(full).catch(() => null);
@@ -2987,8 +3170,8 @@ async function walk(root, strict) {
   await visit(root, "");
   return out;
 }
-async function exists(path9) {
-  return (0, import_promises2.stat)(path9).then(
+async function exists(path13) {
+  return (0, import_promises2.stat)(path13).then(
     () => true,
     () => false
   );
@@ -2999,17 +3182,17 @@ function riskyUploadWarnings(relativePaths, ignoreName) {
   const venvs = /* @__PURE__ */ new Map();
   const envFiles = [];
   const venvRoots = /* @__PURE__ */ new Set();
-  for (const path9 of relativePaths) {
-    if (path9 === "pyvenv.cfg" || path9.endsWith("/pyvenv.cfg")) venvRoots.add(path9.slice(0, -"pyvenv.cfg".length));
+  for (const path13 of relativePaths) {
+    if (path13 === "pyvenv.cfg" || path13.endsWith("/pyvenv.cfg")) venvRoots.add(path13.slice(0, -"pyvenv.cfg".length));
   }
-  for (const path9 of relativePaths) {
-    const parts = path9.split("/");
+  for (const path13 of relativePaths) {
+    const parts = path13.split("/");
     const gitAt = parts.indexOf(".git");
     if (gitAt >= 0 && gitAt < parts.length - 1) bump(git, `${parts.slice(0, gitAt + 1).join("/")}/`);
     const venvAt = parts.findIndex((part, i) => i < parts.length - 1 && (part === ".venv" || part === "venv" || venvRoots.has(`${parts.slice(0, i + 1).join("/")}/`)));
     if (venvAt >= 0) bump(venvs, `${parts.slice(0, venvAt + 1).join("/")}/`);
     const base = parts[parts.length - 1];
-    if (base === ".env" || base.startsWith(".env.")) envFiles.push(path9);
+    if (base === ".env" || base.startsWith(".env.")) envFiles.push(path13);
   }
   if (venvRoots.has("")) venvs.set("./", relativePaths.length);
   if (git.size === 0 && venvs.size === 0 && envFiles.length === 0) return [];
@@ -3039,7 +3222,7 @@ var DEFAULT_CONCURRENCY = 16;
 var DEFAULT_PROGRESS_INTERVAL_MS = 5e3;
 async function pushDirectory(provider, call, folder, target, options = {}) {
   const started = performance.now();
-  const step = PUSH_STEPS[provider].split(".").at(-1);
+  const step = PUSH_STEPS2[provider].split(".").at(-1);
   const { signal, abort, dispose } = linkedAbort(call.signal);
   try {
     const skip = options.skipUnchanged ?? true;
@@ -3115,7 +3298,7 @@ async function pullObjects(call, location, objects, download2, options = {}) {
   const totalBytes = objects.reduce((a, o) => a + o.size, 0);
   const progress = new Progress(call, step, "downloaded", objects.length, totalBytes, options.progressIntervalMs);
   try {
-    const dirs = [...new Set(objects.map((o) => (0, import_node_path7.dirname)(o.localPath)))];
+    const dirs = [...new Set(objects.map((o) => (0, import_node_path9.dirname)(o.localPath)))];
     for (const dir of dirs) await (0, import_promises3.mkdir)(dir, { recursive: true });
     await mapBounded(
       objects,
@@ -3137,9 +3320,9 @@ async function pullObjects(call, location, objects, download2, options = {}) {
   call.log(`   ${step}: ${describeSummary(summary, "downloaded", false)} from ${location}`);
   return summary;
 }
-async function md5File(path9) {
+async function md5File(path13) {
   const hash = (0, import_node_crypto2.createHash)("md5");
-  for await (const chunk of (0, import_node_fs5.createReadStream)(path9)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs5.createReadStream)(path13)) hash.update(chunk);
   return hash.digest("hex");
 }
 function formatBytes(bytes) {
@@ -3264,7 +3447,7 @@ var Progress = class {
 };
 
 // src/steps/storage/download-path.ts
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 function parse(text) {
   let anchor = "";
   if (text.startsWith("/")) anchor = text.startsWith("//") && !text.startsWith("///") ? "//" : "/";
@@ -3291,7 +3474,7 @@ function downloadPath(step, cwd, folder, name) {
   if (rest.includes("..") || rest.some((p) => p.startsWith("/"))) {
     throw new StepFailure(`${step}: object ${JSON.stringify(name)} would be written outside the working directory ${cwd} (its name contains '..'); refusing`);
   }
-  return import_node_path8.default.join(cwd, ...rest);
+  return import_node_path10.default.join(cwd, ...rest);
 }
 
 // src/steps/storage/inputs.ts
@@ -3471,7 +3654,7 @@ function networkReasonInMessage(message2) {
 var import_node_crypto3 = __toESM(require_node_crypto(), 1);
 var import_node_fs6 = __toESM(require_node_fs(), 1);
 var import_promises5 = __toESM(require_promises(), 1);
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 var import_node_stream = __toESM(require_node_stream(), 1);
 var import_promises6 = __toESM(require_promises2(), 1);
 var PUSH2 = "push_to_gcs";
@@ -3558,7 +3741,7 @@ async function gcsClient(step, credentials, call) {
       credentialSource = "credentials.service_account_info";
     } else if (file !== void 0 && file !== null) {
       if (typeof file !== "string") throw new StepFailure(`${step}: credentials.service_account_file must be a path, got ${pythonTypeName(file)}`);
-      key2 = serviceAccount(step, await readServiceAccountFile(step, import_node_path9.default.resolve(call.cwd, file), file), `service account file ${file}`);
+      key2 = serviceAccount(step, await readServiceAccountFile(step, import_node_path11.default.resolve(call.cwd, file), file), `service account file ${file}`);
       credentialSource = `service account file ${file}`;
     }
   }
@@ -4006,8 +4189,8 @@ var IMPLEMENTATIONS = /* @__PURE__ */ new Map([
   ["prefect_azure.deployments.steps.push_to_azure_blob_storage", pushToAzureBlobStorage],
   ["prefect_azure.deployments.steps.pull_from_azure_blob_storage", pullFromAzureBlobStorage],
   // Loaded on first use, like the SDK-backed steps: runs without Docker steps never pay for them.
-  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-JQOMJQ53.js")).buildDockerImage(inputs, call)],
-  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-AA7ML4VS.js")).pushDockerImage(inputs, call)]
+  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-OEW2JSQV.js")).buildDockerImage(inputs, call)],
+  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-5432TTPS.js")).pushDockerImage(inputs, call)]
 ]);
 var PREFECT_PYTHON_STEPS = /* @__PURE__ */ new Set([`${CORE}.pull_from_remote_storage`, `${CORE}.pull_with_block`]);
 function resolveStep(name, keywords = {}) {
@@ -4059,13 +4242,13 @@ var StepExecutionError = class extends Error {
   section;
   /** The underlying reason, on one line. */
   reason;
-  constructor(step, index, section, cause) {
+  constructor(step, index, section2, cause) {
     const reason = oneLine(cause instanceof Error ? cause.message : String(cause));
-    super(`Encountered error while running ${step} (${section ? `${section} ` : ""}step ${index + 1}): ${reason}`, { cause });
+    super(`Encountered error while running ${step} (${section2 ? `${section2} ` : ""}step ${index + 1}): ${reason}`, { cause });
     this.name = "StepExecutionError";
     this.step = step;
     this.index = index;
-    this.section = section;
+    this.section = section2;
     this.reason = reason;
   }
 };
@@ -4098,7 +4281,7 @@ function describeUnresolved(reference) {
   if (reference.kind === "block_document_ref") return `{"$ref": {"block_document_id": "${reference.blockDocumentId}"}}`;
   return reference.placeholder;
 }
-async function runSteps(steps, seedOutputs, ctx) {
+async function runSteps2(steps, seedOutputs, ctx) {
   let outputs = deepCopy(seedOutputs);
   const log = ctx.log ?? (() => void 0);
   for (const [index, step] of steps.entries()) {
@@ -4168,8 +4351,8 @@ function pythonNeed({ name, definition }) {
 }
 async function missingPythonBeforeSteps(deployments, env) {
   for (const [deployment, steps] of deployments.entries()) {
-    for (const section of ["build", "push"]) {
-      for (const [index, step] of steps[section].entries()) {
+    for (const section2 of ["build", "push"]) {
+      for (const [index, step] of steps[section2].entries()) {
         const parsed = parseStep(step);
         const need = parsed === void 0 ? void 0 : pythonNeed(parsed);
         if (need === void 0) continue;
@@ -4178,7 +4361,7 @@ async function missingPythonBeforeSteps(deployments, env) {
           return void 0;
         } catch (error) {
           if (!(error instanceof StepFailure)) throw error;
-          return { deployment, error: new StepExecutionError(parsed.name, index, section, error) };
+          return { deployment, error: new StepExecutionError(parsed.name, index, section2, error) };
         }
       }
     }
@@ -4189,7 +4372,7 @@ async function missingPythonBeforeSteps(deployments, env) {
 // src/steps/runner.ts
 var stepRunner = {
   newCache: () => new StepCache(),
-  runSteps,
+  runSteps: runSteps2,
   missingPythonBeforeSteps
 };
 
@@ -4226,8 +4409,11 @@ function engineRequest(request) {
     now: request.now,
     ...request.options ? { options: request.options } : {},
     ...request.git ? { git: request.git } : {},
-    stepRunner
+    stepRunner: sharing(request.stepCache)
   };
+}
+function sharing(cache) {
+  return cache ? { ...stepRunner, newCache: () => cache } : stepRunner;
 }
 function deployFailure(result) {
   if (result.outcomes.length === 0) {
@@ -4241,7 +4427,7 @@ function deployFailure(result) {
 // src/core/apply/lock.ts
 var import_node_crypto5 = __toESM(require_node_crypto(), 1);
 var import_node_fs8 = __toESM(require_node_fs(), 1);
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 var DEFAULT_LOCK_TIMEOUT_SECONDS = 600;
 var DEFAULT_LEASE_SECONDS = 60;
 var BANNED = /[/%&<>]/g;
@@ -4256,12 +4442,12 @@ function lockTarget(prefectFile, cwd, deployments) {
   return `${fileTarget(prefectFile, cwd)} (${which})`;
 }
 function fileTarget(prefectFile, cwd) {
-  const file = import_node_path10.default.resolve(cwd, prefectFile);
-  let dir = import_node_path10.default.dirname(file);
+  const file = import_node_path12.default.resolve(cwd, prefectFile);
+  let dir = import_node_path12.default.dirname(file);
   for (; ; ) {
-    if ((0, import_node_fs8.existsSync)(import_node_path10.default.join(dir, ".git"))) return `${import_node_path10.default.basename(dir)}/${import_node_path10.default.relative(dir, file).split(import_node_path10.default.sep).join("/")}`;
-    const up = import_node_path10.default.dirname(dir);
-    if (up === dir) return import_node_path10.default.relative(cwd, file).split(import_node_path10.default.sep).join("/");
+    if ((0, import_node_fs8.existsSync)(import_node_path12.default.join(dir, ".git"))) return `${import_node_path12.default.basename(dir)}/${import_node_path12.default.relative(dir, file).split(import_node_path12.default.sep).join("/")}`;
+    const up = import_node_path12.default.dirname(dir);
+    if (up === dir) return import_node_path12.default.relative(cwd, file).split(import_node_path12.default.sep).join("/");
     dir = up;
   }
 }
@@ -4512,8 +4698,8 @@ async function validateDeployments(request, onPlanned) {
 function validateForDeploy(request, onPlanned) {
   return validateDeployments(request, onPlanned);
 }
-function position(plan3, d, ...path9) {
-  const pos = plan3.positionOf?.(["deployments", d.index, ...path9]);
+function position(plan3, d, ...path13) {
+  const pos = plan3.positionOf?.(["deployments", d.index, ...path13]);
   return pos ? { line: pos.line, column: pos.column } : {};
 }
 function sortDiagnostics(diagnostics) {
@@ -4646,8 +4832,8 @@ async function runDeploymentSteps(plan3, deployments, request) {
       request.onProgress?.({ phase: "built", name: d.name, flowName: d.flowName });
     } catch (e) {
       if (!(e instanceof StepExecutionError)) throw e;
-      const section = e.section ?? "build";
-      diagnostics.push({ severity: "error", file: plan3.prefectFile, deployment: d.name, message: e.message, ...position(plan3, d, section, e.index) });
+      const section2 = e.section ?? "build";
+      diagnostics.push({ severity: "error", file: plan3.prefectFile, deployment: d.name, message: e.message, ...position(plan3, d, section2, e.index) });
     }
   });
   return { outputs, diagnostics };
@@ -4675,12 +4861,118 @@ async function planAgainstServer(request) {
   return { plan: plan3, live: await compareWithServer(request.client, plan3, early.prefetch, current) };
 }
 
+// src/commands/changed.ts
+var import_node_fs9 = __toESM(require_node_fs(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
+async function changedSelection(request, cache, git = runGit) {
+  const ref = request.changedSince;
+  if (!ref) return { diagnostics: [] };
+  const loaded = await loadPrefectFile(request.prefectFile, request.cwd);
+  const file = loaded.prefectFile;
+  if (!file) return { diagnostics: [] };
+  const chosen = selectDeployments(file.deployments, request.selection);
+  if (chosen.errors.length > 0) return { diagnostics: [] };
+  let changes;
+  try {
+    changes = await readChangesSince(ref, request.cwd, request.prefectFile, git);
+  } catch (e) {
+    if (!(e instanceof ChangedSinceError)) throw e;
+    if (e.kind === "no-repository" && request.changedSinceFromEvent) {
+      return { diagnostics: [{ severity: "warning", file: request.prefectFile, message: `${e.message.replace(/ \(run it.*$/, "")}: working on every selected deployment` }] };
+    }
+    return { diagnostics: [{ severity: "error", file: request.prefectFile, message: e.message }] };
+  }
+  const before = changes.prefectFileBefore === void 0 ? void 0 : parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile;
+  const beforeByName = /* @__PURE__ */ new Map();
+  for (const config of before?.deployments ?? []) {
+    const list2 = beforeByName.get(config.name) ?? [];
+    list2.push(sectionOf(config, before.actions));
+    beforeByName.set(config.name, list2);
+  }
+  const changed = { files: changes.files, ignored: ignoreFiles(request.cwd) };
+  const only = /* @__PURE__ */ new Set();
+  const skipped = [];
+  const reason = `unchanged since ${ref}`;
+  await withFlowAnalysisCache(cache.flows, async () => {
+    for (const s of chosen.selected) {
+      const now = sectionOf(s.config, file.actions);
+      const inputs = { before: before ? beforeByName.get(s.config.name) ?? [] : void 0, now, steps: stepInputs(runSteps(now)) };
+      if (attributeChange({ ...inputs, flowFiles: [] }, changed).changed) {
+        only.add(s.index);
+        continue;
+      }
+      const analysed = await flowOf(s.config, request.cwd);
+      if (!analysed || attributeChange({ ...inputs, flowFiles: analysed.files }, changed).changed) only.add(s.index);
+      else skipped.push({ deployment: `${analysed.flowName}/${String(s.config.name)}`, reason });
+    }
+  });
+  return { selection: { only, skipped }, diagnostics: [] };
+}
+async function flowOf(config, cwd) {
+  const entrypoint = config.entrypoint;
+  if (typeof entrypoint !== "string" || entrypoint.includes("{{") || typeof config.name !== "string" || config.name.includes("{{")) return void 0;
+  try {
+    const flow = await analyzeEntrypoint(entrypoint, { cwd, unavailableModules: void 0 });
+    return { flowName: flow.name, files: flowSourceFiles(flow) };
+  } catch {
+    return void 0;
+  }
+}
+function ignoreFiles(cwd) {
+  const specs = /* @__PURE__ */ new Map();
+  const specOf = (name, mode) => {
+    const key2 = `${mode}:${name}`;
+    if (!specs.has(key2)) {
+      let spec = null;
+      try {
+        const bytes = readFileSyncOrNull(import_node_path13.default.resolve(cwd, name));
+        if (bytes) spec = IgnoreSpec.parse(decodeIgnoreFile(bytes, name), mode, name);
+      } catch {
+        spec = null;
+      }
+      specs.set(key2, spec);
+    }
+    return specs.get(key2);
+  };
+  return (tree, file) => {
+    if (!tree.ignoreFile) return false;
+    const relative = tree.dir === "" ? file : file.slice(tree.dir.length + 1);
+    return specOf(tree.ignoreFile, tree.storage === "s3" ? "strip" : "raw")?.ignores(relative) ?? false;
+  };
+}
+function readFileSyncOrNull(file) {
+  try {
+    return (0, import_node_fs9.readFileSync)(file);
+  } catch {
+    return null;
+  }
+}
+async function narrowToChanged(request, cache, reporter, git) {
+  const { selection, diagnostics } = await changedSelection(request, cache, git);
+  for (const d of diagnostics) if (d.severity === "warning") reporter.warning(d.message);
+  return {
+    /** Errors only: the command stops on them. */
+    diagnostics: diagnostics.filter((d) => d.severity === "error"),
+    only: selection ? { only: selection.only } : {},
+    result: selection && request.changedSince ? { changedSince: { ref: request.changedSince, skipped: selection.skipped } } : {}
+  };
+}
+function refusedRef(request, diagnostics, hasChanges) {
+  return { plan: { prefectFile: request.prefectFile, deployments: [], diagnostics }, diagnostics, hasChanges, failureReason: "invalid-input" };
+}
+
 // src/commands/plan.ts
 function untrustedPlanRequest(request) {
   return { ...engineRequest(request), templateEnv: untrustedEnvironment(request.env, new Set(request.planEnv), (v) => request.secrets.add(v)) };
 }
 async function plan2(request, reporter) {
-  const req = untrustedPlanRequest(request);
+  const cache = newPlanCache();
+  const changed = await narrowToChanged(request, cache, reporter);
+  if (changed.diagnostics.length > 0) {
+    reporter.diagnostics(changed.diagnostics);
+    return refusedRef(request, changed.diagnostics, true);
+  }
+  const req = { ...untrustedPlanRequest(request), cache, ...changed.only };
   let planned;
   let live;
   const { apiUrl } = request;
@@ -4703,7 +4995,8 @@ async function plan2(request, reporter) {
     diagnostics: planned.diagnostics,
     hasChanges: errors || !live || live.some((c) => c.action !== "unchanged"),
     ...errors ? { failureReason: "invalid-config" } : {},
-    ...ui ? { uiUrl: ui } : {}
+    ...ui ? { uiUrl: ui } : {},
+    ...changed.result
   };
 }
 
@@ -4744,11 +5037,17 @@ async function deploy2(request, reporter) {
   const { apiUrl } = request;
   if (!apiUrl) return { diagnostics: [], hasChanges: false, failureReason: "no-api-url" };
   const ui = uiUrl(apiUrl, request.env);
+  const cache = newPlanCache();
+  const changed = await narrowToChanged(request, cache, reporter);
+  if (changed.diagnostics.length > 0) {
+    reporter.diagnostics(changed.diagnostics);
+    return refusedRef(request, changed.diagnostics, false);
+  }
   reporter.deploying(ui);
   const client = openClient({ ...request, apiUrl }, reporter);
-  const req = { ...engineRequest(request), cache: newPlanCache() };
+  const req = { ...engineRequest(request), cache, ...changed.only };
   const sources = prefectTemplateSources(client);
-  const uiField = ui ? { uiUrl: ui } : {};
+  const uiField = { ...ui ? { uiUrl: ui } : {}, ...changed.result };
   try {
     const given = request.stepOutputs;
     const keyed = given && isKeyedByDeployment(given) ? given : void 0;
@@ -4799,7 +5098,13 @@ async function deploy2(request, reporter) {
 
 // src/commands/build.ts
 async function build(request, reporter) {
-  const req = engineRequest(request);
+  const cache = newPlanCache();
+  const changed = await narrowToChanged(request, cache, reporter);
+  if (changed.diagnostics.length > 0) {
+    reporter.diagnostics(changed.diagnostics);
+    return refusedRef(request, changed.diagnostics, false);
+  }
+  const req = { ...engineRequest(request), cache, ...changed.only };
   let client;
   let sources = offlineSources();
   try {
@@ -4813,7 +5118,7 @@ async function build(request, reporter) {
       plan3 = await validateDeployments(req);
     }
     reporter.diagnostics(plan3.diagnostics);
-    if (hasErrors(plan3.diagnostics)) return { plan: plan3, diagnostics: plan3.diagnostics, hasChanges: false, failureReason: "invalid-config" };
+    if (hasErrors(plan3.diagnostics)) return { plan: plan3, diagnostics: plan3.diagnostics, hasChanges: false, failureReason: "invalid-config", ...changed.result };
     const withSteps = plan3.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
     const ran = await runDeploymentSteps(plan3, withSteps, {
       ...req,
@@ -4824,8 +5129,8 @@ async function build(request, reporter) {
       onProgress: (e) => reporter.progress(e)
     });
     reporter.diagnostics(ran.diagnostics);
-    if (ran.diagnostics.length > 0) return { plan: plan3, diagnostics: [...ran.diagnostics, ...plan3.diagnostics], hasChanges: false, failureReason: "step-failed" };
-    return { plan: plan3, stepOutputs: ran.outputs, built: withSteps.length, diagnostics: plan3.diagnostics, hasChanges: false };
+    if (ran.diagnostics.length > 0) return { plan: plan3, diagnostics: [...ran.diagnostics, ...plan3.diagnostics], hasChanges: false, failureReason: "step-failed", ...changed.result };
+    return { plan: plan3, stepOutputs: ran.outputs, built: withSteps.length, diagnostics: plan3.diagnostics, hasChanges: false, ...changed.result };
   } finally {
     client?.close();
   }
@@ -4833,7 +5138,13 @@ async function build(request, reporter) {
 
 // src/commands/validate.ts
 async function validate(request, reporter) {
-  const req = untrustedPlanRequest(request);
+  const cache = newPlanCache();
+  const changed = await narrowToChanged(request, cache, reporter);
+  if (changed.diagnostics.length > 0) {
+    reporter.diagnostics(changed.diagnostics);
+    return refusedRef(request, changed.diagnostics, true);
+  }
+  const req = { ...untrustedPlanRequest(request), cache, ...changed.only };
   let planned;
   const { apiUrl } = request;
   if (apiUrl) {
@@ -4848,17 +5159,28 @@ async function validate(request, reporter) {
   }
   reporter.diagnostics(planned.diagnostics);
   const errors = hasErrors(planned.diagnostics);
-  return { plan: planned, diagnostics: planned.diagnostics, hasChanges: true, ...errors ? { failureReason: "invalid-config" } : {} };
+  return { plan: planned, diagnostics: planned.diagnostics, hasChanges: true, ...errors ? { failureReason: "invalid-config" } : {}, ...changed.result };
 }
 
 // src/commands/list.ts
 async function list(request, reporter) {
   const { names } = request.selection;
-  const planned = await createPlan({ ...engineRequest(request), selection: { all: request.selection.all || names.length === 0, names: [...names] } });
+  const selection = { all: request.selection.all || names.length === 0, names: [...names] };
+  const cache = newPlanCache();
+  const changed = await narrowToChanged({ ...request, selection }, cache, reporter);
+  if (changed.diagnostics.length > 0) {
+    reporter.diagnostics(changed.diagnostics);
+    return refusedRef(request, changed.diagnostics, false);
+  }
+  const planned = await createPlan({ ...engineRequest(request), selection, cache, ...changed.only });
   reporter.diagnostics(planned.diagnostics);
   const errors = hasErrors(planned.diagnostics);
-  return { plan: planned, diagnostics: planned.diagnostics, hasChanges: false, ...errors ? { failureReason: "invalid-config" } : {} };
+  return { plan: planned, diagnostics: planned.diagnostics, hasChanges: false, ...errors ? { failureReason: "invalid-config" } : {}, ...changed.result };
 }
+
+// src/commands/projects.ts
+var import_node_fs10 = __toESM(require_node_fs(), 1);
+var import_node_path14 = __toESM(require_node_path(), 1);
 
 // src/core/plan/matrix.ts
 function selectorOf(d) {
@@ -4908,21 +5230,21 @@ function deferredMatcher(placeholders) {
   const sorted = [...new Set(placeholders)].sort((a, b) => b.length - a.length);
   return { placeholders: sorted, any: new RegExp(sorted.map((part) => RegExp.escape(part)).join("|"), "u") };
 }
-function substitute(from, to, path9, deferred, found) {
+function substitute(from, to, path13, deferred, found) {
   if (typeof to === "string") {
     if (!deferred.any.test(to)) return to;
     const couldMatch = couldProduce(to, deferred, from);
-    found.push({ path: path9, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
+    found.push({ path: path13, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
     return couldMatch ? from : KNOWN_AFTER_BUILD;
   }
   if (Array.isArray(to)) {
     const before = Array.isArray(from) ? from : [];
-    return to.map((v, i) => substitute(before[i], v, `${path9}[${i}]`, deferred, found));
+    return to.map((v, i) => substitute(before[i], v, `${path13}[${i}]`, deferred, found));
   }
   if (isMapping(to)) {
     const before = isMapping(from) ? from : {};
     const out = {};
-    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path9}.${k}`, deferred, found);
+    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path13}.${k}`, deferred, found);
     return out;
   }
   return to;
@@ -4934,6 +5256,9 @@ function couldProduce(template, deferred, value) {
   const literal2 = template.split(deferred.any).map((part) => RegExp.escape(part));
   return new RegExp(`^${literal2.join("[\\s\\S]*")}$`, "u").test(value);
 }
+
+// src/core/report/markdown.ts
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/core/report/text.ts
 function planToJson(plan3, live) {
@@ -5096,7 +5421,6 @@ function firstLine2(s) {
 }
 
 // src/core/report/markdown.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 var ICON = {
   create: "\u{1F7E2}",
   created: "\u{1F7E2}",
@@ -5486,8 +5810,296 @@ function tally(rows, verbs) {
   return parts.length ? parts.map(([n, text]) => `${n} ${text}`).join(", ") : "no deployments selected";
 }
 
+// src/core/report/projects.ts
+var PROJECT_SEPARATOR = ":";
+function projectSelector(project, selector) {
+  return `${project}${PROJECT_SEPARATOR}${selector}`;
+}
+var inRun = (project, d) => d.file.startsWith("/") ? d : { ...d, file: `${project}/${d.file}`.replace(/^\.\//u, "") };
+function projectsPlanToJson(projects) {
+  const all = planToJson({
+    prefectFile: "",
+    deployments: [],
+    diagnostics: projects.flatMap((p) => p.plan.diagnostics.map((d) => inRun(p.project, d)))
+  });
+  return {
+    projects: projects.map((p) => ({ project: p.project, ...planToJson(p.plan, p.live) })),
+    errors: all.errors,
+    warnings: all.warnings
+  };
+}
+function totals(projects) {
+  const counts = /* @__PURE__ */ new Map();
+  const add = (k) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  let errors = 0;
+  for (const p of projects) {
+    errors += p.plan.diagnostics.filter((d) => d.severity === "error").length;
+    if (!p.live) p.plan.deployments.forEach(() => add("planned"));
+    else for (const c of p.live) add(classifyChange(c.deployment, c.action, c.changes).category);
+  }
+  return { counts, errors };
+}
+var WORDS2 = [
+  ["planned", "to deploy"],
+  ["create", "to create"],
+  ["update", "to update"],
+  ["version-only", "version only"],
+  ["unchanged-unless-build-differs", "unchanged unless the build output differs"],
+  ["unchanged", "unchanged"]
+];
+var plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+function tallyText(projects) {
+  const { counts, errors } = totals(projects);
+  const parts = WORDS2.filter(([k]) => (counts.get(k) ?? 0) > 0).map(([k, w]) => `${counts.get(k)} ${w}`);
+  if (errors > 0) parts.unshift(plural(errors, "error"));
+  return parts.length > 0 ? parts.join(", ") : "no deployments selected";
+}
+function projectsPlanToText(projects, options) {
+  const lines = [`${plural(projects.length, "project")}: ${tallyText(projects)}`];
+  for (const p of projects) {
+    const body = p.live ? liveChangesToText(p.plan, p.live, options) : planToText(p.plan, options);
+    lines.push("", `== ${p.project} ==`, body);
+  }
+  return lines.join("\n");
+}
+function section(project, markdown) {
+  const body = markdown.replace(/^### (❌ )?Prefect [a-z ]+: /u, "$1");
+  return [`### \u{1F4C1} \`${project}\`: ${body}`.trimEnd(), ""];
+}
+function projectsPlanToMarkdown(projects, options) {
+  const { errors } = totals(projects);
+  const out = [`## ${errors > 0 ? "\u274C " : ""}Prefect deployment plan: ${plural(projects.length, "project")}, ${tallyText(projects)}`, ""];
+  out.push("| Project | Deployments | Plan |", "|---|---|---|");
+  for (const p of projects) out.push(`| \`${p.project}\` | ${p.plan.deployments.length} | ${tallyText([p])} |`);
+  out.push("");
+  const { footer, ...each } = options;
+  for (const p of projects) out.push(...section(p.project, planToMarkdown(p.plan, p.live, each)));
+  if (footer) out.push(footer, "");
+  return out.join("\n");
+}
+function projectsDeployToMarkdown(projects, options) {
+  const count2 = (a) => projects.reduce((n, p) => n + p.result.outcomes.filter((o) => o.action === a).length, 0);
+  const failed = projects.some((p) => p.result.stoppedAt || p.result.outcomes.some((o) => o.action === "failed"));
+  const words = [["created", "created"], ["updated", "updated"], ["unchanged", "unchanged"], ["failed", "failed"]].filter(([a]) => count2(a) > 0).map(([a, w]) => `${count2(a)} ${w}`);
+  const out = [`## ${failed ? "\u274C " : ""}Prefect deploy: ${plural(projects.length, "project")}${words.length ? `, ${words.join(", ")}` : ""}`, ""];
+  const { footer, ...each } = options;
+  for (const p of projects) out.push(...section(p.project, deployToMarkdown(p.result, each)));
+  if (footer) out.push(footer, "");
+  return out.join("\n");
+}
+function projectsMatrix(projects) {
+  return {
+    include: projects.flatMap(
+      (p) => p.plan.deployments.map((d) => {
+        const entry = matrixEntry(d);
+        return { ...entry, project: p.project, deployment: projectSelector(p.project, entry.deployment) };
+      })
+    )
+  };
+}
+
+// src/commands/projects.ts
+var ProjectsInputError = class extends Error {
+  constructor(message2) {
+    super(message2);
+    this.name = "ProjectsInputError";
+  }
+};
+var GLOB = /[*?[{]/u;
+function resolveProjects(patterns, cwd, prefectFile) {
+  const out = [];
+  const add = (dir) => {
+    const name = import_node_path14.default.posix.normalize(dir.split(import_node_path14.default.sep).join("/")).replace(/\/+$/u, "") || ".";
+    if (!out.includes(name)) out.push(name);
+  };
+  const isDir = (p) => (0, import_node_fs10.statSync)(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  for (const raw of patterns.map((p) => p.trim()).filter(Boolean)) {
+    if (!GLOB.test(raw)) {
+      if (!isDir(import_node_path14.default.resolve(cwd, raw))) throw new ProjectsInputError(`project "${raw}" is not a directory (relative to ${cwd})`);
+      add(raw);
+      continue;
+    }
+    const found = (0, import_node_fs10.globSync)(raw, { cwd }).filter((m) => isDir(import_node_path14.default.resolve(cwd, m)) && (0, import_node_fs10.statSync)(import_node_path14.default.resolve(cwd, m, prefectFile), { throwIfNoEntry: false })?.isFile()).sort();
+    if (found.length === 0) throw new ProjectsInputError(`project pattern "${raw}" matches no directory holding ${prefectFile}`);
+    found.forEach(add);
+  }
+  if (out.length === 0) throw new ProjectsInputError("no project given");
+  return out;
+}
+function projectSelection(project, projects, selection) {
+  if (selection.all || selection.names.length === 0) return { all: selection.all, names: [...selection.names] };
+  const names = [];
+  for (const name of selection.names) {
+    const owner = projects.find((p) => name.startsWith(`${p}${PROJECT_SEPARATOR}`));
+    if (owner === void 0) names.push(name);
+    else if (owner === project) names.push(name.slice(owner.length + PROJECT_SEPARATOR.length));
+  }
+  return names.length > 0 ? { all: false, names } : void 0;
+}
+async function projectSelections(request, projects) {
+  const given = new Map(projects.map((p) => [p, projectSelection(p, projects, request.selection)]));
+  const unowned = request.selection.all ? [] : request.selection.names.filter((n) => !projects.some((p) => n.startsWith(`${p}${PROJECT_SEPARATOR}`)));
+  if (unowned.length === 0 || projects.length < 2) return given;
+  const configs = await Promise.all(projects.map(async (p) => (await loadPrefectFile(request.prefectFile, import_node_path14.default.resolve(request.cwd, p))).prefectFile?.deployments));
+  const matches = (i, name) => {
+    const c = configs[i];
+    if (!c) return true;
+    const { selected, errors } = selectDeployments(c, { all: false, names: [name] });
+    return errors.length === 0 && selected.length > 0;
+  };
+  const nowhere = new Set(unowned.filter((n) => !projects.some((_, i) => matches(i, n))));
+  return new Map(
+    projects.map((p, i) => {
+      const sel = given.get(p);
+      if (!sel) return [p, void 0];
+      const names = sel.names.filter((n) => !unowned.includes(n) || nowhere.has(n) || matches(i, n));
+      return [p, names.length > 0 ? { all: false, names } : void 0];
+    })
+  );
+}
+function projectStepOutputs(project, projects, given) {
+  if (!given) return void 0;
+  const owned = (key2) => projects.find((p) => key2.startsWith(`${p}${PROJECT_SEPARATOR}`));
+  if (!Object.keys(given).some((k) => owned(k) !== void 0)) return given;
+  const prefix = `${project}${PROJECT_SEPARATOR}`;
+  return Object.fromEntries(Object.entries(given).flatMap(([k, v]) => owned(k) === project ? [[k.slice(prefix.length), v]] : []));
+}
+function projectRequest(request, project, selection, stepCache) {
+  return { ...request, cwd: import_node_path14.default.resolve(request.cwd, project), selection, stepCache };
+}
+function fromRun(project, d) {
+  return import_node_path14.default.isAbsolute(d.file) ? d : { ...d, file: import_node_path14.default.posix.join(project, d.file.split(import_node_path14.default.sep).join("/")) };
+}
+function projectReporter(reporter, project, once) {
+  const named = (name) => projectSelector(project, name);
+  return {
+    info: (line) => reporter.info(`[${project}] ${line}`),
+    warning: (line) => reporter.warning(`[${project}] ${line}`),
+    notice: (line) => reporter.notice(`[${project}] ${line}`),
+    diagnostics: (list2) => reporter.diagnostics(list2.map((d) => fromRun(project, d))),
+    deploying: (ui) => {
+      if (once.deploying) return;
+      once.deploying = true;
+      reporter.deploying(ui);
+    },
+    step: (d, e) => reporter.step({ ...d, name: named(d.name) }, e),
+    stepLog: (deployment, line) => reporter.stepLog(named(deployment), line),
+    progress: (e) => reporter.progress(e.phase === "validated" ? { ...e, deployments: e.deployments.map((d) => ({ ...d, name: named(d.name) })) } : { ...e, name: named(e.name) }),
+    result: (o) => reporter.result({ ...o, name: named(o.name) }),
+    lock: (e) => reporter.lock(e),
+    ...reporter.clientLog ? { clientLog: (line) => reporter.clientLog(line) } : {}
+  };
+}
+function mergeProjects(projects, extra) {
+  const diagnostics = projects.flatMap((p) => p.result.diagnostics.map((d) => fromRun(p.project, d)));
+  const order = (d) => d.severity === "error" ? 0 : 1;
+  const reason = projects.find((p) => p.result.failureReason)?.result.failureReason;
+  const message2 = projects.find((p) => p.result.message)?.result.message;
+  const ui = projects.find((p) => p.result.uiUrl)?.result.uiUrl;
+  return {
+    projects,
+    diagnostics: [...diagnostics].sort((a, b) => order(a) - order(b)),
+    hasChanges: projects.some((p) => p.result.hasChanges),
+    ...reason ? { failureReason: reason } : {},
+    ...message2 ? { message: message2 } : {},
+    ...ui ? { uiUrl: ui } : {},
+    ...extra
+  };
+}
+async function runProjects(request, projects, command, reporter) {
+  const stepCache = request.stepCache ?? stepRunner.newCache();
+  const once = { deploying: false };
+  const runs = [];
+  const selections = await projectSelections(request, projects);
+  for (const project of projects) {
+    const selection = selections.get(project);
+    if (!selection) continue;
+    runs.push({ project, result: await command(projectRequest(request, project, selection, stepCache), projectReporter(reporter, project, once)) });
+  }
+  if (runs.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(", ")}`);
+  return mergeProjects(runs);
+}
+function planInProject(project, plan3) {
+  return { ...plan3, deployments: plan3.deployments.map((d) => ({ ...d, flowName: projectSelector(project, d.flowName) })) };
+}
+async function deployProjects(request, projects, reporter) {
+  const { apiUrl } = request;
+  if (!apiUrl) return { projects: [], diagnostics: [], hasChanges: false, failureReason: "no-api-url" };
+  const stepCache = request.stepCache ?? stepRunner.newCache();
+  const selections = await projectSelections(request, projects);
+  const { checkPlan, ...each } = request;
+  const chosen = projects.flatMap((project) => {
+    const selection = selections.get(project);
+    if (!selection) return [];
+    const stepOutputs = projectStepOutputs(project, projects, request.stepOutputs);
+    return [{ project, request: { ...projectRequest(each, project, selection, stepCache), ...stepOutputs ? { stepOutputs } : {} } }];
+  });
+  if (chosen.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(", ")}`);
+  const client = openClient({ ...request, apiUrl }, reporter);
+  const ui = uiUrl(apiUrl, request.env);
+  const uiField = ui ? { uiUrl: ui } : {};
+  const validated = [];
+  try {
+    const sources = prefectTemplateSources(client);
+    const given = request.skipSteps || request.stepOutputs !== void 0 ? { stepOutputs: {} } : {};
+    for (const { project, request: req } of chosen) {
+      const planned = await validateForDeploy({ ...engineRequest(req), ...given, client, sources });
+      const errors = hasErrors(planned.diagnostics);
+      validated.push({ project, result: { plan: planned, diagnostics: planned.diagnostics, hasChanges: false, ...errors ? { failureReason: "invalid-config" } : {} } });
+    }
+    if (validated.some((p) => hasErrors(p.result.diagnostics))) {
+      const merged = mergeProjects(validated.map((p) => ({ ...p, result: { ...p.result, stoppedAt: "validation" } })), { stoppedAt: "validation" });
+      reporter.diagnostics(merged.diagnostics);
+      return { ...merged, failureReason: "invalid-config", ...uiField };
+    }
+    if (checkPlan) {
+      const templateEnv = untrustedEnvironment(request.env, new Set(request.planEnv ?? []), () => void 0);
+      for (const { project, request: req } of chosen) {
+        const before = await createPlan({ ...engineRequest(req), templateEnv, sources });
+        const refused = hasErrors(before.diagnostics) ? void 0 : await checkPlan(planInProject(project, before));
+        if (refused !== void 0) return { ...mergeProjects(validated), failureReason: "plan-changed", message: refused, stoppedAt: "validation", ...uiField };
+      }
+    }
+  } finally {
+    client.close();
+  }
+  const once = { deploying: false };
+  const runs = [];
+  for (const { project, request: req } of chosen) runs.push({ project, result: await deploy2(req, projectReporter(reporter, project, once)) });
+  return mergeProjects(runs);
+}
+
+// src/core/report/skipped.ts
+function skippedToText(s) {
+  if (!s || s.skipped.length === 0) return "";
+  return [`${s.skipped.length} deployment(s) skipped: unchanged since ${s.ref}`, ...s.skipped.map((d) => `  ${d.deployment}  skipped: ${d.reason}`)].join("\n");
+}
+function skippedToMarkdown(s) {
+  if (!s || s.skipped.length === 0) return "";
+  const rows = s.skipped.map((d) => `| ${code(d.deployment)} | skipped: ${plain(d.reason)} |`);
+  return [
+    `<details><summary>${s.skipped.length} deployment(s) skipped: unchanged since <code>${html2(s.ref)}</code></summary>`,
+    "",
+    "| Deployment | |",
+    "| --- | --- |",
+    ...rows,
+    "",
+    "</details>"
+  ].join("\n");
+}
+function skippedToJson(s) {
+  return s ? s.skipped.map((d) => ({ deployment: d.deployment, reason: d.reason })) : [];
+}
+function plain(text) {
+  return text.replace(/\r?\n/g, " ").replace(/([\\`*_[\]<>|])/g, "\\$1");
+}
+function html2(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
 export {
   deploymentUrl,
+  runGit,
   qualifiedName,
   DEFAULT_LOCK_TIMEOUT_SECONDS,
   lockEventText,
@@ -5505,5 +6117,19 @@ export {
   planToText,
   liveChangesToText,
   planToMarkdown,
-  deployToMarkdown
+  deployToMarkdown,
+  projectSelector,
+  projectsPlanToJson,
+  projectsPlanToText,
+  projectsPlanToMarkdown,
+  projectsDeployToMarkdown,
+  projectsMatrix,
+  ProjectsInputError,
+  resolveProjects,
+  runProjects,
+  planInProject,
+  deployProjects,
+  skippedToText,
+  skippedToMarkdown,
+  skippedToJson
 };

@@ -10,8 +10,8 @@ import {
   summarizeTail,
   tagText,
   validateImageName
-} from "./chunk-V7OOWY2T.js";
-import "./chunk-NU72KYGR.js";
+} from "./chunk-ZBJQPN7S.js";
+import "./chunk-HWNXHIWX.js";
 import "./chunk-RTJXVYK5.js";
 import {
   StepFailure

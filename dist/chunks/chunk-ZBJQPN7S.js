@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   REFERENCE_PREFECT_VERSION
-} from "./chunk-NU72KYGR.js";
+} from "./chunk-HWNXHIWX.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";

@@ -14839,5 +14839,6 @@ export {
   parseStep,
   VERSION_TYPES,
   selectDeployments,
-  loadPrefectFile
+  loadPrefectFile,
+  parsePrefectFile
 };

@@ -39,6 +39,17 @@ function formatWhere(where) {
 var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
 function resolveLocalModule(cwd, name, fromFile, level) {
+  for (const candidate of candidates(cwd, name, fromFile, level)) {
+    if ((0, import_node_fs.existsSync)(candidate) && import_node_path.default.resolve(candidate) !== import_node_path.default.resolve(cwd, fromFile)) {
+      return import_node_path.default.relative(cwd, candidate).split(import_node_path.default.sep).join("/");
+    }
+  }
+  return null;
+}
+function localModuleCandidates(cwd, name, fromFile, level) {
+  return candidates(cwd, name, fromFile, level).map((c) => import_node_path.default.relative(cwd, c).split(import_node_path.default.sep).join("/"));
+}
+function candidates(cwd, name, fromFile, level) {
   const parts = name ? name.split(".") : [];
   const bases = [];
   if (level > 0) {
@@ -48,19 +59,19 @@ function resolveLocalModule(cwd, name, fromFile, level) {
   } else {
     bases.push(import_node_path.default.dirname(import_node_path.default.resolve(cwd, fromFile)), cwd);
   }
+  const out = [];
   for (const base of bases) {
     const p = import_node_path.default.join(base, ...parts);
     for (const candidate of [`${p}.py`, import_node_path.default.join(p, "__init__.py")]) {
       if (parts.length === 0 && candidate.endsWith(".py") && !candidate.endsWith("__init__.py")) continue;
-      if ((0, import_node_fs.existsSync)(candidate) && import_node_path.default.resolve(candidate) !== import_node_path.default.resolve(cwd, fromFile)) {
-        return import_node_path.default.relative(cwd, candidate).split(import_node_path.default.sep).join("/");
-      }
+      out.push(candidate);
     }
   }
-  return null;
+  return out;
 }
 
 export {
   FlowAnalysisError,
-  resolveLocalModule
+  resolveLocalModule,
+  localModuleCandidates
 };

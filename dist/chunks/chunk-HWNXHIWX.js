@@ -231,6 +231,8 @@ var Semaphore = class {
 var CONNECT_ERRORS = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
 var MAYBE_SENT_ERRORS = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "PREFECT_TIMEOUT", "UND_ERR_SOCKET"]);
 var NOT_PROCESSED = /* @__PURE__ */ new Set([429, 503]);
+var GATEWAY_ERRORS = /* @__PURE__ */ new Set([502, 504]);
+var SERVER_ERROR_RETRIES = 2;
 var CONNECT_RETRY_SECONDS = 0.5;
 var DEFAULT_UNREACHABLE_AFTER_MS = 5e3;
 function isMaybeSent(error) {
@@ -256,6 +258,8 @@ var HttpClient = class {
   unreachableAfterMs;
   /** When the current run of refused connections began (undefined once anything answers). */
   refusedSince;
+  /** When the current run of gateway errors (502/504, every answer in between one) began. */
+  gatewayFailingSince;
   /** Set once the API is taken as gone; every request then fails at once, naming itself. */
   unreachable;
   constructor(settings, options = {}) {
@@ -346,6 +350,7 @@ var HttpClient = class {
     if (mutating) await this.addCsrfHeaders(headers2);
     const maxRetries = this.settings.maxRetries;
     let tryCount = 0;
+    let serverErrors = 0;
     let response;
     while (tryCount <= maxRetries) {
       let retrySeconds;
@@ -365,7 +370,7 @@ var HttpClient = class {
           this.refusedSince ??= Date.now();
           const waited = Date.now() - this.refusedSince;
           if (waited >= this.unreachableAfterMs) {
-            this.unreachable = { error, waitedMs: waited };
+            this.unreachable = { reason: this.redact(error.message), code: error.code, waitedMs: waited };
             throw this.unreachableError(request);
           }
         } else if (!isMaybeSent(error)) {
@@ -382,9 +387,16 @@ var HttpClient = class {
       if (response) {
         if (response.headers["prefect-maintenance"] !== "true") tryCount++;
         const status = response.status;
-        if (status === 403 && response.text.includes("Invalid CSRF token") && mutating) {
+        this.noteGatewayError(status);
+        const otherServerError = status >= 500 && !this.retryCodes.has(status) && !NOT_PROCESSED.has(status) && !GATEWAY_ERRORS.has(status);
+        if (otherServerError) serverErrors++;
+        if (this.unreachable && idempotent && GATEWAY_ERRORS.has(status)) {
+          throw this.unreachableError(request);
+        } else if (status === 403 && response.text.includes("Invalid CSRF token") && mutating) {
           this.csrfToken = void 0;
           await this.addCsrfHeaders(headers2);
+        } else if (otherServerError && idempotent && serverErrors > SERVER_ERROR_RETRIES) {
+          return response;
         } else if (NOT_PROCESSED.has(status) || idempotent && (this.retryCodes.has(status) || status >= 500)) {
         } else if (!idempotent && (status === 408 || status >= 500)) {
           throw new PrefectWriteUnknownError(request.method, request.path, `HTTP ${status}`);
@@ -441,8 +453,26 @@ var HttpClient = class {
     return new PrefectConnectionError(request.method, request.path, this.shownApiUrl(), this.redact(error.message), error.code);
   }
   unreachableError(request) {
-    const { error, waitedMs } = this.unreachable;
-    return new PrefectUnreachableError(request.method, request.path, this.shownApiUrl(), this.redact(error.message), error.code, waitedMs / 1e3);
+    const { reason, code, waitedMs } = this.unreachable;
+    return new PrefectUnreachableError(request.method, request.path, this.shownApiUrl(), reason, code, waitedMs / 1e3);
+  }
+  /**
+   * Keeps the run of gateway errors: any other answer ends it; one lasting `unreachableAfterMs`
+   * takes the API as gone, as refused connections do (a gateway in front of a dead server answers
+   * at once, so each request would otherwise back off for a minute). A 502 on one request while
+   * others are answered never adds up to that, so it keeps its retries.
+   */
+  noteGatewayError(status) {
+    if (!GATEWAY_ERRORS.has(status)) {
+      this.gatewayFailingSince = void 0;
+      return;
+    }
+    this.gatewayFailingSince ??= Date.now();
+    const waited = Date.now() - this.gatewayFailingSince;
+    if (waited >= this.unreachableAfterMs && !this.unreachable) {
+      const name = import_node_http.default.STATUS_CODES[status];
+      this.unreachable = { reason: `a gateway answered HTTP ${status}${name ? ` ${name}` : ""} to every request`, code: `HTTP_${status}`, waitedMs: waited };
+    }
   }
   async addCsrfHeaders(headers2) {
     if (!this.csrfEnabled) return;

@@ -3,8 +3,8 @@ import {
   additionalTagsOf,
   backendOf,
   buildDockerImage
-} from "./chunk-V7OOWY2T.js";
-import "./chunk-NU72KYGR.js";
+} from "./chunk-ZBJQPN7S.js";
+import "./chunk-HWNXHIWX.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-46W2O75K.js";
 import "./chunk-4AHN6RY2.js";

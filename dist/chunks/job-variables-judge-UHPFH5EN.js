@@ -9,7 +9,7 @@ import {
   removeRequired,
   replaceAt
 } from "./chunk-IBOPLXCV.js";
-import "./chunk-E656DZSR.js";
+import "./chunk-YI7PWI6S.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";

@@ -1,9 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   DEFAULT_LOCK_TIMEOUT_SECONDS,
+  ProjectsInputError,
   apiUrlOf,
   build,
   deploy,
+  deployProjects,
   deploymentKey,
   deploymentUrl,
   list,
@@ -14,9 +16,17 @@ import {
   plan,
   planToJson,
   planToText,
+  projectSelector,
+  projectsMatrix,
+  projectsPlanToJson,
+  projectsPlanToText,
   qualifiedName,
+  resolveProjects,
+  runProjects,
+  skippedToJson,
+  skippedToText,
   validate
-} from "./chunk-AW4E3G37.js";
+} from "./chunk-M37QDKX6.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,
@@ -27,8 +37,8 @@ import {
 } from "./chunk-XKEBIP4J.js";
 import {
   REFERENCE_PREFECT_VERSION
-} from "./chunk-NU72KYGR.js";
-import "./chunk-4BWCOZUN.js";
+} from "./chunk-HWNXHIWX.js";
+import "./chunk-2MH7FLN3.js";
 import {
   Secrets,
   applyValues
@@ -39,7 +49,7 @@ import {
   allStepNames,
   findStep,
   formatDiagnostic
-} from "./chunk-E656DZSR.js";
+} from "./chunk-YI7PWI6S.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
@@ -3525,7 +3535,37 @@ Output for pipelines:
   --dotenv F        GitLab dotenv report (artifacts: reports: dotenv: F); see the README
 Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage error.`;
 var planEnvOption = () => new Option("--plan-env <name>", "an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)").argParser(collect);
-var selectionOptions = (cmd) => cmd.option("--all", "select every deployment in the file").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--api-url <url>", "Prefect API URL (default: PREFECT_API_URL; PREFECT_API_KEY authenticates with Prefect Cloud)").option("--offline", "do not contact the Prefect API even when PREFECT_API_URL is set").addOption(new Option("--concurrency <n>", "deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)").argParser(parsePositiveInteger)).option("--dotenv <path>", "write a GitLab dotenv report of the result (artifacts: reports: dotenv:)").optionsGroup("Deployment options (as prefect deploy; applied when one deployment is selected):").option("-d, --description <text>", "override the description").option("--version <version>", "override the version").option("--version-type <type>", "version type when prefect.yaml sets none (prefect:simple, vcs:github, vcs:gitlab, vcs:bitbucket, vcs:azuredevops, vcs:git)").addOption(new Option("-t, --tag <tag>", "a tag; replaces the tags of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--concurrency-limit <n>", "maximum concurrent runs (alias -cl)").argParser(parseInteger)).option("--collision-strategy <strategy>", "with --concurrency-limit: ENQUEUE or CANCEL_NEW").option("-p, --pool <name>", "work pool name").option("-q, --work-queue <name>", "work queue name").addOption(new Option("--job-variable <key=value|json>", "a job variable; replaces the job variables of prefect.yaml (repeatable, alias -jv)").argParser(collect)).addOption(new Option("--cron <expr>", "add a cron schedule (repeatable)").argParser(collect)).addOption(new Option("--interval <seconds>", "add an interval schedule (repeatable)").argParser(collectInt)).option("--anchor-date <date>", "anchor date for interval schedules").addOption(new Option("--rrule <rule>", "add an RRule schedule (repeatable)").argParser(collect)).option("--timezone <tz>", "timezone for every schedule").addOption(new Option("--param <key=value>", "a parameter; JSON values are parsed (repeatable)").argParser(collect)).option("--params <json>", "parameters as a JSON object").option("--enforce-parameter-schema", "validate parameters against the flow signature (default)").option("--no-enforce-parameter-schema", "do not validate parameters against the flow signature").addOption(new Option("--trigger <json|file>", "a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--sla <json|file>", "an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)").argParser(collect));
+var changedSinceOption = () => new Option(
+  "--changed-since <ref>",
+  "only the selected deployments whose inputs (prefect.yaml section, flow files, files their steps read) changed between this git revision and the working tree; the others are skipped"
+);
+var projectOption = () => new Option("--project <dir>", "a project directory holding the prefect file, used as its working directory (as cd DIR && prefect deploy); repeatable, globs allowed ('flows/*'); select one project's deployment with -n DIR:flow/name").argParser(collect);
+var selectionOptions = (cmd) => cmd.option("--all", "select every deployment in the file").addOption(projectOption()).addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--api-url <url>", "Prefect API URL (default: PREFECT_API_URL; PREFECT_API_KEY authenticates with Prefect Cloud)").option("--offline", "do not contact the Prefect API even when PREFECT_API_URL is set").addOption(new Option("--concurrency <n>", "deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)").argParser(parsePositiveInteger)).option("--dotenv <path>", "write a GitLab dotenv report of the result (artifacts: reports: dotenv:)").addOption(changedSinceOption()).optionsGroup("Deployment options (as prefect deploy; applied when one deployment is selected):").option("-d, --description <text>", "override the description").option("--version <version>", "override the version").option("--version-type <type>", "version type when prefect.yaml sets none (prefect:simple, vcs:github, vcs:gitlab, vcs:bitbucket, vcs:azuredevops, vcs:git)").addOption(new Option("-t, --tag <tag>", "a tag; replaces the tags of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--concurrency-limit <n>", "maximum concurrent runs (alias -cl)").argParser(parseInteger)).option("--collision-strategy <strategy>", "with --concurrency-limit: ENQUEUE or CANCEL_NEW").option("-p, --pool <name>", "work pool name").option("-q, --work-queue <name>", "work queue name").addOption(new Option("--job-variable <key=value|json>", "a job variable; replaces the job variables of prefect.yaml (repeatable, alias -jv)").argParser(collect)).addOption(new Option("--cron <expr>", "add a cron schedule (repeatable)").argParser(collect)).addOption(new Option("--interval <seconds>", "add an interval schedule (repeatable)").argParser(collectInt)).option("--anchor-date <date>", "anchor date for interval schedules").addOption(new Option("--rrule <rule>", "add an RRule schedule (repeatable)").argParser(collect)).option("--timezone <tz>", "timezone for every schedule").addOption(new Option("--param <key=value>", "a parameter; JSON values are parsed (repeatable)").argParser(collect)).option("--params <json>", "parameters as a JSON object").option("--enforce-parameter-schema", "validate parameters against the flow signature (default)").option("--no-enforce-parameter-schema", "do not validate parameters against the flow signature").addOption(new Option("--trigger <json|file>", "a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--sla <json|file>", "an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)").argParser(collect));
+
+// src/cli/list.ts
+function listDeployments(plan2) {
+  return plan2.deployments.map((d) => {
+    const pool = d.payload.work_pool_name;
+    const queue = d.payload.work_queue_name;
+    return {
+      ...matrixEntry(d),
+      work_pool: typeof pool === "string" ? pool : null,
+      work_queue: typeof queue === "string" ? queue : null
+    };
+  });
+}
+function matrixJson(listed) {
+  return { include: listed.map(({ deployment, name, flow, entrypoint }) => ({ deployment, name, flow, entrypoint })) };
+}
+function listToText(listed) {
+  if (listed.length === 0) return "no deployments selected";
+  const rows = [["DEPLOYMENT", "FLOW", "ENTRYPOINT", "WORK POOL"], ...listed.map((d) => [d.deployment, d.flow, d.entrypoint, d.work_pool ? `${d.work_pool}${d.work_queue ? ` (${d.work_queue})` : ""}` : "-"])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((cell, i) => i === r.length - 1 ? cell : cell.padEnd(widths[i])).join("  ")).join("\n");
+}
+
+// src/cli/session.ts
+var import_node_path4 = __toESM(require_node_path(), 1);
 
 // src/cli/ci.ts
 var import_node_path3 = __toESM(require_node_path(), 1);
@@ -3645,6 +3685,226 @@ function ciSummary(ci) {
   if (!ci.isCi) return void 0;
   const parts = [ci.ref ? `ref ${ci.ref}` : void 0, ci.commitSha ? `commit ${ci.commitSha.slice(0, 8)}` : void 0, ci.changeRequest ? `${ci.name === "gitlab-ci" ? "merge" : "pull"} request ${ci.changeRequest}` : void 0].filter(Boolean);
   return `${ci.title}${parts.length ? `: ${parts.join(", ")}` : ""}`;
+}
+
+// src/cli/session.ts
+var EXIT_OK = 0;
+var EXIT_FAILED = 1;
+var EXIT_USAGE = 2;
+var Session = class {
+  // Templating puts the values of Secret blocks (and other blocks' secret fields) in clear into
+  // payloads, step inputs and step outputs; everything printed or written goes through `secrets`,
+  // which learns each value as the client reads its block document.
+  constructor(rawIo, secrets = new Secrets()) {
+    this.secrets = secrets;
+    secrets.addEnvironment(rawIo.env);
+    this.io = redactingIo(rawIo, secrets);
+    this.ci = detectCi(this.io.env);
+  }
+  secrets;
+  io;
+  ci;
+  exitCode = EXIT_OK;
+  output;
+  globals;
+  dotenvFile;
+  /** Global flags with the command's own, and the colours that follow from them. */
+  context(cmd) {
+    const flags = cmd.optsWithGlobals();
+    this.globals = flags;
+    const s = style(useColor({ noColorFlag: flags.color === false, env: this.io.env, isTTY: this.io.terminal !== void 0 }));
+    return { flags, s };
+  }
+  /** Leaves the command's output and exit code. */
+  done(output, exitCode) {
+    this.output = output;
+    this.exitCode = exitCode;
+  }
+  paint(s, d) {
+    return d.severity === "error" ? s.red(formatDiagnostic(d)) : s.yellow(formatDiagnostic(d));
+  }
+  /** Each problem as a line (a CI annotation where the CI reads them), then how many errors stopped the command. */
+  printProblems(s, diagnostics, verb) {
+    for (const d of diagnostics) this.io.stderr(this.ci.annotation ? this.ci.annotation(d, this.io.cwd) : this.paint(s, d));
+    const errors = diagnostics.filter((d) => d.severity === "error").length;
+    if (errors > 0) this.io.stderr(s.red(`${errors} problem${errors === 1 ? "" : "s"} found; nothing ${verb}.`));
+    return errors > 0;
+  }
+  /** With --json only the CI annotations go to stderr: stdout holds the JSON. */
+  annotateOnly(diagnostics) {
+    for (const d of diagnostics) if (this.ci.annotation) this.io.stderr(this.ci.annotation(d, this.io.cwd));
+  }
+  /** The files a pipeline reads after us; a file that cannot be written fails the command. */
+  writeResult() {
+    const { io, globals, dotenvFile, output, exitCode } = this;
+    if (!output) return exitCode;
+    const redact = (text2) => this.secrets.redactText(text2);
+    try {
+      if (globals?.outputFile) writeFileAtomic(import_node_path4.default.resolve(io.cwd, globals.outputFile), redact(`${JSON.stringify(output.json, null, 2)}
+`));
+      if (dotenvFile && output.dotenv) {
+        const { variables, truncated } = fitDotenv(output.dotenv.scalars, output.dotenv.lists);
+        if (truncated) io.stderr(`warning: ${dotenvFile}: lists cut to stay under GitLab's 5 KiB dotenv limit${globals?.outputFile ? `; ${globals.outputFile} has them whole` : " (--output-file keeps them whole)"}`);
+        writeFileAtomic(import_node_path4.default.resolve(io.cwd, dotenvFile), redact(dotenvText(variables)));
+      }
+    } catch (e) {
+      io.stderr(`error: cannot write the result: ${e.message}`);
+      return exitCode === EXIT_OK ? EXIT_FAILED : exitCode;
+    }
+    return exitCode;
+  }
+};
+function status(reason) {
+  return [
+    ["PREFECT_DEPLOY_STATUS", reason ? "failed" : "success"],
+    ["PREFECT_DEPLOY_FAILURE_REASON", reason ?? ""]
+  ];
+}
+function redactingIo(io, secrets) {
+  const { terminal } = io;
+  return {
+    ...io,
+    stdout: (text2) => io.stdout(secrets.redactText(text2)),
+    stderr: (text2) => io.stderr(secrets.redactText(text2)),
+    ...terminal ? { terminal: { write: (raw) => terminal.write(secrets.redactText(raw)), columns: () => terminal.columns(), rows: () => terminal.rows() } } : {}
+  };
+}
+
+// src/cli/projects.ts
+function projectsOf(session, s, request, given) {
+  try {
+    return resolveProjects(given, request.cwd, request.prefectFile);
+  } catch (e) {
+    if (!(e instanceof ProjectsInputError)) throw e;
+    usageError(session, s, e.message);
+    return void 0;
+  }
+}
+function usageError(session, s, message) {
+  session.io.stderr(s.red(`error: ${message}`));
+  session.done({ json: { projects: [], errors: [{ file: null, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: "invalid-input" }, dotenv: { scalars: status("invalid-input"), lists: [] } }, EXIT_USAGE);
+}
+async function guarded(session, s, run) {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof ProjectsInputError)) throw e;
+    usageError(session, s, e.message);
+    return void 0;
+  }
+}
+var diagnosticsJson = (result) => {
+  const { errors, warnings } = planToJson({ prefectFile: "", deployments: [], diagnostics: result.diagnostics });
+  return { errors, warnings };
+};
+async function planProjects(session, s, json, verb, request, given, reporter) {
+  const { io, secrets } = session;
+  const projects = projectsOf(session, s, request, given);
+  if (!projects) return;
+  const result = await guarded(session, s, () => runProjects(request, projects, verb === "plan" ? plan : validate, reporter));
+  if (!result) return;
+  const parts = result.projects.map((p) => ({ project: p.project, plan: secrets.redactValue(p.result.plan), live: p.result.live && secrets.redactValue(p.result.live) }));
+  const out = projectsPlanToJson(parts);
+  const failed = result.failureReason !== void 0;
+  if (json) {
+    session.annotateOnly(result.diagnostics);
+    io.stdout(JSON.stringify(out, null, 2));
+  } else if (!session.printProblems(s, result.diagnostics, "would be registered")) {
+    if (verb === "validate") for (const p of parts) io.stdout(`${p.project}: ${p.plan.deployments.length} deployment(s) valid${request.apiUrl ? " against " + request.apiUrl : ""}`);
+    else io.stdout(projectsPlanToText(parts, { now: request.now }));
+  }
+  const selected = failed ? [] : projectsMatrix(parts).include.map((e) => e.deployment);
+  const byAction = (a) => parts.flatMap((p) => (p.live ?? []).filter((c) => c.action === a).map((c) => projectSelector(p.project, qualifiedName(c.deployment))));
+  const live = parts.some((p) => p.live);
+  const lists = [["DEPLOYMENTS_SELECTED", selected]];
+  if (live) lists.push(["DEPLOYMENTS_TO_CREATE", byAction("created")], ["DEPLOYMENTS_TO_UPDATE", byAction("updated")], ["DEPLOYMENTS_UNCHANGED", byAction("unchanged")]);
+  const scalars = [...status(result.failureReason), ...live ? [["PREFECT_PLAN_HAS_CHANGES", String(result.hasChanges)]] : []];
+  session.done({ json: out, dotenv: { scalars, lists } }, failed ? EXIT_FAILED : EXIT_OK);
+}
+async function deployProjectsCli(session, s, json, request, given, reporter) {
+  const { io, secrets } = session;
+  const projects = projectsOf(session, s, request, given);
+  if (!projects) return;
+  let result;
+  try {
+    result = await guarded(session, s, () => deployProjects(request, projects, reporter));
+  } finally {
+    if (!result) reporter.finish(s.red("stopped"));
+  }
+  if (!result) return;
+  const reason = result.failureReason;
+  if (reason === "no-api-url") return usageError(session, s, "no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url");
+  const outcomes = result.projects.flatMap((p) => (p.result.outcomes ?? []).map((o) => ({ project: p.project, o })));
+  const count = (a) => outcomes.filter(({ o }) => o.action === a).length;
+  const failed = reason !== void 0 || result.diagnostics.some((d) => d.severity === "error");
+  reporter.finish(outcomes.length === 0 && failed ? s.red("nothing registered") : `${result.projects.length} projects: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`);
+  const out = secrets.redactValue({
+    projects: result.projects.map((p) => ({
+      project: p.project,
+      deployments: (p.result.outcomes ?? []).map((o) => ({ ...outcomeJson(o, p.result.uiUrl), step_outputs: o.stepOutputs, ...o.error ? { error: o.error } : {} })),
+      failure_reason: p.result.failureReason ?? null
+    })),
+    ...diagnosticsJson(result),
+    failure_reason: reason ?? null
+  });
+  if (json) {
+    session.annotateOnly(result.diagnostics);
+    io.stdout(JSON.stringify(out, null, 2));
+  } else if (outcomes.length === 0) {
+    session.printProblems(s, result.diagnostics, "was registered");
+  } else {
+    for (const d of result.diagnostics) if (d.severity === "warning" || session.ci.annotation) io.stderr(session.ci.annotation ? session.ci.annotation(d, io.cwd) : session.paint(s, d));
+  }
+  const names = (a) => outcomes.filter(({ o }) => o.action === a).map(({ project, o }) => projectSelector(project, qualifiedName(o)));
+  const lists = [
+    ["DEPLOYMENTS_CREATED", names("created")],
+    ["DEPLOYMENTS_UPDATED", names("updated")],
+    ["DEPLOYMENTS_UNCHANGED", names("unchanged")],
+    ["DEPLOYMENTS_FAILED", names("failed")]
+  ];
+  session.done({ json: out, dotenv: { scalars: status(reason), lists } }, failed ? EXIT_FAILED : EXIT_OK);
+}
+async function buildProjects(session, s, json, request, given, reporter) {
+  const { io, secrets } = session;
+  const projects = projectsOf(session, s, request, given);
+  if (!projects) return;
+  const result = await guarded(session, s, () => runProjects(request, projects, build, reporter));
+  if (!result) return;
+  const reason = result.failureReason;
+  const stepOutputs = {};
+  for (const p of reason ? [] : result.projects) {
+    for (const d of p.result.plan?.deployments ?? []) stepOutputs[projectSelector(p.project, deploymentKey(d))] = p.result.stepOutputs?.get(d.index) ?? {};
+  }
+  const out = secrets.redactValue({ step_outputs: stepOutputs, ...diagnosticsJson(result), failure_reason: reason ?? null });
+  if (json) {
+    session.annotateOnly(result.diagnostics);
+    io.stdout(JSON.stringify(out, null, 2));
+  } else if (!session.printProblems(s, result.diagnostics, "was built")) {
+    io.stdout(JSON.stringify(out.step_outputs, null, 2));
+  }
+  const built = (reason ? [] : result.projects).flatMap(
+    (p) => (p.result.plan?.deployments ?? []).filter((d) => d.steps.build.length + d.steps.push.length > 0).map((d) => projectSelector(p.project, deploymentKey(d)))
+  );
+  session.done({ json: out, dotenv: { scalars: status(reason), lists: [["DEPLOYMENTS_BUILT", built]] } }, reason ? EXIT_FAILED : EXIT_OK);
+}
+async function listProjects(session, s, flags, request, given, reporter) {
+  const { io } = session;
+  const projects = projectsOf(session, s, request, given);
+  if (!projects) return;
+  const result = await guarded(session, s, () => runProjects(request, projects, list, reporter));
+  if (!result) return;
+  const failed = session.printProblems(s, result.diagnostics, "listed");
+  const parts = failed ? [] : result.projects.map((p) => ({ project: p.project, plan: p.result.plan }));
+  const matrix = projectsMatrix(parts);
+  const listed = parts.flatMap((p) => listDeployments(p.plan).map((d) => ({ ...d, project: p.project, deployment: projectSelector(p.project, d.deployment) })));
+  const out = flags.matrix ? matrix : { deployments: listed };
+  if (!failed) {
+    if (flags.matrix) io.stdout(JSON.stringify(out));
+    else if (flags.json) io.stdout(JSON.stringify(out, null, 2));
+    else io.stdout(listToText(listed));
+  }
+  const lists = [["DEPLOYMENTS_SELECTED", matrix.include.map((e) => e.deployment)]];
+  session.done({ json: failed ? { ...out, ...diagnosticsJson(result) } : out, dotenv: { scalars: status(result.failureReason), lists } }, failed ? EXIT_FAILED : EXIT_OK);
 }
 
 // src/cli/progress.ts
@@ -3846,90 +4106,6 @@ var TerminalReporter = class {
   }
 };
 
-// src/cli/session.ts
-var import_node_path4 = __toESM(require_node_path(), 1);
-var EXIT_OK = 0;
-var EXIT_FAILED = 1;
-var EXIT_USAGE = 2;
-var Session = class {
-  // Templating puts the values of Secret blocks (and other blocks' secret fields) in clear into
-  // payloads, step inputs and step outputs; everything printed or written goes through `secrets`,
-  // which learns each value as the client reads its block document.
-  constructor(rawIo, secrets = new Secrets()) {
-    this.secrets = secrets;
-    secrets.addEnvironment(rawIo.env);
-    this.io = redactingIo(rawIo, secrets);
-    this.ci = detectCi(this.io.env);
-  }
-  secrets;
-  io;
-  ci;
-  exitCode = EXIT_OK;
-  output;
-  globals;
-  dotenvFile;
-  /** Global flags with the command's own, and the colours that follow from them. */
-  context(cmd) {
-    const flags = cmd.optsWithGlobals();
-    this.globals = flags;
-    const s = style(useColor({ noColorFlag: flags.color === false, env: this.io.env, isTTY: this.io.terminal !== void 0 }));
-    return { flags, s };
-  }
-  /** Leaves the command's output and exit code. */
-  done(output, exitCode) {
-    this.output = output;
-    this.exitCode = exitCode;
-  }
-  paint(s, d) {
-    return d.severity === "error" ? s.red(formatDiagnostic(d)) : s.yellow(formatDiagnostic(d));
-  }
-  /** Each problem as a line (a CI annotation where the CI reads them), then how many errors stopped the command. */
-  printProblems(s, diagnostics, verb) {
-    for (const d of diagnostics) this.io.stderr(this.ci.annotation ? this.ci.annotation(d, this.io.cwd) : this.paint(s, d));
-    const errors = diagnostics.filter((d) => d.severity === "error").length;
-    if (errors > 0) this.io.stderr(s.red(`${errors} problem${errors === 1 ? "" : "s"} found; nothing ${verb}.`));
-    return errors > 0;
-  }
-  /** With --json only the CI annotations go to stderr: stdout holds the JSON. */
-  annotateOnly(diagnostics) {
-    for (const d of diagnostics) if (this.ci.annotation) this.io.stderr(this.ci.annotation(d, this.io.cwd));
-  }
-  /** The files a pipeline reads after us; a file that cannot be written fails the command. */
-  writeResult() {
-    const { io, globals, dotenvFile, output, exitCode } = this;
-    if (!output) return exitCode;
-    const redact = (text2) => this.secrets.redactText(text2);
-    try {
-      if (globals?.outputFile) writeFileAtomic(import_node_path4.default.resolve(io.cwd, globals.outputFile), redact(`${JSON.stringify(output.json, null, 2)}
-`));
-      if (dotenvFile && output.dotenv) {
-        const { variables, truncated } = fitDotenv(output.dotenv.scalars, output.dotenv.lists);
-        if (truncated) io.stderr(`warning: ${dotenvFile}: lists cut to stay under GitLab's 5 KiB dotenv limit${globals?.outputFile ? `; ${globals.outputFile} has them whole` : " (--output-file keeps them whole)"}`);
-        writeFileAtomic(import_node_path4.default.resolve(io.cwd, dotenvFile), redact(dotenvText(variables)));
-      }
-    } catch (e) {
-      io.stderr(`error: cannot write the result: ${e.message}`);
-      return exitCode === EXIT_OK ? EXIT_FAILED : exitCode;
-    }
-    return exitCode;
-  }
-};
-function status(reason) {
-  return [
-    ["PREFECT_DEPLOY_STATUS", reason ? "failed" : "success"],
-    ["PREFECT_DEPLOY_FAILURE_REASON", reason ?? ""]
-  ];
-}
-function redactingIo(io, secrets) {
-  const { terminal } = io;
-  return {
-    ...io,
-    stdout: (text2) => io.stdout(secrets.redactText(text2)),
-    stderr: (text2) => io.stderr(secrets.redactText(text2)),
-    ...terminal ? { terminal: { write: (raw) => terminal.write(secrets.redactText(raw)), columns: () => terminal.columns(), rows: () => terminal.rows() } } : {}
-  };
-}
-
 // src/cli/commands/plan.ts
 var label = qualifiedName;
 function planRequest(session, flags) {
@@ -3946,7 +4122,8 @@ function planRequest(session, flags) {
     ...flags.concurrency ? { concurrency: flags.concurrency } : {},
     ...flags.debug ? { debug: true } : {},
     secrets: session.secrets,
-    planEnv: flags.planEnv ?? []
+    planEnv: flags.planEnv ?? [],
+    ...flags.changedSince ? { changedSince: flags.changedSince } : {}
   };
 }
 async function runPlan(session, cmd, verb) {
@@ -3954,23 +4131,27 @@ async function runPlan(session, cmd, verb) {
   const { io, secrets } = session;
   session.dotenvFile = flags.dotenv;
   const request = planRequest(session, flags);
+  if (flags.project?.length) return planProjects(session, s, Boolean(flags.json), verb, request, flags.project, new TerminalReporter(session, s, Boolean(flags.json)));
   const result = await (verb === "plan" ? plan : validate)(request, new TerminalReporter(session, s, Boolean(flags.json)));
   const planned = result.plan;
   const { live } = result;
   const failed = result.failureReason !== void 0;
   const shown = secrets.redactValue(planned);
   const shownLive = live && secrets.redactValue(live);
-  const json = planToJson(shown, shownLive);
+  const json = { ...planToJson(shown, shownLive), ...result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {} };
   if (flags.json) {
     session.annotateOnly(planned.diagnostics);
     io.stdout(JSON.stringify(json, null, 2));
   } else if (!session.printProblems(s, planned.diagnostics, "would be registered")) {
     if (verb === "validate") io.stdout(`${planned.prefectFile}: ${planned.deployments.length} deployment(s) valid${request.apiUrl ? " against " + request.apiUrl : ""}`);
     else io.stdout(shownLive ? liveChangesToText(shown, shownLive, { now: request.now }) : planToText(shown, { now: request.now }));
+    const skipped = skippedToText(result.changedSince);
+    if (skipped) io.stdout(skipped);
   }
   const byAction = (a) => (live ?? []).filter((c) => c.action === a).map((c) => label(c.deployment));
   const lists = [["DEPLOYMENTS_SELECTED", failed ? [] : planned.deployments.map(label)]];
   if (live) lists.push(["DEPLOYMENTS_TO_CREATE", byAction("created")], ["DEPLOYMENTS_TO_UPDATE", byAction("updated")], ["DEPLOYMENTS_UNCHANGED", byAction("unchanged")]);
+  if (result.changedSince) lists.push(["DEPLOYMENTS_SKIPPED", result.changedSince.skipped.map((d) => d.deployment)]);
   const scalars = [...status(result.failureReason), ...live ? [["PREFECT_PLAN_HAS_CHANGES", String(result.hasChanges)]] : []];
   session.done({ json, dotenv: { scalars, lists } }, failed ? EXIT_FAILED : EXIT_OK);
 }
@@ -3991,12 +4172,14 @@ async function runBuild(session, cmd) {
   const { io, secrets } = session;
   session.dotenvFile = flags.dotenv;
   const { planEnv: _planEnv, ...request } = planRequest(session, flags);
+  if (flags.project?.length) return buildProjects(session, s, Boolean(flags.json), request, flags.project, new TerminalReporter(session, s, Boolean(flags.json)));
   const result = await build(request, new TerminalReporter(session, s, Boolean(flags.json)));
   const { plan: plan2, diagnostics, failureReason: reason } = result;
   const outputs = result.stepOutputs ?? /* @__PURE__ */ new Map();
   const stepOutputs = Object.fromEntries((reason ? [] : plan2?.deployments ?? []).map((d) => [deploymentKey(d), outputs.get(d.index) ?? {}]));
   const diagJson = planToJson({ prefectFile: plan2?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
-  const json = secrets.redactValue({ step_outputs: stepOutputs, errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
+  const skipped = result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};
+  const json = secrets.redactValue({ step_outputs: stepOutputs, ...skipped, errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
   if (flags.json) {
     session.annotateOnly(diagnostics);
     io.stdout(JSON.stringify(json, null, 2));
@@ -4038,6 +4221,7 @@ async function runDeploy(session, cmd) {
     skipSteps: Boolean(flags.skipSteps),
     ...flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {}
   };
+  if (flags.project?.length) return deployProjectsCli(session, s, Boolean(flags.json), request, flags.project, reporter);
   let result;
   try {
     result = await deploy(request, reporter);
@@ -4057,7 +4241,8 @@ async function runDeploy(session, cmd) {
   const count = (a) => outcomes.filter((o) => o.action === a).length;
   reporter.finish(outcomes.length === 0 && failed ? s.red("nothing registered") : `${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`);
   const diagJson = planToJson({ prefectFile: result.plan?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
-  const json = secrets.redactValue({ deployments: outcomesJson(outcomes, ui), errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
+  const skipped = result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};
+  const json = secrets.redactValue({ deployments: outcomesJson(outcomes, ui), ...skipped, errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
   if (flags.json) {
     session.annotateOnly(diagnostics);
     io.stdout(JSON.stringify(json, null, 2));
@@ -4066,6 +4251,7 @@ async function runDeploy(session, cmd) {
   } else {
     for (const d of diagnostics) if (d.severity === "warning" || ci.annotation) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : session.paint(s, d));
   }
+  if (!flags.json && !failed && skippedToText(result.changedSince)) io.stdout(skippedToText(result.changedSince));
   const only = outcomes.length === 1 ? outcomes[0] : void 0;
   const names = (a) => outcomes.filter((o) => o.action === a).map(label2);
   const scalars = [...status(reason), ...only?.id ? [["DEPLOYMENT_ID", only.id], ...ui ? [["DEPLOYMENT_URL", deploymentUrl(ui, only.id)]] : []] : []];
@@ -4073,7 +4259,8 @@ async function runDeploy(session, cmd) {
     ["DEPLOYMENTS_CREATED", names("created")],
     ["DEPLOYMENTS_UPDATED", names("updated")],
     ["DEPLOYMENTS_UNCHANGED", names("unchanged")],
-    ["DEPLOYMENTS_FAILED", names("failed")]
+    ["DEPLOYMENTS_FAILED", names("failed")],
+    ...result.changedSince ? [["DEPLOYMENTS_SKIPPED", result.changedSince.skipped.map((d) => d.deployment)]] : []
   ];
   session.done({ json, dotenv: { scalars, lists } }, failed || reason ? EXIT_FAILED : EXIT_OK);
 }
@@ -4567,50 +4754,33 @@ function registerInit(program3, session) {
   program3.command("init").description("write prefect.yaml (and .prefectignore) from one of prefect init's recipes").option("--recipe <name>", `the recipe (${safeRecipeNames()}); when omitted: chosen on a terminal, else guessed as prefect init does (a git remote gives git or docker-git, a Dockerfile docker, else local)`).addOption(new Option("-f, --field <key=value>", "a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing").argParser(collect)).option("--name <name>", "the project name written to prefect.yaml (default: the directory name)").option("--force", "overwrite an existing prefect.yaml").addHelpText("after", EXAMPLES(["prefect-deploy init", "prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest", "prefect-deploy init --recipe s3 -f bucket=acme-flows --force"])).action((_flags, cmd) => runInit(session, cmd));
 }
 
-// src/cli/list.ts
-function listDeployments(plan2) {
-  return plan2.deployments.map((d) => {
-    const pool = d.payload.work_pool_name;
-    const queue = d.payload.work_queue_name;
-    return {
-      ...matrixEntry(d),
-      work_pool: typeof pool === "string" ? pool : null,
-      work_queue: typeof queue === "string" ? queue : null
-    };
-  });
-}
-function matrixJson(listed) {
-  return { include: listed.map(({ deployment, name, flow, entrypoint }) => ({ deployment, name, flow, entrypoint })) };
-}
-function listToText(listed) {
-  if (listed.length === 0) return "no deployments selected";
-  const rows = [["DEPLOYMENT", "FLOW", "ENTRYPOINT", "WORK POOL"], ...listed.map((d) => [d.deployment, d.flow, d.entrypoint, d.work_pool ? `${d.work_pool}${d.work_queue ? ` (${d.work_queue})` : ""}` : "-"])];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => i === r.length - 1 ? cell : cell.padEnd(widths[i])).join("  ")).join("\n");
-}
-
 // src/cli/commands/list.ts
 async function runList(session, cmd) {
   const { flags, s } = session.context(cmd);
   const { io } = session;
   session.dotenvFile = flags.dotenv;
-  const request = { prefectFile: flags.prefectFile, selection: { all: Boolean(flags.all), names: flags.name ?? [] }, cwd: io.cwd, env: io.env, now: io.now(), secrets: session.secrets };
+  const request = { prefectFile: flags.prefectFile, selection: { all: Boolean(flags.all), names: flags.name ?? [] }, cwd: io.cwd, env: io.env, now: io.now(), secrets: session.secrets, ...flags.changedSince ? { changedSince: flags.changedSince } : {} };
+  if (flags.project?.length) return listProjects(session, s, flags, request, flags.project, new TerminalReporter(session, s, Boolean(flags.json)));
   const result = await list(request, new TerminalReporter(session, s, Boolean(flags.json)));
   const plan2 = result.plan;
   const failed = session.printProblems(s, plan2.diagnostics, "listed");
   const listed = failed ? [] : listDeployments(plan2);
-  const json = flags.matrix ? matrixJson(listed) : { deployments: listed };
+  const json = flags.matrix ? matrixJson(listed) : { deployments: listed, ...result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {} };
   if (!failed) {
     if (flags.matrix) io.stdout(JSON.stringify(json));
     else if (flags.json) io.stdout(JSON.stringify(json, null, 2));
-    else io.stdout(listToText(listed));
+    else {
+      io.stdout(listToText(listed));
+      const skipped = skippedToText(result.changedSince);
+      if (skipped) io.stdout(skipped);
+    }
   }
   const errors = planToJson(plan2).errors;
   const output = { json: failed ? { ...json, errors } : json, dotenv: { scalars: status(result.failureReason), lists: [["DEPLOYMENTS_SELECTED", listed.map((d) => d.deployment)]] } };
   session.done(output, failed ? EXIT_FAILED : EXIT_OK);
 }
 function registerList(program3, session) {
-  program3.command("list").description("list the selected deployments of prefect.yaml (no server needed)").option("--all", "select every deployment in the file (the default when no -n is given)").addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--matrix", 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)').option("--dotenv <path>", "write a GitLab dotenv report (DEPLOYMENTS_SELECTED)").addHelpText("after", EXAMPLES(["prefect-deploy list", 'prefect-deploy list -n "etl-*" --json', 'echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"'])).action((_flags, cmd) => runList(session, cmd));
+  program3.command("list").description("list the selected deployments of prefect.yaml (no server needed)").option("--all", "select every deployment in the file (the default when no -n is given)").addOption(projectOption()).addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--matrix", 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)').option("--dotenv <path>", "write a GitLab dotenv report (DEPLOYMENTS_SELECTED)").addOption(changedSinceOption()).addHelpText("after", EXAMPLES(["prefect-deploy list", 'prefect-deploy list -n "etl-*" --json', 'echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"'])).action((_flags, cmd) => runList(session, cmd));
 }
 
 // src/cli/schema.ts
