@@ -64,7 +64,8 @@ export function runSteps(section: Mapping): unknown[] {
   const config = section.deployment as Mapping;
   const build = 'build' in config ? config.build : section.build;
   const push = truthy(config.push) ? config.push : section.push;
-  return [...(Array.isArray(build) ? build : []), ...(Array.isArray(push) ? push : [])];
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[]) : []);
+  return [...list(build), ...list(push)];
 }
 
 const DOCKER_BUILD = 'prefect_docker.deployments.steps.build_docker_image';
@@ -164,7 +165,8 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const o = v as Record<string, unknown>;
-      const sorted: Record<string, unknown> = { $type: Object.getPrototypeOf(o)?.constructor?.name ?? null };
+      const proto = Object.getPrototypeOf(o) as { constructor?: { name?: string } } | null;
+      const sorted: Record<string, unknown> = { $type: proto?.constructor?.name ?? null };
       for (const k of Object.keys(o).sort()) sorted[k] = o[k];
       return sorted;
     }
