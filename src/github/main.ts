@@ -6,7 +6,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { apiUrlOf, build, deploy, plan, type CommandRequest } from '../commands/index.js';
 import type { Plan } from '../core/plan/index.js';
-import { runGit } from '../core/plan/version-info.js';
+import { runGit, type GitRunner } from '../core/plan/version-info.js';
 import { InputValueError, readInputs, type ActionInputs } from './inputs.js';
 import { changedSinceRef, readWorkflowRun } from './context.js';
 import { Secrets } from './secrets.js';
@@ -19,18 +19,24 @@ import type { Env, Run } from './run.js';
 
 export { COMMENT_LIMIT, SUMMARY_LIMIT } from './run.js';
 
-export async function run(): Promise<void> {
+/** What a test may replace when it drives the door in-process (the runner's contract stays the environment). */
+export interface DoorSeams {
+  /** How git is asked for version info and changes (default: the git command). */
+  git?: GitRunner;
+}
+
+export async function run(seams: DoorSeams = {}): Promise<void> {
   const secrets = new Secrets();
   // The runner shows both streams in the job log.
   const restore = [secrets.redactLog(process.stdout), secrets.redactLog(process.stderr)];
   try {
-    await runRedacted(secrets);
+    await runRedacted(secrets, seams);
   } finally {
     for (const undo of restore) undo();
   }
 }
 
-async function runRedacted(secrets: Secrets): Promise<void> {
+async function runRedacted(secrets: Secrets, seams: DoorSeams): Promise<void> {
   let inputs: ActionInputs;
   try {
     inputs = readInputs();
@@ -59,6 +65,7 @@ async function runRedacted(secrets: Secrets): Promise<void> {
     now: new Date(),
     cwd,
     prefectFile: path.relative(github.workspace, path.resolve(cwd, inputs.prefectFile)).split(path.sep).join('/'),
+    ...(seams.git ? { git: seams.git } : {}),
   };
   if (inputs.projects.length > 0) r.prefectFile = projectsPrefectFile(r);
   const reporter = new ActionReporter(cwd, github.workspace);
@@ -115,6 +122,7 @@ function commandRequest(r: Run): CommandRequest {
     ...(apiUrl ? { apiUrl } : {}),
     ...(r.inputs.concurrency ? { concurrency: r.inputs.concurrency } : {}),
     secrets: r.secrets,
+    ...(r.git ? { git: r.git } : {}),
     ...(changedSince ? { changedSince, ...(r.inputs.changedSince === '' ? { changedSinceFromEvent: true } : {}) } : {}),
   };
 }

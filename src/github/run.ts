@@ -2,6 +2,7 @@
  * One run of the action: its inputs, the workflow run, the secrets, and what every mode publishes
  * the same way (the footer, the job summary, the failure).
  */
+import type { GitRunner } from '../core/plan/version-info.js';
 import * as core from '@actions/core';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { fingerprintDeployments, type PlanFingerprint } from '../core/plan/hash.js';
@@ -29,6 +30,8 @@ export interface Run {
   cwd: string;
   /** prefect.yaml relative to the repository root, as the comment names it. */
   prefectFile: string;
+  /** How git is asked (tests drive the door in-process with a stand-in). */
+  git?: GitRunner;
 }
 
 export function fail(r: Run, reason: FailureReason, diagnostics: readonly Diagnostic[], message?: string): void {
