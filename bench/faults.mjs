@@ -5,7 +5,7 @@
  *
  * Per repetition and side: the server is emptied (flows, deployments, automations, the deploy
  * lock's concurrency limits and variables, straight to the server), a new proxy seeded with the
- * repetition's seed is put in front of it (`__tests__/setup/fault-proxy.ts`, the one the server
+ * repetition's seed is put in front of it (`__tests__/support/fault-proxy.ts`, the one the server
  * tests use), and `deploy --all` is run through it, again and again, until it exits 0 or the caps
  * (runs, time) are reached. The time to converge is the sum of the runs' wall times (spawn to exit;
  * nothing else happens in between). Then the server is read directly and compared with what the
@@ -17,7 +17,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startFaultProxy } from '../__tests__/setup/fault-proxy.ts';
+import { startFaultProxy } from '../__tests__/support/fault-proxy.ts';
 import { expectedAutomations, generateProject } from './project.mjs';
 
 /** Runs a command to completion: its exit code, wall time and output (a timeout kills it, code null). */

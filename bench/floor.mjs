@@ -10,7 +10,9 @@
  * read:   what a re-run that finds everything unchanged must read, in bulk as ours does: one
  *         `POST /flows/filter` by name, then `POST /deployments/filter` (those flows, those names) and
  *         `POST /automations/filter`, paged at 200 (the floor of a re-run; before the bulk reads
- *         it was one `GET /deployments/name/{flow}/{deployment}` per deployment).
+ *         it was one `GET /deployments/name/{flow}/{deployment}` per deployment). At most 200
+ *         values a request: past 200 deployments (several projects' plan, `projects[]`, read
+ *         as one), 200 at a time, the chunks sent at once.
  *
  * A 503 (SQLite "database is locked" under parallel writers) is retried after 50 ms, a reset
  * connection after 100 ms × attempt; both are counted.
@@ -35,7 +37,9 @@ if (!apiUrl || !opts.bodies || !['create', 'read'].includes(opts.mode) || !(conc
   console.error('usage: node bench/floor.mjs --api-url URL --bodies plan.json --mode create|read [--concurrency N]');
   process.exit(2);
 }
-const deployments = JSON.parse(readFileSync(opts.bodies, 'utf8')).deployments;
+// One project's plan (`deployments`), or several (`--project`: `projects[].deployments`).
+const plan = JSON.parse(readFileSync(opts.bodies, 'utf8'));
+const deployments = plan.deployments ?? plan.projects.flatMap((p) => p.deployments);
 
 let requests = 0;
 let retries = 0;
@@ -92,15 +96,19 @@ if (opts.mode === 'create') {
       if (page.length < 200) return out;
     }
   };
+  // At most 200 values in a request (flow names, flow ids, deployment names), the chunks at once.
   const names = [...new Set(deployments.map((d) => d.flow_name))];
-  const found = [];
-  for (let i = 0; i < names.length; i += 200) found.push(...(await all('/flows/filter', { flows: { name: { any_: names.slice(i, i + 200) } } })));
-  const ids = found.map((f) => f.id);
-  const wanted = [...new Set(deployments.map((d) => d.name))];
-  const [existing] = await Promise.all([
-    all('/deployments/filter', { flows: { id: { any_: ids } }, deployments: { name: { any_: wanted } } }),
-    all('/automations/filter', {}),
-  ]);
+  const chunked = [];
+  for (let i = 0; i < names.length; i += 200) chunked.push(names.slice(i, i + 200));
+  const found = (await Promise.all(chunked.map((chunk) => all('/flows/filter', { flows: { name: { any_: chunk } } })))).flat();
+  const idOf = new Map(found.map((f) => [f.name, f.id]));
+  const groups = [];
+  for (let i = 0; i < deployments.length; i += 200) {
+    const slice = deployments.slice(i, i + 200);
+    groups.push({ flows: { id: { any_: [...new Set(slice.map((d) => idOf.get(d.flow_name)).filter(Boolean))] } }, deployments: { name: { any_: [...new Set(slice.map((d) => d.name))] } } });
+  }
+  const [pages] = await Promise.all([Promise.all(groups.map((body) => all('/deployments/filter', body))), all('/automations/filter', {})]);
+  const existing = pages.flat();
   if (existing.length < deployments.length) throw new Error(`read: ${existing.length} of ${deployments.length} deployments found`);
 }
 const ms = performance.now() - start;

@@ -9,10 +9,11 @@ export const POOL = 'bench-pool';
  * tags, the bench work pool, a project-level git_clone pull step. Every third flow imports pandas,
  * which is not installed, so the reference falls back to its AST loader for it. With `triggers`,
  * each deployment also has a trigger (an automation on the server), every third one a second:
- * `expectedAutomations(n)` in all.
+ * `expectedAutomations(n)` in all. With `prefix`, the flow, deployment and project names start with
+ * it, so that several projects can share one server (bench/monorepo.mjs).
  */
-export function generateProject(dir, n, { triggers = false } = {}) {
-  mkdirSync(path.join(dir, 'flows'));
+export function generateProject(dir, n, { triggers = false, prefix = '' } = {}) {
+  mkdirSync(path.join(dir, 'flows'), { recursive: true });
   const deployments = [];
   for (let i = 0; i < n; i++) {
     const heavy = i % 3 === 2;
@@ -29,7 +30,7 @@ def extract(region: str) -> list[int]:
     return [1, 2, 3]
 
 
-@flow(name="bench-flow-${i}", log_prints=True)
+@flow(name="${prefix}bench-flow-${i}", log_prints=True)
 def flow_${i}(
     region: Literal["eu", "us", "apac"] = "eu",
     batch: int = ${i},
@@ -48,7 +49,7 @@ def flow_${i}(
     ${heavy ? 'return pd.DataFrame(rows)' : 'return rows'}
 `,
     );
-    deployments.push(`  - name: bench-${i}
+    deployments.push(`  - name: ${prefix}bench-${i}
     entrypoint: flows/flow_${i}.py:flow_${i}
     description: Benchmark deployment ${i}.
     tags: [bench, group-${i % 5}]
@@ -69,7 +70,7 @@ ${triggers ? triggerYaml(i) : ''}`);
   }
   writeFileSync(
     path.join(dir, 'prefect.yaml'),
-    `name: bench-${n}
+    `name: ${prefix}bench-${n}
 prefect-version: 3.9.1
 
 pull:

@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cleanEnv, startPrefectServer } from '../__tests__/setup/prefect-server.ts';
 import { FAULT_MIXES, faultScenario } from './faults.mjs';
+import { monorepoScenario } from './monorepo.mjs';
 import { startPostgres } from './postgres.mjs';
 import { POOL, generateProject as writeProject } from './project.mjs';
 
@@ -58,6 +59,13 @@ const { values: opts } = parseArgs({
     'fault-max-runs': { type: 'string', default: '5' },
     'fault-cap': { type: 'string', default: '900' },
     'faults-only': { type: 'boolean', default: false },
+    'monorepo-reps': { type: 'string', default: '0' },
+    'monorepo-only': { type: 'boolean', default: false },
+    'monorepo-projects': { type: 'string', default: '20' },
+    'monorepo-per-project': { type: 'string', default: '50' },
+    'monorepo-changed': { type: 'string', default: '200' },
+    'monorepo-first-reps': { type: 'string', default: '1' },
+    'monorepo-profile': { type: 'boolean', default: false },
   },
 });
 const builtCli = path.resolve(opts.cli ? (statSync(opts.cli, { throwIfNoEntry: false })?.isDirectory() ? path.join(opts.cli, 'cli.js') : opts.cli) : path.join(repoRoot, 'dist/cli.js'));
@@ -90,6 +98,19 @@ if (
   console.error('usage: npm run bench [-- --fault-reps 3 --fault-size 50 --fault-rate 0.35 --fault-mixes all,no500 --fault-seed N --fault-max-runs 5 --fault-cap SECONDS --faults-only]');
   process.exit(2);
 }
+const monorepo = {
+  reps: Number(opts['monorepo-reps']) || (opts['monorepo-only'] ? 3 : 0),
+  projects: Number(opts['monorepo-projects']),
+  perProject: Number(opts['monorepo-per-project']),
+  changedN: Number(opts['monorepo-changed']),
+  firstReps: Number(opts['monorepo-first-reps']),
+};
+if (!(monorepo.reps >= 0) || !(monorepo.projects >= 1) || !(monorepo.perProject >= 1) || !(monorepo.changedN >= 2) || !(monorepo.firstReps >= 1)) {
+  console.error('usage: npm run bench [-- --monorepo-reps 3 --monorepo-projects 20 --monorepo-per-project 50 --monorepo-changed 200 --monorepo-first-reps 1 --monorepo-profile --monorepo-only]');
+  process.exit(2);
+}
+// Only one scenario family: the faults or the monorepo rows.
+const onlyExtra = opts['faults-only'] || opts['monorepo-only'];
 if (
   sizes.some((n) => !Number.isInteger(n) || n < 1) || !(repsFor(1) >= 1) || !(repsFor(50) >= 1) || !(coldReps >= 1) ||
   !['sqlite', 'postgres'].includes(opts.db) || (oursConcurrency !== undefined && !(oursConcurrency >= 1))
@@ -312,7 +333,7 @@ async function main() {
 
     const results = [];
     /** One row: each side's runs ({ ms, serverCpuMs, load1, peakRssKiB }), floors by concurrency. */
-    const record = (scenario, n, refRuns, ourRuns, note, floorRuns) => {
+    const record = (scenario, n, refRuns, ourRuns, note, floorRuns, versus) => {
       const r = { scenario, n, reference: stats(field(refRuns, 'ms')), ours: stats(field(ourRuns, 'ms')) };
       r.ratio = r.reference && r.ours ? r.reference.median / r.ours.median : null;
       if (floorRuns) {
@@ -322,6 +343,11 @@ async function main() {
         r.oursOverFloor = base ? r.ours.median / base.median : null;
         r.floorReports = Object.values(floorRuns).flat().map((x) => ({ ...x.report, wallMs: Math.round(x.ms), serverCpuMs: Math.round(x.serverCpuMs) }));
         r.floorServerCpuMs = Object.fromEntries(Object.entries(floorRuns).map(([c, runs]) => [c, stats(field(runs, 'serverCpuMs'))]));
+      }
+      if (versus) {
+        // ours against another run of ours (the monorepo's changed-since against -n one deployment)
+        r.versus = { label: versus.vsLabel, ...stats(field(versus.vs, 'ms')) };
+        r.oursOverVersus = r.ours.median / r.versus.median;
       }
       const rss = field(ourRuns, 'peakRssKiB');
       if (rss.length) r.oursPeakRssMiB = stats(rss.map((k) => k / 1024));
@@ -345,7 +371,7 @@ async function main() {
     await ours(['deploy', '--all', ...oursFlags], warm);
     await resetServer(api);
 
-    if (!opts['faults-only']) {
+    if (!onlyExtra) {
       console.error(`cold start (${coldReps} reps)…`);
       const cold = { ref: [], ours: [] };
       for (let r = 0; r < coldReps; r++) {
@@ -355,7 +381,7 @@ async function main() {
       record('cold start: --help', 0, cold.ref, cold.ours);
     }
 
-    for (const n of opts['faults-only'] ? [] : sizes) {
+    for (const n of onlyExtra ? [] : sizes) {
       const reps = repsFor(n);
       const withReference = n <= referenceMax;
       const dir = generateProject(n);
@@ -437,7 +463,30 @@ async function main() {
       }
     }
 
-    for (const mix of fault.reps > 0 ? fault.mixes : []) {
+    if (monorepo.reps > 0 && !opts['faults-only']) {
+      // Several projects in one run and --changed-since (bench/monorepo.mjs).
+      let profileDir;
+      if (opts['monorepo-profile']) {
+        profileDir = path.join(repoRoot, 'bench/results', 'profile-monorepo');
+        rmSync(profileDir, { recursive: true, force: true });
+        mkdirSync(profileDir, { recursive: true });
+      }
+      await monorepoScenario({
+        ours,
+        floor,
+        freshCache,
+        resetServer: () => resetServer(api),
+        deploymentCount: () => deploymentCount(api),
+        scratch,
+        record,
+        log: (line) => console.error(line),
+        profileDir,
+        ...monorepo,
+      });
+      if (profileDir) console.error(`  profiles: ${path.relative(repoRoot, profileDir)}`);
+    }
+
+    for (const mix of fault.reps > 0 && !opts['monorepo-only'] ? fault.mixes : []) {
       // Converging through faults (bench/faults.mjs): each side re-run until it exits 0.
       console.error(`faults (${mix}): N=${fault.n} with triggers, ${fault.reps} reps, rate ${fault.rate}, up to ${fault.maxRuns} runs / ${fault.capMs / 1000} s per side and rep…`);
       const samples = await faultScenario({
@@ -486,6 +535,7 @@ async function main() {
       db: opts.db,
       serverCpu: 'CPU time (user + system) of the Prefect server process group (and PostgreSQL with --db postgres) during each timed run, ms',
       reps: { small: Number(opts.reps), large: Number(opts['reps-large']), huge: Number(opts['reps-huge']), cold: coldReps },
+      monorepo: monorepo.reps > 0 ? monorepo : undefined,
       referenceMax,
       floor: { script: 'bench/floor.mjs', concurrency: floorConcurrencies, ratioConcurrency, note: 'wall time spawn to exit, like the others; bodies from plan --all --offline --json' },
       memory: 'ours: max VmHWM of /proc/<pid>/status sampled every 20 ms (MiB)',
@@ -516,7 +566,7 @@ function printTable(results) {
       range(r.ours),
       ...cs.map((c) => (r.floor?.[c] ? fmt(r.floor[c].median) : '—')),
       r.ratio === null ? '—' : `${r.ratio.toFixed(1)}×`,
-      r.oursOverFloor == null ? '—' : `${r.oursOverFloor.toFixed(2)}×`,
+      r.oursOverFloor != null ? `${r.oursOverFloor.toFixed(2)}×` : r.oursOverVersus != null ? `${r.oursOverVersus.toFixed(2)}× vs ${fmt(r.versus.median)} (-n)` : '—',
       r.oursPeakRssMiB ? `${r.oursPeakRssMiB.max.toFixed(0)} MiB` : '—',
       `${cpu(r.serverCpuMs?.reference)} / ${cpu(r.serverCpuMs?.ours)}`,
       r.load1 ? r.load1.median.toFixed(1) : '—',
