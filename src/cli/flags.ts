@@ -33,6 +33,8 @@ export interface SelectionFlags extends GlobalFlags {
   sla?: string[];
   /** plan, validate: environment variables whose values may be shown (the others read as `(from $NAME)`). */
   planEnv?: string[];
+  /** plan, deploy: the project identity deployments are marked with (default: repository + prefect.yaml path). */
+  owner?: string;
 }
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -114,6 +116,12 @@ Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage err
 
 export const planEnvOption = () =>
   new Option('--plan-env <name>', 'an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)').argParser(collect);
+
+export const ownerOption = () =>
+  new Option('--owner <id>', 'the project identity deployments are marked with (label deploy-action.owner) and --prune deletes by (default: the repository, from GITHUB_REPOSITORY or the origin remote, and the prefect.yaml path in it)');
+
+export const pruneOption = () =>
+  new Option('--prune', 'after every create and update succeeded, delete the deployments this project owns that prefect.yaml no longer has, with their automations (needs --all)');
 
 export const selectionOptions = (cmd: Command) =>
   cmd

@@ -53,6 +53,7 @@ export function engineRequest(request: CommandRequest) {
     env: request.env,
     now: request.now,
     ...(request.options ? { options: request.options } : {}),
+    ...(request.owner ? { owner: request.owner } : {}),
     stepRunner,
   };
 }

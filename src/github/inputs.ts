@@ -20,6 +20,8 @@ export const INPUT = {
   requirePlanMatch: 'require-plan-match',
   planEnv: 'plan-env',
   lockTimeout: 'lock-timeout',
+  owner: 'owner',
+  prune: 'prune',
 } as const;
 
 export const MODES = ['plan', 'deploy', 'build'] as const;
@@ -54,6 +56,10 @@ export interface ActionInputs {
   planEnv: string[];
   /** mode deploy: seconds to wait for another deploy of the same prefect.yaml to the same server (0: fail at once). */
   lockTimeout: number;
+  /** The project identity deployments are marked with; undefined: repository + prefect.yaml path. */
+  owner?: string | undefined;
+  /** mode deploy: delete the owned deployments prefect.yaml no longer has (needs `all`). */
+  prune?: boolean;
 }
 
 export class InputValueError extends Error {}
@@ -124,6 +130,10 @@ export function readInputs(getInput: (name: string) => string = (n) => core.getI
     planEnv: splitList(getInput(INPUT.planEnv)),
     lockTimeout: parseSeconds(INPUT.lockTimeout, getInput(INPUT.lockTimeout), DEFAULT_LOCK_TIMEOUT_SECONDS),
   };
+  const owner = getInput(INPUT.owner).trim();
+  if (owner) inputs.owner = owner;
+  if (parseBoolean(INPUT.prune, getInput(INPUT.prune))) inputs.prune = true;
+  if (inputs.prune && !inputs.all) throw new InputValueError(`input "${INPUT.prune}" needs "${INPUT.all}: true" (a partial selection must not delete the deployments it does not select)`);
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
   }

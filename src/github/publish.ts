@@ -2,6 +2,7 @@
  * What each mode leaves once its command is done: outputs (by constant name, redacted), the plan in
  * the log, the job summary, the PR comment, and the failure.
  */
+import type { Deletion } from '../core/plan/ownership.js';
 import * as core from '@actions/core';
 import { formatDiagnostic } from '../core/diagnostics.js';
 import { outcomeJson, type LiveChange } from '../core/apply/index.js';
@@ -18,15 +19,16 @@ import { fail, fingerprint, footer, writeSummary, type Run } from './run.js';
 export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }): Promise<void> {
   const { plan, live, uiUrl: ui } = result;
   logPlan(plan, live, r.now);
-  setPlanOutputs(r, plan, live, ui);
+  setPlanOutputs(r, plan, live, ui, result.deletions);
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
   const markdown = planToMarkdown(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), {
     now: r.now,
     ...(ui ? { uiUrl: ui } : {}),
     footer: footer(r, 'Planned'),
+    ...(result.deletions ? { deletions: result.deletions } : {}),
   });
   await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, plan.deployments), result.hasChanges);
+  await postPlanComment(r, markdown, fingerprint(r, plan.deployments, result.deletions), result.hasChanges);
   if (result.failureReason) fail(r, result.failureReason, plan.diagnostics);
 }
 
@@ -67,8 +69,8 @@ export async function publishBuild(r: Run, result: CommandResult): Promise<void>
   await writeSummary(r, [heading, '', '| Deployment | Step outputs |', '|---|---|', ...rows, '', footer(r, 'Built'), ''].join('\n'));
 }
 
-function setPlanOutputs(r: Run, plan: Plan, live: readonly LiveChange[] | undefined, ui: string | undefined): void {
-  const json = planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live));
+function setPlanOutputs(r: Run, plan: Plan, live: readonly LiveChange[] | undefined, ui: string | undefined, deletions?: readonly Deletion[]): void {
+  const json = planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), deletions && r.secrets.redactValue(deletions));
   r.secrets.setOutput(OUTPUT.plan, JSON.stringify(json));
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan)));
   const deployments = plan.deployments.map((d, i) => {

@@ -5,3 +5,4 @@
 export * from './text.js';
 export * from './markdown.js';
 export * from './changes.js';
+export * from './deletions.js';
