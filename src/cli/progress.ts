@@ -32,7 +32,7 @@ export function outcomeLine(o: DeploymentOutcome, ui: string | undefined, s: Sty
   const painted = { created: s.green, updated: s.yellow, unchanged: s.dim, failed: s.red, deleted: s.yellow }[o.action];
   const what = o.action === 'failed' ? `failed: ${o.error}` : o.action;
   const fields = o.action === 'updated' && o.changes.length ? ` (${o.changes.map((c) => c.field).join(', ')})` : '';
-  const url = deploymentUrl(ui, o.id);
+  const url = o.action === 'deleted' ? undefined : deploymentUrl(ui, o.id);
   const link = url ? `  ${s.dim(url)}` : '';
   return `${qualifiedName(o)}: ${painted(what)}${fields} in ${seconds(o.durationMs)}${link}`;
 }

@@ -115,7 +115,8 @@ export function outcomeJson(o: DeploymentOutcome, ui: string | undefined) {
     id: o.id ?? null,
     action: o.action,
     changes: o.changes.map((c) => c.field),
-    url: deploymentUrl(ui, o.id),
+    // A deleted deployment has no page any more.
+    url: o.action === 'deleted' ? null : deploymentUrl(ui, o.id),
   };
 }
 
