@@ -278,10 +278,16 @@ describe('ownership and prune', () => {
   }, 180_000);
 
   it('deploying a deployment the reference registered marks it, keeping its schedules; then it is this project\'s to prune', async () => {
-    writeFileSync(path.join(legacyDir, 'prefect.yaml'), `deployments:\n  - name: legacy\n    entrypoint: flows/f.py:load\n    work_pool: {name: ${POOL}}\n    schedules:\n      - cron: "0 3 * * *"\n        slug: nightly\n`);
+    writeFileSync(
+      path.join(legacyDir, 'prefect.yaml'),
+      `deployments:\n  - name: legacy\n    entrypoint: flows/f.py:load\n    tags: [old]\n    parameters: {day: yesterday}\n    work_pool: {name: ${POOL}, job_variables: {env: {A: "1"}}}\n    schedules:\n      - cron: "0 3 * * *"\n        slug: nightly\n      - interval: 3600\n        active: false\n      - rrule: "FREQ=WEEKLY;BYDAY=MO"\n        parameters: {day: monday}\n`,
+    );
     await run(prefectBin, ['--no-prompt', 'deploy', '--all'], { cwd: legacyDir, env: { ...process.env, PREFECT_API_URL: apiUrl, PREFECT_HOME: home }, timeout: 180_000 });
+    // Paused in the UI: marking it must not un-pause it.
+    await api('PATCH', `/deployments/${(await stored()).get(key('load', 'legacy'))!.id}`, { paused: true });
     const before = (await stored()).get(key('load', 'legacy'))!;
     expect(before.labels?.[OWNER_LABEL]).toBeUndefined();
+    expect(before.paused).toBe(true);
     const plan = await json(legacyDir, ['plan', '--all', '--owner', 'legacy-project']);
     expect(plan.deployments[0].changes).toEqual([{ field: 'owner', from: null, to: 'legacy-project' }]);
     const r = await json(legacyDir, ['deploy', '--all', '--owner', 'legacy-project']);
@@ -290,8 +296,10 @@ describe('ownership and prune', () => {
     expect(after.id).toBe(before.id);
     expect(after.labels?.[OWNER_LABEL]).toBe('legacy-project');
     const sched = (s: Json) => ({ schedule: s.schedule, active: s.active, slug: s.slug, parameters: s.parameters });
+    expect(before.schedules.length).toBe(3);
+    // The same schedules, listed in the same order.
     expect(after.schedules.map(sched)).toEqual(before.schedules.map(sched));
-    for (const field of ['description', 'parameters', 'paused', 'tags', 'work_pool_name', 'work_queue_name', 'job_variables', 'entrypoint', 'pull_steps', 'parameter_openapi_schema', 'version']) {
+    for (const field of ['description', 'parameters', 'paused', 'tags', 'work_pool_name', 'work_queue_name', 'job_variables', 'entrypoint', 'pull_steps', 'parameter_openapi_schema', 'version', 'enforce_parameter_schema', 'concurrency_limit', 'concurrency_options']) {
       expect(after[field], field).toEqual(before[field]);
     }
     expect((await json(legacyDir, ['deploy', '--all', '--owner', 'legacy-project'])).deployments.map((d: Json) => d.action)).toEqual(['unchanged']);

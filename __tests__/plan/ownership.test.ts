@@ -65,16 +65,19 @@ describe('the mark', () => {
     expect(ownershipChange(current, undefined)).toBeUndefined();
   });
 
-  it('marks an existing deployment by an upsert that keeps its labels and schedules and sends nothing else', () => {
+  it('marks an existing deployment by an upsert that sends it back as stored, with the mark, schedules oldest first', () => {
+    const schedule = (slug: string) => ({ id: slug, created: 'c', schedule: { cron: '0 2 * * *', timezone: 'UTC', day_or: true }, active: false, parameters: { a: 1 }, slug, max_scheduled_runs: null });
     const current = {
-      id: 'd1', name: 'nightly', flow_id: 'f1', paused: true, tags: ['x'],
+      id: 'd1', name: 'nightly', flow_id: 'f1', paused: true, tags: ['x'], parameters: { day: 'today' }, description: null, created: 'c',
+      concurrency_limit: 3, global_concurrency_limit: { limit: 3 }, version_info: { type: 'vcs:git' },
       labels: { 'prefect.flow.id': 'f1', team: 'data' },
-      schedules: [{ id: 's1', created: 'c', schedule: { cron: '0 2 * * *', timezone: 'UTC', day_or: true }, active: false, parameters: { a: 1 }, slug: 'n', max_scheduled_runs: null }],
+      schedules: [schedule('newest'), schedule('oldest')],
     };
-    expect(markBody(current, 'me')).toEqual({
-      name: 'nightly', flow_id: 'f1',
+    const body = markBody(current, 'me');
+    expect(body).toEqual({
+      name: 'nightly', flow_id: 'f1', paused: true, tags: ['x'], parameters: { day: 'today' },
       labels: { 'prefect.flow.id': 'f1', team: 'data', [OWNER_LABEL]: 'me' },
-      schedules: [{ schedule: { cron: '0 2 * * *', timezone: 'UTC', day_or: true }, active: false, parameters: { a: 1 }, slug: 'n' }],
+      schedules: ['oldest', 'newest'].map((slug) => ({ schedule: { cron: '0 2 * * *', timezone: 'UTC', day_or: true }, active: false, parameters: { a: 1 }, slug })),
     });
   });
 

@@ -104,15 +104,31 @@ export function ownershipChange(current: Mapping, owner: string | undefined): Fi
   return from === owner ? undefined : { field: 'owner', from: from ?? null, to: owner };
 }
 
-/** The body of the upsert that marks an existing deployment: its labels plus the mark, and its schedules as they are (the upsert replaces them). */
+/**
+ * Fields of a stored deployment the marking upsert sends back as they are. The upsert writes what
+ * its body sets, and its validation sets `parameters` ({} when absent) and replaces the schedules,
+ * so everything is echoed; left out are the concurrency limit (the upsert re-creates its global
+ * limit only when given one) and `version_info` (the upsert never updates it).
+ */
+const ECHOED = [
+  'version', 'description', 'parameters', 'tags', 'paused', 'enforce_parameter_schema', 'parameter_openapi_schema', 'pull_steps',
+  'work_pool_name', 'work_queue_name', 'job_variables', 'entrypoint', 'path', 'concurrency_options', 'storage_document_id', 'infrastructure_document_id',
+] as const;
+
+/**
+ * The body of the upsert (`POST /deployments/`) that marks an existing deployment: the deployment
+ * as stored, its labels plus the mark. Schedules are sent oldest first: the server lists them
+ * newest first (by `updated`), so they come back in the order they had.
+ */
 export function markBody(current: Mapping, owner: string): Mapping {
   const labels = isMapping(current.labels) ? current.labels : {};
   const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping) : [];
+  const body: Mapping = { name: current.name, flow_id: current.flow_id };
+  for (const field of ECHOED) if (current[field] !== undefined && current[field] !== null) body[field] = current[field];
   return {
-    name: current.name,
-    flow_id: current.flow_id,
+    ...body,
     labels: { ...labels, [OWNER_LABEL]: owner },
-    schedules: schedules.map((s) => ({ schedule: s.schedule, active: s.active, parameters: s.parameters ?? {}, slug: s.slug ?? null })),
+    schedules: [...schedules].reverse().map((s) => ({ schedule: s.schedule, active: s.active, parameters: s.parameters ?? {}, slug: s.slug ?? null })),
   };
 }
 
