@@ -88,3 +88,13 @@ describe('the mark', () => {
     expect(deletionsOf(owned, owned)).toEqual([]);
   });
 });
+
+describe('the marking upsert', () => {
+  it('sends a field equal to the desired one as desired (a float stays a float), a different one as stored', async () => {
+    const { PythonFloat } = await import('../../src/core/values/index.js');
+    const current = { name: 'n', flow_id: 'f', parameters: { cpu: 1 }, tags: ['a'], labels: {}, schedules: [] };
+    const body = markBody(current, 'me', { parameters: { cpu: new PythonFloat(1) }, tags: ['b'] });
+    expect(JSON.stringify(body.parameters)).toBe('{"cpu":1.0}');
+    expect(body.tags).toEqual(['a']);
+  });
+});

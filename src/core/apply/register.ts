@@ -93,7 +93,7 @@ async function registerDeploymentAndAutomations(
   // PATCH cannot set labels: the mark goes on by the upsert, with the deployment's own schedules
   // (the upsert replaces them) and nothing else, so that the PATCH below stays the reference's.
   const mark = ownershipChange(current, owner);
-  if (mark) await client.createDeployment(markBody(current, owner!));
+  if (mark) await client.createDeployment(markBody(current, owner!, updateBody(d)));
   if (changes.length > 0) await client.updateDeployment(id, withoutNullVersionedFields(updateBody(d)));
   if (automationsChanged) {
     await client.deleteOwnedAutomations(id);

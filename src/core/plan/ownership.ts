@@ -14,7 +14,7 @@ import path from 'node:path';
 import { isMapping, type Mapping } from '../config/index.js';
 import type { Environment } from '../templating/index.js';
 import { qualifiedName } from './desired.js';
-import type { FieldChange } from './diff.js';
+import { jsonEqual, type FieldChange } from './diff.js';
 import { runGit, type GitRunner } from './version-info.js';
 
 /** The label that records the owning project. */
@@ -118,13 +118,18 @@ const ECHOED = [
 /**
  * The body of the upsert (`POST /deployments/`) that marks an existing deployment: the deployment
  * as stored, its labels plus the mark. Schedules are sent oldest first: the server lists them
- * newest first (by `updated`), so they come back in the order they had.
+ * newest first (by `updated`), so they come back in the order they had. A field equal to the one
+ * `desired` (the update body) has is sent as desired: the server's JSON, read back, no longer says
+ * that `1.0` was a float, and the reference's update would store it as one.
  */
-export function markBody(current: Mapping, owner: string): Mapping {
+export function markBody(current: Mapping, owner: string, desired: Mapping = {}): Mapping {
   const labels = isMapping(current.labels) ? current.labels : {};
   const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping) : [];
   const body: Mapping = { name: current.name, flow_id: current.flow_id };
-  for (const field of ECHOED) if (current[field] !== undefined && current[field] !== null) body[field] = current[field];
+  for (const field of ECHOED) {
+    if (current[field] === undefined || current[field] === null) continue;
+    body[field] = field in desired && jsonEqual(desired[field], current[field]) ? desired[field] : current[field];
+  }
   return {
     ...body,
     labels: { ...labels, [OWNER_LABEL]: owner },
