@@ -322,6 +322,7 @@ async function write(
     outcomes.push(...pruned.outcomes);
     for (const o of pruned.outcomes) if (o.action === 'failed') diagnostics.unshift({ severity: 'error', file: plan.prefectFile, deployment: o.name, message: `deleting it failed: ${o.error}` });
     diagnostics.push(...pruned.warnings.map((message): Diagnostic => ({ severity: 'warning', file: plan.prefectFile, message })));
+    diagnostics.unshift(...(pruned.errors ?? []).map((message): Diagnostic => ({ severity: 'error', file: plan.prefectFile, message })));
   }
   return { plan, outcomes, diagnostics };
 }

@@ -39,12 +39,17 @@ export async function prune(
   outcomes: readonly DeploymentOutcome[],
   options: PruneOptions,
   onResult?: (outcome: DeploymentOutcome) => void,
-): Promise<{ outcomes: DeploymentOutcome[]; warnings: string[] }> {
+): Promise<{ outcomes: DeploymentOutcome[]; warnings: string[]; errors?: string[] }> {
   const failed = outcomes.filter((o) => o.action === 'failed').length;
   if (failed > 0) return { outcomes: [], warnings: [`nothing was deleted (--prune): ${failed} deployment${failed === 1 ? '' : 's'} failed to register`] };
   if (!client.deleteDeployment || !client.deleteOwnedAutomations) return { outcomes: [], warnings: ['nothing was deleted (--prune): this client cannot delete deployments'] };
   const warnings: string[] = [];
-  const found = await pruneDeletions(client, owner, plan);
+  let found: Deletion[];
+  try {
+    found = await pruneDeletions(client, owner, plan);
+  } catch (e) {
+    return { outcomes: [], warnings: [], errors: [`nothing was deleted (--prune): reading the deployments this project owns failed: ${(e as Error).message}`] };
+  }
   const out: DeploymentOutcome[] = [];
   // One at a time: deletions are few, and a failure stops the rest.
   for (const d of found) {
