@@ -172,14 +172,20 @@ describe('prefect-deploy deploy', () => {
     expect(((await api('GET', `/deployments/${id}`)) as { paused: boolean }).paused).toBe(false);
   });
 
-  it('finds nothing to change after prefect deploy registered the same project', async () => {
+  it('finds nothing to change after prefect deploy registered the same project but its ownership mark, then nothing at all', async () => {
     const pool = 'e2e-pool-ref';
     await api('POST', '/work_pools/', { name: pool, type: 'process' });
     const dir = project(pool);
     await run(prefectBin, ['--no-prompt', 'deploy', '--all'], { cwd: dir, env: { PATH: process.env.PATH ?? '', PREFECT_API_URL: apiUrl, PREFECT_HOME: path.join(dir, '.prefect-home') }, timeout: 180_000 });
     const after = await ours(dir, ['deploy', '--all', '--json']);
     expect(after.code, after.stderr).toBe(0);
+    // The one deliberate difference: the deployments get this project's `deploy-action.owner` label (README, Prune).
     expect(after.json.deployments.map((d: { action: string; changes: string[] }) => [d.action, d.changes])).toEqual([
+      ['updated', ['owner']],
+      ['updated', ['owner']],
+    ]);
+    const again = await ours(dir, ['deploy', '--all', '--json']);
+    expect(again.json.deployments.map((d: { action: string; changes: string[] }) => [d.action, d.changes])).toEqual([
       ['unchanged', []],
       ['unchanged', []],
     ]);

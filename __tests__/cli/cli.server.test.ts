@@ -126,6 +126,8 @@ describe('prefect-deploy against a Prefect server', () => {
       DEPLOYMENTS_TO_CREATE: `${load}/nightly,${report}/weekly`,
       DEPLOYMENTS_TO_UPDATE: '',
       DEPLOYMENTS_UNCHANGED: '',
+      // A plan of every deployment against a server: the owned ones prefect.yaml no longer has (README, Prune).
+      DEPLOYMENTS_TO_DELETE: '',
     });
 
     writeFileSync(path.join(dir, 'prefect.yaml'), prefectYaml(`no-such-pool-${RUN}`));

@@ -37,10 +37,10 @@ interface DeployJson {
 }
 
 /** `prefect-deploy deploy --all --json` in `dir`: its exit code, the actions taken and the errors. */
-async function deployCli(dir: string, apiUrl: string): Promise<{ code: number; actions: Record<string, [string, string[]]>; errors: DeployJson['errors'] }> {
+async function deployCli(dir: string, apiUrl: string, extra: readonly string[] = []): Promise<{ code: number; actions: Record<string, [string, string[]]>; errors: DeployJson['errors'] }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['deploy', '--all', '--json'], {
+  const code = await main(['deploy', '--all', '--json', ...extra], {
     stdout: (t) => (stdout += `${t}\n`),
     stderr: (t) => (stderr += `${t}\n`),
     cwd: dir,
@@ -121,6 +121,18 @@ describe.each(venvs.map((v) => [v.version, v] as const))('prefect server %s', (v
     const second = await ours(apiUrl, p, ws);
     expect(Object.fromEntries(second.actions)).toEqual(Object.fromEntries([...second.actions.keys()].map((key) => [key, ['unchanged', []]])));
   }, 180_000);
+
+  it('marks what it writes with its owner label, and --prune deletes the marked deployment prefect.yaml no longer has', async () => {
+    await clearServer(apiUrl);
+    await api(apiUrl, 'POST', '/work_pools/', { name: 'compat-pool', type: 'process' }, [409]);
+    const dir = project({ 'flows/job.py': FLOW, 'prefect.yaml': yaml('cron: "0 6 * * *"') });
+    expect((await deployCli(dir, apiUrl, ['--owner', 'compat'])).actions).toEqual({ 'compat-job/unscheduled': ['created', []], 'compat-job/scheduled': ['created', []] });
+    const stored = (await api(apiUrl, 'POST', '/deployments/filter', {})) as { name: string; labels?: Record<string, unknown> }[];
+    expect(stored.map((d) => [d.name, d.labels?.['deploy-action.owner']]).sort()).toEqual([['scheduled', 'compat'], ['unscheduled', 'compat']]);
+    writeFileSync(path.join(dir, 'prefect.yaml'), yaml('cron: "0 6 * * *"').replace(/  - name: unscheduled\n.*\n.*\n/, ''));
+    expect((await deployCli(dir, apiUrl, ['--owner', 'compat', '--prune'])).actions).toEqual({ 'compat-job/scheduled': ['unchanged', []], 'compat-job/unscheduled': ['deleted', []] });
+    expect(await deploymentNames(apiUrl)).toEqual(['scheduled']);
+  }, 120_000);
 
   it('updates a changed schedule in place, and writes nothing when deployed again', async () => {
     await clearServer(apiUrl);

@@ -98,6 +98,8 @@ describe('inputs', () => {
     [{ 'lock-timeout': '-1' }, 'input "lock-timeout" must be a whole number of seconds, got "-1"'],
     [{ 'lock-timeout': '5m' }, 'input "lock-timeout" must be a whole number of seconds, got "5m"'],
     [{ all: 'true', deployments: 'x' }, 'inputs "all" and "deployments" cannot be used together'],
+    [{ prune: 'true', deployments: 'x' }, 'input "prune" needs "all: true" (a partial selection must not delete the deployments it does not select)'],
+    [{ prune: 'yes', all: 'true' }, 'input "prune" must be true or false, got "yes"'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(get(values))).toThrowError(new InputValueError(message));
   });
@@ -106,6 +108,10 @@ describe('inputs', () => {
     expect(readInputs(get({ projects: 'flows/*\n\n  flows/{etl,report}  \n' })).projects).toEqual(['flows/*', 'flows/{etl,report}']);
     expect(readInputs(get({ projects: 'flows/*', 'working-directory': '.' })).projects).toEqual(['flows/*']);
     expect(() => readInputs(get({ projects: 'flows/*', 'working-directory': 'flows' }))).toThrow('inputs "projects" and "working-directory" cannot be used together');
+  });
+
+  it('owner and prune (with all)', () => {
+    expect(readInputs(get({ prune: 'true', all: 'true', owner: ' team-data ' }))).toMatchObject({ prune: true, all: true, owner: 'team-data' });
   });
 
   it('has the defaults action.yml declares, and action.yml describes every input and output', () => {

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlan } from '../../src/core/plan/index.js';
 import { compareFingerprints, fingerprintDeployments } from '../../src/core/plan/hash.js';
+import { formatMarker, parseMarker } from '../../src/github/comment.js';
+import { describeDifferences } from '../../src/github/plan-match.js';
 import type { GitRunner } from '../../src/core/plan/version-info.js';
 
 let dir: string;
@@ -80,5 +82,22 @@ describe('plan fingerprint', () => {
     expect(compareFingerprints(before, one)).toEqual([]);
     const other = { hash: 'y', deployments: { 'etl/weekly': before.deployments['etl/nightly']! } };
     expect(compareFingerprints(before, other)).toEqual([{ deployment: 'etl/weekly', kind: 'missing', fields: [] }]);
+  });
+
+  it('covers what a prune deletes: a deploy that would delete more than the reviewed plan differs from it', async () => {
+    const { plan } = await fingerprint(PR);
+    const weekly = { flowName: 'etl', name: 'weekly' };
+    const monthly = { flowName: 'etl', name: 'monthly' };
+    const reviewed = fingerprintDeployments(plan.deployments, { commit: PR.sha, deletions: [weekly] });
+    expect(reviewed.hash).not.toBe(fingerprintDeployments(plan.deployments, { commit: PR.sha }).hash);
+    // The same deletions: equal; fewer (a deploy without prune): nothing differs; more: refused, named.
+    expect(fingerprintDeployments(plan.deployments, { commit: PR.sha, deletions: [weekly] })).toEqual(reviewed);
+    expect(compareFingerprints(reviewed, fingerprintDeployments(plan.deployments, { commit: PR.sha }))).toEqual([]);
+    const more = compareFingerprints(reviewed, fingerprintDeployments(plan.deployments, { commit: PR.sha, deletions: [weekly, monthly] }));
+    expect(more).toEqual([{ deployment: 'delete etl/monthly', kind: 'missing', fields: [] }]);
+    expect(describeDifferences(more)).toBe('deleting etl/monthly was not in that plan');
+    // The deletions travel in the plan comment's marker.
+    const marker = parseMarker(formatMarker({ key: 'abc', scope: 'def' }, reviewed));
+    expect(compareFingerprints(marker!.fingerprint, fingerprintDeployments(plan.deployments, { commit: PR.sha, deletions: [weekly] }))).toEqual([]);
   });
 });

@@ -37,6 +37,8 @@ export interface SelectionFlags extends GlobalFlags {
   changedSince?: string;
   /** Several projects in one run: their directories (globs expanded by us). */
   project?: string[];
+  /** plan, deploy: the project identity deployments are marked with (default: repository + prefect.yaml path). */
+  owner?: string;
 }
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -126,6 +128,11 @@ export const changedSinceOption = () =>
   );
 export const projectOption = () =>
   new Option('--project <dir>', "a project directory holding the prefect file, used as its working directory (as cd DIR && prefect deploy); repeatable, globs allowed ('flows/*'); select one project's deployment with -n DIR:flow/name").argParser(collect);
+export const ownerOption = () =>
+  new Option('--owner <id>', 'the project identity deployments are marked with (label deploy-action.owner) and --prune deletes by (default: the repository, from GITHUB_REPOSITORY or the origin remote, and the prefect.yaml path in it)');
+
+export const pruneOption = () =>
+  new Option('--prune', 'after every create and update succeeded, delete the deployments this project owns that prefect.yaml no longer has, with their automations (needs --all)');
 
 export const selectionOptions = (cmd: Command) =>
   cmd

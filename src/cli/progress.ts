@@ -29,10 +29,10 @@ export interface DeployReporter {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 
 export function outcomeLine(o: DeploymentOutcome, ui: string | undefined, s: Style): string {
-  const painted = { created: s.green, updated: s.yellow, unchanged: s.dim, failed: s.red }[o.action];
+  const painted = { created: s.green, updated: s.yellow, unchanged: s.dim, failed: s.red, deleted: s.yellow }[o.action];
   const what = o.action === 'failed' ? `failed: ${o.error}` : o.action;
   const fields = o.action === 'updated' && o.changes.length ? ` (${o.changes.map((c) => c.field).join(', ')})` : '';
-  const url = deploymentUrl(ui, o.id);
+  const url = o.action === 'deleted' ? undefined : deploymentUrl(ui, o.id);
   const link = url ? `  ${s.dim(url)}` : '';
   return `${qualifiedName(o)}: ${painted(what)}${fields} in ${seconds(o.durationMs)}${link}`;
 }

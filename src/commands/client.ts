@@ -54,6 +54,7 @@ export function engineRequest(request: CommandRequest) {
     now: request.now,
     ...(request.options ? { options: request.options } : {}),
     ...(request.git ? { git: request.git } : {}),
+    ...(request.owner ? { owner: request.owner } : {}),
     stepRunner: sharing(request.stepCache),
   };
 }
@@ -70,5 +71,6 @@ export function deployFailure(result: Pick<DeployResult, 'outcomes' | 'diagnosti
     if (result.stoppedAt === 'lock') return 'lock-timeout';
     return hasErrors(result.diagnostics) ? 'invalid-config' : undefined;
   }
-  return result.outcomes.some((o) => o.action === 'failed') ? 'deploy-failed' : undefined;
+  // An error beside successful outcomes: a prune that could not read what to delete.
+  return result.outcomes.some((o) => o.action === 'failed') || hasErrors(result.diagnostics) ? 'deploy-failed' : undefined;
 }

@@ -2,8 +2,9 @@
  * `deploy`: validate every selected deployment against the server, run their build/push steps once
  * (or take their outputs as given), then register them.
  */
-import { deploy as deployDeployments } from '../core/apply/index.js';
-import { createPlan, hasErrors, newPlanCache, type DesiredDeployment } from '../core/plan/index.js';
+import { deploy as deployDeployments, pruneDeletions } from '../core/apply/index.js';
+import { projectIdentity } from '../core/plan/ownership.js';
+import { createPlan, hasErrors, newPlanCache, qualifiedName, type DesiredDeployment } from '../core/plan/index.js';
 import { untrustedEnvironment } from '../core/secrets.js';
 import type { StepOutputs } from '../core/templating/index.js';
 import { uiUrl } from '../prefect/index.js';
@@ -16,6 +17,9 @@ import type { CommandResult, DeployCommandRequest, Reporter } from './types.js';
 export async function deploy(request: DeployCommandRequest, reporter: Reporter): Promise<CommandResult> {
   const { apiUrl } = request;
   if (!apiUrl) return { diagnostics: [], hasChanges: false, failureReason: 'no-api-url' };
+  if (request.prune && !request.selection.all) {
+    return { diagnostics: [], hasChanges: false, failureReason: 'invalid-input', message: 'prune needs every deployment selected (--all / all: true): a partial selection must not delete the rest' };
+  }
   const ui = uiUrl(apiUrl, request.env);
   // The check plan below and the engine's own plans share the file, git's answers and the flow analyses.
   const cache = newPlanCache();
@@ -33,6 +37,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
     const given = request.stepOutputs;
     const keyed = given && isKeyedByDeployment(given) ? given : undefined;
     const skipSteps = request.skipSteps || given !== undefined;
+    let pruneOnly: Set<string> | undefined;
     const choice: GivenStepOutputs = skipSteps ? { stepOutputs: keyed ? {} : ((given as StepOutputs | undefined) ?? {}) } : {};
     if (skipSteps || request.checkPlan) {
       // The deployments as a plan sees them, before any step output: what a PR plan fingerprinted.
@@ -44,7 +49,10 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
         if (keyed) choice.stepOutputsByIndex = outputsByIndex(before, keyed);
         const problems = skipSteps ? missingStepOutputs(before, choice) : [];
         if (problems.length > 0) return { plan: before, diagnostics: problems, hasChanges: false, failureReason: 'invalid-input', ...uiField };
-        const refused = await request.checkPlan?.(before);
+        // What a prune would delete, as the reviewed plan must have shown it.
+        const deletions = request.prune && request.checkPlan ? await pruneDeletions(client, await projectIdentity(req), before) : undefined;
+        if (deletions) pruneOnly = new Set(deletions.map(qualifiedName));
+        const refused = await request.checkPlan?.(before, deletions);
         if (refused !== undefined) return { plan: before, diagnostics: [], hasChanges: false, failureReason: 'plan-changed', message: refused, ...uiField };
       }
     }
@@ -61,6 +69,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
       onResult: (o) => reporter.result(o),
       lock: request.lock,
       onLock: (e) => reporter.lock(e),
+      ...(request.prune ? { prune: pruneOnly ? { only: pruneOnly } : {} } : {}),
     });
     reporter.diagnostics(result.diagnostics);
     const outputsOf = (d: DesiredDeployment, i: number): StepOutputs =>
@@ -72,7 +81,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
       ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}),
       stepOutputs: new Map(result.plan.deployments.map((d, i) => [d.index, outputsOf(d, i)])),
       diagnostics: result.diagnostics,
-      hasChanges: result.outcomes.some((o) => o.action === 'created' || o.action === 'updated'),
+      hasChanges: result.outcomes.some((o) => o.action === 'created' || o.action === 'updated' || o.action === 'deleted'),
       ...(reason ? { failureReason: reason } : {}),
       ...uiField,
     };

@@ -5,6 +5,7 @@ import { untrustedEnvironment } from '../core/secrets.js';
 import { uiUrl } from '../prefect/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
 import { narrowToChanged, refusedRef } from './changed.js';
+import type { Deletion } from '../core/plan/ownership.js';
 import { engineRequest, openClient } from './client.js';
 import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';
 
@@ -27,11 +28,12 @@ export async function plan(request: PlanCommandRequest, reporter: Reporter): Pro
   const req = { ...untrustedPlanRequest(request), cache, ...changed.only };
   let planned: Plan;
   let live: LiveChange[] | undefined;
+  let deletions: Deletion[] | undefined;
   const { apiUrl } = request;
   if (apiUrl) {
     const client = openClient({ ...request, apiUrl }, reporter);
     try {
-      ({ plan: planned, live } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client) }));
+      ({ plan: planned, live, deletions } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client) }));
     } finally {
       client.close();
     }
@@ -44,8 +46,9 @@ export async function plan(request: PlanCommandRequest, reporter: Reporter): Pro
   return {
     plan: planned,
     ...(live ? { live } : {}),
+    ...(deletions ? { deletions } : {}),
     diagnostics: planned.diagnostics,
-    hasChanges: errors || !live || live.some((c) => c.action !== 'unchanged'),
+    hasChanges: errors || !live || live.some((c) => c.action !== 'unchanged') || (deletions?.length ?? 0) > 0,
     ...(errors ? { failureReason: 'invalid-config' as const } : {}),
     ...(ui ? { uiUrl: ui } : {}),
     ...changed.result,

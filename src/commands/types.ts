@@ -6,6 +6,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { DeploymentOutcome, DeployProgress, LiveChange, LockEvent, LockOptions, StepRunCache } from '../core/apply/index.js';
 import type { DeployOptions, DesiredDeployment, Plan } from '../core/plan/index.js';
 import type { GitRunner } from '../core/plan/version-info.js';
+import type { Deletion } from '../core/plan/ownership.js';
 import type { Secrets } from '../core/secrets.js';
 import type { Environment, StepOutputs } from '../core/templating/index.js';
 import type { StepEvent } from '../steps/index.js';
@@ -64,6 +65,8 @@ export interface CommandRequest {
    * environment values a plan hides. Everything the doors print or publish goes through it.
    */
   secrets: Secrets;
+  /** The project identity deployments are marked with (`--owner`, the action's `owner`); default: repository + prefect.yaml path. */
+  owner?: string;
   /**
    * Identical build/push step invocations run once per run: several projects of one run share this
    * cache (see `runProjects`); none → each command gets a fresh one.
@@ -112,7 +115,9 @@ export interface DeployCommandRequest extends CommandRequest {
    * Asked before anything runs, with the deployments as a plan sees them before any step output:
    * a message refuses the deploy (`plan-changed`), undefined lets it go on.
    */
-  checkPlan?: (plan: Plan) => Promise<string | undefined>;
+  checkPlan?: (plan: Plan, deletions?: readonly Deletion[]) => Promise<string | undefined>;
+  /** Delete the owned deployments prefect.yaml no longer has, after every create and update succeeded; needs `selection.all`. */
+  prune?: boolean;
 }
 
 /** Everything a command found and did, for the doors to publish. */
@@ -121,7 +126,9 @@ export interface CommandResult {
   plan?: Plan;
   /** Against a server: what a deploy would do to each deployment, in plan order. */
   live?: LiveChange[];
-  /** A deploy that ran: each deployment's registration, in plan order. Absent when it stopped before deploying. */
+  /** Against a server, a plan of every deployment: the owned deployments prefect.yaml no longer has (a prune deletes them). */
+  deletions?: Deletion[];
+  /** A deploy that ran: each deployment's registration, in plan order, then (`prune`) the deletions. Absent when it stopped before deploying. */
   outcomes?: DeploymentOutcome[];
   /** A deploy that wrote nothing: where it stopped. */
   stoppedAt?: 'validation' | 'steps' | 'lock';

@@ -22,6 +22,8 @@ export const INPUT = {
   lockTimeout: 'lock-timeout',
   changedSince: 'changed-since',
   projects: 'projects',
+  owner: 'owner',
+  prune: 'prune',
 } as const;
 
 export const MODES = ['plan', 'deploy', 'build'] as const;
@@ -63,6 +65,10 @@ export interface ActionInputs {
   changedSince: string;
   /** Several projects in one run: directories or globs, one a line (empty: the one project of `working-directory`). */
   projects: string[];
+  /** The project identity deployments are marked with; undefined: repository + prefect.yaml path. */
+  owner?: string | undefined;
+  /** mode deploy: delete the owned deployments prefect.yaml no longer has (needs `all`). */
+  prune?: boolean;
 }
 
 export class InputValueError extends Error {}
@@ -136,6 +142,10 @@ export function readInputs(getInput: (name: string) => string = (n) => core.getI
     projects: splitLines(getInput(INPUT.projects)),
   };
   checkProjects(inputs, getInput(INPUT.workingDirectory));
+  const owner = getInput(INPUT.owner).trim();
+  if (owner) inputs.owner = owner;
+  if (parseBoolean(INPUT.prune, getInput(INPUT.prune))) inputs.prune = true;
+  if (inputs.prune && !inputs.all) throw new InputValueError(`input "${INPUT.prune}" needs "${INPUT.all}: true" (a partial selection must not delete the deployments it does not select)`);
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
   }

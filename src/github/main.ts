@@ -2,6 +2,7 @@
  * The action front door: inputs become a command's request, an ActionReporter logs as it runs, and
  * its result is published (outputs, job summary, PR comment, failure).
  */
+import type { Deletion } from '../core/plan/ownership.js';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { apiUrlOf, build, deploy, plan, type CommandRequest } from '../commands/index.js';
@@ -77,7 +78,8 @@ async function runRedacted(secrets: Secrets, seams: DoorSeams): Promise<void> {
     skipSteps: inputs.skipSteps,
     ...(inputs.stepOutputs ? { stepOutputs: inputs.stepOutputs } : {}),
     planEnv: inputs.planEnv,
-    ...(inputs.requirePlanMatch ? { checkPlan: (p: Plan) => planMatches(r, p) } : {}),
+    ...(inputs.requirePlanMatch ? { checkPlan: (p: Plan, deletions?: readonly Deletion[]) => planMatches(r, p, deletions) } : {}),
+    ...(inputs.prune ? { prune: true } : {}),
   });
   try {
     if (inputs.projects.length > 0) {
@@ -121,6 +123,7 @@ function commandRequest(r: Run): CommandRequest {
     now: r.now,
     ...(apiUrl ? { apiUrl } : {}),
     ...(r.inputs.concurrency ? { concurrency: r.inputs.concurrency } : {}),
+    ...(r.inputs.owner ? { owner: r.inputs.owner } : {}),
     secrets: r.secrets,
     ...(r.git ? { git: r.git } : {}),
     ...(changedSince ? { changedSince, ...(r.inputs.changedSince === '' ? { changedSinceFromEvent: true } : {}) } : {}),

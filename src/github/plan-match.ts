@@ -3,7 +3,7 @@
  * request merged into this commit and check that what is about to be registered is what that plan
  * showed. A deploy of a subset (one matrix leg) compares its deployments only.
  */
-import { compareFingerprints, type FingerprintDifference, type PlanFingerprint } from '../core/plan/hash.js';
+import { compareFingerprints, DELETION_PREFIX, type FingerprintDifference, type PlanFingerprint } from '../core/plan/hash.js';
 import { currentLogin, ownPlanComments, type CommentKeys, type Octokit, type PlanComment, type Repository } from './comment.js';
 
 export type PlanMatch =
@@ -47,6 +47,6 @@ export async function checkPlanMatch(
 
 export function describeDifferences(differences: readonly FingerprintDifference[]): string {
   return differences
-    .map((d) => (d.kind === 'missing' ? `${d.deployment} was not in that plan` : `${d.deployment} changed${d.fields.length ? ` (${d.fields.join(', ')})` : ''}`))
+    .map((d) => (d.kind === 'missing' && d.deployment.startsWith(DELETION_PREFIX) ? `deleting ${d.deployment.slice(DELETION_PREFIX.length)} was not in that plan` : d.kind === 'missing' ? `${d.deployment} was not in that plan` : `${d.deployment} changed${d.fields.length ? ` (${d.fields.join(', ')})` : ''}`))
     .join('; ');
 }

@@ -2,6 +2,7 @@
  * What each mode leaves once its command is done: outputs (by constant name, redacted), the plan in
  * the log, the job summary, the PR comment, and the failure.
  */
+import type { Deletion } from '../core/plan/ownership.js';
 import * as core from '@actions/core';
 import { formatDiagnostic } from '../core/diagnostics.js';
 import { outcomeJson, type LiveChange } from '../core/apply/index.js';
@@ -25,9 +26,10 @@ export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }
     now: r.now,
     ...(ui ? { uiUrl: ui } : {}),
     footer: withSkipped(result, footer(r, 'Planned')),
+    ...(result.deletions ? { deletions: result.deletions } : {}),
   });
   await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, plan.deployments), result.hasChanges);
+  await postPlanComment(r, markdown, fingerprint(r, plan.deployments, result.deletions), result.hasChanges);
   if (result.failureReason) fail(r, result.failureReason, plan.diagnostics);
 }
 
@@ -71,7 +73,8 @@ export async function publishBuild(r: Run, result: CommandResult): Promise<void>
 }
 
 function setPlanOutputs(r: Run, plan: Plan, live: readonly LiveChange[] | undefined, ui: string | undefined, result: CommandResult): void {
-  const json = { ...planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live)), ...skippedJson(result) };
+  const deletions = result.deletions;
+  const json = { ...planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), deletions && r.secrets.redactValue(deletions)), ...skippedJson(result) };
   r.secrets.setOutput(OUTPUT.plan, JSON.stringify(json));
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan)));
   const deployments = plan.deployments.map((d, i) => {

@@ -2,6 +2,7 @@
  * The action and the pull request: the sticky plan comment, and require-plan-match's look at the
  * plan posted on the merged pull request. Neither fails a plan: problems are notices or warnings.
  */
+import type { Deletion } from '../core/plan/ownership.js';
 import * as core from '@actions/core';
 import type { PlanFingerprint } from '../core/plan/hash.js';
 import type { Plan } from '../core/plan/index.js';
@@ -56,14 +57,14 @@ export async function postPlanComment(r: Run, markdown: string, print: PlanFinge
  * require-plan-match as the deploy command's `checkPlan`: undefined when what is about to be
  * registered is what the plan on the merged pull request showed, else why the deploy is refused.
  */
-export async function planMatches(r: Run, plan: Plan): Promise<string | undefined> {
+export async function planMatches(r: Run, plan: Plan, deletions?: readonly Deletion[]): Promise<string | undefined> {
   const { inputs, github } = r;
   if (!inputs.githubToken || !github.repository || !github.sha) return 'needs github-token, GITHUB_REPOSITORY and GITHUB_SHA to find the plan on the merged pull request';
   const keys = commentKeys(`${github.repository.owner}/${github.repository.repo}`, r.prefectFile, selection(inputs).key);
   const octokit = await createOctokit(inputs.githubToken);
   let match;
   try {
-    match = await checkPlanMatch(octokit, github.repository, github.sha, keys, fingerprint(r, plan.deployments));
+    match = await checkPlanMatch(octokit, github.repository, github.sha, keys, fingerprint(r, plan.deployments, deletions));
   } catch (e) {
     return `the plan on the merged pull request could not be read: ${r.secrets.redactText((e as Error).message)}`;
   }

@@ -3,6 +3,7 @@
  * the same way (the footer, the job summary, the failure).
  */
 import type { GitRunner } from '../core/plan/version-info.js';
+import type { Deletion } from '../core/plan/ownership.js';
 import * as core from '@actions/core';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { fingerprintDeployments, type PlanFingerprint } from '../core/plan/hash.js';
@@ -55,8 +56,8 @@ export function footer(r: Run, verb: string): string {
   return `<sub>${verb} by deploy-action · ${parts.join(' · ')}</sub>`;
 }
 
-export function fingerprint(r: Run, deployments: readonly DesiredDeployment[]): PlanFingerprint {
-  return fingerprintDeployments(deployments, { ...(r.github.sha ? { commit: r.github.sha } : {}), transform: (v) => r.secrets.redactValue(v) });
+export function fingerprint(r: Run, deployments: readonly DesiredDeployment[], deletions?: readonly Deletion[]): PlanFingerprint {
+  return fingerprintDeployments(deployments, { ...(r.github.sha ? { commit: r.github.sha } : {}), transform: (v) => r.secrets.redactValue(v), ...(deletions ? { deletions } : {}) });
 }
 
 export async function writeSummary(r: Run, markdown: string): Promise<string> {

@@ -297,6 +297,29 @@ export class PrefectClient {
     return this.http.json<number>({ method: 'POST', path: '/automations/count', body: {}, idempotent: true });
   }
 
+  /** Every deployment of the workspace (`POST /deployments/filter`, paged): the owned ones are found by their labels, which the filter cannot match. */
+  readAllDeployments(): Promise<Deployment[]> {
+    return this.readAll<Deployment>('/deployments/filter', {} satisfies DeploymentsFilterBody);
+  }
+
+  /** `POST /flows/filter` by id: the flows among `ids` that exist. */
+  async readFlowsById(ids: readonly string[]): Promise<Flow[]> {
+    const out: Flow[] = [];
+    for (const chunk of chunks([...new Set(ids)], MAX_FILTER_VALUES)) {
+      const body: FlowsFilterBody = { flows: { id: { any_: chunk } } };
+      out.push(...(await this.readAll<Flow>('/flows/filter', body, { atMost: chunk.length })));
+    }
+    return out;
+  }
+
+  /**
+   * `DELETE /deployments/{id}` (204). A 404 is success: the deployment is gone, whether a retry
+   * follows a DELETE whose answer was lost or someone else deleted it first.
+   */
+  async deleteDeployment(id: string): Promise<void> {
+    await orUndefined(this.http.call({ method: 'DELETE', path: apiPath`/deployments/${id}` }));
+  }
+
   /** `GET /deployments/{id}`; `undefined` when there is no such deployment. */
   readDeployment(id: string): Promise<Deployment | undefined> {
     return orUndefined(this.http.json<Deployment>({ method: 'GET', path: apiPath`/deployments/${id}` }));

@@ -7,7 +7,7 @@ import { DEFAULT_LOCK_TIMEOUT_SECONDS, outcomeJson, type DeploymentOutcome } fro
 import { planToJson, skippedToJson, skippedToText } from '../../core/report/index.js';
 import { deploymentUrl } from '../../prefect/index.js';
 import { ciSummary, type CiEnvironment } from '../ci.js';
-import { EXAMPLES, parseNonNegativeInteger, selectionOptions, stepOutputsParser, type SelectionFlags } from '../flags.js';
+import { EXAMPLES, ownerOption, parseNonNegativeInteger, pruneOption, selectionOptions, stepOutputsParser, type SelectionFlags } from '../flags.js';
 import type { DotenvVariables } from '../output.js';
 import { deployProjectsCli } from '../projects.js';
 import { TerminalReporter } from '../reporter.js';
@@ -19,6 +19,7 @@ interface DeployFlags extends SelectionFlags {
   lock?: boolean;
   skipSteps?: boolean;
   stepOutputs?: Record<string, unknown>;
+  prune?: boolean;
 }
 
 const label = qualifiedName;
@@ -42,6 +43,8 @@ const outcomesJson = (outcomes: readonly DeploymentOutcome[], ui: string | undef
 async function runDeploy(session: Session, cmd: Command): Promise<void> {
   const { flags, s } = session.context<DeployFlags>(cmd);
   const { io, ci, secrets } = session;
+  // A partial selection would see every other deployment as removed.
+  if (flags.prune && !flags.all) cmd.error('error: --prune requires --all (a partial selection must not delete the deployments it does not select)', { exitCode: EXIT_USAGE });
   session.dotenvFile = flags.dotenv;
   const reporter = new TerminalReporter(session, s, Boolean(flags.json));
   const request = {
@@ -50,6 +53,7 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
     lock: flags.lock === false ? (false as const) : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
     skipSteps: Boolean(flags.skipSteps),
     ...(flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {}),
+    ...(flags.prune ? { prune: true } : {}),
   };
   if (flags.project?.length) return deployProjectsCli(session, s, Boolean(flags.json), request, flags.project, reporter);
   let result: CommandResult | undefined;
@@ -69,7 +73,7 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
   const { diagnostics, uiUrl: ui } = result;
   const failed = diagnostics.some((d) => d.severity === 'error');
   const count = (a: string) => outcomes.filter((o) => o.action === a).length;
-  reporter.finish(outcomes.length === 0 && failed ? s.red('nothing registered') : `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
+  reporter.finish(outcomes.length === 0 && failed ? s.red('nothing registered') : `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed${count('deleted') ? `, ${count('deleted')} deleted` : ''}`);
   const diagJson = planToJson({ prefectFile: result.plan?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
   const skipped = result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};
   const json = secrets.redactValue({ deployments: outcomesJson(outcomes, ui), ...skipped, errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
@@ -82,7 +86,8 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
     for (const d of diagnostics) if (d.severity === 'warning' || ci.annotation) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : session.paint(s, d));
   }
   if (!flags.json && !failed && skippedToText(result.changedSince)) io.stdout(skippedToText(result.changedSince));
-  const only = outcomes.length === 1 ? outcomes[0]! : undefined;
+  const registered = outcomes.filter((o) => o.action !== 'deleted');
+  const only = registered.length === 1 ? registered[0]! : undefined;
   const names = (a: string) => outcomes.filter((o) => o.action === a).map(label);
   const scalars: DotenvVariables = [...status(reason), ...(only?.id ? ([['DEPLOYMENT_ID', only.id], ...(ui ? [['DEPLOYMENT_URL', deploymentUrl(ui, only.id)!]] : [])] as DotenvVariables) : [])];
   const lists: Array<[string, string[]]> = [
@@ -91,6 +96,7 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
     ['DEPLOYMENTS_UNCHANGED', names('unchanged')],
     ['DEPLOYMENTS_FAILED', names('failed')],
     ...(result.changedSince ? [['DEPLOYMENTS_SKIPPED', result.changedSince.skipped.map((d) => d.deployment)] as [string, string[]]] : []),
+    ...(flags.prune ? ([['DEPLOYMENTS_DELETED', names('deleted')]] as Array<[string, string[]]>) : []),
   ];
   session.done({ json, dotenv: { scalars, lists } }, failed || reason ? EXIT_FAILED : EXIT_OK);
 }
@@ -114,6 +120,8 @@ export function registerDeploy(program: Command, session: Session): void {
   )
     .addOption(new Option('--lock-timeout <seconds>', `how long to wait for another deploy of the same prefect.yaml to the same server to finish writing (default ${DEFAULT_LOCK_TIMEOUT_SECONDS}; 0: fail at once)`).argParser(parseNonNegativeInteger))
     .option('--no-lock', 'write without taking the deploy lock on the server (concurrent deploys of the same prefect.yaml may then duplicate automations)')
+    .addOption(pruneOption())
+    .addOption(ownerOption())
     .option('--skip-steps', 'do not run the build/push steps; what they would fill must come from --step-outputs')
     .addOption(new Option('--step-outputs <json|file>', "outputs of build/push steps run earlier, as a JSON object or a file holding one: one set for every deployment, or what `prefect-deploy build` printed (keyed by flow/name); the steps are not run").argParser(stepOutputsParser(session.io.cwd)))
     .action((_flags, cmd: Command) => runDeploy(session, cmd));

@@ -3,7 +3,7 @@ import { qualifiedName } from '../../core/plan/index.js';
 import type { Command } from 'commander';
 import { apiUrlOf, plan, validate, type PlanCommandRequest } from '../../commands/index.js';
 import { liveChangesToText, planToJson, planToText, skippedToJson, skippedToText } from '../../core/report/index.js';
-import { deployOptions, EXAMPLES, planEnvOption, selectionOptions, type SelectionFlags } from '../flags.js';
+import { deployOptions, EXAMPLES, ownerOption, planEnvOption, selectionOptions, type SelectionFlags } from '../flags.js';
 import type { DotenvVariables } from '../output.js';
 import { planProjects } from '../projects.js';
 import { TerminalReporter } from '../reporter.js';
@@ -27,6 +27,7 @@ export function planRequest(session: Session, flags: SelectionFlags): PlanComman
     secrets: session.secrets,
     planEnv: flags.planEnv ?? [],
     ...(flags.changedSince ? { changedSince: flags.changedSince } : {}),
+    ...(flags.owner ? { owner: flags.owner } : {}),
   };
 }
 
@@ -43,13 +44,14 @@ async function runPlan(session: Session, cmd: Command, verb: 'plan' | 'validate'
   // Redacted copies for showing; credential-named keys are blanked too, as in the action's comment.
   const shown = secrets.redactValue(planned);
   const shownLive = live && secrets.redactValue(live);
-  const json = { ...planToJson(shown, shownLive), ...(result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {}) };
+  const deletions = result.deletions && secrets.redactValue(result.deletions);
+  const json = { ...planToJson(shown, shownLive, deletions), ...(result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {}) };
   if (flags.json) {
     session.annotateOnly(planned.diagnostics);
     io.stdout(JSON.stringify(json, null, 2));
   } else if (!session.printProblems(s, planned.diagnostics, 'would be registered')) {
     if (verb === 'validate') io.stdout(`${planned.prefectFile}: ${planned.deployments.length} deployment(s) valid${request.apiUrl ? ' against ' + request.apiUrl : ''}`);
-    else io.stdout(shownLive ? liveChangesToText(shown, shownLive, { now: request.now }) : planToText(shown, { now: request.now }));
+    else io.stdout(shownLive ? liveChangesToText(shown, shownLive, { now: request.now, ...(deletions ? { deletions } : {}) }) : planToText(shown, { now: request.now }));
     const skipped = skippedToText(result.changedSince);
     if (skipped) io.stdout(skipped);
   }
@@ -57,6 +59,7 @@ async function runPlan(session: Session, cmd: Command, verb: 'plan' | 'validate'
   const lists: Array<[string, string[]]> = [['DEPLOYMENTS_SELECTED', failed ? [] : planned.deployments.map(label)]];
   if (live) lists.push(['DEPLOYMENTS_TO_CREATE', byAction('created')], ['DEPLOYMENTS_TO_UPDATE', byAction('updated')], ['DEPLOYMENTS_UNCHANGED', byAction('unchanged')]);
   if (result.changedSince) lists.push(['DEPLOYMENTS_SKIPPED', result.changedSince.skipped.map((d) => d.deployment)]);
+  if (deletions) lists.push(['DEPLOYMENTS_TO_DELETE', deletions.map(label)]);
   const scalars: DotenvVariables = [...status(result.failureReason), ...(live ? ([['PREFECT_PLAN_HAS_CHANGES', String(result.hasChanges)]] as DotenvVariables) : [])];
   session.done({ json, dotenv: { scalars, lists } }, failed ? EXIT_FAILED : EXIT_OK);
 }
@@ -69,6 +72,7 @@ export function registerPlan(program: Command, session: Session): void {
       .addHelpText('after', EXAMPLES(['prefect-deploy plan --all', 'prefect-deploy plan -n etl/nightly --json', 'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml', 'prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env'])),
   )
     .addOption(planEnvOption())
+    .addOption(ownerOption())
     .action((_flags, cmd: Command) => runPlan(session, cmd, 'plan'));
 }
 

@@ -21,6 +21,8 @@ import { mapBounded } from '../util/map-bounded.js';
 import { acquireDeployLock, lockTarget, DeployLockError, type HeldLock, type LockClient, type LockEvent, type LockOptions } from './lock.js';
 import { registerDeployment, type FlowUpserts, type RegistrationClient } from './register.js';
 import { serverCompatibility } from './server-compat.js';
+import { prune, pruneDeletions, type PruneClient, type PruneOptions } from './prune.js';
+import { projectIdentity, type Deletion } from '../plan/ownership.js';
 import { StepExecutionError, type StepEvent, type StepRunContext, type StepRunner } from './step-runner.js';
 
 // Live state and the diff are the plan's (src/core/plan); re-exported for the callers of `apply`.
@@ -29,6 +31,7 @@ export { registerDeployment, type RegistrationAction, type RegistrationClient, t
 export { readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient } from '../plan/snapshot.js';
 export { automationsFor, compareWithServer, type LiveChange } from '../plan/live.js';
 export { serverCompatibility } from './server-compat.js';
+export { pruneDeletions, type PruneClient, type PruneOptions } from './prune.js';
 export { lockEventText, lockName, lockTarget, DEFAULT_LOCK_TIMEOUT_SECONDS, type LockEvent, type LockOptions } from './lock.js';
 export {
   StepExecutionError,
@@ -41,7 +44,7 @@ export {
 } from './step-runner.js';
 
 /** What a deploy needs from the API: the bulk reads of the snapshot, the writes, the work pools. */
-export interface DeployClient extends RegistrationClient, SnapshotClient, Partial<LockClient> {
+export interface DeployClient extends RegistrationClient, SnapshotClient, Partial<LockClient>, Partial<Omit<PruneClient, 'deleteOwnedAutomations'>> {
   readWorkPool(name: string): Promise<Mapping | undefined>;
   /** The server's release, read once; undefined when it is current or does not say (Prefect Cloud). */
   serverVersion?(): Promise<string | undefined>;
@@ -71,6 +74,10 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   lock?: LockOptions | false;
   /** Waiting for, holding and releasing the deploy lock. */
   onLock?: (event: LockEvent) => void;
+  /** The project identity deployments are marked with (`--owner`); default: the repository and the prefect.yaml's path in it. */
+  owner?: string;
+  /** Delete the owned deployments prefect.yaml no longer has, once every create and update succeeded (`--prune`). */
+  prune?: PruneOptions;
 }
 
 export type DeployProgress =
@@ -80,8 +87,8 @@ export type DeployProgress =
 export interface DeploymentOutcome {
   name: string;
   flowName: string;
-  /** `failed` when the API refused or the connection broke; `error` says why. */
-  action: RegistrationAction | 'failed';
+  /** `failed` when the API refused or the connection broke; `error` says why. `deleted`: pruned. */
+  action: RegistrationAction | 'failed' | 'deleted';
   id?: string;
   changes: FieldChange[];
   error?: string;
@@ -108,7 +115,8 @@ export function outcomeJson(o: DeploymentOutcome, ui: string | undefined) {
     id: o.id ?? null,
     action: o.action,
     changes: o.changes.map((c) => c.field),
-    url: deploymentUrl(ui, o.id),
+    // A deleted deployment has no page any more.
+    url: o.action === 'deleted' ? null : deploymentUrl(ui, o.id),
   };
 }
 
@@ -192,6 +200,9 @@ function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 export async function deploy(given: DeployRequest): Promise<DeployResult> {
   // The plan after the steps reuses the file, git's answers and the flow analyses of the first.
   const request = { ...given, cache: given.cache ?? newPlanCache() };
+  // Asked while the flows are analysed; git's answers are few and fast.
+  const owner = projectIdentity(request);
+  owner.catch(() => {});
   // The server's state for the selected names is read while the flows are analysed; used only when
   // no step runs in between (a build can take minutes) and it covers every deployment planned.
   const early = prefetching(request.client);
@@ -219,15 +230,17 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
     if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
   }
   const read = { current: withSteps.length === 0 ? current : undefined, prefetch: withSteps.length === 0 ? early.prefetch : undefined };
-  if (!canLock(request)) return write(request, plan, read, outputsByIndex);
+  const identity = await owner;
+  if (!canLock(request)) return write(request, plan, read, outputsByIndex, identity);
   // A deploy that changes nothing writes nothing, so it needs no lock (nor its requests).
   const before = (read.current ?? readServerSnapshot(request.client, plan.deployments, read.prefetch)).then(remembered);
   before.catch(() => {}); // a failed read is reported by the read under the lock
-  const untouched = await compareWithServer(request.client, plan, undefined, before).then(
+  const nothingToDelete = request.prune ? pruneDeletions(request.client, identity, plan).then((d) => d.length === 0, () => false) : Promise.resolve(true);
+  const untouched = await compareWithServer(request.client, plan, undefined, before, identity).then(
     (live) => live.every((c) => c.action === 'unchanged') && plan.deployments.every((d) => !d.slas),
     () => false,
   );
-  if (untouched) return write(request, plan, { current: before }, outputsByIndex);
+  if (untouched && (await nothingToDelete)) return write(request, plan, { current: before }, outputsByIndex, identity);
   let held: HeldLock;
   try {
     held = await lockFor(request, plan);
@@ -237,7 +250,7 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   }
   try {
     // Read again under the lock: the deploy that held it may have written since.
-    return await write(request, plan, undefined, outputsByIndex);
+    return await write(request, plan, undefined, outputsByIndex, identity);
   } finally {
     await held.release();
   }
@@ -273,6 +286,7 @@ async function write(
   plan: Plan,
   early: { current?: Promise<ServerSnapshot>; prefetch?: SnapshotPrefetch } | undefined,
   outputsByIndex: ReadonlyMap<number, StepOutputs>,
+  owner: string,
 ): Promise<DeployResult> {
   // What exists, read once for every deployment (not one read per deployment).
   let snapshot: ServerSnapshot;
@@ -290,7 +304,7 @@ async function write(
     let outcome: DeploymentOutcome;
     try {
       const slas = d.slas ? (id: string) => slaBodies(d.slas!, id) : undefined;
-      const r = await registerDeployment(request.client, snapshot, d, automationsFor(d), slas, flows);
+      const r = await registerDeployment(request.client, snapshot, d, automationsFor(d), slas, flows, owner);
       outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, stepOutputs: outputsByIndex.get(d.index) ?? request.stepOutputs ?? {}, durationMs: Date.now() - started };
     } catch (e) {
       outcome = { name: d.name, flowName: d.flowName, action: 'failed', changes: [], error: (e as Error).message, notices: [], stepOutputs: outputsByIndex.get(d.index) ?? {}, durationMs: Date.now() - started };
@@ -302,6 +316,13 @@ async function write(
   for (const o of outcomes) {
     for (const notice of o.notices) diagnostics.push({ severity: 'warning', file: plan.prefectFile, deployment: o.name, message: notice });
     if (o.action === 'failed') diagnostics.unshift({ severity: 'error', file: plan.prefectFile, deployment: o.name, message: `registration failed: ${o.error}` });
+  }
+  if (request.prune) {
+    const pruned = await prune(request.client, owner, plan, outcomes, request.prune, request.onResult);
+    outcomes.push(...pruned.outcomes);
+    for (const o of pruned.outcomes) if (o.action === 'failed') diagnostics.unshift({ severity: 'error', file: plan.prefectFile, deployment: o.name, message: `deleting it failed: ${o.error}` });
+    diagnostics.push(...pruned.warnings.map((message): Diagnostic => ({ severity: 'warning', file: plan.prefectFile, message })));
+    diagnostics.unshift(...(pruned.errors ?? []).map((message): Diagnostic => ({ severity: 'error', file: plan.prefectFile, message })));
   }
   return { plan, outcomes, diagnostics };
 }
@@ -368,13 +389,21 @@ function prefetching(client: SnapshotClient): { onSelected: NonNullable<PlanRequ
 }
 
 /** The live plan: validated against the server, then compared with what it holds (read while planning). */
-export async function planAgainstServer(request: Omit<DeployRequest, 'onResult' | 'concurrency'>): Promise<{ plan: Plan; live?: LiveChange[] }> {
+export async function planAgainstServer(request: Omit<DeployRequest, 'onResult' | 'concurrency'>): Promise<{ plan: Plan; live?: LiveChange[]; deletions?: Deletion[] }> {
   const early = prefetching(request.client);
+  const owner = projectIdentity(request);
+  owner.catch(() => {});
   let current: Promise<ServerSnapshot> | undefined;
   const plan = await validateForDeploy({ ...request, onSelected: early.onSelected }, (planned) => {
     current = readServerSnapshot(request.client, planned.deployments, early.prefetch);
     current.catch(() => {}); // reported by the comparison, unless validation stops the plan first
   });
   if (hasErrors(plan.diagnostics)) return { plan };
-  return { plan, live: await compareWithServer(request.client, plan, early.prefetch, current) };
+  const identity = await owner;
+  // Deletions are shown for a plan of every deployment only: `--prune` requires `--all`.
+  const deletions = request.selection.all ? pruneDeletions(request.client, identity, plan) : Promise.resolve(undefined);
+  deletions.catch(() => {});
+  const live = await compareWithServer(request.client, plan, early.prefetch, current, identity);
+  const toDelete = await deletions;
+  return { plan, live, ...(toDelete ? { deletions: toDelete } : {}) };
 }

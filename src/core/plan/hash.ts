@@ -15,7 +15,15 @@ export interface FingerprintOptions {
   commit?: string;
   /** Applied to each deployment's normalized settings before hashing (e.g. to blank out secrets). */
   transform?: (value: Mapping) => Mapping;
+  /**
+   * What a prune deletes: each is an entry `delete flow/name` beside the deployments, so the hash
+   * covers them and a deploy that would delete one the earlier plan did not show differs from it.
+   */
+  deletions?: readonly { flowName: string; name: string }[];
 }
+
+/** The fingerprint entry of a deletion. */
+export const DELETION_PREFIX = 'delete ';
 
 export interface DeploymentFingerprint {
   /** 16 hex digits over every field below. */
@@ -73,6 +81,10 @@ export function fingerprintDeployments(deployments: readonly DesiredDeployment[]
     const fields: Record<string, string> = {};
     for (const [k, v] of Object.entries(value)) fields[k] = sha256(canonicalJson(v)).slice(0, 8);
     out[qualifiedName(d)] = { hash: sha256(canonicalJson(value)).slice(0, 16), fields };
+  }
+  for (const d of options.deletions ?? []) {
+    const key = `${DELETION_PREFIX}${qualifiedName(d)}`;
+    out[key] = { hash: sha256(key).slice(0, 16), fields: {} };
   }
   const hash = sha256(canonicalJson(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.hash]))));
   return { hash, deployments: out };

@@ -7,6 +7,7 @@ import { automationBody } from '../triggers/index.js';
 import type { DesiredDeployment } from './desired.js';
 import { automationsEqual, diffDeployment, type CurrentDeployment, type FieldChange } from './diff.js';
 import type { Plan } from './index.js';
+import { ownershipChange } from './ownership.js';
 import { readServerSnapshot, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
 
 /** What writing a deployment does (or would do) to it. */
@@ -27,7 +28,11 @@ export function automationsFor(d: DesiredDeployment): (id: string) => Mapping[] 
   return (id) => d.triggers.map((t) => automationBody(t, id));
 }
 
-export async function compareWithServer(client: SnapshotClient, plan: Plan, prefetch?: SnapshotPrefetch, read?: Promise<ServerSnapshot>): Promise<LiveChange[]> {
+/**
+ * `owner`: the project identity a deploy marks its deployments with (see ownership.ts); a stored
+ * deployment without that mark shows an `owner` change (a deploy marks it).
+ */
+export async function compareWithServer(client: SnapshotClient, plan: Plan, prefetch?: SnapshotPrefetch, read?: Promise<ServerSnapshot>, owner?: string): Promise<LiveChange[]> {
   const snapshot = await (read ?? readServerSnapshot(client, plan.deployments, prefetch));
   return Promise.all(
     plan.deployments.map(async (d): Promise<LiveChange> => {
@@ -35,6 +40,11 @@ export async function compareWithServer(client: SnapshotClient, plan: Plan, pref
       if (!current) return { deployment: d, action: 'created', changes: [], notes: [] };
       const changes = diffDeployment(d, current as CurrentDeployment);
       const notes: string[] = [];
+      const mark = ownershipChange(current, owner);
+      if (mark) {
+        changes.push(mark);
+        notes.push(mark.from === null ? 'not marked as this project\'s yet: deploying marks it (re-registering it once, which re-creates its schedules)' : `marked as owned by ${String(mark.from)}: deploying makes it this project's`);
+      }
       if (current.paused === true && d.pausedConfigured && d.payload.paused === false) notes.push('paused on the server: deploying un-pauses it, as prefect.yaml says paused: false');
       else if (current.paused === true && !d.pausedConfigured) notes.push('paused on the server: stays paused (prefect deploy would un-pause it; set paused: false to un-pause)');
       const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping) : [];

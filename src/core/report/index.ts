@@ -7,3 +7,4 @@ export * from './markdown.js';
 export * from './changes.js';
 export * from './skipped.js';
 export * from './projects.js';
+export * from './deletions.js';

@@ -16,6 +16,8 @@ import type { Plan } from '../plan/index.js';
 import { formatSeconds } from './text.js';
 import { deploymentUrl } from '../../prefect/ui.js';
 import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory, type KnownAfterBuild } from './changes.js';
+import type { Deletion } from '../plan/ownership.js';
+import { deletionsMarkdown } from './deletions.js';
 
 export interface MarkdownOptions {
   now: Date;
@@ -25,6 +27,8 @@ export interface MarkdownOptions {
   uiUrl?: string;
   /** Markdown appended at the very end (where and when the plan was made). */
   footer?: string;
+  /** A plan: what a prune would delete, shown first. */
+  deletions?: readonly Deletion[];
 }
 
 /**
@@ -97,9 +101,10 @@ export function planToMarkdown(plan: Plan, live: readonly LiveChange[] | undefin
       ['version', WORDS.version!],
       ['unless-build', WORDS['unless-build']!],
       ['unchanged', 'unchanged'],
-    ])}`;
+    ])}${options.deletions?.length ? `, ${count(options.deletions.length, 'deployment')} to delete` : ''}`;
   }
   return render({
+    deletions: deletionsMarkdown(options.deletions ?? [], { uiUrl: options.uiUrl }),
     title,
     rows,
     diagnostics: plan.diagnostics,
@@ -115,7 +120,7 @@ export function deployToMarkdown(result: DeployResult, options: MarkdownOptions)
   const rows: Row[] = [];
   for (const o of result.outcomes) {
     const deployment = byKey.get(qualifiedName(o));
-    if (!deployment) continue;
+    if (!deployment || o.action === 'deleted') continue;
     rows.push({
       deployment,
       verb: o.action === 'failed' ? 'failed' : o.action,
@@ -135,10 +140,12 @@ export function deployToMarkdown(result: DeployResult, options: MarkdownOptions)
     const failed = rows.filter((r) => r.verb === 'failed').length;
     title = `${failed ? '❌ ' : ''}Prefect deploy: ${tally(rows, [['created', 'created'], ['updated', 'updated'], ['unchanged', 'unchanged'], ['failed', 'failed']])}`;
   }
+  const deleted = result.outcomes.filter((o) => o.action === 'deleted').map((o) => ({ flowName: o.flowName, name: o.name, id: o.id ?? '' }));
+  if (deleted.length > 0) title += `, ${count(deleted.length, 'deployment')} deleted`;
   // Notices of registered deployments are shown with them; the list below keeps the rest.
   const shown = new Set(rows.flatMap((r) => r.notes));
   const diagnostics = result.diagnostics.filter((d) => !(d.severity === 'warning' && shown.has(d.message)));
-  return render({ title, rows, diagnostics, column: 'Result', errorLead: result.outcomes.length === 0 ? 'nothing was registered.' : '' }, options);
+  return render({ deletions: deletionsMarkdown(deleted, { done: true }), title, rows, diagnostics, column: 'Result', errorLead: result.outcomes.length === 0 ? 'nothing was registered.' : '' }, options);
 }
 
 interface Document {
@@ -150,6 +157,8 @@ interface Document {
   /** Said after the error count. */
   errorLead: string;
   hint?: string;
+  /** Lines shown right under the title (deletions). */
+  deletions?: readonly string[];
 }
 
 /**
@@ -163,9 +172,9 @@ const QUIET_SHOWN = 10;
 /** At most this many updates show their diff open. */
 const OPEN_DIFFS = 3;
 
-function render({ title, rows: given, diagnostics, column, errorLead, hint }: Document, options: MarkdownOptions): string {
+function render({ title, rows: given, diagnostics, column, errorLead, hint, deletions = [] }: Document, options: MarkdownOptions): string {
   const rows = [...given].sort((a, b) => ORDER[a.verb] - ORDER[b.verb]);
-  const out: string[] = [`### ${title}`, ''];
+  const out: string[] = [`### ${title}`, '', ...deletions];
   const collapsed = QUIET.filter((verb) => rows.filter((r) => r.verb === verb).length > QUIET_SHOWN);
   // The first table is never empty: with nothing else to show, the first quiet kind stays in it.
   if (collapsed.length > 0 && rows.every((r) => collapsed.includes(r.verb))) collapsed.shift();

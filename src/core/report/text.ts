@@ -8,6 +8,8 @@ import { qualifiedName, type DesiredDeployment } from '../plan/desired.js';
 import type { Plan } from '../plan/index.js';
 import type { LiveChange } from '../plan/live.js';
 import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory, type ClassifiedChange } from './changes.js';
+import type { Deletion } from '../plan/ownership.js';
+import { deletionJson, deletionsText } from './deletions.js';
 
 export interface PlanJson {
   deployments: {
@@ -30,6 +32,8 @@ export interface PlanJson {
   }[];
   errors: DiagnosticJson[];
   warnings: DiagnosticJson[];
+  /** With a server, a plan of every deployment: the owned deployments prefect.yaml no longer has. */
+  deletions?: ReturnType<typeof deletionJson>[];
 }
 
 interface DiagnosticJson {
@@ -40,7 +44,7 @@ interface DiagnosticJson {
   message: string;
 }
 
-export function planToJson(plan: Plan, live?: readonly LiveChange[]): PlanJson {
+export function planToJson(plan: Plan, live?: readonly LiveChange[], deletions?: readonly Deletion[]): PlanJson {
   const diag = (d: Diagnostic): DiagnosticJson => ({
     file: d.file,
     line: d.line ?? null,
@@ -70,6 +74,7 @@ export function planToJson(plan: Plan, live?: readonly LiveChange[]): PlanJson {
     }),
     errors: plan.diagnostics.filter((d) => d.severity === 'error').map(diag),
     warnings: plan.diagnostics.filter((d) => d.severity === 'warning').map(diag),
+    ...(deletions ? { deletions: deletions.map(deletionJson) } : {}),
   };
 }
 
@@ -77,6 +82,8 @@ export interface TextOptions {
   now: Date;
   /** How many upcoming runs to show per schedule. */
   runs?: number;
+  /** What a prune would delete, shown first. */
+  deletions?: readonly Deletion[];
 }
 
 export function planToText(plan: Plan, options: TextOptions): string {
@@ -109,7 +116,9 @@ export function liveChangesToText(plan: Plan, live: readonly LiveChange[], optio
     .filter(([category]) => count(category) > 0)
     .map(([category, words]) => `, ${count(category)} ${words}`)
     .join('');
-  const lines = [`${plan.prefectFile}: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged${extra}`];
+  const deleting = options.deletions?.length ? `, ${options.deletions.length} to delete` : '';
+  const lines = [`${plan.prefectFile}: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged${extra}${deleting}`];
+  lines.push(...deletionsText(options.deletions ?? []));
   live.forEach((change, i) => {
     const d = change.deployment;
     const { category, changes, knownAfterBuild } = classified[i]!;
