@@ -86,6 +86,8 @@ describe('the mark', () => {
     const planned = [{ flowName: 'etl', name: 'nightly' }, { flowName: 'etl', name: 'every-hour' }];
     expect(deletionsOf(owned, planned).map((d) => `${d.flowName}/${d.name}`)).toEqual(['etl/hourly', 'etl/weekly', 'report/old']);
     expect(deletionsOf(owned, owned)).toEqual([]);
+    // --changed-since skipped some selected deployments: they are still selected, never deleted
+    expect(deletionsOf(owned, planned, ['etl/weekly', 'report/old']).map((d) => `${d.flowName}/${d.name}`)).toEqual(['etl/hourly']);
   });
 });
 

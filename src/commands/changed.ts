@@ -138,7 +138,7 @@ export async function narrowToChanged(request: CommandRequest, cache: PlanCache,
   return {
     /** Errors only: the command stops on them. */
     diagnostics: diagnostics.filter((d) => d.severity === 'error'),
-    only: selection ? { only: selection.only } : {},
+    only: selection ? { only: selection.only, unplanned: selection.skipped.map((d) => d.deployment) } : {},
     result: selection && request.changedSince ? { changedSince: { ref: request.changedSince, skipped: selection.skipped } } : {},
   };
 }

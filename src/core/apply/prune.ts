@@ -26,9 +26,9 @@ export interface PruneOptions {
 }
 
 /** What a prune of this plan would delete, read from the server. */
-export async function pruneDeletions(client: Partial<OwnershipClient>, owner: string, plan: Pick<Plan, 'deployments'>): Promise<Deletion[]> {
+export async function pruneDeletions(client: Partial<OwnershipClient>, owner: string, plan: Pick<Plan, 'deployments' | 'unplanned'>): Promise<Deletion[]> {
   if (!client.readAllDeployments || !client.readFlowsById) return [];
-  return deletionsOf(await readOwnedDeployments(client as OwnershipClient, owner), plan.deployments);
+  return deletionsOf(await readOwnedDeployments(client as OwnershipClient, owner), plan.deployments, plan.unplanned);
 }
 
 /** Deletes the owned deployments the plan no longer has, unless an outcome failed. */

@@ -58,6 +58,11 @@ export interface PlanRequest {
    * the unchanged ones. Deploy options still apply as the selection decides.
    */
   only?: ReadonlySet<number>;
+  /**
+   * The selected deployments `only` leaves out, as `flow/name`: still in the selection, so a prune
+   * never deletes them (see `Plan.unplanned`).
+   */
+  unplanned?: readonly string[];
 }
 
 export interface PlanCache {
@@ -77,6 +82,8 @@ export interface Plan {
   deployments: DesiredDeployment[];
   /** Errors and warnings, errors first; the plan is usable only when there is no error. */
   diagnostics: Diagnostic[];
+  /** Selected but not planned (`--changed-since` skipped them), as `flow/name`: never pruned. */
+  unplanned?: readonly string[];
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -178,7 +185,7 @@ async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
       }));
     } else seen.set(key, d.index);
   }
-  return { ...finish(file.file, deployments, diagnostics), positionOf: file.positionOf };
+  return { ...finish(file.file, deployments, diagnostics), positionOf: file.positionOf, ...(request.unplanned?.length ? { unplanned: request.unplanned } : {}) };
 }
 
 function problemToDiagnostic(file: PrefectFile, index: number, label: string, severity: 'error' | 'warning', p: DeploymentProblem): Diagnostic {
