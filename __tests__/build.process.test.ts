@@ -29,8 +29,7 @@ beforeAll(async () => {
   // As in the package: a .js file Node has to sniff for ESM starts as CommonJS (and gets process.mainModule).
   writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
   const firstExport = (s: string) => Object.keys(process.getBuiltinModule(s) ?? {}).find((k) => k !== 'default' && identifier.test(k));
-  const report = (form: string, entries: string) =>
-    `const seen = {}; ${entries}\nprocess.stdout.write(JSON.stringify({ ${form}: seen }));\n`;
+  const report = (form: string, entries: string) => `const seen = {}; ${entries}\nprocess.stdout.write(JSON.stringify({ ${form}: seen }));\n`;
   const staticEntry = specifiers
     .map((s, i) => {
       const named = firstExport(s);
@@ -51,8 +50,13 @@ beforeAll(async () => {
     })
     .join('\n');
   writeFileSync(path.join(dir, 'dynamic.mjs'), report('dynamic', dynamicReport));
-  const requiredReport = specifiers.map((s) => `seen['${s}'] = { keys: Object.keys(require('${s}')), same: require('${s}') === process.getBuiltinModule('${s}') };`).join('\n');
-  writeFileSync(path.join(dir, 'required.cjs'), report('required', requiredReport).replace('process.stdout.write(JSON.stringify({ required: seen }))', 'module.exports = seen'));
+  const requiredReport = specifiers
+    .map((s) => `seen['${s}'] = { keys: Object.keys(require('${s}')), same: require('${s}') === process.getBuiltinModule('${s}') };`)
+    .join('\n');
+  writeFileSync(
+    path.join(dir, 'required.cjs'),
+    report('required', requiredReport).replace('process.stdout.write(JSON.stringify({ required: seen }))', 'module.exports = seen'),
+  );
   // Node's own answer comes from a process like the bundle's: a test worker's `process` has more keys.
   const nativeReport = specifiers.map((s) => `seen['${s}'] = { keys: Object.keys(await import('${s}')) };`).join('\n');
   writeFileSync(path.join(dir, 'native.mjs'), report('native', nativeReport));

@@ -11,7 +11,10 @@ describe('dist/', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'dist-check-'));
     try {
       execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, env: { ...process.env, DEPLOY_ACTION_OUTDIR: out } });
-      const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).sort();
+      const files = (dir: string) =>
+        readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((f) => f.endsWith('.js'))
+          .sort();
       expect(files(path.join(root, 'dist')), 'dist/ holds other files than a fresh build: run npm run build and commit dist/').toEqual(files(out));
       for (const file of files(out)) {
         const fresh = readFileSync(path.join(out, file), 'utf8');

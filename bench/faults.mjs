@@ -77,8 +77,24 @@ async function audit(api, n) {
   for (let i = 0; i < n; i++) expectedTotal += expectedAutomations(i);
   const duplicateDeployments = [...byName.values()].reduce((s, c) => s + c - 1, 0);
   const missingDeployments = n - byName.size;
-  const exact = duplicateDeployments === 0 && missingDeployments === 0 && duplicateAutomations === 0 && missingAutomations === 0 && badSchedules === 0 && automations.length === expectedTotal;
-  return { deployments: deployments.length, automations: automations.length, expectedAutomations: expectedTotal, duplicateAutomations, missingAutomations, duplicateDeployments, missingDeployments, badSchedules, exact };
+  const exact =
+    duplicateDeployments === 0 &&
+    missingDeployments === 0 &&
+    duplicateAutomations === 0 &&
+    missingAutomations === 0 &&
+    badSchedules === 0 &&
+    automations.length === expectedTotal;
+  return {
+    deployments: deployments.length,
+    automations: automations.length,
+    expectedAutomations: expectedTotal,
+    duplicateAutomations,
+    missingAutomations,
+    duplicateDeployments,
+    missingDeployments,
+    badSchedules,
+    exact,
+  };
 }
 
 /**

@@ -78,7 +78,11 @@ async function mapLimit(items, limit, f) {
 
 const flows = new Map();
 const flowId = (name) => {
-  if (!flows.has(name)) flows.set(name, call('POST', '/flows/', { name }).then((f) => f.id));
+  if (!flows.has(name))
+    flows.set(
+      name,
+      call('POST', '/flows/', { name }).then((f) => f.id),
+    );
   return flows.get(name);
 };
 
@@ -105,7 +109,10 @@ if (opts.mode === 'create') {
   const groups = [];
   for (let i = 0; i < deployments.length; i += 200) {
     const slice = deployments.slice(i, i + 200);
-    groups.push({ flows: { id: { any_: [...new Set(slice.map((d) => idOf.get(d.flow_name)).filter(Boolean))] } }, deployments: { name: { any_: [...new Set(slice.map((d) => d.name))] } } });
+    groups.push({
+      flows: { id: { any_: [...new Set(slice.map((d) => idOf.get(d.flow_name)).filter(Boolean))] } },
+      deployments: { name: { any_: [...new Set(slice.map((d) => d.name))] } },
+    });
   }
   const [pages] = await Promise.all([Promise.all(groups.map((body) => all('/deployments/filter', body))), all('/automations/filter', {})]);
   const existing = pages.flat();

@@ -20,7 +20,9 @@ function postgresBin() {
   const find = () => {
     const root = '/usr/lib/postgresql';
     if (!existsSync(root)) return undefined;
-    const versions = readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(root)
+      .filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
     return versions.length ? path.join(root, versions[0], 'bin') : undefined;
   };
   let bin = find();
@@ -28,7 +30,10 @@ function postgresBin() {
   if (process.getuid?.() !== 0) throw new Error('PostgreSQL is not installed (apt-get install postgresql, or run the bench as root to have it installed)');
   console.error('installing postgresql (apt-get)…');
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   bin = find();
   if (!bin) throw new Error('apt-get install postgresql left no initdb under /usr/lib/postgresql/*/bin');
   return bin;

@@ -52,12 +52,18 @@ for (const file of positionals) {
   const total = prof.endTime - prof.startTime;
   const idle = self.get('(idle)') ?? 0;
   console.log(`\n${file}`);
-  console.log(`  profiled wall ${ms(total).toFixed(0)} ms; idle (waiting on I/O) ${ms(idle).toFixed(0)} ms; busy ${ms(total - idle).toFixed(0)} ms (GC ${ms(self.get('(garbage collector)') ?? 0).toFixed(0)} ms)`);
+  console.log(
+    `  profiled wall ${ms(total).toFixed(0)} ms; idle (waiting on I/O) ${ms(idle).toFixed(0)} ms; busy ${ms(total - idle).toFixed(0)} ms (GC ${ms(self.get('(garbage collector)') ?? 0).toFixed(0)} ms)`,
+  );
   console.log('  phase markers (first–last sample, ms from profile start):');
-  for (const [name, [a, b]] of [...firstLast].sort((x, y) => x[1][0] - y[1][0])) console.log(`    ${name.padEnd(20)} ${ms(a - prof.startTime).toFixed(0)}–${ms(b - prof.startTime).toFixed(0)}`);
+  for (const [name, [a, b]] of [...firstLast].sort((x, y) => x[1][0] - y[1][0]))
+    console.log(`    ${name.padEnd(20)} ${ms(a - prof.startTime).toFixed(0)}–${ms(b - prof.startTime).toFixed(0)}`);
   const list = (m, title) => {
     console.log(`  top ${top} by ${title}:`);
-    for (const [l, us] of [...m].filter(([l]) => !l.startsWith('(idle)') && !l.startsWith('(root)')).sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    for (const [l, us] of [...m]
+      .filter(([l]) => !l.startsWith('(idle)') && !l.startsWith('(root)'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)) {
       console.log(`    ${ms(us).toFixed(0).padStart(6)} ms  ${l}`);
     }
   };

@@ -83,7 +83,6 @@ ${deployments.join('\n')}`,
   );
 }
 
-
 /** The automations a project with triggers holds on the server: one per deployment, two for every third. */
 export const expectedAutomations = (i) => (i % 3 === 0 ? 2 : 1);
 
@@ -92,7 +91,8 @@ function triggerYaml(i) {
       - expect: [prefect.flow-run.Failed]
         match_related: {prefect.resource.id: "prefect.flow.*"}
 `;
-  if (expectedAutomations(i) === 2) out += `      - expect: [prefect.flow-run.Crashed]
+  if (expectedAutomations(i) === 2)
+    out += `      - expect: [prefect.flow-run.Crashed]
         parameters: {batch: ${i}}
 `;
   return out;

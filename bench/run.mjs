@@ -68,7 +68,9 @@ const { values: opts } = parseArgs({
     'monorepo-profile': { type: 'boolean', default: false },
   },
 });
-const builtCli = path.resolve(opts.cli ? (statSync(opts.cli, { throwIfNoEntry: false })?.isDirectory() ? path.join(opts.cli, 'cli.js') : opts.cli) : path.join(repoRoot, 'dist/cli.js'));
+const builtCli = path.resolve(
+  opts.cli ? (statSync(opts.cli, { throwIfNoEntry: false })?.isDirectory() ? path.join(opts.cli, 'cli.js') : opts.cli) : path.join(repoRoot, 'dist/cli.js'),
+);
 const oursConcurrency = opts['ours-concurrency'] === undefined ? undefined : Number(opts['ours-concurrency']);
 const oursFlags = oursConcurrency ? ['--concurrency', String(oursConcurrency)] : [];
 const sizes = opts.sizes.split(',').map(Number);
@@ -92,10 +94,20 @@ const fault = {
   mixes: opts['fault-mixes'].split(',').filter(Boolean),
 };
 if (
-  !Number.isInteger(fault.reps) || fault.reps < 0 || !(fault.n >= 1) || !(fault.rate >= 0 && fault.rate <= 1) ||
-  !Number.isInteger(fault.seed) || !(fault.maxRuns >= 1) || fault.mixes.length === 0 || fault.mixes.some((m) => !(m in FAULT_MIXES)) || !(fault.capMs > 0) || (opts['faults-only'] && fault.reps === 0)
+  !Number.isInteger(fault.reps) ||
+  fault.reps < 0 ||
+  !(fault.n >= 1) ||
+  !(fault.rate >= 0 && fault.rate <= 1) ||
+  !Number.isInteger(fault.seed) ||
+  !(fault.maxRuns >= 1) ||
+  fault.mixes.length === 0 ||
+  fault.mixes.some((m) => !(m in FAULT_MIXES)) ||
+  !(fault.capMs > 0) ||
+  (opts['faults-only'] && fault.reps === 0)
 ) {
-  console.error('usage: npm run bench [-- --fault-reps 3 --fault-size 50 --fault-rate 0.35 --fault-mixes all,no500 --fault-seed N --fault-max-runs 5 --fault-cap SECONDS --faults-only]');
+  console.error(
+    'usage: npm run bench [-- --fault-reps 3 --fault-size 50 --fault-rate 0.35 --fault-mixes all,no500 --fault-seed N --fault-max-runs 5 --fault-cap SECONDS --faults-only]',
+  );
   process.exit(2);
 }
 const monorepo = {
@@ -106,14 +118,20 @@ const monorepo = {
   firstReps: Number(opts['monorepo-first-reps']),
 };
 if (!(monorepo.reps >= 0) || !(monorepo.projects >= 1) || !(monorepo.perProject >= 1) || !(monorepo.changedN >= 2) || !(monorepo.firstReps >= 1)) {
-  console.error('usage: npm run bench [-- --monorepo-reps 3 --monorepo-projects 20 --monorepo-per-project 50 --monorepo-changed 200 --monorepo-first-reps 1 --monorepo-profile --monorepo-only]');
+  console.error(
+    'usage: npm run bench [-- --monorepo-reps 3 --monorepo-projects 20 --monorepo-per-project 50 --monorepo-changed 200 --monorepo-first-reps 1 --monorepo-profile --monorepo-only]',
+  );
   process.exit(2);
 }
 // Only one scenario family: the faults or the monorepo rows.
 const onlyExtra = opts['faults-only'] || opts['monorepo-only'];
 if (
-  sizes.some((n) => !Number.isInteger(n) || n < 1) || !(repsFor(1) >= 1) || !(repsFor(50) >= 1) || !(coldReps >= 1) ||
-  !['sqlite', 'postgres'].includes(opts.db) || (oursConcurrency !== undefined && !(oursConcurrency >= 1))
+  sizes.some((n) => !Number.isInteger(n) || n < 1) ||
+  !(repsFor(1) >= 1) ||
+  !(repsFor(50) >= 1) ||
+  !(coldReps >= 1) ||
+  !['sqlite', 'postgres'].includes(opts.db) ||
+  (oursConcurrency !== undefined && !(oursConcurrency >= 1))
 ) {
   console.error('usage: npm run bench [-- --sizes 1,10,50 --reps 5 --reps-large 3 --cold-reps 10 --db sqlite|postgres --cli DIR --ours-concurrency N]');
   process.exit(2);
@@ -324,7 +342,10 @@ async function main() {
     };
     const noCache = { DEPLOY_ACTION_CACHE: 'off' };
     const floor = async (bodies, mode, concurrency, cwd) => {
-      const run = await timed(process.execPath, [floorScript, '--api-url', server.apiUrl, '--bodies', bodies, '--mode', mode, '--concurrency', String(concurrency)], { cwd, env });
+      const run = await timed(process.execPath, [floorScript, '--api-url', server.apiUrl, '--bodies', bodies, '--mode', mode, '--concurrency', String(concurrency)], {
+        cwd,
+        env,
+      });
       return { ...run, report: JSON.parse(run.stdout.trim().split('\n').at(-1)) };
     };
 
@@ -341,7 +362,9 @@ async function main() {
         const base = r.floor[ratioConcurrency];
         r.floorConcurrency = ratioConcurrency;
         r.oursOverFloor = base ? r.ours.median / base.median : null;
-        r.floorReports = Object.values(floorRuns).flat().map((x) => ({ ...x.report, wallMs: Math.round(x.ms), serverCpuMs: Math.round(x.serverCpuMs) }));
+        r.floorReports = Object.values(floorRuns)
+          .flat()
+          .map((x) => ({ ...x.report, wallMs: Math.round(x.ms), serverCpuMs: Math.round(x.serverCpuMs) }));
         r.floorServerCpuMs = Object.fromEntries(Object.entries(floorRuns).map(([c, runs]) => [c, stats(field(runs, 'serverCpuMs'))]));
       }
       if (versus) {
@@ -356,8 +379,14 @@ async function main() {
       if (note) r.note = note;
       results.push(r);
       console.error(
-        `  ${scenario} N=${n}: reference ${r.reference ? fmt(r.reference.median) : "—"}, ours ${r.ours ? fmt(r.ours.median) : "—"}` +
-          `${r.floor ? `, floor ${Object.entries(r.floor).map(([c, s]) => `c=${c} ${fmt(s.median)}`).join(' ')}` : ''}` +
+        `  ${scenario} N=${n}: reference ${r.reference ? fmt(r.reference.median) : '—'}, ours ${r.ours ? fmt(r.ours.median) : '—'}` +
+          `${
+            r.floor
+              ? `, floor ${Object.entries(r.floor)
+                  .map(([c, s]) => `c=${c} ${fmt(s.median)}`)
+                  .join(' ')}`
+              : ''
+          }` +
           `${r.oursPeakRssMiB ? `, peak RSS ${r.oursPeakRssMiB.max.toFixed(0)} MiB` : ''}, load ${r.load1 ? r.load1.median.toFixed(1) : '—'}`,
       );
     };
@@ -443,12 +472,39 @@ async function main() {
           t.oursFirstSerial.push(serial);
         }
       }
-      record('deploy --all, first run (creates)', n, t.refFirst, t.oursFirst, oursFlags.length ? `ours with ${oursFlags.join(' ')}` : undefined, withReference ? fl.create : undefined);
+      record(
+        'deploy --all, first run (creates)',
+        n,
+        t.refFirst,
+        t.oursFirst,
+        oursFlags.length ? `ours with ${oursFlags.join(' ')}` : undefined,
+        withReference ? fl.create : undefined,
+      );
       if (!opts['skip-serial']) {
-        record('deploy --all --concurrency 1, first run', n, t.refFirst, t.oursFirstSerial, 'ours one at a time; reference: the same first-run samples as above (it always deploys one at a time)');
+        record(
+          'deploy --all --concurrency 1, first run',
+          n,
+          t.refFirst,
+          t.oursFirstSerial,
+          'ours one at a time; reference: the same first-run samples as above (it always deploys one at a time)',
+        );
       }
-      record('deploy --all, re-run', n, t.refRerun, t.oursRerun, 'reference updates every deployment; ours finds them unchanged and writes nothing, with the caches its first run left; floor: the bulk reads a re-run needs', withReference ? fl.read : undefined);
-      record('deploy --all, re-run without caches', n, t.refRerun, t.oursRerunNoCache, 'ours with DEPLOY_ACTION_CACHE=off (a new runner without actions/cache)', withReference ? fl.read : undefined);
+      record(
+        'deploy --all, re-run',
+        n,
+        t.refRerun,
+        t.oursRerun,
+        'reference updates every deployment; ours finds them unchanged and writes nothing, with the caches its first run left; floor: the bulk reads a re-run needs',
+        withReference ? fl.read : undefined,
+      );
+      record(
+        'deploy --all, re-run without caches',
+        n,
+        t.refRerun,
+        t.oursRerunNoCache,
+        'ours with DEPLOY_ACTION_CACHE=off (a new runner without actions/cache)',
+        withReference ? fl.read : undefined,
+      );
 
       if (n === profileN) {
         // Untimed: where our time goes (node --cpu-prof; summarise with bench/profile-summary.mjs).
@@ -488,7 +544,9 @@ async function main() {
 
     for (const mix of fault.reps > 0 && !opts['monorepo-only'] ? fault.mixes : []) {
       // Converging through faults (bench/faults.mjs): each side re-run until it exits 0.
-      console.error(`faults (${mix}): N=${fault.n} with triggers, ${fault.reps} reps, rate ${fault.rate}, up to ${fault.maxRuns} runs / ${fault.capMs / 1000} s per side and rep…`);
+      console.error(
+        `faults (${mix}): N=${fault.n} with triggers, ${fault.reps} reps, rate ${fault.rate}, up to ${fault.maxRuns} runs / ${fault.capMs / 1000} s per side and rep…`,
+      );
       const samples = await faultScenario({
         api,
         apiUrl: server.apiUrl,
@@ -518,7 +576,16 @@ async function main() {
         missingAutomations: xs.map((x) => x.state.missingAutomations),
         exact: xs.map((x) => x.state.exact),
       });
-      results.at(-1).faults = { mix, rate: fault.rate, seeds: samples.ours.map((x) => x.seed), maxRuns: fault.maxRuns, capSeconds: fault.capMs / 1000, reference: summary(samples.reference), ours: summary(samples.ours), samples };
+      results.at(-1).faults = {
+        mix,
+        rate: fault.rate,
+        seeds: samples.ours.map((x) => x.seed),
+        maxRuns: fault.maxRuns,
+        capSeconds: fault.capMs / 1000,
+        reference: summary(samples.reference),
+        ours: summary(samples.ours),
+        samples,
+      };
     }
 
     printTable(results);
@@ -537,7 +604,12 @@ async function main() {
       reps: { small: Number(opts.reps), large: Number(opts['reps-large']), huge: Number(opts['reps-huge']), cold: coldReps },
       monorepo: monorepo.reps > 0 ? monorepo : undefined,
       referenceMax,
-      floor: { script: 'bench/floor.mjs', concurrency: floorConcurrencies, ratioConcurrency, note: 'wall time spawn to exit, like the others; bodies from plan --all --offline --json' },
+      floor: {
+        script: 'bench/floor.mjs',
+        concurrency: floorConcurrencies,
+        ratioConcurrency,
+        note: 'wall time spawn to exit, like the others; bodies from plan --all --offline --json',
+      },
       memory: 'ours: max VmHWM of /proc/<pid>/status sampled every 20 ms (MiB)',
       unit: 'ms (wall time, spawn to exit)',
       results,
@@ -557,7 +629,20 @@ const range = (s) => (s ? `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})` : '
 function printTable(results) {
   const cs = floorConcurrencies;
   const cpu = (s) => (s ? fmt(s.median) : '—');
-  const rows = [['scenario', 'N', 'reference median (min–max)', 'ours median (min–max)', ...cs.map((c) => `floor c=${c}`), 'ref/ours', `ours/floor c=${ratioConcurrency}`, 'ours peak RSS', 'server CPU ref / ours', 'load']];
+  const rows = [
+    [
+      'scenario',
+      'N',
+      'reference median (min–max)',
+      'ours median (min–max)',
+      ...cs.map((c) => `floor c=${c}`),
+      'ref/ours',
+      `ours/floor c=${ratioConcurrency}`,
+      'ours peak RSS',
+      'server CPU ref / ours',
+      'load',
+    ],
+  ];
   for (const r of results) {
     rows.push([
       r.scenario,
@@ -601,7 +686,9 @@ function printFaultRow(r) {
     side('ours', r.faults.ours, r.ours),
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  console.log(`\nConverging through faults (${r.faults.mix}): N=${r.n} deployments with triggers, rate ${r.faults.rate}, seeds ${r.faults.seeds.join(', ')}; ratio reference/ours ${r.ratio === null ? '—' : `${r.ratio.toFixed(1)}×`}`);
+  console.log(
+    `\nConverging through faults (${r.faults.mix}): N=${r.n} deployments with triggers, rate ${r.faults.rate}, seeds ${r.faults.seeds.join(', ')}; ratio reference/ours ${r.ratio === null ? '—' : `${r.ratio.toFixed(1)}×`}`,
+  );
   for (const row of rows) console.log(`| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
 }
 

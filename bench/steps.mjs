@@ -194,7 +194,16 @@ async function main() {
 
     // Ours: the step module bundled as dist/ bundles it, driven by a few lines that time the call.
     const bundle = path.join(scratch, 's3-step.mjs');
-    await build({ entryPoints: [path.join(repoRoot, 'src/steps/storage/s3.ts')], outfile: bundle, bundle: true, platform: 'node', target: 'node24', format: 'esm', logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+    await build({
+      entryPoints: [path.join(repoRoot, 'src/steps/storage/s3.ts')],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      target: 'node24',
+      format: 'esm',
+      logLevel: 'warning',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
     const driver = path.join(scratch, 'driver.mjs');
     writeFileSync(
       driver,
@@ -219,7 +228,8 @@ print(json.dumps({"ms": (time.perf_counter() - start) * 1000}))
     const runStep = async (side, cwd, bucket, folder, endpoint = moto.endpoint) => {
       const input = JSON.stringify({ cwd, inputs: { bucket, folder, credentials, client_parameters: { ...client_parameters, endpoint_url: endpoint } } });
       const cpuBefore = cpuMs(motoPid);
-      const run = side === 'ref' ? await timed(referencePython, ['-c', referenceDriver], { cwd, env, input }) : await timed(process.execPath, [driver], { cwd, env, input });
+      const run =
+        side === 'ref' ? await timed(referencePython, ['-c', referenceDriver], { cwd, env, input }) : await timed(process.execPath, [driver], { cwd, env, input });
       const out = JSON.parse(run.stdout.trim().split('\n').at(-1));
       return { wall: run.ms, step: out.ms, lines: out.lines, motoCpu: cpuMs(motoPid) - cpuBefore };
     };
@@ -234,7 +244,14 @@ print(json.dumps({"ms": (time.perf_counter() - start) * 1000}))
     await emptyBucket('bench-ref');
     await emptyBucket('bench-ours');
 
-    const t = { refFirst: [], refAgain: [], oursFirst: [], oursAgain: [], wall: { refFirst: [], refAgain: [], oursFirst: [], oursAgain: [] }, moto: { refFirst: [], refAgain: [], oursFirst: [], oursAgain: [] } };
+    const t = {
+      refFirst: [],
+      refAgain: [],
+      oursFirst: [],
+      oursAgain: [],
+      wall: { refFirst: [], refAgain: [], oursFirst: [], oursAgain: [] },
+      moto: { refFirst: [], refAgain: [], oursFirst: [], oursAgain: [] },
+    };
     for (let r = 0; r < REPS; r++) {
       console.error(`push rep ${r + 1}/${REPS}…`);
       for (const side of r % 2 ? ['ours', 'ref'] : ['ref', 'ours']) {
@@ -249,7 +266,9 @@ print(json.dumps({"ms": (time.perf_counter() - start) * 1000}))
         t.moto[`${side}First`].push(first.motoCpu);
         t.moto[`${side}Again`].push(again.motoCpu);
         if (side === 'ours') t.oursSummary = again.lines.at(-1);
-        console.error(`  ${side}: first ${fmt(first.step)} (moto CPU ${fmt(first.motoCpu)}), unchanged ${fmt(again.step)}${side === 'ours' ? ` (${again.lines.at(-1).trim()})` : ''}`);
+        console.error(
+          `  ${side}: first ${fmt(first.step)} (moto CPU ${fmt(first.motoCpu)}), unchanged ${fmt(again.step)}${side === 'ours' ? ` (${again.lines.at(-1).trim()})` : ''}`,
+        );
       }
     }
     await emptyBucket('bench-ref');

@@ -80,10 +80,7 @@ async function main() {
   if (args.check) {
     const committed = await readFile(TYPES_FILE, 'utf8').catch(() => '');
     if (committed !== types) {
-      process.stderr.write(
-        `${path.relative(repoRoot, TYPES_FILE)} is not what ${path.relative(repoRoot, SAVED_DOCUMENT)} generates; ` +
-          'run `npm run generate:api`\n',
-      );
+      process.stderr.write(`${path.relative(repoRoot, TYPES_FILE)} is not what ${path.relative(repoRoot, SAVED_DOCUMENT)} generates; ` + 'run `npm run generate:api`\n');
       process.exit(1);
     }
     return;

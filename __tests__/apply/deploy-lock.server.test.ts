@@ -42,10 +42,23 @@ async function project(tag: string): Promise<{ dir: string; flow: string; names:
   const flow = `lock-flow-${tag}`;
   writeFileSync(path.join(dir, 'flows', 'f.py'), `from prefect import flow\n\n\n@flow(name="${flow}")\ndef f(day: str = "today"):\n    pass\n`);
   const names = Array.from({ length: DEPLOYMENTS }, (_, i) => `d${i}`);
-  const trigger = (n: number) => `      - expect: [prefect.flow-run.Failed]\n        match: {prefect.resource.id: "prefect.flow-run.*"}\n        parameters: {day: "t${n}"}\n`;
-  const entries = names.map((name) => `  - name: ${name}\n    entrypoint: flows/f.py:f\n    work_pool: {name: ${pool}}\n    triggers:\n${Array.from({ length: TRIGGERS_EACH }, (_, n) => trigger(n)).join('')}`);
+  const trigger = (n: number) =>
+    `      - expect: [prefect.flow-run.Failed]\n        match: {prefect.resource.id: "prefect.flow-run.*"}\n        parameters: {day: "t${n}"}\n`;
+  const entries = names.map(
+    (name) =>
+      `  - name: ${name}\n    entrypoint: flows/f.py:f\n    work_pool: {name: ${pool}}\n    triggers:\n${Array.from({ length: TRIGGERS_EACH }, (_, n) => trigger(n)).join('')}`,
+  );
   writeFileSync(path.join(dir, 'prefect.yaml'), `deployments:\n${entries.join('')}`);
-  return { dir, flow, names, target: lockTarget('prefect.yaml', dir, names.map((n) => `${flow}/${n}`)) };
+  return {
+    dir,
+    flow,
+    names,
+    target: lockTarget(
+      'prefect.yaml',
+      dir,
+      names.map((n) => `${flow}/${n}`),
+    ),
+  };
 }
 
 async function cli(dir: string, args: string[], url = apiUrl, onLine: (line: string) => void = () => {}) {
@@ -108,13 +121,16 @@ describe('the deploy lock', () => {
     const holder = await holdLock(target);
     let waiting = 0;
     const seeWaiting = (line: string) => {
-      if (/holds the deploy lock .* on the server; waiting/.test(line) && ++waiting === 2) void holder.client.releaseConcurrencyLease(holder.leaseId).finally(() => holder.client.close());
+      if (/holds the deploy lock .* on the server; waiting/.test(line) && ++waiting === 2)
+        void holder.client.releaseConcurrencyLease(holder.leaseId).finally(() => holder.client.close());
     };
     const [a, b] = await Promise.all([cli(dir, ['deploy', '--all'], apiUrl, seeWaiting), cli(dir, ['deploy', '--all'], apiUrl, seeWaiting)]);
     expect(a.code, a.stderr + a.stdout).toBe(0);
     expect(b.code, b.stderr + b.stdout).toBe(0);
     for (const log of [a.stdout, b.stdout]) {
-      expect(log).toMatch(/another deploy of deploy-lock-together-\w+\/prefect\.yaml \(10 deployments \w{8}\) holds the deploy lock "prefect-deploy deploy-lock-together-\w+:prefect\.yaml \(10 deployments \w{8}\) \w{12}" on the server; waiting \(\d+\.\ds so far, up to 600s\)/);
+      expect(log).toMatch(
+        /another deploy of deploy-lock-together-\w+\/prefect\.yaml \(10 deployments \w{8}\) holds the deploy lock "prefect-deploy deploy-lock-together-\w+:prefect\.yaml \(10 deployments \w{8}\) \w{12}" on the server; waiting \(\d+\.\ds so far, up to 600s\)/,
+      );
       expect(log).toMatch(/holding the deploy lock ".*" after waiting \d+\.\ds \(lease 60s, renewed while writing\)/);
       expect(log).toMatch(/released the deploy lock ".*" \(held \d+\.\ds\)/);
     }
@@ -157,11 +173,17 @@ describe('the deploy lock', () => {
       const result = await deployWithLock(dir, { timeoutSeconds: 2 }, events);
       expect(result.stoppedAt).toBe('lock');
       expect(result.outcomes).toEqual([]);
-      expect(result.diagnostics[0]?.message).toMatch(/^another deploy of deploy-lock-timeout-\w+\/prefect\.yaml \(10 deployments \w{8}\) still holds the deploy lock ".*" after [23]s; nothing was written \(raise the lock timeout/);
+      expect(result.diagnostics[0]?.message).toMatch(
+        /^another deploy of deploy-lock-timeout-\w+\/prefect\.yaml \(10 deployments \w{8}\) still holds the deploy lock ".*" after [23]s; nothing was written \(raise the lock timeout/,
+      );
 
       const viaCli = await cli(dir, ['deploy', '--all', '--lock-timeout', '0', '--json']);
       expect(viaCli.code).toBe(1);
-      expect(JSON.parse(viaCli.stdout)).toMatchObject({ deployments: [], failure_reason: 'lock-timeout', errors: [expect.objectContaining({ message: expect.stringContaining('still holds the deploy lock') })] });
+      expect(JSON.parse(viaCli.stdout)).toMatchObject({
+        deployments: [],
+        failure_reason: 'lock-timeout',
+        errors: [expect.objectContaining({ message: expect.stringContaining('still holds the deploy lock') })],
+      });
       expect(await stored(flow)).toEqual({ deployments: [], automations: 0 });
     } finally {
       await holder.client.releaseConcurrencyLease(holder.leaseId);
@@ -295,17 +317,21 @@ describe('the deploy lock', () => {
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"detail":"Not Found"}');
         return;
       }
-      req.pipe(request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      }));
+      req.pipe(
+        request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as { port: number };
       const run = await cli(dir, ['deploy', '--all'], `http://127.0.0.1:${port}${upstream.pathname}`);
       expect(run.code, run.stderr + run.stdout).toBe(0);
-      expect(run.stderr).toMatch(/warning: deploying without the deploy lock: the server has no concurrency leases \(HTTP 404\); concurrent deploys of this project are not serialized/);
+      expect(run.stderr).toMatch(
+        /warning: deploying without the deploy lock: the server has no concurrency leases \(HTTP 404\); concurrent deploys of this project are not serialized/,
+      );
       expect(await stored(flow)).toEqual({ deployments: names, automations: DEPLOYMENTS * TRIGGERS_EACH });
     } finally {
       await new Promise((resolve) => server.close(resolve));

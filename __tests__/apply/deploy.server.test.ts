@@ -176,7 +176,11 @@ describe('prefect-deploy deploy', () => {
     const pool = 'e2e-pool-ref';
     await api('POST', '/work_pools/', { name: pool, type: 'process' });
     const dir = project(pool);
-    await run(prefectBin, ['--no-prompt', 'deploy', '--all'], { cwd: dir, env: { PATH: process.env.PATH ?? '', PREFECT_API_URL: apiUrl, PREFECT_HOME: path.join(dir, '.prefect-home') }, timeout: 180_000 });
+    await run(prefectBin, ['--no-prompt', 'deploy', '--all'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', PREFECT_API_URL: apiUrl, PREFECT_HOME: path.join(dir, '.prefect-home') },
+      timeout: 180_000,
+    });
     const after = await ours(dir, ['deploy', '--all', '--json']);
     expect(after.code, after.stderr).toBe(0);
     // The one deliberate difference: the deployments get this project's `deploy-action.owner` label (README, Prune).
@@ -212,7 +216,10 @@ describe('prefect-deploy deploy', () => {
     const missing = await ours(dir, ['plan', '--all']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^prefect\.yaml:2:5: deployment "blocky": .*e2e-nope/m);
-    writeFileSync(path.join(dir, 'prefect.yaml'), (await import('node:fs')).readFileSync(path.join(dir, 'prefect.yaml'), 'utf8').replace('tags: ["{{ prefect.blocks.secret.e2e-nope }}"]', 'tags: [x]'));
+    writeFileSync(
+      path.join(dir, 'prefect.yaml'),
+      (await import('node:fs')).readFileSync(path.join(dir, 'prefect.yaml'), 'utf8').replace('tags: ["{{ prefect.blocks.secret.e2e-nope }}"]', 'tags: [x]'),
+    );
     const ok = await ours(dir, ['plan', '--all', '--json']);
     expect(ok.code, ok.stderr).toBe(0);
     // A missing variable becomes "" (the key stays), as in the reference.
@@ -241,7 +248,9 @@ describe('prefect-deploy deploy', () => {
     writeFileSync(path.join(dir, 'prefect.yaml'), build('sh -c "echo broken >&2; exit 3"') + deployments.replaceAll('stepped-', 'failing-'));
     const failed = await ours(dir, ['deploy', '--all']);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/deployment "failing-a": Encountered error while running prefect\.deployments\.steps\.run_shell_script \(build step 1\).*error code 3: broken/);
+    expect(failed.stderr).toMatch(
+      /deployment "failing-a": Encountered error while running prefect\.deployments\.steps\.run_shell_script \(build step 1\).*error code 3: broken/,
+    );
     expect(await fetch(`${apiUrl}/deployments/name/deploy-e2e/failing-a`).then((r) => r.status)).toBe(404);
   });
 
@@ -264,9 +273,22 @@ describe('prefect-deploy deploy', () => {
     cache.files.set = (key, value) => (reads++, setFile(key, value));
     const client = new PrefectClient({ env: { PREFECT_API_URL: apiUrl } });
     try {
-      const result = await deploy({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: { PATH: process.env.PATH ?? '' }, client, sources: prefectTemplateSources(client), stepRunner, cache });
+      const result = await deploy({
+        prefectFile: 'prefect.yaml',
+        selection: { all: true, names: [] },
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '' },
+        client,
+        sources: prefectTemplateSources(client),
+        stepRunner,
+        cache,
+      });
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      expect(result.outcomes.map((o) => [o.name, o.action])).toEqual([['once-a', 'created'], ['once-b', 'created'], ['once-c', 'created']]);
+      expect(result.outcomes.map((o) => [o.name, o.action])).toEqual([
+        ['once-a', 'created'],
+        ['once-b', 'created'],
+        ['once-c', 'created'],
+      ]);
       expect(result.plan.deployments[0]!.payload.version).toBe('7.8.9');
     } finally {
       client.close();

@@ -84,7 +84,10 @@ async function stored(base: string, tag: string): Promise<Stored> {
   for (const d of deployments) {
     out.set(`${flowName.get(d.flow_id)}/${d.name}`, {
       schedules: d.schedules.map((s) => `${s.slug} ${s.schedule.cron}`).sort(),
-      automations: automations.filter((a) => a.actions.some((x) => x.deployment_id === d.id)).map((a) => a.name).sort(),
+      automations: automations
+        .filter((a) => a.actions.some((x) => x.deployment_id === d.id))
+        .map((a) => a.name)
+        .sort(),
     });
   }
   return { deployments: out, total: deployments.length };
@@ -121,7 +124,17 @@ describe('deploying through faults', () => {
       // The reference's back-offs (2^n s) compressed, so the test stays fast; the decisions are the client's own.
       const client = new PrefectClient({ env: { PREFECT_API_URL: proxy.apiUrl }, sleep: (ms) => new Promise((r) => setTimeout(r, ms / 40)) });
       const dir = project(faultyTag, pool, count);
-      const request = { prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: {}, now: new Date(), client, sources: prefectTemplateSources(client), stepRunner, registrationConcurrency: 1 };
+      const request = {
+        prefectFile: 'prefect.yaml',
+        selection: { all: true, names: [] },
+        cwd: dir,
+        env: {},
+        now: new Date(),
+        client,
+        sources: prefectTemplateSources(client),
+        stepRunner,
+        registrationConcurrency: 1,
+      };
       const result = await deploy(request);
       expect(result.outcomes.filter((o) => o.action === 'failed').map((o) => o.error)).toEqual([]);
       expect(result.outcomes.filter((o) => o.action === 'created')).toHaveLength(count);
@@ -182,7 +195,9 @@ describe('the server dies mid-apply', () => {
       expect(run.code).not.toBe(0);
       expect(stoppedAfter).toBeLessThan(15);
       // One line per deployment not written, naming the request that was not sent.
-      const notWritten = run.stderr.split('\n').filter((l) => /^dying-flow-\d\/d\d+: failed: \S+ \S+: not sent, the Prefect API at .* is gone \(no answer for \d+\.\d s: /.test(l));
+      const notWritten = run.stderr
+        .split('\n')
+        .filter((l) => /^dying-flow-\d\/d\d+: failed: \S+ \S+: not sent, the Prefect API at .* is gone \(no answer for \d+\.\d s: /.test(l));
       expect(notWritten.length, run.stderr).toBeGreaterThanOrEqual(count / 2);
 
       server = await startPrefectServer({ env });
@@ -237,9 +252,13 @@ describe('a gateway in front of a dead server', () => {
       expect(downAt).toBeGreaterThan(0);
       expect(run.code).not.toBe(0);
       expect(stoppedAfter).toBeLessThan(15);
-      const notWritten = run.stderr.split('\n').filter((l) =>
-        new RegExp(`^${tag}-flow-\\d/d\\d+: failed: \\S+ \\S+: not sent, the Prefect API at .* is gone \\(no answer for \\d+\\.\\d s: a gateway answered HTTP 502 Bad Gateway to every request\\)( in \\d+\\.\\ds)?$`).test(l),
-      );
+      const notWritten = run.stderr
+        .split('\n')
+        .filter((l) =>
+          new RegExp(
+            `^${tag}-flow-\\d/d\\d+: failed: \\S+ \\S+: not sent, the Prefect API at .* is gone \\(no answer for \\d+\\.\\d s: a gateway answered HTTP 502 Bad Gateway to every request\\)( in \\d+\\.\\ds)?$`,
+          ).test(l),
+        );
       expect(notWritten.length, run.stderr).toBeGreaterThanOrEqual(count / 2);
       const before = await stored(apiUrl, tag);
       const listed = new Set(run.stderr.split('\n').flatMap((l) => new RegExp(`^${tag}-flow-\\d/(d\\d+): failed: `).exec(l)?.slice(1) ?? []));

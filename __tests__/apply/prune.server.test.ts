@@ -185,7 +185,11 @@ describe('ownership and prune', () => {
       expect(state.get(k)?.labels?.['prefect.flow.id']).toBe(state.get(k)?.flow_id);
     }
     const again = await json(dir, ['deploy', '--all', '--prune']);
-    expect(again.deployments.map((d: Json) => [d.action, d.changes])).toEqual([['unchanged', []], ['unchanged', []], ['unchanged', []]]);
+    expect(again.deployments.map((d: Json) => [d.action, d.changes])).toEqual([
+      ['unchanged', []],
+      ['unchanged', []],
+      ['unchanged', []],
+    ]);
     const plan = await json(dir, ['plan', '--all']);
     expect(plan.deletions).toEqual([]);
   }, 120_000);
@@ -209,7 +213,10 @@ describe('ownership and prune', () => {
     const plan = await json(dir, ['plan', '--all']);
     expect(plan.code).toBe(0);
     expect(plan.deletions.map((d: Json) => `${d.flow_name}/${d.name}`)).toEqual([key('load', 'hourly'), key('report', 'weekly')]);
-    expect(plan.deployments.map((d: Json) => [d.name, d.action])).toEqual([['nightly', 'unchanged'], ['every-hour', 'created']]);
+    expect(plan.deployments.map((d: Json) => [d.name, d.action])).toEqual([
+      ['nightly', 'unchanged'],
+      ['every-hour', 'created'],
+    ]);
     const text = await cli(dir, ['plan', '--all']);
     const lines = text.stdout.split('\n');
     expect(lines[0]).toMatch(/1 to create, 0 to update, 1 unchanged, 2 to delete$/);
@@ -236,7 +243,10 @@ describe('ownership and prune', () => {
       const r = await json(dir, ['deploy', '--all', '--prune'], p.apiUrl);
       expect(r.code).toBe(1);
       expect(r.failure_reason).toBe('deploy-failed');
-      expect(r.deployments.map((d: Json) => [d.name, d.action])).toEqual([['nightly', 'unchanged'], ['every-hour', 'failed']]);
+      expect(r.deployments.map((d: Json) => [d.name, d.action])).toEqual([
+        ['nightly', 'unchanged'],
+        ['every-hour', 'failed'],
+      ]);
       expect(p.deletes.filter((d) => d.startsWith('/deployments/') || d.startsWith('/automations/'))).toEqual([]);
       expect(r.warnings.map((w: Json) => w.message)).toContain('nothing was deleted (--prune): 1 deployment failed to register');
     } finally {
@@ -277,7 +287,7 @@ describe('ownership and prune', () => {
     expect((await json(dir, ['plan', '--all'])).deletions).toEqual([]);
   }, 180_000);
 
-  it('deploying a deployment the reference registered marks it, keeping its schedules; then it is this project\'s to prune', async () => {
+  it("deploying a deployment the reference registered marks it, keeping its schedules; then it is this project's to prune", async () => {
     writeFileSync(
       path.join(legacyDir, 'prefect.yaml'),
       `deployments:\n  - name: legacy\n    entrypoint: flows/f.py:load\n    tags: [old]\n    parameters: {day: yesterday}\n    work_pool: {name: ${POOL}, job_variables: {env: {A: "1"}}}\n    schedules:\n      - cron: "0 3 * * *"\n        slug: nightly\n      - interval: 3600\n        active: false\n      - rrule: "FREQ=WEEKLY;BYDAY=MO"\n        parameters: {day: monday}\n`,
@@ -299,7 +309,22 @@ describe('ownership and prune', () => {
     expect(before.schedules.length).toBe(3);
     // The same schedules, listed in the same order.
     expect(after.schedules.map(sched)).toEqual(before.schedules.map(sched));
-    for (const field of ['description', 'parameters', 'paused', 'tags', 'work_pool_name', 'work_queue_name', 'job_variables', 'entrypoint', 'pull_steps', 'parameter_openapi_schema', 'version', 'enforce_parameter_schema', 'concurrency_limit', 'concurrency_options']) {
+    for (const field of [
+      'description',
+      'parameters',
+      'paused',
+      'tags',
+      'work_pool_name',
+      'work_queue_name',
+      'job_variables',
+      'entrypoint',
+      'pull_steps',
+      'parameter_openapi_schema',
+      'version',
+      'enforce_parameter_schema',
+      'concurrency_limit',
+      'concurrency_options',
+    ]) {
       expect(after[field], field).toEqual(before[field]);
     }
     expect((await json(legacyDir, ['deploy', '--all', '--owner', 'legacy-project'])).deployments.map((d: Json) => d.action)).toEqual(['unchanged']);

@@ -97,13 +97,23 @@ beforeAll(async () => {
   dir = path.join(root, 'project');
   mkdirSync(path.join(dir, 'flows'), { recursive: true });
   mkdirSync(path.join(root, 'home'));
-  env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: path.join(root, 'home'), LANG: 'C.UTF-8', PREFECT_HOME: path.join(root, 'home', '.prefect'), PREFECT_API_URL: apiUrl };
+  env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: path.join(root, 'home'),
+    LANG: 'C.UTF-8',
+    PREFECT_HOME: path.join(root, 'home', '.prefect'),
+    PREFECT_API_URL: apiUrl,
+  };
   writeFileSync(path.join(dir, 'flows', 'f.py'), `from prefect import flow\n\n\n@flow(name="${FLOW}")\ndef f():\n    """Uses secrets."""\n`);
   writeFileSync(path.join(dir, 'prefect.yaml'), PREFECT_YAML);
 
   // The template `prefect work-pool create --type process` sets (the API alone leaves it empty, and
   // then neither the server nor a worker has a schema or job configuration to go by).
-  const { stdout: template } = await run(python, ['-c', 'import json; from prefect.workers.process import ProcessWorker; print(json.dumps(ProcessWorker.get_default_base_job_template()))'], { env, encoding: 'utf8', timeout: 60_000 });
+  const { stdout: template } = await run(
+    python,
+    ['-c', 'import json; from prefect.workers.process import ProcessWorker; print(json.dumps(ProcessWorker.get_default_base_job_template()))'],
+    { env, encoding: 'utf8', timeout: 60_000 },
+  );
   await api('POST', '/work_pools/', { name: POOL, type: 'process', base_job_template: JSON.parse(template) });
   const secretType = (await api('GET', '/block_types/slug/secret')) as { id: string };
   const [secretSchema] = (await api('POST', '/block_schemas/filter', { block_schemas: { block_type_id: { any_: [secretType.id] } } })) as { id: string }[];
@@ -164,7 +174,10 @@ describe('secrets in job variables stay block references', () => {
     // The boolean field cannot hold the reference: resolved as the reference does, with a warning.
     const warning = (JSON.parse(first.stdout) as { warnings: { deployment: string; message: string }[] }).warnings.filter((w) => /secret/.test(w.message));
     expect(warning).toEqual([
-      expect.objectContaining({ deployment: 'falls-back', message: expect.stringMatching(new RegExp(`^job variable stream_output gets a secret from a block, but work pool "${POOL}" does not accept`)) }),
+      expect.objectContaining({
+        deployment: 'falls-back',
+        message: expect.stringMatching(new RegExp(`^job variable stream_output gets a secret from a block, but work pool "${POOL}" does not accept`)),
+      }),
     ]);
 
     const keeps = await stored('keeps');

@@ -109,7 +109,6 @@ async function snapshot(): Promise<Snapshot> {
 // ---------------------------------------------------------------------------------------------
 // Normalization: only what legitimately differs between two creations.
 
-
 /**
  * Ids and timestamps dropped; the deployment's and its flow's ids, wherever they appear (labels,
  * schedule rows, the concurrency limit's name, automation actions), become `<self>` and `<flow>`;
@@ -140,15 +139,7 @@ function normalize(state: DeploymentState, windows: readonly RunWindow[], secret
     for (const key of ['after', 'expect', 'for_each']) if (Array.isArray(rest[key])) rest[key] = [...(rest[key] as string[])].sort();
     return Array.isArray(rest.triggers) ? { ...rest, triggers: rest.triggers.map(triggerWithoutIds) } : rest;
   };
-  const {
-    id: _id,
-    created: _created,
-    updated: _updated,
-    flow_id: _flowId,
-    last_polled: _lastPolled,
-    status: _status,
-    ...deployment
-  } = state.deployment;
+  const { id: _id, created: _created, updated: _updated, flow_id: _flowId, last_polled: _lastPolled, status: _status, ...deployment } = state.deployment;
   // Deliberate difference (see `secretJobVariables`): in job variables only, a Secret block's value
   // reads as its reference, so ours (the reference) and prefect deploy's (the value) compare equal.
   const asReference = (value: unknown): unknown => {

@@ -66,28 +66,74 @@ const dep = (body: string, name = 'bad') => `  - name: ${name}
 ${body}`;
 
 const ROWS: Row[] = [
-  { name: 'config-unknown-step-input', offline: true, yaml: dep('    build:\n      - prefect.deployments.steps.run_shell_script:\n          script: echo hi\n          nonsense: 1\n'), expect: /has no input "nonsense"/ },
+  {
+    name: 'config-unknown-step-input',
+    offline: true,
+    yaml: dep('    build:\n      - prefect.deployments.steps.run_shell_script:\n          script: echo hi\n          nonsense: 1\n'),
+    expect: /has no input "nonsense"/,
+  },
   { name: 'config-field-type', offline: true, yaml: dep('    tags: {a: 1}\n'), expect: /tags/ },
   { name: 'config-version-type', offline: true, yaml: dep('    version_type: vcs:svn\n'), expect: /version_type/ },
   { name: 'select-no-match', offline: true, yaml: '', args: ['deploy', '-n', 'nope'], expect: /nope/ },
   { name: 'options-param-and-params', offline: true, yaml: '', args: ['deploy', '-n', 'good', '--param', 'region=eu', '--params', '{}'], expect: /only pass one of/ },
-  { name: 'deployment-entrypoint-missing', offline: true, yaml: `  - name: bad\n    entrypoint: flows/missing.py:regional\n    work_pool: {name: ${POOL}}\n`, expect: /missing\.py/ },
-  { name: 'deployment-not-a-flow', offline: true, yaml: `  - name: bad\n    entrypoint: flows/f.py:not_a_flow\n    work_pool: {name: ${POOL}}\n`, expect: /is not a flow/ },
+  {
+    name: 'deployment-entrypoint-missing',
+    offline: true,
+    yaml: `  - name: bad\n    entrypoint: flows/missing.py:regional\n    work_pool: {name: ${POOL}}\n`,
+    expect: /missing\.py/,
+  },
+  {
+    name: 'deployment-not-a-flow',
+    offline: true,
+    yaml: `  - name: bad\n    entrypoint: flows/f.py:not_a_flow\n    work_pool: {name: ${POOL}}\n`,
+    expect: /is not a flow/,
+  },
   { name: 'deployment-no-work-pool', offline: true, yaml: '  - name: bad\n    entrypoint: flows/f.py:regional\n', expect: /no work pool/ },
   { name: 'deployment-concurrency-limit', offline: true, yaml: dep('    concurrency_limit: 0\n'), expect: /must be greater than 0/ },
-  { name: 'deployment-work-queue-name', offline: true, yaml: `  - name: bad\n    entrypoint: flows/f.py:regional\n    work_pool: {name: ${POOL}, work_queue_name: "a/b"}\n`, expect: /does not allow in names/ },
+  {
+    name: 'deployment-work-queue-name',
+    offline: true,
+    yaml: `  - name: bad\n    entrypoint: flows/f.py:regional\n    work_pool: {name: ${POOL}, work_queue_name: "a/b"}\n`,
+    expect: /does not allow in names/,
+  },
   { name: 'schedule-cron', offline: true, yaml: dep('    schedules:\n      - cron: "61 * * * *"\n'), expect: /cron/i },
   { name: 'schedule-timezone', offline: true, yaml: dep('    schedules:\n      - cron: "0 1 * * *"\n        timezone: Mars/Olympus\n'), expect: /Mars\/Olympus/ },
   { name: 'schedule-interval-too-long', offline: true, yaml: dep('    schedules:\n      - interval: 99999999999999\n'), expect: /999,999,999 days/ },
-  { name: 'schedule-duplicate-slugs', offline: true, yaml: dep('    schedules:\n      - {cron: "0 1 * * *", slug: a}\n      - {cron: "0 2 * * *", slug: a}\n'), expect: /schedules\[1\]\.slug: slug "a" is also the slug of schedules\[0\]/ },
+  {
+    name: 'schedule-duplicate-slugs',
+    offline: true,
+    yaml: dep('    schedules:\n      - {cron: "0 1 * * *", slug: a}\n      - {cron: "0 2 * * *", slug: a}\n'),
+    expect: /schedules\[1\]\.slug: slug "a" is also the slug of schedules\[0\]/,
+  },
   { name: 'trigger-invalid', offline: true, yaml: dep('    triggers:\n      - type: event\n        posture: Sideways\n'), expect: /triggers\[0\]/ },
-  { name: 'parameters-literal-and-bool', offline: true, yaml: dep('    parameters:\n      region: us-east\n      dry_run: maybe\n'), expect: /parameter "region": 'us-east' is not one of eu, us, apac/ },
-  { name: 'parameters-schedule', offline: true, yaml: dep('    schedules:\n      - cron: "0 1 * * *"\n        parameters: {dry_run: sometimes}\n'), expect: /parameter "dry_run"/ },
+  {
+    name: 'parameters-literal-and-bool',
+    offline: true,
+    yaml: dep('    parameters:\n      region: us-east\n      dry_run: maybe\n'),
+    expect: /parameter "region": 'us-east' is not one of eu, us, apac/,
+  },
+  {
+    name: 'parameters-schedule',
+    offline: true,
+    yaml: dep('    schedules:\n      - cron: "0 1 * * *"\n        parameters: {dry_run: sometimes}\n'),
+    expect: /parameter "dry_run"/,
+  },
   { name: 'names-duplicate', offline: true, yaml: dep('', 'good'), expect: /names must be unique per flow/ },
-  { name: 'steps-no-python', offline: true, yaml: dep('    build:\n      - mysteps.build.make_outputs:\n          name: x\n'), env: { PATH: '/nonexistent' }, expect: /install Python/ },
+  {
+    name: 'steps-no-python',
+    offline: true,
+    yaml: dep('    build:\n      - mysteps.build.make_outputs:\n          name: x\n'),
+    env: { PATH: '/nonexistent' },
+    expect: /install Python/,
+  },
   { name: 'template-missing-block', offline: false, yaml: dep('    description: "{{ prefect.blocks.secret.nope-' + RUN + ' }}"\n'), expect: /nope-/ },
   { name: 'pool-missing', offline: false, yaml: `  - name: bad\n    entrypoint: flows/f.py:regional\n    work_pool: {name: nope-${RUN}}\n`, expect: /does not exist/ },
-  { name: 'pool-prefect-agent', offline: false, yaml: `  - name: bad\n    entrypoint: flows/f.py:regional\n    work_pool: {name: ${AGENT_POOL}}\n`, expect: /prefect-agent/ },
+  {
+    name: 'pool-prefect-agent',
+    offline: false,
+    yaml: `  - name: bad\n    entrypoint: flows/f.py:regional\n    work_pool: {name: ${AGENT_POOL}}\n`,
+    expect: /prefect-agent/,
+  },
 ];
 
 async function api(method: string, route: string, body?: unknown): Promise<unknown> {
@@ -155,7 +201,11 @@ describe('every error deploy raises before its first write, validate and plan ra
       `prefect.yaml:10:15: deployment "regional": parameter "region": 'us-east' is not one of eu, us, apac`,
       `prefect.yaml:11:16: deployment "regional": parameter "dry_run": 'maybe' is not of type boolean`,
     ];
-    for (const args of [['validate', '--all', '--offline'], ['plan', '--all', '--offline'], ['deploy', '--all']]) {
+    for (const args of [
+      ['validate', '--all', '--offline'],
+      ['plan', '--all', '--offline'],
+      ['deploy', '--all'],
+    ]) {
       let stderr = '';
       const code = await main(args, { stdout: () => {}, stderr: (t) => (stderr += `${t}\n`), cwd: dir, env: { PREFECT_API_URL: apiUrl }, now: () => new Date() });
       expect({ args, code, lines: stderr.split('\n').filter((l) => l.includes('parameter "')) }).toEqual({ args, code: 1, lines: expected });

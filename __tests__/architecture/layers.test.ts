@@ -25,7 +25,7 @@ interface Rule {
 const ABOVE_THE_ENGINE = ['steps/', 'github/', 'cli/', 'commands/', 'cli.ts', 'index.ts', 'runtime.ts'];
 
 const RULES: readonly Rule[] = [
-  { from: 'core/', forbidden: ABOVE_THE_ENGINE, why: 'the engine knows nothing of the steps\' code or the doors (it runs steps through the StepRunner port)' },
+  { from: 'core/', forbidden: ABOVE_THE_ENGINE, why: "the engine knows nothing of the steps' code or the doors (it runs steps through the StepRunner port)" },
   { from: 'prefect/', forbidden: ABOVE_THE_ENGINE, why: 'the API client is at the bottom' },
   { from: 'prefect/', forbidden: ['core/'], why: 'the API client imports no core value' },
   { from: 'core/plan/', forbidden: ['core/apply/', 'core/report/'], why: 'the plan stage comes before apply and the renderers' },
@@ -33,8 +33,16 @@ const RULES: readonly Rule[] = [
   { from: 'core/util/', forbidden: [], onlyFrom: ['core/util/'], why: 'the helpers know nothing of the engine' },
   // The stages of the engine, each importing only the ones under it (report > apply > plan > config, templating).
   { from: 'core/apply/', forbidden: ['core/report/'], why: 'the renderers come after apply' },
-  { from: 'core/config/', forbidden: ['core/templating/', 'core/plan/', 'core/apply/', 'core/report/'], why: 'loading prefect.yaml comes before templating and planning' },
-  { from: 'core/templating/', forbidden: ['core/config/', 'core/plan/', 'core/apply/', 'core/report/'], why: 'templating works on values, not on the config or the plan' },
+  {
+    from: 'core/config/',
+    forbidden: ['core/templating/', 'core/plan/', 'core/apply/', 'core/report/'],
+    why: 'loading prefect.yaml comes before templating and planning',
+  },
+  {
+    from: 'core/templating/',
+    forbidden: ['core/config/', 'core/plan/', 'core/apply/', 'core/report/'],
+    why: 'templating works on values, not on the config or the plan',
+  },
   ...['flows', 'schedules', 'triggers'].map((folder) => ({
     from: `core/${folder}/`,
     forbidden: ['core/config/', 'core/templating/', 'core/plan/', 'core/apply/', 'core/report/'],
@@ -88,8 +96,7 @@ function code(text: string): string {
         else if (text[j] === '$' && text[j + 1] === '{') {
           depth++;
           j++;
-        }
-        else if (text[j] === '}' && depth > 0) depth--;
+        } else if (text[j] === '}' && depth > 0) depth--;
         j++;
       }
       blank(i, j + 1);

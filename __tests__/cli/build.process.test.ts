@@ -15,7 +15,13 @@ let work: string;
 async function cli(args: string[], env: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`), cwd: work, env: { NO_COLOR: '1', ...env }, now: () => new Date('2026-11-22T12:00:00Z') });
+  const code = await main(args, {
+    stdout: (t) => (stdout += `${t}\n`),
+    stderr: (t) => (stderr += `${t}\n`),
+    cwd: work,
+    env: { NO_COLOR: '1', ...env },
+    now: () => new Date('2026-11-22T12:00:00Z'),
+  });
   return { code, stdout, stderr };
 }
 
@@ -82,7 +88,9 @@ describe('deploy --skip-steps / --step-outputs', () => {
     const json = JSON.parse(stdout);
     expect(json.failure_reason).toBe('invalid-input');
     expect(json.deployments).toEqual([]);
-    expect(json.errors[0].message).toBe('{{ where.directory }} is filled by a build or push step, which this run does not run (skip-steps or step-outputs); pass its value in step-outputs');
+    expect(json.errors[0].message).toBe(
+      '{{ where.directory }} is filled by a build or push step, which this run does not run (skip-steps or step-outputs); pass its value in step-outputs',
+    );
     expect(stderr).toContain('nothing registered');
   });
 

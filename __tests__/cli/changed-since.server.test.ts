@@ -61,7 +61,13 @@ function write(file: string, text: string): void {
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`), cwd: repo, env: { PREFECT_API_URL: apiUrl }, now: () => new Date() });
+  const code = await main(args, {
+    stdout: (t) => (stdout += `${t}\n`),
+    stderr: (t) => (stderr += `${t}\n`),
+    cwd: repo,
+    env: { PREFECT_API_URL: apiUrl },
+    now: () => new Date(),
+  });
   return { code, stdout, stderr };
 }
 

@@ -86,8 +86,13 @@ describe('detectCi', () => {
   });
 
   it('a push build has no change request', () => {
-    expect(detectCi({ ...CI_ENVS['github-actions'], GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_HEAD_REF: '', GITHUB_REF_NAME: 'main' })).toMatchObject({ ref: 'main', changeRequest: undefined });
-    expect(detectCi({ ...CI_ENVS['azure-pipelines'], BUILD_REASON: 'IndividualCI', SYSTEM_PULLREQUEST_SOURCEBRANCH: '', BUILD_SOURCEBRANCHNAME: 'main' })).toMatchObject({ ref: 'main', changeRequest: undefined });
+    expect(
+      detectCi({ ...CI_ENVS['github-actions'], GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_HEAD_REF: '', GITHUB_REF_NAME: 'main' }),
+    ).toMatchObject({ ref: 'main', changeRequest: undefined });
+    expect(detectCi({ ...CI_ENVS['azure-pipelines'], BUILD_REASON: 'IndividualCI', SYSTEM_PULLREQUEST_SOURCEBRANCH: '', BUILD_SOURCEBRANCHNAME: 'main' })).toMatchObject({
+      ref: 'main',
+      changeRequest: undefined,
+    });
   });
 
   it('names the version_info type that the inference of version_info (as the reference) picks under the same variables', async () => {
@@ -115,7 +120,14 @@ describe('detectCi', () => {
 });
 
 describe('annotations', () => {
-  const problem = { severity: 'error' as const, file: 'deploy/prefect.yaml', line: 14, column: 7, deployment: 'etl, nightly', message: 'work pool "a;b]" is 100% missing\nsecond line' };
+  const problem = {
+    severity: 'error' as const,
+    file: 'deploy/prefect.yaml',
+    line: 14,
+    column: 7,
+    deployment: 'etl, nightly',
+    message: 'work pool "a;b]" is 100% missing\nsecond line',
+  };
 
   it('GitHub: a workflow command on the file relative to the workspace, data and properties escaped', () => {
     const ci = detectCi(CI_ENVS['github-actions']);

@@ -136,7 +136,11 @@ describe('prefect-deploy against a Prefect server', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain(`prefect.yaml:10:23: deployment "nightly": work pool "no-such-pool-${RUN}" does not exist`);
     expect(JSON.parse(readFileSync(path.join(dir, 'bad.json'), 'utf8')).errors).toHaveLength(2);
-    expect(parseGitlabDotenv(readFileSync(path.join(dir, 'bad.env'), 'utf8'))).toMatchObject({ PREFECT_DEPLOY_STATUS: 'failed', PREFECT_DEPLOY_FAILURE_REASON: 'invalid-config', DEPLOYMENTS_SELECTED: '' });
+    expect(parseGitlabDotenv(readFileSync(path.join(dir, 'bad.env'), 'utf8'))).toMatchObject({
+      PREFECT_DEPLOY_STATUS: 'failed',
+      PREFECT_DEPLOY_FAILURE_REASON: 'invalid-config',
+      DEPLOYMENTS_SELECTED: '',
+    });
   });
 
   it('deploys in a GitLab-like job: plain lines with timings, the dotenv report, the JSON result, version_info from GitLab', async () => {
@@ -152,7 +156,10 @@ describe('prefect-deploy against a Prefect server', () => {
 
     const result = JSON.parse(readFileSync(path.join(dir, 'deploy.json'), 'utf8'));
     expect(result).toMatchObject({ errors: [], warnings: [], failure_reason: null });
-    expect(result.deployments.map((d: { flow: string; name: string; action: string }) => `${d.flow}/${d.name}:${d.action}`)).toEqual([`${load}/nightly:created`, `${report}/weekly:created`]);
+    expect(result.deployments.map((d: { flow: string; name: string; action: string }) => `${d.flow}/${d.name}:${d.action}`)).toEqual([
+      `${load}/nightly:created`,
+      `${report}/weekly:created`,
+    ]);
     const nightly = result.deployments[0];
     expect(nightly.url).toBe(`${ui}/deployments/deployment/${nightly.id}`);
     // The version inferred from GitLab's variables (the open-source server does not keep version_info; the plan shows it).
@@ -199,7 +206,11 @@ describe('prefect-deploy against a Prefect server', () => {
     expect(failed.stderr).toMatch(/^prefect\.yaml:6:\d+: deployment "nightly": .*nope/m);
     expect(failed.stderr).toContain('1 problem found; nothing was registered.');
     expect(JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8'))).toMatchObject({ deployments: [], failure_reason: 'invalid-config' });
-    expect(parseGitlabDotenv(readFileSync(path.join(dir, 'r.env'), 'utf8'))).toMatchObject({ PREFECT_DEPLOY_STATUS: 'failed', PREFECT_DEPLOY_FAILURE_REASON: 'invalid-config', DEPLOYMENTS_CREATED: '' });
+    expect(parseGitlabDotenv(readFileSync(path.join(dir, 'r.env'), 'utf8'))).toMatchObject({
+      PREFECT_DEPLOY_STATUS: 'failed',
+      PREFECT_DEPLOY_FAILURE_REASON: 'invalid-config',
+      DEPLOYMENTS_CREATED: '',
+    });
 
     const noApi = await spawnCli(['deploy', '--all', '--dotenv', 'n.env'], { cwd: dir, env: baseEnv(home) });
     expect(noApi.code).toBe(2);
@@ -247,8 +258,11 @@ describe('prefect-deploy against a Prefect server', () => {
     const command = [process.execPath, await builtCli(), 'deploy', '--all'].map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(' ');
     // util-linux `script` runs the command on a pseudo-terminal and copies what it shows to stdout.
     const shown = await new Promise<string>((resolve, reject) =>
-      execFile('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...baseEnv(home), PREFECT_API_URL: apiUrl, TERM: 'xterm' }, timeout: 60_000 }, (error, stdout) =>
-        error ? reject(Object.assign(error, { stdout })) : resolve(stdout),
+      execFile(
+        'script',
+        ['-qec', command, '/dev/null'],
+        { cwd: dir, env: { ...baseEnv(home), PREFECT_API_URL: apiUrl, TERM: 'xterm' }, timeout: 60_000 },
+        (error, stdout) => (error ? reject(Object.assign(error, { stdout })) : resolve(stdout)),
       ),
     );
     expect(shown).toMatch(/\x1b\[\d+F\x1b\[J/);

@@ -43,7 +43,10 @@ describe('examples/git', () => {
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.errors).toEqual([]);
-    expect(out.deployments.map((d: { flow_name: string; name: string }) => `${d.flow_name}/${d.name}`)).toEqual(['send-invoices/invoices-nightly', 'send-invoices/invoices-preview']);
+    expect(out.deployments.map((d: { flow_name: string; name: string }) => `${d.flow_name}/${d.name}`)).toEqual([
+      'send-invoices/invoices-nightly',
+      'send-invoices/invoices-preview',
+    ]);
 
     const [nightly, preview] = out.deployments.map((d: { payload: Record<string, unknown> }) => d.payload);
     expect(nightly.pull_steps).toEqual([
@@ -65,7 +68,12 @@ describe('examples/git', () => {
     const { code, stdout } = await plan(['-n', 'invoices-preview']);
     expect(code).toBe(0);
     expect(stdout).toContain('send-invoices/invoices-preview');
-    expect(stdout).toMatch(new RegExp(`${GIT_CLONE.replaceAll('.', '\\.')}\\s+repository=https://github\\.com/acme/billing\\.git\\s+branch=release\\s+access_token=\\{\\{ prefect\\.blocks\\.secret\\.github-token \\}\\}`, 'u'));
+    expect(stdout).toMatch(
+      new RegExp(
+        `${GIT_CLONE.replaceAll('.', '\\.')}\\s+repository=https://github\\.com/acme/billing\\.git\\s+branch=release\\s+access_token=\\{\\{ prefect\\.blocks\\.secret\\.github-token \\}\\}`,
+        'u',
+      ),
+    );
     expect(stdout).not.toContain(PIP);
   });
 });

@@ -46,7 +46,11 @@ exit 97
 `,
   );
   chmodSync(path.join(shimDir, 'npx'), 0o755);
-  const res = await fetch(`${apiUrl}/work_pools/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: POOL, type: 'process' }) });
+  const res = await fetch(`${apiUrl}/work_pools/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: POOL, type: 'process' }),
+  });
   if (!res.ok) throw new Error(`creating the work pool: ${res.status} ${await res.text()}`);
 });
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -61,7 +65,12 @@ function checkout(tag: string): { dir: string; deployments: string[] } {
   cpSync(path.join(examples, 'local-etl'), dir, { recursive: true });
   const file = path.join(dir, 'prefect.yaml');
   const suffix = `-${tag}-${RUN}`;
-  writeFileSync(file, readFileSync(file, 'utf8').replaceAll('name: k8s-prod', `name: ${POOL}`).replace(/^(  - name: )(\S+)$/gm, `$1$2${suffix}`));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8')
+      .replaceAll('name: k8s-prod', `name: ${POOL}`)
+      .replace(/^( {2}- name: )(\S+)$/gm, `$1$2${suffix}`),
+  );
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], { cwd: dir, stdio: 'ignore' });
   git('init', '-q', '-b', 'main');
   git('add', '.');
@@ -115,7 +124,17 @@ function gitlabRunner(pipeline: Record<string, unknown>) {
 
   /** Runs a pipeline: the jobs its rules select, stage by stage, each job's dotenv report passed on to later jobs. */
   return async (dir: string, predefined: Record<string, string>): Promise<Record<string, JobRun>> => {
-    const vars: Record<string, string> = { ...common(), CI: 'true', GITLAB_CI: 'true', CI_PROJECT_DIR: dir, CI_PROJECT_NAME: 'etl', CI_PROJECT_URL: 'https://gitlab.example.com/acme/etl', CI_COMMIT_SHA: SHA, CI_DEFAULT_BRANCH: 'main', ...predefined };
+    const vars: Record<string, string> = {
+      ...common(),
+      CI: 'true',
+      GITLAB_CI: 'true',
+      CI_PROJECT_DIR: dir,
+      CI_PROJECT_NAME: 'etl',
+      CI_PROJECT_URL: 'https://gitlab.example.com/acme/etl',
+      CI_COMMIT_SHA: SHA,
+      CI_DEFAULT_BRANCH: 'main',
+      ...predefined,
+    };
     for (const [k, v] of Object.entries((pipeline.variables ?? {}) as Record<string, string>)) vars[k] = expand(String(v), vars);
     const selected = jobs.filter((j) => (j.rules ?? [{}]).some((r) => r.if === undefined || ruleMatches(r.if, vars)));
     selected.sort((a, b) => stages.indexOf(a.stage ?? 'test') - stages.indexOf(b.stage ?? 'test'));
@@ -162,7 +181,11 @@ describe('examples/.gitlab-ci.yml', () => {
     expect(main.deploy!.stdout).toMatch(/^prefect-deploy on GitLab CI: ref main, commit a1b2c3d4$/m);
     expect(main.deploy!.stdout).toMatch(/^3 created, 0 updated, 0 unchanged, 0 failed in \d+\.\ds$/m);
     expect(main['deploy-summary']!.stdout.trim()).toBe(`prefect-deploy success; created ${deployments.join(',')}; updated ; unchanged`);
-    expect(JSON.parse(readFileSync(path.join(dir, 'deploy.json'), 'utf8')).deployments.map((d: { action: string }) => d.action)).toEqual(['created', 'created', 'created']);
+    expect(JSON.parse(readFileSync(path.join(dir, 'deploy.json'), 'utf8')).deployments.map((d: { action: string }) => d.action)).toEqual([
+      'created',
+      'created',
+      'created',
+    ]);
 
     const again = await runPipeline(dir, MERGE_REQUEST);
     expect(again.plan!.dotenv).toMatchObject({ PREFECT_PLAN_HAS_CHANGES: 'false', DEPLOYMENTS_UNCHANGED: deployments.join(','), DEPLOYMENTS_TO_CREATE: '' });
@@ -190,7 +213,10 @@ describe("the README's GitLab pipeline", () => {
 
 describe('examples/bitbucket-pipelines.yml', () => {
   const file = parse(readFileSync(path.join(examples, 'bitbucket-pipelines.yml'), 'utf8')) as {
-    pipelines: { 'pull-requests': Record<string, Array<{ step: { script: string[]; artifacts?: string[] } }>>; branches: Record<string, Array<{ step: { script: string[]; artifacts?: string[] } }>> };
+    pipelines: {
+      'pull-requests': Record<string, Array<{ step: { script: string[]; artifacts?: string[] } }>>;
+      branches: Record<string, Array<{ step: { script: string[]; artifacts?: string[] } }>>;
+    };
   };
 
   async function runSteps(dir: string, steps: Array<{ step: { script: string[]; artifacts?: string[] } }>, env: Record<string, string>) {
@@ -208,7 +234,15 @@ describe('examples/bitbucket-pipelines.yml', () => {
 
   it('plans on pull requests and deploys on main', async () => {
     const { dir } = checkout('bitbucket');
-    const bitbucket = { ...common(), CI: 'true', BITBUCKET_BUILD_NUMBER: '7', BITBUCKET_COMMIT: SHA, BITBUCKET_REPO_SLUG: 'etl', BITBUCKET_GIT_HTTP_ORIGIN: 'http://bitbucket.org/acme/etl', BITBUCKET_CLONE_DIR: dir };
+    const bitbucket = {
+      ...common(),
+      CI: 'true',
+      BITBUCKET_BUILD_NUMBER: '7',
+      BITBUCKET_COMMIT: SHA,
+      BITBUCKET_REPO_SLUG: 'etl',
+      BITBUCKET_GIT_HTTP_ORIGIN: 'http://bitbucket.org/acme/etl',
+      BITBUCKET_CLONE_DIR: dir,
+    };
     await runSteps(dir, file.pipelines['pull-requests']['**']!, { ...bitbucket, BITBUCKET_BRANCH: 'feature/etl', BITBUCKET_PR_ID: '3' });
     expect(JSON.parse(readFileSync(path.join(dir, 'plan.json'), 'utf8')).deployments.map((d: { action: string }) => d.action)).toEqual(['created', 'created', 'created']);
     await runSteps(dir, file.pipelines.branches.main!, { ...bitbucket, BITBUCKET_BRANCH: 'main' });
@@ -221,7 +255,9 @@ describe('examples/bitbucket-pipelines.yml', () => {
 });
 
 describe('examples/azure-pipelines.yml', () => {
-  const file = parse(readFileSync(path.join(examples, 'azure-pipelines.yml'), 'utf8')) as { steps: Array<{ script?: string; condition?: string; env?: Record<string, string> }> };
+  const file = parse(readFileSync(path.join(examples, 'azure-pipelines.yml'), 'utf8')) as {
+    steps: Array<{ script?: string; condition?: string; env?: Record<string, string> }>;
+  };
 
   /** Azure's condition functions the example uses: and, eq, ne, succeeded, variables['Name']. */
   function condition(expr: string, variables: Record<string, string>): boolean | string {
@@ -276,7 +312,14 @@ describe('examples/azure-pipelines.yml', () => {
     for (const step of file.steps) {
       if (!step.script || (step.condition && !condition(step.condition, variables))) continue;
       // Pipeline variables reach a script as upper-case environment variables with _ for .; secrets only through env:.
-      const env: Record<string, string> = { ...common(), TF_BUILD: 'True', BUILD_SOURCEVERSION: SHA, BUILD_REPOSITORY_NAME: 'etl', BUILD_REPOSITORY_URI: 'https://dev.azure.com/acme/etl/_git/etl', BUILD_SOURCESDIRECTORY: dir };
+      const env: Record<string, string> = {
+        ...common(),
+        TF_BUILD: 'True',
+        BUILD_SOURCEVERSION: SHA,
+        BUILD_REPOSITORY_NAME: 'etl',
+        BUILD_REPOSITORY_URI: 'https://dev.azure.com/acme/etl/_git/etl',
+        BUILD_SOURCESDIRECTORY: dir,
+      };
       for (const [k, v] of Object.entries(variables)) env[k.toUpperCase().replaceAll('.', '_')] = v;
       for (const [k, v] of Object.entries(step.env ?? {})) env[k] = v.replace(/\$\(([\w.]+)\)/g, (_, name: string) => variables[name] ?? '');
       const r = await sh(step.script, dir, env);
@@ -302,11 +345,22 @@ describe('examples/Jenkinsfile', () => {
     const commands = [...text.matchAll(/^\s*sh '([^']+)'$/gm)].map((m) => m[1]!);
     expect(commands.map((c) => c.split(' ')[3])).toEqual(['plan', 'deploy']);
     const { dir } = checkout('jenkins');
-    const env = { ...common(), JENKINS_URL: 'https://ci.example.com/', BUILD_URL: 'https://ci.example.com/job/etl/main/1/', BRANCH_NAME: 'main', GIT_COMMIT: SHA, npm_config_cache: path.join(dir, '.npm') };
+    const env = {
+      ...common(),
+      JENKINS_URL: 'https://ci.example.com/',
+      BUILD_URL: 'https://ci.example.com/job/etl/main/1/',
+      BRANCH_NAME: 'main',
+      GIT_COMMIT: SHA,
+      npm_config_cache: path.join(dir, '.npm'),
+    };
     for (const command of commands) {
       const r = await sh(command, dir, env);
       expect(r.code, `${command}\n${r.stderr}`).toBe(0);
     }
-    expect(JSON.parse(readFileSync(path.join(dir, 'deploy.json'), 'utf8')).deployments.map((d: { action: string }) => d.action)).toEqual(['created', 'created', 'created']);
+    expect(JSON.parse(readFileSync(path.join(dir, 'deploy.json'), 'utf8')).deployments.map((d: { action: string }) => d.action)).toEqual([
+      'created',
+      'created',
+      'created',
+    ]);
   });
 });

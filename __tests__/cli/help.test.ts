@@ -10,7 +10,14 @@ const root = path.resolve(import.meta.dirname, '../..');
 async function cli(args: string[], cwd: string, extra: Partial<Io> = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`), cwd, env: {}, now: () => new Date('2026-11-22T12:00:00Z'), ...extra });
+  const code = await main(args, {
+    stdout: (t) => (stdout += `${t}\n`),
+    stderr: (t) => (stderr += `${t}\n`),
+    cwd,
+    env: {},
+    now: () => new Date('2026-11-22T12:00:00Z'),
+    ...extra,
+  });
   return { code, stdout, stderr };
 }
 
@@ -39,7 +46,28 @@ describe('--help', () => {
 
   it('deploy takes the flags of prefect deploy, with its short aliases', async () => {
     const { stdout } = await cli(['deploy', '--help'], work);
-    for (const flag of ['--pool', '--work-queue', '--version', '--version-type', '--tag', '--description', '--param', '--params', '--cron', '--interval', '--anchor-date', '--rrule', '--timezone', '--job-variable', '--concurrency-limit', '--collision-strategy', '--enforce-parameter-schema', '--trigger', '--sla', '--dotenv']) {
+    for (const flag of [
+      '--pool',
+      '--work-queue',
+      '--version',
+      '--version-type',
+      '--tag',
+      '--description',
+      '--param',
+      '--params',
+      '--cron',
+      '--interval',
+      '--anchor-date',
+      '--rrule',
+      '--timezone',
+      '--job-variable',
+      '--concurrency-limit',
+      '--collision-strategy',
+      '--enforce-parameter-schema',
+      '--trigger',
+      '--sla',
+      '--dotenv',
+    ]) {
       expect(stdout).toContain(flag);
     }
   });
@@ -49,12 +77,15 @@ describe('--version', () => {
   const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
 
   // The built CLI: the version is inlined by the build (the scratch build has no package.json to read).
-  it.each([['--version'], ['-V'], ['--json', '--version'], ['--prefect-file', 'other.yaml', '-V']].map((args) => [args.join(' '), args] as const))('%s prints the tool version and exits 0', async (_title, args) => {
-    const { code, stdout, stderr } = await spawnCli([...args], { cwd: work, env: baseEnv(work) });
-    expect(stderr).toBe('');
-    expect(stdout).toBe(`${version}\n`);
-    expect(code).toBe(0);
-  });
+  it.each([['--version'], ['-V'], ['--json', '--version'], ['--prefect-file', 'other.yaml', '-V']].map((args) => [args.join(' '), args] as const))(
+    '%s prints the tool version and exits 0',
+    async (_title, args) => {
+      const { code, stdout, stderr } = await spawnCli([...args], { cwd: work, env: baseEnv(work) });
+      expect(stderr).toBe('');
+      expect(stdout).toBe(`${version}\n`);
+      expect(code).toBe(0);
+    },
+  );
 
   it("after plan or deploy is the deployment's version", async () => {
     const { code, stdout } = await cli(['plan', '-n', 'sales-nightly', '--version', '7.7.7-rc1', '--json'], work, { env: { IMAGE_TAG: '1' } });

@@ -129,13 +129,25 @@ const GENERATORS: Record<string, (r: () => number) => string> = {
   'alias bomb': (r) => {
     const levels = 6 + Math.floor(r() * 6);
     const lines = ['x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i < levels; i++) lines.push(`x${i}: &x${i} [${Array(9).fill(`*x${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < levels; i++)
+      lines.push(
+        `x${i}: &x${i} [${Array(9)
+          .fill(`*x${i - 1}`)
+          .join(', ')}]`,
+      );
     return `${lines.join('\n')}\n${HEADER}${deployment(`    parameters: {x: *x${levels - 1}}\n`)}`;
   },
   'bad anchors and aliases': (r) =>
-    [`${HEADER}${deployment('    tags: *missing\n')}`, `a: &a [*a]\n${HEADER}${deployment('')}`, `${HEADER}  - &d\n    <<: *d\n    name: x\n`, `${HEADER}${deployment('    tags: &t [a]\n    version: *t\n')}`, `${HEADER}  - <<: [*u, *v]\n`][Math.floor(r() * 5)]!,
+    [
+      `${HEADER}${deployment('    tags: *missing\n')}`,
+      `a: &a [*a]\n${HEADER}${deployment('')}`,
+      `${HEADER}  - &d\n    <<: *d\n    name: x\n`,
+      `${HEADER}${deployment('    tags: &t [a]\n    version: *t\n')}`,
+      `${HEADER}  - <<: [*u, *v]\n`,
+    ][Math.floor(r() * 5)]!,
   'huge string': (r) => `${HEADER}${deployment(`    description: "${'x'.repeat(Math.floor(r() * MiB))}"\n`)}`,
-  'huge plain scalar key count': (r) => `${HEADER}${deployment(`    parameters:\n${Array.from({ length: 1000 + Math.floor(r() * 10_000) }, (_, i) => `      p${i}: ${i}`).join('\n')}\n`)}`,
+  'huge plain scalar key count': (r) =>
+    `${HEADER}${deployment(`    parameters:\n${Array.from({ length: 1000 + Math.floor(r() * 10_000) }, (_, i) => `      p${i}: ${i}`).join('\n')}\n`)}`,
   'many deployments': (r) => HEADER + Array.from({ length: 20 + Math.floor(r() * 200) }, (_, i) => deployment('', `d${i}`)).join(''),
   'hostile schedules': (r) => {
     const schedules = [
@@ -162,17 +174,53 @@ const GENERATORS: Record<string, (r: () => number) => string> = {
   },
   'special and strange entrypoints': (r) =>
     HEADER +
-    deployment('', 'e').replace('flows/hello.py:hello', ['flows/pipe.py:f', '/dev/zero:f', '/dev/stdin:f', '/proc/self/mem:f', '../../../../etc/passwd:f', 'flows:f', `${'a/'.repeat(2000)}x.py:f`, 'flows/hello.py:' + 'x'.repeat(100_000)][Math.floor(r() * 8)]!),
+    deployment('', 'e').replace(
+      'flows/hello.py:hello',
+      [
+        'flows/pipe.py:f',
+        '/dev/zero:f',
+        '/dev/stdin:f',
+        '/proc/self/mem:f',
+        '../../../../etc/passwd:f',
+        'flows:f',
+        `${'a/'.repeat(2000)}x.py:f`,
+        'flows/hello.py:' + 'x'.repeat(100_000),
+      ][Math.floor(r() * 8)]!,
+    ),
   'wrong types everywhere': (r) =>
-    [`deployments: 5\n`, `deployments: "x"\n`, `deployments: [1, 2, [3]]\n`, `${HEADER}  - name: [a]\n`, `${HEADER}  - name: {a: 1}\n    entrypoint: 5\n`, `build: 1\npush: [x]\n${HEADER}${deployment('')}`, `- 1\n- 2\n`, `"just a string"\n`, `${HEADER}${deployment('    schedules: 1\n    parameters: []\n    tags: {a: 1}\n    version: [1]\n')}`][Math.floor(r() * 9)]!,
+    [
+      `deployments: 5\n`,
+      `deployments: "x"\n`,
+      `deployments: [1, 2, [3]]\n`,
+      `${HEADER}  - name: [a]\n`,
+      `${HEADER}  - name: {a: 1}\n    entrypoint: 5\n`,
+      `build: 1\npush: [x]\n${HEADER}${deployment('')}`,
+      `- 1\n- 2\n`,
+      `"just a string"\n`,
+      `${HEADER}${deployment('    schedules: 1\n    parameters: []\n    tags: {a: 1}\n    version: [1]\n')}`,
+    ][Math.floor(r() * 9)]!,
   'bytes that are not YAML': (r) => {
     const length = 1 + Math.floor(r() * 4000);
     return String.fromCharCode(...Array.from({ length }, () => Math.floor(r() * 256)));
   },
   'placeholders and templates': (r) =>
-    HEADER + deployment(`    description: "${['{{ {{ $X }} }}', '{{ prefect.blocks. }}', '{{'.repeat(10_000), '{{ $' + 'A'.repeat(100_000) + ' }}', '{{ ctx.x }}'][Math.floor(r() * 5)]}"\n    version: "{{ $HOME }}"\n`),
-  'tabs, BOM, NUL and CR': (r) => ['\uFEFF' + HEADER + deployment(''), HEADER.replace('\n', '\r') + deployment('').replaceAll('\n', '\r'), HEADER + '\t- name: x\n', HEADER + deployment('    description: "a\u0000b"\n'), HEADER + deployment('').replaceAll('  ', '\t')][Math.floor(r() * 5)]!,
-  'numbers at the edges': (r) => HEADER + deployment(`    concurrency_limit: ${['1e400', '-0', '99999999999999999999999', '.nan', '0x7fffffffffffffffff', '-1'][Math.floor(r() * 6)]}\n    version: ${['.inf', '1e400', '0o777777777777777777777'][Math.floor(r() * 3)]}\n`),
+    HEADER +
+    deployment(
+      `    description: "${['{{ {{ $X }} }}', '{{ prefect.blocks. }}', '{{'.repeat(10_000), '{{ $' + 'A'.repeat(100_000) + ' }}', '{{ ctx.x }}'][Math.floor(r() * 5)]}"\n    version: "{{ $HOME }}"\n`,
+    ),
+  'tabs, BOM, NUL and CR': (r) =>
+    [
+      '\uFEFF' + HEADER + deployment(''),
+      HEADER.replace('\n', '\r') + deployment('').replaceAll('\n', '\r'),
+      HEADER + '\t- name: x\n',
+      HEADER + deployment('    description: "a\u0000b"\n'),
+      HEADER + deployment('').replaceAll('  ', '\t'),
+    ][Math.floor(r() * 5)]!,
+  'numbers at the edges': (r) =>
+    HEADER +
+    deployment(
+      `    concurrency_limit: ${['1e400', '-0', '99999999999999999999999', '.nan', '0x7fffffffffffffffff', '-1'][Math.floor(r() * 6)]}\n    version: ${['.inf', '1e400', '0o777777777777777777777'][Math.floor(r() * 3)]}\n`,
+    ),
 };
 
 describe('hostile prefect.yaml files are refused quickly, in one line per problem', () => {
@@ -219,7 +267,9 @@ describe('hostile prefect.yaml files are refused quickly, in one line per proble
         }
       }
     }
-    console.log(`hostile fuzz: ${outcomes.length} cases in ${seconds.toFixed(1)} s; ${JSON.stringify(counts)}; slowest case ${Math.round(slowest)} ms; peak RSS ${Math.round(peakRss / MiB)} MiB; ms by kind ${JSON.stringify(byKind)}`);
+    console.log(
+      `hostile fuzz: ${outcomes.length} cases in ${seconds.toFixed(1)} s; ${JSON.stringify(counts)}; slowest case ${Math.round(slowest)} ms; peak RSS ${Math.round(peakRss / MiB)} MiB; ms by kind ${JSON.stringify(byKind)}`,
+    );
     expect(problems).toEqual([]);
     expect(outcomes).toHaveLength(FUZZ_CASES);
     expect(peakRss).toBeLessThan(600 * MiB);
@@ -230,7 +280,9 @@ describe('nesting', () => {
   it('is refused past 200 levels, at the first value too deep, before anything recurses over it', async () => {
     const depth = 500;
     writeFileSync(path.join(project, 'deep.yaml'), `${HEADER}${deployment(`    parameters: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`)}`);
-    const [validate, plan] = await runInProcess([0, 1].map((id) => ({ id, args: [id === 0 ? 'validate' : 'plan', '--all', '--offline', '--prefect-file', 'deep.yaml'] })));
+    const [validate, plan] = await runInProcess(
+      [0, 1].map((id) => ({ id, args: [id === 0 ? 'validate' : 'plan', '--all', '--offline', '--prefect-file', 'deep.yaml'] })),
+    );
     for (const run of [validate!, plan!]) {
       expect({ code: run.code, stderr: run.stderr }).toEqual({
         code: 1,
@@ -279,7 +331,9 @@ describe('the built CLI under hostile input', () => {
     const run = await spawnMeasured(['validate', '--all', '--offline', '--prefect-file', 'keys.yaml']);
     console.log(`60,000 keys: exit ${run.code} in ${Math.round(run.ms)} ms, peak RSS ${Math.round(run.maxRssMiB)} MiB`);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('keys.yaml: has 60005 lines and flow-style items, over the limit of 50000 (split it: no real prefect.yaml is this large)\n1 problem found; nothing would be registered.\n');
+    expect(run.stderr).toBe(
+      'keys.yaml: has 60005 lines and flow-style items, over the limit of 50000 (split it: no real prefect.yaml is this large)\n1 problem found; nothing would be registered.\n',
+    );
     expect(run.maxRssMiB).toBeLessThan(300);
   }, 120_000);
 
@@ -292,24 +346,49 @@ describe('the built CLI under hostile input', () => {
   }, 120_000);
 
   it.each([
-    ['a FIFO as --prefect-file', ['validate', '--all', '--offline', '--prefect-file', 'pipe.yaml'], 1, 'pipe.yaml: is a named pipe (FIFO), which could block forever (point it at a regular file)\n1 problem found; nothing would be registered.\n'],
-    ['a device as --prefect-file', ['validate', '--all', '--offline', '--prefect-file', '/dev/zero'], 1, '/dev/zero: is a device, which could block forever (point it at a regular file)\n1 problem found; nothing would be registered.\n'],
-  ])('refuses %s in one line, without blocking', async (_name, args, code, stderr) => {
-    const run = await spawnMeasured(args);
-    expect({ code: run.code, stderr: run.stderr }).toEqual({ code, stderr });
-    expect(run.ms).toBeLessThan(20_000);
-  }, 60_000);
+    [
+      'a FIFO as --prefect-file',
+      ['validate', '--all', '--offline', '--prefect-file', 'pipe.yaml'],
+      1,
+      'pipe.yaml: is a named pipe (FIFO), which could block forever (point it at a regular file)\n1 problem found; nothing would be registered.\n',
+    ],
+    [
+      'a device as --prefect-file',
+      ['validate', '--all', '--offline', '--prefect-file', '/dev/zero'],
+      1,
+      '/dev/zero: is a device, which could block forever (point it at a regular file)\n1 problem found; nothing would be registered.\n',
+    ],
+  ])(
+    'refuses %s in one line, without blocking',
+    async (_name, args, code, stderr) => {
+      const run = await spawnMeasured(args);
+      expect({ code: run.code, stderr: run.stderr }).toEqual({ code, stderr });
+      expect(run.ms).toBeLessThan(20_000);
+    },
+    60_000,
+  );
 
   it('refuses a FIFO as entrypoint in one line, without blocking', async () => {
     writeFileSync(path.join(project, 'fifo-entry.yaml'), `${HEADER}${deployment('', 'p').replace('flows/hello.py:hello', 'flows/pipe.py:f')}`);
     const run = await spawnMeasured(['validate', '--all', '--offline', '--prefect-file', 'fifo-entry.yaml']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^fifo-entry\.yaml:\d+:\d+: deployment "p": .*flows\/pipe\.py is a named pipe \(FIFO\), which could block forever \(point it at a regular file\)\n1 problem found; nothing would be registered\.\n$/u);
+    expect(run.stderr).toMatch(
+      /^fifo-entry\.yaml:\d+:\d+: deployment "p": .*flows\/pipe\.py is a named pipe \(FIFO\), which could block forever \(point it at a regular file\)\n1 problem found; nothing would be registered\.\n$/u,
+    );
   }, 60_000);
 
-  it.each(['-5', '0', '1.5', 'abc'])('--concurrency %s is a usage error', async (value) => {
-    const run = await spawnMeasured(['plan', '--all', '--offline', '--concurrency', value]);
-    expect(run.code).toBe(2);
-    expect(run.stderr.split('\n')[0]).toMatch(new RegExp(`^error: option '--concurrency <n>' argument '${value.replace('.', '\\.')}' is invalid\\. "${value.replace('.', '\\.')}" is not (a positive )?(an )?integer$`, 'u'));
-  }, 60_000);
+  it.each(['-5', '0', '1.5', 'abc'])(
+    '--concurrency %s is a usage error',
+    async (value) => {
+      const run = await spawnMeasured(['plan', '--all', '--offline', '--concurrency', value]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.split('\n')[0]).toMatch(
+        new RegExp(
+          `^error: option '--concurrency <n>' argument '${value.replace('.', '\\.')}' is invalid\\. "${value.replace('.', '\\.')}" is not (a positive )?(an )?integer$`,
+          'u',
+        ),
+      );
+    },
+    60_000,
+  );
 });

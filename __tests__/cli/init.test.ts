@@ -223,7 +223,7 @@ describe('pyyamlDump', () => {
     [{ a: '' }, "a: ''\n"],
     [{ a: '3.9.1', b: '1.0', c: 'on', d: '~', e: '2026-01-01' }, "a: 3.9.1\nb: '1.0'\nc: 'on'\nd: '~'\ne: '2026-01-01'\n"],
     [{ a: [{ b: { c: [] } }], d: {} }, 'a:\n- b:\n    c: []\nd: {}\n'],
-    [{ a: 'x\ny' }, 'a: \'x\n\n  y\'\n'],
+    [{ a: 'x\ny' }, "a: 'x\n\n  y'\n"],
     [{ a: 'é' }, 'a: "\\xE9"\n'],
   ])('%j', (value, expected) => {
     expect(pyyamlDump(value)).toBe(expected);

@@ -29,7 +29,10 @@ beforeAll(() => {
   cpSync(path.join(renamed, 'flows'), path.join(twins, 'flows'), { recursive: true });
   writeFileSync(
     path.join(twins, 'prefect.yaml'),
-    ['deployments:', ...['load_orders', 'orders_report'].flatMap((fn) => [`  - name: prod`, `    entrypoint: flows/orders.py:${fn}`, '    work_pool: {name: pool}'])].join('\n'),
+    [
+      'deployments:',
+      ...['load_orders', 'orders_report'].flatMap((fn) => [`  - name: prod`, `    entrypoint: flows/orders.py:${fn}`, '    work_pool: {name: pool}']),
+    ].join('\n'),
   );
 });
 afterAll(() => {
@@ -93,7 +96,11 @@ describe('prefect-deploy list', () => {
     for (const entry of entries) {
       const plan = await cli(['plan', '--name', entry.deployment, '--json'], dir());
       expect(plan.code, plan.stderr).toBe(0);
-      const selected = JSON.parse(plan.stdout).deployments.map((d: { name: string; flow_name: string; entrypoint: string }) => ({ name: d.name, flow: d.flow_name, entrypoint: d.entrypoint }));
+      const selected = JSON.parse(plan.stdout).deployments.map((d: { name: string; flow_name: string; entrypoint: string }) => ({
+        name: d.name,
+        flow: d.flow_name,
+        entrypoint: d.entrypoint,
+      }));
       expect(selected).toEqual([{ name: entry.name, flow: entry.flow, entrypoint: entry.entrypoint }]);
     }
   });

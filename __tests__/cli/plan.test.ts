@@ -82,7 +82,13 @@ describe('prefect-deploy plan on the bundled example', () => {
       expect(stderr).not.toMatch(/\n\s+at /);
       const json = await cli(['plan', '--all', '--json'], dir);
       expect(json.code).toBe(1);
-      expect(JSON.parse(json.stdout).errors).toContainEqual({ file: 'prefect.yaml', line: 3, column: 14, deployment: 'a', message: expect.stringMatching(/must be a string/) });
+      expect(JSON.parse(json.stdout).errors).toContainEqual({
+        file: 'prefect.yaml',
+        line: 3,
+        column: 14,
+        deployment: 'a',
+        message: expect.stringMatching(/must be a string/),
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -35,7 +35,11 @@ describe('prefect-deploy schema', () => {
     expect(ajv.validateSchema(prefectYamlSchema())).toBe(true);
   });
 
-  const files = [...findPrefectFiles(path.join(root, 'examples')), ...findPrefectFiles(path.join(root, '__tests__', 'fixtures', 'projects')), ...findPrefectFiles(path.join(root, 'recipes'))];
+  const files = [
+    ...findPrefectFiles(path.join(root, 'examples')),
+    ...findPrefectFiles(path.join(root, '__tests__', 'fixtures', 'projects')),
+    ...findPrefectFiles(path.join(root, 'recipes')),
+  ];
   it('finds the example, fixture and recipe files', () => {
     expect(files.length).toBeGreaterThanOrEqual(14);
   });

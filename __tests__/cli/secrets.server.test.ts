@@ -132,8 +132,11 @@ describe('the CLI redacts resolved secrets', () => {
     const command = [process.execPath, await builtCli(), 'deploy', '--all'].map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(' ');
     // util-linux `script` runs the command on a pseudo-terminal and copies what it shows to stdout.
     const shown = await new Promise<string>((resolve, reject) =>
-      execFile('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...baseEnv(home), PREFECT_API_URL: apiUrl, TERM: 'xterm' }, timeout: 60_000 }, (error, stdout) =>
-        error ? reject(Object.assign(error, { stdout })) : resolve(stdout),
+      execFile(
+        'script',
+        ['-qec', command, '/dev/null'],
+        { cwd: dir, env: { ...baseEnv(home), PREFECT_API_URL: apiUrl, TERM: 'xterm' }, timeout: 60_000 },
+        (error, stdout) => (error ? reject(Object.assign(error, { stdout })) : resolve(stdout)),
       ),
     );
     expect(shown).not.toContain(SECRET);

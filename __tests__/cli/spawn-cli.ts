@@ -23,7 +23,10 @@ export function builtCli(): Promise<string> {
       if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true });
     }
     const scratch = mkdtempSync(path.join(builds, 'cli-build-'));
-    await promisify(execFile)(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, env: { ...process.env, DEPLOY_ACTION_OUTDIR: path.join(scratch, 'dist') } });
+    await promisify(execFile)(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+      cwd: root,
+      env: { ...process.env, DEPLOY_ACTION_OUTDIR: path.join(scratch, 'dist') },
+    });
     // Beside dist/ as in the package, for init.
     symlinkSync(path.join(root, 'recipes'), path.join(scratch, 'recipes'));
     return path.join(scratch, 'dist', 'cli.js');
@@ -44,10 +47,15 @@ export function baseEnv(home: string): Record<string, string> {
 export async function spawnCli(args: string[], options: { cwd: string; env: Record<string, string>; timeoutMs?: number }): Promise<Spawned> {
   const cli = await builtCli();
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [cli, ...args], { cwd: options.cwd, env: options.env, timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') return reject(Object.assign(error, { stdout, stderr }));
-      resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      { cwd: options.cwd, env: options.env, timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') return reject(Object.assign(error, { stdout, stderr }));
+        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

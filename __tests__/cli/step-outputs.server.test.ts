@@ -16,7 +16,13 @@ let work: string;
 async function cli(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`), cwd: work, env: { NO_COLOR: '1', PREFECT_API_URL: apiUrl }, now: () => new Date() });
+  const code = await main(args, {
+    stdout: (t) => (stdout += `${t}\n`),
+    stderr: (t) => (stderr += `${t}\n`),
+    cwd: work,
+    env: { NO_COLOR: '1', PREFECT_API_URL: apiUrl },
+    now: () => new Date(),
+  });
   return { code, stdout, stderr };
 }
 
@@ -42,7 +48,11 @@ deployments:
     work_pool: {name: ${POOL}, job_variables: {dir: "{{ where.directory }}"}}
 `,
   );
-  const res = await fetch(`${apiUrl}/work_pools/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: POOL, type: 'process' }) });
+  const res = await fetch(`${apiUrl}/work_pools/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: POOL, type: 'process' }),
+  });
   if (!res.ok && res.status !== 409) throw new Error(`work pool: ${res.status} ${await res.text()}`);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));

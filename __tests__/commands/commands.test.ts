@@ -126,7 +126,9 @@ describe('deploy', () => {
     const result = await deploy({ ...request(built, { apiUrl: 'http://127.0.0.1:9/api' }), lock: false, skipSteps: true }, reporter);
     expect(result.failureReason).toBe('invalid-input');
     expect(result.outcomes).toBeUndefined();
-    expect(result.diagnostics).toEqual([expect.objectContaining({ deployment: 'nightly', message: expect.stringContaining('{{ where.directory }} is filled by a build or push step') })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ deployment: 'nightly', message: expect.stringContaining('{{ where.directory }} is filled by a build or push step') }),
+    ]);
     expect(reporter.of('deploying')).toEqual([['deploying', 'http://127.0.0.1:9']]);
   });
 
@@ -205,7 +207,8 @@ describe('the client hooks', () => {
     server = http.createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
       if (req.url === '/api/variables/name/db_password') res.end(JSON.stringify({ id: '1', name: 'db_password', value: 'var-secret-1', tags: [] }));
-      else if (req.url?.startsWith('/api/block_types/slug/secret/block_documents/name/gh')) res.end(JSON.stringify({ id: '2', name: 'gh', data: { value: 'ghp_secretvalue' }, block_type: { slug: 'secret' } }));
+      else if (req.url?.startsWith('/api/block_types/slug/secret/block_documents/name/gh'))
+        res.end(JSON.stringify({ id: '2', name: 'gh', data: { value: 'ghp_secretvalue' }, block_type: { slug: 'secret' } }));
       else {
         res.statusCode = 404;
         res.end('{"detail": "Not found"}');

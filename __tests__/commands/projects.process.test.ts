@@ -111,7 +111,12 @@ describe('runProjects in-process', () => {
       expect(result.failureReason).toBe('invalid-config');
       expect(result.projects.map((p) => p.result.failureReason ?? 'ok')).toEqual(['invalid-config', 'ok']);
       expect(result.diagnostics.find((d) => d.severity === 'error')!.file).toBe('flows/broken/prefect.yaml');
-      expect(reporter.of('diagnostics').flatMap((c) => c[1]).some((d) => d.file === 'flows/broken/prefect.yaml')).toBe(true);
+      expect(
+        reporter
+          .of('diagnostics')
+          .flatMap((c) => c[1])
+          .some((d) => d.file === 'flows/broken/prefect.yaml'),
+      ).toBe(true);
     } finally {
       rmSync(bad, { recursive: true, force: true });
     }
@@ -189,7 +194,11 @@ describe('prefect-deploy --project', () => {
 
   it('list --matrix across projects, and -n with a project selector', async () => {
     const { stdout } = await cli(['list', '--matrix', '--project', 'flows/*']);
-    expect(JSON.parse(stdout).include.map((e: { deployment: string }) => e.deployment)).toEqual(['flows/etl:etl/nightly', 'flows/etl:etl/hourly', 'flows/report:report/nightly']);
+    expect(JSON.parse(stdout).include.map((e: { deployment: string }) => e.deployment)).toEqual([
+      'flows/etl:etl/nightly',
+      'flows/etl:etl/hourly',
+      'flows/report:report/nightly',
+    ]);
     const one = await cli(['list', '--json', '--project', 'flows/*', '-n', 'flows/report:report/nightly']);
     expect(JSON.parse(one.stdout).deployments.map((d: { deployment: string }) => d.deployment)).toEqual(['flows/report:report/nightly']);
   });

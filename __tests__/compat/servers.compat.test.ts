@@ -37,7 +37,11 @@ interface DeployJson {
 }
 
 /** `prefect-deploy deploy --all --json` in `dir`: its exit code, the actions taken and the errors. */
-async function deployCli(dir: string, apiUrl: string, extra: readonly string[] = []): Promise<{ code: number; actions: Record<string, [string, string[]]>; errors: DeployJson['errors'] }> {
+async function deployCli(
+  dir: string,
+  apiUrl: string,
+  extra: readonly string[] = [],
+): Promise<{ code: number; actions: Record<string, [string, string[]]>; errors: DeployJson['errors'] }> {
   let stdout = '';
   let stderr = '';
   const code = await main(['deploy', '--all', '--json', ...extra], {
@@ -106,21 +110,25 @@ describe.each(venvs.map((v) => [v.version, v] as const))('prefect server %s', (v
     }
   });
 
-  it.each(PROJECTS.map((p) => [p.title, p] as const))('%s: deploys from scratch, and a second deploy writes nothing', async (_title, p: ProjectCase) => {
-    await clearServer(apiUrl);
-    const ws = await prepare(apiUrl, p);
-    cleanups.push(ws.cleanup);
-    const needs = NEEDS[p.title];
-    if (needs && !serverHas(version, needs.since)) {
-      await expect(ours(apiUrl, p, ws)).rejects.toThrow(`${needs.field} needs Prefect server ${needs.since} or newer, and this server runs ${version}`);
-      expect(await deploymentNames(apiUrl), 'nothing is written').toEqual([]);
-      return;
-    }
-    const first = await ours(apiUrl, p, ws);
-    expect([...first.actions.values()].map(([action]) => action)).toEqual([...first.actions.values()].map(() => 'created'));
-    const second = await ours(apiUrl, p, ws);
-    expect(Object.fromEntries(second.actions)).toEqual(Object.fromEntries([...second.actions.keys()].map((key) => [key, ['unchanged', []]])));
-  }, 180_000);
+  it.each(PROJECTS.map((p) => [p.title, p] as const))(
+    '%s: deploys from scratch, and a second deploy writes nothing',
+    async (_title, p: ProjectCase) => {
+      await clearServer(apiUrl);
+      const ws = await prepare(apiUrl, p);
+      cleanups.push(ws.cleanup);
+      const needs = NEEDS[p.title];
+      if (needs && !serverHas(version, needs.since)) {
+        await expect(ours(apiUrl, p, ws)).rejects.toThrow(`${needs.field} needs Prefect server ${needs.since} or newer, and this server runs ${version}`);
+        expect(await deploymentNames(apiUrl), 'nothing is written').toEqual([]);
+        return;
+      }
+      const first = await ours(apiUrl, p, ws);
+      expect([...first.actions.values()].map(([action]) => action)).toEqual([...first.actions.values()].map(() => 'created'));
+      const second = await ours(apiUrl, p, ws);
+      expect(Object.fromEntries(second.actions)).toEqual(Object.fromEntries([...second.actions.keys()].map((key) => [key, ['unchanged', []]])));
+    },
+    180_000,
+  );
 
   it('marks what it writes with its owner label, and --prune deletes the marked deployment prefect.yaml no longer has', async () => {
     await clearServer(apiUrl);
@@ -128,9 +136,15 @@ describe.each(venvs.map((v) => [v.version, v] as const))('prefect server %s', (v
     const dir = project({ 'flows/job.py': FLOW, 'prefect.yaml': yaml('cron: "0 6 * * *"') });
     expect((await deployCli(dir, apiUrl, ['--owner', 'compat'])).actions).toEqual({ 'compat-job/unscheduled': ['created', []], 'compat-job/scheduled': ['created', []] });
     const stored = (await api(apiUrl, 'POST', '/deployments/filter', {})) as { name: string; labels?: Record<string, unknown> }[];
-    expect(stored.map((d) => [d.name, d.labels?.['deploy-action.owner']]).sort()).toEqual([['scheduled', 'compat'], ['unscheduled', 'compat']]);
-    writeFileSync(path.join(dir, 'prefect.yaml'), yaml('cron: "0 6 * * *"').replace(/  - name: unscheduled\n.*\n.*\n/, ''));
-    expect((await deployCli(dir, apiUrl, ['--owner', 'compat', '--prune'])).actions).toEqual({ 'compat-job/scheduled': ['unchanged', []], 'compat-job/unscheduled': ['deleted', []] });
+    expect(stored.map((d) => [d.name, d.labels?.['deploy-action.owner']]).sort()).toEqual([
+      ['scheduled', 'compat'],
+      ['unscheduled', 'compat'],
+    ]);
+    writeFileSync(path.join(dir, 'prefect.yaml'), yaml('cron: "0 6 * * *"').replace(/ {2}- name: unscheduled\n.*\n.*\n/, ''));
+    expect((await deployCli(dir, apiUrl, ['--owner', 'compat', '--prune'])).actions).toEqual({
+      'compat-job/scheduled': ['unchanged', []],
+      'compat-job/unscheduled': ['deleted', []],
+    });
     expect(await deploymentNames(apiUrl)).toEqual(['scheduled']);
   }, 120_000);
 

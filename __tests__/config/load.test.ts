@@ -82,8 +82,16 @@ describe('validation', () => {
     { yaml: 'deployments:\n  - name: a\n    version_type: vcs:svn\n', line: 3, message: /unknown version_type/ },
     { yaml: 'deployments: {a: 1}\n', line: 1, message: /"deployments" must be a list/ },
     { yaml: 'build:\n  - just-a-string\n', line: 2, message: /each step must be a mapping/ },
-    { yaml: 'build:\n  - prefect.deployments.steps.run_shell_script:\n      script: echo\n    prefect.deployments.steps.git_clone: {}\n', line: 2, message: /exactly one key/ },
-    { yaml: 'build:\n  - prefect.deployments.steps.run_shell_scrip:\n      script: echo\n', line: 2, message: /unknown step "prefect\.deployments\.steps\.run_shell_scrip" \(did you mean "prefect\.deployments\.steps\.run_shell_script"\?\)/ },
+    {
+      yaml: 'build:\n  - prefect.deployments.steps.run_shell_script:\n      script: echo\n    prefect.deployments.steps.git_clone: {}\n',
+      line: 2,
+      message: /exactly one key/,
+    },
+    {
+      yaml: 'build:\n  - prefect.deployments.steps.run_shell_scrip:\n      script: echo\n',
+      line: 2,
+      message: /unknown step "prefect\.deployments\.steps\.run_shell_scrip" \(did you mean "prefect\.deployments\.steps\.run_shell_script"\?\)/,
+    },
     { yaml: 'push:\n  - prefect_aws.deployments.steps.push_to_s4: {bucket: b}\n', line: 2, message: /unknown step/ },
     { yaml: 'build:\n  - prefect.deployments.steps.run_shell_script:\n      scrpt: echo\n', line: 3, message: /no input "scrpt" \(did you mean "script"\?\)/ },
     { yaml: 'build:\n  - prefect.deployments.steps.run_shell_script:\n', line: 2, message: /has no inputs/ },
@@ -106,7 +114,9 @@ describe('validation', () => {
   });
 
   it('names the key path in every schedule error, and points at a key that should not be there', () => {
-    const found = errors('deployments:\n  - name: etl\n    schedules:\n      - cron: "0 2 * * *"\n        foo: 1\n      - interval: 5m\n  - name: old\n    schedule:\n      cron: 5\n');
+    const found = errors(
+      'deployments:\n  - name: etl\n    schedules:\n      - cron: "0 2 * * *"\n        foo: 1\n      - interval: 5m\n  - name: old\n    schedule:\n      cron: 5\n',
+    );
     expect(found.map(formatDiagnostic)).toEqual([
       'prefect.yaml:5:9: deployment "etl": schedules[0].foo: extra key not permitted (remove it; allowed: cron, interval, rrule, timezone, anchor_date, day_or, active, parameters, slug, replaces)',
       'prefect.yaml:6:19: deployment "etl": schedules[1].interval: Input should be a valid timedelta, invalid duration "5m"',

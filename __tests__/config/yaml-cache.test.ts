@@ -86,7 +86,9 @@ describe('prefect.yaml values kept between runs', () => {
     expect(params['sexagesimal']).toBe(90);
     const anchor = (kept.value as { deployments: { schedules: { anchor_date: unknown }[] }[] }).deployments[1]!.schedules[0]!.anchor_date;
     expect(anchor).toBeInstanceOf(YamlTimestamp);
-    expect(JSON.stringify(anchor)).toBe(JSON.stringify((fresh.value as typeof kept.value as { deployments: { schedules: { anchor_date: unknown }[] }[] }).deployments[1]!.schedules[0]!.anchor_date));
+    expect(JSON.stringify(anchor)).toBe(
+      JSON.stringify((fresh.value as { deployments: { schedules: { anchor_date: unknown }[] }[] }).deployments[1]!.schedules[0]!.anchor_date),
+    );
   });
 
   it('keeps what an alias shares as one object, as a fresh parse does', () => {
@@ -111,7 +113,7 @@ describe('prefect.yaml values kept between runs', () => {
     expect(kept.keyPositionOf(['deployments', 0, 'entrypoint'])).toEqual({ line: 3, column: 5 });
   });
 
-  it("an entry is only ever taken for its own text", () => {
+  it('an entry is only ever taken for its own text', () => {
     const text = 'deployments:\n  - name: one\n';
     const other = 'deployments:\n  - name: other\n';
     readYaml(text);

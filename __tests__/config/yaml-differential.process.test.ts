@@ -102,7 +102,8 @@ class Gen {
           () => `0x${this.digits(1, 4, '0123456789abcdefABCDEF')}`,
           () => `0b${this.digits(1, 6, '01')}`,
           () => `${this.digits(1, 2)}:${this.digits(1, 2)}`,
-          () => `${this.pick(['1', '2', '9', '12', '0', '08', '09', '0'])}:${this.pick(['00', '05', '30', '59', '60', '7'])}${this.chance(0.4) ? `:${this.pick(['00', '5', '45', '61'])}` : ''}`,
+          () =>
+            `${this.pick(['1', '2', '9', '12', '0', '08', '09', '0'])}:${this.pick(['00', '05', '30', '59', '60', '7'])}${this.chance(0.4) ? `:${this.pick(['00', '5', '45', '61'])}` : ''}`,
           () => `${this.digits(1, 15)}`,
           () => '9007199254740991',
         ])();
@@ -136,9 +137,54 @@ class Gen {
         return s;
       }
       case 5:
-        return this.pick(['hello', 'a', 'ab', 'é', '中', 'name', 'y2', 'yes please', 'on-off', 'x:y', 'a b', '0.0.1', '1.2.3', 'v1', '1_', '_1', '0x', '0b', '0o', '1__0', '12e', 'e3', '--1', '+-1']);
+        return this.pick([
+          'hello',
+          'a',
+          'ab',
+          'é',
+          '中',
+          'name',
+          'y2',
+          'yes please',
+          'on-off',
+          'x:y',
+          'a b',
+          '0.0.1',
+          '1.2.3',
+          'v1',
+          '1_',
+          '_1',
+          '0x',
+          '0b',
+          '0o',
+          '1__0',
+          '12e',
+          'e3',
+          '--1',
+          '+-1',
+        ]);
       case 6:
-        return this.pick(['0', '-0', '+0', '00', '0.', '-.5', '+.5', '.5.', '1:2:3', '190:20:30', '190:20:30.15', '1:2.5', '0:30', '+1', '1_000', '1__000', '0_1', '0b_1', '0x_1F']);
+        return this.pick([
+          '0',
+          '-0',
+          '+0',
+          '00',
+          '0.',
+          '-.5',
+          '+.5',
+          '.5.',
+          '1:2:3',
+          '190:20:30',
+          '190:20:30.15',
+          '1:2.5',
+          '0:30',
+          '+1',
+          '1_000',
+          '1__000',
+          '0_1',
+          '0b_1',
+          '0x_1F',
+        ]);
       case 7:
         return `${this.scalarTextSimple()}${this.pick(['', ' ', '  x'])}`;
       default:
@@ -358,7 +404,10 @@ function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }
@@ -390,9 +439,7 @@ function load(c: Case): { value?: unknown; error?: { message: string; line?: num
 }
 
 function reference(python: string, cases: Case[]): Map<number, Answer> {
-  const input = cases
-    .map((c) => JSON.stringify(c.bytes ? { id: c.id, bytes: Buffer.from(c.bytes).toString('base64') } : { id: c.id, text: c.text }))
-    .join('\n');
+  const input = cases.map((c) => JSON.stringify(c.bytes ? { id: c.id, bytes: Buffer.from(c.bytes).toString('base64') } : { id: c.id, text: c.text })).join('\n');
   const out = execFileSync(python, [path.join(here, 'reference_yaml.py')], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const [header, ...lines] = out.split('\n');
   expect(header).toBe('PyYAML 6.0.4');
@@ -454,12 +501,20 @@ describe('prefect.yaml is read as PyYAML 6.0.4 safe_load reads it', () => {
 
   it('refuses a document whose aliases expand beyond the bound, quickly and at a position', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const started = performance.now();
     const parsed = parseYaml(`${lines.join('\n')}\n`);
     expect(performance.now() - started).toBeLessThan(2000);
     expect(parsed.errors).toEqual([
-      { message: expect.stringContaining(`more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values`), position: expect.objectContaining({ line: expect.any(Number) }) },
+      {
+        message: expect.stringContaining(`more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values`),
+        position: expect.objectContaining({ line: expect.any(Number) }),
+      },
     ]);
     expect(parseYaml('a: &a [*a]\n').errors[0]!.message).toMatch(/refers to a node that contains it/);
   });

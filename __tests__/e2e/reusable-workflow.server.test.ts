@@ -37,7 +37,12 @@ let sha: string;
 let baseSha: string;
 
 const repository = { full_name: 'acme/etl-flows', name: 'etl-flows', owner: { login: 'acme' }, default_branch: 'main' };
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' } }).trim();
+const git = (...args: string[]) =>
+  execFileSync('git', args, {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' },
+  }).trim();
 
 function pullRequestEvent(number: number) {
   const side = (ref: string, commit: string) => ({ ref, sha: commit, repo: { full_name: repository.full_name } });
@@ -97,7 +102,11 @@ beforeAll(async () => {
   commitAll(repo, 'acme/etl-flows');
   sha = git('rev-parse', 'HEAD');
   baseSha = git('commit-tree', git('hash-object', '-w', '-t', 'tree', '/dev/null'), '-m', 'base');
-  const pool = await fetch(`${apiUrl}/work_pools/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `e2e-pool-${suffix}`, type: 'process' }) });
+  const pool = await fetch(`${apiUrl}/work_pools/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `e2e-pool-${suffix}`, type: 'process' }),
+  });
   expect(pool.status).toBe(201);
   github = await startFakeGitHub({ [TOKEN]: { login: 'github-actions[bot]', installation: true } });
   act = {
@@ -126,7 +135,9 @@ describe('reusable workflow', () => {
   it('plans a pull request with one comment and writes nothing to Prefect', async () => {
     const r = await runCaller('pull_request', pullRequestEvent(7));
     expect(r.plan.errors).toEqual([]);
-    expect(r.plan.deployments.map((d: { flow_name: string; name: string; action: string }) => `${d.flow_name}/${d.name}:${d.action}`).sort()).toEqual(keys.map((k) => `${k}:created`));
+    expect(r.plan.deployments.map((d: { flow_name: string; name: string; action: string }) => `${d.flow_name}/${d.name}:${d.action}`).sort()).toEqual(
+      keys.map((k) => `${k}:created`),
+    );
     expect(r.planMarkdown).toContain(names.hourly);
     expect(r.changes).toBe('true');
 

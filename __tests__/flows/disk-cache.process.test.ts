@@ -24,8 +24,7 @@ afterAll(() => {
 const ENV_NAME = 'DISK_CACHE_TEST_REGION';
 
 /** One run: a fresh per-run cache, as each `prefect-deploy` process has. */
-const run = (entrypoint: string, cwd: string): Promise<AnalyzedFlow> =>
-  withFlowAnalysisCache(new Map(), () => analyzeEntrypoint(entrypoint, { cwd }));
+const run = (entrypoint: string, cwd: string): Promise<AnalyzedFlow> => withFlowAnalysisCache(new Map(), () => analyzeEntrypoint(entrypoint, { cwd }));
 
 describe('flow analyses kept between runs', () => {
   let project: string;

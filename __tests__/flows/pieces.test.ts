@@ -134,10 +134,7 @@ describe('string literals', () => {
 
 describe('key order (§4.5)', () => {
   it('sorts everywhere except under properties and default', () => {
-    const out = sortSchema(
-      { type: 'object', properties: { z: { type: 'integer', title: 'z', default: { z: { y: 1, b: 2 }, a: 1 } }, a: {} } },
-      null,
-    );
+    const out = sortSchema({ type: 'object', properties: { z: { type: 'integer', title: 'z', default: { z: { y: 1, b: 2 }, a: 1 } }, a: {} } }, null);
     expect(JSON.stringify(out)).toBe('{"properties":{"z":{"default":{"z":{"b":2,"y":1},"a":1},"title":"z","type":"integer"},"a":{}},"type":"object"}');
   });
 });
@@ -167,7 +164,10 @@ describe('errors carry file and position', () => {
     return dir;
   };
   const fail = async (ep: string, cwd: string): Promise<FlowAnalysisError> => {
-    const e = await analyzeEntrypoint(ep, { cwd }).then(() => undefined, (err: unknown) => err);
+    const e = await analyzeEntrypoint(ep, { cwd }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(e).toBeInstanceOf(FlowAnalysisError);
     return e as FlowAnalysisError;
   };
@@ -191,7 +191,10 @@ describe('errors carry file and position', () => {
   });
 
   it('what the grammar cannot parse inside a function body is only a warning', async () => {
-    const cwd = write('body', 'from prefect import flow\n\n@flow\ndef f(x: int):\n    with a() as (b, c):\n        yield\n    try:\n        pass\n    finally:\n        pass\n');
+    const cwd = write(
+      'body',
+      'from prefect import flow\n\n@flow\ndef f(x: int):\n    with a() as (b, c):\n        yield\n    try:\n        pass\n    finally:\n        pass\n',
+    );
     const flow = await analyzeEntrypoint('flows/etl.py:f', { cwd });
     expect(flow.parameterSchema.properties).toEqual({ x: { position: 0, title: 'x', type: 'integer' } });
     expect(flow.warnings.some((w) => w.startsWith('flows/etl.py:'))).toBe(true);
@@ -210,7 +213,10 @@ describe('errors carry file and position', () => {
 
   it('module entrypoint whose import fails has no fallback', async () => {
     const cwd = write('modfail', 'import missing_pkg\nfrom prefect import flow\n\n@flow\ndef f():\n    pass\n');
-    const e = await analyzeEntrypoint('flows.etl:f', { cwd, unavailableModules: ['missing_pkg'] }).then(() => undefined, (err: unknown) => err);
+    const e = await analyzeEntrypoint('flows.etl:f', { cwd, unavailableModules: ['missing_pkg'] }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(e).toBeInstanceOf(FlowAnalysisError);
     expect((e as FlowAnalysisError).line).toBe(1);
     const ok = await analyzeEntrypoint('flows/etl.py:f', { cwd, unavailableModules: ['missing_pkg'] });
@@ -328,13 +334,33 @@ describe('what comes from packages this reader cannot read', () => {
   it('says which unreadable decorator it assumed keeps the flow, or may have made it', async () => {
     writeFileSync(
       path.join(root, 'flows/d.py'),
-      ['import acme_tools', 'from prefect import flow', '', '@acme_tools.traced', '@flow', 'def kept(n: int = 1):', '    pass', '', '@acme_tools.etl_flow', 'def made(n: int = 1):', '    pass', ''].join('\n'),
+      [
+        'import acme_tools',
+        'from prefect import flow',
+        '',
+        '@acme_tools.traced',
+        '@flow',
+        'def kept(n: int = 1):',
+        '    pass',
+        '',
+        '@acme_tools.etl_flow',
+        'def made(n: int = 1):',
+        '    pass',
+        '',
+      ].join('\n'),
     );
     const kept = await analyzeEntrypoint('flows/d.py:kept', { cwd: root, env: {} });
     expect(kept.parameterSchema.properties).toHaveProperty('n');
-    expect(kept.warnings).toEqual([expect.stringMatching(/^flows\/d\.py:6: the flow 'kept' goes through acme_tools\.traced, which this reader cannot read; assumed to keep/)]);
-    const made = await analyzeEntrypoint('flows/d.py:made', { cwd: root, env: {} }).then(() => undefined, (e: unknown) => e);
+    expect(kept.warnings).toEqual([
+      expect.stringMatching(/^flows\/d\.py:6: the flow 'kept' goes through acme_tools\.traced, which this reader cannot read; assumed to keep/),
+    ]);
+    const made = await analyzeEntrypoint('flows/d.py:made', { cwd: root, env: {} }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(made).toBeInstanceOf(FlowAnalysisError);
-    expect((made as Error).message).toContain("is not a flow. Make sure that it is decorated with '@flow'. It goes through acme_tools.etl_flow, which this reader cannot read");
+    expect((made as Error).message).toContain(
+      "is not a flow. Make sure that it is decorated with '@flow'. It goes through acme_tools.etl_flow, which this reader cannot read",
+    );
   });
 });

@@ -79,7 +79,10 @@ deployments:
     work_pool: {name: matrix-pool, job_variables: {image: "ghcr.io/acme/shop:{{ tag.stdout }}"}}
 `;
   let work: string;
-  const builds = () => readFileSync(path.join(work, 'shop', 'builds.log'), 'utf8').trim().split('\n').length;
+  const builds = () =>
+    readFileSync(path.join(work, 'shop', 'builds.log'), 'utf8')
+      .trim()
+      .split('\n').length;
   beforeAll(async () => {
     work = mkdtempSync(path.join(tmpdir(), 'action-matrix-'));
     dirs.push(work);
@@ -130,6 +133,8 @@ deployments:
     const result = await runAction({ ...base, mode: 'deploy', deployments: 'matrix-orders', 'skip-steps': 'true' }, work);
     expect(result.code).toBe(1);
     expect(result.outputs['failure-reason']).toBe('invalid-input');
-    expect(result.stdout).toContain('deployment "matrix-orders": {{ tag.stdout }} is filled by a build or push step, which this run does not run (skip-steps or step-outputs); pass its value in step-outputs');
+    expect(result.stdout).toContain(
+      'deployment "matrix-orders": {{ tag.stdout }} is filled by a build or push step, which this run does not run (skip-steps or step-outputs); pass its value in step-outputs',
+    );
   });
 });

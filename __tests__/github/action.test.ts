@@ -116,9 +116,22 @@ describe('inputs', () => {
 
   it('has the defaults action.yml declares, and action.yml describes every input and output', () => {
     expect(readInputs(get({}))).toEqual({
-      prefectFile: 'prefect.yaml', deployments: [], all: false, workingDirectory: '.', mode: 'plan',
-      apiUrl: undefined, apiKey: undefined, concurrency: undefined, stepOutputs: undefined,
-      skipSteps: false, commentMode: 'update', githubToken: undefined, requirePlanMatch: false, planEnv: [], lockTimeout: 600, changedSince: '',
+      prefectFile: 'prefect.yaml',
+      deployments: [],
+      all: false,
+      workingDirectory: '.',
+      mode: 'plan',
+      apiUrl: undefined,
+      apiKey: undefined,
+      concurrency: undefined,
+      stepOutputs: undefined,
+      skipSteps: false,
+      commentMode: 'update',
+      githubToken: undefined,
+      requirePlanMatch: false,
+      planEnv: [],
+      lockTimeout: 600,
+      changedSince: '',
       projects: [],
     });
     const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
@@ -144,7 +157,12 @@ describe('changed-since', () => {
     { title: 'pull_request: its base commit', input: '', run: pr, ref: 'b4se' },
     { title: 'pull_request_target: its base commit', input: '', run: { ...pr, eventName: 'pull_request_target' }, ref: 'b4se' },
     { title: "push: the range's base", input: '', run: { eventName: 'push', payload: { before: 'abc', after: 'def' } }, ref: 'abc' },
-    { title: 'push creating a branch: everything (off)', input: '', run: { eventName: 'push', payload: { before: '0000000000000000000000000000000000000000' } }, ref: undefined },
+    {
+      title: 'push creating a branch: everything (off)',
+      input: '',
+      run: { eventName: 'push', payload: { before: '0000000000000000000000000000000000000000' } },
+      ref: undefined,
+    },
     { title: 'another event: off', input: '', run: { eventName: 'workflow_dispatch', payload: {} }, ref: undefined },
     { title: 'none turns it off', input: 'none', run: pr, ref: undefined },
     { title: 'an explicit ref is used as given', input: 'origin/main', run: pr, ref: 'origin/main' },

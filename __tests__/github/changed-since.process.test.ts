@@ -18,7 +18,11 @@ let base: string;
 let bundle: string;
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: project, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).trim();
+  return execFileSync('git', args, {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
+  }).trim();
 }
 
 beforeAll(async () => {
@@ -38,7 +42,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const pullRequest = (baseSha: string): RunOptions => ({
   bundle,
-  event: { name: 'pull_request', payload: { number: 7, pull_request: { number: 7, head: { sha: 'h', repo: { full_name: 'a/b' } }, base: { sha: baseSha, repo: { full_name: 'a/b' } } } } },
+  event: {
+    name: 'pull_request',
+    payload: { number: 7, pull_request: { number: 7, head: { sha: 'h', repo: { full_name: 'a/b' } }, base: { sha: baseSha, repo: { full_name: 'a/b' } } } },
+  },
 });
 
 describe('changed-since in the action', () => {
@@ -65,7 +72,10 @@ describe('changed-since in the action', () => {
   });
 
   it('a push that creates a branch (before all zeros): everything', async () => {
-    const { code, outputs } = await runAction({ 'working-directory': 'project', all: 'true' }, work, { bundle, event: { name: 'push', payload: { before: '0'.repeat(40), after: 'x' } } });
+    const { code, outputs } = await runAction({ 'working-directory': 'project', all: 'true' }, work, {
+      bundle,
+      event: { name: 'push', payload: { before: '0'.repeat(40), after: 'x' } },
+    });
     expect(code).toBe(0);
     expect(JSON.parse(outputs.matrix!).include).toHaveLength(3);
   });

@@ -26,7 +26,11 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'action-comment-server-'));
   cpSync(path.join(import.meta.dirname, 'fixtures', 'shop'), path.join(work, 'shop'), { recursive: true });
   original = readFileSync(yamlPath(), 'utf8');
-  const res = await fetch(`${apiUrl}/work_pools/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'shop-pool', type: 'process' }) });
+  const res = await fetch(`${apiUrl}/work_pools/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'shop-pool', type: 'process' }),
+  });
   expect([201, 409]).toContain(res.status);
   // What is on the server before the pull request: the file as it is on the default branch.
   const deployed = await runAction({ ...inputs, mode: 'deploy' }, work, push('0000000000000000000000000000000000000001'));
@@ -60,7 +64,13 @@ function pullRequest(): { number: number; run: RunOptions } {
     number,
     run: {
       now: NOW,
-      event: { name: 'pull_request', payload: { number, pull_request: { number, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } } } },
+      event: {
+        name: 'pull_request',
+        payload: {
+          number,
+          pull_request: { number, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } },
+        },
+      },
       env: baseEnv(`feedface${String(number).padStart(32, '0')}`),
     },
   };

@@ -20,7 +20,7 @@ const NOW = '2026-03-02T08:00:00Z';
 let gh: FakeGitHub;
 let work: string;
 beforeAll(async () => {
-  gh = await startFakeGitHub({ 'ghs_actions': { login: BOT, installation: true }, 'ghp_octocat': { login: 'octocat' } });
+  gh = await startFakeGitHub({ ghs_actions: { login: BOT, installation: true }, ghp_octocat: { login: 'octocat' } });
   work = mkdtempSync(path.join(tmpdir(), 'action-comment-'));
   cpSync(path.join(import.meta.dirname, 'fixtures', 'shop'), path.join(work, 'project'), { recursive: true });
 });
@@ -43,7 +43,10 @@ function pullRequest(options: { fork?: boolean; target?: boolean } = {}): { numb
       now: NOW,
       event: {
         name: options.target ? 'pull_request_target' : 'pull_request',
-        payload: { number, pull_request: { number, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: head } }, base: { repo: { full_name: REPO } } } },
+        payload: {
+          number,
+          pull_request: { number, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: head } }, base: { repo: { full_name: REPO } } },
+        },
       },
       env: {
         GITHUB_API_URL: gh.url,
@@ -80,7 +83,10 @@ describe('the plan comment on a pull request', () => {
     const second = await runAction(planInputs, work, pr.run);
     expect(second.code, second.stdout).toBe(0);
     expect(commentsOn(pr.number).filter((c) => c.author === BOT)).toHaveLength(1);
-    const listed = gh.requests.slice(before).filter((r) => r.operation === 'issues/list-comments').map((r) => r.path);
+    const listed = gh.requests
+      .slice(before)
+      .filter((r) => r.operation === 'issues/list-comments')
+      .map((r) => r.path);
     expect(listed).toEqual([`/repos/${REPO}/issues/${pr.number}/comments?per_page=100`, `/repos/${REPO}/issues/${pr.number}/comments?per_page=100&page=2`]);
     expect(gh.requests.slice(before).map((r) => r.operation)).not.toContain('issues/create-comment');
     expect(commentsOn(pr.number).find((c) => c.author === 'mallory')!.body).toBe(posted.body);
@@ -131,7 +137,9 @@ describe('the plan comment on a pull request', () => {
     const result = await runAction(planInputs, work, pr.run);
     expect(result.code, result.stdout).toBe(0);
     expect(gh.requests.length).toBe(before);
-    expect(workflowCommands(result.stdout)).toContain(`::notice::pull request #${pr.number} comes from a fork, whose workflow token cannot comment: the plan is in the job summary`);
+    expect(workflowCommands(result.stdout)).toContain(
+      `::notice::pull request #${pr.number} comes from a fork, whose workflow token cannot comment: the plan is in the job summary`,
+    );
     expect(result.summary).toContain('### Prefect deployment plan');
   });
 
@@ -151,7 +159,13 @@ describe('the plan comment on a pull request', () => {
     const dir = path.join(work, 'secretive');
     cpSync(path.join(work, 'project'), dir, { recursive: true });
     const yamlPath = path.join(dir, 'prefect.yaml');
-    writeFileSync(yamlPath, readFileSync(yamlPath, 'utf8').replace('image: "ghcr.io/acme/shop:{{ $IMAGE_TAG }}"', 'image: "ghcr.io/acme/shop:{{ $IMAGE_TAG }}"\n      env: {DB_PASSWORD: "{{ $DB_PASSWORD }}", LOG_LEVEL: "{{ $API_KEY_COPY }}"}'));
+    writeFileSync(
+      yamlPath,
+      readFileSync(yamlPath, 'utf8').replace(
+        'image: "ghcr.io/acme/shop:{{ $IMAGE_TAG }}"',
+        'image: "ghcr.io/acme/shop:{{ $IMAGE_TAG }}"\n      env: {DB_PASSWORD: "{{ $DB_PASSWORD }}", LOG_LEVEL: "{{ $API_KEY_COPY }}"}',
+      ),
+    );
     const run = { ...pr.run, env: { ...pr.run.env!, DB_PASSWORD: 'hunter2-very-secret', API_KEY_COPY: 'pnu_not_a_real_key_42' } };
     const result = await runAction({ ...planInputs, 'working-directory': 'secretive', 'api-key': 'pnu_not_a_real_key_42' }, work, run);
     expect(result.code, result.stdout).toBe(0);
@@ -172,7 +186,9 @@ describe('a plan too long for one comment', () => {
     const dir = path.join(work, 'big');
     if (existsSync(dir)) return dir;
     cpSync(path.join(work, 'project'), dir, { recursive: true });
-    const deployments = Array.from({ length: 120 }, (_, i) => `
+    const deployments = Array.from(
+      { length: 120 },
+      (_, i) => `
   - name: region-${String(i).padStart(3, '0')}
     entrypoint: flows/shop.py:sync_orders
     description: "Loads region ${i}. \`\`\`not a fence\`\`\` ${'and a long sentence that makes the comment grow '.repeat(3)}"
@@ -181,8 +197,12 @@ describe('a plan too long for one comment', () => {
     schedules:
       - cron: "${i % 60} ${i % 24} * * *"
         timezone: Europe/Paris
-    work_pool: {name: shop-pool, job_variables: {image: "ghcr.io/acme/shop:r${i}"}}`).join('\n');
-    writeFileSync(path.join(dir, 'prefect.yaml'), `pull:\n  - prefect.deployments.steps.set_working_directory:\n      directory: /opt/etl\n\ndeployments:${deployments}\n`);
+    work_pool: {name: shop-pool, job_variables: {image: "ghcr.io/acme/shop:r${i}"}}`,
+    ).join('\n');
+    writeFileSync(
+      path.join(dir, 'prefect.yaml'),
+      `pull:\n  - prefect.deployments.steps.set_working_directory:\n      directory: /opt/etl\n\ndeployments:${deployments}\n`,
+    );
     return dir;
   };
 
@@ -196,7 +216,9 @@ describe('a plan too long for one comment', () => {
     expect(body.length).toBeLessThanOrEqual(60_000);
     const lines = body.split('\n');
     expect(lines[1]).toBe('### Prefect deployment plan: 120 deployments (not compared with a server)');
-    expect(body.endsWith('> This plan is too long for a comment and was cut here: the whole plan is in the [job summary](https://github.com/acme/etl/actions/runs/4242).\n')).toBe(true);
+    expect(
+      body.endsWith('> This plan is too long for a comment and was cut here: the whole plan is in the [job summary](https://github.com/acme/etl/actions/runs/4242).\n'),
+    ).toBe(true);
     // What is kept is the plan's own beginning, up to the closers and the note.
     const kept = lines.slice(1, lines.indexOf('> [!NOTE]'));
     while (/^(`{3,}|<\/details>|)$/.test(kept.at(-1)!)) kept.pop();

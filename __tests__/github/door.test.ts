@@ -37,10 +37,10 @@ async function door(inputs: Record<string, string>, cwd: string): Promise<DoorRu
   Object.assign(process.env, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_WORKSPACE: cwd });
   for (const [k, v] of Object.entries(inputs)) process.env[`INPUT_${k.toUpperCase()}`] = v;
   process.chdir(cwd);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     stdout += String(chunk);
     return true;
-  }) as typeof process.stdout.write;
+  };
   process.exitCode = undefined;
   try {
     await run({ git: noGit });

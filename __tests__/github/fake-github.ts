@@ -52,7 +52,7 @@ function openApi() {
   const spec = require('@octokit/openapi/generated/api.github.com.json') as OpenApiDocument;
   // OpenAPI 3.0 schemas: `nullable` is understood by ajv; formats and vendor keywords are not checked.
   const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
-  ajv.addSchema(spec as object, 'github');
+  ajv.addSchema(spec, 'github');
   const routes = Object.keys(spec.paths).map((template) => {
     const names: string[] = [];
     const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\{|\{([^}]+)\}/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`);
@@ -169,11 +169,24 @@ export async function startFakeGitHub(tokens: Record<string, Identity>): Promise
     const id = [...login].reduce((a, ch) => a * 31 + ch.charCodeAt(0), 7) % 1e7;
     const u = `${base}/users/${login}`;
     return {
-      login, id, node_id: `U_${id}`, avatar_url: `https://avatars.example/u/${id}`, gravatar_id: '', url: u,
-      html_url: `https://github.com/${login}`, followers_url: `${u}/followers`, following_url: `${u}/following{/other_user}`,
-      gists_url: `${u}/gists{/gist_id}`, starred_url: `${u}/starred{/owner}{/repo}`, subscriptions_url: `${u}/subscriptions`,
-      organizations_url: `${u}/orgs`, repos_url: `${u}/repos`, events_url: `${u}/events{/privacy}`,
-      received_events_url: `${u}/received_events`, type: login.endsWith('[bot]') ? 'Bot' : 'User', site_admin: false,
+      login,
+      id,
+      node_id: `U_${id}`,
+      avatar_url: `https://avatars.example/u/${id}`,
+      gravatar_id: '',
+      url: u,
+      html_url: `https://github.com/${login}`,
+      followers_url: `${u}/followers`,
+      following_url: `${u}/following{/other_user}`,
+      gists_url: `${u}/gists{/gist_id}`,
+      starred_url: `${u}/starred{/owner}{/repo}`,
+      subscriptions_url: `${u}/subscriptions`,
+      organizations_url: `${u}/orgs`,
+      repos_url: `${u}/repos`,
+      events_url: `${u}/events{/privacy}`,
+      received_events_url: `${u}/received_events`,
+      type: login.endsWith('[bot]') ? 'Bot' : 'User',
+      site_admin: false,
     };
   };
   const commentJson = (c: StoredComment) => ({
@@ -217,11 +230,14 @@ export async function startFakeGitHub(tokens: Record<string, Identity>): Promise
     }
     const operation = spec.paths[route.template]![method]!;
     const params: Record<string, string> = {};
-    route.pattern.exec(url.pathname)!.slice(1).forEach((v, i) => (params[route.names[i]!] = decodeURIComponent(v)));
+    route.pattern
+      .exec(url.pathname)!
+      .slice(1)
+      .forEach((v, i) => (params[route.names[i]!] = decodeURIComponent(v)));
     const problems: string[] = [];
     const declared = (operation.parameters ?? []).map(resolveParameter);
     for (const p of declared) {
-      const value = p.in === 'path' ? params[p.name] : p.in === 'query' ? url.searchParams.get(p.name) ?? undefined : undefined;
+      const value = p.in === 'path' ? params[p.name] : p.in === 'query' ? (url.searchParams.get(p.name) ?? undefined) : undefined;
       if (value === undefined) {
         if (p.required) problems.push(`missing ${p.in} parameter ${p.name}`);
         continue;
@@ -269,7 +285,22 @@ export async function startFakeGitHub(tokens: Record<string, Identity>): Promise
     switch (operation.operationId) {
       case 'users/get-authenticated': {
         if (identity.installation) return send(res, 403, { message: 'Resource not accessible by integration' });
-        return reply(200, { ...user(identity.login), name: null, company: null, blog: '', location: null, email: null, hireable: null, bio: null, public_repos: 0, public_gists: 0, followers: 0, following: 0, created_at: '2020-01-01T00:00:00Z', updated_at: '2020-01-01T00:00:00Z' });
+        return reply(200, {
+          ...user(identity.login),
+          name: null,
+          company: null,
+          blog: '',
+          location: null,
+          email: null,
+          hireable: null,
+          bio: null,
+          public_repos: 0,
+          public_gists: 0,
+          followers: 0,
+          following: 0,
+          created_at: '2020-01-01T00:00:00Z',
+          updated_at: '2020-01-01T00:00:00Z',
+        });
       }
       case 'issues/list-comments': {
         const all = state.comments.filter((c) => c.repo === repo && c.issue === Number(params.issue_number));
@@ -305,7 +336,11 @@ export async function startFakeGitHub(tokens: Record<string, Identity>): Promise
       case 'repos/list-pull-requests-associated-with-commit': {
         const pulls = state.pullsByCommit.get(params.commit_sha!) ?? [];
         // Only the fields the action reads are filled: the full pull-request-simple shape is not faked.
-        return send(res, 200, pulls.map((p) => ({ ...p, html_url: `https://github.com/${repo}/pull/${p.number}`, state: p.merged_at ? 'closed' : 'open' })));
+        return send(
+          res,
+          200,
+          pulls.map((p) => ({ ...p, html_url: `https://github.com/${repo}/pull/${p.number}`, state: p.merged_at ? 'closed' : 'open' })),
+        );
       }
       default:
         state.violations.push(`${operation.operationId}: valid, but not faked`);
@@ -328,12 +363,17 @@ export async function startFakeGitHub(tokens: Record<string, Identity>): Promise
     if (/^query \{ viewer \{ login \} \}$/.test(query)) {
       return send(res, 200, { data: { viewer: { login: identity.login } } });
     }
-    const minimize = /^mutation\s*\(\$(\w+): ID!\) \{ minimizeComment\(input: \{subjectId: \$(\w+), classifier: (\w+)\}\) \{ minimizedComment \{ isMinimized \} \} \}$/.exec(query);
+    const minimize =
+      /^mutation\s*\(\$(\w+): ID!\) \{ minimizeComment\(input: \{subjectId: \$(\w+), classifier: (\w+)\}\) \{ minimizedComment \{ isMinimized \} \} \}$/.exec(query);
     if (minimize && minimize[1] === minimize[2]) {
       const id = request.variables?.[minimize[1]!];
       if (!CLASSIFIERS.includes(minimize[3]!)) state.violations.push(`graphql: ${minimize[3]} is not a ReportedContentClassifiers value`);
       const c = state.comments.find((x) => x.nodeId === id);
-      if (!c) return send(res, 200, { data: { minimizeComment: null }, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${String(id)}'` }] });
+      if (!c)
+        return send(res, 200, {
+          data: { minimizeComment: null },
+          errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${String(id)}'` }],
+        });
       c.minimized = minimize[3]!;
       return send(res, 200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
     }

@@ -36,9 +36,24 @@ describe('log groups', () => {
     logs.line('c', 'c2');
     logs.end('c', new Error('exit 1'));
     expect(normalized(out)).toEqual([
-      '::group::a · build step 1', '::stop-commands::T1', 'a1', 'a2', '::T1::', '::endgroup::',
-      '::group::b · build step 1', '::stop-commands::T2', 'b1', '::T2::', '::endgroup::',
-      '::group::c · build step 1', '::stop-commands::T3', 'c1', 'c2', '✖ exit 1', '::T3::', '::endgroup::',
+      '::group::a · build step 1',
+      '::stop-commands::T1',
+      'a1',
+      'a2',
+      '::T1::',
+      '::endgroup::',
+      '::group::b · build step 1',
+      '::stop-commands::T2',
+      'b1',
+      '::T2::',
+      '::endgroup::',
+      '::group::c · build step 1',
+      '::stop-commands::T3',
+      'c1',
+      'c2',
+      '✖ exit 1',
+      '::T3::',
+      '::endgroup::',
     ]);
   });
 

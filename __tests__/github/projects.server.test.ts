@@ -38,14 +38,24 @@ function project(dir: string, name: string, deployments: string[]): void {
   mkdirSync(path.join(at, 'flows'), { recursive: true });
   writeFileSync(path.join(at, 'flows', `${name}.py`), flow(name));
   const list = deployments
-    .map((d) => `  - name: ${d}\n    entrypoint: flows/${name}.py:mono_${name}\n    tags: [${name}]\n    schedules:\n      - cron: "0 6 * * *"\n        timezone: UTC\n    work_pool: {name: ${POOL}}\n`)
+    .map(
+      (d) =>
+        `  - name: ${d}\n    entrypoint: flows/${name}.py:mono_${name}\n    tags: [${name}]\n    schedules:\n      - cron: "0 6 * * *"\n        timezone: UTC\n    work_pool: {name: ${POOL}}\n`,
+    )
     .join('');
   // Pull steps: a worker's checkout, not this machine's temporary one (which would be in the comment).
-  writeFileSync(path.join(at, 'prefect.yaml'), `pull:\n  - prefect.deployments.steps.set_working_directory:\n      directory: /opt/monorepo/${dir}\ndeployments:\n${list}`);
+  writeFileSync(
+    path.join(at, 'prefect.yaml'),
+    `pull:\n  - prefect.deployments.steps.set_working_directory:\n      directory: /opt/monorepo/${dir}\ndeployments:\n${list}`,
+  );
 }
 
 async function deploymentsOf(flowName: string): Promise<Array<{ name: string; tags: string[] }>> {
-  const res = await fetch(`${apiUrl}/deployments/filter`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ flows: { name: { any_: [flowName] } } }) });
+  const res = await fetch(`${apiUrl}/deployments/filter`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ flows: { name: { any_: [flowName] } } }),
+  });
   return ((await res.json()) as Array<{ name: string; tags: string[] }>).sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -54,7 +64,11 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'projects-server-'));
   project('flows/etl', 'etl', ['mono-nightly', 'mono-hourly']);
   project('flows/report', 'report', ['mono-weekly']);
-  const res = await fetch(`${apiUrl}/work_pools/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: POOL, type: 'process' }) });
+  const res = await fetch(`${apiUrl}/work_pools/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: POOL, type: 'process' }),
+  });
   expect([201, 409]).toContain(res.status);
   bundle = path.join(path.dirname(await builtCli()), 'index.js');
 });
@@ -63,7 +77,14 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const baseEnv = (sha: string) => ({ GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: REPO, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '778', GITHUB_SHA: sha, GITHUB_WORKSPACE: work });
+const baseEnv = (sha: string) => ({
+  GITHUB_API_URL: gh.url,
+  GITHUB_REPOSITORY: REPO,
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_RUN_ID: '778',
+  GITHUB_SHA: sha,
+  GITHUB_WORKSPACE: work,
+});
 const push = (sha: string): RunOptions => ({ now: NOW, bundle, event: { name: 'push', payload: { after: sha } }, env: baseEnv(sha) });
 const stable = (text: string) =>
   text.replaceAll(apiUrl.replace(/\/api$/, ''), 'http://prefect.test').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<deployment-id>');
@@ -81,7 +102,9 @@ describe('several projects in one run', () => {
     });
     expect(code, stderr).toBe(0);
     const out = JSON.parse(stdout);
-    expect(out.projects.map((p: { project: string; deployments: Array<{ name: string; action: string }> }) => [p.project, p.deployments.map((d) => `${d.name}:${d.action}`)])).toEqual([
+    expect(
+      out.projects.map((p: { project: string; deployments: Array<{ name: string; action: string }> }) => [p.project, p.deployments.map((d) => `${d.name}:${d.action}`)]),
+    ).toEqual([
       ['flows/etl', ['mono-nightly:created', 'mono-hourly:created']],
       ['flows/report', ['mono-weekly:created']],
     ]);
@@ -127,7 +150,13 @@ describe('several projects in one run', () => {
       const pr: RunOptions = {
         now: NOW,
         bundle,
-        event: { name: 'pull_request', payload: { number, pull_request: { number, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } } } },
+        event: {
+          name: 'pull_request',
+          payload: {
+            number,
+            pull_request: { number, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } },
+          },
+        },
         env: baseEnv(`feedface${String(number).padStart(32, '0')}`),
       };
       const planned = await runAction({ projects: 'flows/etl\nflows/report', all: 'true', 'api-url': apiUrl, 'github-token': 'ghs_actions' }, work, pr);
@@ -147,24 +176,44 @@ describe('several projects in one run', () => {
         ['flows/report', 'flows/report:mono-report/mono-weekly'],
       ]);
       const leg = matrix.include[2]!;
-      const deployed = await runAction({ projects: 'flows/*', deployments: leg.deployment, mode: 'deploy', 'api-url': apiUrl }, work, push('0000000000000000000000000000000000000004'));
+      const deployed = await runAction(
+        { projects: 'flows/*', deployments: leg.deployment, mode: 'deploy', 'api-url': apiUrl },
+        work,
+        push('0000000000000000000000000000000000000004'),
+      );
       expect(deployed.code, deployed.stdout).toBe(0);
-      expect(JSON.parse(deployed.outputs.deployments!).map((d: { project: string; name: string; action: string }) => `${d.project}:${d.name}:${d.action}`)).toEqual(['flows/report:mono-weekly:updated']);
+      expect(JSON.parse(deployed.outputs.deployments!).map((d: { project: string; name: string; action: string }) => `${d.project}:${d.name}:${d.action}`)).toEqual([
+        'flows/report:mono-weekly:updated',
+      ]);
     } finally {
       writeFileSync(report, original);
     }
   });
 
   it('in-process: deploy validates both projects, then deploys each, the shared build step running once for the run', async () => {
-    const shared = 'build:\n  - prefect.deployments.steps.set_working_directory:\n      directory: ../..\n  - prefect.deployments.steps.run_shell_script:\n      script: sh -c "echo ran >> built.log"\n';
-    for (const [dir, name] of [['steps/a', 'stepa'], ['steps/b', 'stepb']] as const) {
+    const shared =
+      'build:\n  - prefect.deployments.steps.set_working_directory:\n      directory: ../..\n  - prefect.deployments.steps.run_shell_script:\n      script: sh -c "echo ran >> built.log"\n';
+    for (const [dir, name] of [
+      ['steps/a', 'stepa'],
+      ['steps/b', 'stepb'],
+    ] as const) {
       project(dir, name, [`mono-${name}`]);
       const file = path.join(work, dir, 'prefect.yaml');
       writeFileSync(file, shared + readFileSync(file, 'utf8'));
     }
     const reporter = new RecordingReporter();
     const result = await deployProjects(
-      { prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: work, env: { PREFECT_API_URL: apiUrl }, now: new Date(NOW), apiUrl, secrets: new Secrets(), lock: false, skipSteps: false },
+      {
+        prefectFile: 'prefect.yaml',
+        selection: { all: true, names: [] },
+        cwd: work,
+        env: { PREFECT_API_URL: apiUrl },
+        now: new Date(NOW),
+        apiUrl,
+        secrets: new Secrets(),
+        lock: false,
+        skipSteps: false,
+      },
       resolveProjects(['steps/*'], work, 'prefect.yaml'),
       reporter,
     );
@@ -182,7 +231,8 @@ describe('several projects in one run', () => {
     const etl = path.join(work, 'flows', 'etl', 'prefect.yaml');
     const report = path.join(work, 'flows', 'report', 'prefect.yaml');
     const [etlText, reportText] = [readFileSync(etl, 'utf8'), readFileSync(report, 'utf8')];
-    const cronOf = async (name: string) => ((await (await fetch(`${apiUrl}/deployments/name/${name}`)).json()) as { schedules: Array<{ schedule: { cron: string } }> }).schedules[0]!.schedule.cron;
+    const cronOf = async (name: string) =>
+      ((await (await fetch(`${apiUrl}/deployments/name/${name}`)).json()) as { schedules: Array<{ schedule: { cron: string } }> }).schedules[0]!.schedule.cron;
     const inputs = { projects: 'flows/*', all: 'true', 'api-url': apiUrl, 'github-token': 'ghs_actions' };
     const merged = 'abcdef0123456789abcdef0123456789abcdef01';
     try {
@@ -193,7 +243,13 @@ describe('several projects in one run', () => {
       const planned = await runAction(inputs, work, {
         now: NOW,
         bundle,
-        event: { name: 'pull_request', payload: { number, pull_request: { number, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } } } },
+        event: {
+          name: 'pull_request',
+          payload: {
+            number,
+            pull_request: { number, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } },
+          },
+        },
         env: baseEnv(`feedface${String(number).padStart(32, '0')}`),
       });
       expect(planned.code, planned.stdout).toBe(0);

@@ -17,7 +17,8 @@ const POOL = `action-prune-${RUN}`;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const yaml = (names: readonly string[]) => `deployments:\n${names.map((n) => `  - name: ${n}\n    entrypoint: flows/f.py:job\n    work_pool: {name: ${POOL}}\n`).join('')}`;
+const yaml = (names: readonly string[]) =>
+  `deployments:\n${names.map((n) => `  - name: ${n}\n    entrypoint: flows/f.py:job\n    work_pool: {name: ${POOL}}\n`).join('')}`;
 
 describe('the action with prune', () => {
   it('plans the deletions first, deletes them with prune: true and all: true, and refuses prune without all', async () => {
@@ -52,7 +53,9 @@ describe('the action with prune', () => {
 
     const pruned = await run({ mode: 'deploy', prune: 'true' });
     expect(pruned.code, pruned.stdout).toBe(0);
-    expect(JSON.parse(pruned.outputs.deployments!).map((d: { name: string; action: string; url: unknown }) => [d.name, d.action, d.action === 'deleted' ? d.url : 'url'])).toEqual([
+    expect(
+      JSON.parse(pruned.outputs.deployments!).map((d: { name: string; action: string; url: unknown }) => [d.name, d.action, d.action === 'deleted' ? d.url : 'url']),
+    ).toEqual([
       ['nightly', 'unchanged', 'url'],
       ['weekly', 'deleted', null],
     ]);

@@ -96,7 +96,12 @@ beforeAll(async () => {
       block_schema_references: {},
     },
   })) as { id: string };
-  await api('POST', '/block_documents/', { name: FIELD_BLOCK, data: { user: 'etl', password: MARKER.blockField }, block_schema_id: loginSchema.id, block_type_id: loginType.id });
+  await api('POST', '/block_documents/', {
+    name: FIELD_BLOCK,
+    data: { user: 'etl', password: MARKER.blockField },
+    block_schema_id: loginSchema.id,
+    block_type_id: loginType.id,
+  });
   await api('POST', '/variables/', { name: VARIABLE, value: MARKER.variable });
   mkdirSync(path.join(dir, 'flows'));
   writeFileSync(path.join(dir, 'flows', 'f.py'), `from prefect import flow\n\n\n@flow(name="audit-${RUN}")\ndef load():\n    """Loads."""\n`);
@@ -125,7 +130,10 @@ describe('the secret audit', () => {
     // pull_request_target: the repository's secrets with the pull request's files.
     const event = {
       name: 'pull_request_target',
-      payload: { number: 7, pull_request: { number: 7, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: 'someone/etl' } }, base: { repo: { full_name: REPO } } } },
+      payload: {
+        number: 7,
+        pull_request: { number: 7, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: 'someone/etl' } }, base: { repo: { full_name: REPO } } },
+      },
     };
     const inputs = { 'api-url': apiUrl, 'api-key': MARKER.apiKey, all: 'true', 'github-token': 'ghs_actions' };
     const runs: Record<string, ActionRun> = {
@@ -137,7 +145,11 @@ describe('the secret audit', () => {
     };
     for (const [mode, run] of Object.entries(runs)) expect(run.code, `${mode}: ${run.stdout}`).toBe(0);
 
-    const log = (run: ActionRun) => run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
+    const log = (run: ActionRun) =>
+      run.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n');
     const counts = Object.fromEntries(
       Object.entries(runs).flatMap(([mode, run]) => [
         [`${mode} GITHUB_OUTPUT`, count(run.outputFile)],
@@ -156,7 +168,9 @@ describe('the secret audit', () => {
     expect(gh.comments.filter((c) => c.issue === 7)).toHaveLength(1);
     expect(runs.planUntrusted!.summary).toContain('env=(from $AUDIT_TOKEN)');
     const stored = (await api('GET', `/deployments/name/audit-${RUN}/audit`)) as { description: string };
-    expect(stored.description).toBe(`key=${MARKER.apiKey} auth=${MARKER.authString} block=${MARKER.secretBlock} field=${MARKER.blockField} variable=${MARKER.variable} env=${MARKER.env}`);
+    expect(stored.description).toBe(
+      `key=${MARKER.apiKey} auth=${MARKER.authString} block=${MARKER.secretBlock} field=${MARKER.blockField} variable=${MARKER.variable} env=${MARKER.env}`,
+    );
   });
 
   it('the CLI prints and writes no secret in text, --json, --debug, --output-file or --dotenv (plan and deploy)', async () => {

@@ -66,7 +66,15 @@ describe('Secrets', () => {
 
   it('learns the auth string (and its basic-auth form), the API key and credential-named environment variables, and nothing else', () => {
     const s = new Secrets(() => undefined);
-    s.addEnvironment({ PREFECT_API_AUTH_STRING: 'admin:pass-1', PREFECT_API_KEY: 'pnu_key_123', DB_PASSWORD: 'hunter22', GITHUB_TOKEN: 'ghs_token_1', HOME: '/home/runner', IMAGE_TAG: 'release-42', USE_TOKEN: 'true' });
+    s.addEnvironment({
+      PREFECT_API_AUTH_STRING: 'admin:pass-1',
+      PREFECT_API_KEY: 'pnu_key_123',
+      DB_PASSWORD: 'hunter22',
+      GITHUB_TOKEN: 'ghs_token_1',
+      HOME: '/home/runner',
+      IMAGE_TAG: 'release-42',
+      USE_TOKEN: 'true',
+    });
     const text = 'admin:pass-1 YWRtaW46cGFzcy0x pnu_key_123 hunter22 ghs_token_1 /home/runner release-42';
     expect(s.redactText(text)).toBe('*** *** *** *** *** /home/runner release-42');
     // A value under 6 characters is not a secret worth masking everywhere: JSON stays JSON.

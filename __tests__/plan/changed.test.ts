@@ -22,7 +22,14 @@ function load(text: string) {
 }
 
 /** Verdict for deployment `name` of `now` against `before`, with `files` changed. */
-function verdict(opts: { before?: string | undefined; now: string; name?: string; changed?: string[]; flowFiles?: string[] | undefined; ignored?: (tree: Tree, file: string) => boolean }) {
+function verdict(opts: {
+  before?: string | undefined;
+  now: string;
+  name?: string;
+  changed?: string[];
+  flowFiles?: string[] | undefined;
+  ignored?: (tree: Tree, file: string) => boolean;
+}) {
   const now = load(opts.now);
   const name = opts.name ?? 'a';
   const config = now.deployments.find((d) => d.name === name)!;
@@ -57,14 +64,40 @@ deployments:
 describe('attributeChange: prefect.yaml sections', () => {
   const cases: Array<{ title: string; before: string | undefined; now: string; name?: string; changed: boolean; reason?: RegExp }> = [
     { title: 'same file', before: BASE, now: BASE, changed: false },
-    { title: 'key order and formatting differ only', before: BASE, now: BASE.replace('work_pool: { name: p }\n  - name: b', 'work_pool:\n      name: p\n  - name: b').replace('name: a\n    entrypoint: flows/a.py:a', 'entrypoint: flows/a.py:a\n    name: a'), changed: false },
-    { title: 'own field changed', before: BASE, now: BASE.replace('entrypoint: flows/a.py:a\n    work_pool: { name: p }', 'entrypoint: flows/a.py:a\n    work_pool: { name: q }'), changed: true, reason: /section changed/ },
+    {
+      title: 'key order and formatting differ only',
+      before: BASE,
+      now: BASE.replace('work_pool: { name: p }\n  - name: b', 'work_pool:\n      name: p\n  - name: b').replace(
+        'name: a\n    entrypoint: flows/a.py:a',
+        'entrypoint: flows/a.py:a\n    name: a',
+      ),
+      changed: false,
+    },
+    {
+      title: 'own field changed',
+      before: BASE,
+      now: BASE.replace('entrypoint: flows/a.py:a\n    work_pool: { name: p }', 'entrypoint: flows/a.py:a\n    work_pool: { name: q }'),
+      changed: true,
+      reason: /section changed/,
+    },
     { title: 'top-level build it uses changed', before: BASE, now: BASE.replace('requirements_file: requirements.txt', 'requirements_file: req.txt'), changed: true },
-    { title: 'top-level build it overrides changed', before: BASE, now: BASE.replace('requirements_file: requirements.txt', 'requirements_file: req.txt'), name: 'b', changed: false },
+    {
+      title: 'top-level build it overrides changed',
+      before: BASE,
+      now: BASE.replace('requirements_file: requirements.txt', 'requirements_file: req.txt'),
+      name: 'b',
+      changed: false,
+    },
     // \`build: []\` runs no step, but the default pull steps still come from the top-level build.
-    { title: 'top-level build behind an empty own build changed', before: BASE, now: BASE.replace('requirements_file: requirements.txt', 'requirements_file: req.txt'), name: 'c', changed: true },
+    {
+      title: 'top-level build behind an empty own build changed',
+      before: BASE,
+      now: BASE.replace('requirements_file: requirements.txt', 'requirements_file: req.txt'),
+      name: 'c',
+      changed: true,
+    },
     { title: 'a sibling changed', before: BASE, now: BASE.replace('entrypoint: flows/b.py:b', 'entrypoint: flows/b.py:b\n    tags: [x]'), changed: false },
-    { title: 'new since REF', before: BASE.replace(/  - name: a[\s\S]*?(?=  - name: b)/, ''), now: BASE, changed: true, reason: /new since REF/ },
+    { title: 'new since REF', before: BASE.replace(/ {2}- name: a[\s\S]*?(?= {2}- name: b)/, ''), now: BASE, changed: true, reason: /new since REF/ },
     { title: 'no prefect.yaml at REF', before: undefined, now: BASE, changed: true, reason: /did not exist/ },
     {
       title: 'a YAML alias resolves to the same value',
@@ -139,7 +172,11 @@ describe('stepInputs: what cannot be attributed', () => {
   });
 
   it('names the files and trees of docker build, pip install and the push steps', () => {
-    const got = stepInputs([step(DOCKER, { image_name: 'x', path: './ctx/' }), step(PIP, { directory: 'a', requirements_file: 'r.txt' }), step(S3, { bucket: 'b', folder: 'f' })]);
+    const got = stepInputs([
+      step(DOCKER, { image_name: 'x', path: './ctx/' }),
+      step(PIP, { directory: 'a', requirements_file: 'r.txt' }),
+      step(S3, { bucket: 'b', folder: 'f' }),
+    ]);
     expect(got).toEqual({ files: ['ctx/Dockerfile', 'a/r.txt'], trees: [{ dir: 'ctx' }, { dir: '', ignoreFile: '.prefectignore', storage: 's3' }], unattributable: [] });
   });
 });
@@ -169,7 +206,9 @@ describe('readChangesSince (through the git seam)', () => {
 
   it('a REF git cannot resolve is an error, not everything changed', async () => {
     const git = fakeGit({ '--show-prefix': '', '--verify': new Error('fatal'), '--is-shallow-repository': 'false' });
-    await expect(readChangesSince('nope', '/repo', 'prefect.yaml', git)).rejects.toThrow(new ChangedSinceError('--changed-since nope: git cannot resolve nope to a commit (fetch it, or name a branch, tag or commit that exists here)'));
+    await expect(readChangesSince('nope', '/repo', 'prefect.yaml', git)).rejects.toThrow(
+      new ChangedSinceError('--changed-since nope: git cannot resolve nope to a commit (fetch it, or name a branch, tag or commit that exists here)'),
+    );
   });
 
   it('a shallow clone missing REF says to fetch the history', async () => {
@@ -183,7 +222,13 @@ describe('readChangesSince (through the git seam)', () => {
   });
 
   it('no prefect.yaml at REF', async () => {
-    const git = fakeGit({ '--show-prefix': '', '--verify': 'abc', 'diff --name-only': '', 'ls-files': '', 'show abc:prefect.yaml': new Error('fatal: path does not exist') });
+    const git = fakeGit({
+      '--show-prefix': '',
+      '--verify': 'abc',
+      'diff --name-only': '',
+      'ls-files': '',
+      'show abc:prefect.yaml': new Error('fatal: path does not exist'),
+    });
     expect((await readChangesSince('HEAD', '/r', 'prefect.yaml', git)).prefectFileBefore).toBeUndefined();
   });
 });
@@ -195,6 +240,8 @@ describe('readChangesSince: git failing while listing', () => {
       if (args.includes('--verify')) return 'abc';
       throw new Error('stdout maxBuffer length exceeded\nmore');
     };
-    await expect(readChangesSince('HEAD', '/r', 'prefect.yaml', git)).rejects.toThrow(new ChangedSinceError('--changed-since HEAD: git could not list what changed since HEAD: stdout maxBuffer length exceeded'));
+    await expect(readChangesSince('HEAD', '/r', 'prefect.yaml', git)).rejects.toThrow(
+      new ChangedSinceError('--changed-since HEAD: git could not list what changed since HEAD: stdout maxBuffer length exceeded'),
+    );
   });
 });

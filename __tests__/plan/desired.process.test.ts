@@ -62,16 +62,46 @@ describe('the create payload', () => {
   it('has every key of POST /deployments/ (minus flow_id) in the reference order, with the reference defaults', async () => {
     const { d } = await one('  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: pool}\n');
     expect(Object.keys(d.payload)).toEqual([
-      'name', 'paused', 'schedules', 'concurrency_limit', 'concurrency_options', 'enforce_parameter_schema',
-      'parameter_openapi_schema', 'parameters', 'tags', 'labels', 'pull_steps', 'work_queue_name', 'work_pool_name',
-      'storage_document_id', 'infrastructure_document_id', 'description', 'path', 'entrypoint', 'job_variables',
-      'version', 'version_info',
+      'name',
+      'paused',
+      'schedules',
+      'concurrency_limit',
+      'concurrency_options',
+      'enforce_parameter_schema',
+      'parameter_openapi_schema',
+      'parameters',
+      'tags',
+      'labels',
+      'pull_steps',
+      'work_queue_name',
+      'work_pool_name',
+      'storage_document_id',
+      'infrastructure_document_id',
+      'description',
+      'path',
+      'entrypoint',
+      'job_variables',
+      'version',
+      'version_info',
     ]);
     expect(d.payload).toMatchObject({
-      name: 'a', paused: false, schedules: [], concurrency_limit: null, concurrency_options: null,
-      enforce_parameter_schema: true, parameters: {}, tags: [], labels: {}, work_queue_name: null,
-      work_pool_name: 'pool', storage_document_id: null, infrastructure_document_id: null,
-      description: 'Adds things.\n\nArgs:\n    x: how many', path: null, entrypoint: 'flows/f.py:my_flow', job_variables: {},
+      name: 'a',
+      paused: false,
+      schedules: [],
+      concurrency_limit: null,
+      concurrency_options: null,
+      enforce_parameter_schema: true,
+      parameters: {},
+      tags: [],
+      labels: {},
+      work_queue_name: null,
+      work_pool_name: 'pool',
+      storage_document_id: null,
+      infrastructure_document_id: null,
+      description: 'Adds things.\n\nArgs:\n    x: how many',
+      path: null,
+      entrypoint: 'flows/f.py:my_flow',
+      job_variables: {},
     });
     expect(d.flowName).toBe('my-flow');
   });
@@ -86,7 +116,9 @@ describe('the create payload', () => {
 
   it('replaces a flow version with the commit of the CI provider, but keeps a configured one', async () => {
     const env = { GITHUB_SHA: 'abcdef0123456789', GITHUB_REF_NAME: 'main', GITHUB_REPOSITORY: 'acme/etl', GITHUB_SERVER_URL: 'https://github.com' };
-    const dir = project('deployments:\n  - name: a\n    entrypoint: flows/f.py:versioned\n    work_pool: {name: p}\n  - name: b\n    version: "2.0"\n    entrypoint: flows/f.py:versioned\n    work_pool: {name: p}\n');
+    const dir = project(
+      'deployments:\n  - name: a\n    entrypoint: flows/f.py:versioned\n    work_pool: {name: p}\n  - name: b\n    version: "2.0"\n    entrypoint: flows/f.py:versioned\n    work_pool: {name: p}\n',
+    );
     const git = async (args: string[]) => {
       if (args[0] === 'log') return 'Fix loader\n\nlong text';
       throw new Error('unexpected');
@@ -94,15 +126,23 @@ describe('the create payload', () => {
     const p = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env, git });
     expect(p.deployments.map((d) => d.payload.version)).toEqual(['abcdef01', '2.0']);
     expect(p.deployments[0]!.payload.version_info).toEqual({
-      type: 'vcs:github', version: 'abcdef01', commit_sha: 'abcdef0123456789', message: 'Fix loader',
-      branch: 'main', repository: 'acme/etl', url: 'https://github.com/acme/etl/tree/abcdef0123456789',
+      type: 'vcs:github',
+      version: 'abcdef01',
+      commit_sha: 'abcdef0123456789',
+      message: 'Fix loader',
+      branch: 'main',
+      repository: 'acme/etl',
+      url: 'https://github.com/acme/etl/tree/abcdef0123456789',
     });
     expect(p.deployments[1]!.payload.version_info).toMatchObject({ type: 'vcs:github', version: '2.0' });
   });
 
   it('infers vcs:git from a real checkout', async () => {
     const dir = project('deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n');
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).toString().trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } })
+        .toString()
+        .trim();
     git('init', '-q', '-b', 'trunk');
     git('remote', 'add', 'origin', 'git@github.com:acme/etl.git');
     git('add', '.');
@@ -110,16 +150,27 @@ describe('the create payload', () => {
     const sha = git('rev-parse', 'HEAD');
     const p = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: {} });
     expect(p.deployments[0]!.payload.version_info).toEqual({
-      type: 'vcs:git', version: sha.slice(0, 8), commit_sha: sha, message: 'First line', branch: 'trunk',
-      repository: 'git@github.com:acme/etl', url: 'git@github.com:acme/etl.git',
+      type: 'vcs:git',
+      version: sha.slice(0, 8),
+      commit_sha: sha,
+      message: 'First line',
+      branch: 'trunk',
+      repository: 'git@github.com:acme/etl',
+      url: 'git@github.com:acme/etl.git',
     });
   });
 
   it('normalizes tags, the mapping form of concurrency_limit, paused and a .py name', async () => {
-    const { d } = await one('  - name: etl.py\n    entrypoint: flows/f.py:my_flow\n    tags: [a, 1, " ", true]\n    paused: true\n    enforce_parameter_schema: false\n    concurrency_limit: {limit: 2, collision_strategy: CANCEL_NEW}\n    work_pool: {name: p}\n');
+    const { d } = await one(
+      '  - name: etl.py\n    entrypoint: flows/f.py:my_flow\n    tags: [a, 1, " ", true]\n    paused: true\n    enforce_parameter_schema: false\n    concurrency_limit: {limit: 2, collision_strategy: CANCEL_NEW}\n    work_pool: {name: p}\n',
+    );
     expect(d.payload).toMatchObject({
-      name: 'etl', tags: ['a', '1', 'True'], paused: true, enforce_parameter_schema: false,
-      concurrency_limit: 2, concurrency_options: { collision_strategy: 'CANCEL_NEW' },
+      name: 'etl',
+      tags: ['a', '1', 'True'],
+      paused: true,
+      enforce_parameter_schema: false,
+      concurrency_limit: 2,
+      concurrency_options: { collision_strategy: 'CANCEL_NEW' },
     });
   });
 });
@@ -200,14 +251,18 @@ describe('problems', () => {
   });
 
   it('rejects two deployments that register the same flow and name', async () => {
-    const { plan: p } = await plan('deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: q}\n');
+    const { plan: p } = await plan(
+      'deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: q}\n',
+    );
     expect(p.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
       expect.stringMatching(/^prefect\.yaml:5:11: deployment "a": deployment "my-flow\/a" is also defined by deployment a/),
     ]);
   });
 
   it('reports an invalid schedule with the deployment and position', async () => {
-    const { plan: p } = await plan('deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n    schedules:\n      - cron: "61 * * * *"\n');
+    const { plan: p } = await plan(
+      'deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n    schedules:\n      - cron: "61 * * * *"\n',
+    );
     const errors = p.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     expect(errors).toEqual([expect.stringMatching(/^prefect\.yaml:6:\d+: deployment "a": schedules\[0\]\.cron: Invalid cron string/)]);
   });
@@ -225,14 +280,25 @@ describe('problems', () => {
 });
 
 describe('prefect deploy flags (§1.8)', () => {
-  const yaml = 'deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    tags: [yaml]\n    parameters: {x: 1}\n    schedules:\n      - interval: 60\n    work_pool:\n      name: yaml-pool\n      job_variables: {image: "{{ image }}", cpu: 1}\n';
+  const yaml =
+    'deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    tags: [yaml]\n    parameters: {x: 1}\n    schedules:\n      - interval: 60\n    work_pool:\n      name: yaml-pool\n      job_variables: {image: "{{ image }}", cpu: 1}\n';
   const planWith = async (options: Parameters<typeof createPlan>[0]['options'], env: Record<string, string> = {}, text = yaml) => {
     const dir = project(text);
     return createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env, now: new Date('2026-11-22T12:00:00Z'), git: noGit, options });
   };
 
   it('overrides pool, queue, tags, version and description; appends CLI schedules after the YAML ones; sets the timezone on all', async () => {
-    const p = await planWith({ workPoolName: 'cli-pool', workQueueName: 'q', tags: ['t1', 't2'], version: '9', description: 'from cli', cron: ['0 1 * * *'], rrule: ['FREQ=DAILY'], timezone: 'Europe/Berlin', anchorDate: '2026-01-01T00:00:00' });
+    const p = await planWith({
+      workPoolName: 'cli-pool',
+      workQueueName: 'q',
+      tags: ['t1', 't2'],
+      version: '9',
+      description: 'from cli',
+      cron: ['0 1 * * *'],
+      rrule: ['FREQ=DAILY'],
+      timezone: 'Europe/Berlin',
+      anchorDate: '2026-01-01T00:00:00',
+    });
     const payload = p.deployments[0]!.payload;
     expect(payload).toMatchObject({ work_pool_name: 'cli-pool', work_queue_name: 'q', tags: ['t1', 't2'], version: '9', description: 'from cli' });
     const schedules = (payload.schedules as { schedule: Record<string, unknown> }[]).map((s) => s.schedule);
@@ -276,13 +342,19 @@ describe('prefect deploy flags (§1.8)', () => {
 
 describe('triggers and SLAs', () => {
   it('validates triggers before anything is written, naming the deployment and the position', async () => {
-    const { plan: p } = await plan('deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n    triggers:\n      - type: metric\n        metric: {name: lateness, threshold: 60, operator: ">", range: 60}\n');
+    const { plan: p } = await plan(
+      'deployments:\n  - name: a\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n    triggers:\n      - type: metric\n        metric: {name: lateness, threshold: 60, operator: ">", range: 60}\n',
+    );
     const errors = p.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     expect(errors).toEqual([expect.stringMatching(/^prefect\.yaml:7:\d+: deployment "a": triggers\[0\]\.metric\.range: must be at least 300 seconds/)]);
   });
 
   it('names automations after the deployment and keeps event templates in trigger parameters', async () => {
-    const { d } = await one('  - name: "etl-{{ $TEAM }}"\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n    triggers:\n      - expect: [prefect.flow-run.Completed]\n        parameters: {source: "{{ event.resource.id }}"}\n', '', { TEAM: 'ops' });
+    const { d } = await one(
+      '  - name: "etl-{{ $TEAM }}"\n    entrypoint: flows/f.py:my_flow\n    work_pool: {name: p}\n    triggers:\n      - expect: [prefect.flow-run.Completed]\n        parameters: {source: "{{ event.resource.id }}"}\n',
+      '',
+      { TEAM: 'ops' },
+    );
     expect(d.triggers).toHaveLength(1);
     expect(d.triggers[0]!.name).toBe('etl-ops__automation_1');
     expect(d.triggers[0]!.parameters).toEqual({ source: '{{ event.resource.id }}' });

@@ -41,7 +41,14 @@ describe('planning many deployments', () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'plan-turns-cache-'));
     dirs.push(cacheDir);
     setFlowAnalysisDiskCache(new FlowAnalysisDiskCache(cacheDir));
-    const request = { prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd, env: {}, now: new Date('2026-01-01T00:00:00Z'), git: () => Promise.reject(new Error('not a git checkout')) };
+    const request = {
+      prefectFile: 'prefect.yaml',
+      selection: { all: true, names: [] },
+      cwd,
+      env: {},
+      now: new Date('2026-01-01T00:00:00Z'),
+      git: () => Promise.reject(new Error('not a git checkout')),
+    };
     await createPlan(request);
     let planned = false;
     let firedDuringPlan: boolean | undefined;

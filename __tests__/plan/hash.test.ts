@@ -42,11 +42,20 @@ ${extra}
 async function fingerprint(options: { sha: string; now: string; extra?: string; token?: string }) {
   writeFileSync(path.join(dir, 'prefect.yaml'), yaml(options.extra));
   const git: GitRunner = async (args) => (args[0] === 'log' ? 'Merge pull request #7' : 'x');
-  const env = { GITHUB_SHA: options.sha, GITHUB_REF_NAME: '7/merge', GITHUB_REPOSITORY: 'acme/etl', GITHUB_SERVER_URL: 'https://github.com', TOKEN: options.token ?? 'tok-1' };
+  const env = {
+    GITHUB_SHA: options.sha,
+    GITHUB_REF_NAME: '7/merge',
+    GITHUB_REPOSITORY: 'acme/etl',
+    GITHUB_SERVER_URL: 'https://github.com',
+    TOKEN: options.token ?? 'tok-1',
+  };
   const plan = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env, now: new Date(options.now), git });
   expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(plan.deployments[0]!.payload.version).toBe(options.sha.slice(0, 8));
-  return { plan, print: fingerprintDeployments(plan.deployments, { commit: options.sha, transform: (v) => JSON.parse(JSON.stringify(v).replaceAll(options.token ?? 'tok-1', '***')) }) };
+  return {
+    plan,
+    print: fingerprintDeployments(plan.deployments, { commit: options.sha, transform: (v) => JSON.parse(JSON.stringify(v).replaceAll(options.token ?? 'tok-1', '***')) }),
+  };
 }
 
 const PR = { sha: '1111111111111111111111111111111111111111', now: '2026-03-01T10:00:00Z' };

@@ -40,8 +40,18 @@ const POOLS: Record<string, Json> = {
       nested: { type: 'object', properties: { inner: { type: 'object', properties: { port: { type: 'integer' }, host: { type: 'string' } } } } },
       creds: { $ref: '#/definitions/Creds' },
       token: { allOf: [{ $ref: '#/$defs/Token' }] },
-      choice: { oneOf: [{ type: 'string', pattern: '^a' }, { type: 'string', pattern: 'b$' }] },
-      either: { anyOf: [{ type: 'object', properties: { a: { type: 'integer' } } }, { type: 'string', maxLength: 3 }] },
+      choice: {
+        oneOf: [
+          { type: 'string', pattern: '^a' },
+          { type: 'string', pattern: 'b$' },
+        ],
+      },
+      either: {
+        anyOf: [
+          { type: 'object', properties: { a: { type: 'integer' } } },
+          { type: 'string', maxLength: 3 },
+        ],
+      },
       id: { type: 'string', format: 'uuid' },
       when: { type: 'string', format: 'date-time', default: '2024-01-01T00:00:00Z' },
       // A default keeps `type` (and this anyOf) on update only: create rewrites it to string-or-null.

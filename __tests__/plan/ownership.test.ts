@@ -11,15 +11,17 @@ import type { GitRunner } from '../../src/core/plan/version-info.js';
 const ROOT = path.resolve('/work/checkout');
 
 /** A git whose top level is ROOT and whose origin is `remote` (none: not a repository). */
-const git = (remote: string | undefined, inRepo = true): GitRunner => async (args) => {
-  if (!inRepo) throw new Error('fatal: not a git repository');
-  if (args[0] === 'rev-parse') return ROOT;
-  if (args[0] === 'config') {
-    if (remote === undefined) throw new Error('exit 1');
-    return remote;
-  }
-  throw new Error(`unexpected git ${args.join(' ')}`);
-};
+const git =
+  (remote: string | undefined, inRepo = true): GitRunner =>
+  async (args) => {
+    if (!inRepo) throw new Error('fatal: not a git repository');
+    if (args[0] === 'rev-parse') return ROOT;
+    if (args[0] === 'config') {
+      if (remote === undefined) throw new Error('exit 1');
+      return remote;
+    }
+    throw new Error(`unexpected git ${args.join(' ')}`);
+  };
 
 describe('project identity', () => {
   it.each([
@@ -36,7 +38,9 @@ describe('project identity', () => {
 
   it('GitHub Actions: the server host and GITHUB_REPOSITORY, and the prefect.yaml path from the repository root', async () => {
     const env = { GITHUB_REPOSITORY: 'acme/etl', GITHUB_SERVER_URL: 'https://github.com' };
-    expect(await projectIdentity({ prefectFile: 'prefect.yaml', cwd: path.join(ROOT, 'flows', 'sales'), env, git: git('git@elsewhere:x/y.git') })).toBe('github.com/acme/etl:flows/sales/prefect.yaml');
+    expect(await projectIdentity({ prefectFile: 'prefect.yaml', cwd: path.join(ROOT, 'flows', 'sales'), env, git: git('git@elsewhere:x/y.git') })).toBe(
+      'github.com/acme/etl:flows/sales/prefect.yaml',
+    );
   });
 
   it('elsewhere: the origin remote, so an https and an ssh clone of one repository agree', async () => {
@@ -52,7 +56,9 @@ describe('project identity', () => {
   });
 
   it('--owner wins as given', async () => {
-    expect(await projectIdentity({ prefectFile: 'prefect.yaml', cwd: ROOT, env: { GITHUB_REPOSITORY: 'acme/etl' }, owner: ' team-data ', git: git(undefined) })).toBe('team-data');
+    expect(await projectIdentity({ prefectFile: 'prefect.yaml', cwd: ROOT, env: { GITHUB_REPOSITORY: 'acme/etl' }, owner: ' team-data ', git: git(undefined) })).toBe(
+      'team-data',
+    );
   });
 });
 
@@ -66,24 +72,53 @@ describe('the mark', () => {
   });
 
   it('marks an existing deployment by an upsert that sends it back as stored, with the mark, schedules oldest first', () => {
-    const schedule = (slug: string) => ({ id: slug, created: 'c', schedule: { cron: '0 2 * * *', timezone: 'UTC', day_or: true }, active: false, parameters: { a: 1 }, slug, max_scheduled_runs: null });
+    const schedule = (slug: string) => ({
+      id: slug,
+      created: 'c',
+      schedule: { cron: '0 2 * * *', timezone: 'UTC', day_or: true },
+      active: false,
+      parameters: { a: 1 },
+      slug,
+      max_scheduled_runs: null,
+    });
     const current = {
-      id: 'd1', name: 'nightly', flow_id: 'f1', paused: true, tags: ['x'], parameters: { day: 'today' }, description: null, created: 'c',
-      concurrency_limit: 3, global_concurrency_limit: { limit: 3 }, version_info: { type: 'vcs:git' },
+      id: 'd1',
+      name: 'nightly',
+      flow_id: 'f1',
+      paused: true,
+      tags: ['x'],
+      parameters: { day: 'today' },
+      description: null,
+      created: 'c',
+      concurrency_limit: 3,
+      global_concurrency_limit: { limit: 3 },
+      version_info: { type: 'vcs:git' },
       labels: { 'prefect.flow.id': 'f1', team: 'data' },
       schedules: [schedule('newest'), schedule('oldest')],
     };
     const body = markBody(current, 'me');
     expect(body).toEqual({
-      name: 'nightly', flow_id: 'f1', paused: true, tags: ['x'], parameters: { day: 'today' },
+      name: 'nightly',
+      flow_id: 'f1',
+      paused: true,
+      tags: ['x'],
+      parameters: { day: 'today' },
       labels: { 'prefect.flow.id': 'f1', team: 'data', [OWNER_LABEL]: 'me' },
       schedules: ['oldest', 'newest'].map((slug) => ({ schedule: { cron: '0 2 * * *', timezone: 'UTC', day_or: true }, active: false, parameters: { a: 1 }, slug })),
     });
   });
 
   it('deletes the owned deployments the plan no longer has, renamed ones included, sorted', () => {
-    const owned = ['etl/weekly', 'etl/nightly', 'report/old', 'etl/hourly'].map((k, i) => ({ id: String(i), flowName: k.split('/')[0]!, name: k.split('/')[1]!, owner: 'me' }));
-    const planned = [{ flowName: 'etl', name: 'nightly' }, { flowName: 'etl', name: 'every-hour' }];
+    const owned = ['etl/weekly', 'etl/nightly', 'report/old', 'etl/hourly'].map((k, i) => ({
+      id: String(i),
+      flowName: k.split('/')[0]!,
+      name: k.split('/')[1]!,
+      owner: 'me',
+    }));
+    const planned = [
+      { flowName: 'etl', name: 'nightly' },
+      { flowName: 'etl', name: 'every-hour' },
+    ];
     expect(deletionsOf(owned, planned).map((d) => `${d.flowName}/${d.name}`)).toEqual(['etl/hourly', 'etl/weekly', 'report/old']);
     expect(deletionsOf(owned, owned)).toEqual([]);
     // --changed-since skipped some selected deployments: they are still selected, never deleted

@@ -105,7 +105,13 @@ beforeAll(async () => {
   schema = (await analyzeEntrypoint('flows/f.py:judged', { cwd: dir })).parameterSchema;
   const flow = await api('POST', '/flows/', { name: `judge-${RUN}` });
   flowId = (flow.json as { id: string }).id;
-  const created = await api('POST', '/deployments/', { name: 'existing', flow_id: flowId, enforce_parameter_schema: true, parameter_openapi_schema: schema, parameters: {} });
+  const created = await api('POST', '/deployments/', {
+    name: 'existing',
+    flow_id: flowId,
+    enforce_parameter_schema: true,
+    parameter_openapi_schema: schema,
+    parameters: {},
+  });
   expect(created.status, JSON.stringify(created.json)).toBeLessThan(300);
   existingId = (created.json as { id: string }).id;
 });
@@ -115,11 +121,17 @@ afterAll(async () => {
   removeTempProjects();
 });
 
-describe('parameters: our verdict is the server\'s', () => {
+describe("parameters: our verdict is the server's", () => {
   it.each(CASES.map(([name, value, accepted], i) => ({ i, name, value, accepted })))('$name = $value', async ({ i, name, value, accepted }) => {
     const parameters = { [name]: value };
     const ours = judgeParameters(parameters, schema);
-    const create = await api('POST', '/deployments/', { name: `case-${i}`, flow_id: flowId, enforce_parameter_schema: true, parameter_openapi_schema: schema, parameters });
+    const create = await api('POST', '/deployments/', {
+      name: `case-${i}`,
+      flow_id: flowId,
+      enforce_parameter_schema: true,
+      parameter_openapi_schema: schema,
+      parameters,
+    });
     if (create.status < 300) await api('DELETE', `/deployments/${(create.json as { id: string }).id}`);
     else expect(create.status, JSON.stringify(create.json)).toBe(422);
     const update = await api('PATCH', `/deployments/${existingId}`, { parameters, parameter_openapi_schema: schema });

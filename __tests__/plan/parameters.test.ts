@@ -87,15 +87,14 @@ describe('parameters in the plan', () => {
   });
 
   it('accepts what the server accepts', async () => {
-    const ok = '      region: apac\n      dry_run: true\n      ids: [1, 2]\n      limit: null\n      color: blue\n      target: {host: db}\n      when: "not a date: no format checks on create"';
+    const ok =
+      '      region: apac\n      dry_run: true\n      ids: [1, 2]\n      limit: null\n      color: blue\n      target: {host: db}\n      when: "not a date: no format checks on create"';
     expect(await problems(deployment(ok))).toEqual([]);
   });
 
   it('judges an integral float (`1.0`, kept a float for the request) as the number it is', async () => {
     expect(await problems(deployment('      limit: 3.0\n      ids: [1.0, 2.0]'))).toEqual([]);
-    expect(await problems(deployment('      region: 1.0'))).toEqual([
-      `prefect.yaml:7:15: deployment "nightly": parameter "region": 1.0 is not one of eu, us, apac`,
-    ]);
+    expect(await problems(deployment('      region: 1.0'))).toEqual([`prefect.yaml:7:15: deployment "nightly": parameter "region": 1.0 is not one of eu, us, apac`]);
   });
 
   it('warns instead when enforce_parameter_schema is false', async () => {
@@ -115,13 +114,12 @@ describe('parameters in the plan', () => {
 
   it('judges schedule parameters too', async () => {
     const yaml = deployment('      region: eu', '    schedules:\n      - cron: "0 1 * * *"\n        parameters: {dry_run: sometimes}\n');
-    expect(await problems(yaml)).toEqual([
-      `prefect.yaml:8:31: deployment "nightly": parameter "dry_run": 'sometimes' is not of type boolean`,
-    ]);
+    expect(await problems(yaml)).toEqual([`prefect.yaml:8:31: deployment "nightly": parameter "dry_run": 'sometimes' is not of type boolean`]);
   });
 
   it('leaves values that are still placeholders to the deploy, which judges them once resolved', async () => {
-    const body = '      region: "{{ prefect.variables.region }}"\n      dry_run: "{{ build-image.tag }}"\n      ids: ["{{ prefect.blocks.json.ids }}"]\n      limit: {__prefect_kind: json, value: "3"}';
+    const body =
+      '      region: "{{ prefect.variables.region }}"\n      dry_run: "{{ build-image.tag }}"\n      ids: ["{{ prefect.blocks.json.ids }}"]\n      limit: {__prefect_kind: json, value: "3"}';
     const build = '    build:\n      - prefect_docker.deployments.steps.build_docker_image:\n          id: build-image\n          image_name: x\n';
     expect(await problems(deployment(body, build))).toEqual([
       'prefect.yaml:3:5: warning: deployment "nightly": the Docker build step uses a custom Dockerfile, so no pull step is stored: the Dockerfile must copy the flow code into the image',
@@ -146,7 +144,7 @@ describe('judgeParameters', () => {
     [{ n: 1 }, []],
     [{ n: 1.0 }, []],
     [{}, []], // required keys are removed before validating
-    [{ n: 'x' }, ["parameter \"n\": 'x' is not of type integer"]],
+    [{ n: 'x' }, ['parameter "n": \'x\' is not of type integer']],
     [{ n: true }, ['parameter "n": True is not of type integer']],
     [{ s: 3 }, ['parameter "s": 3 is not of type string or null']],
   ])('%j', (parameters, expected) => {

@@ -101,7 +101,7 @@ const P = '{{ prefect.blocks.secret.pw }}';
 // `pair` is a pydantic v1 tuple (`items` as a list): the 2020-12 meta-schema refuses it, so a 3.9.1
 // server refuses to create such a pool and, for one created before, answers every create with 422
 // whatever the job variables; an update (which skips that check and rewrites the tuple) decides.
-describe('the server\'s judgement: where a block reference is accepted', () => {
+describe("the server's judgement: where a block reference is accepted", () => {
   it.each([
     [['name'], { name: P }, true],
     [['env', 'TOKEN'], { env: { TOKEN: P } }, true],
@@ -187,7 +187,9 @@ describe('settleSecretJobVariables', () => {
     [P, 'hunter2'],
     ['{{ prefect.blocks.secret.flag }}', true],
   ]);
-  const pools = { readJobVariablesSchema: (name: string) => Promise.resolve(name === 'p' ? { status: 'found' as const, value: SCHEMA } : { status: 'missing' as const }) };
+  const pools = {
+    readJobVariablesSchema: (name: string) => Promise.resolve(name === 'p' ? { status: 'found' as const, value: SCHEMA } : { status: 'missing' as const }),
+  };
   const jobVariables = {
     env: { TOKEN: P, URL: `https://x:${P}@h` },
     stream_output: '{{ prefect.blocks.secret.flag }}',

@@ -200,7 +200,11 @@ describe('bulk reads', () => {
       expect(await client.readDeploymentsNamed(['a', 'b'], 3)).toBeUndefined();
       expect((await client.readDeploymentsNamed(['a', 'b'], 1000))!.length).toBeGreaterThanOrEqual(10);
       const gaveUp: SnapshotPrefetch = { names: new Set(['a']), deployments: Promise.resolve(undefined), firstAutomations: Promise.resolve(undefined) };
-      const elsewhere: SnapshotPrefetch = { names: new Set(['b']), deployments: Promise.resolve([]), firstAutomations: Promise.resolve({ automations: [], complete: true }) };
+      const elsewhere: SnapshotPrefetch = {
+        names: new Set(['b']),
+        deployments: Promise.resolve([]),
+        firstAutomations: Promise.resolve({ automations: [], complete: true }),
+      };
       // the automations read early (none here) stand: they do not depend on the names
       for (const [prefetch, reads] of [
         [gaveUp, ['POST /automations/filter', 'POST /deployments/filter', 'POST /flows/filter']],
@@ -224,7 +228,10 @@ describe('bulk reads', () => {
       mkdirSync(path.join(dir, 'flows'));
       const deployments: string[] = [];
       for (let i = 0; i < n; i++) {
-        writeFileSync(path.join(dir, 'flows', `f${i}.py`), `from prefect import flow\n\n\n@flow(name="snap-rerun-${tag}-${n}-${i}")\ndef f${i}(x: int = ${i}):\n    """Snapshot flow."""\n`);
+        writeFileSync(
+          path.join(dir, 'flows', `f${i}.py`),
+          `from prefect import flow\n\n\n@flow(name="snap-rerun-${tag}-${n}-${i}")\ndef f${i}(x: int = ${i}):\n    """Snapshot flow."""\n`,
+        );
         deployments.push(`  - name: d${i}\n    entrypoint: flows/f${i}.py:f${i}\n    work_pool: {name: ${pool}}\n    triggers:\n      - expect: [snap.rerun.${i}]\n`);
       }
       writeFileSync(path.join(dir, 'prefect.yaml'), `deployments:\n${deployments.join('')}`);

@@ -22,7 +22,12 @@ describe('version_info inference (spec §5.11)', () => {
     },
     {
       provider: 'vcs:azuredevops',
-      env: { BUILD_SOURCEVERSION: '0123456789abcdef', BUILD_SOURCEBRANCHNAME: 'main', BUILD_REPOSITORY_NAME: 'etl', BUILD_REPOSITORY_URI: 'https://dev.azure.com/acme/_git/etl' },
+      env: {
+        BUILD_SOURCEVERSION: '0123456789abcdef',
+        BUILD_SOURCEBRANCHNAME: 'main',
+        BUILD_REPOSITORY_NAME: 'etl',
+        BUILD_REPOSITORY_URI: 'https://dev.azure.com/acme/_git/etl',
+      },
       expected: { repository: 'etl', branch: 'main', url: 'https://dev.azure.com/acme/_git/etl?version=GC0123456789abcdef' },
     },
     {
@@ -55,9 +60,20 @@ describe('version_info inference (spec §5.11)', () => {
   });
 
   it('uses plain git: sha, branch, and the remote path as repository', async () => {
-    const facts = { 'rev-parse HEAD': 'feedfacecafebeef', 'rev-parse --abbrev-ref HEAD': 'HEAD', 'config --get remote.origin.url': 'https://user:tok@github.com/acme/etl.git', 'log -1 --pretty=%B': 'm' };
+    const facts = {
+      'rev-parse HEAD': 'feedfacecafebeef',
+      'rev-parse --abbrev-ref HEAD': 'HEAD',
+      'config --get remote.origin.url': 'https://user:tok@github.com/acme/etl.git',
+      'log -1 --pretty=%B': 'm',
+    };
     expect(await inferVersionInfo(undefined, { env: {}, cwd: '.', git: git(facts) })).toEqual({
-      type: 'vcs:git', version: 'feedface', commit_sha: 'feedfacecafebeef', message: 'm', branch: 'HEAD', repository: 'acme/etl', url: 'https://user:tok@github.com/acme/etl.git',
+      type: 'vcs:git',
+      version: 'feedface',
+      commit_sha: 'feedfacecafebeef',
+      message: 'm',
+      branch: 'HEAD',
+      repository: 'acme/etl',
+      url: 'https://user:tok@github.com/acme/etl.git',
     });
   });
 
@@ -71,7 +87,10 @@ describe('version_info inference (spec §5.11)', () => {
     const env = { GITHUB_SHA: '0123456789abcdef', GITHUB_REF_NAME: 'main', GITHUB_REPOSITORY: 'a/b' };
     expect((await resolveVersion(undefined, 'flow-md5', undefined, { env, cwd: '.', git: withMessage })).version).toBe('01234567');
     expect((await resolveVersion('1.0', 'flow-md5', undefined, { env, cwd: '.', git: withMessage })).version).toBe('1.0');
-    expect(await resolveVersion(undefined, 'flow-md5', undefined, { env: {}, cwd: '.', git: git({}) })).toEqual({ version: 'flow-md5', versionInfo: { type: 'prefect:simple', version: 'flow-md5' } });
+    expect(await resolveVersion(undefined, 'flow-md5', undefined, { env: {}, cwd: '.', git: git({}) })).toEqual({
+      version: 'flow-md5',
+      versionInfo: { type: 'prefect:simple', version: 'flow-md5' },
+    });
   });
 });
 
@@ -82,7 +101,10 @@ describe('version_info against the reference, in a real checkout under CI-like e
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
     const root = path.resolve(import.meta.dirname, '../..');
-    const python = execFileSync('bash', [path.join(root, 'scripts/reference-venv.sh')], { encoding: 'utf8' }).trim().split('\n').pop()!;
+    const python = execFileSync('bash', [path.join(root, 'scripts/reference-venv.sh')], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!;
     const dir = mkdtempSync(path.join(tmpdir(), 'vinfo-'));
     try {
       const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
@@ -98,7 +120,12 @@ describe('version_info against the reference, in a real checkout under CI-like e
         { GITHUB_SHA: '0123456789abcdef0123', GITHUB_REPOSITORY: 'acme/etl' },
         { CI_COMMIT_SHA: 'abcdef0123456789', CI_COMMIT_REF_NAME: 'main', CI_PROJECT_NAME: 'etl', CI_PROJECT_URL: 'https://gitlab.example/acme/etl' },
         { BITBUCKET_COMMIT: 'fedcba9876543210', BITBUCKET_BRANCH: 'dev', BITBUCKET_REPO_SLUG: 'etl', BITBUCKET_GIT_HTTP_ORIGIN: 'https://bitbucket.org/acme/etl' },
-        { BUILD_SOURCEVERSION: '1111222233334444', BUILD_SOURCEBRANCHNAME: 'main', BUILD_REPOSITORY_NAME: 'etl', BUILD_REPOSITORY_URI: 'https://dev.azure.com/acme/_git/etl' },
+        {
+          BUILD_SOURCEVERSION: '1111222233334444',
+          BUILD_SOURCEBRANCHNAME: 'main',
+          BUILD_REPOSITORY_NAME: 'etl',
+          BUILD_REPOSITORY_URI: 'https://dev.azure.com/acme/_git/etl',
+        },
       ];
       const script = [
         'import asyncio, json, os, sys',
@@ -108,7 +135,14 @@ describe('version_info against the reference, in a real checkout under CI-like e
       ].join('\n');
       for (const env of envs) {
         const reference = JSON.parse(
-          execFileSync(python, ['-c', script], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, PREFECT_HOME: path.join(dir, '.ph'), ...env }, encoding: 'utf8' }).trim().split('\n').pop()!,
+          execFileSync(python, ['-c', script], {
+            cwd: dir,
+            env: { PATH: process.env.PATH ?? '', HOME: dir, PREFECT_HOME: path.join(dir, '.ph'), ...env },
+            encoding: 'utf8',
+          })
+            .trim()
+            .split('\n')
+            .pop()!,
         );
         const ours = (await inferVersionInfo(undefined, { env, cwd: dir })) ?? null;
         expect(ours, JSON.stringify(env)).toEqual(reference);

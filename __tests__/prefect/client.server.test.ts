@@ -194,9 +194,10 @@ describe('PrefectClient against a real server', () => {
   });
 
   it('reports API errors with method, path, status and the server detail', async () => {
-    const error = await client
-      .createDeployment({ name: 'x', flow_id: 'not-a-uuid' } as DeploymentCreate)
-      .then(() => undefined, (e: unknown) => e);
+    const error = await client.createDeployment({ name: 'x', flow_id: 'not-a-uuid' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PrefectApiError);
     const apiError = error as PrefectApiError;
     expect(apiError.status).toBe(422);

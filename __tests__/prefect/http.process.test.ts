@@ -227,7 +227,9 @@ describe('retries', () => {
     const took = Date.now() - started;
     expect(error).toBeInstanceOf(PrefectUnreachableError);
     expect(error).toBeInstanceOf(PrefectConnectionError);
-    expect((error as Error).message).toMatch(/^POST \/deployments\/: not sent, the Prefect API at http:\/\/127\.0\.0\.1:\d+\/api is gone \(no answer for 1\.\d s: .*ECONNREFUSED.*\)$/);
+    expect((error as Error).message).toMatch(
+      /^POST \/deployments\/: not sent, the Prefect API at http:\/\/127\.0\.0\.1:\d+\/api is gone \(no answer for 1\.\d s: .*ECONNREFUSED.*\)$/,
+    );
     expect((error as Error).message).not.toContain('topsecret');
     expect(took).toBeGreaterThanOrEqual(1_000);
     expect(took).toBeLessThan(3_000);
@@ -258,7 +260,9 @@ describe('retries', () => {
     const started = Date.now();
     const error = await http.call({ method: 'POST', path: '/deployments/', body: {}, idempotent: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrefectUnreachableError);
-    expect((error as Error).message).toMatch(/^POST \/deployments\/: not sent, the Prefect API at .* is gone \(no answer for 0\.\d s: a gateway answered HTTP 50[24] .* to every request\)$/);
+    expect((error as Error).message).toMatch(
+      /^POST \/deployments\/: not sent, the Prefect API at .* is gone \(no answer for 0\.\d s: a gateway answered HTTP 50[24] .* to every request\)$/,
+    );
     // 2 s and 4 s back-offs (here a tenth): three attempts, not six
     expect(seen).toHaveLength(4);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -301,10 +305,13 @@ describe('retries', () => {
   });
 
   it('follows redirects', async () => {
-    const { apiUrl, seen } = await serve((_req, res) => {
-      res.writeHead(307, { location: '/api/health2' });
-      res.end();
-    }, json(200, true));
+    const { apiUrl, seen } = await serve(
+      (_req, res) => {
+        res.writeHead(307, { location: '/api/health2' });
+        res.end();
+      },
+      json(200, true),
+    );
     const http = client(apiUrl);
     await expect(http.json({ method: 'GET', path: '/health' })).resolves.toBe(true);
     expect(seen.map((r) => r.url)).toEqual(['/api/health', '/api/health2']);
@@ -408,9 +415,7 @@ describe('errors never carry credentials', () => {
   });
 
   it('validation errors are summarised as location: message', async () => {
-    const { apiUrl } = await serve(
-      json(422, { detail: [{ loc: ['body', 'flow_id'], msg: 'Input should be a valid UUID', type: 'uuid_parsing' }] }),
-    );
+    const { apiUrl } = await serve(json(422, { detail: [{ loc: ['body', 'flow_id'], msg: 'Input should be a valid UUID', type: 'uuid_parsing' }] }));
     const http = client(apiUrl);
     await expect(http.call({ method: 'POST', path: '/deployments/', body: {} })).rejects.toThrow(
       'POST /deployments/: HTTP 422 Unprocessable Entity - body.flow_id: Input should be a valid UUID',
@@ -445,9 +450,7 @@ describe('a malformed CSRF token answer', () => {
   it('is an error, not a request with an empty token', async () => {
     const { apiUrl } = await serve(json(200, { nothing: true }));
     const http = new HttpClient(settingsFromEnv({ PREFECT_API_URL: apiUrl }));
-    await expect(http.call({ method: 'POST', path: '/flows/', body: {} })).rejects.toThrow(
-      'GET /csrf-token: HTTP 200 OK - the answer holds no CSRF token',
-    );
+    await expect(http.call({ method: 'POST', path: '/flows/', body: {} })).rejects.toThrow('GET /csrf-token: HTTP 200 OK - the answer holds no CSRF token');
     http.close();
   });
 });
@@ -463,8 +466,23 @@ describe('TLS settings', () => {
     try {
       execFileSync(
         'openssl',
-        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '1',
-          '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          'key.pem',
+          '-out',
+          'cert.pem',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+        ],
         { cwd: dir, stdio: 'ignore', timeout: 30_000 },
       );
       const tls = https.createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) =>

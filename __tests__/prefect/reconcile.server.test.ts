@@ -29,7 +29,7 @@ function body(name: string): AutomationCreate {
     trigger: { type: 'event', posture: 'Reactive', expect: ['prefect.flow-run.Failed'], threshold: 1, within: 0 },
     actions: [{ type: 'run-deployment', source: 'selected', deployment_id: deploymentId }],
     owner_resource: `prefect.deployment.${deploymentId}`,
-  } as AutomationCreate;
+  };
 }
 
 async function named(name: string): Promise<string[]> {

@@ -43,7 +43,10 @@ describe('the server version', () => {
 
   it.each([
     ['the default Cloud URL', { PREFECT_API_URL: 'https://api.prefect.cloud/api/accounts/a/workspaces/w', PREFECT_API_KEY: 'pnu_x' }],
-    ['a Cloud host with another PREFECT_CLOUD_API_URL', { PREFECT_API_URL: 'https://api.prefect.cloud/api/accounts/a/workspaces/w', PREFECT_API_KEY: 'pnu_x', PREFECT_CLOUD_API_URL: 'https://cloud.example.test/api' }],
+    [
+      'a Cloud host with another PREFECT_CLOUD_API_URL',
+      { PREFECT_API_URL: 'https://api.prefect.cloud/api/accounts/a/workspaces/w', PREFECT_API_KEY: 'pnu_x', PREFECT_CLOUD_API_URL: 'https://cloud.example.test/api' },
+    ],
   ])('is taken as current on Prefect Cloud without asking (%s)', async (_title, env) => {
     const { client, requests } = counting(env);
     try {

@@ -50,8 +50,14 @@ describe('versioned deployment fields', () => {
 
   it('names each one set that the server lacks, where prefect.yaml sets it', () => {
     expect(unsupportedFields(body, '3.4.25').map((u) => [u.path, u.yamlPath])).toEqual([
-      [['schedules', 1, 'replaces'], ['schedules', 1, 'replaces']],
-      [['concurrency_options', 'grace_period_seconds'], ['concurrency_limit', 'grace_period_seconds']],
+      [
+        ['schedules', 1, 'replaces'],
+        ['schedules', 1, 'replaces'],
+      ],
+      [
+        ['concurrency_options', 'grace_period_seconds'],
+        ['concurrency_limit', 'grace_period_seconds'],
+      ],
     ]);
     expect(unsupportedFields(body, '3.6.10').map((u) => u.path)).toEqual([['schedules', 1, 'replaces']]);
     expect(unsupportedFields(body, '3.6.29')).toEqual([]);

@@ -19,7 +19,16 @@ describe('deletions', () => {
   });
 
   it('markdown of a deploy: what was deleted, not linked (gone)', () => {
-    const outcome = (name: string, flowName: string, id: string) => ({ name, flowName, id, action: 'deleted' as const, changes: [], notices: [], stepOutputs: {}, durationMs: 1 });
+    const outcome = (name: string, flowName: string, id: string) => ({
+      name,
+      flowName,
+      id,
+      action: 'deleted' as const,
+      changes: [],
+      notices: [],
+      stepOutputs: {},
+      durationMs: 1,
+    });
     const md = deployToMarkdown({ plan, outcomes: [outcome('hourly', 'etl', 'd1')], diagnostics: [] }, { now, uiUrl: 'http://ui' });
     expect(md.split('\n')[0]).toMatch(/, 1 deployment deleted$/);
     expect(md).toContain('- 🔴 `etl/hourly`');

@@ -31,9 +31,21 @@ const version: FieldChange = { field: 'version', from: '0a1b2c3d', to: '9f8e7d6c
 
 describe('classifying what the server comparison found', () => {
   it.each<[string, FieldChange[], ChangeCategory, FieldChange[], boolean[]]>([
-    ['a whole placeholder the build may fill with the server value', [jv({ image: 'ghcr.io/a:1' }, { image: '{{ image.stdout }}' })], 'unchanged-unless-build-differs', [], [true]],
+    [
+      'a whole placeholder the build may fill with the server value',
+      [jv({ image: 'ghcr.io/a:1' }, { image: '{{ image.stdout }}' })],
+      'unchanged-unless-build-differs',
+      [],
+      [true],
+    ],
     ['a whole placeholder matches a value of any type', [jv({ replicas: 3 }, { replicas: '{{ tag.stdout }}' })], 'unchanged-unless-build-differs', [], [true]],
-    ['a templated string whose fixed parts match', [jv({ image: 'ghcr.io/acme/orders:abc' }, { image: 'ghcr.io/acme/orders:{{ tag.stdout }}' })], 'unchanged-unless-build-differs', [], [true]],
+    [
+      'a templated string whose fixed parts match',
+      [jv({ image: 'ghcr.io/acme/orders:abc' }, { image: 'ghcr.io/acme/orders:{{ tag.stdout }}' })],
+      'unchanged-unless-build-differs',
+      [],
+      [true],
+    ],
     [
       'a templated string whose fixed parts differ is a change',
       [jv({ image: 'docker.io/other:1' }, { image: 'ghcr.io/acme/orders:{{ tag.stdout }}' })],
@@ -58,7 +70,13 @@ describe('classifying what the server comparison found', () => {
       [{ field: 'tags', from: [], to: ['orders'] }, version],
       [],
     ],
-    ['pull steps filled by a push step, list by list', [{ field: 'pull_steps', from: [{ s: { bucket: 'b1' } }], to: [{ s: { bucket: '{{ tag.stdout }}' } }] }], 'unchanged-unless-build-differs', [], [true]],
+    [
+      'pull steps filled by a push step, list by list',
+      [{ field: 'pull_steps', from: [{ s: { bucket: 'b1' } }], to: [{ s: { bucket: '{{ tag.stdout }}' } }] }],
+      'unchanged-unless-build-differs',
+      [],
+      [true],
+    ],
   ])('%s', (_, changes, category, shown, couldMatch) => {
     const c = classifyChange(deployment(), 'updated', changes);
     expect(c.category).toBe(category);

@@ -31,20 +31,30 @@ beforeAll(() => {
 afterAll(removeTempProjects);
 
 /** git as it answers in a checkout of `sha`. */
-const gitAt = (sha: string): GitRunner => async (args) => {
-  const answers: Record<string, string> = {
-    'rev-parse HEAD': sha,
-    'rev-parse --abbrev-ref HEAD': 'main',
-    'config --get remote.origin.url': 'https://github.com/acme/etl-flows.git',
-    'log -1 --pretty=%B': 'hourly at half past',
+const gitAt =
+  (sha: string): GitRunner =>
+  async (args) => {
+    const answers: Record<string, string> = {
+      'rev-parse HEAD': sha,
+      'rev-parse --abbrev-ref HEAD': 'main',
+      'config --get remote.origin.url': 'https://github.com/acme/etl-flows.git',
+      'log -1 --pretty=%B': 'hourly at half past',
+    };
+    const answer = answers[args.join(' ')];
+    if (answer === undefined) throw new Error(`unexpected git ${args.join(' ')}`);
+    return answer;
   };
-  const answer = answers[args.join(' ')];
-  if (answer === undefined) throw new Error(`unexpected git ${args.join(' ')}`);
-  return answer;
-};
 
 async function planAt(sha: string, stepOutputs?: Record<string, unknown>): Promise<Plan> {
-  const plan = await createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: dir, env: {}, now: NOW, git: gitAt(sha), ...(stepOutputs ? { stepOutputs } : {}) });
+  const plan = await createPlan({
+    prefectFile: 'prefect.yaml',
+    selection: { all: true, names: [] },
+    cwd: dir,
+    env: {},
+    now: NOW,
+    git: gitAt(sha),
+    ...(stepOutputs ? { stepOutputs } : {}),
+  });
   expect(plan.diagnostics).toEqual([]);
   return plan;
 }
@@ -84,7 +94,11 @@ describe('the plan comment of a pull request that changes one schedule', () => {
   it('headlines the one update, then the version-only deployments; the image is known after build', async () => {
     const { plan, live } = await scenario();
     // What the server comparison finds is unchanged: all three differ in version and image.
-    expect(live.map((c) => c.changes.map((x) => x.field))).toEqual([['version', 'schedules', 'job_variables'], ['version', 'job_variables'], ['version', 'job_variables']]);
+    expect(live.map((c) => c.changes.map((x) => x.field))).toEqual([
+      ['version', 'schedules', 'job_variables'],
+      ['version', 'job_variables'],
+      ['version', 'job_variables'],
+    ]);
     const markdown = planToMarkdown(plan, live, options);
     await expect(markdown).toMatchFileSnapshot(golden);
     const lines = markdown.split('\n');
@@ -109,7 +123,11 @@ describe('the plan comment of a pull request that changes one schedule', () => {
     expect(text).toContain(`  job_variables.image: ${'(known after build)'} from "{{ image.stdout }}", now "${BUILT_IMAGE}"`);
     expect(text).not.toMatch(/^ {2}job_variables:$/m);
     const json = planToJson(plan, live);
-    expect(json.deployments.map((d) => [d.action, d.category])).toEqual([['updated', 'update'], ['updated', 'version-only'], ['updated', 'version-only']]);
+    expect(json.deployments.map((d) => [d.action, d.category])).toEqual([
+      ['updated', 'update'],
+      ['updated', 'version-only'],
+      ['updated', 'version-only'],
+    ]);
     // The existing fields keep the server comparison as it is.
     expect(json.deployments[1]!.changes!.map((c) => c.field)).toEqual(['version', 'job_variables']);
     expect(json.deployments[1]!.known_after_build).toEqual([{ path: 'job_variables.image', written: '{{ image.stdout }}', current: BUILT_IMAGE, could_match: true }]);

@@ -60,7 +60,12 @@ describe('plan markdown', () => {
   });
 
   it('lists changes first, and puts more than ten unchanged deployments in a collapsed table of their own', () => {
-    const quiet: LiveChange[] = Array.from({ length: 11 }, (_, i) => ({ deployment: { ...deployment(us), name: `quiet-${i}` }, action: 'unchanged', changes: [], notes: [] }));
+    const quiet: LiveChange[] = Array.from({ length: 11 }, (_, i) => ({
+      deployment: { ...deployment(us), name: `quiet-${i}` },
+      action: 'unchanged',
+      changes: [],
+      notes: [],
+    }));
     const changed = live()[0]!;
     const lines = planToMarkdown({ ...plan, deployments: [...quiet.map((q) => q.deployment), changed.deployment] }, [...quiet, changed], options).split('\n');
     expect(lines[0]).toBe('### Prefect deployment plan: 1 to update, 11 unchanged');
@@ -87,9 +92,36 @@ describe('deploy markdown', () => {
   const result = (): DeployResult => ({
     plan,
     outcomes: [
-      { name: 'orders-eu', flowName: 'orders-sync', action: 'updated', id: '11111111-1111-4111-8111-111111111111', changes: [{ field: 'tags', from: [], to: ['orders'] }], notices: [], stepOutputs: {}, durationMs: 12 },
-      { name: 'orders-us', flowName: 'orders-sync', action: 'unchanged', id: '22222222-2222-4222-8222-222222222222', changes: [], notices: [], stepOutputs: {}, durationMs: 3 },
-      { name: 'daily-report', flowName: 'daily-report', action: 'failed', changes: [], error: 'HTTP 422: schedules: invalid cron', notices: [], stepOutputs: {}, durationMs: 5 },
+      {
+        name: 'orders-eu',
+        flowName: 'orders-sync',
+        action: 'updated',
+        id: '11111111-1111-4111-8111-111111111111',
+        changes: [{ field: 'tags', from: [], to: ['orders'] }],
+        notices: [],
+        stepOutputs: {},
+        durationMs: 12,
+      },
+      {
+        name: 'orders-us',
+        flowName: 'orders-sync',
+        action: 'unchanged',
+        id: '22222222-2222-4222-8222-222222222222',
+        changes: [],
+        notices: [],
+        stepOutputs: {},
+        durationMs: 3,
+      },
+      {
+        name: 'daily-report',
+        flowName: 'daily-report',
+        action: 'failed',
+        changes: [],
+        error: 'HTTP 422: schedules: invalid cron',
+        notices: [],
+        stepOutputs: {},
+        durationMs: 5,
+      },
     ],
     diagnostics: [{ severity: 'error', file: 'prefect.yaml', deployment: 'daily-report', message: 'registration failed: HTTP 422: schedules: invalid cron' }],
   });
@@ -100,7 +132,20 @@ describe('deploy markdown', () => {
 
   it('says where a deploy stopped when nothing was registered', () => {
     const stopped = deployToMarkdown(
-      { plan, outcomes: [], stoppedAt: 'steps', diagnostics: [{ severity: 'error', file: 'prefect.yaml', line: 9, deployment: 'orders-eu', message: 'Encountered error while running prefect.deployments.steps.run_shell_script (build step 1): exit 1' }] },
+      {
+        plan,
+        outcomes: [],
+        stoppedAt: 'steps',
+        diagnostics: [
+          {
+            severity: 'error',
+            file: 'prefect.yaml',
+            line: 9,
+            deployment: 'orders-eu',
+            message: 'Encountered error while running prefect.deployments.steps.run_shell_script (build step 1): exit 1',
+          },
+        ],
+      },
       options,
     );
     expect(stopped.split('\n').slice(0, 4)).toEqual([
@@ -129,11 +174,29 @@ describe('markdown pieces', () => {
   it('diffs a changed field line by line and cuts long unchanged stretches to three lines of context', () => {
     const from = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`p${String(i).padStart(2, '0')}`, i]));
     const diff = fieldDiff([{ field: 'parameters', from, to: { ...from, p10: 'ten' } }]);
-    expect(diff.split('\n')).toEqual([' parameters:', '@@ … @@', '   p07: 7', '   p08: 8', '   p09: 9', '-  p10: 10', '+  p10: ten', '   p11: 11', '   p12: 12', '   p13: 13', '@@ … @@']);
+    expect(diff.split('\n')).toEqual([
+      ' parameters:',
+      '@@ … @@',
+      '   p07: 7',
+      '   p08: 8',
+      '   p09: 9',
+      '-  p10: 10',
+      '+  p10: ten',
+      '   p11: 11',
+      '   p12: 12',
+      '   p13: 13',
+      '@@ … @@',
+    ]);
   });
 
   it('does not show a key the server leaves out and the deploy sends as null as a change', () => {
-    const diff = fieldDiff([{ field: 'schedules', from: [{ schedule: { cron: '0 7 * * *' }, slug: 'a' }], to: [{ schedule: { cron: '0 8 * * *' }, slug: 'a', replaces: null, max_scheduled_runs: null }] }]);
+    const diff = fieldDiff([
+      {
+        field: 'schedules',
+        from: [{ schedule: { cron: '0 7 * * *' }, slug: 'a' }],
+        to: [{ schedule: { cron: '0 8 * * *' }, slug: 'a', replaces: null, max_scheduled_runs: null }],
+      },
+    ]);
     expect(diff).not.toContain('replaces');
     expect(diff).not.toContain('max_scheduled_runs');
     expect(diff).toContain('-      cron: 0 7 * * *\n+      cron: 0 8 * * *');

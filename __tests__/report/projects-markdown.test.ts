@@ -24,7 +24,8 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'broken', 'prefect.yaml'), 'deployments:\n  - name: lost\n    entrypoint: flows/missing.py:nope\n    work_pool: {name: shop-pool}\n');
   /** Not a git checkout, as the temporary copy is: the plan runs no git process. */
   const noGit = (): Promise<string> => Promise.reject(new Error('not a git repository'));
-  const plan = (cwd: string) => createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: path.join(dir, cwd), env: { IMAGE_TAG: 'v2' }, now: NOW, git: noGit });
+  const plan = (cwd: string) =>
+    createPlan({ prefectFile: 'prefect.yaml', selection: { all: true, names: [] }, cwd: path.join(dir, cwd), env: { IMAGE_TAG: 'v2' }, now: NOW, git: noGit });
   shop = await plan('shop');
   broken = await plan('broken');
   expect(shop.diagnostics).toEqual([]);
@@ -43,31 +44,53 @@ describe('a monorepo plan', () => {
   it('one comment: the totals, a table of the projects, then a section per project', async () => {
     const projects: ProjectPlan[] = [
       { project: 'flows/shop', plan: shop, live: live(shop) },
-      { project: 'flows/report', plan: { ...shop, deployments: shop.deployments.slice(2) }, live: live({ ...shop, deployments: shop.deployments.slice(2) }).map((c) => ({ ...c, action: 'created' as const, changes: [] })) },
+      {
+        project: 'flows/report',
+        plan: { ...shop, deployments: shop.deployments.slice(2) },
+        live: live({ ...shop, deployments: shop.deployments.slice(2) }).map((c) => ({ ...c, action: 'created' as const, changes: [] })),
+      },
     ];
     const markdown = projectsPlanToMarkdown(projects, options);
     await expect(markdown).toMatchFileSnapshot(path.join(import.meta.dirname, 'golden', 'markdown', 'monorepo.md'));
     // Each section is the single project's plan, its headline under the project's name.
-    const single = planToMarkdown(shop, live(shop), { ...options, footer: '' }).trimEnd().split('\n').slice(1).join('\n');
+    const single = planToMarkdown(shop, live(shop), { ...options, footer: '' })
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .join('\n');
     expect(markdown).toContain(`### 📁 \`flows/shop\`: 1 to update, 2 unchanged\n${single}`);
     expect(markdown.match(/<sub>footer<\/sub>/g)).toHaveLength(1);
   });
 
   it('a project with errors is counted in the headline, the others still shown', () => {
-    const markdown = projectsPlanToMarkdown([{ project: 'broken', plan: broken }, { project: 'shop', plan: shop }], options);
+    const markdown = projectsPlanToMarkdown(
+      [
+        { project: 'broken', plan: broken },
+        { project: 'shop', plan: shop },
+      ],
+      options,
+    );
     expect(markdown.split('\n')[0]).toBe('## ❌ Prefect deployment plan: 2 projects, 1 error, 3 to deploy');
     expect(markdown).toContain('### 📁 `broken`: ❌ 1 error in `prefect.yaml`');
     expect(markdown).toContain('### 📁 `shop`: 3 deployments (not compared with a server)');
   });
 
   it('text and JSON: the same sections, the errors with files from the run', () => {
-    const projects = [{ project: 'broken', plan: broken }, { project: 'shop', plan: shop }];
+    const projects = [
+      { project: 'broken', plan: broken },
+      { project: 'shop', plan: shop },
+    ];
     const text = projectsPlanToText(projects, { now: NOW });
     expect(text.split('\n')[0]).toBe('2 projects: 1 error, 3 to deploy');
     expect(text).toContain('== shop ==\nprefect.yaml: 3 deployments to register');
     const json = projectsPlanToJson(projects);
-    expect(json.projects.map((p) => [p.project, p.deployments.length, p.errors.length])).toEqual([['broken', 0, 1], ['shop', 3, 0]]);
+    expect(json.projects.map((p) => [p.project, p.deployments.length, p.errors.length])).toEqual([
+      ['broken', 0, 1],
+      ['shop', 3, 0],
+    ]);
     expect(json.errors.map((e) => e.file)).toEqual(['broken/prefect.yaml']);
-    expect(projectsMatrix(projects).include.map((e) => e.deployment)).toEqual(shop.deployments.map((d) => `shop:${d.entrypoint.split(':')[1]!.replaceAll('_', '-')}/${d.name}`));
+    expect(projectsMatrix(projects).include.map((e) => e.deployment)).toEqual(
+      shop.deployments.map((d) => `shop:${d.entrypoint.split(':')[1]!.replaceAll('_', '-')}/${d.name}`),
+    );
   });
 });

@@ -2,12 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { skippedToJson, skippedToMarkdown, skippedToText } from '../../src/core/report/skipped.js';
 
-const skipped = { ref: 'origin/main', skipped: [{ deployment: 'etl/nightly', reason: 'unchanged since origin/main' }, { deployment: 'a_b/c|d', reason: 'unchanged since <x>' }] };
+const skipped = {
+  ref: 'origin/main',
+  skipped: [
+    { deployment: 'etl/nightly', reason: 'unchanged since origin/main' },
+    { deployment: 'a_b/c|d', reason: 'unchanged since <x>' },
+  ],
+};
 
 describe('skipped deployments', () => {
   it('text: a count and one line each', () => {
     expect(skippedToText(skipped)).toBe(
-      ['2 deployment(s) skipped: unchanged since origin/main', '  etl/nightly  skipped: unchanged since origin/main', '  a_b/c|d  skipped: unchanged since <x>'].join('\n'),
+      ['2 deployment(s) skipped: unchanged since origin/main', '  etl/nightly  skipped: unchanged since origin/main', '  a_b/c|d  skipped: unchanged since <x>'].join(
+        '\n',
+      ),
     );
   });
 

@@ -42,9 +42,7 @@ describe('validateRawScheduleItem', () => {
   });
 
   it('extends the given path', () => {
-    expect(validateRawScheduleItem({ cron: 1 }, ['schedules', 2]).errors).toEqual([
-      { path: ['schedules', 2, 'cron'], message: 'Input should be a valid string' },
-    ]);
+    expect(validateRawScheduleItem({ cron: 1 }, ['schedules', 2]).errors).toEqual([{ path: ['schedules', 2, 'cron'], message: 'Input should be a valid string' }]);
   });
 });
 

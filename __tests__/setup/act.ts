@@ -131,27 +131,45 @@ export async function runAct(options: ActOptions): Promise<ActResult> {
   writeFileSync(eventFile, JSON.stringify(options.payload));
   const secretFile = path.join(files, 'secrets.env');
   // act reads this file with godotenv: one KEY="value" per line, double-quoted JSON-style escapes.
-  writeFileSync(secretFile, Object.entries(options.secrets ?? {}).map(([k, v]) => `${k}=${JSON.stringify(v)}\n`).join(''));
+  writeFileSync(
+    secretFile,
+    Object.entries(options.secrets ?? {})
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}\n`)
+      .join(''),
+  );
   const emptyFile = path.join(files, 'empty.env');
   writeFileSync(emptyFile, '');
   const artifactPort = await freePort();
   const args = [
     options.event,
-    '-W', options.workflow,
-    '-e', eventFile,
-    '-P', 'ubuntu-latest=-self-hosted',
-    '--container-daemon-socket', '-',
+    '-W',
+    options.workflow,
+    '-e',
+    eventFile,
+    '-P',
+    'ubuntu-latest=-self-hosted',
+    '--container-daemon-socket',
+    '-',
     '--action-offline-mode',
-    '--action-cache-path', path.join(files, 'cache'),
-    '--artifact-server-path', path.join(files, 'artifacts'),
-    '--artifact-server-addr', '127.0.0.1',
-    '--artifact-server-port', String(artifactPort),
+    '--action-cache-path',
+    path.join(files, 'cache'),
+    '--artifact-server-path',
+    path.join(files, 'artifacts'),
+    '--artifact-server-addr',
+    '127.0.0.1',
+    '--artifact-server-port',
+    String(artifactPort),
     '--no-cache-server',
-    '--secret-file', secretFile,
-    '--env-file', emptyFile,
-    '--var-file', emptyFile,
-    '--input-file', emptyFile,
-    '--defaultbranch', 'main',
+    '--secret-file',
+    secretFile,
+    '--env-file',
+    emptyFile,
+    '--var-file',
+    emptyFile,
+    '--input-file',
+    emptyFile,
+    '--defaultbranch',
+    'main',
   ];
   for (const [k, v] of Object.entries(options.env ?? {})) args.push('--env', `${k}=${v}`);
   for (const [uses, dir] of Object.entries(options.localRepositories ?? {})) args.push('--local-repository', `${uses}=${dir}`);

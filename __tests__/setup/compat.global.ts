@@ -27,7 +27,10 @@ declare module 'vitest' {
 }
 
 /** `COMPAT_SERVERS=3.4.25,3.9.1` tests only these releases (for iterating on one). */
-const only = process.env.COMPAT_SERVERS?.split(',').map((v) => v.trim()).filter(Boolean) ?? [];
+const only =
+  process.env.COMPAT_SERVERS?.split(',')
+    .map((v) => v.trim())
+    .filter(Boolean) ?? [];
 
 export default async function setup(project: TestProject): Promise<void> {
   const { stdout } = await promisify(execFile)('bash', [path.join(repoRoot, 'scripts/compat-venvs.sh'), ...only], {

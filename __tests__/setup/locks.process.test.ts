@@ -25,8 +25,7 @@ function lockPins(file: string): Map<string, string> {
 }
 
 function installed(python: string): Map<string, string> {
-  const script =
-    'import importlib.metadata as m, json; print(json.dumps({d.metadata["Name"]: d.version for d in m.distributions()}))';
+  const script = 'import importlib.metadata as m, json; print(json.dumps({d.metadata["Name"]: d.version for d in m.distributions()}))';
   const out = JSON.parse(execFileSync(python, ['-c', script], { encoding: 'utf8' })) as Record<string, string>;
   return new Map(Object.entries(out).map(([name, version]) => [normalize(name), version]));
 }

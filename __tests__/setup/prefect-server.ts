@@ -124,17 +124,13 @@ async function startOnce(python: string, timeoutMs: number, extraEnv: Record<str
   const apiUrl = `http://${HOST}:${port}/api`;
 
   const log = openSync(logFile, 'a');
-  const child = spawn(
-    prefectBin,
-    ['server', 'start', '--host', HOST, '--port', String(port), '--no-ui', '--analytics-off', '--no-services'],
-    {
-      cwd: home,
-      env: cleanEnv({ PREFECT_HOME: home, PREFECT_SERVER_LOGGING_LEVEL: 'WARNING', PYTHONUNBUFFERED: '1', ...extraEnv }),
-      stdio: ['ignore', log, log],
-      // its own process group, so stop() reaches every child it spawns
-      detached: true,
-    },
-  );
+  const child = spawn(prefectBin, ['server', 'start', '--host', HOST, '--port', String(port), '--no-ui', '--analytics-off', '--no-services'], {
+    cwd: home,
+    env: cleanEnv({ PREFECT_HOME: home, PREFECT_SERVER_LOGGING_LEVEL: 'WARNING', PYTHONUNBUFFERED: '1', ...extraEnv }),
+    stdio: ['ignore', log, log],
+    // its own process group, so stop() reaches every child it spawns
+    detached: true,
+  });
   closeSync(log);
   let spawnError: Error | undefined;
   child.on('error', (e) => (spawnError = e));

@@ -12,7 +12,7 @@ import { expect } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { offlineSources } from '../../src/core/templating/index.js';
-import { runSteps, StepCache, StepExecutionError } from '../../src/steps/index.js';
+import { runSteps, type StepCache, StepExecutionError } from '../../src/steps/index.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const DRIVER = path.join(import.meta.dirname, 'reference_buckets.py');
@@ -101,7 +101,14 @@ export interface StepsResult {
 /** Our run_steps over `steps` in `cwd` with `env` as the step environment. */
 export async function runOurs(steps: unknown[], cwd: string, env: Record<string, string>, cache?: StepCache): Promise<StepsResult> {
   const log: string[] = [];
-  const ctx = { cwd, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...env }, sources: offlineSources(), log: (line: string) => log.push(line), cache, section: 'push' };
+  const ctx = {
+    cwd,
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...env },
+    sources: offlineSources(),
+    log: (line: string) => log.push(line),
+    cache,
+    section: 'push',
+  };
   try {
     return { ok: true, outputs: await runSteps(steps, {}, ctx), log };
   } catch (error) {
@@ -139,7 +146,15 @@ export const PUSH_CASES: PushCase[] = [
     name: 'default .prefectignore with a re-included file, a symlink and a large file',
     tree: { large: true },
     inputs: { folder: 'proj' },
-    expect: { 'proj/flows/etl.py': true, 'proj/build/keep.txt': true, 'proj/build/out.txt': false, 'proj/.git/HEAD': false, 'proj/.env': false, 'proj/data/large.bin': true, 'proj/link-to-readme.md': true },
+    expect: {
+      'proj/flows/etl.py': true,
+      'proj/build/keep.txt': true,
+      'proj/build/out.txt': false,
+      'proj/.git/HEAD': false,
+      'proj/.env': false,
+      'proj/data/large.bin': true,
+      'proj/link-to-readme.md': true,
+    },
   },
   {
     name: 'no .prefectignore: everything, .git and .venv included',

@@ -146,7 +146,7 @@ describe('build_backend: buildx (docker driver, dockerd 20.10)', () => {
     await expect(docker(['run', '--rm', '--network', 'none', image, 'test', '-e', '/run/secrets/token'])).rejects.toThrow();
   });
 
-  it('a required secret that is not given fails the step with BuildKit\'s reason', async () => {
+  it("a required secret that is not given fails the step with BuildKit's reason", async () => {
     const dir = project('secret-missing', { Dockerfile: `FROM ${baseImage}\nRUN --mount=type=secret,id=token,required=true cat /run/secrets/token\n` });
     const ran = await steps(dir, [{ [BUILD]: { image_name: `${registry}/buildx/nosecret`, tag: '1', build_backend: 'buildx', network: 'none' } }]);
     expect(ran.error?.message).toContain(`docker buildx build of ${registry}/buildx/nosecret:1 failed (exit code 1)`);
@@ -174,7 +174,14 @@ describe('build_backend: buildx (docker driver, dockerd 20.10)', () => {
     const dockerfile = `FROM ${baseImage}\nRUN echo "layer $(busybox date +%s%N)" > /stamp\n`;
     const dir = project('cache', { Dockerfile: dockerfile });
     const ref = `${registry}/buildx/cache:1`;
-    const first = await built(dir, { image_name: `${registry}/buildx/cache`, tag: '1', build_backend: 'buildx', network: 'none', push: true, cache_to: { type: 'inline' } });
+    const first = await built(dir, {
+      image_name: `${registry}/buildx/cache`,
+      tag: '1',
+      build_backend: 'buildx',
+      network: 'none',
+      push: true,
+      cache_to: { type: 'inline' },
+    });
     // pushed, not loaded: the reference returns the tag as the id
     expect(first.outputs['image_id']).toBe(ref);
     const manifest = await fetch(`http://${registry}/v2/buildx/cache/manifests/1`, { headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' } });
@@ -182,14 +189,22 @@ describe('build_backend: buildx (docker driver, dockerd 20.10)', () => {
 
     // nothing left locally: the RUN layer can only come from the pushed inline cache
     await docker(['builder', 'prune', '--all', '--force']);
-    const second = await built(dir, { image_name: `${registry}/buildx/cache-reuse`, tag: '1', build_backend: 'buildx', network: 'none', cache_from: [{ type: 'registry', ref }] });
+    const second = await built(dir, {
+      image_name: `${registry}/buildx/cache-reuse`,
+      tag: '1',
+      build_backend: 'buildx',
+      network: 'none',
+      cache_from: [{ type: 'registry', ref }],
+    });
     expect(second.log.some((l) => l.includes(`importing cache manifest from ${ref}`))).toBe(true);
     expect(second.log.some((l) => /^#\d+ CACHED$/u.test(l))).toBe(true);
     const pulled = await docker(['run', '--rm', '--network', 'none', second.outputs['image'] as string, 'cat', '/stamp']);
     await docker(['pull', ref]);
     expect(await docker(['run', '--rm', '--network', 'none', ref, 'cat', '/stamp'])).toBe(pulled);
 
-    const local = await steps(dir, [{ [BUILD]: { image_name: `${registry}/buildx/cache`, build_backend: 'buildx', network: 'none', cache_to: `type=local,dest=${path.join(scratch, 'cache')}` } }]);
+    const local = await steps(dir, [
+      { [BUILD]: { image_name: `${registry}/buildx/cache`, build_backend: 'buildx', network: 'none', cache_to: `type=local,dest=${path.join(scratch, 'cache')}` } },
+    ]);
     const message = local.error?.message ?? '';
     expect(message).toContain('the builder uses the docker driver, which cannot export build cache');
     expect(message).toContain('cache_to: {type: inline}');
@@ -201,7 +216,14 @@ describe('build_backend: buildx (docker driver, dockerd 20.10)', () => {
     const image = `${authRegistry}/buildx/pushed`;
     const ran = await steps(dir, [
       { [BUILD]: { id: 'img', image_name: image, tag: '1', build_backend: 'buildx' } },
-      { [PUSH]: { image_name: '{{ img.image_name }}', tag: '{{ img.tag }}', build_backend: 'buildx', credentials: { username: user, password, registry_url: authRegistry } } },
+      {
+        [PUSH]: {
+          image_name: '{{ img.image_name }}',
+          tag: '{{ img.tag }}',
+          build_backend: 'buildx',
+          credentials: { username: user, password, registry_url: authRegistry },
+        },
+      },
     ]);
     if (ran.error) throw new Error(`${ran.error.message}\n${ran.log.slice(-10).join('\n')}`);
     const res = await fetch(`http://${authRegistry}/v2/buildx/pushed/manifests/1`, {

@@ -19,7 +19,12 @@ const scratch = useBundle('bundle-s3-');
 let s3: S3Client;
 
 beforeAll(async () => {
-  s3 = new S3Client({ region: 'us-east-1', endpoint: peer.endpoint, forcePathStyle: true, credentials: { accessKeyId: peer.accessKeyId, secretAccessKey: peer.secretAccessKey } });
+  s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint: peer.endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: peer.accessKeyId, secretAccessKey: peer.secretAccessKey },
+  });
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
 });
 afterAll(() => s3?.destroy());
@@ -71,7 +76,13 @@ describe('the bundled action, push_to_s3 and a custom step', () => {
     });
     writeFileSync(path.join(project, 'data.bin'), large);
 
-    const env = { KEY_ID: peer.accessKeyId, KEY_SECRET: peer.secretAccessKey, S3_ENDPOINT: peer.endpoint, PREFECT_DEPLOY_PYTHON: peer.referencePython, HOME: scratch.dir };
+    const env = {
+      KEY_ID: peer.accessKeyId,
+      KEY_SECRET: peer.secretAccessKey,
+      S3_ENDPOINT: peer.endpoint,
+      PREFECT_DEPLOY_PYTHON: peer.referencePython,
+      HOME: scratch.dir,
+    };
     const run = await runBuild(project, env);
     expect(run.code, run.stdout).toBe(0);
 

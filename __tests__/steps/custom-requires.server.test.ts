@@ -76,7 +76,11 @@ beforeAll(async () => {
   wheels = path.join(scratch, 'wheels');
   mkdirSync(wheels);
   execFileSync('python3', ['-c', WHEEL_SCRIPT, wheels, MODULE]);
-  const res = await fetch(`${apiUrl}/work_pools/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: POOL, type: 'process' }) });
+  const res = await fetch(`${apiUrl}/work_pools/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: POOL, type: 'process' }),
+  });
   if (!res.ok) throw new Error(`creating work pool ${POOL}: ${res.status} ${await res.text()}`);
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

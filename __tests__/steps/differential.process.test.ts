@@ -38,7 +38,7 @@ const CASES: Case[] = [
   { name: 'several lines, blank and whitespace-only lines skipped', steps: [sh({ script: 'echo one\n\n   \n\techo two\r\necho three\n' })], streamed: true },
   { name: 'quotes and escapes', steps: [sh({ script: `printf [%s] "a b" 'c d' e\\ f "g\\"h" "i\\\\j" "k\\l" 'm\\n' n\\o` })] },
   { name: 'empty quoted words are kept', steps: [sh({ script: `printf [%s] '' "" x''` })] },
-  { name: "bash $'' and $\"\" quoting is not special", steps: [sh({ script: `printf [%s] $'x\\ty' $"z"` })] },
+  { name: 'bash $\'\' and $"" quoting is not special', steps: [sh({ script: `printf [%s] $'x\\ty' $"z"` })] },
   { name: '# is not a comment', steps: [sh({ script: 'echo a # b' })] },
   { name: '$VAR is literal without expand_env_vars', steps: [sh({ script: 'echo $FOO ${FOO}' })], env: { FOO: 'proc' } },
   {
@@ -139,7 +139,7 @@ beforeAll(async () => {
     maxBuffer: 64 * 1024 * 1024,
   });
   reference = JSON.parse(out) as ReferenceResult[];
-  if (process.env["STEPS_DIFF_DUMP"]) writeFileSync(process.env["STEPS_DIFF_DUMP"], out);
+  if (process.env['STEPS_DIFF_DUMP']) writeFileSync(process.env['STEPS_DIFF_DUMP'], out);
   for (const c of CASES) {
     const log: string[] = [];
     const ctx = { cwd: join(scratch, c.cwd ?? '.'), env: baseEnv(c), sources: offlineSources(), log: (line: string) => log.push(line) };

@@ -58,7 +58,14 @@ const CASES: Case[] = [
     dir: 'auto-reqs',
     step: 'build',
     files: { 'flows/etl.py': 'print("etl")\n', 'requirements.txt': 'httpx\n' },
-    inputs: { image_name: `${registry}/diff/auto-reqs`, tag: 'v1', dockerfile: 'auto', persist_dockerfile: true, dockerfile_output_path: 'build.Dockerfile', additional_tags: ['a', 'b'] },
+    inputs: {
+      image_name: `${registry}/diff/auto-reqs`,
+      tag: 'v1',
+      dockerfile: 'auto',
+      persist_dockerfile: true,
+      dockerfile_output_path: 'build.Dockerfile',
+      additional_tags: ['a', 'b'],
+    },
     compareFiles: ['build.Dockerfile'],
   },
   {
@@ -97,7 +104,12 @@ const CASES: Case[] = [
     name: 'push with credentials and additional tags',
     dir: 'private',
     step: 'push',
-    inputs: { image_name: `${authRegistry}/diff/private`, tag: 'v1', additional_tags: ['v1.1'], credentials: { username: user, password, registry_url: authRegistry, reauth: true } },
+    inputs: {
+      image_name: `${authRegistry}/diff/private`,
+      tag: 'v1',
+      additional_tags: ['v1.1'],
+      credentials: { username: user, password, registry_url: authRegistry, reauth: true },
+    },
   },
   {
     name: 'push without a tag',
@@ -116,8 +128,20 @@ const CASES: Case[] = [
   },
   { name: 'image name with a space', dir: 'namespace', step: 'build', inputs: { image_name: 'my image' }, fails: true, sameMessage: true },
   { name: 'unknown build backend', dir: 'namespace', step: 'build', inputs: { image_name: 'x/y', build_backend: 'kaniko' }, fails: true, sameMessage: true },
-  { name: 'missing Dockerfile', dir: 'namespace', step: 'build', inputs: { image_name: `${registry}/diff/missing`, tag: 't', dockerfile: 'nope/Dockerfile' }, fails: true },
-  { name: 'push with a wrong password', dir: 'private', step: 'push', inputs: { image_name: `${authRegistry}/diff/private`, tag: 'v1', credentials: { username: user, password: 'not-it', registry_url: authRegistry } }, fails: true },
+  {
+    name: 'missing Dockerfile',
+    dir: 'namespace',
+    step: 'build',
+    inputs: { image_name: `${registry}/diff/missing`, tag: 't', dockerfile: 'nope/Dockerfile' },
+    fails: true,
+  },
+  {
+    name: 'push with a wrong password',
+    dir: 'private',
+    step: 'push',
+    inputs: { image_name: `${authRegistry}/diff/private`, tag: 'v1', credentials: { username: user, password: 'not-it', registry_url: authRegistry } },
+    fails: true,
+  },
 ];
 
 interface Result {
@@ -181,7 +205,9 @@ beforeAll(async () => {
   });
   const raw = JSON.parse(out) as { ok: boolean; outputs?: Record<string, unknown>; error?: string }[];
   // snapshots of the reference's files before ours run (the projects are separate copies anyway)
-  raw.forEach((r, i) => reference.push({ ok: r.ok, ...(r.outputs ? { outputs: r.outputs } : {}), ...(r.error ? { error: r.error } : {}), files: snapshot('ref', CASES[i]!) }));
+  raw.forEach((r, i) =>
+    reference.push({ ok: r.ok, ...(r.outputs ? { outputs: r.outputs } : {}), ...(r.error ? { error: r.error } : {}), files: snapshot('ref', CASES[i]!) }),
+  );
 
   const env = envFor('ours');
   for (const c of CASES) {
@@ -219,7 +245,9 @@ describe('Docker steps, against prefect-docker 0.7.4', () => {
   });
 
   it('the generated Dockerfiles are the reference generator output (sanity: they are not empty)', () => {
-    expect(reference[0]!.files['Dockerfile.generated']).toMatch(/^FROM prefecthq\/prefect:3\.9\.1-python3\.\d+\nCOPY \. \/opt\/prefect\/auto-plain\/\nWORKDIR \/opt\/prefect\/auto-plain\/\n$/u);
+    expect(reference[0]!.files['Dockerfile.generated']).toMatch(
+      /^FROM prefecthq\/prefect:3\.9\.1-python3\.\d+\nCOPY \. \/opt\/prefect\/auto-plain\/\nWORKDIR \/opt\/prefect\/auto-plain\/\n$/u,
+    );
     expect(reference[1]!.files['build.Dockerfile']).toContain('RUN uv pip install -r /opt/prefect/auto-reqs/requirements.txt\n');
   });
 });

@@ -242,11 +242,17 @@ describe('dockerfile: auto', () => {
     expect(existsSync(path.join(dir, 'Dockerfile'))).toBe(false);
   });
 
-  it('without Python on the runner: the Python of Prefect\'s default image', async () => {
+  it("without Python on the runner: the Python of Prefect's default image", async () => {
     const dir = project('auto-no-python', { 'flow.py': '' });
-    const ran = await steps(dir, [{ [BUILD]: { image_name: `${registry}/demo/auto-no-python`, tag: 't', dockerfile: 'auto', persist_dockerfile: true } }], stepEnv({ PATH: await dockerOnlyPath() }));
+    const ran = await steps(
+      dir,
+      [{ [BUILD]: { image_name: `${registry}/demo/auto-no-python`, tag: 't', dockerfile: 'auto', persist_dockerfile: true } }],
+      stepEnv({ PATH: await dockerOnlyPath() }),
+    );
     expect(ran.error).toBeUndefined();
-    expect(ran.log).toContain('No Python 3.9+ on the runner: the generated Dockerfile uses Python 3.12 (prefect deploy takes the Python it runs on; set PREFECT_DEPLOY_PYTHON to choose)');
+    expect(ran.log).toContain(
+      'No Python 3.9+ on the runner: the generated Dockerfile uses Python 3.12 (prefect deploy takes the Python it runs on; set PREFECT_DEPLOY_PYTHON to choose)',
+    );
     expect(readFileSync(path.join(dir, 'Dockerfile.generated'), 'utf8').split('\n')[0]).toBe('FROM prefecthq/prefect:3.9.1-python3.12');
   });
 });
@@ -351,7 +357,7 @@ describe('errors', () => {
     const message = await failure(dir, [{ [BUILD]: { image_name: `${registry}/demo/failing`, tag: 't' } }]);
     expect(message).toContain(`docker build of ${registry}/demo/failing:t failed (exit code 3)`);
     expect(message).toContain('about-to-fail');
-    expect(message).toContain("returned a non-zero code: 3");
+    expect(message).toContain('returned a non-zero code: 3');
     await expect(docker(['image', 'inspect', `${registry}/demo/failing:t`])).rejects.toThrow();
   });
 
@@ -373,11 +379,17 @@ describe('errors', () => {
   it('bad inputs fail before anything runs', async () => {
     const dir = project('bad-inputs', { Dockerfile: 'FROM scratch\n' });
     expect(await failure(dir, [{ [BUILD]: { image_name: 'acme/my app' } }])).toContain("Invalid Docker image name 'acme/my app'. Image names cannot contain spaces.");
-    expect(await failure(dir, [{ [BUILD]: { image_name: 'acme/x', nocach: true } }])).toContain(`unknown build option 'nocach' for build_backend docker-py (did you mean "nocache"?)`);
+    expect(await failure(dir, [{ [BUILD]: { image_name: 'acme/x', nocach: true } }])).toContain(
+      `unknown build option 'nocach' for build_backend docker-py (did you mean "nocache"?)`,
+    );
     expect(await failure(dir, [{ [BUILD]: { image_name: 'acme/x', secrets: ['id=a'] } }])).toContain("('secrets' needs build_backend: buildx)");
-    expect(await failure(dir, [{ [BUILD]: { image_name: 'acme/x', build_backend: 'kaniko' } }])).toContain("Invalid build_backend 'kaniko'. Expected 'docker-py' or 'buildx'.");
+    expect(await failure(dir, [{ [BUILD]: { image_name: 'acme/x', build_backend: 'kaniko' } }])).toContain(
+      "Invalid build_backend 'kaniko'. Expected 'docker-py' or 'buildx'.",
+    );
     expect(await failure(dir, [{ [BUILD]: { image_name: 'acme/x', additional_tags: 'v1' } }])).toContain('additional_tags must be a list of tags, got str');
-    expect(await failure(dir, [{ [BUILD]: { image_name: 'acme/x', buildargs: { VERSION: 1.5 } } }])).toContain('buildargs.VERSION must be a string, got float 1.5 (quote it in prefect.yaml)');
+    expect(await failure(dir, [{ [BUILD]: { image_name: 'acme/x', buildargs: { VERSION: 1.5 } } }])).toContain(
+      'buildargs.VERSION must be a string, got float 1.5 (quote it in prefect.yaml)',
+    );
     expect(await failure(dir, [{ [BUILD]: { tag: 'x' } }])).toContain("build_docker_image() missing 1 required positional argument: 'image_name'");
     expect(await failure(dir, [{ [PUSH]: { image_name: 'acme/x', tags: ['a'] } }])).toContain("push_docker_image() got an unexpected keyword argument 'tags'");
   });
@@ -387,7 +399,11 @@ describe('errors', () => {
     // an empty CLI plugin directory: the test does not depend on what the machine has installed
     const pluginless = path.join(scratch, 'pluginless');
     mkdirSync(path.join(pluginless, 'cli-plugins'), { recursive: true });
-    const message = await failure(dir, [{ [BUILD]: { image_name: 'acme/x', build_backend: 'buildx' } }], stepEnv({ DOCKER_CONFIG: pluginless, DOCKER_CLI_PLUGIN_EXTRA_DIRS: '' }));
+    const message = await failure(
+      dir,
+      [{ [BUILD]: { image_name: 'acme/x', build_backend: 'buildx' } }],
+      stepEnv({ DOCKER_CONFIG: pluginless, DOCKER_CLI_PLUGIN_EXTRA_DIRS: '' }),
+    );
     expect(message).toContain('build_backend buildx needs the docker buildx plugin');
     expect(message).toContain('use build_backend: docker-py');
   });
@@ -419,16 +435,33 @@ describe('build options as docker CLI flags', () => {
       '--no-cache',
       '--rm=false',
       '--force-rm',
-      '--build-arg', 'A=1', '--build-arg', 'B=two words',
-      '--shm-size', '67108864',
-      '--cache-from', 'a:1', '--cache-from', 'b:2',
-      '--target', 'runtime',
-      '--network', 'host',
-      '--add-host', 'db:10.0.0.5',
-      '--platform', 'linux/amd64',
-      '--memory', '1073741824', '--cpuset-cpus', '0-1',
+      '--build-arg',
+      'A=1',
+      '--build-arg',
+      'B=two words',
+      '--shm-size',
+      '67108864',
+      '--cache-from',
+      'a:1',
+      '--cache-from',
+      'b:2',
+      '--target',
+      'runtime',
+      '--network',
+      'host',
+      '--add-host',
+      'db:10.0.0.5',
+      '--platform',
+      'linux/amd64',
+      '--memory',
+      '1073741824',
+      '--cpuset-cpus',
+      '0-1',
       '--pull',
-      '--label', 'a=b', '--label', 'io.prefect.version=3.9.1',
+      '--label',
+      'a=b',
+      '--label',
+      'io.prefect.version=3.9.1',
     ]);
     expect(dockerPyBuildFlags({ pull: false }, LABELS)).toEqual(['--label', 'io.prefect.version=3.9.1']);
     expect(() => dockerPyBuildFlags({ fileobj: 'x' }, LABELS)).toThrow("the build option 'fileobj' needs a Python object");
@@ -451,21 +484,41 @@ describe('build options as docker CLI flags', () => {
       LABELS,
     );
     expect(built.flags).toEqual([
-      '--progress', 'plain',
-      '--build-arg', 'V=1',
-      '--ssh', 'default',
+      '--progress',
+      'plain',
+      '--build-arg',
+      'V=1',
+      '--ssh',
+      'default',
       '--provenance=false',
-      '--cache-from', 'type=registry,ref=r/app:cache', '--cache-from', 'type=local,src=/tmp/c',
-      '--cache-to', 'type=registry,ref=r/app:cache,mode=max',
-      '--secret', 'id=aws,src=/run/aws', '--secret', 'id=npm,env=NPM_TOKEN',
-      '--label', 'team=data', '--label', 'io.prefect.version=3.9.1',
+      '--cache-from',
+      'type=registry,ref=r/app:cache',
+      '--cache-from',
+      'type=local,src=/tmp/c',
+      '--cache-to',
+      'type=registry,ref=r/app:cache,mode=max',
+      '--secret',
+      'id=aws,src=/run/aws',
+      '--secret',
+      'id=npm,env=NPM_TOKEN',
+      '--label',
+      'team=data',
+      '--label',
+      'io.prefect.version=3.9.1',
       '--pull',
       '--push',
-      '--platform', 'linux/amd64,linux/arm64',
+      '--platform',
+      'linux/amd64,linux/arm64',
     ]);
     expect(built.push).toBe(true);
     expect(buildxBuildFlags({ platform: 'linux/arm64', pull: false, cache: false }, LABELS).flags).toEqual([
-      '--progress', 'plain', '--no-cache', '--label', 'io.prefect.version=3.9.1', '--platform', 'linux/arm64',
+      '--progress',
+      'plain',
+      '--no-cache',
+      '--label',
+      'io.prefect.version=3.9.1',
+      '--platform',
+      'linux/arm64',
     ]);
     expect(() => buildxBuildFlags({ platforms: ['linux/amd64', 'linux/arm64'] }, LABELS)).toThrow('Multi-platform builds require push=True');
     expect(() => buildxBuildFlags({ buildargs: { A: '1' } }, LABELS)).toThrow('(buildx spells it build_args)');

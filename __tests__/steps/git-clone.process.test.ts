@@ -118,9 +118,7 @@ describe('git_clone', () => {
   it('never shows the access token, and says why the clone failed', async () => {
     const ctx = context('token');
     const token = 'ghp_SuperSecretToken123';
-    const error = await failure(
-      runSteps([{ [CLONE]: { repository: 'https://127.0.0.1:9/acme/etl.git', access_token: token } }], {}, ctx),
-    );
+    const error = await failure(runSteps([{ [CLONE]: { repository: 'https://127.0.0.1:9/acme/etl.git', access_token: token } }], {}, ctx));
     expect(error.reason).toMatch(/^Failed to clone repository 'https:\/\/127\.0\.0\.1:9\/acme\/etl\.git' with exit code 128\. /u);
     expect(error.reason).toMatch(/Hint: Check your network|git stderr: .*127\.0\.0\.1/u);
     for (const text of [error.message, (error.cause as Error).message, ...ctx.lines]) expect(text).not.toContain(token);
@@ -135,18 +133,22 @@ describe('git_clone', () => {
     ['https://bitbucket.org/acme/etl.git', { credentials: { password: 'tok' } }, 'https://x-token-auth:tok@bitbucket.org/acme/etl.git'],
     ['https://github.com/acme/etl.git', { credentials: { username: 'me', access_token: 'p@ss' } }, 'https://me:p%40ss@github.com/acme/etl.git'],
     ['git@github.com:acme/etl.git', { access_token: 'tok' }, 'git@github.com:acme/etl.git'],
-  ])('embeds credentials for %s %j as the reference does', async (repository, inputs, url) => {
-    const ctx = context('fake-git');
-    const bin = join(scratch, 'fake-bin');
-    mkdirSync(bin, { recursive: true });
-    const argsFile = join(bin, 'args');
-    writeFileSync(join(bin, 'git'), `#!/bin/sh\nprintf '%s\\n' "$@" > ${argsFile}\necho "fatal: Authentication failed for '$2'" >&2\nexit 128\n`, { mode: 0o755 });
-    ctx.env = { ...ctx.env, PATH: `${bin}:${process.env['PATH'] ?? ''}` };
-    const error = await failure(runSteps([{ [CLONE]: { repository, ...inputs } }], {}, ctx));
-    const args = readFileSync(argsFile, 'utf8').split('\n').slice(0, -1);
-    expect(args).toEqual(['clone', url, '--depth', '1', join(ctx.cwd, 'etl')]);
-    expect(error.reason).toBe(
-      `Failed to clone repository '${repository}' with exit code 128. Hint: Check that your credentials or access token are correct and not expired.`,
-    );
-  }, 30_000);
+  ])(
+    'embeds credentials for %s %j as the reference does',
+    async (repository, inputs, url) => {
+      const ctx = context('fake-git');
+      const bin = join(scratch, 'fake-bin');
+      mkdirSync(bin, { recursive: true });
+      const argsFile = join(bin, 'args');
+      writeFileSync(join(bin, 'git'), `#!/bin/sh\nprintf '%s\\n' "$@" > ${argsFile}\necho "fatal: Authentication failed for '$2'" >&2\nexit 128\n`, { mode: 0o755 });
+      ctx.env = { ...ctx.env, PATH: `${bin}:${process.env['PATH'] ?? ''}` };
+      const error = await failure(runSteps([{ [CLONE]: { repository, ...inputs } }], {}, ctx));
+      const args = readFileSync(argsFile, 'utf8').split('\n').slice(0, -1);
+      expect(args).toEqual(['clone', url, '--depth', '1', join(ctx.cwd, 'etl')]);
+      expect(error.reason).toBe(
+        `Failed to clone repository '${repository}' with exit code 128. Hint: Check that your credentials or access token are correct and not expired.`,
+      );
+    },
+    30_000,
+  );
 });

@@ -26,8 +26,16 @@ interface PatternCase {
 }
 
 const PATTERN_CASES: PatternCase[] = [
-  { name: 'name matches at any depth, files and directories', lines: ['foo'], expect: { foo: true, 'a/foo': true, 'foo/x': true, 'a/foo/x': true, foobar: false, 'x/foox': false } },
-  { name: 'trailing slash: only what is below a directory of that name', lines: ['build/'], expect: { build: false, 'build/x': true, 'a/build/x/y': true, 'xbuild/y': false } },
+  {
+    name: 'name matches at any depth, files and directories',
+    lines: ['foo'],
+    expect: { foo: true, 'a/foo': true, 'foo/x': true, 'a/foo/x': true, foobar: false, 'x/foox': false },
+  },
+  {
+    name: 'trailing slash: only what is below a directory of that name',
+    lines: ['build/'],
+    expect: { build: false, 'build/x': true, 'a/build/x/y': true, 'xbuild/y': false },
+  },
   { name: 'leading slash anchors', lines: ['/top.txt'], expect: { 'top.txt': true, 'a/top.txt': false } },
   { name: 'middle slash anchors', lines: ['docs/*.md'], expect: { 'docs/a.md': true, 'x/docs/a.md': false, 'docs/sub/a.md': false } },
   { name: '* does not cross /', lines: ['a*c'], expect: { abc: true, ac: true, 'a/c': false, 'd/abbc': true } },
@@ -36,19 +44,27 @@ const PATTERN_CASES: PatternCase[] = [
   { name: 'leading **/', lines: ['**/tmp'], expect: { tmp: true, 'a/b/tmp': true, 'a/tmp/x': true } },
   { name: 'middle /**/ matches zero or more directories', lines: ['a/**/b'], expect: { 'a/b': true, 'a/x/b': true, 'a/x/y/b': true, 'x/a/b': false, 'a/xb': false } },
   { name: 'trailing /** matches everything inside', lines: ['logs/**'], expect: { logs: false, 'logs/a': true, 'logs/a/b': true } },
-  { name: 'character classes', lines: ['*.py[cod]', '[!a-c]*.dat', 'x[]]y', 'v[^0-9]'], expect: { 'a.pyc': true, 'a.pyo': true, 'a.py': false, 'd.dat': true, 'a.dat': false, 'x]y': true, va: true, v1: false } },
+  {
+    name: 'character classes',
+    lines: ['*.py[cod]', '[!a-c]*.dat', 'x[]]y', 'v[^0-9]'],
+    expect: { 'a.pyc': true, 'a.pyo': true, 'a.py': false, 'd.dat': true, 'a.dat': false, 'x]y': true, va: true, v1: false },
+  },
   { name: 'unclosed [ drops the pattern', lines: ['a[b', 'c'], expect: { 'a[b': false, c: true } },
   { name: 'escapes', lines: ['\\#hash', '\\!bang', 'star\\*', 'q\\?'], expect: { '#hash': true, '!bang': true, 'star*': true, stars: false, 'q?': true, qx: false } },
   { name: 'comments and blank lines', lines: ['# comment', '', '   ', ' # not a comment'], expect: { '# comment': false, ' # not a comment': true } },
   { name: 'trailing spaces are stripped unless escaped', lines: ['a.txt   ', 'b\\ '], expect: { 'a.txt': true, 'b ': true, b: false } },
   { name: 'negation re-includes, last wins', lines: ['*.log', '!important.log'], expect: { 'x.log': true, 'important.log': false, 'a/important.log': false } },
-  { name: 'negation of a file inside an excluded directory works', lines: ['build/', '!build/keep.txt'], expect: { 'build/x': true, 'build/keep.txt': false, 'build/sub/keep.txt': true } },
+  {
+    name: 'negation of a file inside an excluded directory works',
+    lines: ['build/', '!build/keep.txt'],
+    expect: { 'build/x': true, 'build/keep.txt': false, 'build/sub/keep.txt': true },
+  },
   { name: 'a direct match beats a later directory match', lines: ['!keep.txt', 'build/'], expect: { 'build/keep.txt': false, 'build/x': true } },
   { name: 'a later direct exclusion still wins', lines: ['!*.txt', 'build/*.txt'], expect: { 'build/a.txt': true, 'a.txt': false } },
   { name: '**, **/* and */** overrides', lines: ['sub/', '!*/**'], expect: { 'sub/x': false, top: false } },
   { name: '** alone matches everything, ! then re-includes', lines: ['**', '!*.py'], expect: { 'a.py': false, 'a/b.py': false, 'a/c.txt': true } },
   { name: 'the slash alone is ignored', lines: ['/', 'x'], expect: { x: true, y: false } },
-  { name: 'unicode and spaces', lines: ['ünï*', 'with space.txt', '日本/'], expect: { 'ünïcødé.txt': true, 'with space.txt': true, '日本/a': true, '日本': false } },
+  { name: 'unicode and spaces', lines: ['ünï*', 'with space.txt', '日本/'], expect: { 'ünïcødé.txt': true, 'with space.txt': true, '日本/a': true, 日本: false } },
   { name: '? matches one astral character', lines: ['?.emoji'], expect: { '😀.emoji': true, 'ab.emoji': false } },
 ];
 
@@ -99,7 +115,10 @@ describe('objectKey', () => {
 
 describe('riskyUploadWarnings', () => {
   it('names .git, virtual environments and .env files', () => {
-    const [warning, ...rest] = riskyUploadWarnings(['.git/HEAD', '.git/x', 'app/.venv/bin/python', 'tools/pyvenv.cfg', 'tools/lib/a.py', 'venv/x', '.env', 'cfg/.env.prod', 'ok.py'], '.prefectignore');
+    const [warning, ...rest] = riskyUploadWarnings(
+      ['.git/HEAD', '.git/x', 'app/.venv/bin/python', 'tools/pyvenv.cfg', 'tools/lib/a.py', 'venv/x', '.env', 'cfg/.env.prod', 'ok.py'],
+      '.prefectignore',
+    );
     expect(rest).toEqual([]);
     expect(warning).toContain('no .prefectignore found');
     expect(warning).toContain('.git/ (2 files)');
@@ -237,7 +256,7 @@ const NEGATION_TREE = (): Tree => ({
   '#hash': 'x',
   '!bang': 'x',
   'sp ': 'x',
-  'sp': 'x',
+  sp: 'x',
   'with space.txt': 'x',
   'ünïcødé.md': 'x',
   '日本/f': 'x',
@@ -250,7 +269,7 @@ const NEGATION_TREE = (): Tree => ({
   '.hidden-file': 'x',
   '.hidden-keep': 'x',
   'star*': 'x',
-  'stars': 'x',
+  stars: 'x',
   'cache/keep': 'x',
   'cache/drop': 'x',
   'p/cache/q': 'x',
@@ -351,7 +370,14 @@ describe('uploadSet matches the reference push steps', () => {
 
     const withFolders = (tree: string, folders = FOLDERS, ignoreFile?: string | null): void => {
       for (const provider of TREE_PROVIDERS) {
-        for (const folder of folders) cases.push({ name: `${tree} / ${provider} / ${JSON.stringify(folder)}${ignoreFile === undefined ? '' : ` / ignore_file=${JSON.stringify(ignoreFile)}`}`, tree, provider, folder, ...(ignoreFile === undefined ? {} : { ignoreFile }) });
+        for (const folder of folders)
+          cases.push({
+            name: `${tree} / ${provider} / ${JSON.stringify(folder)}${ignoreFile === undefined ? '' : ` / ignore_file=${JSON.stringify(ignoreFile)}`}`,
+            tree,
+            provider,
+            folder,
+            ...(ignoreFile === undefined ? {} : { ignoreFile }),
+          });
       }
     };
     withFolders(addTree('python project, prefect init .prefectignore', PYTHON_PROJECT()));
@@ -371,12 +397,31 @@ describe('uploadSet matches the reference push steps', () => {
     for (const [name, tree] of Object.entries(ERROR_TREES)) withFolders(addTree(`error: ${name}`, tree), ['']);
 
     const request = {
-      trees: cases.map((c, i) => ({ id: String(i), root: trees.get(c.tree)!, provider: c.provider, folder: c.folder, ...(c.ignoreFile === undefined ? {} : { ignore_file: c.ignoreFile }) })),
+      trees: cases.map((c, i) => ({
+        id: String(i),
+        root: trees.get(c.tree)!,
+        provider: c.provider,
+        folder: c.folder,
+        ...(c.ignoreFile === undefined ? {} : { ignore_file: c.ignoreFile }),
+      })),
       patterns: PATTERN_CASES.map((c, i) => ({ id: String(i), lines: c.lines, paths: Object.keys(c.expect) })),
     };
-    const stdout = execFileSync(python, [join(here, 'ignore_reference.py')], { input: JSON.stringify(request), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout = execFileSync(python, [join(here, 'ignore_reference.py')], {
+      input: JSON.stringify(request),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 120_000,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     reference = JSON.parse(stdout);
-    if (process.env.IGNORE_DEBUG) console.log(JSON.stringify(cases.map((c, i) => [c.name, reference.trees[String(i)]]), null, 1));
+    if (process.env.IGNORE_DEBUG)
+      console.log(
+        JSON.stringify(
+          cases.map((c, i) => [c.name, reference.trees[String(i)]]),
+          null,
+          1,
+        ),
+      );
   });
 
   afterAll(() => {

@@ -33,7 +33,13 @@ describe('run_shell_script: a templated value never becomes a command', () => {
   it.each([
     ['an env placeholder holding a newline', () => [sh({ script: 'echo {{ $EVIL }}' })], '{{ $EVIL }}', () => ({ EVIL: `x\ntouch ${marker}` }), undefined],
     ['an env placeholder holding a carriage return', () => [sh({ script: 'echo {{$EVIL}} done' })], '{{$EVIL}}', () => ({ EVIL: `x\rtouch ${marker}` }), undefined],
-    ['a step output holding a newline', () => [sh({ id: 'branch', script: `printf 'x\\ntouch ${marker}'` }), sh({ script: 'echo ok\necho {{ branch.stdout }}' })], '{{ branch.stdout }}', () => ({}), undefined],
+    [
+      'a step output holding a newline',
+      () => [sh({ id: 'branch', script: `printf 'x\\ntouch ${marker}'` }), sh({ script: 'echo ok\necho {{ branch.stdout }}' })],
+      '{{ branch.stdout }}',
+      () => ({}),
+      undefined,
+    ],
     ['a variable holding a carriage return', () => [sh({ script: 'echo {{ prefect.variables.name }}' })], '{{ prefect.variables.name }}', () => ({}), sources],
     ['a block holding a newline', () => [sh({ script: 'echo {{ prefect.blocks.secret.token }}' })], '{{ prefect.blocks.secret.token }}', () => ({}), sources],
   ])('refuses %s, runs nothing of the script, in one line', async (_name, steps, placeholder, env, blockSources) => {

@@ -126,7 +126,10 @@ function tree(root: string): Record<string, string> {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory()) visit(path.join(dir, entry.name), rel);
-      else out[rel] = createHash('md5').update(readFileSync(path.join(dir, entry.name))).digest('hex');
+      else
+        out[rel] = createHash('md5')
+          .update(readFileSync(path.join(dir, entry.name)))
+          .digest('hex');
     }
   };
   visit(root, '');
@@ -286,7 +289,9 @@ describe('errors are one line naming what to fix', () => {
     await expect(push({ bucket: 'no-such-bucket', credentials, client_parameters })).rejects.toThrow(
       `bucket "no-such-bucket" does not exist at ${peer.endpoint} (create it or fix the bucket input)`,
     );
-    await expect(pullFromS3({ bucket: 'no-such-bucket', folder: 'x', credentials, client_parameters }, call(scratch, [], PULL))).rejects.toThrow(/bucket "no-such-bucket" does not exist/u);
+    await expect(pullFromS3({ bucket: 'no-such-bucket', folder: 'x', credentials, client_parameters }, call(scratch, [], PULL))).rejects.toThrow(
+      /bucket "no-such-bucket" does not exist/u,
+    );
   });
 
   it('a wrong secret, an unknown key id', async () => {
@@ -316,12 +321,16 @@ describe('errors are one line naming what to fix', () => {
   });
 
   it('through the step runner: the step, its position and the reason on one line', async () => {
-    const error = await runSteps([{ [PUSH]: { bucket: 'missing-bucket', folder: 'x', credentials, client_parameters } }], {}, {
-      cwd: withIgnore(),
-      env: {},
-      sources: offlineSources(),
-      section: 'push',
-    }).catch((e: unknown) => e);
+    const error = await runSteps(
+      [{ [PUSH]: { bucket: 'missing-bucket', folder: 'x', credentials, client_parameters } }],
+      {},
+      {
+        cwd: withIgnore(),
+        env: {},
+        sources: offlineSources(),
+        section: 'push',
+      },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StepExecutionError);
     expect((error as Error).message).toBe(
       `Encountered error while running ${PUSH} (push step 1): bucket "missing-bucket" does not exist at ${peer.endpoint} (create it or fix the bucket input)`,

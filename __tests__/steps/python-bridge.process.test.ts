@@ -118,7 +118,7 @@ describe('custom steps, against the reference run_steps', () => {
     const made = ours[0]!;
     expect(made.outputs!['ratio']).toEqual(new PythonFloat(1));
     expect(made.outputs!['big']).toBe(2n ** 70n);
-    expect(made.outputs!['stdout']).toBe("web 1 1.0 0.5 1180591620717411303424 [1, two, 3.0] {a: {b: web}} None True");
+    expect(made.outputs!['stdout']).toBe('web 1 1.0 0.5 1180591620717411303424 [1, two, 3.0] {a: {b: web}} None True');
     expect(made.lines).toEqual(expect.arrayContaining(['building web', 'a line on stderr']));
     expect(ours[2]!.outputs).toMatchObject({ greeting: 'hello from the project root', cwd: project, my_var: 'mine', stdin: '' });
   });
@@ -150,14 +150,18 @@ describe('custom steps: errors and odd results', () => {
 
   it('a process that exits without a result', async () => {
     const error = await failure(runSteps([step('exits')], {}, context()));
-    expect(error.message).toBe('Encountered error while running mysteps.build.exits (build step 1): the Python process running mysteps.build.exits exited with code 3 without returning a result');
+    expect(error.message).toBe(
+      'Encountered error while running mysteps.build.exits (build step 1): the Python process running mysteps.build.exits exited with code 3 without returning a result',
+    );
   });
 
   it('values JSON cannot carry are passed on as str(), with a warning', async () => {
     const ctx = context();
     const out = await runSteps([step('odd_values', { id: 'odd' })], {}, ctx);
     expect(out['odd']).toEqual({ when: '2024-01-02', tags: "{'x'}", '3': 'int key', '(1, 2)': 'tuple key', inf: new PythonFloat(Infinity), fine: 'text' });
-    expect(ctx.lines).toContain('   warning: mysteps.build.odd_values returned values JSON cannot carry; they are passed on as their str(): when (date), tags (set), key (1, 2) (tuple)');
+    expect(ctx.lines).toContain(
+      '   warning: mysteps.build.odd_values returned values JSON cannot carry; they are passed on as their str(): when (date), tags (set), key (1, 2) (tuple)',
+    );
   });
 
   it('encodes inputs so Python reads the same values, and decodes its numbers', () => {
@@ -188,7 +192,9 @@ describe('custom steps without a usable Python', () => {
     mkdirSync(bin, { recursive: true });
     writeFileSync(join(bin, 'python3'), `#!/bin/sh\necho '{"version": [3, 8, 10], "executable": "${bin}/python3", "site": []}'\n`, { mode: 0o755 });
     const error = await failure(runSteps([step('make_outputs', { name: 'x' })], {}, context({ env: baseEnv({ PATH: bin }) })));
-    expect(error.reason).toBe(`mysteps.build.make_outputs is a custom step (a Python function); install Python 3.9+ on the runner or set PREFECT_DEPLOY_PYTHON (${bin}/python3 is Python 3.8.10)`);
+    expect(error.reason).toBe(
+      `mysteps.build.make_outputs is a custom step (a Python function); install Python 3.9+ on the runner or set PREFECT_DEPLOY_PYTHON (${bin}/python3 is Python 3.8.10)`,
+    );
   });
 
   it('PREFECT_DEPLOY_PYTHON that does not exist', async () => {
@@ -290,7 +296,7 @@ describe('a run of steps without a usable Python stops before any step runs', ()
     return { dir, ran: await runDeploymentSteps(plan, plan.deployments, { cwd: dir, env, sources: offlineSources(), stepRunner }) };
   }
 
-  it('no Python on PATH: the custom step\'s one-line error, at its place in prefect.yaml; no step ran', async () => {
+  it("no Python on PATH: the custom step's one-line error, at its place in prefect.yaml; no step ran", async () => {
     const empty = join(scratch, 'empty-bin');
     mkdirSync(empty, { recursive: true });
     const { dir, ran } = await planAndRun(baseEnv({ PATH: empty }));
@@ -312,7 +318,9 @@ describe('a run of steps without a usable Python stops before any step runs', ()
   it('an unusable PREFECT_DEPLOY_PYTHON is found before the steps too; with a usable one every step runs', async () => {
     const { dir, ran } = await planAndRun(baseEnv({ PREFECT_DEPLOY_PYTHON: '/nope/python' }));
     expect(ran.diagnostics.map((d) => d.message)).toEqual([
-      expect.stringMatching(/^Encountered error while running mysteps\.build\.make_outputs \(build step 2\): mysteps\.build\.make_outputs is a custom step \(a Python function\); PREFECT_DEPLOY_PYTHON=\/nope\/python is not a usable Python: /u),
+      expect.stringMatching(
+        /^Encountered error while running mysteps\.build\.make_outputs \(build step 2\): mysteps\.build\.make_outputs is a custom step \(a Python function\); PREFECT_DEPLOY_PYTHON=\/nope\/python is not a usable Python: /u,
+      ),
     ]);
     expect(existsSync(join(dir, 'ran.txt'))).toBe(false);
 
@@ -335,7 +343,12 @@ describe("pull steps in build/push run Prefect's own function in the runner's Py
     // The reference, called directly in its own venv from an empty directory.
     const theirs = mkdtempSync(join(scratch, 'pull-reference-'));
     const script = `import asyncio, json\nfrom prefect.deployments.steps import pull_from_remote_storage\nprint(json.dumps(asyncio.run(pull_from_remote_storage(url=${JSON.stringify(url)}))))`;
-    const expected = JSON.parse(execFileSync(python, ['-c', script], { cwd: theirs, encoding: 'utf8', env: { ...process.env, PREFECT_LOGGING_LEVEL: 'ERROR' } }).trim().split('\n').at(-1)!);
+    const expected = JSON.parse(
+      execFileSync(python, ['-c', script], { cwd: theirs, encoding: 'utf8', env: { ...process.env, PREFECT_LOGGING_LEVEL: 'ERROR' } })
+        .trim()
+        .split('\n')
+        .at(-1)!,
+    );
     // Ours, as a build step.
     const target = mkdtempSync(join(scratch, 'pull-target-'));
     const steps = [{ 'prefect.deployments.steps.pull_from_remote_storage': { id: 'pulled', url } }];

@@ -90,11 +90,7 @@ describe('runSteps: run_shell_script', () => {
     const marker = join(scratch, 'never-written');
     const error = await failure(
       runSteps(
-        [
-          sh({ id: 'ok', script: 'echo fine' }),
-          sh({ script: `sh -c 'echo partial; echo "bad thing" >&2; exit 5'\ntouch ${marker}` }),
-          sh({ script: `touch ${marker}` }),
-        ],
+        [sh({ id: 'ok', script: 'echo fine' }), sh({ script: `sh -c 'echo partial; echo "bad thing" >&2; exit 5'\ntouch ${marker}` }), sh({ script: `touch ${marker}` })],
         {},
         ctx,
       ),
@@ -171,11 +167,7 @@ describe('runSteps: run_shell_script', () => {
       },
       variables: { read: (name) => Promise.resolve(name === 'who' ? { status: 'found', value: 'world' } : { status: 'missing' }) },
     };
-    const out = await runSteps(
-      [sh({ script: 'echo {{ prefect.blocks.secret.token }} {{ prefect.variables.who }}', stream_output: false })],
-      {},
-      context({ sources }),
-    );
+    const out = await runSteps([sh({ script: 'echo {{ prefect.blocks.secret.token }} {{ prefect.variables.who }}', stream_output: false })], {}, context({ sources }));
     expect(out['stdout']).toBe('secret:token world');
     const error = await failure(runSteps([sh({ script: 'echo {{ prefect.variables.who }}' })], {}, context()));
     expect(error.message).toContain('{{ prefect.variables.who }} could not be resolved');
@@ -204,18 +196,26 @@ describe('runSteps: step names and other steps', () => {
   function fakePython(file: string, version = '3.12.1'): string {
     mkdirSync(join(file, '..'), { recursive: true });
     const info = JSON.stringify({ version: version.split('.').map(Number), executable: file, site: [] });
-    writeFileSync(file, `#!/bin/sh
+    writeFileSync(
+      file,
+      `#!/bin/sh
 if [ "$1" = "-c" ]; then echo '${info}'; exit 0; fi
 echo "${file} args: $*"
 echo "cwd: $(pwd)"
-`, { mode: 0o755 });
+`,
+      { mode: 0o755 },
+    );
     return file;
   }
   const PIP = 'prefect.deployments.steps.pip_install_requirements';
 
   it('pip_install_requirements runs python -m pip install -r <file> in directory', async () => {
     const python = fakePython(join(scratch, 'fake-bin', 'python3'));
-    const out = await runSteps([{ [PIP]: { directory: 'a', requirements_file: 'reqs.txt' } }], {}, context({ env: { PATH: `${join(scratch, 'fake-bin')}:/usr/bin:/bin` } }));
+    const out = await runSteps(
+      [{ [PIP]: { directory: 'a', requirements_file: 'reqs.txt' } }],
+      {},
+      context({ env: { PATH: `${join(scratch, 'fake-bin')}:/usr/bin:/bin` } }),
+    );
     expect(out['stdout']).toBe(`${python} args: -m pip install -r reqs.txt\ncwd: ${join(scratch, 'a')}`);
   });
 

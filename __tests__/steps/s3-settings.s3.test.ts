@@ -16,8 +16,16 @@ describe('resolveSettings', () => {
 
   it.each([
     ['MinIO keys alias the AWS keys', { minio_root_user: 'u', minio_root_password: 'p' }, { accessKeyId: 'u', secretAccessKey: 'p' }],
-    ['explicit AWS keys win over MinIO ones (setdefault)', { aws_access_key_id: 'a', aws_secret_access_key: 's', minio_root_user: 'u', minio_root_password: 'p' }, { accessKeyId: 'a', secretAccessKey: 's' }],
-    ['a session token rides along', { aws_access_key_id: 'a', aws_secret_access_key: 's', aws_session_token: 't' }, { accessKeyId: 'a', secretAccessKey: 's', sessionToken: 't' }],
+    [
+      'explicit AWS keys win over MinIO ones (setdefault)',
+      { aws_access_key_id: 'a', aws_secret_access_key: 's', minio_root_user: 'u', minio_root_password: 'p' },
+      { accessKeyId: 'a', secretAccessKey: 's' },
+    ],
+    [
+      'a session token rides along',
+      { aws_access_key_id: 'a', aws_secret_access_key: 's', aws_session_token: 't' },
+      { accessKeyId: 'a', secretAccessKey: 's', sessionToken: 't' },
+    ],
     ['no keys: the default chain', {}, null],
   ])('%s', (_, credentials, keys) => {
     expect(base(credentials).keys).toEqual(keys);
@@ -83,7 +91,12 @@ describe('a credentials block against moto', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('reaches the endpoint of its aws_client_parameters, not the step client_parameters', async () => {
-    const s3 = new S3Client({ region: 'us-east-1', endpoint: peer.endpoint, forcePathStyle: true, credentials: { accessKeyId: peer.accessKeyId, secretAccessKey: peer.secretAccessKey } });
+    const s3 = new S3Client({
+      region: 'us-east-1',
+      endpoint: peer.endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: peer.accessKeyId, secretAccessKey: peer.secretAccessKey },
+    });
     await s3.send(new CreateBucketCommand({ Bucket: 'block-bucket' }));
     const { pushToS3 } = await import('../../src/steps/storage/s3.js');
     // What `{{ prefect.blocks.aws-credentials.x }}` resolves to: every field of the block.

@@ -11,7 +11,18 @@ import path from 'node:path';
 import type { BlobServiceClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../setup/peer-process.js';
-import { expectSamePush, makeTree, PUSH_CASES, RISKY_UPLOAD_WARNING, runOurs, runReference, subdir, treeContents, type ReferenceCase, type StepsResult } from './bucket-fixtures.js';
+import {
+  expectSamePush,
+  makeTree,
+  PUSH_CASES,
+  RISKY_UPLOAD_WARNING,
+  runOurs,
+  runReference,
+  subdir,
+  treeContents,
+  type ReferenceCase,
+  type StepsResult,
+} from './bucket-fixtures.js';
 
 const PUSH = 'prefect_azure.deployments.steps.push_to_azure_blob_storage';
 const PULL = 'prefect_azure.deployments.steps.pull_from_azure_blob_storage';
@@ -56,13 +67,22 @@ const WRONG_KEY = Buffer.alloc(64, 1).toString('base64');
 
 /** Failures both implementations must show; the regexp is ours, `cause` (if any) the reference's exact text. */
 const FAILURES: { name: string; inputs: Record<string, unknown>; ours: RegExp; cause?: string }[] = [
-  { name: 'a container that does not exist', inputs: { container: 'no-such-container', folder: 'p', credentials }, ours: /container does not exist: http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1\/no-such-container \(create it, or fix container\)/u },
+  {
+    name: 'a container that does not exist',
+    inputs: { container: 'no-such-container', folder: 'p', credentials },
+    ours: /container does not exist: http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1\/no-such-container \(create it, or fix container\)/u,
+  },
   {
     name: 'a wrong account key',
     inputs: { container: 'ours-0', folder: 'p', credentials: { connection_string: azure.connectionString.replace(azure.accountKey, WRONG_KEY) } },
     ours: /Azure Blob Storage did not accept credentials\.connection_string for http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1\/ours-0: Server failed to authenticate the request/u,
   },
-  { name: 'credentials without connection_string or account_url', inputs: { container: 'ours-0', folder: 'p', credentials: { tenant_id: 't' } }, ours: /: Credentials must contain either connection_string or account_url$/u, cause: 'Credentials must contain either connection_string or account_url' },
+  {
+    name: 'credentials without connection_string or account_url',
+    inputs: { container: 'ours-0', folder: 'p', credentials: { tenant_id: 't' } },
+    ours: /: Credentials must contain either connection_string or account_url$/u,
+    cause: 'Credentials must contain either connection_string or account_url',
+  },
   {
     name: 'account_url over plain HTTP (a token credential needs HTTPS)',
     inputs: { container: 'ours-0', folder: 'p', credentials: { account_url: azure.blobEndpoint } },
@@ -240,7 +260,11 @@ describe('failures, one line each', () => {
   it('an endpoint that does not answer fails fast', async () => {
     const dead = `http://127.0.0.1:${await freePort()}/devstoreaccount1`;
     const started = performance.now();
-    const mine = await runOurs(push({ container: 'c-dead', folder: 'p', credentials: { connection_string: azure.connectionString.replace(azure.blobEndpoint, dead) } }), dir('fail'), {});
+    const mine = await runOurs(
+      push({ container: 'c-dead', folder: 'p', credentials: { connection_string: azure.connectionString.replace(azure.blobEndpoint, dead) } }),
+      dir('fail'),
+      {},
+    );
     expect(mine.ok).toBe(false);
     expect(mine.error).toContain(`cannot reach Azure Blob Storage at ${dead}/c-dead: connection refused`);
     expect(performance.now() - started).toBeLessThan(15_000);

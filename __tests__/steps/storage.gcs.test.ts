@@ -12,7 +12,18 @@ import type { Storage } from '@google-cloud/storage';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { downloadPath } from '../../src/steps/storage/download-path.js';
 import { freePort } from '../setup/peer-process.js';
-import { expectSamePush, makeTree, PUSH_CASES, RISKY_UPLOAD_WARNING, runOurs, runReference, subdir, treeContents, type ReferenceCase, type StepsResult } from './bucket-fixtures.js';
+import {
+  expectSamePush,
+  makeTree,
+  PUSH_CASES,
+  RISKY_UPLOAD_WARNING,
+  runOurs,
+  runReference,
+  subdir,
+  treeContents,
+  type ReferenceCase,
+  type StepsResult,
+} from './bucket-fixtures.js';
 
 const PUSH = 'prefect_gcp.deployments.steps.push_to_gcs';
 const PULL = 'prefect_gcp.deployments.steps.pull_from_gcs';
@@ -31,7 +42,10 @@ interface StoredObject {
 async function objects(bucket: string): Promise<Map<string, StoredObject>> {
   const [files] = await storage.bucket(bucket).getFiles();
   return new Map(
-    files.map((f) => [f.name, { md5: Buffer.from(f.metadata.md5Hash!, 'base64').toString('hex'), size: Number(f.metadata.size), generation: String(f.metadata.generation) }]),
+    files.map((f) => [
+      f.name,
+      { md5: Buffer.from(f.metadata.md5Hash!, 'base64').toString('hex'), size: Number(f.metadata.size), generation: String(f.metadata.generation) },
+    ]),
   );
 }
 
@@ -58,7 +72,11 @@ const referenceOther = new Map<string, StepsResult>();
 const otherCases: (ReferenceCase & { name: string })[] = [];
 
 const FAILURES: [string, Record<string, unknown>, RegExp][] = [
-  ['a bucket that does not exist', { bucket: 'no-such-bucket', folder: 'p' }, /bucket "no-such-bucket" does not exist at http:\/\/127\.0\.0\.1:\d+ \(create it, or fix bucket\)/u],
+  [
+    'a bucket that does not exist',
+    { bucket: 'no-such-bucket', folder: 'p' },
+    /bucket "no-such-bucket" does not exist at http:\/\/127\.0\.0\.1:\d+ \(create it, or fix bucket\)/u,
+  ],
   [
     'service_account_info that is not a key',
     { bucket: 'ours-0', folder: 'p', credentials: { project: 'x', service_account_info: { client_email: 'a@b.c' } } },
@@ -66,10 +84,18 @@ const FAILURES: [string, Record<string, unknown>, RegExp][] = [
   ],
   [
     'a private_key that is not a key',
-    { bucket: 'ours-0', folder: 'p', credentials: { service_account_info: { client_email: 'a@b.c', token_uri: 'https://oauth2.googleapis.com/token', private_key: 'nope' } } },
+    {
+      bucket: 'ours-0',
+      folder: 'p',
+      credentials: { service_account_info: { client_email: 'a@b.c', token_uri: 'https://oauth2.googleapis.com/token', private_key: 'nope' } },
+    },
     /private_key that is not a PEM private key/u,
   ],
-  ['a service_account_file that is missing', { bucket: 'ours-0', folder: 'p', credentials: { service_account_file: 'missing.json' } }, /cannot read credentials\.service_account_file "missing\.json" \(.*missing\.json\): no such file/u],
+  [
+    'a service_account_file that is missing',
+    { bucket: 'ours-0', folder: 'p', credentials: { service_account_file: 'missing.json' } },
+    /cannot read credentials\.service_account_file "missing\.json" \(.*missing\.json\): no such file/u,
+  ],
 ];
 
 beforeAll(async () => {

@@ -54,9 +54,7 @@ interface Manifest {
   entries: ManifestEntry[];
 }
 
-type ReferenceResult =
-  | { name: string; description: string | null; version: string | null; schema: Record<string, unknown> }
-  | { error: string };
+type ReferenceResult = { name: string; description: string | null; version: string | null; schema: Record<string, unknown> } | { error: string };
 
 interface ReferenceDocument {
   prefect: string;
@@ -90,7 +88,9 @@ async function referenceOf(setup: ModeSetup): Promise<ReferenceDocument> {
   if (process.env.FLOWS_DIFFERENTIAL_REUSE !== '1') return runReference(setup);
   const hash = createHash('sha256');
   const inputs = [
-    ...readdirSync(corpusDir, { recursive: true, encoding: 'utf8' }).sort().map((f) => path.join(corpusDir, f)),
+    ...readdirSync(corpusDir, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .map((f) => path.join(corpusDir, f)),
     ...[setup.venvScript, 'scripts/reference-flows.py', 'scripts/reference-version.txt', 'scripts/locks/flows-deps.lock'].map((f) => path.join(repoRoot, f)),
   ];
   for (const file of inputs) {
@@ -295,7 +295,10 @@ export function defineFlowDifferential(mode: DifferentialMode): void {
           const outside = found.filter((m) => !known.fields.some((f) => m.field === f || m.field.startsWith(`${f}/`)));
           expect(outside.map((m) => `${m.field}: ours ${m.ours} vs reference ${m.reference}`)).toEqual([]);
           const warnings = ours instanceof Error ? [ours.message] : (ours as AnalyzedFlow).warnings;
-          expect(warnings.some((w) => w.includes(known.warning)), `${entry.entrypoint}: no warning containing ${JSON.stringify(known.warning)} in ${JSON.stringify(warnings)}`).toBe(true);
+          expect(
+            warnings.some((w) => w.includes(known.warning)),
+            `${entry.entrypoint}: no warning containing ${JSON.stringify(known.warning)} in ${JSON.stringify(warnings)}`,
+          ).toBe(true);
           return;
         }
         const summary = found.map((m) => `${m.field}: ours ${m.ours} vs reference ${m.reference} (${m.brief})`);

@@ -163,10 +163,24 @@ export const PROJECTS: ProjectCase[] = [
     workPools: ['triggers-pool'],
     withoutDescription: ['notify/notifier'],
   },
-  { title: 'anchors', source: path.join(fixtures, 'anchors'), gitRemote: 'https://github.com/acme/anchors.git', env: {}, workPools: ['anchors-pool'], withoutDescription: [] },
+  {
+    title: 'anchors',
+    source: path.join(fixtures, 'anchors'),
+    gitRemote: 'https://github.com/acme/anchors.git',
+    env: {},
+    workPools: ['anchors-pool'],
+    withoutDescription: [],
+  },
   { title: 'cron-forms', source: path.join(fixtures, 'cron-forms'), gitRemote: null, env: {}, workPools: ['cron-pool'], withoutDescription: [] },
   { title: 'interval-forms', source: path.join(fixtures, 'interval-forms'), gitRemote: null, env: {}, workPools: ['interval-pool'], withoutDescription: [] },
-  { title: 'rrule-forms', source: path.join(fixtures, 'rrule-forms'), gitRemote: 'https://gitlab.com/acme/rrule-forms.git', env: {}, workPools: ['rrule-pool'], withoutDescription: [] },
+  {
+    title: 'rrule-forms',
+    source: path.join(fixtures, 'rrule-forms'),
+    gitRemote: 'https://gitlab.com/acme/rrule-forms.git',
+    env: {},
+    workPools: ['rrule-pool'],
+    withoutDescription: [],
+  },
   { title: 'params', source: path.join(fixtures, 'params'), gitRemote: null, env: {}, workPools: ['params-pool'], withoutDescription: [] },
   {
     title: 'triggers-event',
@@ -214,9 +228,23 @@ export const PROJECTS: ProjectCase[] = [
   // The CLI runs the build/push steps (`echo`) itself.
   { title: 'step-overrides', source: path.join(fixtures, 'step-overrides'), gitRemote: null, env: {}, workPools: ['steps-pool'], withoutDescription: [] },
   { title: 'pull-forms', source: path.join(fixtures, 'pull-forms'), gitRemote: null, env: { PF_DIR: 'app' }, workPools: ['pullforms-pool'], withoutDescription: [] },
-  { title: 'pull-inherit', source: path.join(fixtures, 'pull-inherit'), gitRemote: 'https://github.com/acme/inherit.git', env: {}, workPools: ['pullinherit-pool'], withoutDescription: [] },
+  {
+    title: 'pull-inherit',
+    source: path.join(fixtures, 'pull-inherit'),
+    gitRemote: 'https://github.com/acme/inherit.git',
+    env: {},
+    workPools: ['pullinherit-pool'],
+    withoutDescription: [],
+  },
   { title: 'job-vars', source: path.join(fixtures, 'job-vars'), gitRemote: null, env: {}, workPools: ['jobvars-pool'], withoutDescription: [] },
-  { title: 'tags-version', source: path.join(fixtures, 'tags-version'), gitRemote: 'https://github.com/acme/tags-version.git', env: {}, workPools: ['tv-pool'], withoutDescription: [] },
+  {
+    title: 'tags-version',
+    source: path.join(fixtures, 'tags-version'),
+    gitRemote: 'https://github.com/acme/tags-version.git',
+    env: {},
+    workPools: ['tv-pool'],
+    withoutDescription: [],
+  },
   { title: 'module-path', source: path.join(fixtures, 'module-path'), gitRemote: null, env: {}, workPools: ['module-pool'], withoutDescription: [] },
   {
     title: 'missing-imports',
@@ -230,7 +258,6 @@ export const PROJECTS: ProjectCase[] = [
   { title: 'yaml-values', source: path.join(fixtures, 'yaml-values'), gitRemote: null, env: {}, workPools: ['values-pool'], withoutDescription: [] },
   { title: 'names-unicode', source: path.join(fixtures, 'names-unicode'), gitRemote: null, env: {}, workPools: ['names-pool'], withoutDescription: ['bare/bare'] },
 ];
-
 
 /**
  * The free-form JSON fields keep what was sent: a float the server stored (`1.0`) reads as

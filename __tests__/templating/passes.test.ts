@@ -15,8 +15,7 @@ import {
 } from '../../src/core/templating/index.js';
 
 const blocks: BlockDocumentSource = {
-  readByName: (slug, name) =>
-    Promise.resolve(slug === 'secret' && name === 'registry' ? { status: 'found', value: { value: 'ghcr.io/acme' } } : { status: 'missing' }),
+  readByName: (slug, name) => Promise.resolve(slug === 'secret' && name === 'registry' ? { status: 'found', value: { value: 'ghcr.io/acme' } } : { status: 'missing' }),
   readById: () => Promise.resolve({ status: 'missing' }),
 };
 const variablesWith = (known: Record<string, unknown>): VariableSource => ({
@@ -70,10 +69,7 @@ describe('§2.10 worked example through the passes', () => {
     const { early, stepInputs, final, missing } = await workedExample(variablesWith({ owner: 'team-data' }));
     // A.4 with 3.9.1: the unresolved `sha.stdout` tag is kept (the spec's 3.x text says dropped).
     expect(early).toMatchObject({ name: 'etl-data', version: '{{ sha.stdout }}', tags: ['data', '{{ sha.stdout }}'] });
-    expect(stepInputs).toEqual([
-      { script: 'git rev-parse --short HEAD' },
-      { image_name: 'ghcr.io/acme/etl', tag: 'abc1234', dockerfile: 'auto' },
-    ]);
+    expect(stepInputs).toEqual([{ script: 'git rev-parse --short HEAD' }, { image_name: 'ghcr.io/acme/etl', tag: 'abc1234', dockerfile: 'auto' }]);
     expect(final).toEqual({
       name: 'etl-data',
       entrypoint: 'flows/etl.py:etl',
@@ -90,7 +86,10 @@ describe('§2.10 worked example through the passes', () => {
   });
 
   it('offline, block and variable references stay and are listed', async () => {
-    const result = await resolveBeforeSteps({ ...deployment, description: '{{ prefect.blocks.secret.registry }} {{ prefect.blocks.secret.registry }}' }, { ...offlineSources(), env: { TEAM: 'data' } });
+    const result = await resolveBeforeSteps(
+      { ...deployment, description: '{{ prefect.blocks.secret.registry }} {{ prefect.blocks.secret.registry }}' },
+      { ...offlineSources(), env: { TEAM: 'data' } },
+    );
     expect(result.value).toMatchObject({ name: 'etl-data', work_pool: { job_variables: { owner: '{{ prefect.variables.owner }}' } } });
     // Blocks are resolved before variables, so the block reference is met first; each is listed once.
     expect(result.unresolved).toEqual([
@@ -185,7 +184,15 @@ describe('A.9 / A.11 / A.12', () => {
 describe('B: step inputs', () => {
   it('drops reserved keywords, omits missing whole-string inputs, resolves blocks/variables then env (second order)', async () => {
     const { value, keywords } = await templateStepInputs(
-      { id: 'push', requires: 'prefect-docker', image: '{{ img.image }}', tag: '{{ missing }}', note: 'n-{{ missing }}', v: '{{ prefect.variables.tmpl }}', e: '{{ $UNSET }}' },
+      {
+        id: 'push',
+        requires: 'prefect-docker',
+        image: '{{ img.image }}',
+        tag: '{{ missing }}',
+        note: 'n-{{ missing }}',
+        v: '{{ prefect.variables.tmpl }}',
+        e: '{{ $UNSET }}',
+      },
       { img: { image: 'i:1' } },
       { blocks, variables: variablesWith({ tmpl: '{{ $HOME }}/x' }), env: { HOME: '/h' } },
     );

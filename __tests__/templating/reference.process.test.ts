@@ -132,7 +132,11 @@ const CASES: Case[] = [
   // Placeholder syntax: Python's \s and \w.
   { op: 'apply', template: ['{{ a b }}', '{{ a | upper }}', "{{ 'a' }}", '{{}}', '{{ }}'], values: { a: 1 } },
   { op: 'apply', template: ['{{\ta\n}}', '{{\u001ca\u001f}}', '{{\u0085a\u3000}}', '{{\ufeffa}}', '{{\u200ba}}'], values: { a: 1 } },
-  { op: 'apply', template: ['{{ é.ß }}', '{{ a\u0301 }}', '{{ a‿b }}', '{{ x٣ }}', '{{ Ⅻ }}', '{{ ½ }}', '{{ 名前 }}'], values: { é: { ß: 1 }, x٣: 3, Ⅻ: 12, '½': 0.5, 名前: 'n' } },
+  {
+    op: 'apply',
+    template: ['{{ é.ß }}', '{{ a\u0301 }}', '{{ a‿b }}', '{{ x٣ }}', '{{ Ⅻ }}', '{{ ½ }}', '{{ 名前 }}'],
+    values: { é: { ß: 1 }, x٣: 3, Ⅻ: 12, '½': 0.5, 名前: 'n' },
+  },
   // Scalars and unexpected types.
   { op: 'apply', template: [1, 2.5, true, null, ''], values: {} },
   { op: 'apply', template: { d: { __date__: '2024-01-01' } }, values: {} },
@@ -149,7 +153,16 @@ const CASES: Case[] = [
   { op: 'get', values: { a: { b: { c: [1, 2, 3, 4] } } }, keys: 'a.b.c[1]' },
   { op: 'get', values: { a: { b: [0, { c: [1, 2] }] } }, keys: 'a.b.1.c.2' },
   { op: 'get', values: { years: { '2026': 42 } }, keys: 'years.2026' },
-  { op: 'get', values: { a: [[1, 2], [3, 4]] }, keys: 'a[-1][-2]' },
+  {
+    op: 'get',
+    values: {
+      a: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+    keys: 'a[-1][-2]',
+  },
   { op: 'get', values: { a: null }, keys: 'a.b' },
 
   // str()
@@ -162,40 +175,69 @@ const CASES: Case[] = [
 
   // resolve_block_document_references
   { op: 'blocks', template: { x: '{{ prefect.blocks.secret.r }}/etl', y: '{{ prefect.blocks.secret.r }}' }, blocks: { 'secret/r': { value: 'ghcr.io/acme' } } },
-  { op: 'blocks', template: ['{{ prefect.blocks.json.j.value }}', '{{ prefect.blocks.json.j.value.list[0] }}', '{{ prefect.blocks.json.j.values }}', '{{ prefect.blocks.json.j.list[-1] }}'], blocks: { 'json/j': { value: { list: [1, 2], values: 'inner' } } } },
+  {
+    op: 'blocks',
+    template: [
+      '{{ prefect.blocks.json.j.value }}',
+      '{{ prefect.blocks.json.j.value.list[0] }}',
+      '{{ prefect.blocks.json.j.values }}',
+      '{{ prefect.blocks.json.j.list[-1] }}',
+    ],
+    blocks: { 'json/j': { value: { list: [1, 2], values: 'inner' } } },
+  },
   { op: 'blocks', template: '{{ prefect.blocks.aws-credentials.prod }}', blocks: { 'aws-credentials/prod': { region_name: 'eu', aws_access_key_id: 'k' } } },
   { op: 'blocks', template: 'r={{ prefect.blocks.aws-credentials.prod.region_name }} {{ step.out }}', blocks: { 'aws-credentials/prod': { region_name: 'eu' } } },
   { op: 'blocks', template: 'x{{ prefect.blocks.aws-credentials.prod }}', blocks: { 'aws-credentials/prod': { region_name: 'eu' } } },
   { op: 'blocks', template: '{{ prefect.blocks.secret.gone }}', blocks: {} },
   { op: 'blocks', template: '{{ prefect.blocks.secret.r.nope }}', blocks: { 'secret/r': { value: 'v' } } },
   { op: 'blocks', template: '{{ prefect.blocks.secret }}', blocks: {} },
-  { op: 'blocks', template: { a: { $ref: { block_document_id: 'id-1' }, sibling: 1 }, b: [{ $ref: { block_document_id: 'id-1' } }], c: { $ref: { block_document_id: '' } } }, blocks_by_id: { 'id-1': { bucket: 'b', nested: '{{ prefect.blocks.secret.r }}' } } },
+  {
+    op: 'blocks',
+    template: { a: { $ref: { block_document_id: 'id-1' }, sibling: 1 }, b: [{ $ref: { block_document_id: 'id-1' } }], c: { $ref: { block_document_id: '' } } },
+    blocks_by_id: { 'id-1': { bucket: 'b', nested: '{{ prefect.blocks.secret.r }}' } },
+  },
   { op: 'blocks', template: { a: { $ref: { block_document_id: 'nope' } } }, blocks_by_id: {} },
   { op: 'blocks', template: { a: { $ref: 'a-string' } } },
-  { op: 'blocks', template: ['{{ prefect.blocks.string.s }} and {{ prefect.blocks.string.s }}', '{{ prefect.blocks.string.n }}', 'n={{ prefect.blocks.string.n }}', { d: { __date__: '2024-01-01' } }], blocks: { 'string/s': { value: 'S' }, 'string/n': { value: f(2) } } },
+  {
+    op: 'blocks',
+    template: [
+      '{{ prefect.blocks.string.s }} and {{ prefect.blocks.string.s }}',
+      '{{ prefect.blocks.string.n }}',
+      'n={{ prefect.blocks.string.n }}',
+      { d: { __date__: '2024-01-01' } },
+    ],
+    blocks: { 'string/s': { value: 'S' }, 'string/n': { value: f(2) } },
+  },
 
   // resolve_variables
-  { op: 'variables', template: { a: '{{ prefect.variables.n }}', b: '{{ prefect.variables.missing }}', c: 'x-{{ prefect.variables.m }}-{{ prefect.variables.missing }}-{{ y }}', d: ['{{ prefect.variables.n }}'] }, variables: { n: 5, m: { k: [true, null] } } },
+  {
+    op: 'variables',
+    template: {
+      a: '{{ prefect.variables.n }}',
+      b: '{{ prefect.variables.missing }}',
+      c: 'x-{{ prefect.variables.m }}-{{ prefect.variables.missing }}-{{ y }}',
+      d: ['{{ prefect.variables.n }}'],
+    },
+    variables: { n: 5, m: { k: [true, null] } },
+  },
   { op: 'variables', template: ['{{ prefect.variables.s }}', 'v{{ prefect.variables.f }}', '{{ prefect.blocks.secret.x }}'], variables: { s: '{{ $HOME }}', f: f(1) } },
 
   // One deployment end to end: A.2–A.4, build steps through run_steps (B.1–B.5, §2.9), A.10. §2.10's example first.
-  ...([{ owner: 'team-data' }, {}] as Record<string, Json>[]).map(
-    (variables): Case => ({
-      op: 'deploy',
-      env: { TEAM: 'data' },
-      blocks: { 'secret/registry': { value: 'ghcr.io/acme' } },
-      variables,
-      template: {
-        name: 'etl-{{ $TEAM }}',
-        entrypoint: 'flows/etl.py:etl',
-        version: '{{ sha.stdout }}',
-        tags: ['{{ $TEAM }}', '{{ sha.stdout }}'],
-        work_pool: { name: 'k8s', job_variables: { image: '{{ img.image }}', owner: '{{ prefect.variables.owner }}' } },
-      },
-      build: WORKED_EXAMPLE_BUILD,
-      step_results: WORKED_EXAMPLE_RESULTS,
-    }),
-  ),
+  ...([{ owner: 'team-data' }, {}] as Record<string, Json>[]).map((variables): Case => ({
+    op: 'deploy',
+    env: { TEAM: 'data' },
+    blocks: { 'secret/registry': { value: 'ghcr.io/acme' } },
+    variables,
+    template: {
+      name: 'etl-{{ $TEAM }}',
+      entrypoint: 'flows/etl.py:etl',
+      version: '{{ sha.stdout }}',
+      tags: ['{{ $TEAM }}', '{{ sha.stdout }}'],
+      work_pool: { name: 'k8s', job_variables: { image: '{{ img.image }}', owner: '{{ prefect.variables.owner }}' } },
+    },
+    build: WORKED_EXAMPLE_BUILD,
+    step_results: WORKED_EXAMPLE_RESULTS,
+  })),
   {
     op: 'deploy',
     env: { HOME: '/root', REG: 'r.io' },
@@ -278,7 +320,11 @@ async function ours(c: Case): Promise<Record<string, unknown>> {
         return { result: encode(result), warnings };
       }
       case 'find':
-        return { result: findPlaceholders(template).map((p) => [p.fullMatch, p.name, p.kind]).sort(compareTuples) };
+        return {
+          result: findPlaceholders(template)
+            .map((p) => [p.fullMatch, p.name, p.kind])
+            .sort(compareTuples),
+        };
       case 'get':
         return { result: encode(getFromDict(decode(c.values ?? null), c.keys ?? '', NOTSET)) };
       case 'str':
@@ -288,8 +334,7 @@ async function ours(c: Case): Promise<Record<string, unknown>> {
       case 'blocks':
       case 'variables': {
         const s = sources(c);
-        const result =
-          c.op === 'blocks' ? await resolveBlockDocumentReferences(template, s.blocks) : await resolveVariables(template, s.variables);
+        const result = c.op === 'blocks' ? await resolveBlockDocumentReferences(template, s.blocks) : await resolveVariables(template, s.variables);
         return { result: encode(result), calls: s.calls() };
       }
     }

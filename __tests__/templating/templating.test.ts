@@ -225,7 +225,10 @@ describe('resolveBlockDocumentReferences (§2.4)', () => {
 
   it('fetches each block once per call', async () => {
     const { source: s, calls } = blockSource({ 'secret/a': { value: 'A' } }, { i: { x: 1 } });
-    await resolveBlockDocumentReferences(['{{ prefect.blocks.secret.a }}', 'x{{ prefect.blocks.secret.a }}', { $ref: { block_document_id: 'i' } }, { $ref: { block_document_id: 'i' } }], s);
+    await resolveBlockDocumentReferences(
+      ['{{ prefect.blocks.secret.a }}', 'x{{ prefect.blocks.secret.a }}', { $ref: { block_document_id: 'i' } }, { $ref: { block_document_id: 'i' } }],
+      s,
+    );
     expect(calls).toEqual(['secret/a', 'id:i']);
   });
 
@@ -290,10 +293,9 @@ describe('resolveVariables (§2.5)', () => {
 
   it('offline: stays as written and is reported', async () => {
     const unresolved: UnresolvedReference[] = [];
-    await expect(resolveVariables(['{{ prefect.variables.owner }}', 'o={{ prefect.variables.owner }}'], offlineSources().variables, (r) => unresolved.push(r))).resolves.toEqual([
-      '{{ prefect.variables.owner }}',
-      'o={{ prefect.variables.owner }}',
-    ]);
+    await expect(
+      resolveVariables(['{{ prefect.variables.owner }}', 'o={{ prefect.variables.owner }}'], offlineSources().variables, (r) => unresolved.push(r)),
+    ).resolves.toEqual(['{{ prefect.variables.owner }}', 'o={{ prefect.variables.owner }}']);
     expect(unresolved.map((r) => r.kind)).toEqual(['variable', 'variable']);
   });
 });

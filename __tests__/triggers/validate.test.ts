@@ -24,7 +24,11 @@ describe('validateTriggers errors', () => {
     { spec: { type: 'metric', metric: { name: 'lateness', threshold: 1, operator: '==' } }, path: [0, 'metric', 'operator'], mentions: ['"<", "<=", ">", ">="'] },
     { spec: { type: 'metric', metric: { name: 'lateness', operator: '>' } }, path: [0, 'metric', 'threshold'], mentions: ['is required'] },
     { spec: { type: 'metric', metric: { name: 'lateness', threshold: 1, operator: '>', range: 60 } }, path: [0, 'metric', 'range'], mentions: ['at least 300 seconds'] },
-    { spec: { type: 'metric', metric: { name: 'lateness', threshold: 1, operator: '>', firing_for: 'PT1M' } }, path: [0, 'metric', 'firing_for'], mentions: ['at least 300 seconds'] },
+    {
+      spec: { type: 'metric', metric: { name: 'lateness', threshold: 1, operator: '>', firing_for: 'PT1M' } },
+      path: [0, 'metric', 'firing_for'],
+      mentions: ['at least 300 seconds'],
+    },
     { spec: { type: 'metric', posture: 'Reactive', metric: { name: 'x', threshold: 1, operator: '>' } }, path: [0, 'posture'], mentions: ['"Metric"'] },
     { spec: { require: 0, triggers: [{}] }, path: [0, 'require'], mentions: ['at least 1'] },
     { spec: { require: 2, triggers: [{}] }, path: [0, 'require'], mentions: ['number of triggers (1)'] },
@@ -42,7 +46,10 @@ describe('validateTriggers errors', () => {
 
   it('reports every bad trigger, not just the first, and keeps the good ones', () => {
     const { triggers, errors } = validateTriggers([{ within: -1 }, { expect: ['a'] }, { type: 'x' }], 'dep');
-    expect(errors.map((e) => e.path)).toEqual([[0, 'within'], [2, 'type']]);
+    expect(errors.map((e) => e.path)).toEqual([
+      [0, 'within'],
+      [2, 'type'],
+    ]);
     expect(triggers.map((t) => t.name)).toEqual(['dep__automation_2']);
   });
 });
@@ -143,7 +150,10 @@ describe('SLAs', () => {
   });
 
   it('sends only the fields given, in model order, with the owner', () => {
-    const { slas } = validateSlas([{ within: 'PT10M', enabled: false, name: 'late' }, { name: 'ttc', duration: '90', severity: 'high' }]);
+    const { slas } = validateSlas([
+      { within: 'PT10M', enabled: false, name: 'late' },
+      { name: 'ttc', duration: '90', severity: 'high' },
+    ]);
     expect(JSON.stringify(slaBodies(slas, ID))).toBe(
       JSON.stringify([
         { name: 'late', enabled: false, within: 600, owner_resource: `prefect.deployment.${ID}` },

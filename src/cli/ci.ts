@@ -160,6 +160,10 @@ export function detectCi(env: Env): CiEnvironment {
 /** One line for the top of a CI log: where we run, on what. */
 export function ciSummary(ci: CiEnvironment): string | undefined {
   if (!ci.isCi) return undefined;
-  const parts = [ci.ref ? `ref ${ci.ref}` : undefined, ci.commitSha ? `commit ${ci.commitSha.slice(0, 8)}` : undefined, ci.changeRequest ? `${ci.name === 'gitlab-ci' ? 'merge' : 'pull'} request ${ci.changeRequest}` : undefined].filter(Boolean);
+  const parts = [
+    ci.ref ? `ref ${ci.ref}` : undefined,
+    ci.commitSha ? `commit ${ci.commitSha.slice(0, 8)}` : undefined,
+    ci.changeRequest ? `${ci.name === 'gitlab-ci' ? 'merge' : 'pull'} request ${ci.changeRequest}` : undefined,
+  ].filter(Boolean);
   return `${ci.title}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }

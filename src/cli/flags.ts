@@ -119,7 +119,10 @@ Output for pipelines:
 Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage error.`;
 
 export const planEnvOption = () =>
-  new Option('--plan-env <name>', 'an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)').argParser(collect);
+  new Option(
+    '--plan-env <name>',
+    'an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)',
+  ).argParser(collect);
 
 export const changedSinceOption = () =>
   new Option(
@@ -127,12 +130,21 @@ export const changedSinceOption = () =>
     'only the selected deployments whose inputs (prefect.yaml section, flow files, files their steps read) changed between this git revision and the working tree; the others are skipped',
   );
 export const projectOption = () =>
-  new Option('--project <dir>', "a project directory holding the prefect file, used as its working directory (as cd DIR && prefect deploy); repeatable, globs allowed ('flows/*'); select one project's deployment with -n DIR:flow/name").argParser(collect);
+  new Option(
+    '--project <dir>',
+    "a project directory holding the prefect file, used as its working directory (as cd DIR && prefect deploy); repeatable, globs allowed ('flows/*'); select one project's deployment with -n DIR:flow/name",
+  ).argParser(collect);
 export const ownerOption = () =>
-  new Option('--owner <id>', 'the project identity deployments are marked with (label deploy-action.owner) and --prune deletes by (default: the repository, from GITHUB_REPOSITORY or the origin remote, and the prefect.yaml path in it)');
+  new Option(
+    '--owner <id>',
+    'the project identity deployments are marked with (label deploy-action.owner) and --prune deletes by (default: the repository, from GITHUB_REPOSITORY or the origin remote, and the prefect.yaml path in it)',
+  );
 
 export const pruneOption = () =>
-  new Option('--prune', 'after every create and update succeeded, delete the deployments this project owns that prefect.yaml no longer has, with their automations (needs --all)');
+  new Option(
+    '--prune',
+    'after every create and update succeeded, delete the deployments this project owns that prefect.yaml no longer has, with their automations (needs --all)',
+  );
 
 export const selectionOptions = (cmd: Command) =>
   cmd
@@ -141,7 +153,9 @@ export const selectionOptions = (cmd: Command) =>
     .addOption(new Option('-n, --name <name>', 'a deployment name, flow/name, or * pattern (repeatable)').argParser(collect))
     .option('--api-url <url>', 'Prefect API URL (default: PREFECT_API_URL; PREFECT_API_KEY authenticates with Prefect Cloud)')
     .option('--offline', 'do not contact the Prefect API even when PREFECT_API_URL is set')
-    .addOption(new Option('--concurrency <n>', 'deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)').argParser(parsePositiveInteger))
+    .addOption(
+      new Option('--concurrency <n>', 'deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)').argParser(parsePositiveInteger),
+    )
     .option('--dotenv <path>', 'write a GitLab dotenv report of the result (artifacts: reports: dotenv:)')
     .addOption(changedSinceOption())
     .optionsGroup('Deployment options (as prefect deploy; applied when one deployment is selected):')
@@ -163,5 +177,13 @@ export const selectionOptions = (cmd: Command) =>
     .option('--params <json>', 'parameters as a JSON object')
     .option('--enforce-parameter-schema', 'validate parameters against the flow signature (default)')
     .option('--no-enforce-parameter-schema', 'do not validate parameters against the flow signature')
-    .addOption(new Option('--trigger <json|file>', 'a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)').argParser(collect))
-    .addOption(new Option('--sla <json|file>', 'an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)').argParser(collect));
+    .addOption(
+      new Option('--trigger <json|file>', 'a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)').argParser(
+        collect,
+      ),
+    )
+    .addOption(
+      new Option('--sla <json|file>', 'an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)').argParser(
+        collect,
+      ),
+    );

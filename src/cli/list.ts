@@ -29,7 +29,10 @@ export function matrixJson(listed: readonly ListedDeployment[]): { include: Matr
 
 export function listToText(listed: readonly ListedDeployment[]): string {
   if (listed.length === 0) return 'no deployments selected';
-  const rows = [['DEPLOYMENT', 'FLOW', 'ENTRYPOINT', 'WORK POOL'], ...listed.map((d) => [d.deployment, d.flow, d.entrypoint, d.work_pool ? `${d.work_pool}${d.work_queue ? ` (${d.work_queue})` : ''}` : '-'])];
+  const rows = [
+    ['DEPLOYMENT', 'FLOW', 'ENTRYPOINT', 'WORK POOL'],
+    ...listed.map((d) => [d.deployment, d.flow, d.entrypoint, d.work_pool ? `${d.work_pool}${d.work_queue ? ` (${d.work_queue})` : ''}` : '-']),
+  ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');
 }

@@ -70,7 +70,12 @@ function program(session: Session): Command {
     .option('--output-file <path>', 'also write the JSON result to this file (written whole: temp file + rename)')
     .option('--debug', 'print stack traces for unexpected errors and every Prefect API request')
     .option('--no-color', 'no ANSI colours (also: NO_COLOR=1; FORCE_COLOR=1 forces them, e.g. in CI logs)')
-    .addHelpText('after', EXAMPLES(['prefect-deploy plan --all', 'prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env', 'prefect-deploy <command> --help']) + '\n' + OUTPUT_HELP);
+    .addHelpText(
+      'after',
+      EXAMPLES(['prefect-deploy plan --all', 'prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env', 'prefect-deploy <command> --help']) +
+        '\n' +
+        OUTPUT_HELP,
+    );
   registerPlan(root, session);
   registerDeploy(root, session);
   registerBuild(root, session);
@@ -90,7 +95,10 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     return EXIT_OK;
   }
   try {
-    await root.parseAsync(argv.map((a) => SHORT_ALIASES[a] ?? a), { from: 'user' });
+    await root.parseAsync(
+      argv.map((a) => SHORT_ALIASES[a] ?? a),
+      { from: 'user' },
+    );
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     const debug = argv.includes('--debug');

@@ -182,7 +182,13 @@ export class LiveReporter implements DeployReporter {
     if (this.total === undefined) return [cut(`${frame(this.startedAt)} validating · ${elapsed}`)];
     const active = [...this.running.values()].filter((r) => r.phase !== 'waiting');
     const waiting = this.running.size - active.length;
-    const head = [`${this.done}/${this.total} done`, this.failed ? this.s.red(`${this.failed} failed`) : undefined, `${active.length} in progress`, waiting ? `${waiting} waiting` : undefined, elapsed]
+    const head = [
+      `${this.done}/${this.total} done`,
+      this.failed ? this.s.red(`${this.failed} failed`) : undefined,
+      `${active.length} in progress`,
+      waiting ? `${waiting} waiting` : undefined,
+      elapsed,
+    ]
       .filter(Boolean)
       .join(' · ');
     const lines = [cut(`${frame(this.startedAt)} ${head}`)];

@@ -40,7 +40,13 @@ function projectsOf(session: Session, s: Style, request: CommandRequest, given: 
 
 function usageError(session: Session, s: Style, message: string): void {
   session.io.stderr(s.red(`error: ${message}`));
-  session.done({ json: { projects: [], errors: [{ file: null, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: 'invalid-input' }, dotenv: { scalars: status('invalid-input'), lists: [] } }, EXIT_USAGE);
+  session.done(
+    {
+      json: { projects: [], errors: [{ file: null, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: 'invalid-input' },
+      dotenv: { scalars: status('invalid-input'), lists: [] },
+    },
+    EXIT_USAGE,
+  );
 }
 
 /** Runs `run`, turning a selection no project has into a usage error. */
@@ -59,20 +65,33 @@ const diagnosticsJson = (result: ProjectsResult) => {
   return { errors, warnings };
 };
 
-export async function planProjects(session: Session, s: Style, json: boolean, verb: 'plan' | 'validate', request: PlanCommandRequest, given: readonly string[], reporter: Reporter): Promise<void> {
+export async function planProjects(
+  session: Session,
+  s: Style,
+  json: boolean,
+  verb: 'plan' | 'validate',
+  request: PlanCommandRequest,
+  given: readonly string[],
+  reporter: Reporter,
+): Promise<void> {
   const { io, secrets } = session;
   const projects = projectsOf(session, s, request, given);
   if (!projects) return;
   const result = await guarded(session, s, () => runProjects(request, projects, verb === 'plan' ? plan : validate, reporter));
   if (!result) return;
-  const parts = result.projects.map((p) => ({ project: p.project, plan: secrets.redactValue(p.result.plan!), live: p.result.live && secrets.redactValue(p.result.live) }));
+  const parts = result.projects.map((p) => ({
+    project: p.project,
+    plan: secrets.redactValue(p.result.plan!),
+    live: p.result.live && secrets.redactValue(p.result.live),
+  }));
   const out = projectsPlanToJson(parts);
   const failed = result.failureReason !== undefined;
   if (json) {
     session.annotateOnly(result.diagnostics);
     io.stdout(JSON.stringify(out, null, 2));
   } else if (!session.printProblems(s, result.diagnostics, 'would be registered')) {
-    if (verb === 'validate') for (const p of parts) io.stdout(`${p.project}: ${p.plan.deployments.length} deployment(s) valid${request.apiUrl ? ' against ' + request.apiUrl : ''}`);
+    if (verb === 'validate')
+      for (const p of parts) io.stdout(`${p.project}: ${p.plan.deployments.length} deployment(s) valid${request.apiUrl ? ' against ' + request.apiUrl : ''}`);
     else io.stdout(projectsPlanToText(parts, { now: request.now }));
   }
   const selected = failed ? [] : projectsMatrix(parts).include.map((e) => e.deployment);
@@ -84,7 +103,14 @@ export async function planProjects(session: Session, s: Style, json: boolean, ve
   session.done({ json: out, dotenv: { scalars, lists } }, failed ? EXIT_FAILED : EXIT_OK);
 }
 
-export async function deployProjectsCli(session: Session, s: Style, json: boolean, request: DeployCommandRequest, given: readonly string[], reporter: TerminalReporter): Promise<void> {
+export async function deployProjectsCli(
+  session: Session,
+  s: Style,
+  json: boolean,
+  request: DeployCommandRequest,
+  given: readonly string[],
+  reporter: TerminalReporter,
+): Promise<void> {
   const { io, secrets } = session;
   const projects = projectsOf(session, s, request, given);
   if (!projects) return;
@@ -100,7 +126,11 @@ export async function deployProjectsCli(session: Session, s: Style, json: boolea
   const outcomes = result.projects.flatMap((p) => (p.result.outcomes ?? []).map((o) => ({ project: p.project, o })));
   const count = (a: string) => outcomes.filter(({ o }) => o.action === a).length;
   const failed = reason !== undefined || result.diagnostics.some((d) => d.severity === 'error');
-  reporter.finish(outcomes.length === 0 && failed ? s.red('nothing registered') : `${result.projects.length} projects: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
+  reporter.finish(
+    outcomes.length === 0 && failed
+      ? s.red('nothing registered')
+      : `${result.projects.length} projects: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`,
+  );
   const out = secrets.redactValue({
     projects: result.projects.map((p) => ({
       project: p.project,
@@ -116,7 +146,8 @@ export async function deployProjectsCli(session: Session, s: Style, json: boolea
   } else if (outcomes.length === 0) {
     session.printProblems(s, result.diagnostics, 'was registered');
   } else {
-    for (const d of result.diagnostics) if (d.severity === 'warning' || session.ci.annotation) io.stderr(session.ci.annotation ? session.ci.annotation(d, io.cwd) : session.paint(s, d));
+    for (const d of result.diagnostics)
+      if (d.severity === 'warning' || session.ci.annotation) io.stderr(session.ci.annotation ? session.ci.annotation(d, io.cwd) : session.paint(s, d));
   }
   const names = (a: string) => outcomes.filter(({ o }) => o.action === a).map(({ project, o }) => projectSelector(project, qualifiedName(o)));
   const lists: Array<[string, string[]]> = [
@@ -153,7 +184,14 @@ export async function buildProjects(session: Session, s: Style, json: boolean, r
   session.done({ json: out, dotenv: { scalars: status(reason), lists: [['DEPLOYMENTS_BUILT', built]] } }, reason ? EXIT_FAILED : EXIT_OK);
 }
 
-export async function listProjects(session: Session, s: Style, flags: { json?: boolean; matrix?: boolean }, request: CommandRequest, given: readonly string[], reporter: Reporter): Promise<void> {
+export async function listProjects(
+  session: Session,
+  s: Style,
+  flags: { json?: boolean; matrix?: boolean },
+  request: CommandRequest,
+  given: readonly string[],
+  reporter: Reporter,
+): Promise<void> {
   const { io } = session;
   const projects = projectsOf(session, s, request, given);
   if (!projects) return;

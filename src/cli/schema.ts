@@ -16,11 +16,12 @@ const bool = (description: string): Schema => ({
 });
 const TEMPLATE = '\\{\\{.*\\}\\}';
 /** Built-in step namespaces: a name inside them must be one of the known steps. */
-const CUSTOM_STEP_NAME = '^(?!prefect\\.deployments\\.steps\\.|prefect_docker\\.|prefect_aws\\.|prefect_gcp\\.|prefect_azure\\.)[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*[.:][A-Za-z_]\\w*$';
+const CUSTOM_STEP_NAME =
+  '^(?!prefect\\.deployments\\.steps\\.|prefect_docker\\.|prefect_aws\\.|prefect_gcp\\.|prefect_azure\\.)[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*[.:][A-Za-z_]\\w*$';
 
 function stepSchema(): Schema {
   const reserved: Schema = {
-    id: { type: ['string', 'null'], description: 'Name under which later steps and the deployment reference this step\'s outputs: {{ <id>.<output> }}' },
+    id: { type: ['string', 'null'], description: "Name under which later steps and the deployment reference this step's outputs: {{ <id>.<output> }}" },
     requires: {
       description: 'Package(s) the step needs; prefect deploy installs them when missing',
       anyOf: [{ type: ['string', 'null'] }, { type: 'array', items: { type: 'string' } }],
@@ -53,12 +54,7 @@ function stepSchema(): Schema {
 
 const steps = (description: string): Schema => ({
   description,
-  anyOf: [
-    { type: 'null' },
-    { type: 'array', items: { $ref: '#/definitions/step' } },
-    { $ref: '#/definitions/step' },
-    { type: 'object', maxProperties: 0 },
-  ],
+  anyOf: [{ type: 'null' }, { type: 'array', items: { $ref: '#/definitions/step' } }, { $ref: '#/definitions/step' }, { type: 'object', maxProperties: 0 }],
 });
 
 const scheduleProperties: Record<string, Schema> = {
@@ -98,7 +94,9 @@ export function prefectYamlSchema(): Schema {
       description: text('The description; the flow docstring when absent'),
       schedule: { description: 'Legacy single schedule; prefer schedules', anyOf: [{ type: 'null' }, { type: 'object', maxProperties: 0 }, scheduleItem] },
       schedules: { description: 'Schedules of the deployment', anyOf: [{ type: 'null' }, { type: 'array', items: scheduleItem }] },
-      paused: bool('Whether the deployment is paused. Left out: created running, and an existing deployment keeps its state on the server (prefect deploy would un-pause it)'),
+      paused: bool(
+        'Whether the deployment is paused. Left out: created running, and an existing deployment keeps its state on the server (prefect deploy would un-pause it)',
+      ),
       concurrency_limit: {
         description: 'Maximum concurrent runs: a number, or a mapping with collision_strategy',
         anyOf: [
@@ -130,10 +128,13 @@ export function prefectYamlSchema(): Schema {
         properties: {
           name: text('The work pool name'),
           work_queue_name: text('The work queue name (default queue when absent)'),
-          job_variables: { type: 'object', description: 'Overrides of the work pool\'s base job template variables' },
+          job_variables: { type: 'object', description: "Overrides of the work pool's base job template variables" },
         },
       },
-      triggers: { description: 'Event triggers; each becomes an automation that runs the deployment', anyOf: [{ type: 'null' }, { type: 'array', items: { type: 'object' } }] },
+      triggers: {
+        description: 'Event triggers; each becomes an automation that runs the deployment',
+        anyOf: [{ type: 'null' }, { type: 'array', items: { type: 'object' } }],
+      },
       sla: { description: 'Service level agreements (Prefect Cloud)', anyOf: [{ type: 'null' }, { type: 'array', items: { type: 'object' } }] },
     },
   };

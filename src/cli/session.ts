@@ -66,7 +66,7 @@ export class Session {
 
   /** Global flags with the command's own, and the colours that follow from them. */
   context<F extends GlobalFlags>(cmd: Command): { flags: F; s: Style } {
-    const flags = cmd.optsWithGlobals() as F;
+    const flags = cmd.optsWithGlobals<F>();
     this.globals = flags;
     const s = style(useColor({ noColorFlag: flags.color === false, env: this.io.env, isTTY: this.io.terminal !== undefined }));
     return { flags, s };
@@ -104,7 +104,10 @@ export class Session {
       if (globals?.outputFile) writeFileAtomic(path.resolve(io.cwd, globals.outputFile), redact(`${JSON.stringify(output.json, null, 2)}\n`));
       if (dotenvFile && output.dotenv) {
         const { variables, truncated } = fitDotenv(output.dotenv.scalars, output.dotenv.lists);
-        if (truncated) io.stderr(`warning: ${dotenvFile}: lists cut to stay under GitLab's 5 KiB dotenv limit${globals?.outputFile ? `; ${globals.outputFile} has them whole` : ' (--output-file keeps them whole)'}`);
+        if (truncated)
+          io.stderr(
+            `warning: ${dotenvFile}: lists cut to stay under GitLab's 5 KiB dotenv limit${globals?.outputFile ? `; ${globals.outputFile} has them whole` : ' (--output-file keeps them whole)'}`,
+          );
         writeFileAtomic(path.resolve(io.cwd, dotenvFile), redact(dotenvText(variables)));
       }
     } catch (e) {
@@ -134,6 +137,8 @@ function redactingIo(io: Io, secrets: Secrets): Io {
     ...io,
     stdout: (text) => io.stdout(secrets.redactText(text)),
     stderr: (text) => io.stderr(secrets.redactText(text)),
-    ...(terminal ? { terminal: { write: (raw: string) => terminal.write(secrets.redactText(raw)), columns: () => terminal.columns(), rows: () => terminal.rows() } } : {}),
+    ...(terminal
+      ? { terminal: { write: (raw: string) => terminal.write(secrets.redactText(raw)), columns: () => terminal.columns(), rows: () => terminal.rows() } }
+      : {}),
   };
 }

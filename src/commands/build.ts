@@ -40,7 +40,8 @@ export async function build(request: CommandRequest, reporter: Reporter): Promis
       onProgress: (e) => reporter.progress(e),
     });
     reporter.diagnostics(ran.diagnostics);
-    if (ran.diagnostics.length > 0) return { plan, diagnostics: [...ran.diagnostics, ...plan.diagnostics], hasChanges: false, failureReason: 'step-failed', ...changed.result };
+    if (ran.diagnostics.length > 0)
+      return { plan, diagnostics: [...ran.diagnostics, ...plan.diagnostics], hasChanges: false, failureReason: 'step-failed', ...changed.result };
     return { plan, stepOutputs: ran.outputs, built: withSteps.length, diagnostics: plan.diagnostics, hasChanges: false, ...changed.result };
   } finally {
     client?.close();

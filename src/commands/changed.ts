@@ -53,7 +53,9 @@ export async function changedSelection(
   } catch (e) {
     if (!(e instanceof ChangedSinceError)) throw e;
     if (e.kind === 'no-repository' && request.changedSinceFromEvent) {
-      return { diagnostics: [{ severity: 'warning', file: request.prefectFile, message: `${e.message.replace(/ \(run it.*$/, '')}: working on every selected deployment` }] };
+      return {
+        diagnostics: [{ severity: 'warning', file: request.prefectFile, message: `${e.message.replace(/ \(run it.*$/, '')}: working on every selected deployment` }],
+      };
     }
     return { diagnostics: [{ severity: 'error', file: request.prefectFile, message: e.message }] };
   }

@@ -18,7 +18,12 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
   const { apiUrl } = request;
   if (!apiUrl) return { diagnostics: [], hasChanges: false, failureReason: 'no-api-url' };
   if (request.prune && !request.selection.all) {
-    return { diagnostics: [], hasChanges: false, failureReason: 'invalid-input', message: 'prune needs every deployment selected (--all / all: true): a partial selection must not delete the rest' };
+    return {
+      diagnostics: [],
+      hasChanges: false,
+      failureReason: 'invalid-input',
+      message: 'prune needs every deployment selected (--all / all: true): a partial selection must not delete the rest',
+    };
   }
   const ui = uiUrl(apiUrl, request.env);
   // The check plan below and the engine's own plans share the file, git's answers and the flow analyses.
@@ -38,7 +43,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
     const keyed = given && isKeyedByDeployment(given) ? given : undefined;
     const skipSteps = request.skipSteps || given !== undefined;
     let pruneOnly: Set<string> | undefined;
-    const choice: GivenStepOutputs = skipSteps ? { stepOutputs: keyed ? {} : ((given as StepOutputs | undefined) ?? {}) } : {};
+    const choice: GivenStepOutputs = skipSteps ? { stepOutputs: keyed ? {} : (given ?? {}) } : {};
     if (skipSteps || request.checkPlan) {
       // The deployments as a plan sees them, before any step output: what a PR plan fingerprinted.
       // Seen as that plan saw the environment, so the fingerprints compare; nothing is redacted for

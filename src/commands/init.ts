@@ -166,9 +166,7 @@ export interface InitRequest {
   chooseRecipe?: (recipes: string[], guess: string) => Promise<string>;
 }
 
-export type InitResult =
-  | { ok: true; recipe: string; guessed: boolean; directory: string; files: string[]; warnings: string[] }
-  | { ok: false; message: string };
+export type InitResult = { ok: true; recipe: string; guessed: boolean; directory: string; files: string[]; warnings: string[] } | { ok: false; message: string };
 
 export async function initProject(req: InitRequest): Promise<InitResult> {
   const target = path.join(req.cwd, 'prefect.yaml');

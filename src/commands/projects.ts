@@ -92,7 +92,10 @@ export function projectSelection(project: string, projects: readonly string[], s
  * whose file it matches (an `etl/nightly` that exists in one project of twenty does not fail the
  * other nineteen); a name no project matches goes to every project, whose plan then says what exists.
  */
-export async function projectSelections(request: Pick<CommandRequest, 'cwd' | 'prefectFile' | 'selection'>, projects: readonly string[]): Promise<Map<string, CommandRequest['selection'] | undefined>> {
+export async function projectSelections(
+  request: Pick<CommandRequest, 'cwd' | 'prefectFile' | 'selection'>,
+  projects: readonly string[],
+): Promise<Map<string, CommandRequest['selection'] | undefined>> {
   const given = new Map(projects.map((p) => [p, projectSelection(p, projects, request.selection)]));
   const unowned = request.selection.all ? [] : request.selection.names.filter((n) => !projects.some((p) => n.startsWith(`${p}${PROJECT_SEPARATOR}`)));
   if (unowned.length === 0 || projects.length < 2) return given;
@@ -127,7 +130,12 @@ export function projectStepOutputs(project: string, projects: readonly string[],
 }
 
 /** The request of one project: its directory as the working directory, its selection, the run's step cache. */
-export function projectRequest<R extends CommandRequest>(request: R, project: string, selection: CommandRequest['selection'], stepCache: NonNullable<CommandRequest['stepCache']>): R {
+export function projectRequest<R extends CommandRequest>(
+  request: R,
+  project: string,
+  selection: CommandRequest['selection'],
+  stepCache: NonNullable<CommandRequest['stepCache']>,
+): R {
   return { ...request, cwd: path.resolve(request.cwd, project), selection, stepCache };
 }
 
@@ -242,10 +250,16 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
     for (const { project, request: req } of chosen) {
       const planned = await validateForDeploy({ ...engineRequest(req), ...given, client, sources });
       const errors = hasErrors(planned.diagnostics);
-      validated.push({ project, result: { plan: planned, diagnostics: planned.diagnostics, hasChanges: false, ...(errors ? { failureReason: 'invalid-config' as const } : {}) } });
+      validated.push({
+        project,
+        result: { plan: planned, diagnostics: planned.diagnostics, hasChanges: false, ...(errors ? { failureReason: 'invalid-config' as const } : {}) },
+      });
     }
     if (validated.some((p) => hasErrors(p.result.diagnostics))) {
-      const merged = mergeProjects(validated.map((p) => ({ ...p, result: { ...p.result, stoppedAt: 'validation' as const } })), { stoppedAt: 'validation' });
+      const merged = mergeProjects(
+        validated.map((p) => ({ ...p, result: { ...p.result, stoppedAt: 'validation' as const } })),
+        { stoppedAt: 'validation' },
+      );
       reporter.diagnostics(merged.diagnostics);
       return { ...merged, failureReason: 'invalid-config', ...uiField };
     }

@@ -58,7 +58,13 @@ export class Secrets {
   /** Every secret value in `text` replaced by `***`. */
   redactText(text: string): string {
     if (this.values.size === 0) return text;
-    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map((part) => RegExp.escape(part)).join('|'), 'g');
+    this.pattern ??= new RegExp(
+      [...this.values]
+        .sort((a, b) => b.length - a.length)
+        .map((part) => RegExp.escape(part))
+        .join('|'),
+      'g',
+    );
     return text.replace(this.pattern, REDACTED);
   }
 
@@ -146,7 +152,7 @@ export function untrustedEnvironment(env: Environment, allow: ReadonlySet<string
         },
       });
   }
-  return shown as Environment;
+  return shown;
 }
 
 /** The dotted paths of a block document's secret fields (`*` for any key): its schema's `secret_fields`, and the whole value of a Secret block. */
@@ -179,6 +185,8 @@ function isPlain(value: object): boolean {
 }
 
 function snakeCase(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase();
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/-/g, '_')
+    .toLowerCase();
 }
-

@@ -122,9 +122,7 @@ export interface UpsertRequest {
   hasChanges: boolean;
 }
 
-export type UpsertResult =
-  | { action: 'created' | 'updated'; url: string; minimized?: { url: string; error?: string } }
-  | { action: 'skipped'; reason: string };
+export type UpsertResult = { action: 'created' | 'updated'; url: string; minimized?: { url: string; error?: string } } | { action: 'skipped'; reason: string };
 
 export async function upsertPlanComment(octokit: Octokit, request: UpsertRequest): Promise<UpsertResult> {
   const { repo, pullRequest, keys, body } = request;
@@ -142,10 +140,9 @@ export async function upsertPlanComment(octokit: Octokit, request: UpsertRequest
   let minimized: { url: string; error?: string } | undefined;
   if (previous) {
     try {
-      await octokit.graphql(
-        'mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }',
-        { id: previous.nodeId },
-      );
+      await octokit.graphql('mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }', {
+        id: previous.nodeId,
+      });
       minimized = { url: previous.url };
     } catch (e) {
       // Hiding the old plan is a courtesy: the new one is posted regardless.

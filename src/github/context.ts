@@ -56,8 +56,7 @@ export function readWorkflowRun(env: Env = process.env): WorkflowRun {
 
 function pullRequestOf(payload: Record<string, unknown>): PullRequestRef | undefined {
   const pr = payload.pull_request as
-    | { number?: number; head?: { sha?: string; repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } }
-    | undefined;
+    { number?: number; head?: { sha?: string; repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } } | undefined;
   if (!pr || typeof pr.number !== 'number') return undefined;
   const head = pr.head?.repo?.full_name;
   const base = pr.base?.repo?.full_name;

@@ -145,7 +145,8 @@ export function readInputs(getInput: (name: string) => string = (n) => core.getI
   const owner = getInput(INPUT.owner).trim();
   if (owner) inputs.owner = owner;
   if (parseBoolean(INPUT.prune, getInput(INPUT.prune))) inputs.prune = true;
-  if (inputs.prune && !inputs.all) throw new InputValueError(`input "${INPUT.prune}" needs "${INPUT.all}: true" (a partial selection must not delete the deployments it does not select)`);
+  if (inputs.prune && !inputs.all)
+    throw new InputValueError(`input "${INPUT.prune}" needs "${INPUT.all}: true" (a partial selection must not delete the deployments it does not select)`);
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
   }

@@ -109,7 +109,9 @@ async function fetchCommit(sha: string, cwd: string): Promise<void> {
   );
   if (present) return;
   core.info(`changed-since: fetching ${sha} (the event's base commit) from origin`);
-  await runGit(['fetch', '--no-tags', '--depth=1', 'origin', sha], cwd).catch((e: Error) => core.info(`changed-since: fetching ${sha} failed: ${e.message.split('\n')[0]}`));
+  await runGit(['fetch', '--no-tags', '--depth=1', 'origin', sha], cwd).catch((e: Error) =>
+    core.info(`changed-since: fetching ${sha} failed: ${e.message.split('\n')[0]}`),
+  );
 }
 
 function commandRequest(r: Run): CommandRequest {

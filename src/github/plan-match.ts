@@ -6,17 +6,9 @@
 import { compareFingerprints, DELETION_PREFIX, type FingerprintDifference, type PlanFingerprint } from '../core/plan/hash.js';
 import { currentLogin, ownPlanComments, type CommentKeys, type Octokit, type PlanComment, type Repository } from './comment.js';
 
-export type PlanMatch =
-  | { ok: true; pullRequest: number; comment: PlanComment }
-  | { ok: false; message: string; differences: FingerprintDifference[] };
+export type PlanMatch = { ok: true; pullRequest: number; comment: PlanComment } | { ok: false; message: string; differences: FingerprintDifference[] };
 
-export async function checkPlanMatch(
-  octokit: Octokit,
-  repo: Repository,
-  sha: string,
-  keys: CommentKeys,
-  fingerprint: PlanFingerprint,
-): Promise<PlanMatch> {
+export async function checkPlanMatch(octokit: Octokit, repo: Repository, sha: string, keys: CommentKeys, fingerprint: PlanFingerprint): Promise<PlanMatch> {
   const pulls = (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 })).data;
   // The pull request this commit merged: the one whose merge commit it is, else any merged one that contains it.
   const merged = pulls.filter((p) => p.merged_at);
@@ -42,11 +34,21 @@ export async function checkPlanMatch(
     };
   }
   const numbers = candidates.map((p) => `#${p.number}`).join(', ');
-  return { ok: false, message: `no plan comment for these deployments on pull request ${numbers} (was the plan run with comment-mode off, or changes-only without changes?)`, differences: [] };
+  return {
+    ok: false,
+    message: `no plan comment for these deployments on pull request ${numbers} (was the plan run with comment-mode off, or changes-only without changes?)`,
+    differences: [],
+  };
 }
 
 export function describeDifferences(differences: readonly FingerprintDifference[]): string {
   return differences
-    .map((d) => (d.kind === 'missing' && d.deployment.startsWith(DELETION_PREFIX) ? `deleting ${d.deployment.slice(DELETION_PREFIX.length)} was not in that plan` : d.kind === 'missing' ? `${d.deployment} was not in that plan` : `${d.deployment} changed${d.fields.length ? ` (${d.fields.join(', ')})` : ''}`))
+    .map((d) =>
+      d.kind === 'missing' && d.deployment.startsWith(DELETION_PREFIX)
+        ? `deleting ${d.deployment.slice(DELETION_PREFIX.length)} was not in that plan`
+        : d.kind === 'missing'
+          ? `${d.deployment} was not in that plan`
+          : `${d.deployment} changed${d.fields.length ? ` (${d.fields.join(', ')})` : ''}`,
+    )
     .join('; ');
 }

@@ -107,7 +107,8 @@ export async function publishPlanProjects(r: Run, result: ProjectsResult): Promi
 
 export async function publishDeployProjects(r: Run, result: ProjectsResult): Promise<void> {
   const reason = result.failureReason;
-  if (reason === 'no-api-url') return fail(r, 'no-api-url', [], 'mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL');
+  if (reason === 'no-api-url')
+    return fail(r, 'no-api-url', [], 'mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL');
   const ui = result.uiUrl;
   const parts = planned(r, result);
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(projectsMatrix(parts)));
@@ -134,7 +135,8 @@ export async function publishDeployProjects(r: Run, result: ProjectsResult): Pro
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes));
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
   const stepOutputs: Record<string, unknown> = {};
-  for (const p of result.projects) for (const d of p.result.plan?.deployments ?? []) stepOutputs[projectSelector(p.project, deploymentKey(d))] = p.result.stepOutputs?.get(d.index) ?? {};
+  for (const p of result.projects)
+    for (const d of p.result.plan?.deployments ?? []) stepOutputs[projectSelector(p.project, deploymentKey(d))] = p.result.stepOutputs?.get(d.index) ?? {};
   r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(stepOutputs));
   const deployed = result.projects.flatMap((p) =>
     p.result.plan

@@ -2,7 +2,6 @@
  * What each mode leaves once its command is done: outputs (by constant name, redacted), the plan in
  * the log, the job summary, the PR comment, and the failure.
  */
-import type { Deletion } from '../core/plan/ownership.js';
 import * as core from '@actions/core';
 import { formatDiagnostic } from '../core/diagnostics.js';
 import { outcomeJson, type LiveChange } from '../core/apply/index.js';
@@ -51,7 +50,10 @@ export async function publishDeploy(r: Run, result: CommandResult): Promise<void
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes.map((o) => outcomeJson(o, ui))));
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
   const deployed = { plan, outcomes, diagnostics: result.diagnostics, ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}) };
-  await writeSummary(r, deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...(ui ? { uiUrl: ui } : {}), footer: withSkipped(result, footer(r, 'Deployed')) }));
+  await writeSummary(
+    r,
+    deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...(ui ? { uiUrl: ui } : {}), footer: withSkipped(result, footer(r, 'Deployed')) }),
+  );
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
 
@@ -95,7 +97,9 @@ function logPlan(plan: Plan, live: readonly LiveChange[] | undefined, now: Date)
   plan.deployments.forEach((d, i) => {
     const single = { ...plan, deployments: [d] };
     const change = live?.[i];
-    const lines = text(single, change ? [change] : undefined).split('\n').slice(2);
+    const lines = text(single, change ? [change] : undefined)
+      .split('\n')
+      .slice(2);
     printGroup(`${deploymentKey(d)}${change ? `: ${change.action === 'created' ? 'create' : change.action === 'updated' ? 'update' : 'unchanged'}` : ''}`, lines);
   });
 }

@@ -46,7 +46,9 @@ export async function postPlanComment(r: Run, markdown: string, print: PlanFinge
     const status = httpStatus(e);
     const message = r.secrets.redactText((e as Error).message);
     if (status === 403 || status === 404) {
-      core.notice(`the plan could not be posted on pull request #${pr.number} (GitHub answered ${status}: ${message}); it is in the job summary. Give the job "pull-requests: write" permission to get the comment.`);
+      core.notice(
+        `the plan could not be posted on pull request #${pr.number} (GitHub answered ${status}: ${message}); it is in the job summary. Give the job "pull-requests: write" permission to get the comment.`,
+      );
     } else {
       core.warning(`the plan could not be posted on pull request #${pr.number}: ${message}; it is in the job summary`);
     }
@@ -73,7 +75,12 @@ export async function planMatches(r: Run, plan: Plan, deletions?: readonly Delet
     return undefined;
   }
   if (match.differences.length > 0) {
-    printGroup('require-plan-match: what differs from the plan on the pull request', match.differences.map((d) => (d.kind === 'missing' ? `${d.deployment}: not in that plan` : `${d.deployment}: ${d.fields.length ? d.fields.join(', ') : 'changed'}`)));
+    printGroup(
+      'require-plan-match: what differs from the plan on the pull request',
+      match.differences.map((d) =>
+        d.kind === 'missing' ? `${d.deployment}: not in that plan` : `${d.deployment}: ${d.fields.length ? d.fields.join(', ') : 'changed'}`,
+      ),
+    );
   }
   await writeSummary(r, `### ❌ Not deployed: the plan changed\n\n${match.message}\n\n${footer(r, 'Checked')}\n`);
   return `${match.message}. Plan again on a pull request, or set require-plan-match: false`;

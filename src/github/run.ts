@@ -57,7 +57,11 @@ export function footer(r: Run, verb: string): string {
 }
 
 export function fingerprint(r: Run, deployments: readonly DesiredDeployment[], deletions?: readonly Deletion[]): PlanFingerprint {
-  return fingerprintDeployments(deployments, { ...(r.github.sha ? { commit: r.github.sha } : {}), transform: (v) => r.secrets.redactValue(v), ...(deletions ? { deletions } : {}) });
+  return fingerprintDeployments(deployments, {
+    ...(r.github.sha ? { commit: r.github.sha } : {}),
+    transform: (v) => r.secrets.redactValue(v),
+    ...(deletions ? { deletions } : {}),
+  });
 }
 
 export async function writeSummary(r: Run, markdown: string): Promise<string> {

@@ -36,10 +36,10 @@ export class Secrets extends CoreSecrets {
         .split('\n')
         .map((line) => (line.startsWith(ADD_MASK) ? line : this.redactText(line)))
         .join('\n');
-    stream.write = ((chunk: unknown, ...rest: unknown[]) =>
-      write(typeof chunk === 'string' ? redact(chunk) : chunk instanceof Uint8Array ? redact(Buffer.from(chunk).toString('utf8')) : chunk, ...rest)) as typeof stream.write;
+    stream.write = (chunk: unknown, ...rest: unknown[]) =>
+      write(typeof chunk === 'string' ? redact(chunk) : chunk instanceof Uint8Array ? redact(Buffer.from(chunk).toString('utf8')) : chunk, ...rest);
     return () => {
-      stream.write = write as typeof stream.write;
+      stream.write = write;
     };
   }
 }

@@ -175,9 +175,7 @@ export class PrefectClient {
 
   /** `GET /deployments/name/{flow}/{deployment}`; `undefined` when it does not exist yet (create path). */
   readDeploymentByName(flowName: string, deploymentName: string): Promise<Deployment | undefined> {
-    return orUndefined(
-      this.http.json<Deployment>({ method: 'GET', path: apiPath`/deployments/name/${flowName}/${deploymentName}` }),
-    );
+    return orUndefined(this.http.json<Deployment>({ method: 'GET', path: apiPath`/deployments/name/${flowName}/${deploymentName}` }));
   }
 
   /**
@@ -398,7 +396,9 @@ export class PrefectClient {
     const runs = body.actions.flatMap((a) => ('deployment_id' in a && typeof a.deployment_id === 'string' ? [a.deployment_id] : []));
     const resource = owner ?? (runs[0] !== undefined ? deploymentResourceId(runs[0]) : undefined);
     if (!resource) {
-      throw new Error(`POST /automations/ "${body.name}": the outcome is unknown and the automation names no owner to look it up by; check the automations before re-running`);
+      throw new Error(
+        `POST /automations/ "${body.name}": the outcome is unknown and the automation names no owner to look it up by; check the automations before re-running`,
+      );
     }
     const related = await this.http.json<Automation[]>({ method: 'GET', path: apiPath`/automations/related-to/${resource}` });
     // The open-source server does not answer with the owner; the name and the deployment run tell.
@@ -425,9 +425,7 @@ export class PrefectClient {
 
   /** `GET /block_documents/{id}?include_secrets=true`; `undefined` when missing. */
   async readBlockDocument(id: string): Promise<BlockDocument | undefined> {
-    const document = await orUndefined(
-      this.http.json<BlockDocument>({ method: 'GET', path: apiPath`/block_documents/${id}`, query: { include_secrets: true } }),
-    );
+    const document = await orUndefined(this.http.json<BlockDocument>({ method: 'GET', path: apiPath`/block_documents/${id}`, query: { include_secrets: true } }));
     if (document) this.hooks.onBlockDocument?.(document);
     return document;
   }

@@ -319,9 +319,7 @@ export class HttpClient {
         try {
           agentOptions.ca = readFileSync(settings.sslCertFile);
         } catch (e) {
-          throw new PrefectSettingsError(
-            `cannot read the CA bundle ${settings.sslCertFile} (PREFECT_API_SSL_CERT_FILE / SSL_CERT_FILE): ${(e as Error).message}`,
-          );
+          throw new PrefectSettingsError(`cannot read the CA bundle ${settings.sslCertFile} (PREFECT_API_SSL_CERT_FILE / SSL_CERT_FILE): ${(e as Error).message}`);
         }
       }
       this.agent = new (httpsModule().Agent)(agentOptions);
@@ -439,15 +437,10 @@ export class HttpClient {
       let seconds = retrySeconds ?? 2 ** tryCount;
       const jitter = this.settings.retryJitterFactor;
       if (seconds > 0 && jitter > 0) {
-        seconds = fromHeader
-          ? boundedPoissonInterval(seconds, seconds * (1 + jitter), this.random)
-          : clampedPoissonInterval(seconds, jitter, this.random);
+        seconds = fromHeader ? boundedPoissonInterval(seconds, seconds * (1 + jitter), this.random) : clampedPoissonInterval(seconds, jitter, this.random);
       }
       if (tryCount > maxRetries) break;
-      this.logger.debug(
-        `${request.method} ${request.path}: ${reason}; another attempt in ${seconds.toFixed(2)} s ` +
-          `(attempt ${tryCount}/${maxRetries + 1})`,
-      );
+      this.logger.debug(`${request.method} ${request.path}: ${reason}; another attempt in ${seconds.toFixed(2)} s ` + `(attempt ${tryCount}/${maxRetries + 1})`);
       await this.sleep(seconds * 1000);
     }
     // Out of retries: the last answer stands.
@@ -616,7 +609,7 @@ export function errorDetail(text: string): string {
     return text.trim().slice(0, 500);
   }
   if (typeof parsed === 'object' && parsed !== null && 'detail' in parsed) {
-    const detail = (parsed as { detail: unknown }).detail;
+    const detail = parsed.detail;
     if (typeof detail === 'string') return detail;
     if (Array.isArray(detail)) {
       return detail

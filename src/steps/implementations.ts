@@ -57,7 +57,9 @@ export function resolveStep(name: string, keywords: { requires?: unknown } = {})
   if (definition || isBuiltInNamespace(name)) {
     const known = definition ? '' : didYouMean(name, allStepNames());
     if (!definition && name.startsWith(`${CORE}.`)) {
-      throw new StepFailure(`${name} is not a Prefect step${known || ` (the built-in steps are ${[...IMPLEMENTATIONS.keys()].map((n) => n.slice(CORE.length + 1)).join(', ')})`}`);
+      throw new StepFailure(
+        `${name} is not a Prefect step${known || ` (the built-in steps are ${[...IMPLEMENTATIONS.keys()].map((n) => n.slice(CORE.length + 1)).join(', ')})`}`,
+      );
     }
     throw new StepFailure(`${name} is not implemented yet in deploy-action${known} (run this deployment with \`prefect deploy\` for now)`);
   }

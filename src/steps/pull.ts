@@ -151,9 +151,7 @@ function formatTokenFromCredentials(netloc: string, credentials: Record<string, 
   };
   if (netloc.includes('bitbucketserver')) {
     if (!token.includes(':')) {
-      throw new StepFailure(
-        'Please provide a `username` and a `password` or `token` in your BitBucketCredentials block to clone a repo from BitBucket Server.',
-      );
+      throw new StepFailure('Please provide a `username` and a `password` or `token` in your BitBucketCredentials block to clone a repo from BitBucket Server.');
     }
     return pair(token);
   }
@@ -232,9 +230,7 @@ class GitRepository {
     if (result.code !== 0) {
       const shown = args.filter((a, i) => args[i - 1] !== '-c').map((a) => (a === '-c' ? '-c <config>' : a));
       const tail = pyStrip(this.sanitize(result.stderr)).split('\n').slice(-3).join(' | ');
-      throw new StepFailure(
-        this.sanitize(`Command 'git ${shown.join(' ')}' returned non-zero exit status ${result.code}.${tail ? ` git stderr: ${tail}` : ''}`),
-      );
+      throw new StepFailure(this.sanitize(`Command 'git ${shown.join(' ')}' returned non-zero exit status ${result.code}.${tail ? ` git stderr: ${tail}` : ''}`));
     }
     return result.stdout;
   }
@@ -405,7 +401,7 @@ export async function gitClone(inputs: Record<string, unknown>, call: StepCall):
     if (!Array.isArray(directoriesInput) || !directoriesInput.every((d) => typeof d === 'string')) {
       throw new TypeError('git_clone: directories must be a list of strings');
     }
-    directories = directoriesInput as string[];
+    directories = directoriesInput;
   }
 
   if (credentialValue(credentials, 'username') && !(credentialValue(credentials, 'access_token') || credentialValue(credentials, 'password'))) {
@@ -420,17 +416,16 @@ export async function gitClone(inputs: Record<string, unknown>, call: StepCall):
   }
   for (const d of directories ?? []) {
     if (d.startsWith('--')) {
-      call.log(`Directory ${pythonStringRepr(d)} starts with '--' and will be interpreted as a path by git sparse-checkout. If this is not intentional, remove it from the directories list.`);
+      call.log(
+        `Directory ${pythonStringRepr(d)} starts with '--' and will be interpreted as a path by git sparse-checkout. If this is not intentional, remove it from the directories list.`,
+      );
     }
   }
 
   const repoName = urlSplit(repository).path.split('/').pop()!.replaceAll('.git', '');
   const safeBranch = branch ? branch.replaceAll('/', '-') : undefined;
   const name = cloneDirectoryName || (safeBranch ? `${repoName}-${safeBranch}` : repoName);
-  const repo = new GitRepository(
-    { url: repository, credentials, name, branch, commitSha, includeSubmodules: isTruthy(inputs['include_submodules']), directories },
-    call,
-  );
+  const repo = new GitRepository({ url: repository, credentials, name, branch, commitSha, includeSubmodules: isTruthy(inputs['include_submodules']), directories }, call);
 
   for (let attempt = 0; ; attempt++) {
     try {
@@ -446,4 +441,3 @@ export async function gitClone(inputs: Record<string, unknown>, call: StepCall):
   }
   return { directory: path.relative(call.cwd, repo.destination) };
 }
-

@@ -3,12 +3,7 @@
  * against the outputs before it (B.1–B.5), run natively, its result merged (§2.9). The first
  * failure stops the run with a StepExecutionError.
  */
-import {
-  mergeStepOutputs,
-  templateStepInputs,
-  type StepOutputs,
-  type UnresolvedReference,
-} from '../core/templating/index.js';
+import { mergeStepOutputs, templateStepInputs, type StepOutputs, type UnresolvedReference } from '../core/templating/index.js';
 import { parseStep } from '../core/config/step-catalogue.js';
 import { deepCopy, isMapping, pythonTypeName } from '../core/values/index.js';
 import { StepExecutionError, type StepRun } from '../core/apply/step-runner.js';
@@ -55,7 +50,11 @@ export async function runSteps(steps: readonly unknown[], seedOutputs: StepOutpu
       const { definition, implementation } = resolveStep(name, templated.keywords);
       checkInputs(definition, templated.value);
       if (definition.name === RUN_SHELL_SCRIPT) {
-        await refuseInjectedCommands(raw, templated.value, async (text) => (await templateStepInputs({ script: text }, outputs, { ...ctx.sources, env: ctx.env })).value['script']);
+        await refuseInjectedCommands(
+          raw,
+          templated.value,
+          async (text) => (await templateStepInputs({ script: text }, outputs, { ...ctx.sources, env: ctx.env })).value['script'],
+        );
       }
 
       const start = async (): Promise<StepRun> => {

@@ -85,11 +85,20 @@ export async function uploadSet(provider: StorageProvider, localRoot: string, fo
       if (!entry.resolves) continue;
       if (spec.ignores(entry.relativePath)) continue;
     } else if (!entry.resolves) broken.push(entry.relativePath);
-    files.push({ localPath: join(root, ...entry.relativePath.split('/')), relativePath: entry.relativePath, key: objectKey(provider, folder, entry.relativePath, platform) });
+    files.push({
+      localPath: join(root, ...entry.relativePath.split('/')),
+      relativePath: entry.relativePath,
+      key: objectKey(provider, folder, entry.relativePath, platform),
+    });
   }
   files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
 
-  const warnings = spec ? [] : riskyUploadWarnings(files.map((f) => f.relativePath), ignoreName || null);
+  const warnings = spec
+    ? []
+    : riskyUploadWarnings(
+        files.map((f) => f.relativePath),
+        ignoreName || null,
+      );
   for (const path of broken) warnings.push(`${path} is a broken symbolic link: ${PUSH_STEPS[provider]} would fail uploading it (remove it or add it to .prefectignore)`);
   return { files, ignoreFile, warnings };
 }
@@ -116,7 +125,10 @@ function purePathParts(path: string, windows: boolean): { anchor: string; parts:
     const m = /^([A-Za-z]:)?(\/)?/.exec(p)!;
     anchor = (m[1] ?? '') + (m[2] ?? '');
   }
-  const parts = p.slice(anchor.length).split('/').filter((part) => part !== '' && part !== '.');
+  const parts = p
+    .slice(anchor.length)
+    .split('/')
+    .filter((part) => part !== '' && part !== '.');
   return { anchor, parts };
 }
 
@@ -140,7 +152,8 @@ async function walk(root: string, strict: boolean): Promise<WalkEntry[]> {
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
-      if (strict || prefix === '') throw new Error(`cannot list ${prefix || root}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+      if (strict || prefix === '')
+        throw new Error(`cannot list ${prefix || root}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
       return;
     }
     for (const entry of entries) {

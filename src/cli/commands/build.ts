@@ -35,7 +35,16 @@ export function registerBuild(program: Command, session: Session): void {
   selectionOptions(
     program
       .command('build')
-      .description('run the build and push steps of the selected deployments once and register nothing; print their outputs as JSON (keyed by flow/name) for deploy --step-outputs')
-      .addHelpText('after', EXAMPLES(['prefect-deploy build --all > step-outputs.json', 'prefect-deploy deploy --all --step-outputs step-outputs.json', 'prefect-deploy build -n etl/nightly --json --output-file build.json'])),
+      .description(
+        'run the build and push steps of the selected deployments once and register nothing; print their outputs as JSON (keyed by flow/name) for deploy --step-outputs',
+      )
+      .addHelpText(
+        'after',
+        EXAMPLES([
+          'prefect-deploy build --all > step-outputs.json',
+          'prefect-deploy deploy --all --step-outputs step-outputs.json',
+          'prefect-deploy build -n etl/nightly --json --output-file build.json',
+        ]),
+      ),
   ).action((_flags, cmd: Command) => runBuild(session, cmd));
 }

@@ -44,7 +44,8 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
   const { flags, s } = session.context<DeployFlags>(cmd);
   const { io, ci, secrets } = session;
   // A partial selection would see every other deployment as removed.
-  if (flags.prune && !flags.all) cmd.error('error: --prune requires --all (a partial selection must not delete the deployments it does not select)', { exitCode: EXIT_USAGE });
+  if (flags.prune && !flags.all)
+    cmd.error('error: --prune requires --all (a partial selection must not delete the deployments it does not select)', { exitCode: EXIT_USAGE });
   session.dotenvFile = flags.dotenv;
   const reporter = new TerminalReporter(session, s, Boolean(flags.json));
   const request = {
@@ -66,17 +67,32 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
   if (reason === 'no-api-url') {
     const message = 'no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url';
     io.stderr(s.red(`error: ${message}`));
-    const json = { deployments: [], errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: 'no-api-url' };
+    const json = {
+      deployments: [],
+      errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }],
+      warnings: [],
+      failure_reason: 'no-api-url',
+    };
     return session.done({ json, dotenv: { scalars: status('no-api-url'), lists: [] } }, EXIT_USAGE);
   }
   const outcomes = result.outcomes ?? [];
   const { diagnostics, uiUrl: ui } = result;
   const failed = diagnostics.some((d) => d.severity === 'error');
   const count = (a: string) => outcomes.filter((o) => o.action === a).length;
-  reporter.finish(outcomes.length === 0 && failed ? s.red('nothing registered') : `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed${count('deleted') ? `, ${count('deleted')} deleted` : ''}`);
+  reporter.finish(
+    outcomes.length === 0 && failed
+      ? s.red('nothing registered')
+      : `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed${count('deleted') ? `, ${count('deleted')} deleted` : ''}`,
+  );
   const diagJson = planToJson({ prefectFile: result.plan?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
   const skipped = result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};
-  const json = secrets.redactValue({ deployments: outcomesJson(outcomes, ui), ...skipped, errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
+  const json = secrets.redactValue({
+    deployments: outcomesJson(outcomes, ui),
+    ...skipped,
+    errors: diagJson.errors,
+    warnings: diagJson.warnings,
+    failure_reason: reason ?? null,
+  });
   if (flags.json) {
     session.annotateOnly(diagnostics);
     io.stdout(JSON.stringify(json, null, 2));
@@ -89,7 +105,10 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
   const registered = outcomes.filter((o) => o.action !== 'deleted');
   const only = registered.length === 1 ? registered[0]! : undefined;
   const names = (a: string) => outcomes.filter((o) => o.action === a).map(label);
-  const scalars: DotenvVariables = [...status(reason), ...(only?.id ? ([['DEPLOYMENT_ID', only.id], ...(ui ? [['DEPLOYMENT_URL', deploymentUrl(ui, only.id)!]] : [])] as DotenvVariables) : [])];
+  const scalars: DotenvVariables = [
+    ...status(reason),
+    ...(only?.id ? ([['DEPLOYMENT_ID', only.id], ...(ui ? [['DEPLOYMENT_URL', deploymentUrl(ui, only.id)!]] : [])] as DotenvVariables) : []),
+  ];
   const lists: Array<[string, string[]]> = [
     ['DEPLOYMENTS_CREATED', names('created')],
     ['DEPLOYMENTS_UPDATED', names('updated')],
@@ -118,11 +137,21 @@ export function registerDeploy(program: Command, session: Session): void {
         ]),
       ),
   )
-    .addOption(new Option('--lock-timeout <seconds>', `how long to wait for another deploy of the same prefect.yaml to the same server to finish writing (default ${DEFAULT_LOCK_TIMEOUT_SECONDS}; 0: fail at once)`).argParser(parseNonNegativeInteger))
+    .addOption(
+      new Option(
+        '--lock-timeout <seconds>',
+        `how long to wait for another deploy of the same prefect.yaml to the same server to finish writing (default ${DEFAULT_LOCK_TIMEOUT_SECONDS}; 0: fail at once)`,
+      ).argParser(parseNonNegativeInteger),
+    )
     .option('--no-lock', 'write without taking the deploy lock on the server (concurrent deploys of the same prefect.yaml may then duplicate automations)')
     .addOption(pruneOption())
     .addOption(ownerOption())
     .option('--skip-steps', 'do not run the build/push steps; what they would fill must come from --step-outputs')
-    .addOption(new Option('--step-outputs <json|file>', "outputs of build/push steps run earlier, as a JSON object or a file holding one: one set for every deployment, or what `prefect-deploy build` printed (keyed by flow/name); the steps are not run").argParser(stepOutputsParser(session.io.cwd)))
+    .addOption(
+      new Option(
+        '--step-outputs <json|file>',
+        'outputs of build/push steps run earlier, as a JSON object or a file holding one: one set for every deployment, or what `prefect-deploy build` printed (keyed by flow/name); the steps are not run',
+      ).argParser(stepOutputsParser(session.io.cwd)),
+    )
     .action((_flags, cmd: Command) => runDeploy(session, cmd));
 }

@@ -51,7 +51,10 @@ async function runInit(session: Session, cmd: Command): Promise<void> {
   const { recipe, guessed, directory, files, warnings } = outcome;
   const json = { recipe, guessed, directory, files, warnings };
   if (flags.json) io.stdout(JSON.stringify(json, null, 2));
-  else io.stdout(`Created project in ${directory} from the ${recipe} recipe${guessed ? ' (guessed; choose another with --recipe)' : ''} with the following new files:\n${files.join('\n')}`);
+  else
+    io.stdout(
+      `Created project in ${directory} from the ${recipe} recipe${guessed ? ' (guessed; choose another with --recipe)' : ''} with the following new files:\n${files.join('\n')}`,
+    );
   session.done({ json }, EXIT_OK);
 }
 
@@ -59,10 +62,22 @@ export function registerInit(program: Command, session: Session): void {
   program
     .command('init')
     .description("write prefect.yaml (and .prefectignore) from one of prefect init's recipes")
-    .option('--recipe <name>', `the recipe (${safeRecipeNames()}); when omitted: chosen on a terminal, else guessed as prefect init does (a git remote gives git or docker-git, a Dockerfile docker, else local)`)
-    .addOption(new Option('-f, --field <key=value>', 'a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing').argParser(collect))
+    .option(
+      '--recipe <name>',
+      `the recipe (${safeRecipeNames()}); when omitted: chosen on a terminal, else guessed as prefect init does (a git remote gives git or docker-git, a Dockerfile docker, else local)`,
+    )
+    .addOption(
+      new Option('-f, --field <key=value>', 'a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing').argParser(collect),
+    )
     .option('--name <name>', 'the project name written to prefect.yaml (default: the directory name)')
     .option('--force', 'overwrite an existing prefect.yaml')
-    .addHelpText('after', EXAMPLES(['prefect-deploy init', 'prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest', 'prefect-deploy init --recipe s3 -f bucket=acme-flows --force']))
+    .addHelpText(
+      'after',
+      EXAMPLES([
+        'prefect-deploy init',
+        'prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest',
+        'prefect-deploy init --recipe s3 -f bucket=acme-flows --force',
+      ]),
+    )
     .action((_flags, cmd: Command) => runInit(session, cmd));
 }

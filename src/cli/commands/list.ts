@@ -8,13 +8,23 @@ import { listProjects } from '../projects.js';
 import { TerminalReporter } from '../reporter.js';
 import { EXIT_FAILED, EXIT_OK, status, type Session } from '../session.js';
 
-type ListFlags = Pick<SelectionFlags, 'prefectFile' | 'json' | 'outputFile' | 'debug' | 'color' | 'all' | 'name' | 'dotenv' | 'changedSince' | 'project'> & { matrix?: boolean };
+type ListFlags = Pick<SelectionFlags, 'prefectFile' | 'json' | 'outputFile' | 'debug' | 'color' | 'all' | 'name' | 'dotenv' | 'changedSince' | 'project'> & {
+  matrix?: boolean;
+};
 
 async function runList(session: Session, cmd: Command): Promise<void> {
   const { flags, s } = session.context<ListFlags>(cmd);
   const { io } = session;
   session.dotenvFile = flags.dotenv;
-  const request = { prefectFile: flags.prefectFile, selection: { all: Boolean(flags.all), names: flags.name ?? [] }, cwd: io.cwd, env: io.env, now: io.now(), secrets: session.secrets, ...(flags.changedSince ? { changedSince: flags.changedSince } : {}) };
+  const request = {
+    prefectFile: flags.prefectFile,
+    selection: { all: Boolean(flags.all), names: flags.name ?? [] },
+    cwd: io.cwd,
+    env: io.env,
+    now: io.now(),
+    secrets: session.secrets,
+    ...(flags.changedSince ? { changedSince: flags.changedSince } : {}),
+  };
   if (flags.project?.length) return listProjects(session, s, flags, request, flags.project, new TerminalReporter(session, s, Boolean(flags.json)));
   const result = await list(request, new TerminalReporter(session, s, Boolean(flags.json)));
   const plan = result.plan!;
@@ -32,7 +42,10 @@ async function runList(session: Session, cmd: Command): Promise<void> {
     }
   }
   const errors = planToJson(plan).errors;
-  const output = { json: failed ? { ...json, errors } : json, dotenv: { scalars: status(result.failureReason), lists: [['DEPLOYMENTS_SELECTED', listed.map((d) => d.deployment)]] as Array<[string, string[]]> } };
+  const output = {
+    json: failed ? { ...json, errors } : json,
+    dotenv: { scalars: status(result.failureReason), lists: [['DEPLOYMENTS_SELECTED', listed.map((d) => d.deployment)]] as Array<[string, string[]]> },
+  };
   session.done(output, failed ? EXIT_FAILED : EXIT_OK);
 }
 
@@ -46,6 +59,9 @@ export function registerList(program: Command, session: Session): void {
     .option('--matrix', 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)')
     .option('--dotenv <path>', 'write a GitLab dotenv report (DEPLOYMENTS_SELECTED)')
     .addOption(changedSinceOption())
-    .addHelpText('after', EXAMPLES(['prefect-deploy list', 'prefect-deploy list -n "etl-*" --json', 'echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"']))
+    .addHelpText(
+      'after',
+      EXAMPLES(['prefect-deploy list', 'prefect-deploy list -n "etl-*" --json', 'echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"']),
+    )
     .action((_flags, cmd: Command) => runList(session, cmd));
 }

@@ -69,7 +69,15 @@ export function registerPlan(program: Command, session: Session): void {
     program
       .command('plan')
       .description('show what would be registered for each selected deployment; with PREFECT_API_URL, what a deploy would create, update or leave unchanged')
-      .addHelpText('after', EXAMPLES(['prefect-deploy plan --all', 'prefect-deploy plan -n etl/nightly --json', 'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml', 'prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env'])),
+      .addHelpText(
+        'after',
+        EXAMPLES([
+          'prefect-deploy plan --all',
+          'prefect-deploy plan -n etl/nightly --json',
+          'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml',
+          'prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env',
+        ]),
+      ),
   )
     .addOption(planEnvOption())
     .addOption(ownerOption())
@@ -80,7 +88,9 @@ export function registerValidate(program: Command, session: Session): void {
   selectionOptions(
     program
       .command('validate')
-      .description('check everything deploy checks before its first write: prefect.yaml, entrypoints, flows, schedules, parameters against the flow schema, a Python for steps that need one (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing')
+      .description(
+        'check everything deploy checks before its first write: prefect.yaml, entrypoints, flows, schedules, parameters against the flow schema, a Python for steps that need one (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing',
+      )
       .addHelpText('after', EXAMPLES(['prefect-deploy validate --all', 'prefect-deploy validate --all --offline --json'])),
   )
     .addOption(planEnvOption())

@@ -33,15 +33,7 @@ export { automationsFor, compareWithServer, type LiveChange } from '../plan/live
 export { serverCompatibility } from './server-compat.js';
 export { pruneDeletions, type PruneClient, type PruneOptions } from './prune.js';
 export { lockEventText, lockName, lockTarget, DEFAULT_LOCK_TIMEOUT_SECONDS, type LockEvent, type LockOptions } from './lock.js';
-export {
-  StepExecutionError,
-  type DeploymentSteps,
-  type StepEvent,
-  type StepRun,
-  type StepRunCache,
-  type StepRunContext,
-  type StepRunner,
-} from './step-runner.js';
+export { StepExecutionError, type DeploymentSteps, type StepEvent, type StepRun, type StepRunCache, type StepRunContext, type StepRunner } from './step-runner.js';
 
 /** What a deploy needs from the API: the bulk reads of the snapshot, the writes, the work pools. */
 export interface DeployClient extends RegistrationClient, SnapshotClient, Partial<LockClient>, Partial<Omit<PruneClient, 'deleteOwnedAutomations'>> {
@@ -81,8 +73,7 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
 }
 
 export type DeployProgress =
-  | { phase: 'validated'; deployments: ReadonlyArray<{ name: string; flowName: string }> }
-  | { phase: 'steps' | 'built' | 'registering'; name: string; flowName: string };
+  { phase: 'validated'; deployments: ReadonlyArray<{ name: string; flowName: string }> } | { phase: 'steps' | 'built' | 'registering'; name: string; flowName: string };
 
 export interface DeploymentOutcome {
   name: string;
@@ -148,7 +139,10 @@ export async function validateDeployments(
   const diagnostics = [...plan.diagnostics];
   // The steps run only when their outputs are not given.
   const withSteps = request.stepOutputs ? [] : plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
-  const noPython = await request.stepRunner.missingPythonBeforeSteps(withSteps.map((d) => d.steps), request.env);
+  const noPython = await request.stepRunner.missingPythonBeforeSteps(
+    withSteps.map((d) => d.steps),
+    request.env,
+  );
   if (noPython) {
     const d = withSteps[noPython.deployment]!;
     const e = noPython.error;
@@ -235,7 +229,12 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   // A deploy that changes nothing writes nothing, so it needs no lock (nor its requests).
   const before = (read.current ?? readServerSnapshot(request.client, plan.deployments, read.prefetch)).then(remembered);
   before.catch(() => {}); // a failed read is reported by the read under the lock
-  const nothingToDelete = request.prune ? pruneDeletions(request.client, identity, plan).then((d) => d.length === 0, () => false) : Promise.resolve(true);
+  const nothingToDelete = request.prune
+    ? pruneDeletions(request.client, identity, plan).then(
+        (d) => d.length === 0,
+        () => false,
+      )
+    : Promise.resolve(true);
   const untouched = await compareWithServer(request.client, plan, undefined, before, identity).then(
     (live) => live.every((c) => c.action === 'unchanged') && plan.deployments.every((d) => !d.slas),
     () => false,
@@ -246,7 +245,7 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
     held = await lockFor(request, plan);
   } catch (e) {
     if (!(e instanceof DeployLockError)) throw e;
-    return { plan, outcomes: [], diagnostics: [{ severity: 'error', file: plan.prefectFile, message: (e as Error).message }, ...plan.diagnostics], stoppedAt: 'lock' };
+    return { plan, outcomes: [], diagnostics: [{ severity: 'error', file: plan.prefectFile, message: e.message }, ...plan.diagnostics], stoppedAt: 'lock' };
   }
   try {
     // Read again under the lock: the deploy that held it may have written since.
@@ -270,10 +269,24 @@ function remembered(snapshot: ServerSnapshot): ServerSnapshot {
 
 /** The deploy lock of this deploy's target. */
 function lockFor(request: DeployRequest, plan: Plan): Promise<HeldLock> {
-  return acquireDeployLock(request.client as LockClient, lockTarget(plan.prefectFile, request.cwd, plan.deployments.map(qualifiedName)), request.lock || {}, request.onLock ?? (() => {}));
+  return acquireDeployLock(
+    request.client as LockClient,
+    lockTarget(plan.prefectFile, request.cwd, plan.deployments.map(qualifiedName)),
+    request.lock || {},
+    request.onLock ?? (() => {}),
+  );
 }
 
-const LOCK_METHODS: ReadonlyArray<keyof LockClient> = ['createConcurrencyLimit', 'acquireConcurrencyLease', 'renewConcurrencyLease', 'releaseConcurrencyLease', 'resetConcurrencyLimit', 'readVariableByName', 'writeVariable', 'deleteVariable'];
+const LOCK_METHODS: ReadonlyArray<keyof LockClient> = [
+  'createConcurrencyLimit',
+  'acquireConcurrencyLease',
+  'renewConcurrencyLease',
+  'releaseConcurrencyLease',
+  'resetConcurrencyLimit',
+  'readVariableByName',
+  'writeVariable',
+  'deleteVariable',
+];
 
 function canLock(request: DeployRequest): boolean {
   const c = request.client;
@@ -305,9 +318,27 @@ async function write(
     try {
       const slas = d.slas ? (id: string) => slaBodies(d.slas!, id) : undefined;
       const r = await registerDeployment(request.client, snapshot, d, automationsFor(d), slas, flows, owner);
-      outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, stepOutputs: outputsByIndex.get(d.index) ?? request.stepOutputs ?? {}, durationMs: Date.now() - started };
+      outcome = {
+        name: d.name,
+        flowName: d.flowName,
+        action: r.action,
+        id: r.id,
+        changes: r.changes,
+        notices: r.notices,
+        stepOutputs: outputsByIndex.get(d.index) ?? request.stepOutputs ?? {},
+        durationMs: Date.now() - started,
+      };
     } catch (e) {
-      outcome = { name: d.name, flowName: d.flowName, action: 'failed', changes: [], error: (e as Error).message, notices: [], stepOutputs: outputsByIndex.get(d.index) ?? {}, durationMs: Date.now() - started };
+      outcome = {
+        name: d.name,
+        flowName: d.flowName,
+        action: 'failed',
+        changes: [],
+        error: (e as Error).message,
+        notices: [],
+        stepOutputs: outputsByIndex.get(d.index) ?? {},
+        durationMs: Date.now() - started,
+      };
     }
     request.onResult?.(outcome);
     return outcome;
@@ -320,7 +351,8 @@ async function write(
   if (request.prune) {
     const pruned = await prune(request.client, owner, plan, outcomes, request.prune, request.onResult);
     outcomes.push(...pruned.outcomes);
-    for (const o of pruned.outcomes) if (o.action === 'failed') diagnostics.unshift({ severity: 'error', file: plan.prefectFile, deployment: o.name, message: `deleting it failed: ${o.error}` });
+    for (const o of pruned.outcomes)
+      if (o.action === 'failed') diagnostics.unshift({ severity: 'error', file: plan.prefectFile, deployment: o.name, message: `deleting it failed: ${o.error}` });
     diagnostics.push(...pruned.warnings.map((message): Diagnostic => ({ severity: 'warning', file: plan.prefectFile, message })));
     diagnostics.unshift(...(pruned.errors ?? []).map((message): Diagnostic => ({ severity: 'error', file: plan.prefectFile, message })));
   }
@@ -342,7 +374,10 @@ export async function runDeploymentSteps(
   const outputs = new Map<number, StepOutputs>();
   const diagnostics: Diagnostic[] = [];
   // A step needing Python on a runner without one would fail only after other steps had run.
-  const noPython = await runner.missingPythonBeforeSteps(deployments.map((d) => d.steps), request.env);
+  const noPython = await runner.missingPythonBeforeSteps(
+    deployments.map((d) => d.steps),
+    request.env,
+  );
   if (noPython) {
     const d = deployments[noPython.deployment]!;
     const e = noPython.error;
@@ -380,7 +415,10 @@ function prefetching(client: SnapshotClient): { onSelected: NonNullable<PlanRequ
   let prefetch: SnapshotPrefetch | undefined;
   return {
     onSelected: (configs) => {
-      prefetch = prefetchSnapshot(client, configs.flatMap((c) => (typeof c.name === 'string' ? [c.name] : [])));
+      prefetch = prefetchSnapshot(
+        client,
+        configs.flatMap((c) => (typeof c.name === 'string' ? [c.name] : [])),
+      );
     },
     get prefetch() {
       return prefetch;

@@ -136,7 +136,7 @@ export async function acquireDeployLock(client: LockClient, target: string, opti
   // The heartbeat as last seen while waiting, and since when it has not changed.
   let seen: { stamp: string; holder?: string; since: number } | undefined;
   let leaseId: string;
-  for (let created = false; ; ) {
+  for (let created = false; ;) {
     let answer: Awaited<ReturnType<LockClient['acquireConcurrencyLease']>>;
     try {
       answer = await client.acquireConcurrencyLease(lock, leaseSeconds);
@@ -187,20 +187,23 @@ export async function acquireDeployLock(client: LockClient, target: string, opti
   // Best effort: without the variable, waiters still get the lock when the server expires the lease.
   const beat = () => client.writeVariable(heartbeat, { holder: options.holder ?? 'unknown', target, beat: beats++ } satisfies Heartbeat).catch(() => {});
   let renewing: Promise<unknown> = beat();
-  const timer = setInterval(() => {
-    renewing = Promise.all([
-      client.renewConcurrencyLease(leaseId, leaseSeconds).then(
-        (renewed) => {
-          if (!renewed && !lost) {
-            lost = true;
-            onEvent({ kind: 'lost', lock });
-          }
-        },
-        () => {}, // a renewal that fails is tried again; the lease outlives two misses
-      ),
-      beat(),
-    ]);
-  }, (leaseSeconds * 1000) / 3);
+  const timer = setInterval(
+    () => {
+      renewing = Promise.all([
+        client.renewConcurrencyLease(leaseId, leaseSeconds).then(
+          (renewed) => {
+            if (!renewed && !lost) {
+              lost = true;
+              onEvent({ kind: 'lost', lock });
+            }
+          },
+          () => {}, // a renewal that fails is tried again; the lease outlives two misses
+        ),
+        beat(),
+      ]);
+    },
+    (leaseSeconds * 1000) / 3,
+  );
   // A renewal must not keep a finished process alive.
   timer.unref();
   return {
@@ -220,16 +223,31 @@ export function lockEventText(event: LockEvent): { text: string; warning: boolea
   const s = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
   switch (event.kind) {
     case 'waiting':
-      return { text: `another deploy of ${event.target}${event.holder ? ` (${event.holder})` : ''} holds the deploy lock "${event.lock}" on the server; waiting (${s(event.waitedMs)} so far, up to ${event.timeoutSeconds}s)`, warning: false };
+      return {
+        text: `another deploy of ${event.target}${event.holder ? ` (${event.holder})` : ''} holds the deploy lock "${event.lock}" on the server; waiting (${s(event.waitedMs)} so far, up to ${event.timeoutSeconds}s)`,
+        warning: false,
+      };
     case 'stale':
-      return { text: `the deploy lock "${event.lock}" was held by ${event.holder ?? 'a deploy'} that has given no sign of life for ${s(event.silentMs)}; freeing it`, warning: true };
+      return {
+        text: `the deploy lock "${event.lock}" was held by ${event.holder ?? 'a deploy'} that has given no sign of life for ${s(event.silentMs)}; freeing it`,
+        warning: true,
+      };
     case 'acquired':
-      return { text: `holding the deploy lock "${event.lock}"${event.waitedMs >= 1000 ? ` after waiting ${s(event.waitedMs)}` : ''} (lease ${event.leaseSeconds}s, renewed while writing)`, warning: false };
+      return {
+        text: `holding the deploy lock "${event.lock}"${event.waitedMs >= 1000 ? ` after waiting ${s(event.waitedMs)}` : ''} (lease ${event.leaseSeconds}s, renewed while writing)`,
+        warning: false,
+      };
     case 'released':
       return { text: `released the deploy lock "${event.lock}" (held ${s(event.heldMs)})`, warning: false };
     case 'lost':
-      return { text: `the deploy lock "${event.lock}" expired while writing (the server did not renew its lease); another deploy of this project may be writing at the same time`, warning: true };
+      return {
+        text: `the deploy lock "${event.lock}" expired while writing (the server did not renew its lease); another deploy of this project may be writing at the same time`,
+        warning: true,
+      };
     case 'unsupported':
-      return { text: `deploying without the deploy lock: ${event.reason}; concurrent deploys of this project are not serialized (use a concurrency group in the workflow)`, warning: true };
+      return {
+        text: `deploying without the deploy lock: ${event.reason}; concurrent deploys of this project are not serialized (use a concurrency group in the workflow)`,
+        warning: true,
+      };
   }
 }

@@ -42,7 +42,8 @@ export async function prune(
 ): Promise<{ outcomes: DeploymentOutcome[]; warnings: string[]; errors?: string[] }> {
   const failed = outcomes.filter((o) => o.action === 'failed').length;
   if (failed > 0) return { outcomes: [], warnings: [`nothing was deleted (--prune): ${failed} deployment${failed === 1 ? '' : 's'} failed to register`] };
-  if (!client.deleteDeployment || !client.deleteOwnedAutomations) return { outcomes: [], warnings: ['nothing was deleted (--prune): this client cannot delete deployments'] };
+  if (!client.deleteDeployment || !client.deleteOwnedAutomations)
+    return { outcomes: [], warnings: ['nothing was deleted (--prune): this client cannot delete deployments'] };
   const warnings: string[] = [];
   let found: Deletion[];
   try {
@@ -65,7 +66,17 @@ export async function prune(
       await client.deleteDeployment(d.id);
       outcome = { name: d.name, flowName: d.flowName, action: 'deleted', id: d.id, changes: [], notices: [], stepOutputs: {}, durationMs: Date.now() - started };
     } catch (e) {
-      outcome = { name: d.name, flowName: d.flowName, action: 'failed', id: d.id, changes: [], error: (e as Error).message, notices: [], stepOutputs: {}, durationMs: Date.now() - started };
+      outcome = {
+        name: d.name,
+        flowName: d.flowName,
+        action: 'failed',
+        id: d.id,
+        changes: [],
+        error: (e as Error).message,
+        notices: [],
+        stepOutputs: {},
+        durationMs: Date.now() - started,
+      };
     }
     onResult?.(outcome);
     out.push(outcome);

@@ -80,7 +80,14 @@ async function registerDeploymentAndAutomations(
       flows.set(d.flowName, known ? Promise.resolve({ id: known }) : client.createFlow(d.flowName));
     }
     const flow = await flows.get(d.flowName)!;
-    const { id } = await client.createDeployment(withoutNullVersionedFields({ name: d.payload.name, flow_id: flow.id, ...withoutName(d.payload), ...(owner ? { labels: { ...(isMapping(d.payload.labels) ? d.payload.labels : {}), ...ownerLabels(owner) } } : {}) }));
+    const { id } = await client.createDeployment(
+      withoutNullVersionedFields({
+        name: d.payload.name,
+        flow_id: flow.id,
+        ...withoutName(d.payload),
+        ...(owner ? { labels: { ...(isMapping(d.payload.labels) ? d.payload.labels : {}), ...ownerLabels(owner) } } : {}),
+      }),
+    );
     const bodies = automations(id);
     for (const body of bodies) await client.createAutomation(body);
     return { action: 'created', id, changes: [], automationsReplaced: bodies.length > 0, notices: [] };

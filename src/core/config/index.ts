@@ -52,16 +52,19 @@ export async function loadPrefectFile(file: string, cwd: string): Promise<LoadRe
       e instanceof UnreadableFileError
         ? e.message
         : code === 'ENOENT'
-        ? `file not found (looked in ${cwd === process.cwd() ? 'the working directory' : cwd}); pass --prefect-file or run prefect-deploy init`
-        : code === 'EISDIR'
-          ? 'is a directory, not a prefect.yaml file'
-          : `cannot be read: ${(e as Error).message}`;
+          ? `file not found (looked in ${cwd === process.cwd() ? 'the working directory' : cwd}); pass --prefect-file or run prefect-deploy init`
+          : code === 'EISDIR'
+            ? 'is a directory, not a prefect.yaml file'
+            : `cannot be read: ${(e as Error).message}`;
     return { prefectFile: undefined, diagnostics: [{ severity: 'error', file, message }] };
   }
   const decoded = decodeYaml(bytes);
   if ('problem' in decoded) {
     const { message, position } = decoded.problem;
-    return { prefectFile: undefined, diagnostics: [{ severity: 'error', file, ...(position ? { line: position.line, column: position.column } : {}), message: `invalid YAML: ${message}` }] };
+    return {
+      prefectFile: undefined,
+      diagnostics: [{ severity: 'error', file, ...(position ? { line: position.line, column: position.column } : {}), message: `invalid YAML: ${message}` }],
+    };
   }
   return parsePrefectFile(decoded.text, file);
 }
@@ -90,7 +93,14 @@ export function parsePrefectFile(text: string, file: string): LoadResult {
     const pos = parsed.positionOf(deep);
     return {
       prefectFile: undefined,
-      diagnostics: [{ severity: 'error', file, ...(pos ? { line: pos.line, column: pos.column } : {}), message: `nested more than ${MAX_DEPTH} levels deep (flatten it: no real prefect.yaml nests this deep)` }],
+      diagnostics: [
+        {
+          severity: 'error',
+          file,
+          ...(pos ? { line: pos.line, column: pos.column } : {}),
+          message: `nested more than ${MAX_DEPTH} levels deep (flatten it: no real prefect.yaml nests this deep)`,
+        },
+      ],
     };
   }
   const validated = validatePrefectFile(parsed.value);

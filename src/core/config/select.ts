@@ -39,7 +39,14 @@ function nameOf(config: Mapping): string | undefined {
  * with `_` written as `-`.
  */
 export function expandPattern(pattern: string, configs: readonly Mapping[]): string[] {
-  const toRegex = (p: string) => new RegExp(`^${p.split('*').map((part) => RegExp.escape(part)).join('.+')}$`, 'u');
+  const toRegex = (p: string) =>
+    new RegExp(
+      `^${p
+        .split('*')
+        .map((part) => RegExp.escape(part))
+        .join('.+')}$`,
+      'u',
+    );
   let flowRe: RegExp | undefined;
   let nameRe: RegExp;
   const slash = pattern.indexOf('/');
@@ -59,7 +66,6 @@ export function expandPattern(pattern: string, configs: readonly Mapping[]): str
   }
   return names;
 }
-
 
 export function selectDeployments(configs: readonly Mapping[], selection: Selection): SelectionResult {
   const errors: string[] = [];

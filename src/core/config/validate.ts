@@ -44,9 +44,25 @@ const TOP_LEVEL_KEYS = ['prefect-version', 'prefect_version', 'name', 'build', '
 const TOP_LEVEL_IGNORED = ['definitions', 'description', 'required_inputs'];
 
 const DEPLOYMENT_KEYS = [
-  'name', 'version', 'version_type', 'tags', 'description', 'schedule', 'schedules', 'paused',
-  'concurrency_limit', 'flow_name', 'entrypoint', 'parameters', 'enforce_parameter_schema',
-  'build', 'push', 'pull', 'work_pool', 'triggers', 'sla',
+  'name',
+  'version',
+  'version_type',
+  'tags',
+  'description',
+  'schedule',
+  'schedules',
+  'paused',
+  'concurrency_limit',
+  'flow_name',
+  'entrypoint',
+  'parameters',
+  'enforce_parameter_schema',
+  'build',
+  'push',
+  'pull',
+  'work_pool',
+  'triggers',
+  'sla',
 ];
 const WORK_POOL_KEYS = ['name', 'work_queue_name', 'job_variables'];
 const CONCURRENCY_KEYS = ['limit', 'collision_strategy', 'grace_period_seconds'];
@@ -161,9 +177,12 @@ export function validatePrefectFile(raw: unknown): ValidationResult<ValidatedFil
   const c = new Checker();
   const result: ValidatedFile = { actions: { build: [], push: [], pull: null }, deployments: [] };
   if (!isMapping(raw)) {
-    c.error([], raw === null || raw === undefined
-      ? 'the file is empty; it needs at least a "deployments:" list'
-      : `the file must be a mapping with a "deployments:" list, got ${typeName(raw)}`);
+    c.error(
+      [],
+      raw === null || raw === undefined
+        ? 'the file is empty; it needs at least a "deployments:" list'
+        : `the file must be a mapping with a "deployments:" list, got ${typeName(raw)}`,
+    );
     return { value: result, errors: c.errors, warnings: c.warnings };
   }
   c.unknownKeys(raw, [], TOP_LEVEL_KEYS, 'prefect.yaml', TOP_LEVEL_IGNORED);
@@ -234,7 +253,10 @@ function checkStep(c: Checker, step: Mapping, path: PathSegment[]): void {
   if (!definition) {
     if (isBuiltInNamespace(name) || !looksLikePythonCallable(name)) {
       const guess = closest(name, allStepNames());
-      c.error(path, `unknown step "${name}"${guess ? ` (did you mean "${guess}"?)` : ' (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)'}`);
+      c.error(
+        path,
+        `unknown step "${name}"${guess ? ` (did you mean "${guess}"?)` : ' (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)'}`,
+      );
       return;
     }
   }

@@ -11,20 +11,7 @@
  * `!!set` a list, `!!omap`/`!!pairs` lists of pairs. An integral float stays a float
  * (`PythonFloat`, written `1.0` in a request); timestamps stay `YamlTimestamp`.
  */
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  Lexer,
-  LineCounter,
-  parseAllDocuments,
-  Scalar,
-  visit,
-  type Document,
-  type Node,
-} from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, Scalar, visit, type Document, type Node } from 'yaml';
 import { PythonFloat, pythonFloatRepr } from '../values/index.js';
 
 export type PathSegment = string | number;
@@ -256,7 +243,10 @@ export function parseYaml(text: string): ParsedYaml {
     }
   }
   if (errors.length === 0 && list.length > 1) {
-    errors.push({ message: 'expected a single document in the stream, but found another document (keep one document per file)', position: toPosition(list[1]!.range[0]) });
+    errors.push({
+      message: 'expected a single document in the stream, but found another document (keep one document per file)',
+      position: toPosition(list[1]!.range[0]),
+    });
   }
   let value: unknown = null;
   if (errors.length === 0 && doc) {
@@ -391,7 +381,7 @@ function resolveScalar(value: string, implicit: boolean): string {
 // SafeConstructor, with the values as pydantic's JSON mode makes them.
 
 function load(doc: Document): unknown {
-  const root = compose(doc.contents as Node | null);
+  const root = compose(doc.contents);
   checkExpansion(root);
   return new Constructor().construct(root);
 }
@@ -410,7 +400,10 @@ function checkExpansion(root: PyNode): void {
     if (node.kind === 'mapping') for (const [k, v] of node.pairs) total += size(k) + size(v);
     active.delete(node);
     if (total > MAX_EXPANDED_VALUES) {
-      throw new LoadError(`the document expands to more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values through its aliases (use fewer nested aliases)`, node.offset);
+      throw new LoadError(
+        `the document expands to more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values through its aliases (use fewer nested aliases)`,
+        node.offset,
+      );
     }
     sizes.set(node, total);
     return total;
@@ -427,7 +420,8 @@ interface Key {
 const BOOL_VALUES: Record<string, boolean> = { yes: true, no: false, true: true, false: false, on: true, off: false };
 
 // Python's str.strip() whitespace that the Reader lets through.
-const PY_SPACE = /^[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+const PY_SPACE =
+  /^[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 
 // `.nan` is one object in SafeConstructor (`nan_value`), so such keys are one dict key; other NaNs are not.
 const NAN_SINGLETON = 'nan:shared';
@@ -753,7 +747,7 @@ interface FoundNode {
 
 /** Walks the document like the loaded value is walked: through aliases and merged mappings. */
 function findNode(doc: Document, path: readonly PathSegment[]): FoundNode {
-  let node = deref(doc, doc.contents as Node | null);
+  let node = deref(doc, doc.contents);
   let key: Node | undefined;
   for (const segment of path) {
     if (!node) break;
@@ -768,7 +762,7 @@ function findNode(doc: Document, path: readonly PathSegment[]): FoundNode {
 function deref(doc: Document, node: Node | null | undefined): Node | undefined {
   let current = node ?? undefined;
   for (let i = 0; current && isAlias(current) && i < 100; i++) {
-    current = current.resolve(doc) as Node | undefined;
+    current = current.resolve(doc);
   }
   return current;
 }

@@ -43,7 +43,8 @@ export function analyze(ep: ParsedEntrypoint, options: FlowAnalysisOptions, read
     throw new FlowAnalysisError(`invalid Python syntax near ${JSON.stringify(fatal.text.split('\n')[0])}`, { file: ep.file, ...pos });
   }
   const parseWarnings = ignoredLines.map(
-    (line) => `${ep.file}:${line}: could not parse this line of a function body (a form this reader's grammar lacks, or a syntax error); the flow's signature does not depend on it`,
+    (line) =>
+      `${ep.file}:${line}: could not parse this line of a function body (a form this reader's grammar lacks, or a syntax error); the flow's signature does not depend on it`,
   );
   const md5 = createHash('md5').update(bytes).digest('hex');
   const isUnavailable = unavailability(options);
@@ -128,9 +129,7 @@ function pythonMinor(version: string | undefined): number {
 }
 
 function profileOf(p: ReferenceProfile | undefined): SchemaProfile {
-  return p === 'spec-main'
-    ? { variadics: 'as-annotated', decimalPattern: true }
-    : { variadics: 'collections', decimalPattern: false };
+  return p === 'spec-main' ? { variadics: 'as-annotated', decimalPattern: true } : { variadics: 'collections', decimalPattern: false };
 }
 
 function unavailability(options: FlowAnalysisOptions): (module: string) => boolean {
@@ -153,10 +152,9 @@ function finish(
 ): AnalyzedFlow {
   const objName = ep.objectPath.join('.');
   if (obj.k === 'unknown') {
-    throw new FlowAnalysisError(
-      `cannot tell statically whether '${objName}' is a flow: it is ${obj.why}; decorate a function with @flow in this file`,
-      { file: ep.file },
-    );
+    throw new FlowAnalysisError(`cannot tell statically whether '${objName}' is a flow: it is ${obj.why}; decorate a function with @flow in this file`, {
+      file: ep.file,
+    });
   }
   if (obj.k !== 'flow') {
     const def = obj.k === 'function' ? obj.fn.node : obj.k === 'class' ? obj.cls.node : undefined;
@@ -164,10 +162,10 @@ function finish(
     const unread = via.length
       ? ` It goes through ${via.join(', ')}, which this reader cannot read: if that applies @flow, deploy it with @flow in the project's own code (or this reader cannot know the flow's name and parameters).`
       : '';
-    throw new FlowAnalysisError(
-      `Function with name '${objName}' is not a flow. Make sure that it is decorated with '@flow'.${unread}`,
-      { file: ep.file, ...(def ? source.position(def.from) : {}) },
-    );
+    throw new FlowAnalysisError(`Function with name '${objName}' is not a flow. Make sure that it is decorated with '@flow'.${unread}`, {
+      file: ep.file,
+      ...(def ? source.position(def.from) : {}),
+    });
   }
   const flow = obj.flow;
   const warnings: string[] = [];
@@ -182,7 +180,12 @@ function finish(
   const versionArg = flow.kwargs.get('version');
   // Prefect hashes the file that defines the function, which a re-export puts elsewhere.
   const definedIn = flow.fn.scope.module.file;
-  let version = definedIn === ep.file ? md5 : createHash('md5').update(readBoundedFile(path.resolve(cwd, definedIn), MAX_PYTHON_FILE_BYTES)).digest('hex');
+  let version =
+    definedIn === ep.file
+      ? md5
+      : createHash('md5')
+          .update(readBoundedFile(path.resolve(cwd, definedIn), MAX_PYTHON_FILE_BYTES))
+          .digest('hex');
   let fromDecorator = false;
   if (versionArg && truthy(versionArg)) {
     fromDecorator = versionArg.k === 'str' || versionArg.k === 'int' || versionArg.k === 'float';
@@ -227,4 +230,3 @@ function flowDescription(flow: PyFlow, warnings: string[]): string | null {
   } else if (arg?.k === 'str' && arg.v !== '') return arg.v;
   return flow.fn.doc;
 }
-

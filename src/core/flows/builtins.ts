@@ -34,32 +34,46 @@ export function mathCall(name: string, args: PyValue[]): PyValue {
   if (nums.some((n) => n === undefined)) return unknown(`${name}(...)`);
   const [a = 0, b = 0] = nums as number[];
   switch (name) {
-    case 'math.sqrt': return { k: 'float', v: Math.sqrt(a) };
-    case 'math.exp': return { k: 'float', v: Math.exp(a) };
-    case 'math.log': return { k: 'float', v: args.length > 1 ? Math.log(a) / Math.log(b) : Math.log(a) };
-    case 'math.log10': return { k: 'float', v: Math.log10(a) };
-    case 'math.log2': return { k: 'float', v: Math.log2(a) };
-    case 'math.pow': return { k: 'float', v: a ** b };
-    case 'math.floor': return { k: 'int', v: Math.floor(a) };
-    case 'math.ceil': return { k: 'int', v: Math.ceil(a) };
-    case 'math.fabs': return { k: 'float', v: Math.abs(a) };
-    default: return unknown(`${name}(...)`);
+    case 'math.sqrt':
+      return { k: 'float', v: Math.sqrt(a) };
+    case 'math.exp':
+      return { k: 'float', v: Math.exp(a) };
+    case 'math.log':
+      return { k: 'float', v: args.length > 1 ? Math.log(a) / Math.log(b) : Math.log(a) };
+    case 'math.log10':
+      return { k: 'float', v: Math.log10(a) };
+    case 'math.log2':
+      return { k: 'float', v: Math.log2(a) };
+    case 'math.pow':
+      return { k: 'float', v: a ** b };
+    case 'math.floor':
+      return { k: 'int', v: Math.floor(a) };
+    case 'math.ceil':
+      return { k: 'int', v: Math.ceil(a) };
+    case 'math.fabs':
+      return { k: 'float', v: Math.abs(a) };
+    default:
+      return unknown(`${name}(...)`);
   }
 }
 
 /** `json.dumps(value)` with Python's default separators and ensure_ascii. */
 export function pyJsonDumps(v: PyValue): string | undefined {
   switch (v.k) {
-    case 'none': return 'null';
-    case 'bool': return v.v ? 'true' : 'false';
-    case 'int': return String(v.v);
+    case 'none':
+      return 'null';
+    case 'bool':
+      return v.v ? 'true' : 'false';
+    case 'int':
+      return String(v.v);
     case 'float':
       if (Number.isNaN(v.v)) return 'NaN';
       if (!Number.isFinite(v.v)) return v.v > 0 ? 'Infinity' : '-Infinity';
       return pyFloatRepr(v.v);
     case 'str':
       return JSON.stringify(v.v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    case 'list': case 'tuple': {
+    case 'list':
+    case 'tuple': {
       const items = v.items.map(pyJsonDumps);
       return items.some((i) => i === undefined) ? undefined : `[${items.join(', ')}]`;
     }
@@ -77,7 +91,6 @@ export function pyJsonDumps(v: PyValue): string | undefined {
       return undefined;
   }
 }
-
 
 export function makeFlow(target: PyValue | undefined, kwargs: Map<string, PyValue>, offset: number): PyValue {
   if (!target) return unknown('flow()');
@@ -119,7 +132,17 @@ function constructorOf(cls: PyClass): PyValue | undefined {
   const init = lookupInit(cls, new Set());
   if (init) return { k: 'function', fn: { ...init, name: cls.name, doc: cls.doc, rawDoc: cls.doc, params: init.params.slice(1) } };
   if (init === undefined || !cls.node || !cls.scope) return undefined;
-  const fn: PyFunction = { name: cls.name, node: cls.node, source: cls.scope.module.source, isAsync: false, params: [], doc: cls.doc, rawDoc: cls.doc, scope: cls.scope, stringAnnotations: false };
+  const fn: PyFunction = {
+    name: cls.name,
+    node: cls.node,
+    source: cls.scope.module.source,
+    isAsync: false,
+    params: [],
+    doc: cls.doc,
+    rawDoc: cls.doc,
+    scope: cls.scope,
+    stringAnnotations: false,
+  };
   return { k: 'function', fn };
 }
 
@@ -146,7 +169,12 @@ export function functionalEnum(name: string, args: PyValue[], kwargs: Map<string
   const members: Array<{ name: string; value: PyValue }> = [];
   const strValues = name === 'enum.StrEnum';
   const auto = (n: string, i: number): PyValue => (strValues ? { k: 'str', v: n.toLowerCase() } : { k: 'int', v: i + 1 });
-  if (spec.k === 'str') spec.v.replace(/,/g, ' ').split(/\s+/).filter(Boolean).forEach((n, i) => members.push({ name: n, value: auto(n, i) }));
+  if (spec.k === 'str')
+    spec.v
+      .replace(/,/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean)
+      .forEach((n, i) => members.push({ name: n, value: auto(n, i) }));
   else if (spec.k === 'list' || spec.k === 'tuple') {
     spec.items.forEach((it, i) => {
       if (it.k === 'str') members.push({ name: it.v, value: auto(it.v, i) });

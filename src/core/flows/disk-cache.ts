@@ -46,7 +46,8 @@ export class FlowAnalysisDiskCache {
     } catch {
       return undefined;
     }
-    if (entry?.key !== key || !Array.isArray(entry.observations as unknown) || !entry.flow) return undefined;
+    const observations: unknown = entry?.observations;
+    if (entry?.key !== key || !Array.isArray(observations) || !entry.flow) return undefined;
     if (!entry.observations.every((o) => holds(o, world))) return undefined;
     onObservations?.(entry.observations);
     return entry.flow;

@@ -5,7 +5,10 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** Why a default was left out, for the warning. */
 export class NotEncodable {
-  constructor(readonly reason: string, readonly runtime: boolean) {}
+  constructor(
+    readonly reason: string,
+    readonly runtime: boolean,
+  ) {}
 }
 
 /**
@@ -14,10 +17,15 @@ export class NotEncodable {
  */
 export function encodeDefault(v: PyValue): Json | NotEncodable {
   switch (v.k) {
-    case 'none': return null;
-    case 'bool': return v.v;
-    case 'int': case 'float': return v.v;
-    case 'str': return v.v;
+    case 'none':
+      return null;
+    case 'bool':
+      return v.v;
+    case 'int':
+    case 'float':
+      return v.v;
+    case 'str':
+      return v.v;
     case 'bytes': {
       const bytes = Uint8Array.from(v.v, (c) => c.charCodeAt(0));
       try {
@@ -26,8 +34,11 @@ export function encodeDefault(v: PyValue): Json | NotEncodable {
         return new NotEncodable('bytes that are not UTF-8', false);
       }
     }
-    case 'list': case 'tuple': return encodeItems(v.items);
-    case 'set': case 'frozenset': {
+    case 'list':
+    case 'tuple':
+      return encodeItems(v.items);
+    case 'set':
+    case 'frozenset': {
       const items = encodeItems(v.items);
       if (items instanceof NotEncodable) return items;
       return sortIfComparable(items);
@@ -43,25 +54,40 @@ export function encodeDefault(v: PyValue): Json | NotEncodable {
       }
       return out;
     }
-    case 'member': return encodeDefault(v.value);
-    case 'instance': return encodeInstance(v.cls, v.fields);
+    case 'member':
+      return encodeDefault(v.value);
+    case 'instance':
+      return encodeInstance(v.cls, v.fields);
     case 'object':
       switch (v.type) {
-        case 'datetime': return isoDateTime(v.data as Required<typeof v.data>);
-        case 'date': return isoDate(v.data as Required<typeof v.data>);
-        case 'time': return isoTime(v.data as Required<typeof v.data>);
+        case 'datetime':
+          return isoDateTime(v.data as Required<typeof v.data>);
+        case 'date':
+          return isoDate(v.data as Required<typeof v.data>);
+        case 'time':
+          return isoTime(v.data as Required<typeof v.data>);
         case 'timedelta':
           return isoDuration(((v.data.days ?? 0) * 86400 + (v.data.seconds ?? 0)) * 1e6 + (v.data.micro ?? 0));
-        case 'uuid': case 'path': case 'decimal': case 'complex': case 'ip': return v.data.text ?? '';
-        case 'secret': return '**********';
-        default: return new NotEncodable(`an instance of ${v.data.text ?? 'a class'}`, false);
+        case 'uuid':
+        case 'path':
+        case 'decimal':
+        case 'complex':
+        case 'ip':
+          return v.data.text ?? '';
+        case 'secret':
+          return '**********';
+        default:
+          return new NotEncodable(`an instance of ${v.data.text ?? 'a class'}`, false);
       }
-    case 'unknown': return new NotEncodable(v.why, true);
-    case 'ellipsis': return new NotEncodable('Ellipsis', false);
+    case 'unknown':
+      return new NotEncodable(v.why, true);
+    case 'ellipsis':
+      return new NotEncodable('Ellipsis', false);
     case 'builtin':
       // Classes and functions are not JSON (pydantic drops them); a library constant has a value we lack.
       return new NotEncodable(v.name, /\.[A-Z][A-Z0-9_]*$/.test(v.name));
-    default: return new NotEncodable(`a ${v.k}`, false);
+    default:
+      return new NotEncodable(`a ${v.k}`, false);
   }
 }
 
@@ -76,23 +102,29 @@ function encodeItems(items: PyValue[]): Json[] | NotEncodable {
 }
 
 function sortIfComparable(items: Json[]): Json[] {
-  if (items.every((i) => typeof i === 'number')) return [...items].sort((a, b) => (a as number) - (b as number));
-  if (items.every((i) => typeof i === 'string')) return [...items].sort((a, b) => ((a as string) < (b as string) ? -1 : a === b ? 0 : 1));
+  if (items.every((i) => typeof i === 'number')) return [...items].sort((a, b) => a - b);
+  if (items.every((i) => typeof i === 'string')) return [...items].sort((a, b) => (a < b ? -1 : a === b ? 0 : 1));
   return items;
 }
 
 function dictKey(k: PyValue): string | undefined {
   switch (k.k) {
-    case 'str': return k.v;
-    case 'int': return String(k.v);
+    case 'str':
+      return k.v;
+    case 'int':
+      return String(k.v);
     case 'float': {
       const e = encodeDefault(k);
       return typeof e === 'number' ? String(e) : undefined;
     }
-    case 'bool': return k.v ? 'true' : 'false';
-    case 'none': return 'None';
-    case 'member': return dictKey(k.value);
-    default: return undefined;
+    case 'bool':
+      return k.v ? 'true' : 'false';
+    case 'none':
+      return 'None';
+    case 'member':
+      return dictKey(k.value);
+    default:
+      return undefined;
   }
 }
 

@@ -18,9 +18,7 @@ const IDENT = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
 
 export function parseEntrypoint(entrypoint: string, cwd: string): ParsedEntrypoint {
   const bad = (why: string): FlowAnalysisError =>
-    new FlowAnalysisError(
-      `invalid entrypoint "${entrypoint}": ${why} (use path/to/file.py:flow_function or package.module:flow_function)`,
-    );
+    new FlowAnalysisError(`invalid entrypoint "${entrypoint}": ${why} (use path/to/file.py:flow_function or package.module:flow_function)`);
   const trimmed = entrypoint.trim();
   if (trimmed === '') throw bad('it is empty');
 

@@ -128,4 +128,3 @@ export function lookupObject(scope: Scope, objectPath: string[]): PyValue | unde
   }
   return v;
 }
-

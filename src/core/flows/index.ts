@@ -183,7 +183,9 @@ function currentWorld(cwd: string): World {
     md5: (file) => {
       try {
         // As recorded: the MD5 of the text as the analysis read it.
-        return createHash('md5').update(readBoundedFile(path.resolve(cwd, file), MAX_PYTHON_FILE_BYTES).toString('utf8'), 'utf8').digest('hex');
+        return createHash('md5')
+          .update(readBoundedFile(path.resolve(cwd, file), MAX_PYTHON_FILE_BYTES).toString('utf8'), 'utf8')
+          .digest('hex');
       } catch {
         return null;
       }

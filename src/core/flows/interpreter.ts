@@ -4,15 +4,40 @@ import { parse as parseYaml } from 'yaml';
 import { BUILTIN_NAMES, KNOWN_MODULES, canonicalName, specialAttribute } from './catalogue.js';
 import { classKind, constrainedType, createModel, fieldAlias, flowNameValue, functionalEnum, makeFlow, mathCall, pyJsonDumps } from './builtins.js';
 import {
-  binaryOp, complexValue, dedent, dedupe, fromIsoFormat, fromJs, isTypeLike, iterate, parseNumber, pathAttribute, pyEquals, pyRepr, pyStr,
-  setEntry, sortValues, strMethod, tdMicros, utf8ToLatin1,
+  binaryOp,
+  complexValue,
+  dedent,
+  dedupe,
+  fromIsoFormat,
+  fromJs,
+  isTypeLike,
+  iterate,
+  parseNumber,
+  pathAttribute,
+  pyEquals,
+  pyRepr,
+  pyStr,
+  setEntry,
+  sortValues,
+  strMethod,
+  tdMicros,
+  utf8ToLatin1,
 } from './operators.js';
 import { collectBoundNames, docstringOf, isAutoCall, isClassVar, rawDocstringOf } from './scan.js';
 import { PySource, children, decodeStringToken, decoratorExpression, significant, statements } from './pysource.js';
 import {
-  NONE, PyRaise, truthy, unknown,
-  type ClassField, type FieldInfo, type ModuleInfo, type ParamSpec, type PyClass, type PyFunction,
-  type PyValue, type Scope,
+  NONE,
+  PyRaise,
+  truthy,
+  unknown,
+  type ClassField,
+  type FieldInfo,
+  type ModuleInfo,
+  type ParamSpec,
+  type PyClass,
+  type PyFunction,
+  type PyValue,
+  type Scope,
 } from './values.js';
 import { makeStdObject, timedeltaFrom } from './stdobjects.js';
 
@@ -137,7 +162,7 @@ export class Interpreter {
       case 'ReturnStatement': {
         const e = significant(stmt).filter((c) => c.name !== 'return');
         if (e.length === 0) return NONE;
-        return e.length === 1 ? this.eval(e[0]!, scope) : { k: 'tuple', items: e.map((x) => this.eval(x, scope)) };
+        return e.length === 1 ? this.eval(e[0], scope) : { k: 'tuple', items: e.map((x) => this.eval(x, scope)) };
       }
       case 'IfStatement':
         return this.execIf(stmt, scope);
@@ -211,7 +236,10 @@ export class Interpreter {
       }
       const modName = modParts.join('.');
       if (modName === '__future__') {
-        const names = parts.slice(i + 1).filter((p) => p.name === 'VariableName').map((p) => source.slice(p));
+        const names = parts
+          .slice(i + 1)
+          .filter((p) => p.name === 'VariableName')
+          .map((p) => source.slice(p));
         if (names.includes('annotations') && this.mode === 'import') scope.module.futureAnnotations = true;
         return;
       }
@@ -480,7 +508,7 @@ export class Interpreter {
       for (let i = 0; i < parts.length; i++) {
         const p = parts[i]!;
         if (p.name === 'VariableName' && parts[i + 1]?.name === 'AssignOp') {
-          const kwValue = this.eval(parts[i + 2]!, scope);
+          const kwValue = this.eval(parts[i + 2], scope);
           if (src.slice(p) === 'total' && kwValue.k === 'bool') totalKw = kwValue.v;
           i += 2;
           continue;
@@ -592,8 +620,7 @@ export class Interpreter {
     }
     if (groups.length < 2) return;
     const valueNodes = groups[groups.length - 1]!;
-    const value: PyValue =
-      valueNodes.length === 1 ? this.eval(valueNodes[0]!, scope) : { k: 'tuple', items: valueNodes.map((n) => this.eval(n, scope)) };
+    const value: PyValue = valueNodes.length === 1 ? this.eval(valueNodes[0], scope) : { k: 'tuple', items: valueNodes.map((n) => this.eval(n, scope)) };
     for (const targets of groups.slice(0, -1)) this.assignTargets(targets, value, scope);
   }
 
@@ -674,7 +701,7 @@ export class Interpreter {
         return { k: 'ellipsis' };
       case 'ParenthesizedExpression': {
         const inner = significant(node);
-        return inner.length === 1 ? this.eval(inner[0]!, scope) : unknown('generator expression');
+        return inner.length === 1 ? this.eval(inner[0], scope) : unknown('generator expression');
       }
       case 'TupleExpression':
       case 'ArrayExpression':
@@ -685,7 +712,7 @@ export class Interpreter {
         for (let i = 0; i < parts.length; i++) {
           const p = parts[i]!;
           if (p.name === '*') {
-            const spread = this.eval(parts[++i]!, scope);
+            const spread = this.eval(parts[++i], scope);
             if (spread.k === 'list' || spread.k === 'tuple' || spread.k === 'set') items.push(...spread.items);
             else return unknown('spread of a non-literal');
           } else items.push(this.eval(p, scope));
@@ -698,14 +725,14 @@ export class Interpreter {
         for (let i = 0; i < parts.length; i++) {
           const p = parts[i]!;
           if (p.name === '**') {
-            const spread = this.eval(parts[++i]!, scope);
+            const spread = this.eval(parts[++i], scope);
             if (spread.k !== 'dict') return unknown('dict spread of a non-literal');
             for (const e of spread.entries) setEntry(entries, e[0], e[1]);
             continue;
           }
           const key = this.eval(p, scope);
           // parts[i+1] is ':'
-          const val = this.eval(parts[i + 2]!, scope);
+          const val = this.eval(parts[i + 2], scope);
           i += 2;
           setEntry(entries, key, val);
         }
@@ -714,7 +741,7 @@ export class Interpreter {
       case 'UnaryExpression': {
         const [opNode, operand] = children(node);
         const op = src.slice(opNode!);
-        const v = this.eval(operand!, scope);
+        const v = this.eval(operand, scope);
         if (op === 'not') {
           const t = truthy(v);
           return t === undefined ? unknown('not of unknown') : { k: 'bool', v: !t };
@@ -733,7 +760,7 @@ export class Interpreter {
         return this.evalBinary(node, scope);
       case 'ConditionalExpression': {
         const parts = significant(node).filter((c) => c.name !== 'if' && c.name !== 'else');
-        const t = truthy(this.eval(parts[1]!, scope));
+        const t = truthy(this.eval(parts[1], scope));
         if (t === undefined) return unknown('conditional expression');
         return this.eval(t ? parts[0]! : parts[2]!, scope);
       }
@@ -749,10 +776,20 @@ export class Interpreter {
         return this.evalComprehension(node, scope);
       case 'LambdaExpression': {
         const params = this.readParams(node.getChild('ParamList')!, scope, false);
-        const body = significant(node).filter((c) => c.name !== 'lambda' && c.name !== 'ParamList').at(-1);
+        const body = significant(node)
+          .filter((c) => c.name !== 'lambda' && c.name !== 'ParamList')
+          .at(-1);
         if (!body) return { k: 'builtin', name: '<lambda>' };
         const fn: PyFunction = {
-          name: '<lambda>', node, source: src, isAsync: false, params, doc: null, scope, stringAnnotations: false, lambdaBody: body,
+          name: '<lambda>',
+          node,
+          source: src,
+          isAsync: false,
+          params,
+          doc: null,
+          scope,
+          stringAnnotations: false,
+          lambdaBody: body,
         };
         return { k: 'function', fn };
       }
@@ -831,7 +868,7 @@ export class Interpreter {
       const spec = rep.getChild('FormatSpec');
       const conv = rep.getChild('FormatConversion');
       if (exprs.length !== 1 || (spec && src.slice(spec) !== ':')) return unknown('formatted f-string field');
-      const v = this.eval(exprs[0]!, scope);
+      const v = this.eval(exprs[0], scope);
       const s = conv && src.slice(conv) === '!r' ? pyRepr(v) : pyStr(v);
       if (s === undefined) return unknown('f-string over a runtime value');
       out += s;
@@ -846,7 +883,10 @@ export class Interpreter {
     const parts = children(node);
     const left = parts[0]!;
     const right = parts[parts.length - 1]!;
-    const op = parts.slice(1, -1).map((p) => src.slice(p)).join(' ');
+    const op = parts
+      .slice(1, -1)
+      .map((p) => src.slice(p))
+      .join(' ');
     const a = this.eval(left, scope);
     if (op === 'and' || op === 'or') {
       const t = truthy(a);
@@ -863,14 +903,19 @@ export class Interpreter {
   private evalMember(node: SyntaxNode, scope: Scope): PyValue {
     const src = scope.module.source;
     const parts = children(node);
-    const obj = this.eval(parts[0]!, scope);
+    const obj = this.eval(parts[0], scope);
     if (parts[1]?.name === '.') return this.getAttr(obj, src.slice(parts[2]!), parts[2]!.from);
     // Subscript: everything between the brackets.
     const inner = parts.slice(2, -1);
     if (inner.some((p) => p.name === ':')) return unknown('slice');
     const argNodes = inner.filter((p) => p.name !== ',');
     const args = argNodes.map((a) => this.eval(a, scope));
-    return this.subscript(obj, args, inner.some((p) => p.name === ','), node.from);
+    return this.subscript(
+      obj,
+      args,
+      inner.some((p) => p.name === ','),
+      node.from,
+    );
   }
 
   subscript(obj: PyValue, args: PyValue[], multi: boolean, offset = 0): PyValue {
@@ -882,7 +927,7 @@ export class Interpreter {
       const origin = obj.k === 'builtin' ? obj.name : obj.cls.name;
       if (obj.k === 'class') return obj;
       // `Tuple[()]` and `Literal[("a", "b")]` arrive as one tuple argument.
-      const flat = !multi && args.length === 1 && args[0]!.k === 'tuple' && origin !== 'typing.Literal' ? args[0]!.items : args;
+      const flat = !multi && args.length === 1 && args[0]!.k === 'tuple' && origin !== 'typing.Literal' ? args[0].items : args;
       if (origin === 'typing.Optional') return { k: 'generic', origin: 'typing.Union', args: [flat[0]!, NONE] };
       return { k: 'generic', origin, args: flat };
     }
@@ -913,7 +958,14 @@ export class Interpreter {
       case 'module': {
         if (attr === '__name__') return { k: 'str', v: obj.name };
         if (obj.name === 'sys' && attr === 'version_info') {
-          return { k: 'tuple', items: [{ k: 'int', v: 3 }, { k: 'int', v: this.options.pythonMinor }, { k: 'int', v: 0 }] };
+          return {
+            k: 'tuple',
+            items: [
+              { k: 'int', v: 3 },
+              { k: 'int', v: this.options.pythonMinor },
+              { k: 'int', v: 0 },
+            ],
+          };
         }
         if (obj.ns) return obj.ns.get(attr) ?? unknown(`${obj.name}.${attr}`);
         const full = `${obj.name}.${attr}`;
@@ -988,7 +1040,7 @@ export class Interpreter {
       const p = parts[i]!;
       if (p.name === 'for' || p.name === 'async') return unknown('generator argument');
       if (p.name === '*' || p.name === '**') {
-        const v = this.eval(parts[++i]!, scope);
+        const v = this.eval(parts[++i], scope);
         if (p.name === '*' && (v.k === 'list' || v.k === 'tuple')) args.push(...v.items);
         else if (p.name === '**' && v.k === 'dict') {
           for (const [k, val] of v.entries) if (k.k === 'str') kwargs.set(k.v, val);
@@ -996,7 +1048,7 @@ export class Interpreter {
         continue;
       }
       if (p.name === 'VariableName' && parts[i + 1]?.name === 'AssignOp') {
-        kwargs.set(src.slice(p), this.eval(parts[i + 2]!, scope));
+        kwargs.set(src.slice(p), this.eval(parts[i + 2], scope));
         i += 2;
         continue;
       }
@@ -1016,7 +1068,7 @@ export class Interpreter {
       case 'unknown':
         // An unknown decorator is assumed to preserve what it wraps (functools.wraps style).
         if (args.length === 1 && kwargs.size === 0 && (args[0]!.k === 'function' || args[0]!.k === 'flow')) {
-          const target = args[0]!;
+          const target = args[0];
           // Remembered so that the analysis can say what it assumed (or why no flow was found).
           const decorator = callee.foreign ?? callee.why;
           if (target.k === 'function') return { ...target, via: [...(target.via ?? []), decorator] };
@@ -1067,10 +1119,14 @@ export class Interpreter {
           const e = self.entries.find(([k]) => args[0] !== undefined && pyEquals(k, args[0]));
           return e ? e[1] : (args[1] ?? NONE);
         }
-        case 'keys': return { k: 'list', items: self.entries.map(([k]) => k) };
-        case 'values': return { k: 'list', items: self.entries.map(([, v]) => v) };
-        case 'items': return { k: 'list', items: self.entries.map(([k, v]) => ({ k: 'tuple', items: [k, v] })) };
-        case 'copy': return { k: 'dict', entries: [...self.entries] };
+        case 'keys':
+          return { k: 'list', items: self.entries.map(([k]) => k) };
+        case 'values':
+          return { k: 'list', items: self.entries.map(([, v]) => v) };
+        case 'items':
+          return { k: 'list', items: self.entries.map(([k, v]) => ({ k: 'tuple', items: [k, v] })) };
+        case 'copy':
+          return { k: 'dict', entries: [...self.entries] };
       }
     }
     return unknown(`${name}(...)`);
@@ -1147,14 +1203,12 @@ export class Interpreter {
     const positional = cls.kind === 'dataclass' || cls.kind === 'namedtuple';
     cls.fields.forEach((f, i) => {
       const alias = fieldAlias(f);
-      let v: PyValue | undefined =
-        positional && i < args.length ? args[i] : (kwargs.get(f.name) ?? (alias !== undefined ? kwargs.get(alias) : undefined));
+      let v: PyValue | undefined = positional && i < args.length ? args[i] : (kwargs.get(f.name) ?? (alias !== undefined ? kwargs.get(alias) : undefined));
       if (v === undefined && f.default) {
         if (f.default.k === 'field') {
           const factory = f.default.info.kwargs.get('default_factory');
           v = f.default.info.default ?? (factory ? this.callValue(factory, [], new Map(), offset) : undefined);
-        }
-        else v = f.default;
+        } else v = f.default;
       }
       if (v === undefined && cls.kind !== 'typeddict') throw new PyRaise('ValidationError', `${cls.name}.${f.name} is required`, offset);
       if (v !== undefined) fields.set(f.name, v);
@@ -1249,8 +1303,14 @@ export class Interpreter {
         return args[0] ? { k: 'wraps', target: args[0] } : unknown('functools.wraps()');
       case 'functools.partial':
         return args[0] ? { k: 'partial', fn: args[0], args: args.slice(1), kwargs } : unknown('functools.partial()');
-      case 'pydantic.conint': case 'pydantic.confloat': case 'pydantic.constr': case 'pydantic.conbytes':
-      case 'pydantic.condecimal': case 'pydantic.conlist': case 'pydantic.conset': case 'pydantic.confrozenset':
+      case 'pydantic.conint':
+      case 'pydantic.confloat':
+      case 'pydantic.constr':
+      case 'pydantic.conbytes':
+      case 'pydantic.condecimal':
+      case 'pydantic.conlist':
+      case 'pydantic.conset':
+      case 'pydantic.confrozenset':
       case 'pydantic.condate':
         return constrainedType(name, args, kwargs);
       case 'collections.deque':
@@ -1285,7 +1345,8 @@ export class Interpreter {
       case 'os.path.join': {
         if (!args.every((a) => a.k === 'str')) return unknown(`${name}(...)`);
         const parts = args.map((a) => (a as { v: string }).v);
-        if (name === 'os.path.join') return { k: 'str', v: parts.reduce((acc, p) => (p.startsWith('/') ? p : acc === '' ? p : acc.endsWith('/') ? acc + p : `${acc}/${p}`), '') };
+        if (name === 'os.path.join')
+          return { k: 'str', v: parts.reduce((acc, p) => (p.startsWith('/') ? p : acc === '' ? p : acc.endsWith('/') ? acc + p : `${acc}/${p}`), '') };
         const p0 = parts[0] ?? '';
         const cut = p0.lastIndexOf('/');
         if (name === 'os.path.basename') return { k: 'str', v: p0.slice(cut + 1) };
@@ -1341,7 +1402,6 @@ export class Interpreter {
 
 // ------------------------------------------------------------------ helpers
 
-
 function bindArguments(fn: PyFunction, args: PyValue[], kwargs: Map<string, PyValue>, local: Scope): boolean {
   let ai = 0;
   for (const p of fn.params) {
@@ -1367,4 +1427,3 @@ function moduleScopeOf(scope: Scope): Scope {
 function isKnownModule(name: string): boolean {
   return KNOWN_MODULES.has(name) || name === 'prefect' || name.startsWith('prefect.');
 }
-

@@ -6,11 +6,19 @@ import { NONE, unknown, type PyValue } from './values.js';
 /** The items a `for` loop would see, when known. */
 export function iterate(v: PyValue): PyValue[] | undefined {
   switch (v.k) {
-    case 'list': case 'tuple': case 'set': case 'frozenset': return v.items;
-    case 'dict': return v.entries.map(([k]) => k);
-    case 'str': return [...v.v].map((c) => ({ k: 'str', v: c }));
-    case 'class': return v.cls.kind === 'enum' ? v.cls.members.map((m) => ({ k: 'member', cls: v.cls, name: m.name, value: m.value })) : undefined;
-    default: return undefined;
+    case 'list':
+    case 'tuple':
+    case 'set':
+    case 'frozenset':
+      return v.items;
+    case 'dict':
+      return v.entries.map(([k]) => k);
+    case 'str':
+      return [...v.v].map((c) => ({ k: 'str', v: c }));
+    case 'class':
+      return v.cls.kind === 'enum' ? v.cls.members.map((m) => ({ k: 'member', cls: v.cls, name: m.name, value: m.value })) : undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -67,7 +75,7 @@ export function dedent(text: string): string {
       margin = margin.slice(0, i);
     }
   }
-  return margin ? lines.map((l) => (l.startsWith(margin!) ? l.slice(margin!.length) : l)).join('\n') : lines.join('\n');
+  return margin ? lines.map((l) => (l.startsWith(margin) ? l.slice(margin.length) : l)).join('\n') : lines.join('\n');
 }
 
 export function pathAttribute(p: string, attr: string, self: PyValue): PyValue {
@@ -112,7 +120,13 @@ export function fromIsoFormat(kind: 'date' | 'datetime', text: string): PyValue 
     return { k: 'object', type: 'date', data: { year: +y!, month: +mo!, day: +d! } };
   }
   const data: Record<string, number> = {
-    year: +y!, month: +mo!, day: +d!, hour: +(h ?? 0), minute: +(mi ?? 0), second: +(sec ?? 0), micro: frac ? +frac.padEnd(6, '0') : 0,
+    year: +y!,
+    month: +mo!,
+    day: +d!,
+    hour: +(h ?? 0),
+    minute: +(mi ?? 0),
+    second: +(sec ?? 0),
+    micro: frac ? +frac.padEnd(6, '0') : 0,
   };
   if (tz) data.offset = tz === 'Z' ? 0 : (tz.startsWith('-') ? -1 : 1) * (+tz.slice(1, 3) * 3600 + +tz.slice(4, 6) * 60);
   return { k: 'object', type: 'datetime', data };
@@ -155,8 +169,7 @@ export function setEntry(entries: Array<[PyValue, PyValue]>, key: PyValue, value
 }
 
 export function pyEquals(a: PyValue, b: PyValue): boolean {
-  const num = (v: PyValue): number | undefined =>
-    v.k === 'int' || v.k === 'float' ? v.v : v.k === 'bool' ? (v.v ? 1 : 0) : undefined;
+  const num = (v: PyValue): number | undefined => (v.k === 'int' || v.k === 'float' ? v.v : v.k === 'bool' ? (v.v ? 1 : 0) : undefined);
   const na = num(a);
   const nb = num(b);
   if (na !== undefined && nb !== undefined) return na === nb;
@@ -183,17 +196,28 @@ export function binaryOp(op: string, a: PyValue, b: PyValue): PyValue {
     const bothInt = a.k === 'int' && b.k === 'int';
     const k = bothInt ? 'int' : 'float';
     switch (op) {
-      case '+': return { k, v: a.v + b.v };
-      case '-': return { k, v: a.v - b.v };
-      case '*': return { k, v: a.v * b.v };
-      case '/': return { k: 'float', v: a.v / b.v };
-      case '//': return { k, v: Math.floor(a.v / b.v) };
-      case '%': return { k, v: ((a.v % b.v) + b.v) % b.v };
-      case '**': return { k, v: a.v ** b.v };
-      case '<': return { k: 'bool', v: a.v < b.v };
-      case '>': return { k: 'bool', v: a.v > b.v };
-      case '<=': return { k: 'bool', v: a.v <= b.v };
-      case '>=': return { k: 'bool', v: a.v >= b.v };
+      case '+':
+        return { k, v: a.v + b.v };
+      case '-':
+        return { k, v: a.v - b.v };
+      case '*':
+        return { k, v: a.v * b.v };
+      case '/':
+        return { k: 'float', v: a.v / b.v };
+      case '//':
+        return { k, v: Math.floor(a.v / b.v) };
+      case '%':
+        return { k, v: ((a.v % b.v) + b.v) % b.v };
+      case '**':
+        return { k, v: a.v ** b.v };
+      case '<':
+        return { k: 'bool', v: a.v < b.v };
+      case '>':
+        return { k: 'bool', v: a.v > b.v };
+      case '<=':
+        return { k: 'bool', v: a.v <= b.v };
+      case '>=':
+        return { k: 'bool', v: a.v >= b.v };
     }
   }
   if (op === '==' || op === '!=') {
@@ -254,13 +278,22 @@ export function binaryOp(op: string, a: PyValue, b: PyValue): PyValue {
 
 export function strMethod(s: string, method: string, args: PyValue[]): PyValue {
   switch (method) {
-    case 'upper': return { k: 'str', v: s.toUpperCase() };
-    case 'lower': return { k: 'str', v: s.toLowerCase() };
-    case 'title': return { k: 'str', v: pyTitle(s) };
-    case 'capitalize': return { k: 'str', v: s.charAt(0).toUpperCase() + s.slice(1).toLowerCase() };
-    case 'lstrip': if (args.length === 0) return { k: 'str', v: s.trimStart() }; break;
-    case 'rstrip': if (args.length === 0) return { k: 'str', v: s.trimEnd() }; break;
-    case 'strip': return { k: 'str', v: s.trim() };
+    case 'upper':
+      return { k: 'str', v: s.toUpperCase() };
+    case 'lower':
+      return { k: 'str', v: s.toLowerCase() };
+    case 'title':
+      return { k: 'str', v: pyTitle(s) };
+    case 'capitalize':
+      return { k: 'str', v: s.charAt(0).toUpperCase() + s.slice(1).toLowerCase() };
+    case 'lstrip':
+      if (args.length === 0) return { k: 'str', v: s.trimStart() };
+      break;
+    case 'rstrip':
+      if (args.length === 0) return { k: 'str', v: s.trimEnd() };
+      break;
+    case 'strip':
+      return { k: 'str', v: s.trim() };
     case 'format': {
       let i = 0;
       let ok = true;
@@ -291,8 +324,10 @@ export function strMethod(s: string, method: string, args: PyValue[]): PyValue {
 /** Python's str() for values that have an obvious text form; undefined otherwise. */
 export function pyStr(v: PyValue): string | undefined {
   switch (v.k) {
-    case 'str': return v.v;
-    case 'member': return `${v.cls.name}.${v.name}`;
+    case 'str':
+      return v.v;
+    case 'member':
+      return `${v.cls.name}.${v.name}`;
     case 'object':
       if (v.type === 'path' || v.type === 'uuid' || v.type === 'decimal') return v.data.text;
       return undefined;
@@ -303,17 +338,24 @@ export function pyStr(v: PyValue): string | undefined {
 
 export function pyRepr(v: PyValue): string | undefined {
   switch (v.k) {
-    case 'none': return 'None';
-    case 'bool': return v.v ? 'True' : 'False';
-    case 'int': return String(v.v);
-    case 'float': return pyFloatRepr(v.v);
-    case 'str': return `'${v.v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-    case 'list': case 'tuple': {
+    case 'none':
+      return 'None';
+    case 'bool':
+      return v.v ? 'True' : 'False';
+    case 'int':
+      return String(v.v);
+    case 'float':
+      return pyFloatRepr(v.v);
+    case 'str':
+      return `'${v.v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+    case 'list':
+    case 'tuple': {
       const items = v.items.map(pyRepr);
       if (items.some((i) => i === undefined)) return undefined;
       if (v.k === 'list') return `[${items.join(', ')}]`;
       return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }

@@ -37,14 +37,12 @@ export function parameterSchema(fn: PyFunction, interp: Interpreter, profile: Sc
   fn.params.forEach((p, position) => {
     if (p.name === 'self' || p.name === 'cls') return;
     const variadic = p.kind === 'varargs' || p.kind === 'varkw';
-    let type = types.get(p) ?? ({ k: 'builtin', name: 'typing.Any' } as PyValue);
+    let type = types.get(p) ?? { k: 'builtin', name: 'typing.Any' };
     let dflt: PyValue | undefined = variadic ? undefined : p.default;
     if (variadic && profile.variadics === 'collections') {
       // Prefect 3.9 describes what the function receives: a tuple of T / a dict of str -> T.
-      const item = types.get(p) ?? ({ k: 'builtin', name: 'typing.Any' } as PyValue);
-      type = p.kind === 'varargs'
-        ? { k: 'generic', origin: 'list', args: [item] }
-        : { k: 'generic', origin: 'dict', args: [{ k: 'builtin', name: 'str' }, item] };
+      const item = types.get(p) ?? { k: 'builtin', name: 'typing.Any' };
+      type = p.kind === 'varargs' ? { k: 'generic', origin: 'list', args: [item] } : { k: 'generic', origin: 'dict', args: [{ k: 'builtin', name: 'str' }, item] };
       dflt = p.kind === 'varargs' ? { k: 'list', items: [] } : { k: 'dict', entries: [] };
     }
     let fieldInfo: FieldInfo | undefined;
@@ -91,7 +89,7 @@ export function parameterSchema(fn: PyFunction, interp: Interpreter, profile: Sc
         if (e.runtime) {
           warnings.push(`${where}: parameter '${p.name}': its default (${e.reason}) cannot be evaluated without running Python; it is left out of the schema`);
         }
-      } else prop.default = e as Json;
+      } else prop.default = e;
     }
     prop.title = p.name;
     const fieldDescription = fieldInfo?.kwargs.get('description');

@@ -69,9 +69,7 @@ function fraction(micro: number | undefined): string {
 }
 
 /** pydantic's JSON form of datetime/date/time values. */
-export function isoDateTime(d: {
-  year: number; month: number; day: number; hour: number; minute: number; second: number; micro?: number; offset?: number;
-}): string {
+export function isoDateTime(d: { year: number; month: number; day: number; hour: number; minute: number; second: number; micro?: number; offset?: number }): string {
   return `${isoDate(d)}T${isoTime(d)}`;
 }
 

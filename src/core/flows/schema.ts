@@ -116,8 +116,7 @@ const KNOWN_DEFINITIONS: Record<string, { ref: string; definitions: JsonObject }
         additionalProperties: true,
         block_schema_references: {},
         block_type_slug: 'secret',
-        description:
-          'A block that represents a secret value. The value stored in this block will be obfuscated when this block is viewed or edited in the UI.',
+        description: 'A block that represents a secret value. The value stored in this block will be obfuscated when this block is viewed or edited in the UI.',
         properties: {
           value: {
             anyOf: [
@@ -142,23 +141,14 @@ const KNOWN_DEFINITIONS: Record<string, { ref: string; definitions: JsonObject }
 };
 
 const ANY = new Set(['typing.Any', 'object', 'typing_extensions.Any']);
-const LISTS = new Set([
-  'list', 'typing.List', 'typing.Sequence', 'typing.MutableSequence', 'typing.Iterable', 'typing.Collection',
-  'collections.deque', 'typing.Deque',
-]);
+const LISTS = new Set(['list', 'typing.List', 'typing.Sequence', 'typing.MutableSequence', 'typing.Iterable', 'typing.Collection', 'collections.deque', 'typing.Deque']);
 const SETS = new Set(['set', 'frozenset', 'typing.Set', 'typing.FrozenSet', 'typing.AbstractSet', 'typing.MutableSet']);
-const DICTS = new Set([
-  'dict', 'typing.Dict', 'typing.Mapping', 'typing.MutableMapping', 'typing.OrderedDict', 'typing.DefaultDict',
-  'typing.Counter',
-]);
+const DICTS = new Set(['dict', 'typing.Dict', 'typing.Mapping', 'typing.MutableMapping', 'typing.OrderedDict', 'typing.DefaultDict', 'typing.Counter']);
 const TUPLES = new Set(['tuple', 'typing.Tuple']);
 /** Marks a string annotation pydantic could not resolve. */
 export const UNRESOLVABLE = '<unresolvable forward reference>';
 
-const REFUSED = new Set([
-  UNRESOLVABLE,
-  'typing.Callable', 'type', 'typing.Type', 'typing.Awaitable', 'typing.Coroutine', '<lambda>',
-]);
+const REFUSED = new Set([UNRESOLVABLE, 'typing.Callable', 'type', 'typing.Type', 'typing.Awaitable', 'typing.Coroutine', '<lambda>']);
 
 const NULL: JsonObject = { type: 'null' };
 
@@ -360,12 +350,24 @@ export function applyFieldConstraints(schema: JsonObject, info: FieldInfo, withE
     const e = encodeDefault(v);
     if (e instanceof NotEncodable) continue;
     switch (key) {
-      case 'ge': target.minimum = e; break;
-      case 'gt': target.exclusiveMinimum = e; break;
-      case 'le': target.maximum = e; break;
-      case 'lt': target.exclusiveMaximum = e; break;
-      case 'multiple_of': target.multipleOf = e; break;
-      case 'pattern': target.pattern = e; break;
+      case 'ge':
+        target.minimum = e;
+        break;
+      case 'gt':
+        target.exclusiveMinimum = e;
+        break;
+      case 'le':
+        target.maximum = e;
+        break;
+      case 'lt':
+        target.exclusiveMaximum = e;
+        break;
+      case 'multiple_of':
+        target.multipleOf = e;
+        break;
+      case 'pattern':
+        target.pattern = e;
+        break;
       case 'min_length':
         target[type === 'array' ? 'minItems' : type === 'object' ? 'minProperties' : 'minLength'] = e;
         break;

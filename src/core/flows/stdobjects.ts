@@ -15,7 +15,13 @@ export function makeStdObject(name: string, args: PyValue[], kwargs: Map<string,
       if (parts.some((p) => p === undefined)) return unknown('datetime(...) with runtime values');
       const tz = args[7] ?? kwargs.get('tzinfo');
       const data: StdData = {
-        year: parts[0]!, month: parts[1]!, day: parts[2]!, hour: parts[3]!, minute: parts[4]!, second: parts[5]!, micro: parts[6]!,
+        year: parts[0]!,
+        month: parts[1]!,
+        day: parts[2]!,
+        hour: parts[3]!,
+        minute: parts[4]!,
+        second: parts[5]!,
+        micro: parts[6]!,
       };
       if (tz && tz.k !== 'none') {
         if (tz.k !== 'object' || tz.type !== 'timezone') return unknown('datetime with a time zone known only at runtime');
@@ -59,7 +65,10 @@ export function makeStdObject(name: string, args: PyValue[], kwargs: Map<string,
     case 'uuid.UUID': {
       const s = args[0] ?? kwargs.get('hex');
       if (s?.k !== 'str') return unknown('UUID(...)');
-      const hex = s.v.replace(/^urn:uuid:/, '').replace(/[{}-]/g, '').toLowerCase();
+      const hex = s.v
+        .replace(/^urn:uuid:/, '')
+        .replace(/[{}-]/g, '')
+        .toLowerCase();
       if (!/^[0-9a-f]{32}$/.test(hex)) return undefined;
       const text = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
       return { k: 'object', type: 'uuid', data: { text } };
@@ -139,4 +148,3 @@ export function joinPath(a: string, b: string): string {
   if (a === '.' || a === '') return b;
   return a.endsWith('/') ? a + b : `${a}/${b}`;
 }
-

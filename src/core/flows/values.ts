@@ -40,19 +40,25 @@ export type PyValue =
   /** `foreign`: the dotted name, when the value comes from a package this reader cannot read. */
   | { k: 'unknown'; why: string; foreign?: string };
 
-export type StdType =
-  | 'datetime' | 'date' | 'time' | 'timedelta' | 'timezone' | 'uuid' | 'path' | 'decimal' | 'secret'
-  | 'complex' | 'ip' | 'opaque';
+export type StdType = 'datetime' | 'date' | 'time' | 'timedelta' | 'timezone' | 'uuid' | 'path' | 'decimal' | 'secret' | 'complex' | 'ip' | 'opaque';
 
 export interface StdData {
   /** datetime/date/time fields. */
-  year?: number; month?: number; day?: number; hour?: number; minute?: number; second?: number; micro?: number;
+  year?: number;
+  month?: number;
+  day?: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  micro?: number;
   /** UTC offset in seconds for aware datetimes/times and timezones; undefined when naive. */
   offset?: number;
   /** timedelta, normalised like Python: days, 0 <= seconds < 86400, 0 <= micro < 1e6. */
-  days?: number; seconds?: number;
+  days?: number;
+  seconds?: number;
   /** complex parts. */
-  re?: number; im?: number;
+  re?: number;
+  im?: number;
   text?: string;
 }
 
@@ -185,13 +191,26 @@ export class PyRaise extends Error {
 
 export function truthy(v: PyValue): boolean | undefined {
   switch (v.k) {
-    case 'none': return false;
-    case 'bool': return v.v;
-    case 'int': case 'float': return v.v !== 0;
-    case 'str': case 'bytes': return v.v.length > 0;
-    case 'list': case 'tuple': case 'set': case 'frozenset': return v.items.length > 0;
-    case 'dict': return v.entries.length > 0;
-    case 'unknown': return undefined;
-    default: return true;
+    case 'none':
+      return false;
+    case 'bool':
+      return v.v;
+    case 'int':
+    case 'float':
+      return v.v !== 0;
+    case 'str':
+    case 'bytes':
+      return v.v.length > 0;
+    case 'list':
+    case 'tuple':
+    case 'set':
+    case 'frozenset':
+      return v.items.length > 0;
+    case 'dict':
+      return v.entries.length > 0;
+    case 'unknown':
+      return undefined;
+    default:
+      return true;
   }
 }

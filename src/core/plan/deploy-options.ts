@@ -82,7 +82,9 @@ export function parseJobVariable(text: string): Mapping {
   } catch {
     // reported below
   }
-  throw new DeployOptionError(`Could not parse variable: "${text}". Please ensure variables are either in the format \`key=value\` or are strings containing a valid JSON object.`);
+  throw new DeployOptionError(
+    `Could not parse variable: "${text}". Please ensure variables are either in the format \`key=value\` or are strings containing a valid JSON object.`,
+  );
 }
 
 /**
@@ -110,7 +112,8 @@ export function applyDeployOptions(config: Mapping, o: DeployOptions): { config:
     if (o.collisionStrategy !== undefined && !['ENQUEUE', 'CANCEL_NEW'].includes(o.collisionStrategy)) {
       throw new DeployOptionError(`--collision-strategy must be ENQUEUE or CANCEL_NEW, got "${o.collisionStrategy}"`);
     }
-    out.concurrency_limit = o.collisionStrategy === undefined ? o.concurrencyLimit : { limit: o.concurrencyLimit, collision_strategy: o.collisionStrategy, grace_period_seconds: null };
+    out.concurrency_limit =
+      o.collisionStrategy === undefined ? o.concurrencyLimit : { limit: o.concurrencyLimit, collision_strategy: o.collisionStrategy, grace_period_seconds: null };
   }
   if (o.enforceParameterSchema === false) out.enforce_parameter_schema = false;
 

@@ -128,7 +128,7 @@ export function mergeWithDefaults(config: Mapping): Mapping {
   for (const [key, value] of Object.entries(DEFAULTS)) {
     if (!(key in out)) out[key] = deepCopy(value);
     if (isMapping(value) && isMapping(out[key])) {
-      const target = out[key] as Mapping;
+      const target = out[key];
       for (const [k, v] of Object.entries(value)) if (!(k in target)) target[k] = deepCopy(v);
     }
   }
@@ -234,7 +234,7 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   if (!truthy(config.description)) config.description = flow.description;
 
   // A.9: schedules, templated with step outputs and converted.
-  let schedules: ConvertedSchedule[] = [];
+  const schedules: ConvertedSchedule[] = [];
   const schedulesConfigured = 'schedules' in config && config.schedules !== null;
   if (schedulesConfigured) {
     const slugs = new Map<string, number>();
@@ -253,7 +253,11 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
       if (slug !== null) {
         const first = slugs.get(slug);
         if (first === undefined) slugs.set(slug, i);
-        else problems.push({ message: `${keyPath(['schedules', i, 'slug'])}: slug "${slug}" is also the slug of schedules[${first}]; give each schedule its own slug`, path: at('schedules', i, 'slug') });
+        else
+          problems.push({
+            message: `${keyPath(['schedules', i, 'slug'])}: slug "${slug}" is also the slug of schedules[${first}]; give each schedule its own slug`,
+            path: at('schedules', i, 'slug'),
+          });
       }
     });
   }
@@ -325,7 +329,10 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   const queue = isMapping(templatedConfig.work_pool) ? templatedConfig.work_pool.work_queue_name : undefined;
   const banned = typeof queue === 'string' ? [...BANNED_NAME_CHARACTERS].filter((c) => queue.includes(c)) : [];
   if (banned.length > 0) {
-    problems.push({ message: `work queue name "${String(queue)}" contains ${banned.map((c) => `"${c}"`).join(', ')}, which Prefect does not allow in names (/ % & > <)`, path: at('work_pool', 'work_queue_name') });
+    problems.push({
+      message: `work queue name "${String(queue)}" contains ${banned.map((c) => `"${c}"`).join(', ')}, which Prefect does not allow in names (/ % & > <)`,
+      path: at('work_pool', 'work_queue_name'),
+    });
   }
   if (problems.length > 0) return { ok: false, problems, warnings };
 
@@ -365,8 +372,8 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
     tags,
     labels: {},
     pull_steps: templatedPull,
-    work_queue_name: (finalPool.work_queue_name as string | null | undefined) ?? null,
-    work_pool_name: (finalPool.name as string | null | undefined) ?? null,
+    work_queue_name: finalPool.work_queue_name ?? null,
+    work_pool_name: finalPool.name ?? null,
     storage_document_id: null,
     infrastructure_document_id: null,
     // Deliberately unlike the reference, whose DeploymentCreate runs `description` through `str()`
@@ -382,7 +389,13 @@ export async function buildDesiredDeployment(index: number, rawConfig: Mapping, 
   if (concurrencyOptions === null) payload.concurrency_options = null;
   const judged = await parameterVerdicts(payload, schedules, flow, ctx.options, at);
   if (truthy(payload.enforce_parameter_schema)) problems.push(...judged.problems);
-  else warnings.push(...judged.problems.map((p) => ({ ...p, message: `${p.message} (not enforced: enforce_parameter_schema is false, so the server stores it and flow runs fail on it)` })));
+  else
+    warnings.push(
+      ...judged.problems.map((p) => ({
+        ...p,
+        message: `${p.message} (not enforced: enforce_parameter_schema is false, so the server stores it and flow runs fail on it)`,
+      })),
+    );
   warnings.push(...judged.warnings);
   if (problems.length > 0) return { ok: false, problems, warnings };
   if (keptSecrets.size > 0) {
@@ -437,7 +450,9 @@ function defaultPullSteps(config: Mapping, actions: Actions, cwd: string, warnin
   const pool = isMapping(config.work_pool) ? config.work_pool : {};
   const jobVariables = isMapping(pool.job_variables) ? pool.job_variables : {};
   if (truthy(jobVariables.image)) {
-    warnings.push({ message: "using the default working directory '/opt/prefect' for the image; add a set_working_directory pull step if the flow code lives elsewhere" });
+    warnings.push({
+      message: "using the default working directory '/opt/prefect' for the image; add a set_working_directory pull step if the flow code lives elsewhere",
+    });
     return [{ [SET_WORKING_DIRECTORY]: { directory: '/opt/prefect' } }];
   }
   let directory: string;

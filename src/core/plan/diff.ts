@@ -105,12 +105,7 @@ function scheduleMatches(desired: DesiredDeployment['schedules'][number], curren
     }
   }
   if ('cron' in wantSchedule && wantSchedule.timezone === null && curSchedule.timezone === 'UTC') wantSchedule.timezone = 'UTC';
-  return (
-    jsonEqual(wantSchedule, curSchedule) &&
-    want.active === cur.active &&
-    jsonEqual(want.parameters, cur.parameters) &&
-    (want.slug ?? null) === cur.slug
-  );
+  return jsonEqual(wantSchedule, curSchedule) && want.active === cur.active && jsonEqual(want.parameters, cur.parameters) && (want.slug ?? null) === cur.slug;
 }
 
 /**
@@ -155,7 +150,12 @@ export function diffDeployment(d: DesiredDeployment, current: CurrentDeployment)
   if ('paused' in body) compare('paused', body.paused, current.paused ?? false);
   if (d.schedulesConfigured) {
     const cur = Array.isArray(current.schedules) ? (current.schedules as Mapping[]) : [];
-    compare('schedules', d.schedules.map((s) => s.create), cur.map(currentSchedule), schedulesEqual(d, cur));
+    compare(
+      'schedules',
+      d.schedules.map((s) => s.create),
+      cur.map(currentSchedule),
+      schedulesEqual(d, cur),
+    );
   }
   const gcl = isMapping(current.global_concurrency_limit) ? current.global_concurrency_limit : undefined;
   const currentLimit = (gcl?.limit as number | undefined) ?? (current.concurrency_limit as number | null | undefined) ?? null;
@@ -197,10 +197,7 @@ function withoutIds(value: unknown): unknown {
   if (!isMapping(value)) return value;
   const { id: _id, ...rest } = value;
   return Object.fromEntries(
-    Object.entries(rest).map(([k, v]) => [
-      k,
-      k === 'triggers' ? withoutIds(v) : SET_FIELDS.has(k) && Array.isArray(v) ? Array.from(v as unknown[], String).sort() : v,
-    ]),
+    Object.entries(rest).map(([k, v]) => [k, k === 'triggers' ? withoutIds(v) : SET_FIELDS.has(k) && Array.isArray(v) ? Array.from(v as unknown[], String).sort() : v]),
   );
 }
 

@@ -129,7 +129,11 @@ async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
   const poolFromCli = options.workPoolName !== undefined;
   if (!poolFromCli && defaultPool) options.workPoolName = defaultPool;
   if (!single && request.options && hasDeployOptions(request.options)) {
-    diagnostics.push({ severity: 'warning', file: file.file, message: 'deploy options are ignored when several deployments are selected (as in prefect deploy); select one deployment to use them' });
+    diagnostics.push({
+      severity: 'warning',
+      file: file.file,
+      message: 'deploy options are ignored when several deployments are selected (as in prefect deploy); select one deployment to use them',
+    });
   }
   const fillPool = (config: Record<string, unknown>) => {
     if (single || poolFromCli || !defaultPool) return config;
@@ -179,10 +183,12 @@ async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
     const key = qualifiedName(d);
     const previous = seen.get(key);
     if (previous !== undefined) {
-      diagnostics.push(problemToDiagnostic(file, d.index, file.labelOf(d.index), 'error', {
-        message: `deployment "${key}" is also defined by deployment ${file.labelOf(previous)}; names must be unique per flow`,
-        path: ['deployments', d.index, 'name'],
-      }));
+      diagnostics.push(
+        problemToDiagnostic(file, d.index, file.labelOf(d.index), 'error', {
+          message: `deployment "${key}" is also defined by deployment ${file.labelOf(previous)}; names must be unique per flow`,
+          path: ['deployments', d.index, 'name'],
+        }),
+      );
     } else seen.set(key, d.index);
   }
   return { ...finish(file.file, deployments, diagnostics), positionOf: file.positionOf, ...(request.unplanned?.length ? { unplanned: request.unplanned } : {}) };

@@ -300,7 +300,8 @@ export function preprocessSchema(raw: Record<string, unknown>, allowNoneWithDefa
         const title = definition.title;
         if (typeof title === 'object' && title !== null) throw new ServerFails(); // unhashable
         // A non-string title becomes a key no JSON pointer names: nothing can reach it.
-        if (typeof title === 'string') Object.defineProperty(definitions, title, { value: blockReferenceAlternative(definition), enumerable: true, writable: true, configurable: true });
+        if (typeof title === 'string')
+          Object.defineProperty(definitions, title, { value: blockReferenceAlternative(definition), enumerable: true, writable: true, configurable: true });
       }
     }
   }
@@ -346,7 +347,14 @@ function blockReferenceAlternative(definition: Mapping): Mapping {
 
 /** `remove_nested_keys(["required"], schema)`: through objects only, never into lists. */
 export function removeRequired(value: unknown): Mapping {
-  const strip = (v: unknown): unknown => (isMapping(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'required').map(([k, x]) => [k, strip(x)])) : v);
+  const strip = (v: unknown): unknown =>
+    isMapping(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([k]) => k !== 'required')
+            .map(([k, x]) => [k, strip(x)]),
+        )
+      : v;
   return strip(value) as Mapping;
 }
 
@@ -381,8 +389,7 @@ function prepareForAjv(root: Mapping): boolean {
   const text = JSON.stringify(root);
   const localRefs = !text.includes('"$id"');
   const firstBranchStops = localRefs && !/"unevaluated(?:Properties|Items)"/.test(text) && !/"\$ref":"[^"]*anyOf/.test(text);
-  const chain = (branches: unknown[]): unknown =>
-    branches.length <= 1 ? (branches[0] ?? false) : { if: branches[0], then: true, else: chain(branches.slice(1)) };
+  const chain = (branches: unknown[]): unknown => (branches.length <= 1 ? (branches[0] ?? false) : { if: branches[0], then: true, else: chain(branches.slice(1)) });
   const seen = new Set<unknown>();
   const visit = (node: unknown): void => {
     if (!isMapping(node) || seen.has(node)) return;
@@ -554,7 +561,11 @@ const PY_HEX_INT = new RegExp(`^${PY_SPACE}*([+-]?)(?:0[xX]_?)?([0-9a-fA-F]+(?:_
 
 /** `UUID(s)` and hyphens at 8, 13, 18 and 23. */
 function isPythonUuid(s: string): boolean {
-  const hex = s.replaceAll('urn:', '').replaceAll('uuid:', '').replace(/^[{}]+|[{}]+$/g, '').replaceAll('-', '');
+  const hex = s
+    .replaceAll('urn:', '')
+    .replaceAll('uuid:', '')
+    .replace(/^[{}]+|[{}]+$/g, '')
+    .replaceAll('-', '');
   if ([...hex].length !== 32) return false;
   if (/[^\x00-\x7f]/.test(hex)) {
     // int(…, 16) reads Unicode digits and spaces; anything else non-ASCII fails it.

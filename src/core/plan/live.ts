@@ -32,7 +32,13 @@ export function automationsFor(d: DesiredDeployment): (id: string) => Mapping[] 
  * `owner`: the project identity a deploy marks its deployments with (see ownership.ts); a stored
  * deployment without that mark shows an `owner` change (a deploy marks it).
  */
-export async function compareWithServer(client: SnapshotClient, plan: Plan, prefetch?: SnapshotPrefetch, read?: Promise<ServerSnapshot>, owner?: string): Promise<LiveChange[]> {
+export async function compareWithServer(
+  client: SnapshotClient,
+  plan: Plan,
+  prefetch?: SnapshotPrefetch,
+  read?: Promise<ServerSnapshot>,
+  owner?: string,
+): Promise<LiveChange[]> {
   const snapshot = await (read ?? readServerSnapshot(client, plan.deployments, prefetch));
   return Promise.all(
     plan.deployments.map(async (d): Promise<LiveChange> => {
@@ -43,10 +49,16 @@ export async function compareWithServer(client: SnapshotClient, plan: Plan, pref
       const mark = ownershipChange(current, owner);
       if (mark) {
         changes.push(mark);
-        notes.push(mark.from === null ? 'not marked as this project\'s yet: deploying marks it (re-registering it once, which re-creates its schedules)' : `marked as owned by ${String(mark.from)}: deploying makes it this project's`);
+        notes.push(
+          mark.from === null
+            ? "not marked as this project's yet: deploying marks it (re-registering it once, which re-creates its schedules)"
+            : `marked as owned by ${String(mark.from)}: deploying makes it this project's`,
+        );
       }
-      if (current.paused === true && d.pausedConfigured && d.payload.paused === false) notes.push('paused on the server: deploying un-pauses it, as prefect.yaml says paused: false');
-      else if (current.paused === true && !d.pausedConfigured) notes.push('paused on the server: stays paused (prefect deploy would un-pause it; set paused: false to un-pause)');
+      if (current.paused === true && d.pausedConfigured && d.payload.paused === false)
+        notes.push('paused on the server: deploying un-pauses it, as prefect.yaml says paused: false');
+      else if (current.paused === true && !d.pausedConfigured)
+        notes.push('paused on the server: stays paused (prefect deploy would un-pause it; set paused: false to un-pause)');
       const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping) : [];
       if (changes.some((c) => c.field === 'schedules') && schedules.length > 0 && schedules.some((s) => !s.slug)) {
         notes.push(`its ${schedules.length} schedule(s) will be deleted and re-created (give each schedule a slug to update them in place)`);

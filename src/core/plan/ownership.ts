@@ -38,7 +38,11 @@ export interface IdentityRequest {
 export async function projectIdentity(request: IdentityRequest): Promise<string> {
   if (request.owner?.trim()) return request.owner.trim();
   const git = request.git ?? runGit;
-  const ask = (args: string[]) => git(args, request.cwd).then((out) => out || undefined, () => undefined);
+  const ask = (args: string[]) =>
+    git(args, request.cwd).then(
+      (out) => out || undefined,
+      () => undefined,
+    );
   const root = (await ask(['rev-parse', '--show-toplevel'])) ?? request.cwd;
   const file = path.resolve(request.cwd, request.prefectFile);
   const relative = path.relative(path.resolve(root), file).split(path.sep).join('/');
@@ -78,7 +82,10 @@ export function normalizeRemote(remote: string): string | undefined {
     host = scp[1]!;
     rest = scp[2]!;
   }
-  rest = rest.replace(/[?#].*$/, '').replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
+  rest = rest
+    .replace(/[?#].*$/, '')
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/\.git$/, '');
   return host ? `${host.toLowerCase()}/${rest}` : rest;
 }
 
@@ -111,8 +118,22 @@ export function ownershipChange(current: Mapping, owner: string | undefined): Fi
  * limit only when given one) and `version_info` (the upsert never updates it).
  */
 const ECHOED = [
-  'version', 'description', 'parameters', 'tags', 'paused', 'enforce_parameter_schema', 'parameter_openapi_schema', 'pull_steps',
-  'work_pool_name', 'work_queue_name', 'job_variables', 'entrypoint', 'path', 'concurrency_options', 'storage_document_id', 'infrastructure_document_id',
+  'version',
+  'description',
+  'parameters',
+  'tags',
+  'paused',
+  'enforce_parameter_schema',
+  'parameter_openapi_schema',
+  'pull_steps',
+  'work_pool_name',
+  'work_queue_name',
+  'job_variables',
+  'entrypoint',
+  'path',
+  'concurrency_options',
+  'storage_document_id',
+  'infrastructure_document_id',
 ] as const;
 
 /**

@@ -11,14 +11,7 @@
  * (an integer, boolean or object field fed by a secret) the secret is stored resolved, as the
  * reference does, with a warning.
  */
-import {
-  isWholeStringPlaceholder,
-  placeholdersInString,
-  pythonStr,
-  type KeepSecretReferences,
-  type Placeholder,
-  type WorkPoolSource,
-} from '../templating/index.js';
+import { isWholeStringPlaceholder, placeholdersInString, pythonStr, type KeepSecretReferences, type Placeholder, type WorkPoolSource } from '../templating/index.js';
 import { isMapping } from '../config/index.js';
 
 /** Keeps secret references under `work_pool.job_variables` of a deployment config; `kept` collects them with their values. */

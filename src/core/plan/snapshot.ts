@@ -46,10 +46,7 @@ const key = (flowName: string, name: string) => JSON.stringify([flowName, name])
 
 /** Whether an automation runs this deployment (what `automationsEqual` compares against). */
 export function runsDeployment(automation: Mapping, deploymentId: string): boolean {
-  return (
-    Array.isArray(automation.actions) &&
-    automation.actions.some((a) => isMapping(a) && a.type === 'run-deployment' && a.deployment_id === deploymentId)
-  );
+  return Array.isArray(automation.actions) && automation.actions.some((a) => isMapping(a) && a.type === 'run-deployment' && a.deployment_id === deploymentId);
 }
 
 /**
@@ -117,9 +114,7 @@ export async function readServerSnapshot(
   return {
     flowIds,
     deployment: (flowName, name) => deployments.get(key(flowName, name)),
-    automationsOf: all
-      ? async (id) => (await all!).filter((a) => runsDeployment(a, id))
-      : (id) => client.readRelatedAutomations(id),
+    automationsOf: all ? async (id) => (await all).filter((a) => runsDeployment(a, id)) : (id) => client.readRelatedAutomations(id),
   };
 }
 
@@ -134,9 +129,7 @@ function groups(pairs: readonly { flowName: string; name: string }[]): Group[] {
   let current: { flows: Set<string>; names: Set<string> } | undefined;
   for (const p of pairs) {
     const fits =
-      current &&
-      (current.flows.has(p.flowName) || current.flows.size < MAX_FILTER_VALUES) &&
-      (current.names.has(p.name) || current.names.size < MAX_FILTER_VALUES);
+      current && (current.flows.has(p.flowName) || current.flows.size < MAX_FILTER_VALUES) && (current.names.has(p.name) || current.names.size < MAX_FILTER_VALUES);
     if (!fits) out.push((current = { flows: new Set(), names: new Set() }));
     current!.flows.add(p.flowName);
     current!.names.add(p.name);

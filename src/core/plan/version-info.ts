@@ -56,10 +56,22 @@ const ciProvider = (type: string, sha: string, branch: string, repo: string, url
 });
 
 const PROVIDERS: Provider[] = [
-  ciProvider('vcs:github', 'GITHUB_SHA', 'GITHUB_REF_NAME', 'GITHUB_REPOSITORY', (env, sha) => `${py(env.GITHUB_SERVER_URL)}/${py(env.GITHUB_REPOSITORY || undefined)}/tree/${py(sha)}`),
+  ciProvider(
+    'vcs:github',
+    'GITHUB_SHA',
+    'GITHUB_REF_NAME',
+    'GITHUB_REPOSITORY',
+    (env, sha) => `${py(env.GITHUB_SERVER_URL)}/${py(env.GITHUB_REPOSITORY || undefined)}/tree/${py(sha)}`,
+  ),
   ciProvider('vcs:gitlab', 'CI_COMMIT_SHA', 'CI_COMMIT_REF_NAME', 'CI_PROJECT_NAME', (env, sha) => `${py(env.CI_PROJECT_URL)}/-/tree/${py(sha)}`),
   ciProvider('vcs:bitbucket', 'BITBUCKET_COMMIT', 'BITBUCKET_BRANCH', 'BITBUCKET_REPO_SLUG', (env, sha) => `${py(env.BITBUCKET_GIT_HTTP_ORIGIN)}/src/${py(sha)}`),
-  ciProvider('vcs:azuredevops', 'BUILD_SOURCEVERSION', 'BUILD_SOURCEBRANCHNAME', 'BUILD_REPOSITORY_NAME', (env, sha) => `${py(env.BUILD_REPOSITORY_URI)}?version=GC${py(sha)}`),
+  ciProvider(
+    'vcs:azuredevops',
+    'BUILD_SOURCEVERSION',
+    'BUILD_SOURCEBRANCHNAME',
+    'BUILD_REPOSITORY_NAME',
+    (env, sha) => `${py(env.BUILD_REPOSITORY_URI)}?version=GC${py(sha)}`,
+  ),
   {
     type: 'vcs:git',
     values: async (_env, git) => {

@@ -138,4 +138,3 @@ function couldProduce(template: string, deferred: DeferredMatcher, value: unknow
   const literal = template.split(deferred.any).map((part) => RegExp.escape(part));
   return new RegExp(`^${literal.join('[\\s\\S]*')}$`, 'u').test(value);
 }
-

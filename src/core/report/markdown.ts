@@ -103,15 +103,18 @@ export function planToMarkdown(plan: Plan, live: readonly LiveChange[] | undefin
       ['unchanged', 'unchanged'],
     ])}${options.deletions?.length ? `, ${count(options.deletions.length, 'deployment')} to delete` : ''}`;
   }
-  return render({
-    deletions: deletionsMarkdown(options.deletions ?? [], { uiUrl: options.uiUrl }),
-    title,
-    rows,
-    diagnostics: plan.diagnostics,
-    column: 'Action',
-    errorLead: `nothing is registered until ${errors.length === 1 ? 'it is' : 'they are'} fixed.`,
-    ...(!live && errors.length === 0 ? { hint: 'Without `api-url` the plan cannot tell what exists already: it shows what would be sent.' } : {}),
-  }, options);
+  return render(
+    {
+      deletions: deletionsMarkdown(options.deletions ?? [], { uiUrl: options.uiUrl }),
+      title,
+      rows,
+      diagnostics: plan.diagnostics,
+      column: 'Action',
+      errorLead: `nothing is registered until ${errors.length === 1 ? 'it is' : 'they are'} fixed.`,
+      ...(!live && errors.length === 0 ? { hint: 'Without `api-url` the plan cannot tell what exists already: it shows what would be sent.' } : {}),
+    },
+    options,
+  );
 }
 
 /** A deploy: what was created, updated, left unchanged or failed, with links to the Prefect UI. */
@@ -138,14 +141,29 @@ export function deployToMarkdown(result: DeployResult, options: MarkdownOptions)
     title = `❌ Prefect deploy stopped before registering anything: ${where}`;
   } else {
     const failed = rows.filter((r) => r.verb === 'failed').length;
-    title = `${failed ? '❌ ' : ''}Prefect deploy: ${tally(rows, [['created', 'created'], ['updated', 'updated'], ['unchanged', 'unchanged'], ['failed', 'failed']])}`;
+    title = `${failed ? '❌ ' : ''}Prefect deploy: ${tally(rows, [
+      ['created', 'created'],
+      ['updated', 'updated'],
+      ['unchanged', 'unchanged'],
+      ['failed', 'failed'],
+    ])}`;
   }
   const deleted = result.outcomes.filter((o) => o.action === 'deleted').map((o) => ({ flowName: o.flowName, name: o.name, id: o.id ?? '' }));
   if (deleted.length > 0) title += `, ${count(deleted.length, 'deployment')} deleted`;
   // Notices of registered deployments are shown with them; the list below keeps the rest.
   const shown = new Set(rows.flatMap((r) => r.notes));
   const diagnostics = result.diagnostics.filter((d) => !(d.severity === 'warning' && shown.has(d.message)));
-  return render({ deletions: deletionsMarkdown(deleted, { done: true }), title, rows, diagnostics, column: 'Result', errorLead: result.outcomes.length === 0 ? 'nothing was registered.' : '' }, options);
+  return render(
+    {
+      deletions: deletionsMarkdown(deleted, { done: true }),
+      title,
+      rows,
+      diagnostics,
+      column: 'Result',
+      errorLead: result.outcomes.length === 0 ? 'nothing was registered.' : '',
+    },
+    options,
+  );
 }
 
 interface Document {
@@ -203,7 +221,13 @@ function render({ title, rows: given, diagnostics, column, errorLead, hint, dele
     const body = details(row, options);
     if (body.length === 0) continue;
     const what = row.verb === 'planned' ? '' : `: ${row.verb}${row.changes.length ? ` ${row.changes.map((c) => `<code>${html(c.field)}</code>`).join(', ')}` : ''}`;
-    out.push(`<details${open && row.verb === 'update' ? ' open' : ''}><summary><code>${html(qualifiedName(row.deployment))}</code>${what}</summary>`, '', ...body, '</details>', '');
+    out.push(
+      `<details${open && row.verb === 'update' ? ' open' : ''}><summary><code>${html(qualifiedName(row.deployment))}</code>${what}</summary>`,
+      '',
+      ...body,
+      '</details>',
+      '',
+    );
   }
   out.push(...versionOnly(rows.filter((r) => r.verb === 'version')));
   out.push(...knownAfterBuild(rows));
@@ -233,7 +257,10 @@ function table(rows: readonly Row[], column: string, options: MarkdownOptions): 
     const schedules = schedulesCell(d.schedules.map((s) => s.create));
     // A changed column shows the value it replaces, struck through, so the table alone tells what changes.
     const from = (field: string) => row.changes.find((c) => c.field === field);
-    const pools = from('work_pool_name') || from('work_queue_name') ? was(poolCell(from('work_pool_name')?.from ?? p.work_pool_name, from('work_queue_name')?.from ?? p.work_queue_name)) : '';
+    const pools =
+      from('work_pool_name') || from('work_queue_name')
+        ? was(poolCell(from('work_pool_name')?.from ?? p.work_pool_name, from('work_queue_name')?.from ?? p.work_queue_name))
+        : '';
     const oldSchedules = from('schedules');
     const scheduleWas = oldSchedules && Array.isArray(oldSchedules.from) ? was(schedulesCell(oldSchedules.from.filter(isMapping))) : '';
     lines.push(`| ${ICON[row.verb]} | ${link} | ${action} | ${pool}${pools} | ${schedules}${scheduleWas} | ${imageCell(row)} |`);
@@ -323,7 +350,10 @@ function knownAfterBuild(rows: readonly Row[]): string[] {
   const paths = [...new Set([...groups.values()].map((g) => g.value.path))];
   const deployments = new Set([...groups.values()].flatMap((g) => g.names)).size;
   const out = [
-    `<details><summary>Known after build: ${paths.slice(0, 3).map((p) => `<code>${html(p)}</code>`).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''} (${count(deployments, 'deployment')})</summary>`,
+    `<details><summary>Known after build: ${paths
+      .slice(0, 3)
+      .map((p) => `<code>${html(p)}</code>`)
+      .join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''} (${count(deployments, 'deployment')})</summary>`,
     '',
     "The plan does not run the build and push steps, so values filled from their outputs are known only after the build: a deployment changes where the build's output differs from the server's value.",
     '',
@@ -332,7 +362,9 @@ function knownAfterBuild(rows: readonly Row[]): string[] {
   ];
   for (const { value, names } of groups.values()) {
     const current = value.current === undefined ? '—' : code(typeof value.current === 'string' ? value.current : JSON.stringify(value.current));
-    out.push(`| ${code(value.path)} | ${code(value.written)} | ${current}${value.couldMatch || value.current === undefined ? '' : ' (replaced)'} | ${names.map(code).join('<br>')} |`);
+    out.push(
+      `| ${code(value.path)} | ${code(value.written)} | ${current}${value.couldMatch || value.current === undefined ? '' : ' (replaced)'} | ${names.map(code).join('<br>')} |`,
+    );
   }
   return [...out, '', '</details>', ''];
 }
@@ -401,7 +433,10 @@ function alignForDisplay(from: unknown, to: unknown): [unknown, unknown] {
     const [f, t]: [unknown[], unknown[]] = [from, to];
     const n = Math.min(f.length, t.length);
     const pairs = Array.from({ length: n }, (_, i) => alignForDisplay(f[i], t[i]));
-    return [[...pairs.map((p) => p[0]), ...f.slice(n)], [...pairs.map((p) => p[1]), ...t.slice(n)]];
+    return [
+      [...pairs.map((p) => p[0]), ...f.slice(n)],
+      [...pairs.map((p) => p[1]), ...t.slice(n)],
+    ];
   }
   if (!isMapping(from) || !isMapping(to)) return [from, to];
   const a: Mapping = {};
@@ -442,7 +477,7 @@ function diffLines(a: readonly string[], b: readonly string[]): DiffLine[] {
     }
   }
   // Removals before additions within a run of changes, as unified diffs print them.
-  for (let k = 0; k < out.length; ) {
+  for (let k = 0; k < out.length;) {
     if (out[k]!.op === ' ') {
       k++;
       continue;

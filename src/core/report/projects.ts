@@ -122,7 +122,14 @@ export function projectsPlanToMarkdown(projects: readonly ProjectPlan[], options
 export function projectsDeployToMarkdown(projects: readonly ProjectDeploy[], options: MarkdownOptions): string {
   const count = (a: string) => projects.reduce((n, p) => n + p.result.outcomes.filter((o) => o.action === a).length, 0);
   const failed = projects.some((p) => p.result.stoppedAt || p.result.outcomes.some((o) => o.action === 'failed'));
-  const words = ([['created', 'created'], ['updated', 'updated'], ['unchanged', 'unchanged'], ['failed', 'failed']] as const)
+  const words = (
+    [
+      ['created', 'created'],
+      ['updated', 'updated'],
+      ['unchanged', 'unchanged'],
+      ['failed', 'failed'],
+    ] as const
+  )
     .filter(([a]) => count(a) > 0)
     .map(([a, w]) => `${count(a)} ${w}`);
   const out = [`## ${failed ? '❌ ' : ''}Prefect deploy: ${plural(projects.length, 'project')}${words.length ? `, ${words.join(', ')}` : ''}`, ''];

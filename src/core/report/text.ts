@@ -67,7 +67,12 @@ export function planToJson(plan: Plan, live?: readonly LiveChange[], deletions?:
               changes: change.changes,
               notes: change.notes,
               category: classified.category,
-              known_after_build: classified.knownAfterBuild.map((k) => ({ path: k.path, written: k.written, ...('current' in k ? { current: k.current } : {}), could_match: k.couldMatch })),
+              known_after_build: classified.knownAfterBuild.map((k) => ({
+                path: k.path,
+                written: k.written,
+                ...('current' in k ? { current: k.current } : {}),
+                could_match: k.couldMatch,
+              })),
             }
           : {}),
       };
@@ -112,7 +117,12 @@ const VERB: Record<ChangeCategory, string> = {
 export function liveChangesToText(plan: Plan, live: readonly LiveChange[], options: TextOptions): string {
   const classified: ClassifiedChange[] = live.map((c) => classifyChange(c.deployment, c.action, c.changes));
   const count = (category: ChangeCategory) => classified.filter((c) => c.category === category).length;
-  const extra = ([['version-only', 'version only'], ['unchanged-unless-build-differs', VERB['unchanged-unless-build-differs']]] as const)
+  const extra = (
+    [
+      ['version-only', 'version only'],
+      ['unchanged-unless-build-differs', VERB['unchanged-unless-build-differs']],
+    ] as const
+  )
     .filter(([category]) => count(category) > 0)
     .map(([category, words]) => `, ${count(category)} ${words}`)
     .join('');
@@ -204,7 +214,11 @@ export function describeSchedule(s: Schedule): string {
 export function formatSeconds(total: number): string {
   const parts: string[] = [];
   let rest = total;
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) {
+  for (const [unit, size] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;

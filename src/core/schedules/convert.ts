@@ -5,15 +5,7 @@ import { parseDuration } from './duration.js';
 import { formatAnchorDate, parseAnchorDate } from './interval.js';
 import { checkRRule, normalizeRRule } from './rrule.js';
 import { isValidTimezone } from './timezone.js';
-import type {
-  ConvertedSchedule,
-  CronSchedule,
-  DeploymentScheduleCreate,
-  DeploymentScheduleUpdate,
-  IntervalSchedule,
-  RRuleSchedule,
-  Schedule,
-} from './types.js';
+import type { ConvertedSchedule, CronSchedule, DeploymentScheduleCreate, DeploymentScheduleUpdate, IntervalSchedule, RRuleSchedule, Schedule } from './types.js';
 
 export type ConversionResult = { ok: true; value: ConvertedSchedule } | { ok: false; error: FieldError };
 
@@ -64,9 +56,9 @@ export function convertScheduleItem(item: Record<string, unknown>, path: Path, o
       if (parsed === undefined) return fail('day_or', 'Input should be a valid boolean, unable to interpret input');
       dayOr = parsed;
     }
-    const schedule: CronSchedule = { cron, timezone: (timezone as string | null | undefined) ?? null, day_or: dayOr };
+    const schedule: CronSchedule = { cron, timezone: timezone ?? null, day_or: dayOr };
     const given: Partial<CronSchedule> = { cron };
-    if (timezone !== undefined && timezone !== null) given.timezone = timezone as string;
+    if (timezone !== undefined && timezone !== null) given.timezone = timezone;
     if (item.day_or !== undefined && item.day_or !== null) given.day_or = dayOr;
     built = { schedule, given };
   } else if (truthy(item.interval)) {
@@ -75,7 +67,8 @@ export function convertScheduleItem(item: Record<string, unknown>, path: Path, o
     if (duration.seconds <= 0) return fail('interval', 'Input should be greater than 0 seconds');
     // Python's timedelta, and so the server's IntervalSchedule, stops short of a billion days: the
     // server would refuse the deployment only once others were written.
-    if (duration.seconds >= MAX_INTERVAL_SECONDS) return fail('interval', `interval ${pythonRepr(item.interval)} is longer than the server accepts (durations may not exceed 999,999,999 days)`);
+    if (duration.seconds >= MAX_INTERVAL_SECONDS)
+      return fail('interval', `interval ${pythonRepr(item.interval)} is longer than the server accepts (durations may not exceed 999,999,999 days)`);
     let anchor: DateTime = DateTime.fromJSDate(now, { zone: 'utc' });
     const anchorGiven = truthy(item.anchor_date);
     if (anchorGiven) {
@@ -129,7 +122,7 @@ export function convertScheduleItem(item: Record<string, unknown>, path: Path, o
     slug: slug ?? null,
     replaces: replaces ?? null,
   };
-  const update: DeploymentScheduleUpdate = { schedule: built.given as DeploymentScheduleUpdate['schedule'] };
+  const update: DeploymentScheduleUpdate = { schedule: built.given };
   if (active !== undefined) update.active = active;
   if (parameters !== undefined) update.parameters = parameters;
   if (slug !== undefined) update.slug = slug;

@@ -28,7 +28,14 @@ const ALIASES: Record<string, string> = {
 };
 
 // min/max per field in cron-parser order (second, minute, hour, day of month, month, day of week).
-const BOUNDS: [number, number][] = [[0, 59], [0, 59], [0, 23], [1, 31], [1, 12], [0, 6]];
+const BOUNDS: [number, number][] = [
+  [0, 59],
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 6],
+];
 
 /** Prefect's `validate_cron_string`: croniter validity first, then the random/hashed check. */
 export function checkCron(cron: string): CronCheck {
@@ -50,7 +57,10 @@ function translate(cron: string): CronTranslation | undefined {
 }
 
 function translateOnce(cron: string): CronTranslation | undefined {
-  let fields = cron.trim().split(/\s+/).filter((f) => f !== '');
+  let fields = cron
+    .trim()
+    .split(/\s+/)
+    .filter((f) => f !== '');
   if (fields.length === 1 && fields[0]!.startsWith('@')) {
     const alias = ALIASES[fields[0]!.toLowerCase()];
     if (alias === undefined) return undefined;

@@ -22,13 +22,10 @@ const INTERVAL_SCHEDULE_KEYS = new Set(['interval', 'anchor_date', 'timezone']);
  * Error paths extend `path` (default: relative to the item, e.g. `['cron']`). `value` is the item,
  * unchanged, when it loads.
  */
-export function validateRawScheduleItem(
-  item: unknown,
-  path: Path = [],
-): { errors: FieldError[]; value: RawScheduleItem | undefined } {
+export function validateRawScheduleItem(item: unknown, path: Path = []): { errors: FieldError[]; value: RawScheduleItem | undefined } {
   if (!isMapping(item)) return { errors: [{ path, message: 'Input should be a valid dictionary' }], value: undefined };
   const errors = rawShapeErrors(item, path);
-  if (errors.length === 0 || matchesOtherShape(item)) return { errors: [], value: item as RawScheduleItem };
+  if (errors.length === 0 || matchesOtherShape(item)) return { errors: [], value: item };
   return { errors, value: undefined };
 }
 

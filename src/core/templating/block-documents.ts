@@ -21,10 +21,7 @@ export function parseBlockPlaceholderName(name: string): BlockPlaceholderName {
   const rest = name.replaceAll(BLOCK_DOCUMENT_PLACEHOLDER_PREFIX, '');
   const first = rest.indexOf('.');
   if (first < 0) {
-    throw new TemplateError(
-      `Invalid block placeholder format: '${name}'. Expected format: prefect.blocks.<block-type-slug>.<block-document-name>`,
-      name,
-    );
+    throw new TemplateError(`Invalid block placeholder format: '${name}'. Expected format: prefect.blocks.<block-type-slug>.<block-document-name>`, name);
   }
   const second = rest.indexOf('.', first + 1);
   return {
@@ -106,11 +103,7 @@ export async function resolveBlockDocumentReferences(
       byName.set(key, result);
     }
     if (result.status === 'missing') {
-      throw new TemplateError(
-        `Block not found: '${name}' of type '${slug}' (referenced by ${placeholder}). ` +
-          'Create the block or fix the placeholder.',
-        placeholder,
-      );
+      throw new TemplateError(`Block not found: '${name}' of type '${slug}' (referenced by ${placeholder}). ` + 'Create the block or fix the placeholder.', placeholder);
     }
     return result.status === 'found' ? result : undefined;
   };

@@ -59,11 +59,7 @@ const SET_ASIDE_IN_A10 = ['parameter_openapi_schema', 'schedules', 'triggers'] a
  * (reported through `onMissing`), `{{ ctx.… }}` is kept. Why: `ctx.` placeholders are worker-time
  * templates that must survive to the server.
  */
-export function templateDeploymentWithStepOutputs(
-  config: Record<string, unknown>,
-  stepOutputs: StepOutputs,
-  ctx: StepOutputsContext,
-): Record<string, unknown> {
+export function templateDeploymentWithStepOutputs(config: Record<string, unknown>, stepOutputs: StepOutputs, ctx: StepOutputsContext): Record<string, unknown> {
   const rest: Record<string, unknown> = { ...config };
   const setAside: Record<string, unknown> = {};
   for (const key of SET_ASIDE_IN_A10) {
@@ -121,11 +117,7 @@ export interface TemplatedStepInputs extends Resolved<Record<string, unknown>> {
  * input omitted), blocks, variables, then the environment as values. Why: a step only sees what
  * earlier steps produced, and secrets are fetched at the last moment.
  */
-export async function templateStepInputs(
-  inputs: Record<string, unknown>,
-  upstreamOutputs: StepOutputs,
-  ctx: ResolveContext,
-): Promise<TemplatedStepInputs> {
+export async function templateStepInputs(inputs: Record<string, unknown>, upstreamOutputs: StepOutputs, ctx: ResolveContext): Promise<TemplatedStepInputs> {
   const keywords: StepKeywords = {};
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(inputs)) {

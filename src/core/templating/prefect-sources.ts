@@ -21,7 +21,6 @@ function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T>
   };
 }
 
-
 function foundDocument(document: BlockDocument | undefined): BlockDocumentLookup {
   return document?.data === undefined ? { status: 'missing' } : { status: 'found', value: document.data, secretFields: blockSecretFields(document) };
 }

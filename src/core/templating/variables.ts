@@ -11,11 +11,7 @@ export function variableName(placeholderName: string): string {
 }
 
 /** Resolves variable placeholders at any depth; offline ones stay as written and are reported. */
-export async function resolveVariables(
-  template: unknown,
-  source: VariableSource,
-  onUnresolved: OnUnresolved = () => {},
-): Promise<unknown> {
+export async function resolveVariables(template: unknown, source: VariableSource, onUnresolved: OnUnresolved = () => {}): Promise<unknown> {
   const cache = new Map<string, LookupResult<unknown>>();
   const read = async (name: string): Promise<LookupResult<unknown>> => {
     let result = cache.get(name);

@@ -7,9 +7,7 @@ export type TimedeltaResult = { seconds: number } | { error: string };
 
 const INVALID = 'Input should be a valid timedelta';
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
-const ISO = new RegExp(
-  String.raw`^([-+])?P(?:${NUMBER}Y)?(?:${NUMBER}M)?(?:${NUMBER}W)?(?:${NUMBER}D)?(?:T(?:${NUMBER}H)?(?:${NUMBER}M)?(?:${NUMBER}S)?)?$`,
-);
+const ISO = new RegExp(String.raw`^([-+])?P(?:${NUMBER}Y)?(?:${NUMBER}M)?(?:${NUMBER}W)?(?:${NUMBER}D)?(?:T(?:${NUMBER}H)?(?:${NUMBER}M)?(?:${NUMBER}S)?)?$`);
 const ISO_UNITS = [365 * 86400, 30 * 86400, 7 * 86400, 86400, 3600, 60, 1] as const;
 const TIME = String.raw`(?:(\d{2,}):(\d{2})|(\d+):(\d{2}):(\d{2})(?:[.,](\d+))?)`;
 const DAYS_TIME = new RegExp(String.raw`^([-+])?(?:(\d+)\s*(?:days?|d)\s*,?\s*)?(?:${TIME})?\s*$`, 'i');
@@ -43,7 +41,7 @@ function parseIso(value: string): TimedeltaResult {
   const given = parts.filter((p) => p !== undefined);
   if (!m || given.length === 0) return { error: `${INVALID}, invalid ISO 8601 duration ${JSON.stringify(value)}` };
   // speedate allows a fraction only on the last component given.
-  if (given.slice(0, -1).some((p) => /[.,]/.test(p!))) return { error: `${INVALID}, quantity fraction invalid in duration` };
+  if (given.slice(0, -1).some((p) => /[.,]/.test(p))) return { error: `${INVALID}, quantity fraction invalid in duration` };
   let seconds = 0;
   parts.forEach((p, i) => {
     if (p !== undefined) seconds += Number(p.replace(',', '.')) * ISO_UNITS[i]!;
@@ -55,7 +53,9 @@ function parseIso(value: string): TimedeltaResult {
 export function duration(value: unknown): TimedeltaResult {
   const parsed = parseTimedelta(value);
   if ('seconds' in parsed) return parsed;
-  return { error: `should be a duration: seconds, ISO 8601 ("PT5M") or "[D days, ]HH:MM:SS", got ${JSON.stringify(value) ?? String(value)} (${parsed.error.replace(/^Input should be a valid timedelta,? ?/, '') || 'not a duration'})` };
+  return {
+    error: `should be a duration: seconds, ISO 8601 ("PT5M") or "[D days, ]HH:MM:SS", got ${JSON.stringify(value) ?? String(value)} (${parsed.error.replace(/^Input should be a valid timedelta,? ?/, '') || 'not a duration'})`,
+  };
 }
 
 /** timedelta keeps microseconds only. */

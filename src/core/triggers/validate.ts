@@ -111,7 +111,9 @@ class Checker {
       this.field(spec, 'posture', path, (v) =>
         (EVENT_POSTURES as readonly unknown[]).includes(v)
           ? { value: v as EventTrigger['posture'] }
-          : { error: `should be one of ${oneOf(EVENT_POSTURES)} for an event trigger, got ${describe(v)}${v === 'Metric' ? ' (a metric trigger needs a `metric` query and no `type: event`)' : ''}` },
+          : {
+              error: `should be one of ${oneOf(EVENT_POSTURES)} for an event trigger, got ${describe(v)}${v === 'Metric' ? ' (a metric trigger needs a `metric` query and no `type: event`)' : ''}`,
+            },
       ) ?? 'Reactive';
     const threshold = this.field(spec, 'threshold', path, laxInt) ?? 1;
     const within = this.eventWithin(spec, path);
@@ -166,7 +168,9 @@ class Checker {
       'operator',
       path,
       (v): Lax<MetricOperator> =>
-        (METRIC_OPERATORS as readonly unknown[]).includes(v) ? { value: v as MetricOperator } : { error: `should be one of ${oneOf(METRIC_OPERATORS)}, got ${describe(v)}` },
+        (METRIC_OPERATORS as readonly unknown[]).includes(v)
+          ? { value: v as MetricOperator }
+          : { error: `should be one of ${oneOf(METRIC_OPERATORS)}, got ${describe(v)}` },
       `one of ${oneOf(METRIC_OPERATORS)}`,
     );
     const range = this.field(query, 'range', path, minimumRange) ?? METRIC_MINIMUM_RANGE;
@@ -245,7 +249,7 @@ class Checker {
     const result: ResourceSpecification = {};
     let error: string | undefined;
     for (const [label, v] of Object.entries(value)) {
-      if (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))) result[label] = v as string | string[];
+      if (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))) result[label] = v;
       else error ??= `label ${JSON.stringify(label)} should be a string or a list of strings, got ${describe(v)}`;
     }
     return error === undefined ? { value: result } : { error };

@@ -31,7 +31,15 @@ const DENIED_HINT =
   'Docker reported access denied. This can happen if the base image requires authentication, if you are not logged in to the registry, or if the image name is invalid. Check your image name (no spaces) and run `docker login` for the registry you are using.';
 
 /** prefect's `_TRANSIENT_ERROR_PATTERNS`: buildx failures worth another attempt. */
-const TRANSIENT = ['502 Bad Gateway', '503 Service Unavailable', '500 Internal Server Error', 'i/o timeout', 'TLS handshake timeout', 'connection reset', 'context deadline exceeded'];
+const TRANSIENT = [
+  '502 Bad Gateway',
+  '503 Service Unavailable',
+  '500 Internal Server Error',
+  'i/o timeout',
+  'TLS handshake timeout',
+  'connection reset',
+  'context deadline exceeded',
+];
 const BUILDX_RETRIES = 3;
 
 /** `dockerfile: auto` writes ./Dockerfile: builds sharing a directory take turns (the reference runs one at a time). */
@@ -158,7 +166,9 @@ export async function buildDockerImage(inputs: Record<string, unknown>, call: St
       const text = autoDockerfileText(call.cwd, baseImage);
       const temp = path.join(call.cwd, 'Dockerfile');
       if (existsSync(temp)) {
-        throw new StepFailure(`Dockerfile already exists. (dockerfile: auto writes ${temp} for the build: rename the existing file, or build it with dockerfile: Dockerfile)`);
+        throw new StepFailure(
+          `Dockerfile already exists. (dockerfile: auto writes ${temp} for the build: rename the existing file, or build it with dockerfile: Dockerfile)`,
+        );
       }
       writeFileSync(temp, text);
       try {
@@ -186,7 +196,9 @@ async function autoBaseImage(call: StepCall): Promise<string> {
   let python = await runnerPythonVersion(call.env);
   if (python === undefined) {
     python = FALLBACK_PYTHON_VERSION;
-    call.log(`No Python 3.9+ on the runner: the generated Dockerfile uses Python ${python} (prefect deploy takes the Python it runs on; set PREFECT_DEPLOY_PYTHON to choose)`);
+    call.log(
+      `No Python 3.9+ on the runner: the generated Dockerfile uses Python ${python} (prefect deploy takes the Python it runs on; set PREFECT_DEPLOY_PYTHON to choose)`,
+    );
   }
   return prefectImageName(PREFECT_VERSION, python);
 }

@@ -104,7 +104,16 @@ export function summarizeTail(lines: readonly string[], count: number): string {
     .join(' | ');
 }
 
-const REGISTRY_UNREACHABLE = [/connection refused/iu, /no such host/iu, /i\/o timeout/iu, /dial tcp/iu, /server gave HTTP response to HTTPS client/iu, /TLS handshake timeout/iu, /network is unreachable/iu, /x509:/iu];
+const REGISTRY_UNREACHABLE = [
+  /connection refused/iu,
+  /no such host/iu,
+  /i\/o timeout/iu,
+  /dial tcp/iu,
+  /server gave HTTP response to HTTPS client/iu,
+  /TLS handshake timeout/iu,
+  /network is unreachable/iu,
+  /x509:/iu,
+];
 const REGISTRY_DENIED = [/unauthorized/iu, /authentication required/iu, /no basic auth credentials/iu, /denied/iu, /incorrect username or password/iu, /forbidden/iu];
 
 /** Classifies a registry error (login or push) as unreachable or denied; undefined for anything else. */

@@ -44,7 +44,10 @@ export function slugify(text: string, options: { lowercase?: boolean; allowed?: 
   const lowercase = options.lowercase ?? true;
   const disallowed = options.allowed ?? /[^-a-z0-9]+/gu;
   let out = lowercase ? text.toLowerCase() : text;
-  out = out.replace(disallowed, '-').replace(/-{2,}/gu, '-').replace(/^-+|-+$/gu, '');
+  out = out
+    .replace(disallowed, '-')
+    .replace(/-{2,}/gu, '-')
+    .replace(/^-+|-+$/gu, '');
   if (options.maxLength !== undefined && out.length > options.maxLength) out = out.slice(0, options.maxLength).replace(/^-+|-+$/gu, '');
   return out;
 }

@@ -93,7 +93,23 @@ const DOCKER_PY: Record<string, (value: unknown) => string[]> = {
 };
 
 /** buildx-only keywords, named as such when given to the docker-py backend. */
-const BUILDX_ONLY = new Set(['secrets', 'ssh', 'cache_to', 'platforms', 'push', 'build_args', 'add_hosts', 'builder', 'load', 'output', 'provenance', 'sbom', 'attest', 'allow', 'build_contexts']);
+const BUILDX_ONLY = new Set([
+  'secrets',
+  'ssh',
+  'cache_to',
+  'platforms',
+  'push',
+  'build_args',
+  'add_hosts',
+  'builder',
+  'load',
+  'output',
+  'provenance',
+  'sbom',
+  'attest',
+  'allow',
+  'build_contexts',
+]);
 
 /** docker-py keywords that hand over Python objects (file objects, pre-built tar contexts). */
 const DOCKER_PY_UNPORTABLE = new Set(['fileobj', 'custom_context', 'encoding']);
@@ -200,7 +216,12 @@ export function buildxBuildFlags(kwargs: Options, imageLabels: Readonly<Record<s
     }
     if (!BUILDX[key]) {
       const instead = DOCKER_PY_FOR_BUILDX[key];
-      throw unknownOption(key, 'buildx', [...Object.keys(BUILDX).filter((k) => k !== 'decode'), 'path', 'push', 'pull', 'labels', 'platforms', 'platform'], instead ? ` (buildx spells it ${instead})` : '');
+      throw unknownOption(
+        key,
+        'buildx',
+        [...Object.keys(BUILDX).filter((k) => k !== 'decode'), 'path', 'push', 'pull', 'labels', 'platforms', 'platform'],
+        instead ? ` (buildx spells it ${instead})` : '',
+      );
     }
     rest[key] = value;
   }

@@ -35,7 +35,9 @@ function credentialsOf(value: unknown): Credentials | undefined {
   // `if credentials is not None`: an empty mapping still logs in (and fails for want of a username).
   if (value === undefined || value === null) return undefined;
   if (!isMapping(value)) {
-    throw new StepFailure(`${STEP}: credentials must be a mapping with username, password and registry_url (a docker-registry-credentials block), got ${pythonTypeName(value)}`);
+    throw new StepFailure(
+      `${STEP}: credentials must be a mapping with username, password and registry_url (a docker-registry-credentials block), got ${pythonTypeName(value)}`,
+    );
   }
   const field = (key: string): string | undefined => {
     const v = value[key];
@@ -46,7 +48,9 @@ function credentialsOf(value: unknown): Credentials | undefined {
   const username = field('username');
   const password = field('password');
   if (!username || !password) {
-    throw new StepFailure(`${STEP}: credentials.${username ? 'password' : 'username'} is missing (give both username and password, or leave credentials out to use the runner's docker login)`);
+    throw new StepFailure(
+      `${STEP}: credentials.${username ? 'password' : 'username'} is missing (give both username and password, or leave credentials out to use the runner's docker login)`,
+    );
   }
   return { username, password, registry: field('registry_url') || undefined };
 }
@@ -126,7 +130,9 @@ function pushFailure(result: DockerResult, ref: string, call: StepCall, loggedIn
     return new StepFailure(`cannot reach registry ${registry} to push ${ref}: ${problem.detail} (check the registry in image_name and that it is up)`);
   }
   if (problem?.kind === 'denied') {
-    const fix = loggedIn ? 'check that these credentials may push to this repository' : 'give push_docker_image credentials, or run docker login on the runner before deploying';
+    const fix = loggedIn
+      ? 'check that these credentials may push to this repository'
+      : 'give push_docker_image credentials, or run docker login on the runner before deploying';
     return new StepFailure(`registry ${registry} refused the push of ${ref}: ${problem.detail} (${fix})`);
   }
   return new StepFailure(`docker push of ${ref} failed (exit code ${result.code}): ${summarizeTail(result.tail, 6) || 'no output'}`);

@@ -63,12 +63,7 @@ export async function runCustomStep(name: string, requires: unknown, inputs: Rec
   return outcome(name, report, call, { python, interpreter, requires: specs });
 }
 
-function outcome(
-  name: string,
-  report: BridgeReport,
-  call: StepCall,
-  where: { python: PythonInterpreter; interpreter: string; requires: string[] },
-): unknown {
+function outcome(name: string, report: BridgeReport, call: StepCall, where: { python: PythonInterpreter; interpreter: string; requires: string[] }): unknown {
   if (report.status === 'missing') throw new StepFailure(report.error);
   if (report.status === 'error') {
     if (debugEnabled(call.env)) for (const line of report.traceback.trimEnd().split('\n')) call.log(line);

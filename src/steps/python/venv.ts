@@ -168,7 +168,10 @@ function removeStaleBuilds(root: string): void {
 async function pipVersion(python: PythonInterpreter, env: Record<string, string>): Promise<number[] | undefined> {
   const result = await runProcess([python.executable, '-c', 'import pip; print(pip.__version__)'], { cwd: tmpdir(), env });
   if (result.code !== 0) return undefined;
-  return result.stdout.trim().split('.').map((part) => Number.parseInt(part, 10));
+  return result.stdout
+    .trim()
+    .split('.')
+    .map((part) => Number.parseInt(part, 10));
 }
 
 function pipWithPythonOption(version: number[] | undefined): boolean {

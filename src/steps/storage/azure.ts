@@ -113,14 +113,18 @@ async function containerClient(step: string, container: string, credentials: unk
     const principal = tenant !== undefined && tenant !== null && clientId !== undefined && clientId !== null && secret !== undefined && secret !== null;
     if (!url.startsWith('https:')) {
       // The Python SDK refuses a token credential over plain HTTP when the client is built.
-      throw new StepFailure(`${step}: Token credential is only supported with HTTPS. (credentials.account_url is ${withoutQuery(url)}; use https, or a connection_string for an emulator)`);
+      throw new StepFailure(
+        `${step}: Token credential is only supported with HTTPS. (credentials.account_url is ${withoutQuery(url)}; use https, or a connection_string for an emulator)`,
+      );
     }
     const identity = await import('@azure/identity');
     const credential = principal ? new identity.ClientSecretCredential(String(tenant), String(clientId), String(secret)) : new identity.DefaultAzureCredential();
     return {
       container: new blob.ContainerClient(url, credential, options),
       location: withoutQuery(url),
-      credentialSource: principal ? 'the service principal in credentials (tenant_id, client_id, client_secret)' : "Azure's default credential chain (credentials.account_url without a service principal)",
+      credentialSource: principal
+        ? 'the service principal in credentials (tenant_id, client_id, client_secret)'
+        : "Azure's default credential chain (credentials.account_url without a service principal)",
     };
   }
   throw new StepFailure('Credentials must contain either connection_string or account_url');
@@ -188,22 +192,31 @@ function azureError(error: unknown, client: AzureClient, action: string): StepFa
   const e = error as { name?: unknown; code?: unknown; statusCode?: unknown; message?: unknown };
   const message = firstLine(typeof e.message === 'string' ? e.message : String(error));
   const network = networkErrorReason(error) ?? networkReasonInMessage(message);
-  if (network) return new StepFailure(`cannot reach Azure Blob Storage at ${client.location}: ${network} (check the account URL or connection string's BlobEndpoint, and the network)`);
+  if (network)
+    return new StepFailure(
+      `cannot reach Azure Blob Storage at ${client.location}: ${network} (check the account URL or connection string's BlobEndpoint, and the network)`,
+    );
   const name = typeof e.name === 'string' ? e.name : '';
   if (/Credential|Authentication/u.test(name)) {
-    return new StepFailure(`could not get an Azure token with ${client.credentialSource}: ${message} (check tenant_id/client_id/client_secret, or log the runner in, e.g. with azure/login)`);
+    return new StepFailure(
+      `could not get an Azure token with ${client.credentialSource}: ${message} (check tenant_id/client_id/client_secret, or log the runner in, e.g. with azure/login)`,
+    );
   }
   const code = typeof e.code === 'string' ? e.code : '';
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
   if (code === 'ContainerNotFound') return new StepFailure(`container does not exist: ${client.location} (create it, or fix container)`);
   if (action === 'listing' && (code === 'InvalidResourceName' || code === 'OutOfRangeInput')) {
-    return new StepFailure(`container name ${JSON.stringify(client.container.containerName)} is not valid: ${message} (3 to 63 lowercase letters, digits and single hyphens)`);
+    return new StepFailure(
+      `container name ${JSON.stringify(client.container.containerName)} is not valid: ${message} (3 to 63 lowercase letters, digits and single hyphens)`,
+    );
   }
   if (status === 403 && /^Authentication|^InvalidAuthenticationInfo|^AuthorizationFailure$/u.test(code) && /authenticate|signature/iu.test(message)) {
     return new StepFailure(`Azure Blob Storage did not accept ${client.credentialSource} for ${client.location}: ${message} (check the account key or SAS token)`);
   }
   if (status === 403) {
-    return new StepFailure(`access to ${client.location} denied for ${client.credentialSource}: ${code || message} (grant the identity "Storage Blob Data Contributor" on the container, or use a SAS with write and list permissions)`);
+    return new StepFailure(
+      `access to ${client.location} denied for ${client.credentialSource}: ${code || message} (grant the identity "Storage Blob Data Contributor" on the container, or use a SAS with write and list permissions)`,
+    );
   }
   return new StepFailure(`${action} in ${client.location} failed: ${code ? `${code}: ` : ''}${message}`);
 }

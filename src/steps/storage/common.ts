@@ -112,13 +112,7 @@ export interface TransferSummary {
 }
 
 /** Pushes the step's working directory as the reference push step would, skipping unchanged objects. */
-export async function pushDirectory(
-  provider: StorageProvider,
-  call: StepCall,
-  folder: string,
-  target: PushTarget,
-  options: PushOptions = {},
-): Promise<TransferSummary> {
+export async function pushDirectory(provider: StorageProvider, call: StepCall, folder: string, target: PushTarget, options: PushOptions = {}): Promise<TransferSummary> {
   const started = performance.now();
   const step = PUSH_STEPS[provider].split('.').at(-1)!;
   const { signal, abort, dispose } = linkedAbort(call.signal);
@@ -145,7 +139,10 @@ export async function pushDirectory(
     const progress = new Progress(call, step, 'uploaded', set.files.length, totalBytes, options.progressIntervalMs);
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     let listed: { value: Map<string, RemoteObject> | null } | null = null;
-    stored.then((value) => (listed = { value }), () => undefined);
+    stored.then(
+      (value) => (listed = { value }),
+      () => undefined,
+    );
 
     /** Skips the object when the store has the same content, else uploads it (`load` gives the bytes). */
     const push = async (object: Omit<LocalObject, 'data'>, remote: Map<string, RemoteObject> | null, load: () => Promise<LocalObject>): Promise<void> => {
@@ -283,7 +280,7 @@ const NETWORK_CODES: Record<string, string> = {
 export function networkErrorReason(error: unknown): string | null {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth += 1) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && NETWORK_CODES[code]) return NETWORK_CODES[code]!;
+    if (typeof code === 'string' && NETWORK_CODES[code]) return NETWORK_CODES[code];
     if (e instanceof AggregateError && e.errors.length > 0) e = e.errors[0];
     else e = (e as { cause?: unknown }).cause;
   }

@@ -16,7 +16,13 @@ interface PurePath {
 function parse(text: string): PurePath {
   let anchor = '';
   if (text.startsWith('/')) anchor = text.startsWith('//') && !text.startsWith('///') ? '//' : '/';
-  return { anchor, parts: text.slice(anchor.length).split('/').filter((p) => p !== '' && p !== '.') };
+  return {
+    anchor,
+    parts: text
+      .slice(anchor.length)
+      .split('/')
+      .filter((p) => p !== '' && p !== '.'),
+  };
 }
 
 function show(p: PurePath): string {
@@ -41,7 +47,9 @@ export function downloadPath(step: string, cwd: string, folder: string, name: st
   }
   const rest = objectAll.slice(baseAll.length);
   if (rest.length === 0) {
-    throw new StepFailure(`${step}: object ${JSON.stringify(name)} has the folder's own name, so it would be written over the working directory (remove it or pull a narrower folder)`);
+    throw new StepFailure(
+      `${step}: object ${JSON.stringify(name)} has the folder's own name, so it would be written over the working directory (remove it or pull a narrower folder)`,
+    );
   }
   if (rest.includes('..') || rest.some((p) => p.startsWith('/'))) {
     throw new StepFailure(`${step}: object ${JSON.stringify(name)} would be written outside the working directory ${cwd} (its name contains '..'); refusing`);

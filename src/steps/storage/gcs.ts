@@ -153,7 +153,12 @@ async function gcsClient(step: string, credentials: unknown, call: StepCall): Pr
   if (key) {
     // A client built from the key: the Storage `credentials` option prints a deprecation notice.
     const { JWT } = interopDefault(await import('google-auth-library'), 'JWT');
-    options.authClient = new JWT({ email: key.client_email, key: key.private_key, keyId: typeof key.private_key_id === 'string' ? key.private_key_id : undefined, scopes: [CLOUD_PLATFORM] });
+    options.authClient = new JWT({
+      email: key.client_email,
+      key: key.private_key,
+      keyId: typeof key.private_key_id === 'string' ? key.private_key_id : undefined,
+      scopes: [CLOUD_PLATFORM],
+    });
   }
 
   let endpoint = DEFAULT_ENDPOINT;
@@ -191,7 +196,9 @@ function serviceAccount(step: string, info: unknown, what: string): ServiceAccou
   }
   const missing = ['client_email', 'token_uri'].filter((key) => !Object.hasOwn(info, key));
   if (missing.length > 0) {
-    throw new StepFailure(`${step}: ${what} is not a service account key: missing fields ${missing.join(', ')} (use the JSON key file downloaded for the service account)`);
+    throw new StepFailure(
+      `${step}: ${what} is not a service account key: missing fields ${missing.join(', ')} (use the JSON key file downloaded for the service account)`,
+    );
   }
   const privateKey = info['private_key'];
   if (privateKey === undefined) throw new StepFailure(`${step}: ${what} has no private_key field (use the JSON key file downloaded for the service account)`);
@@ -277,7 +284,8 @@ class GcsTarget implements PushTarget {
 /** One line for what went wrong talking to GCS, with what to do about it. */
 function gcsError(error: unknown, client: GcsClient, bucket: string, action: string): StepFailure {
   const network = networkErrorReason(error);
-  if (network) return new StepFailure(`cannot reach Google Cloud Storage at ${client.endpoint}: ${network} (check the network, or STORAGE_EMULATOR_HOST if you use an emulator)`);
+  if (network)
+    return new StepFailure(`cannot reach Google Cloud Storage at ${client.endpoint}: ${network} (check the network, or STORAGE_EMULATOR_HOST if you use an emulator)`);
   const e = error as { code?: unknown; message?: unknown };
   const message = firstLine(typeof e.message === 'string' ? e.message : String(error));
   const status = typeof e.code === 'number' ? e.code : undefined;
@@ -287,6 +295,9 @@ function gcsError(error: unknown, client: GcsClient, bucket: string, action: str
       `Google Cloud Storage did not accept the credentials (${client.credentialSource}): ${message} (pass credentials.service_account_info or service_account_file, or authenticate the runner, e.g. with google-github-actions/auth)`,
     );
   }
-  if (status === 403) return new StepFailure(`access to bucket ${JSON.stringify(bucket)} denied for ${client.credentialSource}: ${message} (grant the account roles/storage.objectAdmin on the bucket)`);
+  if (status === 403)
+    return new StepFailure(
+      `access to bucket ${JSON.stringify(bucket)} denied for ${client.credentialSource}: ${message} (grant the account roles/storage.objectAdmin on the bucket)`,
+    );
   return new StepFailure(`${action} in gs://${bucket} failed: ${message}`);
 }

@@ -176,11 +176,7 @@ export interface S3Settings {
   checksumWhenRequired: boolean;
 }
 
-export function resolveSettings(
-  credentials: Record<string, unknown> | null,
-  clientParameters: Record<string, unknown> | null,
-  env: Environment,
-): S3Settings {
+export function resolveSettings(credentials: Record<string, unknown> | null, clientParameters: Record<string, unknown> | null, env: Environment): S3Settings {
   const creds: Record<string, unknown> = { ...(credentials ?? {}) };
   // `credentials.setdefault("aws_access_key_id", credentials.pop("minio_root_user", None))`.
   const minioUser = creds['minio_root_user'];
@@ -191,8 +187,8 @@ export function resolveSettings(
   if (!Object.hasOwn(creds, 'aws_secret_access_key')) creds['aws_secret_access_key'] = minioPassword ?? null;
   // A credentials block always carries aws_client_parameters, and then the step's are ignored.
   const params = Object.hasOwn(creds, 'aws_client_parameters')
-    ? optionalMapping(creds['aws_client_parameters'], 'credentials.aws_client_parameters') ?? {}
-    : clientParameters ?? {};
+    ? (optionalMapping(creds['aws_client_parameters'], 'credentials.aws_client_parameters') ?? {})
+    : (clientParameters ?? {});
 
   if (creds['assume_role_arn']) {
     throw new StepFailure(
@@ -212,7 +208,11 @@ export function resolveSettings(
   // The step's environment first (botocore reads the process environment, which is this one in a
   // real run); the SDK's default chain covers profiles, SSO, web identity and instance roles.
   if (keys === null && profile === null && env['AWS_ACCESS_KEY_ID'] && env['AWS_SECRET_ACCESS_KEY']) {
-    keys = { accessKeyId: env['AWS_ACCESS_KEY_ID'], secretAccessKey: env['AWS_SECRET_ACCESS_KEY'], ...(env['AWS_SESSION_TOKEN'] ? { sessionToken: env['AWS_SESSION_TOKEN'] } : {}) };
+    keys = {
+      accessKeyId: env['AWS_ACCESS_KEY_ID'],
+      secretAccessKey: env['AWS_SECRET_ACCESS_KEY'],
+      ...(env['AWS_SESSION_TOKEN'] ? { sessionToken: env['AWS_SESSION_TOKEN'] } : {}),
+    };
   }
 
   const config = optionalMapping(params['config'], 'client_parameters.config') ?? {};
@@ -235,7 +235,7 @@ export function resolveSettings(
   else if (certPath) verify = certPath;
   else if (typeof verifyInput === 'string' && verifyInput) verify = verifyInput;
 
-  const seconds = (key: string): number | null => (typeof config[key] === 'number' ? Math.round((config[key] as number) * 1000) : null);
+  const seconds = (key: string): number | null => (typeof config[key] === 'number' ? Math.round(config[key] * 1000) : null);
   const totalAttempts = typeof retries['total_max_attempts'] === 'number' ? retries['total_max_attempts'] : null;
   const maxAttempts = typeof retries['max_attempts'] === 'number' ? retries['max_attempts'] + 1 : null;
 
@@ -262,9 +262,12 @@ export function resolveSettings(
 }
 
 async function clientConfig(s: S3Settings): Promise<S3ClientConfig> {
-  const ca = typeof s.verify === 'string' ? await readFile(s.verify).catch((error: NodeJS.ErrnoException) => {
-    throw new StepFailure(`client_parameters: cannot read the CA bundle ${s.verify}: ${error.code ?? error.message}`);
-  }) : undefined;
+  const ca =
+    typeof s.verify === 'string'
+      ? await readFile(s.verify).catch((error: NodeJS.ErrnoException) => {
+          throw new StepFailure(`client_parameters: cannot read the CA bundle ${s.verify}: ${error.code ?? error.message}`);
+        })
+      : undefined;
   // Loaded here, not at start-up: a run without an S3 step never needs TLS for it.
   const agent = new (process.getBuiltinModule('node:https').Agent)({
     keepAlive: true,
@@ -387,7 +390,9 @@ function describeS3Error(error: unknown, s3: Connection, bucket: string): Error 
     case 'AccessDenied':
       return new StepFailure(`access denied to bucket "${bucket}" with ${where} (they need s3:PutObject, s3:GetObject and s3:ListBucket on it)`);
     case 'CredentialsProviderError':
-      return new StepFailure('no AWS credentials found: pass credentials (aws_access_key_id and aws_secret_access_key, or an aws-credentials block) or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY');
+      return new StepFailure(
+        'no AWS credentials found: pass credentials (aws_access_key_id and aws_secret_access_key, or an aws-credentials block) or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY',
+      );
   }
   const message = error instanceof Error ? error.message : String(error);
   return new StepFailure(`S3 request to ${s3.endpoint} failed${name ? ` (${name})` : ''}: ${firstLine(message)}`);
@@ -415,7 +420,7 @@ function s3Url(bucket: string, folder: string): string {
 function optionalMapping(value: unknown, what: string): Record<string, unknown> | null {
   if (value === undefined || value === null) return null;
   if (!isMapping(value)) throw new TypeError(`${what} must be a mapping, got ${pythonTypeName(value)}`);
-  return value as Record<string, unknown>;
+  return value;
 }
 
 function credString(source: Record<string, unknown>, key: string): string | null {
@@ -444,4 +449,3 @@ class Semaphore {
     }
   }
 }
-
