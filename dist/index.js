@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-PQNY4TLN.js");
+var { run } = await import("./chunks/main-PUEFM5KU.js");
 capYoungGeneration();
 await run();

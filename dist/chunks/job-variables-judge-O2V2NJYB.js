@@ -8,8 +8,8 @@ import {
   preprocessSchema,
   removeRequired,
   replaceAt
-} from "./chunk-IBOPLXCV.js";
-import "./chunk-YI7PWI6S.js";
+} from "./chunk-BTVK5CNS.js";
+import "./chunk-V4553C7Z.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";

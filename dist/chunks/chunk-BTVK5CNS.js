@@ -7676,7 +7676,8 @@ function preprocessSchema(raw, allowNoneWithDefault) {
         if (!isMapping(definition) || !Object.hasOwn(definition, "title")) throw new ServerFails();
         const title = definition.title;
         if (typeof title === "object" && title !== null) throw new ServerFails();
-        if (typeof title === "string") Object.defineProperty(definitions, title, { value: blockReferenceAlternative(definition), enumerable: true, writable: true, configurable: true });
+        if (typeof title === "string")
+          Object.defineProperty(definitions, title, { value: blockReferenceAlternative(definition), enumerable: true, writable: true, configurable: true });
       }
     }
   }
@@ -7717,7 +7718,9 @@ function blockReferenceAlternative(definition) {
   };
 }
 function removeRequired(value) {
-  const strip = (v) => isMapping(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "required").map(([k, x]) => [k, strip(x)])) : v;
+  const strip = (v) => isMapping(v) ? Object.fromEntries(
+    Object.entries(v).filter(([k]) => k !== "required").map(([k, x]) => [k, strip(x)])
+  ) : v;
   return strip(value);
 }
 var UNRESOLVABLE = "x-prefect-deploy-unresolvable-ref";

@@ -10,7 +10,7 @@ import {
   apiPath,
   isCloud,
   settingsFromEnv
-} from "./chunk-HWNXHIWX.js";
+} from "./chunk-ZQOVDPXZ.js";
 import {
   FlowAnalysisError,
   localModuleCandidates,
@@ -32,7 +32,7 @@ import {
   templateStepInputs,
   templateTriggers,
   untrustedEnvironment
-} from "./chunk-4P6RSGB4.js";
+} from "./chunk-2DXJNM3Q.js";
 import {
   DiskStore,
   allStepNames,
@@ -50,7 +50,7 @@ import {
   parseStep,
   parseYaml,
   selectDeployments
-} from "./chunk-YI7PWI6S.js";
+} from "./chunk-V4553C7Z.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";
@@ -133,10 +133,22 @@ var ciProvider = (type, sha, branch, repo, url) => ({
   }
 });
 var PROVIDERS = [
-  ciProvider("vcs:github", "GITHUB_SHA", "GITHUB_REF_NAME", "GITHUB_REPOSITORY", (env, sha) => `${py(env.GITHUB_SERVER_URL)}/${py(env.GITHUB_REPOSITORY || void 0)}/tree/${py(sha)}`),
+  ciProvider(
+    "vcs:github",
+    "GITHUB_SHA",
+    "GITHUB_REF_NAME",
+    "GITHUB_REPOSITORY",
+    (env, sha) => `${py(env.GITHUB_SERVER_URL)}/${py(env.GITHUB_REPOSITORY || void 0)}/tree/${py(sha)}`
+  ),
   ciProvider("vcs:gitlab", "CI_COMMIT_SHA", "CI_COMMIT_REF_NAME", "CI_PROJECT_NAME", (env, sha) => `${py(env.CI_PROJECT_URL)}/-/tree/${py(sha)}`),
   ciProvider("vcs:bitbucket", "BITBUCKET_COMMIT", "BITBUCKET_BRANCH", "BITBUCKET_REPO_SLUG", (env, sha) => `${py(env.BITBUCKET_GIT_HTTP_ORIGIN)}/src/${py(sha)}`),
-  ciProvider("vcs:azuredevops", "BUILD_SOURCEVERSION", "BUILD_SOURCEBRANCHNAME", "BUILD_REPOSITORY_NAME", (env, sha) => `${py(env.BUILD_REPOSITORY_URI)}?version=GC${py(sha)}`),
+  ciProvider(
+    "vcs:azuredevops",
+    "BUILD_SOURCEVERSION",
+    "BUILD_SOURCEBRANCHNAME",
+    "BUILD_REPOSITORY_NAME",
+    (env, sha) => `${py(env.BUILD_REPOSITORY_URI)}?version=GC${py(sha)}`
+  ),
   {
     type: "vcs:git",
     values: async (_env, git) => {
@@ -235,7 +247,8 @@ var FlowAnalysisDiskCache = class {
     } catch {
       return void 0;
     }
-    if (entry?.key !== key2 || !Array.isArray(entry.observations) || !entry.flow) return void 0;
+    const observations = entry?.observations;
+    if (entry?.key !== key2 || !Array.isArray(observations) || !entry.flow) return void 0;
     if (!entry.observations.every((o) => holds(o, world))) return void 0;
     onObservations?.(entry.observations);
     return entry.flow;
@@ -265,9 +278,7 @@ var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
 var IDENT = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
 function parseEntrypoint(entrypoint, cwd) {
-  const bad = (why) => new FlowAnalysisError(
-    `invalid entrypoint "${entrypoint}": ${why} (use path/to/file.py:flow_function or package.module:flow_function)`
-  );
+  const bad = (why) => new FlowAnalysisError(`invalid entrypoint "${entrypoint}": ${why} (use path/to/file.py:flow_function or package.module:flow_function)`);
   const trimmed = entrypoint.trim();
   if (trimmed === "") throw bad("it is empty");
   if (trimmed.includes(".py:")) {
@@ -328,7 +339,7 @@ var runCache = new import_node_async_hooks.AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "d8fd0a51d50c0ce6" : void 0;
+var ANALYZER = true ? "56df20c2996c3f9f" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -389,7 +400,7 @@ function currentWorld(cwd) {
   };
 }
 async function analyzeOrExplain(ep, options, bytes, given) {
-  const { analyze } = await import("./analyze-NUCQM47C.js");
+  const { analyze } = await import("./analyze-HEDQ25WH.js");
   const observations = given ?? [];
   try {
     return rememberSourceFiles(analyze(ep, options, bytes, observations), options.cwd, ep.file, observations);
@@ -457,9 +468,7 @@ function mapStrings(value, f) {
 // src/core/triggers/duration.ts
 var INVALID = "Input should be a valid timedelta";
 var NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
-var ISO = new RegExp(
-  String.raw`^([-+])?P(?:${NUMBER}Y)?(?:${NUMBER}M)?(?:${NUMBER}W)?(?:${NUMBER}D)?(?:T(?:${NUMBER}H)?(?:${NUMBER}M)?(?:${NUMBER}S)?)?$`
-);
+var ISO = new RegExp(String.raw`^([-+])?P(?:${NUMBER}Y)?(?:${NUMBER}M)?(?:${NUMBER}W)?(?:${NUMBER}D)?(?:T(?:${NUMBER}H)?(?:${NUMBER}M)?(?:${NUMBER}S)?)?$`);
 var ISO_UNITS = [365 * 86400, 30 * 86400, 7 * 86400, 86400, 3600, 60, 1];
 var TIME = String.raw`(?:(\d{2,}):(\d{2})|(\d+):(\d{2}):(\d{2})(?:[.,](\d+))?)`;
 var DAYS_TIME = new RegExp(String.raw`^([-+])?(?:(\d+)\s*(?:days?|d)\s*,?\s*)?(?:${TIME})?\s*$`, "i");
@@ -500,7 +509,9 @@ function parseIso(value) {
 function duration(value) {
   const parsed = parseTimedelta(value);
   if ("seconds" in parsed) return parsed;
-  return { error: `should be a duration: seconds, ISO 8601 ("PT5M") or "[D days, ]HH:MM:SS", got ${JSON.stringify(value) ?? String(value)} (${parsed.error.replace(/^Input should be a valid timedelta,? ?/, "") || "not a duration"})` };
+  return {
+    error: `should be a duration: seconds, ISO 8601 ("PT5M") or "[D days, ]HH:MM:SS", got ${JSON.stringify(value) ?? String(value)} (${parsed.error.replace(/^Input should be a valid timedelta,? ?/, "") || "not a duration"})`
+  };
 }
 function roundMicros(seconds2) {
   return Math.round(seconds2 * 1e6) / 1e6;
@@ -588,130 +599,132 @@ function validateTriggers(specs, deploymentName) {
 }
 var Checker = class {
   errors = [];
-  deploymentTrigger(spec, path13, defaultName) {
+  deploymentTrigger(spec, path14, defaultName) {
     if (!isMapping(spec)) {
-      this.fail(path13, `each trigger must be a mapping, got ${describe(spec)}`);
+      this.fail(path14, `each trigger must be a mapping, got ${describe(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path13, deploymentDiscriminator);
-    const name = "name" in spec ? this.field(spec, "name", path13, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
-    const description = this.field(spec, "description", path13, laxStr) ?? "";
-    const enabled = this.field(spec, "enabled", path13, laxBool) ?? true;
-    const parameters = this.field(spec, "parameters", path13, laxOptionalMapping) ?? null;
-    const jobVariables = this.field(spec, "job_variables", path13, laxOptionalMapping) ?? null;
-    const scheduleAfter = this.field(spec, "schedule_after", path13, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
+    const type = this.triggerType(spec, path14, deploymentDiscriminator);
+    const name = "name" in spec ? this.field(spec, "name", path14, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
+    const description = this.field(spec, "description", path14, laxStr) ?? "";
+    const enabled = this.field(spec, "enabled", path14, laxBool) ?? true;
+    const parameters = this.field(spec, "parameters", path14, laxOptionalMapping) ?? null;
+    const jobVariables = this.field(spec, "job_variables", path14, laxOptionalMapping) ?? null;
+    const scheduleAfter = this.field(spec, "schedule_after", path14, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
     if (type === void 0) return void 0;
-    const trigger = this.triggerOfType(type, spec, path13);
+    const trigger = this.triggerOfType(type, spec, path14);
     if (trigger === void 0 || name === void 0) return void 0;
     return { name, description, enabled, parameters, jobVariables, scheduleAfter, trigger };
   }
   /** A trigger nested in a compound or sequence trigger: a plain trigger, deployment fields ignored. */
-  nestedTrigger(spec, path13) {
+  nestedTrigger(spec, path14) {
     if (!isMapping(spec)) {
-      this.fail(path13, `each nested trigger must be a mapping, got ${describe(spec)}`);
+      this.fail(path14, `each nested trigger must be a mapping, got ${describe(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path13, nestedDiscriminator);
-    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path13);
+    const type = this.triggerType(spec, path14, nestedDiscriminator);
+    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path14);
   }
-  triggerType(spec, path13, discriminate) {
+  triggerType(spec, path14, discriminate) {
     if (!("type" in spec)) return discriminate(spec);
     const type = spec.type;
     if (typeof type === "string" && TRIGGER_TYPES.includes(type)) return type;
     const hint = typeof type === "string" ? didYouMean(type, TRIGGER_TYPES) : "";
-    this.fail([...path13, "type"], `unknown trigger type ${describe(type)}${hint}; use one of ${oneOf(TRIGGER_TYPES)}, or leave it out to infer it`);
+    this.fail([...path14, "type"], `unknown trigger type ${describe(type)}${hint}; use one of ${oneOf(TRIGGER_TYPES)}, or leave it out to infer it`);
     return void 0;
   }
-  triggerOfType(type, spec, path13) {
+  triggerOfType(type, spec, path14) {
     switch (type) {
       case "event":
-        return this.eventTrigger(spec, path13);
+        return this.eventTrigger(spec, path14);
       case "metric":
-        return this.metricTrigger(spec, path13);
+        return this.metricTrigger(spec, path14);
       case "compound":
-        return this.compoundTrigger(spec, path13);
+        return this.compoundTrigger(spec, path14);
       case "sequence":
-        return this.sequenceTrigger(spec, path13);
+        return this.sequenceTrigger(spec, path14);
     }
   }
-  eventTrigger(spec, path13) {
+  eventTrigger(spec, path14) {
     const before = this.errors.length;
-    const match = this.field(spec, "match", path13, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path13);
-    const after = this.field(spec, "after", path13, laxStringSet) ?? [];
-    const expect = this.field(spec, "expect", path13, laxStringSet) ?? [];
-    const forEach = this.field(spec, "for_each", path13, laxStringSet) ?? [];
+    const match = this.field(spec, "match", path14, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path14);
+    const after = this.field(spec, "after", path14, laxStringSet) ?? [];
+    const expect = this.field(spec, "expect", path14, laxStringSet) ?? [];
+    const forEach = this.field(spec, "for_each", path14, laxStringSet) ?? [];
     const posture = this.field(
       spec,
       "posture",
-      path13,
-      (v) => EVENT_POSTURES.includes(v) ? { value: v } : { error: `should be one of ${oneOf(EVENT_POSTURES)} for an event trigger, got ${describe(v)}${v === "Metric" ? " (a metric trigger needs a `metric` query and no `type: event`)" : ""}` }
+      path14,
+      (v) => EVENT_POSTURES.includes(v) ? { value: v } : {
+        error: `should be one of ${oneOf(EVENT_POSTURES)} for an event trigger, got ${describe(v)}${v === "Metric" ? " (a metric trigger needs a `metric` query and no `type: event`)" : ""}`
+      }
     ) ?? "Reactive";
-    const threshold = this.field(spec, "threshold", path13, laxInt) ?? 1;
-    const within = this.eventWithin(spec, path13);
+    const threshold = this.field(spec, "threshold", path14, laxInt) ?? 1;
+    const within = this.eventWithin(spec, path14);
     if (this.errors.length > before || within === void 0) return void 0;
     return { type: "event", match, match_related: matchRelated, after, expect, for_each: forEach, posture, threshold, within };
   }
   /** `within` as EventTrigger's before-validator and field constraint (`ge=0`) check it. */
-  eventWithin(spec, path13) {
+  eventWithin(spec, path14) {
     const proactive = spec.posture === "Proactive";
     if (!("within" in spec)) return proactive ? PROACTIVE_MINIMUM_WITHIN : 0;
     const parsed = spec.within === null ? { error: "should be a duration (seconds or ISO 8601), got null" } : duration(spec.within);
     if ("error" in parsed) {
-      this.fail([...path13, "within"], parsed.error);
+      this.fail([...path14, "within"], parsed.error);
       return void 0;
     }
     if (proactive) {
       if (parsed.seconds === 0) return PROACTIVE_MINIMUM_WITHIN;
       if (parsed.seconds < PROACTIVE_MINIMUM_WITHIN) {
-        this.fail([...path13, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
+        this.fail([...path14, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
         return void 0;
       }
     } else if (parsed.seconds < 0) {
-      this.fail([...path13, "within"], `must not be negative, got ${parsed.seconds} seconds`);
+      this.fail([...path14, "within"], `must not be negative, got ${parsed.seconds} seconds`);
       return void 0;
     }
     return parsed.seconds;
   }
-  metricTrigger(spec, path13) {
+  metricTrigger(spec, path14) {
     const before = this.errors.length;
-    const match = this.field(spec, "match", path13, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path13);
-    this.field(spec, "posture", path13, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe(v)}` });
+    const match = this.field(spec, "match", path14, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path14);
+    this.field(spec, "posture", path14, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe(v)}` });
     let metric;
-    if (!("metric" in spec)) this.fail([...path13, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
-    else metric = this.metricQuery(spec.metric, [...path13, "metric"]);
+    if (!("metric" in spec)) this.fail([...path14, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
+    else metric = this.metricQuery(spec.metric, [...path14, "metric"]);
     if (this.errors.length > before || metric === void 0) return void 0;
     return { type: "metric", match, match_related: matchRelated, posture: "Metric", metric };
   }
-  metricQuery(query, path13) {
+  metricQuery(query, path14) {
     if (!isMapping(query)) {
-      this.fail(path13, `should be a mapping with name, threshold and operator, got ${describe(query)}`);
+      this.fail(path14, `should be a mapping with name, threshold and operator, got ${describe(query)}`);
       return void 0;
     }
     const before = this.errors.length;
-    const name = this.required(query, "name", path13, laxStr, "the metric to query (lateness, duration or successes)");
-    const threshold = this.required(query, "threshold", path13, laxFloat, "the value to compare the metric with");
+    const name = this.required(query, "name", path14, laxStr, "the metric to query (lateness, duration or successes)");
+    const threshold = this.required(query, "threshold", path14, laxFloat, "the value to compare the metric with");
     const operator = this.required(
       query,
       "operator",
-      path13,
+      path14,
       (v) => METRIC_OPERATORS.includes(v) ? { value: v } : { error: `should be one of ${oneOf(METRIC_OPERATORS)}, got ${describe(v)}` },
       `one of ${oneOf(METRIC_OPERATORS)}`
     );
-    const range = this.field(query, "range", path13, minimumRange) ?? METRIC_MINIMUM_RANGE;
-    const firingFor = this.field(query, "firing_for", path13, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const range = this.field(query, "range", path14, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const firingFor = this.field(query, "firing_for", path14, minimumRange) ?? METRIC_MINIMUM_RANGE;
     if (this.errors.length > before || name === void 0 || threshold === void 0 || operator === void 0) return void 0;
     return { name, threshold, operator, range, firing_for: firingFor };
   }
-  compoundTrigger(spec, path13) {
+  compoundTrigger(spec, path14) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path13);
-    const within = this.compositeWithin(spec, path13);
+    const triggers = this.nestedTriggers(spec, path14);
+    const within = this.compositeWithin(spec, path14);
     const require2 = this.required(
       spec,
       "require",
-      path13,
+      path14,
       (v) => {
         if (v === "any" || v === "all") return { value: v };
         const n = laxInt(v);
@@ -721,39 +734,39 @@ var Checker = class {
     );
     if (this.errors.length > before || triggers === void 0 || require2 === void 0) return void 0;
     if (typeof require2 === "number") {
-      if (require2 < 1) this.fail([...path13, "require"], `must be at least 1, got ${require2}`);
+      if (require2 < 1) this.fail([...path14, "require"], `must be at least 1, got ${require2}`);
       else if (require2 > triggers.length) {
-        this.fail([...path13, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
+        this.fail([...path14, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
       }
       if (this.errors.length > before) return void 0;
     }
     return { type: "compound", triggers, within, require: require2 };
   }
-  sequenceTrigger(spec, path13) {
+  sequenceTrigger(spec, path14) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path13);
-    const within = this.compositeWithin(spec, path13);
+    const triggers = this.nestedTriggers(spec, path14);
+    const within = this.compositeWithin(spec, path14);
     if (this.errors.length > before || triggers === void 0) return void 0;
     return { type: "sequence", triggers, within };
   }
-  nestedTriggers(spec, path13) {
+  nestedTriggers(spec, path14) {
     if (!("triggers" in spec)) {
-      this.fail([...path13, "triggers"], "a compound or sequence trigger needs a `triggers` list");
+      this.fail([...path14, "triggers"], "a compound or sequence trigger needs a `triggers` list");
       return void 0;
     }
     if (!Array.isArray(spec.triggers)) {
-      this.fail([...path13, "triggers"], `should be a list of triggers, got ${describe(spec.triggers)}`);
+      this.fail([...path14, "triggers"], `should be a list of triggers, got ${describe(spec.triggers)}`);
       return void 0;
     }
-    const nested = spec.triggers.map((t, j) => this.nestedTrigger(t, [...path13, "triggers", j]));
+    const nested = spec.triggers.map((t, j) => this.nestedTrigger(t, [...path14, "triggers", j]));
     return nested.every((t) => t !== void 0) ? nested : void 0;
   }
   /** Composite triggers' `within`: optional, any sign (the model has no bound). */
-  compositeWithin(spec, path13) {
-    return this.field(spec, "within", path13, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
+  compositeWithin(spec, path14) {
+    return this.field(spec, "within", path14, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
   }
-  matchRelated(spec, path13) {
-    return this.field(spec, "match_related", path13, (v) => {
+  matchRelated(spec, path14) {
+    return this.field(spec, "match_related", path14, (v) => {
       if (!Array.isArray(v)) return this.resourceSpecification(v);
       const items = v.map((item) => this.resourceSpecification(item));
       const bad = items.findIndex((r) => "error" in r);
@@ -773,24 +786,24 @@ var Checker = class {
     return error === void 0 ? { value: result } : { error };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
-  field(spec, key2, path13, check) {
+  field(spec, key2, path14, check) {
     if (!(key2 in spec)) return void 0;
     const result = check(spec[key2]);
     if ("error" in result) {
-      this.fail([...path13, key2], result.error);
+      this.fail([...path14, key2], result.error);
       return void 0;
     }
     return result.value;
   }
-  required(spec, key2, path13, check, what) {
+  required(spec, key2, path14, check, what) {
     if (!(key2 in spec)) {
-      this.fail([...path13, key2], `is required: ${what}`);
+      this.fail([...path14, key2], `is required: ${what}`);
       return void 0;
     }
-    return this.field(spec, key2, path13, check);
+    return this.field(spec, key2, path14, check);
   }
-  fail(path13, message2) {
-    this.errors.push({ path: path13, message: message2 });
+  fail(path14, message2) {
+    this.errors.push({ path: path14, message: message2 });
   }
 };
 function deploymentDiscriminator(spec) {
@@ -959,7 +972,9 @@ function parseJobVariable(text) {
     if (isMapping(parsed)) return parsed;
   } catch {
   }
-  throw new DeployOptionError(`Could not parse variable: "${text}". Please ensure variables are either in the format \`key=value\` or are strings containing a valid JSON object.`);
+  throw new DeployOptionError(
+    `Could not parse variable: "${text}". Please ensure variables are either in the format \`key=value\` or are strings containing a valid JSON object.`
+  );
 }
 function applyDeployOptions(config, o) {
   const out = deepCopy(config);
@@ -1034,7 +1049,7 @@ function applyDeployOptions(config, o) {
 // src/core/plan/secret-job-variables.ts
 function keepSecretsInJobVariables(kept) {
   return {
-    at: (path13) => path13[0] === "work_pool" && path13[1] === "job_variables",
+    at: (path14) => path14[0] === "work_pool" && path14[1] === "job_variables",
     onKept: (placeholder, value) => kept.set(placeholder, value)
   };
 }
@@ -1045,36 +1060,36 @@ async function settleSecretJobVariables(jobVariables, kept, poolName, pools) {
   if (references.length === 0) return { jobVariables, warnings };
   const lookup = await pools.readJobVariablesSchema(poolName);
   if (lookup.status !== "found") return { jobVariables, warnings };
-  const { judgeFor, replaceAt } = await import("./job-variables-judge-UHPFH5EN.js");
+  const { judgeFor, replaceAt } = await import("./job-variables-judge-O2V2NJYB.js");
   const judge = judgeFor(lookup.value);
   let settled = jobVariables;
-  for (const { path: path13, text, placeholders } of references) {
+  for (const { path: path14, text, placeholders } of references) {
     const [only] = placeholders;
     const resolved = only && isWholeStringPlaceholder(text, placeholders, "block_document") ? kept.get(only.fullMatch) : placeholders.reduce((acc, p) => acc.replaceAll(p.fullMatch, pythonStr(kept.get(p.fullMatch))), text);
-    if (judge.accepts(settled, path13, resolved)) continue;
+    if (judge.accepts(settled, path14, resolved)) continue;
     warnings.push(
-      `job variable ${describePath(path13)} gets a secret from a block, but work pool "${poolName}" does not accept a {{ prefect.blocks.\u2026 }} reference there, so the resolved secret is stored in the deployment (as prefect deploy does)`
+      `job variable ${describePath(path14)} gets a secret from a block, but work pool "${poolName}" does not accept a {{ prefect.blocks.\u2026 }} reference there, so the resolved secret is stored in the deployment (as prefect deploy does)`
     );
-    settled = replaceAt(settled, path13, resolved);
+    settled = replaceAt(settled, path14, resolved);
   }
   return { jobVariables: settled, warnings };
 }
 function keptReferences(jobVariables, kept) {
   const found = [];
-  const visit = (value, path13) => {
-    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path13, i]));
-    else if (isMapping(value)) for (const [k, v] of Object.entries(value)) visit(v, [...path13, k]);
+  const visit = (value, path14) => {
+    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path14, i]));
+    else if (isMapping(value)) for (const [k, v] of Object.entries(value)) visit(v, [...path14, k]);
     else if (typeof value === "string") {
       const placeholders = placeholdersInString(value).filter((p) => p.kind === "block_document" && kept.has(p.fullMatch));
-      if (placeholders.length > 0) found.push({ path: path13, text: value, placeholders });
+      if (placeholders.length > 0) found.push({ path: path14, text: value, placeholders });
     }
   };
   visit(jobVariables, []);
   return found;
 }
-function describePath(path13) {
-  if (path13.length === 0) return "(all of job_variables)";
-  return path13.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
+function describePath(path14) {
+  if (path14.length === 0) return "(all of job_variables)";
+  return path14.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
 }
 
 // src/core/plan/desired.ts
@@ -1188,7 +1203,7 @@ async function buildDesiredDeployment(index, rawConfig, actions, ctx) {
   const possible = ctx.stepOutputs ? /* @__PURE__ */ new Set() : possibleStepOutputs([...rawBuild, ...rawPush]);
   const deferred = new DeferredPlaceholders(possible === "any" ? possible : new Set([...possible].filter((k) => !(k in variableOverrides))));
   if (!truthy(config.description)) config.description = flow.description;
-  let schedules = [];
+  const schedules = [];
   const schedulesConfigured = "schedules" in config && config.schedules !== null;
   if (schedulesConfigured) {
     const slugs = /* @__PURE__ */ new Map();
@@ -1206,7 +1221,11 @@ async function buildDesiredDeployment(index, rawConfig, actions, ctx) {
       if (slug !== null) {
         const first = slugs.get(slug);
         if (first === void 0) slugs.set(slug, i);
-        else problems.push({ message: `${keyPath(["schedules", i, "slug"])}: slug "${slug}" is also the slug of schedules[${first}]; give each schedule its own slug`, path: at("schedules", i, "slug") });
+        else
+          problems.push({
+            message: `${keyPath(["schedules", i, "slug"])}: slug "${slug}" is also the slug of schedules[${first}]; give each schedule its own slug`,
+            path: at("schedules", i, "slug")
+          });
       }
     });
   }
@@ -1261,7 +1280,10 @@ async function buildDesiredDeployment(index, rawConfig, actions, ctx) {
   const queue = isMapping(templatedConfig.work_pool) ? templatedConfig.work_pool.work_queue_name : void 0;
   const banned = typeof queue === "string" ? [...BANNED_NAME_CHARACTERS].filter((c) => queue.includes(c)) : [];
   if (banned.length > 0) {
-    problems.push({ message: `work queue name "${String(queue)}" contains ${banned.map((c) => `"${c}"`).join(", ")}, which Prefect does not allow in names (/ % & > <)`, path: at("work_pool", "work_queue_name") });
+    problems.push({
+      message: `work queue name "${String(queue)}" contains ${banned.map((c) => `"${c}"`).join(", ")}, which Prefect does not allow in names (/ % & > <)`,
+      path: at("work_pool", "work_queue_name")
+    });
   }
   if (problems.length > 0) return { ok: false, problems, warnings };
   let name = String(templatedConfig.name);
@@ -1312,7 +1334,13 @@ async function buildDesiredDeployment(index, rawConfig, actions, ctx) {
   if (concurrencyOptions === null) payload.concurrency_options = null;
   const judged = await parameterVerdicts(payload, schedules, flow, ctx.options, at);
   if (truthy(payload.enforce_parameter_schema)) problems.push(...judged.problems);
-  else warnings.push(...judged.problems.map((p) => ({ ...p, message: `${p.message} (not enforced: enforce_parameter_schema is false, so the server stores it and flow runs fail on it)` })));
+  else
+    warnings.push(
+      ...judged.problems.map((p) => ({
+        ...p,
+        message: `${p.message} (not enforced: enforce_parameter_schema is false, so the server stores it and flow runs fail on it)`
+      }))
+    );
   warnings.push(...judged.warnings);
   if (problems.length > 0) return { ok: false, problems, warnings };
   if (keptSecrets.size > 0) {
@@ -1361,7 +1389,9 @@ function defaultPullSteps(config, actions, cwd, warnings) {
   const pool = isMapping(config.work_pool) ? config.work_pool : {};
   const jobVariables = isMapping(pool.job_variables) ? pool.job_variables : {};
   if (truthy(jobVariables.image)) {
-    warnings.push({ message: "using the default working directory '/opt/prefect' for the image; add a set_working_directory pull step if the flow code lives elsewhere" });
+    warnings.push({
+      message: "using the default working directory '/opt/prefect' for the image; add a set_working_directory pull step if the flow code lives elsewhere"
+    });
     return [{ [SET_WORKING_DIRECTORY]: { directory: "/opt/prefect" } }];
   }
   let directory;
@@ -1397,7 +1427,7 @@ async function parameterVerdicts(payload, schedules, flow, options, at) {
       }
     }
     if (Object.keys(judged).length === 0) return;
-    const { judgeParameters } = await import("./parameters-judge-FOOWAZXP.js");
+    const { judgeParameters } = await import("./parameters-judge-K5KZGOPU.js");
     for (const p of judgeParameters(judged, schema)) {
       const name = p.path[0];
       const viaCli = typeof name === "string" && cli.has(name);
@@ -1469,7 +1499,8 @@ function runSteps(section2) {
   const config = section2.deployment;
   const build2 = "build" in config ? config.build : section2.build;
   const push = truthy2(config.push) ? config.push : section2.push;
-  return [...Array.isArray(build2) ? build2 : [], ...Array.isArray(push) ? push : []];
+  const list2 = (v) => Array.isArray(v) ? v : [];
+  return [...list2(build2), ...list2(push)];
 }
 var DOCKER_BUILD = "prefect_docker.deployments.steps.build_docker_image";
 var PIP_INSTALL = "prefect.deployments.steps.pip_install_requirements";
@@ -1555,7 +1586,8 @@ function canonical(value) {
   return JSON.stringify(value, (_key, v) => {
     if (v && typeof v === "object" && !Array.isArray(v)) {
       const o = v;
-      const sorted = { $type: Object.getPrototypeOf(o)?.constructor?.name ?? null };
+      const proto = Object.getPrototypeOf(o);
+      const sorted = { $type: proto?.constructor?.name ?? null };
       for (const k of Object.keys(o).sort()) sorted[k] = o[k];
       return sorted;
     }
@@ -1642,8 +1674,8 @@ function serverHas(version, since) {
   return version === void 0 || compareServerVersions(version, since) >= 0;
 }
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function valuesAt(body, path13, at = []) {
-  const [head, ...rest] = path13;
+function valuesAt(body, path14, at = []) {
+  const [head, ...rest] = path14;
   if (head === "*") return Array.isArray(body) ? body.flatMap((item, i) => valuesAt(item, rest, [...at, i])) : [];
   if (head === void 0 || !isObject(body) || !(head in body)) return [];
   return rest.length === 0 ? [{ path: [...at, head], value: body[head] }] : valuesAt(body[head], rest, [...at, head]);
@@ -1653,8 +1685,8 @@ function withoutNullVersionedFields(body) {
   for (const field of VERSIONED_DEPLOYMENT_FIELDS) out = withoutNullAt(out, field.path);
   return out;
 }
-function withoutNullAt(value, path13) {
-  const [head, ...rest] = path13;
+function withoutNullAt(value, path14) {
+  const [head, ...rest] = path14;
   if (head === "*") return Array.isArray(value) ? value.map((item) => withoutNullAt(item, rest)) : value;
   if (head === void 0 || !isObject(value) || !(head in value)) return value;
   if (rest.length > 0) return { ...value, [head]: withoutNullAt(value[head], rest) };
@@ -1666,11 +1698,11 @@ function unsupportedFields(body, version) {
   const out = [];
   for (const field of VERSIONED_DEPLOYMENT_FIELDS) {
     if (serverHas(version, field.since)) continue;
-    for (const { path: path13, value } of valuesAt(body, field.path)) {
+    for (const { path: path14, value } of valuesAt(body, field.path)) {
       if (value === null || value === void 0) continue;
-      const indexes = path13.filter((p) => typeof p === "number");
+      const indexes = path14.filter((p) => typeof p === "number");
       const yamlPath = field.yamlPath.map((p) => p === "*" ? indexes.shift() : p);
-      out.push({ field, path: path13, yamlPath });
+      out.push({ field, path: path14, yamlPath });
     }
   }
   return out;
@@ -1759,9 +1791,7 @@ var PrefectClient = class {
   }
   /** `GET /deployments/name/{flow}/{deployment}`; `undefined` when it does not exist yet (create path). */
   readDeploymentByName(flowName, deploymentName) {
-    return orUndefined(
-      this.http.json({ method: "GET", path: apiPath`/deployments/name/${flowName}/${deploymentName}` })
-    );
+    return orUndefined(this.http.json({ method: "GET", path: apiPath`/deployments/name/${flowName}/${deploymentName}` }));
   }
   /**
    * Every item a `POST …/filter` matches, page by page at the server's largest page size (a server
@@ -1769,8 +1799,8 @@ var PrefectClient = class {
    * continues with that). Sorted by creation, newest first, and de-duplicated by id: an item created
    * while paging shifts later pages by one, which repeats an item rather than skipping one.
    */
-  async readAll(path13, body, hint = {}) {
-    return await this.readUpTo(path13, body, Infinity, hint);
+  async readAll(path14, body, hint = {}) {
+    return await this.readUpTo(path14, body, Infinity, hint);
   }
   /**
    * `readAll`, giving up (undefined) as soon as more than `budget` items have been read. With a
@@ -1779,11 +1809,11 @@ var PrefectClient = class {
    * items would fill the current one: reading 200 names at 200 a page then costs one round trip
    * for both pages, not two in a row.
    */
-  async readUpTo(path13, body, budget, { atMost = Infinity, expected = 0 } = {}) {
+  async readUpTo(path14, body, budget, { atMost = Infinity, expected = 0 } = {}) {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     const ask = (offset) => {
-      const page = this.readPage(path13, body, offset);
+      const page = this.readPage(path14, body, offset);
       page.catch(() => {
       });
       return { offset, page };
@@ -1805,11 +1835,11 @@ var PrefectClient = class {
     }
   }
   /** One page of a `POST …/filter` (newest first), and the page size it was asked with. */
-  async readPage(path13, body, offset) {
+  async readPage(path14, body, offset) {
     for (; ; ) {
       const limit = this.pageSize;
       try {
-        return { items: await this.http.json({ method: "POST", path: path13, body: { ...body, sort: "CREATED_DESC", offset, limit }, idempotent: true }), limit };
+        return { items: await this.http.json({ method: "POST", path: path14, body: { ...body, sort: "CREATED_DESC", offset, limit }, idempotent: true }), limit };
       } catch (error) {
         const max = serverPageLimit(error);
         if (max === void 0 || max >= limit || max < 1) throw error;
@@ -1864,6 +1894,26 @@ var PrefectClient = class {
   /** `POST /automations/count`. */
   countAutomations() {
     return this.http.json({ method: "POST", path: "/automations/count", body: {}, idempotent: true });
+  }
+  /** Every deployment of the workspace (`POST /deployments/filter`, paged): the owned ones are found by their labels, which the filter cannot match. */
+  readAllDeployments() {
+    return this.readAll("/deployments/filter", {});
+  }
+  /** `POST /flows/filter` by id: the flows among `ids` that exist. */
+  async readFlowsById(ids) {
+    const out = [];
+    for (const chunk of chunks([...new Set(ids)], MAX_FILTER_VALUES)) {
+      const body = { flows: { id: { any_: chunk } } };
+      out.push(...await this.readAll("/flows/filter", body, { atMost: chunk.length }));
+    }
+    return out;
+  }
+  /**
+   * `DELETE /deployments/{id}` (204). A 404 is success: the deployment is gone, whether a retry
+   * follows a DELETE whose answer was lost or someone else deleted it first.
+   */
+  async deleteDeployment(id) {
+    await orUndefined(this.http.call({ method: "DELETE", path: apiPath`/deployments/${id}` }));
   }
   /** `GET /deployments/{id}`; `undefined` when there is no such deployment. */
   readDeployment(id) {
@@ -1935,7 +1985,9 @@ var PrefectClient = class {
     const runs = body.actions.flatMap((a) => "deployment_id" in a && typeof a.deployment_id === "string" ? [a.deployment_id] : []);
     const resource = owner ?? (runs[0] !== void 0 ? deploymentResourceId(runs[0]) : void 0);
     if (!resource) {
-      throw new Error(`POST /automations/ "${body.name}": the outcome is unknown and the automation names no owner to look it up by; check the automations before re-running`);
+      throw new Error(
+        `POST /automations/ "${body.name}": the outcome is unknown and the automation names no owner to look it up by; check the automations before re-running`
+      );
     }
     const related = await this.http.json({ method: "GET", path: apiPath`/automations/related-to/${resource}` });
     const ownedBy = (a) => {
@@ -1959,9 +2011,7 @@ var PrefectClient = class {
   }
   /** `GET /block_documents/{id}?include_secrets=true`; `undefined` when missing. */
   async readBlockDocument(id) {
-    const document = await orUndefined(
-      this.http.json({ method: "GET", path: apiPath`/block_documents/${id}`, query: { include_secrets: true } })
-    );
+    const document = await orUndefined(this.http.json({ method: "GET", path: apiPath`/block_documents/${id}`, query: { include_secrets: true } }));
     if (document) this.hooks.onBlockDocument?.(document);
     return document;
   }
@@ -2233,7 +2283,12 @@ function diffDeployment(d, current) {
   if ("paused" in body) compare("paused", body.paused, current.paused ?? false);
   if (d.schedulesConfigured) {
     const cur = Array.isArray(current.schedules) ? current.schedules : [];
-    compare("schedules", d.schedules.map((s) => s.create), cur.map(currentSchedule), schedulesEqual(d, cur));
+    compare(
+      "schedules",
+      d.schedules.map((s) => s.create),
+      cur.map(currentSchedule),
+      schedulesEqual(d, cur)
+    );
   }
   const gcl = isMapping(current.global_concurrency_limit) ? current.global_concurrency_limit : void 0;
   const currentLimit = gcl?.limit ?? current.concurrency_limit ?? null;
@@ -2265,10 +2320,7 @@ function withoutIds(value) {
   if (!isMapping(value)) return value;
   const { id: _id, ...rest } = value;
   return Object.fromEntries(
-    Object.entries(rest).map(([k, v]) => [
-      k,
-      k === "triggers" ? withoutIds(v) : SET_FIELDS.has(k) && Array.isArray(v) ? Array.from(v, String).sort() : v
-    ])
+    Object.entries(rest).map(([k, v]) => [k, k === "triggers" ? withoutIds(v) : SET_FIELDS.has(k) && Array.isArray(v) ? Array.from(v, String).sort() : v])
   );
 }
 function automationsEqual(wanted, related, deploymentId) {
@@ -2284,11 +2336,111 @@ function automationsEqual(wanted, related, deploymentId) {
   });
 }
 
+// src/core/plan/ownership.ts
+var import_node_path7 = __toESM(require_node_path(), 1);
+var OWNER_LABEL = "deploy-action.owner";
+async function projectIdentity(request) {
+  if (request.owner?.trim()) return request.owner.trim();
+  const git = request.git ?? runGit;
+  const ask = (args) => git(args, request.cwd).then(
+    (out) => out || void 0,
+    () => void 0
+  );
+  const root = await ask(["rev-parse", "--show-toplevel"]) ?? request.cwd;
+  const file = import_node_path7.default.resolve(request.cwd, request.prefectFile);
+  const relative = import_node_path7.default.relative(import_node_path7.default.resolve(root), file).split(import_node_path7.default.sep).join("/");
+  const repository = githubRepository(request.env) ?? normalizeRemote(await ask(["config", "--get", "remote.origin.url"]) ?? "") ?? import_node_path7.default.basename(import_node_path7.default.resolve(root));
+  return `${repository}:${relative}`;
+}
+function githubRepository(env) {
+  const repo = env.GITHUB_REPOSITORY?.trim();
+  if (!repo) return void 0;
+  let host = "github.com";
+  try {
+    if (env.GITHUB_SERVER_URL) host = new URL(env.GITHUB_SERVER_URL).hostname.toLowerCase();
+  } catch {
+  }
+  return `${host}/${repo}`;
+}
+function normalizeRemote(remote) {
+  const text = remote.trim();
+  if (!text) return void 0;
+  let host = "";
+  let rest = text;
+  const url = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/]*)(.*)$/.exec(text);
+  const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/)(.*)$/.exec(text);
+  if (url) {
+    host = url[1].replace(/^.*@/, "").replace(/:\d*$/, "");
+    rest = url[2];
+  } else if (scp) {
+    host = scp[1];
+    rest = scp[2];
+  }
+  rest = rest.replace(/[?#].*$/, "").replace(/^\/+|\/+$/g, "").replace(/\.git$/, "");
+  return host ? `${host.toLowerCase()}/${rest}` : rest;
+}
+function ownerOf(deployment) {
+  const labels = deployment.labels;
+  const owner = isMapping(labels) ? labels[OWNER_LABEL] : void 0;
+  return typeof owner === "string" ? owner : void 0;
+}
+function ownerLabels(owner) {
+  return { [OWNER_LABEL]: owner };
+}
+function ownershipChange(current, owner) {
+  if (owner === void 0) return void 0;
+  const from = ownerOf(current);
+  return from === owner ? void 0 : { field: "owner", from: from ?? null, to: owner };
+}
+var ECHOED = [
+  "version",
+  "description",
+  "parameters",
+  "tags",
+  "paused",
+  "enforce_parameter_schema",
+  "parameter_openapi_schema",
+  "pull_steps",
+  "work_pool_name",
+  "work_queue_name",
+  "job_variables",
+  "entrypoint",
+  "path",
+  "concurrency_options",
+  "storage_document_id",
+  "infrastructure_document_id"
+];
+function markBody(current, owner, desired = {}) {
+  const labels = isMapping(current.labels) ? current.labels : {};
+  const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping) : [];
+  const body = { name: current.name, flow_id: current.flow_id };
+  for (const field of ECHOED) {
+    if (current[field] === void 0 || current[field] === null) continue;
+    body[field] = field in desired && jsonEqual(desired[field], current[field]) ? desired[field] : current[field];
+  }
+  return {
+    ...body,
+    labels: { ...labels, [OWNER_LABEL]: owner },
+    schedules: [...schedules].reverse().map((s) => ({ schedule: s.schedule, active: s.active, parameters: s.parameters ?? {}, slug: s.slug ?? null }))
+  };
+}
+async function readOwnedDeployments(client, owner) {
+  const owned = (await client.readAllDeployments()).filter((d) => ownerOf(d) === owner);
+  if (owned.length === 0) return [];
+  const flows = await client.readFlowsById([...new Set(owned.map((d) => String(d.flow_id)))]);
+  const names = new Map(flows.map((f) => [String(f.id), String(f.name)]));
+  return owned.map((d) => ({ id: String(d.id), flowName: names.get(String(d.flow_id)) ?? String(d.flow_id), name: String(d.name), owner }));
+}
+function deletionsOf(owned, planned, unplanned = []) {
+  const kept = /* @__PURE__ */ new Set([...planned.map(qualifiedName), ...unplanned]);
+  return owned.filter((d) => !kept.has(qualifiedName(d))).sort((a, b) => qualifiedName(a).localeCompare(qualifiedName(b)));
+}
+
 // src/core/plan/live.ts
 function automationsFor(d) {
   return (id) => d.triggers.map((t) => automationBody(t, id));
 }
-async function compareWithServer(client, plan3, prefetch, read) {
+async function compareWithServer(client, plan3, prefetch, read, owner) {
   const snapshot = await (read ?? readServerSnapshot(client, plan3.deployments, prefetch));
   return Promise.all(
     plan3.deployments.map(async (d) => {
@@ -2296,8 +2448,17 @@ async function compareWithServer(client, plan3, prefetch, read) {
       if (!current) return { deployment: d, action: "created", changes: [], notes: [] };
       const changes = diffDeployment(d, current);
       const notes = [];
-      if (current.paused === true && d.pausedConfigured && d.payload.paused === false) notes.push("paused on the server: deploying un-pauses it, as prefect.yaml says paused: false");
-      else if (current.paused === true && !d.pausedConfigured) notes.push("paused on the server: stays paused (prefect deploy would un-pause it; set paused: false to un-pause)");
+      const mark = ownershipChange(current, owner);
+      if (mark) {
+        changes.push(mark);
+        notes.push(
+          mark.from === null ? "not marked as this project's yet: deploying marks it (re-registering it once, which re-creates its schedules)" : `marked as owned by ${String(mark.from)}: deploying makes it this project's`
+        );
+      }
+      if (current.paused === true && d.pausedConfigured && d.payload.paused === false)
+        notes.push("paused on the server: deploying un-pauses it, as prefect.yaml says paused: false");
+      else if (current.paused === true && !d.pausedConfigured)
+        notes.push("paused on the server: stays paused (prefect deploy would un-pause it; set paused: false to un-pause)");
       const schedules = Array.isArray(current.schedules) ? current.schedules.filter(isMapping) : [];
       if (changes.some((c) => c.field === "schedules") && schedules.length > 0 && schedules.some((s) => !s.slug)) {
         notes.push(`its ${schedules.length} schedule(s) will be deleted and re-created (give each schedule a slug to update them in place)`);
@@ -2357,7 +2518,11 @@ async function plan(request, cache) {
   const poolFromCli = options.workPoolName !== void 0;
   if (!poolFromCli && defaultPool) options.workPoolName = defaultPool;
   if (!single && request.options && hasDeployOptions(request.options)) {
-    diagnostics.push({ severity: "warning", file: file.file, message: "deploy options are ignored when several deployments are selected (as in prefect deploy); select one deployment to use them" });
+    diagnostics.push({
+      severity: "warning",
+      file: file.file,
+      message: "deploy options are ignored when several deployments are selected (as in prefect deploy); select one deployment to use them"
+    });
   }
   const fillPool = (config) => {
     if (single || poolFromCli || !defaultPool) return config;
@@ -2404,13 +2569,15 @@ async function plan(request, cache) {
     const key2 = qualifiedName(d);
     const previous = seen.get(key2);
     if (previous !== void 0) {
-      diagnostics.push(problemToDiagnostic(file, d.index, file.labelOf(d.index), "error", {
-        message: `deployment "${key2}" is also defined by deployment ${file.labelOf(previous)}; names must be unique per flow`,
-        path: ["deployments", d.index, "name"]
-      }));
+      diagnostics.push(
+        problemToDiagnostic(file, d.index, file.labelOf(d.index), "error", {
+          message: `deployment "${key2}" is also defined by deployment ${file.labelOf(previous)}; names must be unique per flow`,
+          path: ["deployments", d.index, "name"]
+        })
+      );
     } else seen.set(key2, d.index);
   }
-  return { ...finish(file.file, deployments, diagnostics), positionOf: file.positionOf };
+  return { ...finish(file.file, deployments, diagnostics), positionOf: file.positionOf, ...request.unplanned?.length ? { unplanned: request.unplanned } : {} };
 }
 function problemToDiagnostic(file, index, label, severity, p) {
   if (p.flowFile && p.flowFile.line !== void 0) {
@@ -2492,13 +2659,13 @@ function canonical2(value) {
 // src/steps/pull.ts
 var import_node_fs4 = __toESM(require_node_fs(), 1);
 var import_promises = __toESM(require_promises(), 1);
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 function setWorkingDirectory(inputs, call) {
   const directory = inputs["directory"];
   if (typeof directory !== "string") {
     throw new TypeError(`set_working_directory: directory must be a string, got ${pythonTypeName(directory)}`);
   }
-  const target = directory === "" ? "" : import_node_path7.default.resolve(call.cwd, directory);
+  const target = directory === "" ? "" : import_node_path8.default.resolve(call.cwd, directory);
   let isDirectory;
   try {
     isDirectory = target !== "" && (0, import_node_fs4.statSync)(target).isDirectory();
@@ -2601,9 +2768,7 @@ function formatTokenFromCredentials(netloc, credentials) {
   };
   if (netloc.includes("bitbucketserver")) {
     if (!token.includes(":")) {
-      throw new StepFailure(
-        "Please provide a `username` and a `password` or `token` in your BitBucketCredentials block to clone a repo from BitBucket Server."
-      );
+      throw new StepFailure("Please provide a `username` and a `password` or `token` in your BitBucketCredentials block to clone a repo from BitBucket Server.");
     }
     return pair(token);
   }
@@ -2624,7 +2789,7 @@ var GitRepository = class {
   constructor(o, call) {
     this.o = o;
     this.call = call;
-    this.destination = import_node_path7.default.resolve(call.cwd, o.name);
+    this.destination = import_node_path8.default.resolve(call.cwd, o.name);
     const secrets = /* @__PURE__ */ new Set();
     for (const value of Object.values(o.credentials)) {
       const text = isMapping(value) && typeof value["value"] === "string" ? value["value"] : typeof value === "string" ? value : void 0;
@@ -2665,9 +2830,7 @@ var GitRepository = class {
     if (result.code !== 0) {
       const shown = args.filter((a, i) => args[i - 1] !== "-c").map((a) => a === "-c" ? "-c <config>" : a);
       const tail = pyStrip(this.sanitize(result.stderr)).split("\n").slice(-3).join(" | ");
-      throw new StepFailure(
-        this.sanitize(`Command 'git ${shown.join(" ")}' returned non-zero exit status ${result.code}.${tail ? ` git stderr: ${tail}` : ""}`)
-      );
+      throw new StepFailure(this.sanitize(`Command 'git ${shown.join(" ")}' returned non-zero exit status ${result.code}.${tail ? ` git stderr: ${tail}` : ""}`));
     }
     return result.stdout;
   }
@@ -2703,7 +2866,7 @@ var GitRepository = class {
   async pullCodeLocked() {
     let hasGitDir;
     try {
-      hasGitDir = (0, import_node_fs4.statSync)(import_node_path7.default.join(this.destination, ".git")) !== void 0;
+      hasGitDir = (0, import_node_fs4.statSync)(import_node_path8.default.join(this.destination, ".git")) !== void 0;
     } catch {
       hasGitDir = false;
     }
@@ -2837,16 +3000,15 @@ async function gitClone(inputs, call) {
   }
   for (const d of directories ?? []) {
     if (d.startsWith("--")) {
-      call.log(`Directory ${pythonStringRepr(d)} starts with '--' and will be interpreted as a path by git sparse-checkout. If this is not intentional, remove it from the directories list.`);
+      call.log(
+        `Directory ${pythonStringRepr(d)} starts with '--' and will be interpreted as a path by git sparse-checkout. If this is not intentional, remove it from the directories list.`
+      );
     }
   }
   const repoName = urlSplit(repository).path.split("/").pop().replaceAll(".git", "");
   const safeBranch = branch ? branch.replaceAll("/", "-") : void 0;
   const name = cloneDirectoryName || (safeBranch ? `${repoName}-${safeBranch}` : repoName);
-  const repo = new GitRepository(
-    { url: repository, credentials, name, branch, commitSha, includeSubmodules: isTruthy(inputs["include_submodules"]), directories },
-    call
-  );
+  const repo = new GitRepository({ url: repository, credentials, name, branch, commitSha, includeSubmodules: isTruthy(inputs["include_submodules"]), directories }, call);
   for (let attempt = 0; ; attempt++) {
     try {
       await repo.pullCode();
@@ -2858,7 +3020,7 @@ async function gitClone(inputs, call) {
       await new Promise((resolve2) => setTimeout(resolve2, delay * 1e3));
     }
   }
-  return { directory: import_node_path7.default.relative(call.cwd, repo.destination) };
+  return { directory: import_node_path8.default.relative(call.cwd, repo.destination) };
 }
 
 // src/steps/storage/azure.ts
@@ -2868,11 +3030,11 @@ var import_promises4 = __toESM(require_promises(), 1);
 var import_node_crypto2 = __toESM(require_node_crypto(), 1);
 var import_node_fs5 = __toESM(require_node_fs(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 
 // src/steps/upload-set.ts
 var import_promises2 = __toESM(require_promises(), 1);
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 
 // src/steps/ignore.ts
 var PY_WHITESPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
@@ -3046,8 +3208,8 @@ var IgnoreSpec = class _IgnoreSpec {
     return _IgnoreSpec.fromLines(ignoreLines(text, mode), fileName);
   }
   /** The deciding pattern for a path relative to the root (`/` separators), or null when none matches. */
-  match(path13) {
-    const file = normalizeFile(path13);
+  match(path14) {
+    const file = normalizeFile(path14);
     let best = null;
     let bestPriority = 0;
     for (let i = this.patterns.length - 1; i >= 0; i -= 1) {
@@ -3064,14 +3226,14 @@ var IgnoreSpec = class _IgnoreSpec {
     return best;
   }
   /** Whether `.prefectignore` excludes the path (relative to the root, `/` separators). */
-  ignores(path13) {
-    return this.match(path13)?.exclude ?? false;
+  ignores(path14) {
+    return this.match(path14)?.exclude ?? false;
   }
 };
-function normalizeFile(path13) {
-  if (path13.startsWith("/")) return path13.slice(1);
-  if (path13.startsWith("./")) return path13.slice(2);
-  return path13;
+function normalizeFile(path14) {
+  if (path14.startsWith("/")) return path14.slice(1);
+  if (path14.startsWith("./")) return path14.slice(2);
+  return path14;
 }
 function pyRepr(text) {
   const quote2 = text.includes("'") && !text.includes('"') ? '"' : "'";
@@ -3096,19 +3258,19 @@ var PUSH_STEPS2 = {
 };
 var LINE_MODE = { s3: "strip", gcs: "raw", azure: "raw" };
 async function uploadSet(provider, localRoot, folder, options = {}) {
-  const root = (0, import_node_path8.resolve)(localRoot);
+  const root = (0, import_node_path9.resolve)(localRoot);
   const platform = options.platform ?? process.platform;
   const ignoreName = options.ignoreFile === void 0 ? ".prefectignore" : options.ignoreFile;
   let spec = null;
   let ignoreFile = null;
   if (ignoreName) {
-    const path13 = (0, import_node_path8.isAbsolute)(ignoreName) ? ignoreName : (0, import_node_path8.join)(root, ignoreName);
-    if (await exists(path13)) {
-      const bytes = await (0, import_promises2.readFile)(path13).catch((error) => {
+    const path14 = (0, import_node_path9.isAbsolute)(ignoreName) ? ignoreName : (0, import_node_path9.join)(root, ignoreName);
+    if (await exists(path14)) {
+      const bytes = await (0, import_promises2.readFile)(path14).catch((error) => {
         throw new Error(`${PUSH_STEPS2[provider]}: cannot read ignore file ${ignoreName}: ${error.code ?? error.message}`);
       });
       spec = IgnoreSpec.parse(decodeIgnoreFile(bytes, ignoreName), LINE_MODE[provider], ignoreName);
-      ignoreFile = path13;
+      ignoreFile = path14;
     }
   }
   const entries = await walk(root, spec !== null);
@@ -3120,11 +3282,18 @@ async function uploadSet(provider, localRoot, folder, options = {}) {
       if (!entry.resolves) continue;
       if (spec.ignores(entry.relativePath)) continue;
     } else if (!entry.resolves) broken.push(entry.relativePath);
-    files.push({ localPath: (0, import_node_path8.join)(root, ...entry.relativePath.split("/")), relativePath: entry.relativePath, key: objectKey(provider, folder, entry.relativePath, platform) });
+    files.push({
+      localPath: (0, import_node_path9.join)(root, ...entry.relativePath.split("/")),
+      relativePath: entry.relativePath,
+      key: objectKey(provider, folder, entry.relativePath, platform)
+    });
   }
   files.sort((a, b) => a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0);
-  const warnings = spec ? [] : riskyUploadWarnings(files.map((f) => f.relativePath), ignoreName || null);
-  for (const path13 of broken) warnings.push(`${path13} is a broken symbolic link: ${PUSH_STEPS2[provider]} would fail uploading it (remove it or add it to .prefectignore)`);
+  const warnings = spec ? [] : riskyUploadWarnings(
+    files.map((f) => f.relativePath),
+    ignoreName || null
+  );
+  for (const path14 of broken) warnings.push(`${path14} is a broken symbolic link: ${PUSH_STEPS2[provider]} would fail uploading it (remove it or add it to .prefectignore)`);
   return { files, ignoreFile, warnings };
 }
 function objectKey(provider, folder, relativePath, platform = process.platform) {
@@ -3134,8 +3303,8 @@ function objectKey(provider, folder, relativePath, platform = process.platform) 
   const sep = provider === "azure" && windows ? "\\" : "/";
   return anchor.replaceAll("/", sep) + all.join(sep);
 }
-function purePathParts(path13, windows) {
-  const p = windows ? path13.replaceAll("\\", "/") : path13;
+function purePathParts(path14, windows) {
+  const p = windows ? path14.replaceAll("\\", "/") : path14;
   let anchor = "";
   if (!windows && p.startsWith("/")) anchor = p.startsWith("//") && !p.startsWith("///") ? "//" : "/";
   else if (windows) {
@@ -3152,11 +3321,12 @@ async function walk(root, strict) {
     try {
       entries = await (0, import_promises2.readdir)(dir, { withFileTypes: true });
     } catch (error) {
-      if (strict || prefix === "") throw new Error(`cannot list ${prefix || root}: ${error.code ?? error.message}`, { cause: error });
+      if (strict || prefix === "")
+        throw new Error(`cannot list ${prefix || root}: ${error.code ?? error.message}`, { cause: error });
       return;
     }
     for (const entry of entries) {
-      const full = (0, import_node_path8.join)(dir, entry.name);
+      const full = (0, import_node_path9.join)(dir, entry.name);
       const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         const target = await (0, import_promises2.stat)(full).catch(() => null);
@@ -3170,8 +3340,8 @@ async function walk(root, strict) {
   await visit(root, "");
   return out;
 }
-async function exists(path13) {
-  return (0, import_promises2.stat)(path13).then(
+async function exists(path14) {
+  return (0, import_promises2.stat)(path14).then(
     () => true,
     () => false
   );
@@ -3182,17 +3352,17 @@ function riskyUploadWarnings(relativePaths, ignoreName) {
   const venvs = /* @__PURE__ */ new Map();
   const envFiles = [];
   const venvRoots = /* @__PURE__ */ new Set();
-  for (const path13 of relativePaths) {
-    if (path13 === "pyvenv.cfg" || path13.endsWith("/pyvenv.cfg")) venvRoots.add(path13.slice(0, -"pyvenv.cfg".length));
+  for (const path14 of relativePaths) {
+    if (path14 === "pyvenv.cfg" || path14.endsWith("/pyvenv.cfg")) venvRoots.add(path14.slice(0, -"pyvenv.cfg".length));
   }
-  for (const path13 of relativePaths) {
-    const parts = path13.split("/");
+  for (const path14 of relativePaths) {
+    const parts = path14.split("/");
     const gitAt = parts.indexOf(".git");
     if (gitAt >= 0 && gitAt < parts.length - 1) bump(git, `${parts.slice(0, gitAt + 1).join("/")}/`);
     const venvAt = parts.findIndex((part, i) => i < parts.length - 1 && (part === ".venv" || part === "venv" || venvRoots.has(`${parts.slice(0, i + 1).join("/")}/`)));
     if (venvAt >= 0) bump(venvs, `${parts.slice(0, venvAt + 1).join("/")}/`);
     const base = parts[parts.length - 1];
-    if (base === ".env" || base.startsWith(".env.")) envFiles.push(path13);
+    if (base === ".env" || base.startsWith(".env.")) envFiles.push(path14);
   }
   if (venvRoots.has("")) venvs.set("./", relativePaths.length);
   if (git.size === 0 && venvs.size === 0 && envFiles.length === 0) return [];
@@ -3242,7 +3412,10 @@ async function pushDirectory(provider, call, folder, target, options = {}) {
     const progress = new Progress(call, step, "uploaded", set.files.length, totalBytes, options.progressIntervalMs);
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     let listed = null;
-    stored.then((value) => listed = { value }, () => void 0);
+    stored.then(
+      (value) => listed = { value },
+      () => void 0
+    );
     const push = async (object, remote, load) => {
       if (remote === null && skip && !listingNoted) {
         listingNoted = true;
@@ -3298,7 +3471,7 @@ async function pullObjects(call, location, objects, download2, options = {}) {
   const totalBytes = objects.reduce((a, o) => a + o.size, 0);
   const progress = new Progress(call, step, "downloaded", objects.length, totalBytes, options.progressIntervalMs);
   try {
-    const dirs = [...new Set(objects.map((o) => (0, import_node_path9.dirname)(o.localPath)))];
+    const dirs = [...new Set(objects.map((o) => (0, import_node_path10.dirname)(o.localPath)))];
     for (const dir of dirs) await (0, import_promises3.mkdir)(dir, { recursive: true });
     await mapBounded(
       objects,
@@ -3320,9 +3493,9 @@ async function pullObjects(call, location, objects, download2, options = {}) {
   call.log(`   ${step}: ${describeSummary(summary, "downloaded", false)} from ${location}`);
   return summary;
 }
-async function md5File(path13) {
+async function md5File(path14) {
   const hash = (0, import_node_crypto2.createHash)("md5");
-  for await (const chunk of (0, import_node_fs5.createReadStream)(path13)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs5.createReadStream)(path14)) hash.update(chunk);
   return hash.digest("hex");
 }
 function formatBytes(bytes) {
@@ -3447,11 +3620,14 @@ var Progress = class {
 };
 
 // src/steps/storage/download-path.ts
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 function parse(text) {
   let anchor = "";
   if (text.startsWith("/")) anchor = text.startsWith("//") && !text.startsWith("///") ? "//" : "/";
-  return { anchor, parts: text.slice(anchor.length).split("/").filter((p) => p !== "" && p !== ".") };
+  return {
+    anchor,
+    parts: text.slice(anchor.length).split("/").filter((p) => p !== "" && p !== ".")
+  };
 }
 function show(p) {
   return p.anchor + p.parts.join("/") || ".";
@@ -3469,12 +3645,14 @@ function downloadPath(step, cwd, folder, name) {
   }
   const rest = objectAll.slice(baseAll.length);
   if (rest.length === 0) {
-    throw new StepFailure(`${step}: object ${JSON.stringify(name)} has the folder's own name, so it would be written over the working directory (remove it or pull a narrower folder)`);
+    throw new StepFailure(
+      `${step}: object ${JSON.stringify(name)} has the folder's own name, so it would be written over the working directory (remove it or pull a narrower folder)`
+    );
   }
   if (rest.includes("..") || rest.some((p) => p.startsWith("/"))) {
     throw new StepFailure(`${step}: object ${JSON.stringify(name)} would be written outside the working directory ${cwd} (its name contains '..'); refusing`);
   }
-  return import_node_path10.default.join(cwd, ...rest);
+  return import_node_path11.default.join(cwd, ...rest);
 }
 
 // src/steps/storage/inputs.ts
@@ -3560,7 +3738,9 @@ async function containerClient(step, container, credentials) {
     const secret = credentials["client_secret"];
     const principal = tenant !== void 0 && tenant !== null && clientId !== void 0 && clientId !== null && secret !== void 0 && secret !== null;
     if (!url.startsWith("https:")) {
-      throw new StepFailure(`${step}: Token credential is only supported with HTTPS. (credentials.account_url is ${withoutQuery(url)}; use https, or a connection_string for an emulator)`);
+      throw new StepFailure(
+        `${step}: Token credential is only supported with HTTPS. (credentials.account_url is ${withoutQuery(url)}; use https, or a connection_string for an emulator)`
+      );
     }
     const identity = await import("./esm-RLJWVSG2.js");
     const credential = principal ? new identity.ClientSecretCredential(String(tenant), String(clientId), String(secret)) : new identity.DefaultAzureCredential();
@@ -3622,22 +3802,31 @@ function azureError(error, client, action) {
   const e = error;
   const message2 = firstLine(typeof e.message === "string" ? e.message : String(error));
   const network = networkErrorReason(error) ?? networkReasonInMessage(message2);
-  if (network) return new StepFailure(`cannot reach Azure Blob Storage at ${client.location}: ${network} (check the account URL or connection string's BlobEndpoint, and the network)`);
+  if (network)
+    return new StepFailure(
+      `cannot reach Azure Blob Storage at ${client.location}: ${network} (check the account URL or connection string's BlobEndpoint, and the network)`
+    );
   const name = typeof e.name === "string" ? e.name : "";
   if (/Credential|Authentication/u.test(name)) {
-    return new StepFailure(`could not get an Azure token with ${client.credentialSource}: ${message2} (check tenant_id/client_id/client_secret, or log the runner in, e.g. with azure/login)`);
+    return new StepFailure(
+      `could not get an Azure token with ${client.credentialSource}: ${message2} (check tenant_id/client_id/client_secret, or log the runner in, e.g. with azure/login)`
+    );
   }
   const code2 = typeof e.code === "string" ? e.code : "";
   const status = typeof e.statusCode === "number" ? e.statusCode : void 0;
   if (code2 === "ContainerNotFound") return new StepFailure(`container does not exist: ${client.location} (create it, or fix container)`);
   if (action === "listing" && (code2 === "InvalidResourceName" || code2 === "OutOfRangeInput")) {
-    return new StepFailure(`container name ${JSON.stringify(client.container.containerName)} is not valid: ${message2} (3 to 63 lowercase letters, digits and single hyphens)`);
+    return new StepFailure(
+      `container name ${JSON.stringify(client.container.containerName)} is not valid: ${message2} (3 to 63 lowercase letters, digits and single hyphens)`
+    );
   }
   if (status === 403 && /^Authentication|^InvalidAuthenticationInfo|^AuthorizationFailure$/u.test(code2) && /authenticate|signature/iu.test(message2)) {
     return new StepFailure(`Azure Blob Storage did not accept ${client.credentialSource} for ${client.location}: ${message2} (check the account key or SAS token)`);
   }
   if (status === 403) {
-    return new StepFailure(`access to ${client.location} denied for ${client.credentialSource}: ${code2 || message2} (grant the identity "Storage Blob Data Contributor" on the container, or use a SAS with write and list permissions)`);
+    return new StepFailure(
+      `access to ${client.location} denied for ${client.credentialSource}: ${code2 || message2} (grant the identity "Storage Blob Data Contributor" on the container, or use a SAS with write and list permissions)`
+    );
   }
   return new StepFailure(`${action} in ${client.location} failed: ${code2 ? `${code2}: ` : ""}${message2}`);
 }
@@ -3654,7 +3843,7 @@ function networkReasonInMessage(message2) {
 var import_node_crypto3 = __toESM(require_node_crypto(), 1);
 var import_node_fs6 = __toESM(require_node_fs(), 1);
 var import_promises5 = __toESM(require_promises(), 1);
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 var import_node_stream = __toESM(require_node_stream(), 1);
 var import_promises6 = __toESM(require_promises2(), 1);
 var PUSH2 = "push_to_gcs";
@@ -3741,13 +3930,18 @@ async function gcsClient(step, credentials, call) {
       credentialSource = "credentials.service_account_info";
     } else if (file !== void 0 && file !== null) {
       if (typeof file !== "string") throw new StepFailure(`${step}: credentials.service_account_file must be a path, got ${pythonTypeName(file)}`);
-      key2 = serviceAccount(step, await readServiceAccountFile(step, import_node_path11.default.resolve(call.cwd, file), file), `service account file ${file}`);
+      key2 = serviceAccount(step, await readServiceAccountFile(step, import_node_path12.default.resolve(call.cwd, file), file), `service account file ${file}`);
       credentialSource = `service account file ${file}`;
     }
   }
   if (key2) {
     const { JWT } = interopDefault(await import("./src-746AMJG6.js"), "JWT");
-    options.authClient = new JWT({ email: key2.client_email, key: key2.private_key, keyId: typeof key2.private_key_id === "string" ? key2.private_key_id : void 0, scopes: [CLOUD_PLATFORM] });
+    options.authClient = new JWT({
+      email: key2.client_email,
+      key: key2.private_key,
+      keyId: typeof key2.private_key_id === "string" ? key2.private_key_id : void 0,
+      scopes: [CLOUD_PLATFORM]
+    });
   }
   let endpoint = DEFAULT_ENDPOINT;
   const emulator = call.env["STORAGE_EMULATOR_HOST"];
@@ -3772,7 +3966,9 @@ function serviceAccount(step, info, what) {
   }
   const missing = ["client_email", "token_uri"].filter((key2) => !Object.hasOwn(info, key2));
   if (missing.length > 0) {
-    throw new StepFailure(`${step}: ${what} is not a service account key: missing fields ${missing.join(", ")} (use the JSON key file downloaded for the service account)`);
+    throw new StepFailure(
+      `${step}: ${what} is not a service account key: missing fields ${missing.join(", ")} (use the JSON key file downloaded for the service account)`
+    );
   }
   const privateKey = info["private_key"];
   if (privateKey === void 0) throw new StepFailure(`${step}: ${what} has no private_key field (use the JSON key file downloaded for the service account)`);
@@ -3840,7 +4036,8 @@ var GcsTarget = class {
 };
 function gcsError(error, client, bucket, action) {
   const network = networkErrorReason(error);
-  if (network) return new StepFailure(`cannot reach Google Cloud Storage at ${client.endpoint}: ${network} (check the network, or STORAGE_EMULATOR_HOST if you use an emulator)`);
+  if (network)
+    return new StepFailure(`cannot reach Google Cloud Storage at ${client.endpoint}: ${network} (check the network, or STORAGE_EMULATOR_HOST if you use an emulator)`);
   const e = error;
   const message2 = firstLine(typeof e.message === "string" ? e.message : String(error));
   const status = typeof e.code === "number" ? e.code : void 0;
@@ -3850,7 +4047,10 @@ function gcsError(error, client, bucket, action) {
       `Google Cloud Storage did not accept the credentials (${client.credentialSource}): ${message2} (pass credentials.service_account_info or service_account_file, or authenticate the runner, e.g. with google-github-actions/auth)`
     );
   }
-  if (status === 403) return new StepFailure(`access to bucket ${JSON.stringify(bucket)} denied for ${client.credentialSource}: ${message2} (grant the account roles/storage.objectAdmin on the bucket)`);
+  if (status === 403)
+    return new StepFailure(
+      `access to bucket ${JSON.stringify(bucket)} denied for ${client.credentialSource}: ${message2} (grant the account roles/storage.objectAdmin on the bucket)`
+    );
   return new StepFailure(`${action} in gs://${bucket} failed: ${message2}`);
 }
 
@@ -3962,7 +4162,11 @@ function resolveSettings(credentials, clientParameters, env) {
   if (accessKeyId !== null && secretAccessKey !== null) keys = { accessKeyId, secretAccessKey, ...sessionToken ? { sessionToken } : {} };
   const profile = credString(creds, "profile_name");
   if (keys === null && profile === null && env["AWS_ACCESS_KEY_ID"] && env["AWS_SECRET_ACCESS_KEY"]) {
-    keys = { accessKeyId: env["AWS_ACCESS_KEY_ID"], secretAccessKey: env["AWS_SECRET_ACCESS_KEY"], ...env["AWS_SESSION_TOKEN"] ? { sessionToken: env["AWS_SESSION_TOKEN"] } : {} };
+    keys = {
+      accessKeyId: env["AWS_ACCESS_KEY_ID"],
+      secretAccessKey: env["AWS_SECRET_ACCESS_KEY"],
+      ...env["AWS_SESSION_TOKEN"] ? { sessionToken: env["AWS_SESSION_TOKEN"] } : {}
+    };
   }
   const config = optionalMapping(params["config"], "client_parameters.config") ?? {};
   const s3Config = optionalMapping(config["s3"], "client_parameters.config.s3") ?? {};
@@ -4124,7 +4328,9 @@ function describeS3Error(error, s3, bucket) {
     case "AccessDenied":
       return new StepFailure(`access denied to bucket "${bucket}" with ${where} (they need s3:PutObject, s3:GetObject and s3:ListBucket on it)`);
     case "CredentialsProviderError":
-      return new StepFailure("no AWS credentials found: pass credentials (aws_access_key_id and aws_secret_access_key, or an aws-credentials block) or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY");
+      return new StepFailure(
+        "no AWS credentials found: pass credentials (aws_access_key_id and aws_secret_access_key, or an aws-credentials block) or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY"
+      );
   }
   const message2 = error instanceof Error ? error.message : String(error);
   return new StepFailure(`S3 request to ${s3.endpoint} failed${name ? ` (${name})` : ""}: ${firstLine(message2)}`);
@@ -4189,8 +4395,8 @@ var IMPLEMENTATIONS = /* @__PURE__ */ new Map([
   ["prefect_azure.deployments.steps.push_to_azure_blob_storage", pushToAzureBlobStorage],
   ["prefect_azure.deployments.steps.pull_from_azure_blob_storage", pullFromAzureBlobStorage],
   // Loaded on first use, like the SDK-backed steps: runs without Docker steps never pay for them.
-  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-OEW2JSQV.js")).buildDockerImage(inputs, call)],
-  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-5432TTPS.js")).pushDockerImage(inputs, call)]
+  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-6ZBIEK3C.js")).buildDockerImage(inputs, call)],
+  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-6C34VMRD.js")).pushDockerImage(inputs, call)]
 ]);
 var PREFECT_PYTHON_STEPS = /* @__PURE__ */ new Set([`${CORE}.pull_from_remote_storage`, `${CORE}.pull_with_block`]);
 function resolveStep(name, keywords = {}) {
@@ -4203,7 +4409,9 @@ function resolveStep(name, keywords = {}) {
   if (definition || isBuiltInNamespace(name)) {
     const known = definition ? "" : didYouMean(name, allStepNames());
     if (!definition && name.startsWith(`${CORE}.`)) {
-      throw new StepFailure(`${name} is not a Prefect step${known || ` (the built-in steps are ${[...IMPLEMENTATIONS.keys()].map((n) => n.slice(CORE.length + 1)).join(", ")})`}`);
+      throw new StepFailure(
+        `${name} is not a Prefect step${known || ` (the built-in steps are ${[...IMPLEMENTATIONS.keys()].map((n) => n.slice(CORE.length + 1)).join(", ")})`}`
+      );
     }
     throw new StepFailure(`${name} is not implemented yet in deploy-action${known} (run this deployment with \`prefect deploy\` for now)`);
   }
@@ -4304,7 +4512,11 @@ async function runSteps2(steps, seedOutputs, ctx) {
       const { definition, implementation } = resolveStep(name, templated.keywords);
       checkInputs(definition, templated.value);
       if (definition.name === RUN_SHELL_SCRIPT) {
-        await refuseInjectedCommands(raw, templated.value, async (text) => (await templateStepInputs({ script: text }, outputs, { ...ctx.sources, env: ctx.env })).value["script"]);
+        await refuseInjectedCommands(
+          raw,
+          templated.value,
+          async (text) => (await templateStepInputs({ script: text }, outputs, { ...ctx.sources, env: ctx.env })).value["script"]
+        );
       }
       const start = async () => {
         let cwd2 = ctx.cwd;
@@ -4409,6 +4621,7 @@ function engineRequest(request) {
     now: request.now,
     ...request.options ? { options: request.options } : {},
     ...request.git ? { git: request.git } : {},
+    ...request.owner ? { owner: request.owner } : {},
     stepRunner: sharing(request.stepCache)
   };
 }
@@ -4421,13 +4634,13 @@ function deployFailure(result) {
     if (result.stoppedAt === "lock") return "lock-timeout";
     return hasErrors(result.diagnostics) ? "invalid-config" : void 0;
   }
-  return result.outcomes.some((o) => o.action === "failed") ? "deploy-failed" : void 0;
+  return result.outcomes.some((o) => o.action === "failed") || hasErrors(result.diagnostics) ? "deploy-failed" : void 0;
 }
 
 // src/core/apply/lock.ts
 var import_node_crypto5 = __toESM(require_node_crypto(), 1);
 var import_node_fs8 = __toESM(require_node_fs(), 1);
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 var DEFAULT_LOCK_TIMEOUT_SECONDS = 600;
 var DEFAULT_LEASE_SECONDS = 60;
 var BANNED = /[/%&<>]/g;
@@ -4442,12 +4655,12 @@ function lockTarget(prefectFile, cwd, deployments) {
   return `${fileTarget(prefectFile, cwd)} (${which})`;
 }
 function fileTarget(prefectFile, cwd) {
-  const file = import_node_path12.default.resolve(cwd, prefectFile);
-  let dir = import_node_path12.default.dirname(file);
+  const file = import_node_path13.default.resolve(cwd, prefectFile);
+  let dir = import_node_path13.default.dirname(file);
   for (; ; ) {
-    if ((0, import_node_fs8.existsSync)(import_node_path12.default.join(dir, ".git"))) return `${import_node_path12.default.basename(dir)}/${import_node_path12.default.relative(dir, file).split(import_node_path12.default.sep).join("/")}`;
-    const up = import_node_path12.default.dirname(dir);
-    if (up === dir) return import_node_path12.default.relative(cwd, file).split(import_node_path12.default.sep).join("/");
+    if ((0, import_node_fs8.existsSync)(import_node_path13.default.join(dir, ".git"))) return `${import_node_path13.default.basename(dir)}/${import_node_path13.default.relative(dir, file).split(import_node_path13.default.sep).join("/")}`;
+    const up = import_node_path13.default.dirname(dir);
+    if (up === dir) return import_node_path13.default.relative(cwd, file).split(import_node_path13.default.sep).join("/");
     dir = up;
   }
 }
@@ -4531,22 +4744,25 @@ async function acquireDeployLock(client, target, options, onEvent) {
   const beat = () => client.writeVariable(heartbeat, { holder: options.holder ?? "unknown", target, beat: beats++ }).catch(() => {
   });
   let renewing = beat();
-  const timer = setInterval(() => {
-    renewing = Promise.all([
-      client.renewConcurrencyLease(leaseId, leaseSeconds).then(
-        (renewed) => {
-          if (!renewed && !lost) {
-            lost = true;
-            onEvent({ kind: "lost", lock });
+  const timer = setInterval(
+    () => {
+      renewing = Promise.all([
+        client.renewConcurrencyLease(leaseId, leaseSeconds).then(
+          (renewed) => {
+            if (!renewed && !lost) {
+              lost = true;
+              onEvent({ kind: "lost", lock });
+            }
+          },
+          () => {
           }
-        },
-        () => {
-        }
-        // a renewal that fails is tried again; the lease outlives two misses
-      ),
-      beat()
-    ]);
-  }, leaseSeconds * 1e3 / 3);
+          // a renewal that fails is tried again; the lease outlives two misses
+        ),
+        beat()
+      ]);
+    },
+    leaseSeconds * 1e3 / 3
+  );
   timer.unref();
   return {
     release: async () => {
@@ -4564,30 +4780,45 @@ function lockEventText(event) {
   const s = (ms) => `${(ms / 1e3).toFixed(1)}s`;
   switch (event.kind) {
     case "waiting":
-      return { text: `another deploy of ${event.target}${event.holder ? ` (${event.holder})` : ""} holds the deploy lock "${event.lock}" on the server; waiting (${s(event.waitedMs)} so far, up to ${event.timeoutSeconds}s)`, warning: false };
+      return {
+        text: `another deploy of ${event.target}${event.holder ? ` (${event.holder})` : ""} holds the deploy lock "${event.lock}" on the server; waiting (${s(event.waitedMs)} so far, up to ${event.timeoutSeconds}s)`,
+        warning: false
+      };
     case "stale":
-      return { text: `the deploy lock "${event.lock}" was held by ${event.holder ?? "a deploy"} that has given no sign of life for ${s(event.silentMs)}; freeing it`, warning: true };
+      return {
+        text: `the deploy lock "${event.lock}" was held by ${event.holder ?? "a deploy"} that has given no sign of life for ${s(event.silentMs)}; freeing it`,
+        warning: true
+      };
     case "acquired":
-      return { text: `holding the deploy lock "${event.lock}"${event.waitedMs >= 1e3 ? ` after waiting ${s(event.waitedMs)}` : ""} (lease ${event.leaseSeconds}s, renewed while writing)`, warning: false };
+      return {
+        text: `holding the deploy lock "${event.lock}"${event.waitedMs >= 1e3 ? ` after waiting ${s(event.waitedMs)}` : ""} (lease ${event.leaseSeconds}s, renewed while writing)`,
+        warning: false
+      };
     case "released":
       return { text: `released the deploy lock "${event.lock}" (held ${s(event.heldMs)})`, warning: false };
     case "lost":
-      return { text: `the deploy lock "${event.lock}" expired while writing (the server did not renew its lease); another deploy of this project may be writing at the same time`, warning: true };
+      return {
+        text: `the deploy lock "${event.lock}" expired while writing (the server did not renew its lease); another deploy of this project may be writing at the same time`,
+        warning: true
+      };
     case "unsupported":
-      return { text: `deploying without the deploy lock: ${event.reason}; concurrent deploys of this project are not serialized (use a concurrency group in the workflow)`, warning: true };
+      return {
+        text: `deploying without the deploy lock: ${event.reason}; concurrent deploys of this project are not serialized (use a concurrency group in the workflow)`,
+        warning: true
+      };
   }
 }
 
 // src/core/apply/register.ts
-async function registerDeployment(client, snapshot, d, automations, slas, flows = /* @__PURE__ */ new Map()) {
-  const result = await registerDeploymentAndAutomations(client, snapshot, d, automations, flows);
+async function registerDeployment(client, snapshot, d, automations, slas, flows = /* @__PURE__ */ new Map(), owner) {
+  const result = await registerDeploymentAndAutomations(client, snapshot, d, automations, flows, owner);
   if (slas) {
     if (client.isCloud && client.applySlas) await client.applySlas(result.id, slas(result.id));
     else result.notices.push("SLAs are a Prefect Cloud feature; this server has none, so the sla: section was not applied");
   }
   return result;
 }
-async function registerDeploymentAndAutomations(client, snapshot, d, automations, flows) {
+async function registerDeploymentAndAutomations(client, snapshot, d, automations, flows, owner) {
   const current = snapshot.deployment(d.flowName, d.name);
   if (!current) {
     if (!flows.has(d.flowName)) {
@@ -4595,7 +4826,14 @@ async function registerDeploymentAndAutomations(client, snapshot, d, automations
       flows.set(d.flowName, known ? Promise.resolve({ id: known }) : client.createFlow(d.flowName));
     }
     const flow = await flows.get(d.flowName);
-    const { id: id2 } = await client.createDeployment(withoutNullVersionedFields({ name: d.payload.name, flow_id: flow.id, ...withoutName(d.payload) }));
+    const { id: id2 } = await client.createDeployment(
+      withoutNullVersionedFields({
+        name: d.payload.name,
+        flow_id: flow.id,
+        ...withoutName(d.payload),
+        ...owner ? { labels: { ...isMapping(d.payload.labels) ? d.payload.labels : {}, ...ownerLabels(owner) } } : {}
+      })
+    );
     const bodies = automations(id2);
     for (const body of bodies) await client.createAutomation(body);
     return { action: "created", id: id2, changes: [], automationsReplaced: bodies.length > 0, notices: [] };
@@ -4605,12 +4843,15 @@ async function registerDeploymentAndAutomations(client, snapshot, d, automations
   const wanted = automations(id);
   const related = await snapshot.automationsOf(id);
   const automationsChanged = !automationsEqual(wanted, related, id);
+  const mark = ownershipChange(current, owner);
+  if (mark) await client.createDeployment(markBody(current, owner, updateBody(d)));
   if (changes.length > 0) await client.updateDeployment(id, withoutNullVersionedFields(updateBody(d)));
   if (automationsChanged) {
     await client.deleteOwnedAutomations(id);
     for (const body of wanted) await client.createAutomation(body);
     changes.push({ field: "automations", from: related.map((a) => a.name), to: wanted.map((a) => a.name) });
   }
+  if (mark) changes.push(mark);
   return { action: changes.length > 0 ? "updated" : "unchanged", id, changes, automationsReplaced: automationsChanged, notices: [] };
 }
 function withoutName(payload) {
@@ -4646,6 +4887,55 @@ function serverCompatibility(plan3, version) {
   return diagnostics;
 }
 
+// src/core/apply/prune.ts
+async function pruneDeletions(client, owner, plan3) {
+  if (!client.readAllDeployments || !client.readFlowsById) return [];
+  return deletionsOf(await readOwnedDeployments(client, owner), plan3.deployments, plan3.unplanned);
+}
+async function prune(client, owner, plan3, outcomes, options, onResult) {
+  const failed = outcomes.filter((o) => o.action === "failed").length;
+  if (failed > 0) return { outcomes: [], warnings: [`nothing was deleted (--prune): ${failed} deployment${failed === 1 ? "" : "s"} failed to register`] };
+  if (!client.deleteDeployment || !client.deleteOwnedAutomations)
+    return { outcomes: [], warnings: ["nothing was deleted (--prune): this client cannot delete deployments"] };
+  const warnings = [];
+  let found;
+  try {
+    found = await pruneDeletions(client, owner, plan3);
+  } catch (e) {
+    return { outcomes: [], warnings: [], errors: [`nothing was deleted (--prune): reading the deployments this project owns failed: ${e.message}`] };
+  }
+  const out = [];
+  for (const d of found) {
+    if (options.only && !options.only.has(qualifiedName(d))) {
+      warnings.push(`${qualifiedName(d)} is owned by this project and no longer in prefect.yaml, but was not in the reviewed plan: not deleted`);
+      continue;
+    }
+    const started = Date.now();
+    let outcome;
+    try {
+      await client.deleteOwnedAutomations(d.id);
+      await client.deleteDeployment(d.id);
+      outcome = { name: d.name, flowName: d.flowName, action: "deleted", id: d.id, changes: [], notices: [], stepOutputs: {}, durationMs: Date.now() - started };
+    } catch (e) {
+      outcome = {
+        name: d.name,
+        flowName: d.flowName,
+        action: "failed",
+        id: d.id,
+        changes: [],
+        error: e.message,
+        notices: [],
+        stepOutputs: {},
+        durationMs: Date.now() - started
+      };
+    }
+    onResult?.(outcome);
+    out.push(outcome);
+    if (outcome.action === "failed") break;
+  }
+  return { outcomes: out, warnings };
+}
+
 // src/core/apply/index.ts
 function outcomeJson(o, ui) {
   return {
@@ -4654,7 +4944,8 @@ function outcomeJson(o, ui) {
     id: o.id ?? null,
     action: o.action,
     changes: o.changes.map((c) => c.field),
-    url: deploymentUrl(ui, o.id)
+    // A deleted deployment has no page any more.
+    url: o.action === "deleted" ? null : deploymentUrl(ui, o.id)
   };
 }
 async function validateDeployments(request, onPlanned) {
@@ -4666,7 +4957,10 @@ async function validateDeployments(request, onPlanned) {
   onPlanned?.(plan3);
   const diagnostics = [...plan3.diagnostics];
   const withSteps = request.stepOutputs ? [] : plan3.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
-  const noPython = await request.stepRunner.missingPythonBeforeSteps(withSteps.map((d) => d.steps), request.env);
+  const noPython = await request.stepRunner.missingPythonBeforeSteps(
+    withSteps.map((d) => d.steps),
+    request.env
+  );
   if (noPython) {
     const d = withSteps[noPython.deployment];
     const e = noPython.error;
@@ -4698,8 +4992,8 @@ async function validateDeployments(request, onPlanned) {
 function validateForDeploy(request, onPlanned) {
   return validateDeployments(request, onPlanned);
 }
-function position(plan3, d, ...path13) {
-  const pos = plan3.positionOf?.(["deployments", d.index, ...path13]);
+function position(plan3, d, ...path14) {
+  const pos = plan3.positionOf?.(["deployments", d.index, ...path14]);
   return pos ? { line: pos.line, column: pos.column } : {};
 }
 function sortDiagnostics(diagnostics) {
@@ -4708,6 +5002,9 @@ function sortDiagnostics(diagnostics) {
 }
 async function deploy(given) {
   const request = { ...given, cache: given.cache ?? newPlanCache() };
+  const owner = projectIdentity(request);
+  owner.catch(() => {
+  });
   const early = prefetching(request.client);
   let current;
   let plan3 = await validateForDeploy({ ...request, onSelected: early.onSelected }, (planned) => {
@@ -4730,15 +5027,20 @@ async function deploy(given) {
     if (hasErrors(plan3.diagnostics)) return { plan: plan3, outcomes: [], diagnostics: plan3.diagnostics, stoppedAt: "validation" };
   }
   const read = { current: withSteps.length === 0 ? current : void 0, prefetch: withSteps.length === 0 ? early.prefetch : void 0 };
-  if (!canLock(request)) return write(request, plan3, read, outputsByIndex2);
+  const identity = await owner;
+  if (!canLock(request)) return write(request, plan3, read, outputsByIndex2, identity);
   const before = (read.current ?? readServerSnapshot(request.client, plan3.deployments, read.prefetch)).then(remembered);
   before.catch(() => {
   });
-  const untouched = await compareWithServer(request.client, plan3, void 0, before).then(
+  const nothingToDelete = request.prune ? pruneDeletions(request.client, identity, plan3).then(
+    (d) => d.length === 0,
+    () => false
+  ) : Promise.resolve(true);
+  const untouched = await compareWithServer(request.client, plan3, void 0, before, identity).then(
     (live) => live.every((c) => c.action === "unchanged") && plan3.deployments.every((d) => !d.slas),
     () => false
   );
-  if (untouched) return write(request, plan3, { current: before }, outputsByIndex2);
+  if (untouched && await nothingToDelete) return write(request, plan3, { current: before }, outputsByIndex2, identity);
   let held;
   try {
     held = await lockFor(request, plan3);
@@ -4747,7 +5049,7 @@ async function deploy(given) {
     return { plan: plan3, outcomes: [], diagnostics: [{ severity: "error", file: plan3.prefectFile, message: e.message }, ...plan3.diagnostics], stoppedAt: "lock" };
   }
   try {
-    return await write(request, plan3, void 0, outputsByIndex2);
+    return await write(request, plan3, void 0, outputsByIndex2, identity);
   } finally {
     await held.release();
   }
@@ -4763,15 +5065,29 @@ function remembered(snapshot) {
   };
 }
 function lockFor(request, plan3) {
-  return acquireDeployLock(request.client, lockTarget(plan3.prefectFile, request.cwd, plan3.deployments.map(qualifiedName)), request.lock || {}, request.onLock ?? (() => {
-  }));
+  return acquireDeployLock(
+    request.client,
+    lockTarget(plan3.prefectFile, request.cwd, plan3.deployments.map(qualifiedName)),
+    request.lock || {},
+    request.onLock ?? (() => {
+    })
+  );
 }
-var LOCK_METHODS = ["createConcurrencyLimit", "acquireConcurrencyLease", "renewConcurrencyLease", "releaseConcurrencyLease", "resetConcurrencyLimit", "readVariableByName", "writeVariable", "deleteVariable"];
+var LOCK_METHODS = [
+  "createConcurrencyLimit",
+  "acquireConcurrencyLease",
+  "renewConcurrencyLease",
+  "releaseConcurrencyLease",
+  "resetConcurrencyLimit",
+  "readVariableByName",
+  "writeVariable",
+  "deleteVariable"
+];
 function canLock(request) {
   const c = request.client;
   return request.lock !== false && LOCK_METHODS.every((m) => typeof c[m] === "function");
 }
-async function write(request, plan3, early, outputsByIndex2) {
+async function write(request, plan3, early, outputsByIndex2, owner) {
   let snapshot;
   try {
     snapshot = await (early?.current ?? readServerSnapshot(request.client, plan3.deployments, early?.prefetch));
@@ -4786,10 +5102,28 @@ async function write(request, plan3, early, outputsByIndex2) {
     let outcome;
     try {
       const slas = d.slas ? (id) => slaBodies(d.slas, id) : void 0;
-      const r = await registerDeployment(request.client, snapshot, d, automationsFor(d), slas, flows);
-      outcome = { name: d.name, flowName: d.flowName, action: r.action, id: r.id, changes: r.changes, notices: r.notices, stepOutputs: outputsByIndex2.get(d.index) ?? request.stepOutputs ?? {}, durationMs: Date.now() - started };
+      const r = await registerDeployment(request.client, snapshot, d, automationsFor(d), slas, flows, owner);
+      outcome = {
+        name: d.name,
+        flowName: d.flowName,
+        action: r.action,
+        id: r.id,
+        changes: r.changes,
+        notices: r.notices,
+        stepOutputs: outputsByIndex2.get(d.index) ?? request.stepOutputs ?? {},
+        durationMs: Date.now() - started
+      };
     } catch (e) {
-      outcome = { name: d.name, flowName: d.flowName, action: "failed", changes: [], error: e.message, notices: [], stepOutputs: outputsByIndex2.get(d.index) ?? {}, durationMs: Date.now() - started };
+      outcome = {
+        name: d.name,
+        flowName: d.flowName,
+        action: "failed",
+        changes: [],
+        error: e.message,
+        notices: [],
+        stepOutputs: outputsByIndex2.get(d.index) ?? {},
+        durationMs: Date.now() - started
+      };
     }
     request.onResult?.(outcome);
     return outcome;
@@ -4799,6 +5133,14 @@ async function write(request, plan3, early, outputsByIndex2) {
     for (const notice of o.notices) diagnostics.push({ severity: "warning", file: plan3.prefectFile, deployment: o.name, message: notice });
     if (o.action === "failed") diagnostics.unshift({ severity: "error", file: plan3.prefectFile, deployment: o.name, message: `registration failed: ${o.error}` });
   }
+  if (request.prune) {
+    const pruned = await prune(request.client, owner, plan3, outcomes, request.prune, request.onResult);
+    outcomes.push(...pruned.outcomes);
+    for (const o of pruned.outcomes)
+      if (o.action === "failed") diagnostics.unshift({ severity: "error", file: plan3.prefectFile, deployment: o.name, message: `deleting it failed: ${o.error}` });
+    diagnostics.push(...pruned.warnings.map((message2) => ({ severity: "warning", file: plan3.prefectFile, message: message2 })));
+    diagnostics.unshift(...(pruned.errors ?? []).map((message2) => ({ severity: "error", file: plan3.prefectFile, message: message2 })));
+  }
   return { plan: plan3, outcomes, diagnostics };
 }
 async function runDeploymentSteps(plan3, deployments, request) {
@@ -4806,7 +5148,10 @@ async function runDeploymentSteps(plan3, deployments, request) {
   const cache = runner.newCache();
   const outputs = /* @__PURE__ */ new Map();
   const diagnostics = [];
-  const noPython = await runner.missingPythonBeforeSteps(deployments.map((d) => d.steps), request.env);
+  const noPython = await runner.missingPythonBeforeSteps(
+    deployments.map((d) => d.steps),
+    request.env
+  );
   if (noPython) {
     const d = deployments[noPython.deployment];
     const e = noPython.error;
@@ -4842,7 +5187,10 @@ function prefetching(client) {
   let prefetch;
   return {
     onSelected: (configs) => {
-      prefetch = prefetchSnapshot(client, configs.flatMap((c) => typeof c.name === "string" ? [c.name] : []));
+      prefetch = prefetchSnapshot(
+        client,
+        configs.flatMap((c) => typeof c.name === "string" ? [c.name] : [])
+      );
     },
     get prefetch() {
       return prefetch;
@@ -4851,6 +5199,9 @@ function prefetching(client) {
 }
 async function planAgainstServer(request) {
   const early = prefetching(request.client);
+  const owner = projectIdentity(request);
+  owner.catch(() => {
+  });
   let current;
   const plan3 = await validateForDeploy({ ...request, onSelected: early.onSelected }, (planned) => {
     current = readServerSnapshot(request.client, planned.deployments, early.prefetch);
@@ -4858,12 +5209,18 @@ async function planAgainstServer(request) {
     });
   });
   if (hasErrors(plan3.diagnostics)) return { plan: plan3 };
-  return { plan: plan3, live: await compareWithServer(request.client, plan3, early.prefetch, current) };
+  const identity = await owner;
+  const deletions = request.selection.all ? pruneDeletions(request.client, identity, plan3) : Promise.resolve(void 0);
+  deletions.catch(() => {
+  });
+  const live = await compareWithServer(request.client, plan3, early.prefetch, current, identity);
+  const toDelete = await deletions;
+  return { plan: plan3, live, ...toDelete ? { deletions: toDelete } : {} };
 }
 
 // src/commands/changed.ts
 var import_node_fs9 = __toESM(require_node_fs(), 1);
-var import_node_path13 = __toESM(require_node_path(), 1);
+var import_node_path14 = __toESM(require_node_path(), 1);
 async function changedSelection(request, cache, git = runGit) {
   const ref = request.changedSince;
   if (!ref) return { diagnostics: [] };
@@ -4878,7 +5235,9 @@ async function changedSelection(request, cache, git = runGit) {
   } catch (e) {
     if (!(e instanceof ChangedSinceError)) throw e;
     if (e.kind === "no-repository" && request.changedSinceFromEvent) {
-      return { diagnostics: [{ severity: "warning", file: request.prefectFile, message: `${e.message.replace(/ \(run it.*$/, "")}: working on every selected deployment` }] };
+      return {
+        diagnostics: [{ severity: "warning", file: request.prefectFile, message: `${e.message.replace(/ \(run it.*$/, "")}: working on every selected deployment` }]
+      };
     }
     return { diagnostics: [{ severity: "error", file: request.prefectFile, message: e.message }] };
   }
@@ -4925,7 +5284,7 @@ function ignoreFiles(cwd) {
     if (!specs.has(key2)) {
       let spec = null;
       try {
-        const bytes = readFileSyncOrNull(import_node_path13.default.resolve(cwd, name));
+        const bytes = readFileSyncOrNull(import_node_path14.default.resolve(cwd, name));
         if (bytes) spec = IgnoreSpec.parse(decodeIgnoreFile(bytes, name), mode, name);
       } catch {
         spec = null;
@@ -4953,7 +5312,7 @@ async function narrowToChanged(request, cache, reporter, git) {
   return {
     /** Errors only: the command stops on them. */
     diagnostics: diagnostics.filter((d) => d.severity === "error"),
-    only: selection ? { only: selection.only } : {},
+    only: selection ? { only: selection.only, unplanned: selection.skipped.map((d) => d.deployment) } : {},
     result: selection && request.changedSince ? { changedSince: { ref: request.changedSince, skipped: selection.skipped } } : {}
   };
 }
@@ -4975,11 +5334,12 @@ async function plan2(request, reporter) {
   const req = { ...untrustedPlanRequest(request), cache, ...changed.only };
   let planned;
   let live;
+  let deletions;
   const { apiUrl } = request;
   if (apiUrl) {
     const client = openClient({ ...request, apiUrl }, reporter);
     try {
-      ({ plan: planned, live } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client) }));
+      ({ plan: planned, live, deletions } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client) }));
     } finally {
       client.close();
     }
@@ -4992,8 +5352,9 @@ async function plan2(request, reporter) {
   return {
     plan: planned,
     ...live ? { live } : {},
+    ...deletions ? { deletions } : {},
     diagnostics: planned.diagnostics,
-    hasChanges: errors || !live || live.some((c) => c.action !== "unchanged"),
+    hasChanges: errors || !live || live.some((c) => c.action !== "unchanged") || (deletions?.length ?? 0) > 0,
     ...errors ? { failureReason: "invalid-config" } : {},
     ...ui ? { uiUrl: ui } : {},
     ...changed.result
@@ -5036,6 +5397,14 @@ function missingStepOutputs(plan3, given) {
 async function deploy2(request, reporter) {
   const { apiUrl } = request;
   if (!apiUrl) return { diagnostics: [], hasChanges: false, failureReason: "no-api-url" };
+  if (request.prune && !request.selection.all) {
+    return {
+      diagnostics: [],
+      hasChanges: false,
+      failureReason: "invalid-input",
+      message: "prune needs every deployment selected (--all / all: true): a partial selection must not delete the rest"
+    };
+  }
   const ui = uiUrl(apiUrl, request.env);
   const cache = newPlanCache();
   const changed = await narrowToChanged(request, cache, reporter);
@@ -5052,6 +5421,7 @@ async function deploy2(request, reporter) {
     const given = request.stepOutputs;
     const keyed = given && isKeyedByDeployment(given) ? given : void 0;
     const skipSteps = request.skipSteps || given !== void 0;
+    let pruneOnly;
     const choice = skipSteps ? { stepOutputs: keyed ? {} : given ?? {} } : {};
     if (skipSteps || request.checkPlan) {
       const templateEnv = untrustedEnvironment(request.env, new Set(request.planEnv ?? []), () => void 0);
@@ -5060,7 +5430,9 @@ async function deploy2(request, reporter) {
         if (keyed) choice.stepOutputsByIndex = outputsByIndex(before, keyed);
         const problems = skipSteps ? missingStepOutputs(before, choice) : [];
         if (problems.length > 0) return { plan: before, diagnostics: problems, hasChanges: false, failureReason: "invalid-input", ...uiField };
-        const refused = await request.checkPlan?.(before);
+        const deletions = request.prune && request.checkPlan ? await pruneDeletions(client, await projectIdentity(req), before) : void 0;
+        if (deletions) pruneOnly = new Set(deletions.map(qualifiedName));
+        const refused = await request.checkPlan?.(before, deletions);
         if (refused !== void 0) return { plan: before, diagnostics: [], hasChanges: false, failureReason: "plan-changed", message: refused, ...uiField };
       }
     }
@@ -5076,7 +5448,8 @@ async function deploy2(request, reporter) {
       onProgress: (e) => reporter.progress(e),
       onResult: (o) => reporter.result(o),
       lock: request.lock,
-      onLock: (e) => reporter.lock(e)
+      onLock: (e) => reporter.lock(e),
+      ...request.prune ? { prune: pruneOnly ? { only: pruneOnly } : {} } : {}
     });
     reporter.diagnostics(result.diagnostics);
     const outputsOf = (d, i) => choice.stepOutputsByIndex?.get(d.index) ?? (skipSteps ? choice.stepOutputs : result.outcomes[i]?.stepOutputs) ?? {};
@@ -5087,7 +5460,7 @@ async function deploy2(request, reporter) {
       ...result.stoppedAt ? { stoppedAt: result.stoppedAt } : {},
       stepOutputs: new Map(result.plan.deployments.map((d, i) => [d.index, outputsOf(d, i)])),
       diagnostics: result.diagnostics,
-      hasChanges: result.outcomes.some((o) => o.action === "created" || o.action === "updated"),
+      hasChanges: result.outcomes.some((o) => o.action === "created" || o.action === "updated" || o.action === "deleted"),
       ...reason ? { failureReason: reason } : {},
       ...uiField
     };
@@ -5129,7 +5502,8 @@ async function build(request, reporter) {
       onProgress: (e) => reporter.progress(e)
     });
     reporter.diagnostics(ran.diagnostics);
-    if (ran.diagnostics.length > 0) return { plan: plan3, diagnostics: [...ran.diagnostics, ...plan3.diagnostics], hasChanges: false, failureReason: "step-failed", ...changed.result };
+    if (ran.diagnostics.length > 0)
+      return { plan: plan3, diagnostics: [...ran.diagnostics, ...plan3.diagnostics], hasChanges: false, failureReason: "step-failed", ...changed.result };
     return { plan: plan3, stepOutputs: ran.outputs, built: withSteps.length, diagnostics: plan3.diagnostics, hasChanges: false, ...changed.result };
   } finally {
     client?.close();
@@ -5180,7 +5554,7 @@ async function list(request, reporter) {
 
 // src/commands/projects.ts
 var import_node_fs10 = __toESM(require_node_fs(), 1);
-var import_node_path14 = __toESM(require_node_path(), 1);
+var import_node_path15 = __toESM(require_node_path(), 1);
 
 // src/core/plan/matrix.ts
 function selectorOf(d) {
@@ -5230,21 +5604,21 @@ function deferredMatcher(placeholders) {
   const sorted = [...new Set(placeholders)].sort((a, b) => b.length - a.length);
   return { placeholders: sorted, any: new RegExp(sorted.map((part) => RegExp.escape(part)).join("|"), "u") };
 }
-function substitute(from, to, path13, deferred, found) {
+function substitute(from, to, path14, deferred, found) {
   if (typeof to === "string") {
     if (!deferred.any.test(to)) return to;
     const couldMatch = couldProduce(to, deferred, from);
-    found.push({ path: path13, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
+    found.push({ path: path14, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
     return couldMatch ? from : KNOWN_AFTER_BUILD;
   }
   if (Array.isArray(to)) {
     const before = Array.isArray(from) ? from : [];
-    return to.map((v, i) => substitute(before[i], v, `${path13}[${i}]`, deferred, found));
+    return to.map((v, i) => substitute(before[i], v, `${path14}[${i}]`, deferred, found));
   }
   if (isMapping(to)) {
     const before = isMapping(from) ? from : {};
     const out = {};
-    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path13}.${k}`, deferred, found);
+    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path14}.${k}`, deferred, found);
     return out;
   }
   return to;
@@ -5260,8 +5634,31 @@ function couldProduce(template, deferred, value) {
 // src/core/report/markdown.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
+// src/core/report/deletions.ts
+function deletionJson(d) {
+  return { name: d.name, flow_name: d.flowName, id: d.id, action: "delete" };
+}
+function deletionsText(deletions) {
+  if (deletions.length === 0) return [];
+  return [
+    "",
+    `to delete (owned by this project, no longer in prefect.yaml; deploy --prune deletes them with their automations):`,
+    ...deletions.map((d) => `- ${qualifiedName(d)} (delete)`)
+  ];
+}
+function deletionsMarkdown(deletions, options) {
+  if (deletions.length === 0) return [];
+  const lead = options.done ? `\u{1F5D1}\uFE0F **Deleted** (owned by this project, no longer in prefect.yaml), with their automations:` : `\u{1F5D1}\uFE0F **To delete** (owned by this project, no longer in prefect.yaml; a deploy with \`prune\` deletes them with their automations):`;
+  const name = (d) => {
+    const text = `\`${qualifiedName(d)}\``;
+    const url = options.done ? void 0 : deploymentUrl(options.uiUrl, d.id);
+    return url ? `[${text}](${url})` : text;
+  };
+  return [lead, "", ...deletions.map((d) => `- \u{1F534} ${name(d)}`), ""];
+}
+
 // src/core/report/text.ts
-function planToJson(plan3, live) {
+function planToJson(plan3, live, deletions) {
   const diag = (d) => ({
     file: d.file,
     line: d.line ?? null,
@@ -5283,12 +5680,18 @@ function planToJson(plan3, live) {
           changes: change.changes,
           notes: change.notes,
           category: classified.category,
-          known_after_build: classified.knownAfterBuild.map((k) => ({ path: k.path, written: k.written, ..."current" in k ? { current: k.current } : {}, could_match: k.couldMatch }))
+          known_after_build: classified.knownAfterBuild.map((k) => ({
+            path: k.path,
+            written: k.written,
+            ..."current" in k ? { current: k.current } : {},
+            could_match: k.couldMatch
+          }))
         } : {}
       };
     }),
     errors: plan3.diagnostics.filter((d) => d.severity === "error").map(diag),
-    warnings: plan3.diagnostics.filter((d) => d.severity === "warning").map(diag)
+    warnings: plan3.diagnostics.filter((d) => d.severity === "warning").map(diag),
+    ...deletions ? { deletions: deletions.map(deletionJson) } : {}
   };
 }
 function planToText(plan3, options) {
@@ -5311,8 +5714,13 @@ var VERB = {
 function liveChangesToText(plan3, live, options) {
   const classified = live.map((c) => classifyChange(c.deployment, c.action, c.changes));
   const count2 = (category) => classified.filter((c) => c.category === category).length;
-  const extra = [["version-only", "version only"], ["unchanged-unless-build-differs", VERB["unchanged-unless-build-differs"]]].filter(([category]) => count2(category) > 0).map(([category, words]) => `, ${count2(category)} ${words}`).join("");
-  const lines = [`${plan3.prefectFile}: ${count2("create")} to create, ${count2("update")} to update, ${count2("unchanged")} unchanged${extra}`];
+  const extra = [
+    ["version-only", "version only"],
+    ["unchanged-unless-build-differs", VERB["unchanged-unless-build-differs"]]
+  ].filter(([category]) => count2(category) > 0).map(([category, words]) => `, ${count2(category)} ${words}`).join("");
+  const deleting = options.deletions?.length ? `, ${options.deletions.length} to delete` : "";
+  const lines = [`${plan3.prefectFile}: ${count2("create")} to create, ${count2("update")} to update, ${count2("unchanged")} unchanged${extra}${deleting}`];
+  lines.push(...deletionsText(options.deletions ?? []));
   live.forEach((change, i) => {
     const d = change.deployment;
     const { category, changes, knownAfterBuild: knownAfterBuild2 } = classified[i];
@@ -5394,7 +5802,11 @@ function describeSchedule(s) {
 function formatSeconds(total) {
   const parts = [];
   let rest = total;
-  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60]]) {
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60]
+  ]) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;
@@ -5469,23 +5881,27 @@ function planToMarkdown(plan3, live, options) {
       ["version", WORDS.version],
       ["unless-build", WORDS["unless-build"]],
       ["unchanged", "unchanged"]
-    ])}`;
+    ])}${options.deletions?.length ? `, ${count(options.deletions.length, "deployment")} to delete` : ""}`;
   }
-  return render({
-    title,
-    rows,
-    diagnostics: plan3.diagnostics,
-    column: "Action",
-    errorLead: `nothing is registered until ${errors.length === 1 ? "it is" : "they are"} fixed.`,
-    ...!live && errors.length === 0 ? { hint: "Without `api-url` the plan cannot tell what exists already: it shows what would be sent." } : {}
-  }, options);
+  return render(
+    {
+      deletions: deletionsMarkdown(options.deletions ?? [], { uiUrl: options.uiUrl }),
+      title,
+      rows,
+      diagnostics: plan3.diagnostics,
+      column: "Action",
+      errorLead: `nothing is registered until ${errors.length === 1 ? "it is" : "they are"} fixed.`,
+      ...!live && errors.length === 0 ? { hint: "Without `api-url` the plan cannot tell what exists already: it shows what would be sent." } : {}
+    },
+    options
+  );
 }
 function deployToMarkdown(result, options) {
   const byKey = new Map(result.plan.deployments.map((d) => [qualifiedName(d), d]));
   const rows = [];
   for (const o of result.outcomes) {
     const deployment = byKey.get(qualifiedName(o));
-    if (!deployment) continue;
+    if (!deployment || o.action === "deleted") continue;
     rows.push({
       deployment,
       verb: o.action === "failed" ? "failed" : o.action,
@@ -5503,19 +5919,36 @@ function deployToMarkdown(result, options) {
     title = `\u274C Prefect deploy stopped before registering anything: ${where}`;
   } else {
     const failed = rows.filter((r) => r.verb === "failed").length;
-    title = `${failed ? "\u274C " : ""}Prefect deploy: ${tally(rows, [["created", "created"], ["updated", "updated"], ["unchanged", "unchanged"], ["failed", "failed"]])}`;
+    title = `${failed ? "\u274C " : ""}Prefect deploy: ${tally(rows, [
+      ["created", "created"],
+      ["updated", "updated"],
+      ["unchanged", "unchanged"],
+      ["failed", "failed"]
+    ])}`;
   }
+  const deleted = result.outcomes.filter((o) => o.action === "deleted").map((o) => ({ flowName: o.flowName, name: o.name, id: o.id ?? "" }));
+  if (deleted.length > 0) title += `, ${count(deleted.length, "deployment")} deleted`;
   const shown = new Set(rows.flatMap((r) => r.notes));
   const diagnostics = result.diagnostics.filter((d) => !(d.severity === "warning" && shown.has(d.message)));
-  return render({ title, rows, diagnostics, column: "Result", errorLead: result.outcomes.length === 0 ? "nothing was registered." : "" }, options);
+  return render(
+    {
+      deletions: deletionsMarkdown(deleted, { done: true }),
+      title,
+      rows,
+      diagnostics,
+      column: "Result",
+      errorLead: result.outcomes.length === 0 ? "nothing was registered." : ""
+    },
+    options
+  );
 }
 var ORDER = { failed: 0, create: 1, created: 1, update: 2, updated: 2, planned: 3, version: 4, "unless-build": 5, unchanged: 6 };
 var QUIET = ["version", "unless-build", "unchanged"];
 var QUIET_SHOWN = 10;
 var OPEN_DIFFS = 3;
-function render({ title, rows: given, diagnostics, column, errorLead, hint }, options) {
+function render({ title, rows: given, diagnostics, column, errorLead, hint, deletions = [] }, options) {
   const rows = [...given].sort((a, b) => ORDER[a.verb] - ORDER[b.verb]);
-  const out = [`### ${title}`, ""];
+  const out = [`### ${title}`, "", ...deletions];
   const collapsed = QUIET.filter((verb) => rows.filter((r) => r.verb === verb).length > QUIET_SHOWN);
   if (collapsed.length > 0 && rows.every((r) => collapsed.includes(r.verb))) collapsed.shift();
   const shown = rows.filter((r) => !collapsed.includes(r.verb));
@@ -5541,7 +5974,13 @@ function render({ title, rows: given, diagnostics, column, errorLead, hint }, op
     const body = details(row, options);
     if (body.length === 0) continue;
     const what = row.verb === "planned" ? "" : `: ${row.verb}${row.changes.length ? ` ${row.changes.map((c) => `<code>${html(c.field)}</code>`).join(", ")}` : ""}`;
-    out.push(`<details${open && row.verb === "update" ? " open" : ""}><summary><code>${html(qualifiedName(row.deployment))}</code>${what}</summary>`, "", ...body, "</details>", "");
+    out.push(
+      `<details${open && row.verb === "update" ? " open" : ""}><summary><code>${html(qualifiedName(row.deployment))}</code>${what}</summary>`,
+      "",
+      ...body,
+      "</details>",
+      ""
+    );
   }
   out.push(...versionOnly(rows.filter((r) => r.verb === "version")));
   out.push(...knownAfterBuild(rows));
@@ -5648,7 +6087,9 @@ function knownAfterBuild(rows) {
   ];
   for (const { value, names } of groups2.values()) {
     const current = value.current === void 0 ? "\u2014" : code(typeof value.current === "string" ? value.current : JSON.stringify(value.current));
-    out.push(`| ${code(value.path)} | ${code(value.written)} | ${current}${value.couldMatch || value.current === void 0 ? "" : " (replaced)"} | ${names.map(code).join("<br>")} |`);
+    out.push(
+      `| ${code(value.path)} | ${code(value.written)} | ${current}${value.couldMatch || value.current === void 0 ? "" : " (replaced)"} | ${names.map(code).join("<br>")} |`
+    );
   }
   return [...out, "", "</details>", ""];
 }
@@ -5706,7 +6147,10 @@ function alignForDisplay(from, to) {
     const [f, t] = [from, to];
     const n = Math.min(f.length, t.length);
     const pairs = Array.from({ length: n }, (_, i) => alignForDisplay(f[i], t[i]));
-    return [[...pairs.map((p) => p[0]), ...f.slice(n)], [...pairs.map((p) => p[1]), ...t.slice(n)]];
+    return [
+      [...pairs.map((p) => p[0]), ...f.slice(n)],
+      [...pairs.map((p) => p[1]), ...t.slice(n)]
+    ];
   }
   if (!isMapping(from) || !isMapping(to)) return [from, to];
   const a = {};
@@ -5880,7 +6324,12 @@ function projectsPlanToMarkdown(projects, options) {
 function projectsDeployToMarkdown(projects, options) {
   const count2 = (a) => projects.reduce((n, p) => n + p.result.outcomes.filter((o) => o.action === a).length, 0);
   const failed = projects.some((p) => p.result.stoppedAt || p.result.outcomes.some((o) => o.action === "failed"));
-  const words = [["created", "created"], ["updated", "updated"], ["unchanged", "unchanged"], ["failed", "failed"]].filter(([a]) => count2(a) > 0).map(([a, w]) => `${count2(a)} ${w}`);
+  const words = [
+    ["created", "created"],
+    ["updated", "updated"],
+    ["unchanged", "unchanged"],
+    ["failed", "failed"]
+  ].filter(([a]) => count2(a) > 0).map(([a, w]) => `${count2(a)} ${w}`);
   const out = [`## ${failed ? "\u274C " : ""}Prefect deploy: ${plural(projects.length, "project")}${words.length ? `, ${words.join(", ")}` : ""}`, ""];
   const { footer, ...each } = options;
   for (const p of projects) out.push(...section(p.project, deployToMarkdown(p.result, each)));
@@ -5909,17 +6358,17 @@ var GLOB = /[*?[{]/u;
 function resolveProjects(patterns, cwd, prefectFile) {
   const out = [];
   const add = (dir) => {
-    const name = import_node_path14.default.posix.normalize(dir.split(import_node_path14.default.sep).join("/")).replace(/\/+$/u, "") || ".";
+    const name = import_node_path15.default.posix.normalize(dir.split(import_node_path15.default.sep).join("/")).replace(/\/+$/u, "") || ".";
     if (!out.includes(name)) out.push(name);
   };
   const isDir = (p) => (0, import_node_fs10.statSync)(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
   for (const raw of patterns.map((p) => p.trim()).filter(Boolean)) {
     if (!GLOB.test(raw)) {
-      if (!isDir(import_node_path14.default.resolve(cwd, raw))) throw new ProjectsInputError(`project "${raw}" is not a directory (relative to ${cwd})`);
+      if (!isDir(import_node_path15.default.resolve(cwd, raw))) throw new ProjectsInputError(`project "${raw}" is not a directory (relative to ${cwd})`);
       add(raw);
       continue;
     }
-    const found = (0, import_node_fs10.globSync)(raw, { cwd }).filter((m) => isDir(import_node_path14.default.resolve(cwd, m)) && (0, import_node_fs10.statSync)(import_node_path14.default.resolve(cwd, m, prefectFile), { throwIfNoEntry: false })?.isFile()).sort();
+    const found = (0, import_node_fs10.globSync)(raw, { cwd }).filter((m) => isDir(import_node_path15.default.resolve(cwd, m)) && (0, import_node_fs10.statSync)(import_node_path15.default.resolve(cwd, m, prefectFile), { throwIfNoEntry: false })?.isFile()).sort();
     if (found.length === 0) throw new ProjectsInputError(`project pattern "${raw}" matches no directory holding ${prefectFile}`);
     found.forEach(add);
   }
@@ -5940,7 +6389,7 @@ async function projectSelections(request, projects) {
   const given = new Map(projects.map((p) => [p, projectSelection(p, projects, request.selection)]));
   const unowned = request.selection.all ? [] : request.selection.names.filter((n) => !projects.some((p) => n.startsWith(`${p}${PROJECT_SEPARATOR}`)));
   if (unowned.length === 0 || projects.length < 2) return given;
-  const configs = await Promise.all(projects.map(async (p) => (await loadPrefectFile(request.prefectFile, import_node_path14.default.resolve(request.cwd, p))).prefectFile?.deployments));
+  const configs = await Promise.all(projects.map(async (p) => (await loadPrefectFile(request.prefectFile, import_node_path15.default.resolve(request.cwd, p))).prefectFile?.deployments));
   const matches = (i, name) => {
     const c = configs[i];
     if (!c) return true;
@@ -5965,10 +6414,10 @@ function projectStepOutputs(project, projects, given) {
   return Object.fromEntries(Object.entries(given).flatMap(([k, v]) => owned(k) === project ? [[k.slice(prefix.length), v]] : []));
 }
 function projectRequest(request, project, selection, stepCache) {
-  return { ...request, cwd: import_node_path14.default.resolve(request.cwd, project), selection, stepCache };
+  return { ...request, cwd: import_node_path15.default.resolve(request.cwd, project), selection, stepCache };
 }
 function fromRun(project, d) {
-  return import_node_path14.default.isAbsolute(d.file) ? d : { ...d, file: import_node_path14.default.posix.join(project, d.file.split(import_node_path14.default.sep).join("/")) };
+  return import_node_path15.default.isAbsolute(d.file) ? d : { ...d, file: import_node_path15.default.posix.join(project, d.file.split(import_node_path15.default.sep).join("/")) };
 }
 function projectReporter(reporter, project, once) {
   const named = (name) => projectSelector(project, name);
@@ -6045,10 +6494,16 @@ async function deployProjects(request, projects, reporter) {
     for (const { project, request: req } of chosen) {
       const planned = await validateForDeploy({ ...engineRequest(req), ...given, client, sources });
       const errors = hasErrors(planned.diagnostics);
-      validated.push({ project, result: { plan: planned, diagnostics: planned.diagnostics, hasChanges: false, ...errors ? { failureReason: "invalid-config" } : {} } });
+      validated.push({
+        project,
+        result: { plan: planned, diagnostics: planned.diagnostics, hasChanges: false, ...errors ? { failureReason: "invalid-config" } : {} }
+      });
     }
     if (validated.some((p) => hasErrors(p.result.diagnostics))) {
-      const merged = mergeProjects(validated.map((p) => ({ ...p, result: { ...p.result, stoppedAt: "validation" } })), { stoppedAt: "validation" });
+      const merged = mergeProjects(
+        validated.map((p) => ({ ...p, result: { ...p.result, stoppedAt: "validation" } })),
+        { stoppedAt: "validation" }
+      );
       reporter.diagnostics(merged.diagnostics);
       return { ...merged, failureReason: "invalid-config", ...uiField };
     }

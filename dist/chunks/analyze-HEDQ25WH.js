@@ -515,7 +515,17 @@ function constructorOf(cls) {
   const init = lookupInit(cls, /* @__PURE__ */ new Set());
   if (init) return { k: "function", fn: { ...init, name: cls.name, doc: cls.doc, rawDoc: cls.doc, params: init.params.slice(1) } };
   if (init === void 0 || !cls.node || !cls.scope) return void 0;
-  const fn = { name: cls.name, node: cls.node, source: cls.scope.module.source, isAsync: false, params: [], doc: cls.doc, rawDoc: cls.doc, scope: cls.scope, stringAnnotations: false };
+  const fn = {
+    name: cls.name,
+    node: cls.node,
+    source: cls.scope.module.source,
+    isAsync: false,
+    params: [],
+    doc: cls.doc,
+    rawDoc: cls.doc,
+    scope: cls.scope,
+    stringAnnotations: false
+  };
   return { k: "function", fn };
 }
 function lookupInit(cls, seen) {
@@ -538,7 +548,8 @@ function functionalEnum(name2, args, kwargs) {
   const members = [];
   const strValues = name2 === "enum.StrEnum";
   const auto = (n, i) => strValues ? { k: "str", v: n.toLowerCase() } : { k: "int", v: i + 1 };
-  if (spec.k === "str") spec.v.replace(/,/g, " ").split(/\s+/).filter(Boolean).forEach((n, i) => members.push({ name: n, value: auto(n, i) }));
+  if (spec.k === "str")
+    spec.v.replace(/,/g, " ").split(/\s+/).filter(Boolean).forEach((n, i) => members.push({ name: n, value: auto(n, i) }));
   else if (spec.k === "list" || spec.k === "tuple") {
     spec.items.forEach((it, i) => {
       if (it.k === "str") members.push({ name: it.v, value: auto(it.v, i) });
@@ -6475,7 +6486,12 @@ var Interpreter = class _Interpreter {
     if (inner.some((p) => p.name === ":")) return unknown("slice");
     const argNodes = inner.filter((p) => p.name !== ",");
     const args = argNodes.map((a) => this.eval(a, scope));
-    return this.subscript(obj, args, inner.some((p) => p.name === ","), node.from);
+    return this.subscript(
+      obj,
+      args,
+      inner.some((p) => p.name === ","),
+      node.from
+    );
   }
   subscript(obj, args, multi, offset = 0) {
     if (obj.k === "unknown") return obj;
@@ -6515,7 +6531,14 @@ var Interpreter = class _Interpreter {
       case "module": {
         if (attr === "__name__") return { k: "str", v: obj.name };
         if (obj.name === "sys" && attr === "version_info") {
-          return { k: "tuple", items: [{ k: "int", v: 3 }, { k: "int", v: this.options.pythonMinor }, { k: "int", v: 0 }] };
+          return {
+            k: "tuple",
+            items: [
+              { k: "int", v: 3 },
+              { k: "int", v: this.options.pythonMinor },
+              { k: "int", v: 0 }
+            ]
+          };
         }
         if (obj.ns) return obj.ns.get(attr) ?? unknown(`${obj.name}.${attr}`);
         const full = `${obj.name}.${attr}`;
@@ -6880,7 +6903,8 @@ var Interpreter = class _Interpreter {
       case "os.path.join": {
         if (!args.every((a) => a.k === "str")) return unknown(`${name2}(...)`);
         const parts = args.map((a) => a.v);
-        if (name2 === "os.path.join") return { k: "str", v: parts.reduce((acc, p) => p.startsWith("/") ? p : acc === "" ? p : acc.endsWith("/") ? acc + p : `${acc}/${p}`, "") };
+        if (name2 === "os.path.join")
+          return { k: "str", v: parts.reduce((acc, p) => p.startsWith("/") ? p : acc === "" ? p : acc.endsWith("/") ? acc + p : `${acc}/${p}`, "") };
         const p0 = parts[0] ?? "";
         const cut = p0.lastIndexOf("/");
         if (name2 === "os.path.basename") return { k: "str", v: p0.slice(cut + 1) };
@@ -7310,37 +7334,12 @@ var KNOWN_DEFINITIONS = {
   }
 };
 var ANY = /* @__PURE__ */ new Set(["typing.Any", "object", "typing_extensions.Any"]);
-var LISTS = /* @__PURE__ */ new Set([
-  "list",
-  "typing.List",
-  "typing.Sequence",
-  "typing.MutableSequence",
-  "typing.Iterable",
-  "typing.Collection",
-  "collections.deque",
-  "typing.Deque"
-]);
+var LISTS = /* @__PURE__ */ new Set(["list", "typing.List", "typing.Sequence", "typing.MutableSequence", "typing.Iterable", "typing.Collection", "collections.deque", "typing.Deque"]);
 var SETS = /* @__PURE__ */ new Set(["set", "frozenset", "typing.Set", "typing.FrozenSet", "typing.AbstractSet", "typing.MutableSet"]);
-var DICTS = /* @__PURE__ */ new Set([
-  "dict",
-  "typing.Dict",
-  "typing.Mapping",
-  "typing.MutableMapping",
-  "typing.OrderedDict",
-  "typing.DefaultDict",
-  "typing.Counter"
-]);
+var DICTS = /* @__PURE__ */ new Set(["dict", "typing.Dict", "typing.Mapping", "typing.MutableMapping", "typing.OrderedDict", "typing.DefaultDict", "typing.Counter"]);
 var TUPLES = /* @__PURE__ */ new Set(["tuple", "typing.Tuple"]);
 var UNRESOLVABLE = "<unresolvable forward reference>";
-var REFUSED = /* @__PURE__ */ new Set([
-  UNRESOLVABLE,
-  "typing.Callable",
-  "type",
-  "typing.Type",
-  "typing.Awaitable",
-  "typing.Coroutine",
-  "<lambda>"
-]);
+var REFUSED = /* @__PURE__ */ new Set([UNRESOLVABLE, "typing.Callable", "type", "typing.Type", "typing.Awaitable", "typing.Coroutine", "<lambda>"]);
 var NULL = { type: "null" };
 function typeSchema(t2, ctx) {
   const plain = (schema) => ({ schema, refLike: false });
@@ -7990,19 +7989,18 @@ function unavailability(options) {
 function finish(obj, ep, interp, loader, md5, source, profile, cwd) {
   const objName = ep.objectPath.join(".");
   if (obj.k === "unknown") {
-    throw new FlowAnalysisError(
-      `cannot tell statically whether '${objName}' is a flow: it is ${obj.why}; decorate a function with @flow in this file`,
-      { file: ep.file }
-    );
+    throw new FlowAnalysisError(`cannot tell statically whether '${objName}' is a flow: it is ${obj.why}; decorate a function with @flow in this file`, {
+      file: ep.file
+    });
   }
   if (obj.k !== "flow") {
     const def = obj.k === "function" ? obj.fn.node : obj.k === "class" ? obj.cls.node : void 0;
     const via = obj.k === "function" && obj.via ? obj.via : [];
     const unread = via.length ? ` It goes through ${via.join(", ")}, which this reader cannot read: if that applies @flow, deploy it with @flow in the project's own code (or this reader cannot know the flow's name and parameters).` : "";
-    throw new FlowAnalysisError(
-      `Function with name '${objName}' is not a flow. Make sure that it is decorated with '@flow'.${unread}`,
-      { file: ep.file, ...def ? source.position(def.from) : {} }
-    );
+    throw new FlowAnalysisError(`Function with name '${objName}' is not a flow. Make sure that it is decorated with '@flow'.${unread}`, {
+      file: ep.file,
+      ...def ? source.position(def.from) : {}
+    });
   }
   const flow = obj.flow;
   const warnings = [];

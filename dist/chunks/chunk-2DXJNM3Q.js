@@ -184,10 +184,7 @@ function parseBlockPlaceholderName(name) {
   const rest = name.replaceAll(BLOCK_DOCUMENT_PLACEHOLDER_PREFIX, "");
   const first = rest.indexOf(".");
   if (first < 0) {
-    throw new TemplateError(
-      `Invalid block placeholder format: '${name}'. Expected format: prefect.blocks.<block-type-slug>.<block-document-name>`,
-      name
-    );
+    throw new TemplateError(`Invalid block placeholder format: '${name}'. Expected format: prefect.blocks.<block-type-slug>.<block-document-name>`, name);
   }
   const second = rest.indexOf(".", first + 1);
   return {
@@ -232,10 +229,7 @@ async function resolveBlockDocumentReferences(template, source, onUnresolved = (
       byName.set(key, result);
     }
     if (result.status === "missing") {
-      throw new TemplateError(
-        `Block not found: '${name}' of type '${slug}' (referenced by ${placeholder}). Create the block or fix the placeholder.`,
-        placeholder
-      );
+      throw new TemplateError(`Block not found: '${name}' of type '${slug}' (referenced by ${placeholder}). Create the block or fix the placeholder.`, placeholder);
     }
     return result.status === "found" ? result : void 0;
   };
@@ -518,7 +512,10 @@ var Secrets = class {
   /** Every secret value in `text` replaced by `***`. */
   redactText(text) {
     if (this.values.size === 0) return text;
-    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map((part) => RegExp.escape(part)).join("|"), "g");
+    this.pattern ??= new RegExp(
+      [...this.values].sort((a, b) => b.length - a.length).map((part) => RegExp.escape(part)).join("|"),
+      "g"
+    );
     return text.replace(this.pattern, REDACTED);
   }
   /**

@@ -26,7 +26,7 @@ import {
   skippedToJson,
   skippedToText,
   validate
-} from "./chunk-M37QDKX6.js";
+} from "./chunk-XR42DHUO.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,
@@ -37,19 +37,19 @@ import {
 } from "./chunk-XKEBIP4J.js";
 import {
   REFERENCE_PREFECT_VERSION
-} from "./chunk-HWNXHIWX.js";
+} from "./chunk-ZQOVDPXZ.js";
 import "./chunk-2MH7FLN3.js";
 import {
   Secrets,
   applyValues
-} from "./chunk-4P6RSGB4.js";
+} from "./chunk-2DXJNM3Q.js";
 import {
   RESERVED_STEP_INPUTS,
   VERSION_TYPES,
   allStepNames,
   findStep,
   formatDiagnostic
-} from "./chunk-YI7PWI6S.js";
+} from "./chunk-V4553C7Z.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
@@ -3534,13 +3534,37 @@ Output for pipelines:
   --output-file F   writes what --json prints (also on failure), atomically
   --dotenv F        GitLab dotenv report (artifacts: reports: dotenv: F); see the README
 Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage error.`;
-var planEnvOption = () => new Option("--plan-env <name>", "an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)").argParser(collect);
+var planEnvOption = () => new Option(
+  "--plan-env <name>",
+  "an environment variable whose value the plan may show; the others show as (from $NAME), since prefect.yaml may come from a pull request (repeatable)"
+).argParser(collect);
 var changedSinceOption = () => new Option(
   "--changed-since <ref>",
   "only the selected deployments whose inputs (prefect.yaml section, flow files, files their steps read) changed between this git revision and the working tree; the others are skipped"
 );
-var projectOption = () => new Option("--project <dir>", "a project directory holding the prefect file, used as its working directory (as cd DIR && prefect deploy); repeatable, globs allowed ('flows/*'); select one project's deployment with -n DIR:flow/name").argParser(collect);
-var selectionOptions = (cmd) => cmd.option("--all", "select every deployment in the file").addOption(projectOption()).addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--api-url <url>", "Prefect API URL (default: PREFECT_API_URL; PREFECT_API_KEY authenticates with Prefect Cloud)").option("--offline", "do not contact the Prefect API even when PREFECT_API_URL is set").addOption(new Option("--concurrency <n>", "deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)").argParser(parsePositiveInteger)).option("--dotenv <path>", "write a GitLab dotenv report of the result (artifacts: reports: dotenv:)").addOption(changedSinceOption()).optionsGroup("Deployment options (as prefect deploy; applied when one deployment is selected):").option("-d, --description <text>", "override the description").option("--version <version>", "override the version").option("--version-type <type>", "version type when prefect.yaml sets none (prefect:simple, vcs:github, vcs:gitlab, vcs:bitbucket, vcs:azuredevops, vcs:git)").addOption(new Option("-t, --tag <tag>", "a tag; replaces the tags of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--concurrency-limit <n>", "maximum concurrent runs (alias -cl)").argParser(parseInteger)).option("--collision-strategy <strategy>", "with --concurrency-limit: ENQUEUE or CANCEL_NEW").option("-p, --pool <name>", "work pool name").option("-q, --work-queue <name>", "work queue name").addOption(new Option("--job-variable <key=value|json>", "a job variable; replaces the job variables of prefect.yaml (repeatable, alias -jv)").argParser(collect)).addOption(new Option("--cron <expr>", "add a cron schedule (repeatable)").argParser(collect)).addOption(new Option("--interval <seconds>", "add an interval schedule (repeatable)").argParser(collectInt)).option("--anchor-date <date>", "anchor date for interval schedules").addOption(new Option("--rrule <rule>", "add an RRule schedule (repeatable)").argParser(collect)).option("--timezone <tz>", "timezone for every schedule").addOption(new Option("--param <key=value>", "a parameter; JSON values are parsed (repeatable)").argParser(collect)).option("--params <json>", "parameters as a JSON object").option("--enforce-parameter-schema", "validate parameters against the flow signature (default)").option("--no-enforce-parameter-schema", "do not validate parameters against the flow signature").addOption(new Option("--trigger <json|file>", "a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--sla <json|file>", "an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)").argParser(collect));
+var projectOption = () => new Option(
+  "--project <dir>",
+  "a project directory holding the prefect file, used as its working directory (as cd DIR && prefect deploy); repeatable, globs allowed ('flows/*'); select one project's deployment with -n DIR:flow/name"
+).argParser(collect);
+var ownerOption = () => new Option(
+  "--owner <id>",
+  "the project identity deployments are marked with (label deploy-action.owner) and --prune deletes by (default: the repository, from GITHUB_REPOSITORY or the origin remote, and the prefect.yaml path in it)"
+);
+var pruneOption = () => new Option(
+  "--prune",
+  "after every create and update succeeded, delete the deployments this project owns that prefect.yaml no longer has, with their automations (needs --all)"
+);
+var selectionOptions = (cmd) => cmd.option("--all", "select every deployment in the file").addOption(projectOption()).addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--api-url <url>", "Prefect API URL (default: PREFECT_API_URL; PREFECT_API_KEY authenticates with Prefect Cloud)").option("--offline", "do not contact the Prefect API even when PREFECT_API_URL is set").addOption(
+  new Option("--concurrency <n>", "deployments processed at once (default 8; writes to a self-hosted server default to 1 at a time)").argParser(parsePositiveInteger)
+).option("--dotenv <path>", "write a GitLab dotenv report of the result (artifacts: reports: dotenv:)").addOption(changedSinceOption()).optionsGroup("Deployment options (as prefect deploy; applied when one deployment is selected):").option("-d, --description <text>", "override the description").option("--version <version>", "override the version").option("--version-type <type>", "version type when prefect.yaml sets none (prefect:simple, vcs:github, vcs:gitlab, vcs:bitbucket, vcs:azuredevops, vcs:git)").addOption(new Option("-t, --tag <tag>", "a tag; replaces the tags of prefect.yaml (repeatable)").argParser(collect)).addOption(new Option("--concurrency-limit <n>", "maximum concurrent runs (alias -cl)").argParser(parseInteger)).option("--collision-strategy <strategy>", "with --concurrency-limit: ENQUEUE or CANCEL_NEW").option("-p, --pool <name>", "work pool name").option("-q, --work-queue <name>", "work queue name").addOption(new Option("--job-variable <key=value|json>", "a job variable; replaces the job variables of prefect.yaml (repeatable, alias -jv)").argParser(collect)).addOption(new Option("--cron <expr>", "add a cron schedule (repeatable)").argParser(collect)).addOption(new Option("--interval <seconds>", "add an interval schedule (repeatable)").argParser(collectInt)).option("--anchor-date <date>", "anchor date for interval schedules").addOption(new Option("--rrule <rule>", "add an RRule schedule (repeatable)").argParser(collect)).option("--timezone <tz>", "timezone for every schedule").addOption(new Option("--param <key=value>", "a parameter; JSON values are parsed (repeatable)").argParser(collect)).option("--params <json>", "parameters as a JSON object").option("--enforce-parameter-schema", "validate parameters against the flow signature (default)").option("--no-enforce-parameter-schema", "do not validate parameters against the flow signature").addOption(
+  new Option("--trigger <json|file>", "a trigger as JSON, or a .yaml/.json file with a triggers: list; replaces the triggers of prefect.yaml (repeatable)").argParser(
+    collect
+  )
+).addOption(
+  new Option("--sla <json|file>", "an SLA as JSON, or a .yaml/.json file with an sla: list; replaces the SLAs of prefect.yaml (repeatable; Prefect Cloud)").argParser(
+    collect
+  )
+);
 
 // src/cli/list.ts
 function listDeployments(plan2) {
@@ -3559,7 +3583,10 @@ function matrixJson(listed) {
 }
 function listToText(listed) {
   if (listed.length === 0) return "no deployments selected";
-  const rows = [["DEPLOYMENT", "FLOW", "ENTRYPOINT", "WORK POOL"], ...listed.map((d) => [d.deployment, d.flow, d.entrypoint, d.work_pool ? `${d.work_pool}${d.work_queue ? ` (${d.work_queue})` : ""}` : "-"])];
+  const rows = [
+    ["DEPLOYMENT", "FLOW", "ENTRYPOINT", "WORK POOL"],
+    ...listed.map((d) => [d.deployment, d.flow, d.entrypoint, d.work_pool ? `${d.work_pool}${d.work_queue ? ` (${d.work_queue})` : ""}` : "-"])
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((cell, i) => i === r.length - 1 ? cell : cell.padEnd(widths[i])).join("  ")).join("\n");
 }
@@ -3683,7 +3710,11 @@ function detectCi(env) {
 }
 function ciSummary(ci) {
   if (!ci.isCi) return void 0;
-  const parts = [ci.ref ? `ref ${ci.ref}` : void 0, ci.commitSha ? `commit ${ci.commitSha.slice(0, 8)}` : void 0, ci.changeRequest ? `${ci.name === "gitlab-ci" ? "merge" : "pull"} request ${ci.changeRequest}` : void 0].filter(Boolean);
+  const parts = [
+    ci.ref ? `ref ${ci.ref}` : void 0,
+    ci.commitSha ? `commit ${ci.commitSha.slice(0, 8)}` : void 0,
+    ci.changeRequest ? `${ci.name === "gitlab-ci" ? "merge" : "pull"} request ${ci.changeRequest}` : void 0
+  ].filter(Boolean);
   return `${ci.title}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
 
@@ -3744,7 +3775,10 @@ var Session = class {
 `));
       if (dotenvFile && output.dotenv) {
         const { variables, truncated } = fitDotenv(output.dotenv.scalars, output.dotenv.lists);
-        if (truncated) io.stderr(`warning: ${dotenvFile}: lists cut to stay under GitLab's 5 KiB dotenv limit${globals?.outputFile ? `; ${globals.outputFile} has them whole` : " (--output-file keeps them whole)"}`);
+        if (truncated)
+          io.stderr(
+            `warning: ${dotenvFile}: lists cut to stay under GitLab's 5 KiB dotenv limit${globals?.outputFile ? `; ${globals.outputFile} has them whole` : " (--output-file keeps them whole)"}`
+          );
         writeFileAtomic(import_node_path4.default.resolve(io.cwd, dotenvFile), redact(dotenvText(variables)));
       }
     } catch (e) {
@@ -3782,7 +3816,13 @@ function projectsOf(session, s, request, given) {
 }
 function usageError(session, s, message) {
   session.io.stderr(s.red(`error: ${message}`));
-  session.done({ json: { projects: [], errors: [{ file: null, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: "invalid-input" }, dotenv: { scalars: status("invalid-input"), lists: [] } }, EXIT_USAGE);
+  session.done(
+    {
+      json: { projects: [], errors: [{ file: null, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: "invalid-input" },
+      dotenv: { scalars: status("invalid-input"), lists: [] }
+    },
+    EXIT_USAGE
+  );
 }
 async function guarded(session, s, run) {
   try {
@@ -3803,14 +3843,19 @@ async function planProjects(session, s, json, verb, request, given, reporter) {
   if (!projects) return;
   const result = await guarded(session, s, () => runProjects(request, projects, verb === "plan" ? plan : validate, reporter));
   if (!result) return;
-  const parts = result.projects.map((p) => ({ project: p.project, plan: secrets.redactValue(p.result.plan), live: p.result.live && secrets.redactValue(p.result.live) }));
+  const parts = result.projects.map((p) => ({
+    project: p.project,
+    plan: secrets.redactValue(p.result.plan),
+    live: p.result.live && secrets.redactValue(p.result.live)
+  }));
   const out = projectsPlanToJson(parts);
   const failed = result.failureReason !== void 0;
   if (json) {
     session.annotateOnly(result.diagnostics);
     io.stdout(JSON.stringify(out, null, 2));
   } else if (!session.printProblems(s, result.diagnostics, "would be registered")) {
-    if (verb === "validate") for (const p of parts) io.stdout(`${p.project}: ${p.plan.deployments.length} deployment(s) valid${request.apiUrl ? " against " + request.apiUrl : ""}`);
+    if (verb === "validate")
+      for (const p of parts) io.stdout(`${p.project}: ${p.plan.deployments.length} deployment(s) valid${request.apiUrl ? " against " + request.apiUrl : ""}`);
     else io.stdout(projectsPlanToText(parts, { now: request.now }));
   }
   const selected = failed ? [] : projectsMatrix(parts).include.map((e) => e.deployment);
@@ -3837,7 +3882,9 @@ async function deployProjectsCli(session, s, json, request, given, reporter) {
   const outcomes = result.projects.flatMap((p) => (p.result.outcomes ?? []).map((o) => ({ project: p.project, o })));
   const count = (a) => outcomes.filter(({ o }) => o.action === a).length;
   const failed = reason !== void 0 || result.diagnostics.some((d) => d.severity === "error");
-  reporter.finish(outcomes.length === 0 && failed ? s.red("nothing registered") : `${result.projects.length} projects: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`);
+  reporter.finish(
+    outcomes.length === 0 && failed ? s.red("nothing registered") : `${result.projects.length} projects: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`
+  );
   const out = secrets.redactValue({
     projects: result.projects.map((p) => ({
       project: p.project,
@@ -3853,7 +3900,8 @@ async function deployProjectsCli(session, s, json, request, given, reporter) {
   } else if (outcomes.length === 0) {
     session.printProblems(s, result.diagnostics, "was registered");
   } else {
-    for (const d of result.diagnostics) if (d.severity === "warning" || session.ci.annotation) io.stderr(session.ci.annotation ? session.ci.annotation(d, io.cwd) : session.paint(s, d));
+    for (const d of result.diagnostics)
+      if (d.severity === "warning" || session.ci.annotation) io.stderr(session.ci.annotation ? session.ci.annotation(d, io.cwd) : session.paint(s, d));
   }
   const names = (a) => outcomes.filter(({ o }) => o.action === a).map(({ project, o }) => projectSelector(project, qualifiedName(o)));
   const lists = [
@@ -3910,10 +3958,10 @@ async function listProjects(session, s, flags, request, given, reporter) {
 // src/cli/progress.ts
 var seconds = (ms) => `${(ms / 1e3).toFixed(1)}s`;
 function outcomeLine(o, ui, s) {
-  const painted = { created: s.green, updated: s.yellow, unchanged: s.dim, failed: s.red }[o.action];
+  const painted = { created: s.green, updated: s.yellow, unchanged: s.dim, failed: s.red, deleted: s.yellow }[o.action];
   const what = o.action === "failed" ? `failed: ${o.error}` : o.action;
   const fields = o.action === "updated" && o.changes.length ? ` (${o.changes.map((c) => c.field).join(", ")})` : "";
-  const url = deploymentUrl(ui, o.id);
+  const url = o.action === "deleted" ? void 0 : deploymentUrl(ui, o.id);
   const link = url ? `  ${s.dim(url)}` : "";
   return `${qualifiedName(o)}: ${painted(what)}${fields} in ${seconds(o.durationMs)}${link}`;
 }
@@ -4032,7 +4080,13 @@ var LiveReporter = class {
     if (this.total === void 0) return [cut(`${frame(this.startedAt)} validating \xB7 ${elapsed}`)];
     const active = [...this.running.values()].filter((r) => r.phase !== "waiting");
     const waiting = this.running.size - active.length;
-    const head = [`${this.done}/${this.total} done`, this.failed ? this.s.red(`${this.failed} failed`) : void 0, `${active.length} in progress`, waiting ? `${waiting} waiting` : void 0, elapsed].filter(Boolean).join(" \xB7 ");
+    const head = [
+      `${this.done}/${this.total} done`,
+      this.failed ? this.s.red(`${this.failed} failed`) : void 0,
+      `${active.length} in progress`,
+      waiting ? `${waiting} waiting` : void 0,
+      elapsed
+    ].filter(Boolean).join(" \xB7 ");
     const lines = [cut(`${frame(this.startedAt)} ${head}`)];
     const room = Math.max(1, this.term.rows() - 2);
     const labelWidth = Math.min(48, Math.max(0, ...active.map((r) => r.label.length)));
@@ -4123,7 +4177,8 @@ function planRequest(session, flags) {
     ...flags.debug ? { debug: true } : {},
     secrets: session.secrets,
     planEnv: flags.planEnv ?? [],
-    ...flags.changedSince ? { changedSince: flags.changedSince } : {}
+    ...flags.changedSince ? { changedSince: flags.changedSince } : {},
+    ...flags.owner ? { owner: flags.owner } : {}
   };
 }
 async function runPlan(session, cmd, verb) {
@@ -4138,13 +4193,14 @@ async function runPlan(session, cmd, verb) {
   const failed = result.failureReason !== void 0;
   const shown = secrets.redactValue(planned);
   const shownLive = live && secrets.redactValue(live);
-  const json = { ...planToJson(shown, shownLive), ...result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {} };
+  const deletions = result.deletions && secrets.redactValue(result.deletions);
+  const json = { ...planToJson(shown, shownLive, deletions), ...result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {} };
   if (flags.json) {
     session.annotateOnly(planned.diagnostics);
     io.stdout(JSON.stringify(json, null, 2));
   } else if (!session.printProblems(s, planned.diagnostics, "would be registered")) {
     if (verb === "validate") io.stdout(`${planned.prefectFile}: ${planned.deployments.length} deployment(s) valid${request.apiUrl ? " against " + request.apiUrl : ""}`);
-    else io.stdout(shownLive ? liveChangesToText(shown, shownLive, { now: request.now }) : planToText(shown, { now: request.now }));
+    else io.stdout(shownLive ? liveChangesToText(shown, shownLive, { now: request.now, ...deletions ? { deletions } : {} }) : planToText(shown, { now: request.now }));
     const skipped = skippedToText(result.changedSince);
     if (skipped) io.stdout(skipped);
   }
@@ -4152,17 +4208,28 @@ async function runPlan(session, cmd, verb) {
   const lists = [["DEPLOYMENTS_SELECTED", failed ? [] : planned.deployments.map(label)]];
   if (live) lists.push(["DEPLOYMENTS_TO_CREATE", byAction("created")], ["DEPLOYMENTS_TO_UPDATE", byAction("updated")], ["DEPLOYMENTS_UNCHANGED", byAction("unchanged")]);
   if (result.changedSince) lists.push(["DEPLOYMENTS_SKIPPED", result.changedSince.skipped.map((d) => d.deployment)]);
+  if (deletions) lists.push(["DEPLOYMENTS_TO_DELETE", deletions.map(label)]);
   const scalars = [...status(result.failureReason), ...live ? [["PREFECT_PLAN_HAS_CHANGES", String(result.hasChanges)]] : []];
   session.done({ json, dotenv: { scalars, lists } }, failed ? EXIT_FAILED : EXIT_OK);
 }
 function registerPlan(program3, session) {
   selectionOptions(
-    program3.command("plan").description("show what would be registered for each selected deployment; with PREFECT_API_URL, what a deploy would create, update or leave unchanged").addHelpText("after", EXAMPLES(["prefect-deploy plan --all", "prefect-deploy plan -n etl/nightly --json", 'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml', "prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env"]))
-  ).addOption(planEnvOption()).action((_flags, cmd) => runPlan(session, cmd, "plan"));
+    program3.command("plan").description("show what would be registered for each selected deployment; with PREFECT_API_URL, what a deploy would create, update or leave unchanged").addHelpText(
+      "after",
+      EXAMPLES([
+        "prefect-deploy plan --all",
+        "prefect-deploy plan -n etl/nightly --json",
+        'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml',
+        "prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env"
+      ])
+    )
+  ).addOption(planEnvOption()).addOption(ownerOption()).action((_flags, cmd) => runPlan(session, cmd, "plan"));
 }
 function registerValidate(program3, session) {
   selectionOptions(
-    program3.command("validate").description("check everything deploy checks before its first write: prefect.yaml, entrypoints, flows, schedules, parameters against the flow schema, a Python for steps that need one (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing").addHelpText("after", EXAMPLES(["prefect-deploy validate --all", "prefect-deploy validate --all --offline --json"]))
+    program3.command("validate").description(
+      "check everything deploy checks before its first write: prefect.yaml, entrypoints, flows, schedules, parameters against the flow schema, a Python for steps that need one (and, with PREFECT_API_URL, work pools, blocks and variables); write nothing"
+    ).addHelpText("after", EXAMPLES(["prefect-deploy validate --all", "prefect-deploy validate --all --offline --json"]))
   ).addOption(planEnvOption()).action((_flags, cmd) => runPlan(session, cmd, "validate"));
 }
 
@@ -4191,7 +4258,16 @@ async function runBuild(session, cmd) {
 }
 function registerBuild(program3, session) {
   selectionOptions(
-    program3.command("build").description("run the build and push steps of the selected deployments once and register nothing; print their outputs as JSON (keyed by flow/name) for deploy --step-outputs").addHelpText("after", EXAMPLES(["prefect-deploy build --all > step-outputs.json", "prefect-deploy deploy --all --step-outputs step-outputs.json", "prefect-deploy build -n etl/nightly --json --output-file build.json"]))
+    program3.command("build").description(
+      "run the build and push steps of the selected deployments once and register nothing; print their outputs as JSON (keyed by flow/name) for deploy --step-outputs"
+    ).addHelpText(
+      "after",
+      EXAMPLES([
+        "prefect-deploy build --all > step-outputs.json",
+        "prefect-deploy deploy --all --step-outputs step-outputs.json",
+        "prefect-deploy build -n etl/nightly --json --output-file build.json"
+      ])
+    )
   ).action((_flags, cmd) => runBuild(session, cmd));
 }
 
@@ -4212,6 +4288,8 @@ var outcomesJson = (outcomes, ui) => outcomes.map((o) => ({ ...outcomeJson(o, ui
 async function runDeploy(session, cmd) {
   const { flags, s } = session.context(cmd);
   const { io, ci, secrets } = session;
+  if (flags.prune && !flags.all)
+    cmd.error("error: --prune requires --all (a partial selection must not delete the deployments it does not select)", { exitCode: EXIT_USAGE });
   session.dotenvFile = flags.dotenv;
   const reporter = new TerminalReporter(session, s, Boolean(flags.json));
   const request = {
@@ -4219,7 +4297,8 @@ async function runDeploy(session, cmd) {
     planEnv: [],
     lock: flags.lock === false ? false : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
     skipSteps: Boolean(flags.skipSteps),
-    ...flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {}
+    ...flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {},
+    ...flags.prune ? { prune: true } : {}
   };
   if (flags.project?.length) return deployProjectsCli(session, s, Boolean(flags.json), request, flags.project, reporter);
   let result;
@@ -4232,17 +4311,30 @@ async function runDeploy(session, cmd) {
   if (reason === "no-api-url") {
     const message = "no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url";
     io.stderr(s.red(`error: ${message}`));
-    const json2 = { deployments: [], errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: "no-api-url" };
+    const json2 = {
+      deployments: [],
+      errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }],
+      warnings: [],
+      failure_reason: "no-api-url"
+    };
     return session.done({ json: json2, dotenv: { scalars: status("no-api-url"), lists: [] } }, EXIT_USAGE);
   }
   const outcomes = result.outcomes ?? [];
   const { diagnostics, uiUrl: ui } = result;
   const failed = diagnostics.some((d) => d.severity === "error");
   const count = (a) => outcomes.filter((o) => o.action === a).length;
-  reporter.finish(outcomes.length === 0 && failed ? s.red("nothing registered") : `${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`);
+  reporter.finish(
+    outcomes.length === 0 && failed ? s.red("nothing registered") : `${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed${count("deleted") ? `, ${count("deleted")} deleted` : ""}`
+  );
   const diagJson = planToJson({ prefectFile: result.plan?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
   const skipped = result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};
-  const json = secrets.redactValue({ deployments: outcomesJson(outcomes, ui), ...skipped, errors: diagJson.errors, warnings: diagJson.warnings, failure_reason: reason ?? null });
+  const json = secrets.redactValue({
+    deployments: outcomesJson(outcomes, ui),
+    ...skipped,
+    errors: diagJson.errors,
+    warnings: diagJson.warnings,
+    failure_reason: reason ?? null
+  });
   if (flags.json) {
     session.annotateOnly(diagnostics);
     io.stdout(JSON.stringify(json, null, 2));
@@ -4252,15 +4344,20 @@ async function runDeploy(session, cmd) {
     for (const d of diagnostics) if (d.severity === "warning" || ci.annotation) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : session.paint(s, d));
   }
   if (!flags.json && !failed && skippedToText(result.changedSince)) io.stdout(skippedToText(result.changedSince));
-  const only = outcomes.length === 1 ? outcomes[0] : void 0;
+  const registered = outcomes.filter((o) => o.action !== "deleted");
+  const only = registered.length === 1 ? registered[0] : void 0;
   const names = (a) => outcomes.filter((o) => o.action === a).map(label2);
-  const scalars = [...status(reason), ...only?.id ? [["DEPLOYMENT_ID", only.id], ...ui ? [["DEPLOYMENT_URL", deploymentUrl(ui, only.id)]] : []] : []];
+  const scalars = [
+    ...status(reason),
+    ...only?.id ? [["DEPLOYMENT_ID", only.id], ...ui ? [["DEPLOYMENT_URL", deploymentUrl(ui, only.id)]] : []] : []
+  ];
   const lists = [
     ["DEPLOYMENTS_CREATED", names("created")],
     ["DEPLOYMENTS_UPDATED", names("updated")],
     ["DEPLOYMENTS_UNCHANGED", names("unchanged")],
     ["DEPLOYMENTS_FAILED", names("failed")],
-    ...result.changedSince ? [["DEPLOYMENTS_SKIPPED", result.changedSince.skipped.map((d) => d.deployment)]] : []
+    ...result.changedSince ? [["DEPLOYMENTS_SKIPPED", result.changedSince.skipped.map((d) => d.deployment)]] : [],
+    ...flags.prune ? [["DEPLOYMENTS_DELETED", names("deleted")]] : []
   ];
   session.done({ json, dotenv: { scalars, lists } }, failed || reason ? EXIT_FAILED : EXIT_OK);
 }
@@ -4277,7 +4374,17 @@ function registerDeploy(program3, session) {
         "prefect-deploy build --all > step-outputs.json && prefect-deploy deploy --all --step-outputs step-outputs.json"
       ])
     )
-  ).addOption(new Option("--lock-timeout <seconds>", `how long to wait for another deploy of the same prefect.yaml to the same server to finish writing (default ${DEFAULT_LOCK_TIMEOUT_SECONDS}; 0: fail at once)`).argParser(parseNonNegativeInteger)).option("--no-lock", "write without taking the deploy lock on the server (concurrent deploys of the same prefect.yaml may then duplicate automations)").option("--skip-steps", "do not run the build/push steps; what they would fill must come from --step-outputs").addOption(new Option("--step-outputs <json|file>", "outputs of build/push steps run earlier, as a JSON object or a file holding one: one set for every deployment, or what `prefect-deploy build` printed (keyed by flow/name); the steps are not run").argParser(stepOutputsParser(session.io.cwd))).action((_flags, cmd) => runDeploy(session, cmd));
+  ).addOption(
+    new Option(
+      "--lock-timeout <seconds>",
+      `how long to wait for another deploy of the same prefect.yaml to the same server to finish writing (default ${DEFAULT_LOCK_TIMEOUT_SECONDS}; 0: fail at once)`
+    ).argParser(parseNonNegativeInteger)
+  ).option("--no-lock", "write without taking the deploy lock on the server (concurrent deploys of the same prefect.yaml may then duplicate automations)").addOption(pruneOption()).addOption(ownerOption()).option("--skip-steps", "do not run the build/push steps; what they would fill must come from --step-outputs").addOption(
+    new Option(
+      "--step-outputs <json|file>",
+      "outputs of build/push steps run earlier, as a JSON object or a file holding one: one set for every deployment, or what `prefect-deploy build` printed (keyed by flow/name); the steps are not run"
+    ).argParser(stepOutputsParser(session.io.cwd))
+  ).action((_flags, cmd) => runDeploy(session, cmd));
 }
 
 // src/commands/init.ts
@@ -4295,11 +4402,17 @@ var BREAKS = "\n\x85\u2028\u2029";
 var SPACE_OR_BREAK = "\0 	\r\n\x85\u2028\u2029";
 var RESOLVERS = [
   ["yYnNtTfFoO", /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/],
-  ["-+0123456789.", /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/],
+  [
+    "-+0123456789.",
+    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
+  ],
   ["-+0123456789", /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/],
   ["<", /^(?:<<)$/],
   ["~nN", /^(?:~|null|Null|NULL|)$/],
-  ["0123456789", /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/],
+  [
+    "0123456789",
+    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
+  ],
   ["=", /^(?:=)$/],
   ["!&*", /^(?:!|&|\*)$/]
 ];
@@ -4746,12 +4859,27 @@ ${names.map((n) => `  ${n.padEnd(width)}  ${loadRecipe(n)?.description ?? ""}`).
   const { recipe, guessed, directory, files, warnings } = outcome;
   const json = { recipe, guessed, directory, files, warnings };
   if (flags.json) io.stdout(JSON.stringify(json, null, 2));
-  else io.stdout(`Created project in ${directory} from the ${recipe} recipe${guessed ? " (guessed; choose another with --recipe)" : ""} with the following new files:
-${files.join("\n")}`);
+  else
+    io.stdout(
+      `Created project in ${directory} from the ${recipe} recipe${guessed ? " (guessed; choose another with --recipe)" : ""} with the following new files:
+${files.join("\n")}`
+    );
   session.done({ json }, EXIT_OK);
 }
 function registerInit(program3, session) {
-  program3.command("init").description("write prefect.yaml (and .prefectignore) from one of prefect init's recipes").option("--recipe <name>", `the recipe (${safeRecipeNames()}); when omitted: chosen on a terminal, else guessed as prefect init does (a git remote gives git or docker-git, a Dockerfile docker, else local)`).addOption(new Option("-f, --field <key=value>", "a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing").argParser(collect)).option("--name <name>", "the project name written to prefect.yaml (default: the directory name)").option("--force", "overwrite an existing prefect.yaml").addHelpText("after", EXAMPLES(["prefect-deploy init", "prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest", "prefect-deploy init --recipe s3 -f bucket=acme-flows --force"])).action((_flags, cmd) => runInit(session, cmd));
+  program3.command("init").description("write prefect.yaml (and .prefectignore) from one of prefect init's recipes").option(
+    "--recipe <name>",
+    `the recipe (${safeRecipeNames()}); when omitted: chosen on a terminal, else guessed as prefect init does (a git remote gives git or docker-git, a Dockerfile docker, else local)`
+  ).addOption(
+    new Option("-f, --field <key=value>", "a recipe input such as image_name=ghcr.io/acme/etl (repeatable); asked for on a terminal when missing").argParser(collect)
+  ).option("--name <name>", "the project name written to prefect.yaml (default: the directory name)").option("--force", "overwrite an existing prefect.yaml").addHelpText(
+    "after",
+    EXAMPLES([
+      "prefect-deploy init",
+      "prefect-deploy init --recipe docker-git --field image_name=ghcr.io/acme/etl --field tag=latest",
+      "prefect-deploy init --recipe s3 -f bucket=acme-flows --force"
+    ])
+  ).action((_flags, cmd) => runInit(session, cmd));
 }
 
 // src/cli/commands/list.ts
@@ -4759,7 +4887,15 @@ async function runList(session, cmd) {
   const { flags, s } = session.context(cmd);
   const { io } = session;
   session.dotenvFile = flags.dotenv;
-  const request = { prefectFile: flags.prefectFile, selection: { all: Boolean(flags.all), names: flags.name ?? [] }, cwd: io.cwd, env: io.env, now: io.now(), secrets: session.secrets, ...flags.changedSince ? { changedSince: flags.changedSince } : {} };
+  const request = {
+    prefectFile: flags.prefectFile,
+    selection: { all: Boolean(flags.all), names: flags.name ?? [] },
+    cwd: io.cwd,
+    env: io.env,
+    now: io.now(),
+    secrets: session.secrets,
+    ...flags.changedSince ? { changedSince: flags.changedSince } : {}
+  };
   if (flags.project?.length) return listProjects(session, s, flags, request, flags.project, new TerminalReporter(session, s, Boolean(flags.json)));
   const result = await list(request, new TerminalReporter(session, s, Boolean(flags.json)));
   const plan2 = result.plan;
@@ -4776,11 +4912,17 @@ async function runList(session, cmd) {
     }
   }
   const errors = planToJson(plan2).errors;
-  const output = { json: failed ? { ...json, errors } : json, dotenv: { scalars: status(result.failureReason), lists: [["DEPLOYMENTS_SELECTED", listed.map((d) => d.deployment)]] } };
+  const output = {
+    json: failed ? { ...json, errors } : json,
+    dotenv: { scalars: status(result.failureReason), lists: [["DEPLOYMENTS_SELECTED", listed.map((d) => d.deployment)]] }
+  };
   session.done(output, failed ? EXIT_FAILED : EXIT_OK);
 }
 function registerList(program3, session) {
-  program3.command("list").description("list the selected deployments of prefect.yaml (no server needed)").option("--all", "select every deployment in the file (the default when no -n is given)").addOption(projectOption()).addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--matrix", 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)').option("--dotenv <path>", "write a GitLab dotenv report (DEPLOYMENTS_SELECTED)").addOption(changedSinceOption()).addHelpText("after", EXAMPLES(["prefect-deploy list", 'prefect-deploy list -n "etl-*" --json', 'echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"'])).action((_flags, cmd) => runList(session, cmd));
+  program3.command("list").description("list the selected deployments of prefect.yaml (no server needed)").option("--all", "select every deployment in the file (the default when no -n is given)").addOption(projectOption()).addOption(new Option("-n, --name <name>", "a deployment name, flow/name, or * pattern (repeatable)").argParser(collect)).option("--matrix", 'print {"include": [...]} for a CI matrix (GitHub strategy.matrix, GitLab parallel:matrix)').option("--dotenv <path>", "write a GitLab dotenv report (DEPLOYMENTS_SELECTED)").addOption(changedSinceOption()).addHelpText(
+    "after",
+    EXAMPLES(["prefect-deploy list", 'prefect-deploy list -n "etl-*" --json', 'echo "matrix=$(prefect-deploy list --all --matrix)" >> "$GITHUB_OUTPUT"'])
+  ).action((_flags, cmd) => runList(session, cmd));
 }
 
 // src/cli/schema.ts
@@ -4826,12 +4968,7 @@ function stepSchema() {
 }
 var steps = (description) => ({
   description,
-  anyOf: [
-    { type: "null" },
-    { type: "array", items: { $ref: "#/definitions/step" } },
-    { $ref: "#/definitions/step" },
-    { type: "object", maxProperties: 0 }
-  ]
+  anyOf: [{ type: "null" }, { type: "array", items: { $ref: "#/definitions/step" } }, { $ref: "#/definitions/step" }, { type: "object", maxProperties: 0 }]
 });
 var scheduleProperties = {
   cron: { type: "string", description: 'A cron expression, e.g. "0 2 * * *"' },
@@ -4868,7 +5005,9 @@ function prefectYamlSchema() {
       description: text("The description; the flow docstring when absent"),
       schedule: { description: "Legacy single schedule; prefer schedules", anyOf: [{ type: "null" }, { type: "object", maxProperties: 0 }, scheduleItem] },
       schedules: { description: "Schedules of the deployment", anyOf: [{ type: "null" }, { type: "array", items: scheduleItem }] },
-      paused: bool("Whether the deployment is paused. Left out: created running, and an existing deployment keeps its state on the server (prefect deploy would un-pause it)"),
+      paused: bool(
+        "Whether the deployment is paused. Left out: created running, and an existing deployment keeps its state on the server (prefect deploy would un-pause it)"
+      ),
       concurrency_limit: {
         description: "Maximum concurrent runs: a number, or a mapping with collision_strategy",
         anyOf: [
@@ -4903,7 +5042,10 @@ function prefectYamlSchema() {
           job_variables: { type: "object", description: "Overrides of the work pool's base job template variables" }
         }
       },
-      triggers: { description: "Event triggers; each becomes an automation that runs the deployment", anyOf: [{ type: "null" }, { type: "array", items: { type: "object" } }] },
+      triggers: {
+        description: "Event triggers; each becomes an automation that runs the deployment",
+        anyOf: [{ type: "null" }, { type: "array", items: { type: "object" } }]
+      },
       sla: { description: "Service level agreements (Prefect Cloud)", anyOf: [{ type: "null" }, { type: "array", items: { type: "object" } }] }
     }
   };
@@ -4935,7 +5077,10 @@ function prefectYamlSchemaText() {
 
 // src/cli/commands/schema.ts
 function registerSchema(program3, session) {
-  program3.command("schema").description("print the JSON schema of prefect.yaml (for editor completion and validation)").addHelpText("after", EXAMPLES(["prefect-deploy schema > prefect-yaml.schema.json"]) + "\n\nThen start prefect.yaml with:\n  # yaml-language-server: $schema=./prefect-yaml.schema.json").action((_flags, cmd) => {
+  program3.command("schema").description("print the JSON schema of prefect.yaml (for editor completion and validation)").addHelpText(
+    "after",
+    EXAMPLES(["prefect-deploy schema > prefect-yaml.schema.json"]) + "\n\nThen start prefect.yaml with:\n  # yaml-language-server: $schema=./prefect-yaml.schema.json"
+  ).action((_flags, cmd) => {
     session.context(cmd);
     session.io.stdout(prefectYamlSchemaText());
     session.done({ json: prefectYamlSchema() }, EXIT_OK);
@@ -4999,7 +5144,10 @@ function program2(session) {
       }
       return Help.prototype.formatHelp.call(this, cmd, helper);
     }
-  }).showHelpAfterError("(run prefect-deploy --help for usage)").option("--prefect-file <path>", "path to prefect.yaml, relative to the working directory", "prefect.yaml").option("--json", "print the result as JSON on stdout (progress and problems go to stderr)").option("--output-file <path>", "also write the JSON result to this file (written whole: temp file + rename)").option("--debug", "print stack traces for unexpected errors and every Prefect API request").option("--no-color", "no ANSI colours (also: NO_COLOR=1; FORCE_COLOR=1 forces them, e.g. in CI logs)").addHelpText("after", EXAMPLES(["prefect-deploy plan --all", "prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env", "prefect-deploy <command> --help"]) + "\n" + OUTPUT_HELP);
+  }).showHelpAfterError("(run prefect-deploy --help for usage)").option("--prefect-file <path>", "path to prefect.yaml, relative to the working directory", "prefect.yaml").option("--json", "print the result as JSON on stdout (progress and problems go to stderr)").option("--output-file <path>", "also write the JSON result to this file (written whole: temp file + rename)").option("--debug", "print stack traces for unexpected errors and every Prefect API request").option("--no-color", "no ANSI colours (also: NO_COLOR=1; FORCE_COLOR=1 forces them, e.g. in CI logs)").addHelpText(
+    "after",
+    EXAMPLES(["prefect-deploy plan --all", "prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env", "prefect-deploy <command> --help"]) + "\n" + OUTPUT_HELP
+  );
   registerPlan(root, session);
   registerDeploy(root, session);
   registerBuild(root, session);
@@ -5018,7 +5166,10 @@ async function main(argv, rawIo = defaultIo) {
     return EXIT_OK;
   }
   try {
-    await root.parseAsync(argv.map((a) => SHORT_ALIASES[a] ?? a), { from: "user" });
+    await root.parseAsync(
+      argv.map((a) => SHORT_ALIASES[a] ?? a),
+      { from: "user" }
+    );
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     const debug = argv.includes("--debug");

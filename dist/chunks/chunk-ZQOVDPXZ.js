@@ -301,9 +301,7 @@ var HttpClient = class {
         try {
           agentOptions.ca = (0, import_node_fs.readFileSync)(settings.sslCertFile);
         } catch (e) {
-          throw new PrefectSettingsError(
-            `cannot read the CA bundle ${settings.sslCertFile} (PREFECT_API_SSL_CERT_FILE / SSL_CERT_FILE): ${e.message}`
-          );
+          throw new PrefectSettingsError(`cannot read the CA bundle ${settings.sslCertFile} (PREFECT_API_SSL_CERT_FILE / SSL_CERT_FILE): ${e.message}`);
         }
       }
       this.agent = new (httpsModule()).Agent(agentOptions);
@@ -414,9 +412,7 @@ var HttpClient = class {
         seconds = fromHeader ? boundedPoissonInterval(seconds, seconds * (1 + jitter), this.random) : clampedPoissonInterval(seconds, jitter, this.random);
       }
       if (tryCount > maxRetries) break;
-      this.logger.debug(
-        `${request.method} ${request.path}: ${reason}; another attempt in ${seconds.toFixed(2)} s (attempt ${tryCount}/${maxRetries + 1})`
-      );
+      this.logger.debug(`${request.method} ${request.path}: ${reason}; another attempt in ${seconds.toFixed(2)} s (attempt ${tryCount}/${maxRetries + 1})`);
       await this.sleep(seconds * 1e3);
     }
     return response;

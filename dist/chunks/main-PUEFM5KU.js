@@ -36,20 +36,20 @@ import {
   skippedToJson,
   skippedToMarkdown,
   skippedToText
-} from "./chunk-M37QDKX6.js";
+} from "./chunk-XR42DHUO.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
-import "./chunk-HWNXHIWX.js";
+import "./chunk-ZQOVDPXZ.js";
 import "./chunk-IB5ZBFXE.js";
 import "./chunk-KENA6D5Q.js";
 import "./chunk-2MH7FLN3.js";
 import {
   Secrets
-} from "./chunk-4P6RSGB4.js";
+} from "./chunk-2DXJNM3Q.js";
 import {
   formatDiagnostic,
   parseStep
-} from "./chunk-YI7PWI6S.js";
+} from "./chunk-V4553C7Z.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
@@ -651,7 +651,9 @@ var INPUT = {
   planEnv: "plan-env",
   lockTimeout: "lock-timeout",
   changedSince: "changed-since",
-  projects: "projects"
+  projects: "projects",
+  owner: "owner",
+  prune: "prune"
 };
 var MODES = ["plan", "deploy", "build"];
 var COMMENT_MODES = ["update", "always-new", "changes-only", "off"];
@@ -716,6 +718,11 @@ function readInputs(getInput2 = (n) => getInput(n)) {
     projects: splitLines(getInput2(INPUT.projects))
   };
   checkProjects(inputs, getInput2(INPUT.workingDirectory));
+  const owner = getInput2(INPUT.owner).trim();
+  if (owner) inputs.owner = owner;
+  if (parseBoolean(INPUT.prune, getInput2(INPUT.prune))) inputs.prune = true;
+  if (inputs.prune && !inputs.all)
+    throw new InputValueError(`input "${INPUT.prune}" needs "${INPUT.all}: true" (a partial selection must not delete the deployments it does not select)`);
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
   }
@@ -893,7 +900,7 @@ var Secrets2 = class extends Secrets {
   redactLog(stream = process.stdout) {
     const write = stream.write.bind(stream);
     const redact = (text) => text.split("\n").map((line) => line.startsWith(ADD_MASK) ? line : this.redactText(line)).join("\n");
-    stream.write = ((chunk, ...rest) => write(typeof chunk === "string" ? redact(chunk) : chunk instanceof Uint8Array ? redact(Buffer.from(chunk).toString("utf8")) : chunk, ...rest));
+    stream.write = (chunk, ...rest) => write(typeof chunk === "string" ? redact(chunk) : chunk instanceof Uint8Array ? redact(Buffer.from(chunk).toString("utf8")) : chunk, ...rest);
     return () => {
       stream.write = write;
     };
@@ -1012,10 +1019,9 @@ async function upsertPlanComment(octokit, request) {
   let minimized;
   if (previous) {
     try {
-      await octokit.graphql(
-        "mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }",
-        { id: previous.nodeId }
-      );
+      await octokit.graphql("mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }", {
+        id: previous.nodeId
+      });
       minimized = { url: previous.url };
     } catch (e) {
       minimized = { url: previous.url, error: e.message };
@@ -1031,6 +1037,7 @@ function httpStatus(error2) {
 
 // src/core/plan/hash.ts
 var import_node_crypto3 = __toESM(require_node_crypto(), 1);
+var DELETION_PREFIX = "delete ";
 function normalizedDeployment(d, commit) {
   const p = d.payload;
   const info2 = isMapping(p.version_info) ? p.version_info : {};
@@ -1071,6 +1078,10 @@ function fingerprintDeployments(deployments, options = {}) {
     const fields = {};
     for (const [k, v] of Object.entries(value)) fields[k] = sha256(canonicalJson(v)).slice(0, 8);
     out[qualifiedName(d)] = { hash: sha256(canonicalJson(value)).slice(0, 16), fields };
+  }
+  for (const d of options.deletions ?? []) {
+    const key = `${DELETION_PREFIX}${qualifiedName(d)}`;
+    out[key] = { hash: sha256(key).slice(0, 16), fields: {} };
   }
   const hash = sha256(canonicalJson(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.hash]))));
   return { hash, deployments: out };
@@ -1140,10 +1151,16 @@ async function checkPlanMatch(octokit, repo, sha, keys, fingerprint2) {
     };
   }
   const numbers = candidates.map((p) => `#${p.number}`).join(", ");
-  return { ok: false, message: `no plan comment for these deployments on pull request ${numbers} (was the plan run with comment-mode off, or changes-only without changes?)`, differences: [] };
+  return {
+    ok: false,
+    message: `no plan comment for these deployments on pull request ${numbers} (was the plan run with comment-mode off, or changes-only without changes?)`,
+    differences: []
+  };
 }
 function describeDifferences(differences) {
-  return differences.map((d) => d.kind === "missing" ? `${d.deployment} was not in that plan` : `${d.deployment} changed${d.fields.length ? ` (${d.fields.join(", ")})` : ""}`).join("; ");
+  return differences.map(
+    (d) => d.kind === "missing" && d.deployment.startsWith(DELETION_PREFIX) ? `deleting ${d.deployment.slice(DELETION_PREFIX.length)} was not in that plan` : d.kind === "missing" ? `${d.deployment} was not in that plan` : `${d.deployment} changed${d.fields.length ? ` (${d.fields.join(", ")})` : ""}`
+  ).join("; ");
 }
 
 // src/github/truncate.ts
@@ -1203,8 +1220,12 @@ function footer(r, verb) {
   if (r.github.runUrl) parts.push(`[workflow run](${r.github.runUrl})`);
   return `<sub>${verb} by deploy-action \xB7 ${parts.join(" \xB7 ")}</sub>`;
 }
-function fingerprint(r, deployments) {
-  return fingerprintDeployments(deployments, { ...r.github.sha ? { commit: r.github.sha } : {}, transform: (v) => r.secrets.redactValue(v) });
+function fingerprint(r, deployments, deletions) {
+  return fingerprintDeployments(deployments, {
+    ...r.github.sha ? { commit: r.github.sha } : {},
+    transform: (v) => r.secrets.redactValue(v),
+    ...deletions ? { deletions } : {}
+  });
 }
 async function writeSummary(r, markdown) {
   const note = "> [!NOTE]\n> Truncated to fit the job summary: the whole plan is in the `plan` output.";
@@ -1249,20 +1270,22 @@ ${truncateMarkdown(r.secrets.redactText(markdown), COMMENT_LIMIT - marker.length
     const status = httpStatus(e);
     const message = r.secrets.redactText(e.message);
     if (status === 403 || status === 404) {
-      notice(`the plan could not be posted on pull request #${pr.number} (GitHub answered ${status}: ${message}); it is in the job summary. Give the job "pull-requests: write" permission to get the comment.`);
+      notice(
+        `the plan could not be posted on pull request #${pr.number} (GitHub answered ${status}: ${message}); it is in the job summary. Give the job "pull-requests: write" permission to get the comment.`
+      );
     } else {
       warning(`the plan could not be posted on pull request #${pr.number}: ${message}; it is in the job summary`);
     }
   }
 }
-async function planMatches(r, plan2) {
+async function planMatches(r, plan2, deletions) {
   const { inputs, github } = r;
   if (!inputs.githubToken || !github.repository || !github.sha) return "needs github-token, GITHUB_REPOSITORY and GITHUB_SHA to find the plan on the merged pull request";
   const keys = commentKeys(`${github.repository.owner}/${github.repository.repo}`, r.prefectFile, selection(inputs).key);
   const octokit = await createOctokit(inputs.githubToken);
   let match;
   try {
-    match = await checkPlanMatch(octokit, github.repository, github.sha, keys, fingerprint(r, plan2.deployments));
+    match = await checkPlanMatch(octokit, github.repository, github.sha, keys, fingerprint(r, plan2.deployments, deletions));
   } catch (e) {
     return `the plan on the merged pull request could not be read: ${r.secrets.redactText(e.message)}`;
   }
@@ -1271,7 +1294,12 @@ async function planMatches(r, plan2) {
     return void 0;
   }
   if (match.differences.length > 0) {
-    printGroup("require-plan-match: what differs from the plan on the pull request", match.differences.map((d) => d.kind === "missing" ? `${d.deployment}: not in that plan` : `${d.deployment}: ${d.fields.length ? d.fields.join(", ") : "changed"}`));
+    printGroup(
+      "require-plan-match: what differs from the plan on the pull request",
+      match.differences.map(
+        (d) => d.kind === "missing" ? `${d.deployment}: not in that plan` : `${d.deployment}: ${d.fields.length ? d.fields.join(", ") : "changed"}`
+      )
+    );
   }
   await writeSummary(r, `### \u274C Not deployed: the plan changed
 
@@ -1292,10 +1320,11 @@ async function publishPlan(r, result) {
   const markdown = planToMarkdown(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live), {
     now: r.now,
     ...ui ? { uiUrl: ui } : {},
-    footer: withSkipped(result, footer(r, "Planned"))
+    footer: withSkipped(result, footer(r, "Planned")),
+    ...result.deletions ? { deletions: result.deletions } : {}
   });
   await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, plan2.deployments), result.hasChanges);
+  await postPlanComment(r, markdown, fingerprint(r, plan2.deployments, result.deletions), result.hasChanges);
   if (result.failureReason) fail(r, result.failureReason, plan2.diagnostics);
 }
 async function publishDeploy(r, result) {
@@ -1316,7 +1345,10 @@ async function publishDeploy(r, result) {
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes.map((o) => outcomeJson(o, ui))));
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
   const deployed = { plan: plan2, outcomes, diagnostics: result.diagnostics, ...result.stoppedAt ? { stoppedAt: result.stoppedAt } : {} };
-  await writeSummary(r, deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...ui ? { uiUrl: ui } : {}, footer: withSkipped(result, footer(r, "Deployed")) }));
+  await writeSummary(
+    r,
+    deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...ui ? { uiUrl: ui } : {}, footer: withSkipped(result, footer(r, "Deployed")) })
+  );
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
 async function publishBuild(r, result) {
@@ -1336,7 +1368,8 @@ async function publishBuild(r, result) {
   await writeSummary(r, [heading, "", "| Deployment | Step outputs |", "|---|---|", ...rows, "", withSkipped(result, footer(r, "Built")), ""].join("\n"));
 }
 function setPlanOutputs(r, plan2, live, ui, result) {
-  const json = { ...planToJson(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live)), ...skippedJson(result) };
+  const deletions = result.deletions;
+  const json = { ...planToJson(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live), deletions && r.secrets.redactValue(deletions)), ...skippedJson(result) };
   r.secrets.setOutput(OUTPUT.plan, JSON.stringify(json));
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan2)));
   const deployments = plan2.deployments.map((d, i) => {
@@ -1447,7 +1480,8 @@ async function publishPlanProjects(r, result) {
 }
 async function publishDeployProjects(r, result) {
   const reason = result.failureReason;
-  if (reason === "no-api-url") return fail(r, "no-api-url", [], "mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
+  if (reason === "no-api-url")
+    return fail(r, "no-api-url", [], "mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
   const ui = result.uiUrl;
   const parts = planned(r, result);
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(projectsMatrix(parts)));
@@ -1474,7 +1508,8 @@ async function publishDeployProjects(r, result) {
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes));
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
   const stepOutputs = {};
-  for (const p of result.projects) for (const d of p.result.plan?.deployments ?? []) stepOutputs[projectSelector(p.project, deploymentKey(d))] = p.result.stepOutputs?.get(d.index) ?? {};
+  for (const p of result.projects)
+    for (const d of p.result.plan?.deployments ?? []) stepOutputs[projectSelector(p.project, deploymentKey(d))] = p.result.stepOutputs?.get(d.index) ?? {};
   r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(stepOutputs));
   const deployed = result.projects.flatMap(
     (p) => p.result.plan ? [
@@ -1593,16 +1628,16 @@ function short(v) {
 }
 
 // src/github/main.ts
-async function run() {
+async function run(seams = {}) {
   const secrets = new Secrets2();
   const restore = [secrets.redactLog(process.stdout), secrets.redactLog(process.stderr)];
   try {
-    await runRedacted(secrets);
+    await runRedacted(secrets, seams);
   } finally {
     for (const undo of restore) undo();
   }
 }
-async function runRedacted(secrets) {
+async function runRedacted(secrets, seams) {
   let inputs;
   try {
     inputs = readInputs();
@@ -1630,7 +1665,8 @@ async function runRedacted(secrets) {
     secrets,
     now: /* @__PURE__ */ new Date(),
     cwd,
-    prefectFile: import_node_path3.default.relative(github.workspace, import_node_path3.default.resolve(cwd, inputs.prefectFile)).split(import_node_path3.default.sep).join("/")
+    prefectFile: import_node_path3.default.relative(github.workspace, import_node_path3.default.resolve(cwd, inputs.prefectFile)).split(import_node_path3.default.sep).join("/"),
+    ...seams.git ? { git: seams.git } : {}
   };
   if (inputs.projects.length > 0) r.prefectFile = projectsPrefectFile(r);
   const reporter = new ActionReporter(cwd, github.workspace);
@@ -1642,7 +1678,8 @@ async function runRedacted(secrets) {
     skipSteps: inputs.skipSteps,
     ...inputs.stepOutputs ? { stepOutputs: inputs.stepOutputs } : {},
     planEnv: inputs.planEnv,
-    ...inputs.requirePlanMatch ? { checkPlan: (p) => planMatches(r, p) } : {}
+    ...inputs.requirePlanMatch ? { checkPlan: (p, deletions) => planMatches(r, p, deletions) } : {},
+    ...inputs.prune ? { prune: true } : {}
   });
   try {
     if (inputs.projects.length > 0) {
@@ -1666,7 +1703,9 @@ async function fetchCommit(sha, cwd) {
   );
   if (present) return;
   info(`changed-since: fetching ${sha} (the event's base commit) from origin`);
-  await runGit(["fetch", "--no-tags", "--depth=1", "origin", sha], cwd).catch((e) => info(`changed-since: fetching ${sha} failed: ${e.message.split("\n")[0]}`));
+  await runGit(["fetch", "--no-tags", "--depth=1", "origin", sha], cwd).catch(
+    (e) => info(`changed-since: fetching ${sha} failed: ${e.message.split("\n")[0]}`)
+  );
 }
 function commandRequest(r) {
   const apiUrl = apiUrlOf(r.env, {});
@@ -1679,7 +1718,9 @@ function commandRequest(r) {
     now: r.now,
     ...apiUrl ? { apiUrl } : {},
     ...r.inputs.concurrency ? { concurrency: r.inputs.concurrency } : {},
+    ...r.inputs.owner ? { owner: r.inputs.owner } : {},
     secrets: r.secrets,
+    ...r.git ? { git: r.git } : {},
     ...changedSince ? { changedSince, ...r.inputs.changedSince === "" ? { changedSinceFromEvent: true } : {} } : {}
   };
 }

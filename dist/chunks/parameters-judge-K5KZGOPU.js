@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import "./chunk-4P6RSGB4.js";
+import "./chunk-2DXJNM3Q.js";
 import {
   compileLikePython,
   isUnknown,
   removeRequired,
   require__
-} from "./chunk-IBOPLXCV.js";
-import "./chunk-YI7PWI6S.js";
+} from "./chunk-BTVK5CNS.js";
+import "./chunk-V4553C7Z.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";

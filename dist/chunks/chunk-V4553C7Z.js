@@ -12726,7 +12726,14 @@ var ALIASES = {
   "@midnight": "0 0 * * *",
   "@hourly": "0 * * * *"
 };
-var BOUNDS = [[0, 59], [0, 59], [0, 23], [1, 31], [1, 12], [0, 6]];
+var BOUNDS = [
+  [0, 59],
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 6]
+];
 function checkCron(cron) {
   const invalid = { ok: false, message: `Invalid cron string: "${cron}"` };
   const translation = translate(cron);
@@ -13133,7 +13140,8 @@ function convertScheduleItem(item, path3, options = {}) {
     const duration = parseDuration(item.interval);
     if ("error" in duration) return fail("interval", duration.error);
     if (duration.seconds <= 0) return fail("interval", "Input should be greater than 0 seconds");
-    if (duration.seconds >= MAX_INTERVAL_SECONDS) return fail("interval", `interval ${pythonRepr(item.interval)} is longer than the server accepts (durations may not exceed 999,999,999 days)`);
+    if (duration.seconds >= MAX_INTERVAL_SECONDS)
+      return fail("interval", `interval ${pythonRepr(item.interval)} is longer than the server accepts (durations may not exceed 999,999,999 days)`);
     let anchor = import_luxon2.DateTime.fromJSDate(now, { zone: "utc" });
     const anchorGiven = truthy(item.anchor_date);
     if (anchorGiven) {
@@ -13603,7 +13611,10 @@ function parseYaml(text) {
     }
   }
   if (errors.length === 0 && list.length > 1) {
-    errors.push({ message: "expected a single document in the stream, but found another document (keep one document per file)", position: toPosition(list[1].range[0]) });
+    errors.push({
+      message: "expected a single document in the stream, but found another document (keep one document per file)",
+      position: toPosition(list[1].range[0])
+    });
   }
   let value = null;
   if (errors.length === 0 && doc) {
@@ -13719,7 +13730,10 @@ function checkExpansion(root) {
     if (node.kind === "mapping") for (const [k, v] of node.pairs) total += size(k) + size(v);
     active.delete(node);
     if (total > MAX_EXPANDED_VALUES) {
-      throw new LoadError(`the document expands to more than ${MAX_EXPANDED_VALUES.toLocaleString("en-US")} values through its aliases (use fewer nested aliases)`, node.offset);
+      throw new LoadError(
+        `the document expands to more than ${MAX_EXPANDED_VALUES.toLocaleString("en-US")} values through its aliases (use fewer nested aliases)`,
+        node.offset
+      );
     }
     sizes.set(node, total);
     return total;
@@ -14182,7 +14196,10 @@ function validatePrefectFile(raw) {
   const c = new Checker();
   const result = { actions: { build: [], push: [], pull: null }, deployments: [] };
   if (!isMapping(raw)) {
-    c.error([], raw === null || raw === void 0 ? 'the file is empty; it needs at least a "deployments:" list' : `the file must be a mapping with a "deployments:" list, got ${typeName(raw)}`);
+    c.error(
+      [],
+      raw === null || raw === void 0 ? 'the file is empty; it needs at least a "deployments:" list' : `the file must be a mapping with a "deployments:" list, got ${typeName(raw)}`
+    );
     return { value: result, errors: c.errors, warnings: c.warnings };
   }
   c.unknownKeys(raw, [], TOP_LEVEL_KEYS, "prefect.yaml", TOP_LEVEL_IGNORED);
@@ -14244,7 +14261,10 @@ function checkStep(c, step, path3) {
   if (!definition) {
     if (isBuiltInNamespace(name) || !looksLikePythonCallable(name)) {
       const guess = closest(name, allStepNames());
-      c.error(path3, `unknown step "${name}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`);
+      c.error(
+        path3,
+        `unknown step "${name}"${guess ? ` (did you mean "${guess}"?)` : " (a step is a fully-qualified Python function name such as prefect.deployments.steps.run_shell_script)"}`
+      );
       return;
     }
   }
@@ -14586,7 +14606,7 @@ function restore(entry) {
   };
   return fix(entry.value);
 }
-var READER = true ? "10d38195c0cf81ed" : void 0;
+var READER = true ? "7710c6eabd44286e" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -14625,7 +14645,10 @@ function nameOf(config) {
   return typeof config.name === "string" ? config.name : void 0;
 }
 function expandPattern(pattern, configs) {
-  const toRegex = (p) => new RegExp(`^${p.split("*").map((part) => RegExp.escape(part)).join(".+")}$`, "u");
+  const toRegex = (p) => new RegExp(
+    `^${p.split("*").map((part) => RegExp.escape(part)).join(".+")}$`,
+    "u"
+  );
   let flowRe;
   let nameRe;
   const slash = pattern.indexOf("/");
@@ -14735,7 +14758,10 @@ async function loadPrefectFile(file, cwd) {
   const decoded = decodeYaml(bytes);
   if ("problem" in decoded) {
     const { message, position } = decoded.problem;
-    return { prefectFile: void 0, diagnostics: [{ severity: "error", file, ...position ? { line: position.line, column: position.column } : {}, message: `invalid YAML: ${message}` }] };
+    return {
+      prefectFile: void 0,
+      diagnostics: [{ severity: "error", file, ...position ? { line: position.line, column: position.column } : {}, message: `invalid YAML: ${message}` }]
+    };
   }
   return parsePrefectFile(decoded.text, file);
 }
@@ -14763,7 +14789,14 @@ function parsePrefectFile(text, file) {
     const pos = parsed.positionOf(deep);
     return {
       prefectFile: void 0,
-      diagnostics: [{ severity: "error", file, ...pos ? { line: pos.line, column: pos.column } : {}, message: `nested more than ${MAX_DEPTH} levels deep (flatten it: no real prefect.yaml nests this deep)` }]
+      diagnostics: [
+        {
+          severity: "error",
+          file,
+          ...pos ? { line: pos.line, column: pos.column } : {},
+          message: `nested more than ${MAX_DEPTH} levels deep (flatten it: no real prefect.yaml nests this deep)`
+        }
+      ]
     };
   }
   const validated = validatePrefectFile(parsed.value);

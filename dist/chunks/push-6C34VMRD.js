@@ -10,8 +10,8 @@ import {
   summarizeTail,
   tagText,
   validateImageName
-} from "./chunk-ZBJQPN7S.js";
-import "./chunk-HWNXHIWX.js";
+} from "./chunk-X6QCZ64M.js";
+import "./chunk-ZQOVDPXZ.js";
 import "./chunk-RTJXVYK5.js";
 import {
   StepFailure
@@ -44,7 +44,9 @@ var STEP = "push_docker_image";
 function credentialsOf(value) {
   if (value === void 0 || value === null) return void 0;
   if (!isMapping(value)) {
-    throw new StepFailure(`${STEP}: credentials must be a mapping with username, password and registry_url (a docker-registry-credentials block), got ${pythonTypeName(value)}`);
+    throw new StepFailure(
+      `${STEP}: credentials must be a mapping with username, password and registry_url (a docker-registry-credentials block), got ${pythonTypeName(value)}`
+    );
   }
   const field = (key) => {
     const v = value[key];
@@ -55,7 +57,9 @@ function credentialsOf(value) {
   const username = field("username");
   const password = field("password");
   if (!username || !password) {
-    throw new StepFailure(`${STEP}: credentials.${username ? "password" : "username"} is missing (give both username and password, or leave credentials out to use the runner's docker login)`);
+    throw new StepFailure(
+      `${STEP}: credentials.${username ? "password" : "username"} is missing (give both username and password, or leave credentials out to use the runner's docker login)`
+    );
   }
   return { username, password, registry: field("registry_url") || void 0 };
 }

@@ -3,8 +3,8 @@ import {
   additionalTagsOf,
   backendOf,
   buildDockerImage
-} from "./chunk-ZBJQPN7S.js";
-import "./chunk-HWNXHIWX.js";
+} from "./chunk-X6QCZ64M.js";
+import "./chunk-ZQOVDPXZ.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-46W2O75K.js";
 import "./chunk-4AHN6RY2.js";

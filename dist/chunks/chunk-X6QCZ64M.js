@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   REFERENCE_PREFECT_VERSION
-} from "./chunk-HWNXHIWX.js";
+} from "./chunk-ZQOVDPXZ.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";
@@ -95,7 +95,16 @@ function firstMatchingLine(text, patterns) {
 function summarizeTail(lines, count) {
   return lines.slice(-count).map((l) => l.trim()).filter(Boolean).join(" | ");
 }
-var REGISTRY_UNREACHABLE = [/connection refused/iu, /no such host/iu, /i\/o timeout/iu, /dial tcp/iu, /server gave HTTP response to HTTPS client/iu, /TLS handshake timeout/iu, /network is unreachable/iu, /x509:/iu];
+var REGISTRY_UNREACHABLE = [
+  /connection refused/iu,
+  /no such host/iu,
+  /i\/o timeout/iu,
+  /dial tcp/iu,
+  /server gave HTTP response to HTTPS client/iu,
+  /TLS handshake timeout/iu,
+  /network is unreachable/iu,
+  /x509:/iu
+];
 var REGISTRY_DENIED = [/unauthorized/iu, /authentication required/iu, /no basic auth credentials/iu, /denied/iu, /incorrect username or password/iu, /forbidden/iu];
 function registryProblem(text) {
   const unreachable = firstMatchingLine(text, REGISTRY_UNREACHABLE);
@@ -260,7 +269,23 @@ var DOCKER_PY = {
   // The reference sets it itself (to decode the JSON stream).
   decode: () => []
 };
-var BUILDX_ONLY = /* @__PURE__ */ new Set(["secrets", "ssh", "cache_to", "platforms", "push", "build_args", "add_hosts", "builder", "load", "output", "provenance", "sbom", "attest", "allow", "build_contexts"]);
+var BUILDX_ONLY = /* @__PURE__ */ new Set([
+  "secrets",
+  "ssh",
+  "cache_to",
+  "platforms",
+  "push",
+  "build_args",
+  "add_hosts",
+  "builder",
+  "load",
+  "output",
+  "provenance",
+  "sbom",
+  "attest",
+  "allow",
+  "build_contexts"
+]);
 var DOCKER_PY_UNPORTABLE = /* @__PURE__ */ new Set(["fileobj", "custom_context", "encoding"]);
 function dockerPyBuildFlags(kwargs, imageLabels) {
   const known = [...Object.keys(DOCKER_PY).filter((k) => k !== "decode"), "path"];
@@ -339,7 +364,12 @@ function buildxBuildFlags(kwargs, imageLabels) {
     }
     if (!BUILDX[key]) {
       const instead = DOCKER_PY_FOR_BUILDX[key];
-      throw unknownOption(key, "buildx", [...Object.keys(BUILDX).filter((k) => k !== "decode"), "path", "push", "pull", "labels", "platforms", "platform"], instead ? ` (buildx spells it ${instead})` : "");
+      throw unknownOption(
+        key,
+        "buildx",
+        [...Object.keys(BUILDX).filter((k) => k !== "decode"), "path", "push", "pull", "labels", "platforms", "platform"],
+        instead ? ` (buildx spells it ${instead})` : ""
+      );
     }
     rest[key] = value;
   }
@@ -372,7 +402,15 @@ function buildxBuildFlags(kwargs, imageLabels) {
 var STEP = "build_docker_image";
 var BACKENDS = ["docker-py", "buildx"];
 var DENIED_HINT = "Docker reported access denied. This can happen if the base image requires authentication, if you are not logged in to the registry, or if the image name is invalid. Check your image name (no spaces) and run `docker login` for the registry you are using.";
-var TRANSIENT = ["502 Bad Gateway", "503 Service Unavailable", "500 Internal Server Error", "i/o timeout", "TLS handshake timeout", "connection reset", "context deadline exceeded"];
+var TRANSIENT = [
+  "502 Bad Gateway",
+  "503 Service Unavailable",
+  "500 Internal Server Error",
+  "i/o timeout",
+  "TLS handshake timeout",
+  "connection reset",
+  "context deadline exceeded"
+];
 var BUILDX_RETRIES = 3;
 var autoLocks = /* @__PURE__ */ new Map();
 async function withDirectoryLock(dir, body) {
@@ -484,7 +522,9 @@ async function buildDockerImage(inputs, call) {
       const text = autoDockerfileText(call.cwd, baseImage);
       const temp = import_node_path2.default.join(call.cwd, "Dockerfile");
       if ((0, import_node_fs2.existsSync)(temp)) {
-        throw new StepFailure(`Dockerfile already exists. (dockerfile: auto writes ${temp} for the build: rename the existing file, or build it with dockerfile: Dockerfile)`);
+        throw new StepFailure(
+          `Dockerfile already exists. (dockerfile: auto writes ${temp} for the build: rename the existing file, or build it with dockerfile: Dockerfile)`
+        );
       }
       (0, import_node_fs2.writeFileSync)(temp, text);
       try {
@@ -510,7 +550,9 @@ async function autoBaseImage(call) {
   let python = await runnerPythonVersion(call.env);
   if (python === void 0) {
     python = FALLBACK_PYTHON_VERSION;
-    call.log(`No Python 3.9+ on the runner: the generated Dockerfile uses Python ${python} (prefect deploy takes the Python it runs on; set PREFECT_DEPLOY_PYTHON to choose)`);
+    call.log(
+      `No Python 3.9+ on the runner: the generated Dockerfile uses Python ${python} (prefect deploy takes the Python it runs on; set PREFECT_DEPLOY_PYTHON to choose)`
+    );
   }
   return prefectImageName(PREFECT_VERSION, python);
 }
