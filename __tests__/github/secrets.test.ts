@@ -72,11 +72,14 @@ describe('Secrets', () => {
       DB_PASSWORD: 'hunter22',
       GITHUB_TOKEN: 'ghs_token_1',
       HOME: '/home/runner',
+      // the shell's working directories, whose names end in "pwd" like a password's
+      PWD: '/home/runner/work/etl',
+      OLDPWD: '/home/runner/work',
       IMAGE_TAG: 'release-42',
       USE_TOKEN: 'true',
     });
-    const text = 'admin:pass-1 YWRtaW46cGFzcy0x pnu_key_123 hunter22 ghs_token_1 /home/runner release-42';
-    expect(s.redactText(text)).toBe('*** *** *** *** *** /home/runner release-42');
+    const text = 'admin:pass-1 YWRtaW46cGFzcy0x pnu_key_123 hunter22 ghs_token_1 /home/runner/work/etl/prefect.yaml release-42';
+    expect(s.redactText(text)).toBe('*** *** *** *** *** /home/runner/work/etl/prefect.yaml release-42');
     // A value under 6 characters is not a secret worth masking everywhere: JSON stays JSON.
     expect(s.redactText('{"paused": true}')).toBe('{"paused": true}');
   });

@@ -21,8 +21,12 @@ export const MIN_LENGTH = 6;
 /** Environment variables that hold credentials without a credential-like name. */
 const SECRET_ENV = new Set(['PREFECT_API_AUTH_STRING']);
 
+/** The shell's working directories: `pwd` there is "print working directory", not a password. */
+const NOT_SECRET_ENV = new Set(['PWD', 'OLDPWD']);
+
 /** A credential by its name: `DB_PASSWORD`, `apiKey`, `access_token`, `PREFECT_API_AUTH_STRING`. */
 export function isSecretName(name: string): boolean {
+  if (NOT_SECRET_ENV.has(name)) return false;
   return SECRET_ENV.has(name) || SECRET_KEY.test(snakeCase(name));
 }
 

@@ -1,5 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import "./chunk-2DXJNM3Q.js";
+import "./chunk-FIONPFPF.js";
 import {
   compileLikePython,
   isUnknown,

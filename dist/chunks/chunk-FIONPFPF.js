@@ -479,7 +479,9 @@ var REDACTED = "***";
 var SECRET_KEY = /(^|_)(secret|password|passwd|pwd|token|api_?key|private_?key|access_?key|secret_?key|client_?secret|connection_?string|credentials?|sas)$/;
 var MIN_LENGTH = 6;
 var SECRET_ENV = /* @__PURE__ */ new Set(["PREFECT_API_AUTH_STRING"]);
+var NOT_SECRET_ENV = /* @__PURE__ */ new Set(["PWD", "OLDPWD"]);
 function isSecretName(name) {
+  if (NOT_SECRET_ENV.has(name)) return false;
   return SECRET_ENV.has(name) || SECRET_KEY.test(snakeCase(name));
 }
 var Secrets = class {

@@ -36,7 +36,7 @@ import {
   skippedToJson,
   skippedToMarkdown,
   skippedToText
-} from "./chunk-XR42DHUO.js";
+} from "./chunk-V446CALS.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-ZQOVDPXZ.js";
@@ -45,7 +45,7 @@ import "./chunk-KENA6D5Q.js";
 import "./chunk-2MH7FLN3.js";
 import {
   Secrets
-} from "./chunk-2DXJNM3Q.js";
+} from "./chunk-FIONPFPF.js";
 import {
   formatDiagnostic,
   parseStep

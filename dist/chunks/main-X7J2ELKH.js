@@ -26,7 +26,7 @@ import {
   skippedToJson,
   skippedToText,
   validate
-} from "./chunk-XR42DHUO.js";
+} from "./chunk-V446CALS.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,
@@ -42,7 +42,7 @@ import "./chunk-2MH7FLN3.js";
 import {
   Secrets,
   applyValues
-} from "./chunk-2DXJNM3Q.js";
+} from "./chunk-FIONPFPF.js";
 import {
   RESERVED_STEP_INPUTS,
   VERSION_TYPES,

@@ -32,7 +32,7 @@ import {
   templateStepInputs,
   templateTriggers,
   untrustedEnvironment
-} from "./chunk-2DXJNM3Q.js";
+} from "./chunk-FIONPFPF.js";
 import {
   DiskStore,
   allStepNames,
@@ -1427,7 +1427,7 @@ async function parameterVerdicts(payload, schedules, flow, options, at) {
       }
     }
     if (Object.keys(judged).length === 0) return;
-    const { judgeParameters } = await import("./parameters-judge-K5KZGOPU.js");
+    const { judgeParameters } = await import("./parameters-judge-A3V2DHFM.js");
     for (const p of judgeParameters(judged, schema)) {
       const name = p.path[0];
       const viaCli = typeof name === "string" && cli.has(name);
