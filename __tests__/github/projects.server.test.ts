@@ -97,7 +97,8 @@ describe('several projects in one run', () => {
       stdout: (t) => (stdout += t),
       stderr: (t) => (stderr += `${t}\n`),
       cwd: work,
-      env: { PREFECT_API_URL: apiUrl },
+      // The repository the action runs in below: the same owner identity, so its deploy finds these unchanged.
+      env: { PREFECT_API_URL: apiUrl, GITHUB_REPOSITORY: REPO, GITHUB_SERVER_URL: 'https://github.com' },
       now: () => new Date(NOW),
     });
     expect(code, stderr).toBe(0);
