@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-5QP5KR2R.js");
+var { run } = await import("./chunks/main-73EPDSN3.js");
 capYoungGeneration();
 await run();

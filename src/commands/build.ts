@@ -4,17 +4,14 @@ import { hasErrors, newPlanCache, type Plan } from '../core/plan/index.js';
 import { offlineSources, type TemplateSources } from '../core/templating/index.js';
 import { type PrefectClient } from '../prefect/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
-import { narrowToChanged, refusedRef } from './changed.js';
+import { narrowToChanged } from './changed.js';
 import { engineRequest, openClient, stepConcurrency } from './client.js';
 import type { CommandRequest, CommandResult, Reporter } from './types.js';
 
 export async function build(request: CommandRequest, reporter: Reporter): Promise<CommandResult> {
   const cache = newPlanCache();
-  const changed = await narrowToChanged(request, cache, reporter);
-  if (changed.diagnostics.length > 0) {
-    reporter.diagnostics(changed.diagnostics);
-    return refusedRef(request, changed.diagnostics, false);
-  }
+  const changed = await narrowToChanged(request, cache, reporter, false);
+  if (changed.refused) return changed.refused;
   const req = { ...engineRequest(request), cache, ...changed.only };
   let client: PrefectClient | undefined;
   let sources: TemplateSources = offlineSources();

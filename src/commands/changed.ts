@@ -133,19 +133,29 @@ function readFileSyncOrNull(file: string): Buffer | null {
   }
 }
 
-/** What a command adds to its engine request and its result for `--changed-since` (nothing without it). */
-export async function narrowToChanged(request: CommandRequest, cache: PlanCache, reporter: Pick<Reporter, 'warning'>, git?: GitRunner) {
+/**
+ * What a command adds to its engine request and its result for `--changed-since` (nothing without
+ * it); `refused` is the command's result when REF cannot be used (its errors already reported).
+ */
+export async function narrowToChanged(
+  request: CommandRequest,
+  cache: PlanCache,
+  reporter: Pick<Reporter, 'warning' | 'diagnostics'>,
+  hasChangesWhenRefused: boolean,
+  git?: GitRunner,
+) {
   const { selection, diagnostics } = await changedSelection(request, cache, git);
   for (const d of diagnostics) if (d.severity === 'warning') reporter.warning(d.message);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) reporter.diagnostics(errors);
   return {
-    /** Errors only: the command stops on them. */
-    diagnostics: diagnostics.filter((d) => d.severity === 'error'),
+    refused: errors.length > 0 ? refusedRef(request, errors, hasChangesWhenRefused) : undefined,
     only: selection ? { only: selection.only, unplanned: selection.skipped.map((d) => d.deployment) } : {},
     result: selection && request.changedSince ? { changedSince: { ref: request.changedSince, skipped: selection.skipped } } : {},
   };
 }
 
 /** A command stopped by a REF git cannot use: an empty plan with the error, as the doors print it. */
-export function refusedRef(request: CommandRequest, diagnostics: Diagnostic[], hasChanges: boolean): CommandResult {
+function refusedRef(request: CommandRequest, diagnostics: Diagnostic[], hasChanges: boolean): CommandResult {
   return { plan: { prefectFile: request.prefectFile, deployments: [], diagnostics }, diagnostics, hasChanges, failureReason: 'invalid-input' };
 }

@@ -9,7 +9,7 @@ import { untrustedEnvironment } from '../core/secrets.js';
 import type { StepOutputs } from '../core/templating/index.js';
 import { uiUrl } from '../prefect/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
-import { narrowToChanged, refusedRef } from './changed.js';
+import { narrowToChanged } from './changed.js';
 import { deployFailure, engineRequest, openClient, stepConcurrency, writeConcurrency } from './client.js';
 import { isKeyedByDeployment, missingStepOutputs, outputsByIndex, type GivenStepOutputs } from './step-outputs.js';
 import type { CommandResult, DeployCommandRequest, Reporter } from './types.js';
@@ -28,11 +28,8 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
   const ui = uiUrl(apiUrl, request.env);
   // The check plan below and the engine's own plans share the file, git's answers and the flow analyses.
   const cache = newPlanCache();
-  const changed = await narrowToChanged(request, cache, reporter);
-  if (changed.diagnostics.length > 0) {
-    reporter.diagnostics(changed.diagnostics);
-    return refusedRef(request, changed.diagnostics, false);
-  }
+  const changed = await narrowToChanged(request, cache, reporter, false);
+  if (changed.refused) return changed.refused;
   reporter.deploying(ui);
   const client = openClient({ ...request, apiUrl }, reporter);
   const req = { ...engineRequest(request), cache, ...changed.only };

@@ -1,6 +1,6 @@
 /** `list`: the selected deployments of prefect.yaml, read without a server (every one when none is named). */
 import { createPlan, hasErrors, newPlanCache } from '../core/plan/index.js';
-import { narrowToChanged, refusedRef } from './changed.js';
+import { narrowToChanged } from './changed.js';
 import { engineRequest } from './client.js';
 import type { CommandRequest, CommandResult, Reporter } from './types.js';
 
@@ -8,11 +8,8 @@ export async function list(request: CommandRequest, reporter: Reporter): Promise
   const { names } = request.selection;
   const selection = { all: request.selection.all || names.length === 0, names: [...names] };
   const cache = newPlanCache();
-  const changed = await narrowToChanged({ ...request, selection }, cache, reporter);
-  if (changed.diagnostics.length > 0) {
-    reporter.diagnostics(changed.diagnostics);
-    return refusedRef(request, changed.diagnostics, false);
-  }
+  const changed = await narrowToChanged({ ...request, selection }, cache, reporter, false);
+  if (changed.refused) return changed.refused;
   const planned = await createPlan({ ...engineRequest(request), selection, cache, ...changed.only });
   reporter.diagnostics(planned.diagnostics);
   const errors = hasErrors(planned.diagnostics);

@@ -4,7 +4,7 @@ import { hasErrors, newPlanCache, type Plan } from '../core/plan/index.js';
 import { untrustedEnvironment } from '../core/secrets.js';
 import { uiUrl } from '../prefect/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
-import { narrowToChanged, refusedRef } from './changed.js';
+import { narrowToChanged } from './changed.js';
 import type { Deletion } from '../core/plan/ownership.js';
 import { engineRequest, openClient } from './client.js';
 import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';
@@ -20,11 +20,8 @@ export function untrustedPlanRequest(request: PlanCommandRequest) {
 
 export async function plan(request: PlanCommandRequest, reporter: Reporter): Promise<CommandResult> {
   const cache = newPlanCache();
-  const changed = await narrowToChanged(request, cache, reporter);
-  if (changed.diagnostics.length > 0) {
-    reporter.diagnostics(changed.diagnostics);
-    return refusedRef(request, changed.diagnostics, true);
-  }
+  const changed = await narrowToChanged(request, cache, reporter, true);
+  if (changed.refused) return changed.refused;
   const req = { ...untrustedPlanRequest(request), cache, ...changed.only };
   let planned: Plan;
   let live: LiveChange[] | undefined;

@@ -2,18 +2,15 @@
 import { validateDeployments, validateForDeploy } from '../core/apply/index.js';
 import { hasErrors, newPlanCache, type Plan } from '../core/plan/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
-import { narrowToChanged, refusedRef } from './changed.js';
+import { narrowToChanged } from './changed.js';
 import { openClient } from './client.js';
 import { untrustedPlanRequest } from './plan.js';
 import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';
 
 export async function validate(request: PlanCommandRequest, reporter: Reporter): Promise<CommandResult> {
   const cache = newPlanCache();
-  const changed = await narrowToChanged(request, cache, reporter);
-  if (changed.diagnostics.length > 0) {
-    reporter.diagnostics(changed.diagnostics);
-    return refusedRef(request, changed.diagnostics, true);
-  }
+  const changed = await narrowToChanged(request, cache, reporter, true);
+  if (changed.refused) return changed.refused;
   const req = { ...untrustedPlanRequest(request), cache, ...changed.only };
   let planned: Plan;
   const { apiUrl } = request;

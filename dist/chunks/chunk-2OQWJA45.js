@@ -5306,12 +5306,13 @@ function readFileSyncOrNull(file) {
     return null;
   }
 }
-async function narrowToChanged(request, cache, reporter, git) {
+async function narrowToChanged(request, cache, reporter, hasChangesWhenRefused, git) {
   const { selection, diagnostics } = await changedSelection(request, cache, git);
   for (const d of diagnostics) if (d.severity === "warning") reporter.warning(d.message);
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) reporter.diagnostics(errors);
   return {
-    /** Errors only: the command stops on them. */
-    diagnostics: diagnostics.filter((d) => d.severity === "error"),
+    refused: errors.length > 0 ? refusedRef(request, errors, hasChangesWhenRefused) : void 0,
     only: selection ? { only: selection.only, unplanned: selection.skipped.map((d) => d.deployment) } : {},
     result: selection && request.changedSince ? { changedSince: { ref: request.changedSince, skipped: selection.skipped } } : {}
   };
@@ -5326,11 +5327,8 @@ function untrustedPlanRequest(request) {
 }
 async function plan2(request, reporter) {
   const cache = newPlanCache();
-  const changed = await narrowToChanged(request, cache, reporter);
-  if (changed.diagnostics.length > 0) {
-    reporter.diagnostics(changed.diagnostics);
-    return refusedRef(request, changed.diagnostics, true);
-  }
+  const changed = await narrowToChanged(request, cache, reporter, true);
+  if (changed.refused) return changed.refused;
   const req = { ...untrustedPlanRequest(request), cache, ...changed.only };
   let planned;
   let live;
@@ -5407,11 +5405,8 @@ async function deploy2(request, reporter) {
   }
   const ui = uiUrl(apiUrl, request.env);
   const cache = newPlanCache();
-  const changed = await narrowToChanged(request, cache, reporter);
-  if (changed.diagnostics.length > 0) {
-    reporter.diagnostics(changed.diagnostics);
-    return refusedRef(request, changed.diagnostics, false);
-  }
+  const changed = await narrowToChanged(request, cache, reporter, false);
+  if (changed.refused) return changed.refused;
   reporter.deploying(ui);
   const client = openClient({ ...request, apiUrl }, reporter);
   const req = { ...engineRequest(request), cache, ...changed.only };
@@ -5472,11 +5467,8 @@ async function deploy2(request, reporter) {
 // src/commands/build.ts
 async function build(request, reporter) {
   const cache = newPlanCache();
-  const changed = await narrowToChanged(request, cache, reporter);
-  if (changed.diagnostics.length > 0) {
-    reporter.diagnostics(changed.diagnostics);
-    return refusedRef(request, changed.diagnostics, false);
-  }
+  const changed = await narrowToChanged(request, cache, reporter, false);
+  if (changed.refused) return changed.refused;
   const req = { ...engineRequest(request), cache, ...changed.only };
   let client;
   let sources = offlineSources();
@@ -5513,11 +5505,8 @@ async function build(request, reporter) {
 // src/commands/validate.ts
 async function validate(request, reporter) {
   const cache = newPlanCache();
-  const changed = await narrowToChanged(request, cache, reporter);
-  if (changed.diagnostics.length > 0) {
-    reporter.diagnostics(changed.diagnostics);
-    return refusedRef(request, changed.diagnostics, true);
-  }
+  const changed = await narrowToChanged(request, cache, reporter, true);
+  if (changed.refused) return changed.refused;
   const req = { ...untrustedPlanRequest(request), cache, ...changed.only };
   let planned;
   const { apiUrl } = request;
@@ -5541,11 +5530,8 @@ async function list(request, reporter) {
   const { names } = request.selection;
   const selection = { all: request.selection.all || names.length === 0, names: [...names] };
   const cache = newPlanCache();
-  const changed = await narrowToChanged({ ...request, selection }, cache, reporter);
-  if (changed.diagnostics.length > 0) {
-    reporter.diagnostics(changed.diagnostics);
-    return refusedRef(request, changed.diagnostics, false);
-  }
+  const changed = await narrowToChanged({ ...request, selection }, cache, reporter, false);
+  if (changed.refused) return changed.refused;
   const planned = await createPlan({ ...engineRequest(request), selection, cache, ...changed.only });
   reporter.diagnostics(planned.diagnostics);
   const errors = hasErrors(planned.diagnostics);

@@ -26,7 +26,7 @@ import {
   skippedToJson,
   skippedToText,
   validate
-} from "./chunk-V446CALS.js";
+} from "./chunk-2OQWJA45.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,
