@@ -27,7 +27,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
   }
   const ui = uiUrl(apiUrl, request.env);
   // The check plan below and the engine's own plans share the file, git's answers and the flow analyses.
-  const cache = newPlanCache();
+  const cache = request.planCache ?? newPlanCache();
   const changed = await narrowToChanged(request, cache, reporter, false);
   if (changed.refused) return changed.refused;
   reporter.deploying(ui);

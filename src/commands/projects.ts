@@ -8,7 +8,9 @@ import path from 'node:path';
 import { validateForDeploy } from '../core/apply/index.js';
 import { loadPrefectFile, selectDeployments } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { createPlan, hasErrors, type Plan } from '../core/plan/index.js';
+import { createPlan, hasErrors, newPlanCache, sharingGit, type Plan } from '../core/plan/index.js';
+import { mapBounded } from '../core/util/map-bounded.js';
+import { runGit } from '../core/plan/version-info.js';
 import { untrustedEnvironment } from '../core/secrets.js';
 import { PROJECT_SEPARATOR, projectSelector } from '../core/report/projects.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
@@ -20,6 +22,13 @@ import type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason
 
 // The selector's form is the report's (the matrix writes it); the doors take it from here.
 export { PROJECT_SEPARATOR, projectSelector };
+
+/**
+ * Projects worked on at once: their reads and writes overlap (each keeps its own request
+ * concurrency, lock and steps); a few, so that twenty projects do not open twenty times the
+ * connections a self-hosted server's database takes.
+ */
+const PROJECTS_AT_ONCE = 4;
 
 /** One project's part of a run. */
 export interface ProjectRun {
@@ -139,6 +148,11 @@ export function projectRequest<R extends CommandRequest>(
   return { ...request, cwd: path.resolve(request.cwd, project), selection, stepCache };
 }
 
+/** The request with one git for the run: projects in one checkout ask its questions once, not once each. */
+function withRunGit<R extends CommandRequest>(request: R): R {
+  return { ...request, git: sharingGit(request.git ?? runGit, new Map()) };
+}
+
 /** A diagnostic's file as seen from the run's working directory. */
 function fromRun(project: string, d: Diagnostic): Diagnostic {
   return path.isAbsolute(d.file) ? d : { ...d, file: path.posix.join(project, d.file.split(path.sep).join('/')) };
@@ -189,8 +203,9 @@ export function mergeProjects(projects: ProjectRun[], extra?: Partial<CommandRes
 }
 
 /**
- * Runs `command` for each project in turn, one failing project not stopping the others (a plan or a
- * validation shows every project's problems), with one step cache for the run.
+ * Runs `command` for each project (`PROJECTS_AT_ONCE` at a time, results in the projects' order),
+ * one failing project not stopping the others (a plan or a validation shows every project's
+ * problems), with one step cache and one git for the run.
  */
 export async function runProjects<R extends CommandRequest>(
   request: R,
@@ -199,14 +214,14 @@ export async function runProjects<R extends CommandRequest>(
   reporter: Reporter,
 ): Promise<ProjectsResult> {
   const stepCache = request.stepCache ?? stepRunner.newCache();
+  request = withRunGit(request);
   const once = { deploying: false };
-  const runs: ProjectRun[] = [];
   const selections = await projectSelections(request, projects);
-  for (const project of projects) {
-    const selection = selections.get(project);
-    if (!selection) continue;
-    runs.push({ project, result: await command(projectRequest(request, project, selection, stepCache), projectReporter(reporter, project, once)) });
-  }
+  const chosen = projects.filter((project) => selections.get(project) !== undefined);
+  const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async (project) => ({
+    project,
+    result: await command(projectRequest(request, project, selections.get(project)!, stepCache), projectReporter(reporter, project, once)),
+  }));
   if (runs.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(', ')}`);
   return mergeProjects(runs);
 }
@@ -223,13 +238,15 @@ export function planInProject(project: string, plan: Plan): Plan {
 /**
  * `deploy` over several projects: every project is validated against the server first, and
  * `checkPlan` (require-plan-match) asked about each, and nothing is written when any has a problem;
- * then each project deploys in turn (its own lock, steps and writes), with one step cache for the
- * run. A project that fails to deploy does not stop the next (they were all validated); the run fails.
+ * then the projects deploy, `PROJECTS_AT_ONCE` at a time (each its own lock, steps and writes), with
+ * one step cache and one git for the run, each reusing its validation's plan cache. A project that
+ * fails to deploy does not stop the others (they were all validated); the run fails.
  */
 export async function deployProjects(request: DeployCommandRequest, projects: readonly string[], reporter: Reporter): Promise<ProjectsResult> {
   const { apiUrl } = request;
   if (!apiUrl) return { projects: [], diagnostics: [], hasChanges: false, failureReason: 'no-api-url' };
   const stepCache = request.stepCache ?? stepRunner.newCache();
+  request = withRunGit(request);
   const selections = await projectSelections(request, projects);
   // Each project's plan is checked below, before any project writes; not again in its deploy.
   const { checkPlan, ...each } = request;
@@ -237,24 +254,26 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
     const selection = selections.get(project);
     if (!selection) return [];
     const stepOutputs = projectStepOutputs(project, projects, request.stepOutputs);
-    return [{ project, request: { ...projectRequest(each, project, selection, stepCache), ...(stepOutputs ? { stepOutputs } : {}) } }];
+    // The deploy reuses what its validation read from disk and analysed.
+    const planCache = newPlanCache();
+    return [{ project, request: { ...projectRequest(each, project, selection, stepCache), planCache, ...(stepOutputs ? { stepOutputs } : {}) } }];
   });
   if (chosen.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(', ')}`);
   const client = openClient({ ...request, apiUrl }, reporter);
   const ui = uiUrl(apiUrl, request.env);
   const uiField = ui ? { uiUrl: ui } : {};
-  const validated: ProjectRun[] = [];
+  let validated: ProjectRun[];
   try {
     const sources = prefectTemplateSources(client);
     const given = request.skipSteps || request.stepOutputs !== undefined ? { stepOutputs: {} } : {};
-    for (const { project, request: req } of chosen) {
-      const planned = await validateForDeploy({ ...engineRequest(req), ...given, client, sources });
+    validated = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => {
+      const planned = await validateForDeploy({ ...engineRequest(req), cache: req.planCache, ...given, client, sources });
       const errors = hasErrors(planned.diagnostics);
-      validated.push({
+      return {
         project,
         result: { plan: planned, diagnostics: planned.diagnostics, hasChanges: false, ...(errors ? { failureReason: 'invalid-config' as const } : {}) },
-      });
-    }
+      };
+    });
     if (validated.some((p) => hasErrors(p.result.diagnostics))) {
       const merged = mergeProjects(
         validated.map((p) => ({ ...p, result: { ...p.result, stoppedAt: 'validation' as const } })),
@@ -276,7 +295,6 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
     client.close();
   }
   const once = { deploying: false };
-  const runs: ProjectRun[] = [];
-  for (const { project, request: req } of chosen) runs.push({ project, result: await deploy(req, projectReporter(reporter, project, once)) });
+  const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => ({ project, result: await deploy(req, projectReporter(reporter, project, once)) }));
   return mergeProjects(runs);
 }

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { DeploymentOutcome, DeployProgress, LiveChange, LockEvent, LockOptions, StepRunCache } from '../core/apply/index.js';
 import type { DeployOptions, DesiredDeployment, Plan } from '../core/plan/index.js';
 import type { GitRunner } from '../core/plan/version-info.js';
+import type { PlanCache } from '../core/plan/index.js';
 import type { Deletion } from '../core/plan/ownership.js';
 import type { Secrets } from '../core/secrets.js';
 import type { Environment, StepOutputs } from '../core/templating/index.js';
@@ -82,6 +83,11 @@ export interface CommandRequest {
    * that is no git repository then works on the whole selection, with a warning, instead of failing.
    */
   changedSinceFromEvent?: boolean;
+  /**
+   * The file, git's answers and the flow analyses the command's plans share. A run over several
+   * projects validates each project before any deploys and hands the deploy the same one.
+   */
+  planCache?: PlanCache;
 }
 
 /** A selected deployment left out by `--changed-since`. */

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { loadPrefectFile, selectDeployments, type PrefectFile, type Selection } from '../config/index.js';
 import { offlineSources, type Environment, type TemplateSources, type StepOutputs } from '../templating/index.js';
 import { buildDesiredDeployment, qualifiedName, type DeploymentProblem, type DesiredDeployment } from './desired.js';
-import { runGit, type GitRunner } from './version-info.js';
+import { runGit, sharingGit, type GitRunner } from './version-info.js';
 import { hasDeployOptions, type DeployOptions } from './deploy-options.js';
 import { withFlowAnalysisCache, type FlowAnalysisCache } from '../flows/index.js';
 import { mapBounded } from '../util/map-bounded.js';
@@ -22,7 +22,7 @@ export { buildDesiredDeployment, mergeWithDefaults, normalizeTags, qualifiedName
 export { applyDeployOptions, hasDeployOptions, parseJobVariable, DeployOptionError, type DeployOptions } from './deploy-options.js';
 export { attributeChange, sectionOf, stepInputs, runSteps, type ChangeVerdict, type ChangedFiles, type DeploymentAtRef, type StepInputs, type Tree } from './changed.js';
 export { readChangesSince, ChangedSinceError, type ChangesSinceRef } from './changed-git.js';
-export { inferVersionInfo, resolveVersion, repositoryFromRemote, type VersionInfo } from './version-info.js';
+export { inferVersionInfo, resolveVersion, repositoryFromRemote, sharingGit, type VersionInfo } from './version-info.js';
 export { diffDeployment, jsonEqual, schedulesEqual, updateBody, type CurrentDeployment, type FieldChange } from './diff.js';
 export { automationsFor, compareWithServer, type LiveChange, type RegistrationAction } from './live.js';
 export { prefetchSnapshot, readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
@@ -115,13 +115,7 @@ async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
 
   const now = request.now ?? new Date();
   // Every deployment asks git the same four questions about the same checkout: ask once per run.
-  const gitAnswers = cache.git;
-  const baseGit = request.git ?? runGit;
-  const git: GitRunner = (args, cwd) => {
-    const key = JSON.stringify([cwd, args]);
-    if (!gitAnswers.has(key)) gitAnswers.set(key, baseGit(args, cwd));
-    return gitAnswers.get(key)!;
-  };
+  const git = sharingGit(request.git ?? runGit, cache.git);
   const options: DeployOptions = { ...request.options };
   // PREFECT_DEFAULT_WORK_POOL_NAME acts as --pool: it overrides the YAML pool of a single config and
   // only fills empty pools when several are deployed.

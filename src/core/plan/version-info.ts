@@ -4,6 +4,8 @@
  * has every value wins, and then a version that came from the flow is replaced by the short SHA.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -28,6 +30,45 @@ export const runGit: GitRunner = async (args, cwd) => {
   const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   return stdout.trim();
 };
+
+// The questions whose answer is the checkout's, not the directory's: what version_info and the owner
+// mark ask. Asked from twenty project directories of one repository, git answers them the same.
+const CHECKOUT_QUESTIONS = new Set(
+  [['rev-parse', 'HEAD'], ['rev-parse', '--abbrev-ref', 'HEAD'], ['config', '--get', 'remote.origin.url'], ['log', '-1', '--pretty=%B'], ['rev-parse', '--show-toplevel']].map(
+    (args) => JSON.stringify(args),
+  ),
+);
+
+/** The `.git` (directory or worktree file) git would find from `cwd`, walking up; undefined when none. */
+function checkoutOf(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return path.join(dir, '.git');
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * `git` asking each question once for the run (`answers` lives as long as it): the checkout's
+ * questions once per checkout, whichever directory inside it asks; any other once per directory.
+ */
+export function sharingGit(git: GitRunner, answers: Map<string, Promise<string>>): GitRunner {
+  const checkouts = new Map<string, string>();
+  return (args, cwd) => {
+    const question = JSON.stringify(args);
+    let where = cwd;
+    if (CHECKOUT_QUESTIONS.has(question)) {
+      if (!checkouts.has(cwd)) checkouts.set(cwd, `checkout:${checkoutOf(cwd) ?? 'none'}`);
+      where = checkouts.get(cwd)!;
+    }
+    const key = JSON.stringify([where, question]);
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = git(args, cwd);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
 
 interface ProviderValues {
   commitSha: string | undefined;
