@@ -226,7 +226,12 @@ describe('several projects in one run', () => {
     expect(readFileSync(path.join(work, 'built.log'), 'utf8')).toBe('ran\n');
     expect(reporter.of('deploying')).toHaveLength(1);
     // Projects deploy at once: their results arrive in either order; the run's result keeps the projects' order.
-    expect(reporter.of('result').map((c) => c[1].name).sort()).toEqual(['steps/a:mono-stepa', 'steps/b:mono-stepb']);
+    expect(
+      reporter
+        .of('result')
+        .map((c) => c[1].name)
+        .sort(),
+    ).toEqual(['steps/a:mono-stepa', 'steps/b:mono-stepb']);
   });
 
   it('require-plan-match: the deploy compares every project with the monorepo plan of the merged pull request before any project writes', async () => {

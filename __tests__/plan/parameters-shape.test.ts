@@ -42,6 +42,6 @@ describe('validationShape (one compiled judge per shape)', () => {
   it('judges each schema of a shared shape by its own verdict', () => {
     expect(judgeParameters({ batch: 1 }, flowSchema(3, 'a'))).toEqual([]);
     const problems = judgeParameters({ batch: 'x', region: 'apac' }, flowSchema(9, 'z'));
-    expect(problems.map((p) => p.message)).toEqual(["parameter \"batch\": 'x' is not of type integer", "parameter \"region\": 'apac' is not one of eu, us"]);
+    expect(problems.map((p) => p.message)).toEqual(['parameter "batch": \'x\' is not of type integer', 'parameter "region": \'apac\' is not one of eu, us']);
   });
 });

@@ -295,6 +295,9 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
     client.close();
   }
   const once = { deploying: false };
-  const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => ({ project, result: await deploy(req, projectReporter(reporter, project, once)) }));
+  const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => ({
+    project,
+    result: await deploy(req, projectReporter(reporter, project, once)),
+  }));
   return mergeProjects(runs);
 }

@@ -34,9 +34,13 @@ export const runGit: GitRunner = async (args, cwd) => {
 // The questions whose answer is the checkout's, not the directory's: what version_info and the owner
 // mark ask. Asked from twenty project directories of one repository, git answers them the same.
 const CHECKOUT_QUESTIONS = new Set(
-  [['rev-parse', 'HEAD'], ['rev-parse', '--abbrev-ref', 'HEAD'], ['config', '--get', 'remote.origin.url'], ['log', '-1', '--pretty=%B'], ['rev-parse', '--show-toplevel']].map(
-    (args) => JSON.stringify(args),
-  ),
+  [
+    ['rev-parse', 'HEAD'],
+    ['rev-parse', '--abbrev-ref', 'HEAD'],
+    ['config', '--get', 'remote.origin.url'],
+    ['log', '-1', '--pretty=%B'],
+    ['rev-parse', '--show-toplevel'],
+  ].map((args) => JSON.stringify(args)),
 );
 
 /** The `.git` (directory or worktree file) git would find from `cwd`, walking up; undefined when none. */
