@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { deployProjects, resolveProjects } from '../../src/commands/index.js';
 import { Secrets } from '../../src/core/secrets.js';
+import { startRecordingProxy } from '../support/recording-proxy.js';
 import { RecordingReporter } from '../support/recording-reporter.js';
 import { builtCli } from '../cli/spawn-cli.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
@@ -232,6 +233,35 @@ describe('several projects in one run', () => {
         .map((c) => c[1].name)
         .sort(),
     ).toEqual(['steps/a:mono-stepa', 'steps/b:mono-stepb']);
+  });
+
+  it("in-process: projects deploying at once share the run's write slots (a self-hosted server gets one upsert at a time)", async () => {
+    for (const name of ['wa', 'wb', 'wc']) project(`writes/${name}`, name, [`mono-${name}-1`, `mono-${name}-2`, `mono-${name}-3`]);
+    const proxy = await startRecordingProxy(apiUrl);
+    try {
+      const result = await deployProjects(
+        {
+          prefectFile: 'prefect.yaml',
+          selection: { all: true, names: [] },
+          cwd: work,
+          env: { PREFECT_API_URL: proxy.apiUrl },
+          now: new Date(NOW),
+          apiUrl: proxy.apiUrl,
+          secrets: new Secrets(),
+          lock: false,
+          skipSteps: false,
+        },
+        resolveProjects(['writes/*'], work, 'prefect.yaml'),
+        new RecordingReporter(),
+      );
+      expect(result.failureReason, JSON.stringify(result.diagnostics)).toBeUndefined();
+      expect(result.projects.flatMap((p) => p.result.outcomes!.map((o) => o.action))).toEqual(Array(9).fill('created'));
+      const upserts = proxy.requests.filter((r) => r.method === 'POST' && r.path === '/deployments/');
+      expect(upserts).toHaveLength(9);
+      expect(Math.max(...upserts.map((r) => r.inFlight))).toBe(1);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('require-plan-match: the deploy compares every project with the monorepo plan of the merged pull request before any project writes', async () => {

@@ -10,6 +10,8 @@ export interface RecordedRequest {
   /** Path relative to the API root, e.g. `/deployments/`. */
   path: string;
   body: unknown;
+  /** How many requests of the same method and path were in flight when this one arrived, itself included. */
+  inFlight: number;
 }
 
 export interface RecordingProxy {
@@ -23,6 +25,7 @@ export async function startRecordingProxy(upstreamApiUrl: string): Promise<Recor
   const upstream = new URL(upstreamApiUrl);
   const apiRoot = upstream.pathname.replace(/\/$/, '');
   const requests: RecordedRequest[] = [];
+  const inFlight = new Map<string, number>();
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -38,7 +41,11 @@ export async function startRecordingProxy(upstreamApiUrl: string): Promise<Recor
         }
       }
       const url = req.url ?? '/';
-      requests.push({ method: req.method ?? 'GET', path: url.startsWith(apiRoot) ? url.slice(apiRoot.length) : url, body });
+      const at = url.startsWith(apiRoot) ? url.slice(apiRoot.length) : url;
+      const same = `${req.method} ${at.split('?')[0]}`;
+      inFlight.set(same, (inFlight.get(same) ?? 0) + 1);
+      res.once('close', () => inFlight.set(same, inFlight.get(same)! - 1));
+      requests.push({ method: req.method ?? 'GET', path: at, body, inFlight: inFlight.get(same)! });
       const forward = request(
         {
           host: upstream.hostname,

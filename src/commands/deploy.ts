@@ -65,6 +65,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
       sources,
       concurrency: stepConcurrency(request),
       registrationConcurrency: writeConcurrency(request, client),
+      ...(request.writeGate ? { writeGate: request.writeGate } : {}),
       onStepEvent: (d, e) => reporter.step(d, e),
       onStepLog: (deployment, line) => reporter.stepLog(deployment, line),
       onProgress: (e) => reporter.progress(e),

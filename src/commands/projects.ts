@@ -9,14 +9,14 @@ import { validateForDeploy } from '../core/apply/index.js';
 import { loadPrefectFile, selectDeployments } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { createPlan, hasErrors, newPlanCache, sharingGit, type Plan } from '../core/plan/index.js';
-import { mapBounded } from '../core/util/map-bounded.js';
+import { gate, mapBounded } from '../core/util/map-bounded.js';
 import { runGit } from '../core/plan/version-info.js';
 import { untrustedEnvironment } from '../core/secrets.js';
 import { PROJECT_SEPARATOR, projectSelector } from '../core/report/projects.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
 import { uiUrl } from '../prefect/index.js';
 import { stepRunner } from '../steps/index.js';
-import { engineRequest, openClient } from './client.js';
+import { engineRequest, openClient, writeConcurrency } from './client.js';
 import { deploy } from './deploy.js';
 import type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason, Reporter } from './types.js';
 
@@ -295,9 +295,11 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
     client.close();
   }
   const once = { deploying: false };
+  // A self-hosted server's database takes one write at a time: the projects share one deploy's slots.
+  const writeGate = gate(writeConcurrency(request, client));
   const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => ({
     project,
-    result: await deploy(req, projectReporter(reporter, project, once)),
+    result: await deploy({ ...req, writeGate }, projectReporter(reporter, project, once)),
   }));
   return mergeProjects(runs);
 }

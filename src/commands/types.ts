@@ -7,6 +7,7 @@ import type { DeploymentOutcome, DeployProgress, LiveChange, LockEvent, LockOpti
 import type { DeployOptions, DesiredDeployment, Plan } from '../core/plan/index.js';
 import type { GitRunner } from '../core/plan/version-info.js';
 import type { PlanCache } from '../core/plan/index.js';
+import type { Gate } from '../core/util/map-bounded.js';
 import type { Deletion } from '../core/plan/ownership.js';
 import type { Secrets } from '../core/secrets.js';
 import type { Environment, StepOutputs } from '../core/templating/index.js';
@@ -106,6 +107,8 @@ export interface PlanCommandRequest extends CommandRequest {
 }
 
 export interface DeployCommandRequest extends CommandRequest {
+  /** Write slots shared with the other deploys of the run (several projects deploying at once). */
+  writeGate?: Gate;
   /** The deploy lock on the server; `false` writes without it. */
   lock: LockOptions | false;
   /** Do not run build/push steps; what they would fill must come from `stepOutputs`. */

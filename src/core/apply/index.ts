@@ -17,7 +17,7 @@ import { automationsFor, compareWithServer, type LiveChange, type RegistrationAc
 import { prefetchSnapshot, readServerSnapshot, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from '../plan/snapshot.js';
 import type { StepOutputs, TemplateSources } from '../templating/index.js';
 import { slaBodies } from '../triggers/index.js';
-import { mapBounded } from '../util/map-bounded.js';
+import { mapBounded, type Gate } from '../util/map-bounded.js';
 import { acquireDeployLock, lockTarget, DeployLockError, type HeldLock, type LockClient, type LockEvent, type LockOptions } from './lock.js';
 import { registerDeployment, type FlowUpserts, type RegistrationClient } from './register.js';
 import { serverCompatibility } from './server-compat.js';
@@ -51,6 +51,11 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   concurrency?: number;
   /** How many deployments are written at once (default: `concurrency`). */
   registrationConcurrency?: number;
+  /**
+   * The run's write slots, when several deploys run at once (a run over several projects): each
+   * registration takes one, so the run writes no faster than `registrationConcurrency` allows one deploy.
+   */
+  writeGate?: Gate;
   /** Called as each deployment finishes, for progress output. */
   onResult?: (result: DeploymentOutcome) => void;
   /** Build/push step progress and streamed output, one line per call. */
@@ -317,7 +322,8 @@ async function write(
     let outcome: DeploymentOutcome;
     try {
       const slas = d.slas ? (id: string) => slaBodies(d.slas!, id) : undefined;
-      const r = await registerDeployment(request.client, snapshot, d, automationsFor(d), slas, flows, owner);
+      const register = () => registerDeployment(request.client, snapshot, d, automationsFor(d), slas, flows, owner);
+      const r = await (request.writeGate ? request.writeGate(register) : register());
       outcome = {
         name: d.name,
         flowName: d.flowName,

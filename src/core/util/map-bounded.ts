@@ -26,3 +26,24 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (
   if (failure !== null) throw (failure as { error: unknown }).error;
   return results;
 }
+
+/** Runs the functions it is given, at most `limit` at once, whoever gives them. */
+export type Gate = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** A gate of `limit` slots: the deploys of one run share one, so together they write no faster than one deploy would. */
+export function gate(limit: number): Gate {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (running >= Math.max(1, limit)) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await fn();
+    } finally {
+      // The slot passes to the next in line, or is given back.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}

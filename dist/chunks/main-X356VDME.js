@@ -36,7 +36,7 @@ import {
   skippedToJson,
   skippedToMarkdown,
   skippedToText
-} from "./chunk-TBUUQGYW.js";
+} from "./chunk-FBBWLIKU.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-ZQOVDPXZ.js";

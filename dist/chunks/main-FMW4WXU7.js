@@ -26,7 +26,7 @@ import {
   skippedToJson,
   skippedToText,
   validate
-} from "./chunk-TBUUQGYW.js";
+} from "./chunk-FBBWLIKU.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,

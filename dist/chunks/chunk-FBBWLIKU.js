@@ -1517,6 +1517,21 @@ async function mapBounded(items, limit, fn, signal) {
   if (failure !== null) throw failure.error;
   return results;
 }
+function gate(limit) {
+  let running = 0;
+  const waiting = [];
+  return async (fn) => {
+    if (running >= Math.max(1, limit)) await new Promise((resolve2) => waiting.push(resolve2));
+    else running++;
+    try {
+      return await fn();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
 
 // src/core/plan/changed.ts
 var import_node_path6 = __toESM(require_node_path(), 1);
@@ -5131,7 +5146,8 @@ async function write(request, plan3, early, outputsByIndex2, owner) {
     let outcome;
     try {
       const slas = d.slas ? (id) => slaBodies(d.slas, id) : void 0;
-      const r = await registerDeployment(request.client, snapshot, d, automationsFor(d), slas, flows, owner);
+      const register = () => registerDeployment(request.client, snapshot, d, automationsFor(d), slas, flows, owner);
+      const r = await (request.writeGate ? request.writeGate(register) : register());
       outcome = {
         name: d.name,
         flowName: d.flowName,
@@ -5467,6 +5483,7 @@ async function deploy2(request, reporter) {
       sources,
       concurrency: stepConcurrency(request),
       registrationConcurrency: writeConcurrency(request, client),
+      ...request.writeGate ? { writeGate: request.writeGate } : {},
       onStepEvent: (d, e) => reporter.step(d, e),
       onStepLog: (deployment, line) => reporter.stepLog(deployment, line),
       onProgress: (e) => reporter.progress(e),
@@ -6540,9 +6557,10 @@ async function deployProjects(request, projects, reporter) {
     client.close();
   }
   const once = { deploying: false };
+  const writeGate = gate(writeConcurrency(request, client));
   const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => ({
     project,
-    result: await deploy2(req, projectReporter(reporter, project, once))
+    result: await deploy2({ ...req, writeGate }, projectReporter(reporter, project, once))
   }));
   return mergeProjects(runs);
 }
