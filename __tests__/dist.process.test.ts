@@ -13,7 +13,7 @@ describe('dist/', () => {
       execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, env: { ...process.env, DEPLOY_ACTION_OUTDIR: out } });
       const files = (dir: string) =>
         readdirSync(dir, { recursive: true, encoding: 'utf8' })
-          .filter((f) => f.endsWith('.js'))
+          .filter((f) => f.endsWith('.js') || f === 'licenses.txt')
           .sort();
       expect(files(path.join(root, 'dist')), 'dist/ holds other files than a fresh build: run npm run build and commit dist/').toEqual(files(out));
       for (const file of files(out)) {
