@@ -40,6 +40,10 @@ const { metafile } = await build({
   sourcemap: false,
   legalComments: 'none',
   metafile: true,
+  // Module paths as they appear under node_modules, not where a symlinked node_modules really lives:
+  // the bundle's path comments (and chunk hashes) are then the same wherever the build runs (a git
+  // worktree sharing node_modules, the release workflow's test), so the dist check compares like with like.
+  preserveSymlinks: true,
   define: {
     __PREFECT_DEPLOY_VERSION__: JSON.stringify(pkg.version),
     __FLOW_ANALYZER__: JSON.stringify(await sourcesId('src/core/flows')),
