@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,10 @@ describe('dist/', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('holds an executable bin (the build sets the mode; git keeps it)', () => {
+    expect(statSync(path.join(root, 'dist/cli.js')).mode & 0o111, 'dist/cli.js is not executable: run npm run build and commit dist/cli.js with its mode').not.toBe(0);
   });
 
   it('runs on the Node version the action declares (node24)', () => {
