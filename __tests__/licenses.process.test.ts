@@ -10,11 +10,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error the build's helper is plain JavaScript, without declarations
 import { bundledPackageDirs, collectLicences, renderLicences } from '../scripts/licenses.mjs';
+// @ts-expect-error the build's helper is plain JavaScript, without declarations
+import { unbundledPackages } from '../scripts/externals.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'licenses-'));
 const out = path.join(scratch, 'dist');
-let metafile: { inputs: Record<string, unknown> };
+let metafile: { inputs: Record<string, unknown>; outputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }> };
 let licences: string;
 
 beforeAll(() => {
@@ -71,6 +73,19 @@ describe('dist/licenses.txt', () => {
 
   it('the build makes the CLI executable', () => {
     expect(statSync(path.join(out, 'cli.js')).mode & 0o777).toBe(0o755);
+  });
+});
+
+describe('the bundle', () => {
+  it('imports nothing from node_modules at run time (the npm package has no dependencies)', () => {
+    expect(unbundledPackages(metafile)).toEqual([]);
+    const externals = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+    expect(externals.length, 'the built-ins stay external').toBeGreaterThan(0);
+  });
+
+  it('a package left external is refused; built-ins and the optional kerberos are not', () => {
+    const imports = ['node:fs', 'fs/promises', 'kerberos', 'left-pad', '@scope/pkg', 'left-pad'].map((p) => ({ path: p, kind: 'import-statement', external: true }));
+    expect(unbundledPackages({ outputs: { 'dist/index.js': { imports } } })).toEqual(['@scope/pkg', 'left-pad']);
   });
 });
 

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
-import { builtinFilter, builtinsAsCommonJs } from './builtins-as-commonjs.mjs';
+import { builtinsAsCommonJs } from './builtins-as-commonjs.mjs';
+import { unbundledPackages } from './externals.mjs';
 import { collectLicences, renderLicences } from './licenses.mjs';
 
 // Identifies the code behind a cache kept between runs: flow analyses (src/core/flows/disk-cache.ts)
@@ -60,17 +61,8 @@ const { metafile } = await build({
   },
 });
 
-// Nothing may be left for npm to install: an import esbuild left external must be a Node built-in,
-// or a package the code loads only in a try (an optional feature whose absence it reports).
-const OPTIONAL_EXTERNALS = new Set([
-  // Negotiate (Kerberos) proxy authentication in https-proxy-agent (proxy-agent-negotiate's optional peer); a native add-on.
-  'kerberos',
-]);
-const external = Object.values(metafile.outputs)
-  .flatMap((o) => o.imports)
-  .filter((i) => i.external && !builtinFilter.test(i.path) && !OPTIONAL_EXTERNALS.has(i.path))
-  .map((i) => i.path);
-if (external.length) throw new Error(`the bundle imports ${[...new Set(external)].join(', ')} from node_modules at run time; bundle it (scripts/build.mjs)`);
+const unbundled = unbundledPackages(metafile);
+if (unbundled.length) throw new Error(`the bundle imports ${unbundled.join(', ')} from node_modules at run time; bundle it (scripts/build.mjs)`);
 
 await writeFile(`${outdir}/licenses.txt`, renderLicences(collectLicences(metafile), pkg.name));
 // For the licence test, which checks licenses.txt against what was bundled.
