@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ describe('dist/', () => {
       execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, env: { ...process.env, DEPLOY_ACTION_OUTDIR: out } });
       const files = (dir: string) =>
         readdirSync(dir, { recursive: true, encoding: 'utf8' })
-          .filter((f) => f.endsWith('.js'))
+          .filter((f) => f.endsWith('.js') || f === 'licenses.txt')
           .sort();
       expect(files(path.join(root, 'dist')), 'dist/ holds other files than a fresh build: run npm run build and commit dist/').toEqual(files(out));
       for (const file of files(out)) {
@@ -24,6 +24,10 @@ describe('dist/', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('holds an executable bin (the build sets the mode; git keeps it)', () => {
+    expect(statSync(path.join(root, 'dist/cli.js')).mode & 0o111, 'dist/cli.js is not executable: run npm run build and commit dist/cli.js with its mode').not.toBe(0);
   });
 
   it('runs on the Node version the action declares (node24)', () => {

@@ -1,10 +1,14 @@
 // Bundles the two entry points users run: the action (dist/index.js) and the CLI (dist/cli.js).
 // Code splitting puts what both share, and what is imported lazily (the cloud SDKs, loaded only
 // when a step needs them), into dist/chunks/, so a cold start parses only what the run uses.
+// Every runtime library is bundled: the npm package has no dependencies to install, and
+// dist/licenses.txt carries the licences of what the bundle holds.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { builtinsAsCommonJs } from './builtins-as-commonjs.mjs';
+import { unbundledPackages } from './externals.mjs';
+import { collectLicences, renderLicences } from './licenses.mjs';
 
 // Identifies the code behind a cache kept between runs: flow analyses (src/core/flows/disk-cache.ts)
 // and prefect.yaml values (src/core/config/yaml-cache.ts) are reused only by a build with the same
@@ -23,7 +27,8 @@ async function sourcesId(...paths) {
 const outdir = process.env.DEPLOY_ACTION_OUTDIR ?? 'dist';
 await rm(`${outdir}/chunks`, { recursive: true, force: true });
 
-await build({
+const pkg = JSON.parse(await readFile('package.json', 'utf8'));
+const { metafile } = await build({
   entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
   outdir,
   entryNames: '[name]',
@@ -35,8 +40,13 @@ await build({
   format: 'esm',
   sourcemap: false,
   legalComments: 'none',
+  metafile: true,
+  // Module paths as they appear under node_modules, not where a symlinked node_modules really lives:
+  // the bundle's path comments (and chunk hashes) are then the same wherever the build runs (a git
+  // worktree sharing node_modules, the release workflow's test), so the dist check compares like with like.
+  preserveSymlinks: true,
   define: {
-    __PREFECT_DEPLOY_VERSION__: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version),
+    __PREFECT_DEPLOY_VERSION__: JSON.stringify(pkg.version),
     __FLOW_ANALYZER__: JSON.stringify(await sourcesId('src/core/flows')),
     __YAML_READER__: JSON.stringify(await sourcesId('src/core/config/yaml.ts', 'src/core/config/yaml-cache.ts')),
   },
@@ -51,5 +61,15 @@ await build({
   },
 });
 
+const unbundled = unbundledPackages(metafile);
+if (unbundled.length) throw new Error(`the bundle imports ${unbundled.join(', ')} from node_modules at run time; bundle it (scripts/build.mjs)`);
+
+await writeFile(`${outdir}/licenses.txt`, renderLicences(collectLicences(metafile), pkg.name));
+// For the licence test, which checks licenses.txt against what was bundled.
+if (process.env.DEPLOY_ACTION_METAFILE) await writeFile(process.env.DEPLOY_ACTION_METAFILE, JSON.stringify(metafile));
+
+// The bin must be executable in git too (npm sets the mode on install, a checkout of the action does not):
+// writeFile's mode applies only to a new file, and esbuild has just written this one.
 const cli = `${outdir}/cli.js`;
-await writeFile(cli, `#!/usr/bin/env node\n${await readFile(cli, 'utf8')}`, { mode: 0o755 });
+await writeFile(cli, `#!/usr/bin/env node\n${await readFile(cli, 'utf8')}`);
+await chmod(cli, 0o755);

@@ -114,10 +114,19 @@ export interface RecordedRequest {
   body: unknown;
 }
 
+export interface StoredRelease {
+  id: number;
+  repo: string;
+  /** The request body of `POST /repos/{o}/{r}/releases`, as sent. */
+  request: { tag_name: string; name?: string; body?: string; draft?: boolean; prerelease?: boolean; make_latest?: string; target_commitish?: string };
+  author: string;
+}
+
 export interface FakeGitHub {
   /** What GITHUB_API_URL is set to. */
   url: string;
   comments: StoredComment[];
+  releases: StoredRelease[];
   /** Pull requests by commit SHA, for `GET /repos/{o}/{r}/commits/{sha}/pulls`. */
   pullsByCommit: Map<string, PullRequest[]>;
   requests: RecordedRequest[];
@@ -135,6 +144,7 @@ export async function startFakeGitHub(tokens: Record<string, Identity>): Promise
   const refusals: { method: string; operation: string; status: number; message: string }[] = [];
   const state: Omit<FakeGitHub, 'url' | 'close'> = {
     comments: [],
+    releases: [],
     pullsByCommit: new Map(),
     requests: [],
     violations: [],
@@ -341,6 +351,40 @@ export async function startFakeGitHub(tokens: Record<string, Identity>): Promise
           200,
           pulls.map((p) => ({ ...p, html_url: `https://github.com/${repo}/pull/${p.number}`, state: p.merged_at ? 'closed' : 'open' })),
         );
+      }
+      case 'repos/create-release': {
+        const request = body as StoredRelease['request'];
+        if (state.releases.some((r) => r.repo === repo && r.request.tag_name === request.tag_name)) {
+          return reply(422, {
+            message: 'Validation Failed',
+            errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }],
+            documentation_url: 'https://docs.github.com/rest/releases/releases#create-a-release',
+          });
+        }
+        const release: StoredRelease = { id: nextId++, repo, request, author: identity.login };
+        state.releases.push(release);
+        const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+        const url = `${base}/repos/${repo}/releases/${release.id}`;
+        return reply(201, {
+          url,
+          html_url: `https://github.com/${repo}/releases/tag/${request.tag_name}`,
+          assets_url: `${url}/assets`,
+          upload_url: `${base}/repos/${repo}/releases/${release.id}/assets{?name,label}`,
+          tarball_url: `${base}/repos/${repo}/tarball/${request.tag_name}`,
+          zipball_url: `${base}/repos/${repo}/zipball/${request.tag_name}`,
+          id: release.id,
+          node_id: `RE_kw${release.id}`,
+          tag_name: request.tag_name,
+          target_commitish: request.target_commitish ?? 'main',
+          name: request.name ?? null,
+          body: request.body ?? null,
+          draft: request.draft ?? false,
+          prerelease: request.prerelease ?? false,
+          created_at: at,
+          published_at: at,
+          author: user(identity.login),
+          assets: [],
+        });
       }
       default:
         state.violations.push(`${operation.operationId}: valid, but not faked`);

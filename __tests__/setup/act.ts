@@ -12,7 +12,9 @@
  * - actions/checkout is act's own built-in handling of a checkout of the same repository (it copies
  *   the working copy into the job's workspace);
  * - actions/upload-artifact@v4 and actions/download-artifact@v4 cannot be fetched from github.com:
- *   stand-ins (__tests__/e2e/stand-ins/) speak the same artifact protocol to act's artifact server.
+ *   stand-ins (__tests__/e2e/stand-ins/) speak the same artifact protocol to act's artifact server;
+ * - actions/setup-node, setup-python and setup-go: one stand-in (stand-ins/setup-tool) that uses the
+ *   tools already on PATH.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,6 +79,17 @@ export function prepareStandIns(parent: string): Record<string, string> {
     cpSync(path.join(standIns, dirName), dir, { recursive: true });
     cpSync(path.join(standIns, 'artifact.mjs'), path.join(dir, 'artifact.mjs'));
     repos[uses] = dir;
+  }
+  return repos;
+}
+
+/** The setup actions the workflows use, each `owner/name@ref` → the setup-tool stand-in. */
+export function prepareSetupStandIns(parent: string, uses: readonly string[]): Record<string, string> {
+  const repos: Record<string, string> = {};
+  for (const action of uses) {
+    const dir = path.join(parent, 'stand-ins', action.replace(/[/@]/g, '-'));
+    cpSync(path.join(standIns, 'setup-tool'), dir, { recursive: true });
+    repos[action] = dir;
   }
   return repos;
 }

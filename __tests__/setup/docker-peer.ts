@@ -18,6 +18,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePort, signalGroup, tail, waitForExit } from './prefect-server.js';
+import { cleanUpWhenInterrupted, unmountUnderSync } from './scratch-cleanup.js';
 
 const run = promisify(execFile);
 const HOST = '127.0.0.1';
@@ -106,21 +107,6 @@ function registryConfig(dir: string, port: number, htpasswd?: string): string {
   return `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${dir}\n  delete:\n    enabled: true\nhttp:\n  addr: ${HOST}:${port}\n${auth}`;
 }
 
-/** Unmounts whatever dockerd left mounted under `root` (a killed daemon can leave shm/netns mounts). */
-async function unmountUnder(root: string): Promise<void> {
-  let mounts: string[];
-  try {
-    mounts = readFileSync('/proc/self/mounts', 'utf8')
-      .split('\n')
-      .map((l) => l.split(' ')[1] ?? '')
-      .filter((m) => m.startsWith(`${root}/`))
-      .sort((a, b) => b.length - a.length);
-  } catch {
-    return;
-  }
-  for (const m of mounts) await run('umount', ['-l', m]).catch(() => undefined);
-}
-
 export async function startDockerPeer(options: DockerPeerOptions): Promise<DockerPeer> {
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   const dockerd = which('dockerd', 'Debian package docker.io');
@@ -145,18 +131,15 @@ export async function startDockerPeer(options: DockerPeerOptions): Promise<Docke
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    process.off('exit', onExit);
+    disarm();
     // the daemon first (it stops its containerd), then the registries
     for (const child of children) await stopChild(child, 15_000);
-    await unmountUnder(root);
+    // a daemon that had to be killed leaves shm/netns mounts: unmount before removing
+    unmountUnderSync(root);
     rmSync(root, { recursive: true, force: true });
   };
-  // Safety net when the test process ends without running teardown.
-  const onExit = (): void => {
-    for (const child of children) signalGroup(child, 'SIGKILL');
-    rmSync(root, { recursive: true, force: true });
-  };
-  process.once('exit', onExit);
+  // Safety net when the test process ends without running teardown (exit, Ctrl-C, a CI cancel).
+  const disarm = cleanUpWhenInterrupted(root, children);
 
   try {
     const user = 'deployer';
