@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-X356VDME.js");
+var { run } = await import("./chunks/main-AUQMYZX3.js");
 capYoungGeneration();
 await run();

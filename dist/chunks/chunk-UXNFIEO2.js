@@ -50,7 +50,7 @@ import {
   parseStep,
   parseYaml,
   selectDeployments
-} from "./chunk-V4553C7Z.js";
+} from "./chunk-NKSIPETH.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";
@@ -374,7 +374,7 @@ var runCache = new import_node_async_hooks.AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "56df20c2996c3f9f" : void 0;
+var ANALYZER = true ? "3803db48749c3c2a" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -1095,7 +1095,7 @@ async function settleSecretJobVariables(jobVariables, kept, poolName, pools) {
   if (references.length === 0) return { jobVariables, warnings };
   const lookup = await pools.readJobVariablesSchema(poolName);
   if (lookup.status !== "found") return { jobVariables, warnings };
-  const { judgeFor, replaceAt } = await import("./job-variables-judge-O2V2NJYB.js");
+  const { judgeFor, replaceAt } = await import("./job-variables-judge-4VT2ASJH.js");
   const judge = judgeFor(lookup.value);
   let settled = jobVariables;
   for (const { path: path15, text, placeholders } of references) {
@@ -1462,7 +1462,7 @@ async function parameterVerdicts(payload, schedules, flow, options, at) {
       }
     }
     if (Object.keys(judged).length === 0) return;
-    const { judgeParameters } = await import("./parameters-judge-GKXFIBI3.js");
+    const { judgeParameters } = await import("./parameters-judge-S4HVZZNW.js");
     for (const p of judgeParameters(judged, schema)) {
       const name = p.path[0];
       const viaCli = typeof name === "string" && cli.has(name);

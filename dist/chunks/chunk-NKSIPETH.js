@@ -14606,7 +14606,7 @@ function restore(entry) {
   };
   return fix(entry.value);
 }
-var READER = true ? "7710c6eabd44286e" : void 0;
+var READER = true ? "2593ec79f481c185" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {

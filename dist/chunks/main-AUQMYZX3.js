@@ -36,7 +36,7 @@ import {
   skippedToJson,
   skippedToMarkdown,
   skippedToText
-} from "./chunk-FBBWLIKU.js";
+} from "./chunk-UXNFIEO2.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-ZQOVDPXZ.js";
@@ -49,7 +49,7 @@ import {
 import {
   formatDiagnostic,
   parseStep
-} from "./chunk-V4553C7Z.js";
+} from "./chunk-NKSIPETH.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";

@@ -26,7 +26,7 @@ import {
   skippedToJson,
   skippedToText,
   validate
-} from "./chunk-FBBWLIKU.js";
+} from "./chunk-UXNFIEO2.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,
@@ -49,7 +49,7 @@ import {
   allStepNames,
   findStep,
   formatDiagnostic
-} from "./chunk-V4553C7Z.js";
+} from "./chunk-NKSIPETH.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
@@ -5090,7 +5090,7 @@ function registerSchema(program3, session) {
 // src/cli/version.ts
 var import_node_fs4 = __toESM(require_node_fs(), 1);
 function toolVersion() {
-  if (true) return "0.1.0";
+  if (true) return "1.0.0";
   return JSON.parse((0, import_node_fs4.readFileSync)(new URL("../../package.json", import.meta.url), "utf8")).version;
 }
 var GLOBAL_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["--prefect-file", "--output-file"]);
