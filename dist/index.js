@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-AUQMYZX3.js");
+var { run } = await import("./chunks/main-LEV23Y4Q.js");
 capYoungGeneration();
 await run();

@@ -44,6 +44,32 @@ describe('sharingGit (one git question per checkout for a run)', () => {
     expect(asked).toEqual(['p/a rev-parse HEAD', 'nested/c rev-parse HEAD', 'p/a diff --name-only HEAD', 'p/b diff --name-only HEAD']);
   });
 
+  it("shares --changed-since's checkout-wide answers (diff names, show, the commit) but not ls-files or the prefix", async () => {
+    const repo = layout();
+    const asked: string[] = [];
+    const git = sharingGit(async (args, cwd) => {
+      asked.push(`${path.relative(repo, cwd)} ${args.join(' ')}`);
+      return '';
+    }, new Map());
+    for (const dir of ['p/a', 'p/b']) {
+      const cwd = path.join(repo, dir);
+      await git(['rev-parse', '--show-prefix'], cwd);
+      await git(['rev-parse', '--verify', '--quiet', 'HEAD~1^{commit}'], cwd);
+      await git(['-c', 'core.quotePath=false', 'diff', '--name-only', '--no-renames', '-z', 'abc', '--'], cwd);
+      await git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z'], cwd);
+      await git(['show', 'abc:p/a/prefect.yaml'], cwd);
+    }
+    expect(asked).toEqual([
+      'p/a rev-parse --show-prefix',
+      'p/a rev-parse --verify --quiet HEAD~1^{commit}',
+      'p/a -c core.quotePath=false diff --name-only --no-renames -z abc --',
+      'p/a ls-files --others --exclude-standard --full-name -z',
+      'p/a show abc:p/a/prefect.yaml',
+      'p/b rev-parse --show-prefix',
+      'p/b ls-files --others --exclude-standard --full-name -z',
+    ]);
+  });
+
   it('shares a refusal too (no repository: one failed question, not one per project)', async () => {
     let calls = 0;
     const git = sharingGit(async () => {

@@ -37,10 +37,12 @@ export interface ChangedSelection {
 export async function changedSelection(
   request: CommandRequest,
   cache: PlanCache,
-  git: GitRunner = runGit,
+  given?: GitRunner,
 ): Promise<{ selection?: ChangedSelection; diagnostics: Diagnostic[] }> {
   const ref = request.changedSince;
   if (!ref) return { diagnostics: [] };
+  // The run's git: projects of one checkout share what it answers for the whole checkout.
+  const git = given ?? request.git ?? runGit;
   const loaded = await loadPrefectFile(request.prefectFile, request.cwd);
   const file = loaded.prefectFile;
   // The plan reports a file it cannot load, and a selection that matches nothing.

@@ -31,8 +31,10 @@ export const runGit: GitRunner = async (args, cwd) => {
   return stdout.trim();
 };
 
-// The questions whose answer is the checkout's, not the directory's: what version_info and the owner
-// mark ask. Asked from twenty project directories of one repository, git answers them the same.
+// The questions whose answer is the checkout's, not the directory's: what version_info, the owner
+// mark and `--changed-since` ask (diff names and `show` paths are from the top level; `ls-files`
+// and `--show-prefix` depend on the directory). Asked from twenty project directories of one
+// repository, git answers them the same.
 const CHECKOUT_QUESTIONS = new Set(
   [
     ['rev-parse', 'HEAD'],
@@ -40,8 +42,17 @@ const CHECKOUT_QUESTIONS = new Set(
     ['config', '--get', 'remote.origin.url'],
     ['log', '-1', '--pretty=%B'],
     ['rev-parse', '--show-toplevel'],
+    ['rev-parse', '--is-shallow-repository'],
   ].map((args) => JSON.stringify(args)),
 );
+
+function isCheckoutQuestion(args: readonly string[], question: string): boolean {
+  if (CHECKOUT_QUESTIONS.has(question)) return true;
+  const [a, b, c] = args;
+  if (a === 'rev-parse' && b === '--verify' && c === '--quiet' && args.length === 4) return true;
+  if (a === 'show' && args.length === 2) return true;
+  return a === '-c' && b === 'core.quotePath=false' && c === 'diff' && args.at(-1) === '--';
+}
 
 /** The `.git` (directory or worktree file) git would find from `cwd`, walking up; undefined when none. */
 function checkoutOf(cwd: string): string | undefined {
@@ -60,7 +71,7 @@ export function sharingGit(git: GitRunner, answers: Map<string, Promise<string>>
   return (args, cwd) => {
     const question = JSON.stringify(args);
     let where = cwd;
-    if (CHECKOUT_QUESTIONS.has(question)) {
+    if (isCheckoutQuestion(args, question)) {
       if (!checkouts.has(cwd)) checkouts.set(cwd, `checkout:${checkoutOf(cwd) ?? 'none'}`);
       where = checkouts.get(cwd)!;
     }

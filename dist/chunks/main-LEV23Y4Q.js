@@ -36,7 +36,7 @@ import {
   skippedToJson,
   skippedToMarkdown,
   skippedToText
-} from "./chunk-UXNFIEO2.js";
+} from "./chunk-PD5PLKWZ.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-ZQOVDPXZ.js";

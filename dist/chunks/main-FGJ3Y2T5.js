@@ -26,7 +26,7 @@ import {
   skippedToJson,
   skippedToText,
   validate
-} from "./chunk-UXNFIEO2.js";
+} from "./chunk-PD5PLKWZ.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   dotenvText,

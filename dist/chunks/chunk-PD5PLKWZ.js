@@ -132,9 +132,17 @@ var CHECKOUT_QUESTIONS = new Set(
     ["rev-parse", "--abbrev-ref", "HEAD"],
     ["config", "--get", "remote.origin.url"],
     ["log", "-1", "--pretty=%B"],
-    ["rev-parse", "--show-toplevel"]
+    ["rev-parse", "--show-toplevel"],
+    ["rev-parse", "--is-shallow-repository"]
   ].map((args) => JSON.stringify(args))
 );
+function isCheckoutQuestion(args, question) {
+  if (CHECKOUT_QUESTIONS.has(question)) return true;
+  const [a, b, c] = args;
+  if (a === "rev-parse" && b === "--verify" && c === "--quiet" && args.length === 4) return true;
+  if (a === "show" && args.length === 2) return true;
+  return a === "-c" && b === "core.quotePath=false" && c === "diff" && args.at(-1) === "--";
+}
 function checkoutOf(cwd) {
   for (let dir = import_node_path.default.resolve(cwd); ; dir = import_node_path.default.dirname(dir)) {
     if ((0, import_node_fs.existsSync)(import_node_path.default.join(dir, ".git"))) return import_node_path.default.join(dir, ".git");
@@ -146,7 +154,7 @@ function sharingGit(git, answers) {
   return (args, cwd) => {
     const question = JSON.stringify(args);
     let where = cwd;
-    if (CHECKOUT_QUESTIONS.has(question)) {
+    if (isCheckoutQuestion(args, question)) {
       if (!checkouts.has(cwd)) checkouts.set(cwd, `checkout:${checkoutOf(cwd) ?? "none"}`);
       where = checkouts.get(cwd);
     }
@@ -5266,9 +5274,10 @@ async function planAgainstServer(request) {
 // src/commands/changed.ts
 var import_node_fs10 = __toESM(require_node_fs(), 1);
 var import_node_path15 = __toESM(require_node_path(), 1);
-async function changedSelection(request, cache, git = runGit) {
+async function changedSelection(request, cache, given) {
   const ref = request.changedSince;
   if (!ref) return { diagnostics: [] };
+  const git = given ?? request.git ?? runGit;
   const loaded = await loadPrefectFile(request.prefectFile, request.cwd);
   const file = loaded.prefectFile;
   if (!file) return { diagnostics: [] };
