@@ -75,6 +75,15 @@ describe('plan markdown', () => {
     expect(lines.filter((l) => /^- ⚪ `orders-sync\/quiet-\d+` unchanged$/.test(l))).toHaveLength(11);
   });
 
+  it('counts in the headline the deployments changed-since left out', () => {
+    const headline = (md: string) => md.split('\n')[0];
+    expect(headline(planToMarkdown(plan, live(), { ...options, skipped: 4 }))).toBe('### Prefect deployment plan: 1 to create, 1 to update, 1 unchanged, 4 skipped');
+    expect(headline(planToMarkdown(plan, undefined, { ...options, skipped: 4 }))).toBe(
+      '### Prefect deployment plan: 3 deployments, 4 skipped (not compared with a server)',
+    );
+    expect(headline(planToMarkdown(plan, live(), { ...options, skipped: 0 }))).toBe('### Prefect deployment plan: 1 to create, 1 to update, 1 unchanged');
+  });
+
   it('with errors: the errors first, with file and line', async () => {
     const broken: Plan = {
       prefectFile: 'prefect.yaml',
@@ -128,6 +137,10 @@ describe('deploy markdown', () => {
 
   it('lists what was created, updated, left unchanged and what failed, linked to the Prefect UI', async () => {
     await expect(deployToMarkdown(result(), options)).toMatchFileSnapshot(golden('deploy'));
+  });
+
+  it('counts the skipped deployments in the headline of a deploy too', () => {
+    expect(deployToMarkdown(result(), { ...options, skipped: 2 }).split('\n')[0]).toBe('### ❌ Prefect deploy: 1 updated, 1 unchanged, 1 failed, 2 skipped');
   });
 
   it('says where a deploy stopped when nothing was registered', () => {

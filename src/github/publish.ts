@@ -26,6 +26,7 @@ export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }
     ...(ui ? { uiUrl: ui } : {}),
     footer: withSkipped(result, footer(r, 'Planned')),
     ...(result.deletions ? { deletions: result.deletions } : {}),
+    ...skippedCount(result),
   });
   await writeSummary(r, markdown);
   await postPlanComment(r, markdown, fingerprint(r, plan.deployments, result.deletions), result.hasChanges);
@@ -52,7 +53,12 @@ export async function publishDeploy(r: Run, result: CommandResult): Promise<void
   const deployed = { plan, outcomes, diagnostics: result.diagnostics, ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}) };
   await writeSummary(
     r,
-    deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...(ui ? { uiUrl: ui } : {}), footer: withSkipped(result, footer(r, 'Deployed')) }),
+    deployToMarkdown(r.secrets.redactValue(deployed), {
+      now: r.now,
+      ...(ui ? { uiUrl: ui } : {}),
+      footer: withSkipped(result, footer(r, 'Deployed')),
+      ...skippedCount(result),
+    }),
   );
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
@@ -113,6 +119,11 @@ function setStepOutputs(r: Run, plan: Plan, byIndex: ReadonlyMap<number, StepOut
 function withSkipped(result: CommandResult, footerText: string): string {
   const skipped = skippedToMarkdown(result.changedSince);
   return skipped ? `${skipped}\n\n${footerText}` : footerText;
+}
+
+/** The headline counts what `changed-since` left out; the footer lists them. */
+function skippedCount(result: CommandResult): { skipped?: number } {
+  return result.changedSince?.skipped.length ? { skipped: result.changedSince.skipped.length } : {};
 }
 
 function skippedJson(result: CommandResult): { skipped?: ReturnType<typeof skippedToJson> } {

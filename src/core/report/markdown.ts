@@ -99,7 +99,7 @@ export function planToMarkdown(plan: Plan, live: readonly LiveChange[] | undefin
   const errors = plan.diagnostics.filter((d) => d.severity === 'error');
   let title: string;
   if (errors.length > 0) title = `❌ Prefect deployment plan: ${count(errors.length, 'error')} in \`${plan.prefectFile}\``;
-  else if (!live) title = `Prefect deployment plan: ${count(rows.length, 'deployment')} (not compared with a server)`;
+  else if (!live) title = `Prefect deployment plan: ${count(rows.length, 'deployment')}${skippedCount(options)} (not compared with a server)`;
   else {
     title = `Prefect deployment plan: ${tally(rows, [
       ['create', 'to create'],
