@@ -103,7 +103,9 @@ describe('the plan comment of a pull request that changes one schedule', () => {
     await expect(markdown).toMatchFileSnapshot(golden);
     const lines = markdown.split('\n');
     expect(lines[0]).toBe('### Prefect deployment plan: 1 to update, 2 version only');
-    expect(lines[2]).toMatch(/^- 🟡 \[`e2e-load-orders\/orders-hourly-pr7`\]\(.*\) \*\*update\*\*: `schedules`, `version` `0a1b2c3d` → `9f8e7d6c`$/);
+    expect(lines[2]).toMatch(
+      /^- 🟡 \[`e2e-load-orders\/orders-hourly-pr7`\]\(.*\) \*\*update\*\*: `schedules` cron `0 \* \* \* \*` UTC → cron `30 \* \* \* \*` UTC, `version` `0a1b2c3d` → `9f8e7d6c`$/,
+    );
     expect(lines.slice(3, 5).every((l) => l.startsWith('- 🏷️ ') && l.endsWith(' version only: `0a1b2c3d` → `9f8e7d6c`'))).toBe(true);
     // The headline lines show no placeholder, and the image (known after build) is no change.
     expect(lines.slice(0, 5).filter((l) => l.includes('{{') || l.includes('job_variables'))).toEqual([]);

@@ -275,7 +275,7 @@ function lineSummary(row: Row): string {
     }
     case 'update':
     case 'updated':
-      return row.changes.map(changeSummary).join(', ');
+      return row.changes.map((c) => (c.field === 'schedules' ? schedulesSummary(row, c) : changeSummary(c))).join(', ');
     case 'version': {
       const c = row.changes.find((x) => x.field === 'version');
       return c ? `${versionCode(c.from)} → ${versionCode(c.to)}` : '';
@@ -293,6 +293,16 @@ function changeSummary(c: FieldChange): string {
   if (!scalar(c.from) || !scalar(c.to) || c.field === 'description') return code(c.field);
   const [from, to] = [versionCode(c.from), versionCode(c.to)];
   return from.length + to.length > 48 ? code(c.field) : `${code(c.field)} ${from} → ${to}`;
+}
+
+/** Changed schedules as they were and become, when that is short enough for the line. */
+function schedulesSummary(row: Row, c: FieldChange): string {
+  const list = (shown: string[]) => (shown.length ? shown.join(', ') : 'none');
+  const before = Array.isArray(c.from)
+    ? list(c.from.filter((s) => isMapping(s) && isMapping(s.schedule)).map((s) => shortSchedule((s as { schedule: Schedule }).schedule)))
+    : '';
+  const after = list(row.deployment.schedules.map((s) => shortSchedule(scheduleAsWritten(s))));
+  return before && before !== after && before.length + after.length <= 90 ? `${code(c.field)} ${before} → ${after}` : code(c.field);
 }
 
 /** The image a new deployment runs; one a build step fills is known after the build. */
