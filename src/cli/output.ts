@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { styleText } from 'node:util';
-import type { Paint, Tone } from '../core/report/index.js';
+import { plainText, type Paint, type Tone } from '../core/report/index.js';
 import type { Env } from './ci.js';
 
 /**
@@ -136,14 +136,14 @@ const plain = (s: string) => s;
 const TONES: Record<Tone, Format> = { add: 'green', remove: 'red', change: 'yellow', muted: 'dim', heading: 'bold' };
 
 export function style(color: boolean): Style {
-  if (!color) return { red: plain, green: plain, yellow: plain, dim: plain, bold: plain, paint: (_tone, text) => text };
+  if (!color) return { red: plain, green: plain, yellow: plain, dim: plain, bold: plain, paint: plainText };
   return {
     red: styled('red'),
     green: styled('green'),
     yellow: styled('yellow'),
     dim: styled('dim'),
     bold: styled('bold'),
-    paint: (tone, text) => styleText(TONES[tone], text, { validateStream: false }),
+    paint: (tone, text) => styled(TONES[tone])(text),
   };
 }
 

@@ -14,17 +14,7 @@ import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory, type Classified
 import type { Deletion } from '../plan/ownership.js';
 import { deletionJson, deletionsText } from './deletions.js';
 import { fieldDiff, scheduleAsWritten, settingsYaml } from './field-diff.js';
-
-/**
- * What a line of the terminal plan says, for colouring: `add` a creation or an added line, `remove`
- * a deletion or a removed line, `change` an update, `muted` what changes nothing (unchanged
- * deployments, diff context markers, next runs), `heading` the first line.
- */
-export type Tone = 'add' | 'remove' | 'change' | 'muted' | 'heading';
-/** Wraps a line's text for its tone (with colour codes, say); must not change the words. */
-export type Paint = (tone: Tone, text: string) => string;
-/** No colour: the words alone. */
-export const plainText: Paint = (_tone, text) => text;
+import { plainText, type Paint, type Tone } from './paint.js';
 
 export interface PlanJson {
   deployments: {
