@@ -17,7 +17,9 @@ import { fail, fingerprint, footer, writeSummary, type Run } from './run.js';
 
 export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }): Promise<void> {
   const { plan, live, uiUrl: ui } = result;
-  logPlan(plan, live, r.now);
+  // Redacted as the comment is, so the log does not depend on the runner's masking recognising a
+  // secret the YAML diff spreads over several lines.
+  logPlan(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), r.now);
   logSkipped(result);
   setPlanOutputs(r, plan, live, ui, result);
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
