@@ -138,9 +138,9 @@ describe('prefect-deploy deploy', () => {
     const plan = await ours(dir, ['plan', '--all']);
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('0 to create, 1 to update, 1 unchanged');
-    expect(plan.stdout).toContain('~ deploy-e2e/nightly (update)');
-    expect(plan.stdout).toContain('- {"day":"yesterday"}');
-    expect(plan.stdout).toContain('+ {"day":"tomorrow"}');
+    expect(plan.stdout).toContain('~ deploy-e2e/nightly (update: parameters)');
+    // The field's YAML as a diff, as the PR comment shows it.
+    expect(plan.stdout).toContain(['     parameters:', '    -  day: yesterday', '    +  day: tomorrow'].join('\n'));
     expect(plan.stdout).toContain('= other/hourly (unchanged)');
   });
 

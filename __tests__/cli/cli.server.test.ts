@@ -244,6 +244,30 @@ describe('prefect-deploy against a Prefect server', () => {
     expect(noColor.stdout + noColor.stderr).not.toMatch(ANSI);
   });
 
+  it('plan shows a changed schedule as a YAML diff with its next runs: coloured with FORCE_COLOR, plain with NO_COLOR', async () => {
+    const { dir, load, report } = project();
+    const deployed = await cli(dir, ['deploy', '--all']);
+    expect(deployed.code, deployed.stderr).toBe(0);
+    writeFileSync(path.join(dir, 'prefect.yaml'), prefectYaml(POOL).replace('cron: "0 2 * * *"', 'cron: "30 6 * * 1-5"'));
+    const plain = await cli(dir, ['plan', '--all'], { NO_COLOR: '1' });
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).not.toMatch(ANSI);
+    const lines = plain.stdout.split('\n');
+    const at = lines.indexOf(`~ ${load}/nightly (update: schedules)`);
+    expect(at, plain.stdout).toBeGreaterThan(0);
+    // Only the cron changes: the server's defaults (active, day_or, parameters) are context, not changes.
+    expect(lines.filter((l) => /^ {4}[-+]/.test(l))).toEqual(['    -      cron: 0 2 * * *', '    +      cron: 30 6 * * 1-5']);
+    const runs = lines.indexOf('    next runs of cron "30 6 * * 1-5" (UTC):');
+    expect(runs).toBeGreaterThan(at);
+    expect(lines.slice(runs + 1, runs + 4).every((l) => /^ {6}\d{4}-\d\d-\d\dT06:30:00\+00:00$/.test(l))).toBe(true);
+    expect(lines).toContain(`= ${report}/weekly (unchanged)`);
+    const forced = await cli(dir, ['plan', '--all'], { FORCE_COLOR: '1' });
+    expect(forced.stdout).toContain(`\x1b[33m~ ${load}/nightly (update: schedules)\x1b[39m`);
+    expect(forced.stdout).toContain('\x1b[31m    -      cron: 0 2 * * *\x1b[39m');
+    expect(forced.stdout).toContain('\x1b[32m    +      cron: 30 6 * * 1-5\x1b[39m');
+    expect(forced.stdout.replace(/\x1b\[\d+m/g, '')).toBe(plain.stdout);
+  });
+
   it('--debug logs every API request with its status and time (and never the key)', async () => {
     const { dir } = project();
     const debug = await cli(dir, ['plan', '--all', '--debug'], { PREFECT_API_KEY: 'pnu_secret_never_printed' });

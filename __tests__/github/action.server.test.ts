@@ -39,7 +39,7 @@ describe('the action in deploy mode', () => {
     expect(first.stdout).toContain('::add-mask::not-a-real-key-1234');
     expect(workflowCommands(first.stdout)).toContain('::group::refresh-dashboards/action-dashboards: created');
     expect(first.summary).toContain('### Prefect deploy: 1 created\n');
-    expect(first.summary).toContain(`| 🟢 | [\`refresh-dashboards/action-dashboards\`](${url}) | **created** |`);
+    expect(first.summary).toContain(`- 🟢 [\`refresh-dashboards/action-dashboards\`](${url}) **created**: work pool`);
     const second = await runAction(inputs, work);
     expect(JSON.parse(second.outputs.deployments!)[0].action).toBe('unchanged');
     expect(second.outputs.changes).toBe('false');

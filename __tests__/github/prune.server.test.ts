@@ -45,7 +45,8 @@ describe('the action with prune', () => {
     const summary = plan.summary.split('\n');
     expect(summary[0]).toMatch(/, 1 deployment to delete$/);
     expect(summary[2]).toMatch(/^🗑️ \*\*To delete\*\*/);
-    expect(summary.findIndex((l) => l.includes(`job-${RUN}/weekly`))).toBeLessThan(summary.findIndex((l) => l.startsWith('| ')));
+    // Before the deployments' own lines (the first list item that is not a deletion).
+    expect(summary.findIndex((l) => l.includes(`job-${RUN}/weekly`))).toBeLessThan(summary.findIndex((l) => /^- (?!🔴)/u.test(l)));
 
     const refused = await runAction({ 'working-directory': 'project', deployments: 'nightly', 'api-url': apiUrl, mode: 'deploy', prune: 'true' }, work, { env, bundle });
     expect(refused.code).not.toBe(0);

@@ -59,7 +59,7 @@ describe('plan markdown', () => {
     await expect(planToMarkdown(plan, live(), options)).toMatchFileSnapshot(golden('live'));
   });
 
-  it('lists changes first, and puts more than ten unchanged deployments in a collapsed table of their own', () => {
+  it('lists changes first, one line each, and puts more than ten unchanged deployments in a collapsed list of their own', () => {
     const quiet: LiveChange[] = Array.from({ length: 11 }, (_, i) => ({
       deployment: { ...deployment(us), name: `quiet-${i}` },
       action: 'unchanged',
@@ -69,10 +69,19 @@ describe('plan markdown', () => {
     const changed = live()[0]!;
     const lines = planToMarkdown({ ...plan, deployments: [...quiet.map((q) => q.deployment), changed.deployment] }, [...quiet, changed], options).split('\n');
     expect(lines[0]).toBe('### Prefect deployment plan: 1 to update, 11 unchanged');
-    expect(lines[4]).toMatch(/^\| 🟡 \| \[`orders-sync\/orders-eu`\]/);
-    expect(lines[5]).toBe('');
-    expect(lines[6]).toBe('<details><summary>11 unchanged</summary>');
-    expect(lines.filter((l) => l.startsWith('| ⚪ |'))).toHaveLength(11);
+    expect(lines[2]).toMatch(/^- 🟡 \[`orders-sync\/orders-eu`\]\(.*\) \*\*update\*\*: `tags`, `work_pool_name` `old-pool` → `shop-pool`, `job_variables`$/);
+    expect(lines[3]).toBe('');
+    expect(lines[4]).toBe('<details><summary>11 unchanged</summary>');
+    expect(lines.filter((l) => /^- ⚪ `orders-sync\/quiet-\d+` unchanged$/.test(l))).toHaveLength(11);
+  });
+
+  it('counts in the headline the deployments changed-since left out', () => {
+    const headline = (md: string) => md.split('\n')[0];
+    expect(headline(planToMarkdown(plan, live(), { ...options, skipped: 4 }))).toBe('### Prefect deployment plan: 1 to create, 1 to update, 1 unchanged, 4 skipped');
+    expect(headline(planToMarkdown(plan, undefined, { ...options, skipped: 4 }))).toBe(
+      '### Prefect deployment plan: 3 deployments, 4 skipped (not compared with a server)',
+    );
+    expect(headline(planToMarkdown(plan, live(), { ...options, skipped: 0 }))).toBe('### Prefect deployment plan: 1 to create, 1 to update, 1 unchanged');
   });
 
   it('with errors: the errors first, with file and line', async () => {
@@ -128,6 +137,10 @@ describe('deploy markdown', () => {
 
   it('lists what was created, updated, left unchanged and what failed, linked to the Prefect UI', async () => {
     await expect(deployToMarkdown(result(), options)).toMatchFileSnapshot(golden('deploy'));
+  });
+
+  it('counts the skipped deployments in the headline of a deploy too', () => {
+    expect(deployToMarkdown(result(), { ...options, skipped: 2 }).split('\n')[0]).toBe('### ❌ Prefect deploy: 1 updated, 1 unchanged, 1 failed, 2 skipped');
   });
 
   it('says where a deploy stopped when nothing was registered', () => {

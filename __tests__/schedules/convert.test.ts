@@ -5,7 +5,7 @@ const now = new Date('2026-03-07T10:17:33Z');
 const convert = (item: Record<string, unknown>): ConversionResult => convertScheduleItem(item, ['schedules', 0], { now });
 
 describe('convertScheduleItem: payloads', () => {
-  const cases: [string, Record<string, unknown>, unknown, unknown][] = [
+  const cases: [string, Record<string, unknown>, unknown, unknown, string?][] = [
     [
       'cron with slug',
       { cron: '0 2 * * *', timezone: 'Europe/Paris', slug: 'nightly' },
@@ -63,6 +63,7 @@ describe('convertScheduleItem: payloads', () => {
         replaces: null,
       },
       { schedule: { rrule: 'DTSTART:20200101T000000\nFREQ=DAILY;BYHOUR=9', timezone: 'UTC' } },
+      'FREQ=DAILY;BYHOUR=9',
     ],
     [
       'minutely rrule gets the latest period start before now, in its zone',
@@ -76,6 +77,7 @@ describe('convertScheduleItem: payloads', () => {
         replaces: null,
       },
       { schedule: { rrule: 'DTSTART:20260307T154400\nFREQ=MINUTELY;INTERVAL=7', timezone: 'Asia/Kolkata' } },
+      'FREQ=MINUTELY;INTERVAL=7',
     ],
     [
       'rrule JSON text with DTSTART: update carries only what the JSON gave',
@@ -91,8 +93,9 @@ describe('convertScheduleItem: payloads', () => {
       { schedule: { rrule: 'DTSTART:20260101T000000\nRRULE:FREQ=WEEKLY' } },
     ],
   ];
-  it.each(cases)('%s', (_name, item, create, update) => {
-    expect(convert(item)).toEqual({ ok: true, value: { create, update } });
+  // A synthesised DTSTART is for the server: the rule as written is kept for plans to show.
+  it.each(cases)('%s', (_name, item, create, update, rruleAsWritten) => {
+    expect(convert(item)).toEqual({ ok: true, value: { create, update, ...(rruleAsWritten ? { rruleAsWritten } : {}) } });
   });
 });
 

@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { styleText } from 'node:util';
+import { plainText, type Paint, type Tone } from '../core/report/index.js';
 import type { Env } from './ci.js';
 
 /**
@@ -118,15 +120,31 @@ export interface Style {
   yellow(s: string): string;
   dim(s: string): string;
   bold(s: string): string;
+  /** The plan's lines by tone: `+` green, `-` red, `~` yellow. */
+  paint: Paint;
 }
 
-const sgr = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
+type Format = Parameters<typeof styleText>[0];
+/**
+ * Node's own ANSI styling. `validateStream: false` because {@link useColor} has decided already:
+ * it reads the run's environment (which tests set) and `--no-color`, which styleText's own check
+ * of process.stdout and process.env cannot know.
+ */
+const styled = (format: Format) => (s: string) => styleText(format, s, { validateStream: false });
 const plain = (s: string) => s;
 
+const TONES: Record<Tone, Format> = { add: 'green', remove: 'red', change: 'yellow', muted: 'dim', heading: 'bold' };
+
 export function style(color: boolean): Style {
-  return color
-    ? { red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), dim: sgr(2, 22), bold: sgr(1, 22) }
-    : { red: plain, green: plain, yellow: plain, dim: plain, bold: plain };
+  if (!color) return { red: plain, green: plain, yellow: plain, dim: plain, bold: plain, paint: plainText };
+  return {
+    red: styled('red'),
+    green: styled('green'),
+    yellow: styled('yellow'),
+    dim: styled('dim'),
+    bold: styled('bold'),
+    paint: (tone, text) => styled(TONES[tone])(text),
+  };
 }
 
 /** What a shell reports for a program a closed pipe stopped (128 + SIGPIPE). */

@@ -92,7 +92,7 @@ export async function planProjects(
   } else if (!session.printProblems(s, result.diagnostics, 'would be registered')) {
     if (verb === 'validate')
       for (const p of parts) io.stdout(`${p.project}: ${p.plan.deployments.length} deployment(s) valid${request.apiUrl ? ' against ' + request.apiUrl : ''}`);
-    else io.stdout(projectsPlanToText(parts, { now: request.now }));
+    else io.stdout(projectsPlanToText(parts, { now: request.now, paint: s.paint }));
   }
   const selected = failed ? [] : projectsMatrix(parts).include.map((e) => e.deployment);
   const byAction = (a: string) => parts.flatMap((p) => (p.live ?? []).filter((c) => c.action === a).map((c) => projectSelector(p.project, qualifiedName(c.deployment))));

@@ -17,7 +17,9 @@ import { fail, fingerprint, footer, writeSummary, type Run } from './run.js';
 
 export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }): Promise<void> {
   const { plan, live, uiUrl: ui } = result;
-  logPlan(plan, live, r.now);
+  // Redacted as the comment is, so the log does not depend on the runner's masking recognising a
+  // secret the YAML diff spreads over several lines.
+  logPlan(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), r.now);
   logSkipped(result);
   setPlanOutputs(r, plan, live, ui, result);
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
@@ -26,6 +28,7 @@ export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }
     ...(ui ? { uiUrl: ui } : {}),
     footer: withSkipped(result, footer(r, 'Planned')),
     ...(result.deletions ? { deletions: result.deletions } : {}),
+    ...skippedCount(result),
   });
   await writeSummary(r, markdown);
   await postPlanComment(r, markdown, fingerprint(r, plan.deployments, result.deletions), result.hasChanges);
@@ -52,7 +55,12 @@ export async function publishDeploy(r: Run, result: CommandResult): Promise<void
   const deployed = { plan, outcomes, diagnostics: result.diagnostics, ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}) };
   await writeSummary(
     r,
-    deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...(ui ? { uiUrl: ui } : {}), footer: withSkipped(result, footer(r, 'Deployed')) }),
+    deployToMarkdown(r.secrets.redactValue(deployed), {
+      now: r.now,
+      ...(ui ? { uiUrl: ui } : {}),
+      footer: withSkipped(result, footer(r, 'Deployed')),
+      ...skippedCount(result),
+    }),
   );
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
@@ -113,6 +121,11 @@ function setStepOutputs(r: Run, plan: Plan, byIndex: ReadonlyMap<number, StepOut
 function withSkipped(result: CommandResult, footerText: string): string {
   const skipped = skippedToMarkdown(result.changedSince);
   return skipped ? `${skipped}\n\n${footerText}` : footerText;
+}
+
+/** The headline counts what `changed-since` left out; the footer lists them. */
+function skippedCount(result: CommandResult): { skipped?: number } {
+  return result.changedSince?.skipped.length ? { skipped: result.changedSince.skipped.length } : {};
 }
 
 function skippedJson(result: CommandResult): { skipped?: ReturnType<typeof skippedToJson> } {

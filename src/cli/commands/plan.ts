@@ -51,7 +51,12 @@ async function runPlan(session: Session, cmd: Command, verb: 'plan' | 'validate'
     io.stdout(JSON.stringify(json, null, 2));
   } else if (!session.printProblems(s, planned.diagnostics, 'would be registered')) {
     if (verb === 'validate') io.stdout(`${planned.prefectFile}: ${planned.deployments.length} deployment(s) valid${request.apiUrl ? ' against ' + request.apiUrl : ''}`);
-    else io.stdout(shownLive ? liveChangesToText(shown, shownLive, { now: request.now, ...(deletions ? { deletions } : {}) }) : planToText(shown, { now: request.now }));
+    else
+      io.stdout(
+        shownLive
+          ? liveChangesToText(shown, shownLive, { now: request.now, paint: s.paint, ...(deletions ? { deletions } : {}) })
+          : planToText(shown, { now: request.now }),
+      );
     const skipped = skippedToText(result.changedSince);
     if (skipped) io.stdout(skipped);
   }

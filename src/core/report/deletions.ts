@@ -5,6 +5,7 @@
 import { qualifiedName } from '../plan/desired.js';
 import type { Deletion } from '../plan/ownership.js';
 import { deploymentUrl } from '../../prefect/ui.js';
+import { plainText, type Paint } from './paint.js';
 
 /** A deletion as the JSON `plan` output and `--json` list it. */
 export function deletionJson(d: Pick<Deletion, 'flowName' | 'name' | 'id'>) {
@@ -12,12 +13,12 @@ export function deletionJson(d: Pick<Deletion, 'flowName' | 'name' | 'id'>) {
 }
 
 /** `pruning`: whether this run deletes them (`--prune`), else a plan saying what a prune would. */
-export function deletionsText(deletions: readonly Pick<Deletion, 'flowName' | 'name'>[]): string[] {
+export function deletionsText(deletions: readonly Pick<Deletion, 'flowName' | 'name'>[], paint: Paint = plainText): string[] {
   if (deletions.length === 0) return [];
   return [
     '',
     `to delete (owned by this project, no longer in prefect.yaml; deploy --prune deletes them with their automations):`,
-    ...deletions.map((d) => `- ${qualifiedName(d)} (delete)`),
+    ...deletions.map((d) => paint('remove', `- ${qualifiedName(d)} (delete)`)),
   ];
 }
 

@@ -2,6 +2,7 @@
  * report/: what a plan or a deploy looks like to people and pipelines — text, markdown (PR comment,
  * job summary), JSON. Reads plan/ and apply/ results; imports nothing above core.
  */
+export * from './paint.js';
 export * from './text.js';
 export * from './markdown.js';
 export * from './changes.js';

@@ -1,12 +1,12 @@
 /**
- * A plan, or the result of a deploy, as GitHub-flavoured markdown: one headline table first (what
- * happens to each deployment, its work pool, schedules and image), then per deployment a
- * collapsible block with the field changes as a diff and the next run times. The action sends the
- * same text to the PR comment, the job summary and the `plan-markdown` output.
+ * A plan, or the result of a deploy, as GitHub-flavoured markdown: a headline with the counts, one
+ * line per deployment (what happens to it, in a few words), then per deployment a collapsible block
+ * with the field changes as a diff and the next run times. Nothing is wider than the 800 px
+ * conversation column of a pull request (no table of many columns). The action sends the same text
+ * to the PR comment, the job summary and the `plan-markdown` output.
  */
-import { stringify } from 'yaml';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { isMapping, type Mapping } from '../config/index.js';
+import { isMapping } from '../config/index.js';
 import { isCronSchedule, isIntervalSchedule, nextRunTimes, type Schedule } from '../schedules/index.js';
 import type { DeployResult } from '../apply/index.js';
 import type { FieldChange } from '../plan/diff.js';
@@ -16,6 +16,7 @@ import type { Plan } from '../plan/index.js';
 import { formatSeconds } from './text.js';
 import { deploymentUrl } from '../../prefect/ui.js';
 import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory, type KnownAfterBuild } from './changes.js';
+import { fieldDiff, scheduleAsWritten, settingsYaml } from './field-diff.js';
 import type { Deletion } from '../plan/ownership.js';
 import { deletionsMarkdown } from './deletions.js';
 
@@ -29,7 +30,12 @@ export interface MarkdownOptions {
   footer?: string;
   /** A plan: what a prune would delete, shown first. */
   deletions?: readonly Deletion[];
+  /** How many deployments `changed-since` left out (listed in the footer), counted in the headline. */
+  skipped?: number;
 }
+
+/** Kept for callers that import it from here; the comment and the terminal share one diff. */
+export { fieldDiff } from './field-diff.js';
 
 /**
  * What happens to one deployment. `version` changes only the version (the commit); `unless-build`
@@ -60,7 +66,7 @@ const ICON: Record<Verb, string> = {
   failed: '🔴',
 };
 
-/** The words of the table's action column (and, for a plan, of the headline). */
+/** The words of a deployment's line (and, for a plan, of the headline). */
 const WORDS: Partial<Record<Verb, string>> = {
   version: 'version only',
   'unless-build': 'unchanged unless the build output differs',
@@ -93,7 +99,7 @@ export function planToMarkdown(plan: Plan, live: readonly LiveChange[] | undefin
   const errors = plan.diagnostics.filter((d) => d.severity === 'error');
   let title: string;
   if (errors.length > 0) title = `❌ Prefect deployment plan: ${count(errors.length, 'error')} in \`${plan.prefectFile}\``;
-  else if (!live) title = `Prefect deployment plan: ${count(rows.length, 'deployment')} (not compared with a server)`;
+  else if (!live) title = `Prefect deployment plan: ${count(rows.length, 'deployment')}${skippedCount(options)} (not compared with a server)`;
   else {
     title = `Prefect deployment plan: ${tally(rows, [
       ['create', 'to create'],
@@ -101,7 +107,7 @@ export function planToMarkdown(plan: Plan, live: readonly LiveChange[] | undefin
       ['version', WORDS.version!],
       ['unless-build', WORDS['unless-build']!],
       ['unchanged', 'unchanged'],
-    ])}${options.deletions?.length ? `, ${count(options.deletions.length, 'deployment')} to delete` : ''}`;
+    ])}${options.deletions?.length ? `, ${count(options.deletions.length, 'deployment')} to delete` : ''}${skippedCount(options)}`;
   }
   return render(
     {
@@ -109,7 +115,6 @@ export function planToMarkdown(plan: Plan, live: readonly LiveChange[] | undefin
       title,
       rows,
       diagnostics: plan.diagnostics,
-      column: 'Action',
       errorLead: `nothing is registered until ${errors.length === 1 ? 'it is' : 'they are'} fixed.`,
       ...(!live && errors.length === 0 ? { hint: 'Without `api-url` the plan cannot tell what exists already: it shows what would be sent.' } : {}),
     },
@@ -150,6 +155,7 @@ export function deployToMarkdown(result: DeployResult, options: MarkdownOptions)
   }
   const deleted = result.outcomes.filter((o) => o.action === 'deleted').map((o) => ({ flowName: o.flowName, name: o.name, id: o.id ?? '' }));
   if (deleted.length > 0) title += `, ${count(deleted.length, 'deployment')} deleted`;
+  if (result.outcomes.length > 0) title += skippedCount(options);
   // Notices of registered deployments are shown with them; the list below keeps the rest.
   const shown = new Set(rows.flatMap((r) => r.notes));
   const diagnostics = result.diagnostics.filter((d) => !(d.severity === 'warning' && shown.has(d.message)));
@@ -159,7 +165,6 @@ export function deployToMarkdown(result: DeployResult, options: MarkdownOptions)
       title,
       rows,
       diagnostics,
-      column: 'Result',
       errorLead: result.outcomes.length === 0 ? 'nothing was registered.' : '',
     },
     options,
@@ -170,8 +175,6 @@ interface Document {
   title: string;
   rows: readonly Row[];
   diagnostics: readonly Diagnostic[];
-  /** The heading of the what-happens column. */
-  column: string;
   /** Said after the error count. */
   errorLead: string;
   hint?: string;
@@ -190,17 +193,17 @@ const QUIET_SHOWN = 10;
 /** At most this many updates show their diff open. */
 const OPEN_DIFFS = 3;
 
-function render({ title, rows: given, diagnostics, column, errorLead, hint, deletions = [] }: Document, options: MarkdownOptions): string {
+function render({ title, rows: given, diagnostics, errorLead, hint, deletions = [] }: Document, options: MarkdownOptions): string {
   const rows = [...given].sort((a, b) => ORDER[a.verb] - ORDER[b.verb]);
   const out: string[] = [`### ${title}`, '', ...deletions];
   const collapsed = QUIET.filter((verb) => rows.filter((r) => r.verb === verb).length > QUIET_SHOWN);
-  // The first table is never empty: with nothing else to show, the first quiet kind stays in it.
+  // The first list is never empty: with nothing else to show, the first quiet kind stays in it.
   if (collapsed.length > 0 && rows.every((r) => collapsed.includes(r.verb))) collapsed.shift();
   const shown = rows.filter((r) => !collapsed.includes(r.verb));
-  if (shown.length > 0) out.push(...table(shown, column, options), '');
+  if (shown.length > 0) out.push(...shown.map((r) => line(r, options)), '');
   for (const verb of collapsed) {
     const these = rows.filter((r) => r.verb === verb);
-    out.push(`<details><summary>${these.length} ${WORDS[verb] ?? verb}</summary>`, '', ...table(these, column, options), '', '</details>', '');
+    out.push(`<details><summary>${these.length} ${WORDS[verb] ?? verb}</summary>`, '', ...these.map((r) => line(r, options)), '', '</details>', '');
   }
   if (hint) out.push(`<sub>${hint}</sub>`, '');
 
@@ -242,62 +245,81 @@ function render({ title, rows: given, diagnostics, column, errorLead, hint, dele
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function table(rows: readonly Row[], column: string, options: MarkdownOptions): string[] {
-  const lines = [`| | Deployment | ${column} | Work pool | Schedules | Image |`, '|:-:|---|---|---|---|---|'];
-  for (const row of rows) {
-    const d = row.deployment;
-    const p = d.payload;
-    const name = code(qualifiedName(d));
-    const url = deploymentUrl(options.uiUrl, row.id);
-    const link = url ? `[${name}](${url})` : name;
-    let action: string = WORDS[row.verb] ?? row.verb;
-    if (row.changes.length > 0 && row.verb !== 'version') action += ` ${row.changes.map((c) => code(c.field)).join(' ')}`;
-    if (row.verb === 'create' || row.verb === 'update' || row.verb === 'created' || row.verb === 'updated') action = `**${row.verb}**${action.slice(row.verb.length)}`;
-    const pool = poolCell(p.work_pool_name, p.work_queue_name);
-    const schedules = schedulesCell(d.schedules.map((s) => s.create));
-    // A changed column shows the value it replaces, struck through, so the table alone tells what changes.
-    const from = (field: string) => row.changes.find((c) => c.field === field);
-    const pools =
-      from('work_pool_name') || from('work_queue_name')
-        ? was(poolCell(from('work_pool_name')?.from ?? p.work_pool_name, from('work_queue_name')?.from ?? p.work_queue_name))
-        : '';
-    const oldSchedules = from('schedules');
-    const scheduleWas = oldSchedules && Array.isArray(oldSchedules.from) ? was(schedulesCell(oldSchedules.from.filter(isMapping))) : '';
-    lines.push(`| ${ICON[row.verb]} | ${link} | ${action} | ${pool}${pools} | ${schedules}${scheduleWas} | ${imageCell(row)} |`);
+/**
+ * One deployment in a line: icon, name (linked to the Prefect UI when its id is known), what
+ * happens, and in a few words what it changes; the diff itself is in the block further down.
+ */
+function line(row: Row, options: MarkdownOptions): string {
+  const d = row.deployment;
+  const name = code(qualifiedName(d));
+  const url = deploymentUrl(options.uiUrl, row.id);
+  const words = WORDS[row.verb] ?? row.verb;
+  const loud = row.verb === 'create' || row.verb === 'update' || row.verb === 'created' || row.verb === 'updated' || row.verb === 'failed';
+  const summary = lineSummary(row);
+  return `- ${ICON[row.verb]} ${url ? `[${name}](${url})` : name} ${loud ? `**${words}**` : words}${summary ? `: ${summary}` : ''}`.replace(/\n/g, ' ');
+}
+
+function lineSummary(row: Row): string {
+  const p = row.deployment.payload;
+  switch (row.verb) {
+    case 'create':
+    case 'created':
+    case 'planned': {
+      const schedules = row.deployment.schedules.filter((s) => s.create.active).map((s) => shortSchedule(scheduleAsWritten(s)));
+      const image = imageOf(row);
+      return [
+        `work pool ${typeof p.work_pool_name === 'string' ? code(p.work_pool_name) : '—'}`,
+        ...(schedules.length > 2 ? [`${schedules.length} schedules`] : schedules),
+        ...(image ? [`image ${image}`] : []),
+      ].join(', ');
+    }
+    case 'update':
+    case 'updated':
+      return row.changes.map((c) => (c.field === 'schedules' ? schedulesSummary(row, c) : changeSummary(c))).join(', ');
+    case 'version': {
+      const c = row.changes.find((x) => x.field === 'version');
+      return c ? `${versionCode(c.from)} → ${versionCode(c.to)}` : '';
+    }
+    case 'failed':
+      return row.error ? inline(firstLine(row.error, 120)) : '';
+    default:
+      return '';
   }
-  return lines.map((l) => l.replace(/\n/g, ' '));
 }
 
-function poolCell(pool: unknown, queue: unknown): string {
-  return typeof pool === 'string' ? code(pool) + (typeof queue === 'string' ? ` / ${code(queue)}` : '') : '—';
+/** A field name, and for a short scalar (a work pool, a version) what it was and becomes. */
+function changeSummary(c: FieldChange): string {
+  const scalar = (v: unknown) => v === null || v === undefined || ['string', 'number', 'boolean'].includes(typeof v);
+  if (!scalar(c.from) || !scalar(c.to) || c.field === 'description') return code(c.field);
+  const [from, to] = [versionCode(c.from), versionCode(c.to)];
+  return from.length + to.length > 48 ? code(c.field) : `${code(c.field)} ${from} → ${to}`;
 }
 
-/** Schedules as the create body or the server holds them (`{schedule, active}`). */
-function schedulesCell(schedules: readonly { schedule?: unknown; active?: unknown }[]): string {
-  const shown = schedules.filter((s) => isMapping(s.schedule)).map((s) => shortSchedule(s.schedule as Schedule) + (s.active === false ? ' (off)' : ''));
-  return shown.length ? shown.join('<br>') : '—';
+/** Changed schedules as they were and become, when that is short enough for the line. */
+function schedulesSummary(row: Row, c: FieldChange): string {
+  const list = (shown: string[]) => (shown.length ? shown.join(', ') : 'none');
+  const before = Array.isArray(c.from)
+    ? list(c.from.filter((s) => isMapping(s) && isMapping(s.schedule)).map((s) => shortSchedule((s as { schedule: Schedule }).schedule)))
+    : '';
+  const after = list(row.deployment.schedules.map((s) => shortSchedule(scheduleAsWritten(s))));
+  return before && before !== after && before.length + after.length <= 90 ? `${code(c.field)} ${before} → ${after}` : code(c.field);
 }
 
-/** The image sent, and what it replaces; an image a build step fills is known after the build. */
-function imageCell(row: Row): string {
+/** The image a new deployment runs; one a build step fills is known after the build. */
+function imageOf(row: Row): string | undefined {
   const jobVariables = row.deployment.payload.job_variables;
   const image = isMapping(jobVariables) ? jobVariables.image : undefined;
-  const deferred = row.knownAfterBuild.find((k) => k.path === 'job_variables.image');
-  if (deferred || (typeof image === 'string' && row.deployment.deferred.some((p) => image.includes(p)))) {
-    const now = deferred && typeof deferred.current === 'string' ? code(deferred.current) : undefined;
-    return `${KNOWN_AFTER_BUILD}${now ? (deferred!.couldMatch ? `<br><sub>now ${now}</sub>` : was(now)) : ''}`;
-  }
-  const shown = imageOf(jobVariables);
-  const old = row.changes.find((c) => c.field === 'job_variables');
-  return old && imageOf(old.from) !== shown ? `${shown}${was(imageOf(old.from))}` : shown;
+  if (typeof image !== 'string') return undefined;
+  return row.deployment.deferred.some((p) => image.includes(p)) ? KNOWN_AFTER_BUILD : code(image);
 }
 
-function imageOf(jobVariables: unknown): string {
-  return isMapping(jobVariables) && typeof jobVariables.image === 'string' ? code(jobVariables.image) : '—';
+function firstLine(text: string, max: number): string {
+  const first = text.split('\n')[0]!;
+  return first.length > max ? `${first.slice(0, max - 1)}…` : first;
 }
 
-function was(cell: string): string {
-  return `<br>~~${cell}~~`;
+function skippedCount(options: MarkdownOptions): string {
+  return options.skipped ? `, ${options.skipped} skipped` : '';
 }
 
 /** The collapsible part of one deployment; empty for an unchanged one. */
@@ -305,7 +327,7 @@ function details(row: Row, options: MarkdownOptions): string[] {
   const out: string[] = [];
   if (row.error) out.push(`**Error:** ${inline(row.error)}`, '');
   if (row.changes.length > 0) out.push(...fence('diff', fieldDiff(row.changes)), '');
-  else if (row.verb === 'create' || row.verb === 'created' || row.verb === 'planned') out.push(...fence('yaml', settings(row.deployment)), '');
+  else if (row.verb === 'create' || row.verb === 'created' || row.verb === 'planned') out.push(...fence('yaml', settingsYaml(row.deployment)), '');
   const schedulesChange = row.changes.some((c) => c.field === 'schedules');
   if (row.verb === 'create' || row.verb === 'created' || row.verb === 'planned' || schedulesChange) out.push(...nextRuns(row.deployment, options));
   return out;
@@ -374,155 +396,15 @@ function nextRuns(d: DesiredDeployment, options: MarkdownOptions): string[] {
   for (const s of d.schedules) {
     if (!s.create.active) continue;
     const runs = nextRunTimes(s.create.schedule, options.runs ?? 3, options.now);
-    if (runs.length) out.push(`- ${shortSchedule(s.create.schedule)}: ${runs.map(code).join(', ')}`);
+    if (runs.length) out.push(`- ${shortSchedule(scheduleAsWritten(s))}: ${runs.map(code).join(', ')}`);
   }
   return out.length ? ['Next runs:', '', ...out, ''] : [];
-}
-
-/** What a new deployment is registered with, in prefect.yaml's words. */
-function settings(d: DesiredDeployment): string {
-  const p = d.payload;
-  const value: Mapping = { entrypoint: d.entrypoint };
-  if (d.description) value.description = d.description;
-  if (p.version) value.version = p.version;
-  value.work_pool = {
-    name: p.work_pool_name,
-    ...(p.work_queue_name ? { work_queue_name: p.work_queue_name } : {}),
-    ...(isMapping(p.job_variables) && Object.keys(p.job_variables).length ? { job_variables: p.job_variables } : {}),
-  };
-  if (isMapping(p.parameters) && Object.keys(p.parameters).length) value.parameters = p.parameters;
-  if (d.schedules.length) {
-    value.schedules = d.schedules.map((s) => ({
-      ...withoutDefaultDayOr(s.create.schedule),
-      ...(s.create.active ? {} : { active: false }),
-      ...(s.create.slug ? { slug: s.create.slug } : {}),
-      ...(Object.keys(s.create.parameters).length ? { parameters: s.create.parameters } : {}),
-    }));
-  }
-  if (Array.isArray(p.tags) && p.tags.length) value.tags = p.tags;
-  if (p.paused) value.paused = true;
-  if (p.concurrency_limit !== null) value.concurrency_limit = p.concurrency_limit;
-  if (d.triggers.length) value.triggers = `${d.triggers.length} automation${d.triggers.length === 1 ? '' : 's'}`;
-  if (d.deferred.length) value.filled_by_steps = [...d.deferred];
-  return yaml(value, false);
-}
-
-function withoutDefaultDayOr(s: Schedule): Mapping {
-  const { day_or: dayOr, ...rest } = s as Schedule & { day_or?: boolean };
-  return dayOr === false ? { ...rest, day_or: false } : rest;
-}
-
-/** Every changed field as a unified diff of its YAML, unchanged stretches cut to three lines of context. */
-export function fieldDiff(changes: readonly FieldChange[]): string {
-  const lines: string[] = [];
-  for (const c of changes) {
-    const [from, to] = alignForDisplay(c.from, c.to);
-    const before = yaml({ [c.field]: from === undefined ? null : from }).split('\n');
-    const after = yaml({ [c.field]: to === undefined ? null : to }).split('\n');
-    lines.push(...hunks(diffLines(before, after), 3));
-  }
-  return lines.join('\n');
-}
-
-/**
- * Hides what only differs in form: a key the server leaves out and the deploy sends as null (or
- * the other way round) is not a change worth a diff line.
- */
-function alignForDisplay(from: unknown, to: unknown): [unknown, unknown] {
-  if (Array.isArray(from) && Array.isArray(to)) {
-    const [f, t]: [unknown[], unknown[]] = [from, to];
-    const n = Math.min(f.length, t.length);
-    const pairs = Array.from({ length: n }, (_, i) => alignForDisplay(f[i], t[i]));
-    return [
-      [...pairs.map((p) => p[0]), ...f.slice(n)],
-      [...pairs.map((p) => p[1]), ...t.slice(n)],
-    ];
-  }
-  if (!isMapping(from) || !isMapping(to)) return [from, to];
-  const a: Mapping = {};
-  const b: Mapping = {};
-  for (const k of new Set([...Object.keys(from), ...Object.keys(to)])) {
-    const inA = Object.hasOwn(from, k) && from[k] !== undefined;
-    const inB = Object.hasOwn(to, k) && to[k] !== undefined;
-    if (inA && inB) [a[k], b[k]] = alignForDisplay(from[k], to[k]);
-    else if (inA && from[k] !== null) a[k] = from[k];
-    else if (inB && to[k] !== null) b[k] = to[k];
-  }
-  return [a, b];
-}
-
-type DiffLine = { op: ' ' | '-' | '+'; text: string };
-
-/** Longest-common-subsequence line diff; very large inputs fall back to all-removed, all-added. */
-function diffLines(a: readonly string[], b: readonly string[]): DiffLine[] {
-  const n = a.length;
-  const m = b.length;
-  if (n * m > 1_000_000) return [...a.map((text) => ({ op: '-' as const, text })), ...b.map((text) => ({ op: '+' as const, text }))];
-  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  }
-  const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) {
-      out.push({ op: ' ', text: a[i]! });
-      i++;
-      j++;
-    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      out.push({ op: '+', text: b[j++]! });
-    } else {
-      out.push({ op: '-', text: a[i++]! });
-    }
-  }
-  // Removals before additions within a run of changes, as unified diffs print them.
-  for (let k = 0; k < out.length;) {
-    if (out[k]!.op === ' ') {
-      k++;
-      continue;
-    }
-    let end = k;
-    while (end < out.length && out[end]!.op !== ' ') end++;
-    const run = out.slice(k, end);
-    out.splice(k, run.length, ...run.filter((l) => l.op === '-'), ...run.filter((l) => l.op === '+'));
-    k = end;
-  }
-  return out;
-}
-
-function hunks(lines: readonly DiffLine[], context: number): string[] {
-  const keep = lines.map(() => false);
-  lines.forEach((l, i) => {
-    if (l.op === ' ') return;
-    for (let k = Math.max(0, i - context); k <= Math.min(lines.length - 1, i + context); k++) keep[k] = true;
-  });
-  // The first line names the field: always shown so every hunk can be placed.
-  keep[0] = true;
-  const out: string[] = [];
-  let skipped = false;
-  lines.forEach((l, i) => {
-    if (!keep[i]) {
-      skipped = true;
-      return;
-    }
-    if (skipped) out.push('@@ … @@');
-    skipped = false;
-    out.push(`${l.op}${l.text}`);
-  });
-  if (skipped) out.push('@@ … @@');
-  return out;
 }
 
 export function shortSchedule(s: Schedule): string {
   if (isCronSchedule(s)) return `cron ${code(s.cron)}${s.timezone ? ` ${s.timezone}` : ''}`;
   if (isIntervalSchedule(s)) return `every ${formatSeconds(s.interval)}${s.timezone && s.timezone !== 'UTC' ? ` ${s.timezone}` : ''}`;
   return `rrule ${code(s.rrule.replace(/\n/g, ' '))}${s.timezone ? ` ${s.timezone}` : ''}`;
-}
-
-/** Sorted keys for diffs, so the server's key order and ours do not show as changes. */
-function yaml(value: unknown, sorted = true): string {
-  return stringify(value, { lineWidth: 0, sortMapEntries: sorted, aliasDuplicateObjects: false }).trimEnd();
 }
 
 /** A fenced block whose fence is longer than any backtick run inside it. */

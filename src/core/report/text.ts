@@ -1,8 +1,11 @@
 /**
- * A plan as people read it (terminal text) and as programs read it (JSON).
+ * A plan as people read it (terminal text) and as programs read it (JSON). The text is plain: each
+ * line that means something (a creation, a change, a deletion, a diff line) goes through a `paint`
+ * function the caller may give, so the CLI colours it and everything else (the action's log, tests)
+ * gets the words alone.
  */
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { isCronSchedule, isIntervalSchedule, nextRunTimes, type Schedule } from '../schedules/index.js';
+import { isCronSchedule, isIntervalSchedule, nextRunTimes, type ConvertedSchedule, type Schedule } from '../schedules/index.js';
 import { parseStep, type Mapping } from '../config/index.js';
 import { qualifiedName, type DesiredDeployment } from '../plan/desired.js';
 import type { Plan } from '../plan/index.js';
@@ -10,6 +13,8 @@ import type { LiveChange } from '../plan/live.js';
 import { classifyChange, KNOWN_AFTER_BUILD, type ChangeCategory, type ClassifiedChange } from './changes.js';
 import type { Deletion } from '../plan/ownership.js';
 import { deletionJson, deletionsText } from './deletions.js';
+import { fieldDiff, scheduleAsWritten, settingsYaml } from './field-diff.js';
+import { plainText, type Paint, type Tone } from './paint.js';
 
 export interface PlanJson {
   deployments: {
@@ -89,6 +94,8 @@ export interface TextOptions {
   runs?: number;
   /** What a prune would delete, shown first. */
   deletions?: readonly Deletion[];
+  /** Colours by tone; no colour by default. */
+  paint?: Paint;
 }
 
 export function planToText(plan: Plan, options: TextOptions): string {
@@ -102,6 +109,7 @@ export function planToText(plan: Plan, options: TextOptions): string {
 }
 
 const SYMBOL: Record<ChangeCategory, string> = { create: '+', update: '~', 'version-only': '~', 'unchanged-unless-build-differs': '?', unchanged: '=' };
+const TONE: Record<ChangeCategory, Tone> = { create: 'add', update: 'change', 'version-only': 'change', 'unchanged-unless-build-differs': 'muted', unchanged: 'muted' };
 const VERB: Record<ChangeCategory, string> = {
   create: 'create',
   update: 'update',
@@ -110,11 +118,17 @@ const VERB: Record<ChangeCategory, string> = {
   unchanged: 'unchanged',
 };
 
+/** Where details sit under a deployment's line: under its name. */
+const INDENT = '    ';
+
 /**
- * A plan diffed against the live server: create / update (with field changes) / unchanged, a new
- * version alone and values only the build can settle told apart from the changes someone made.
+ * A plan diffed against the live server: create / update / unchanged, each changed field as the
+ * same YAML diff the PR comment shows, a new deployment as the settings it is registered with, and
+ * the next runs of every new or changed schedule. A new version alone and values only the build can
+ * settle are told apart from the changes someone made.
  */
 export function liveChangesToText(plan: Plan, live: readonly LiveChange[], options: TextOptions): string {
+  const paint = options.paint ?? plainText;
   const classified: ClassifiedChange[] = live.map((c) => classifyChange(c.deployment, c.action, c.changes));
   const count = (category: ChangeCategory) => classified.filter((c) => c.category === category).length;
   const extra = (
@@ -127,21 +141,24 @@ export function liveChangesToText(plan: Plan, live: readonly LiveChange[], optio
     .map(([category, words]) => `, ${count(category)} ${words}`)
     .join('');
   const deleting = options.deletions?.length ? `, ${options.deletions.length} to delete` : '';
-  const lines = [`${plan.prefectFile}: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged${extra}${deleting}`];
-  lines.push(...deletionsText(options.deletions ?? []));
+  const lines = [paint('heading', `${plan.prefectFile}: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged${extra}${deleting}`)];
+  lines.push(...deletionsText(options.deletions ?? [], paint));
   live.forEach((change, i) => {
     const d = change.deployment;
     const { category, changes, knownAfterBuild } = classified[i]!;
-    lines.push('', `${SYMBOL[category]} ${qualifiedName(d)} (${VERB[category]})`);
-    for (const note of change.notes) lines.push(`  ! ${note}`);
+    const fields = category === 'update' && changes.length ? `: ${changes.map((c) => c.field).join(', ')}` : '';
+    lines.push('', paint(TONE[category], `${SYMBOL[category]} ${qualifiedName(d)} (${VERB[category]}${fields})`));
+    for (const note of change.notes) lines.push(paint('change', `  ! ${note}`));
     if (category === 'create') {
-      lines.push(...deploymentText(d, options).slice(1));
-      return;
-    }
-    for (const c of changes) {
-      lines.push(`  ${c.field}:`);
-      lines.push(`    - ${truncate(compact(c.from), 200)}`);
-      lines.push(`    + ${truncate(compact(c.to), 200)}`);
+      lines.push(
+        ...settingsYaml(d)
+          .split('\n')
+          .map((l) => INDENT + l),
+      );
+      lines.push(...nextRunsText(d.schedules, options));
+    } else {
+      if (changes.length) lines.push(...diffText(fieldDiff(changes), paint));
+      if (changes.some((c) => c.field === 'schedules')) lines.push(...nextRunsText(d.schedules, options));
     }
     for (const k of knownAfterBuild) {
       const now = 'current' in k ? `, now ${truncate(compact(k.current), 120)}${k.couldMatch ? '' : ' (replaced)'}` : '';
@@ -149,6 +166,26 @@ export function liveChangesToText(plan: Plan, live: readonly LiveChange[], optio
     }
   });
   return lines.join('\n');
+}
+
+/** A unified diff's lines under a deployment, each painted by what it does. */
+function diffText(diff: string, paint: Paint): string[] {
+  return diff.split('\n').map((l) => {
+    const tone: Tone | undefined = l.startsWith('+') ? 'add' : l.startsWith('-') ? 'remove' : l.startsWith('@@') ? 'muted' : undefined;
+    return tone ? paint(tone, INDENT + l) : INDENT + l;
+  });
+}
+
+/** The next runs of each active schedule, in its timezone: what the scheduler will create. */
+function nextRunsText(schedules: readonly ConvertedSchedule[], options: TextOptions): string[] {
+  const paint = options.paint ?? plainText;
+  const out: string[] = [];
+  for (const s of schedules) {
+    if (!s.create.active) continue;
+    const runs = nextRunTimes(s.create.schedule, options.runs ?? 3, options.now);
+    if (runs.length) out.push(`${INDENT}next runs of ${describeSchedule(scheduleAsWritten(s))}:`, ...runs.map((r) => paint('muted', `${INDENT}  ${r}`)));
+  }
+  return out;
 }
 
 function compact(v: unknown): string {
@@ -181,7 +218,7 @@ function deploymentText(d: DesiredDeployment, options: TextOptions): string[] {
     field('schedules', '');
     for (const s of d.schedules) {
       const status = s.create.active ? '' : ' (inactive)';
-      out.push(`    ${describeSchedule(s.create.schedule)}${status}${s.create.slug ? ` [${s.create.slug}]` : ''}`);
+      out.push(`    ${describeSchedule(scheduleAsWritten(s))}${status}${s.create.slug ? ` [${s.create.slug}]` : ''}`);
       const runs = nextRunTimes(s.create.schedule, options.runs ?? 3, options.now);
       if (runs.length) out.push(`      next: ${runs.join(', ')}`);
     }

@@ -40,6 +40,7 @@ export function convertScheduleItem(item: Record<string, unknown>, path: Path, o
   });
   const timezone = item.timezone;
   let built: { schedule: Schedule; given: Partial<Record<string, unknown>> };
+  let rruleAsWritten: string | undefined;
 
   if (truthy(item.cron)) {
     const cron = item.cron;
@@ -95,6 +96,7 @@ export function convertScheduleItem(item: Record<string, unknown>, path: Path, o
       // Prefect rebuilds the schedule here, which validates a timezone the JSON form set unchecked.
       const tzError = rruleTimezoneError(result.schedule.timezone);
       if (tzError !== undefined) return fail('timezone', tzError);
+      rruleAsWritten = result.schedule.rrule;
       result.schedule = { rrule: normalized, timezone: result.schedule.timezone };
       result.given = { ...result.schedule };
     }
@@ -127,7 +129,7 @@ export function convertScheduleItem(item: Record<string, unknown>, path: Path, o
   if (parameters !== undefined) update.parameters = parameters;
   if (slug !== undefined) update.slug = slug;
   if (replaces !== undefined) update.replaces = replaces;
-  return { ok: true, value: { create, update } };
+  return { ok: true, value: { create, update, ...(rruleAsWritten !== undefined ? { rruleAsWritten } : {}) } };
 }
 
 type RRuleBuild = { schedule: RRuleSchedule; given: Partial<RRuleSchedule> } | { key: string; error: string };

@@ -60,6 +60,11 @@ export interface DeploymentScheduleUpdate {
 export interface ConvertedSchedule {
   create: DeploymentScheduleCreate;
   update: DeploymentScheduleUpdate;
+  /**
+   * The rrule as prefect.yaml wrote it, when the payloads carry Prefect's synthesised DTSTART
+   * instead: a plan shows the rule the user wrote, not an anchor they never chose.
+   */
+  rruleAsWritten?: string;
 }
 
 export function isCronSchedule(s: Schedule): s is CronSchedule {
