@@ -12,7 +12,7 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/cli.ts
 enableCodeCache();
-var [{ main }, { exitWhenReaderCloses }] = await Promise.all([import("./chunks/main-FGJ3Y2T5.js"), import("./chunks/output-BKQP4ISD.js")]);
+var [{ main }, { exitWhenReaderCloses }] = await Promise.all([import("./chunks/main-4TZUWBBA.js"), import("./chunks/output-MWJQ7RCZ.js")]);
 exitWhenReaderCloses();
 capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

@@ -11,9 +11,27 @@ import {
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-XKEBIP4J.js";
+} from "./chunk-Q5AAV6UF.js";
+import "./chunk-HZJGAXGO.js";
+import "./chunk-JDZ5Z23Z.js";
+import "./chunk-ZQOVDPXZ.js";
+import "./chunk-2MH7FLN3.js";
+import "./chunk-FIONPFPF.js";
+import "./chunk-JLYY2XJH.js";
+import "./chunk-RTJXVYK5.js";
+import "./chunk-P53V7XJ3.js";
+import "./chunk-RWVIAWYL.js";
+import "./chunk-NYGW7KUL.js";
+import "./chunk-C4QZBJBN.js";
+import "./chunk-4AHN6RY2.js";
+import "./chunk-VIVA5UV4.js";
 import "./chunk-CNOKWGXO.js";
+import "./chunk-N4OCQ3N2.js";
+import "./chunk-NBB35J4E.js";
 import "./chunk-6YASQSJ3.js";
+import "./chunk-6ZI6ZE76.js";
+import "./chunk-3VU2WZMP.js";
+import "./chunk-M3NCQJAU.js";
 import "./chunk-QA5JXTHX.js";
 import "./chunk-6DG7BXTN.js";
 export {

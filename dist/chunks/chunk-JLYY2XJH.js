@@ -13116,6 +13116,7 @@ function convertScheduleItem(item, path3, options = {}) {
   });
   const timezone = item.timezone;
   let built;
+  let rruleAsWritten;
   if (truthy(item.cron)) {
     const cron = item.cron;
     if (typeof cron !== "string") return fail("cron", "Input should be a valid string");
@@ -13167,6 +13168,7 @@ function convertScheduleItem(item, path3, options = {}) {
     if (normalized !== result.schedule.rrule) {
       const tzError = rruleTimezoneError(result.schedule.timezone);
       if (tzError !== void 0) return fail("timezone", tzError);
+      rruleAsWritten = result.schedule.rrule;
       result.schedule = { rrule: normalized, timezone: result.schedule.timezone };
       result.given = { ...result.schedule };
     }
@@ -13197,7 +13199,7 @@ function convertScheduleItem(item, path3, options = {}) {
   if (parameters !== void 0) update.parameters = parameters;
   if (slug !== void 0) update.slug = slug;
   if (replaces !== void 0) update.replaces = replaces;
-  return { ok: true, value: { create, update } };
+  return { ok: true, value: { create, update, ...rruleAsWritten !== void 0 ? { rruleAsWritten } : {} } };
 }
 function rruleSchedule(text, timezone) {
   if (typeof text !== "string") return { key: "rrule", error: "Input should be a valid string" };

@@ -7,13 +7,25 @@ import {
   deploy,
   deployProjects,
   deploymentKey,
-  deploymentUrl,
   list,
-  liveChangesToText,
   lockEventText,
-  matrixEntry,
   outcomeJson,
   plan,
+  resolveProjects,
+  runProjects,
+  validate
+} from "./chunk-MM3SCS5J.js";
+import {
+  dotenvText,
+  fitDotenv,
+  style,
+  useColor,
+  writeFileAtomic
+} from "./chunk-Q5AAV6UF.js";
+import {
+  deploymentUrl,
+  liveChangesToText,
+  matrixEntry,
   planToJson,
   planToText,
   projectSelector,
@@ -21,20 +33,10 @@ import {
   projectsPlanToJson,
   projectsPlanToText,
   qualifiedName,
-  resolveProjects,
-  runProjects,
   skippedToJson,
-  skippedToText,
-  validate
-} from "./chunk-PD5PLKWZ.js";
+  skippedToText
+} from "./chunk-HZJGAXGO.js";
 import "./chunk-JDZ5Z23Z.js";
-import {
-  dotenvText,
-  fitDotenv,
-  style,
-  useColor,
-  writeFileAtomic
-} from "./chunk-XKEBIP4J.js";
 import {
   REFERENCE_PREFECT_VERSION
 } from "./chunk-ZQOVDPXZ.js";
@@ -49,7 +51,7 @@ import {
   allStepNames,
   findStep,
   formatDiagnostic
-} from "./chunk-NKSIPETH.js";
+} from "./chunk-JLYY2XJH.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
@@ -3856,7 +3858,7 @@ async function planProjects(session, s, json, verb, request, given, reporter) {
   } else if (!session.printProblems(s, result.diagnostics, "would be registered")) {
     if (verb === "validate")
       for (const p of parts) io.stdout(`${p.project}: ${p.plan.deployments.length} deployment(s) valid${request.apiUrl ? " against " + request.apiUrl : ""}`);
-    else io.stdout(projectsPlanToText(parts, { now: request.now }));
+    else io.stdout(projectsPlanToText(parts, { now: request.now, paint: s.paint }));
   }
   const selected = failed ? [] : projectsMatrix(parts).include.map((e) => e.deployment);
   const byAction = (a) => parts.flatMap((p) => (p.live ?? []).filter((c) => c.action === a).map((c) => projectSelector(p.project, qualifiedName(c.deployment))));
@@ -4200,7 +4202,10 @@ async function runPlan(session, cmd, verb) {
     io.stdout(JSON.stringify(json, null, 2));
   } else if (!session.printProblems(s, planned.diagnostics, "would be registered")) {
     if (verb === "validate") io.stdout(`${planned.prefectFile}: ${planned.deployments.length} deployment(s) valid${request.apiUrl ? " against " + request.apiUrl : ""}`);
-    else io.stdout(shownLive ? liveChangesToText(shown, shownLive, { now: request.now, ...deletions ? { deletions } : {} }) : planToText(shown, { now: request.now }));
+    else
+      io.stdout(
+        shownLive ? liveChangesToText(shown, shownLive, { now: request.now, paint: s.paint, ...deletions ? { deletions } : {} }) : planToText(shown, { now: request.now })
+      );
     const skipped = skippedToText(result.changedSince);
     if (skipped) io.stdout(skipped);
   }

@@ -1,7 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  plainText
+} from "./chunk-HZJGAXGO.js";
+import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
+import {
+  require_node_util
+} from "./chunk-NBB35J4E.js";
 import {
   require_node_crypto
 } from "./chunk-6YASQSJ3.js";
@@ -16,6 +22,7 @@ import {
 var import_node_crypto = __toESM(require_node_crypto(), 1);
 var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
+var import_node_util = __toESM(require_node_util(), 1);
 function writeFileAtomic(file, text) {
   const dir = import_node_path.default.dirname(file);
   (0, import_node_fs.mkdirSync)(dir, { recursive: true });
@@ -81,10 +88,19 @@ function useColor({ noColorFlag, env, isTTY }) {
   if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
   return isTTY && env.TERM !== "dumb";
 }
-var sgr = (open, close) => (s) => `\x1B[${open}m${s}\x1B[${close}m`;
+var styled = (format) => (s) => (0, import_node_util.styleText)(format, s, { validateStream: false });
 var plain = (s) => s;
+var TONES = { add: "green", remove: "red", change: "yellow", muted: "dim", heading: "bold" };
 function style(color) {
-  return color ? { red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), dim: sgr(2, 22), bold: sgr(1, 22) } : { red: plain, green: plain, yellow: plain, dim: plain, bold: plain };
+  if (!color) return { red: plain, green: plain, yellow: plain, dim: plain, bold: plain, paint: plainText };
+  return {
+    red: styled("red"),
+    green: styled("green"),
+    yellow: styled("yellow"),
+    dim: styled("dim"),
+    bold: styled("bold"),
+    paint: (tone, text) => styled(TONES[tone])(text)
+  };
 }
 var EXIT_CLOSED_PIPE = 141;
 function exitWhenReaderCloses(streams = [process.stdout, process.stderr]) {

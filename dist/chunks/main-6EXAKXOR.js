@@ -11,15 +11,19 @@ import {
   build,
   deploy,
   deployProjects,
-  deployToMarkdown,
   deploymentKey,
-  deploymentUrl,
-  liveChangesToText,
   lockEventText,
-  matrixOf,
   outcomeJson,
   plan,
   planInProject,
+  resolveProjects,
+  runProjects
+} from "./chunk-MM3SCS5J.js";
+import {
+  deployToMarkdown,
+  deploymentUrl,
+  liveChangesToText,
+  matrixOf,
   planToJson,
   planToMarkdown,
   planToText,
@@ -30,13 +34,11 @@ import {
   projectsPlanToMarkdown,
   projectsPlanToText,
   qualifiedName,
-  resolveProjects,
   runGit,
-  runProjects,
   skippedToJson,
   skippedToMarkdown,
   skippedToText
-} from "./chunk-PD5PLKWZ.js";
+} from "./chunk-HZJGAXGO.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-ZQOVDPXZ.js";
@@ -49,7 +51,7 @@ import {
 import {
   formatDiagnostic,
   parseStep
-} from "./chunk-NKSIPETH.js";
+} from "./chunk-JLYY2XJH.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
@@ -1313,7 +1315,7 @@ ${footer(r, "Checked")}
 // src/github/publish.ts
 async function publishPlan(r, result) {
   const { plan: plan2, live, uiUrl: ui } = result;
-  logPlan(plan2, live, r.now);
+  logPlan(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live), r.now);
   logSkipped(result);
   setPlanOutputs(r, plan2, live, ui, result);
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
@@ -1321,7 +1323,8 @@ async function publishPlan(r, result) {
     now: r.now,
     ...ui ? { uiUrl: ui } : {},
     footer: withSkipped(result, footer(r, "Planned")),
-    ...result.deletions ? { deletions: result.deletions } : {}
+    ...result.deletions ? { deletions: result.deletions } : {},
+    ...skippedCount(result)
   });
   await writeSummary(r, markdown);
   await postPlanComment(r, markdown, fingerprint(r, plan2.deployments, result.deletions), result.hasChanges);
@@ -1347,7 +1350,12 @@ async function publishDeploy(r, result) {
   const deployed = { plan: plan2, outcomes, diagnostics: result.diagnostics, ...result.stoppedAt ? { stoppedAt: result.stoppedAt } : {} };
   await writeSummary(
     r,
-    deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...ui ? { uiUrl: ui } : {}, footer: withSkipped(result, footer(r, "Deployed")) })
+    deployToMarkdown(r.secrets.redactValue(deployed), {
+      now: r.now,
+      ...ui ? { uiUrl: ui } : {},
+      footer: withSkipped(result, footer(r, "Deployed")),
+      ...skippedCount(result)
+    })
   );
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
@@ -1402,6 +1410,9 @@ function withSkipped(result, footerText) {
   return skipped ? `${skipped}
 
 ${footerText}` : footerText;
+}
+function skippedCount(result) {
+  return result.changedSince?.skipped.length ? { skipped: result.changedSince.skipped.length } : {};
 }
 function skippedJson(result) {
   return result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};
