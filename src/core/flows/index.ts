@@ -4,6 +4,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_PYTHON_FILE_BYTES, readBoundedFile } from '../util/read-bounded.js';
 import { FlowAnalysisDiskCache, flowAnalysisCacheDirectory, type Observation, type World } from './disk-cache.js';
@@ -166,7 +167,7 @@ export async function analyzeEntrypoint(entrypoint: string, options: FlowAnalysi
 async function analyzeKept(ep: ParsedEntrypoint, options: FlowAnalysisOptions, key: string, bytes: Buffer | undefined): Promise<AnalyzedFlow> {
   const kept = bytes ? disk() : null;
   if (!kept) return analyzeOrExplain(ep, options, bytes);
-  const world = currentWorld(options.cwd);
+  const world = currentWorld(options.cwd, runCache.getStore());
   let seen: readonly Observation[] = [];
   const found = kept.get(key, world, (o) => (seen = o));
   if (found) return rememberSourceFiles(found, options.cwd, ep.file, seen);
@@ -176,10 +177,22 @@ async function analyzeKept(ep: ParsedEntrypoint, options: FlowAnalysisOptions, k
   return flow;
 }
 
-function currentWorld(cwd: string): World {
+// What a run's checks of kept analyses found on disk: the thousand flows of a monorepo look for
+// `prefect.py`, `typing/__init__.py`, … in the same few directories (files do not change within a run).
+const runLookups = new WeakMap<FlowAnalysisCache, Map<string, boolean>>();
+
+function currentWorld(cwd: string, run: FlowAnalysisCache | undefined): World {
+  let found = run && runLookups.get(run);
+  if (run && !found) runLookups.set(run, (found = new Map()));
+  const exists = (file: string): boolean => {
+    if (!found) return existsSync(file);
+    let answer = found.get(file);
+    if (answer === undefined) found.set(file, (answer = existsSync(file)));
+    return answer;
+  };
   return {
     env: (name) => process.env[name],
-    resolve: (module, from, level) => resolveLocalModule(cwd, module, from, level),
+    resolve: (module, from, level) => resolveLocalModule(cwd, module, from, level, exists),
     md5: (file) => {
       try {
         // As recorded: the MD5 of the text as the analysis read it.

@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-/** A module of the project itself (next to the flow file or under cwd), which can be read like the flow file. */
-export function resolveLocalModule(cwd: string, name: string, fromFile: string, level: number): string | null {
+/**
+ * A module of the project itself (next to the flow file or under cwd), which can be read like the
+ * flow file. `exists` can be a run's memo: the files are assumed not to change within a run.
+ */
+export function resolveLocalModule(cwd: string, name: string, fromFile: string, level: number, exists: (file: string) => boolean = existsSync): string | null {
   for (const candidate of candidates(cwd, name, fromFile, level)) {
-    if (existsSync(candidate) && path.resolve(candidate) !== path.resolve(cwd, fromFile)) {
+    if (exists(candidate) && path.resolve(candidate) !== path.resolve(cwd, fromFile)) {
       return path.relative(cwd, candidate).split(path.sep).join('/');
     }
   }
