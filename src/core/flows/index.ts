@@ -183,7 +183,7 @@ const runLookups = new WeakMap<FlowAnalysisCache, Map<string, boolean>>();
 
 function currentWorld(cwd: string, run: FlowAnalysisCache | undefined): World {
   let found = run && runLookups.get(run);
-  if (run && !found) runLookups.set(run, (found = new Map()));
+  if (run && !found) runLookups.set(run, (found = new Map<string, boolean>()));
   const exists = (file: string): boolean => {
     if (!found) return existsSync(file);
     let answer = found.get(file);
