@@ -145,11 +145,13 @@ function fromRun(project: string, d: Diagnostic): Diagnostic {
 }
 
 /**
- * `reporter` for one project: problems point at the project's files, step lines and progress name
- * the project, and a deploy's display starts once for the run.
+ * `reporter` for one project: problems point at the project's files, deployments read
+ * `<project>:<flow>/<name>` (the matrix's selector) in step lines, progress and results, and a
+ * deploy's display starts once for the run.
  */
-function projectReporter(reporter: Reporter, project: string, once: { deploying: boolean }): Reporter {
-  const named = (name: string) => projectSelector(project, name);
+export function projectReporter(reporter: Reporter, project: string, once: { deploying: boolean }): Reporter {
+  // The project goes in front of the flow, so that `flow/name` everywhere reads `<project>:<flow>/<name>`.
+  const inProject = <T extends { flowName: string }>(d: T): T => ({ ...d, flowName: projectSelector(project, d.flowName) });
   return {
     info: (line) => reporter.info(`[${project}] ${line}`),
     warning: (line) => reporter.warning(`[${project}] ${line}`),
@@ -160,11 +162,10 @@ function projectReporter(reporter: Reporter, project: string, once: { deploying:
       once.deploying = true;
       reporter.deploying(ui);
     },
-    step: (d, e) => reporter.step({ ...d, name: named(d.name) }, e),
-    stepLog: (deployment, line) => reporter.stepLog(named(deployment), line),
-    progress: (e) =>
-      reporter.progress(e.phase === 'validated' ? { ...e, deployments: e.deployments.map((d) => ({ ...d, name: named(d.name) })) } : { ...e, name: named(e.name) }),
-    result: (o) => reporter.result({ ...o, name: named(o.name) }),
+    step: (d, e) => reporter.step(inProject(d), e),
+    stepLog: (deployment, line) => reporter.stepLog(projectSelector(project, deployment), line),
+    progress: (e) => reporter.progress(e.phase === 'validated' ? { ...e, deployments: e.deployments.map(inProject) } : inProject(e)),
+    result: (o) => reporter.result(inProject(o)),
     lock: (e) => reporter.lock(e),
     ...(reporter.clientLog ? { clientLog: (line: string) => reporter.clientLog!(line) } : {}),
   };
