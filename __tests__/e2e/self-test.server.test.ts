@@ -19,12 +19,16 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The workflow's prune job's flow (`self-test-prune`), work pool, and the two deployments it must not delete. */
 async function registerOthers(): Promise<void> {
-  const post = (route: string, body: unknown) => fetch(`${apiUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (route: string, body: unknown) =>
+    fetch(`${apiUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect((await post('/work_pools/', { name: 'self-test-prune', type: 'process' })).status).toBe(201);
   const project = path.join(scratch, 'by-prefect-deploy');
   mkdirSync(path.join(project, 'flows'), { recursive: true });
   writeFileSync(path.join(project, 'flows', 'job.py'), 'from prefect import flow\n\n\n@flow(name="self-test-prune")\ndef job():\n    pass\n');
-  writeFileSync(path.join(project, 'prefect.yaml'), 'deployments:\n  - name: by-prefect-deploy\n    entrypoint: flows/job.py:job\n    work_pool: {name: self-test-prune}\n');
+  writeFileSync(
+    path.join(project, 'prefect.yaml'),
+    'deployments:\n  - name: by-prefect-deploy\n    entrypoint: flows/job.py:job\n    work_pool: {name: self-test-prune}\n',
+  );
   const env = { PATH: process.env.PATH ?? '', HOME: scratch, PREFECT_HOME: path.join(scratch, 'prefect-home'), PREFECT_API_URL: apiUrl };
   await promisify(execFile)(path.join(repoRoot, '.venv-ref/bin/prefect'), ['--no-prompt', 'deploy', '--all'], { cwd: project, env });
   const flow = (await (await post('/flows/', { name: 'self-test-prune' })).json()) as { id: string };
