@@ -193,7 +193,7 @@ describe('several projects in one run', () => {
 
   it('in-process: deploy validates both projects, then deploys each, the shared build step running once for the run', async () => {
     const shared =
-      'build:\n  - prefect.deployments.steps.set_working_directory:\n      directory: ../..\n  - prefect.deployments.steps.run_shell_script:\n      script: sh -c "echo ran >> built.log"\n';
+      'build:\n  - prefect.deployments.steps.set_working_directory:\n      directory: ../..\n  - prefect.deployments.steps.run_shell_script:\n      script: sh -c "echo ran >> built.log; echo built"\n      id: shared\n';
     for (const [dir, name] of [
       ['steps/a', 'stepa'],
       ['steps/b', 'stepb'],
@@ -225,7 +225,16 @@ describe('several projects in one run', () => {
     ]);
     expect(readFileSync(path.join(work, 'built.log'), 'utf8')).toBe('ran\n');
     expect(reporter.of('deploying')).toHaveLength(1);
-    expect(reporter.of('result').map((c) => c[1].name)).toEqual(['steps/a:mono-stepa', 'steps/b:mono-stepb']);
+    // Each deployment as `<project>:<flow>/<name>`, as the matrix selects it.
+    expect(reporter.of('result').map((c) => [c[1].flowName.split(':')[0], c[1].name])).toEqual([
+      ['steps/a', 'mono-stepa'],
+      ['steps/b', 'mono-stepb'],
+    ]);
+
+    // The action's build over the same projects: each step output per project, and unprefixed as the projects agree.
+    const built = await runAction({ projects: 'steps/*', all: 'true', mode: 'build' }, work, push('0000000000000000000000000000000000000004'));
+    expect(built.code, built.stdout).toBe(0);
+    expect([built.outputs['steps-a-shared-stdout'], built.outputs['steps-b-shared-stdout'], built.outputs['shared-stdout']]).toEqual(['built', 'built', 'built']);
   });
 
   it('require-plan-match: the deploy compares every project with the monorepo plan of the merged pull request before any project writes', async () => {

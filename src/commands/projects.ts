@@ -129,14 +129,20 @@ export function projectStepOutputs(project: string, projects: readonly string[],
   return Object.fromEntries(Object.entries(given).flatMap(([k, v]) => (owned(k) === project ? [[k.slice(prefix.length), v]] : [])));
 }
 
-/** The request of one project: its directory as the working directory, its selection, the run's step cache. */
+/**
+ * The request of one project: its directory as the working directory, its selection, the run's step
+ * cache, and an owner of its own: a given `owner` gets `:<project>` appended, the default one counts
+ * the prefect.yaml path from the run's directory when there is no git repository. Projects sharing
+ * an owner would each prune the others' deployments.
+ */
 export function projectRequest<R extends CommandRequest>(
   request: R,
   project: string,
   selection: CommandRequest['selection'],
   stepCache: NonNullable<CommandRequest['stepCache']>,
 ): R {
-  return { ...request, cwd: path.resolve(request.cwd, project), selection, stepCache };
+  const owner = request.owner ? { owner: `${request.owner}${PROJECT_SEPARATOR}${project}` } : {};
+  return { ...request, cwd: path.resolve(request.cwd, project), selection, stepCache, ownerRoot: request.ownerRoot ?? request.cwd, ...owner };
 }
 
 /** A diagnostic's file as seen from the run's working directory. */

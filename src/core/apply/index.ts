@@ -71,6 +71,8 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   onLock?: (event: LockEvent) => void;
   /** The project identity deployments are marked with (`--owner`); default: the repository and the prefect.yaml's path in it. */
   owner?: string;
+  /** Where the identity's prefect.yaml path starts outside a git repository (see `IdentityRequest.ownerRoot`). */
+  ownerRoot?: string;
   /** Delete the owned deployments prefect.yaml no longer has, once every create and update succeeded (`--prune`). */
   prune?: PruneOptions;
 }
