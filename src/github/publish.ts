@@ -17,7 +17,7 @@ import { fail, fingerprint, footer, writeSummary, type Run } from './run.js';
 
 export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }): Promise<void> {
   const { plan, live, uiUrl: ui } = result;
-  logPlan(plan, live, r.now);
+  logPlan(plan, live, r.now, result.changedSince?.because);
   logSkipped(result);
   setPlanOutputs(r, plan, live, ui, result);
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
@@ -76,7 +76,10 @@ export async function publishBuild(r: Run, result: CommandResult): Promise<void>
 
 function setPlanOutputs(r: Run, plan: Plan, live: readonly LiveChange[] | undefined, ui: string | undefined, result: CommandResult): void {
   const deletions = result.deletions;
-  const json = { ...planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), deletions && r.secrets.redactValue(deletions)), ...skippedJson(result) };
+  const json = {
+    ...planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), deletions && r.secrets.redactValue(deletions), result.changedSince?.because),
+    ...skippedJson(result),
+  };
   r.secrets.setOutput(OUTPUT.plan, JSON.stringify(json));
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan)));
   const deployments = plan.deployments.map((d, i) => {
@@ -91,8 +94,8 @@ function setPlanOutputs(r: Run, plan: Plan, live: readonly LiveChange[] | undefi
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(deployments));
 }
 
-function logPlan(plan: Plan, live: readonly LiveChange[] | undefined, now: Date): void {
-  const text = (p: Plan, l: readonly LiveChange[] | undefined) => (l ? liveChangesToText(p, l, { now }) : planToText(p, { now }));
+function logPlan(plan: Plan, live: readonly LiveChange[] | undefined, now: Date, changedBecause: ReadonlyMap<number, string> | undefined): void {
+  const text = (p: Plan, l: readonly LiveChange[] | undefined) => (l ? liveChangesToText(p, l, { now, changedBecause }) : planToText(p, { now, changedBecause }));
   core.info(text(plan, live).split('\n')[0]!);
   plan.deployments.forEach((d, i) => {
     const single = { ...plan, deployments: [d] };

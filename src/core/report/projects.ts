@@ -58,7 +58,7 @@ export function projectsPlanToJson(projects: readonly ProjectPlan[]): ProjectsPl
   return {
     projects: projects.map((p) => ({
       project: p.project,
-      ...planToJson(p.plan, p.live, p.deletions),
+      ...planToJson(p.plan, p.live, p.deletions, p.changedSince?.because),
       ...(p.changedSince ? { skipped: skippedToJson(p.changedSince) } : {}),
     })),
     errors: all.errors,
@@ -107,7 +107,7 @@ function tallyText(projects: readonly ProjectPlan[]): string {
 export function projectsPlanToText(projects: readonly ProjectPlan[], options: TextOptions): string {
   const lines = [`${plural(projects.length, 'project')}: ${tallyText(projects)}`];
   for (const p of projects) {
-    const each = p.deletions ? { ...options, deletions: p.deletions } : options;
+    const each = { ...options, ...(p.deletions ? { deletions: p.deletions } : {}), ...(p.changedSince?.because ? { changedBecause: p.changedSince.because } : {}) };
     const body = p.live ? liveChangesToText(p.plan, p.live, each) : planToText(p.plan, each);
     lines.push('', `== ${p.project} ==`, body);
     const skipped = skippedToText(p.changedSince);

@@ -16,6 +16,8 @@ export interface PlanJson {
     name: string;
     flow_name: string;
     entrypoint: string;
+    /** With `--changed-since`: why it counts as changed (`changed since origin/main: flows/etl.py (entry)`). */
+    changed_because?: string;
     payload: Mapping;
     /** With a server: what a deploy would do, and the fields it would change. */
     action?: string;
@@ -44,7 +46,8 @@ interface DiagnosticJson {
   message: string;
 }
 
-export function planToJson(plan: Plan, live?: readonly LiveChange[], deletions?: readonly Deletion[]): PlanJson {
+/** `changedBecause`: with `--changed-since`, why each deployment counts as changed (by index in the file), as `changed_because`. */
+export function planToJson(plan: Plan, live?: readonly LiveChange[], deletions?: readonly Deletion[], changedBecause?: ReadonlyMap<number, string>): PlanJson {
   const diag = (d: Diagnostic): DiagnosticJson => ({
     file: d.file,
     line: d.line ?? null,
@@ -56,10 +59,12 @@ export function planToJson(plan: Plan, live?: readonly LiveChange[], deletions?:
     deployments: plan.deployments.map((d, i) => {
       const change = live?.[i];
       const classified = change && classifyChange(d, change.action, change.changes);
+      const because = changedBecause?.get(d.index);
       return {
         name: d.name,
         flow_name: d.flowName,
         entrypoint: d.entrypoint,
+        ...(because ? { changed_because: because } : {}),
         payload: d.payload,
         ...(change && classified
           ? {
@@ -89,6 +94,8 @@ export interface TextOptions {
   runs?: number;
   /** What a prune would delete, shown first. */
   deletions?: readonly Deletion[];
+  /** `--changed-since`: why each deployment counts as changed, by its index in the file; shown under its name. */
+  changedBecause?: ReadonlyMap<number, string> | undefined;
 }
 
 export function planToText(plan: Plan, options: TextOptions): string {
@@ -133,9 +140,11 @@ export function liveChangesToText(plan: Plan, live: readonly LiveChange[], optio
     const d = change.deployment;
     const { category, changes, knownAfterBuild } = classified[i]!;
     lines.push('', `${SYMBOL[category]} ${qualifiedName(d)} (${VERB[category]})`);
+    const because = options.changedBecause?.get(d.index);
+    if (because) lines.push(`  ${because}`);
     for (const note of change.notes) lines.push(`  ! ${note}`);
     if (category === 'create') {
-      lines.push(...deploymentText(d, options).slice(1));
+      lines.push(...deploymentText(d, { ...options, changedBecause: undefined }).slice(1));
       return;
     }
     for (const c of changes) {
@@ -158,6 +167,8 @@ function compact(v: unknown): string {
 function deploymentText(d: DesiredDeployment, options: TextOptions): string[] {
   const p = d.payload;
   const out: string[] = [qualifiedName(d)];
+  const because = options.changedBecause?.get(d.index);
+  if (because) out.push(`  ${because}`);
   const field = (label: string, value: string) => out.push(`  ${label.padEnd(12)}${value}`);
   field('entrypoint', d.entrypoint);
   field('flow', `${d.flowName} (${d.flow.file}:${d.flow.line})`);
