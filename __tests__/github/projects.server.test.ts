@@ -285,6 +285,16 @@ describe('several projects in one run', () => {
       const leg = await runAction({ ...deploy, all: '', deployments: 'flows/etl:mono-etl/mono-hourly' }, work, push(merged));
       expect(leg.code, leg.stdout).toBe(0);
       expect(JSON.parse(leg.outputs.deployments!).map((d: { project: string; name: string }) => `${d.project}:${d.name}`)).toEqual(['flows/etl:mono-hourly']);
+
+      // A prune the reviewed plan did not show (a deployment removed after it) is refused, and nothing is deleted.
+      const withoutHourly = readFileSync(etl, 'utf8').replace(/ {2}- name: mono-hourly\n(?: {4}.*\n| {6}.*\n| {8}.*\n)*/u, '');
+      expect(withoutHourly).not.toContain('mono-hourly');
+      writeFileSync(etl, withoutHourly);
+      const pruning = await runAction({ ...deploy, prune: 'true' }, work, push(merged));
+      expect(pruning.code, pruning.stdout).toBe(1);
+      expect(pruning.outputs['failure-reason']).toBe('plan-changed');
+      expect(pruning.stdout).toContain('deleting flows/etl:mono-etl/mono-hourly was not in that plan');
+      expect((await fetch(`${apiUrl}/deployments/name/mono-etl/mono-hourly`)).status).toBe(200);
     } finally {
       writeFileSync(etl, etlText);
       writeFileSync(report, reportText);

@@ -5,10 +5,11 @@
  */
 import { globSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { validateForDeploy } from '../core/apply/index.js';
+import { pruneDeletions, validateForDeploy } from '../core/apply/index.js';
 import { loadPrefectFile, selectDeployments } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { createPlan, hasErrors, type Plan } from '../core/plan/index.js';
+import { projectIdentity, type Deletion } from '../core/plan/ownership.js';
 import { untrustedEnvironment } from '../core/secrets.js';
 import { PROJECT_SEPARATOR, projectSelector } from '../core/report/projects.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
@@ -227,6 +228,11 @@ export function planInProject(project: string, plan: Plan): Plan {
   return { ...plan, deployments: plan.deployments.map((d) => ({ ...d, flowName: projectSelector(project, d.flowName) })) };
 }
 
+/** A project's deletions named `<project>:<flow>/<name>` as `planInProject` names its deployments: the plan hash of a run covers them. */
+export function deletionsInProject(project: string, deletions: readonly Deletion[]): Deletion[] {
+  return deletions.map((d) => ({ ...d, flowName: projectSelector(project, d.flowName) }));
+}
+
 /**
  * `deploy` over several projects: every project is validated against the server first, and
  * `checkPlan` (require-plan-match) asked about each, and nothing is written when any has a problem;
@@ -275,7 +281,10 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
       const templateEnv = untrustedEnvironment(request.env, new Set(request.planEnv ?? []), () => undefined);
       for (const { project, request: req } of chosen) {
         const before = await createPlan({ ...engineRequest(req), templateEnv, sources });
-        const refused = hasErrors(before.diagnostics) ? undefined : await checkPlan(planInProject(project, before));
+        if (hasErrors(before.diagnostics)) continue;
+        // A prune is checked too: deleting what the reviewed plan did not show is refused.
+        const deletions = request.prune ? deletionsInProject(project, await pruneDeletions(client, await projectIdentity(engineRequest(req)), before)) : undefined;
+        const refused = await checkPlan(planInProject(project, before), deletions);
         if (refused !== undefined) return { ...mergeProjects(validated), failureReason: 'plan-changed', message: refused, stoppedAt: 'validation', ...uiField };
       }
     }

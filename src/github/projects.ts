@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import {
   build,
+  deletionsInProject,
   deployProjects,
   planInProject,
   plan,
@@ -69,6 +70,9 @@ const planned = (r: Run, result: ProjectsResult) =>
 /** Every deployment of the run, named `<project>:<flow>/<name>` as require-plan-match fingerprints them at deploy time. */
 const allDeployments = (result: ProjectsResult) => result.projects.flatMap((p) => (p.result.plan ? planInProject(p.project, p.result.plan).deployments : []));
 
+/** Every project's deletions, named the same way, so that the plan hash covers them (see deletionsInProject). */
+const allDeletions = (result: ProjectsResult) => result.projects.flatMap((p) => deletionsInProject(p.project, p.result.deletions ?? []));
+
 export async function publishPlanProjects(r: Run, result: ProjectsResult): Promise<void> {
   const parts = planned(r, result);
   const ui = result.uiUrl;
@@ -103,7 +107,7 @@ export async function publishPlanProjects(r: Run, result: ProjectsResult): Promi
     footer: footer(r, 'Planned'),
   });
   await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, allDeployments(result)), result.hasChanges);
+  await postPlanComment(r, markdown, fingerprint(r, allDeployments(result), allDeletions(result)), result.hasChanges);
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
 

@@ -46,7 +46,8 @@ export async function publishDeploy(r: Run, result: CommandResult): Promise<void
   logSkipped(result);
   setStepOutputs(r, plan, result.stepOutputs ?? new Map());
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan)));
-  r.secrets.setOutput(OUTPUT.plan, JSON.stringify({ ...planToJson(r.secrets.redactValue({ ...plan, diagnostics: result.diagnostics })), ...skippedJson(result) }));
+  const deployedPlan = planToJson(r.secrets.redactValue({ ...plan, diagnostics: result.diagnostics }), undefined, undefined, result.changedSince?.because);
+  r.secrets.setOutput(OUTPUT.plan, JSON.stringify({ ...deployedPlan, ...skippedJson(result) }));
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes.map((o) => outcomeJson(o, ui))));
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
   const deployed = { plan, outcomes, diagnostics: result.diagnostics, ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}) };
