@@ -84,6 +84,7 @@ describe('--changed-since', () => {
     const out = JSON.parse(stdout);
     expect(planned(out)).toEqual(['flow-a/a-nightly']);
     expect(out.skipped).toEqual([{ deployment: 'flow-b/b-nightly', reason: 'unchanged since HEAD' }]);
+    expect(out.deployments[0].changed_because).toBe('changed since HEAD: lib/helpers.py (module)');
   });
 
   it('a committed change since HEAD~1 counts too; the text plan lists the skipped one', async () => {
@@ -91,7 +92,7 @@ describe('--changed-since', () => {
     git('commit', '-qam', 'b');
     const { code, stdout } = await cli(['plan', '--all', '--changed-since', 'HEAD~1']);
     expect(code).toBe(0);
-    expect(stdout).toContain('flow-b/b-nightly');
+    expect(stdout).toContain('flow-b/b-nightly\n  changed since HEAD~1: flows/b.py (entry)\n');
     expect(stdout).toContain('1 deployment(s) skipped: unchanged since HEAD~1');
     expect(stdout).toMatch(/flow-a\/a-nightly\s+skipped: unchanged since HEAD~1/);
   });
@@ -145,6 +146,46 @@ describe('--changed-since', () => {
     write('data.csv', '1,2\n');
     out = JSON.parse((await cli(['list', '--changed-since', 'HEAD', '--json'])).stdout);
     expect(out.deployments.map((d: { deployment: string }) => d.deployment)).toEqual(['flow-b/b-nightly']);
+  });
+
+  it('why a deployment counts as changed: its changed inputs in one line, three named and the rest counted', async () => {
+    const docker = '    build:\n      - prefect_docker.deployments.steps.build_docker_image:\n          image_name: acme/b\n          tag: x\n';
+    write('prefect.yaml', `${PREFECT_YAML}${docker}`);
+    write('Dockerfile', 'FROM python:3.12\n');
+    git('add', '-A');
+    git('commit', '-qm', 'b builds an image');
+    write('Dockerfile', 'FROM python:3.13\n');
+    write('flows/b.py', FLOW_B.replace('n: int = 0', 'n: int = 2'));
+    for (const f of ['data/1.csv', 'data/2.csv', 'data/3.csv']) write(f, 'x\n');
+    const out = JSON.parse((await cli(['plan', '--all', '--changed-since', 'HEAD', '--json'])).stdout);
+    expect(planned(out)).toEqual(['flow-b/b-nightly']);
+    expect(out.deployments[0].changed_because).toMatch(
+      /^changed since HEAD: flows\/b\.py \(entry\), Dockerfile \(build step\), data\/\d\.csv \(build context\), and 2 more$/,
+    );
+  });
+
+  it(".dockerignore: a file the image build is not sent does not count; dockerignore's rules, not gitignore's", async () => {
+    const docker = '    build:\n      - prefect_docker.deployments.steps.build_docker_image:\n          image_name: acme/b\n          tag: x\n          path: image\n';
+    write('prefect.yaml', `${PREFECT_YAML}${docker}`);
+    write('image/Dockerfile', 'FROM python:3.12\n');
+    // `*.md` is anchored at the context's root (gitignore would match at any depth); `!` re-includes below an excluded directory.
+    write('image/.dockerignore', '# not sent\nnotes\n*.md\nbuild/\n!build/keep.txt\n');
+    for (const f of ['image/notes/a.txt', 'image/README.md', 'image/sub/README.md', 'image/build/x.txt', 'image/build/keep.txt']) write(f, 'v1\n');
+    git('add', '-A');
+    git('commit', '-qm', 'b builds image/');
+    const changedAfter = async (file: string) => {
+      write(file, `${file} v2\n`);
+      const out = JSON.parse((await cli(['list', '--changed-since', 'HEAD', '--json'])).stdout);
+      git('checkout', '--', '.');
+      return out.deployments.map((d: { deployment: string }) => d.deployment);
+    };
+    expect(await changedAfter('image/notes/a.txt')).toEqual([]);
+    expect(await changedAfter('image/README.md')).toEqual([]);
+    expect(await changedAfter('image/build/x.txt')).toEqual([]);
+    expect(await changedAfter('image/sub/README.md')).toEqual(['flow-b/b-nightly']);
+    expect(await changedAfter('image/build/keep.txt')).toEqual(['flow-b/b-nightly']);
+    // The .dockerignore itself is always sent: a change to it changes what the build sees.
+    expect(await changedAfter('image/.dockerignore')).toEqual(['flow-b/b-nightly']);
   });
 
   it('a deployment new since REF counts as changed', async () => {

@@ -132,6 +132,23 @@ describe('reusable workflow', () => {
     expect(fixture.jobs.prefect).toEqual(readme.jobs.prefect);
   });
 
+  it('passes projects, changed-since and owner to every action step, and prune to the prune job alone', () => {
+    const workflow = parse(readFileSync(path.join(import.meta.dirname, '../../.github/workflows/prefect-deploy.yml'), 'utf8'));
+    const inputs = workflow.on.workflow_call.inputs;
+    expect(Object.keys(inputs)).toEqual(expect.arrayContaining(['projects', 'changed-since', 'owner', 'prune']));
+    const steps = Object.entries(workflow.jobs as Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>).flatMap(([job, j]) =>
+      j.steps.filter((step) => step.uses === `${ACTION_REPO}@${ACTION_REF}`).map((step) => ({ job, with: step.with ?? {} })),
+    );
+    expect(steps.map((s) => s.job)).toEqual(['plan', 'build', 'deploy', 'prune']);
+    for (const step of steps) {
+      for (const input of ['projects', 'changed-since']) expect(step.with[input], `${step.job}: ${input}`).toBe(`\${{ inputs.${input} }}`);
+      // The build only runs steps and writes nothing: no owner needed.
+      if (step.job !== 'build') expect(step.with.owner, `${step.job}: owner`).toBe('${{ inputs.owner }}');
+    }
+    expect(steps.filter((s) => s.with.prune !== undefined).map((s) => [s.job, s.with.prune, s.with.all])).toEqual([['prune', true, "${{ inputs.deployments == '' }}"]]);
+    expect(workflow.jobs.prune.if).toBe("inputs.prune && needs.build.result == 'success' && needs.deploy.result == 'success'");
+  });
+
   it('plans a pull request with one comment and writes nothing to Prefect', async () => {
     const r = await runCaller('pull_request', pullRequestEvent(7));
     expect(r.plan.errors).toEqual([]);

@@ -55,6 +55,9 @@ describe('changed-since in the action', () => {
     expect(JSON.parse(outputs.matrix!).include.map((e: { deployment: string }) => e.deployment)).toEqual(['refresh-dashboards/dashboards']);
     const plan = JSON.parse(outputs.plan!);
     expect(plan.deployments.map((d: { name: string }) => d.name)).toEqual(['dashboards']);
+    // Why: its prefect.yaml section changed; the log's plan says so under its name.
+    expect(plan.deployments[0].changed_because).toBe(`changed since ${base}: prefect.yaml section changed`);
+    expect(stdout).toContain(`  changed since ${base}: prefect.yaml section changed`);
     expect(plan.skipped).toEqual([
       { deployment: 'sales-etl/sales-nightly', reason: `unchanged since ${base}` },
       { deployment: 'sales-etl/sales-hourly-us', reason: `unchanged since ${base}` },

@@ -194,7 +194,7 @@ describe('several projects in one run', () => {
 
   it('in-process: deploy validates both projects, then deploys them, the shared build step running once for the run', async () => {
     const shared =
-      'build:\n  - prefect.deployments.steps.set_working_directory:\n      directory: ../..\n  - prefect.deployments.steps.run_shell_script:\n      script: sh -c "echo ran >> built.log"\n';
+      'build:\n  - prefect.deployments.steps.set_working_directory:\n      directory: ../..\n  - prefect.deployments.steps.run_shell_script:\n      script: sh -c "echo ran >> built.log; echo built"\n      id: shared\n';
     for (const [dir, name] of [
       ['steps/a', 'stepa'],
       ['steps/b', 'stepb'],
@@ -226,13 +226,22 @@ describe('several projects in one run', () => {
     ]);
     expect(readFileSync(path.join(work, 'built.log'), 'utf8')).toBe('ran\n');
     expect(reporter.of('deploying')).toHaveLength(1);
+    // Each deployment as `<project>:<flow>/<name>`, as the matrix selects it.
     // Projects deploy at once: their results arrive in either order; the run's result keeps the projects' order.
     expect(
       reporter
         .of('result')
-        .map((c) => c[1].name)
+        .map((c) => [c[1].flowName.split(':')[0], c[1].name])
         .sort(),
-    ).toEqual(['steps/a:mono-stepa', 'steps/b:mono-stepb']);
+    ).toEqual([
+      ['steps/a', 'mono-stepa'],
+      ['steps/b', 'mono-stepb'],
+    ]);
+
+    // The action's build over the same projects: each step output per project, and unprefixed as the projects agree.
+    const built = await runAction({ projects: 'steps/*', all: 'true', mode: 'build' }, work, push('0000000000000000000000000000000000000004'));
+    expect(built.code, built.stdout).toBe(0);
+    expect([built.outputs['steps-a-shared-stdout'], built.outputs['steps-b-shared-stdout'], built.outputs['shared-stdout']]).toEqual(['built', 'built', 'built']);
   });
 
   it("in-process: projects deploying at once share the run's write slots (a self-hosted server gets one upsert at a time)", async () => {
@@ -312,6 +321,16 @@ describe('several projects in one run', () => {
       const leg = await runAction({ ...deploy, all: '', deployments: 'flows/etl:mono-etl/mono-hourly' }, work, push(merged));
       expect(leg.code, leg.stdout).toBe(0);
       expect(JSON.parse(leg.outputs.deployments!).map((d: { project: string; name: string }) => `${d.project}:${d.name}`)).toEqual(['flows/etl:mono-hourly']);
+
+      // A prune the reviewed plan did not show (a deployment removed after it) is refused, and nothing is deleted.
+      const withoutHourly = readFileSync(etl, 'utf8').replace(/ {2}- name: mono-hourly\n(?: {4}.*\n| {6}.*\n| {8}.*\n)*/u, '');
+      expect(withoutHourly).not.toContain('mono-hourly');
+      writeFileSync(etl, withoutHourly);
+      const pruning = await runAction({ ...deploy, prune: 'true' }, work, push(merged));
+      expect(pruning.code, pruning.stdout).toBe(1);
+      expect(pruning.outputs['failure-reason']).toBe('plan-changed');
+      expect(pruning.stdout).toContain('deleting flows/etl:mono-etl/mono-hourly was not in that plan');
+      expect((await fetch(`${apiUrl}/deployments/name/mono-etl/mono-hourly`)).status).toBe(200);
     } finally {
       writeFileSync(etl, etlText);
       writeFileSync(report, reportText);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePrefectFile, type Mapping } from '../../src/core/config/index.js';
-import { attributeChange, runSteps, sectionOf, stepInputs, type ChangedFiles, type Tree } from '../../src/core/plan/changed.js';
+import { attributeChange, changedBecause, runSteps, sectionOf, stepInputs, type ChangedFiles, type Tree } from '../../src/core/plan/changed.js';
 import { readChangesSince, ChangedSinceError } from '../../src/core/plan/changed-git.js';
 import type { GitRunner } from '../../src/core/plan/version-info.js';
 
@@ -177,7 +177,47 @@ describe('stepInputs: what cannot be attributed', () => {
       step(PIP, { directory: 'a', requirements_file: 'r.txt' }),
       step(S3, { bucket: 'b', folder: 'f' }),
     ]);
-    expect(got).toEqual({ files: ['ctx/Dockerfile', 'a/r.txt'], trees: [{ dir: 'ctx' }, { dir: '', ignoreFile: '.prefectignore', storage: 's3' }], unattributable: [] });
+    expect(got).toEqual({
+      files: ['ctx/Dockerfile', 'a/r.txt'],
+      readers: { 'ctx/Dockerfile': 'build step', 'a/r.txt': 'build step' },
+      trees: [
+        { dir: 'ctx', ignoreFile: 'ctx/.dockerignore', storage: 'docker', reader: 'build context' },
+        { dir: '', ignoreFile: '.prefectignore', storage: 's3', reader: 'uploaded' },
+      ],
+      unattributable: [],
+    });
+  });
+});
+
+describe('why a deployment counts as changed', () => {
+  const yaml = `deployments:\n  - name: a\n    entrypoint: flows/a.py:a\n    work_pool: { name: p }\n    build:\n      - ${DOCKER}:\n          image_name: x\n`;
+  it('lists every changed input once, with what reads it', () => {
+    const now = load(yaml);
+    const section = sectionOf(now.deployments[0]!, now.actions);
+    const v = attributeChange(
+      { before: [section], now: section, flowFiles: ['flows/a.py', 'lib/helpers.py'], entry: './flows/a.py', steps: stepInputs(runSteps(section)) },
+      { files: new Set(['lib/helpers.py', 'flows/a.py', 'Dockerfile', 'data/x.csv', 'notes/y.md']), ignored: (_tree, f) => f.startsWith('notes/') },
+    );
+    expect(v).toEqual({
+      changed: true,
+      reason: 'flows/a.py changed (entry)',
+      inputs: [
+        { path: 'flows/a.py', what: 'entry' },
+        { path: 'lib/helpers.py', what: 'module' },
+        { path: 'Dockerfile', what: 'build step' },
+        { path: 'data/x.csv', what: 'build context' },
+      ],
+    });
+    expect(v.changed && changedBecause('origin/main', v)).toBe(
+      'changed since origin/main: flows/a.py (entry), lib/helpers.py (module), Dockerfile (build step), and 1 more',
+    );
+  });
+
+  it('names three inputs in full, and what is not a file as its reason', () => {
+    const inputs = ['a', 'b', 'c'].map((p) => ({ path: p, what: 'module' }));
+    expect(changedBecause('HEAD', { changed: true, reason: 'x', inputs })).toBe('changed since HEAD: a (module), b (module), c (module)');
+    expect(changedBecause('HEAD', { changed: true, reason: 'prefect.yaml section changed' })).toBe('changed since HEAD: prefect.yaml section changed');
+    expect(changedBecause('origin/main', { changed: true, reason: 'new since REF' })).toBe('new since origin/main');
   });
 });
 

@@ -62,6 +62,57 @@ describe('a monorepo plan', () => {
     expect(markdown.match(/<sub>footer<\/sub>/g)).toHaveLength(1);
   });
 
+  it('a monorepo change with a deletion and deployments skipped as unchanged: the PR comment', async () => {
+    // Refresh after a deliberate change to the plan markdown: `npx vitest run --project fast -u <this file>`.
+    const report = { ...shop, deployments: shop.deployments.slice(2) };
+    const projects: ProjectPlan[] = [
+      {
+        project: 'flows/shop',
+        plan: shop,
+        live: live(shop),
+        deletions: [{ id: '33333333-3333-4333-8333-333333333333', flowName: 'orders-sync', name: 'orders-apac', owner: 'github.com/acme/mono:flows/shop/prefect.yaml' }],
+      },
+      {
+        project: 'flows/report',
+        plan: report,
+        live: live(report).map((c) => ({ ...c, action: 'created' as const, changes: [] })),
+        changedSince: { ref: 'origin/main', skipped: [{ deployment: 'weekly-report/weekly-report', reason: 'unchanged since origin/main' }] },
+      },
+      {
+        project: 'flows/billing',
+        plan: { ...shop, deployments: [] },
+        live: [],
+        changedSince: {
+          ref: 'origin/main',
+          skipped: [
+            { deployment: 'invoices/invoices-nightly', reason: 'unchanged since origin/main' },
+            { deployment: 'invoices/invoices-preview', reason: 'unchanged since origin/main' },
+          ],
+        },
+      },
+    ];
+    const markdown = projectsPlanToMarkdown(projects, options);
+    await expect(markdown).toMatchFileSnapshot(path.join(import.meta.dirname, 'golden', 'markdown', 'monorepo-prune-changed.md'));
+    // What the golden must keep whatever the layout: the run's totals, the deletion first in its project, the skipped per project.
+    expect(markdown.split('\n')[0]).toBe('## Prefect deployment plan: 3 projects, 1 to create, 1 to update, 2 unchanged, 1 to delete, 3 skipped (unchanged)');
+    const shopSection = markdown.slice(markdown.indexOf('### 📁 `flows/shop`'), markdown.indexOf('### 📁 `flows/report`'));
+    expect(shopSection.indexOf('orders-sync/orders-apac')).toBeGreaterThan(-1);
+    expect(shopSection.indexOf('orders-sync/orders-apac')).toBeLessThan(shopSection.indexOf('orders-sync/orders-eu'));
+    const billing = markdown.slice(markdown.indexOf('### 📁 `flows/billing`'));
+    expect(billing).toContain('2 deployment(s) skipped: unchanged since <code>origin/main</code>');
+    expect(billing).toContain('invoices/invoices-preview');
+    const text = projectsPlanToText(projects, { now: NOW });
+    expect(text).toContain('== flows/shop ==');
+    expect(text).toContain('- orders-sync/orders-apac (delete)');
+    expect(text).toContain('1 deployment(s) skipped: unchanged since origin/main\n  weekly-report/weekly-report  skipped: unchanged since origin/main');
+    const json = projectsPlanToJson(projects);
+    expect(json.projects.map((p) => [p.project, p.deletions?.map((d) => d.name), p.skipped?.length])).toEqual([
+      ['flows/shop', ['orders-apac'], undefined],
+      ['flows/report', undefined, 1],
+      ['flows/billing', undefined, 2],
+    ]);
+  });
+
   it('a project with errors is counted in the headline, the others still shown', () => {
     const markdown = projectsPlanToMarkdown(
       [

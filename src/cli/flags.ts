@@ -137,7 +137,7 @@ export const projectOption = () =>
 export const ownerOption = () =>
   new Option(
     '--owner <id>',
-    'the project identity deployments are marked with (label deploy-action.owner) and --prune deletes by (default: the repository, from GITHUB_REPOSITORY or the origin remote, and the prefect.yaml path in it)',
+    'the project identity deployments are marked with (label deploy-action.owner) and --prune deletes by (default: the repository, from GITHUB_REPOSITORY or the origin remote, and the prefect.yaml path in it); with --project, each project gets :<project> appended',
   );
 
 export const pruneOption = () =>

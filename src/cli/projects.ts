@@ -83,6 +83,8 @@ export async function planProjects(
     project: p.project,
     plan: secrets.redactValue(p.result.plan!),
     live: p.result.live && secrets.redactValue(p.result.live),
+    deletions: p.result.deletions && secrets.redactValue(p.result.deletions),
+    changedSince: p.result.changedSince,
   }));
   const out = projectsPlanToJson(parts);
   const failed = result.failureReason !== undefined;

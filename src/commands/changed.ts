@@ -10,6 +10,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { analyzeEntrypoint, flowSourceFiles, withFlowAnalysisCache } from '../core/flows/index.js';
 import {
   attributeChange,
+  changedBecause,
   ChangedSinceError,
   readChangesSince,
   runSteps,
@@ -20,6 +21,7 @@ import {
   type Tree,
 } from '../core/plan/index.js';
 import { runGit, type GitRunner } from '../core/plan/version-info.js';
+import { DockerIgnore } from '../steps/dockerignore.js';
 import { decodeIgnoreFile, IgnoreSpec, type IgnoreLineMode } from '../steps/ignore.js';
 import type { CommandRequest, CommandResult, Reporter, SkippedDeployment } from './types.js';
 
@@ -27,6 +29,8 @@ export interface ChangedSelection {
   /** Indexes (in the file) of the selected deployments to work on. */
   only: Set<number>;
   skipped: SkippedDeployment[];
+  /** Why each of `only` counts as changed, one line (`changed since REF: flows/etl.py (entry)`), by index in the file. */
+  because: Map<number, string>;
 }
 
 /**
@@ -71,22 +75,33 @@ export async function changedSelection(
   const changed: ChangedFiles = { files: changes.files, ignored: ignoreFiles(request.cwd) };
   const only = new Set<number>();
   const skipped: SkippedDeployment[] = [];
+  const because = new Map<number, string>();
   const reason = `unchanged since ${ref}`;
   await withFlowAnalysisCache(cache.flows, async () => {
     for (const s of chosen.selected) {
       const now = sectionOf(s.config, file.actions);
-      const inputs = { before: before ? (beforeByName.get(s.config.name) ?? []) : undefined, now, steps: stepInputs(runSteps(now)) };
+      const entry = typeof s.config.entrypoint === 'string' ? s.config.entrypoint.split(':')[0] : undefined;
+      const inputs = { before: before ? (beforeByName.get(s.config.name) ?? []) : undefined, now, steps: stepInputs(runSteps(now)), entry };
       // prefect.yaml and the steps decide first: a deployment changed there needs no flow analysis here.
-      if (attributeChange({ ...inputs, flowFiles: [] }, changed).changed) {
+      const first = attributeChange({ ...inputs, flowFiles: [] }, changed);
+      if (first.changed && !first.inputs) {
         only.add(s.index);
+        because.set(s.index, changedBecause(ref, first));
         continue;
       }
+      // Changed files of its steps: the analysis (which the plan that follows reuses) names the flow's too.
       const analysed = await flowOf(s.config, request.cwd);
-      if (!analysed || attributeChange({ ...inputs, flowFiles: analysed.files }, changed).changed) only.add(s.index);
-      else skipped.push({ deployment: `${analysed.flowName}/${String(s.config.name)}`, reason });
+      const verdict = analysed ? attributeChange({ ...inputs, flowFiles: analysed.files }, changed) : first;
+      if (verdict.changed) {
+        only.add(s.index);
+        because.set(s.index, changedBecause(ref, verdict));
+      } else if (!analysed) {
+        only.add(s.index);
+        because.set(s.index, changedBecause(ref, { changed: true, reason: 'its flow could not be analysed' }));
+      } else skipped.push({ deployment: `${analysed.flowName}/${String(s.config.name)}`, reason });
     }
   });
-  return { selection: { only, skipped }, diagnostics: [] };
+  return { selection: { only, skipped, because }, diagnostics: [] };
 }
 
 /** The flow's name and the files its analysis read; undefined when it cannot be analysed (the plan says why). */
@@ -105,6 +120,14 @@ async function flowOf(config: Mapping, cwd: string): Promise<{ flowName: string;
 /** What each tree's ignore file excludes (read once per file); an unreadable or invalid one excludes nothing. */
 function ignoreFiles(cwd: string): (tree: Tree, file: string) => boolean {
   const specs = new Map<string, IgnoreSpec | null>();
+  const dockerSpecs = new Map<string, DockerIgnore | null>();
+  const dockerSpecOf = (name: string): DockerIgnore | null => {
+    if (!dockerSpecs.has(name)) {
+      const bytes = readFileSyncOrNull(path.resolve(cwd, name));
+      dockerSpecs.set(name, bytes ? DockerIgnore.parse(bytes.toString('utf8')) : null);
+    }
+    return dockerSpecs.get(name)!;
+  };
   const specOf = (name: string, mode: IgnoreLineMode): IgnoreSpec | null => {
     const key = `${mode}:${name}`;
     if (!specs.has(key)) {
@@ -122,6 +145,7 @@ function ignoreFiles(cwd: string): (tree: Tree, file: string) => boolean {
   return (tree, file) => {
     if (!tree.ignoreFile) return false;
     const relative = tree.dir === '' ? file : file.slice(tree.dir.length + 1);
+    if (tree.storage === 'docker') return dockerSpecOf(tree.ignoreFile)?.ignores(relative) ?? false;
     // As the push steps read it (upload-set.ts): prefect-aws strips each line, the others do not.
     return specOf(tree.ignoreFile, tree.storage === 's3' ? 'strip' : 'raw')?.ignores(relative) ?? false;
   };
@@ -153,7 +177,7 @@ export async function narrowToChanged(
   return {
     refused: errors.length > 0 ? refusedRef(request, errors, hasChangesWhenRefused) : undefined,
     only: selection ? { only: selection.only, unplanned: selection.skipped.map((d) => d.deployment) } : {},
-    result: selection && request.changedSince ? { changedSince: { ref: request.changedSince, skipped: selection.skipped } } : {},
+    result: selection && request.changedSince ? { changedSince: { ref: request.changedSince, skipped: selection.skipped, because: selection.because } } : {},
   };
 }
 

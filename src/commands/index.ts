@@ -16,6 +16,7 @@ export type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason
 export {
   deployProjects,
   mergeProjects,
+  deletionsInProject,
   planInProject,
   projectSelection,
   projectSelections,

@@ -5,10 +5,11 @@
  */
 import { globSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { validateForDeploy } from '../core/apply/index.js';
+import { pruneDeletions, validateForDeploy } from '../core/apply/index.js';
 import { loadPrefectFile, selectDeployments } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { createPlan, hasErrors, newPlanCache, sharingGit, type Plan } from '../core/plan/index.js';
+import { projectIdentity, type Deletion } from '../core/plan/ownership.js';
 import { gate, mapBounded } from '../core/util/map-bounded.js';
 import { runGit } from '../core/plan/version-info.js';
 import { untrustedEnvironment } from '../core/secrets.js';
@@ -138,14 +139,20 @@ export function projectStepOutputs(project: string, projects: readonly string[],
   return Object.fromEntries(Object.entries(given).flatMap(([k, v]) => (owned(k) === project ? [[k.slice(prefix.length), v]] : [])));
 }
 
-/** The request of one project: its directory as the working directory, its selection, the run's step cache. */
+/**
+ * The request of one project: its directory as the working directory, its selection, the run's step
+ * cache, and an owner of its own: a given `owner` gets `:<project>` appended, the default one counts
+ * the prefect.yaml path from the run's directory when there is no git repository. Projects sharing
+ * an owner would each prune the others' deployments.
+ */
 export function projectRequest<R extends CommandRequest>(
   request: R,
   project: string,
   selection: CommandRequest['selection'],
   stepCache: NonNullable<CommandRequest['stepCache']>,
 ): R {
-  return { ...request, cwd: path.resolve(request.cwd, project), selection, stepCache };
+  const owner = request.owner ? { owner: `${request.owner}${PROJECT_SEPARATOR}${project}` } : {};
+  return { ...request, cwd: path.resolve(request.cwd, project), selection, stepCache, ownerRoot: request.ownerRoot ?? request.cwd, ...owner };
 }
 
 /** The request with one git for the run: projects in one checkout ask its questions once, not once each. */
@@ -159,11 +166,13 @@ function fromRun(project: string, d: Diagnostic): Diagnostic {
 }
 
 /**
- * `reporter` for one project: problems point at the project's files, step lines and progress name
- * the project, and a deploy's display starts once for the run.
+ * `reporter` for one project: problems point at the project's files, deployments read
+ * `<project>:<flow>/<name>` (the matrix's selector) in step lines, progress and results, and a
+ * deploy's display starts once for the run.
  */
-function projectReporter(reporter: Reporter, project: string, once: { deploying: boolean }): Reporter {
-  const named = (name: string) => projectSelector(project, name);
+export function projectReporter(reporter: Reporter, project: string, once: { deploying: boolean }): Reporter {
+  // The project goes in front of the flow, so that `flow/name` everywhere reads `<project>:<flow>/<name>`.
+  const inProject = <T extends { flowName: string }>(d: T): T => ({ ...d, flowName: projectSelector(project, d.flowName) });
   return {
     info: (line) => reporter.info(`[${project}] ${line}`),
     warning: (line) => reporter.warning(`[${project}] ${line}`),
@@ -174,11 +183,10 @@ function projectReporter(reporter: Reporter, project: string, once: { deploying:
       once.deploying = true;
       reporter.deploying(ui);
     },
-    step: (d, e) => reporter.step({ ...d, name: named(d.name) }, e),
-    stepLog: (deployment, line) => reporter.stepLog(named(deployment), line),
-    progress: (e) =>
-      reporter.progress(e.phase === 'validated' ? { ...e, deployments: e.deployments.map((d) => ({ ...d, name: named(d.name) })) } : { ...e, name: named(e.name) }),
-    result: (o) => reporter.result({ ...o, name: named(o.name) }),
+    step: (d, e) => reporter.step(inProject(d), e),
+    stepLog: (deployment, line) => reporter.stepLog(projectSelector(project, deployment), line),
+    progress: (e) => reporter.progress(e.phase === 'validated' ? { ...e, deployments: e.deployments.map(inProject) } : inProject(e)),
+    result: (o) => reporter.result(inProject(o)),
     lock: (e) => reporter.lock(e),
     ...(reporter.clientLog ? { clientLog: (line: string) => reporter.clientLog!(line) } : {}),
   };
@@ -235,6 +243,11 @@ export function planInProject(project: string, plan: Plan): Plan {
   return { ...plan, deployments: plan.deployments.map((d) => ({ ...d, flowName: projectSelector(project, d.flowName) })) };
 }
 
+/** A project's deletions named `<project>:<flow>/<name>` as `planInProject` names its deployments: the plan hash of a run covers them. */
+export function deletionsInProject(project: string, deletions: readonly Deletion[]): Deletion[] {
+  return deletions.map((d) => ({ ...d, flowName: projectSelector(project, d.flowName) }));
+}
+
 /**
  * `deploy` over several projects: every project is validated against the server first, and
  * `checkPlan` (require-plan-match) asked about each, and nothing is written when any has a problem;
@@ -287,7 +300,10 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
       const templateEnv = untrustedEnvironment(request.env, new Set(request.planEnv ?? []), () => undefined);
       for (const { project, request: req } of chosen) {
         const before = await createPlan({ ...engineRequest(req), templateEnv, sources });
-        const refused = hasErrors(before.diagnostics) ? undefined : await checkPlan(planInProject(project, before));
+        if (hasErrors(before.diagnostics)) continue;
+        // A prune is checked too: deleting what the reviewed plan did not show is refused.
+        const deletions = request.prune ? deletionsInProject(project, await pruneDeletions(client, await projectIdentity(engineRequest(req)), before)) : undefined;
+        const refused = await checkPlan(planInProject(project, before), deletions);
         if (refused !== undefined) return { ...mergeProjects(validated), failureReason: 'plan-changed', message: refused, stoppedAt: 'validation', ...uiField };
       }
     }

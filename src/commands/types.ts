@@ -69,6 +69,8 @@ export interface CommandRequest {
   secrets: Secrets;
   /** The project identity deployments are marked with (`--owner`, the action's `owner`); default: repository + prefect.yaml path. */
   owner?: string;
+  /** Where the default owner's prefect.yaml path starts outside a git repository (set per project by `runProjects`). */
+  ownerRoot?: string;
   /**
    * Identical build/push step invocations run once per run: several projects of one run share this
    * cache (see `runProjects`); none → each command gets a fresh one.
@@ -155,5 +157,5 @@ export interface CommandResult {
   /** The Prefect UI, for links to deployments. */
   uiUrl?: string;
   /** `--changed-since`: the revision, and the selected deployments left out as unchanged since it. */
-  changedSince?: { ref: string; skipped: SkippedDeployment[] };
+  changedSince?: { ref: string; skipped: SkippedDeployment[]; because?: ReadonlyMap<number, string> };
 }

@@ -40,12 +40,10 @@ function stepIds(d: DesiredDeployment): string[] {
 
 const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-/**
- * Each output of each step that has an `id`, as `<id>-<key>`: set when the name is a valid output
- * name, is not one of the action's own, and every deployment that has it agrees on the value.
- */
-export function flatStepOutputs(plan: Plan, outputs: ReadonlyMap<number, StepOutputs>): Record<string, string> {
-  const values = new Map<string, string | null>();
+/** Output values by name; null where two values disagree (the output is then left out). */
+type Collected = Map<string, string | null>;
+
+function collect(values: Collected, prefix: string, plan: Plan, outputs: ReadonlyMap<number, StepOutputs>): void {
   for (const d of plan.deployments) {
     const out = outputs.get(d.index);
     if (!out) continue;
@@ -53,7 +51,7 @@ export function flatStepOutputs(plan: Plan, outputs: ReadonlyMap<number, StepOut
       const result = out[id];
       if (!isMapping(result)) continue;
       for (const [k, v] of Object.entries(result)) {
-        const name = `${id}-${k}`;
+        const name = `${prefix}${id}-${k}`;
         if (!OUTPUT_NAME.test(name) || (OUTPUTS as readonly string[]).includes(name)) continue;
         const text = typeof v === 'string' ? v : JSON.stringify(v);
         const seen = values.get(name);
@@ -61,5 +59,38 @@ export function flatStepOutputs(plan: Plan, outputs: ReadonlyMap<number, StepOut
       }
     }
   }
-  return Object.fromEntries([...values].filter((e): e is [string, string] => e[1] !== null));
+}
+
+const agreed = (values: Collected): Record<string, string> => Object.fromEntries([...values].filter((e): e is [string, string] => e[1] !== null));
+
+/**
+ * Each output of each step that has an `id`, as `<id>-<key>`: set when the name is a valid output
+ * name, is not one of the action's own, and every deployment that has it agrees on the value.
+ */
+export function flatStepOutputs(plan: Plan, outputs: ReadonlyMap<number, StepOutputs>): Record<string, string> {
+  const values: Collected = new Map();
+  collect(values, '', plan, outputs);
+  return agreed(values);
+}
+
+/** A project directory as the start of an output name: `flows/etl` → `flows-etl`. */
+export function projectOutputPrefix(project: string): string {
+  return project.replace(/[^A-Za-z0-9_-]+/gu, '-').replace(/^-+|-+$/gu, '');
+}
+
+/**
+ * The step outputs of a run over several projects: `<project>-<id>-<key>` for each project (its
+ * directory with every other character than letters, digits, `_` and `-` turned into `-`), and
+ * `<id>-<key>` as for one project when every deployment of every project that has it agrees (a
+ * step shared by the projects, or one project only having it). The same rules as `flatStepOutputs`
+ * otherwise: any two that give the same name and disagree leave that output out.
+ */
+export function projectsFlatStepOutputs(projects: ReadonlyArray<{ project: string; plan: Plan; outputs: ReadonlyMap<number, StepOutputs> }>): Record<string, string> {
+  const values: Collected = new Map();
+  for (const p of projects) {
+    collect(values, '', p.plan, p.outputs);
+    const prefix = projectOutputPrefix(p.project);
+    if (prefix) collect(values, `${prefix}-`, p.plan, p.outputs);
+  }
+  return agreed(values);
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import {
   build,
+  deletionsInProject,
   deployProjects,
   planInProject,
   plan,
@@ -23,7 +24,7 @@ import { outcomeJson } from '../core/apply/index.js';
 import { projectsDeployToMarkdown, projectsMatrix, projectsPlanToJson, projectsPlanToMarkdown, projectsPlanToText } from '../core/report/index.js';
 import { deploymentUrl } from '../prefect/index.js';
 import { printGroup } from './logs.js';
-import { deploymentKey, OUTPUT } from './outputs.js';
+import { deploymentKey, OUTPUT, projectsFlatStepOutputs } from './outputs.js';
 import { postPlanComment } from './pull-request.js';
 import { fail, fingerprint, footer, writeSummary, type Run } from './run.js';
 
@@ -59,6 +60,8 @@ const planned = (r: Run, result: ProjectsResult) =>
             project: p.project,
             plan: r.secrets.redactValue(p.result.plan),
             live: p.result.live && r.secrets.redactValue(p.result.live),
+            deletions: p.result.deletions && r.secrets.redactValue(p.result.deletions),
+            changedSince: p.result.changedSince,
           },
         ]
       : [],
@@ -66,6 +69,9 @@ const planned = (r: Run, result: ProjectsResult) =>
 
 /** Every deployment of the run, named `<project>:<flow>/<name>` as require-plan-match fingerprints them at deploy time. */
 const allDeployments = (result: ProjectsResult) => result.projects.flatMap((p) => (p.result.plan ? planInProject(p.project, p.result.plan).deployments : []));
+
+/** Every project's deletions, named the same way, so that the plan hash covers them (see deletionsInProject). */
+const allDeletions = (result: ProjectsResult) => result.projects.flatMap((p) => deletionsInProject(p.project, p.result.deletions ?? []));
 
 export async function publishPlanProjects(r: Run, result: ProjectsResult): Promise<void> {
   const parts = planned(r, result);
@@ -101,7 +107,7 @@ export async function publishPlanProjects(r: Run, result: ProjectsResult): Promi
     footer: footer(r, 'Planned'),
   });
   await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, allDeployments(result)), result.hasChanges);
+  await postPlanComment(r, markdown, fingerprint(r, allDeployments(result), allDeletions(result)), result.hasChanges);
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
 
@@ -138,6 +144,7 @@ export async function publishDeployProjects(r: Run, result: ProjectsResult): Pro
   for (const p of result.projects)
     for (const d of p.result.plan?.deployments ?? []) stepOutputs[projectSelector(p.project, deploymentKey(d))] = p.result.stepOutputs?.get(d.index) ?? {};
   r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(stepOutputs));
+  setProjectsStepOutputs(r, result);
   const deployed = result.projects.flatMap((p) =>
     p.result.plan
       ? [
@@ -201,7 +208,14 @@ export async function publishBuildProjects(r: Run, result: ProjectsResult): Prom
     }
   }
   r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(stepOutputs));
+  setProjectsStepOutputs(r, result);
   const built = result.projects.reduce((n, p) => n + (p.result.built ?? 0), 0);
   const heading = `### Prefect build: steps ran for ${built} of ${rows.length} deployments in ${result.projects.length} projects`;
   await writeSummary(r, [heading, '', '| Deployment | Step outputs |', '|---|---|', ...rows, '', footer(r, 'Built'), ''].join('\n'));
+}
+
+/** Each step output as `<project>-<step id>-<key>`, and as `<step id>-<key>` where the projects agree (see projectsFlatStepOutputs). */
+function setProjectsStepOutputs(r: Run, result: ProjectsResult): void {
+  const projects = result.projects.flatMap((p) => (p.result.plan ? [{ project: p.project, plan: p.result.plan, outputs: p.result.stepOutputs ?? new Map() }] : []));
+  for (const [name, value] of Object.entries(projectsFlatStepOutputs(projects))) r.secrets.setOutput(name, value);
 }

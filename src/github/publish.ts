@@ -19,7 +19,7 @@ export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }
   const { plan, live, uiUrl: ui } = result;
   // Redacted as the comment is, so the log does not depend on the runner's masking recognising a
   // secret the YAML diff spreads over several lines.
-  logPlan(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), r.now);
+  logPlan(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), r.now, result.changedSince?.because);
   logSkipped(result);
   setPlanOutputs(r, plan, live, ui, result);
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
@@ -49,7 +49,8 @@ export async function publishDeploy(r: Run, result: CommandResult): Promise<void
   logSkipped(result);
   setStepOutputs(r, plan, result.stepOutputs ?? new Map());
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan)));
-  r.secrets.setOutput(OUTPUT.plan, JSON.stringify({ ...planToJson(r.secrets.redactValue({ ...plan, diagnostics: result.diagnostics })), ...skippedJson(result) }));
+  const deployedPlan = planToJson(r.secrets.redactValue({ ...plan, diagnostics: result.diagnostics }), undefined, undefined, result.changedSince?.because);
+  r.secrets.setOutput(OUTPUT.plan, JSON.stringify({ ...deployedPlan, ...skippedJson(result) }));
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes.map((o) => outcomeJson(o, ui))));
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
   const deployed = { plan, outcomes, diagnostics: result.diagnostics, ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}) };
@@ -84,7 +85,10 @@ export async function publishBuild(r: Run, result: CommandResult): Promise<void>
 
 function setPlanOutputs(r: Run, plan: Plan, live: readonly LiveChange[] | undefined, ui: string | undefined, result: CommandResult): void {
   const deletions = result.deletions;
-  const json = { ...planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), deletions && r.secrets.redactValue(deletions)), ...skippedJson(result) };
+  const json = {
+    ...planToJson(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), deletions && r.secrets.redactValue(deletions), result.changedSince?.because),
+    ...skippedJson(result),
+  };
   r.secrets.setOutput(OUTPUT.plan, JSON.stringify(json));
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan)));
   const deployments = plan.deployments.map((d, i) => {
@@ -99,8 +103,8 @@ function setPlanOutputs(r: Run, plan: Plan, live: readonly LiveChange[] | undefi
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(deployments));
 }
 
-function logPlan(plan: Plan, live: readonly LiveChange[] | undefined, now: Date): void {
-  const text = (p: Plan, l: readonly LiveChange[] | undefined) => (l ? liveChangesToText(p, l, { now }) : planToText(p, { now }));
+function logPlan(plan: Plan, live: readonly LiveChange[] | undefined, now: Date, changedBecause: ReadonlyMap<number, string> | undefined): void {
+  const text = (p: Plan, l: readonly LiveChange[] | undefined) => (l ? liveChangesToText(p, l, { now, changedBecause }) : planToText(p, { now, changedBecause }));
   core.info(text(plan, live).split('\n')[0]!);
   plan.deployments.forEach((d, i) => {
     const single = { ...plan, deployments: [d] };

@@ -43,8 +43,10 @@ export class ActionReporter implements Reporter {
   }
 
   step(d: DesiredDeployment, e: StepEvent): void {
-    if (e.phase === 'start') this.logs.start(d.name, `${deploymentKey(d)} · ${e.section ?? 'build'} step ${e.index + 1}: ${e.name.split('.').at(-1)}`);
-    else this.logs.end(d.name, e.error);
+    // Keyed `flow/name`, as the step's lines arrive (see DeployRequest.onStepLog).
+    const key = deploymentKey(d);
+    if (e.phase === 'start') this.logs.start(key, `${key} · ${e.section ?? 'build'} step ${e.index + 1}: ${e.name.split('.').at(-1)}`);
+    else this.logs.end(key, e.error);
   }
 
   stepLog(deployment: string, line: string): void {

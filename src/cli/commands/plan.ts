@@ -45,18 +45,17 @@ async function runPlan(session: Session, cmd: Command, verb: 'plan' | 'validate'
   const shown = secrets.redactValue(planned);
   const shownLive = live && secrets.redactValue(live);
   const deletions = result.deletions && secrets.redactValue(result.deletions);
-  const json = { ...planToJson(shown, shownLive, deletions), ...(result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {}) };
+  const because = result.changedSince?.because;
+  const json = { ...planToJson(shown, shownLive, deletions, because), ...(result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {}) };
   if (flags.json) {
     session.annotateOnly(planned.diagnostics);
     io.stdout(JSON.stringify(json, null, 2));
   } else if (!session.printProblems(s, planned.diagnostics, 'would be registered')) {
     if (verb === 'validate') io.stdout(`${planned.prefectFile}: ${planned.deployments.length} deployment(s) valid${request.apiUrl ? ' against ' + request.apiUrl : ''}`);
-    else
-      io.stdout(
-        shownLive
-          ? liveChangesToText(shown, shownLive, { now: request.now, paint: s.paint, ...(deletions ? { deletions } : {}) })
-          : planToText(shown, { now: request.now }),
-      );
+    else {
+      const options = { now: request.now, changedBecause: because };
+      io.stdout(shownLive ? liveChangesToText(shown, shownLive, { ...options, paint: s.paint, ...(deletions ? { deletions } : {}) }) : planToText(shown, options));
+    }
     const skipped = skippedToText(result.changedSince);
     if (skipped) io.stdout(skipped);
   }

@@ -58,7 +58,10 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   writeGate?: Gate;
   /** Called as each deployment finishes, for progress output. */
   onResult?: (result: DeploymentOutcome) => void;
-  /** Build/push step progress and streamed output, one line per call. */
+  /**
+   * Build/push step progress and streamed output, one line per call; `deployment` is `flow/name`
+   * (two flows may each have a deployment of the same name, running their steps at once).
+   */
   onStepLog?: (deployment: string, line: string) => void;
   /** Each build/push step starting and ending, e.g. to give every step a log group. */
   onStepEvent?: (deployment: DesiredDeployment, event: StepEvent) => void;
@@ -73,6 +76,8 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   onLock?: (event: LockEvent) => void;
   /** The project identity deployments are marked with (`--owner`); default: the repository and the prefect.yaml's path in it. */
   owner?: string;
+  /** Where the identity's prefect.yaml path starts outside a git repository (see `IdentityRequest.ownerRoot`). */
+  ownerRoot?: string;
   /** Delete the owned deployments prefect.yaml no longer has, once every create and update succeeded (`--prune`). */
   prune?: PruneOptions;
 }
@@ -397,7 +402,7 @@ export async function runDeploymentSteps(
       sources: request.sources,
       cache,
       section: 'build',
-      ...(request.onStepLog ? { log: (line: string) => request.onStepLog!(d.name, line) } : {}),
+      ...(request.onStepLog ? { log: (line: string) => request.onStepLog!(qualifiedName(d), line) } : {}),
       ...(request.onStepEvent ? { onStep: (event: StepEvent) => request.onStepEvent!(d, event) } : {}),
     };
     try {

@@ -12,6 +12,8 @@ import { isMapping, parseStep, type Actions, type Mapping } from '../config/inde
 export interface StepInputs {
   /** Files a step reads, relative to cwd (`/`-separated). */
   files: string[];
+  /** What reads each of `files` (`build step`), for the line saying why a deployment counts as changed. */
+  readers: Record<string, string>;
   /** Directories a step reads whole (a build context, an uploaded folder), relative to cwd ('' = cwd). */
   trees: Tree[];
   /** Why some input cannot be named (the deployment then counts as changed). */
@@ -20,10 +22,12 @@ export interface StepInputs {
 
 export interface Tree {
   dir: string;
-  /** Whose ignore file applies to it: a push step's `.prefectignore` (or its `ignore_file`). */
+  /** Whose ignore file applies to it: a push step's `.prefectignore` (or its `ignore_file`), a build context's `.dockerignore`. */
   ignoreFile?: string;
-  /** The push step's storage, which decides how the ignore file's lines are read. */
-  storage?: 's3' | 'gcs' | 'azure';
+  /** The push step's storage, which decides how the ignore file's lines are read; `docker`: dockerignore syntax. */
+  storage?: 's3' | 'gcs' | 'azure' | 'docker';
+  /** What reads it (`build context`, `uploaded`), for the line saying why a deployment counts as changed. */
+  reader?: string;
 }
 
 /** The changed paths, relative to cwd, and what the ignore files of the trees exclude. */
@@ -39,10 +43,19 @@ export interface DeploymentAtRef {
   now: unknown;
   /** The entry file and local modules the analysis read (relative to cwd); undefined when unknown. */
   flowFiles: readonly string[] | undefined;
+  /** The entrypoint's file, relative to cwd: named `entry` (the other flow files `module`) when it changed. */
+  entry?: string | undefined;
   steps: StepInputs;
 }
 
-export type ChangeVerdict = { changed: true; reason: string } | { changed: false };
+/** A changed file among a deployment's inputs, and what of the deployment reads it (`entry`, `build step`). */
+export interface ChangedInput {
+  path: string;
+  what: string;
+}
+
+/** `inputs`: every changed file among the deployment's inputs, when files (not its prefect.yaml section or an unknown input) decided. */
+export type ChangeVerdict = { changed: true; reason: string; inputs?: ChangedInput[] } | { changed: false };
 
 /**
  * What of prefect.yaml a deployment uses: its own mapping (after merges and aliases) and the
@@ -80,7 +93,11 @@ const NO_FILES = new Set(['prefect_docker.deployments.steps.push_docker_image'])
 
 /** The files and trees the steps read, relative to cwd; anything else makes the deployment unattributable. */
 export function stepInputs(steps: readonly unknown[]): StepInputs {
-  const out: StepInputs = { files: [], trees: [], unattributable: [] };
+  const out: StepInputs = { files: [], readers: {}, trees: [], unattributable: [] };
+  const file = (f: string) => {
+    out.files.push(f);
+    out.readers[f] ??= 'build step';
+  };
   for (const raw of steps) {
     const step = parseStep(raw);
     if (!step) continue;
@@ -104,21 +121,23 @@ export function stepInputs(steps: readonly unknown[]): StepInputs {
       else if (dockerfile === false) templated('dockerfile');
       else {
         const dir = rel(context);
-        out.trees.push({ dir });
+        // The context's .dockerignore decides what the build is sent (docker-py's `build(path=)`, as the
+        // reference's step calls it, reads it from the context's root).
+        out.trees.push({ dir, ignoreFile: path.posix.join(dir, '.dockerignore'), storage: 'docker', reader: 'build context' });
         // `auto` writes a Dockerfile from the context; otherwise the file may live outside it.
-        if (dockerfile !== 'auto') out.files.push(rel(path.posix.isAbsolute(dockerfile) ? dockerfile : path.posix.join(dir, dockerfile)));
+        if (dockerfile !== 'auto') file(rel(path.posix.isAbsolute(dockerfile) ? dockerfile : path.posix.join(dir, dockerfile)));
       }
     } else if (name === PIP_INSTALL) {
       const dir = text('directory', '');
-      const file = text('requirements_file', 'requirements.txt');
+      const requirements = text('requirements_file', 'requirements.txt');
       if (dir === false) templated('directory');
-      else if (file === false) templated('requirements_file');
-      else out.files.push(rel(path.posix.join(dir, file)));
+      else if (requirements === false) templated('requirements_file');
+      else file(rel(path.posix.join(dir, requirements)));
     } else if (PUSH_STEPS.has(name)) {
       // The steps upload the working directory (their `folder` is the remote prefix).
       const ignore = text('ignore_file', '.prefectignore');
       if (ignore === false) templated('ignore_file');
-      else out.trees.push({ dir: '', ...(ignore ? { ignoreFile: ignore, storage: PUSH_STEPS.get(name)! } : {}) });
+      else out.trees.push({ dir: '', ...(ignore ? { ignoreFile: ignore, storage: PUSH_STEPS.get(name)! } : {}), reader: 'uploaded' });
     } else {
       out.unattributable.push(`step ${step.name} (what it reads is not known)`);
     }
@@ -126,7 +145,11 @@ export function stepInputs(steps: readonly unknown[]): StepInputs {
   return out;
 }
 
-/** Whether a deployment's inputs changed since REF, with the first reason found. */
+/**
+ * Whether a deployment's inputs changed since REF, with the first reason found; when files decided,
+ * every changed one among its inputs (the flow's, its steps' files, and the trees its steps read
+ * minus what their ignore files exclude).
+ */
 export function attributeChange(d: DeploymentAtRef, changes: ChangedFiles): ChangeVerdict {
   if (d.before === undefined) return { changed: true, reason: 'prefect.yaml did not exist (or did not load) at REF' };
   if (d.before.length === 0) return { changed: true, reason: 'new since REF' };
@@ -134,16 +157,40 @@ export function attributeChange(d: DeploymentAtRef, changes: ChangedFiles): Chan
   if (!d.before.some((b) => canonical(b) === now)) return { changed: true, reason: 'prefect.yaml section changed' };
   if (d.steps.unattributable.length > 0) return { changed: true, reason: `cannot tell what it reads: ${d.steps.unattributable[0]}` };
   if (!d.flowFiles) return { changed: true, reason: 'the files its flow reads are not known' };
-  for (const f of d.flowFiles) if (changes.files.has(rel(f))) return { changed: true, reason: `${rel(f)} changed` };
-  for (const f of d.steps.files) if (changes.files.has(f)) return { changed: true, reason: `${f} changed` };
+  const inputs: ChangedInput[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, what: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    inputs.push({ path: file, what });
+  };
+  const entry = d.entry === undefined ? undefined : rel(d.entry);
+  for (const f of d.flowFiles) if (changes.files.has(rel(f))) add(rel(f), rel(f) === entry ? 'entry' : 'module');
+  for (const f of d.steps.files) if (changes.files.has(f)) add(f, d.steps.readers[f] ?? 'build step');
   for (const tree of d.steps.trees) {
     for (const f of changes.files) {
-      if (!inside(tree.dir, f)) continue;
+      if (seen.has(f) || !inside(tree.dir, f)) continue;
       if (changes.ignored?.(tree, f)) continue;
-      return { changed: true, reason: `${f} changed (in ${tree.dir || '.'}, which a step reads)` };
+      add(f, tree.reader ?? `in ${tree.dir || '.'}, which a step reads`);
     }
   }
-  return { changed: false };
+  if (inputs.length === 0) return { changed: false };
+  return { changed: true, reason: `${inputs[0]!.path} changed (${inputs[0]!.what})`, inputs };
+}
+
+/** Changed inputs named in the line saying why a deployment counts as changed; the rest are counted. */
+const NAMED_INPUTS = 3;
+
+/**
+ * One line saying why a deployment counts as changed since `ref`:
+ * `changed since origin/main: flows/etl.py (entry), Dockerfile (build step)`, at most three paths
+ * named (`, and 4 more`).
+ */
+export function changedBecause(ref: string, verdict: Extract<ChangeVerdict, { changed: true }>): string {
+  if (!verdict.inputs?.length) return verdict.reason.includes('REF') ? verdict.reason.replace('REF', ref) : `changed since ${ref}: ${verdict.reason}`;
+  const named = verdict.inputs.slice(0, NAMED_INPUTS).map((i) => `${i.path} (${i.what})`);
+  const more = verdict.inputs.length - named.length;
+  return `changed since ${ref}: ${named.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
 }
 
 /** A path relative to cwd, `/`-separated and normalised ('' for cwd itself). */

@@ -20,7 +20,19 @@ const PLAN_CONCURRENCY = 16;
 
 export { buildDesiredDeployment, mergeWithDefaults, normalizeTags, qualifiedName, type DesiredDeployment } from './desired.js';
 export { applyDeployOptions, hasDeployOptions, parseJobVariable, DeployOptionError, type DeployOptions } from './deploy-options.js';
-export { attributeChange, sectionOf, stepInputs, runSteps, type ChangeVerdict, type ChangedFiles, type DeploymentAtRef, type StepInputs, type Tree } from './changed.js';
+export {
+  attributeChange,
+  changedBecause,
+  sectionOf,
+  stepInputs,
+  runSteps,
+  type ChangedInput,
+  type ChangeVerdict,
+  type ChangedFiles,
+  type DeploymentAtRef,
+  type StepInputs,
+  type Tree,
+} from './changed.js';
 export { readChangesSince, ChangedSinceError, type ChangesSinceRef } from './changed-git.js';
 export { inferVersionInfo, resolveVersion, repositoryFromRemote, sharingGit, type VersionInfo } from './version-info.js';
 export { diffDeployment, jsonEqual, schedulesEqual, updateBody, type CurrentDeployment, type FieldChange } from './diff.js';

@@ -26,6 +26,12 @@ export interface IdentityRequest {
   env: Environment;
   /** `--owner ID` / the action's `owner` input: used as it is. */
   owner?: string | undefined;
+  /**
+   * Where the prefect.yaml path is counted from when the directory is in no git repository (default
+   * cwd): over several projects the run's directory, else every project's file would read
+   * `prefect.yaml` and the projects would share one identity (and prune each other's deployments).
+   */
+  ownerRoot?: string | undefined;
   git?: GitRunner;
 }
 
@@ -43,7 +49,7 @@ export async function projectIdentity(request: IdentityRequest): Promise<string>
       (out) => out || undefined,
       () => undefined,
     );
-  const root = (await ask(['rev-parse', '--show-toplevel'])) ?? request.cwd;
+  const root = (await ask(['rev-parse', '--show-toplevel'])) ?? request.ownerRoot ?? request.cwd;
   const file = path.resolve(request.cwd, request.prefectFile);
   const relative = path.relative(path.resolve(root), file).split(path.sep).join('/');
   const repository = githubRepository(request.env) ?? normalizeRemote((await ask(['config', '--get', 'remote.origin.url'])) ?? '') ?? path.basename(path.resolve(root));

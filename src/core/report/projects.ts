@@ -7,8 +7,10 @@ import type { DeployResult, LiveChange } from '../apply/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { matrixEntry, type MatrixEntry } from '../plan/matrix.js';
 import type { Plan } from '../plan/index.js';
+import type { Deletion } from '../plan/ownership.js';
 import { classifyChange, type ChangeCategory } from './changes.js';
 import { deployToMarkdown, planToMarkdown, type MarkdownOptions } from './markdown.js';
+import { skippedToJson, skippedToMarkdown, skippedToText, type SkippedDeployments } from './skipped.js';
 import { liveChangesToText, planToJson, planToText, type PlanJson, type TextOptions } from './text.js';
 
 /** Between a project and a deployment selector in a matrix entry and in `--name`: `flows/etl:etl/nightly`. */
@@ -24,6 +26,10 @@ export interface ProjectPlan {
   project: string;
   plan: Plan;
   live?: readonly LiveChange[] | undefined;
+  /** Against a server, a plan of every deployment: what a prune of this project would delete. */
+  deletions?: readonly Deletion[] | undefined;
+  /** `--changed-since`: the project's deployments left out as unchanged. */
+  changedSince?: SkippedDeployments | undefined;
 }
 
 /** One project's deploy. */
@@ -34,7 +40,8 @@ export interface ProjectDeploy {
 
 /** `--json` and the `plan` output of a run over several projects: each project's plan JSON, and every problem. */
 export interface ProjectsPlanJson {
-  projects: Array<{ project: string } & PlanJson>;
+  /** `skipped`: with `--changed-since`, the project's deployments left out as unchanged. */
+  projects: Array<{ project: string; skipped?: ReturnType<typeof skippedToJson> } & PlanJson>;
   /** Every project's, with `file` relative to the run's working directory. */
   errors: PlanJson['errors'];
   warnings: PlanJson['warnings'];
@@ -49,32 +56,42 @@ export function projectsPlanToJson(projects: readonly ProjectPlan[]): ProjectsPl
     diagnostics: projects.flatMap((p) => p.plan.diagnostics.map((d) => inRun(p.project, d))),
   });
   return {
-    projects: projects.map((p) => ({ project: p.project, ...planToJson(p.plan, p.live) })),
+    projects: projects.map((p) => ({
+      project: p.project,
+      ...planToJson(p.plan, p.live, p.deletions, p.changedSince?.because),
+      ...(p.changedSince ? { skipped: skippedToJson(p.changedSince) } : {}),
+    })),
     errors: all.errors,
     warnings: all.warnings,
   };
 }
 
-/** What a deploy would do across projects: the run's totals (create, update, unchanged, errors). */
-function totals(projects: readonly ProjectPlan[]): { counts: Map<ChangeCategory | 'planned', number>; errors: number } {
-  const counts = new Map<ChangeCategory | 'planned', number>();
-  const add = (k: ChangeCategory | 'planned') => counts.set(k, (counts.get(k) ?? 0) + 1);
+type Tally = ChangeCategory | 'planned' | 'delete' | 'skipped';
+
+/** What a deploy would do across projects: the run's totals (create, update, unchanged, delete, skipped, errors). */
+function totals(projects: readonly ProjectPlan[]): { counts: Map<Tally, number>; errors: number } {
+  const counts = new Map<Tally, number>();
+  const add = (k: Tally, n = 1) => counts.set(k, (counts.get(k) ?? 0) + n);
   let errors = 0;
   for (const p of projects) {
     errors += p.plan.diagnostics.filter((d) => d.severity === 'error').length;
     if (!p.live) p.plan.deployments.forEach(() => add('planned'));
     else for (const c of p.live) add(classifyChange(c.deployment, c.action, c.changes).category);
+    if (p.deletions?.length) add('delete', p.deletions.length);
+    if (p.changedSince?.skipped.length) add('skipped', p.changedSince.skipped.length);
   }
   return { counts, errors };
 }
 
-const WORDS: ReadonlyArray<[ChangeCategory | 'planned', string]> = [
+const WORDS: ReadonlyArray<[Tally, string]> = [
   ['planned', 'to deploy'],
   ['create', 'to create'],
   ['update', 'to update'],
   ['version-only', 'version only'],
   ['unchanged-unless-build-differs', 'unchanged unless the build output differs'],
   ['unchanged', 'unchanged'],
+  ['delete', 'to delete'],
+  ['skipped', 'skipped (unchanged)'],
 ];
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -90,8 +107,11 @@ function tallyText(projects: readonly ProjectPlan[]): string {
 export function projectsPlanToText(projects: readonly ProjectPlan[], options: TextOptions): string {
   const lines = [`${plural(projects.length, 'project')}: ${tallyText(projects)}`];
   for (const p of projects) {
-    const body = p.live ? liveChangesToText(p.plan, p.live, options) : planToText(p.plan, options);
+    const each = { ...options, ...(p.deletions ? { deletions: p.deletions } : {}), ...(p.changedSince?.because ? { changedBecause: p.changedSince.because } : {}) };
+    const body = p.live ? liveChangesToText(p.plan, p.live, each) : planToText(p.plan, each);
     lines.push('', `== ${p.project} ==`, body);
+    const skipped = skippedToText(p.changedSince);
+    if (skipped) lines.push(skipped);
   }
   return lines.join('\n');
 }
@@ -113,7 +133,11 @@ export function projectsPlanToMarkdown(projects: readonly ProjectPlan[], options
   for (const p of projects) out.push(`| \`${p.project}\` | ${p.plan.deployments.length} | ${tallyText([p])} |`);
   out.push('');
   const { footer, ...each } = options;
-  for (const p of projects) out.push(...section(p.project, planToMarkdown(p.plan, p.live, each)));
+  for (const p of projects) {
+    out.push(...section(p.project, planToMarkdown(p.plan, p.live, p.deletions ? { ...each, deletions: p.deletions } : each)));
+    const skipped = skippedToMarkdown(p.changedSince);
+    if (skipped) out.push(skipped, '');
+  }
   if (footer) out.push(footer, '');
   return out.join('\n');
 }

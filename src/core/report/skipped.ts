@@ -8,6 +8,8 @@ export interface SkippedDeployments {
   /** The revision compared with. */
   ref: string;
   skipped: ReadonlyArray<{ deployment: string; reason: string }>;
+  /** Why each deployment worked on counts as changed, by its index in the file (the text and JSON plans show it). */
+  because?: ReadonlyMap<number, string> | undefined;
 }
 
 /** `skipped: unchanged since REF` lines for the terminal; empty when nothing was skipped. */

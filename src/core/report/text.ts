@@ -21,6 +21,8 @@ export interface PlanJson {
     name: string;
     flow_name: string;
     entrypoint: string;
+    /** With `--changed-since`: why it counts as changed (`changed since origin/main: flows/etl.py (entry)`). */
+    changed_because?: string;
     payload: Mapping;
     /** With a server: what a deploy would do, and the fields it would change. */
     action?: string;
@@ -49,7 +51,8 @@ interface DiagnosticJson {
   message: string;
 }
 
-export function planToJson(plan: Plan, live?: readonly LiveChange[], deletions?: readonly Deletion[]): PlanJson {
+/** `changedBecause`: with `--changed-since`, why each deployment counts as changed (by index in the file), as `changed_because`. */
+export function planToJson(plan: Plan, live?: readonly LiveChange[], deletions?: readonly Deletion[], changedBecause?: ReadonlyMap<number, string>): PlanJson {
   const diag = (d: Diagnostic): DiagnosticJson => ({
     file: d.file,
     line: d.line ?? null,
@@ -61,10 +64,12 @@ export function planToJson(plan: Plan, live?: readonly LiveChange[], deletions?:
     deployments: plan.deployments.map((d, i) => {
       const change = live?.[i];
       const classified = change && classifyChange(d, change.action, change.changes);
+      const because = changedBecause?.get(d.index);
       return {
         name: d.name,
         flow_name: d.flowName,
         entrypoint: d.entrypoint,
+        ...(because ? { changed_because: because } : {}),
         payload: d.payload,
         ...(change && classified
           ? {
@@ -96,6 +101,8 @@ export interface TextOptions {
   deletions?: readonly Deletion[];
   /** Colours by tone; no colour by default. */
   paint?: Paint;
+  /** `--changed-since`: why each deployment counts as changed, by its index in the file; shown under its name. */
+  changedBecause?: ReadonlyMap<number, string> | undefined;
 }
 
 export function planToText(plan: Plan, options: TextOptions): string {
@@ -148,6 +155,8 @@ export function liveChangesToText(plan: Plan, live: readonly LiveChange[], optio
     const { category, changes, knownAfterBuild } = classified[i]!;
     const fields = category === 'update' && changes.length ? `: ${changes.map((c) => c.field).join(', ')}` : '';
     lines.push('', paint(TONE[category], `${SYMBOL[category]} ${qualifiedName(d)} (${VERB[category]}${fields})`));
+    const because = options.changedBecause?.get(d.index);
+    if (because) lines.push(`  ${because}`);
     for (const note of change.notes) lines.push(paint('change', `  ! ${note}`));
     if (category === 'create') {
       lines.push(
@@ -195,6 +204,8 @@ function compact(v: unknown): string {
 function deploymentText(d: DesiredDeployment, options: TextOptions): string[] {
   const p = d.payload;
   const out: string[] = [qualifiedName(d)];
+  const because = options.changedBecause?.get(d.index);
+  if (because) out.push(`  ${because}`);
   const field = (label: string, value: string) => out.push(`  ${label.padEnd(12)}${value}`);
   field('entrypoint', d.entrypoint);
   field('flow', `${d.flowName} (${d.flow.file}:${d.flow.line})`);
