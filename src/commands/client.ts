@@ -55,6 +55,7 @@ export function engineRequest(request: CommandRequest) {
     ...(request.options ? { options: request.options } : {}),
     ...(request.git ? { git: request.git } : {}),
     ...(request.owner ? { owner: request.owner } : {}),
+    ...(request.preview ? { preview: request.preview } : {}),
     stepRunner: sharing(request.stepCache),
   };
 }

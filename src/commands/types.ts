@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DeploymentOutcome, DeployProgress, LiveChange, LockEvent, LockOptions, StepRunCache } from '../core/apply/index.js';
-import type { DeployOptions, DesiredDeployment, Plan } from '../core/plan/index.js';
+import type { DeployOptions, DesiredDeployment, Plan, PreviewOptions } from '../core/plan/index.js';
 import type { GitRunner } from '../core/plan/version-info.js';
 import type { Deletion } from '../core/plan/ownership.js';
 import type { Secrets } from '../core/secrets.js';
@@ -82,6 +82,8 @@ export interface CommandRequest {
    * that is no git repository then works on the whole selection, with a warning, instead of failing.
    */
   changedSinceFromEvent?: boolean;
+  /** Work on the selected deployments' preview copies (`preview up`; see core/plan/preview.ts). */
+  preview?: PreviewOptions;
 }
 
 /** A selected deployment left out by `--changed-since`. */
@@ -147,4 +149,6 @@ export interface CommandResult {
   uiUrl?: string;
   /** `--changed-since`: the revision, and the selected deployments left out as unchanged since it. */
   changedSince?: { ref: string; skipped: SkippedDeployment[] };
+  /** preview up / down: the preview's id and the mark its deployments carry. */
+  preview?: { id: string; owner: string };
 }
