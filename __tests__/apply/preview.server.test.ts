@@ -170,7 +170,9 @@ describe('preview deployments', () => {
     expect(pruned.deployments.map((d: Json) => d.action)).toEqual(['unchanged', 'unchanged']);
     expect((await json(['plan', '--all'])).deletions).toEqual([]);
     const names = [...(await stored()).keys()].sort();
-    expect(names).toEqual([key('load', 'nightly'), key('load', 'nightly-pr-1'), key('load', 'nightly-pr-2'), key('report', 'weekly'), key('report', 'weekly-pr-1')].sort());
+    expect(names).toEqual(
+      [key('load', 'nightly'), key('load', 'nightly-pr-1'), key('load', 'nightly-pr-2'), key('report', 'weekly'), key('report', 'weekly-pr-1')].sort(),
+    );
   }, 120_000);
 
   it("down deletes exactly the previews of its id, with their automations; another id's and the real ones stay", async () => {

@@ -34,7 +34,10 @@ beforeAll(async () => {
   writeFileSync(path.join(work, 'project', 'flows', 'f.py'), `from prefect import flow\n\n\n@flow(name="${FLOW}")\ndef job():\n    pass\n`);
   writeFileSync(
     path.join(work, 'project', 'prefect.yaml'),
-    ['nightly', 'weekly'].map((n) => `  - name: ${n}\n    entrypoint: flows/f.py:job\n    work_pool: {name: ${POOL}}\n    schedules: [{cron: "0 3 * * *"}]\n`).join('').replace(/^/, 'deployments:\n'),
+    ['nightly', 'weekly']
+      .map((n) => `  - name: ${n}\n    entrypoint: flows/f.py:job\n    work_pool: {name: ${POOL}}\n    schedules: [{cron: "0 3 * * *"}]\n`)
+      .join('')
+      .replace(/^/, 'deployments:\n'),
   );
   await fetch(`${apiUrl}/work_pools/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: POOL, type: 'process' }) });
 }, 240_000);
@@ -45,7 +48,14 @@ afterAll(async () => {
 afterEach(() => expect(gh.violations).toEqual([]));
 
 const inputs = { 'working-directory': 'project', all: 'true', 'api-url': apiUrl, 'github-token': 'ghs_actions' };
-const env = (sha: string) => ({ GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: REPO, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '9', GITHUB_SHA: sha, GITHUB_WORKSPACE: work });
+const env = (sha: string) => ({
+  GITHUB_API_URL: gh.url,
+  GITHUB_REPOSITORY: REPO,
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_RUN_ID: '9',
+  GITHUB_SHA: sha,
+  GITHUB_WORKSPACE: work,
+});
 const NUMBER = 7;
 function pullRequest(action: string): RunOptions {
   const payload = {
@@ -60,7 +70,11 @@ const previewComments = () => ourComments().filter((c) => c.body.startsWith('<!-
 
 async function stored(): Promise<string[]> {
   const flows = (await (
-    await fetch(`${apiUrl}/flows/filter`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ flows: { name: { any_: [FLOW] } } }) })
+    await fetch(`${apiUrl}/flows/filter`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ flows: { name: { any_: [FLOW] } } }),
+    })
   ).json()) as Json[];
   const body = JSON.stringify({ flows: { id: { any_: flows.map((f) => f.id) } } });
   const deployments = (await (await fetch(`${apiUrl}/deployments/filter`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as Json[];
@@ -69,7 +83,11 @@ async function stored(): Promise<string[]> {
 
 describe('the action in mode preview', () => {
   it('opened: registers pr-<number> copies and posts its own comment linking them; synchronize updates it; closed deletes exactly the copies', async () => {
-    const real = await runAction({ ...inputs, mode: 'deploy' }, work, { event: { name: 'push', payload: {} }, env: env('0000000000000000000000000000000000000001'), bundle });
+    const real = await runAction({ ...inputs, mode: 'deploy' }, work, {
+      event: { name: 'push', payload: {} },
+      env: env('0000000000000000000000000000000000000001'),
+      bundle,
+    });
     expect(real.code, real.stdout).toBe(0);
     const plan = await runAction({ ...inputs, mode: 'plan' }, work, pullRequest('opened'));
     expect(plan.code, plan.stdout).toBe(0);
@@ -117,7 +135,11 @@ describe('the action in mode preview', () => {
   }, 300_000);
 
   it('outside a pull request without preview-id, fails with invalid-input', async () => {
-    const r = await runAction({ ...inputs, mode: 'preview' }, work, { event: { name: 'push', payload: {} }, env: env('0000000000000000000000000000000000000002'), bundle });
+    const r = await runAction({ ...inputs, mode: 'preview' }, work, {
+      event: { name: 'push', payload: {} },
+      env: env('0000000000000000000000000000000000000002'),
+      bundle,
+    });
     expect(r.code).not.toBe(0);
     expect(r.outputs['failure-reason']).toBe('invalid-input');
     expect(r.stdout).toContain('mode preview needs a pull request event');

@@ -50,7 +50,11 @@ async function down(request: PreviewCommandRequest & { apiUrl: string }, owner: 
       owned = await readOwnedDeployments(client, owner);
     } catch (e) {
       const diagnostics: Diagnostic[] = [
-        { severity: 'error', file: request.prefectFile, message: `nothing was deleted: reading the deployments of preview ${request.preview.id} failed: ${(e as Error).message}` },
+        {
+          severity: 'error',
+          file: request.prefectFile,
+          message: `nothing was deleted: reading the deployments of preview ${request.preview.id} failed: ${(e as Error).message}`,
+        },
       ];
       reporter.diagnostics(diagnostics);
       return { outcomes: [], diagnostics, hasChanges: false, failureReason: 'deploy-failed', ...uiField };

@@ -99,7 +99,7 @@ async function runPreview(session: Session, cmd: Command, action: 'up' | 'down')
 }
 
 const idOption = () =>
-  new Option('--id <id>', 'the preview id (e.g. pr-42): copies are named <name>-<id>, tagged preview:<id> and marked as that preview\'s').makeOptionMandatory();
+  new Option('--id <id>', "the preview id (e.g. pr-42): copies are named <name>-<id>, tagged preview:<id> and marked as that preview's").makeOptionMandatory();
 
 export function registerPreview(program: Command, session: Session): void {
   const group = program
@@ -107,7 +107,11 @@ export function registerPreview(program: Command, session: Session): void {
     .description('preview deployments: copies of the selected deployments named <name>-<id> (up), and their removal (down)')
     .addHelpText(
       'after',
-      EXAMPLES(['prefect-deploy preview up --id pr-42 --all', 'prefect-deploy preview up --id pr-42 -n etl/nightly --with-schedules', 'prefect-deploy preview down --id pr-42']),
+      EXAMPLES([
+        'prefect-deploy preview up --id pr-42 --all',
+        'prefect-deploy preview up --id pr-42 -n etl/nightly --with-schedules',
+        'prefect-deploy preview down --id pr-42',
+      ]),
     );
   selectionOptions(
     group
@@ -117,13 +121,19 @@ export function registerPreview(program: Command, session: Session): void {
       ),
   )
     .addOption(idOption())
-    .option('--with-schedules', 'keep the copies\' schedules active (default: every schedule inactive)')
-    .option('--with-triggers', 'register the deployments\' triggers for the copies too (default: left out)')
+    .option('--with-schedules', "keep the copies' schedules active (default: every schedule inactive)")
+    .option('--with-triggers', "register the deployments' triggers for the copies too (default: left out)")
     .addOption(ownerOption())
-    .addOption(new Option('--lock-timeout <seconds>', `how long to wait for another deploy of the same deployments (default ${DEFAULT_LOCK_TIMEOUT_SECONDS})`).argParser(parseNonNegativeInteger))
+    .addOption(
+      new Option('--lock-timeout <seconds>', `how long to wait for another deploy of the same deployments (default ${DEFAULT_LOCK_TIMEOUT_SECONDS})`).argParser(
+        parseNonNegativeInteger,
+      ),
+    )
     .option('--no-lock', 'write without taking the deploy lock on the server')
     .option('--skip-steps', 'do not run the build/push steps; what they would fill must come from --step-outputs')
-    .addOption(new Option('--step-outputs <json|file>', 'outputs of build/push steps run earlier (as deploy --step-outputs)').argParser(stepOutputsParser(session.io.cwd)))
+    .addOption(
+      new Option('--step-outputs <json|file>', 'outputs of build/push steps run earlier (as deploy --step-outputs)').argParser(stepOutputsParser(session.io.cwd)),
+    )
     .action((_flags, cmd: Command) => runPreview(session, cmd, 'up'));
   group
     .command('down')

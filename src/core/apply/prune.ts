@@ -69,7 +69,11 @@ export type DeletionClient = Pick<PruneClient, 'deleteOwnedAutomations' | 'delet
  * Deletes each deployment with the automations it owns, one at a time (deletions are few), the
  * first failure stopping the rest: `deleted` or `failed` outcomes, in order.
  */
-export async function deleteDeployments(client: DeletionClient, deletions: readonly Deletion[], onResult?: (outcome: DeploymentOutcome) => void): Promise<DeploymentOutcome[]> {
+export async function deleteDeployments(
+  client: DeletionClient,
+  deletions: readonly Deletion[],
+  onResult?: (outcome: DeploymentOutcome) => void,
+): Promise<DeploymentOutcome[]> {
   const out: DeploymentOutcome[] = [];
   for (const d of deletions) {
     const started = Date.now();
