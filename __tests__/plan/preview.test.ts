@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPlan } from '../../src/core/plan/index.js';
-import { isPreviewOwner, previewIdProblem, previewOwner, type PreviewOptions } from '../../src/core/plan/preview.js';
+import { previewIdProblem, previewOwner, type PreviewOptions } from '../../src/core/plan/preview.js';
 import { previewToMarkdown } from '../../src/core/report/preview.js';
 import { removeTempProjects, tempProject } from '../support/temp-project.js';
 
@@ -85,8 +85,6 @@ describe('preview ids and marks', () => {
   it('a preview mark is the identity with #preview:<id>, never equal to the identity', () => {
     const identity = 'github.com/acme/etl:prefect.yaml';
     expect(previewOwner(identity, 'pr-1')).toBe('github.com/acme/etl:prefect.yaml#preview:pr-1');
-    expect(isPreviewOwner(previewOwner(identity, 'pr-1'))).toBe(true);
-    expect(isPreviewOwner(identity)).toBe(false);
   });
 });
 

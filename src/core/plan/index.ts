@@ -26,7 +26,7 @@ export { readChangesSince, ChangedSinceError, type ChangesSinceRef } from './cha
 export { inferVersionInfo, resolveVersion, repositoryFromRemote, type VersionInfo } from './version-info.js';
 export { diffDeployment, jsonEqual, schedulesEqual, updateBody, type CurrentDeployment, type FieldChange } from './diff.js';
 export { automationsFor, compareWithServer, type LiveChange, type RegistrationAction } from './live.js';
-export { previewOwner, previewName, previewTag, previewIdProblem, isPreviewOwner, PREVIEW_ID_ENV, type PreviewOptions } from './preview.js';
+export { previewOwner, previewName, previewTag, previewIdProblem, PREVIEW_ID_ENV, type PreviewOptions } from './preview.js';
 export { prefetchSnapshot, readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
 
 export interface PlanRequest {

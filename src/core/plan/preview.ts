@@ -43,11 +43,6 @@ export function previewOwner(identity: string, id: string): string {
   return `${identity}#preview:${id}`;
 }
 
-/** Whether an owner mark is a preview's (of any id). */
-export function isPreviewOwner(owner: string | undefined): boolean {
-  return owner !== undefined && /#preview:[^#]+$/.test(owner);
-}
-
 /** One deployment as its preview copy. */
 export function previewDeployment(d: DesiredDeployment, options: PreviewOptions): DesiredDeployment {
   const name = previewName(d.name, options.id);
