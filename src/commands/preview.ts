@@ -33,7 +33,7 @@ export async function preview(request: PreviewCommandRequest, reporter: Reporter
   const mark = { preview: { id: request.preview.id, owner } };
   if (request.action === 'up') {
     // A preview replaces no real deployment and deletes nothing: no prune, no plan to match.
-    const { prune: _prune, checkPlan: _check, changedSince: _since, ...rest } = request;
+    const { prune: _prune, checkPlan: _check, ...rest } = request;
     return { ...(await deploy({ ...rest, env }, reporter)), ...mark };
   }
   return { ...(await down({ ...request, env, apiUrl: request.apiUrl }, owner, reporter)), ...mark };

@@ -25,8 +25,12 @@ export function previewTarget(r: Run): { id: string; action: PreviewAction } | {
 /** The preview command's request: the deploy's, with the preview's id, action and options. */
 export function previewRequest(r: Run, deployRequest: DeployCommandRequest, target: { id: string; action: PreviewAction }): PreviewCommandRequest {
   const { inputs } = r;
+  // The event's base commit is changed-since's default for a deploy; a preview takes the whole
+  // selection unless changed-since is given.
+  const { changedSince, changedSinceFromEvent, ...rest } = deployRequest;
   return {
-    ...deployRequest,
+    ...rest,
+    ...(changedSince && !changedSinceFromEvent ? { changedSince } : {}),
     action: target.action,
     preview: {
       id: target.id,
