@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { outcomeJson } from '../core/apply/index.js';
+import { formatDiagnostic } from '../core/diagnostics.js';
 import { previewToMarkdown } from '../core/report/index.js';
 import type { CommandResult, DeployCommandRequest, PreviewCommandRequest } from '../commands/index.js';
 import type { PreviewAction } from './inputs.js';
@@ -43,7 +44,10 @@ export function previewRequest(r: Run, deployRequest: DeployCommandRequest, targ
 export async function publishPreview(r: Run, target: { id: string; action: PreviewAction }, result: CommandResult): Promise<void> {
   const reason = result.failureReason;
   if (reason === 'no-api-url') return fail(r, reason, [], 'mode preview needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL');
-  if (reason === 'invalid-input') return fail(r, reason, result.diagnostics, result.message);
+  if (reason === 'invalid-input') {
+    for (const p of result.diagnostics) core.error(formatDiagnostic(p));
+    return fail(r, reason, result.diagnostics, result.message);
+  }
   const outcomes = result.outcomes ?? [];
   const ui = result.uiUrl;
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes.map((o) => outcomeJson(o, ui))));

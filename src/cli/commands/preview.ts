@@ -43,7 +43,8 @@ async function runPreview(session: Session, cmd: Command, action: 'up' | 'down')
     if (!result) reporter.finish(s.red('stopped'));
   }
   const reason = result.failureReason;
-  if (reason === 'no-api-url' || reason === 'invalid-input') {
+  // A refused id or no API: one line, a usage error. (Missing step outputs are diagnostics, below.)
+  if (reason === 'no-api-url' || (reason === 'invalid-input' && result.message)) {
     const message = result.message ?? 'no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url';
     reporter.finish(s.red('nothing done'));
     io.stderr(s.red(`error: ${message}`));
