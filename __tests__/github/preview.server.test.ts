@@ -57,11 +57,11 @@ const env = (sha: string) => ({
   GITHUB_WORKSPACE: work,
 });
 const NUMBER = 7;
-function pullRequest(action: string): RunOptions {
+function pullRequest(action: string, number = NUMBER): RunOptions {
   const payload = {
     action,
-    number: NUMBER,
-    pull_request: { number: NUMBER, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } },
+    number,
+    pull_request: { number, head: { sha: 'c0ffee1234567890c0ffee1234567890c0ffee12', repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } },
   };
   return { event: { name: 'pull_request', payload }, env: env('feedface00000000000000000000000000000007'), bundle };
 }
@@ -133,6 +133,15 @@ describe('the action in mode preview', () => {
     expect(previewComments()[0]!.body).toContain(`- 🔴 \`${FLOW}/nightly-pr-7\``);
     expect(ourComments()).toHaveLength(2);
   }, 300_000);
+
+  it('closing a pull request that never had a preview deletes nothing and posts no comment', async () => {
+    const r = await runAction({ ...inputs, mode: 'preview' }, work, pullRequest('closed', 8));
+    expect(r.code, r.stdout).toBe(0);
+    expect(JSON.parse(r.outputs.deployments!)).toEqual([]);
+    expect(r.summary).toContain('### 🗑️ Preview deployments `pr-8`: none left to delete');
+    expect(gh.comments.filter((c) => c.issue === 8)).toEqual([]);
+    expect(await stored()).toEqual(['nightly', 'weekly']);
+  }, 60_000);
 
   it('outside a pull request without preview-id, fails with invalid-input', async () => {
     const r = await runAction({ ...inputs, mode: 'preview' }, work, {

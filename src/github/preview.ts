@@ -66,6 +66,6 @@ export async function publishPreview(r: Run, target: { id: string; action: Previ
   );
   core.info(markdown.split('\n')[0]!.replace(/^### /, ''));
   await writeSummary(r, markdown);
-  await postPreviewComment(r, markdown);
+  await postPreviewComment(r, markdown, { onlyToUpdate: target.action === 'down' && outcomes.length === 0 && !reason });
   if (reason) fail(r, reason, result.diagnostics);
 }

@@ -26,12 +26,13 @@ export async function postPlanComment(r: Run, markdown: string, print: PlanFinge
  * The preview deployments' own sticky comment (mode preview), one per prefect file, beside the plan
  * comment; `comment-mode: off` turns it off, every other mode updates it in place.
  */
-export async function postPreviewComment(r: Run, markdown: string): Promise<void> {
+export async function postPreviewComment(r: Run, markdown: string, options: { onlyToUpdate: boolean }): Promise<void> {
   const repo = r.github.repository;
   if (!repo) return;
   const keys: CommentKeys = commentKeys(`${repo.owner}/${repo.repo}`, r.prefectFile, '*preview*');
-  const mode = r.inputs.commentMode === 'off' ? 'off' : 'update';
-  await postStickyComment(r, { kind: 'preview', keys, marker: formatPreviewMarker(keys), markdown, hasChanges: true, mode });
+  // `onlyToUpdate` (a down that deleted nothing): a pull request that never had a preview gets no comment.
+  const mode = r.inputs.commentMode === 'off' ? 'off' : options.onlyToUpdate ? 'changes-only' : 'update';
+  await postStickyComment(r, { kind: 'preview', keys, marker: formatPreviewMarker(keys), markdown, hasChanges: !options.onlyToUpdate, mode });
 }
 
 interface StickyComment {
