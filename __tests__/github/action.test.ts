@@ -86,7 +86,7 @@ describe('inputs', () => {
 
   it.each([
     [{ all: 'yes' }, 'input "all" must be true or false, got "yes"'],
-    [{ mode: 'apply' }, 'input "mode" must be one of plan, deploy, build, got "apply"'],
+    [{ mode: 'apply' }, 'input "mode" must be one of plan, deploy, build, preview, got "apply"'],
     [{ 'comment-mode': 'sticky' }, 'input "comment-mode" must be one of update, always-new, changes-only, off, got "sticky"'],
     [{ 'skip-steps': '1' }, 'input "skip-steps" must be true or false, got "1"'],
     [{ 'require-plan-match': 'yes' }, 'input "require-plan-match" must be true or false, got "yes"'],
@@ -100,6 +100,9 @@ describe('inputs', () => {
     [{ all: 'true', deployments: 'x' }, 'inputs "all" and "deployments" cannot be used together'],
     [{ prune: 'true', deployments: 'x' }, 'input "prune" needs "all: true" (a partial selection must not delete the deployments it does not select)'],
     [{ prune: 'yes', all: 'true' }, 'input "prune" must be true or false, got "yes"'],
+    [{ mode: 'preview', 'preview-action': 'sideways' }, 'input "preview-action" must be one of up, down, got "sideways"'],
+    [{ mode: 'preview', 'preview-with-schedules': 'yes' }, 'input "preview-with-schedules" must be true or false, got "yes"'],
+    [{ mode: 'preview', all: 'true', prune: 'true' }, 'mode preview deletes only its own previews: "prune" cannot be used with it'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(get(values))).toThrowError(new InputValueError(message));
   });

@@ -9,6 +9,7 @@ import { registerDeploy } from './commands/deploy.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
 import { registerPlan, registerValidate } from './commands/plan.js';
+import { registerPreview } from './commands/preview.js';
 import { registerSchema } from './commands/schema.js';
 import { EXAMPLES, OUTPUT_HELP, SHORT_ALIASES } from './flags.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, Session, type Io } from './session.js';
@@ -83,6 +84,7 @@ function program(session: Session): Command {
   registerInit(root, session);
   registerSchema(root, session);
   registerList(root, session);
+  registerPreview(root, session);
   return root;
 }
 

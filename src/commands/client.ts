@@ -56,6 +56,7 @@ export function engineRequest(request: CommandRequest) {
     ...(request.git ? { git: request.git } : {}),
     ...(request.owner ? { owner: request.owner } : {}),
     ...(request.ownerRoot ? { ownerRoot: request.ownerRoot } : {}),
+    ...(request.preview ? { preview: request.preview } : {}),
     stepRunner: sharing(request.stepCache),
   };
 }

@@ -8,6 +8,7 @@ export { validate } from './validate.js';
 export { deploy } from './deploy.js';
 export { build } from './build.js';
 export { list } from './list.js';
+export { preview, type PreviewCommandRequest } from './preview.js';
 export { apiUrlOf, deployFailure, engineRequest, openClient, stepConcurrency, writeConcurrency } from './client.js';
 export { deploymentKey, isKeyedByDeployment, missingStepOutputs, outputsByIndex, unfilledStepPlaceholders, type GivenStepOutputs } from './step-outputs.js';
 export { changedSelection, narrowToChanged, type ChangedSelection } from './changed.js';

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DeploymentOutcome, DeployProgress, LiveChange, LockEvent, LockOptions, StepRunCache } from '../core/apply/index.js';
-import type { DeployOptions, DesiredDeployment, Plan } from '../core/plan/index.js';
+import type { DeployOptions, DesiredDeployment, Plan, PreviewOptions } from '../core/plan/index.js';
 import type { GitRunner } from '../core/plan/version-info.js';
 import type { PlanCache } from '../core/plan/index.js';
 import type { Gate } from '../core/util/map-bounded.js';
@@ -91,6 +91,8 @@ export interface CommandRequest {
    * projects validates each project before any deploys and hands the deploy the same one.
    */
   planCache?: PlanCache;
+  /** Work on the selected deployments' preview copies (`preview up`; see core/plan/preview.ts). */
+  preview?: PreviewOptions;
 }
 
 /** A selected deployment left out by `--changed-since`. */
@@ -158,4 +160,6 @@ export interface CommandResult {
   uiUrl?: string;
   /** `--changed-since`: the revision, and the selected deployments left out as unchanged since it. */
   changedSince?: { ref: string; skipped: SkippedDeployment[]; because?: ReadonlyMap<number, string> };
+  /** preview up / down: the preview's id and the mark its deployments carry. */
+  preview?: { id: string; owner: string };
 }

@@ -111,7 +111,50 @@ export async function ownPlanComments(octokit: Octokit, repo: Repository, issue:
   return out;
 }
 
+const PREVIEW_MARKER = 'deploy-action:preview';
+const PREVIEW_MARKER_RE = new RegExp(`<!-- ${PREVIEW_MARKER} key=([0-9a-f]+) -->`);
+
+/**
+ * `<!-- deploy-action:preview key=… -->`: the preview comment's own marker, so that it is found
+ * apart from the plan comment (and require-plan-match never reads it as a plan).
+ */
+export function formatPreviewMarker(keys: Pick<CommentKeys, 'key'>): string {
+  return `<!-- ${PREVIEW_MARKER} key=${keys.key} -->`;
+}
+
+export function parsePreviewMarker(body: string): { key: string } | undefined {
+  const m = PREVIEW_MARKER_RE.exec(body);
+  return m ? { key: m[1]! } : undefined;
+}
+
+/** A comment `login` wrote that carries a marker of one kind, with that marker's key. */
+interface KeyedComment {
+  id: number;
+  nodeId: string;
+  url: string;
+  body: string;
+  key: string;
+}
+
+/** The comments of one kind (plan or preview) `login` wrote on an issue or pull request, oldest first. */
+async function ownKeyedComments(octokit: Octokit, repo: Repository, issue: number, login: string, kind: CommentKind): Promise<KeyedComment[]> {
+  if (kind === 'plan') return (await ownPlanComments(octokit, repo, issue, login)).map((c) => ({ ...c, key: c.marker.key }));
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 });
+  const out: KeyedComment[] = [];
+  for (const c of comments) {
+    if (c.user?.login !== login || !c.body) continue;
+    const marker = parsePreviewMarker(c.body);
+    if (marker) out.push({ id: c.id, nodeId: c.node_id, url: c.html_url, body: c.body, key: marker.key });
+  }
+  return out;
+}
+
+/** The sticky comments the action keeps: the plan, and the preview deployments (mode preview). */
+export type CommentKind = 'plan' | 'preview';
+
 export interface UpsertRequest {
+  /** Which sticky comment (default plan): each kind is found by its own marker. */
+  kind?: CommentKind;
   repo: Repository;
   pullRequest: number;
   mode: Exclude<CommentMode, 'off'>;
@@ -127,7 +170,7 @@ export type UpsertResult = { action: 'created' | 'updated'; url: string; minimiz
 export async function upsertPlanComment(octokit: Octokit, request: UpsertRequest): Promise<UpsertResult> {
   const { repo, pullRequest, keys, body } = request;
   const login = await currentLogin(octokit);
-  const previous = (await ownPlanComments(octokit, repo, pullRequest, login)).filter((c) => c.marker.key === keys.key).at(-1);
+  const previous = (await ownKeyedComments(octokit, repo, pullRequest, login, request.kind ?? 'plan')).filter((c) => c.key === keys.key).at(-1);
 
   if (request.mode === 'changes-only' && !request.hasChanges && !previous) {
     return { action: 'skipped', reason: 'no changes to comment on (comment-mode changes-only)' };

@@ -24,9 +24,16 @@ export const INPUT = {
   projects: 'projects',
   owner: 'owner',
   prune: 'prune',
+  previewId: 'preview-id',
+  previewAction: 'preview-action',
+  previewWithSchedules: 'preview-with-schedules',
+  previewWithTriggers: 'preview-with-triggers',
 } as const;
 
-export const MODES = ['plan', 'deploy', 'build'] as const;
+export const MODES = ['plan', 'deploy', 'build', 'preview'] as const;
+
+export const PREVIEW_ACTIONS = ['up', 'down'] as const;
+export type PreviewAction = (typeof PREVIEW_ACTIONS)[number];
 export type Mode = (typeof MODES)[number];
 
 export const COMMENT_MODES = ['update', 'always-new', 'changes-only', 'off'] as const;
@@ -69,6 +76,14 @@ export interface ActionInputs {
   owner?: string | undefined;
   /** mode deploy: delete the owned deployments prefect.yaml no longer has (needs `all`). */
   prune?: boolean;
+  /** mode preview: the preview's id (default: `pr-<number>` of the pull request). */
+  previewId?: string | undefined;
+  /** mode preview: up or down (default: down when the pull request was closed, else up). */
+  previewAction?: PreviewAction | undefined;
+  /** mode preview: keep the copies' schedules active. */
+  previewWithSchedules?: boolean;
+  /** mode preview: register the deployments' triggers for the copies. */
+  previewWithTriggers?: boolean;
 }
 
 export class InputValueError extends Error {}
@@ -147,6 +162,14 @@ export function readInputs(getInput: (name: string) => string = (n) => core.getI
   if (parseBoolean(INPUT.prune, getInput(INPUT.prune))) inputs.prune = true;
   if (inputs.prune && !inputs.all)
     throw new InputValueError(`input "${INPUT.prune}" needs "${INPUT.all}: true" (a partial selection must not delete the deployments it does not select)`);
+  const previewId = getInput(INPUT.previewId).trim();
+  if (previewId) inputs.previewId = previewId;
+  const previewAction = getInput(INPUT.previewAction).trim();
+  if (previewAction) inputs.previewAction = parseChoice(INPUT.previewAction, previewAction, PREVIEW_ACTIONS, 'up');
+  if (parseBoolean(INPUT.previewWithSchedules, getInput(INPUT.previewWithSchedules))) inputs.previewWithSchedules = true;
+  if (parseBoolean(INPUT.previewWithTriggers, getInput(INPUT.previewWithTriggers))) inputs.previewWithTriggers = true;
+  if (inputs.mode === 'preview' && inputs.projects.length > 0) throw new InputValueError(`mode preview works on one project: "${INPUT.projects}" cannot be used with it`);
+  if (inputs.mode === 'preview' && inputs.prune) throw new InputValueError(`mode preview deletes only its own previews: "${INPUT.prune}" cannot be used with it`);
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
   }

@@ -5,7 +5,7 @@
 import type { Deletion } from '../core/plan/ownership.js';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { apiUrlOf, build, deploy, plan, type CommandRequest } from '../commands/index.js';
+import { apiUrlOf, build, deploy, plan, preview, type CommandRequest } from '../commands/index.js';
 import type { Plan } from '../core/plan/index.js';
 import { runGit, type GitRunner } from '../core/plan/version-info.js';
 import { InputValueError, readInputs, type ActionInputs } from './inputs.js';
@@ -15,8 +15,9 @@ import { OUTPUT } from './outputs.js';
 import { planMatches } from './pull-request.js';
 import { publishBuild, publishDeploy, publishPlan } from './publish.js';
 import { projectsPrefectFile, runProjectsMode } from './projects.js';
+import { previewRequest, previewTarget, publishPreview } from './preview.js';
 import { ActionReporter } from './reporter.js';
-import type { Env, Run } from './run.js';
+import { fail, type Env, type Run } from './run.js';
 
 export { COMMENT_LIMIT, SUMMARY_LIMIT } from './run.js';
 
@@ -70,7 +71,8 @@ async function runRedacted(secrets: Secrets, seams: DoorSeams): Promise<void> {
   };
   if (inputs.projects.length > 0) r.prefectFile = projectsPrefectFile(r);
   const reporter = new ActionReporter(cwd, github.workspace);
-  const eventBase = inputs.changedSince === '' ? changedSinceRef('', github) : undefined;
+  // A preview works on the whole selection: no base commit to fetch.
+  const eventBase = inputs.changedSince === '' && inputs.mode !== 'preview' ? changedSinceRef('', github) : undefined;
   if (eventBase) await fetchCommit(eventBase, cwd);
   const deployRequest = () => ({
     ...commandRequest(r),
@@ -86,6 +88,10 @@ async function runRedacted(secrets: Secrets, seams: DoorSeams): Promise<void> {
       await runProjectsMode(r, commandRequest(r), deployRequest, reporter);
     } else if (inputs.mode === 'deploy') {
       await publishDeploy(r, await deploy(deployRequest(), reporter));
+    } else if (inputs.mode === 'preview') {
+      const target = previewTarget(r);
+      if ('error' in target) fail(r, 'invalid-input', [], target.error);
+      else await publishPreview(r, target, await preview(previewRequest(r, deployRequest(), target), reporter));
     } else if (inputs.mode === 'build') {
       await publishBuild(r, await build(commandRequest(r), reporter));
     } else {

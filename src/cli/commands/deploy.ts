@@ -25,7 +25,7 @@ interface DeployFlags extends SelectionFlags {
 const label = qualifiedName;
 
 /** Who holds the deploy lock, for the log of a deploy waiting for it: the CI job, else user@host. */
-function lockHolder(ci: CiEnvironment): string {
+export function lockHolder(ci: CiEnvironment): string {
   const where = ci.isCi ? (ci.jobUrl ?? ciSummary(ci)) : undefined;
   if (where) return where;
   let user = 'someone';
@@ -37,7 +37,7 @@ function lockHolder(ci: CiEnvironment): string {
   return `${user}@${os.hostname()} (pid ${process.pid})`;
 }
 
-const outcomesJson = (outcomes: readonly DeploymentOutcome[], ui: string | undefined) =>
+export const outcomesJson = (outcomes: readonly DeploymentOutcome[], ui: string | undefined) =>
   outcomes.map((o) => ({ ...outcomeJson(o, ui), step_outputs: o.stepOutputs, ...(o.error ? { error: o.error } : {}) }));
 
 async function runDeploy(session: Session, cmd: Command): Promise<void> {

@@ -23,6 +23,7 @@ import { registerDeployment, type FlowUpserts, type RegistrationClient } from '.
 import { serverCompatibility } from './server-compat.js';
 import { prune, pruneDeletions, type PruneClient, type PruneOptions } from './prune.js';
 import { projectIdentity, type Deletion } from '../plan/ownership.js';
+import { previewOwner } from '../plan/preview.js';
 import { StepExecutionError, type StepEvent, type StepRunContext, type StepRunner } from './step-runner.js';
 
 // Live state and the diff are the plan's (src/core/plan); re-exported for the callers of `apply`.
@@ -31,7 +32,7 @@ export { registerDeployment, type RegistrationAction, type RegistrationClient, t
 export { readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient } from '../plan/snapshot.js';
 export { automationsFor, compareWithServer, type LiveChange } from '../plan/live.js';
 export { serverCompatibility } from './server-compat.js';
-export { pruneDeletions, type PruneClient, type PruneOptions } from './prune.js';
+export { deleteDeployments, pruneDeletions, type DeletionClient, type PruneClient, type PruneOptions } from './prune.js';
 export { lockEventText, lockName, lockTarget, DEFAULT_LOCK_TIMEOUT_SECONDS, type LockEvent, type LockOptions } from './lock.js';
 export { StepExecutionError, type DeploymentSteps, type StepEvent, type StepRun, type StepRunCache, type StepRunContext, type StepRunner } from './step-runner.js';
 
@@ -205,7 +206,7 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   // The plan after the steps reuses the file, git's answers and the flow analyses of the first.
   const request = { ...given, cache: given.cache ?? newPlanCache() };
   // Asked while the flows are analysed; git's answers are few and fast.
-  const owner = projectIdentity(request);
+  const owner = markOf(request);
   owner.catch(() => {});
   // The server's state for the selected names is read while the flows are analysed; used only when
   // no step runs in between (a build can take minutes) and it covers every deployment planned.
@@ -263,6 +264,12 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   } finally {
     await held.release();
   }
+}
+
+/** The mark the deployments written get: the project's identity, or for preview copies their preview's mark. */
+export async function markOf(request: Pick<PlanRequest, 'prefectFile' | 'cwd' | 'env' | 'git' | 'preview'> & { owner?: string }): Promise<string> {
+  const identity = await projectIdentity(request);
+  return request.preview ? previewOwner(identity, request.preview.id) : identity;
 }
 
 /** The snapshot with each deployment's automations read once: the comparison and then the writes ask. */
@@ -440,7 +447,7 @@ function prefetching(client: SnapshotClient): { onSelected: NonNullable<PlanRequ
 /** The live plan: validated against the server, then compared with what it holds (read while planning). */
 export async function planAgainstServer(request: Omit<DeployRequest, 'onResult' | 'concurrency'>): Promise<{ plan: Plan; live?: LiveChange[]; deletions?: Deletion[] }> {
   const early = prefetching(request.client);
-  const owner = projectIdentity(request);
+  const owner = markOf(request);
   owner.catch(() => {});
   let current: Promise<ServerSnapshot> | undefined;
   const plan = await validateForDeploy({ ...request, onSelected: early.onSelected }, (planned) => {

@@ -51,13 +51,31 @@ export async function prune(
   } catch (e) {
     return { outcomes: [], warnings: [], errors: [`nothing was deleted (--prune): reading the deployments this project owns failed: ${(e as Error).message}`] };
   }
-  const out: DeploymentOutcome[] = [];
-  // One at a time: deletions are few, and a failure stops the rest.
+  const chosen: Deletion[] = [];
   for (const d of found) {
     if (options.only && !options.only.has(qualifiedName(d))) {
       warnings.push(`${qualifiedName(d)} is owned by this project and no longer in prefect.yaml, but was not in the reviewed plan: not deleted`);
       continue;
     }
+    chosen.push(d);
+  }
+  return { outcomes: await deleteDeployments(client as DeletionClient, chosen, onResult), warnings };
+}
+
+/** The deletes a prune (and `preview down`) sends. */
+export type DeletionClient = Pick<PruneClient, 'deleteOwnedAutomations' | 'deleteDeployment'>;
+
+/**
+ * Deletes each deployment with the automations it owns, one at a time (deletions are few), the
+ * first failure stopping the rest: `deleted` or `failed` outcomes, in order.
+ */
+export async function deleteDeployments(
+  client: DeletionClient,
+  deletions: readonly Deletion[],
+  onResult?: (outcome: DeploymentOutcome) => void,
+): Promise<DeploymentOutcome[]> {
+  const out: DeploymentOutcome[] = [];
+  for (const d of deletions) {
     const started = Date.now();
     let outcome: DeploymentOutcome;
     try {
@@ -82,5 +100,5 @@ export async function prune(
     out.push(outcome);
     if (outcome.action === 'failed') break;
   }
-  return { outcomes: out, warnings };
+  return out;
 }

@@ -14,6 +14,7 @@ import { runGit, sharingGit, type GitRunner } from './version-info.js';
 import { hasDeployOptions, type DeployOptions } from './deploy-options.js';
 import { withFlowAnalysisCache, type FlowAnalysisCache } from '../flows/index.js';
 import { mapBounded } from '../util/map-bounded.js';
+import { previewName, previewPlan, type PreviewOptions } from './preview.js';
 
 /** Deployments planned at once: enough to overlap their reads (blocks, variables, pools, git), few enough to pause between. */
 const PLAN_CONCURRENCY = 16;
@@ -37,6 +38,7 @@ export { readChangesSince, ChangedSinceError, type ChangesSinceRef } from './cha
 export { inferVersionInfo, resolveVersion, repositoryFromRemote, sharingGit, type VersionInfo } from './version-info.js';
 export { diffDeployment, jsonEqual, schedulesEqual, updateBody, type CurrentDeployment, type FieldChange } from './diff.js';
 export { automationsFor, compareWithServer, type LiveChange, type RegistrationAction } from './live.js';
+export { previewOwner, previewName, previewTag, previewIdProblem, PREVIEW_ID_ENV, type PreviewOptions } from './preview.js';
 export { prefetchSnapshot, readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
 
 export interface PlanRequest {
@@ -75,6 +77,8 @@ export interface PlanRequest {
    * never deletes them (see `Plan.unplanned`).
    */
   unplanned?: readonly string[];
+  /** Plan the deployments as their preview copies (preview.ts): renamed, schedules off, no triggers unless asked. */
+  preview?: PreviewOptions;
 }
 
 export interface PlanCache {
@@ -104,7 +108,14 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 export async function createPlan(request: PlanRequest): Promise<Plan> {
   const cache = request.cache ?? newPlanCache();
-  return withFlowAnalysisCache(cache.flows, () => plan(request, cache));
+  const { preview } = request;
+  if (!preview) return withFlowAnalysisCache(cache.flows, () => plan(request, cache));
+  // The early server reads (onSelected) look for the names the copies will have.
+  const onSelected = request.onSelected;
+  const renamed: PlanRequest = onSelected
+    ? { ...request, onSelected: (configs) => onSelected(configs.map((c) => (typeof c.name === 'string' ? { ...c, name: previewName(c.name, preview.id) } : c))) }
+    : request;
+  return previewPlan(await withFlowAnalysisCache(cache.flows, () => plan(renamed, cache)), preview);
 }
 
 async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {

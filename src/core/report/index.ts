@@ -9,3 +9,4 @@ export * from './changes.js';
 export * from './skipped.js';
 export * from './projects.js';
 export * from './deletions.js';
+export * from './preview.js';
