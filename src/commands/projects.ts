@@ -166,6 +166,7 @@ function projectReporter(reporter: Reporter, project: string, once: { deploying:
       reporter.progress(e.phase === 'validated' ? { ...e, deployments: e.deployments.map((d) => ({ ...d, name: named(d.name) })) } : { ...e, name: named(e.name) }),
     result: (o) => reporter.result({ ...o, name: named(o.name) }),
     lock: (e) => reporter.lock(e),
+    smoke: (e) => reporter.smoke(e),
     ...(reporter.clientLog ? { clientLog: (line: string) => reporter.clientLog!(line) } : {}),
   };
 }

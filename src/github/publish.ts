@@ -54,7 +54,8 @@ export async function publishDeploy(r: Run, result: CommandResult): Promise<void
     r,
     deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...(ui ? { uiUrl: ui } : {}), footer: withSkipped(result, footer(r, 'Deployed')) }),
   );
-  if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
+  // A failed smoke run is no diagnostic: its one line (per run) is the failure.
+  if (result.failureReason) fail(r, result.failureReason, result.diagnostics, result.failureReason === 'smoke-failed' ? result.message : undefined);
 }
 
 export async function publishBuild(r: Run, result: CommandResult): Promise<void> {
