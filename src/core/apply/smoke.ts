@@ -54,7 +54,10 @@ export interface SmokeCandidate {
  * Each target's deployment, or why there is none. As `--name` does, a `flow/` part may be the flow's
  * name or its entrypoint function (`-` for `_`); a bare name must be unique among the deployments.
  */
-export function matchSmokeTargets<D extends SmokeCandidate>(deployments: readonly D[], targets: readonly SmokeTarget[]): { matched: Array<{ target: SmokeTarget; deployment: D }>; errors: string[] } {
+export function matchSmokeTargets<D extends SmokeCandidate>(
+  deployments: readonly D[],
+  targets: readonly SmokeTarget[],
+): { matched: Array<{ target: SmokeTarget; deployment: D }>; errors: string[] } {
   const matched: Array<{ target: SmokeTarget; deployment: D }> = [];
   const errors: string[] = [];
   const known = () => deployments.map(qualifiedName).join(', ') || 'none';
@@ -153,7 +156,11 @@ export async function followFlowRun(
   client: Pick<SmokeClient, 'readFlowRun'>,
   runId: string,
   deadline: number,
-  { clock = realClock, pollMs = { first: 500, max: 5000 }, onState }: { clock?: SmokeClock; pollMs?: { first: number; max: number }; onState?: (state: string) => void } = {},
+  {
+    clock = realClock,
+    pollMs = { first: 500, max: 5000 },
+    onState,
+  }: { clock?: SmokeClock; pollMs?: { first: number; max: number }; onState?: (state: string) => void } = {},
 ): Promise<{ run: FlowRunView; timedOut: boolean }> {
   let pause = pollMs.first;
   let last: string | undefined;
@@ -247,7 +254,11 @@ async function tail(client: SmokeClient, runId: string, options: SmokeOptions, r
       await clock.sleep(2000);
       logs = await client.readFlowRunLogs(runId, limit);
     }
-    const lines = logs.flatMap((l) => redact(l.message).split(/\r?\n/).map((text) => `${(l.timestamp ?? '').slice(11, 19)} ${levelName(l.level)} ${text}`.trim()));
+    const lines = logs.flatMap((l) =>
+      redact(l.message)
+        .split(/\r?\n/)
+        .map((text) => `${(l.timestamp ?? '').slice(11, 19)} ${levelName(l.level)} ${text}`.trim()),
+    );
     return lines.slice(-limit);
   } catch {
     // The logs are a courtesy: the run's state decides.
