@@ -108,10 +108,20 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
 }
 
 /** One run of each smoke deployment, all at once, reported as they go (log lines and messages redacted). */
-function smokeRuns(client: PrefectClient, request: DeployCommandRequest, plan: Plan, outcomes: readonly DeploymentOutcome[], reporter: Reporter): Promise<SmokeOutcome[]> {
+function smokeRuns(
+  client: PrefectClient,
+  request: DeployCommandRequest,
+  plan: Plan,
+  outcomes: readonly DeploymentOutcome[],
+  reporter: Reporter,
+): Promise<SmokeOutcome[]> {
   const { targets, timeoutSeconds } = request.smoke!;
   const { matched } = matchSmokeTargets(plan.deployments, targets);
   const idOf = new Map(outcomes.map((o) => [qualifiedName(o), o.id]));
-  const runs = matched.map(({ target, deployment }) => ({ deployment: qualifiedName(deployment), deploymentId: idOf.get(qualifiedName(deployment)) ?? '', parameters: target.parameters }));
+  const runs = matched.map(({ target, deployment }) => ({
+    deployment: qualifiedName(deployment),
+    deploymentId: idOf.get(qualifiedName(deployment)) ?? '',
+    parameters: target.parameters,
+  }));
   return runSmoke(client, runs, { timeoutMs: timeoutSeconds * 1000, redact: (t) => request.secrets.redactText(t), onEvent: (e) => reporter.smoke(e) });
 }

@@ -185,7 +185,8 @@ function checkSmoke(inputs: ActionInputs): void {
   if (inputs.smokeTimeout < 1) throw new InputValueError(`input "${INPUT.smokeTimeout}" must be a positive number of seconds, got "${inputs.smokeTimeout}"`);
   if (inputs.smoke.length === 0) return;
   if (inputs.mode !== 'deploy') throw new InputValueError(`input "${INPUT.smoke}" needs "${INPUT.mode}: deploy" (smoke runs test what a deploy registered)`);
-  if (inputs.projects.length > 0) throw new InputValueError(`inputs "${INPUT.smoke}" and "${INPUT.projects}" cannot be used together yet; smoke each project in its own step`);
+  if (inputs.projects.length > 0)
+    throw new InputValueError(`inputs "${INPUT.smoke}" and "${INPUT.projects}" cannot be used together yet; smoke each project in its own step`);
 }
 
 /** `projects` replaces `working-directory`: each project directory is its own. */

@@ -3,7 +3,16 @@ import { qualifiedName } from '../../core/plan/index.js';
 import os from 'node:os';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { deploy, type CommandResult } from '../../commands/index.js';
-import { DEFAULT_LOCK_TIMEOUT_SECONDS, DEFAULT_SMOKE_TIMEOUT_SECONDS, outcomeJson, parseSmokeTarget, SmokeSpecError, type DeploymentOutcome, type SmokeOutcome, type SmokeTarget } from '../../core/apply/index.js';
+import {
+  DEFAULT_LOCK_TIMEOUT_SECONDS,
+  DEFAULT_SMOKE_TIMEOUT_SECONDS,
+  outcomeJson,
+  parseSmokeTarget,
+  SmokeSpecError,
+  type DeploymentOutcome,
+  type SmokeOutcome,
+  type SmokeTarget,
+} from '../../core/apply/index.js';
 import { planToJson, skippedToJson, skippedToText } from '../../core/report/index.js';
 import { deploymentUrl } from '../../prefect/index.js';
 import { ciSummary, type CiEnvironment } from '../ci.js';
@@ -76,7 +85,8 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
   // A partial selection would see every other deployment as removed.
   if (flags.prune && !flags.all)
     cmd.error('error: --prune requires --all (a partial selection must not delete the deployments it does not select)', { exitCode: EXIT_USAGE });
-  if (flags.smoke?.length && flags.project?.length) cmd.error('error: --smoke does not work with --project yet; smoke each project in its own deploy', { exitCode: EXIT_USAGE });
+  if (flags.smoke?.length && flags.project?.length)
+    cmd.error('error: --smoke does not work with --project yet; smoke each project in its own deploy', { exitCode: EXIT_USAGE });
   session.dotenvFile = flags.dotenv;
   const reporter = new TerminalReporter(session, s, Boolean(flags.json));
   const request = {
@@ -197,9 +207,10 @@ export function registerDeploy(program: Command, session: Session): void {
       ).argParser(collectSmoke),
     )
     .addOption(
-      new Option('--smoke-timeout <seconds>', `how long each smoke run may take to reach Completed (default ${DEFAULT_SMOKE_TIMEOUT_SECONDS}); a run still going then is cancelled`).argParser(
-        parseSmokeTimeout,
-      ),
+      new Option(
+        '--smoke-timeout <seconds>',
+        `how long each smoke run may take to reach Completed (default ${DEFAULT_SMOKE_TIMEOUT_SECONDS}); a run still going then is cancelled`,
+      ).argParser(parseSmokeTimeout),
     )
     .action((_flags, cmd: Command) => runDeploy(session, cmd));
 }

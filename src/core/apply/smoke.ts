@@ -237,21 +237,29 @@ async function smokeOne(
   }
   const status = TERMINAL[run.state!.type]!;
   const message = run.state?.message ? oneLine(redact(run.state.message)) : undefined;
-  const logs = await tail(client, run.id, options, redact, clock, true);
+  const logs = await tail(client, run.id, options, redact, clock, status === 'completed' || status === 'failed');
   const line = `${named}: ${state} after ${(durationMs / 1000).toFixed(1)}s${status === 'completed' || !message ? '' : `: ${message}`}`;
   return done({ ...base, ...ids, status, state, ...(message ? { message } : {}), durationMs, logs, line });
 }
 
 /**
  * The run's last log lines. A run's final logs reach the API in a batch shortly after its final
- * state, so an ended run with none yet is asked once more after a moment.
+ * state: a run that ended by itself (Completed, Failed) is read again, a second apart, until its
+ * engine's closing line (`Finished in state …`) is there, at most three times.
  */
-async function tail(client: SmokeClient, runId: string, options: SmokeOptions, redact: (t: string) => string, clock: SmokeClock, ended: boolean): Promise<string[]> {
+async function tail(
+  client: SmokeClient,
+  runId: string,
+  options: SmokeOptions,
+  redact: (t: string) => string,
+  clock: SmokeClock,
+  awaitClosing: boolean,
+): Promise<string[]> {
   const limit = options.logLines ?? 10;
   try {
     let logs = await client.readFlowRunLogs(runId, limit);
-    if (logs.length === 0 && ended) {
-      await clock.sleep(2000);
+    for (let retry = 0; awaitClosing && retry < 3 && !logs.some((l) => l.message.startsWith('Finished in state')); retry++) {
+      await clock.sleep(1000);
       logs = await client.readFlowRunLogs(runId, limit);
     }
     const lines = logs.flatMap((l) =>
