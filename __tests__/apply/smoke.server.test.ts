@@ -5,11 +5,13 @@
  * a smoke name that is not deployed fail the deploy.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { run as runAction } from '../../src/github/main.js';
+import { parseOutputs } from '../github/run-action.js';
 import { PrefectClient } from '../../src/prefect/index.js';
 import { removeTempProjects, tempDir, tempProject } from '../support/temp-project.js';
 
@@ -69,6 +71,36 @@ async function cli(args: string[]) {
     now: () => new Date(),
   });
   return { code, stdout, stderr };
+}
+
+/** The action door in-process (as __tests__/github/door.test.ts drives it): INPUT_* in, the log and the outputs out. */
+async function action(inputs: Record<string, string>): Promise<{ exitCode: number; stdout: string; outputs: Record<string, string> }> {
+  const outputFile = path.join(tempDir('smoke-action-'), 'github-output.txt');
+  writeFileSync(outputFile, '');
+  const saved = { ...process.env };
+  const savedCwd = process.cwd();
+  const write = process.stdout.write.bind(process.stdout);
+  let stdout = '';
+  for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_') || k.startsWith('GITHUB_') || k.startsWith('PREFECT_')) delete process.env[k];
+  Object.assign(process.env, { GITHUB_OUTPUT: outputFile, GITHUB_WORKSPACE: dir });
+  for (const [k, v] of Object.entries(inputs)) process.env[`INPUT_${k.toUpperCase()}`] = v;
+  process.chdir(dir);
+  process.stdout.write = (chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  };
+  process.exitCode = undefined;
+  try {
+    await runAction({ git: () => Promise.reject(new Error('not a git repository')) });
+  } finally {
+    process.stdout.write = write;
+    process.chdir(savedCwd);
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  }
+  const exitCode = Number(process.exitCode ?? 0);
+  process.exitCode = undefined;
+  return { exitCode, stdout, outputs: parseOutputs(readFileSync(outputFile, 'utf8')) };
 }
 
 beforeAll(async () => {
@@ -145,4 +177,13 @@ describe('deploy --smoke with a real process worker', () => {
     expect(stderr).toContain('smoke "nightly" is not among the deployments this deploy registers');
     expect(await client.readDeploymentByName(`${tag}-unwritten-ok`, 'ok')).toBeUndefined();
   }, 60_000);
+
+  it('the action: smoke input, a group per run with its last log lines, failure-reason smoke-failed', async () => {
+    const r = await action({ mode: 'deploy', all: 'true', 'api-url': apiUrl, smoke: `${tag}-boom/boom\nok={"who": "the-action"}`, 'smoke-timeout': '90' });
+    expect(r.exitCode, r.stdout).toBe(1);
+    expect(r.outputs['failure-reason']).toBe('smoke-failed');
+    expect(r.stdout).toMatch(new RegExp(`^::group::smoke: ${tag}-ok/ok run [\\w-]+: Completed after \\d+\\.\\ds$`, 'm'));
+    expect(r.stdout).toContain('hello the-action');
+    expect(r.stdout).toMatch(new RegExp(`^::error::smoke: ${tag}-boom/boom run [\\w-]+: Failed after \\d+\\.\\ds: .*boom from the flow$`, 'm'));
+  }, 120_000);
 });

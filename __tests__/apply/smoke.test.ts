@@ -188,3 +188,29 @@ describe('runSmoke', () => {
     expect(o!.logs).toEqual(['INFO using ***']);
   });
 });
+
+describe('the CLI flags', () => {
+  async function cli(args: string[]) {
+    const { main } = await import('../../src/cli/main.js');
+    let stderr = '';
+    const code = await main(['deploy', '--all', ...args], {
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      cwd: '/',
+      env: { NO_COLOR: '1' },
+      now: () => new Date(),
+    });
+    return { code, stderr };
+  }
+
+  it.each([
+    [['--smoke', 'etl={x'], 'smoke "etl": the parameters after "=" must be a JSON object'],
+    [['--smoke', '={}'], 'names no deployment'],
+    [['--smoke', 'etl', '--smoke-timeout', '0'], '"0" is not a positive number of seconds'],
+    [['--smoke', 'etl', '--project', 'flows/*'], '--smoke does not work with --project yet'],
+  ])('%j is a usage error', async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
