@@ -166,15 +166,18 @@ describe('deploy --smoke with a real process worker', () => {
     const other = tempProject({ 'flows/smoke.py': FLOWS.replaceAll(`${tag}-`, `${tag}-unwritten-`) }, 'smoke-refused-');
     writeFileSync(path.join(other, 'prefect.yaml'), prefectYaml(other));
     let stderr = '';
-    const code = await main(['deploy', '--all', '--smoke', 'nightly'], {
-      stdout: () => {},
+    let stdout = '';
+    const code = await main(['deploy', '--all', '--json', '--smoke', 'nightly'], {
+      stdout: (t) => (stdout += t),
       stderr: (t) => (stderr += `${t}\n`),
       cwd: other,
       env: { PREFECT_API_URL: apiUrl, NO_COLOR: '1' },
       now: () => new Date(),
     });
     expect(code).toBe(1);
-    expect(stderr).toContain('smoke "nightly" is not among the deployments this deploy registers');
+    const json = JSON.parse(stdout) as { failure_reason: string; errors: Array<{ message: string }> };
+    expect(json.failure_reason).toBe('invalid-input');
+    expect(json.errors.map((e) => e.message)).toEqual([expect.stringContaining('smoke "nightly" is not among the deployments this deploy registers')]);
     expect(await client.readDeploymentByName(`${tag}-unwritten-ok`, 'ok')).toBeUndefined();
   }, 60_000);
 
