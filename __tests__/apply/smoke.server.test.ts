@@ -187,6 +187,9 @@ describe('deploy --smoke with a real process worker', () => {
     expect(r.outputs['failure-reason']).toBe('smoke-failed');
     expect(r.stdout).toMatch(new RegExp(`^::group::smoke: ${tag}-ok/ok run [\\w-]+: Completed after \\d+\\.\\ds$`, 'm'));
     expect(r.stdout).toContain('hello the-action');
+    // The job summary (and plan-markdown) gets a row per run.
+    expect(r.outputs['plan-markdown']).toContain('#### ❌ Smoke runs: 1 of 2 did not complete');
+    expect(r.outputs['plan-markdown']).toMatch(new RegExp(`\\| \`${tag}-ok/ok\` \\| \`[\\w-]+\` \\| ✅ Completed \\|`));
     expect(r.stdout).toMatch(new RegExp(`^::error::smoke: ${tag}-boom/boom run [\\w-]+: Failed after \\d+\\.\\ds: .*boom from the flow$`, 'm'));
   }, 120_000);
 });

@@ -6,7 +6,17 @@ import * as core from '@actions/core';
 import { formatDiagnostic } from '../core/diagnostics.js';
 import { outcomeJson, type LiveChange } from '../core/apply/index.js';
 import type { Plan } from '../core/plan/index.js';
-import { deployToMarkdown, liveChangesToText, planToJson, planToMarkdown, planToText, skippedToJson, skippedToMarkdown, skippedToText } from '../core/report/index.js';
+import {
+  deployToMarkdown,
+  smokeToMarkdown,
+  liveChangesToText,
+  planToJson,
+  planToMarkdown,
+  planToText,
+  skippedToJson,
+  skippedToMarkdown,
+  skippedToText,
+} from '../core/report/index.js';
 import type { StepOutputs } from '../core/templating/index.js';
 import { deploymentUrl } from '../prefect/index.js';
 import type { CommandResult } from '../commands/index.js';
@@ -52,7 +62,11 @@ export async function publishDeploy(r: Run, result: CommandResult): Promise<void
   const deployed = { plan, outcomes, diagnostics: result.diagnostics, ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}) };
   await writeSummary(
     r,
-    deployToMarkdown(r.secrets.redactValue(deployed), { now: r.now, ...(ui ? { uiUrl: ui } : {}), footer: withSkipped(result, footer(r, 'Deployed')) }),
+    deployToMarkdown(r.secrets.redactValue(deployed), {
+      now: r.now,
+      ...(ui ? { uiUrl: ui } : {}),
+      footer: withSmoke(result, withSkipped(result, footer(r, 'Deployed'))),
+    }),
   );
   // A failed smoke run is no diagnostic: its one line (per run) is the failure.
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics, result.failureReason === 'smoke-failed' ? result.message : undefined);
@@ -111,6 +125,11 @@ function setStepOutputs(r: Run, plan: Plan, byIndex: ReadonlyMap<number, StepOut
 }
 
 /** `changed-since`: the deployments left out, before the footer of a comment or summary. */
+function withSmoke(result: CommandResult, footerText: string): string {
+  const smoke = smokeToMarkdown(result.smoke);
+  return smoke ? `${smoke}\n\n${footerText}` : footerText;
+}
+
 function withSkipped(result: CommandResult, footerText: string): string {
   const skipped = skippedToMarkdown(result.changedSince);
   return skipped ? `${skipped}\n\n${footerText}` : footerText;
