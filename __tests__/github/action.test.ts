@@ -103,6 +103,14 @@ describe('inputs', () => {
     [{ mode: 'preview', 'preview-action': 'sideways' }, 'input "preview-action" must be one of up, down, got "sideways"'],
     [{ mode: 'preview', 'preview-with-schedules': 'yes' }, 'input "preview-with-schedules" must be true or false, got "yes"'],
     [{ mode: 'preview', all: 'true', prune: 'true' }, 'mode preview deletes only its own previews: "prune" cannot be used with it'],
+    [
+      { mode: 'deploy', smoke: 'etl={x}' },
+      'input "smoke": smoke "etl": the parameters after "=" must be a JSON object such as {"day": "2026-01-01"}: Expected property name or \'}\' in JSON at position 1 (line 1 column 2)',
+    ],
+    [{ mode: 'plan', smoke: 'etl' }, 'input "smoke" needs "mode: deploy" (smoke runs test what a deploy registered)'],
+    [{ mode: 'deploy', smoke: 'etl', projects: 'flows/*' }, 'inputs "smoke" and "projects" cannot be used together yet; smoke each project in its own step'],
+    [{ 'smoke-timeout': '0' }, 'input "smoke-timeout" must be a positive number of seconds, got "0"'],
+    [{ 'smoke-timeout': '10m' }, 'input "smoke-timeout" must be a whole number of seconds, got "10m"'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(get(values))).toThrowError(new InputValueError(message));
   });
@@ -111,6 +119,15 @@ describe('inputs', () => {
     expect(readInputs(get({ projects: 'flows/*\n\n  flows/{etl,report}  \n' })).projects).toEqual(['flows/*', 'flows/{etl,report}']);
     expect(readInputs(get({ projects: 'flows/*', 'working-directory': '.' })).projects).toEqual(['flows/*']);
     expect(() => readInputs(get({ projects: 'flows/*', 'working-directory': 'flows' }))).toThrow('inputs "projects" and "working-directory" cannot be used together');
+  });
+
+  it('smoke: one deployment a line, its JSON parameters free to hold commas', () => {
+    const inputs = readInputs(get({ mode: 'deploy', smoke: 'etl/nightly\n\n  report={"day": "2026-01-01", "n": 2}  \n', 'smoke-timeout': '120' }));
+    expect(inputs.smoke).toEqual([
+      { name: 'etl/nightly', parameters: {} },
+      { name: 'report', parameters: { day: '2026-01-01', n: 2 } },
+    ]);
+    expect(inputs.smokeTimeout).toBe(120);
   });
 
   it('owner and prune (with all)', () => {
@@ -136,6 +153,8 @@ describe('inputs', () => {
       lockTimeout: 600,
       changedSince: '',
       projects: [],
+      smoke: [],
+      smokeTimeout: 600,
     });
     const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { description: string; default?: string }>;

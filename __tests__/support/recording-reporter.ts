@@ -40,6 +40,9 @@ export class RecordingReporter implements Reporter {
   lock(...args: Parameters<Reporter['lock']>): void {
     this.calls.push(['lock', ...args]);
   }
+  smoke(...args: Parameters<Reporter['smoke']>): void {
+    this.calls.push(['smoke', ...args]);
+  }
   clientLog(line: string): void {
     this.calls.push(['clientLog', line]);
   }

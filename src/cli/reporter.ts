@@ -3,7 +3,8 @@
  * terminal) or plain lines (CI, pipes, --json), step logs, lock events and the client's own lines.
  * Problems are printed with the result, where --json and the CI decide how.
  */
-import { lockEventText, type DeploymentOutcome, type DeployProgress, type LockEvent } from '../core/apply/index.js';
+import { lockEventText, type DeploymentOutcome, type DeployProgress, type LockEvent, type SmokeEvent } from '../core/apply/index.js';
+import { flowRunUrl } from '../prefect/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DesiredDeployment } from '../core/plan/index.js';
 import type { StepEvent } from '../steps/index.js';
@@ -15,6 +16,7 @@ import type { Session } from './session.js';
 
 export class TerminalReporter implements Reporter {
   private display: DeployReporter | undefined;
+  private ui: string | undefined;
 
   /** `json`: stdout holds only the JSON result, so progress goes to stderr. */
   constructor(
@@ -41,6 +43,7 @@ export class TerminalReporter implements Reporter {
 
   deploying(uiUrl: string | undefined): void {
     const { io, ci } = this.session;
+    this.ui = uiUrl;
     const lines = { out: this.json ? io.stderr : io.stdout, err: io.stderr };
     const live = io.terminal && !ci.isCi && !this.json && io.env.TERM !== 'dumb';
     this.display = live ? new LiveReporter(io.terminal!, this.s, uiUrl) : new PlainReporter(lines, this.s, uiUrl);
@@ -68,6 +71,22 @@ export class TerminalReporter implements Reporter {
   lock(event: LockEvent): void {
     const { text, warning } = lockEventText(event);
     this.line(warning ? this.s.yellow(`warning: ${text}`) : this.s.dim(text), warning);
+  }
+
+  smoke(event: SmokeEvent): void {
+    const { s } = this;
+    if (event.phase === 'started') {
+      const url = flowRunUrl(this.ui, event.runId);
+      this.line(s.dim(`smoke: ${event.deployment} run ${event.runName} started${url ? `  ${url}` : ''}`), false);
+    } else if (event.phase === 'state') {
+      this.line(s.dim(`smoke: ${event.deployment} run ${event.runName}: ${event.state}`), false);
+    } else {
+      const o = event.outcome;
+      const ok = o.status === 'completed';
+      this.line(ok ? s.green(o.line) : s.red(o.line), !ok);
+      // The command redacted them; they are the run's own lines, so they never reach stdout's JSON.
+      for (const l of o.logs) this.line(s.dim(`  | ${l}`), !ok || this.json);
+    }
   }
 
   clientLog(line: string): void {

@@ -1,10 +1,10 @@
 /**
  * `deploy`: validate every selected deployment against the server, run their build/push steps once
- * (or take their outputs as given), then register them.
+ * (or take their outputs as given), then register them; with `smoke`, run the named ones once.
  */
-import { deploy as deployDeployments, pruneDeletions } from '../core/apply/index.js';
+import { deploy as deployDeployments, matchSmokeTargets, pruneDeletions, runSmoke, type DeploymentOutcome, type SmokeOutcome } from '../core/apply/index.js';
 import { projectIdentity } from '../core/plan/ownership.js';
-import { createPlan, hasErrors, newPlanCache, qualifiedName, type DesiredDeployment } from '../core/plan/index.js';
+import { createPlan, hasErrors, newPlanCache, qualifiedName, type DesiredDeployment, type Plan } from '../core/plan/index.js';
 import { untrustedEnvironment } from '../core/secrets.js';
 import type { StepOutputs } from '../core/templating/index.js';
 import { uiUrl } from '../prefect/index.js';
@@ -12,6 +12,7 @@ import { prefectTemplateSources } from '../core/templating/index.js';
 import { narrowToChanged } from './changed.js';
 import { deployFailure, engineRequest, openClient, stepConcurrency, writeConcurrency } from './client.js';
 import { isKeyedByDeployment, missingStepOutputs, outputsByIndex, type GivenStepOutputs } from './step-outputs.js';
+import type { PrefectClient } from '../prefect/index.js';
 import type { CommandResult, DeployCommandRequest, Reporter } from './types.js';
 
 export async function deploy(request: DeployCommandRequest, reporter: Reporter): Promise<CommandResult> {
@@ -40,6 +41,14 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
     const keyed = given && isKeyedByDeployment(given) ? given : undefined;
     const skipSteps = request.skipSteps || given !== undefined;
     let pruneOnly: Set<string> | undefined;
+    let smokeRefused = false;
+    const checkValidated = request.smoke
+      ? (validated: Plan) => {
+          const { errors } = matchSmokeTargets(validated.deployments, request.smoke!.targets);
+          smokeRefused = errors.length > 0;
+          return errors;
+        }
+      : undefined;
     const choice: GivenStepOutputs = skipSteps ? { stepOutputs: keyed ? {} : (given ?? {}) } : {};
     if (skipSteps || request.checkPlan) {
       // The deployments as a plan sees them, before any step output: what a PR plan fingerprinted.
@@ -73,11 +82,15 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
       lock: request.lock,
       onLock: (e) => reporter.lock(e),
       ...(request.prune ? { prune: pruneOnly ? { only: pruneOnly } : {} } : {}),
+      ...(checkValidated ? { checkValidated } : {}),
     });
     reporter.diagnostics(result.diagnostics);
     const outputsOf = (d: DesiredDeployment, i: number): StepOutputs =>
       choice.stepOutputsByIndex?.get(d.index) ?? (skipSteps ? choice.stepOutputs : result.outcomes[i]?.stepOutputs) ?? {};
-    const reason = deployFailure(result);
+    const reason = smokeRefused ? 'invalid-input' : deployFailure(result);
+    // Smoke runs test what was deployed: never after a failed deploy.
+    const smoke = request.smoke && !reason ? await smokeRuns(client, request, result.plan, result.outcomes, reporter) : undefined;
+    const smokeFailed = smoke?.filter((o) => o.status !== 'completed') ?? [];
     return {
       plan: result.plan,
       outcomes: result.outcomes,
@@ -86,9 +99,30 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
       diagnostics: result.diagnostics,
       hasChanges: result.outcomes.some((o) => o.action === 'created' || o.action === 'updated' || o.action === 'deleted'),
       ...(reason ? { failureReason: reason } : {}),
+      ...(smoke ? { smoke } : {}),
+      ...(smokeFailed.length > 0 ? { failureReason: 'smoke-failed' as const, message: smokeFailed.map((o) => o.line).join('\n') } : {}),
       ...uiField,
     };
   } finally {
     client.close();
   }
+}
+
+/** One run of each smoke deployment, all at once, reported as they go (log lines and messages redacted). */
+function smokeRuns(
+  client: PrefectClient,
+  request: DeployCommandRequest,
+  plan: Plan,
+  outcomes: readonly DeploymentOutcome[],
+  reporter: Reporter,
+): Promise<SmokeOutcome[]> {
+  const { targets, timeoutSeconds } = request.smoke!;
+  const { matched } = matchSmokeTargets(plan.deployments, targets);
+  const idOf = new Map(outcomes.map((o) => [qualifiedName(o), o.id]));
+  const runs = matched.map(({ target, deployment }) => ({
+    deployment: qualifiedName(deployment),
+    deploymentId: idOf.get(qualifiedName(deployment)) ?? '',
+    parameters: target.parameters,
+  }));
+  return runSmoke(client, runs, { timeoutMs: timeoutSeconds * 1000, redact: (t) => request.secrets.redactText(t), onEvent: (e) => reporter.smoke(e) });
 }

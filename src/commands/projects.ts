@@ -188,6 +188,7 @@ export function projectReporter(reporter: Reporter, project: string, once: { dep
     progress: (e) => reporter.progress(e.phase === 'validated' ? { ...e, deployments: e.deployments.map(inProject) } : inProject(e)),
     result: (o) => reporter.result(inProject(o)),
     lock: (e) => reporter.lock(e),
+    smoke: (e) => reporter.smoke(e),
     ...(reporter.clientLog ? { clientLog: (line: string) => reporter.clientLog!(line) } : {}),
   };
 }

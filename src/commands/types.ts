@@ -3,7 +3,7 @@
  * src/commands imports core, prefect and steps, never github/ or cli/: the two doors adapt it.
  */
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { DeploymentOutcome, DeployProgress, LiveChange, LockEvent, LockOptions, StepRunCache } from '../core/apply/index.js';
+import type { DeploymentOutcome, DeployProgress, LiveChange, LockEvent, LockOptions, SmokeEvent, SmokeOutcome, SmokeTarget, StepRunCache } from '../core/apply/index.js';
 import type { DeployOptions, DesiredDeployment, Plan, PreviewOptions } from '../core/plan/index.js';
 import type { GitRunner } from '../core/plan/version-info.js';
 import type { PlanCache } from '../core/plan/index.js';
@@ -14,7 +14,7 @@ import type { Environment, StepOutputs } from '../core/templating/index.js';
 import type { StepEvent } from '../steps/index.js';
 
 /** Why a command failed, in the words both doors publish (the action's `failure-reason`, the CLI's JSON and dotenv). */
-export type FailureReason = 'invalid-input' | 'invalid-config' | 'step-failed' | 'deploy-failed' | 'no-api-url' | 'lock-timeout' | 'plan-changed';
+export type FailureReason = 'invalid-input' | 'invalid-config' | 'step-failed' | 'deploy-failed' | 'no-api-url' | 'lock-timeout' | 'plan-changed' | 'smoke-failed';
 
 /**
  * Where a command tells what happens while it runs. The action turns it into log groups,
@@ -38,6 +38,8 @@ export interface Reporter {
   result(outcome: DeploymentOutcome): void;
   /** Waiting for, holding and releasing the deploy lock. */
   lock(event: LockEvent): void;
+  /** A smoke run started, changed state, or ended (with its one-line outcome and its last log lines, redacted). */
+  smoke(event: SmokeEvent): void;
   /**
    * The Prefect client's own lines (`warning: …`, and with `debug` `debug: …` for retries and every
    * request); a reporter without it keeps the client silent.
@@ -131,6 +133,12 @@ export interface DeployCommandRequest extends CommandRequest {
   checkPlan?: (plan: Plan, deletions?: readonly Deletion[]) => Promise<string | undefined>;
   /** Delete the owned deployments prefect.yaml no longer has, after every create and update succeeded; needs `selection.all`. */
   prune?: boolean;
+  /**
+   * After a successful deploy, run each of these deployments once and fail (`smoke-failed`) unless
+   * every run reaches Completed within `timeoutSeconds`. A name that is not deployed refuses the
+   * deploy before anything is written.
+   */
+  smoke?: { targets: readonly SmokeTarget[]; timeoutSeconds: number };
 }
 
 /** Everything a command found and did, for the doors to publish. */
@@ -154,8 +162,10 @@ export interface CommandResult {
   /** Whether a deploy would change (or changed) anything; a plan that cannot tell says true. */
   hasChanges: boolean;
   failureReason?: FailureReason;
-  /** A failure that is no diagnostic (`plan-changed`): what to tell. */
+  /** A failure that is no diagnostic (`plan-changed`, `smoke-failed`: one line per failed run): what to tell. */
   message?: string;
+  /** deploy with `smoke`: each smoke run's outcome, in the order asked (absent when the deploy failed). */
+  smoke?: SmokeOutcome[];
   /** The Prefect UI, for links to deployments. */
   uiUrl?: string;
   /** `--changed-since`: the revision, and the selected deployments left out as unchanged since it. */

@@ -3,6 +3,7 @@
  */
 import * as core from '@actions/core';
 import { DEFAULT_LOCK_TIMEOUT_SECONDS } from '../core/apply/lock.js';
+import { DEFAULT_SMOKE_TIMEOUT_SECONDS, parseSmokeTarget, SmokeSpecError, type SmokeTarget } from '../core/apply/smoke.js';
 
 export const INPUT = {
   prefectFile: 'prefect-file',
@@ -28,6 +29,8 @@ export const INPUT = {
   previewAction: 'preview-action',
   previewWithSchedules: 'preview-with-schedules',
   previewWithTriggers: 'preview-with-triggers',
+  smoke: 'smoke',
+  smokeTimeout: 'smoke-timeout',
 } as const;
 
 export const MODES = ['plan', 'deploy', 'build', 'preview'] as const;
@@ -84,6 +87,10 @@ export interface ActionInputs {
   previewWithSchedules?: boolean;
   /** mode preview: register the deployments' triggers for the copies. */
   previewWithTriggers?: boolean;
+  /** mode deploy: deployments to run once after a successful deploy (`NAME` or `NAME={json}`, one a line); empty: none. */
+  smoke: SmokeTarget[];
+  /** Seconds each smoke run may take to reach Completed. */
+  smokeTimeout: number;
 }
 
 export class InputValueError extends Error {}
@@ -155,7 +162,10 @@ export function readInputs(getInput: (name: string) => string = (n) => core.getI
     lockTimeout: parseSeconds(INPUT.lockTimeout, getInput(INPUT.lockTimeout), DEFAULT_LOCK_TIMEOUT_SECONDS),
     changedSince: getInput(INPUT.changedSince).trim(),
     projects: splitLines(getInput(INPUT.projects)),
+    smoke: parseSmoke(getInput(INPUT.smoke)),
+    smokeTimeout: parseSeconds(INPUT.smokeTimeout, getInput(INPUT.smokeTimeout), DEFAULT_SMOKE_TIMEOUT_SECONDS),
   };
+  checkSmoke(inputs);
   checkProjects(inputs, getInput(INPUT.workingDirectory));
   const owner = getInput(INPUT.owner).trim();
   if (owner) inputs.owner = owner;
@@ -182,6 +192,24 @@ function splitLines(text: string): string[] {
     .split('\n')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/** One smoke deployment a line (its JSON parameters may hold commas). */
+function parseSmoke(text: string): SmokeTarget[] {
+  try {
+    return splitLines(text).map(parseSmokeTarget);
+  } catch (e) {
+    if (e instanceof SmokeSpecError) throw new InputValueError(`input "${INPUT.smoke}": ${e.message}`);
+    throw e;
+  }
+}
+
+function checkSmoke(inputs: ActionInputs): void {
+  if (inputs.smokeTimeout < 1) throw new InputValueError(`input "${INPUT.smokeTimeout}" must be a positive number of seconds, got "${inputs.smokeTimeout}"`);
+  if (inputs.smoke.length === 0) return;
+  if (inputs.mode !== 'deploy') throw new InputValueError(`input "${INPUT.smoke}" needs "${INPUT.mode}: deploy" (smoke runs test what a deploy registered)`);
+  if (inputs.projects.length > 0)
+    throw new InputValueError(`inputs "${INPUT.smoke}" and "${INPUT.projects}" cannot be used together yet; smoke each project in its own step`);
 }
 
 /** `projects` replaces `working-directory`: each project directory is its own. */

@@ -82,6 +82,7 @@ async function runRedacted(secrets: Secrets, seams: DoorSeams): Promise<void> {
     planEnv: inputs.planEnv,
     ...(inputs.requirePlanMatch ? { checkPlan: (p: Plan, deletions?: readonly Deletion[]) => planMatches(r, p, deletions) } : {}),
     ...(inputs.prune ? { prune: true } : {}),
+    ...(inputs.smoke.length > 0 ? { smoke: { targets: inputs.smoke, timeoutSeconds: inputs.smokeTimeout } } : {}),
   });
   try {
     if (inputs.projects.length > 0) {

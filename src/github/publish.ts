@@ -6,7 +6,17 @@ import * as core from '@actions/core';
 import { formatDiagnostic } from '../core/diagnostics.js';
 import { outcomeJson, type LiveChange } from '../core/apply/index.js';
 import type { Plan } from '../core/plan/index.js';
-import { deployToMarkdown, liveChangesToText, planToJson, planToMarkdown, planToText, skippedToJson, skippedToMarkdown, skippedToText } from '../core/report/index.js';
+import {
+  deployToMarkdown,
+  smokeToMarkdown,
+  liveChangesToText,
+  planToJson,
+  planToMarkdown,
+  planToText,
+  skippedToJson,
+  skippedToMarkdown,
+  skippedToText,
+} from '../core/report/index.js';
 import type { StepOutputs } from '../core/templating/index.js';
 import { deploymentUrl } from '../prefect/index.js';
 import type { CommandResult } from '../commands/index.js';
@@ -59,11 +69,12 @@ export async function publishDeploy(r: Run, result: CommandResult): Promise<void
     deployToMarkdown(r.secrets.redactValue(deployed), {
       now: r.now,
       ...(ui ? { uiUrl: ui } : {}),
-      footer: withSkipped(result, footer(r, 'Deployed')),
+      footer: withSmoke(result, withSkipped(result, footer(r, 'Deployed'))),
       ...skippedCount(result),
     }),
   );
-  if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
+  // A failed smoke run is no diagnostic: its one line (per run) is the failure.
+  if (result.failureReason) fail(r, result.failureReason, result.diagnostics, result.failureReason === 'smoke-failed' ? result.message : undefined);
 }
 
 export async function publishBuild(r: Run, result: CommandResult): Promise<void> {
@@ -122,6 +133,11 @@ function setStepOutputs(r: Run, plan: Plan, byIndex: ReadonlyMap<number, StepOut
 }
 
 /** `changed-since`: the deployments left out, before the footer of a comment or summary. */
+function withSmoke(result: CommandResult, footerText: string): string {
+  const smoke = smokeToMarkdown(result.smoke);
+  return smoke ? `${smoke}\n\n${footerText}` : footerText;
+}
+
 function withSkipped(result: CommandResult, footerText: string): string {
   const skipped = skippedToMarkdown(result.changedSince);
   return skipped ? `${skipped}\n\n${footerText}` : footerText;

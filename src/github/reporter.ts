@@ -4,9 +4,9 @@
  */
 import * as core from '@actions/core';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { lockEventText, type DeploymentOutcome, type DeployProgress, type LockEvent } from '../core/apply/index.js';
+import { lockEventText, type DeploymentOutcome, type DeployProgress, type LockEvent, type SmokeEvent } from '../core/apply/index.js';
 import { qualifiedName, type DesiredDeployment } from '../core/plan/index.js';
-import { deploymentUrl } from '../prefect/index.js';
+import { deploymentUrl, flowRunUrl } from '../prefect/index.js';
 import type { StepEvent } from '../steps/index.js';
 import type { Reporter } from '../commands/index.js';
 import { annotate, printGroup, StepLogs } from './logs.js';
@@ -59,6 +59,18 @@ export class ActionReporter implements Reporter {
 
   result(o: DeploymentOutcome): void {
     printGroup(`${qualifiedName(o)}: ${o.action}`, outcomeLines(o, this.ui));
+  }
+
+  smoke(e: SmokeEvent): void {
+    if (e.phase === 'started') {
+      const url = flowRunUrl(this.ui, e.runId);
+      core.info(`smoke: ${e.deployment} run ${e.runName} started${url ? `  ${url}` : ''}`);
+    } else if (e.phase === 'state') {
+      core.info(`smoke: ${e.deployment} run ${e.runName}: ${e.state}`);
+    } else {
+      // The outcome line heads a group holding the run's last log lines (redacted by the command).
+      printGroup(e.outcome.line, e.outcome.logs.length > 0 ? e.outcome.logs : ['(the run logged nothing)']);
+    }
   }
 
   lock(e: LockEvent): void {

@@ -21,6 +21,11 @@ export type AutomationCreate = Schemas['AutomationCreate'];
 export type BlockDocument = Schemas['BlockDocument'];
 export type Variable = Schemas['Variable'];
 export type Worker = Schemas['WorkerResponse'];
+export type FlowRun = Schemas['FlowRunResponse'];
+export type FlowRunState = Schemas['State'];
+export type DeploymentFlowRunCreate = Schemas['DeploymentFlowRunCreate'];
+export type Log = Schemas['Log'];
+type LogsFilterBody = Schemas['Body_read_logs_logs_filter_post'];
 type WorkersFilterBody = Schemas['Body_read_workers_work_pools__work_pool_name__workers_filter_post'];
 type FlowsFilterBody = Schemas['Body_read_flows_flows_filter_post'];
 type DeploymentsFilterBody = Schemas['Body_read_deployments_deployments_filter_post'];
@@ -538,6 +543,32 @@ export class PrefectClient {
   /** `POST /v2/concurrency_limits/decrement-with-lease` (204; a lease already gone is no error). */
   async releaseConcurrencyLease(leaseId: string): Promise<void> {
     await this.http.call({ method: 'POST', path: '/v2/concurrency_limits/decrement-with-lease', body: { lease_id: leaseId }, idempotent: true });
+  }
+
+  /**
+   * `POST /deployments/{id}/create_flow_run`: a run of the deployment (the server merges
+   * `parameters` over the deployment's). Not repeated on an unknown outcome: a repeat would start
+   * a second run.
+   */
+  createFlowRunFromDeployment(deploymentId: string, body: DeploymentFlowRunCreate = {}): Promise<FlowRun> {
+    return this.http.json<FlowRun>({ method: 'POST', path: apiPath`/deployments/${deploymentId}/create_flow_run`, body });
+  }
+
+  /** `GET /flow_runs/{id}`. */
+  readFlowRun(id: string): Promise<FlowRun> {
+    return this.http.json<FlowRun>({ method: 'GET', path: apiPath`/flow_runs/${id}` });
+  }
+
+  /** `POST /flow_runs/{id}/set_state` to Cancelling (the worker then stops the run), as `prefect flow-run cancel` does. */
+  async cancelFlowRun(id: string): Promise<void> {
+    await this.http.call({ method: 'POST', path: apiPath`/flow_runs/${id}/set_state`, body: { state: { type: 'CANCELLING', name: 'Cancelling' } } });
+  }
+
+  /** `POST /logs/filter`: a flow run's newest `limit` log records, oldest first. */
+  async readFlowRunLogs(flowRunId: string, limit: number): Promise<Log[]> {
+    const body: LogsFilterBody = { logs: { flow_run_id: { any_: [flowRunId] } }, sort: 'TIMESTAMP_DESC', limit };
+    const newest = await this.http.json<Log[]>({ method: 'POST', path: '/logs/filter', body, idempotent: true });
+    return newest.reverse();
   }
 
   /** `POST /work_pools/{pool}/workers/filter`, only ONLINE workers when asked. */

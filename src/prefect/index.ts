@@ -16,6 +16,10 @@ export {
   type DeploymentUpdate,
   type Flow,
   type FlowCreate,
+  type FlowRun,
+  type FlowRunState,
+  type DeploymentFlowRunCreate,
+  type Log,
   type Sla,
   type SlaMergeResponse,
   type Variable,
@@ -43,4 +47,4 @@ export {
 } from './http.js';
 export { settingsFromEnv, isCloud, PrefectSettingsError, DEFAULT_CLOUD_API_URL, type PrefectClientSettings, type SettingsOverrides } from './settings.js';
 export type { components as OpenApiComponents, paths as OpenApiPaths } from './openapi.js';
-export { deploymentUrl, uiUrl } from './ui.js';
+export { deploymentUrl, flowRunUrl, uiUrl } from './ui.js';

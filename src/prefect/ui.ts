@@ -18,6 +18,11 @@ export function deploymentUrl(ui: string | undefined, id: string | null | undefi
   return ui && id ? `${ui}/deployments/deployment/${id}` : null;
 }
 
+/** The UI page of a flow run, when the UI address is known. */
+export function flowRunUrl(ui: string | undefined, id: string | null | undefined): string | null {
+  return ui && id ? `${ui}/runs/flow-run/${id}` : null;
+}
+
 export function uiUrl(apiUrl: string | undefined, env: Env): string | undefined {
   if (env.PREFECT_UI_URL) return env.PREFECT_UI_URL;
   if (!apiUrl) return undefined;

@@ -1,9 +1,18 @@
 /** `prefect-deploy deploy`: validate, run the build/push steps (or take their outputs), register. */
 import { qualifiedName } from '../../core/plan/index.js';
 import os from 'node:os';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { deploy, type CommandResult } from '../../commands/index.js';
-import { DEFAULT_LOCK_TIMEOUT_SECONDS, outcomeJson, type DeploymentOutcome } from '../../core/apply/index.js';
+import {
+  DEFAULT_LOCK_TIMEOUT_SECONDS,
+  DEFAULT_SMOKE_TIMEOUT_SECONDS,
+  outcomeJson,
+  parseSmokeTarget,
+  SmokeSpecError,
+  type DeploymentOutcome,
+  type SmokeOutcome,
+  type SmokeTarget,
+} from '../../core/apply/index.js';
 import { planToJson, skippedToJson, skippedToText } from '../../core/report/index.js';
 import { deploymentUrl } from '../../prefect/index.js';
 import { ciSummary, type CiEnvironment } from '../ci.js';
@@ -20,7 +29,37 @@ interface DeployFlags extends SelectionFlags {
   skipSteps?: boolean;
   stepOutputs?: Record<string, unknown>;
   prune?: boolean;
+  smoke?: SmokeTarget[];
+  smokeTimeout?: number;
 }
+
+function collectSmoke(value: string, previous: SmokeTarget[] = []): SmokeTarget[] {
+  try {
+    return [...previous, parseSmokeTarget(value)];
+  } catch (e) {
+    if (e instanceof SmokeSpecError) throw new InvalidArgumentError(e.message);
+    throw e;
+  }
+}
+
+function parseSmokeTimeout(value: string): number {
+  const n = parseNonNegativeInteger(value);
+  if (n < 1) throw new InvalidArgumentError(`"${value}" is not a positive number of seconds`);
+  return n;
+}
+
+const smokeJson = (outcomes: readonly SmokeOutcome[]) =>
+  outcomes.map((o) => ({
+    deployment: o.deployment,
+    run_id: o.runId ?? null,
+    run_name: o.runName ?? null,
+    status: o.status,
+    state: o.state ?? null,
+    message: o.message ?? null,
+    parameters: o.parameters,
+    duration_ms: o.durationMs,
+    logs: o.logs,
+  }));
 
 const label = qualifiedName;
 
@@ -46,6 +85,8 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
   // A partial selection would see every other deployment as removed.
   if (flags.prune && !flags.all)
     cmd.error('error: --prune requires --all (a partial selection must not delete the deployments it does not select)', { exitCode: EXIT_USAGE });
+  if (flags.smoke?.length && flags.project?.length)
+    cmd.error('error: --smoke does not work with --project yet; smoke each project in its own deploy', { exitCode: EXIT_USAGE });
   session.dotenvFile = flags.dotenv;
   const reporter = new TerminalReporter(session, s, Boolean(flags.json));
   const request = {
@@ -55,6 +96,7 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
     skipSteps: Boolean(flags.skipSteps),
     ...(flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {}),
     ...(flags.prune ? { prune: true } : {}),
+    ...(flags.smoke?.length ? { smoke: { targets: flags.smoke, timeoutSeconds: flags.smokeTimeout ?? DEFAULT_SMOKE_TIMEOUT_SECONDS } } : {}),
   };
   if (flags.project?.length) return deployProjectsCli(session, s, Boolean(flags.json), request, flags.project, reporter);
   let result: CommandResult | undefined;
@@ -79,15 +121,19 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
   const { diagnostics, uiUrl: ui } = result;
   const failed = diagnostics.some((d) => d.severity === 'error');
   const count = (a: string) => outcomes.filter((o) => o.action === a).length;
+  const smoked = result.smoke ?? [];
+  const passed = smoked.filter((o) => o.status === 'completed').length;
+  const smokeSummary = smoked.length ? `; smoke: ${passed} completed${passed < smoked.length ? `, ${s.red(`${smoked.length - passed} failed`)}` : ''}` : '';
   reporter.finish(
     outcomes.length === 0 && failed
       ? s.red('nothing registered')
-      : `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed${count('deleted') ? `, ${count('deleted')} deleted` : ''}`,
+      : `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed${count('deleted') ? `, ${count('deleted')} deleted` : ''}${smokeSummary}`,
   );
   const diagJson = planToJson({ prefectFile: result.plan?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
   const skipped = result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};
   const json = secrets.redactValue({
     deployments: outcomesJson(outcomes, ui),
+    ...(flags.smoke?.length ? { smoke: smokeJson(smoked) } : {}),
     ...skipped,
     errors: diagJson.errors,
     warnings: diagJson.warnings,
@@ -134,6 +180,7 @@ export function registerDeploy(program: Command, session: Session): void {
           'prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env   # GitLab: artifacts: reports: dotenv: deploy.env',
           'prefect-deploy deploy --all --lock-timeout 1800   # wait up to 30 minutes for another deploy of this prefect.yaml',
           'prefect-deploy build --all > step-outputs.json && prefect-deploy deploy --all --step-outputs step-outputs.json',
+          'prefect-deploy deploy --all --smoke etl/nightly --smoke \'report={"day": "2026-01-01"}\' --smoke-timeout 300',
         ]),
       ),
   )
@@ -152,6 +199,18 @@ export function registerDeploy(program: Command, session: Session): void {
         '--step-outputs <json|file>',
         'outputs of build/push steps run earlier, as a JSON object or a file holding one: one set for every deployment, or what `prefect-deploy build` printed (keyed by flow/name); the steps are not run',
       ).argParser(stepOutputsParser(session.io.cwd)),
+    )
+    .addOption(
+      new Option(
+        '--smoke <name[=json]>',
+        'after a successful deploy, run this deployment (name or flow/name) once, with the parameters of the JSON object after "=", and fail unless the run reaches Completed (repeatable; runs go in parallel)',
+      ).argParser(collectSmoke),
+    )
+    .addOption(
+      new Option(
+        '--smoke-timeout <seconds>',
+        `how long each smoke run may take to reach Completed (default ${DEFAULT_SMOKE_TIMEOUT_SECONDS}); a run still going then is cancelled`,
+      ).argParser(parseSmokeTimeout),
     )
     .action((_flags, cmd: Command) => runDeploy(session, cmd));
 }

@@ -34,6 +34,20 @@ export { automationsFor, compareWithServer, type LiveChange } from '../plan/live
 export { serverCompatibility } from './server-compat.js';
 export { deleteDeployments, pruneDeletions, type DeletionClient, type PruneClient, type PruneOptions } from './prune.js';
 export { lockEventText, lockName, lockTarget, DEFAULT_LOCK_TIMEOUT_SECONDS, type LockEvent, type LockOptions } from './lock.js';
+export {
+  DEFAULT_SMOKE_TIMEOUT_SECONDS,
+  followFlowRun,
+  matchSmokeTargets,
+  parseSmokeTarget,
+  runSmoke,
+  SmokeSpecError,
+  type SmokeClient,
+  type SmokeClock,
+  type SmokeEvent,
+  type SmokeOutcome,
+  type SmokeStatus,
+  type SmokeTarget,
+} from './smoke.js';
 export { StepExecutionError, type DeploymentSteps, type StepEvent, type StepRun, type StepRunCache, type StepRunContext, type StepRunner } from './step-runner.js';
 
 /** What a deploy needs from the API: the bulk reads of the snapshot, the writes, the work pools. */
@@ -81,6 +95,11 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   ownerRoot?: string;
   /** Delete the owned deployments prefect.yaml no longer has, once every create and update succeeded (`--prune`). */
   prune?: PruneOptions;
+  /**
+   * Asked once the deployments are validated, before any step runs or anything is written: each
+   * message returned is an error that stops the deploy there (e.g. a smoke name that matches none).
+   */
+  checkValidated?: (plan: Plan) => string[];
 }
 
 export type DeployProgress =
@@ -219,6 +238,8 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
     current.catch(() => {}); // reported below, unless validation stops the deploy first
   });
   if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
+  const declined = (request.checkValidated?.(plan) ?? []).map((message): Diagnostic => ({ severity: 'error', file: plan.prefectFile, message }));
+  if (declined.length > 0) return { plan, outcomes: [], diagnostics: [...declined, ...plan.diagnostics], stoppedAt: 'validation' };
   request.onProgress?.({ phase: 'validated', deployments: plan.deployments.map((d) => ({ name: d.name, flowName: d.flowName })) });
   let outputsByIndex: ReadonlyMap<number, StepOutputs> = new Map();
   const withSteps = request.stepOutputs ? [] : plan.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);

@@ -10,3 +10,4 @@ export * from './skipped.js';
 export * from './projects.js';
 export * from './deletions.js';
 export * from './preview.js';
+export * from './smoke.js';
