@@ -12,7 +12,7 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/cli.ts
 enableCodeCache();
-var [{ main }, { exitWhenReaderCloses }] = await Promise.all([import("./chunks/main-4TZUWBBA.js"), import("./chunks/output-MWJQ7RCZ.js")]);
+var [{ main }, { exitWhenReaderCloses }] = await Promise.all([import("./chunks/main-CU6BGRHQ.js"), import("./chunks/output-TZ7N4SHP.js")]);
 exitWhenReaderCloses();
 capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

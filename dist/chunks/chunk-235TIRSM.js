@@ -1,6 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   OLDEST_TESTED_SERVER,
+  PREVIEW_ID_ENV,
   PROJECT_SEPARATOR,
   PrefectClient,
   analyzeEntrypoint,
@@ -14,6 +15,10 @@ import {
   hasDeployOptions,
   jsonEqual,
   prefetchSnapshot,
+  previewIdProblem,
+  previewName,
+  previewOwner,
+  previewPlan,
   projectSelector,
   qualifiedName,
   readServerSnapshot,
@@ -25,7 +30,7 @@ import {
   updateBody,
   withFlowAnalysisCache,
   withoutNullVersionedFields
-} from "./chunk-HZJGAXGO.js";
+} from "./chunk-RQO5PVVJ.js";
 import {
   keyPath as keyPath2,
   mergeStepOutputs,
@@ -165,7 +170,11 @@ var PUSH_STEPS = /* @__PURE__ */ new Map([
 ]);
 var NO_FILES = /* @__PURE__ */ new Set(["prefect_docker.deployments.steps.push_docker_image"]);
 function stepInputs(steps) {
-  const out = { files: [], trees: [], unattributable: [] };
+  const out = { files: [], readers: {}, trees: [], unattributable: [] };
+  const file = (f) => {
+    out.files.push(f);
+    out.readers[f] ??= "build step";
+  };
   for (const raw of steps) {
     const step = parseStep(raw);
     if (!step) continue;
@@ -189,19 +198,19 @@ function stepInputs(steps) {
       else if (dockerfile === false) templated("dockerfile");
       else {
         const dir = rel(context);
-        out.trees.push({ dir });
-        if (dockerfile !== "auto") out.files.push(rel(import_node_path.default.posix.isAbsolute(dockerfile) ? dockerfile : import_node_path.default.posix.join(dir, dockerfile)));
+        out.trees.push({ dir, ignoreFile: import_node_path.default.posix.join(dir, ".dockerignore"), storage: "docker", reader: "build context" });
+        if (dockerfile !== "auto") file(rel(import_node_path.default.posix.isAbsolute(dockerfile) ? dockerfile : import_node_path.default.posix.join(dir, dockerfile)));
       }
     } else if (name === PIP_INSTALL) {
       const dir = text("directory", "");
-      const file = text("requirements_file", "requirements.txt");
+      const requirements = text("requirements_file", "requirements.txt");
       if (dir === false) templated("directory");
-      else if (file === false) templated("requirements_file");
-      else out.files.push(rel(import_node_path.default.posix.join(dir, file)));
+      else if (requirements === false) templated("requirements_file");
+      else file(rel(import_node_path.default.posix.join(dir, requirements)));
     } else if (PUSH_STEPS.has(name)) {
       const ignore = text("ignore_file", ".prefectignore");
       if (ignore === false) templated("ignore_file");
-      else out.trees.push({ dir: "", ...ignore ? { ignoreFile: ignore, storage: PUSH_STEPS.get(name) } : {} });
+      else out.trees.push({ dir: "", ...ignore ? { ignoreFile: ignore, storage: PUSH_STEPS.get(name) } : {}, reader: "uploaded" });
     } else {
       out.unattributable.push(`step ${step.name} (what it reads is not known)`);
     }
@@ -215,16 +224,32 @@ function attributeChange(d, changes) {
   if (!d.before.some((b) => canonical(b) === now)) return { changed: true, reason: "prefect.yaml section changed" };
   if (d.steps.unattributable.length > 0) return { changed: true, reason: `cannot tell what it reads: ${d.steps.unattributable[0]}` };
   if (!d.flowFiles) return { changed: true, reason: "the files its flow reads are not known" };
-  for (const f of d.flowFiles) if (changes.files.has(rel(f))) return { changed: true, reason: `${rel(f)} changed` };
-  for (const f of d.steps.files) if (changes.files.has(f)) return { changed: true, reason: `${f} changed` };
+  const inputs = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (file, what) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    inputs.push({ path: file, what });
+  };
+  const entry = d.entry === void 0 ? void 0 : rel(d.entry);
+  for (const f of d.flowFiles) if (changes.files.has(rel(f))) add(rel(f), rel(f) === entry ? "entry" : "module");
+  for (const f of d.steps.files) if (changes.files.has(f)) add(f, d.steps.readers[f] ?? "build step");
   for (const tree of d.steps.trees) {
     for (const f of changes.files) {
-      if (!inside(tree.dir, f)) continue;
+      if (seen.has(f) || !inside(tree.dir, f)) continue;
       if (changes.ignored?.(tree, f)) continue;
-      return { changed: true, reason: `${f} changed (in ${tree.dir || "."}, which a step reads)` };
+      add(f, tree.reader ?? `in ${tree.dir || "."}, which a step reads`);
     }
   }
-  return { changed: false };
+  if (inputs.length === 0) return { changed: false };
+  return { changed: true, reason: `${inputs[0].path} changed (${inputs[0].what})`, inputs };
+}
+var NAMED_INPUTS = 3;
+function changedBecause(ref, verdict) {
+  if (!verdict.inputs?.length) return verdict.reason.includes("REF") ? verdict.reason.replace("REF", ref) : `changed since ${ref}: ${verdict.reason}`;
+  const named = verdict.inputs.slice(0, NAMED_INPUTS).map((i) => `${i.path} (${i.what})`);
+  const more = verdict.inputs.length - named.length;
+  return `changed since ${ref}: ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
 }
 function rel(p) {
   const n = import_node_path.default.posix.normalize(p.replaceAll("\\", "/"));
@@ -310,7 +335,7 @@ async function projectIdentity(request) {
     (out) => out || void 0,
     () => void 0
   );
-  const root = await ask(["rev-parse", "--show-toplevel"]) ?? request.cwd;
+  const root = await ask(["rev-parse", "--show-toplevel"]) ?? request.ownerRoot ?? request.cwd;
   const file = import_node_path3.default.resolve(request.cwd, request.prefectFile);
   const relative = import_node_path3.default.relative(import_node_path3.default.resolve(root), file).split(import_node_path3.default.sep).join("/");
   const repository = githubRepository(request.env) ?? normalizeRemote(await ask(["config", "--get", "remote.origin.url"]) ?? "") ?? import_node_path3.default.basename(import_node_path3.default.resolve(root));
@@ -452,7 +477,11 @@ function hasErrors(diagnostics) {
 }
 async function createPlan(request) {
   const cache = request.cache ?? newPlanCache();
-  return withFlowAnalysisCache(cache.flows, () => plan(request, cache));
+  const { preview: preview2 } = request;
+  if (!preview2) return withFlowAnalysisCache(cache.flows, () => plan(request, cache));
+  const onSelected = request.onSelected;
+  const renamed = onSelected ? { ...request, onSelected: (configs) => onSelected(configs.map((c) => typeof c.name === "string" ? { ...c, name: previewName(c.name, preview2.id) } : c)) } : request;
+  return previewPlan(await withFlowAnalysisCache(cache.flows, () => plan(renamed, cache)), preview2);
 }
 async function plan(request, cache) {
   const fileKey = JSON.stringify([request.cwd, request.prefectFile]);
@@ -767,8 +796,8 @@ var GitRepository = class {
     const result = await this.run(args, cwd);
     if (result.code !== 0) {
       const shown = args.filter((a, i) => args[i - 1] !== "-c").map((a) => a === "-c" ? "-c <config>" : a);
-      const tail = pyStrip(this.sanitize(result.stderr)).split("\n").slice(-3).join(" | ");
-      throw new StepFailure(this.sanitize(`Command 'git ${shown.join(" ")}' returned non-zero exit status ${result.code}.${tail ? ` git stderr: ${tail}` : ""}`));
+      const tail2 = pyStrip(this.sanitize(result.stderr)).split("\n").slice(-3).join(" | ");
+      throw new StepFailure(this.sanitize(`Command 'git ${shown.join(" ")}' returned non-zero exit status ${result.code}.${tail2 ? ` git stderr: ${tail2}` : ""}`));
     }
     return result.stdout;
   }
@@ -2560,6 +2589,8 @@ function engineRequest(request) {
     ...request.options ? { options: request.options } : {},
     ...request.git ? { git: request.git } : {},
     ...request.owner ? { owner: request.owner } : {},
+    ...request.ownerRoot ? { ownerRoot: request.ownerRoot } : {},
+    ...request.preview ? { preview: request.preview } : {},
     stepRunner: sharing(request.stepCache)
   };
 }
@@ -2842,12 +2873,19 @@ async function prune(client, owner, plan3, outcomes, options, onResult) {
   } catch (e) {
     return { outcomes: [], warnings: [], errors: [`nothing was deleted (--prune): reading the deployments this project owns failed: ${e.message}`] };
   }
-  const out = [];
+  const chosen = [];
   for (const d of found) {
     if (options.only && !options.only.has(qualifiedName(d))) {
       warnings.push(`${qualifiedName(d)} is owned by this project and no longer in prefect.yaml, but was not in the reviewed plan: not deleted`);
       continue;
     }
+    chosen.push(d);
+  }
+  return { outcomes: await deleteDeployments(client, chosen, onResult), warnings };
+}
+async function deleteDeployments(client, deletions, onResult) {
+  const out = [];
+  for (const d of deletions) {
     const started = Date.now();
     let outcome;
     try {
@@ -2871,7 +2909,153 @@ async function prune(client, owner, plan3, outcomes, options, onResult) {
     out.push(outcome);
     if (outcome.action === "failed") break;
   }
-  return { outcomes: out, warnings };
+  return out;
+}
+
+// src/core/apply/smoke.ts
+var SmokeSpecError = class extends Error {
+};
+var DEFAULT_SMOKE_TIMEOUT_SECONDS = 600;
+function parseSmokeTarget(text) {
+  const spec = text.trim();
+  const eq = spec.indexOf("=");
+  const name = (eq < 0 ? spec : spec.slice(0, eq)).trim();
+  if (name === "") throw new SmokeSpecError(`smoke "${text}" names no deployment; write NAME, flow/NAME or NAME={"param": value}`);
+  if (eq < 0) return { name, parameters: {} };
+  const json = spec.slice(eq + 1).trim();
+  let parsed;
+  try {
+    parsed = JSON.parse(json);
+  } catch (e) {
+    throw new SmokeSpecError(`smoke "${name}": the parameters after "=" must be a JSON object such as {"day": "2026-01-01"}: ${e.message}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new SmokeSpecError(`smoke "${name}": the parameters after "=" must be a JSON object such as {"day": "2026-01-01"}, got ${json}`);
+  }
+  return { name, parameters: parsed };
+}
+function matchSmokeTargets(deployments, targets) {
+  const matched = [];
+  const errors = [];
+  const known = () => deployments.map(qualifiedName).join(", ") || "none";
+  for (const target of targets) {
+    const slash = target.name.indexOf("/");
+    const found = slash < 0 ? deployments.filter((d) => d.name === target.name) : deployments.filter((d) => {
+      const flow = target.name.slice(0, slash);
+      const fn = d.entrypoint.split(":").pop();
+      return d.name === target.name.slice(slash + 1) && (d.flowName === flow || fn === flow.replaceAll("-", "_"));
+    });
+    if (found.length === 1) matched.push({ target, deployment: found[0] });
+    else if (found.length === 0) errors.push(`smoke "${target.name}" is not among the deployments this deploy registers (${known()}); fix the name or select it`);
+    else errors.push(`smoke "${target.name}" matches ${found.map(qualifiedName).join(" and ")}; write flow/name`);
+  }
+  return { matched, errors };
+}
+function stateName(run) {
+  const s = run.state;
+  if (!s) return "Unknown";
+  return s.name || s.type.charAt(0) + s.type.slice(1).toLowerCase();
+}
+var realClock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms)) };
+var TERMINAL = { COMPLETED: "completed", FAILED: "failed", CRASHED: "crashed", CANCELLED: "cancelled" };
+async function followFlowRun(client, runId, deadline, {
+  clock = realClock,
+  pollMs = { first: 500, max: 5e3 },
+  onState
+} = {}) {
+  let pause = pollMs.first;
+  let last;
+  for (; ; ) {
+    const run = await client.readFlowRun(runId);
+    const state = stateName(run);
+    if (state !== last) onState?.(state);
+    last = state;
+    if (run.state && TERMINAL[run.state.type]) return { run, timedOut: false };
+    const left = deadline - clock.now();
+    if (left <= 0) return { run, timedOut: true };
+    await clock.sleep(Math.min(pause, left));
+    pause = Math.min(pause * 1.5, pollMs.max);
+  }
+}
+function runSmoke(client, runs, options) {
+  return Promise.all(runs.map((r) => smokeOne(client, r, options)));
+}
+async function smokeOne(client, r, options) {
+  const clock = options.clock ?? realClock;
+  const redact = options.redact ?? ((t) => t);
+  const started = clock.now();
+  const base = { deployment: r.deployment, parameters: r.parameters };
+  const done = (outcome) => {
+    options.onEvent?.({ phase: "done", outcome });
+    return outcome;
+  };
+  let created;
+  try {
+    created = await client.createFlowRunFromDeployment(r.deploymentId, { parameters: r.parameters });
+  } catch (e) {
+    const message3 = oneLine2(redact(e.message));
+    return done({ ...base, status: "error", message: message3, durationMs: clock.now() - started, logs: [], line: `smoke: ${r.deployment}: starting a run failed: ${message3}` });
+  }
+  const runName = created.name ?? created.id;
+  const named = `smoke: ${r.deployment} run ${runName}`;
+  const ids = { runId: created.id, runName };
+  options.onEvent?.({ phase: "started", deployment: r.deployment, ...ids });
+  let followed;
+  try {
+    followed = await followFlowRun(client, created.id, started + options.timeoutMs, {
+      clock,
+      ...options.pollMs ? { pollMs: options.pollMs } : {},
+      onState: (state2) => options.onEvent?.({ phase: "state", deployment: r.deployment, runName, state: state2 })
+    });
+  } catch (e) {
+    const message3 = oneLine2(redact(e.message));
+    return done({ ...base, ...ids, status: "error", message: message3, durationMs: clock.now() - started, logs: [], line: `${named}: following its state failed: ${message3}` });
+  }
+  const durationMs = clock.now() - started;
+  const { run, timedOut } = followed;
+  const state = stateName(run);
+  if (timedOut) {
+    const cancelled = await client.cancelFlowRun?.(run.id).then(
+      () => true,
+      () => false
+    );
+    const logs2 = await tail(client, run.id, options, redact, clock, false);
+    const seconds = Math.round(options.timeoutMs / 1e3);
+    const line2 = `${named}: not Completed within ${seconds}s (still ${state}${cancelled ? "; cancelled it" : ""})`;
+    return done({ ...base, ...ids, status: "timed-out", state, durationMs, logs: logs2, line: line2 });
+  }
+  const status = TERMINAL[run.state.type];
+  const message2 = run.state?.message ? oneLine2(redact(run.state.message)) : void 0;
+  const logs = await tail(client, run.id, options, redact, clock, status === "completed" || status === "failed");
+  const line = `${named}: ${state} after ${(durationMs / 1e3).toFixed(1)}s${status === "completed" || !message2 ? "" : `: ${message2}`}`;
+  return done({ ...base, ...ids, status, state, ...message2 ? { message: message2 } : {}, durationMs, logs, line });
+}
+async function tail(client, runId, options, redact, clock, awaitClosing) {
+  const limit = options.logLines ?? 10;
+  try {
+    let logs = await client.readFlowRunLogs(runId, limit);
+    for (let retry = 0; awaitClosing && retry < 3 && !logs.some((l) => l.message.startsWith("Finished in state")); retry++) {
+      await clock.sleep(1e3);
+      logs = await client.readFlowRunLogs(runId, limit);
+    }
+    const lines = logs.flatMap(
+      (l) => redact(l.message).split(/\r?\n/).map((text) => `${(l.timestamp ?? "").slice(11, 19)} ${levelName(l.level)} ${text}`.trim())
+    );
+    return lines.slice(-limit);
+  } catch {
+    return [];
+  }
+}
+function levelName(level) {
+  if (level >= 50) return "CRITICAL";
+  if (level >= 40) return "ERROR";
+  if (level >= 30) return "WARNING";
+  if (level >= 20) return "INFO";
+  return "DEBUG";
+}
+function oneLine2(text) {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 300 ? `${line.slice(0, 299)}\u2026` : line;
 }
 
 // src/core/apply/index.ts
@@ -2940,7 +3124,7 @@ function sortDiagnostics(diagnostics) {
 }
 async function deploy(given) {
   const request = { ...given, cache: given.cache ?? newPlanCache() };
-  const owner = projectIdentity(request);
+  const owner = markOf(request);
   owner.catch(() => {
   });
   const early = prefetching(request.client);
@@ -2952,6 +3136,8 @@ async function deploy(given) {
     });
   });
   if (hasErrors(plan3.diagnostics)) return { plan: plan3, outcomes: [], diagnostics: plan3.diagnostics, stoppedAt: "validation" };
+  const declined = (request.checkValidated?.(plan3) ?? []).map((message2) => ({ severity: "error", file: plan3.prefectFile, message: message2 }));
+  if (declined.length > 0) return { plan: plan3, outcomes: [], diagnostics: [...declined, ...plan3.diagnostics], stoppedAt: "validation" };
   request.onProgress?.({ phase: "validated", deployments: plan3.deployments.map((d) => ({ name: d.name, flowName: d.flowName })) });
   let outputsByIndex2 = /* @__PURE__ */ new Map();
   const withSteps = request.stepOutputs ? [] : plan3.deployments.filter((d) => d.steps.build.length + d.steps.push.length > 0);
@@ -2991,6 +3177,10 @@ async function deploy(given) {
   } finally {
     await held.release();
   }
+}
+async function markOf(request) {
+  const identity = await projectIdentity(request);
+  return request.preview ? previewOwner(identity, request.preview.id) : identity;
 }
 function remembered(snapshot) {
   const automations = /* @__PURE__ */ new Map();
@@ -3104,7 +3294,7 @@ async function runDeploymentSteps(plan3, deployments, request) {
       sources: request.sources,
       cache,
       section: "build",
-      ...request.onStepLog ? { log: (line) => request.onStepLog(d.name, line) } : {},
+      ...request.onStepLog ? { log: (line) => request.onStepLog(qualifiedName(d), line) } : {},
       ...request.onStepEvent ? { onStep: (event) => request.onStepEvent(d, event) } : {}
     };
     try {
@@ -3138,7 +3328,7 @@ function prefetching(client) {
 }
 async function planAgainstServer(request) {
   const early = prefetching(request.client);
-  const owner = projectIdentity(request);
+  const owner = markOf(request);
   owner.catch(() => {
   });
   let current;
@@ -3160,6 +3350,83 @@ async function planAgainstServer(request) {
 // src/commands/changed.ts
 var import_node_fs6 = __toESM(require_node_fs(), 1);
 var import_node_path10 = __toESM(require_node_path(), 1);
+
+// src/steps/dockerignore.ts
+var LITERAL = /* @__PURE__ */ new Set([".", "+", "(", ")", "|", "{", "}", "$", "^"]);
+function clean(p) {
+  const rooted = p.startsWith("/");
+  const out = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && out.length > 0 && out.at(-1) !== "..") out.pop();
+    else if (part !== ".." || !rooted) out.push(part);
+  }
+  const body = out.join("/");
+  return rooted ? `/${body}` : body || ".";
+}
+function compile(pattern) {
+  let re = "^";
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "*") {
+      if (pattern[i + 1] === "*") {
+        i++;
+        if (pattern[i + 1] === "/") i++;
+        re += i + 1 >= pattern.length ? ".*" : "(.*/)?";
+      } else re += "[^/]*";
+    } else if (ch === "?") re += "[^/]";
+    else if (ch === "\\") {
+      i++;
+      re += i < pattern.length ? `\\${pattern[i]}` : "\\\\";
+    } else if (LITERAL.has(ch)) re += `\\${ch}`;
+    else re += ch;
+  }
+  try {
+    return new RegExp(`${re}$`, "su");
+  } catch {
+    return /(?!)/u;
+  }
+}
+var DockerIgnore = class _DockerIgnore {
+  constructor(patterns) {
+    this.patterns = patterns;
+  }
+  patterns;
+  /** The file's text: one pattern a line, `#` lines and blank lines skipped, each line trimmed. */
+  static parse(text) {
+    const patterns = [];
+    for (const raw of text.split(/\r?\n/u)) {
+      let line = raw.trim();
+      if (line === "" || line.startsWith("#")) continue;
+      const exception = line.startsWith("!");
+      if (exception) line = line.slice(1).trim();
+      if (line === "") continue;
+      line = clean(line);
+      if (line.length > 1 && line.startsWith("/")) line = line.slice(1);
+      patterns.push({ exception, regex: compile(line) });
+    }
+    return new _DockerIgnore(patterns);
+  }
+  /**
+   * Whether `file` (relative to the context, `/`-separated) is left out of the build context: the
+   * last pattern matching it or one of its parent directories decides. The `.dockerignore` itself is
+   * always sent (docker-py adds `!.dockerignore`), and so a change to it always counts.
+   */
+  ignores(file) {
+    const path10 = clean(file);
+    if (path10 === ".dockerignore") return false;
+    const parents = path10.split("/").slice(0, -1);
+    let ignored = false;
+    for (const p of this.patterns) {
+      let match = p.regex.test(path10);
+      for (let i = 1; !match && i <= parents.length; i++) match = p.regex.test(parents.slice(0, i).join("/"));
+      if (match) ignored = !p.exception;
+    }
+    return ignored;
+  }
+};
+
+// src/commands/changed.ts
 async function changedSelection(request, cache, given) {
   const ref = request.changedSince;
   if (!ref) return { diagnostics: [] };
@@ -3191,21 +3458,31 @@ async function changedSelection(request, cache, given) {
   const changed = { files: changes.files, ignored: ignoreFiles(request.cwd) };
   const only = /* @__PURE__ */ new Set();
   const skipped = [];
+  const because = /* @__PURE__ */ new Map();
   const reason = `unchanged since ${ref}`;
   await withFlowAnalysisCache(cache.flows, async () => {
     for (const s of chosen.selected) {
       const now = sectionOf(s.config, file.actions);
-      const inputs = { before: before ? beforeByName.get(s.config.name) ?? [] : void 0, now, steps: stepInputs(runSteps(now)) };
-      if (attributeChange({ ...inputs, flowFiles: [] }, changed).changed) {
+      const entry = typeof s.config.entrypoint === "string" ? s.config.entrypoint.split(":")[0] : void 0;
+      const inputs = { before: before ? beforeByName.get(s.config.name) ?? [] : void 0, now, steps: stepInputs(runSteps(now)), entry };
+      const first = attributeChange({ ...inputs, flowFiles: [] }, changed);
+      if (first.changed && !first.inputs) {
         only.add(s.index);
+        because.set(s.index, changedBecause(ref, first));
         continue;
       }
       const analysed = await flowOf(s.config, request.cwd);
-      if (!analysed || attributeChange({ ...inputs, flowFiles: analysed.files }, changed).changed) only.add(s.index);
-      else skipped.push({ deployment: `${analysed.flowName}/${String(s.config.name)}`, reason });
+      const verdict = analysed ? attributeChange({ ...inputs, flowFiles: analysed.files }, changed) : first;
+      if (verdict.changed) {
+        only.add(s.index);
+        because.set(s.index, changedBecause(ref, verdict));
+      } else if (!analysed) {
+        only.add(s.index);
+        because.set(s.index, changedBecause(ref, { changed: true, reason: "its flow could not be analysed" }));
+      } else skipped.push({ deployment: `${analysed.flowName}/${String(s.config.name)}`, reason });
     }
   });
-  return { selection: { only, skipped }, diagnostics: [] };
+  return { selection: { only, skipped, because }, diagnostics: [] };
 }
 async function flowOf(config, cwd) {
   const entrypoint = config.entrypoint;
@@ -3219,6 +3496,14 @@ async function flowOf(config, cwd) {
 }
 function ignoreFiles(cwd) {
   const specs = /* @__PURE__ */ new Map();
+  const dockerSpecs = /* @__PURE__ */ new Map();
+  const dockerSpecOf = (name) => {
+    if (!dockerSpecs.has(name)) {
+      const bytes = readFileSyncOrNull(import_node_path10.default.resolve(cwd, name));
+      dockerSpecs.set(name, bytes ? DockerIgnore.parse(bytes.toString("utf8")) : null);
+    }
+    return dockerSpecs.get(name);
+  };
   const specOf = (name, mode) => {
     const key = `${mode}:${name}`;
     if (!specs.has(key)) {
@@ -3236,6 +3521,7 @@ function ignoreFiles(cwd) {
   return (tree, file) => {
     if (!tree.ignoreFile) return false;
     const relative = tree.dir === "" ? file : file.slice(tree.dir.length + 1);
+    if (tree.storage === "docker") return dockerSpecOf(tree.ignoreFile)?.ignores(relative) ?? false;
     return specOf(tree.ignoreFile, tree.storage === "s3" ? "strip" : "raw")?.ignores(relative) ?? false;
   };
 }
@@ -3254,7 +3540,7 @@ async function narrowToChanged(request, cache, reporter, hasChangesWhenRefused, 
   return {
     refused: errors.length > 0 ? refusedRef(request, errors, hasChangesWhenRefused) : void 0,
     only: selection ? { only: selection.only, unplanned: selection.skipped.map((d) => d.deployment) } : {},
-    result: selection && request.changedSince ? { changedSince: { ref: request.changedSince, skipped: selection.skipped } } : {}
+    result: selection && request.changedSince ? { changedSince: { ref: request.changedSince, skipped: selection.skipped, because: selection.because } } : {}
   };
 }
 function refusedRef(request, diagnostics, hasChanges) {
@@ -3357,6 +3643,12 @@ async function deploy2(request, reporter) {
     const keyed = given && isKeyedByDeployment(given) ? given : void 0;
     const skipSteps = request.skipSteps || given !== void 0;
     let pruneOnly;
+    let smokeRefused = false;
+    const checkValidated = request.smoke ? (validated) => {
+      const { errors } = matchSmokeTargets(validated.deployments, request.smoke.targets);
+      smokeRefused = errors.length > 0;
+      return errors;
+    } : void 0;
     const choice = skipSteps ? { stepOutputs: keyed ? {} : given ?? {} } : {};
     if (skipSteps || request.checkPlan) {
       const templateEnv = untrustedEnvironment(request.env, new Set(request.planEnv ?? []), () => void 0);
@@ -3385,11 +3677,14 @@ async function deploy2(request, reporter) {
       onResult: (o) => reporter.result(o),
       lock: request.lock,
       onLock: (e) => reporter.lock(e),
-      ...request.prune ? { prune: pruneOnly ? { only: pruneOnly } : {} } : {}
+      ...request.prune ? { prune: pruneOnly ? { only: pruneOnly } : {} } : {},
+      ...checkValidated ? { checkValidated } : {}
     });
     reporter.diagnostics(result.diagnostics);
     const outputsOf = (d, i) => choice.stepOutputsByIndex?.get(d.index) ?? (skipSteps ? choice.stepOutputs : result.outcomes[i]?.stepOutputs) ?? {};
-    const reason = deployFailure(result);
+    const reason = smokeRefused ? "invalid-input" : deployFailure(result);
+    const smoke = request.smoke && !reason ? await smokeRuns(client, request, result.plan, result.outcomes, reporter) : void 0;
+    const smokeFailed = smoke?.filter((o) => o.status !== "completed") ?? [];
     return {
       plan: result.plan,
       outcomes: result.outcomes,
@@ -3398,11 +3693,24 @@ async function deploy2(request, reporter) {
       diagnostics: result.diagnostics,
       hasChanges: result.outcomes.some((o) => o.action === "created" || o.action === "updated" || o.action === "deleted"),
       ...reason ? { failureReason: reason } : {},
+      ...smoke ? { smoke } : {},
+      ...smokeFailed.length > 0 ? { failureReason: "smoke-failed", message: smokeFailed.map((o) => o.line).join("\n") } : {},
       ...uiField
     };
   } finally {
     client.close();
   }
+}
+function smokeRuns(client, request, plan3, outcomes, reporter) {
+  const { targets, timeoutSeconds } = request.smoke;
+  const { matched } = matchSmokeTargets(plan3.deployments, targets);
+  const idOf = new Map(outcomes.map((o) => [qualifiedName(o), o.id]));
+  const runs = matched.map(({ target, deployment }) => ({
+    deployment: qualifiedName(deployment),
+    deploymentId: idOf.get(qualifiedName(deployment)) ?? "",
+    parameters: target.parameters
+  }));
+  return runSmoke(client, runs, { timeoutMs: timeoutSeconds * 1e3, redact: (t) => request.secrets.redactText(t), onEvent: (e) => reporter.smoke(e) });
 }
 
 // src/commands/build.ts
@@ -3440,6 +3748,51 @@ async function build(request, reporter) {
     return { plan: plan3, stepOutputs: ran.outputs, built: withSteps.length, diagnostics: plan3.diagnostics, hasChanges: false, ...changed.result };
   } finally {
     client?.close();
+  }
+}
+
+// src/commands/preview.ts
+async function preview(request, reporter) {
+  const problem = previewIdProblem(request.preview.id);
+  if (problem) return { diagnostics: [], hasChanges: false, failureReason: "invalid-input", message: problem };
+  if (!request.apiUrl) return { diagnostics: [], hasChanges: false, failureReason: "no-api-url" };
+  const env = { ...request.env, [PREVIEW_ID_ENV]: request.preview.id };
+  const owner = await markOf({ ...engineRequest(request), preview: request.preview });
+  const mark = { preview: { id: request.preview.id, owner } };
+  if (request.action === "up") {
+    const { prune: _prune, checkPlan: _check, ...rest } = request;
+    return { ...await deploy2({ ...rest, env }, reporter), ...mark };
+  }
+  return { ...await down({ ...request, env, apiUrl: request.apiUrl }, owner, reporter), ...mark };
+}
+async function down(request, owner, reporter) {
+  const ui = uiUrl(request.apiUrl, request.env);
+  reporter.deploying(ui);
+  const client = openClient(request, reporter);
+  const uiField = ui ? { uiUrl: ui } : {};
+  try {
+    let owned;
+    try {
+      owned = await readOwnedDeployments(client, owner);
+    } catch (e) {
+      const diagnostics2 = [
+        {
+          severity: "error",
+          file: request.prefectFile,
+          message: `nothing was deleted: reading the deployments of preview ${request.preview.id} failed: ${e.message}`
+        }
+      ];
+      reporter.diagnostics(diagnostics2);
+      return { outcomes: [], diagnostics: diagnostics2, hasChanges: false, failureReason: "deploy-failed", ...uiField };
+    }
+    owned.sort((a, b) => qualifiedName(a).localeCompare(qualifiedName(b)));
+    const outcomes = await deleteDeployments(client, owned, (o) => reporter.result(o));
+    const diagnostics = outcomes.filter((o) => o.action === "failed").map((o) => ({ severity: "error", file: request.prefectFile, deployment: o.name, message: `deleting it failed: ${o.error}` }));
+    reporter.diagnostics(diagnostics);
+    const reason = deployFailure({ outcomes, diagnostics });
+    return { outcomes, diagnostics, hasChanges: outcomes.some((o) => o.action === "deleted"), ...reason ? { failureReason: reason } : {}, ...uiField };
+  } finally {
+    client.close();
   }
 }
 
@@ -3549,7 +3902,8 @@ function projectStepOutputs(project, projects, given) {
   return Object.fromEntries(Object.entries(given).flatMap(([k, v]) => owned(k) === project ? [[k.slice(prefix.length), v]] : []));
 }
 function projectRequest(request, project, selection, stepCache) {
-  return { ...request, cwd: import_node_path11.default.resolve(request.cwd, project), selection, stepCache };
+  const owner = request.owner ? { owner: `${request.owner}${PROJECT_SEPARATOR}${project}` } : {};
+  return { ...request, cwd: import_node_path11.default.resolve(request.cwd, project), selection, stepCache, ownerRoot: request.ownerRoot ?? request.cwd, ...owner };
 }
 function withRunGit(request) {
   return { ...request, git: sharingGit(request.git ?? runGit, /* @__PURE__ */ new Map()) };
@@ -3558,7 +3912,7 @@ function fromRun(project, d) {
   return import_node_path11.default.isAbsolute(d.file) ? d : { ...d, file: import_node_path11.default.posix.join(project, d.file.split(import_node_path11.default.sep).join("/")) };
 }
 function projectReporter(reporter, project, once) {
-  const named = (name) => projectSelector(project, name);
+  const inProject = (d) => ({ ...d, flowName: projectSelector(project, d.flowName) });
   return {
     info: (line) => reporter.info(`[${project}] ${line}`),
     warning: (line) => reporter.warning(`[${project}] ${line}`),
@@ -3569,11 +3923,12 @@ function projectReporter(reporter, project, once) {
       once.deploying = true;
       reporter.deploying(ui);
     },
-    step: (d, e) => reporter.step({ ...d, name: named(d.name) }, e),
-    stepLog: (deployment, line) => reporter.stepLog(named(deployment), line),
-    progress: (e) => reporter.progress(e.phase === "validated" ? { ...e, deployments: e.deployments.map((d) => ({ ...d, name: named(d.name) })) } : { ...e, name: named(e.name) }),
-    result: (o) => reporter.result({ ...o, name: named(o.name) }),
+    step: (d, e) => reporter.step(inProject(d), e),
+    stepLog: (deployment, line) => reporter.stepLog(projectSelector(project, deployment), line),
+    progress: (e) => reporter.progress(e.phase === "validated" ? { ...e, deployments: e.deployments.map(inProject) } : inProject(e)),
+    result: (o) => reporter.result(inProject(o)),
     lock: (e) => reporter.lock(e),
+    smoke: (e) => reporter.smoke(e),
     ...reporter.clientLog ? { clientLog: (line) => reporter.clientLog(line) } : {}
   };
 }
@@ -3608,6 +3963,9 @@ async function runProjects(request, projects, command, reporter) {
 }
 function planInProject(project, plan3) {
   return { ...plan3, deployments: plan3.deployments.map((d) => ({ ...d, flowName: projectSelector(project, d.flowName) })) };
+}
+function deletionsInProject(project, deletions) {
+  return deletions.map((d) => ({ ...d, flowName: projectSelector(project, d.flowName) }));
 }
 async function deployProjects(request, projects, reporter) {
   const { apiUrl } = request;
@@ -3651,7 +4009,9 @@ async function deployProjects(request, projects, reporter) {
       const templateEnv = untrustedEnvironment(request.env, new Set(request.planEnv ?? []), () => void 0);
       for (const { project, request: req } of chosen) {
         const before = await createPlan({ ...engineRequest(req), templateEnv, sources });
-        const refused = hasErrors(before.diagnostics) ? void 0 : await checkPlan(planInProject(project, before));
+        if (hasErrors(before.diagnostics)) continue;
+        const deletions = request.prune ? deletionsInProject(project, await pruneDeletions(client, await projectIdentity(engineRequest(req)), before)) : void 0;
+        const refused = await checkPlan(planInProject(project, before), deletions);
         if (refused !== void 0) return { ...mergeProjects(validated), failureReason: "plan-changed", message: refused, stoppedAt: "validation", ...uiField };
       }
     }
@@ -3670,6 +4030,9 @@ async function deployProjects(request, projects, reporter) {
 export {
   DEFAULT_LOCK_TIMEOUT_SECONDS,
   lockEventText,
+  SmokeSpecError,
+  DEFAULT_SMOKE_TIMEOUT_SECONDS,
+  parseSmokeTarget,
   outcomeJson,
   apiUrlOf,
   plan2 as plan,
@@ -3678,9 +4041,11 @@ export {
   deploy2 as deploy,
   build,
   list,
+  preview,
   ProjectsInputError,
   resolveProjects,
   runProjects,
   planInProject,
+  deletionsInProject,
   deployProjects
 };

@@ -15,7 +15,7 @@ import {
   FlowAnalysisError,
   localModuleCandidates,
   resolveLocalModule
-} from "./chunk-2MH7FLN3.js";
+} from "./chunk-XUNU3GOX.js";
 import {
   TemplateError,
   getFromDict,
@@ -228,12 +228,13 @@ async function resolveVersion(configured, flowVersion, versionType, options) {
 var plainText = (_tone, text) => text;
 
 // src/core/plan/desired.ts
-var import_node_fs4 = __toESM(require_node_fs(), 1);
+var import_node_fs5 = __toESM(require_node_fs(), 1);
 var import_node_path5 = __toESM(require_node_path(), 1);
 
 // src/core/flows/index.ts
 var import_node_async_hooks = __toESM(require_node_async_hooks(), 1);
 var import_node_crypto = __toESM(require_node_crypto(), 1);
+var import_node_fs3 = __toESM(require_node_fs(), 1);
 var import_node_path3 = __toESM(require_node_path(), 1);
 
 // src/core/flows/disk-cache.ts
@@ -344,7 +345,7 @@ var runCache = new import_node_async_hooks.AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "3803db48749c3c2a" : void 0;
+var ANALYZER = true ? "1bd15ab110796892" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -382,7 +383,7 @@ async function analyzeEntrypoint(entrypoint, options) {
 async function analyzeKept(ep, options, key2, bytes) {
   const kept = bytes ? disk() : null;
   if (!kept) return analyzeOrExplain(ep, options, bytes);
-  const world = currentWorld(options.cwd);
+  const world = currentWorld(options.cwd, runCache.getStore());
   let seen = [];
   const found = kept.get(key2, world, (o) => seen = o);
   if (found) return rememberSourceFiles(found, options.cwd, ep.file, seen);
@@ -391,10 +392,19 @@ async function analyzeKept(ep, options, key2, bytes) {
   kept.set(key2, observations, flow);
   return flow;
 }
-function currentWorld(cwd) {
+var runLookups = /* @__PURE__ */ new WeakMap();
+function currentWorld(cwd, run2) {
+  let found = run2 && runLookups.get(run2);
+  if (run2 && !found) runLookups.set(run2, found = /* @__PURE__ */ new Map());
+  const exists = (file) => {
+    if (!found) return (0, import_node_fs3.existsSync)(file);
+    let answer = found.get(file);
+    if (answer === void 0) found.set(file, answer = (0, import_node_fs3.existsSync)(file));
+    return answer;
+  };
   return {
     env: (name) => process.env[name],
-    resolve: (module, from, level) => resolveLocalModule(cwd, module, from, level),
+    resolve: (module, from, level) => resolveLocalModule(cwd, module, from, level, exists),
     md5: (file) => {
       try {
         return (0, import_node_crypto.createHash)("md5").update(readBoundedFile(import_node_path3.default.resolve(cwd, file), MAX_PYTHON_FILE_BYTES).toString("utf8"), "utf8").digest("hex");
@@ -405,7 +415,7 @@ function currentWorld(cwd) {
   };
 }
 async function analyzeOrExplain(ep, options, bytes, given) {
-  const { analyze } = await import("./analyze-HEDQ25WH.js");
+  const { analyze } = await import("./analyze-3CJKZ2L3.js");
   const observations = given ?? [];
   try {
     return rememberSourceFiles(analyze(ep, options, bytes, observations), options.cwd, ep.file, observations);
@@ -936,7 +946,7 @@ function toLax2(parsed) {
 }
 
 // src/core/plan/deploy-options.ts
-var import_node_fs3 = __toESM(require_node_fs(), 1);
+var import_node_fs4 = __toESM(require_node_fs(), 1);
 var import_node_path4 = __toESM(require_node_path(), 1);
 function gatherSpecs(values, key2, cwd) {
   const what = key2 === "triggers" ? "trigger" : "SLA";
@@ -944,7 +954,7 @@ function gatherSpecs(values, key2, cwd) {
   for (const value of values) {
     try {
       if (value.endsWith(".yaml") || value.endsWith(".json")) {
-        const text = (0, import_node_fs3.readFileSync)(import_node_path4.default.resolve(cwd, value), "utf8");
+        const text = (0, import_node_fs4.readFileSync)(import_node_path4.default.resolve(cwd, value), "utf8");
         let doc;
         if (value.endsWith(".json")) doc = JSON.parse(text);
         else {
@@ -1401,7 +1411,7 @@ function defaultPullSteps(config, actions, cwd, warnings) {
   }
   let directory;
   try {
-    directory = (0, import_node_fs4.realpathSync)(cwd);
+    directory = (0, import_node_fs5.realpathSync)(cwd);
   } catch {
     directory = import_node_path5.default.resolve(cwd);
   }
@@ -1931,6 +1941,28 @@ var PrefectClient = class {
   async releaseConcurrencyLease(leaseId) {
     await this.http.call({ method: "POST", path: "/v2/concurrency_limits/decrement-with-lease", body: { lease_id: leaseId }, idempotent: true });
   }
+  /**
+   * `POST /deployments/{id}/create_flow_run`: a run of the deployment (the server merges
+   * `parameters` over the deployment's). Not repeated on an unknown outcome: a repeat would start
+   * a second run.
+   */
+  createFlowRunFromDeployment(deploymentId, body = {}) {
+    return this.http.json({ method: "POST", path: apiPath`/deployments/${deploymentId}/create_flow_run`, body });
+  }
+  /** `GET /flow_runs/{id}`. */
+  readFlowRun(id) {
+    return this.http.json({ method: "GET", path: apiPath`/flow_runs/${id}` });
+  }
+  /** `POST /flow_runs/{id}/set_state` to Cancelling (the worker then stops the run), as `prefect flow-run cancel` does. */
+  async cancelFlowRun(id) {
+    await this.http.call({ method: "POST", path: apiPath`/flow_runs/${id}/set_state`, body: { state: { type: "CANCELLING", name: "Cancelling" } } });
+  }
+  /** `POST /logs/filter`: a flow run's newest `limit` log records, oldest first. */
+  async readFlowRunLogs(flowRunId, limit) {
+    const body = { logs: { flow_run_id: { any_: [flowRunId] } }, sort: "TIMESTAMP_DESC", limit };
+    const newest = await this.http.json({ method: "POST", path: "/logs/filter", body, idempotent: true });
+    return newest.reverse();
+  }
   /** `POST /work_pools/{pool}/workers/filter`, only ONLINE workers when asked. */
   readWorkersForPool(workPoolName, onlineOnly = false) {
     const body = onlineOnly ? { workers: { status: { any_: ["ONLINE"] } } } : {};
@@ -2225,6 +2257,9 @@ function cloudUiUrl(env) {
 function deploymentUrl(ui, id) {
   return ui && id ? `${ui}/deployments/deployment/${id}` : null;
 }
+function flowRunUrl(ui, id) {
+  return ui && id ? `${ui}/runs/flow-run/${id}` : null;
+}
 function uiUrl(apiUrl, env) {
   if (env.PREFECT_UI_URL) return env.PREFECT_UI_URL;
   if (!apiUrl) return void 0;
@@ -2386,7 +2421,7 @@ function yaml(value, sorted = true) {
 }
 
 // src/core/report/text.ts
-function planToJson(plan, live, deletions) {
+function planToJson(plan, live, deletions, changedBecause) {
   const diag = (d) => ({
     file: d.file,
     line: d.line ?? null,
@@ -2398,10 +2433,12 @@ function planToJson(plan, live, deletions) {
     deployments: plan.deployments.map((d, i) => {
       const change = live?.[i];
       const classified = change && classifyChange(d, change.action, change.changes);
+      const because = changedBecause?.get(d.index);
       return {
         name: d.name,
         flow_name: d.flowName,
         entrypoint: d.entrypoint,
+        ...because ? { changed_because: because } : {},
         payload: d.payload,
         ...change && classified ? {
           action: change.action,
@@ -2457,6 +2494,8 @@ function liveChangesToText(plan, live, options) {
     const { category, changes, knownAfterBuild: knownAfterBuild2 } = classified[i];
     const fields = category === "update" && changes.length ? `: ${changes.map((c) => c.field).join(", ")}` : "";
     lines.push("", paint(TONE[category], `${SYMBOL[category]} ${qualifiedName(d)} (${VERB[category]}${fields})`));
+    const because = options.changedBecause?.get(d.index);
+    if (because) lines.push(`  ${because}`);
     for (const note of change.notes) lines.push(paint("change", `  ! ${note}`));
     if (category === "create") {
       lines.push(
@@ -2496,6 +2535,8 @@ function compact(v) {
 function deploymentText(d, options) {
   const p = d.payload;
   const out = [qualifiedName(d)];
+  const because = options.changedBecause?.get(d.index);
+  if (because) out.push(`  ${because}`);
   const field = (label, value) => out.push(`  ${label.padEnd(12)}${value}`);
   field("entrypoint", d.entrypoint);
   field("flow", `${d.flowName} (${d.flow.file}:${d.flow.line})`);
@@ -2948,19 +2989,25 @@ function projectsPlanToJson(projects) {
     diagnostics: projects.flatMap((p) => p.plan.diagnostics.map((d) => inRun(p.project, d)))
   });
   return {
-    projects: projects.map((p) => ({ project: p.project, ...planToJson(p.plan, p.live) })),
+    projects: projects.map((p) => ({
+      project: p.project,
+      ...planToJson(p.plan, p.live, p.deletions, p.changedSince?.because),
+      ...p.changedSince ? { skipped: skippedToJson(p.changedSince) } : {}
+    })),
     errors: all.errors,
     warnings: all.warnings
   };
 }
 function totals(projects) {
   const counts = /* @__PURE__ */ new Map();
-  const add = (k) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  const add = (k, n = 1) => counts.set(k, (counts.get(k) ?? 0) + n);
   let errors = 0;
   for (const p of projects) {
     errors += p.plan.diagnostics.filter((d) => d.severity === "error").length;
     if (!p.live) p.plan.deployments.forEach(() => add("planned"));
     else for (const c of p.live) add(classifyChange(c.deployment, c.action, c.changes).category);
+    if (p.deletions?.length) add("delete", p.deletions.length);
+    if (p.changedSince?.skipped.length) add("skipped", p.changedSince.skipped.length);
   }
   return { counts, errors };
 }
@@ -2970,7 +3017,9 @@ var WORDS2 = [
   ["update", "to update"],
   ["version-only", "version only"],
   ["unchanged-unless-build-differs", "unchanged unless the build output differs"],
-  ["unchanged", "unchanged"]
+  ["unchanged", "unchanged"],
+  ["delete", "to delete"],
+  ["skipped", "skipped (unchanged)"]
 ];
 var plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 function tallyText(projects) {
@@ -2982,8 +3031,11 @@ function tallyText(projects) {
 function projectsPlanToText(projects, options) {
   const lines = [`${plural(projects.length, "project")}: ${tallyText(projects)}`];
   for (const p of projects) {
-    const body = p.live ? liveChangesToText(p.plan, p.live, options) : planToText(p.plan, options);
+    const each = { ...options, ...p.deletions ? { deletions: p.deletions } : {}, ...p.changedSince?.because ? { changedBecause: p.changedSince.because } : {} };
+    const body = p.live ? liveChangesToText(p.plan, p.live, each) : planToText(p.plan, each);
     lines.push("", `== ${p.project} ==`, body);
+    const skipped = skippedToText(p.changedSince);
+    if (skipped) lines.push(skipped);
   }
   return lines.join("\n");
 }
@@ -2998,7 +3050,11 @@ function projectsPlanToMarkdown(projects, options) {
   for (const p of projects) out.push(`| \`${p.project}\` | ${p.plan.deployments.length} | ${tallyText([p])} |`);
   out.push("");
   const { footer, ...each } = options;
-  for (const p of projects) out.push(...section(p.project, planToMarkdown(p.plan, p.live, each)));
+  for (const p of projects) {
+    out.push(...section(p.project, planToMarkdown(p.plan, p.live, p.deletions ? { ...each, deletions: p.deletions } : each)));
+    const skipped = skippedToMarkdown(p.changedSince);
+    if (skipped) out.push(skipped, "");
+  }
   if (footer) out.push(footer, "");
   return out.join("\n");
 }
@@ -3028,8 +3084,107 @@ function projectsMatrix(projects) {
   };
 }
 
+// src/core/plan/preview.ts
+var PREVIEW_ID_ENV = "PREFECT_DEPLOY_PREVIEW_ID";
+var ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+function previewIdProblem(id) {
+  if (ID_PATTERN.test(id)) return void 0;
+  return `preview id "${id}" must be 1-63 letters, digits, ".", "_" or "-", starting with a letter or digit (e.g. pr-42)`;
+}
+function previewName(name, id) {
+  return `${name}-${id}`;
+}
+function previewTag(id) {
+  return `preview:${id}`;
+}
+function previewOwner(identity, id) {
+  return `${identity}#preview:${id}`;
+}
+function previewDeployment(d, options) {
+  const name = previewName(d.name, options.id);
+  const tag = previewTag(options.id);
+  const tags = Array.isArray(d.payload.tags) ? d.payload.tags : [];
+  const schedules = options.withSchedules ? d.schedules : d.schedules.map((s) => ({ ...s, create: { ...s.create, active: false }, update: { ...s.update, active: false } }));
+  return {
+    ...d,
+    name,
+    payload: {
+      ...d.payload,
+      name,
+      tags: tags.includes(tag) ? tags : [...tags, tag],
+      schedules: schedules.map((s) => s.create)
+    },
+    schedules,
+    triggers: options.withTriggers ? d.triggers : [],
+    // SLAs alert on a deployment's runs; a preview's runs are trials.
+    slas: void 0
+  };
+}
+function previewPlan(plan, options) {
+  return { ...plan, deployments: plan.deployments.map((d) => previewDeployment(d, options)) };
+}
+
+// src/core/report/preview.ts
+var code2 = (text) => `\`${text.replaceAll("`", "'")}\``;
+function previewToMarkdown(report) {
+  const { id, outcomes } = report;
+  const errors = report.diagnostics.filter((d) => d.severity === "error");
+  const failed = outcomes.filter((o) => o.action === "failed").length;
+  const lines = [];
+  if (report.action === "up") {
+    const registered = outcomes.filter((o) => o.action !== "failed").length;
+    const title = outcomes.length === 0 && errors.length > 0 ? `\u274C Preview deployments ${code2(id)}: nothing registered` : `${failed ? "\u274C " : "\u{1F50D} "}Preview deployments ${code2(id)}: ${registered} registered${failed ? `, ${failed} failed` : ""}`;
+    lines.push(`### ${title}`, "");
+    if (outcomes.length > 0) {
+      lines.push("| Deployment | | Prefect UI |", "|---|---|---|");
+      for (const o of outcomes) {
+        const url = deploymentUrl(report.uiUrl, o.id);
+        lines.push(`| ${code2(qualifiedName(o))} | ${o.action} | ${url ? `[open](${url})` : "\u2014"} |`);
+      }
+      lines.push("");
+      const schedules = report.withSchedules ? "schedules active" : "schedules inactive";
+      const triggers = report.withTriggers ? "triggers registered" : "no triggers";
+      lines.push(`Copies of the selected deployments (same flows): ${schedules}, ${triggers}, tagged ${code2(previewTag(id))}. Deleted when the pull request closes.`, "");
+    }
+  } else {
+    const deleted = outcomes.filter((o) => o.action === "deleted");
+    const title = failed || errors.length ? `\u274C Preview deployments ${code2(id)}: ${deleted.length} deleted, ${failed} failed` : `\u{1F5D1}\uFE0F Preview deployments ${code2(id)}: ${deleted.length === 0 ? "none left to delete" : `${deleted.length} deleted`}`;
+    lines.push(`### ${title}`, "");
+    for (const o of outcomes) lines.push(`- ${o.action === "deleted" ? "\u{1F534}" : "\u274C"} ${code2(qualifiedName(o))}${o.error ? `: ${o.error}` : ""}`);
+    if (outcomes.length > 0) lines.push("");
+  }
+  for (const d of report.diagnostics) lines.push(`> ${d.severity === "error" ? "\u274C" : "\u26A0\uFE0F"} ${formatDiagnostic(d).replaceAll("\n", " ")}`);
+  if (report.diagnostics.length > 0) lines.push("");
+  if (report.footer) lines.push(report.footer, "");
+  return lines.join("\n");
+}
+
+// src/core/report/smoke.ts
+function smokeToMarkdown(outcomes) {
+  if (!outcomes || outcomes.length === 0) return "";
+  const failed = outcomes.filter((o) => o.status !== "completed").length;
+  const title = failed ? `\u274C Smoke runs: ${failed} of ${outcomes.length} did not complete` : `Smoke runs: ${outcomes.length} completed`;
+  const rows = outcomes.map((o) => {
+    const ended = o.status === "timed-out" ? `not Completed in time (still ${o.state ?? "unknown"})` : o.status === "error" ? "error" : o.state ?? o.status;
+    return `| ${code(o.deployment)} | ${o.runName ? code(o.runName) : "\u2014"} | ${o.status === "completed" ? "\u2705" : "\u274C"} ${plain2(ended)} | ${(o.durationMs / 1e3).toFixed(1)}s | ${o.message ? plain2(o.message) : ""} |`;
+  });
+  const logs = outcomes.filter((o) => o.logs.length > 0).map((o) => {
+    const fence2 = "`".repeat(Math.max(3, ...o.logs.flatMap((l) => [...l.matchAll(/`+/g)].map((m) => m[0].length + 1))));
+    const summary = `<details><summary>${html3(o.deployment)} run ${html3(o.runName ?? "")}: last log lines</summary>`;
+    return [summary, "", `${fence2}text`, ...o.logs, fence2, "", "</details>"].join("\n");
+  });
+  return [`#### ${title}`, "", "| Deployment | Run | State | After | Message |", "| --- | --- | --- | --- | --- |", ...rows, "", ...logs].join("\n").trimEnd();
+}
+function plain2(text) {
+  return text.replace(/\r?\n/g, " ").replace(/([\\`*_[\]<>|])/g, "\\$1");
+}
+function html3(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
 export {
   deploymentUrl,
+  flowRunUrl,
   uiUrl,
   flowSourceFiles,
   withFlowAnalysisCache,
@@ -3041,6 +3196,11 @@ export {
   hasDeployOptions,
   qualifiedName,
   buildDesiredDeployment,
+  PREVIEW_ID_ENV,
+  previewIdProblem,
+  previewName,
+  previewOwner,
+  previewPlan,
   OLDEST_TESTED_SERVER,
   compareServerVersions,
   withoutNullVersionedFields,
@@ -3060,6 +3220,9 @@ export {
   liveChangesToText,
   planToMarkdown,
   deployToMarkdown,
+  skippedToText,
+  skippedToMarkdown,
+  skippedToJson,
   PROJECT_SEPARATOR,
   projectSelector,
   projectsPlanToJson,
@@ -3067,7 +3230,6 @@ export {
   projectsPlanToMarkdown,
   projectsDeployToMarkdown,
   projectsMatrix,
-  skippedToText,
-  skippedToMarkdown,
-  skippedToJson
+  previewToMarkdown,
+  smokeToMarkdown
 };

@@ -6,27 +6,34 @@ import {
 } from "./chunk-MYFNL276.js";
 import {
   DEFAULT_LOCK_TIMEOUT_SECONDS,
+  DEFAULT_SMOKE_TIMEOUT_SECONDS,
   ProjectsInputError,
+  SmokeSpecError,
   apiUrlOf,
   build,
+  deletionsInProject,
   deploy,
   deployProjects,
   deploymentKey,
   lockEventText,
   outcomeJson,
+  parseSmokeTarget,
   plan,
   planInProject,
+  preview,
   resolveProjects,
   runProjects
-} from "./chunk-MM3SCS5J.js";
+} from "./chunk-235TIRSM.js";
 import {
   deployToMarkdown,
   deploymentUrl,
+  flowRunUrl,
   liveChangesToText,
   matrixOf,
   planToJson,
   planToMarkdown,
   planToText,
+  previewToMarkdown,
   projectSelector,
   projectsDeployToMarkdown,
   projectsMatrix,
@@ -37,14 +44,15 @@ import {
   runGit,
   skippedToJson,
   skippedToMarkdown,
-  skippedToText
-} from "./chunk-HZJGAXGO.js";
+  skippedToText,
+  smokeToMarkdown
+} from "./chunk-RQO5PVVJ.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-ZQOVDPXZ.js";
 import "./chunk-IB5ZBFXE.js";
 import "./chunk-KENA6D5Q.js";
-import "./chunk-2MH7FLN3.js";
+import "./chunk-XUNU3GOX.js";
 import {
   Secrets
 } from "./chunk-FIONPFPF.js";
@@ -655,9 +663,16 @@ var INPUT = {
   changedSince: "changed-since",
   projects: "projects",
   owner: "owner",
-  prune: "prune"
+  prune: "prune",
+  previewId: "preview-id",
+  previewAction: "preview-action",
+  previewWithSchedules: "preview-with-schedules",
+  previewWithTriggers: "preview-with-triggers",
+  smoke: "smoke",
+  smokeTimeout: "smoke-timeout"
 };
-var MODES = ["plan", "deploy", "build"];
+var MODES = ["plan", "deploy", "build", "preview"];
+var PREVIEW_ACTIONS = ["up", "down"];
 var COMMENT_MODES = ["update", "always-new", "changes-only", "off"];
 var InputValueError = class extends Error {
 };
@@ -717,14 +732,25 @@ function readInputs(getInput2 = (n) => getInput(n)) {
     planEnv: splitList(getInput2(INPUT.planEnv)),
     lockTimeout: parseSeconds(INPUT.lockTimeout, getInput2(INPUT.lockTimeout), DEFAULT_LOCK_TIMEOUT_SECONDS),
     changedSince: getInput2(INPUT.changedSince).trim(),
-    projects: splitLines(getInput2(INPUT.projects))
+    projects: splitLines(getInput2(INPUT.projects)),
+    smoke: parseSmoke(getInput2(INPUT.smoke)),
+    smokeTimeout: parseSeconds(INPUT.smokeTimeout, getInput2(INPUT.smokeTimeout), DEFAULT_SMOKE_TIMEOUT_SECONDS)
   };
+  checkSmoke(inputs);
   checkProjects(inputs, getInput2(INPUT.workingDirectory));
   const owner = getInput2(INPUT.owner).trim();
   if (owner) inputs.owner = owner;
   if (parseBoolean(INPUT.prune, getInput2(INPUT.prune))) inputs.prune = true;
   if (inputs.prune && !inputs.all)
     throw new InputValueError(`input "${INPUT.prune}" needs "${INPUT.all}: true" (a partial selection must not delete the deployments it does not select)`);
+  const previewId = getInput2(INPUT.previewId).trim();
+  if (previewId) inputs.previewId = previewId;
+  const previewAction = getInput2(INPUT.previewAction).trim();
+  if (previewAction) inputs.previewAction = parseChoice(INPUT.previewAction, previewAction, PREVIEW_ACTIONS, "up");
+  if (parseBoolean(INPUT.previewWithSchedules, getInput2(INPUT.previewWithSchedules))) inputs.previewWithSchedules = true;
+  if (parseBoolean(INPUT.previewWithTriggers, getInput2(INPUT.previewWithTriggers))) inputs.previewWithTriggers = true;
+  if (inputs.mode === "preview" && inputs.projects.length > 0) throw new InputValueError(`mode preview works on one project: "${INPUT.projects}" cannot be used with it`);
+  if (inputs.mode === "preview" && inputs.prune) throw new InputValueError(`mode preview deletes only its own previews: "${INPUT.prune}" cannot be used with it`);
   if (inputs.all && inputs.deployments.length > 0) {
     throw new InputValueError(`inputs "${INPUT.all}" and "${INPUT.deployments}" cannot be used together`);
   }
@@ -732,6 +758,21 @@ function readInputs(getInput2 = (n) => getInput(n)) {
 }
 function splitLines(text) {
   return text.split("\n").map((s) => s.trim()).filter((s) => s !== "");
+}
+function parseSmoke(text) {
+  try {
+    return splitLines(text).map(parseSmokeTarget);
+  } catch (e) {
+    if (e instanceof SmokeSpecError) throw new InputValueError(`input "${INPUT.smoke}": ${e.message}`);
+    throw e;
+  }
+}
+function checkSmoke(inputs) {
+  if (inputs.smokeTimeout < 1) throw new InputValueError(`input "${INPUT.smokeTimeout}" must be a positive number of seconds, got "${inputs.smokeTimeout}"`);
+  if (inputs.smoke.length === 0) return;
+  if (inputs.mode !== "deploy") throw new InputValueError(`input "${INPUT.smoke}" needs "${INPUT.mode}: deploy" (smoke runs test what a deploy registered)`);
+  if (inputs.projects.length > 0)
+    throw new InputValueError(`inputs "${INPUT.smoke}" and "${INPUT.projects}" cannot be used together yet; smoke each project in its own step`);
 }
 function checkProjects(inputs, workingDirectory) {
   if (inputs.projects.length === 0) return;
@@ -930,8 +971,7 @@ function stepIds(d) {
   return ids;
 }
 var OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-function flatStepOutputs(plan2, outputs) {
-  const values = /* @__PURE__ */ new Map();
+function collect(values, prefix, plan2, outputs) {
   for (const d of plan2.deployments) {
     const out = outputs.get(d.index);
     if (!out) continue;
@@ -939,7 +979,7 @@ function flatStepOutputs(plan2, outputs) {
       const result = out[id];
       if (!isMapping(result)) continue;
       for (const [k, v] of Object.entries(result)) {
-        const name = `${id}-${k}`;
+        const name = `${prefix}${id}-${k}`;
         if (!OUTPUT_NAME.test(name) || OUTPUTS.includes(name)) continue;
         const text = typeof v === "string" ? v : JSON.stringify(v);
         const seen = values.get(name);
@@ -947,7 +987,24 @@ function flatStepOutputs(plan2, outputs) {
       }
     }
   }
-  return Object.fromEntries([...values].filter((e) => e[1] !== null));
+}
+var agreed = (values) => Object.fromEntries([...values].filter((e) => e[1] !== null));
+function flatStepOutputs(plan2, outputs) {
+  const values = /* @__PURE__ */ new Map();
+  collect(values, "", plan2, outputs);
+  return agreed(values);
+}
+function projectOutputPrefix(project) {
+  return project.replace(/[^A-Za-z0-9_-]+/gu, "-").replace(/^-+|-+$/gu, "");
+}
+function projectsFlatStepOutputs(projects) {
+  const values = /* @__PURE__ */ new Map();
+  for (const p of projects) {
+    collect(values, "", p.plan, p.outputs);
+    const prefix = projectOutputPrefix(p.project);
+    if (prefix) collect(values, `${prefix}-`, p.plan, p.outputs);
+  }
+  return agreed(values);
 }
 
 // src/github/comment.ts
@@ -1006,10 +1063,30 @@ async function ownPlanComments(octokit, repo, issue2, login) {
   }
   return out;
 }
+var PREVIEW_MARKER = "deploy-action:preview";
+var PREVIEW_MARKER_RE = new RegExp(`<!-- ${PREVIEW_MARKER} key=([0-9a-f]+) -->`);
+function formatPreviewMarker(keys) {
+  return `<!-- ${PREVIEW_MARKER} key=${keys.key} -->`;
+}
+function parsePreviewMarker(body) {
+  const m = PREVIEW_MARKER_RE.exec(body);
+  return m ? { key: m[1] } : void 0;
+}
+async function ownKeyedComments(octokit, repo, issue2, login, kind) {
+  if (kind === "plan") return (await ownPlanComments(octokit, repo, issue2, login)).map((c) => ({ ...c, key: c.marker.key }));
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue2, per_page: 100 });
+  const out = [];
+  for (const c of comments) {
+    if (c.user?.login !== login || !c.body) continue;
+    const marker = parsePreviewMarker(c.body);
+    if (marker) out.push({ id: c.id, nodeId: c.node_id, url: c.html_url, body: c.body, key: marker.key });
+  }
+  return out;
+}
 async function upsertPlanComment(octokit, request) {
   const { repo, pullRequest, keys, body } = request;
   const login = await currentLogin(octokit);
-  const previous = (await ownPlanComments(octokit, repo, pullRequest, login)).filter((c) => c.marker.key === keys.key).at(-1);
+  const previous = (await ownKeyedComments(octokit, repo, pullRequest, login, request.kind ?? "plan")).filter((c) => c.key === keys.key).at(-1);
   if (request.mode === "changes-only" && !request.hasChanges && !previous) {
     return { action: "skipped", reason: "no changes to comment on (comment-mode changes-only)" };
   }
@@ -1239,44 +1316,56 @@ async function writeSummary(r, markdown) {
 
 // src/github/pull-request.ts
 async function postPlanComment(r, markdown, print, hasChanges) {
+  const repo = r.github.repository;
+  if (!repo) return;
+  const keys = commentKeys(`${repo.owner}/${repo.repo}`, r.prefectFile, selection(r.inputs).key);
+  await postStickyComment(r, { kind: "plan", keys, marker: formatMarker(keys, print), markdown, hasChanges, mode: r.inputs.commentMode });
+}
+async function postPreviewComment(r, markdown, options) {
+  const repo = r.github.repository;
+  if (!repo) return;
+  const keys = commentKeys(`${repo.owner}/${repo.repo}`, r.prefectFile, "*preview*");
+  const mode = r.inputs.commentMode === "off" ? "off" : options.onlyToUpdate ? "changes-only" : "update";
+  await postStickyComment(r, { kind: "preview", keys, marker: formatPreviewMarker(keys), markdown, hasChanges: !options.onlyToUpdate, mode });
+}
+async function postStickyComment(r, c) {
   const { inputs, github } = r;
   const pr = github.pullRequest;
-  if (!pr || !github.repository || inputs.commentMode === "off") return;
+  const what = c.kind === "plan" ? "plan" : "preview";
+  if (!pr || !github.repository || c.mode === "off") return;
   if (!inputs.githubToken) {
-    info("no github-token: the plan is in the job summary only");
+    info(`no github-token: the ${what} is in the job summary only`);
     return;
   }
   if (pr.fork && github.eventName === "pull_request") {
-    notice(`pull request #${pr.number} comes from a fork, whose workflow token cannot comment: the plan is in the job summary`);
+    notice(`pull request #${pr.number} comes from a fork, whose workflow token cannot comment: the ${what} is in the job summary`);
     return;
   }
   const repo = github.repository;
-  const keys = commentKeys(`${repo.owner}/${repo.repo}`, r.prefectFile, selection(inputs).key);
-  const marker = formatMarker(keys, print);
   const where = github.runUrl ? `the [job summary](${github.runUrl})` : "the job summary";
   const note = `> [!NOTE]
-> This plan is too long for a comment and was cut here: the whole plan is in ${where}.`;
-  const body = `${marker}
-${truncateMarkdown(r.secrets.redactText(markdown), COMMENT_LIMIT - marker.length - 1, note)}`;
+> This ${what} is too long for a comment and was cut here: the whole ${what} is in ${where}.`;
+  const body = `${c.marker}
+${truncateMarkdown(r.secrets.redactText(c.markdown), COMMENT_LIMIT - c.marker.length - 1, note)}`;
   try {
     const octokit = await createOctokit(inputs.githubToken);
-    const result = await upsertPlanComment(octokit, { repo, pullRequest: pr.number, mode: inputs.commentMode, keys, body, hasChanges });
+    const result = await upsertPlanComment(octokit, { kind: c.kind, repo, pullRequest: pr.number, mode: c.mode, keys: c.keys, body, hasChanges: c.hasChanges });
     if (result.action === "skipped") {
-      info(`no plan comment: ${result.reason}`);
+      info(`no ${what} comment: ${result.reason}`);
       return;
     }
-    info(`plan comment ${result.action}: ${result.url}`);
+    info(`${what} comment ${result.action}: ${result.url}`);
     r.secrets.setOutput(OUTPUT.commentUrl, result.url);
-    if (result.minimized?.error) warning(`the previous plan comment (${result.minimized.url}) could not be hidden: ${result.minimized.error}`);
+    if (result.minimized?.error) warning(`the previous ${what} comment (${result.minimized.url}) could not be hidden: ${result.minimized.error}`);
   } catch (e) {
     const status = httpStatus(e);
     const message = r.secrets.redactText(e.message);
     if (status === 403 || status === 404) {
       notice(
-        `the plan could not be posted on pull request #${pr.number} (GitHub answered ${status}: ${message}); it is in the job summary. Give the job "pull-requests: write" permission to get the comment.`
+        `the ${what} could not be posted on pull request #${pr.number} (GitHub answered ${status}: ${message}); it is in the job summary. Give the job "pull-requests: write" permission to get the comment.`
       );
     } else {
-      warning(`the plan could not be posted on pull request #${pr.number}: ${message}; it is in the job summary`);
+      warning(`the ${what} could not be posted on pull request #${pr.number}: ${message}; it is in the job summary`);
     }
   }
 }
@@ -1315,7 +1404,7 @@ ${footer(r, "Checked")}
 // src/github/publish.ts
 async function publishPlan(r, result) {
   const { plan: plan2, live, uiUrl: ui } = result;
-  logPlan(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live), r.now);
+  logPlan(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live), r.now, result.changedSince?.because);
   logSkipped(result);
   setPlanOutputs(r, plan2, live, ui, result);
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
@@ -1344,7 +1433,8 @@ async function publishDeploy(r, result) {
   logSkipped(result);
   setStepOutputs(r, plan2, result.stepOutputs ?? /* @__PURE__ */ new Map());
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan2)));
-  r.secrets.setOutput(OUTPUT.plan, JSON.stringify({ ...planToJson(r.secrets.redactValue({ ...plan2, diagnostics: result.diagnostics })), ...skippedJson(result) }));
+  const deployedPlan = planToJson(r.secrets.redactValue({ ...plan2, diagnostics: result.diagnostics }), void 0, void 0, result.changedSince?.because);
+  r.secrets.setOutput(OUTPUT.plan, JSON.stringify({ ...deployedPlan, ...skippedJson(result) }));
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes.map((o) => outcomeJson(o, ui))));
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
   const deployed = { plan: plan2, outcomes, diagnostics: result.diagnostics, ...result.stoppedAt ? { stoppedAt: result.stoppedAt } : {} };
@@ -1353,11 +1443,11 @@ async function publishDeploy(r, result) {
     deployToMarkdown(r.secrets.redactValue(deployed), {
       now: r.now,
       ...ui ? { uiUrl: ui } : {},
-      footer: withSkipped(result, footer(r, "Deployed")),
+      footer: withSmoke(result, withSkipped(result, footer(r, "Deployed"))),
       ...skippedCount(result)
     })
   );
-  if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
+  if (result.failureReason) fail(r, result.failureReason, result.diagnostics, result.failureReason === "smoke-failed" ? result.message : void 0);
 }
 async function publishBuild(r, result) {
   const { plan: plan2 } = result;
@@ -1377,7 +1467,10 @@ async function publishBuild(r, result) {
 }
 function setPlanOutputs(r, plan2, live, ui, result) {
   const deletions = result.deletions;
-  const json = { ...planToJson(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live), deletions && r.secrets.redactValue(deletions)), ...skippedJson(result) };
+  const json = {
+    ...planToJson(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live), deletions && r.secrets.redactValue(deletions), result.changedSince?.because),
+    ...skippedJson(result)
+  };
   r.secrets.setOutput(OUTPUT.plan, JSON.stringify(json));
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(matrixOf(plan2)));
   const deployments = plan2.deployments.map((d, i) => {
@@ -1391,8 +1484,8 @@ function setPlanOutputs(r, plan2, live, ui, result) {
   });
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(deployments));
 }
-function logPlan(plan2, live, now) {
-  const text = (p, l) => l ? liveChangesToText(p, l, { now }) : planToText(p, { now });
+function logPlan(plan2, live, now, changedBecause) {
+  const text = (p, l) => l ? liveChangesToText(p, l, { now, changedBecause }) : planToText(p, { now, changedBecause });
   info(text(plan2, live).split("\n")[0]);
   plan2.deployments.forEach((d, i) => {
     const single = { ...plan2, deployments: [d] };
@@ -1404,6 +1497,12 @@ function logPlan(plan2, live, now) {
 function setStepOutputs(r, plan2, byIndex) {
   r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(Object.fromEntries(plan2.deployments.map((d) => [deploymentKey(d), byIndex.get(d.index) ?? {}]))));
   for (const [name, value] of Object.entries(flatStepOutputs(plan2, byIndex))) r.secrets.setOutput(name, value);
+}
+function withSmoke(result, footerText) {
+  const smoke = smokeToMarkdown(result.smoke);
+  return smoke ? `${smoke}
+
+${footerText}` : footerText;
 }
 function withSkipped(result, footerText) {
   const skipped = skippedToMarkdown(result.changedSince);
@@ -1449,11 +1548,14 @@ var planned = (r, result) => result.projects.flatMap(
     {
       project: p.project,
       plan: r.secrets.redactValue(p.result.plan),
-      live: p.result.live && r.secrets.redactValue(p.result.live)
+      live: p.result.live && r.secrets.redactValue(p.result.live),
+      deletions: p.result.deletions && r.secrets.redactValue(p.result.deletions),
+      changedSince: p.result.changedSince
     }
   ] : []
 );
 var allDeployments = (result) => result.projects.flatMap((p) => p.result.plan ? planInProject(p.project, p.result.plan).deployments : []);
+var allDeletions = (result) => result.projects.flatMap((p) => deletionsInProject(p.project, p.result.deletions ?? []));
 async function publishPlanProjects(r, result) {
   const parts = planned(r, result);
   const ui = result.uiUrl;
@@ -1486,7 +1588,7 @@ async function publishPlanProjects(r, result) {
     footer: footer(r, "Planned")
   });
   await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, allDeployments(result)), result.hasChanges);
+  await postPlanComment(r, markdown, fingerprint(r, allDeployments(result), allDeletions(result)), result.hasChanges);
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
 async function publishDeployProjects(r, result) {
@@ -1522,6 +1624,7 @@ async function publishDeployProjects(r, result) {
   for (const p of result.projects)
     for (const d of p.result.plan?.deployments ?? []) stepOutputs[projectSelector(p.project, deploymentKey(d))] = p.result.stepOutputs?.get(d.index) ?? {};
   r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(stepOutputs));
+  setProjectsStepOutputs(r, result);
   const deployed = result.projects.flatMap(
     (p) => p.result.plan ? [
       {
@@ -1575,9 +1678,66 @@ async function publishBuildProjects(r, result) {
     }
   }
   r.secrets.setOutput(OUTPUT.stepOutputs, JSON.stringify(stepOutputs));
+  setProjectsStepOutputs(r, result);
   const built = result.projects.reduce((n, p) => n + (p.result.built ?? 0), 0);
   const heading = `### Prefect build: steps ran for ${built} of ${rows.length} deployments in ${result.projects.length} projects`;
   await writeSummary(r, [heading, "", "| Deployment | Step outputs |", "|---|---|", ...rows, "", footer(r, "Built"), ""].join("\n"));
+}
+function setProjectsStepOutputs(r, result) {
+  const projects = result.projects.flatMap((p) => p.result.plan ? [{ project: p.project, plan: p.result.plan, outputs: p.result.stepOutputs ?? /* @__PURE__ */ new Map() }] : []);
+  for (const [name, value] of Object.entries(projectsFlatStepOutputs(projects))) r.secrets.setOutput(name, value);
+}
+
+// src/github/preview.ts
+function previewTarget(r) {
+  const { inputs, github } = r;
+  const pr = github.pullRequest;
+  const id = inputs.previewId ?? (pr ? `pr-${pr.number}` : void 0);
+  if (!id) return { error: "mode preview needs a pull request event (pull_request, pull_request_target) or the preview-id input" };
+  const closed = github.payload.action === "closed";
+  return { id, action: inputs.previewAction ?? (closed ? "down" : "up") };
+}
+function previewRequest(r, deployRequest, target) {
+  const { inputs } = r;
+  const { changedSince, changedSinceFromEvent, ...rest } = deployRequest;
+  return {
+    ...rest,
+    ...changedSince && !changedSinceFromEvent ? { changedSince } : {},
+    action: target.action,
+    preview: {
+      id: target.id,
+      ...inputs.previewWithSchedules ? { withSchedules: true } : {},
+      ...inputs.previewWithTriggers ? { withTriggers: true } : {}
+    }
+  };
+}
+async function publishPreview(r, target, result) {
+  const reason = result.failureReason;
+  if (reason === "no-api-url") return fail(r, reason, [], "mode preview needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
+  if (reason === "invalid-input") {
+    for (const p of result.diagnostics) error(formatDiagnostic(p));
+    return fail(r, reason, result.diagnostics, result.message);
+  }
+  const outcomes = result.outcomes ?? [];
+  const ui = result.uiUrl;
+  r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(outcomes.map((o) => outcomeJson(o, ui))));
+  r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
+  const markdown = previewToMarkdown(
+    r.secrets.redactValue({
+      action: target.action,
+      id: target.id,
+      outcomes,
+      diagnostics: result.diagnostics,
+      ...ui ? { uiUrl: ui } : {},
+      ...r.inputs.previewWithSchedules ? { withSchedules: true } : {},
+      ...r.inputs.previewWithTriggers ? { withTriggers: true } : {},
+      footer: footer(r, target.action === "up" ? "Deployed" : "Deleted")
+    })
+  );
+  info(markdown.split("\n")[0].replace(/^### /, ""));
+  await writeSummary(r, markdown);
+  await postPreviewComment(r, markdown, { onlyToUpdate: target.action === "down" && outcomes.length === 0 && !reason });
+  if (reason) fail(r, reason, result.diagnostics);
 }
 
 // src/github/reporter.ts
@@ -1607,8 +1767,9 @@ var ActionReporter = class {
     this.ui = uiUrl;
   }
   step(d, e) {
-    if (e.phase === "start") this.logs.start(d.name, `${deploymentKey(d)} \xB7 ${e.section ?? "build"} step ${e.index + 1}: ${e.name.split(".").at(-1)}`);
-    else this.logs.end(d.name, e.error);
+    const key = deploymentKey(d);
+    if (e.phase === "start") this.logs.start(key, `${key} \xB7 ${e.section ?? "build"} step ${e.index + 1}: ${e.name.split(".").at(-1)}`);
+    else this.logs.end(key, e.error);
   }
   stepLog(deployment, line) {
     this.logs.line(deployment, line);
@@ -1617,6 +1778,16 @@ var ActionReporter = class {
   }
   result(o) {
     printGroup(`${qualifiedName(o)}: ${o.action}`, outcomeLines(o, this.ui));
+  }
+  smoke(e) {
+    if (e.phase === "started") {
+      const url = flowRunUrl(this.ui, e.runId);
+      info(`smoke: ${e.deployment} run ${e.runName} started${url ? `  ${url}` : ""}`);
+    } else if (e.phase === "state") {
+      info(`smoke: ${e.deployment} run ${e.runName}: ${e.state}`);
+    } else {
+      printGroup(e.outcome.line, e.outcome.logs.length > 0 ? e.outcome.logs : ["(the run logged nothing)"]);
+    }
   }
   lock(e) {
     const { text, warning: warning2 } = lockEventText(e);
@@ -1681,7 +1852,7 @@ async function runRedacted(secrets, seams) {
   };
   if (inputs.projects.length > 0) r.prefectFile = projectsPrefectFile(r);
   const reporter = new ActionReporter(cwd, github.workspace);
-  const eventBase = inputs.changedSince === "" ? changedSinceRef("", github) : void 0;
+  const eventBase = inputs.changedSince === "" && inputs.mode !== "preview" ? changedSinceRef("", github) : void 0;
   if (eventBase) await fetchCommit(eventBase, cwd);
   const deployRequest = () => ({
     ...commandRequest(r),
@@ -1690,13 +1861,18 @@ async function runRedacted(secrets, seams) {
     ...inputs.stepOutputs ? { stepOutputs: inputs.stepOutputs } : {},
     planEnv: inputs.planEnv,
     ...inputs.requirePlanMatch ? { checkPlan: (p, deletions) => planMatches(r, p, deletions) } : {},
-    ...inputs.prune ? { prune: true } : {}
+    ...inputs.prune ? { prune: true } : {},
+    ...inputs.smoke.length > 0 ? { smoke: { targets: inputs.smoke, timeoutSeconds: inputs.smokeTimeout } } : {}
   });
   try {
     if (inputs.projects.length > 0) {
       await runProjectsMode(r, commandRequest(r), deployRequest, reporter);
     } else if (inputs.mode === "deploy") {
       await publishDeploy(r, await deploy(deployRequest(), reporter));
+    } else if (inputs.mode === "preview") {
+      const target = previewTarget(r);
+      if ("error" in target) fail(r, "invalid-input", [], target.error);
+      else await publishPreview(r, target, await preview(previewRequest(r, deployRequest(), target), reporter));
     } else if (inputs.mode === "build") {
       await publishBuild(r, await build(commandRequest(r), reporter));
     } else {

@@ -38,9 +38,9 @@ function formatWhere(where) {
 // src/core/flows/local-modules.ts
 var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
-function resolveLocalModule(cwd, name, fromFile, level) {
+function resolveLocalModule(cwd, name, fromFile, level, exists = import_node_fs.existsSync) {
   for (const candidate of candidates(cwd, name, fromFile, level)) {
-    if ((0, import_node_fs.existsSync)(candidate) && import_node_path.default.resolve(candidate) !== import_node_path.default.resolve(cwd, fromFile)) {
+    if (exists(candidate) && import_node_path.default.resolve(candidate) !== import_node_path.default.resolve(cwd, fromFile)) {
       return import_node_path.default.relative(cwd, candidate).split(import_node_path.default.sep).join("/");
     }
   }

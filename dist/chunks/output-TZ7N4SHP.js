@@ -11,11 +11,11 @@ import {
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-Q5AAV6UF.js";
-import "./chunk-HZJGAXGO.js";
+} from "./chunk-5Y4536J2.js";
+import "./chunk-RQO5PVVJ.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-ZQOVDPXZ.js";
-import "./chunk-2MH7FLN3.js";
+import "./chunk-XUNU3GOX.js";
 import "./chunk-FIONPFPF.js";
 import "./chunk-JLYY2XJH.js";
 import "./chunk-RTJXVYK5.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   FlowAnalysisError,
   resolveLocalModule
-} from "./chunk-2MH7FLN3.js";
+} from "./chunk-XUNU3GOX.js";
 import {
   MAX_PYTHON_FILE_BYTES,
   UnreadableFileError,

@@ -1,7 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   DEFAULT_LOCK_TIMEOUT_SECONDS,
+  DEFAULT_SMOKE_TIMEOUT_SECONDS,
   ProjectsInputError,
+  SmokeSpecError,
   apiUrlOf,
   build,
   deploy,
@@ -10,20 +12,24 @@ import {
   list,
   lockEventText,
   outcomeJson,
+  parseSmokeTarget,
   plan,
+  preview,
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-MM3SCS5J.js";
+} from "./chunk-235TIRSM.js";
 import {
   dotenvText,
   fitDotenv,
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-Q5AAV6UF.js";
+} from "./chunk-5Y4536J2.js";
 import {
+  PREVIEW_ID_ENV,
   deploymentUrl,
+  flowRunUrl,
   liveChangesToText,
   matrixEntry,
   planToJson,
@@ -35,12 +41,12 @@ import {
   qualifiedName,
   skippedToJson,
   skippedToText
-} from "./chunk-HZJGAXGO.js";
+} from "./chunk-RQO5PVVJ.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   REFERENCE_PREFECT_VERSION
 } from "./chunk-ZQOVDPXZ.js";
-import "./chunk-2MH7FLN3.js";
+import "./chunk-XUNU3GOX.js";
 import {
   Secrets,
   applyValues
@@ -3550,7 +3556,7 @@ var projectOption = () => new Option(
 ).argParser(collect);
 var ownerOption = () => new Option(
   "--owner <id>",
-  "the project identity deployments are marked with (label deploy-action.owner) and --prune deletes by (default: the repository, from GITHUB_REPOSITORY or the origin remote, and the prefect.yaml path in it)"
+  "the project identity deployments are marked with (label deploy-action.owner) and --prune deletes by (default: the repository, from GITHUB_REPOSITORY or the origin remote, and the prefect.yaml path in it); with --project, each project gets :<project> appended"
 );
 var pruneOption = () => new Option(
   "--prune",
@@ -3848,7 +3854,9 @@ async function planProjects(session, s, json, verb, request, given, reporter) {
   const parts = result.projects.map((p) => ({
     project: p.project,
     plan: secrets.redactValue(p.result.plan),
-    live: p.result.live && secrets.redactValue(p.result.live)
+    live: p.result.live && secrets.redactValue(p.result.live),
+    deletions: p.result.deletions && secrets.redactValue(p.result.deletions),
+    changedSince: p.result.changedSince
   }));
   const out = projectsPlanToJson(parts);
   const failed = result.failureReason !== void 0;
@@ -4112,6 +4120,7 @@ var TerminalReporter = class {
   s;
   json;
   display;
+  ui;
   info(line) {
     this.line(line, false);
   }
@@ -4125,6 +4134,7 @@ var TerminalReporter = class {
   }
   deploying(uiUrl) {
     const { io, ci } = this.session;
+    this.ui = uiUrl;
     const lines = { out: this.json ? io.stderr : io.stdout, err: io.stderr };
     const live = io.terminal && !ci.isCi && !this.json && io.env.TERM !== "dumb";
     this.display = live ? new LiveReporter(io.terminal, this.s, uiUrl) : new PlainReporter(lines, this.s, uiUrl);
@@ -4146,6 +4156,20 @@ var TerminalReporter = class {
   lock(event) {
     const { text: text2, warning } = lockEventText(event);
     this.line(warning ? this.s.yellow(`warning: ${text2}`) : this.s.dim(text2), warning);
+  }
+  smoke(event) {
+    const { s } = this;
+    if (event.phase === "started") {
+      const url = flowRunUrl(this.ui, event.runId);
+      this.line(s.dim(`smoke: ${event.deployment} run ${event.runName} started${url ? `  ${url}` : ""}`), false);
+    } else if (event.phase === "state") {
+      this.line(s.dim(`smoke: ${event.deployment} run ${event.runName}: ${event.state}`), false);
+    } else {
+      const o = event.outcome;
+      const ok = o.status === "completed";
+      this.line(ok ? s.green(o.line) : s.red(o.line), !ok);
+      for (const l of o.logs) this.line(s.dim(`  | ${l}`), !ok || this.json);
+    }
   }
   clientLog(line) {
     this.line(line, true);
@@ -4196,16 +4220,17 @@ async function runPlan(session, cmd, verb) {
   const shown = secrets.redactValue(planned);
   const shownLive = live && secrets.redactValue(live);
   const deletions = result.deletions && secrets.redactValue(result.deletions);
-  const json = { ...planToJson(shown, shownLive, deletions), ...result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {} };
+  const because = result.changedSince?.because;
+  const json = { ...planToJson(shown, shownLive, deletions, because), ...result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {} };
   if (flags.json) {
     session.annotateOnly(planned.diagnostics);
     io.stdout(JSON.stringify(json, null, 2));
   } else if (!session.printProblems(s, planned.diagnostics, "would be registered")) {
     if (verb === "validate") io.stdout(`${planned.prefectFile}: ${planned.deployments.length} deployment(s) valid${request.apiUrl ? " against " + request.apiUrl : ""}`);
-    else
-      io.stdout(
-        shownLive ? liveChangesToText(shown, shownLive, { now: request.now, paint: s.paint, ...deletions ? { deletions } : {} }) : planToText(shown, { now: request.now })
-      );
+    else {
+      const options = { now: request.now, changedBecause: because };
+      io.stdout(shownLive ? liveChangesToText(shown, shownLive, { ...options, paint: s.paint, ...deletions ? { deletions } : {} }) : planToText(shown, options));
+    }
     const skipped = skippedToText(result.changedSince);
     if (skipped) io.stdout(skipped);
   }
@@ -4278,6 +4303,30 @@ function registerBuild(program3, session) {
 
 // src/cli/commands/deploy.ts
 var import_node_os = __toESM(require_node_os(), 1);
+function collectSmoke(value, previous = []) {
+  try {
+    return [...previous, parseSmokeTarget(value)];
+  } catch (e) {
+    if (e instanceof SmokeSpecError) throw new InvalidArgumentError(e.message);
+    throw e;
+  }
+}
+function parseSmokeTimeout(value) {
+  const n = parseNonNegativeInteger(value);
+  if (n < 1) throw new InvalidArgumentError(`"${value}" is not a positive number of seconds`);
+  return n;
+}
+var smokeJson = (outcomes) => outcomes.map((o) => ({
+  deployment: o.deployment,
+  run_id: o.runId ?? null,
+  run_name: o.runName ?? null,
+  status: o.status,
+  state: o.state ?? null,
+  message: o.message ?? null,
+  parameters: o.parameters,
+  duration_ms: o.durationMs,
+  logs: o.logs
+}));
 var label2 = qualifiedName;
 function lockHolder(ci) {
   const where = ci.isCi ? ci.jobUrl ?? ciSummary(ci) : void 0;
@@ -4295,6 +4344,8 @@ async function runDeploy(session, cmd) {
   const { io, ci, secrets } = session;
   if (flags.prune && !flags.all)
     cmd.error("error: --prune requires --all (a partial selection must not delete the deployments it does not select)", { exitCode: EXIT_USAGE });
+  if (flags.smoke?.length && flags.project?.length)
+    cmd.error("error: --smoke does not work with --project yet; smoke each project in its own deploy", { exitCode: EXIT_USAGE });
   session.dotenvFile = flags.dotenv;
   const reporter = new TerminalReporter(session, s, Boolean(flags.json));
   const request = {
@@ -4303,7 +4354,8 @@ async function runDeploy(session, cmd) {
     lock: flags.lock === false ? false : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
     skipSteps: Boolean(flags.skipSteps),
     ...flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {},
-    ...flags.prune ? { prune: true } : {}
+    ...flags.prune ? { prune: true } : {},
+    ...flags.smoke?.length ? { smoke: { targets: flags.smoke, timeoutSeconds: flags.smokeTimeout ?? DEFAULT_SMOKE_TIMEOUT_SECONDS } } : {}
   };
   if (flags.project?.length) return deployProjectsCli(session, s, Boolean(flags.json), request, flags.project, reporter);
   let result;
@@ -4328,13 +4380,17 @@ async function runDeploy(session, cmd) {
   const { diagnostics, uiUrl: ui } = result;
   const failed = diagnostics.some((d) => d.severity === "error");
   const count = (a) => outcomes.filter((o) => o.action === a).length;
+  const smoked = result.smoke ?? [];
+  const passed = smoked.filter((o) => o.status === "completed").length;
+  const smokeSummary = smoked.length ? `; smoke: ${passed} completed${passed < smoked.length ? `, ${s.red(`${smoked.length - passed} failed`)}` : ""}` : "";
   reporter.finish(
-    outcomes.length === 0 && failed ? s.red("nothing registered") : `${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed${count("deleted") ? `, ${count("deleted")} deleted` : ""}`
+    outcomes.length === 0 && failed ? s.red("nothing registered") : `${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed${count("deleted") ? `, ${count("deleted")} deleted` : ""}${smokeSummary}`
   );
   const diagJson = planToJson({ prefectFile: result.plan?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
   const skipped = result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};
   const json = secrets.redactValue({
     deployments: outcomesJson(outcomes, ui),
+    ...flags.smoke?.length ? { smoke: smokeJson(smoked) } : {},
     ...skipped,
     errors: diagJson.errors,
     warnings: diagJson.warnings,
@@ -4376,7 +4432,8 @@ function registerDeploy(program3, session) {
         "prefect-deploy deploy --all --json --concurrency 4",
         "prefect-deploy deploy --all --output-file deploy.json --dotenv deploy.env   # GitLab: artifacts: reports: dotenv: deploy.env",
         "prefect-deploy deploy --all --lock-timeout 1800   # wait up to 30 minutes for another deploy of this prefect.yaml",
-        "prefect-deploy build --all > step-outputs.json && prefect-deploy deploy --all --step-outputs step-outputs.json"
+        "prefect-deploy build --all > step-outputs.json && prefect-deploy deploy --all --step-outputs step-outputs.json",
+        `prefect-deploy deploy --all --smoke etl/nightly --smoke 'report={"day": "2026-01-01"}' --smoke-timeout 300`
       ])
     )
   ).addOption(
@@ -4389,6 +4446,16 @@ function registerDeploy(program3, session) {
       "--step-outputs <json|file>",
       "outputs of build/push steps run earlier, as a JSON object or a file holding one: one set for every deployment, or what `prefect-deploy build` printed (keyed by flow/name); the steps are not run"
     ).argParser(stepOutputsParser(session.io.cwd))
+  ).addOption(
+    new Option(
+      "--smoke <name[=json]>",
+      'after a successful deploy, run this deployment (name or flow/name) once, with the parameters of the JSON object after "=", and fail unless the run reaches Completed (repeatable; runs go in parallel)'
+    ).argParser(collectSmoke)
+  ).addOption(
+    new Option(
+      "--smoke-timeout <seconds>",
+      `how long each smoke run may take to reach Completed (default ${DEFAULT_SMOKE_TIMEOUT_SECONDS}); a run still going then is cancelled`
+    ).argParser(parseSmokeTimeout)
   ).action((_flags, cmd) => runDeploy(session, cmd));
 }
 
@@ -4930,6 +4997,99 @@ function registerList(program3, session) {
   ).action((_flags, cmd) => runList(session, cmd));
 }
 
+// src/cli/commands/preview.ts
+async function runPreview(session, cmd, action) {
+  const { flags, s } = session.context(cmd);
+  const { io, ci, secrets } = session;
+  session.dotenvFile = flags.dotenv;
+  const reporter = new TerminalReporter(session, s, Boolean(flags.json));
+  const request = {
+    ...planRequest(session, flags),
+    planEnv: [],
+    lock: flags.lock === false ? false : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
+    skipSteps: Boolean(flags.skipSteps),
+    ...flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {},
+    action,
+    preview: { id: flags.id, ...flags.withSchedules ? { withSchedules: true } : {}, ...flags.withTriggers ? { withTriggers: true } : {} }
+  };
+  let result;
+  try {
+    result = await preview(request, reporter);
+  } finally {
+    if (!result) reporter.finish(s.red("stopped"));
+  }
+  const reason = result.failureReason;
+  if (reason === "no-api-url" || reason === "invalid-input" && result.message) {
+    const message = result.message ?? "no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url";
+    reporter.finish(s.red("nothing done"));
+    io.stderr(s.red(`error: ${message}`));
+    const json2 = { deployments: [], errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: reason };
+    return session.done({ json: json2, dotenv: { scalars: status(reason), lists: [] } }, EXIT_USAGE);
+  }
+  const outcomes = result.outcomes ?? [];
+  const { diagnostics, uiUrl: ui } = result;
+  const failed = diagnostics.some((d) => d.severity === "error");
+  const count = (a) => outcomes.filter((o) => o.action === a).length;
+  reporter.finish(
+    action === "down" ? `preview ${flags.id}: ${count("deleted")} deleted, ${count("failed")} failed` : outcomes.length === 0 && failed ? s.red("nothing registered") : `preview ${flags.id}: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`
+  );
+  const diagJson = planToJson({ prefectFile: result.plan?.prefectFile ?? flags.prefectFile, deployments: [], diagnostics });
+  const json = secrets.redactValue({
+    preview: result.preview ?? { id: flags.id },
+    deployments: outcomesJson(outcomes, ui),
+    errors: diagJson.errors,
+    warnings: diagJson.warnings,
+    failure_reason: reason ?? null
+  });
+  if (flags.json) {
+    session.annotateOnly(diagnostics);
+    io.stdout(JSON.stringify(json, null, 2));
+  } else {
+    if (outcomes.length === 0) session.printProblems(s, diagnostics, action === "up" ? "was registered" : "was deleted");
+    else for (const d of diagnostics) io.stderr(ci.annotation ? ci.annotation(d, io.cwd) : session.paint(s, d));
+    if (action === "down" && outcomes.length === 0 && !failed) io.stdout(`preview ${flags.id}: no deployments to delete`);
+    for (const o of outcomes) {
+      const url = o.action === "deleted" ? null : deploymentUrl(ui, o.id);
+      io.stdout(`${qualifiedName(o)} (${o.action})${url ? ` ${url}` : ""}`);
+    }
+  }
+  const names = (a) => outcomes.filter((o) => o.action === a).map(qualifiedName);
+  const scalars = [...status(reason), ["PREVIEW_ID", flags.id]];
+  const lists = action === "up" ? [
+    ["DEPLOYMENTS_CREATED", names("created")],
+    ["DEPLOYMENTS_UPDATED", names("updated")],
+    ["DEPLOYMENTS_UNCHANGED", names("unchanged")],
+    ["DEPLOYMENTS_FAILED", names("failed")]
+  ] : [
+    ["DEPLOYMENTS_DELETED", names("deleted")],
+    ["DEPLOYMENTS_FAILED", names("failed")]
+  ];
+  session.done({ json, dotenv: { scalars, lists } }, failed || reason ? EXIT_FAILED : EXIT_OK);
+}
+var idOption = () => new Option("--id <id>", "the preview id (e.g. pr-42): copies are named <name>-<id>, tagged preview:<id> and marked as that preview's").makeOptionMandatory();
+function registerPreview(program3, session) {
+  const group = program3.command("preview").description("preview deployments: copies of the selected deployments named <name>-<id> (up), and their removal (down)").addHelpText(
+    "after",
+    EXAMPLES([
+      "prefect-deploy preview up --id pr-42 --all",
+      "prefect-deploy preview up --id pr-42 -n etl/nightly --with-schedules",
+      "prefect-deploy preview down --id pr-42"
+    ])
+  );
+  selectionOptions(
+    group.command("up").description(
+      `register the selected deployments as preview copies <name>-<id> (same flow): schedules inactive and triggers left out unless asked, tagged preview:<id>; build/push steps run as for deploy, with ${PREVIEW_ID_ENV}=<id> in their environment`
+    )
+  ).addOption(idOption()).option("--with-schedules", "keep the copies' schedules active (default: every schedule inactive)").option("--with-triggers", "register the deployments' triggers for the copies too (default: left out)").addOption(ownerOption()).addOption(
+    new Option("--lock-timeout <seconds>", `how long to wait for another deploy of the same deployments (default ${DEFAULT_LOCK_TIMEOUT_SECONDS})`).argParser(
+      parseNonNegativeInteger
+    )
+  ).option("--no-lock", "write without taking the deploy lock on the server").option("--skip-steps", "do not run the build/push steps; what they would fill must come from --step-outputs").addOption(
+    new Option("--step-outputs <json|file>", "outputs of build/push steps run earlier (as deploy --step-outputs)").argParser(stepOutputsParser(session.io.cwd))
+  ).action((_flags, cmd) => runPreview(session, cmd, "up"));
+  group.command("down").description("delete every deployment of the preview <id> (the ones its up registered, found by their mark), with the automations they own; no other deployment").addOption(idOption()).option("--api-url <url>", "Prefect API URL (default: PREFECT_API_URL)").option("--dotenv <path>", "write a GitLab dotenv report of the result").addOption(ownerOption()).action((_flags, cmd) => runPreview(session, cmd, "down"));
+}
+
 // src/cli/schema.ts
 var text = (description) => ({ type: ["string", "null"], description });
 var LAX_BOOL = ["true", "false", "yes", "no", "on", "off", "y", "n", "t", "f", "1", "0", "True", "False", "Yes", "No"];
@@ -5160,6 +5320,7 @@ function program2(session) {
   registerInit(root, session);
   registerSchema(root, session);
   registerList(root, session);
+  registerPreview(root, session);
   return root;
 }
 async function main(argv, rawIo = defaultIo) {
