@@ -332,7 +332,7 @@ async function main() {
     const env = cleanEnv({ PREFECT_API_URL: server.apiUrl, PREFECT_HOME: prefectHome });
     const reference = (args, cwd) => timed(prefectBin, args, { cwd, env });
     const ours = (args, cwd, nodeFlags = [], extraEnv = {}) => timed(process.execPath, [...nodeFlags, cli, ...args], { cwd, env: { ...env, ...extraEnv }, memory: true });
-    // Ours keeps flow analyses and Node's compiled code between runs (README "Caches"). A first run
+    // Ours keeps flow analyses and Node's compiled code between runs (docs/steps.md "Caches"). A first run
     // starts from an empty cache directory, as on a new runner; its re-run keeps what the first run
     // left, as on a self-hosted runner or with actions/cache; "without caches" turns them off.
     const freshCache = () => {

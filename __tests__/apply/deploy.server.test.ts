@@ -183,7 +183,7 @@ describe('prefect-deploy deploy', () => {
     });
     const after = await ours(dir, ['deploy', '--all', '--json']);
     expect(after.code, after.stderr).toBe(0);
-    // The one deliberate difference: the deployments get this project's `deploy-action.owner` label (README, Prune).
+    // The one deliberate difference: the deployments get this project's `deploy-action.owner` label (docs/prune.md).
     expect(after.json.deployments.map((d: { action: string; changes: string[] }) => [d.action, d.changes])).toEqual([
       ['updated', ['owner']],
       ['updated', ['owner']],

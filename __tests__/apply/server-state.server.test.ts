@@ -151,7 +151,7 @@ function normalize(state: DeploymentState, windows: readonly RunWindow[], secret
     return value;
   };
   deployment.job_variables = asReference(deployment.job_variables);
-  // Deliberate difference (README, compatibility table): every deployment we write carries the
+  // Deliberate difference (docs/compatibility.md): every deployment we write carries the
   // label `deploy-action.owner` (the project that owns it, for prune); the reference writes none.
   // Left out of the comparison explicitly, this label only: the server's own labels are compared.
   if (deployment.labels !== null && typeof deployment.labels === 'object') {

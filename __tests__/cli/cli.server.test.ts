@@ -126,7 +126,7 @@ describe('prefect-deploy against a Prefect server', () => {
       DEPLOYMENTS_TO_CREATE: `${load}/nightly,${report}/weekly`,
       DEPLOYMENTS_TO_UPDATE: '',
       DEPLOYMENTS_UNCHANGED: '',
-      // A plan of every deployment against a server: the owned ones prefect.yaml no longer has (README, Prune).
+      // A plan of every deployment against a server: the owned ones prefect.yaml no longer has (docs/prune.md).
       DEPLOYMENTS_TO_DELETE: '',
     });
 

@@ -192,15 +192,20 @@ describe('examples/.gitlab-ci.yml', () => {
   });
 });
 
-describe("the README's GitLab pipeline", () => {
-  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### In CI'));
-  const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+// The README's short pipeline and the full one of docs/ci.md: each the first yaml block after its heading.
+describe.each([
+  ['README.md', '## Other CI systems', 'readme'],
+  ['docs/ci.md', '# In CI: GitLab, Bitbucket, Azure Pipelines, Jenkins', 'docs-ci'],
+])('the GitLab pipeline of %s', (file, heading, tag) => {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const at = text.indexOf(`${heading}\n`);
+  const block = at === -1 ? undefined : /```yaml\n([\s\S]*?)```/.exec(text.slice(at))?.[1];
 
   it('works as written: plan on a merge request, deploy on the default branch', async () => {
+    expect(at, `${file} has no "${heading}" section`).toBeGreaterThan(-1);
     expect(block).toContain('prefect-deploy deploy');
     const runPipeline = gitlabRunner(parse(block!) as Record<string, unknown>);
-    const { dir, deployments } = checkout('readme');
+    const { dir, deployments } = checkout(tag);
     const mr = await runPipeline(dir, MERGE_REQUEST);
     expect(Object.keys(mr)).toEqual(['plan']);
     expect(mr.plan!.code, mr.plan!.stderr).toBe(0);

@@ -126,7 +126,7 @@ afterAll(async () => {
 
 describe('reusable workflow', () => {
   it("is called as the README's example shows", () => {
-    const readme = parse(readmeYaml('#### Reusable workflow'));
+    const readme = parse(readmeYaml('## Reusable workflow'));
     const fixture = parse(readFileSync(path.join(import.meta.dirname, 'fixtures/etl-repo/.github/workflows/prefect.yml'), 'utf8'));
     expect(fixture.on).toEqual(readme.on);
     expect(fixture.jobs.prefect).toEqual(readme.jobs.prefect);
@@ -233,7 +233,7 @@ describe('reusable workflow', () => {
   }, 120_000);
 
   it("README's single-job workflow plans a pull request and deploys a push", async () => {
-    writeFileSync(path.join(repo, '.github/workflows/readme-action.yml'), readmeYaml('### Action'));
+    writeFileSync(path.join(repo, '.github/workflows/readme-action.yml'), readmeYaml('## GitHub Actions'));
     git('add', '-A');
     git('commit', '-q', '-m', 'the README workflow');
     sha = git('rev-parse', 'HEAD');
