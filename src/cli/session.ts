@@ -14,6 +14,8 @@ import type { Terminal } from './progress.js';
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** `plan --detailed-exitcode`: a deploy would change something (usage errors are then 1, so 2 means this alone). */
+export const EXIT_CHANGES = 2;
 
 export interface Io {
   stdout: (text: string) => void;
