@@ -26,7 +26,7 @@ export const INPUT = {
   prune: 'prune',
 } as const;
 
-export const MODES = ['plan', 'deploy', 'build'] as const;
+export const MODES = ['plan', 'deploy', 'build', 'drift'] as const;
 export type Mode = (typeof MODES)[number];
 
 export const COMMENT_MODES = ['update', 'always-new', 'changes-only', 'off'] as const;
@@ -164,6 +164,7 @@ function splitLines(text: string): string[] {
 /** `projects` replaces `working-directory`: each project directory is its own. */
 function checkProjects(inputs: ActionInputs, workingDirectory: string): void {
   if (inputs.projects.length === 0) return;
+  if (inputs.mode === 'drift') throw new InputValueError(`input "${INPUT.projects}" does not take mode drift yet: run one drift step per project (working-directory)`);
   if (!['', '.'].includes(workingDirectory.trim())) {
     throw new InputValueError(`inputs "${INPUT.projects}" and "${INPUT.workingDirectory}" cannot be used together: each project directory is its own working directory`);
   }

@@ -6,7 +6,17 @@ import * as core from '@actions/core';
 import { formatDiagnostic } from '../core/diagnostics.js';
 import { outcomeJson, type LiveChange } from '../core/apply/index.js';
 import type { Plan } from '../core/plan/index.js';
-import { deployToMarkdown, liveChangesToText, planToJson, planToMarkdown, planToText, skippedToJson, skippedToMarkdown, skippedToText } from '../core/report/index.js';
+import {
+  deployToMarkdown,
+  driftHeadline,
+  liveChangesToText,
+  planToJson,
+  planToMarkdown,
+  planToText,
+  skippedToJson,
+  skippedToMarkdown,
+  skippedToText,
+} from '../core/report/index.js';
 import type { StepOutputs } from '../core/templating/index.js';
 import { deploymentUrl } from '../prefect/index.js';
 import type { CommandResult } from '../commands/index.js';
@@ -16,20 +26,52 @@ import { postPlanComment } from './pull-request.js';
 import { fail, fingerprint, footer, writeSummary, type Run } from './run.js';
 
 export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }): Promise<void> {
+  const markdown = publishPlanned(r, result, 'Planned');
+  await writeSummary(r, markdown);
+  await postPlanComment(r, markdown, fingerprint(r, result.plan.deployments, result.deletions), result.hasChanges);
+  if (result.failureReason) fail(r, result.failureReason, result.plan.diagnostics);
+}
+
+/**
+ * mode drift: the live plan under a drift headline in the job summary and `plan-markdown` (for the
+ * issue a scheduled workflow opens), `drift` true or false, and on drift a failed step with
+ * failure-reason drift. No PR comment: a drift check runs on the default branch, not a pull request.
+ */
+export async function publishDrift(r: Run, result: CommandResult): Promise<void> {
+  if (result.failureReason === 'no-api-url') {
+    return fail(r, 'no-api-url', [], 'mode drift compares with the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL');
+  }
+  if (!result.plan) {
+    for (const p of result.diagnostics) core.error(formatDiagnostic(p));
+    return fail(r, result.failureReason ?? 'invalid-input', result.diagnostics, result.message);
+  }
+  const plan = result.plan;
+  const markdown = publishPlanned(r, { ...result, plan }, 'Checked');
+  const errors = result.failureReason !== undefined && result.failureReason !== 'drift';
+  const headline = errors
+    ? ''
+    : driftHeadline({ prefectFile: r.prefectFile, live: r.secrets.redactValue(result.live ?? []), deletions: result.deletions, uiUrl: result.uiUrl });
+  await writeSummary(r, headline ? `${headline}\n${markdown}` : markdown);
+  if (!errors) r.secrets.setOutput(OUTPUT.drift, String(result.failureReason === 'drift'));
+  if (result.failureReason === 'drift') {
+    return fail(r, 'drift', [], r.secrets.redactText(result.message ?? 'the Prefect server differs from prefect.yaml'));
+  }
+  if (result.failureReason) fail(r, result.failureReason, plan.diagnostics);
+}
+
+/** A plan's log groups and outputs, and its markdown (for the summary, the comment). */
+function publishPlanned(r: Run, result: CommandResult & { plan: Plan }, verb: string): string {
   const { plan, live, uiUrl: ui } = result;
   logPlan(plan, live, r.now);
   logSkipped(result);
   setPlanOutputs(r, plan, live, ui, result);
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
-  const markdown = planToMarkdown(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), {
+  return planToMarkdown(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), {
     now: r.now,
     ...(ui ? { uiUrl: ui } : {}),
-    footer: withSkipped(result, footer(r, 'Planned')),
+    footer: withSkipped(result, footer(r, verb)),
     ...(result.deletions ? { deletions: result.deletions } : {}),
   });
-  await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, plan.deployments, result.deletions), result.hasChanges);
-  if (result.failureReason) fail(r, result.failureReason, plan.diagnostics);
 }
 
 export async function publishDeploy(r: Run, result: CommandResult): Promise<void> {

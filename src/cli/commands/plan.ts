@@ -73,6 +73,7 @@ async function runPlan(session: Session, cmd: Command, verb: 'plan' | 'validate'
     const skipped = skippedToText(result.changedSince);
     if (skipped) io.stdout(skipped);
   }
+  if (drifted && result.message) io.stderr(`drift: ${result.message}`);
   const byAction = (a: string) => (live ?? []).filter((c) => c.action === a).map((c) => label(c.deployment));
   const lists: Array<[string, string[]]> = [['DEPLOYMENTS_SELECTED', failed ? [] : planned.deployments.map(label)]];
   if (live) lists.push(['DEPLOYMENTS_TO_CREATE', byAction('created')], ['DEPLOYMENTS_TO_UPDATE', byAction('updated')], ['DEPLOYMENTS_UNCHANGED', byAction('unchanged')]);

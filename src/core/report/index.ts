@@ -8,3 +8,4 @@ export * from './changes.js';
 export * from './skipped.js';
 export * from './projects.js';
 export * from './deletions.js';
+export * from './drift.js';
