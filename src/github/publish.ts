@@ -22,6 +22,7 @@ import { deploymentUrl } from '../prefect/index.js';
 import type { CommandResult } from '../commands/index.js';
 import { printGroup } from './logs.js';
 import { deploymentKey, flatStepOutputs, matrixOf, OUTPUT } from './outputs.js';
+import { followDeploy } from './applied-comment.js';
 import { postPlanComment } from './pull-request.js';
 import { fail, fingerprint, footer, writeSummary, type Run } from './run.js';
 
@@ -74,11 +75,18 @@ function publishPlanned(r: Run, result: CommandResult & { plan: Plan }, verb: st
   });
 }
 
+const NO_API_URL = 'mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL';
+
+/** A deploy's outputs, summary and failure; then, on the push that merged a pull request, its plan comment marked applied. */
 export async function publishDeploy(r: Run, result: CommandResult): Promise<void> {
+  await publishDeployResult(r, result);
+  const refusal = result.failureReason === 'no-api-url' ? NO_API_URL : result.failureReason === 'plan-changed' ? `require-plan-match: ${result.message}` : undefined;
+  await followDeploy(r, result, refusal);
+}
+
+async function publishDeployResult(r: Run, result: CommandResult): Promise<void> {
   const { plan, outcomes, uiUrl: ui } = result;
-  if (result.failureReason === 'no-api-url') {
-    return fail(r, 'no-api-url', [], 'mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL');
-  }
+  if (result.failureReason === 'no-api-url') return fail(r, 'no-api-url', [], NO_API_URL);
   if (result.failureReason === 'plan-changed') return fail(r, 'plan-changed', [], `require-plan-match: ${result.message}`);
   if (result.failureReason === 'invalid-input') {
     for (const p of result.diagnostics) core.error(formatDiagnostic(p));

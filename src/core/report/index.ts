@@ -9,3 +9,4 @@ export * from './skipped.js';
 export * from './projects.js';
 export * from './deletions.js';
 export * from './drift.js';
+export * from './applied.js';
