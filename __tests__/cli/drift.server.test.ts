@@ -152,6 +152,14 @@ describe('plan --detailed-exitcode errors exit 1, never 2', () => {
     expect(none.code).toBe(1);
   });
 
+  it('drift whose result file cannot be written (the error wins over the drift)', async () => {
+    const { id } = await deployment('nightly');
+    await api('PATCH', `/deployments/${id}`, { parameters: { day: 'drifted' } });
+    const result = await cli('plan', '--all', '--detailed-exitcode', '--output-file', 'prefect.yaml/plan.json');
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('error: cannot write the result');
+  });
+
   it('a usage error (2 without the flag)', async () => {
     expect((await cli('plan', '--all', '--no-such-flag')).code).toBe(2);
     expect((await cli('plan', '--all', '--detailed-exitcode', '--no-such-flag')).code).toBe(1);

@@ -53,6 +53,8 @@ export class Session {
   output: CliOutput | undefined;
   globals: GlobalFlags | undefined;
   dotenvFile: string | undefined;
+  /** `plan --detailed-exitcode`: exit 2 means changes, so any error (a result that cannot be written) is 1. */
+  detailedExitcode = false;
 
   // Templating puts the values of Secret blocks (and other blocks' secret fields) in clear into
   // payloads, step inputs and step outputs; everything printed or written goes through `secrets`,
@@ -114,7 +116,7 @@ export class Session {
       }
     } catch (e) {
       io.stderr(`error: cannot write the result: ${(e as Error).message}`);
-      return exitCode === EXIT_OK ? EXIT_FAILED : exitCode;
+      return exitCode === EXIT_OK || this.detailedExitcode ? EXIT_FAILED : exitCode;
     }
     return exitCode;
   }

@@ -42,6 +42,7 @@ async function runPlan(session: Session, cmd: Command, verb: 'plan' | 'validate'
   session.dotenvFile = flags.dotenv;
   const request = planRequest(session, flags);
   const detailed = verb === 'plan' && Boolean(flags.detailedExitcode);
+  session.detailedExitcode = detailed;
   if (detailed && !request.apiUrl) {
     // Exit 2 must mean drift only: an offline plan cannot tell, so it is an error, not a guess.
     const message = `--detailed-exitcode compares with the server: set PREFECT_API_URL${flags.offline ? ' and drop --offline' : ''} (and PREFECT_API_KEY for Prefect Cloud)`;
