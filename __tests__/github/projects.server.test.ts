@@ -316,6 +316,10 @@ describe('several projects in one run', () => {
       expect(deployed.stdout).toContain(`require-plan-match: matches the plan on pull request #${number}`);
       expect(await cronOf('mono-report/mono-weekly')).toBe('15 5 * * *');
       expect(await tagsOf('mono-etl/mono-nightly')).toEqual(['etl', 'planned']);
+      // The comment follows the deploy: the monorepo plan comment is marked applied, each deployment named with its project.
+      const applied = gh.comments.find((c) => c.issue === number)!.body;
+      expect(applied).toContain(`### ✅ Applied at \`${merged.slice(0, 7)}\`: `);
+      expect(applied).toMatch(/\| 🟡 \| \[`flows\/report:mono-report\/mono-weekly`\]\([^)]+\) \| \*\*updated\*\*: `schedules` \|/);
 
       // A matrix leg compares its own deployment.
       const leg = await runAction({ ...deploy, all: '', deployments: 'flows/etl:mono-etl/mono-hourly' }, work, push(merged));

@@ -102,7 +102,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       { from: 'user' },
     );
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : argv.includes('--detailed-exitcode') ? EXIT_FAILED : EXIT_USAGE;
     const debug = argv.includes('--debug');
     io.stderr(debug && e instanceof Error ? (e.stack ?? e.message) : `error: ${(e as Error).message} (run with --debug for details)`);
     session.done({ json: { error: (e as Error).message } }, EXIT_FAILED);

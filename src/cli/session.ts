@@ -14,6 +14,8 @@ import type { Terminal } from './progress.js';
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** `plan --detailed-exitcode`: a deploy would change something (usage errors are then 1, so 2 means this alone). */
+export const EXIT_CHANGES = 2;
 
 export interface Io {
   stdout: (text: string) => void;
@@ -51,6 +53,8 @@ export class Session {
   output: CliOutput | undefined;
   globals: GlobalFlags | undefined;
   dotenvFile: string | undefined;
+  /** `plan --detailed-exitcode`: exit 2 means changes, so any error (a result that cannot be written) is 1. */
+  detailedExitcode = false;
 
   // Templating puts the values of Secret blocks (and other blocks' secret fields) in clear into
   // payloads, step inputs and step outputs; everything printed or written goes through `secrets`,
@@ -112,7 +116,7 @@ export class Session {
       }
     } catch (e) {
       io.stderr(`error: cannot write the result: ${(e as Error).message}`);
-      return exitCode === EXIT_OK ? EXIT_FAILED : exitCode;
+      return exitCode === EXIT_OK || this.detailedExitcode ? EXIT_FAILED : exitCode;
     }
     return exitCode;
   }

@@ -4,6 +4,7 @@
  * core, prefect and steps; never github/ or cli/.
  */
 export { plan, untrustedPlanRequest } from './plan.js';
+export { drift } from './drift.js';
 export { validate } from './validate.js';
 export { deploy } from './deploy.js';
 export { build } from './build.js';

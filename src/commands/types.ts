@@ -14,7 +14,8 @@ import type { Environment, StepOutputs } from '../core/templating/index.js';
 import type { StepEvent } from '../steps/index.js';
 
 /** Why a command failed, in the words both doors publish (the action's `failure-reason`, the CLI's JSON and dotenv). */
-export type FailureReason = 'invalid-input' | 'invalid-config' | 'step-failed' | 'deploy-failed' | 'no-api-url' | 'lock-timeout' | 'plan-changed' | 'smoke-failed';
+export type FailureReason =
+  'invalid-input' | 'invalid-config' | 'step-failed' | 'deploy-failed' | 'no-api-url' | 'lock-timeout' | 'plan-changed' | 'smoke-failed' | 'drift';
 
 /**
  * Where a command tells what happens while it runs. The action turns it into log groups,

@@ -5,7 +5,7 @@
 import type { Deletion } from '../core/plan/ownership.js';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { apiUrlOf, build, deploy, plan, preview, type CommandRequest } from '../commands/index.js';
+import { apiUrlOf, build, deploy, drift, plan, preview, type CommandRequest } from '../commands/index.js';
 import type { Plan } from '../core/plan/index.js';
 import { runGit, type GitRunner } from '../core/plan/version-info.js';
 import { InputValueError, readInputs, type ActionInputs } from './inputs.js';
@@ -13,7 +13,7 @@ import { changedSinceRef, readWorkflowRun } from './context.js';
 import { Secrets } from './secrets.js';
 import { OUTPUT } from './outputs.js';
 import { planMatches } from './pull-request.js';
-import { publishBuild, publishDeploy, publishPlan } from './publish.js';
+import { publishBuild, publishDeploy, publishDrift, publishPlan } from './publish.js';
 import { projectsPrefectFile, runProjectsMode } from './projects.js';
 import { previewRequest, previewTarget, publishPreview } from './preview.js';
 import { ActionReporter } from './reporter.js';
@@ -71,8 +71,9 @@ async function runRedacted(secrets: Secrets, seams: DoorSeams): Promise<void> {
   };
   if (inputs.projects.length > 0) r.prefectFile = projectsPrefectFile(r);
   const reporter = new ActionReporter(cwd, github.workspace);
-  // A preview works on the whole selection: no base commit to fetch.
-  const eventBase = inputs.changedSince === '' && inputs.mode !== 'preview' ? changedSinceRef('', github) : undefined;
+  // A preview works on the whole selection, and a drift check compares every deployment whatever the
+  // event changed (see commands/drift.ts): no base commit to fetch for either.
+  const eventBase = inputs.changedSince === '' && inputs.mode !== 'preview' && inputs.mode !== 'drift' ? changedSinceRef('', github) : undefined;
   if (eventBase) await fetchCommit(eventBase, cwd);
   const deployRequest = () => ({
     ...commandRequest(r),
@@ -95,6 +96,8 @@ async function runRedacted(secrets: Secrets, seams: DoorSeams): Promise<void> {
       else await publishPreview(r, target, await preview(previewRequest(r, deployRequest(), target), reporter));
     } else if (inputs.mode === 'build') {
       await publishBuild(r, await build(commandRequest(r), reporter));
+    } else if (inputs.mode === 'drift') {
+      await publishDrift(r, await drift({ ...commandRequest(r), planEnv: inputs.planEnv }, reporter));
     } else {
       const result = await plan({ ...commandRequest(r), planEnv: inputs.planEnv }, reporter);
       await publishPlan(r, { ...result, plan: result.plan! });

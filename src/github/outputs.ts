@@ -16,11 +16,20 @@ export const OUTPUT = {
   matrix: 'matrix',
   failureReason: 'failure-reason',
   commentUrl: 'comment-url',
+  drift: 'drift',
 } as const;
 
-export const OUTPUTS = ['deployments', 'changes', 'plan', 'plan-markdown', 'step-outputs', 'matrix', 'failure-reason', 'comment-url'] as const satisfies ReadonlyArray<
-  (typeof OUTPUT)[keyof typeof OUTPUT]
->;
+export const OUTPUTS = [
+  'deployments',
+  'changes',
+  'plan',
+  'plan-markdown',
+  'step-outputs',
+  'matrix',
+  'failure-reason',
+  'comment-url',
+  'drift',
+] as const satisfies ReadonlyArray<(typeof OUTPUT)[keyof typeof OUTPUT]>;
 
 // The step-output forms and checks belong to the commands; re-exported for the action's callers.
 export { deploymentKey, isKeyedByDeployment, outputsByIndex, unfilledStepPlaceholders } from '../commands/step-outputs.js';

@@ -25,6 +25,7 @@ import { projectsDeployToMarkdown, projectsMatrix, projectsPlanToJson, projectsP
 import { deploymentUrl } from '../prefect/index.js';
 import { printGroup } from './logs.js';
 import { deploymentKey, OUTPUT, projectsFlatStepOutputs } from './outputs.js';
+import { followDeploy } from './applied-comment.js';
 import { postPlanComment } from './pull-request.js';
 import { fail, fingerprint, footer, writeSummary, type Run } from './run.js';
 
@@ -111,10 +112,21 @@ export async function publishPlanProjects(r: Run, result: ProjectsResult): Promi
   if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
 
+const NO_API_URL = 'mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL';
+
+/** The run's outputs, summary and failure; then, on the push that merged a pull request, its plan comment marked applied. */
 export async function publishDeployProjects(r: Run, result: ProjectsResult): Promise<void> {
+  await publishDeployProjectsResult(r, result);
+  // Each outcome named as the plan comment names it: <project>:<flow>/<name>.
+  const outcomes = result.projects.flatMap((p) => (p.result.outcomes ?? []).map((o) => ({ ...o, flowName: `${p.project}:${o.flowName}` })));
   const reason = result.failureReason;
-  if (reason === 'no-api-url')
-    return fail(r, 'no-api-url', [], 'mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL');
+  const refusal = reason === 'no-api-url' ? NO_API_URL : reason === 'plan-changed' ? `require-plan-match: ${result.message}` : undefined;
+  await followDeploy(r, { ...result, outcomes }, refusal);
+}
+
+async function publishDeployProjectsResult(r: Run, result: ProjectsResult): Promise<void> {
+  const reason = result.failureReason;
+  if (reason === 'no-api-url') return fail(r, 'no-api-url', [], NO_API_URL);
   const ui = result.uiUrl;
   const parts = planned(r, result);
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(projectsMatrix(parts)));

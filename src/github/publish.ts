@@ -8,6 +8,7 @@ import { outcomeJson, type LiveChange } from '../core/apply/index.js';
 import type { Plan } from '../core/plan/index.js';
 import {
   deployToMarkdown,
+  driftHeadline,
   smokeToMarkdown,
   liveChangesToText,
   planToJson,
@@ -22,10 +23,46 @@ import { deploymentUrl } from '../prefect/index.js';
 import type { CommandResult } from '../commands/index.js';
 import { printGroup } from './logs.js';
 import { deploymentKey, flatStepOutputs, matrixOf, OUTPUT } from './outputs.js';
+import { followDeploy } from './applied-comment.js';
 import { postPlanComment } from './pull-request.js';
 import { fail, fingerprint, footer, writeSummary, type Run } from './run.js';
 
 export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }): Promise<void> {
+  const markdown = publishPlanned(r, result, 'Planned');
+  await writeSummary(r, markdown);
+  await postPlanComment(r, markdown, fingerprint(r, result.plan.deployments, result.deletions), result.hasChanges);
+  if (result.failureReason) fail(r, result.failureReason, result.plan.diagnostics);
+}
+
+/**
+ * mode drift: the live plan under a drift headline in the job summary and `plan-markdown` (for the
+ * issue a scheduled workflow opens), `drift` true or false, and on drift a failed step with
+ * failure-reason drift. No PR comment: a drift check runs on the default branch, not a pull request.
+ */
+export async function publishDrift(r: Run, result: CommandResult): Promise<void> {
+  if (result.failureReason === 'no-api-url') {
+    return fail(r, 'no-api-url', [], 'mode drift compares with the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL');
+  }
+  if (!result.plan) {
+    for (const p of result.diagnostics) core.error(formatDiagnostic(p));
+    return fail(r, result.failureReason ?? 'invalid-input', result.diagnostics, result.message);
+  }
+  const plan = result.plan;
+  const markdown = publishPlanned(r, { ...result, plan }, 'Checked');
+  const errors = result.failureReason !== undefined && result.failureReason !== 'drift';
+  const headline = errors
+    ? ''
+    : driftHeadline({ prefectFile: r.prefectFile, live: r.secrets.redactValue(result.live ?? []), deletions: result.deletions, uiUrl: result.uiUrl });
+  await writeSummary(r, headline ? `${headline}\n${markdown}` : markdown);
+  if (!errors) r.secrets.setOutput(OUTPUT.drift, String(result.failureReason === 'drift'));
+  if (result.failureReason === 'drift') {
+    return fail(r, 'drift', [], r.secrets.redactText(result.message ?? 'the Prefect server differs from prefect.yaml'));
+  }
+  if (result.failureReason) fail(r, result.failureReason, plan.diagnostics);
+}
+
+/** A plan's log groups and outputs, and its markdown (for the summary, the comment). */
+function publishPlanned(r: Run, result: CommandResult & { plan: Plan }, verb: string): string {
   const { plan, live, uiUrl: ui } = result;
   // Redacted as the comment is, so the log does not depend on the runner's masking recognising a
   // secret the YAML diff spreads over several lines.
@@ -33,23 +70,27 @@ export async function publishPlan(r: Run, result: CommandResult & { plan: Plan }
   logSkipped(result);
   setPlanOutputs(r, plan, live, ui, result);
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
-  const markdown = planToMarkdown(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), {
+  return planToMarkdown(r.secrets.redactValue(plan), live && r.secrets.redactValue(live), {
     now: r.now,
     ...(ui ? { uiUrl: ui } : {}),
-    footer: withSkipped(result, footer(r, 'Planned')),
+    footer: withSkipped(result, footer(r, verb)),
     ...(result.deletions ? { deletions: result.deletions } : {}),
     ...skippedCount(result),
   });
-  await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, plan.deployments, result.deletions), result.hasChanges);
-  if (result.failureReason) fail(r, result.failureReason, plan.diagnostics);
 }
 
+const NO_API_URL = 'mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL';
+
+/** A deploy's outputs, summary and failure; then, on the push that merged a pull request, its plan comment marked applied. */
 export async function publishDeploy(r: Run, result: CommandResult): Promise<void> {
+  await publishDeployResult(r, result);
+  const refusal = result.failureReason === 'no-api-url' ? NO_API_URL : result.failureReason === 'plan-changed' ? `require-plan-match: ${result.message}` : undefined;
+  await followDeploy(r, result, refusal);
+}
+
+async function publishDeployResult(r: Run, result: CommandResult): Promise<void> {
   const { plan, outcomes, uiUrl: ui } = result;
-  if (result.failureReason === 'no-api-url') {
-    return fail(r, 'no-api-url', [], 'mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL');
-  }
+  if (result.failureReason === 'no-api-url') return fail(r, 'no-api-url', [], NO_API_URL);
   if (result.failureReason === 'plan-changed') return fail(r, 'plan-changed', [], `require-plan-match: ${result.message}`);
   if (result.failureReason === 'invalid-input') {
     for (const p of result.diagnostics) core.error(formatDiagnostic(p));

@@ -11,3 +11,5 @@ export * from './projects.js';
 export * from './deletions.js';
 export * from './preview.js';
 export * from './smoke.js';
+export * from './drift.js';
+export * from './applied.js';
