@@ -78,7 +78,7 @@ const commentsOf = (kind: 'plan' | 'preview') =>
 
 function onlyComment(kind: 'plan' | 'preview'): StoredComment {
   const found = commentsOf(kind);
-  expect(found, `${kind} comments on #${PR}: ${JSON.stringify(github.comments.map((c) => c.body.split('\n')[0]))}`).toHaveLength(1);
+  expect(found, `${kind} comments on #${PR}: ${JSON.stringify(github.comments.map((c) => c.body.slice(0, 40)))}`).toHaveLength(1);
   return found[0]!;
 }
 
