@@ -164,7 +164,6 @@ function splitLines(text: string): string[] {
 /** `projects` replaces `working-directory`: each project directory is its own. */
 function checkProjects(inputs: ActionInputs, workingDirectory: string): void {
   if (inputs.projects.length === 0) return;
-  if (inputs.mode === 'drift') throw new InputValueError(`input "${INPUT.projects}" does not take mode drift yet: run one drift step per project (working-directory)`);
   if (!['', '.'].includes(workingDirectory.trim())) {
     throw new InputValueError(`inputs "${INPUT.projects}" and "${INPUT.workingDirectory}" cannot be used together: each project directory is its own working directory`);
   }
