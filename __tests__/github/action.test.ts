@@ -87,7 +87,6 @@ describe('inputs', () => {
   it.each([
     [{ all: 'yes' }, 'input "all" must be true or false, got "yes"'],
     [{ mode: 'apply' }, 'input "mode" must be one of plan, deploy, build, preview, drift, got "apply"'],
-    [{ mode: 'drift', projects: 'flows/*' }, 'input "projects" does not take mode drift yet: run one drift step per project (working-directory)'],
     [{ 'comment-mode': 'sticky' }, 'input "comment-mode" must be one of update, always-new, changes-only, off, got "sticky"'],
     [{ 'skip-steps': '1' }, 'input "skip-steps" must be true or false, got "1"'],
     [{ 'require-plan-match': 'yes' }, 'input "require-plan-match" must be true or false, got "yes"'],

@@ -341,6 +341,31 @@ describe('several projects in one run', () => {
     }
   });
 
+  it('mode drift checks every project: the server as the last deploy left it differs from the files as they are now', async () => {
+    // The test above deployed its pull request's files (tags, a schedule), then put the files back.
+    // Named rather than all: outside a git checkout both projects' files are "prefect.yaml" to the
+    // owner mark, so a plan of all would list each project's deployments as the other's to delete.
+    const deployments = 'flows/etl:mono-etl/mono-nightly\nflows/etl:mono-etl/mono-hourly\nflows/report:mono-report/mono-weekly';
+    const inputs = { projects: 'flows/*', deployments, 'api-url': apiUrl, mode: 'drift' };
+    const comments = gh.requests.filter((q) => q.operation === 'issues/create-comment' || q.operation === 'issues/update-comment').length;
+    const drifted = await runAction(inputs, work, push('0000000000000000000000000000000000000006'));
+    expect(drifted.code).toBe(1);
+    expect(drifted.outputs['failure-reason']).toBe('drift');
+    expect(drifted.outputs.drift).toBe('true');
+    expect(drifted.summary).toContain('### ⚠️ Drift: the Prefect server differs from `flows/*/prefect.yaml` in 3 of 3 deployments');
+    expect(drifted.summary).toMatch(/- \[`flows\/report:mono-report\/mono-weekly`\]\([^)]+\): `schedules` differ/);
+    expect(drifted.summary).toMatch(/- \[`flows\/etl:mono-etl\/mono-nightly`\]\([^)]+\): `tags` differ/);
+    expect(drifted.stdout).toContain('::error::flows/etl: the Prefect server differs from prefect.yaml in 2 of 2 deployment(s)');
+    expect(gh.requests.filter((q) => q.operation === 'issues/create-comment' || q.operation === 'issues/update-comment')).toHaveLength(comments);
+
+    const fixed = await runAction({ ...inputs, mode: 'deploy' }, work, push('0000000000000000000000000000000000000007'));
+    expect(fixed.code, fixed.stdout).toBe(0);
+    const clean = await runAction(inputs, work, push('0000000000000000000000000000000000000008'));
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(clean.outputs.drift).toBe('false');
+    expect(clean.summary).toContain('### ✅ No drift: the Prefect server matches `flows/*/prefect.yaml` (3 deployments)');
+  });
+
   it('projects and working-directory together are an input error', async () => {
     const run = await runAction({ projects: 'flows/*', 'working-directory': 'flows', all: 'true' }, work, push('0000000000000000000000000000000000000005'));
     expect(run.code).not.toBe(0);

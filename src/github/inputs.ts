@@ -215,7 +215,6 @@ function checkSmoke(inputs: ActionInputs): void {
 /** `projects` replaces `working-directory`: each project directory is its own. */
 function checkProjects(inputs: ActionInputs, workingDirectory: string): void {
   if (inputs.projects.length === 0) return;
-  if (inputs.mode === 'drift') throw new InputValueError(`input "${INPUT.projects}" does not take mode drift yet: run one drift step per project (working-directory)`);
   if (!['', '.'].includes(workingDirectory.trim())) {
     throw new InputValueError(`inputs "${INPUT.projects}" and "${INPUT.workingDirectory}" cannot be used together: each project directory is its own working directory`);
   }

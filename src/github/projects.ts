@@ -9,6 +9,7 @@ import {
   build,
   deletionsInProject,
   deployProjects,
+  drift,
   planInProject,
   plan,
   projectSelector,
@@ -21,7 +22,7 @@ import {
   type Reporter,
 } from '../commands/index.js';
 import { outcomeJson } from '../core/apply/index.js';
-import { projectsDeployToMarkdown, projectsMatrix, projectsPlanToJson, projectsPlanToMarkdown, projectsPlanToText } from '../core/report/index.js';
+import { driftHeadline, projectsDeployToMarkdown, projectsMatrix, projectsPlanToJson, projectsPlanToMarkdown, projectsPlanToText } from '../core/report/index.js';
 import { deploymentUrl } from '../prefect/index.js';
 import { printGroup } from './logs.js';
 import { deploymentKey, OUTPUT, projectsFlatStepOutputs } from './outputs.js';
@@ -43,13 +44,17 @@ export async function runProjectsMode(r: Run, request: CommandRequest, deployReq
     core.info(`projects: ${projects.join(', ')}`);
     if (r.inputs.mode === 'deploy') result = await deployProjects(deployRequest(), projects, reporter);
     else if (r.inputs.mode === 'build') result = await runProjects(request, projects, build, reporter);
-    else result = await runProjects({ ...request, planEnv: r.inputs.planEnv }, projects, plan, reporter);
+    else if (r.inputs.mode === 'drift') {
+      if (!request.apiUrl) return fail(r, 'no-api-url', [], NO_API_URL_DRIFT);
+      result = await runProjects({ ...request, planEnv: r.inputs.planEnv }, projects, drift, reporter);
+    } else result = await runProjects({ ...request, planEnv: r.inputs.planEnv }, projects, plan, reporter);
   } catch (e) {
     if (!(e instanceof ProjectsInputError)) throw e;
     return fail(r, 'invalid-input', [], `input "projects": ${e.message}`);
   }
   if (r.inputs.mode === 'deploy') return publishDeployProjects(r, result);
   if (r.inputs.mode === 'build') return publishBuildProjects(r, result);
+  if (r.inputs.mode === 'drift') return publishDriftProjects(r, result);
   return publishPlanProjects(r, result);
 }
 
@@ -75,6 +80,35 @@ const allDeployments = (result: ProjectsResult) => result.projects.flatMap((p) =
 const allDeletions = (result: ProjectsResult) => result.projects.flatMap((p) => deletionsInProject(p.project, p.result.deletions ?? []));
 
 export async function publishPlanProjects(r: Run, result: ProjectsResult): Promise<void> {
+  const markdown = publishPlannedProjects(r, result, 'Planned');
+  await writeSummary(r, markdown);
+  await postPlanComment(r, markdown, fingerprint(r, allDeployments(result), allDeletions(result)), result.hasChanges);
+  if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
+}
+
+const NO_API_URL_DRIFT = 'mode drift compares with the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL';
+
+/** mode drift over projects: as for one project (see publishDrift), each deployment named `<project>:<flow>/<name>`. */
+export async function publishDriftProjects(r: Run, result: ProjectsResult): Promise<void> {
+  const markdown = publishPlannedProjects(r, result, 'Checked');
+  // A project that could not be checked is an error, whatever the others found.
+  const error = result.projects.map((p) => p.result.failureReason).find((f) => f !== undefined && f !== 'drift');
+  if (error) {
+    await writeSummary(r, markdown);
+    return fail(r, error, result.diagnostics);
+  }
+  const inProject = <T extends { flowName: string }>(project: string, x: T): T => ({ ...x, flowName: projectSelector(project, x.flowName) });
+  const live = result.projects.flatMap((p) => (p.result.live ?? []).map((c) => ({ ...c, deployment: inProject(p.project, c.deployment) })));
+  const deletions = result.projects.flatMap((p) => (p.result.deletions ?? []).map((d) => inProject(p.project, d)));
+  const headline = driftHeadline({ prefectFile: r.prefectFile, live: r.secrets.redactValue(live), deletions, uiUrl: result.uiUrl });
+  await writeSummary(r, `${headline}\n${markdown}`);
+  const drifted = result.projects.filter((p) => p.result.failureReason === 'drift');
+  r.secrets.setOutput(OUTPUT.drift, String(drifted.length > 0));
+  if (drifted.length > 0) fail(r, 'drift', [], r.secrets.redactText(drifted.map((p) => `${p.project}: ${p.result.message}`).join('; ')));
+}
+
+/** A run's plan outputs and its markdown (for the summary, the comment). */
+function publishPlannedProjects(r: Run, result: ProjectsResult, verb: string): string {
   const parts = planned(r, result);
   const ui = result.uiUrl;
   const text = projectsPlanToText(parts, { now: r.now });
@@ -102,14 +136,11 @@ export async function publishPlanProjects(r: Run, result: ProjectsResult): Promi
   );
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(deployments));
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
-  const markdown = projectsPlanToMarkdown(parts, {
+  return projectsPlanToMarkdown(parts, {
     now: r.now,
     ...(ui ? { uiUrl: ui } : {}),
-    footer: footer(r, 'Planned'),
+    footer: footer(r, verb),
   });
-  await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, allDeployments(result), allDeletions(result)), result.hasChanges);
-  if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
 
 const NO_API_URL = 'mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL';
