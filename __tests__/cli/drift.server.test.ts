@@ -83,6 +83,7 @@ describe('plan --detailed-exitcode', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('unchanged');
     expect(readFileSync(path.join(dir, 'plan.env'), 'utf8')).toContain('PREFECT_PLAN_HAS_CHANGES=false');
+    expect((await cli('plan', '--all', '--detailed-exitcode', '--project', '.')).code).toBe(0);
   });
 
   it('exits 2 when parameters were edited in the UI (PATCH /deployments/{id})', async () => {
@@ -95,6 +96,8 @@ describe('plan --detailed-exitcode', () => {
       ['nightly', 'updated', ['parameters']],
       ['weekly', 'unchanged', []],
     ]);
+    // The same over projects (--project): the check is per project, the exit code for the run.
+    expect((await cli('plan', '--all', '--detailed-exitcode', '--project', '.')).code).toBe(2);
   });
 
   it('exits 2 when a schedule was turned off in the UI (PATCH /deployments/{id}/schedules/{schedule_id})', async () => {

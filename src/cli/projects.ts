@@ -73,7 +73,7 @@ export async function planProjects(
   request: PlanCommandRequest,
   given: readonly string[],
   reporter: Reporter,
-): Promise<{ hasChanges: boolean } | undefined> {
+): Promise<ProjectsResult | undefined> {
   const { io, secrets } = session;
   const projects = projectsOf(session, s, request, given);
   if (!projects) return;
@@ -103,7 +103,7 @@ export async function planProjects(
   if (live) lists.push(['DEPLOYMENTS_TO_CREATE', byAction('created')], ['DEPLOYMENTS_TO_UPDATE', byAction('updated')], ['DEPLOYMENTS_UNCHANGED', byAction('unchanged')]);
   const scalars: DotenvVariables = [...status(result.failureReason), ...(live ? ([['PREFECT_PLAN_HAS_CHANGES', String(result.hasChanges)]] as DotenvVariables) : [])];
   session.done({ json: out, dotenv: { scalars, lists } }, failed ? EXIT_FAILED : EXIT_OK);
-  return { hasChanges: result.hasChanges };
+  return result;
 }
 
 export async function deployProjectsCli(

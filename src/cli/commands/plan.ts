@@ -2,7 +2,7 @@
 import { qualifiedName } from '../../core/plan/index.js';
 import type { Command } from 'commander';
 import { apiUrlOf, drift, plan, validate, type PlanCommandRequest } from '../../commands/index.js';
-import { liveChangesToText, planToJson, planToText, skippedToJson, skippedToText } from '../../core/report/index.js';
+import { driftedDeployments, liveChangesToText, planToJson, planToText, skippedToJson, skippedToText } from '../../core/report/index.js';
 import { deployOptions, EXAMPLES, ownerOption, planEnvOption, selectionOptions, type SelectionFlags } from '../flags.js';
 import type { DotenvVariables } from '../output.js';
 import { planProjects } from '../projects.js';
@@ -52,7 +52,8 @@ async function runPlan(session: Session, cmd: Command, verb: 'plan' | 'validate'
   if (flags.project?.length) {
     const reporter = new TerminalReporter(session, s, Boolean(flags.json));
     const projects = await planProjects(session, s, Boolean(flags.json), verb, request, flags.project, reporter);
-    if (detailed && projects?.hasChanges && session.exitCode === EXIT_OK) session.exitCode = EXIT_CHANGES;
+    const drifted = projects?.projects.some((p) => driftedDeployments(p.result.live ?? []).length + (p.result.deletions?.length ?? 0) > 0);
+    if (detailed && drifted && session.exitCode === EXIT_OK) session.exitCode = EXIT_CHANGES;
     return;
   }
   const result = await (verb === 'validate' ? validate : detailed ? drift : plan)(request, new TerminalReporter(session, s, Boolean(flags.json)));
