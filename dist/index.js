@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-HLXFQMAU.js");
+var { run } = await import("./chunks/main-YKS4LWIB.js");
 capYoungGeneration();
 await run();

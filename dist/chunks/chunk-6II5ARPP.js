@@ -11,6 +11,8 @@ import {
   compareServerVersions,
   deploymentUrl,
   diffDeployment,
+  driftedDeployments,
+  driftedFields,
   flowSourceFiles,
   hasDeployOptions,
   jsonEqual,
@@ -30,7 +32,7 @@ import {
   updateBody,
   withFlowAnalysisCache,
   withoutNullVersionedFields
-} from "./chunk-RQO5PVVJ.js";
+} from "./chunk-W7AI56TK.js";
 import {
   keyPath as keyPath2,
   mergeStepOutputs,
@@ -3585,6 +3587,35 @@ async function plan2(request, reporter) {
   };
 }
 
+// src/commands/drift.ts
+async function drift(request, reporter) {
+  if (!request.apiUrl) {
+    return {
+      diagnostics: [],
+      hasChanges: true,
+      failureReason: "no-api-url",
+      message: "a drift check needs the Prefect API to compare with: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud)"
+    };
+  }
+  const { changedSince, changedSinceFromEvent, ...whole } = request;
+  const result = await plan2(changedSince && !changedSinceFromEvent ? { ...whole, changedSince } : whole, reporter);
+  if (result.failureReason) return result;
+  const drifted = driftedDeployments(result.live ?? []);
+  const deletions = result.deletions?.length ?? 0;
+  if (drifted.length + deletions === 0) return result;
+  const total = (result.live?.length ?? 0) + deletions;
+  const what = [
+    ...drifted.map((c) => `${c.deployment.flowName}/${c.deployment.name}: ${c.action === "created" ? "missing on the server" : driftedFields(c).join(", ")}`),
+    ...(result.deletions ?? []).map((d) => `${d.flowName}/${d.name}: no longer in prefect.yaml`)
+  ];
+  const shown = what.length > 5 ? [...what.slice(0, 5), `and ${what.length - 5} more`] : what;
+  return {
+    ...result,
+    failureReason: "drift",
+    message: `the Prefect server differs from prefect.yaml in ${drifted.length + deletions} of ${total} deployment(s): ${shown.join("; ")}`
+  };
+}
+
 // src/commands/step-outputs.ts
 var deploymentKey = qualifiedName;
 function isKeyedByDeployment(value) {
@@ -4036,6 +4067,7 @@ export {
   outcomeJson,
   apiUrlOf,
   plan2 as plan,
+  drift,
   validate,
   deploymentKey,
   deploy2 as deploy,

@@ -792,23 +792,23 @@ var Checker = class {
   /** `ResourceSpecification`: label → a string or a list of strings. Errors on labels are reported here. */
   resourceSpecification(value) {
     if (!isMapping(value)) return { error: `should be a mapping of resource labels to a string or a list of strings, got ${describe(value)}` };
-    const result = {};
+    const result2 = {};
     let error;
     for (const [label, v] of Object.entries(value)) {
-      if (typeof v === "string" || Array.isArray(v) && v.every((x) => typeof x === "string")) result[label] = v;
+      if (typeof v === "string" || Array.isArray(v) && v.every((x) => typeof x === "string")) result2[label] = v;
       else error ??= `label ${JSON.stringify(label)} should be a string or a list of strings, got ${describe(v)}`;
     }
-    return error === void 0 ? { value: result } : { error };
+    return error === void 0 ? { value: result2 } : { error };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
   field(spec, key2, path6, check) {
     if (!(key2 in spec)) return void 0;
-    const result = check(spec[key2]);
-    if ("error" in result) {
-      this.fail([...path6, key2], result.error);
+    const result2 = check(spec[key2]);
+    if ("error" in result2) {
+      this.fail([...path6, key2], result2.error);
       return void 0;
     }
-    return result.value;
+    return result2.value;
   }
   required(spec, key2, path6, check, what) {
     if (!(key2 in spec)) {
@@ -887,9 +887,9 @@ function validateSlas(specs) {
   const slas = [];
   const errors = [];
   specs.forEach((spec, i) => {
-    const result = validateSla(spec, i);
-    if ("sla" in result) slas.push(result.sla);
-    else errors.push(...result.errors);
+    const result2 = validateSla(spec, i);
+    if ("sla" in result2) slas.push(result2.sla);
+    else errors.push(...result2.errors);
   });
   return { slas, errors };
 }
@@ -2684,10 +2684,10 @@ function planToMarkdown(plan, live, options) {
     options
   );
 }
-function deployToMarkdown(result, options) {
-  const byKey = new Map(result.plan.deployments.map((d) => [qualifiedName(d), d]));
+function deployToMarkdown(result2, options) {
+  const byKey = new Map(result2.plan.deployments.map((d) => [qualifiedName(d), d]));
   const rows = [];
-  for (const o of result.outcomes) {
+  for (const o of result2.outcomes) {
     const deployment = byKey.get(qualifiedName(o));
     if (!deployment || o.action === "deleted") continue;
     rows.push({
@@ -2700,10 +2700,10 @@ function deployToMarkdown(result, options) {
       ...o.error ? { error: o.error } : {}
     });
   }
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  const errors = result2.diagnostics.filter((d) => d.severity === "error");
   let title;
-  if (result.outcomes.length === 0) {
-    const where = result.stoppedAt === "steps" ? "a build or push step failed" : `${count(errors.length, "error")} in \`${result.plan.prefectFile}\``;
+  if (result2.outcomes.length === 0) {
+    const where = result2.stoppedAt === "steps" ? "a build or push step failed" : `${count(errors.length, "error")} in \`${result2.plan.prefectFile}\``;
     title = `\u274C Prefect deploy stopped before registering anything: ${where}`;
   } else {
     const failed = rows.filter((r) => r.verb === "failed").length;
@@ -2714,18 +2714,18 @@ function deployToMarkdown(result, options) {
       ["failed", "failed"]
     ])}`;
   }
-  const deleted = result.outcomes.filter((o) => o.action === "deleted").map((o) => ({ flowName: o.flowName, name: o.name, id: o.id ?? "" }));
+  const deleted = result2.outcomes.filter((o) => o.action === "deleted").map((o) => ({ flowName: o.flowName, name: o.name, id: o.id ?? "" }));
   if (deleted.length > 0) title += `, ${count(deleted.length, "deployment")} deleted`;
-  if (result.outcomes.length > 0) title += skippedCount(options);
+  if (result2.outcomes.length > 0) title += skippedCount(options);
   const shown = new Set(rows.flatMap((r) => r.notes));
-  const diagnostics = result.diagnostics.filter((d) => !(d.severity === "warning" && shown.has(d.message)));
+  const diagnostics = result2.diagnostics.filter((d) => !(d.severity === "warning" && shown.has(d.message)));
   return render(
     {
       deletions: deletionsMarkdown(deleted, { done: true }),
       title,
       rows,
       diagnostics,
-      errorLead: result.outcomes.length === 0 ? "nothing was registered." : ""
+      errorLead: result2.outcomes.length === 0 ? "nothing was registered." : ""
     },
     options
   );
@@ -3169,9 +3169,9 @@ function smokeToMarkdown(outcomes) {
     return `| ${code(o.deployment)} | ${o.runName ? code(o.runName) : "\u2014"} | ${o.status === "completed" ? "\u2705" : "\u274C"} ${plain2(ended)} | ${(o.durationMs / 1e3).toFixed(1)}s | ${o.message ? plain2(o.message) : ""} |`;
   });
   const logs = outcomes.filter((o) => o.logs.length > 0).map((o) => {
-    const fence2 = "`".repeat(Math.max(3, ...o.logs.flatMap((l) => [...l.matchAll(/`+/g)].map((m) => m[0].length + 1))));
+    const fence3 = "`".repeat(Math.max(3, ...o.logs.flatMap((l) => [...l.matchAll(/`+/g)].map((m) => m[0].length + 1))));
     const summary = `<details><summary>${html3(o.deployment)} run ${html3(o.runName ?? "")}: last log lines</summary>`;
-    return [summary, "", `${fence2}text`, ...o.logs, fence2, "", "</details>"].join("\n");
+    return [summary, "", `${fence3}text`, ...o.logs, fence3, "", "</details>"].join("\n");
   });
   return [`#### ${title}`, "", "| Deployment | Run | State | After | Message |", "| --- | --- | --- | --- | --- |", ...rows, "", ...logs].join("\n").trimEnd();
 }
@@ -3180,6 +3180,104 @@ function plain2(text) {
 }
 function html3(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+// src/core/report/drift.ts
+function driftedDeployments(live) {
+  return live.filter((c) => {
+    const category = classifyChange(c.deployment, c.action, c.changes).category;
+    return category === "create" || category === "update";
+  });
+}
+function driftedFields(c) {
+  return classifyChange(c.deployment, c.action, c.changes).changes.map((f) => f.field).filter((f) => f !== "version" && f !== "version_info");
+}
+function driftHeadline({ prefectFile, live, deletions = [], uiUrl: uiUrl2 }) {
+  const drifted = driftedDeployments(live);
+  const total = live.length + deletions.length;
+  const n = drifted.length + deletions.length;
+  const of = `${total} deployment${total === 1 ? "" : "s"}`;
+  if (n === 0) return `### \u2705 No drift: the Prefect server matches \`${prefectFile}\` (${of})
+`;
+  const link = (label, id) => {
+    const url = deploymentUrl(uiUrl2, id);
+    return url ? `[\`${label}\`](${url})` : `\`${label}\``;
+  };
+  const lines = [
+    ...drifted.map((c) => {
+      const label = `${c.deployment.flowName}/${c.deployment.name}`;
+      return c.action === "created" ? `- ${link(label, void 0)}: missing on the server (a deploy creates it)` : `- ${link(label, c.id)}: ${driftedFields(c).map((f) => `\`${f}\``).join(", ")} differ${c.notes.length ? ` \u2014 ${c.notes.join("; ")}` : ""}`;
+    }),
+    ...deletions.map((d) => `- ${link(`${d.flowName}/${d.name}`, d.id)}: on the server, no longer in \`${prefectFile}\` (a deploy with prune deletes it)`)
+  ];
+  return [
+    `### \u26A0\uFE0F Drift: the Prefect server differs from \`${prefectFile}\` in ${n} of ${of}`,
+    "",
+    ...lines,
+    "",
+    "A deploy of `" + prefectFile + "` puts them back; or change `" + prefectFile + "` to what the server holds.",
+    ""
+  ].join("\n");
+}
+
+// src/core/report/applied.ts
+var ICON2 = { created: "\u{1F7E2}", updated: "\u{1F7E1}", unchanged: "\u26AA", deleted: "\u{1F5D1}\uFE0F", failed: "\u{1F534}" };
+var ORDER2 = ["created", "updated", "unchanged", "deleted", "failed"];
+function appliedToMarkdown(status) {
+  const outcomes = status.outcomes ?? [];
+  const short = status.sha.slice(0, 7);
+  const failed = outcomes.some((o) => o.action === "failed") || status.errors.length > 0;
+  const tally2 = ORDER2.map((a) => [outcomes.filter((o) => o.action === a).length, a]).filter(([n]) => n > 0).map(([n, a]) => `${n} ${a}`).join(", ");
+  const what = tally2 || "nothing was registered";
+  const out = [failed ? `### \u274C Apply failed at \`${short}\`: ${what}` : `### \u2705 Applied at \`${short}\`: ${what}`, ""];
+  if (outcomes.length > 0) {
+    out.push("| | Deployment | Result |", "|---|---|---|");
+    for (const o of outcomes) {
+      const label = code3(`${o.flowName}/${o.name}`);
+      const url = o.action === "deleted" ? null : deploymentUrl(status.uiUrl, o.id);
+      out.push(`| ${ICON2[o.action]} | ${url ? `[${label}](${url})` : label} | ${result(o)} |`);
+    }
+    out.push("");
+  }
+  if (status.errors.length > 0) out.push(...fence2(status.errors.join("\n")), "");
+  if (status.footer) out.push(status.footer, "");
+  return out.join("\n");
+}
+function result(o) {
+  if (o.action === "failed") return `**failed**: ${cell(o.error ?? "no reason given")}`;
+  if (o.action === "updated" && o.changes.length > 0) return `**updated**: ${o.changes.map((c) => code3(c.field)).join(", ")}`;
+  return o.action === "unchanged" ? "unchanged" : `**${o.action}**`;
+}
+var APPLIED = "<!-- deploy-action:applied -->";
+var PLAN_START = "<!-- deploy-action:applied-plan -->";
+var PLAN_END = "<!-- /deploy-action:applied-plan -->";
+function foldPlan(current, status, planLimit = Infinity) {
+  const plan = planOf(current);
+  const note = "\n\n> [!NOTE]\n> Cut to fit the comment.";
+  const shown = plan.length > planLimit ? `${plan.slice(0, Math.max(0, planLimit - note.length))}${note}` : plan;
+  return [APPLIED, status.trimEnd(), "", "<details><summary>The plan it was applied from</summary>", "", PLAN_START, shown.trim(), PLAN_END, "", "</details>", ""].join(
+    "\n"
+  );
+}
+function planOf(body) {
+  const start = body.indexOf(PLAN_START);
+  const end = body.lastIndexOf(PLAN_END);
+  return body.startsWith(APPLIED) && start >= 0 && end > start ? body.slice(start + PLAN_START.length, end).trim() : body.trim();
+}
+function code3(text) {
+  const oneLine = text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = "`".repeat(longest + 1);
+  const pad = longest > 0 ? " " : "";
+  return `${marks}${pad}${oneLine}${pad}${marks}`;
+}
+function cell(text) {
+  return text.replace(/\r?\n/g, " ").replace(/([\\`*_[\]<>|])/g, "\\$1");
+}
+function fence2(body) {
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = "`".repeat(Math.max(3, longest + 1));
+  return [`${marks}text`, ...body.split("\n"), marks];
 }
 
 export {
@@ -3212,6 +3310,9 @@ export {
   jsonEqual,
   diffDeployment,
   automationsEqual,
+  driftedDeployments,
+  driftedFields,
+  driftHeadline,
   matrixEntry,
   matrixOf,
   plainText,
@@ -3231,5 +3332,7 @@ export {
   projectsDeployToMarkdown,
   projectsMatrix,
   previewToMarkdown,
-  smokeToMarkdown
+  smokeToMarkdown,
+  appliedToMarkdown,
+  foldPlan
 };

@@ -11,8 +11,8 @@ import {
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-5Y4536J2.js";
-import "./chunk-RQO5PVVJ.js";
+} from "./chunk-PB57CMOB.js";
+import "./chunk-W7AI56TK.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-ZQOVDPXZ.js";
 import "./chunk-XUNU3GOX.js";

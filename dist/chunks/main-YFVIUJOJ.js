@@ -9,6 +9,7 @@ import {
   deploy,
   deployProjects,
   deploymentKey,
+  drift,
   list,
   lockEventText,
   outcomeJson,
@@ -18,17 +19,18 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-235TIRSM.js";
+} from "./chunk-6II5ARPP.js";
 import {
   dotenvText,
   fitDotenv,
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-5Y4536J2.js";
+} from "./chunk-PB57CMOB.js";
 import {
   PREVIEW_ID_ENV,
   deploymentUrl,
+  driftedDeployments,
   flowRunUrl,
   liveChangesToText,
   matrixEntry,
@@ -41,7 +43,7 @@ import {
   qualifiedName,
   skippedToJson,
   skippedToText
-} from "./chunk-RQO5PVVJ.js";
+} from "./chunk-W7AI56TK.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   REFERENCE_PREFECT_VERSION
@@ -3730,6 +3732,7 @@ function ciSummary(ci) {
 var EXIT_OK = 0;
 var EXIT_FAILED = 1;
 var EXIT_USAGE = 2;
+var EXIT_CHANGES = 2;
 var Session = class {
   // Templating puts the values of Secret blocks (and other blocks' secret fields) in clear into
   // payloads, step inputs and step outputs; everything printed or written goes through `secrets`,
@@ -3747,6 +3750,8 @@ var Session = class {
   output;
   globals;
   dotenvFile;
+  /** `plan --detailed-exitcode`: exit 2 means changes, so any error (a result that cannot be written) is 1. */
+  detailedExitcode = false;
   /** Global flags with the command's own, and the colours that follow from them. */
   context(cmd) {
     const flags = cmd.optsWithGlobals();
@@ -3791,7 +3796,7 @@ var Session = class {
       }
     } catch (e) {
       io.stderr(`error: cannot write the result: ${e.message}`);
-      return exitCode === EXIT_OK ? EXIT_FAILED : exitCode;
+      return exitCode === EXIT_OK || this.detailedExitcode ? EXIT_FAILED : exitCode;
     }
     return exitCode;
   }
@@ -3875,6 +3880,7 @@ async function planProjects(session, s, json, verb, request, given, reporter) {
   if (live) lists.push(["DEPLOYMENTS_TO_CREATE", byAction("created")], ["DEPLOYMENTS_TO_UPDATE", byAction("updated")], ["DEPLOYMENTS_UNCHANGED", byAction("unchanged")]);
   const scalars = [...status(result.failureReason), ...live ? [["PREFECT_PLAN_HAS_CHANGES", String(result.hasChanges)]] : []];
   session.done({ json: out, dotenv: { scalars, lists } }, failed ? EXIT_FAILED : EXIT_OK);
+  return result;
 }
 async function deployProjectsCli(session, s, json, request, given, reporter) {
   const { io, secrets } = session;
@@ -4212,11 +4218,25 @@ async function runPlan(session, cmd, verb) {
   const { io, secrets } = session;
   session.dotenvFile = flags.dotenv;
   const request = planRequest(session, flags);
-  if (flags.project?.length) return planProjects(session, s, Boolean(flags.json), verb, request, flags.project, new TerminalReporter(session, s, Boolean(flags.json)));
-  const result = await (verb === "plan" ? plan : validate)(request, new TerminalReporter(session, s, Boolean(flags.json)));
+  const detailed = verb === "plan" && Boolean(flags.detailedExitcode);
+  session.detailedExitcode = detailed;
+  if (detailed && !request.apiUrl) {
+    const message = `--detailed-exitcode compares with the server: set PREFECT_API_URL${flags.offline ? " and drop --offline" : ""} (and PREFECT_API_KEY for Prefect Cloud)`;
+    io.stderr(`error: ${message}`);
+    return session.done({ json: { error: message }, dotenv: { scalars: status("no-api-url"), lists: [] } }, EXIT_FAILED);
+  }
+  if (flags.project?.length) {
+    const reporter = new TerminalReporter(session, s, Boolean(flags.json));
+    const projects = await planProjects(session, s, Boolean(flags.json), verb, request, flags.project, reporter);
+    const drifted2 = projects?.projects.some((p) => driftedDeployments(p.result.live ?? []).length + (p.result.deletions?.length ?? 0) > 0);
+    if (detailed && drifted2 && session.exitCode === EXIT_OK) session.exitCode = EXIT_CHANGES;
+    return;
+  }
+  const result = await (verb === "validate" ? validate : detailed ? drift : plan)(request, new TerminalReporter(session, s, Boolean(flags.json)));
   const planned = result.plan;
   const { live } = result;
-  const failed = result.failureReason !== void 0;
+  const drifted = result.failureReason === "drift";
+  const failed = result.failureReason !== void 0 && !drifted;
   const shown = secrets.redactValue(planned);
   const shownLive = live && secrets.redactValue(live);
   const deletions = result.deletions && secrets.redactValue(result.deletions);
@@ -4234,13 +4254,17 @@ async function runPlan(session, cmd, verb) {
     const skipped = skippedToText(result.changedSince);
     if (skipped) io.stdout(skipped);
   }
+  if (drifted && result.message) io.stderr(`drift: ${result.message}`);
   const byAction = (a) => (live ?? []).filter((c) => c.action === a).map((c) => label(c.deployment));
   const lists = [["DEPLOYMENTS_SELECTED", failed ? [] : planned.deployments.map(label)]];
   if (live) lists.push(["DEPLOYMENTS_TO_CREATE", byAction("created")], ["DEPLOYMENTS_TO_UPDATE", byAction("updated")], ["DEPLOYMENTS_UNCHANGED", byAction("unchanged")]);
   if (result.changedSince) lists.push(["DEPLOYMENTS_SKIPPED", result.changedSince.skipped.map((d) => d.deployment)]);
   if (deletions) lists.push(["DEPLOYMENTS_TO_DELETE", deletions.map(label)]);
-  const scalars = [...status(result.failureReason), ...live ? [["PREFECT_PLAN_HAS_CHANGES", String(result.hasChanges)]] : []];
-  session.done({ json, dotenv: { scalars, lists } }, failed ? EXIT_FAILED : EXIT_OK);
+  const scalars = [
+    ...status(drifted ? void 0 : result.failureReason),
+    ...live ? [["PREFECT_PLAN_HAS_CHANGES", String(result.hasChanges)]] : []
+  ];
+  session.done({ json, dotenv: { scalars, lists } }, failed ? EXIT_FAILED : drifted ? EXIT_CHANGES : EXIT_OK);
 }
 function registerPlan(program3, session) {
   selectionOptions(
@@ -4250,10 +4274,14 @@ function registerPlan(program3, session) {
         "prefect-deploy plan --all",
         "prefect-deploy plan -n etl/nightly --json",
         'prefect-deploy plan -n "etl-*" --prefect-file deploy/prefect.yaml',
-        "prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env"
+        "prefect-deploy plan --all --offline --output-file plan.json --dotenv plan.env",
+        "prefect-deploy plan --all --detailed-exitcode   # a drift check: 0 in sync, 2 the server differs, 1 error"
       ])
     )
-  ).addOption(planEnvOption()).addOption(ownerOption()).action((_flags, cmd) => runPlan(session, cmd, "plan"));
+  ).addOption(planEnvOption()).addOption(ownerOption()).option(
+    "--detailed-exitcode",
+    "exit 0 when a deploy would change nothing, 2 when it would (the server differs from prefect.yaml: a drift check), 1 on errors, as terraform plan's; needs PREFECT_API_URL"
+  ).action((_flags, cmd) => runPlan(session, cmd, "plan"));
 }
 function registerValidate(program3, session) {
   selectionOptions(
@@ -5337,7 +5365,7 @@ async function main(argv, rawIo = defaultIo) {
       { from: "user" }
     );
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : argv.includes("--detailed-exitcode") ? EXIT_FAILED : EXIT_USAGE;
     const debug = argv.includes("--debug");
     io.stderr(debug && e instanceof Error ? e.stack ?? e.message : `error: ${e.message} (run with --debug for details)`);
     session.done({ json: { error: e.message } }, EXIT_FAILED);

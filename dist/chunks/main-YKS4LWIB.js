@@ -15,6 +15,7 @@ import {
   deploy,
   deployProjects,
   deploymentKey,
+  drift,
   lockEventText,
   outcomeJson,
   parseSmokeTarget,
@@ -23,11 +24,14 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-235TIRSM.js";
+} from "./chunk-6II5ARPP.js";
 import {
+  appliedToMarkdown,
   deployToMarkdown,
   deploymentUrl,
+  driftHeadline,
   flowRunUrl,
+  foldPlan,
   liveChangesToText,
   matrixOf,
   planToJson,
@@ -46,7 +50,7 @@ import {
   skippedToMarkdown,
   skippedToText,
   smokeToMarkdown
-} from "./chunk-RQO5PVVJ.js";
+} from "./chunk-W7AI56TK.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-ZQOVDPXZ.js";
@@ -671,7 +675,7 @@ var INPUT = {
   smoke: "smoke",
   smokeTimeout: "smoke-timeout"
 };
-var MODES = ["plan", "deploy", "build", "preview"];
+var MODES = ["plan", "deploy", "build", "preview", "drift"];
 var PREVIEW_ACTIONS = ["up", "down"];
 var COMMENT_MODES = ["update", "always-new", "changes-only", "off"];
 var InputValueError = class extends Error {
@@ -959,9 +963,20 @@ var OUTPUT = {
   stepOutputs: "step-outputs",
   matrix: "matrix",
   failureReason: "failure-reason",
-  commentUrl: "comment-url"
+  commentUrl: "comment-url",
+  drift: "drift"
 };
-var OUTPUTS = ["deployments", "changes", "plan", "plan-markdown", "step-outputs", "matrix", "failure-reason", "comment-url"];
+var OUTPUTS = [
+  "deployments",
+  "changes",
+  "plan",
+  "plan-markdown",
+  "step-outputs",
+  "matrix",
+  "failure-reason",
+  "comment-url",
+  "drift"
+];
 function stepIds(d) {
   const ids = [];
   for (const step of [...d.steps.build, ...d.steps.push]) {
@@ -1401,29 +1416,112 @@ ${footer(r, "Checked")}
   return `${match.message}. Plan again on a pull request, or set require-plan-match: false`;
 }
 
+// src/github/applied-comment.ts
+function appliedErrors(result, refusal) {
+  if (refusal) return [refusal];
+  if (result.outcomes && result.outcomes.length > 0) return [];
+  const errors = result.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
+  if (errors.length > 0) return errors;
+  return result.failureReason ? [result.message ?? `the deploy failed (${result.failureReason})`] : [];
+}
+async function followDeploy(r, result, refusal) {
+  const { inputs, github } = r;
+  if (github.eventName !== "push" || inputs.commentMode === "off") return;
+  const sha = github.sha;
+  const repo = github.repository;
+  if (!sha || !repo) return;
+  const notice2 = (why) => notice(`the plan comment was not marked applied: ${r.secrets.redactText(why)}`);
+  if (!inputs.githubToken) return notice2("no github-token to find the merged pull request with");
+  try {
+    const octokit = await createOctokit(inputs.githubToken);
+    const pulls = (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 })).data;
+    const merged = pulls.filter((p) => p.merged_at);
+    const candidates = [...merged.filter((p) => p.merge_commit_sha === sha), ...merged.filter((p) => p.merge_commit_sha !== sha)];
+    if (candidates.length === 0) return notice2(`commit ${sha.slice(0, 7)} was not merged from a pull request`);
+    const keys = commentKeys(`${repo.owner}/${repo.repo}`, r.prefectFile, selection(inputs).key);
+    const login = await currentLogin(octokit);
+    for (const pr of candidates) {
+      const comment = (await ownPlanComments(octokit, repo, pr.number, login)).filter((c) => c.marker.key === keys.key).at(-1);
+      if (!comment) continue;
+      const [markerLine, ...rest] = comment.body.split("\n");
+      const status = r.secrets.redactText(
+        appliedToMarkdown({
+          sha,
+          outcomes: result.outcomes,
+          errors: appliedErrors(result, refusal),
+          uiUrl: result.uiUrl,
+          footer: `<sub>Deployed by deploy-action${github.runUrl ? ` \xB7 [workflow run](${github.runUrl})` : ""}</sub>`
+        })
+      );
+      const room = COMMENT_LIMIT - markerLine.length - status.length - 400;
+      const body = `${markerLine}
+${foldPlan(rest.join("\n"), status, room)}`;
+      const updated = await octokit.rest.issues.updateComment({ ...repo, comment_id: comment.id, body });
+      info(`plan comment on pull request #${pr.number} marked applied: ${updated.data.html_url}`);
+      r.secrets.setOutput(OUTPUT.commentUrl, updated.data.html_url);
+      return;
+    }
+    return notice2(`no plan comment for this prefect file and selection on pull request ${candidates.map((p) => `#${p.number}`).join(", ")}`);
+  } catch (e) {
+    const status = httpStatus(e);
+    const message = e.message;
+    if (status === 403 || status === 404) {
+      return notice2(`GitHub answered ${status}: ${message}. Give the job "pull-requests: write" (and "contents: read") permission to mark the plan applied.`);
+    }
+    warning(`the plan comment was not marked applied: ${r.secrets.redactText(message)}`);
+  }
+}
+
 // src/github/publish.ts
 async function publishPlan(r, result) {
+  const markdown = publishPlanned(r, result, "Planned");
+  await writeSummary(r, markdown);
+  await postPlanComment(r, markdown, fingerprint(r, result.plan.deployments, result.deletions), result.hasChanges);
+  if (result.failureReason) fail(r, result.failureReason, result.plan.diagnostics);
+}
+async function publishDrift(r, result) {
+  if (result.failureReason === "no-api-url") {
+    return fail(r, "no-api-url", [], "mode drift compares with the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
+  }
+  if (!result.plan) {
+    for (const p of result.diagnostics) error(formatDiagnostic(p));
+    return fail(r, result.failureReason ?? "invalid-input", result.diagnostics, result.message);
+  }
+  const plan2 = result.plan;
+  const markdown = publishPlanned(r, { ...result, plan: plan2 }, "Checked");
+  const errors = result.failureReason !== void 0 && result.failureReason !== "drift";
+  const headline = errors ? "" : driftHeadline({ prefectFile: r.prefectFile, live: r.secrets.redactValue(result.live ?? []), deletions: result.deletions, uiUrl: result.uiUrl });
+  await writeSummary(r, headline ? `${headline}
+${markdown}` : markdown);
+  if (!errors) r.secrets.setOutput(OUTPUT.drift, String(result.failureReason === "drift"));
+  if (result.failureReason === "drift") {
+    return fail(r, "drift", [], r.secrets.redactText(result.message ?? "the Prefect server differs from prefect.yaml"));
+  }
+  if (result.failureReason) fail(r, result.failureReason, plan2.diagnostics);
+}
+function publishPlanned(r, result, verb) {
   const { plan: plan2, live, uiUrl: ui } = result;
   logPlan(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live), r.now, result.changedSince?.because);
   logSkipped(result);
   setPlanOutputs(r, plan2, live, ui, result);
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
-  const markdown = planToMarkdown(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live), {
+  return planToMarkdown(r.secrets.redactValue(plan2), live && r.secrets.redactValue(live), {
     now: r.now,
     ...ui ? { uiUrl: ui } : {},
-    footer: withSkipped(result, footer(r, "Planned")),
+    footer: withSkipped(result, footer(r, verb)),
     ...result.deletions ? { deletions: result.deletions } : {},
     ...skippedCount(result)
   });
-  await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, plan2.deployments, result.deletions), result.hasChanges);
-  if (result.failureReason) fail(r, result.failureReason, plan2.diagnostics);
 }
+var NO_API_URL = "mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL";
 async function publishDeploy(r, result) {
+  await publishDeployResult(r, result);
+  const refusal = result.failureReason === "no-api-url" ? NO_API_URL : result.failureReason === "plan-changed" ? `require-plan-match: ${result.message}` : void 0;
+  await followDeploy(r, result, refusal);
+}
+async function publishDeployResult(r, result) {
   const { plan: plan2, outcomes, uiUrl: ui } = result;
-  if (result.failureReason === "no-api-url") {
-    return fail(r, "no-api-url", [], "mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
-  }
+  if (result.failureReason === "no-api-url") return fail(r, "no-api-url", [], NO_API_URL);
   if (result.failureReason === "plan-changed") return fail(r, "plan-changed", [], `require-plan-match: ${result.message}`);
   if (result.failureReason === "invalid-input") {
     for (const p of result.diagnostics) error(formatDiagnostic(p));
@@ -1534,13 +1632,17 @@ async function runProjectsMode(r, request, deployRequest, reporter) {
     info(`projects: ${projects.join(", ")}`);
     if (r.inputs.mode === "deploy") result = await deployProjects(deployRequest(), projects, reporter);
     else if (r.inputs.mode === "build") result = await runProjects(request, projects, build, reporter);
-    else result = await runProjects({ ...request, planEnv: r.inputs.planEnv }, projects, plan, reporter);
+    else if (r.inputs.mode === "drift") {
+      if (!request.apiUrl) return fail(r, "no-api-url", [], NO_API_URL_DRIFT);
+      result = await runProjects({ ...request, planEnv: r.inputs.planEnv }, projects, drift, reporter);
+    } else result = await runProjects({ ...request, planEnv: r.inputs.planEnv }, projects, plan, reporter);
   } catch (e) {
     if (!(e instanceof ProjectsInputError)) throw e;
     return fail(r, "invalid-input", [], `input "projects": ${e.message}`);
   }
   if (r.inputs.mode === "deploy") return publishDeployProjects(r, result);
   if (r.inputs.mode === "build") return publishBuildProjects(r, result);
+  if (r.inputs.mode === "drift") return publishDriftProjects(r, result);
   return publishPlanProjects(r, result);
 }
 var planned = (r, result) => result.projects.flatMap(
@@ -1557,6 +1659,30 @@ var planned = (r, result) => result.projects.flatMap(
 var allDeployments = (result) => result.projects.flatMap((p) => p.result.plan ? planInProject(p.project, p.result.plan).deployments : []);
 var allDeletions = (result) => result.projects.flatMap((p) => deletionsInProject(p.project, p.result.deletions ?? []));
 async function publishPlanProjects(r, result) {
+  const markdown = publishPlannedProjects(r, result, "Planned");
+  await writeSummary(r, markdown);
+  await postPlanComment(r, markdown, fingerprint(r, allDeployments(result), allDeletions(result)), result.hasChanges);
+  if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
+}
+var NO_API_URL_DRIFT = "mode drift compares with the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL";
+async function publishDriftProjects(r, result) {
+  const markdown = publishPlannedProjects(r, result, "Checked");
+  const error2 = result.projects.map((p) => p.result.failureReason).find((f) => f !== void 0 && f !== "drift");
+  if (error2) {
+    await writeSummary(r, markdown);
+    return fail(r, error2, result.diagnostics);
+  }
+  const inProject = (project, x) => ({ ...x, flowName: projectSelector(project, x.flowName) });
+  const live = result.projects.flatMap((p) => (p.result.live ?? []).map((c) => ({ ...c, deployment: inProject(p.project, c.deployment) })));
+  const deletions = result.projects.flatMap((p) => (p.result.deletions ?? []).map((d) => inProject(p.project, d)));
+  const headline = driftHeadline({ prefectFile: r.prefectFile, live: r.secrets.redactValue(live), deletions, uiUrl: result.uiUrl });
+  await writeSummary(r, `${headline}
+${markdown}`);
+  const drifted = result.projects.filter((p) => p.result.failureReason === "drift");
+  r.secrets.setOutput(OUTPUT.drift, String(drifted.length > 0));
+  if (drifted.length > 0) fail(r, "drift", [], r.secrets.redactText(drifted.map((p) => `${p.project}: ${p.result.message}`).join("; ")));
+}
+function publishPlannedProjects(r, result, verb) {
   const parts = planned(r, result);
   const ui = result.uiUrl;
   const text = projectsPlanToText(parts, { now: r.now });
@@ -1582,19 +1708,23 @@ async function publishPlanProjects(r, result) {
   );
   r.secrets.setOutput(OUTPUT.deployments, JSON.stringify(deployments));
   r.secrets.setOutput(OUTPUT.changes, String(result.hasChanges));
-  const markdown = projectsPlanToMarkdown(parts, {
+  return projectsPlanToMarkdown(parts, {
     now: r.now,
     ...ui ? { uiUrl: ui } : {},
-    footer: footer(r, "Planned")
+    footer: footer(r, verb)
   });
-  await writeSummary(r, markdown);
-  await postPlanComment(r, markdown, fingerprint(r, allDeployments(result), allDeletions(result)), result.hasChanges);
-  if (result.failureReason) fail(r, result.failureReason, result.diagnostics);
 }
+var NO_API_URL2 = "mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL";
 async function publishDeployProjects(r, result) {
+  await publishDeployProjectsResult(r, result);
+  const outcomes = result.projects.flatMap((p) => (p.result.outcomes ?? []).map((o) => ({ ...o, flowName: `${p.project}:${o.flowName}` })));
   const reason = result.failureReason;
-  if (reason === "no-api-url")
-    return fail(r, "no-api-url", [], "mode deploy needs the Prefect API: set the api-url input (and api-key for Prefect Cloud) or PREFECT_API_URL");
+  const refusal = reason === "no-api-url" ? NO_API_URL2 : reason === "plan-changed" ? `require-plan-match: ${result.message}` : void 0;
+  await followDeploy(r, { ...result, outcomes }, refusal);
+}
+async function publishDeployProjectsResult(r, result) {
+  const reason = result.failureReason;
+  if (reason === "no-api-url") return fail(r, "no-api-url", [], NO_API_URL2);
   const ui = result.uiUrl;
   const parts = planned(r, result);
   r.secrets.setOutput(OUTPUT.matrix, JSON.stringify(projectsMatrix(parts)));
@@ -1852,7 +1982,7 @@ async function runRedacted(secrets, seams) {
   };
   if (inputs.projects.length > 0) r.prefectFile = projectsPrefectFile(r);
   const reporter = new ActionReporter(cwd, github.workspace);
-  const eventBase = inputs.changedSince === "" && inputs.mode !== "preview" ? changedSinceRef("", github) : void 0;
+  const eventBase = inputs.changedSince === "" && inputs.mode !== "preview" && inputs.mode !== "drift" ? changedSinceRef("", github) : void 0;
   if (eventBase) await fetchCommit(eventBase, cwd);
   const deployRequest = () => ({
     ...commandRequest(r),
@@ -1875,6 +2005,8 @@ async function runRedacted(secrets, seams) {
       else await publishPreview(r, target, await preview(previewRequest(r, deployRequest(), target), reporter));
     } else if (inputs.mode === "build") {
       await publishBuild(r, await build(commandRequest(r), reporter));
+    } else if (inputs.mode === "drift") {
+      await publishDrift(r, await drift({ ...commandRequest(r), planEnv: inputs.planEnv }, reporter));
     } else {
       const result = await plan({ ...commandRequest(r), planEnv: inputs.planEnv }, reporter);
       await publishPlan(r, { ...result, plan: result.plan });
