@@ -115,7 +115,7 @@ export const EXAMPLES = (lines: string[]) => `\nExamples:\n${lines.map((l) => ` 
 export const OUTPUT_HELP = `
 Output for pipelines:
   --output-file F   writes what --json prints (also on failure), atomically
-  --dotenv F        GitLab dotenv report (artifacts: reports: dotenv: F); see the README
+  --dotenv F        GitLab dotenv report (artifacts: reports: dotenv: F); see docs/ci.md
 Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage error.`;
 
 export const planEnvOption = () =>

@@ -3542,7 +3542,7 @@ ${lines.map((l) => `  ${l}`).join("\n")}`;
 var OUTPUT_HELP = `
 Output for pipelines:
   --output-file F   writes what --json prints (also on failure), atomically
-  --dotenv F        GitLab dotenv report (artifacts: reports: dotenv: F); see the README
+  --dotenv F        GitLab dotenv report (artifacts: reports: dotenv: F); see docs/ci.md
 Exit codes: 0 success, 1 invalid configuration or failed deployment, 2 usage error.`;
 var planEnvOption = () => new Option(
   "--plan-env <name>",
