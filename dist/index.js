@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-YKS4LWIB.js");
+var { run } = await import("./chunks/main-JICYPZF4.js");
 capYoungGeneration();
 await run();

@@ -262,6 +262,12 @@ describe('the deploy lock', () => {
           res.writeHead(answer.statusCode ?? 502, answer.headers).end(text);
         });
       });
+      // A connection the server drops (a kept-alive socket closed under load) is a 502 to the
+      // client, which retries it; unhandled, it would be an uncaught exception of the test run.
+      up.on('error', () => {
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end('proxy: upstream connection failed');
+      });
       up.end(body);
     };
     const server: Server = createServer((req, res) => {

@@ -23,8 +23,17 @@ afterAll(() => {
 
 const ENV_NAME = 'DISK_CACHE_TEST_REGION';
 
-/** One run: a fresh per-run cache, as each `prefect-deploy` process has. */
-const run = (entrypoint: string, cwd: string): Promise<AnalyzedFlow> => withFlowAnalysisCache(new Map(), () => analyzeEntrypoint(entrypoint, { cwd }));
+let kept: FlowAnalysisDiskCache;
+
+/**
+ * One run: a fresh per-run cache, as each `prefect-deploy` process has; ends when what it kept is on
+ * disk, as a process does (the entries are written in the background).
+ */
+const run = async (entrypoint: string, cwd: string): Promise<AnalyzedFlow> => {
+  const flow = await withFlowAnalysisCache(new Map(), () => analyzeEntrypoint(entrypoint, { cwd }));
+  await kept.settled();
+  return flow;
+};
 
 describe('flow analyses kept between runs', () => {
   let project: string;
@@ -59,7 +68,8 @@ describe('flow analyses kept between runs', () => {
       ].join('\n'),
     );
     delete process.env[ENV_NAME];
-    setFlowAnalysisDiskCache(new FlowAnalysisDiskCache(cacheDir));
+    kept = new FlowAnalysisDiskCache(cacheDir);
+    setFlowAnalysisDiskCache(kept);
   });
   afterEach(() => {
     delete process.env[ENV_NAME];
@@ -121,7 +131,8 @@ describe('flow analyses kept between runs', () => {
   it('a cache directory that cannot be written costs nothing but speed', async () => {
     const file = path.join(scratch('disk-cache-file-'), 'a-file');
     writeFileSync(file, '');
-    setFlowAnalysisDiskCache(new FlowAnalysisDiskCache(path.join(file, 'flow-analyses')));
+    kept = new FlowAnalysisDiskCache(path.join(file, 'flow-analyses'));
+    setFlowAnalysisDiskCache(kept);
     expect((await run('etl.py:etl', project)).description).toBe('Loads things.');
   });
 

@@ -40,7 +40,8 @@ describe('planning many deployments', () => {
     // git answers at once, so nothing in the plan waits on I/O of its own.
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'plan-turns-cache-'));
     dirs.push(cacheDir);
-    setFlowAnalysisDiskCache(new FlowAnalysisDiskCache(cacheDir));
+    const kept = new FlowAnalysisDiskCache(cacheDir);
+    setFlowAnalysisDiskCache(kept);
     const request = {
       prefectFile: 'prefect.yaml',
       selection: { all: true, names: [] },
@@ -50,6 +51,7 @@ describe('planning many deployments', () => {
       git: () => Promise.reject(new Error('not a git checkout')),
     };
     await createPlan(request);
+    await kept.settled();
     let planned = false;
     let firedDuringPlan: boolean | undefined;
     const started = performance.now();

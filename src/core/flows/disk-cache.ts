@@ -35,7 +35,7 @@ export class FlowAnalysisDiskCache {
   private readonly store: DiskStore;
 
   constructor(readonly directory: string) {
-    this.store = new DiskStore(directory, '.json');
+    this.store = new DiskStore(directory, '.json', undefined, true);
   }
 
   /** `onObservations` is told what the reused analysis depended on. */
@@ -51,6 +51,11 @@ export class FlowAnalysisDiskCache {
     if (!entry.observations.every((o) => holds(o, world))) return undefined;
     onObservations?.(entry.observations);
     return entry.flow;
+  }
+
+  /** Resolves once the analyses kept so far are on disk (they are written in the background). */
+  settled(): Promise<void> {
+    return this.store.settled();
   }
 
   set(key: string, observations: readonly Observation[], flow: AnalyzedFlow): void {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -10,13 +11,25 @@ import path from 'node:path';
  */
 export class DiskStore {
   private pruned = false;
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     readonly directory: string,
     private readonly extension: string,
     /** Above this many entries, the older half is removed (checked once per process, on the first write). */
     private readonly maxEntries = 5000,
+    /**
+     * Write entries in the background (Node's thread pool, the other core), not on the run's
+     * thread: a plan of a thousand new flows spent 0.45 s of its 3.4 s in `writeFileSync`. The
+     * process lives until they are written; `settled()` waits for them.
+     */
+    private readonly background = false,
   ) {}
+
+  /** Resolves once every background write started so far has finished (or failed). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
 
   read(key: string): Buffer | undefined {
     try {
@@ -32,6 +45,14 @@ export class DiskStore {
     try {
       mkdirSync(this.directory, { recursive: true });
       this.prune();
+      if (this.background) {
+        const written: Promise<void> = writeFile(temporary, data)
+          .then(() => rename(temporary, target))
+          .catch(() => rm(temporary, { force: true }).catch(() => {}))
+          .finally(() => this.pending.delete(written));
+        this.pending.add(written);
+        return;
+      }
       writeFileSync(temporary, data);
       renameSync(temporary, target);
     } catch {

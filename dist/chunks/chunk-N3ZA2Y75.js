@@ -32,7 +32,7 @@ import {
   updateBody,
   withFlowAnalysisCache,
   withoutNullVersionedFields
-} from "./chunk-W7AI56TK.js";
+} from "./chunk-DU4DTHIK.js";
 import {
   keyPath as keyPath2,
   mergeStepOutputs,
@@ -52,7 +52,7 @@ import {
   parsePrefectFile,
   parseStep,
   selectDeployments
-} from "./chunk-JLYY2XJH.js";
+} from "./chunk-ONPIZ4NW.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";

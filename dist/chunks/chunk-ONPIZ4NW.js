@@ -14462,17 +14462,25 @@ var import_node_v8 = __toESM(require_node_v8(), 1);
 // src/core/util/disk-store.ts
 var import_node_crypto = __toESM(require_node_crypto(), 1);
 var import_node_fs = __toESM(require_node_fs(), 1);
+var import_promises = __toESM(require_promises(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
 var DiskStore = class {
-  constructor(directory, extension, maxEntries = 5e3) {
+  constructor(directory, extension, maxEntries = 5e3, background = false) {
     this.directory = directory;
     this.extension = extension;
     this.maxEntries = maxEntries;
+    this.background = background;
   }
   directory;
   extension;
   maxEntries;
+  background;
   pruned = false;
+  pending = /* @__PURE__ */ new Set();
+  /** Resolves once every background write started so far has finished (or failed). */
+  async settled() {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
   read(key) {
     try {
       return (0, import_node_fs.readFileSync)(this.file(key));
@@ -14486,6 +14494,12 @@ var DiskStore = class {
     try {
       (0, import_node_fs.mkdirSync)(this.directory, { recursive: true });
       this.prune();
+      if (this.background) {
+        const written = (0, import_promises.writeFile)(temporary, data).then(() => (0, import_promises.rename)(temporary, target)).catch(() => (0, import_promises.rm)(temporary, { force: true }).catch(() => {
+        })).finally(() => this.pending.delete(written));
+        this.pending.add(written);
+        return;
+      }
       (0, import_node_fs.writeFileSync)(temporary, data);
       (0, import_node_fs.renameSync)(temporary, target);
     } catch {

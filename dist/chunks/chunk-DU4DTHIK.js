@@ -38,7 +38,7 @@ import {
   nextRunTimes,
   parseStep,
   parseYaml
-} from "./chunk-JLYY2XJH.js";
+} from "./chunk-ONPIZ4NW.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";
@@ -241,7 +241,7 @@ var import_node_path3 = __toESM(require_node_path(), 1);
 var FlowAnalysisDiskCache = class {
   constructor(directory) {
     this.directory = directory;
-    this.store = new DiskStore(directory, ".json");
+    this.store = new DiskStore(directory, ".json", void 0, true);
   }
   directory;
   store;
@@ -258,6 +258,10 @@ var FlowAnalysisDiskCache = class {
     if (!entry.observations.every((o) => holds(o, world))) return void 0;
     onObservations?.(entry.observations);
     return entry.flow;
+  }
+  /** Resolves once the analyses kept so far are on disk (they are written in the background). */
+  settled() {
+    return this.store.settled();
   }
   set(key2, observations, flow) {
     this.store.write(key2, JSON.stringify({ key: key2, observations, flow }));
@@ -345,7 +349,7 @@ var runCache = new import_node_async_hooks.AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "1bd15ab110796892" : void 0;
+var ANALYZER = true ? "dfa4f3e071875302" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -1075,7 +1079,7 @@ async function settleSecretJobVariables(jobVariables, kept, poolName, pools) {
   if (references.length === 0) return { jobVariables, warnings };
   const lookup = await pools.readJobVariablesSchema(poolName);
   if (lookup.status !== "found") return { jobVariables, warnings };
-  const { judgeFor, replaceAt } = await import("./job-variables-judge-CKCZVN4T.js");
+  const { judgeFor, replaceAt } = await import("./job-variables-judge-PJX4XR6F.js");
   const judge = judgeFor(lookup.value);
   let settled = jobVariables;
   for (const { path: path6, text, placeholders } of references) {
@@ -1442,7 +1446,7 @@ async function parameterVerdicts(payload, schedules, flow, options, at) {
       }
     }
     if (Object.keys(judged).length === 0) return;
-    const { judgeParameters } = await import("./parameters-judge-HEKRJL5S.js");
+    const { judgeParameters } = await import("./parameters-judge-TK665URI.js");
     for (const p of judgeParameters(judged, schema)) {
       const name = p.path[0];
       const viaCli = typeof name === "string" && cli.has(name);

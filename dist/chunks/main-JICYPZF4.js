@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-6II5ARPP.js";
+} from "./chunk-N3ZA2Y75.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,
@@ -50,7 +50,7 @@ import {
   skippedToMarkdown,
   skippedToText,
   smokeToMarkdown
-} from "./chunk-W7AI56TK.js";
+} from "./chunk-DU4DTHIK.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-ZQOVDPXZ.js";
@@ -63,7 +63,7 @@ import {
 import {
   formatDiagnostic,
   parseStep
-} from "./chunk-JLYY2XJH.js";
+} from "./chunk-ONPIZ4NW.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";

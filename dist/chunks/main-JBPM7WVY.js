@@ -19,14 +19,14 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-6II5ARPP.js";
+} from "./chunk-N3ZA2Y75.js";
 import {
   dotenvText,
   fitDotenv,
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-PB57CMOB.js";
+} from "./chunk-WGIXURDT.js";
 import {
   PREVIEW_ID_ENV,
   deploymentUrl,
@@ -43,7 +43,7 @@ import {
   qualifiedName,
   skippedToJson,
   skippedToText
-} from "./chunk-W7AI56TK.js";
+} from "./chunk-DU4DTHIK.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   REFERENCE_PREFECT_VERSION
@@ -59,7 +59,7 @@ import {
   allStepNames,
   findStep,
   formatDiagnostic
-} from "./chunk-JLYY2XJH.js";
+} from "./chunk-ONPIZ4NW.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
