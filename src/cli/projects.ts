@@ -25,7 +25,7 @@ import { planToJson, projectsMatrix, projectsPlanToJson, projectsPlanToText } fr
 import { listDeployments, listToText } from './list.js';
 import type { DotenvVariables, Style } from './output.js';
 import type { TerminalReporter } from './reporter.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, status, type Session } from './session.js';
+import { EXIT_FAILED, EXIT_OK, NO_API_MESSAGE, refused, status, type Session } from './session.js';
 
 /** The projects `--project` names, or the usage error that ends the command (undefined). */
 function projectsOf(session: Session, s: Style, request: CommandRequest, given: readonly string[]): string[] | undefined {
@@ -39,14 +39,7 @@ function projectsOf(session: Session, s: Style, request: CommandRequest, given: 
 }
 
 function usageError(session: Session, s: Style, message: string): void {
-  session.io.stderr(s.red(`error: ${message}`));
-  session.done(
-    {
-      json: { projects: [], errors: [{ file: null, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: 'invalid-input' },
-      dotenv: { scalars: status('invalid-input'), lists: [] },
-    },
-    EXIT_USAGE,
-  );
+  refused(session, s, { message, reason: 'invalid-input', file: null, list: 'projects' });
 }
 
 /** Runs `run`, turning a selection no project has into a usage error. */
@@ -125,7 +118,7 @@ export async function deployProjectsCli(
   }
   if (!result) return;
   const reason = result.failureReason;
-  if (reason === 'no-api-url') return usageError(session, s, 'no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url');
+  if (reason === 'no-api-url') return usageError(session, s, NO_API_MESSAGE);
   const outcomes = result.projects.flatMap((p) => (p.result.outcomes ?? []).map((o) => ({ project: p.project, o })));
   const count = (a: string) => outcomes.filter(({ o }) => o.action === a).length;
   const failed = reason !== undefined || result.diagnostics.some((d) => d.severity === 'error');

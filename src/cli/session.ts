@@ -130,6 +130,25 @@ export function status(reason: FailureReason | undefined): DotenvVariables {
   ];
 }
 
+/** What a command without a Prefect API says (`no-api-url`). */
+export const NO_API_MESSAGE = 'no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url';
+
+/**
+ * A command refused before it did anything (no API, an input it cannot take): one error line, the
+ * JSON and dotenv reports saying so, exit 2. `list` names the JSON's (empty) list of results.
+ */
+export function refused(session: Session, s: Style, refusal: { message: string; reason: FailureReason; file: string | null; list?: 'deployments' | 'projects' }): void {
+  const { message, reason, file } = refusal;
+  session.io.stderr(s.red(`error: ${message}`));
+  session.done(
+    {
+      json: { [refusal.list ?? 'deployments']: [], errors: [{ file, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: reason },
+      dotenv: { scalars: status(reason), lists: [] },
+    },
+    EXIT_USAGE,
+  );
+}
+
 /**
  * `io` with every secret known so far removed from what reaches stdout, stderr and the terminal:
  * progress lines, step logs, problems and error messages (a server's error body can echo a value).

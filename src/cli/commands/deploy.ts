@@ -10,6 +10,7 @@ import {
   parseSmokeTarget,
   SmokeSpecError,
   type DeploymentOutcome,
+  type LockOptions,
   type SmokeOutcome,
   type SmokeTarget,
 } from '../../core/apply/index.js';
@@ -20,7 +21,7 @@ import { EXAMPLES, ownerOption, parseNonNegativeInteger, pruneOption, selectionO
 import type { DotenvVariables } from '../output.js';
 import { deployProjectsCli } from '../projects.js';
 import { TerminalReporter } from '../reporter.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, status, type Session } from '../session.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, NO_API_MESSAGE, refused, status, type Session } from '../session.js';
 import { planRequest } from './plan.js';
 
 interface DeployFlags extends SelectionFlags {
@@ -76,6 +77,11 @@ export function lockHolder(ci: CiEnvironment): string {
   return `${user}@${os.hostname()} (pid ${process.pid})`;
 }
 
+/** The deploy lock the flags ask for: none with `--no-lock`, else held as this job, waited for `--lock-timeout` seconds. */
+export function lockFromFlags(flags: { lock?: boolean; lockTimeout?: number }, ci: CiEnvironment): LockOptions | false {
+  return flags.lock === false ? false : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) };
+}
+
 export const outcomesJson = (outcomes: readonly DeploymentOutcome[], ui: string | undefined) =>
   outcomes.map((o) => ({ ...outcomeJson(o, ui), step_outputs: o.stepOutputs, ...(o.error ? { error: o.error } : {}) }));
 
@@ -92,7 +98,7 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
   const request = {
     ...planRequest(session, flags),
     planEnv: [],
-    lock: flags.lock === false ? (false as const) : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
+    lock: lockFromFlags(flags, ci),
     skipSteps: Boolean(flags.skipSteps),
     ...(flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {}),
     ...(flags.prune ? { prune: true } : {}),
@@ -106,17 +112,7 @@ async function runDeploy(session: Session, cmd: Command): Promise<void> {
     if (!result) reporter.finish(s.red('stopped'));
   }
   const reason = result.failureReason;
-  if (reason === 'no-api-url') {
-    const message = 'no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url';
-    io.stderr(s.red(`error: ${message}`));
-    const json = {
-      deployments: [],
-      errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }],
-      warnings: [],
-      failure_reason: 'no-api-url',
-    };
-    return session.done({ json, dotenv: { scalars: status('no-api-url'), lists: [] } }, EXIT_USAGE);
-  }
+  if (reason === 'no-api-url') return refused(session, s, { message: NO_API_MESSAGE, reason, file: flags.prefectFile });
   const outcomes = result.outcomes ?? [];
   const { diagnostics, uiUrl: ui } = result;
   const failed = diagnostics.some((d) => d.severity === 'error');

@@ -8,8 +8,8 @@ import { deploymentUrl } from '../../prefect/index.js';
 import { EXAMPLES, ownerOption, parseNonNegativeInteger, selectionOptions, stepOutputsParser, type SelectionFlags } from '../flags.js';
 import type { DotenvVariables } from '../output.js';
 import { TerminalReporter } from '../reporter.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, status, type Session } from '../session.js';
-import { lockHolder, outcomesJson } from './deploy.js';
+import { EXIT_FAILED, EXIT_OK, NO_API_MESSAGE, refused, status, type Session } from '../session.js';
+import { lockFromFlags, outcomesJson } from './deploy.js';
 import { planRequest } from './plan.js';
 
 interface PreviewFlags extends SelectionFlags {
@@ -30,7 +30,7 @@ async function runPreview(session: Session, cmd: Command, action: 'up' | 'down')
   const request: PreviewCommandRequest = {
     ...planRequest(session, flags),
     planEnv: [],
-    lock: flags.lock === false ? false : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
+    lock: lockFromFlags(flags, ci),
     skipSteps: Boolean(flags.skipSteps),
     ...(flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {}),
     action,
@@ -45,11 +45,8 @@ async function runPreview(session: Session, cmd: Command, action: 'up' | 'down')
   const reason = result.failureReason;
   // A refused id or no API: one line, a usage error. (Missing step outputs are diagnostics, below.)
   if (reason === 'no-api-url' || (reason === 'invalid-input' && result.message)) {
-    const message = result.message ?? 'no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url';
     reporter.finish(s.red('nothing done'));
-    io.stderr(s.red(`error: ${message}`));
-    const json = { deployments: [], errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: reason };
-    return session.done({ json, dotenv: { scalars: status(reason), lists: [] } }, EXIT_USAGE);
+    return refused(session, s, { message: result.message ?? NO_API_MESSAGE, reason, file: flags.prefectFile });
   }
   const outcomes = result.outcomes ?? [];
   const { diagnostics, uiUrl: ui } = result;

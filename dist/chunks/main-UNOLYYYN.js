@@ -3807,6 +3807,18 @@ function status(reason) {
     ["PREFECT_DEPLOY_FAILURE_REASON", reason ?? ""]
   ];
 }
+var NO_API_MESSAGE = "no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url";
+function refused(session, s, refusal) {
+  const { message, reason, file } = refusal;
+  session.io.stderr(s.red(`error: ${message}`));
+  session.done(
+    {
+      json: { [refusal.list ?? "deployments"]: [], errors: [{ file, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: reason },
+      dotenv: { scalars: status(reason), lists: [] }
+    },
+    EXIT_USAGE
+  );
+}
 function redactingIo(io, secrets) {
   const { terminal } = io;
   return {
@@ -3828,14 +3840,7 @@ function projectsOf(session, s, request, given) {
   }
 }
 function usageError(session, s, message) {
-  session.io.stderr(s.red(`error: ${message}`));
-  session.done(
-    {
-      json: { projects: [], errors: [{ file: null, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: "invalid-input" },
-      dotenv: { scalars: status("invalid-input"), lists: [] }
-    },
-    EXIT_USAGE
-  );
+  refused(session, s, { message, reason: "invalid-input", file: null, list: "projects" });
 }
 async function guarded(session, s, run) {
   try {
@@ -3894,7 +3899,7 @@ async function deployProjectsCli(session, s, json, request, given, reporter) {
   }
   if (!result) return;
   const reason = result.failureReason;
-  if (reason === "no-api-url") return usageError(session, s, "no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url");
+  if (reason === "no-api-url") return usageError(session, s, NO_API_MESSAGE);
   const outcomes = result.projects.flatMap((p) => (p.result.outcomes ?? []).map((o) => ({ project: p.project, o })));
   const count = (a) => outcomes.filter(({ o }) => o.action === a).length;
   const failed = reason !== void 0 || result.diagnostics.some((d) => d.severity === "error");
@@ -4366,6 +4371,9 @@ function lockHolder(ci) {
   }
   return `${user}@${import_node_os.default.hostname()} (pid ${process.pid})`;
 }
+function lockFromFlags(flags, ci) {
+  return flags.lock === false ? false : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) };
+}
 var outcomesJson = (outcomes, ui) => outcomes.map((o) => ({ ...outcomeJson(o, ui), step_outputs: o.stepOutputs, ...o.error ? { error: o.error } : {} }));
 async function runDeploy(session, cmd) {
   const { flags, s } = session.context(cmd);
@@ -4379,7 +4387,7 @@ async function runDeploy(session, cmd) {
   const request = {
     ...planRequest(session, flags),
     planEnv: [],
-    lock: flags.lock === false ? false : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
+    lock: lockFromFlags(flags, ci),
     skipSteps: Boolean(flags.skipSteps),
     ...flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {},
     ...flags.prune ? { prune: true } : {},
@@ -4393,17 +4401,7 @@ async function runDeploy(session, cmd) {
     if (!result) reporter.finish(s.red("stopped"));
   }
   const reason = result.failureReason;
-  if (reason === "no-api-url") {
-    const message = "no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url";
-    io.stderr(s.red(`error: ${message}`));
-    const json2 = {
-      deployments: [],
-      errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }],
-      warnings: [],
-      failure_reason: "no-api-url"
-    };
-    return session.done({ json: json2, dotenv: { scalars: status("no-api-url"), lists: [] } }, EXIT_USAGE);
-  }
+  if (reason === "no-api-url") return refused(session, s, { message: NO_API_MESSAGE, reason, file: flags.prefectFile });
   const outcomes = result.outcomes ?? [];
   const { diagnostics, uiUrl: ui } = result;
   const failed = diagnostics.some((d) => d.severity === "error");
@@ -5034,7 +5032,7 @@ async function runPreview(session, cmd, action) {
   const request = {
     ...planRequest(session, flags),
     planEnv: [],
-    lock: flags.lock === false ? false : { timeoutSeconds: flags.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS, holder: lockHolder(ci) },
+    lock: lockFromFlags(flags, ci),
     skipSteps: Boolean(flags.skipSteps),
     ...flags.stepOutputs ? { stepOutputs: flags.stepOutputs } : {},
     action,
@@ -5048,11 +5046,8 @@ async function runPreview(session, cmd, action) {
   }
   const reason = result.failureReason;
   if (reason === "no-api-url" || reason === "invalid-input" && result.message) {
-    const message = result.message ?? "no Prefect API: set PREFECT_API_URL (and PREFECT_API_KEY for Prefect Cloud) or pass --api-url";
     reporter.finish(s.red("nothing done"));
-    io.stderr(s.red(`error: ${message}`));
-    const json2 = { deployments: [], errors: [{ file: flags.prefectFile, line: null, column: null, deployment: null, message }], warnings: [], failure_reason: reason };
-    return session.done({ json: json2, dotenv: { scalars: status(reason), lists: [] } }, EXIT_USAGE);
+    return refused(session, s, { message: result.message ?? NO_API_MESSAGE, reason, file: flags.prefectFile });
   }
   const outcomes = result.outcomes ?? [];
   const { diagnostics, uiUrl: ui } = result;
