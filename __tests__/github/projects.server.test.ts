@@ -244,30 +244,35 @@ describe('several projects in one run', () => {
     expect([built.outputs['steps-a-shared-stdout'], built.outputs['steps-b-shared-stdout'], built.outputs['shared-stdout']]).toEqual(['built', 'built', 'built']);
   });
 
-  it("in-process: projects deploying at once share the run's write slots (a self-hosted server gets one upsert at a time)", async () => {
+  it("in-process: projects deploying at once share the run's write slots (a self-hosted server gets one upsert at a time) and one read of what the server holds", async () => {
     for (const name of ['wa', 'wb', 'wc']) project(`writes/${name}`, name, [`mono-${name}-1`, `mono-${name}-2`, `mono-${name}-3`]);
     const proxy = await startRecordingProxy(apiUrl);
     try {
-      const result = await deployProjects(
-        {
-          prefectFile: 'prefect.yaml',
-          selection: { all: true, names: [] },
-          cwd: work,
-          env: { PREFECT_API_URL: proxy.apiUrl },
-          now: new Date(NOW),
-          apiUrl: proxy.apiUrl,
-          secrets: new Secrets(),
-          lock: false,
-          skipSteps: false,
-        },
-        resolveProjects(['writes/*'], work, 'prefect.yaml'),
-        new RecordingReporter(),
-      );
+      const request = () => ({
+        prefectFile: 'prefect.yaml',
+        selection: { all: true, names: [] },
+        cwd: work,
+        env: { PREFECT_API_URL: proxy.apiUrl },
+        now: new Date(NOW),
+        apiUrl: proxy.apiUrl,
+        secrets: new Secrets(),
+        lock: false as const,
+        skipSteps: false,
+      });
+      const result = await deployProjects(request(), resolveProjects(['writes/*'], work, 'prefect.yaml'), new RecordingReporter());
       expect(result.failureReason, JSON.stringify(result.diagnostics)).toBeUndefined();
       expect(result.projects.flatMap((p) => p.result.outcomes!.map((o) => o.action))).toEqual(Array(9).fill('created'));
       const upserts = proxy.requests.filter((r) => r.method === 'POST' && r.path === '/deployments/');
       expect(upserts).toHaveLength(9);
       expect(Math.max(...upserts.map((r) => r.inFlight))).toBe(1);
+
+      // Again, nothing changed: what the server holds is read once for the run, not once a project.
+      proxy.requests.length = 0;
+      const again = await deployProjects(request(), resolveProjects(['writes/*'], work, 'prefect.yaml'), new RecordingReporter());
+      expect(again.projects.flatMap((p) => p.result.outcomes!.map((o) => o.action))).toEqual(Array(9).fill('unchanged'));
+      const reads = (route: string) => proxy.requests.filter((r) => r.method === 'POST' && r.path === route).length;
+      expect([reads('/flows/filter'), reads('/deployments/filter')]).toEqual([1, 1]);
+      expect(proxy.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/filter'))).toEqual([]);
     } finally {
       await proxy.close();
     }

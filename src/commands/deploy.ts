@@ -75,6 +75,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
       concurrency: stepConcurrency(request),
       registrationConcurrency: writeConcurrency(request, client),
       ...(request.writeGate ? { writeGate: request.writeGate } : {}),
+      ...(request.snapshot ? { snapshot: request.snapshot } : {}),
       onStepEvent: (d, e) => reporter.step(d, e),
       onStepLog: (deployment, line) => reporter.stepLog(deployment, line),
       onProgress: (e) => reporter.progress(e),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pruneDeletions, validateForDeploy } from '../core/apply/index.js';
 import { loadPrefectFile, selectDeployments } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { createPlan, hasErrors, newPlanCache, sharingGit, type Plan } from '../core/plan/index.js';
+import { createPlan, hasErrors, newPlanCache, readServerSnapshot, sharingGit, type Plan } from '../core/plan/index.js';
 import { projectIdentity, type Deletion } from '../core/plan/ownership.js';
 import { gate, mapBounded } from '../core/util/map-bounded.js';
 import { runGit } from '../core/plan/version-info.js';
@@ -253,7 +253,8 @@ export function deletionsInProject(project: string, deletions: readonly Deletion
  * `deploy` over several projects: every project is validated against the server first, and
  * `checkPlan` (require-plan-match) asked about each, and nothing is written when any has a problem;
  * then the projects deploy, `PROJECTS_AT_ONCE` at a time (each its own lock, steps and writes), with
- * one step cache and one git for the run, each reusing its validation's plan cache. A project that
+ * one step cache, one git, one set of write slots and one read of what the server holds for the
+ * run, each reusing its validation's plan cache. A project that
  * fails to deploy does not stop the others (they were all validated); the run fails.
  */
 export async function deployProjects(request: DeployCommandRequest, projects: readonly string[], reporter: Reporter): Promise<ProjectsResult> {
@@ -276,11 +277,10 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
   const client = openClient({ ...request, apiUrl }, reporter);
   const ui = uiUrl(apiUrl, request.env);
   const uiField = ui ? { uiUrl: ui } : {};
-  let validated: ProjectRun[];
   try {
     const sources = prefectTemplateSources(client);
     const given = request.skipSteps || request.stepOutputs !== undefined ? { stepOutputs: {} } : {};
-    validated = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => {
+    const validated: ProjectRun[] = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => {
       const planned = await validateForDeploy({ ...engineRequest(req), cache: req.planCache, ...given, client, sources });
       const errors = hasErrors(planned.diagnostics);
       return {
@@ -308,15 +308,22 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
         if (refused !== undefined) return { ...mergeProjects(validated), failureReason: 'plan-changed', message: refused, stoppedAt: 'validation', ...uiField };
       }
     }
+    // What the server holds for every project, in a few bulk reads for the run instead of each
+    // project's own; a project whose steps run first reads after them, as one deploy does.
+    const planned = validated.flatMap((p) => p.result.plan?.deployments ?? []);
+    const stepsFirst = !request.skipSteps && request.stepOutputs === undefined;
+    const snapshot = stepsFirst && planned.every((d) => d.steps.build.length + d.steps.push.length > 0) ? undefined : readServerSnapshot(client, planned);
+    snapshot?.catch(() => {}); // each deploy reports a failed read as its own
+    const once = { deploying: false };
+    // A self-hosted server's database takes one write at a time: the projects share one deploy's slots.
+    const writeGate = gate(writeConcurrency(request, client));
+    const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => ({
+      project,
+      result: await deploy({ ...req, writeGate, ...(snapshot ? { snapshot } : {}) }, projectReporter(reporter, project, once)),
+    }));
+    return mergeProjects(runs);
   } finally {
+    // After the deploys: the run's snapshot reads automations through it on demand.
     client.close();
   }
-  const once = { deploying: false };
-  // A self-hosted server's database takes one write at a time: the projects share one deploy's slots.
-  const writeGate = gate(writeConcurrency(request, client));
-  const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => ({
-    project,
-    result: await deploy({ ...req, writeGate }, projectReporter(reporter, project, once)),
-  }));
-  return mergeProjects(runs);
 }

@@ -3,7 +3,18 @@
  * src/commands imports core, prefect and steps, never github/ or cli/: the two doors adapt it.
  */
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { DeploymentOutcome, DeployProgress, LiveChange, LockEvent, LockOptions, SmokeEvent, SmokeOutcome, SmokeTarget, StepRunCache } from '../core/apply/index.js';
+import type {
+  DeploymentOutcome,
+  DeployProgress,
+  LiveChange,
+  LockEvent,
+  LockOptions,
+  ServerSnapshot,
+  SmokeEvent,
+  SmokeOutcome,
+  SmokeTarget,
+  StepRunCache,
+} from '../core/apply/index.js';
 import type { DeployOptions, DesiredDeployment, Plan, PreviewOptions } from '../core/plan/index.js';
 import type { GitRunner } from '../core/plan/version-info.js';
 import type { PlanCache } from '../core/plan/index.js';
@@ -116,6 +127,8 @@ export interface PlanCommandRequest extends CommandRequest {
 export interface DeployCommandRequest extends CommandRequest {
   /** Write slots shared with the other deploys of the run (several projects deploying at once). */
   writeGate?: Gate;
+  /** What the server holds, read once for the run's projects (see `deployProjects`). */
+  snapshot?: Promise<ServerSnapshot>;
   /** The deploy lock on the server; `false` writes without it. */
   lock: LockOptions | false;
   /** Do not run build/push steps; what they would fill must come from `stepOutputs`. */

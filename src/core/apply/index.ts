@@ -71,6 +71,12 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
    * registration takes one, so the run writes no faster than `registrationConcurrency` allows one deploy.
    */
   writeGate?: Gate;
+  /**
+   * What the server holds, read once for the whole run by the caller (several projects: a few bulk
+   * reads instead of each project's own): stands in for this deploy's reads before the lock when no
+   * build or push step runs first. A deploy that would write reads again under its lock.
+   */
+  snapshot?: Promise<ServerSnapshot>;
   /** Called as each deployment finishes, for progress output. */
   onResult?: (result: DeploymentOutcome) => void;
   /**
@@ -229,12 +235,13 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   owner.catch(() => {});
   // The server's state for the selected names is read while the flows are analysed; used only when
   // no step runs in between (a build can take minutes) and it covers every deployment planned.
-  const early = prefetching(request.client);
+  const runSnapshot = request.snapshot;
+  const early = runSnapshot ? undefined : prefetching(request.client);
   // Without build or push steps, what exists is read while the work pools are checked.
   let current: Promise<ServerSnapshot> | undefined;
-  let plan = await validateForDeploy({ ...request, onSelected: early.onSelected }, (planned) => {
+  let plan = await validateForDeploy({ ...request, ...(early ? { onSelected: early.onSelected } : {}) }, (planned) => {
     if (!request.stepOutputs && planned.deployments.some((d) => d.steps.build.length + d.steps.push.length > 0)) return;
-    current = readServerSnapshot(request.client, planned.deployments, early.prefetch);
+    current = runSnapshot ?? readServerSnapshot(request.client, planned.deployments, early?.prefetch);
     current.catch(() => {}); // reported below, unless validation stops the deploy first
   });
   if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
@@ -255,7 +262,7 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
     if (refused.length > 0) plan = { ...plan, diagnostics: [...refused, ...plan.diagnostics] };
     if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
   }
-  const read = { current: withSteps.length === 0 ? current : undefined, prefetch: withSteps.length === 0 ? early.prefetch : undefined };
+  const read = { current: withSteps.length === 0 ? current : undefined, prefetch: withSteps.length === 0 ? early?.prefetch : undefined };
   const identity = await owner;
   if (!canLock(request)) return write(request, plan, read, outputsByIndex, identity);
   // A deploy that changes nothing writes nothing, so it needs no lock (nor its requests).

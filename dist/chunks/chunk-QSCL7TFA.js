@@ -3129,11 +3129,12 @@ async function deploy(given) {
   const owner = markOf(request);
   owner.catch(() => {
   });
-  const early = prefetching(request.client);
+  const runSnapshot = request.snapshot;
+  const early = runSnapshot ? void 0 : prefetching(request.client);
   let current;
-  let plan3 = await validateForDeploy({ ...request, onSelected: early.onSelected }, (planned) => {
+  let plan3 = await validateForDeploy({ ...request, ...early ? { onSelected: early.onSelected } : {} }, (planned) => {
     if (!request.stepOutputs && planned.deployments.some((d) => d.steps.build.length + d.steps.push.length > 0)) return;
-    current = readServerSnapshot(request.client, planned.deployments, early.prefetch);
+    current = runSnapshot ?? readServerSnapshot(request.client, planned.deployments, early?.prefetch);
     current.catch(() => {
     });
   });
@@ -3152,7 +3153,7 @@ async function deploy(given) {
     if (refused.length > 0) plan3 = { ...plan3, diagnostics: [...refused, ...plan3.diagnostics] };
     if (hasErrors(plan3.diagnostics)) return { plan: plan3, outcomes: [], diagnostics: plan3.diagnostics, stoppedAt: "validation" };
   }
-  const read = { current: withSteps.length === 0 ? current : void 0, prefetch: withSteps.length === 0 ? early.prefetch : void 0 };
+  const read = { current: withSteps.length === 0 ? current : void 0, prefetch: withSteps.length === 0 ? early?.prefetch : void 0 };
   const identity = await owner;
   if (!canLock(request)) return write(request, plan3, read, outputsByIndex2, identity);
   const before = (read.current ?? readServerSnapshot(request.client, plan3.deployments, read.prefetch)).then(remembered);
@@ -3702,6 +3703,7 @@ async function deploy2(request, reporter) {
       concurrency: stepConcurrency(request),
       registrationConcurrency: writeConcurrency(request, client),
       ...request.writeGate ? { writeGate: request.writeGate } : {},
+      ...request.snapshot ? { snapshot: request.snapshot } : {},
       onStepEvent: (d, e) => reporter.step(d, e),
       onStepLog: (deployment, line) => reporter.stepLog(deployment, line),
       onProgress: (e) => reporter.progress(e),
@@ -4016,16 +4018,15 @@ async function deployProjects(request, projects, reporter) {
   const client = openClient({ ...request, apiUrl }, reporter);
   const ui = uiUrl(apiUrl, request.env);
   const uiField = ui ? { uiUrl: ui } : {};
-  let validated;
   try {
     const sources = prefectTemplateSources(client);
     const given = request.skipSteps || request.stepOutputs !== void 0 ? { stepOutputs: {} } : {};
-    validated = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => {
-      const planned = await validateForDeploy({ ...engineRequest(req), cache: req.planCache, ...given, client, sources });
-      const errors = hasErrors(planned.diagnostics);
+    const validated = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => {
+      const planned2 = await validateForDeploy({ ...engineRequest(req), cache: req.planCache, ...given, client, sources });
+      const errors = hasErrors(planned2.diagnostics);
       return {
         project,
-        result: { plan: planned, diagnostics: planned.diagnostics, hasChanges: false, ...errors ? { failureReason: "invalid-config" } : {} }
+        result: { plan: planned2, diagnostics: planned2.diagnostics, hasChanges: false, ...errors ? { failureReason: "invalid-config" } : {} }
       };
     });
     if (validated.some((p) => hasErrors(p.result.diagnostics))) {
@@ -4046,16 +4047,21 @@ async function deployProjects(request, projects, reporter) {
         if (refused !== void 0) return { ...mergeProjects(validated), failureReason: "plan-changed", message: refused, stoppedAt: "validation", ...uiField };
       }
     }
+    const planned = validated.flatMap((p) => p.result.plan?.deployments ?? []);
+    const stepsFirst = !request.skipSteps && request.stepOutputs === void 0;
+    const snapshot = stepsFirst && planned.every((d) => d.steps.build.length + d.steps.push.length > 0) ? void 0 : readServerSnapshot(client, planned);
+    snapshot?.catch(() => {
+    });
+    const once = { deploying: false };
+    const writeGate = gate(writeConcurrency(request, client));
+    const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => ({
+      project,
+      result: await deploy2({ ...req, writeGate, ...snapshot ? { snapshot } : {} }, projectReporter(reporter, project, once))
+    }));
+    return mergeProjects(runs);
   } finally {
     client.close();
   }
-  const once = { deploying: false };
-  const writeGate = gate(writeConcurrency(request, client));
-  const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => ({
-    project,
-    result: await deploy2({ ...req, writeGate }, projectReporter(reporter, project, once))
-  }));
-  return mergeProjects(runs);
 }
 
 export {

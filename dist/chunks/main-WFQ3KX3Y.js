@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-N3ZA2Y75.js";
+} from "./chunk-QSCL7TFA.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,

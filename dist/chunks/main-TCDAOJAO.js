@@ -19,7 +19,7 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-N3ZA2Y75.js";
+} from "./chunk-QSCL7TFA.js";
 import {
   dotenvText,
   fitDotenv,
