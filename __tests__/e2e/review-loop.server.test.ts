@@ -32,7 +32,9 @@ const PREVIEW = `pr-${PR}`;
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'e2e-review-loop-'));
 const repo = path.join(scratch, 'shop-repo');
-const repository = { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' }, default_branch: 'main' };
+// Not acme/shop: other files deploy that repository's `shop` project to the shared server, and a plan of
+// `all` would list their deployments under "to delete" as this project's.
+const repository = { full_name: 'acme/review-shop', name: 'review-shop', owner: { login: 'acme' }, default_branch: 'main' };
 let github: FakeGitHub;
 let act: Omit<ActOptions, 'event' | 'payload'>;
 /** The pull request's head, its base (a commit before the project existed) and, once merged, its merge commit. */

@@ -52,7 +52,8 @@ const env = (sha: string) => ({
   GITHUB_SHA: sha,
   GITHUB_WORKSPACE: work,
 });
-const inputs = () => ({ 'working-directory': 'shop', all: 'true', 'api-url': apiUrl, 'github-token': 'ghs_actions' });
+// Its own owner: the other files deploying a `shop` project of acme/shop to the shared server are not this project's to prune.
+const inputs = () => ({ 'working-directory': 'shop', all: 'true', 'api-url': apiUrl, 'github-token': 'ghs_actions', owner: 'tests:drift' });
 // What a scheduled workflow runs on: the default branch's head, a commit no deploy ran for.
 const schedule = (): RunOptions => ({ bundle, event: { name: 'schedule', payload: { schedule: '0 6 * * *' } }, env: env('5c4ed01e5c4ed01e5c4ed01e5c4ed01e5c4ed01e') });
 
@@ -157,7 +158,7 @@ describe('the action in drift mode', () => {
   });
 
   it('fails with failure-reason no-api-url without a server, and sets no drift output', async () => {
-    const result = await runAction({ 'working-directory': 'shop', all: 'true', mode: 'drift' }, work, schedule());
+    const result = await runAction({ 'working-directory': 'shop', all: 'true', mode: 'drift', owner: 'tests:drift' }, work, schedule());
     expect(result.code).toBe(1);
     expect(result.outputs['failure-reason']).toBe('no-api-url');
     expect(result.outputs.drift).toBeUndefined();
