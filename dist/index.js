@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-WFQ3KX3Y.js");
+var { run } = await import("./chunks/main-2YRRRLAZ.js");
 capYoungGeneration();
 await run();

@@ -272,7 +272,11 @@ describe('several projects in one run', () => {
       expect(again.projects.flatMap((p) => p.result.outcomes!.map((o) => o.action))).toEqual(Array(9).fill('unchanged'));
       const reads = (route: string) => proxy.requests.filter((r) => r.method === 'POST' && r.path === route).length;
       expect([reads('/flows/filter'), reads('/deployments/filter')]).toEqual([1, 1]);
-      expect(proxy.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/filter'))).toEqual([]);
+      // The run asks the server's version and each work pool once, not once a project (nor again to deploy).
+      const gets = (prefix: string) => proxy.requests.filter((r) => r.method === 'GET' && r.path.startsWith(prefix)).length;
+      expect([gets('/admin/version'), gets('/work_pools/')]).toEqual([1, 1]);
+      // and nothing is written (the automations are counted when the workspace has more than a page)
+      expect(proxy.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/filter') && r.path !== '/automations/count')).toEqual([]);
     } finally {
       await proxy.close();
     }

@@ -177,12 +177,13 @@ describe('bulk reads', () => {
     try {
       const expected = await readServerSnapshot(exact.client, wanted);
       const prefetch = prefetchSnapshot(client, ['a', 'b', 'nope']);
-      await Promise.all([prefetch.deployments, prefetch.firstAutomations]);
-      expect(sent.sort()).toEqual(['POST /automations/filter', 'POST /deployments/filter']);
+      await Promise.all([prefetch.deployments, prefetch.flows, prefetch.firstAutomations]);
+      // the flows of the deployments found are read by id as soon as they arrive
+      expect(sent.sort()).toEqual(['POST /automations/filter', 'POST /deployments/filter', 'POST /flows/filter']);
       sent.length = 0;
       const snapshot = await readServerSnapshot(client, wanted, prefetch);
-      // only the flows are read after the plan; the deployments of other flows named a/b are left out
-      expect(sent).toEqual(['POST /flows/filter']);
+      // nothing is read after the plan; the deployments of other flows named a/b are left out
+      expect(sent).toEqual([]);
       for (const w of wanted) expect(snapshot.deployment(w.flowName, w.name)).toEqual(expected.deployment(w.flowName, w.name));
       expect(snapshot.deployment(flowNames[0]!, 'b')).toBeUndefined();
       expect(snapshot.deployment(flowNames[3]!, 'b')?.id).toBe(deploymentIds.get(`${flowNames[3]}/b`));
@@ -199,10 +200,16 @@ describe('bulk reads', () => {
       // a and b are the names of 10 deployments here: a budget of 3 gives up
       expect(await client.readDeploymentsNamed(['a', 'b'], 3)).toBeUndefined();
       expect((await client.readDeploymentsNamed(['a', 'b'], 1000))!.length).toBeGreaterThanOrEqual(10);
-      const gaveUp: SnapshotPrefetch = { names: new Set(['a']), deployments: Promise.resolve(undefined), firstAutomations: Promise.resolve(undefined) };
+      const gaveUp: SnapshotPrefetch = {
+        names: new Set(['a']),
+        deployments: Promise.resolve(undefined),
+        flows: Promise.resolve(undefined),
+        firstAutomations: Promise.resolve(undefined),
+      };
       const elsewhere: SnapshotPrefetch = {
         names: new Set(['b']),
         deployments: Promise.resolve([]),
+        flows: Promise.resolve([]),
         firstAutomations: Promise.resolve({ automations: [], complete: true }),
       };
       // the automations read early (none here) stand: they do not depend on the names

@@ -32,7 +32,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
   const changed = await narrowToChanged(request, cache, reporter, false);
   if (changed.refused) return changed.refused;
   reporter.deploying(ui);
-  const client = openClient({ ...request, apiUrl }, reporter);
+  const client = request.shared?.client ?? openClient({ ...request, apiUrl }, reporter);
   const req = { ...engineRequest(request), cache, ...changed.only };
   const sources = prefectTemplateSources(client);
   const uiField = { ...(ui ? { uiUrl: ui } : {}), ...changed.result };
@@ -76,6 +76,9 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
       registrationConcurrency: writeConcurrency(request, client),
       ...(request.writeGate ? { writeGate: request.writeGate } : {}),
       ...(request.snapshot ? { snapshot: request.snapshot } : {}),
+      ...(request.shared ? { workPools: request.shared.workPools } : {}),
+      // Valid only for the same request: the steps to run, no deployment left out as unchanged.
+      ...(request.validated && !skipSteps && !changed.only.only ? { validated: request.validated } : {}),
       onStepEvent: (d, e) => reporter.step(d, e),
       onStepLog: (deployment, line) => reporter.stepLog(deployment, line),
       onProgress: (e) => reporter.progress(e),
@@ -105,7 +108,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
       ...uiField,
     };
   } finally {
-    client.close();
+    if (!request.shared) client.close();
   }
 }
 

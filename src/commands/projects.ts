@@ -6,9 +6,19 @@
 import { globSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pruneDeletions, validateForDeploy } from '../core/apply/index.js';
-import { loadPrefectFile, selectDeployments } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { createPlan, hasErrors, newPlanCache, readServerSnapshot, sharingGit, type Plan } from '../core/plan/index.js';
+import { isMapping, loadPrefectFile, selectDeployments, type Mapping } from '../core/config/index.js';
+import {
+  createPlan,
+  hasErrors,
+  newPlanCache,
+  prefetchSnapshot,
+  readServerSnapshot,
+  selectedConfigs,
+  sharingGit,
+  type Plan,
+  type SnapshotPrefetch,
+} from '../core/plan/index.js';
 import { projectIdentity, type Deletion } from '../core/plan/ownership.js';
 import { gate, mapBounded } from '../core/util/map-bounded.js';
 import { runGit } from '../core/plan/version-info.js';
@@ -30,6 +40,9 @@ export { PROJECT_SEPARATOR, projectSelector };
  * connections a self-hosted server's database takes.
  */
 const PROJECTS_AT_ONCE = 4;
+
+/** Projects validated at once before a deploy: their reads are the run's, made once. */
+const VALIDATING_AT_ONCE = 16;
 
 /** One project's part of a run. */
 export interface ProjectRun {
@@ -275,13 +288,33 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
   });
   if (chosen.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(', ')}`);
   const client = openClient({ ...request, apiUrl }, reporter);
+  const shared = { client, workPools: new Map<string, Promise<Mapping | undefined>>() };
   const ui = uiUrl(apiUrl, request.env);
   const uiField = ui ? { uiUrl: ui } : {};
   try {
     const sources = prefectTemplateSources(client);
     const given = request.skipSteps || request.stepOutputs !== undefined ? { stepOutputs: {} } : {};
-    const validated: ProjectRun[] = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => {
-      const planned = await validateForDeploy({ ...engineRequest(req), cache: req.planCache, ...given, client, sources });
+    const stepsFirst = !request.skipSteps && request.stepOutputs === undefined;
+    // What the server holds for every selected name, asked for before any flow is analysed (the
+    // names are in the files); with --changed-since most are left out, so the exact read decides.
+    // The work pools the files name are asked for first: every validation waits on them.
+    let prefetch: SnapshotPrefetch | undefined;
+    if (request.changedSince === undefined) {
+      const configs = (await Promise.all(chosen.map(({ request: req }) => selectedConfigs(req, req.planCache)))).flat();
+      for (const name of poolNames(configs, request.options?.workPoolName)) {
+        const read = client.readWorkPool(name);
+        read.catch(() => shared.workPools.get(name) === read && shared.workPools.delete(name));
+        shared.workPools.set(name, read);
+      }
+      prefetch = prefetchSnapshot(
+        client,
+        configs.flatMap((c) => (typeof c.name === 'string' ? [c.name] : [])),
+      );
+    }
+    // Validations only read what the run reads once (the server's version, work pools, blocks): a
+    // project waiting on one does not hold the others up.
+    const validated: ProjectRun[] = await mapBounded(chosen, VALIDATING_AT_ONCE, async ({ project, request: req }) => {
+      const planned = await validateForDeploy({ ...engineRequest(req), cache: req.planCache, ...given, client, sources, workPools: shared.workPools });
       const errors = hasErrors(planned.diagnostics);
       return {
         project,
@@ -311,19 +344,35 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
     // What the server holds for every project, in a few bulk reads for the run instead of each
     // project's own; a project whose steps run first reads after them, as one deploy does.
     const planned = validated.flatMap((p) => p.result.plan?.deployments ?? []);
-    const stepsFirst = !request.skipSteps && request.stepOutputs === undefined;
-    const snapshot = stepsFirst && planned.every((d) => d.steps.build.length + d.steps.push.length > 0) ? undefined : readServerSnapshot(client, planned);
+    const snapshot = stepsFirst && planned.every((d) => d.steps.build.length + d.steps.push.length > 0) ? undefined : readServerSnapshot(client, planned, prefetch);
     snapshot?.catch(() => {}); // each deploy reports a failed read as its own
     const once = { deploying: false };
     // A self-hosted server's database takes one write at a time: the projects share one deploy's slots.
     const writeGate = gate(writeConcurrency(request, client));
-    const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => ({
-      project,
-      result: await deploy({ ...req, writeGate, ...(snapshot ? { snapshot } : {}) }, projectReporter(reporter, project, once)),
-    }));
+    // A deploy validates again only what differs from the validation above: given step outputs, or
+    // --changed-since leaving deployments out.
+    const planOf = new Map(validated.map((p) => [p.project, p.result.plan]));
+    const reuse = stepsFirst && request.changedSince === undefined;
+    const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => {
+      const plan = reuse ? planOf.get(project) : undefined;
+      const result = await deploy(
+        { ...req, writeGate, shared, ...(snapshot ? { snapshot } : {}), ...(plan ? { validated: plan } : {}) },
+        projectReporter(reporter, project, once),
+      );
+      return { project, result };
+    });
     return mergeProjects(runs);
   } finally {
     // After the deploys: the run's snapshot reads automations through it on demand.
     client.close();
   }
+}
+
+/** The work pools named in so many words (no template) by these deployments or `--pool`. */
+function poolNames(configs: readonly Mapping[], given: string | undefined): Set<string> {
+  const names = new Set<string>();
+  const add = (name: unknown) => typeof name === 'string' && name !== '' && !name.includes('{{') && names.add(name);
+  add(given);
+  for (const c of configs) if (isMapping(c.work_pool)) add(c.work_pool.name);
+  return names;
 }

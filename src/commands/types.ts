@@ -2,6 +2,7 @@
  * What every command takes and gives: a typed request and a `Reporter` in, one `CommandResult` out.
  * src/commands imports core, prefect and steps, never github/ or cli/: the two doors adapt it.
  */
+import type { Mapping } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type {
   DeploymentOutcome,
@@ -23,6 +24,7 @@ import type { Deletion } from '../core/plan/ownership.js';
 import type { Secrets } from '../core/secrets.js';
 import type { Environment, StepOutputs } from '../core/templating/index.js';
 import type { StepEvent } from '../steps/index.js';
+import type { PrefectClient } from '../prefect/index.js';
 
 /** Why a command failed, in the words both doors publish (the action's `failure-reason`, the CLI's JSON and dotenv). */
 export type FailureReason =
@@ -129,6 +131,17 @@ export interface DeployCommandRequest extends CommandRequest {
   writeGate?: Gate;
   /** What the server holds, read once for the run's projects (see `deployProjects`). */
   snapshot?: Promise<ServerSnapshot>;
+  /**
+   * The run's client, shared by the deploys of its projects (one server version read, one set of
+   * connections) with the work pools it has read; the caller closes it. Default: one of its own.
+   */
+  shared?: { client: PrefectClient; workPools: Map<string, Promise<Mapping | undefined>> };
+  /**
+   * The deploy's own validation, made by the run before any project deployed (`deployProjects`),
+   * when it validated exactly what the deploy would: the build and push steps to run, every
+   * selected deployment. Not validated again.
+   */
+  validated?: Plan;
   /** The deploy lock on the server; `false` writes without it. */
   lock: LockOptions | false;
   /** Do not run build/push steps; what they would fill must come from `stepOutputs`. */

@@ -249,15 +249,16 @@ export class PrefectClient {
     return this.pageSize;
   }
 
-  /** `POST /flows/filter` by name: the flows among `names` that exist (any number of names). */
+  /** `POST /flows/filter` by name: the flows among `names` that exist (any number of names, the chunks at once). */
   async readFlowsByName(names: readonly string[]): Promise<Flow[]> {
-    const out: Flow[] = [];
-    for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES)) {
-      const body: FlowsFilterBody = { flows: { name: { any_: chunk } } };
-      // Flow names are unique: once every name is found there is nothing more to read.
-      out.push(...(await this.readAll<Flow>('/flows/filter', body, { atMost: chunk.length })));
-    }
-    return out;
+    const found = await Promise.all(
+      chunks([...new Set(names)], MAX_FILTER_VALUES).map((chunk) => {
+        const body: FlowsFilterBody = { flows: { name: { any_: chunk } } };
+        // Flow names are unique: once every name is found there is nothing more to read.
+        return this.readAll<Flow>('/flows/filter', body, { atMost: chunk.length });
+      }),
+    );
+    return found.flat();
   }
 
   /**
@@ -274,14 +275,18 @@ export class PrefectClient {
    * more than `budget` have been read (names many other flows use too).
    */
   async readDeploymentsNamed(names: readonly string[], budget: number): Promise<Deployment[] | undefined> {
-    const out: Deployment[] = [];
-    for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES)) {
-      const body: DeploymentsFilterBody = { deployments: { name: { any_: chunk } } };
-      const page = await this.readUpTo<Deployment>('/deployments/filter', body, budget - out.length, { expected: chunk.length });
-      if (!page) return undefined;
-      out.push(...page);
-    }
-    return out;
+    // The chunks at once, each within the whole budget; over it together is over it too. A chunk
+    // of one name fewer than a page holds: when each name is one deployment, its first page is
+    // short, so complete, and no second page is asked for.
+    const found = await Promise.all(
+      chunks([...new Set(names)], namesPerPage(this.pageSize)).map((chunk) => {
+        const body: DeploymentsFilterBody = { deployments: { name: { any_: chunk } } };
+        return this.readUpTo<Deployment>('/deployments/filter', body, budget, { expected: chunk.length });
+      }),
+    );
+    if (found.some((page) => page === undefined)) return undefined;
+    const out = found.flatMap((page) => page!);
+    return out.length > budget ? undefined : out;
   }
 
   /** The first page of `POST /automations/filter` (newest first), and whether it holds them all. */
@@ -307,12 +312,13 @@ export class PrefectClient {
 
   /** `POST /flows/filter` by id: the flows among `ids` that exist. */
   async readFlowsById(ids: readonly string[]): Promise<Flow[]> {
-    const out: Flow[] = [];
-    for (const chunk of chunks([...new Set(ids)], MAX_FILTER_VALUES)) {
-      const body: FlowsFilterBody = { flows: { id: { any_: chunk } } };
-      out.push(...(await this.readAll<Flow>('/flows/filter', body, { atMost: chunk.length })));
-    }
-    return out;
+    const found = await Promise.all(
+      chunks([...new Set(ids)], MAX_FILTER_VALUES).map((chunk) => {
+        const body: FlowsFilterBody = { flows: { id: { any_: chunk } } };
+        return this.readAll<Flow>('/flows/filter', body, { atMost: chunk.length });
+      }),
+    );
+    return found.flat();
   }
 
   /**
@@ -577,6 +583,11 @@ export class PrefectClient {
     const body: WorkersFilterBody = onlineOnly ? { workers: { status: { any_: ['ONLINE'] } } } : {};
     return this.http.json<Worker[]>({ method: 'POST', path: apiPath`/work_pools/${workPoolName}/workers/filter`, body, idempotent: true });
   }
+}
+
+/** Names in one deployments filter by name: one fewer than a page (see `readDeploymentsNamed`). */
+export function namesPerPage(pageSize: number): number {
+  return Math.max(1, Math.min(MAX_FILTER_VALUES, pageSize) - 1);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -51,7 +51,7 @@ export {
 export { StepExecutionError, type DeploymentSteps, type StepEvent, type StepRun, type StepRunCache, type StepRunContext, type StepRunner } from './step-runner.js';
 
 /** What a deploy needs from the API: the bulk reads of the snapshot, the writes, the work pools. */
-export interface DeployClient extends RegistrationClient, SnapshotClient, Partial<LockClient>, Partial<Omit<PruneClient, 'deleteOwnedAutomations'>> {
+export interface DeployClient extends RegistrationClient, SnapshotClient, Partial<LockClient>, Partial<Omit<PruneClient, 'deleteOwnedAutomations' | 'readFlowsById'>> {
   readWorkPool(name: string): Promise<Mapping | undefined>;
   /** The server's release, read once; undefined when it is current or does not say (Prefect Cloud). */
   serverVersion?(): Promise<string | undefined>;
@@ -77,6 +77,13 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
    * build or push step runs first. A deploy that would write reads again under its lock.
    */
   snapshot?: Promise<ServerSnapshot>;
+  /** The work pools read so far in the run (see `ValidationRequest.workPools`). */
+  workPools?: Map<string, Promise<Mapping | undefined>>;
+  /**
+   * This very request's validation, made earlier in the run (several projects are all validated
+   * before any deploys): used as it is instead of validating again.
+   */
+  validated?: Plan;
   /** Called as each deployment finishes, for progress output. */
   onResult?: (result: DeploymentOutcome) => void;
   /**
@@ -151,6 +158,8 @@ export function outcomeJson(o: DeploymentOutcome, ui: string | undefined) {
 export interface ValidationRequest extends PlanRequest {
   /** Absent offline: the work pools and the server release are then not checked (blocks and variables stay placeholders). */
   client?: Pick<DeployClient, 'readWorkPool' | 'serverVersion'>;
+  /** The work pools read so far in the run, by name: several validations of one run read each pool once. */
+  workPools?: Map<string, Promise<Mapping | undefined>>;
   /** Checks, before the steps run, that the steps needing Python will find one. */
   stepRunner: Pick<StepRunner, 'missingPythonBeforeSteps'>;
 }
@@ -193,10 +202,15 @@ export async function validateDeployments(
   }
   const client = request.client;
   if (client) {
-    const pools = new Map<string, Promise<Mapping | undefined>>();
+    const pools = request.workPools ?? new Map<string, Promise<Mapping | undefined>>();
     for (const d of plan.deployments) {
       const name = String(d.payload.work_pool_name);
-      if (!pools.has(name)) pools.set(name, client.readWorkPool(name));
+      if (!pools.has(name)) {
+        const read = client.readWorkPool(name);
+        pools.set(name, read);
+        // A failed read is not kept for the run: the next validation asks again.
+        read.catch(() => pools.get(name) === read && pools.delete(name));
+      }
     }
     for (const d of plan.deployments) {
       const name = String(d.payload.work_pool_name);
@@ -239,11 +253,14 @@ export async function deploy(given: DeployRequest): Promise<DeployResult> {
   const early = runSnapshot ? undefined : prefetching(request.client);
   // Without build or push steps, what exists is read while the work pools are checked.
   let current: Promise<ServerSnapshot> | undefined;
-  let plan = await validateForDeploy({ ...request, ...(early ? { onSelected: early.onSelected } : {}) }, (planned) => {
+  const onPlanned = (planned: Plan) => {
     if (!request.stepOutputs && planned.deployments.some((d) => d.steps.build.length + d.steps.push.length > 0)) return;
     current = runSnapshot ?? readServerSnapshot(request.client, planned.deployments, early?.prefetch);
     current.catch(() => {}); // reported below, unless validation stops the deploy first
-  });
+  };
+  const { validated } = request;
+  if (validated && !hasErrors(validated.diagnostics)) onPlanned(validated);
+  let plan = validated ?? (await validateForDeploy({ ...request, ...(early ? { onSelected: early.onSelected } : {}) }, onPlanned));
   if (hasErrors(plan.diagnostics)) return { plan, outcomes: [], diagnostics: plan.diagnostics, stoppedAt: 'validation' };
   const declined = (request.checkValidated?.(plan) ?? []).map((message): Diagnostic => ({ severity: 'error', file: plan.prefectFile, message }));
   if (declined.length > 0) return { plan, outcomes: [], diagnostics: [...declined, ...plan.diagnostics], stoppedAt: 'validation' };

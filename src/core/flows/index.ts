@@ -77,19 +77,24 @@ export interface AnalyzedFlow {
  * place a module lookup looked (a module added or deleted there changes the analysis), relative to
  * cwd, as `--changed-since` needs them; undefined for an analysis that did not record them.
  */
-const sourceFiles = new WeakMap<AnalyzedFlow, readonly string[]>();
+const sourceFiles = new WeakMap<AnalyzedFlow, () => readonly string[]>();
 
 export function flowSourceFiles(flow: AnalyzedFlow): readonly string[] | undefined {
-  return sourceFiles.get(flow);
+  return sourceFiles.get(flow)?.();
 }
 
+/** Keeps what `flowSourceFiles` answers, worked out on the first question (only `--changed-since` asks). */
 function rememberSourceFiles(flow: AnalyzedFlow, cwd: string, entry: string, observations: readonly Observation[]): AnalyzedFlow {
-  const files = new Set([entry]);
-  for (const o of observations) {
-    if (o.kind === 'read') files.add(o.file);
-    else if (o.kind === 'resolve') for (const c of localModuleCandidates(cwd, o.module, o.from, o.level)) files.add(c);
-  }
-  sourceFiles.set(flow, [...files]);
+  let files: readonly string[] | undefined;
+  sourceFiles.set(flow, () => {
+    if (files) return files;
+    const found = new Set([entry]);
+    for (const o of observations) {
+      if (o.kind === 'read') found.add(o.file);
+      else if (o.kind === 'resolve') for (const c of localModuleCandidates(cwd, o.module, o.from, o.level)) found.add(c);
+    }
+    return (files = [...found]);
+  });
   return flow;
 }
 

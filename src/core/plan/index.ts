@@ -7,7 +7,7 @@
  * apply/ or report/ (they come after the plan).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { loadPrefectFile, selectDeployments, type PrefectFile, type Selection } from '../config/index.js';
+import { loadPrefectFile, selectDeployments, type Mapping, type PrefectFile, type Selection } from '../config/index.js';
 import { offlineSources, type Environment, type TemplateSources, type StepOutputs } from '../templating/index.js';
 import { buildDesiredDeployment, qualifiedName, type DeploymentProblem, type DesiredDeployment } from './desired.js';
 import { runGit, sharingGit, type GitRunner } from './version-info.js';
@@ -118,11 +118,27 @@ export async function createPlan(request: PlanRequest): Promise<Plan> {
   return previewPlan(await withFlowAnalysisCache(cache.flows, () => plan(renamed, cache)), preview);
 }
 
-async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
-  // The reference reads prefect.yaml once per run, before any step runs.
+/** prefect.yaml as read once per cache (the reference reads it once per run, before any step runs). */
+function loadOnce(request: Pick<PlanRequest, 'cwd' | 'prefectFile'>, cache: PlanCache): ReturnType<typeof loadPrefectFile> {
   const fileKey = JSON.stringify([request.cwd, request.prefectFile]);
   if (!cache.files.has(fileKey)) cache.files.set(fileKey, loadPrefectFile(request.prefectFile, request.cwd));
-  const loaded = await cache.files.get(fileKey)!;
+  return cache.files.get(fileKey)!;
+}
+
+/**
+ * The deployments the selection picks as prefect.yaml has them (untemplated), read through the cache
+ * without planning (the plan then reuses the file): what reads of the server can ask for before the
+ * flows are analysed. Empty when the file or the selection has a problem, which the plan reports.
+ */
+export async function selectedConfigs(request: Pick<PlanRequest, 'cwd' | 'prefectFile' | 'selection'>, cache: PlanCache): Promise<Mapping[]> {
+  const file = (await loadOnce(request, cache)).prefectFile;
+  if (!file) return [];
+  const { selected, errors } = selectDeployments(file.deployments, request.selection);
+  return errors.length > 0 ? [] : selected.map((s) => s.config);
+}
+
+async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {
+  const loaded = await loadOnce(request, cache);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const file = loaded.prefectFile;
   if (!file || hasErrors(diagnostics)) return finish(request.prefectFile, [], diagnostics);

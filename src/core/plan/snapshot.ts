@@ -4,13 +4,15 @@
  * decide create / update / unchanged from this snapshot instead of asking per deployment, so a
  * re-run of N unchanged deployments costs a handful of reads, not 2·N.
  */
-import { MAX_FILTER_VALUES } from '../../prefect/client.js';
+import { MAX_FILTER_VALUES, namesPerPage } from '../../prefect/client.js';
 import { isMapping, type Mapping } from '../config/index.js';
 
 /** The reads the snapshot needs; `PrefectClient` implements them against a real server. */
 export interface SnapshotClient {
   /** `POST /flows/filter` by name (any number of names). */
   readFlowsByName(names: readonly string[]): Promise<Mapping[]>;
+  /** `POST /flows/filter` by id (any number of ids). */
+  readFlowsById(ids: readonly string[]): Promise<Mapping[]>;
   /** `POST /deployments/filter` by flow ids and deployment names, all pages. */
   readDeploymentsOfFlows(flowIds: readonly string[], names: readonly string[]): Promise<Mapping[]>;
   /**
@@ -52,23 +54,46 @@ export function runsDeployment(automation: Mapping, deploymentId: string): boole
 /**
  * Reads started while the plan is still being made, when only the deployment names are known (the
  * flow names come from analysing the flow files): every deployment with one of those names, of any
- * flow, and the first page of automations. When the workspace has many more deployments of those
- * names than were asked for (other flows' `prod`), the deployments are left to the exact read.
+ * flow, then the flows they belong to (by id), and the first page of automations. When the
+ * workspace has many more deployments of those names than were asked for (other flows' `prod`),
+ * the deployments are left to the exact read.
  */
 export interface SnapshotPrefetch {
   readonly names: ReadonlySet<string>;
   readonly deployments: Promise<Mapping[] | undefined>;
+  /** The flows of `deployments` (undefined when either read failed or was given up). */
+  readonly flows: Promise<Mapping[] | undefined>;
   readonly firstAutomations: Promise<{ automations: Mapping[]; complete: boolean } | undefined>;
 }
 
 export function prefetchSnapshot(client: SnapshotClient, names: readonly string[]): SnapshotPrefetch {
   const unique = [...new Set(names)];
   // A failure here is not reported: the exact reads after the plan ask again and report theirs.
+  // Each part's flows are asked for as soon as its deployments arrive.
+  const asked = new Set<string>();
+  const parts = chunked(unique, namesPerPage(client.filterPageSize)).map(async (part) => {
+    const found = await client.readDeploymentsNamed(part, 2 * part.length + 50);
+    if (!found) return undefined;
+    const ids = [...new Set(found.map((d) => String(d.flow_id)))].filter((id) => !asked.has(id));
+    ids.forEach((id) => asked.add(id));
+    return { found, flows: ids.length > 0 ? await client.readFlowsById(ids) : [] };
+  });
+  const all = Promise.all(parts).then(
+    (done) => (done.every((d) => d !== undefined) ? done : undefined),
+    () => undefined,
+  );
   return {
     names: new Set(unique),
-    deployments: client.readDeploymentsNamed(unique, 2 * unique.length + 50).catch(() => undefined),
+    deployments: all.then((done) => done?.flatMap((d) => d.found)),
+    flows: all.then((done) => done?.flatMap((d) => d.flows)),
     firstAutomations: client.readAutomationsFirstPage().catch(() => undefined),
   };
+}
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /**
@@ -83,7 +108,11 @@ export async function readServerSnapshot(
   wanted: readonly { flowName: string; name: string }[],
   prefetch?: SnapshotPrefetch,
 ): Promise<ServerSnapshot> {
-  const flows = wanted.length ? await client.readFlowsByName([...new Set(wanted.map((w) => w.flowName))]) : [];
+  // Read early, the deployments of every wanted name and their flows hold every wanted one that
+  // exists; `flowIds` then knows the flows that have one (a flow without is created by upsert).
+  const covered = prefetch !== undefined && wanted.every((w) => prefetch.names.has(w.name));
+  const [early, earlyFlows] = covered ? await Promise.all([prefetch.deployments, prefetch.flows]) : [];
+  const flows = earlyFlows ?? (wanted.length ? await client.readFlowsByName([...new Set(wanted.map((w) => w.flowName))]) : []);
   const flowIds = new Map(flows.map((f) => [String(f.name), String(f.id)]));
   const deployments = new Map<string, Mapping>();
   const empty: ServerSnapshot = { flowIds, deployment: () => undefined, automationsOf: async () => [] };
@@ -91,8 +120,8 @@ export async function readServerSnapshot(
   if (present.length === 0) return empty;
 
   // The automations read early stand whatever the names: they do not depend on them.
-  const covered = prefetch !== undefined && present.every((w) => prefetch.names.has(w.name));
-  const [prefetched, prefetchedAutomations] = prefetch ? await Promise.all([covered ? prefetch.deployments : undefined, prefetch.firstAutomations]) : [];
+  const prefetched = earlyFlows && early ? early : covered ? await prefetch.deployments : undefined;
+  const prefetchedAutomations = prefetch ? await prefetch.firstAutomations : undefined;
   const [found, firstPage] = await Promise.all([
     prefetched ? [prefetched] : Promise.all(groups(present).map((g) => client.readDeploymentsOfFlows(g.flowIds(flowIds), g.names))),
     prefetchedAutomations ?? client.readAutomationsFirstPage(),

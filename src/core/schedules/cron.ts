@@ -1,5 +1,5 @@
 import { CronExpressionParser, type CronExpression } from 'cron-parser';
-import { DateTime } from './luxon.js';
+import { DateTime, type Zone } from './luxon.js';
 import { placeWallTime, wallMillis } from './timezone.js';
 
 /**
@@ -131,7 +131,7 @@ const MAX_ITERATIONS = 1000;
  * from just before `start`; each is placed in the zone (a repeated hour takes its first occurrence,
  * a skipped one moves forward) and kept when not before `start`.
  */
-export function cronNextRuns(translation: CronTranslation, dayOr: boolean, zone: string, count: number, after: Date): DateTime[] {
+export function cronNextRuns(translation: CronTranslation, dayOr: boolean, zone: string | Zone, count: number, after: Date): DateTime[] {
   if (translation.never) return [];
   const start = DateTime.fromJSDate(after, { zone });
   const wallStart = DateTime.fromObject(
@@ -190,7 +190,7 @@ export function cronNextRuns(translation: CronTranslation, dayOr: boolean, zone:
  * replays the wall times that were skipped (they land just after the transition), so a run set
  * for 02:30 on the change day still happens at 03:30.
  */
-function gapLookback(translation: CronTranslation, zone: string, after: Date, wallStart: DateTime): DateTime[] {
+function gapLookback(translation: CronTranslation, zone: string | Zone, after: Date, wallStart: DateTime): DateTime[] {
   const probe = after.getTime() + 1000;
   const offsetAt = (ms: number): number => DateTime.fromMillis(ms, { zone }).offset;
   const window = 3 * 3600_000;

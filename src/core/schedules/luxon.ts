@@ -8,4 +8,4 @@ import { Settings } from 'luxon';
 
 Settings.defaultLocale = 'en-US';
 
-export { DateTime, IANAZone } from 'luxon';
+export { DateTime, IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';

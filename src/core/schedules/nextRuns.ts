@@ -1,7 +1,7 @@
 import { checkCron, cronNextRuns } from './cron.js';
 import { formatRunTime, intervalNextRuns } from './interval.js';
 import { rruleNextRuns } from './rrule.js';
-import { isValidTimezone } from './timezone.js';
+import { isValidTimezone, rememberingZone } from './timezone.js';
 import { isCronSchedule, isIntervalSchedule, type Schedule } from './types.js';
 
 /**
@@ -10,10 +10,29 @@ import { isCronSchedule, isIntervalSchedule, type Schedule } from './types.js';
  * schedule cannot produce any (an invalid one included: conversion reports those).
  */
 export function nextRunTimes(schedule: Schedule, count: number, after: Date): string[] {
-  const runs = computeRuns(schedule, count, after);
-  // Python's datetime ends at year 9999: the scheduler fails on such a run and creates none.
-  return runs.some((run) => !/^\d{4}-/.test(run)) ? [] : runs;
+  // The deployments of a plan share schedules (and its "now"): each is worked out once.
+  const key = keyOf(schedule, count, after);
+  let runs = key === undefined ? undefined : known.get(key);
+  if (!runs) {
+    if (known.size >= MAX_KNOWN) known.clear();
+    runs = computeRuns(schedule, count, after);
+    // Python's datetime ends at year 9999: the scheduler fails on such a run and creates none.
+    if (runs.some((run) => !/^\d{4}-/.test(run))) runs = [];
+    if (key !== undefined) known.set(key, runs);
+  }
+  return [...runs];
 }
+
+function keyOf(schedule: Schedule, count: number, after: Date): string | undefined {
+  try {
+    return JSON.stringify([schedule, count, after.getTime()]);
+  } catch {
+    return undefined; // a value JSON cannot hold (a bigint): worked out each time
+  }
+}
+
+const known = new Map<string, string[]>();
+const MAX_KNOWN = 10_000;
 
 function computeRuns(schedule: Schedule, count: number, after: Date): string[] {
   if (count <= 0) return [];
@@ -24,7 +43,7 @@ function computeRuns(schedule: Schedule, count: number, after: Date): string[] {
     if (isCronSchedule(schedule)) {
       const check = checkCron(schedule.cron);
       if (!check.ok) return [];
-      return cronNextRuns(check.translation, schedule.day_or, zone, count, after).map(formatRunTime);
+      return cronNextRuns(check.translation, schedule.day_or, rememberingZone(zone), count, after).map(formatRunTime);
     }
     if (isIntervalSchedule(schedule)) {
       return intervalNextRuns(schedule.interval, schedule.anchor_date, zone, count, after).map(formatRunTime);

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from './luxon.js';
+import { DateTime, IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from './luxon.js';
 
 const validZones = new Map<string, boolean>();
 
@@ -12,11 +12,65 @@ export function isValidTimezone(name: string): boolean {
 }
 
 /**
+ * An IANA zone that remembers the offsets it has computed, by instant: luxon asks ICU for each
+ * (`formatToParts`, the costliest part of placing a run), and the schedules of a plan ask about
+ * the same instants again and again (every deployment's "now", runs at the same hours). Exactly
+ * luxon's answers; a zone's memory is dropped past `MAX_REMEMBERED` instants.
+ */
+class RememberingZone extends Zone {
+  private readonly offsets = new Map<number, number>();
+
+  constructor(private readonly inner: IANAZone) {
+    super();
+  }
+
+  override get type(): string {
+    return this.inner.type;
+  }
+  override get name(): string {
+    return this.inner.name;
+  }
+  override get isUniversal(): boolean {
+    return this.inner.isUniversal;
+  }
+  override get isValid(): boolean {
+    return this.inner.isValid;
+  }
+  override offsetName(ts: number, opts: ZoneOffsetOptions): string | null {
+    return this.inner.offsetName(ts, opts);
+  }
+  override formatOffset(ts: number, format: ZoneOffsetFormat): string {
+    return this.inner.formatOffset(ts, format);
+  }
+  override offset(ts: number): number {
+    let offset = this.offsets.get(ts);
+    if (offset === undefined) {
+      if (this.offsets.size >= MAX_REMEMBERED) this.offsets.clear();
+      this.offsets.set(ts, (offset = this.inner.offset(ts)));
+    }
+    return offset;
+  }
+  override equals(other: Zone): boolean {
+    return other instanceof RememberingZone ? other.name === this.name : this.inner.equals(other);
+  }
+}
+
+const MAX_REMEMBERED = 100_000;
+const rememberingZones = new Map<string, RememberingZone>();
+
+/** `name` (a valid IANA zone) as a zone that remembers its offsets, one per name for the process. */
+export function rememberingZone(name: string): Zone {
+  let zone = rememberingZones.get(name);
+  if (!zone) rememberingZones.set(name, (zone = new RememberingZone(IANAZone.create(name))));
+  return zone;
+}
+
+/**
  * The wall-clock digits of `wall` (read in UTC) placed in `zone`: a repeated time is its first
  * occurrence (Python's `fold=0`); a skipped time moves forward by the gap (zoneinfo), or with
  * `gap: 'backward'` is read with the offset after the transition (dateutil's tz, used by rrules).
  */
-export function placeWallTime(wall: DateTime, zone: string, gap: 'forward' | 'backward' = 'forward'): DateTime {
+export function placeWallTime(wall: DateTime, zone: string | Zone, gap: 'forward' | 'backward' = 'forward'): DateTime {
   const local = DateTime.fromObject(
     { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second, millisecond: wall.millisecond },
     { zone },

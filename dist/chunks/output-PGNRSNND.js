@@ -11,13 +11,13 @@ import {
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-WGIXURDT.js";
-import "./chunk-DU4DTHIK.js";
+} from "./chunk-IVZT2YA2.js";
+import "./chunk-OKSF2FIL.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-ZQOVDPXZ.js";
 import "./chunk-XUNU3GOX.js";
 import "./chunk-FIONPFPF.js";
-import "./chunk-ONPIZ4NW.js";
+import "./chunk-A5MWYCXE.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";

@@ -32,7 +32,7 @@ import {
   updateBody,
   withFlowAnalysisCache,
   withoutNullVersionedFields
-} from "./chunk-DU4DTHIK.js";
+} from "./chunk-OKSF2FIL.js";
 import {
   keyPath as keyPath2,
   mergeStepOutputs,
@@ -52,7 +52,7 @@ import {
   parsePrefectFile,
   parseStep,
   selectDeployments
-} from "./chunk-ONPIZ4NW.js";
+} from "./chunk-A5MWYCXE.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";
@@ -485,10 +485,19 @@ async function createPlan(request) {
   const renamed = onSelected ? { ...request, onSelected: (configs) => onSelected(configs.map((c) => typeof c.name === "string" ? { ...c, name: previewName(c.name, preview2.id) } : c)) } : request;
   return previewPlan(await withFlowAnalysisCache(cache.flows, () => plan(renamed, cache)), preview2);
 }
-async function plan(request, cache) {
+function loadOnce(request, cache) {
   const fileKey = JSON.stringify([request.cwd, request.prefectFile]);
   if (!cache.files.has(fileKey)) cache.files.set(fileKey, loadPrefectFile(request.prefectFile, request.cwd));
-  const loaded = await cache.files.get(fileKey);
+  return cache.files.get(fileKey);
+}
+async function selectedConfigs(request, cache) {
+  const file = (await loadOnce(request, cache)).prefectFile;
+  if (!file) return [];
+  const { selected, errors } = selectDeployments(file.deployments, request.selection);
+  return errors.length > 0 ? [] : selected.map((s) => s.config);
+}
+async function plan(request, cache) {
+  const loaded = await loadOnce(request, cache);
   const diagnostics = [...loaded.diagnostics];
   const file = loaded.prefectFile;
   if (!file || hasErrors(diagnostics)) return finish(request.prefectFile, [], diagnostics);
@@ -3099,10 +3108,14 @@ async function validateDeployments(request, onPlanned) {
   }
   const client = request.client;
   if (client) {
-    const pools = /* @__PURE__ */ new Map();
+    const pools = request.workPools ?? /* @__PURE__ */ new Map();
     for (const d of plan3.deployments) {
       const name = String(d.payload.work_pool_name);
-      if (!pools.has(name)) pools.set(name, client.readWorkPool(name));
+      if (!pools.has(name)) {
+        const read = client.readWorkPool(name);
+        pools.set(name, read);
+        read.catch(() => pools.get(name) === read && pools.delete(name));
+      }
     }
     for (const d of plan3.deployments) {
       const name = String(d.payload.work_pool_name);
@@ -3132,12 +3145,15 @@ async function deploy(given) {
   const runSnapshot = request.snapshot;
   const early = runSnapshot ? void 0 : prefetching(request.client);
   let current;
-  let plan3 = await validateForDeploy({ ...request, ...early ? { onSelected: early.onSelected } : {} }, (planned) => {
+  const onPlanned = (planned) => {
     if (!request.stepOutputs && planned.deployments.some((d) => d.steps.build.length + d.steps.push.length > 0)) return;
     current = runSnapshot ?? readServerSnapshot(request.client, planned.deployments, early?.prefetch);
     current.catch(() => {
     });
-  });
+  };
+  const { validated } = request;
+  if (validated && !hasErrors(validated.diagnostics)) onPlanned(validated);
+  let plan3 = validated ?? await validateForDeploy({ ...request, ...early ? { onSelected: early.onSelected } : {} }, onPlanned);
   if (hasErrors(plan3.diagnostics)) return { plan: plan3, outcomes: [], diagnostics: plan3.diagnostics, stoppedAt: "validation" };
   const declined = (request.checkValidated?.(plan3) ?? []).map((message2) => ({ severity: "error", file: plan3.prefectFile, message: message2 }));
   if (declined.length > 0) return { plan: plan3, outcomes: [], diagnostics: [...declined, ...plan3.diagnostics], stoppedAt: "validation" };
@@ -3666,7 +3682,7 @@ async function deploy2(request, reporter) {
   const changed = await narrowToChanged(request, cache, reporter, false);
   if (changed.refused) return changed.refused;
   reporter.deploying(ui);
-  const client = openClient({ ...request, apiUrl }, reporter);
+  const client = request.shared?.client ?? openClient({ ...request, apiUrl }, reporter);
   const req = { ...engineRequest(request), cache, ...changed.only };
   const sources = prefectTemplateSources(client);
   const uiField = { ...ui ? { uiUrl: ui } : {}, ...changed.result };
@@ -3704,6 +3720,9 @@ async function deploy2(request, reporter) {
       registrationConcurrency: writeConcurrency(request, client),
       ...request.writeGate ? { writeGate: request.writeGate } : {},
       ...request.snapshot ? { snapshot: request.snapshot } : {},
+      ...request.shared ? { workPools: request.shared.workPools } : {},
+      // Valid only for the same request: the steps to run, no deployment left out as unchanged.
+      ...request.validated && !skipSteps && !changed.only.only ? { validated: request.validated } : {},
       onStepEvent: (d, e) => reporter.step(d, e),
       onStepLog: (deployment, line) => reporter.stepLog(deployment, line),
       onProgress: (e) => reporter.progress(e),
@@ -3731,7 +3750,7 @@ async function deploy2(request, reporter) {
       ...uiField
     };
   } finally {
-    client.close();
+    if (!request.shared) client.close();
   }
 }
 function smokeRuns(client, request, plan3, outcomes, reporter) {
@@ -3869,6 +3888,7 @@ async function list(request, reporter) {
 var import_node_fs7 = __toESM(require_node_fs(), 1);
 var import_node_path11 = __toESM(require_node_path(), 1);
 var PROJECTS_AT_ONCE = 4;
+var VALIDATING_AT_ONCE = 16;
 var ProjectsInputError = class extends Error {
   constructor(message2) {
     super(message2);
@@ -4016,13 +4036,28 @@ async function deployProjects(request, projects, reporter) {
   });
   if (chosen.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(", ")}`);
   const client = openClient({ ...request, apiUrl }, reporter);
+  const shared = { client, workPools: /* @__PURE__ */ new Map() };
   const ui = uiUrl(apiUrl, request.env);
   const uiField = ui ? { uiUrl: ui } : {};
   try {
     const sources = prefectTemplateSources(client);
     const given = request.skipSteps || request.stepOutputs !== void 0 ? { stepOutputs: {} } : {};
-    const validated = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => {
-      const planned2 = await validateForDeploy({ ...engineRequest(req), cache: req.planCache, ...given, client, sources });
+    const stepsFirst = !request.skipSteps && request.stepOutputs === void 0;
+    let prefetch;
+    if (request.changedSince === void 0) {
+      const configs = (await Promise.all(chosen.map(({ request: req }) => selectedConfigs(req, req.planCache)))).flat();
+      for (const name of poolNames(configs, request.options?.workPoolName)) {
+        const read = client.readWorkPool(name);
+        read.catch(() => shared.workPools.get(name) === read && shared.workPools.delete(name));
+        shared.workPools.set(name, read);
+      }
+      prefetch = prefetchSnapshot(
+        client,
+        configs.flatMap((c) => typeof c.name === "string" ? [c.name] : [])
+      );
+    }
+    const validated = await mapBounded(chosen, VALIDATING_AT_ONCE, async ({ project, request: req }) => {
+      const planned2 = await validateForDeploy({ ...engineRequest(req), cache: req.planCache, ...given, client, sources, workPools: shared.workPools });
       const errors = hasErrors(planned2.diagnostics);
       return {
         project,
@@ -4048,20 +4083,32 @@ async function deployProjects(request, projects, reporter) {
       }
     }
     const planned = validated.flatMap((p) => p.result.plan?.deployments ?? []);
-    const stepsFirst = !request.skipSteps && request.stepOutputs === void 0;
-    const snapshot = stepsFirst && planned.every((d) => d.steps.build.length + d.steps.push.length > 0) ? void 0 : readServerSnapshot(client, planned);
+    const snapshot = stepsFirst && planned.every((d) => d.steps.build.length + d.steps.push.length > 0) ? void 0 : readServerSnapshot(client, planned, prefetch);
     snapshot?.catch(() => {
     });
     const once = { deploying: false };
     const writeGate = gate(writeConcurrency(request, client));
-    const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => ({
-      project,
-      result: await deploy2({ ...req, writeGate, ...snapshot ? { snapshot } : {} }, projectReporter(reporter, project, once))
-    }));
+    const planOf = new Map(validated.map((p) => [p.project, p.result.plan]));
+    const reuse = stepsFirst && request.changedSince === void 0;
+    const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => {
+      const plan3 = reuse ? planOf.get(project) : void 0;
+      const result = await deploy2(
+        { ...req, writeGate, shared, ...snapshot ? { snapshot } : {}, ...plan3 ? { validated: plan3 } : {} },
+        projectReporter(reporter, project, once)
+      );
+      return { project, result };
+    });
     return mergeProjects(runs);
   } finally {
     client.close();
   }
+}
+function poolNames(configs, given) {
+  const names = /* @__PURE__ */ new Set();
+  const add = (name) => typeof name === "string" && name !== "" && !name.includes("{{") && names.add(name);
+  add(given);
+  for (const c of configs) if (isMapping(c.work_pool)) add(c.work_pool.name);
+  return names;
 }
 
 export {

@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-QSCL7TFA.js";
+} from "./chunk-QTHBK62V.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,
@@ -50,7 +50,7 @@ import {
   skippedToMarkdown,
   skippedToText,
   smokeToMarkdown
-} from "./chunk-DU4DTHIK.js";
+} from "./chunk-OKSF2FIL.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-ZQOVDPXZ.js";
@@ -63,7 +63,7 @@ import {
 import {
   formatDiagnostic,
   parseStep
-} from "./chunk-ONPIZ4NW.js";
+} from "./chunk-A5MWYCXE.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";

@@ -9,7 +9,7 @@ import {
   removeRequired,
   replaceAt
 } from "./chunk-BTVK5CNS.js";
-import "./chunk-ONPIZ4NW.js";
+import "./chunk-A5MWYCXE.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";

@@ -222,7 +222,7 @@ var require_luxon = __commonJS({
       second: n,
       timeZoneName: l
     };
-    var Zone = class {
+    var Zone2 = class {
       /**
        * The type of zone
        * @abstract
@@ -307,7 +307,7 @@ var require_luxon = __commonJS({
       }
     };
     var singleton$1 = null;
-    var SystemZone = class _SystemZone extends Zone {
+    var SystemZone = class _SystemZone extends Zone2 {
       /**
        * Get a singleton instance of the local zone
        * @return {SystemZone}
@@ -404,7 +404,7 @@ var require_luxon = __commonJS({
       return filled;
     }
     var ianaZoneCache = /* @__PURE__ */ new Map();
-    var IANAZone2 = class _IANAZone extends Zone {
+    var IANAZone2 = class _IANAZone extends Zone2 {
       /**
        * @param {string} name - Zone name
        * @return {IANAZone}
@@ -1020,7 +1020,7 @@ var require_luxon = __commonJS({
       }
     };
     var singleton = null;
-    var FixedOffsetZone = class _FixedOffsetZone extends Zone {
+    var FixedOffsetZone = class _FixedOffsetZone extends Zone2 {
       /**
        * Get a singleton instance of UTC
        * @return {FixedOffsetZone}
@@ -1148,7 +1148,7 @@ var require_luxon = __commonJS({
         return true;
       }
     };
-    var InvalidZone = class extends Zone {
+    var InvalidZone = class extends Zone2 {
       constructor(zoneName) {
         super();
         this.zoneName = zoneName;
@@ -1189,7 +1189,7 @@ var require_luxon = __commonJS({
     function normalizeZone(input, defaultZone2) {
       if (isUndefined(input) || input === null) {
         return defaultZone2;
-      } else if (input instanceof Zone) {
+      } else if (input instanceof Zone2) {
         return input;
       } else if (isString(input)) {
         const lowered = input.toLowerCase();
@@ -6793,7 +6793,7 @@ var require_luxon = __commonJS({
     exports.Settings = Settings2;
     exports.SystemZone = SystemZone;
     exports.VERSION = VERSION;
-    exports.Zone = Zone;
+    exports.Zone = Zone2;
   }
 });
 
@@ -12699,6 +12699,50 @@ function isValidTimezone(name) {
   if (valid === void 0) validZones.set(name, valid = import_luxon2.IANAZone.isValidZone(name));
   return valid;
 }
+var RememberingZone = class _RememberingZone extends import_luxon2.Zone {
+  constructor(inner) {
+    super();
+    this.inner = inner;
+  }
+  inner;
+  offsets = /* @__PURE__ */ new Map();
+  get type() {
+    return this.inner.type;
+  }
+  get name() {
+    return this.inner.name;
+  }
+  get isUniversal() {
+    return this.inner.isUniversal;
+  }
+  get isValid() {
+    return this.inner.isValid;
+  }
+  offsetName(ts, opts) {
+    return this.inner.offsetName(ts, opts);
+  }
+  formatOffset(ts, format) {
+    return this.inner.formatOffset(ts, format);
+  }
+  offset(ts) {
+    let offset = this.offsets.get(ts);
+    if (offset === void 0) {
+      if (this.offsets.size >= MAX_REMEMBERED) this.offsets.clear();
+      this.offsets.set(ts, offset = this.inner.offset(ts));
+    }
+    return offset;
+  }
+  equals(other) {
+    return other instanceof _RememberingZone ? other.name === this.name : this.inner.equals(other);
+  }
+};
+var MAX_REMEMBERED = 1e5;
+var rememberingZones = /* @__PURE__ */ new Map();
+function rememberingZone(name) {
+  let zone = rememberingZones.get(name);
+  if (!zone) rememberingZones.set(name, zone = new RememberingZone(import_luxon2.IANAZone.create(name)));
+  return zone;
+}
 function placeWallTime(wall, zone, gap = "forward") {
   const local = import_luxon2.DateTime.fromObject(
     { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second, millisecond: wall.millisecond },
@@ -13281,9 +13325,25 @@ function pythonRepr(v) {
 
 // src/core/schedules/nextRuns.ts
 function nextRunTimes(schedule, count, after) {
-  const runs = computeRuns(schedule, count, after);
-  return runs.some((run) => !/^\d{4}-/.test(run)) ? [] : runs;
+  const key = keyOf(schedule, count, after);
+  let runs = key === void 0 ? void 0 : known.get(key);
+  if (!runs) {
+    if (known.size >= MAX_KNOWN) known.clear();
+    runs = computeRuns(schedule, count, after);
+    if (runs.some((run) => !/^\d{4}-/.test(run))) runs = [];
+    if (key !== void 0) known.set(key, runs);
+  }
+  return [...runs];
 }
+function keyOf(schedule, count, after) {
+  try {
+    return JSON.stringify([schedule, count, after.getTime()]);
+  } catch {
+    return void 0;
+  }
+}
+var known = /* @__PURE__ */ new Map();
+var MAX_KNOWN = 1e4;
 function computeRuns(schedule, count, after) {
   if (count <= 0) return [];
   const zone = schedule.timezone || "UTC";
@@ -13292,7 +13352,7 @@ function computeRuns(schedule, count, after) {
     if (isCronSchedule(schedule)) {
       const check = checkCron(schedule.cron);
       if (!check.ok) return [];
-      return cronNextRuns(check.translation, schedule.day_or, zone, count, after).map(formatRunTime);
+      return cronNextRuns(check.translation, schedule.day_or, rememberingZone(zone), count, after).map(formatRunTime);
     }
     if (isIntervalSchedule(schedule)) {
       return intervalNextRuns(schedule.interval, schedule.anchor_date, zone, count, after).map(formatRunTime);
@@ -13723,8 +13783,8 @@ function checkExpansion(root) {
   const sizes = /* @__PURE__ */ new Map();
   const active = /* @__PURE__ */ new Set();
   const size = (node) => {
-    const known = sizes.get(node);
-    if (known !== void 0) return known;
+    const known2 = sizes.get(node);
+    if (known2 !== void 0) return known2;
     if (active.has(node)) throw new LoadError("an alias refers to a node that contains it (the value would be infinite; copy the values instead)", node.offset);
     active.add(node);
     let total = 1;
@@ -13898,8 +13958,8 @@ var Constructor = class {
     for (const [keyNode, valueNode] of node.pairs) {
       const key = this.key(keyNode);
       const value = this.construct(valueNode);
-      const known = entries.get(key.identity);
-      if (known) known.value = value;
+      const known2 = entries.get(key.identity);
+      if (known2) known2.value = value;
       else entries.set(key.identity, { json: key.json, value });
     }
     const out = {};
@@ -14118,11 +14178,11 @@ var Checker = class {
   warn(path3, message, atKey = false) {
     this.warnings.push({ path: path3, message, atKey });
   }
-  unknownKeys(value, path3, known, what, ignored = []) {
+  unknownKeys(value, path3, known2, what, ignored = []) {
     for (const key of Object.keys(value)) {
-      if (known.includes(key) || ignored.includes(key)) continue;
-      const guess = closest(key, known);
-      const hint = guess ? `did you mean "${guess}"?` : `expected one of: ${known.join(", ")}`;
+      if (known2.includes(key) || ignored.includes(key)) continue;
+      const guess = closest(key, known2);
+      const hint = guess ? `did you mean "${guess}"?` : `expected one of: ${known2.join(", ")}`;
       this.warn([...path3, key], `unknown key "${key}" in ${what} is ignored (${hint})`, true);
     }
   }
@@ -14566,8 +14626,8 @@ function keepable(value) {
   const copy = (v) => {
     if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
     if (typeof v !== "object") throw new NotKept();
-    const known = copies.get(v);
-    if (known !== void 0) return known;
+    const known2 = copies.get(v);
+    if (known2 !== void 0) return known2;
     if (v instanceof YamlTimestamp) {
       const standIn = {};
       copies.set(v, standIn);

@@ -19,14 +19,14 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-QSCL7TFA.js";
+} from "./chunk-QTHBK62V.js";
 import {
   dotenvText,
   fitDotenv,
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-WGIXURDT.js";
+} from "./chunk-IVZT2YA2.js";
 import {
   PREVIEW_ID_ENV,
   deploymentUrl,
@@ -43,7 +43,7 @@ import {
   qualifiedName,
   skippedToJson,
   skippedToText
-} from "./chunk-DU4DTHIK.js";
+} from "./chunk-OKSF2FIL.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   REFERENCE_PREFECT_VERSION
@@ -59,7 +59,7 @@ import {
   allStepNames,
   findStep,
   formatDiagnostic
-} from "./chunk-ONPIZ4NW.js";
+} from "./chunk-A5MWYCXE.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";

@@ -38,7 +38,7 @@ import {
   nextRunTimes,
   parseStep,
   parseYaml
-} from "./chunk-ONPIZ4NW.js";
+} from "./chunk-A5MWYCXE.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";
@@ -334,22 +334,26 @@ function toRelative(p, cwd) {
 // src/core/flows/index.ts
 var sourceFiles = /* @__PURE__ */ new WeakMap();
 function flowSourceFiles(flow) {
-  return sourceFiles.get(flow);
+  return sourceFiles.get(flow)?.();
 }
 function rememberSourceFiles(flow, cwd, entry, observations) {
-  const files = /* @__PURE__ */ new Set([entry]);
-  for (const o of observations) {
-    if (o.kind === "read") files.add(o.file);
-    else if (o.kind === "resolve") for (const c of localModuleCandidates(cwd, o.module, o.from, o.level)) files.add(c);
-  }
-  sourceFiles.set(flow, [...files]);
+  let files;
+  sourceFiles.set(flow, () => {
+    if (files) return files;
+    const found = /* @__PURE__ */ new Set([entry]);
+    for (const o of observations) {
+      if (o.kind === "read") found.add(o.file);
+      else if (o.kind === "resolve") for (const c of localModuleCandidates(cwd, o.module, o.from, o.level)) found.add(c);
+    }
+    return files = [...found];
+  });
   return flow;
 }
 var runCache = new import_node_async_hooks.AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "dfa4f3e071875302" : void 0;
+var ANALYZER = true ? "05c6d722450c9be6" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -1079,7 +1083,7 @@ async function settleSecretJobVariables(jobVariables, kept, poolName, pools) {
   if (references.length === 0) return { jobVariables, warnings };
   const lookup = await pools.readJobVariablesSchema(poolName);
   if (lookup.status !== "found") return { jobVariables, warnings };
-  const { judgeFor, replaceAt } = await import("./job-variables-judge-PJX4XR6F.js");
+  const { judgeFor, replaceAt } = await import("./job-variables-judge-XBTF5VH6.js");
   const judge = judgeFor(lookup.value);
   let settled = jobVariables;
   for (const { path: path6, text, placeholders } of references) {
@@ -1446,7 +1450,7 @@ async function parameterVerdicts(payload, schedules, flow, options, at) {
       }
     }
     if (Object.keys(judged).length === 0) return;
-    const { judgeParameters } = await import("./parameters-judge-TK665URI.js");
+    const { judgeParameters } = await import("./parameters-judge-D6MZOBRO.js");
     for (const p of judgeParameters(judged, schema)) {
       const name = p.path[0];
       const viaCli = typeof name === "string" && cli.has(name);
@@ -1681,14 +1685,15 @@ var PrefectClient = class {
   get filterPageSize() {
     return this.pageSize;
   }
-  /** `POST /flows/filter` by name: the flows among `names` that exist (any number of names). */
+  /** `POST /flows/filter` by name: the flows among `names` that exist (any number of names, the chunks at once). */
   async readFlowsByName(names) {
-    const out = [];
-    for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES)) {
-      const body = { flows: { name: { any_: chunk } } };
-      out.push(...await this.readAll("/flows/filter", body, { atMost: chunk.length }));
-    }
-    return out;
+    const found = await Promise.all(
+      chunks([...new Set(names)], MAX_FILTER_VALUES).map((chunk) => {
+        const body = { flows: { name: { any_: chunk } } };
+        return this.readAll("/flows/filter", body, { atMost: chunk.length });
+      })
+    );
+    return found.flat();
   }
   /**
    * `POST /deployments/filter`: the deployments of these flows with one of these names (a superset
@@ -1703,14 +1708,15 @@ var PrefectClient = class {
    * more than `budget` have been read (names many other flows use too).
    */
   async readDeploymentsNamed(names, budget) {
-    const out = [];
-    for (const chunk of chunks([...new Set(names)], MAX_FILTER_VALUES)) {
-      const body = { deployments: { name: { any_: chunk } } };
-      const page = await this.readUpTo("/deployments/filter", body, budget - out.length, { expected: chunk.length });
-      if (!page) return void 0;
-      out.push(...page);
-    }
-    return out;
+    const found = await Promise.all(
+      chunks([...new Set(names)], namesPerPage(this.pageSize)).map((chunk) => {
+        const body = { deployments: { name: { any_: chunk } } };
+        return this.readUpTo("/deployments/filter", body, budget, { expected: chunk.length });
+      })
+    );
+    if (found.some((page) => page === void 0)) return void 0;
+    const out = found.flatMap((page) => page);
+    return out.length > budget ? void 0 : out;
   }
   /** The first page of `POST /automations/filter` (newest first), and whether it holds them all. */
   async readAutomationsFirstPage() {
@@ -1731,12 +1737,13 @@ var PrefectClient = class {
   }
   /** `POST /flows/filter` by id: the flows among `ids` that exist. */
   async readFlowsById(ids) {
-    const out = [];
-    for (const chunk of chunks([...new Set(ids)], MAX_FILTER_VALUES)) {
-      const body = { flows: { id: { any_: chunk } } };
-      out.push(...await this.readAll("/flows/filter", body, { atMost: chunk.length }));
-    }
-    return out;
+    const found = await Promise.all(
+      chunks([...new Set(ids)], MAX_FILTER_VALUES).map((chunk) => {
+        const body = { flows: { id: { any_: chunk } } };
+        return this.readAll("/flows/filter", body, { atMost: chunk.length });
+      })
+    );
+    return found.flat();
   }
   /**
    * `DELETE /deployments/{id}` (204). A 404 is success: the deployment is gone, whether a retry
@@ -1973,6 +1980,9 @@ var PrefectClient = class {
     return this.http.json({ method: "POST", path: apiPath`/work_pools/${workPoolName}/workers/filter`, body, idempotent: true });
   }
 };
+function namesPerPage(pageSize) {
+  return Math.max(1, Math.min(MAX_FILTER_VALUES, pageSize) - 1);
+}
 function chunks(items, size) {
   const out = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -1986,21 +1996,41 @@ function runsDeployment(automation, deploymentId) {
 }
 function prefetchSnapshot(client, names) {
   const unique = [...new Set(names)];
+  const asked = /* @__PURE__ */ new Set();
+  const parts = chunked(unique, namesPerPage(client.filterPageSize)).map(async (part) => {
+    const found = await client.readDeploymentsNamed(part, 2 * part.length + 50);
+    if (!found) return void 0;
+    const ids = [...new Set(found.map((d) => String(d.flow_id)))].filter((id) => !asked.has(id));
+    ids.forEach((id) => asked.add(id));
+    return { found, flows: ids.length > 0 ? await client.readFlowsById(ids) : [] };
+  });
+  const all = Promise.all(parts).then(
+    (done) => done.every((d) => d !== void 0) ? done : void 0,
+    () => void 0
+  );
   return {
     names: new Set(unique),
-    deployments: client.readDeploymentsNamed(unique, 2 * unique.length + 50).catch(() => void 0),
+    deployments: all.then((done) => done?.flatMap((d) => d.found)),
+    flows: all.then((done) => done?.flatMap((d) => d.flows)),
     firstAutomations: client.readAutomationsFirstPage().catch(() => void 0)
   };
 }
+function chunked(items, size) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 async function readServerSnapshot(client, wanted, prefetch) {
-  const flows = wanted.length ? await client.readFlowsByName([...new Set(wanted.map((w) => w.flowName))]) : [];
+  const covered = prefetch !== void 0 && wanted.every((w) => prefetch.names.has(w.name));
+  const [early, earlyFlows] = covered ? await Promise.all([prefetch.deployments, prefetch.flows]) : [];
+  const flows = earlyFlows ?? (wanted.length ? await client.readFlowsByName([...new Set(wanted.map((w) => w.flowName))]) : []);
   const flowIds = new Map(flows.map((f) => [String(f.name), String(f.id)]));
   const deployments = /* @__PURE__ */ new Map();
   const empty = { flowIds, deployment: () => void 0, automationsOf: async () => [] };
   const present = wanted.filter((w) => flowIds.has(w.flowName));
   if (present.length === 0) return empty;
-  const covered = prefetch !== void 0 && present.every((w) => prefetch.names.has(w.name));
-  const [prefetched, prefetchedAutomations] = prefetch ? await Promise.all([covered ? prefetch.deployments : void 0, prefetch.firstAutomations]) : [];
+  const prefetched = earlyFlows && early ? early : covered ? await prefetch.deployments : void 0;
+  const prefetchedAutomations = prefetch ? await prefetch.firstAutomations : void 0;
   const [found, firstPage] = await Promise.all([
     prefetched ? [prefetched] : Promise.all(groups(present).map((g) => client.readDeploymentsOfFlows(g.flowIds(flowIds), g.names))),
     prefetchedAutomations ?? client.readAutomationsFirstPage()
