@@ -5,18 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadPrefectFile, parsePrefectFile, selectDeployments, type Mapping } from '../core/config/index.js';
+import { parsePrefectFile, selectDeployments, type Mapping, type PrefectFile } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { analyzeEntrypoint, flowSourceFiles, withFlowAnalysisCache } from '../core/flows/index.js';
 import {
   attributeChange,
   changedBecause,
   ChangedSinceError,
+  loadOnce,
   readChangesSince,
   runSteps,
   sectionOf,
   stepInputs,
   type ChangedFiles,
+  type ChangesSinceRef,
   type PlanCache,
   type Tree,
 } from '../core/plan/index.js';
@@ -47,7 +49,8 @@ export async function changedSelection(
   if (!ref) return { diagnostics: [] };
   // The run's git: projects of one checkout share what it answers for the whole checkout.
   const git = given ?? request.git ?? runGit;
-  const loaded = await loadPrefectFile(request.prefectFile, request.cwd);
+  // Through the plan's cache: the plan that follows reads the same file.
+  const loaded = await loadOnce(request, cache);
   const file = loaded.prefectFile;
   // The plan reports a file it cannot load, and a selection that matches nothing.
   if (!file) return { diagnostics: [] };
@@ -65,7 +68,10 @@ export async function changedSelection(
     }
     return { diagnostics: [{ severity: 'error', file: request.prefectFile, message: e.message }] };
   }
-  const before = changes.prefectFileBefore === undefined ? undefined : parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile;
+  const before =
+    changes.prefectFileBefore === undefined
+      ? undefined
+      : (unchangedFile(request, changes, file) ?? parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile);
   const beforeByName = new Map<unknown, unknown[]>();
   for (const config of before?.deployments ?? []) {
     const list = beforeByName.get(config.name) ?? [];
@@ -102,6 +108,17 @@ export async function changedSelection(
     }
   });
   return { selection: { only, skipped, because }, diagnostics: [] };
+}
+
+/**
+ * prefect.yaml as it is now when git says it has not changed since REF (not among the changed
+ * files, and its text at REF is the text now): not parsed a second time.
+ */
+function unchangedFile(request: CommandRequest, changes: ChangesSinceRef, file: PrefectFile): PrefectFile | undefined {
+  if (path.isAbsolute(request.prefectFile) || changes.files.has(path.posix.normalize(request.prefectFile.replaceAll('\\', '/')))) return undefined;
+  const now = readFileSyncOrNull(path.resolve(request.cwd, request.prefectFile));
+  // git's answer is trimmed (runGit)
+  return now !== null && now.toString('utf8').trim() === changes.prefectFileBefore ? file : undefined;
 }
 
 /** The flow's name and the files its analysis read; undefined when it cannot be analysed (the plan says why). */

@@ -119,7 +119,7 @@ export async function createPlan(request: PlanRequest): Promise<Plan> {
 }
 
 /** prefect.yaml as read once per cache (the reference reads it once per run, before any step runs). */
-function loadOnce(request: Pick<PlanRequest, 'cwd' | 'prefectFile'>, cache: PlanCache): ReturnType<typeof loadPrefectFile> {
+export function loadOnce(request: Pick<PlanRequest, 'cwd' | 'prefectFile'>, cache: PlanCache): ReturnType<typeof loadPrefectFile> {
   const fileKey = JSON.stringify([request.cwd, request.prefectFile]);
   if (!cache.files.has(fileKey)) cache.files.set(fileKey, loadPrefectFile(request.prefectFile, request.cwd));
   return cache.files.get(fileKey)!;

@@ -19,7 +19,7 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-QTHBK62V.js";
+} from "./chunk-25XUAXR6.js";
 import {
   dotenvText,
   fitDotenv,

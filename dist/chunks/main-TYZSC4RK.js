@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-QTHBK62V.js";
+} from "./chunk-25XUAXR6.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,

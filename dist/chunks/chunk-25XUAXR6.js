@@ -3450,7 +3450,7 @@ async function changedSelection(request, cache, given) {
   const ref = request.changedSince;
   if (!ref) return { diagnostics: [] };
   const git = given ?? request.git ?? runGit;
-  const loaded = await loadPrefectFile(request.prefectFile, request.cwd);
+  const loaded = await loadOnce(request, cache);
   const file = loaded.prefectFile;
   if (!file) return { diagnostics: [] };
   const chosen = selectDeployments(file.deployments, request.selection);
@@ -3467,7 +3467,7 @@ async function changedSelection(request, cache, given) {
     }
     return { diagnostics: [{ severity: "error", file: request.prefectFile, message: e.message }] };
   }
-  const before = changes.prefectFileBefore === void 0 ? void 0 : parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile;
+  const before = changes.prefectFileBefore === void 0 ? void 0 : unchangedFile(request, changes, file) ?? parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile;
   const beforeByName = /* @__PURE__ */ new Map();
   for (const config of before?.deployments ?? []) {
     const list2 = beforeByName.get(config.name) ?? [];
@@ -3502,6 +3502,11 @@ async function changedSelection(request, cache, given) {
     }
   });
   return { selection: { only, skipped, because }, diagnostics: [] };
+}
+function unchangedFile(request, changes, file) {
+  if (import_node_path10.default.isAbsolute(request.prefectFile) || changes.files.has(import_node_path10.default.posix.normalize(request.prefectFile.replaceAll("\\", "/")))) return void 0;
+  const now = readFileSyncOrNull(import_node_path10.default.resolve(request.cwd, request.prefectFile));
+  return now !== null && now.toString("utf8").trim() === changes.prefectFileBefore ? file : void 0;
 }
 async function flowOf(config, cwd) {
   const entrypoint = config.entrypoint;
