@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-TYZSC4RK.js");
+var { run } = await import("./chunks/main-FIJSNUNN.js");
 capYoungGeneration();
 await run();

@@ -288,6 +288,7 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
   });
   if (chosen.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(', ')}`);
   const client = openClient({ ...request, apiUrl }, reporter);
+  const prepared = client.prepare();
   const shared = { client, workPools: new Map<string, Promise<Mapping | undefined>>() };
   const ui = uiUrl(apiUrl, request.env);
   const uiField = ui ? { uiUrl: ui } : {};
@@ -306,10 +307,14 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
         read.catch(() => shared.workPools.get(name) === read && shared.workPools.delete(name));
         shared.workPools.set(name, read);
       }
+      // The validations below keep the thread busy: the reads go out first (their CSRF token at
+      // hand, and a few milliseconds for their connections to open).
+      await prepared;
       prefetch = prefetchSnapshot(
         client,
         configs.flatMap((c) => (typeof c.name === 'string' ? [c.name] : [])),
       );
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
     // Validations only read what the run reads once (the server's version, work pools, blocks): a
     // project waiting on one does not hold the others up.

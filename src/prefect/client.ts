@@ -168,6 +168,16 @@ export class PrefectClient {
     }
   }
 
+  /**
+   * Starts what every run asks first (the server's version, the CSRF token its POSTs carry) while
+   * the caller reads its files; resolves once the token is there (or could not be had: nothing is
+   * reported here, the requests that need it meet the problem).
+   */
+  prepare(): Promise<void> {
+    this.serverVersion().catch(() => {});
+    return this.http.prepare();
+  }
+
   /** `GET /health`: resolves when the API answers, rejects with the reason otherwise. */
   async health(): Promise<void> {
     await this.http.call({ method: 'GET', path: '/health' });

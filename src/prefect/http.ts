@@ -508,6 +508,14 @@ export class HttpClient {
     }
   }
 
+  /**
+   * Asks for the CSRF token now, so that the first requests that need one do not wait a round trip
+   * for it (a failure is left for those requests to meet and report).
+   */
+  prepare(): Promise<void> {
+    return this.addCsrfHeaders({}).catch(() => {});
+  }
+
   private async addCsrfHeaders(headers: Record<string, string>): Promise<void> {
     if (!this.csrfEnabled) return;
     if (!this.csrfToken || Date.now() > this.csrfToken.expiresAt) {

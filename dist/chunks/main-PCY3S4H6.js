@@ -19,14 +19,14 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-25XUAXR6.js";
+} from "./chunk-CGAJLFZX.js";
 import {
   dotenvText,
   fitDotenv,
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-IVZT2YA2.js";
+} from "./chunk-NKFY56PY.js";
 import {
   PREVIEW_ID_ENV,
   deploymentUrl,
@@ -43,11 +43,11 @@ import {
   qualifiedName,
   skippedToJson,
   skippedToText
-} from "./chunk-OKSF2FIL.js";
+} from "./chunk-233SCHQ7.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   REFERENCE_PREFECT_VERSION
-} from "./chunk-ZQOVDPXZ.js";
+} from "./chunk-5BY6HLOH.js";
 import "./chunk-XUNU3GOX.js";
 import {
   Secrets,

@@ -10,8 +10,8 @@ import {
   summarizeTail,
   tagText,
   validateImageName
-} from "./chunk-X6QCZ64M.js";
-import "./chunk-ZQOVDPXZ.js";
+} from "./chunk-2C27I6FY.js";
+import "./chunk-5BY6HLOH.js";
 import "./chunk-RTJXVYK5.js";
 import {
   StepFailure

@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-25XUAXR6.js";
+} from "./chunk-CGAJLFZX.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,
@@ -50,10 +50,10 @@ import {
   skippedToMarkdown,
   skippedToText,
   smokeToMarkdown
-} from "./chunk-OKSF2FIL.js";
+} from "./chunk-233SCHQ7.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
-import "./chunk-ZQOVDPXZ.js";
+import "./chunk-5BY6HLOH.js";
 import "./chunk-IB5ZBFXE.js";
 import "./chunk-KENA6D5Q.js";
 import "./chunk-XUNU3GOX.js";

@@ -3,8 +3,8 @@ import {
   additionalTagsOf,
   backendOf,
   buildDockerImage
-} from "./chunk-X6QCZ64M.js";
-import "./chunk-ZQOVDPXZ.js";
+} from "./chunk-2C27I6FY.js";
+import "./chunk-5BY6HLOH.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-46W2O75K.js";
 import "./chunk-4AHN6RY2.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   REFERENCE_PREFECT_VERSION
-} from "./chunk-ZQOVDPXZ.js";
+} from "./chunk-5BY6HLOH.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";

@@ -11,10 +11,10 @@ import {
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-IVZT2YA2.js";
-import "./chunk-OKSF2FIL.js";
+} from "./chunk-NKFY56PY.js";
+import "./chunk-233SCHQ7.js";
 import "./chunk-JDZ5Z23Z.js";
-import "./chunk-ZQOVDPXZ.js";
+import "./chunk-5BY6HLOH.js";
 import "./chunk-XUNU3GOX.js";
 import "./chunk-FIONPFPF.js";
 import "./chunk-A5MWYCXE.js";

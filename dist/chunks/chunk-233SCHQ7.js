@@ -10,7 +10,7 @@ import {
   apiPath,
   isCloud,
   settingsFromEnv
-} from "./chunk-ZQOVDPXZ.js";
+} from "./chunk-5BY6HLOH.js";
 import {
   FlowAnalysisError,
   localModuleCandidates,
@@ -1614,6 +1614,16 @@ var PrefectClient = class {
       if (error instanceof PrefectApiError && [401, 403, 404].includes(error.status)) return void 0;
       throw error;
     }
+  }
+  /**
+   * Starts what every run asks first (the server's version, the CSRF token its POSTs carry) while
+   * the caller reads its files; resolves once the token is there (or could not be had: nothing is
+   * reported here, the requests that need it meet the problem).
+   */
+  prepare() {
+    this.serverVersion().catch(() => {
+    });
+    return this.http.prepare();
   }
   /** `GET /health`: resolves when the API answers, rejects with the reason otherwise. */
   async health() {

@@ -32,7 +32,7 @@ import {
   updateBody,
   withFlowAnalysisCache,
   withoutNullVersionedFields
-} from "./chunk-OKSF2FIL.js";
+} from "./chunk-233SCHQ7.js";
 import {
   keyPath as keyPath2,
   mergeStepOutputs,
@@ -2373,8 +2373,8 @@ var IMPLEMENTATIONS = /* @__PURE__ */ new Map([
   ["prefect_azure.deployments.steps.push_to_azure_blob_storage", pushToAzureBlobStorage],
   ["prefect_azure.deployments.steps.pull_from_azure_blob_storage", pullFromAzureBlobStorage],
   // Loaded on first use, like the SDK-backed steps: runs without Docker steps never pay for them.
-  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-6ZBIEK3C.js")).buildDockerImage(inputs, call)],
-  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-6C34VMRD.js")).pushDockerImage(inputs, call)]
+  ["prefect_docker.deployments.steps.build_docker_image", async (inputs, call) => (await import("./build-ZDQMY5DU.js")).buildDockerImage(inputs, call)],
+  ["prefect_docker.deployments.steps.push_docker_image", async (inputs, call) => (await import("./push-GGUQVJBT.js")).pushDockerImage(inputs, call)]
 ]);
 var PREFECT_PYTHON_STEPS = /* @__PURE__ */ new Set([`${CORE}.pull_from_remote_storage`, `${CORE}.pull_with_block`]);
 function resolveStep(name, keywords = {}) {
@@ -4041,6 +4041,7 @@ async function deployProjects(request, projects, reporter) {
   });
   if (chosen.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(", ")}`);
   const client = openClient({ ...request, apiUrl }, reporter);
+  const prepared = client.prepare();
   const shared = { client, workPools: /* @__PURE__ */ new Map() };
   const ui = uiUrl(apiUrl, request.env);
   const uiField = ui ? { uiUrl: ui } : {};
@@ -4056,10 +4057,12 @@ async function deployProjects(request, projects, reporter) {
         read.catch(() => shared.workPools.get(name) === read && shared.workPools.delete(name));
         shared.workPools.set(name, read);
       }
+      await prepared;
       prefetch = prefetchSnapshot(
         client,
         configs.flatMap((c) => typeof c.name === "string" ? [c.name] : [])
       );
+      await new Promise((resolve2) => setTimeout(resolve2, 5));
     }
     const validated = await mapBounded(chosen, VALIDATING_AT_ONCE, async ({ project, request: req }) => {
       const planned2 = await validateForDeploy({ ...engineRequest(req), cache: req.planCache, ...given, client, sources, workPools: shared.workPools });

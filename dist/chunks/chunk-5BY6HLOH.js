@@ -470,6 +470,14 @@ var HttpClient = class {
       this.unreachable = { reason: `a gateway answered HTTP ${status}${name ? ` ${name}` : ""} to every request`, code: `HTTP_${status}`, waitedMs: waited };
     }
   }
+  /**
+   * Asks for the CSRF token now, so that the first requests that need one do not wait a round trip
+   * for it (a failure is left for those requests to meet and report).
+   */
+  prepare() {
+    return this.addCsrfHeaders({}).catch(() => {
+    });
+  }
   async addCsrfHeaders(headers2) {
     if (!this.csrfEnabled) return;
     if (!this.csrfToken || Date.now() > this.csrfToken.expiresAt) {
