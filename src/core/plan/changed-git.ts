@@ -45,6 +45,9 @@ export async function readChangesSince(ref: string, cwd: string, prefectFile: st
     );
   }
   const split = (out: string) => out.split('\0').filter((p) => p !== '');
+  const inRepo = path.posix.normalize(path.posix.join(prefix, prefectFile.replaceAll('\\', '/')));
+  // prefect.yaml at REF is asked for alongside the lists.
+  const before = path.isAbsolute(prefectFile) ? Promise.resolve(undefined) : git(['show', `${commit}:${inRepo}`], cwd).catch(() => undefined);
   let diff: string;
   let untracked: string;
   try {
@@ -57,14 +60,5 @@ export async function readChangesSince(ref: string, cwd: string, prefectFile: st
   }
   const fromTop = (p: string) => path.posix.relative(prefix.replace(/\/$/, ''), p);
   const files = new Set([...split(diff), ...split(untracked)].map(fromTop));
-  const inRepo = path.posix.normalize(path.posix.join(prefix, prefectFile.replaceAll('\\', '/')));
-  let prefectFileBefore: string | undefined;
-  if (!path.isAbsolute(prefectFile)) {
-    try {
-      prefectFileBefore = await git(['show', `${commit}:${inRepo}`], cwd);
-    } catch {
-      prefectFileBefore = undefined;
-    }
-  }
-  return { commit, files, prefectFileBefore };
+  return { commit, files, prefectFileBefore: await before };
 }

@@ -303,6 +303,8 @@ async function readChangesSince(ref, cwd, prefectFile, git) {
     );
   }
   const split = (out) => out.split("\0").filter((p) => p !== "");
+  const inRepo = import_node_path2.default.posix.normalize(import_node_path2.default.posix.join(prefix, prefectFile.replaceAll("\\", "/")));
+  const before = import_node_path2.default.isAbsolute(prefectFile) ? Promise.resolve(void 0) : git(["show", `${commit}:${inRepo}`], cwd).catch(() => void 0);
   let diff;
   let untracked;
   try {
@@ -315,16 +317,7 @@ async function readChangesSince(ref, cwd, prefectFile, git) {
   }
   const fromTop = (p) => import_node_path2.default.posix.relative(prefix.replace(/\/$/, ""), p);
   const files = new Set([...split(diff), ...split(untracked)].map(fromTop));
-  const inRepo = import_node_path2.default.posix.normalize(import_node_path2.default.posix.join(prefix, prefectFile.replaceAll("\\", "/")));
-  let prefectFileBefore;
-  if (!import_node_path2.default.isAbsolute(prefectFile)) {
-    try {
-      prefectFileBefore = await git(["show", `${commit}:${inRepo}`], cwd);
-    } catch {
-      prefectFileBefore = void 0;
-    }
-  }
-  return { commit, files, prefectFileBefore };
+  return { commit, files, prefectFileBefore: await before };
 }
 
 // src/core/plan/ownership.ts

@@ -19,7 +19,7 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-CGAJLFZX.js";
+} from "./chunk-JXGKXDTH.js";
 import {
   dotenvText,
   fitDotenv,

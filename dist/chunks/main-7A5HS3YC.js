@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-CGAJLFZX.js";
+} from "./chunk-JXGKXDTH.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,
