@@ -226,7 +226,14 @@ function timed(command, args, { cwd, env, memory = false }) {
       const ms = performance.now() - start;
       running.delete(child);
       if (code === 0) return resolve({ ms, stdout, stderr, peakRssKiB: memory ? peakRssKiB : undefined, serverCpuMs: groupsCpuMs(serverGroups) - cpu0, load1 });
-      const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-25).join('\n');
+      // A failure's reason can be printed long before the end among a thousand progress lines.
+      const progress = /: (created|updated|unchanged) in [\d.]+m?s\b|deploy lock|^validated \d+ deployments/;
+      const tail = `${stdout}\n${stderr}`
+        .trim()
+        .split('\n')
+        .filter((line) => !progress.test(line))
+        .slice(-40)
+        .join('\n');
       reject(new Error(`${path.basename(command)} ${args.join(' ')} (in ${cwd}) ended with ${code ?? signal}:\n${tail}`));
     });
   });
