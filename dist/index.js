@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-7A5HS3YC.js");
+var { run } = await import("./chunks/main-KPKKOK7F.js");
 capYoungGeneration();
 await run();

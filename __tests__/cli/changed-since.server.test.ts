@@ -4,7 +4,7 @@
  * UI/API), while the one whose flow file changed is written.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -114,5 +114,37 @@ describe('deploy --changed-since', () => {
     const bAfter = await deployment('beta', 'b');
     expect(bAfter.description).toBe('edited in the UI');
     expect(bAfter.updated).toBe(bBefore.updated);
+  });
+});
+
+describe('deploy --project … --changed-since', () => {
+  it('lists each project’s skipped deployments in the summary, the JSON and the dotenv report', async () => {
+    const pool = (name: string) => `deployments:\n  - name: ${name}\n    entrypoint: flow.py:f\n    work_pool: {name: ${POOL}}\n`;
+    const flow = (name: string, n: number) => `from prefect import flow\n\n\n@flow(name="${name}-${RUN}")\ndef f(n: int = ${n}):\n    pass\n`;
+    for (const p of ['one', 'two']) {
+      write(`mono/${p}/prefect.yaml`, pool(`m-${p}`));
+      write(`mono/${p}/flow.py`, flow(`mono-${p}`, 1));
+    }
+    git('add', '-A');
+    git('commit', '-qm', 'two projects');
+    const first = await cli(['deploy', '--all', '--project', 'mono/*', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    write('mono/one/flow.py', flow('mono-one', 2));
+    git('commit', '-qam', 'one: new default');
+
+    const json = await cli(['deploy', '--all', '--project', 'mono/*', '--changed-since', 'HEAD~1', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const out = JSON.parse(json.stdout) as { projects: Array<{ project: string; deployments: Array<{ name: string; action: string }>; skipped?: unknown }> };
+    expect(out.projects.map((p) => [p.project, p.deployments.map((d) => `${d.name}:${d.action}`), p.skipped])).toEqual([
+      ['mono/one', ['m-one:updated'], []],
+      ['mono/two', [], [{ deployment: `mono-two-${RUN}/m-two`, reason: 'unchanged since HEAD~1' }]],
+    ]);
+
+    const dotenv = path.join(repo, 'report.env');
+    const text = await cli(['deploy', '--all', '--project', 'mono/*', '--changed-since', 'HEAD~1', '--dotenv', dotenv]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/2 projects: 0 created, 0 updated, 1 unchanged, 0 failed, 1 skipped/);
+    expect(text.stdout).toContain(`mono/two:mono-two-${RUN}/m-two  skipped: unchanged since HEAD~1`);
+    expect(readFileSync(dotenv, 'utf8')).toMatch(new RegExp(`DEPLOYMENTS_SKIPPED=.*mono/two:mono-two-${RUN}/m-two`));
   });
 });

@@ -9,7 +9,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveChange } from '../../src/core/apply/index.js';
 import { createPlan, type Plan } from '../../src/core/plan/index.js';
-import { planToMarkdown, projectsMatrix, projectsPlanToJson, projectsPlanToMarkdown, projectsPlanToText, type ProjectPlan } from '../../src/core/report/index.js';
+import {
+  planToMarkdown,
+  projectsDeployToMarkdown,
+  projectsMatrix,
+  projectsPlanToJson,
+  projectsPlanToMarkdown,
+  projectsPlanToText,
+  type ProjectPlan,
+} from '../../src/core/report/index.js';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
 const options = { now: NOW, uiUrl: 'https://prefect.test', footer: '<sub>footer</sub>' };
@@ -143,5 +151,22 @@ describe('a monorepo plan', () => {
     expect(projectsMatrix(projects).include.map((e) => e.deployment)).toEqual(
       shop.deployments.map((d) => `shop:${d.entrypoint.split(':')[1]!.replaceAll('_', '-')}/${d.name}`),
     );
+  });
+
+  it("a deploy's job summary counts each project's skipped deployments and lists them under it", () => {
+    const outcomes = shop.deployments
+      .slice(0, 1)
+      .map((d) => ({ name: d.name, flowName: d.flowName, action: 'unchanged' as const, changes: [], notices: [], stepOutputs: {}, durationMs: 5 }));
+    const skipped = shop.deployments.slice(1).map((d) => ({ deployment: `${d.flowName}/${d.name}`, reason: 'unchanged since origin/main' }));
+    const markdown = projectsDeployToMarkdown(
+      [
+        { project: 'shop', result: { plan: shop, outcomes, diagnostics: [] }, changedSince: { ref: 'origin/main', skipped } },
+        { project: 'other', result: { plan: { ...shop, deployments: [] }, outcomes: [], diagnostics: [] }, changedSince: { ref: 'origin/main', skipped: [] } },
+      ],
+      options,
+    );
+    expect(markdown.split('\n')[0]).toBe(`## Prefect deploy: 2 projects, 1 unchanged, ${skipped.length} skipped (unchanged)`);
+    expect(markdown).toContain(`<details><summary>${skipped.length} deployment(s) skipped: unchanged since <code>origin/main</code></summary>`);
+    for (const s of skipped) expect(markdown).toContain(`| \`${s.deployment}\` | skipped: unchanged since origin/main |`);
   });
 });

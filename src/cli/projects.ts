@@ -21,7 +21,7 @@ import {
 } from '../commands/index.js';
 import { outcomeJson } from '../core/apply/index.js';
 import { qualifiedName } from '../core/plan/index.js';
-import { planToJson, projectsMatrix, projectsPlanToJson, projectsPlanToText } from '../core/report/index.js';
+import { planToJson, projectsMatrix, projectsPlanToJson, projectsPlanToText, skippedToJson, skippedToText, type SkippedDeployments } from '../core/report/index.js';
 import { listDeployments, listToText } from './list.js';
 import type { DotenvVariables, Style } from './output.js';
 import type { TerminalReporter } from './reporter.js';
@@ -122,15 +122,19 @@ export async function deployProjectsCli(
   const outcomes = result.projects.flatMap((p) => (p.result.outcomes ?? []).map((o) => ({ project: p.project, o })));
   const count = (a: string) => outcomes.filter(({ o }) => o.action === a).length;
   const failed = reason !== undefined || result.diagnostics.some((d) => d.severity === 'error');
+  // --changed-since: each project's skipped deployments, named as the run names them (<project>:<flow>/<name>).
+  const skipped = result.projects.flatMap((p) => (p.result.changedSince ? [{ project: p.project, changedSince: inProject(p.project, p.result.changedSince) }] : []));
+  const skippedCount = skipped.reduce((n, p) => n + p.changedSince.skipped.length, 0);
   reporter.finish(
     outcomes.length === 0 && failed
       ? s.red('nothing registered')
-      : `${result.projects.length} projects: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`,
+      : `${result.projects.length} projects: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed${skippedCount ? `, ${skippedCount} skipped` : ''}`,
   );
   const out = secrets.redactValue({
     projects: result.projects.map((p) => ({
       project: p.project,
       deployments: (p.result.outcomes ?? []).map((o) => ({ ...outcomeJson(o, p.result.uiUrl), step_outputs: o.stepOutputs, ...(o.error ? { error: o.error } : {}) })),
+      ...(p.result.changedSince ? { skipped: skippedToJson(p.result.changedSince) } : {}),
       failure_reason: p.result.failureReason ?? null,
     })),
     ...diagnosticsJson(result),
@@ -151,8 +155,15 @@ export async function deployProjectsCli(
     ['DEPLOYMENTS_UPDATED', names('updated')],
     ['DEPLOYMENTS_UNCHANGED', names('unchanged')],
     ['DEPLOYMENTS_FAILED', names('failed')],
+    ...(skipped.length ? [['DEPLOYMENTS_SKIPPED', skipped.flatMap((p) => p.changedSince.skipped.map((d) => d.deployment))] as [string, string[]]] : []),
   ];
+  if (!json && !failed) for (const p of skipped) if (skippedToText(p.changedSince)) io.stdout(skippedToText(p.changedSince));
   session.done({ json: out, dotenv: { scalars: status(reason), lists } }, failed ? EXIT_FAILED : EXIT_OK);
+}
+
+/** A project's skipped deployments named `<project>:<flow>/<name>`, as the run's other lists name them. */
+function inProject(project: string, changedSince: SkippedDeployments): SkippedDeployments {
+  return { ...changedSince, skipped: changedSince.skipped.map((d) => ({ ...d, deployment: projectSelector(project, d.deployment) })) };
 }
 
 export async function buildProjects(session: Session, s: Style, json: boolean, request: CommandRequest, given: readonly string[], reporter: Reporter): Promise<void> {

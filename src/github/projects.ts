@@ -199,6 +199,7 @@ async function publishDeployProjectsResult(r: Run, result: ProjectsResult): Prom
               diagnostics: p.result.diagnostics,
               ...(p.result.stoppedAt ? { stoppedAt: p.result.stoppedAt } : {}),
             },
+            ...(p.result.changedSince ? { changedSince: p.result.changedSince } : {}),
           },
         ]
       : [],

@@ -36,6 +36,8 @@ export interface ProjectPlan {
 export interface ProjectDeploy {
   project: string;
   result: DeployResult;
+  /** With `--changed-since`: the project's deployments left out as unchanged. */
+  changedSince?: SkippedDeployments;
 }
 
 /** `--json` and the `plan` output of a run over several projects: each project's plan JSON, and every problem. */
@@ -156,9 +158,15 @@ export function projectsDeployToMarkdown(projects: readonly ProjectDeploy[], opt
   )
     .filter(([a]) => count(a) > 0)
     .map(([a, w]) => `${count(a)} ${w}`);
+  const skipped = projects.reduce((n, p) => n + (p.changedSince?.skipped.length ?? 0), 0);
+  if (skipped > 0) words.push(`${skipped} skipped (unchanged)`);
   const out = [`## ${failed ? '❌ ' : ''}Prefect deploy: ${plural(projects.length, 'project')}${words.length ? `, ${words.join(', ')}` : ''}`, ''];
   const { footer, ...each } = options;
-  for (const p of projects) out.push(...section(p.project, deployToMarkdown(p.result, each)));
+  for (const p of projects) {
+    out.push(...section(p.project, deployToMarkdown(p.result, each)));
+    const block = skippedToMarkdown(p.changedSince);
+    if (block) out.push(block, '');
+  }
   if (footer) out.push(footer, '');
   return out.join('\n');
 }

@@ -32,7 +32,7 @@ import {
   updateBody,
   withFlowAnalysisCache,
   withoutNullVersionedFields
-} from "./chunk-233SCHQ7.js";
+} from "./chunk-KIGJZMYQ.js";
 import {
   keyPath as keyPath2,
   mergeStepOutputs,

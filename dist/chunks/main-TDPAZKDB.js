@@ -19,14 +19,14 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-JXGKXDTH.js";
+} from "./chunk-HRLFEMKK.js";
 import {
   dotenvText,
   fitDotenv,
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-NKFY56PY.js";
+} from "./chunk-KOS7HWIC.js";
 import {
   PREVIEW_ID_ENV,
   deploymentUrl,
@@ -43,7 +43,7 @@ import {
   qualifiedName,
   skippedToJson,
   skippedToText
-} from "./chunk-233SCHQ7.js";
+} from "./chunk-KIGJZMYQ.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   REFERENCE_PREFECT_VERSION
@@ -3903,13 +3903,16 @@ async function deployProjectsCli(session, s, json, request, given, reporter) {
   const outcomes = result.projects.flatMap((p) => (p.result.outcomes ?? []).map((o) => ({ project: p.project, o })));
   const count = (a) => outcomes.filter(({ o }) => o.action === a).length;
   const failed = reason !== void 0 || result.diagnostics.some((d) => d.severity === "error");
+  const skipped = result.projects.flatMap((p) => p.result.changedSince ? [{ project: p.project, changedSince: inProject(p.project, p.result.changedSince) }] : []);
+  const skippedCount = skipped.reduce((n, p) => n + p.changedSince.skipped.length, 0);
   reporter.finish(
-    outcomes.length === 0 && failed ? s.red("nothing registered") : `${result.projects.length} projects: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed`
+    outcomes.length === 0 && failed ? s.red("nothing registered") : `${result.projects.length} projects: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed${skippedCount ? `, ${skippedCount} skipped` : ""}`
   );
   const out = secrets.redactValue({
     projects: result.projects.map((p) => ({
       project: p.project,
       deployments: (p.result.outcomes ?? []).map((o) => ({ ...outcomeJson(o, p.result.uiUrl), step_outputs: o.stepOutputs, ...o.error ? { error: o.error } : {} })),
+      ...p.result.changedSince ? { skipped: skippedToJson(p.result.changedSince) } : {},
       failure_reason: p.result.failureReason ?? null
     })),
     ...diagnosticsJson(result),
@@ -3929,9 +3932,16 @@ async function deployProjectsCli(session, s, json, request, given, reporter) {
     ["DEPLOYMENTS_CREATED", names("created")],
     ["DEPLOYMENTS_UPDATED", names("updated")],
     ["DEPLOYMENTS_UNCHANGED", names("unchanged")],
-    ["DEPLOYMENTS_FAILED", names("failed")]
+    ["DEPLOYMENTS_FAILED", names("failed")],
+    ...skipped.length ? [["DEPLOYMENTS_SKIPPED", skipped.flatMap((p) => p.changedSince.skipped.map((d) => d.deployment))]] : []
   ];
+  if (!json && !failed) {
+    for (const p of skipped) if (skippedToText(p.changedSince)) io.stdout(skippedToText(p.changedSince));
+  }
   session.done({ json: out, dotenv: { scalars: status(reason), lists } }, failed ? EXIT_FAILED : EXIT_OK);
+}
+function inProject(project, changedSince) {
+  return { ...changedSince, skipped: changedSince.skipped.map((d) => ({ ...d, deployment: projectSelector(project, d.deployment) })) };
 }
 async function buildProjects(session, s, json, request, given, reporter) {
   const { io, secrets } = session;

@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-JXGKXDTH.js";
+} from "./chunk-HRLFEMKK.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,
@@ -50,7 +50,7 @@ import {
   skippedToMarkdown,
   skippedToText,
   smokeToMarkdown
-} from "./chunk-233SCHQ7.js";
+} from "./chunk-KIGJZMYQ.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-5BY6HLOH.js";
@@ -1764,7 +1764,8 @@ async function publishDeployProjectsResult(r, result) {
           outcomes: p.result.outcomes ?? [],
           diagnostics: p.result.diagnostics,
           ...p.result.stoppedAt ? { stoppedAt: p.result.stoppedAt } : {}
-        }
+        },
+        ...p.result.changedSince ? { changedSince: p.result.changedSince } : {}
       }
     ] : []
   );

@@ -3111,9 +3111,15 @@ function projectsDeployToMarkdown(projects, options) {
     ["unchanged", "unchanged"],
     ["failed", "failed"]
   ].filter(([a]) => count2(a) > 0).map(([a, w]) => `${count2(a)} ${w}`);
+  const skipped = projects.reduce((n, p) => n + (p.changedSince?.skipped.length ?? 0), 0);
+  if (skipped > 0) words.push(`${skipped} skipped (unchanged)`);
   const out = [`## ${failed ? "\u274C " : ""}Prefect deploy: ${plural(projects.length, "project")}${words.length ? `, ${words.join(", ")}` : ""}`, ""];
   const { footer, ...each } = options;
-  for (const p of projects) out.push(...section(p.project, deployToMarkdown(p.result, each)));
+  for (const p of projects) {
+    out.push(...section(p.project, deployToMarkdown(p.result, each)));
+    const block = skippedToMarkdown(p.changedSince);
+    if (block) out.push(block, "");
+  }
   if (footer) out.push(footer, "");
   return out.join("\n");
 }

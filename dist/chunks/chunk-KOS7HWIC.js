@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   plainText
-} from "./chunk-233SCHQ7.js";
+} from "./chunk-KIGJZMYQ.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";

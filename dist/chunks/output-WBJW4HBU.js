@@ -11,8 +11,8 @@ import {
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-NKFY56PY.js";
-import "./chunk-233SCHQ7.js";
+} from "./chunk-KOS7HWIC.js";
+import "./chunk-KIGJZMYQ.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-5BY6HLOH.js";
 import "./chunk-XUNU3GOX.js";
