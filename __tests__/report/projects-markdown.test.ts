@@ -169,4 +169,14 @@ describe('a monorepo plan', () => {
     expect(markdown).toContain(`<details><summary>${skipped.length} deployment(s) skipped: unchanged since <code>origin/main</code></summary>`);
     for (const s of skipped) expect(markdown).toContain(`| \`${s.deployment}\` | skipped: unchanged since origin/main |`);
   });
+
+  it('with changed-since, each deployment shown says under its line why it counts as changed', () => {
+    const because = new Map([[shop.deployments[0]!.index, 'changed since origin/main: flows/orders_sync.py (entry), and 2 more']]);
+    const markdown = projectsPlanToMarkdown([{ project: 'shop', plan: shop, live: live(shop), changedSince: { ref: 'origin/main', skipped: [], because } }], options);
+    const first = `\`${shop.deployments[0]!.flowName}/${shop.deployments[0]!.name}\``;
+    const line = markdown.split('\n').find((l) => l.startsWith('- ') && l.includes(first));
+    expect(line).toMatch(/<br><sub>changed since origin\/main: flows\/orders\\_sync\.py \(entry\), and 2 more<\/sub>$/);
+    // the others say nothing of it
+    expect(markdown.match(/<br><sub>changed since/g)).toHaveLength(1);
+  });
 });

@@ -184,9 +184,13 @@ function withSkipped(result: CommandResult, footerText: string): string {
   return skipped ? `${skipped}\n\n${footerText}` : footerText;
 }
 
-/** The headline counts what `changed-since` left out; the footer lists them. */
-function skippedCount(result: CommandResult): { skipped?: number } {
-  return result.changedSince?.skipped.length ? { skipped: result.changedSince.skipped.length } : {};
+/** The headline counts what `changed-since` left out (the footer lists them); each deployment shown says why it counts as changed. */
+function skippedCount(result: CommandResult): { skipped?: number; changedBecause?: ReadonlyMap<number, string> } {
+  const because = result.changedSince?.because;
+  return {
+    ...(result.changedSince?.skipped.length ? { skipped: result.changedSince.skipped.length } : {}),
+    ...(because?.size ? { changedBecause: because } : {}),
+  };
 }
 
 function skippedJson(result: CommandResult): { skipped?: ReturnType<typeof skippedToJson> } {

@@ -32,6 +32,8 @@ export interface MarkdownOptions {
   deletions?: readonly Deletion[];
   /** How many deployments `changed-since` left out (listed in the footer), counted in the headline. */
   skipped?: number;
+  /** With `changed-since`: why each deployment shown counts as changed, by its index in the file (under its line). */
+  changedBecause?: ReadonlyMap<number, string> | undefined;
 }
 
 /** Kept for callers that import it from here; the comment and the terminal share one diff. */
@@ -256,7 +258,11 @@ function line(row: Row, options: MarkdownOptions): string {
   const words = WORDS[row.verb] ?? row.verb;
   const loud = row.verb === 'create' || row.verb === 'update' || row.verb === 'created' || row.verb === 'updated' || row.verb === 'failed';
   const summary = lineSummary(row);
-  return `- ${ICON[row.verb]} ${url ? `[${name}](${url})` : name} ${loud ? `**${words}**` : words}${summary ? `: ${summary}` : ''}`.replace(/\n/g, ' ');
+  const because = options.changedBecause?.get(d.index);
+  return `- ${ICON[row.verb]} ${url ? `[${name}](${url})` : name} ${loud ? `**${words}**` : words}${summary ? `: ${summary}` : ''}${because ? `<br><sub>${inline(because)}</sub>` : ''}`.replace(
+    /\n/g,
+    ' ',
+  );
 }
 
 function lineSummary(row: Row): string {

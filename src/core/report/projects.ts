@@ -136,7 +136,8 @@ export function projectsPlanToMarkdown(projects: readonly ProjectPlan[], options
   out.push('');
   const { footer, ...each } = options;
   for (const p of projects) {
-    out.push(...section(p.project, planToMarkdown(p.plan, p.live, p.deletions ? { ...each, deletions: p.deletions } : each)));
+    const own = { ...each, ...(p.deletions ? { deletions: p.deletions } : {}), ...(p.changedSince?.because ? { changedBecause: p.changedSince.because } : {}) };
+    out.push(...section(p.project, planToMarkdown(p.plan, p.live, own)));
     const skipped = skippedToMarkdown(p.changedSince);
     if (skipped) out.push(skipped, '');
   }

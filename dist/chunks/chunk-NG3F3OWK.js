@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   plainText
-} from "./chunk-KIGJZMYQ.js";
+} from "./chunk-BG44WESU.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";

@@ -11,8 +11,8 @@ import {
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-KOS7HWIC.js";
-import "./chunk-KIGJZMYQ.js";
+} from "./chunk-NG3F3OWK.js";
+import "./chunk-BG44WESU.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-5BY6HLOH.js";
 import "./chunk-XUNU3GOX.js";

@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-HRLFEMKK.js";
+} from "./chunk-JRC2FAEV.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,
@@ -50,7 +50,7 @@ import {
   skippedToMarkdown,
   skippedToText,
   smokeToMarkdown
-} from "./chunk-KIGJZMYQ.js";
+} from "./chunk-BG44WESU.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-5BY6HLOH.js";
@@ -1609,7 +1609,11 @@ function withSkipped(result, footerText) {
 ${footerText}` : footerText;
 }
 function skippedCount(result) {
-  return result.changedSince?.skipped.length ? { skipped: result.changedSince.skipped.length } : {};
+  const because = result.changedSince?.because;
+  return {
+    ...result.changedSince?.skipped.length ? { skipped: result.changedSince.skipped.length } : {},
+    ...because?.size ? { changedBecause: because } : {}
+  };
 }
 function skippedJson(result) {
   return result.changedSince ? { skipped: skippedToJson(result.changedSince) } : {};

@@ -32,7 +32,7 @@ import {
   updateBody,
   withFlowAnalysisCache,
   withoutNullVersionedFields
-} from "./chunk-KIGJZMYQ.js";
+} from "./chunk-BG44WESU.js";
 import {
   keyPath as keyPath2,
   mergeStepOutputs,

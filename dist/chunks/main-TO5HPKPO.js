@@ -19,14 +19,14 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-HRLFEMKK.js";
+} from "./chunk-JRC2FAEV.js";
 import {
   dotenvText,
   fitDotenv,
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-KOS7HWIC.js";
+} from "./chunk-NG3F3OWK.js";
 import {
   PREVIEW_ID_ENV,
   deploymentUrl,
@@ -43,7 +43,7 @@ import {
   qualifiedName,
   skippedToJson,
   skippedToText
-} from "./chunk-KIGJZMYQ.js";
+} from "./chunk-BG44WESU.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   REFERENCE_PREFECT_VERSION

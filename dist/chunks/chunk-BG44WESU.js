@@ -2833,7 +2833,11 @@ function line(row, options) {
   const words = WORDS[row.verb] ?? row.verb;
   const loud = row.verb === "create" || row.verb === "update" || row.verb === "created" || row.verb === "updated" || row.verb === "failed";
   const summary = lineSummary(row);
-  return `- ${ICON[row.verb]} ${url ? `[${name}](${url})` : name} ${loud ? `**${words}**` : words}${summary ? `: ${summary}` : ""}`.replace(/\n/g, " ");
+  const because = options.changedBecause?.get(d.index);
+  return `- ${ICON[row.verb]} ${url ? `[${name}](${url})` : name} ${loud ? `**${words}**` : words}${summary ? `: ${summary}` : ""}${because ? `<br><sub>${inline(because)}</sub>` : ""}`.replace(
+    /\n/g,
+    " "
+  );
 }
 function lineSummary(row) {
   const p = row.deployment.payload;
@@ -3095,7 +3099,8 @@ function projectsPlanToMarkdown(projects, options) {
   out.push("");
   const { footer, ...each } = options;
   for (const p of projects) {
-    out.push(...section(p.project, planToMarkdown(p.plan, p.live, p.deletions ? { ...each, deletions: p.deletions } : each)));
+    const own = { ...each, ...p.deletions ? { deletions: p.deletions } : {}, ...p.changedSince?.because ? { changedBecause: p.changedSince.because } : {} };
+    out.push(...section(p.project, planToMarkdown(p.plan, p.live, own)));
     const skipped = skippedToMarkdown(p.changedSince);
     if (skipped) out.push(skipped, "");
   }
