@@ -12,7 +12,7 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/cli.ts
 enableCodeCache();
-var [{ main }, { exitWhenReaderCloses }] = await Promise.all([import("./chunks/main-TO5HPKPO.js"), import("./chunks/output-63OMCVH4.js")]);
+var [{ main }, { exitWhenReaderCloses }] = await Promise.all([import("./chunks/main-B6XTXCPJ.js"), import("./chunks/output-LFXOE5UW.js")]);
 exitWhenReaderCloses();
 capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-V7YTHPSY.js");
+var { run } = await import("./chunks/main-Z6WRDKFO.js");
 capYoungGeneration();
 await run();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { deployProjects, resolveProjects } from '../../src/commands/index.js';
+import { deployProjects, plan, resolveProjects, runProjects } from '../../src/commands/index.js';
 import { Secrets } from '../../src/core/secrets.js';
 import { startRecordingProxy } from '../support/recording-proxy.js';
 import { RecordingReporter } from '../support/recording-reporter.js';
@@ -277,6 +277,47 @@ describe('several projects in one run', () => {
       expect([gets('/admin/version'), gets('/work_pools/')]).toEqual([1, 1]);
       // and nothing is written (the automations are counted when the workspace has more than a page)
       expect(proxy.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/filter') && r.path !== '/automations/count')).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('in-process: a plan of all over several projects reads the workspace once for every project, not each project its own', async () => {
+    for (const name of ['wa', 'wb', 'wc']) project(`writes/${name}`, name, [`mono-${name}-1`, `mono-${name}-2`, `mono-${name}-3`]);
+    const deployed = {
+      prefectFile: 'prefect.yaml',
+      selection: { all: true, names: [] },
+      cwd: work,
+      env: { PREFECT_API_URL: apiUrl },
+      now: new Date(NOW),
+      apiUrl,
+      secrets: new Secrets(),
+      lock: false as const,
+      skipSteps: false,
+    };
+    expect((await deployProjects(deployed, resolveProjects(['writes/*'], work, 'prefect.yaml'), new RecordingReporter())).failureReason).toBeUndefined();
+    const proxy = await startRecordingProxy(apiUrl);
+    try {
+      const request = {
+        prefectFile: 'prefect.yaml',
+        selection: { all: true, names: [] },
+        cwd: work,
+        env: { PREFECT_API_URL: proxy.apiUrl },
+        now: new Date(NOW),
+        apiUrl: proxy.apiUrl,
+        secrets: new Secrets(),
+        planEnv: [],
+      };
+      const projects = resolveProjects(['writes/*'], work, 'prefect.yaml');
+      const result = await runProjects(request, projects, plan, new RecordingReporter());
+      expect(result.failureReason, JSON.stringify(result.diagnostics)).toBeUndefined();
+      expect(result.projects.flatMap((p) => p.result.live!.map((c) => c.action))).toEqual(Array(9).fill('unchanged'));
+      const count = (method: string, route: string) => proxy.requests.filter((r) => r.method === method && r.path.startsWith(route)).length;
+      expect([count('GET', '/admin/version'), count('GET', '/work_pools/'), count('POST', '/automations/filter')]).toEqual([1, 1, 1]);
+      // Every deployments read is a page of the whole workspace (what "to delete" needs), none by name.
+      const reads = proxy.requests.filter((r) => r.method === 'POST' && r.path === '/deployments/filter');
+      expect(reads.length).toBeGreaterThan(0);
+      expect(reads.filter((r) => JSON.stringify(r.body).includes('"name"'))).toEqual([]);
     } finally {
       await proxy.close();
     }

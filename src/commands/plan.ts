@@ -1,11 +1,13 @@
 /** `plan`: what would be registered; with a server, what a deploy would create, update or leave unchanged. */
 import { planAgainstServer, validateDeployments, type LiveChange } from '../core/apply/index.js';
-import { hasErrors, newPlanCache, type Plan } from '../core/plan/index.js';
+import { hasErrors, newPlanCache, type Plan, type SnapshotPrefetch } from '../core/plan/index.js';
 import { untrustedEnvironment } from '../core/secrets.js';
 import { uiUrl } from '../prefect/index.js';
 import { prefectTemplateSources } from '../core/templating/index.js';
 import { narrowToChanged } from './changed.js';
-import type { Deletion } from '../core/plan/ownership.js';
+import type { Deletion, OwnershipClient } from '../core/plan/ownership.js';
+import type { Mapping } from '../core/config/index.js';
+import type { PrefectClient } from '../prefect/index.js';
 import { engineRequest, openClient } from './client.js';
 import type { CommandResult, PlanCommandRequest, Reporter } from './types.js';
 
@@ -28,11 +30,21 @@ export async function plan(request: PlanCommandRequest, reporter: Reporter): Pro
   let deletions: Deletion[] | undefined;
   const { apiUrl } = request;
   if (apiUrl) {
-    const client = openClient({ ...request, apiUrl }, reporter);
+    const { shared } = request;
+    const client = shared?.client ?? openClient({ ...request, apiUrl }, reporter);
+    // Over several projects: the run's work pools, and for a plan of all the workspace's deployments
+    // read once, which hold every deployment any project's plan compares with (and their flows).
+    const whole = request.selection.all ? shared?.workspacePrefetch?.() : undefined;
+    const run = shared
+      ? {
+          workPools: shared.workPools,
+          ...(whole && shared.workspaceDeployments ? { prefetch: whole, ownership: ownershipFrom(client, shared.workspaceDeployments, whole) } : {}),
+        }
+      : {};
     try {
-      ({ plan: planned, live, deletions } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client) }));
+      ({ plan: planned, live, deletions } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client), ...run }));
     } finally {
-      client.close();
+      if (!shared) client.close();
     }
   } else {
     planned = await validateDeployments(req);
@@ -49,5 +61,18 @@ export async function plan(request: PlanCommandRequest, reporter: Reporter): Pro
     ...(errors ? { failureReason: 'invalid-config' as const } : {}),
     ...(ui ? { uiUrl: ui } : {}),
     ...changed.result,
+  };
+}
+
+/** The owned deployments read from the run's read of the workspace, their flows from its flows (read by id otherwise). */
+function ownershipFrom(client: PrefectClient, deployments: () => Promise<Mapping[]>, whole: SnapshotPrefetch): OwnershipClient {
+  return {
+    readAllDeployments: deployments,
+    readFlowsById: async (ids) => {
+      const flows = await whole.flows;
+      const wanted = new Set(ids);
+      const found = flows?.filter((f) => wanted.has(String(f.id)));
+      return found && found.length === wanted.size ? found : client.readFlowsById(ids);
+    },
   };
 }

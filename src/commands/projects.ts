@@ -16,6 +16,7 @@ import {
   readServerSnapshot,
   selectedConfigs,
   sharingGit,
+  workspacePrefetch,
   type Plan,
   type SnapshotPrefetch,
 } from '../core/plan/index.js';
@@ -29,7 +30,8 @@ import { uiUrl } from '../prefect/index.js';
 import { stepRunner } from '../steps/index.js';
 import { engineRequest, openClient, writeConcurrency } from './client.js';
 import { deploy } from './deploy.js';
-import type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason, Reporter } from './types.js';
+import type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason, Reporter, SharedRun } from './types.js';
+import type { PrefectClient } from '../prefect/index.js';
 
 // The selector's form is the report's (the matrix writes it); the doors take it from here.
 export { PROJECT_SEPARATOR, projectSelector };
@@ -240,12 +242,42 @@ export async function runProjects<R extends CommandRequest>(
   const once = { deploying: false };
   const selections = await projectSelections(request, projects);
   const chosen = projects.filter((project) => selections.get(project) !== undefined);
-  const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async (project) => ({
-    project,
-    result: await command(projectRequest(request, project, selections.get(project)!, stepCache), projectReporter(reporter, project, once)),
-  }));
-  if (runs.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(', ')}`);
-  return mergeProjects(runs);
+  const { shared, close } = sharedRun(request, reporter);
+  try {
+    const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async (project) => ({
+      project,
+      result: await command(
+        { ...projectRequest(request, project, selections.get(project)!, stepCache), ...(shared ? { shared } : {}) },
+        projectReporter(reporter, project, once),
+      ),
+    }));
+    if (runs.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(', ')}`);
+    return mergeProjects(runs);
+  } finally {
+    close();
+  }
+}
+
+/**
+ * The run's client and reads (see `SharedRun`), for a request with a server: the client opened
+ * when a command first asks for it, the workspace's deployments read once when first asked for.
+ */
+function sharedRun(request: CommandRequest, reporter: Reporter): { shared?: SharedRun; close: () => void } {
+  const { apiUrl } = request;
+  if (!apiUrl) return { close: () => {} };
+  let client: PrefectClient | undefined;
+  let workspace: Promise<Mapping[]> | undefined;
+  let prefetch: SnapshotPrefetch | undefined;
+  const open = () => (client ??= openClient({ ...request, apiUrl }, reporter));
+  const shared: SharedRun = {
+    get client() {
+      return open();
+    },
+    workPools: new Map(),
+    workspaceDeployments: () => (workspace ??= open().readAllDeployments()),
+    workspacePrefetch: () => (prefetch ??= workspacePrefetch(open(), shared.workspaceDeployments!())),
+  };
+  return { shared, close: () => client?.close() };
 }
 
 /**

@@ -16,7 +16,7 @@ import type {
   SmokeTarget,
   StepRunCache,
 } from '../core/apply/index.js';
-import type { DeployOptions, DesiredDeployment, Plan, PreviewOptions } from '../core/plan/index.js';
+import type { DeployOptions, DesiredDeployment, Plan, PreviewOptions, SnapshotPrefetch } from '../core/plan/index.js';
 import type { GitRunner } from '../core/plan/version-info.js';
 import type { PlanCache } from '../core/plan/index.js';
 import type { Gate } from '../core/util/map-bounded.js';
@@ -62,7 +62,23 @@ export interface Reporter {
 }
 
 /** What every command reads: the project, the selection, and the server (none: offline). */
+/**
+ * What the projects of one run share with the server (`runProjects`, `deployProjects`): one client
+ * (one server version read, one CSRF token, one set of connections), the work pools it has read,
+ * and for plans the workspace's deployments, read once for every project's "to delete" (a deploy
+ * reads them again after its writes). The run closes the client.
+ */
+export interface SharedRun {
+  readonly client: PrefectClient;
+  workPools: Map<string, Promise<Mapping | undefined>>;
+  workspaceDeployments?: () => Promise<Mapping[]>;
+  /** Those deployments, their flows and the first page of automations, as the reads a plan of all makes before comparing. */
+  workspacePrefetch?: () => SnapshotPrefetch;
+}
+
 export interface CommandRequest {
+  /** The run's shared client and reads, when it works on several projects; default: the command's own. */
+  shared?: SharedRun;
   prefectFile: string;
   selection: { all: boolean; names: readonly string[] };
   cwd: string;
@@ -131,11 +147,7 @@ export interface DeployCommandRequest extends CommandRequest {
   writeGate?: Gate;
   /** What the server holds, read once for the run's projects (see `deployProjects`). */
   snapshot?: Promise<ServerSnapshot>;
-  /**
-   * The run's client, shared by the deploys of its projects (one server version read, one set of
-   * connections) with the work pools it has read; the caller closes it. Default: one of its own.
-   */
-  shared?: { client: PrefectClient; workPools: Map<string, Promise<Mapping | undefined>> };
+
   /**
    * The deploy's own validation, made by the run before any project deployed (`deployProjects`),
    * when it validated exactly what the deploy would: the build and push steps to run, every

@@ -22,7 +22,7 @@ import { acquireDeployLock, lockTarget, DeployLockError, type HeldLock, type Loc
 import { registerDeployment, type FlowUpserts, type RegistrationClient } from './register.js';
 import { serverCompatibility } from './server-compat.js';
 import { prune, pruneDeletions, type PruneClient, type PruneOptions } from './prune.js';
-import { projectIdentity, type Deletion } from '../plan/ownership.js';
+import { projectIdentity, type Deletion, type OwnershipClient } from '../plan/ownership.js';
 import { previewOwner } from '../plan/preview.js';
 import { StepExecutionError, type StepEvent, type StepRunContext, type StepRunner } from './step-runner.js';
 
@@ -79,6 +79,10 @@ export interface DeployRequest extends Omit<PlanRequest, 'sources'> {
   snapshot?: Promise<ServerSnapshot>;
   /** The work pools read so far in the run (see `ValidationRequest.workPools`). */
   workPools?: Map<string, Promise<Mapping | undefined>>;
+  /** Where a plan reads the owned deployments for "to delete" (a run over several projects: the workspace once); default: `client`. */
+  ownership?: OwnershipClient;
+  /** What the run has read of the server already (a plan of all over several projects: the workspace), instead of a read of its own. */
+  prefetch?: SnapshotPrefetch;
   /**
    * This very request's validation, made earlier in the run (several projects are all validated
    * before any deploys): used as it is instead of validating again.
@@ -491,7 +495,8 @@ function prefetching(client: SnapshotClient): { onSelected: NonNullable<PlanRequ
 
 /** The live plan: validated against the server, then compared with what it holds (read while planning). */
 export async function planAgainstServer(request: Omit<DeployRequest, 'onResult' | 'concurrency'>): Promise<{ plan: Plan; live?: LiveChange[]; deletions?: Deletion[] }> {
-  const early = prefetching(request.client);
+  const given = request.prefetch;
+  const early = given ? { onSelected: () => {}, prefetch: given } : prefetching(request.client);
   const owner = markOf(request);
   owner.catch(() => {});
   let current: Promise<ServerSnapshot> | undefined;
@@ -502,7 +507,7 @@ export async function planAgainstServer(request: Omit<DeployRequest, 'onResult' 
   if (hasErrors(plan.diagnostics)) return { plan };
   const identity = await owner;
   // Deletions are shown for a plan of every deployment only: `--prune` requires `--all`.
-  const deletions = request.selection.all ? pruneDeletions(request.client, identity, plan) : Promise.resolve(undefined);
+  const deletions = request.selection.all ? pruneDeletions(request.ownership ?? request.client, identity, plan) : Promise.resolve(undefined);
   deletions.catch(() => {});
   const live = await compareWithServer(request.client, plan, early.prefetch, current, identity);
   const toDelete = await deletions;

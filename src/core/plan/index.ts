@@ -39,7 +39,7 @@ export { inferVersionInfo, resolveVersion, repositoryFromRemote, sharingGit, typ
 export { diffDeployment, jsonEqual, schedulesEqual, updateBody, type CurrentDeployment, type FieldChange } from './diff.js';
 export { automationsFor, compareWithServer, type LiveChange, type RegistrationAction } from './live.js';
 export { previewOwner, previewName, previewTag, previewIdProblem, PREVIEW_ID_ENV, type PreviewOptions } from './preview.js';
-export { prefetchSnapshot, readServerSnapshot, runsDeployment, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
+export { prefetchSnapshot, readServerSnapshot, runsDeployment, workspacePrefetch, type ServerSnapshot, type SnapshotClient, type SnapshotPrefetch } from './snapshot.js';
 
 export interface PlanRequest {
   prefectFile: string;

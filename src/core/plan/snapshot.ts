@@ -64,6 +64,27 @@ export interface SnapshotPrefetch {
   /** The flows of `deployments` (undefined when either read failed or was given up). */
   readonly flows: Promise<Mapping[] | undefined>;
   readonly firstAutomations: Promise<{ automations: Mapping[]; complete: boolean } | undefined>;
+  /** `deployments` holds every deployment of the workspace: it covers any name. */
+  readonly complete?: boolean;
+}
+
+/**
+ * A prefetch made of every deployment of the workspace, read for another purpose (the owned ones a
+ * plan of all would delete): it stands in for the reads of any plan of the run, then each part's
+ * flows are the flows of those deployments.
+ */
+export function workspacePrefetch(client: SnapshotClient, deployments: Promise<Mapping[]>): SnapshotPrefetch {
+  const all = deployments.then(
+    (found) => found,
+    () => undefined,
+  );
+  return {
+    names: new Set(),
+    complete: true,
+    deployments: all,
+    flows: all.then((found) => (found ? client.readFlowsById([...new Set(found.map((d) => String(d.flow_id)))]) : undefined)).catch(() => undefined),
+    firstAutomations: client.readAutomationsFirstPage().catch(() => undefined),
+  };
 }
 
 export function prefetchSnapshot(client: SnapshotClient, names: readonly string[]): SnapshotPrefetch {
@@ -110,7 +131,7 @@ export async function readServerSnapshot(
 ): Promise<ServerSnapshot> {
   // Read early, the deployments of every wanted name and their flows hold every wanted one that
   // exists; `flowIds` then knows the flows that have one (a flow without is created by upsert).
-  const covered = prefetch !== undefined && wanted.every((w) => prefetch.names.has(w.name));
+  const covered = prefetch !== undefined && (prefetch.complete === true || wanted.every((w) => prefetch.names.has(w.name)));
   const [early, earlyFlows] = covered ? await Promise.all([prefetch.deployments, prefetch.flows]) : [];
   const flows = earlyFlows ?? (wanted.length ? await client.readFlowsByName([...new Set(wanted.map((w) => w.flowName))]) : []);
   const flowIds = new Map(flows.map((f) => [String(f.name), String(f.id)]));

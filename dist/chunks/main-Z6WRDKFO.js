@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-JRC2FAEV.js";
+} from "./chunk-G2DEIBCJ.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,
@@ -50,7 +50,7 @@ import {
   skippedToMarkdown,
   skippedToText,
   smokeToMarkdown
-} from "./chunk-BG44WESU.js";
+} from "./chunk-LBVV26NY.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-5BY6HLOH.js";

@@ -11,8 +11,8 @@ import {
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-NG3F3OWK.js";
-import "./chunk-BG44WESU.js";
+} from "./chunk-UJPLREU5.js";
+import "./chunk-LBVV26NY.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-5BY6HLOH.js";
 import "./chunk-XUNU3GOX.js";

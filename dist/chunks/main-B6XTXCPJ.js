@@ -19,14 +19,14 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-JRC2FAEV.js";
+} from "./chunk-G2DEIBCJ.js";
 import {
   dotenvText,
   fitDotenv,
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-NG3F3OWK.js";
+} from "./chunk-UJPLREU5.js";
 import {
   PREVIEW_ID_ENV,
   deploymentUrl,
@@ -43,7 +43,7 @@ import {
   qualifiedName,
   skippedToJson,
   skippedToText
-} from "./chunk-BG44WESU.js";
+} from "./chunk-LBVV26NY.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   REFERENCE_PREFECT_VERSION

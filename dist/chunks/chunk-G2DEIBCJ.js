@@ -31,8 +31,9 @@ import {
   unsupportedFields,
   updateBody,
   withFlowAnalysisCache,
-  withoutNullVersionedFields
-} from "./chunk-BG44WESU.js";
+  withoutNullVersionedFields,
+  workspacePrefetch
+} from "./chunk-LBVV26NY.js";
 import {
   keyPath as keyPath2,
   mergeStepOutputs,
@@ -3339,7 +3340,9 @@ function prefetching(client) {
   };
 }
 async function planAgainstServer(request) {
-  const early = prefetching(request.client);
+  const given = request.prefetch;
+  const early = given ? { onSelected: () => {
+  }, prefetch: given } : prefetching(request.client);
   const owner = markOf(request);
   owner.catch(() => {
   });
@@ -3351,7 +3354,7 @@ async function planAgainstServer(request) {
   });
   if (hasErrors(plan3.diagnostics)) return { plan: plan3 };
   const identity = await owner;
-  const deletions = request.selection.all ? pruneDeletions(request.client, identity, plan3) : Promise.resolve(void 0);
+  const deletions = request.selection.all ? pruneDeletions(request.ownership ?? request.client, identity, plan3) : Promise.resolve(void 0);
   deletions.catch(() => {
   });
   const live = await compareWithServer(request.client, plan3, early.prefetch, current, identity);
@@ -3578,11 +3581,17 @@ async function plan2(request, reporter) {
   let deletions;
   const { apiUrl } = request;
   if (apiUrl) {
-    const client = openClient({ ...request, apiUrl }, reporter);
+    const { shared } = request;
+    const client = shared?.client ?? openClient({ ...request, apiUrl }, reporter);
+    const whole = request.selection.all ? shared?.workspacePrefetch?.() : void 0;
+    const run = shared ? {
+      workPools: shared.workPools,
+      ...whole && shared.workspaceDeployments ? { prefetch: whole, ownership: ownershipFrom(client, shared.workspaceDeployments, whole) } : {}
+    } : {};
     try {
-      ({ plan: planned, live, deletions } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client) }));
+      ({ plan: planned, live, deletions } = await planAgainstServer({ ...req, client, sources: prefectTemplateSources(client), ...run }));
     } finally {
-      client.close();
+      if (!shared) client.close();
     }
   } else {
     planned = await validateDeployments(req);
@@ -3599,6 +3608,17 @@ async function plan2(request, reporter) {
     ...errors ? { failureReason: "invalid-config" } : {},
     ...ui ? { uiUrl: ui } : {},
     ...changed.result
+  };
+}
+function ownershipFrom(client, deployments, whole) {
+  return {
+    readAllDeployments: deployments,
+    readFlowsById: async (ids) => {
+      const flows = await whole.flows;
+      const wanted = new Set(ids);
+      const found = flows?.filter((f) => wanted.has(String(f.id)));
+      return found && found.length === wanted.size ? found : client.readFlowsById(ids);
+    }
   };
 }
 
@@ -4005,12 +4025,38 @@ async function runProjects(request, projects, command, reporter) {
   const once = { deploying: false };
   const selections = await projectSelections(request, projects);
   const chosen = projects.filter((project) => selections.get(project) !== void 0);
-  const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async (project) => ({
-    project,
-    result: await command(projectRequest(request, project, selections.get(project), stepCache), projectReporter(reporter, project, once))
-  }));
-  if (runs.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(", ")}`);
-  return mergeProjects(runs);
+  const { shared, close } = sharedRun(request, reporter);
+  try {
+    const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async (project) => ({
+      project,
+      result: await command(
+        { ...projectRequest(request, project, selections.get(project), stepCache), ...shared ? { shared } : {} },
+        projectReporter(reporter, project, once)
+      )
+    }));
+    if (runs.length === 0) throw new ProjectsInputError(`no project has a deployment named ${request.selection.names.map((n) => `"${n}"`).join(", ")}`);
+    return mergeProjects(runs);
+  } finally {
+    close();
+  }
+}
+function sharedRun(request, reporter) {
+  const { apiUrl } = request;
+  if (!apiUrl) return { close: () => {
+  } };
+  let client;
+  let workspace;
+  let prefetch;
+  const open = () => client ??= openClient({ ...request, apiUrl }, reporter);
+  const shared = {
+    get client() {
+      return open();
+    },
+    workPools: /* @__PURE__ */ new Map(),
+    workspaceDeployments: () => workspace ??= open().readAllDeployments(),
+    workspacePrefetch: () => prefetch ??= workspacePrefetch(open(), shared.workspaceDeployments())
+  };
+  return { shared, close: () => client?.close() };
 }
 function planInProject(project, plan3) {
   return { ...plan3, deployments: plan3.deployments.map((d) => ({ ...d, flowName: projectSelector(project, d.flowName) })) };

@@ -2004,6 +2004,19 @@ var key = (flowName, name) => JSON.stringify([flowName, name]);
 function runsDeployment(automation, deploymentId) {
   return Array.isArray(automation.actions) && automation.actions.some((a) => isMapping(a) && a.type === "run-deployment" && a.deployment_id === deploymentId);
 }
+function workspacePrefetch(client, deployments) {
+  const all = deployments.then(
+    (found) => found,
+    () => void 0
+  );
+  return {
+    names: /* @__PURE__ */ new Set(),
+    complete: true,
+    deployments: all,
+    flows: all.then((found) => found ? client.readFlowsById([...new Set(found.map((d) => String(d.flow_id)))]) : void 0).catch(() => void 0),
+    firstAutomations: client.readAutomationsFirstPage().catch(() => void 0)
+  };
+}
 function prefetchSnapshot(client, names) {
   const unique = [...new Set(names)];
   const asked = /* @__PURE__ */ new Set();
@@ -2031,7 +2044,7 @@ function chunked(items, size) {
   return out;
 }
 async function readServerSnapshot(client, wanted, prefetch) {
-  const covered = prefetch !== void 0 && wanted.every((w) => prefetch.names.has(w.name));
+  const covered = prefetch !== void 0 && (prefetch.complete === true || wanted.every((w) => prefetch.names.has(w.name)));
   const [early, earlyFlows] = covered ? await Promise.all([prefetch.deployments, prefetch.flows]) : [];
   const flows = earlyFlows ?? (wanted.length ? await client.readFlowsByName([...new Set(wanted.map((w) => w.flowName))]) : []);
   const flowIds = new Map(flows.map((f) => [String(f.name), String(f.id)]));
@@ -3359,6 +3372,7 @@ export {
   withoutNullVersionedFields,
   unsupportedFields,
   PrefectClient,
+  workspacePrefetch,
   prefetchSnapshot,
   readServerSnapshot,
   updateBody,
