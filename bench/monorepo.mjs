@@ -8,8 +8,10 @@
  *    and peak RSS, with a new cache directory (a new runner) and with the cache a previous plan left.
  * 2. The same projects against the bench's server: `deploy --all --project 'p/*'` after emptying the
  *    server (first run), then again (re-run: every deployment unchanged, no writes), with the cache
- *    the first run left and without caches; the floor of the re-run is `floor.mjs --mode read` over
- *    every project's deployments at once (the bulk reads a re-run needs, 200 values a request).
+ *    the first run left and without caches, and `plan --all` (the PR plan, which also reads the
+ *    whole workspace for what a prune would delete); the floor of the re-run is `floor.mjs --mode
+ *    read` over every project's deployments at once (the bulk reads a re-run needs, 200 values a
+ *    request).
  * 3. One project of C deployments in a git repository: committed, then one flow file changed (a
  *    parameter's default) and committed again; one untimed `deploy --all` makes the server match.
  *    Then `deploy --all --changed-since HEAD~1` (selects the one changed deployment) against
@@ -94,7 +96,7 @@ export async function monorepoScenario({
   // 2. First run and re-run against the server; the floor of the re-run.
   const bodies = path.join(dir, 'floor-bodies.json');
   writeFileSync(bodies, (await ours(['plan', ...sel, '--offline', '--json'], dir)).stdout);
-  const t = { first: [], rerun: [], rerunNoCache: [], floor: [] };
+  const t = { first: [], rerun: [], rerunNoCache: [], plan: [], floor: [] };
   let cache;
   for (let r = 0; r < Math.max(reps, firstReps); r++) {
     if (r < firstReps) {
@@ -113,6 +115,9 @@ export async function monorepoScenario({
     const rerunNoCache = await ours(['deploy', ...sel], dir, [], noCache);
     expectSummary(rerunNoCache, new RegExp(`^(\\d+ projects: )?0 created, 0 updated, ${n} unchanged, 0 failed$`), 'monorepo re-deploy without caches');
     t.rerunNoCache.push(rerunNoCache);
+    const plan = await ours(['plan', ...sel], dir, [], cache);
+    if (!plan.stdout.startsWith(`${projects} projects: ${n} unchanged`)) throw new Error(`monorepo plan: unexpected output:\n${plan.stdout.slice(0, 500)}`);
+    t.plan.push(plan);
     t.floor.push(await floor(bodies, 'read', 1, dir));
   }
   record(`monorepo: deploy --all, first run (creates)`, n, [], t.first, `--project 'p/*'; ${firstReps} run(s)`);
@@ -120,6 +125,16 @@ export async function monorepoScenario({
     1: t.floor,
   });
   record(`monorepo: deploy --all, re-run without caches`, n, [], t.rerunNoCache, 'DEPLOY_ACTION_CACHE=off', { 1: t.floor });
+  record(
+    `monorepo: plan --all against the server, all unchanged`,
+    n,
+    [],
+    t.plan,
+    'the PR plan: compared with the server, and what a prune would delete (the whole workspace read)',
+    {
+      1: t.floor,
+    },
+  );
 
   if (profileDir) {
     await ours(['deploy', ...sel], dir, ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, 'rerun'), '--cpu-prof-interval', '200'], cache);
