@@ -15,16 +15,13 @@ import { acquireDeployLock, heartbeatName } from '../../src/core/apply/lock.js';
 import { PrefectClient } from '../../src/prefect/index.js';
 import { prefectTemplateSources } from '../../src/core/templating/index.js';
 import { stepRunner } from '../../src/steps/index.js';
+import { serverApi } from '../support/server-api.js';
 
 const apiUrl = inject('prefectApiUrl');
 const DEPLOYMENTS = 10;
 const TRIGGERS_EACH = 2;
 
-async function api(method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
+const api = serverApi(apiUrl, { alsoOk: [409] });
 
 const dirs: string[] = [];
 afterAll(() => {

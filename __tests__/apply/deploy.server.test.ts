@@ -16,6 +16,7 @@ import { PrefectClient } from '../../src/prefect/index.js';
 import { prefectTemplateSources } from '../../src/core/templating/index.js';
 import { stepRunner } from '../../src/steps/index.js';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
+import { serverApi } from '../support/server-api.js';
 
 const run = promisify(execFile);
 const apiUrl = inject('prefectApiUrl');
@@ -63,11 +64,7 @@ deployments:
     work_pool: {name: ${pool}, job_variables: {env: {A: "1"}}}
 `;
 
-async function api(method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
+const api = serverApi(apiUrl, { alsoOk: [409] });
 
 async function ours(dir: string, args: string[], url = apiUrl) {
   let stdout = '';

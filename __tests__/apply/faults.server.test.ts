@@ -16,6 +16,7 @@ import { PrefectClient } from '../../src/prefect/index.js';
 import { prefectTemplateSources } from '../../src/core/templating/index.js';
 import { stepRunner } from '../../src/steps/index.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
+import { serverApi } from '../support/server-api.js';
 import { startPrefectServer } from '../setup/prefect-server.js';
 
 const apiUrl = inject('prefectApiUrl');
@@ -51,11 +52,8 @@ ${i % 3 === 0 ? `      - expect: [prefect.flow-run.Crashed]\n        parameters:
   return dir;
 }
 
-async function api(base: string, method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${base}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
+// The server is named per call: the suite's, or one a test starts and kills.
+const api = (base: string, method: string, route: string, body?: unknown) => serverApi(base, { alsoOk: [409] })(method, route, body);
 
 interface Stored {
   /** `flow-suffix/deployment` → schedules (cron + slug) and automation names, sorted. */

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { OWNER_LABEL } from '../../src/core/plan/ownership.js';
+import { serverApi } from '../support/server-api.js';
 
 const apiUrl = inject('prefectApiUrl');
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -21,11 +22,7 @@ const IDENTITY = `github.com/${REPO}:prefect.yaml`;
 
 type Json = Record<string, any>;
 
-async function api(method: string, route: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
+const api = serverApi<any>(apiUrl, { alsoOk: [409] });
 
 const flows = `from prefect import flow
 

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { serverApi } from '../support/server-api.js';
 
 const run = promisify(execFile);
 const apiUrl = inject('prefectApiUrl');
@@ -78,11 +79,7 @@ asyncio.run(main())
 
 type Json = Record<string, unknown>;
 
-async function api(method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
+const api = serverApi(apiUrl);
 
 async function createBlock(typeId: string, schemaId: string, name: string, data: Json): Promise<void> {
   await api('POST', '/block_documents/', { name, data, block_schema_id: schemaId, block_type_id: typeId });

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { serverApi } from '../support/server-api.js';
 
 const apiUrl = inject('prefectApiUrl');
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -136,11 +137,7 @@ const ROWS: Row[] = [
   },
 ];
 
-async function api(method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
+const api = serverApi(apiUrl, { alsoOk: [409] });
 
 async function ours(dir: string, args: string[], env: Record<string, string>) {
   let stdout = '';

@@ -9,16 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { serverApi } from '../support/server-api.js';
 
 const apiUrl = inject('prefectApiUrl');
 const RUN = Math.random().toString(36).slice(2, 8);
 const POOL = `changed-since-${RUN}`;
 
-async function api(method: string, route: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? {} : ((await res.json()) as Record<string, unknown>);
-}
+const api = serverApi<Record<string, unknown>>(apiUrl, { alsoOk: [409] });
 
 const flowA = (day: string) => `from prefect import flow
 from lib.helpers import greet

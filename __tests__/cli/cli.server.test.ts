@@ -11,17 +11,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseGitlabDotenv } from './gitlab-dotenv.js';
 import { baseEnv, builtCli, spawnCli } from './spawn-cli.js';
+import { serverApi } from '../support/server-api.js';
 
 const apiUrl = inject('prefectApiUrl');
 const ui = apiUrl.replace(/\/api$/, '');
 const RUN = Math.random().toString(36).slice(2, 8);
 const POOL = `cli-e2e-${RUN}`;
 
-async function api(method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
+const api = serverApi(apiUrl, { alsoOk: [409] });
 
 const flows = (tag: string) => `from prefect import flow
 

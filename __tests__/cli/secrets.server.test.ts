@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { baseEnv, builtCli, spawnCli, type Spawned } from './spawn-cli.js';
+import { serverApi } from '../support/server-api.js';
 
 const apiUrl = inject('prefectApiUrl');
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -21,11 +22,7 @@ const BLOCK = `cli-secret-${RUN}`;
 const SECRET = `s3cr3t-${RUN}-"q"\\b-value`;
 const REDACTED = '***';
 
-async function api(method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
+const api = serverApi(apiUrl, { alsoOk: [409] });
 
 /** v0: a literal job variable, no build step. v1: the same variable from the Secret block, and a build step that echoes it. */
 const prefectYaml = (withSecret: boolean) => `${

@@ -12,6 +12,7 @@ import { parseMarker } from '../../src/github/comment.js';
 import { builtCli } from '../cli/spawn-cli.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { runAction, workflowCommands, type RunOptions } from './run-action.js';
+import { serverApi } from '../support/server-api.js';
 
 const apiUrl = inject('prefectApiUrl');
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -19,11 +20,7 @@ const REPO = 'acme/shop';
 const BOT = 'github-actions[bot]';
 const NOW = '2026-03-02T08:00:00Z';
 
-async function api(method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json().catch(() => null);
-}
+const api = serverApi(apiUrl, { alsoOk: [409] });
 
 let gh: FakeGitHub;
 let bundle: string;

@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { builtCli } from '../cli/spawn-cli.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { runAction, type RunOptions } from './run-action.js';
+import { serverApi } from '../support/server-api.js';
 
 const apiUrl = inject('prefectApiUrl');
 const ui = apiUrl.replace(/\/api$/, '');
@@ -20,11 +21,7 @@ const POOL = `action-drift-${RUN}`;
 const FLOW = `drift-orders-${RUN}`;
 const REPO = 'acme/shop';
 
-async function api(method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json().catch(() => null);
-}
+const api = serverApi(apiUrl, { alsoOk: [409] });
 
 const YAML = `deployments:
   - name: orders-eu

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { baseEnv, builtCli, spawnCli, type Spawned } from '../cli/spawn-cli.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { runAction, type ActionRun } from './run-action.js';
+import { serverApi } from '../support/server-api.js';
 
 const apiUrl = inject('prefectApiUrl');
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -61,11 +62,7 @@ deployments:
           PRINTED: "{{ leak.stdout }}"
 `;
 
-async function api(method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok && res.status !== 409) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
+const api = serverApi(apiUrl, { alsoOk: [409] });
 
 /** How often each marker occurs in `text`. */
 function count(text: string): Record<string, number> {

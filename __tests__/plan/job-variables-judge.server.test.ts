@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileJobVariablesJudge, judgeFor, preprocessSchema, removeRequired, replaceAt } from '../../src/core/plan/job-variables-judge.js';
+import { serverApi } from '../support/server-api.js';
 
 const apiUrl = inject('prefectApiUrl');
 const python = inject('referencePython');
@@ -160,15 +161,12 @@ const CASES: [string, Path, Json, unknown, boolean | null][] = [
   ['formats', ['ptr'], { ptr: P }, '/a/b', false],
 ];
 
+// The raw answer, not the shared helper: the cases judge its status and print its body.
 async function api(method: string, route: string, body?: unknown): Promise<Response> {
   return fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
-async function json<T>(method: string, route: string, body?: unknown): Promise<T> {
-  const res = await api(method, route, body);
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const json = serverApi(apiUrl);
 
 const poolName = (pool: string) => `judge-${pool}-${RUN}`;
 let flowId: string;

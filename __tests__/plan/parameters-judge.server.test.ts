@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { analyzeEntrypoint } from '../../src/core/flows/index.js';
 import { judgeParameters } from '../../src/core/plan/parameters-judge.js';
 import { removeTempProjects, tempProject } from '../support/temp-project.js';
+import { serverApiWithStatus } from '../support/server-api.js';
 
 const apiUrl = inject('prefectApiUrl');
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -94,11 +95,7 @@ let schema: Record<string, unknown>;
 let flowId: string;
 let existingId: string;
 
-async function api(method: string, route: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as unknown) : null };
-}
+const api = serverApiWithStatus(apiUrl);
 
 beforeAll(async () => {
   dir = tempProject({ 'flows/f.py': FLOW }, 'params-judge-');

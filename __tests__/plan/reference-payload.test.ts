@@ -15,6 +15,7 @@ import type { GitRunner } from '../../src/core/plan/version-info.js';
 import type { LookupResult, TemplateSources } from '../../src/core/templating/index.js';
 import { startRecordingProxy, type RecordedRequest, type RecordingProxy } from '../support/recording-proxy.js';
 import { PROJECTS as CORPUS, seed, workspace, type ProjectCase } from '../support/server-corpus.js';
+import { serverApi, serverApiWithStatus } from '../support/server-api.js';
 
 const run = promisify(execFile);
 type Json = Record<string, unknown>;
@@ -29,22 +30,8 @@ const serverUrl = inject('prefectApiUrl');
 const python = inject('referencePython');
 const prefectBin = path.join(path.dirname(python), 'prefect');
 
-async function api(method: string, route: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${serverUrl}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as unknown) : null };
-}
-
-async function apiOk(method: string, route: string, body?: unknown, alsoOk: number[] = []): Promise<unknown> {
-  const { status, json } = await api(method, route, body);
-  if (status >= 300 && !alsoOk.includes(status)) throw new Error(`${method} ${route} -> ${status}: ${JSON.stringify(json)}`);
-  return json;
-}
+const api = serverApiWithStatus(serverUrl);
+const apiOk = serverApi(serverUrl);
 
 /** Block documents and variables read from the live server, as the deploy command will. */
 function liveSources(): TemplateSources {

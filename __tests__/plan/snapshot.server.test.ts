@@ -14,25 +14,22 @@ import { main } from '../../src/cli/main.js';
 import { prefetchSnapshot, readServerSnapshot, type SnapshotPrefetch } from '../../src/core/plan/snapshot.js';
 import { PrefectClient } from '../../src/prefect/index.js';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
+import { serverApi, type ServerApi } from '../support/server-api.js';
 
 // A server of its own: these tests count the exact reads a snapshot makes, and the shared server's
 // other deployments and automations (many same-named deployments, automations past one page) would
 // rightly change them.
 let server: PrefectServer;
 let apiUrl: string;
+let api: ServerApi<Record<string, unknown>>;
 beforeAll(async () => {
   server = await startPrefectServer();
   apiUrl = server.apiUrl;
+  api = serverApi<Record<string, unknown>>(apiUrl);
 }, 180_000);
 afterAll(() => server?.stop());
 const tag = randomUUID().slice(0, 8);
 const pool = `snap-pool-${tag}`;
-
-async function api<T = Record<string, unknown>>(method: string, route: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${apiUrl}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return (res.status === 204 ? null : await res.json()) as T;
-}
 
 /** A client that records `METHOD path` of every request it sends. */
 function recordingClient(filterPageSize?: number): { client: PrefectClient; sent: string[] } {

@@ -16,6 +16,7 @@ import { PrefectClient } from '../../src/prefect/index.js';
 import { prefectTemplateSources } from '../../src/core/templating/index.js';
 import { stepRunner } from '../../src/steps/index.js';
 import { fillProject } from './temp-project.js';
+import { serverText } from './server-api.js';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -274,14 +275,7 @@ const withFloats = (text: string): unknown =>
  * `floats`: the free-form fields of the answer with floats told apart from ints (see `withFloats`).
  */
 export async function api(apiUrl: string, method: string, route: string, body?: unknown, alsoOk: number[] = [], floats = false): Promise<unknown> {
-  const res = await fetch(`${apiUrl}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await res.text();
-  if (res.status >= 300 && !alsoOk.includes(res.status)) throw new Error(`${method} ${route} -> ${res.status}: ${text}`);
+  const text = await serverText(apiUrl, method, route, body, alsoOk);
   if (!text) return null;
   const value = JSON.parse(text) as unknown;
   if (floats && value !== null && typeof value === 'object') {
