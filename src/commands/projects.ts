@@ -5,7 +5,7 @@
  */
 import { globSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pruneDeletions, validateForDeploy } from '../core/apply/index.js';
+import { pruneDeletions, readWorkPoolOnce, validateForDeploy } from '../core/apply/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { isMapping, loadPrefectFile, selectDeployments, type Mapping } from '../core/config/index.js';
 import {
@@ -334,11 +334,7 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
     let prefetch: SnapshotPrefetch | undefined;
     if (request.changedSince === undefined) {
       const configs = (await Promise.all(chosen.map(({ request: req }) => selectedConfigs(req, req.planCache)))).flat();
-      for (const name of poolNames(configs, request.options?.workPoolName)) {
-        const read = client.readWorkPool(name);
-        read.catch(() => shared.workPools.get(name) === read && shared.workPools.delete(name));
-        shared.workPools.set(name, read);
-      }
+      for (const name of poolNames(configs, request.options?.workPoolName)) readWorkPoolOnce(client, shared.workPools, name);
       // The validations below keep the thread busy: the reads go out first (their CSRF token at
       // hand, and a few milliseconds for their connections to open).
       await prepared;

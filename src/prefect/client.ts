@@ -600,7 +600,8 @@ export function namesPerPage(pageSize: number): number {
   return Math.max(1, Math.min(MAX_FILTER_VALUES, pageSize) - 1);
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+/** `items` in runs of at most `size` (the values of one filter request). */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

@@ -207,18 +207,16 @@ export async function validateDeployments(
   const client = request.client;
   if (client) {
     const pools = request.workPools ?? new Map<string, Promise<Mapping | undefined>>();
+    // This validation's reads, taken now: a failed one leaves the run's reads before it is awaited here.
+    const reads = new Map<string, Promise<Mapping | undefined>>();
     for (const d of plan.deployments) {
       const name = String(d.payload.work_pool_name);
-      if (!pools.has(name)) {
-        const read = client.readWorkPool(name);
-        pools.set(name, read);
-        // A failed read is not kept for the run: the next validation asks again.
-        read.catch(() => pools.get(name) === read && pools.delete(name));
-      }
+      readWorkPoolOnce(client, pools, name);
+      reads.set(name, pools.get(name)!);
     }
     for (const d of plan.deployments) {
       const name = String(d.payload.work_pool_name);
-      const pool = await pools.get(name)!;
+      const pool = await reads.get(name)!;
       const problem = !pool
         ? `work pool "${name}" does not exist; create it (prefect work-pool create "${name}" --type <type>) or fix work_pool.name`
         : pool.type === 'prefect-agent'
@@ -228,6 +226,17 @@ export async function validateDeployments(
     }
   }
   return { ...plan, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/**
+ * Asks for the work pool `name` unless `pools` (the run's reads) holds it; a failed read is not kept,
+ * so the next validation asks again.
+ */
+export function readWorkPoolOnce(client: Pick<DeployClient, 'readWorkPool'>, pools: Map<string, Promise<Mapping | undefined>>, name: string): void {
+  if (pools.has(name)) return;
+  const read = client.readWorkPool(name);
+  pools.set(name, read);
+  read.catch(() => pools.get(name) === read && pools.delete(name));
 }
 
 /** The validation against the live server (see `validateDeployments`). */

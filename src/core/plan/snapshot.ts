@@ -4,7 +4,7 @@
  * decide create / update / unchanged from this snapshot instead of asking per deployment, so a
  * re-run of N unchanged deployments costs a handful of reads, not 2·N.
  */
-import { MAX_FILTER_VALUES, namesPerPage } from '../../prefect/client.js';
+import { chunks, MAX_FILTER_VALUES, namesPerPage } from '../../prefect/client.js';
 import { isMapping, type Mapping } from '../config/index.js';
 
 /** The reads the snapshot needs; `PrefectClient` implements them against a real server. */
@@ -92,7 +92,7 @@ export function prefetchSnapshot(client: SnapshotClient, names: readonly string[
   // A failure here is not reported: the exact reads after the plan ask again and report theirs.
   // Each part's flows are asked for as soon as its deployments arrive.
   const asked = new Set<string>();
-  const parts = chunked(unique, namesPerPage(client.filterPageSize)).map(async (part) => {
+  const parts = chunks(unique, namesPerPage(client.filterPageSize)).map(async (part) => {
     const found = await client.readDeploymentsNamed(part, 2 * part.length + 50);
     if (!found) return undefined;
     const ids = [...new Set(found.map((d) => String(d.flow_id)))].filter((id) => !asked.has(id));
@@ -109,12 +109,6 @@ export function prefetchSnapshot(client: SnapshotClient, names: readonly string[
     flows: all.then((done) => done?.flatMap((d) => d.flows)),
     firstAutomations: client.readAutomationsFirstPage().catch(() => undefined),
   };
-}
-
-function chunked<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**

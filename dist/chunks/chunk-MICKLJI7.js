@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   plainText
-} from "./chunk-LBVV26NY.js";
+} from "./chunk-KB2VY4Y2.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";

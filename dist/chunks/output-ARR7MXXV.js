@@ -11,8 +11,8 @@ import {
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-UJPLREU5.js";
-import "./chunk-LBVV26NY.js";
+} from "./chunk-MICKLJI7.js";
+import "./chunk-KB2VY4Y2.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-5BY6HLOH.js";
 import "./chunk-XUNU3GOX.js";

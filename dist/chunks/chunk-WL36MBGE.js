@@ -33,7 +33,7 @@ import {
   withFlowAnalysisCache,
   withoutNullVersionedFields,
   workspacePrefetch
-} from "./chunk-LBVV26NY.js";
+} from "./chunk-KB2VY4Y2.js";
 import {
   keyPath as keyPath2,
   mergeStepOutputs,
@@ -3103,22 +3103,26 @@ async function validateDeployments(request, onPlanned) {
   const client = request.client;
   if (client) {
     const pools = request.workPools ?? /* @__PURE__ */ new Map();
+    const reads = /* @__PURE__ */ new Map();
     for (const d of plan3.deployments) {
       const name = String(d.payload.work_pool_name);
-      if (!pools.has(name)) {
-        const read = client.readWorkPool(name);
-        pools.set(name, read);
-        read.catch(() => pools.get(name) === read && pools.delete(name));
-      }
+      readWorkPoolOnce(client, pools, name);
+      reads.set(name, pools.get(name));
     }
     for (const d of plan3.deployments) {
       const name = String(d.payload.work_pool_name);
-      const pool = await pools.get(name);
+      const pool = await reads.get(name);
       const problem = !pool ? `work pool "${name}" does not exist; create it (prefect work-pool create "${name}" --type <type>) or fix work_pool.name` : pool.type === "prefect-agent" ? `work pool "${name}" is of type prefect-agent, which cannot run deployments from prefect.yaml; choose another pool` : void 0;
       if (problem) diagnostics.push({ severity: "error", file: plan3.prefectFile, deployment: d.name, message: problem, ...position(plan3, d, "work_pool", "name") });
     }
   }
   return { ...plan3, diagnostics: sortDiagnostics(diagnostics) };
+}
+function readWorkPoolOnce(client, pools, name) {
+  if (pools.has(name)) return;
+  const read = client.readWorkPool(name);
+  pools.set(name, read);
+  read.catch(() => pools.get(name) === read && pools.delete(name));
 }
 function validateForDeploy(request, onPlanned) {
   return validateDeployments(request, onPlanned);
@@ -4091,11 +4095,7 @@ async function deployProjects(request, projects, reporter) {
     let prefetch;
     if (request.changedSince === void 0) {
       const configs = (await Promise.all(chosen.map(({ request: req }) => selectedConfigs(req, req.planCache)))).flat();
-      for (const name of poolNames(configs, request.options?.workPoolName)) {
-        const read = client.readWorkPool(name);
-        read.catch(() => shared.workPools.get(name) === read && shared.workPools.delete(name));
-        shared.workPools.set(name, read);
-      }
+      for (const name of poolNames(configs, request.options?.workPoolName)) readWorkPoolOnce(client, shared.workPools, name);
       await prepared;
       prefetch = prefetchSnapshot(
         client,

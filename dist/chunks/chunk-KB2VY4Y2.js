@@ -2020,7 +2020,7 @@ function workspacePrefetch(client, deployments) {
 function prefetchSnapshot(client, names) {
   const unique = [...new Set(names)];
   const asked = /* @__PURE__ */ new Set();
-  const parts = chunked(unique, namesPerPage(client.filterPageSize)).map(async (part) => {
+  const parts = chunks(unique, namesPerPage(client.filterPageSize)).map(async (part) => {
     const found = await client.readDeploymentsNamed(part, 2 * part.length + 50);
     if (!found) return void 0;
     const ids = [...new Set(found.map((d) => String(d.flow_id)))].filter((id) => !asked.has(id));
@@ -2037,11 +2037,6 @@ function prefetchSnapshot(client, names) {
     flows: all.then((done) => done?.flatMap((d) => d.flows)),
     firstAutomations: client.readAutomationsFirstPage().catch(() => void 0)
   };
-}
-function chunked(items, size) {
-  const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 async function readServerSnapshot(client, wanted, prefetch) {
   const covered = prefetch !== void 0 && (prefetch.complete === true || wanted.every((w) => prefetch.names.has(w.name)));
