@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-P7U5U35M.js");
+var { run } = await import("./chunks/main-KGXNOLII.js");
 capYoungGeneration();
 await run();

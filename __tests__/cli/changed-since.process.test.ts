@@ -83,7 +83,7 @@ describe('--changed-since', () => {
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(planned(out)).toEqual(['flow-a/a-nightly']);
-    expect(out.skipped).toEqual([{ deployment: 'flow-b/b-nightly', reason: 'unchanged since HEAD' }]);
+    expect(out.skipped).toEqual([{ deployment: 'b-nightly', reason: 'unchanged since HEAD' }]);
     expect(out.deployments[0].changed_because).toBe('changed since HEAD: lib/helpers.py (module)');
   });
 
@@ -94,7 +94,7 @@ describe('--changed-since', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('flow-b/b-nightly\n  changed since HEAD~1: flows/b.py (entry)\n');
     expect(stdout).toContain('1 deployment(s) skipped: unchanged since HEAD~1');
-    expect(stdout).toMatch(/flow-a\/a-nightly\s+skipped: unchanged since HEAD~1/);
+    expect(stdout).toMatch(/ a-nightly\s+skipped: unchanged since HEAD~1/);
   });
 
   it('the dotenv report lists the skipped deployments', async () => {
@@ -103,7 +103,7 @@ describe('--changed-since', () => {
     expect(code).toBe(0);
     const dotenv = readFileSync(path.join(repo, 'plan.env'), 'utf8');
     expect(dotenv).toContain('DEPLOYMENTS_SELECTED=flow-a/a-nightly\n');
-    expect(dotenv).toContain('DEPLOYMENTS_SKIPPED=flow-b/b-nightly\n');
+    expect(dotenv).toContain('DEPLOYMENTS_SKIPPED=b-nightly\n');
   });
 
   it('nothing changed: everything skipped, the matrix is empty', async () => {
@@ -116,7 +116,7 @@ describe('--changed-since', () => {
     write('prefect.yaml', PREFECT_YAML.replace('n: 1', 'n: 3'));
     const out = JSON.parse((await cli(['list', '--changed-since', 'HEAD', '--json'])).stdout);
     expect(out.deployments.map((d: { deployment: string }) => d.deployment)).toEqual(['flow-b/b-nightly']);
-    expect(out.skipped.map((d: { deployment: string }) => d.deployment)).toEqual(['flow-a/a-nightly']);
+    expect(out.skipped.map((d: { deployment: string }) => d.deployment)).toEqual(['a-nightly']);
   });
 
   it('an untracked local module the flow now imports counts as changed', async () => {

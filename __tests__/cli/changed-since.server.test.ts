@@ -104,13 +104,33 @@ describe('deploy --changed-since', () => {
     expect(code, stderr).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.deployments.map((d: { name: string; action: string }) => `${d.name}:${d.action}`)).toEqual(['a:updated']);
-    expect(out.skipped).toEqual([{ deployment: `beta-${RUN}/b`, reason: 'unchanged since HEAD~1' }]);
+    expect(out.skipped).toEqual([{ deployment: 'b', reason: 'unchanged since HEAD~1' }]);
 
     const a = await deployment('alpha', 'a');
     expect((a.parameter_openapi_schema as { properties: { day: { default: string } } }).properties.day.default).toBe('yesterday');
     const bAfter = await deployment('beta', 'b');
     expect(bAfter.description).toBe('edited in the UI');
     expect(bAfter.updated).toBe(bBefore.updated);
+  });
+
+  it('with --prune, deletes the deployment removed from prefect.yaml and keeps the skipped ones (named, not analysed)', async () => {
+    write('prefect.yaml', `${PREFECT_YAML}  - name: c\n    entrypoint: flows/b.py:beta\n    work_pool: {name: ${POOL}}\n`);
+    git('commit', '-qam', 'add c');
+    expect((await cli(['deploy', '--all', '--changed-since', 'HEAD~1'])).code).toBe(0);
+    const c = await deployment('beta', 'c');
+    expect(c.id).toBeTruthy();
+
+    // c removed, a's flow changed: b is skipped unanalysed, and a prune must not take it for removed.
+    write('prefect.yaml', PREFECT_YAML);
+    write('flows/a.py', flowA('tomorrow'));
+    git('commit', '-qam', 'drop c, a: new default day');
+    const { code, stdout, stderr } = await cli(['deploy', '--all', '--prune', '--changed-since', 'HEAD~1', '--json']);
+    expect(code, stderr).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.deployments.map((d: { name: string; action: string }) => `${d.name}:${d.action}`)).toEqual(['a:updated', 'c:deleted']);
+    expect(out.skipped).toEqual([{ deployment: 'b', reason: 'unchanged since HEAD~1' }]);
+    expect((await deployment('beta', 'b')).id).toBeTruthy();
+    await expect(deployment('beta', 'c')).rejects.toThrow(/404/);
   });
 });
 
@@ -134,14 +154,14 @@ describe('deploy --project … --changed-since', () => {
     const out = JSON.parse(json.stdout) as { projects: Array<{ project: string; deployments: Array<{ name: string; action: string }>; skipped?: unknown }> };
     expect(out.projects.map((p) => [p.project, p.deployments.map((d) => `${d.name}:${d.action}`), p.skipped])).toEqual([
       ['mono/one', ['m-one:updated'], []],
-      ['mono/two', [], [{ deployment: `mono-two-${RUN}/m-two`, reason: 'unchanged since HEAD~1' }]],
+      ['mono/two', [], [{ deployment: 'm-two', reason: 'unchanged since HEAD~1' }]],
     ]);
 
     const dotenv = path.join(repo, 'report.env');
     const text = await cli(['deploy', '--all', '--project', 'mono/*', '--changed-since', 'HEAD~1', '--dotenv', dotenv]);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/2 projects: 0 created, 0 updated, 1 unchanged, 0 failed, 1 skipped/);
-    expect(text.stdout).toContain(`mono/two:mono-two-${RUN}/m-two  skipped: unchanged since HEAD~1`);
-    expect(readFileSync(dotenv, 'utf8')).toMatch(new RegExp(`DEPLOYMENTS_SKIPPED=.*mono/two:mono-two-${RUN}/m-two`));
+    expect(text.stdout).toContain(`mono/two:m-two  skipped: unchanged since HEAD~1`);
+    expect(readFileSync(dotenv, 'utf8')).toMatch(new RegExp(`DEPLOYMENTS_SKIPPED=.*mono/two:m-two`));
   });
 });

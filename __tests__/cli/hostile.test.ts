@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseEnv, builtCli } from './spawn-cli.js';
+import { seededRandom } from '../support/random.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const MiB = 1024 * 1024;
@@ -103,17 +104,6 @@ async function runInProcess(cases: { id: number; args: string[] }[]): Promise<Ou
     if (pending.length === before) throw new Error('the driver stopped without running a case');
   }
   return outcomes;
-}
-
-/** mulberry32: the same cases on every run, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const HEADER = 'deployments:\n';
@@ -225,7 +215,7 @@ const GENERATORS: Record<string, (r: () => number) => string> = {
 
 describe('hostile prefect.yaml files are refused quickly, in one line per problem', () => {
   it(`${FUZZ_CASES} seeded cases through validate and plan --offline`, async () => {
-    const r = random(SEED);
+    const r = seededRandom(SEED);
     const names = Object.keys(GENERATORS);
     const cases: { id: number; args: string[]; kind: string }[] = [];
     for (let id = 0; id < FUZZ_CASES; id++) {

@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeYaml, MAX_EXPANDED_VALUES, parseYaml, YamlTimestamp } from '../../src/core/config/yaml.js';
 import { PythonFloat, pythonFloatRepr } from '../../src/core/values/index.js';
 import { referencePython } from '../setup/prefect-server.js';
+import { seededRandom } from '../support/random.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -41,18 +42,6 @@ interface Answer {
 
 // ---------------------------------------------------------------------------------------------
 // The generator.
-
-/** mulberry32: small, seeded, the same cases on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Gen {
   constructor(readonly next: () => number) {}
@@ -481,7 +470,7 @@ describe('prefect.yaml is read as PyYAML 6.0.4 safe_load reads it', () => {
   }, 900_000);
 
   it(`${GENERATED} generated and ${CURATED.length} hand-written documents load to what the reference sends`, () => {
-    const g = new Gen(rng(20261206));
+    const g = new Gen(seededRandom(20261206));
     const cases: Case[] = [...Array.from({ length: GENERATED }, () => g.document()), ...CURATED].map((text, id) => ({ id, text }));
     const answers = reference(python, cases);
     const { equal, mismatches } = compare(cases, answers);

@@ -59,12 +59,12 @@ describe('changed-since in the action', () => {
     expect(plan.deployments[0].changed_because).toBe(`changed since ${base}: prefect.yaml section changed`);
     expect(stdout).toContain(`  changed since ${base}: prefect.yaml section changed`);
     expect(plan.skipped).toEqual([
-      { deployment: 'sales-etl/sales-nightly', reason: `unchanged since ${base}` },
-      { deployment: 'sales-etl/sales-hourly-us', reason: `unchanged since ${base}` },
+      { deployment: 'sales-nightly', reason: `unchanged since ${base}` },
+      { deployment: 'sales-hourly-us', reason: `unchanged since ${base}` },
     ]);
     expect(stdout).toContain(`2 deployment(s) skipped: unchanged since ${base}`);
     expect(summary).toContain(`<details><summary>2 deployment(s) skipped: unchanged since <code>${base}</code></summary>`);
-    expect(summary).toContain('| `sales-etl/sales-nightly` | skipped: unchanged since');
+    expect(summary).toContain('| `sales-nightly` | skipped: unchanged since');
   });
 
   it('changed-since: none plans the whole selection', async () => {

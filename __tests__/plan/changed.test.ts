@@ -223,6 +223,21 @@ describe('why a deployment counts as changed', () => {
 
 describe('readChangesSince (through the git seam)', () => {
   function fakeGit(answers: Record<string, string | Error>): GitRunner {
+    const one = fakeOne(answers);
+    return async (args, cwd) => {
+      // The prefix, REF's commit and prefect.yaml's blob asked at once: git answers a line each (trimmed, as runGit does).
+      if (args[0] === 'rev-parse' && args[1] === '--show-prefix' && args.length === 4) {
+        const [prefix, commit, blob] = await Promise.all([
+          one(['rev-parse', '--show-prefix'], cwd),
+          one(['rev-parse', '--verify', args[2]!], cwd),
+          one(['rev-parse', args[3]!], cwd),
+        ]);
+        return `${prefix}\n${commit}\n${blob}`.trim();
+      }
+      return one(args, cwd);
+    };
+  }
+  function fakeOne(answers: Record<string, string | Error>): GitRunner {
     return async (args) => {
       const key = args.join(' ');
       const found = Object.entries(answers).find(([k]) => key.includes(k));
@@ -238,10 +253,53 @@ describe('readChangesSince (through the git seam)', () => {
       '--verify': 'abc123',
       'diff --name-only': 'proj/flows/a.py\0other/x.py\0',
       'ls-files': 'proj/new.py\0',
-      'show abc123:proj/prefect.yaml': 'deployments: []',
+      'rev-parse main:./prefect.yaml': 'b10b',
     });
     const got = await readChangesSince('main', '/repo/proj', 'prefect.yaml', git);
-    expect(got).toEqual({ commit: 'abc123', files: new Set(['flows/a.py', '../other/x.py', 'new.py']), prefectFileBefore: 'deployments: []' });
+    expect(got).toEqual({ commit: 'abc123', files: new Set(['flows/a.py', '../other/x.py', 'new.py']), prefectFileBefore: undefined, prefectFileUnchanged: true });
+    // Changed since REF: its text at REF is read.
+    const changed = fakeGit({
+      '--show-prefix': 'proj/',
+      '--verify': 'abc123',
+      'diff --name-only': 'proj/prefect.yaml\0',
+      'ls-files': '',
+      'rev-parse main:./prefect.yaml': 'b10b',
+      'cat-file blob b10b': 'deployments: []',
+    });
+    expect(await readChangesSince('main', '/repo/proj', 'prefect.yaml', changed)).toEqual({
+      commit: 'abc123',
+      files: new Set(['prefect.yaml']),
+      prefectFileBefore: 'deployments: []',
+    });
+  });
+
+  it('asks git one round of questions when REF resolves, and one at a time for a REF that `REF:./path` cannot name', async () => {
+    const asked: string[] = [];
+    const answers = {
+      '--show-prefix': 'proj/',
+      '--verify': 'abc123',
+      'diff --name-only': 'proj/flows/a.py\0',
+      'ls-files': '',
+      'rev-parse main:./prefect.yaml': 'b10b',
+      'show abc123:proj/prefect.yaml': 'deployments: []',
+    };
+    const git = fakeGit(answers);
+    const recording: GitRunner = (args, cwd) => {
+      asked.push(args.filter((a) => !a.startsWith('-') || a.startsWith('--show') || a === '--verify').join(' '));
+      return git(args, cwd);
+    };
+    await readChangesSince('main', '/repo/proj', 'prefect.yaml', recording);
+    expect(asked).toEqual(['rev-parse --show-prefix main^{commit} main:./prefect.yaml', 'core.quotePath=false diff main', 'ls-files']);
+    asked.length = 0;
+    const got = await readChangesSince(':/message', '/repo/proj', 'prefect.yaml', recording);
+    expect(asked).toEqual([
+      'rev-parse --show-prefix',
+      'rev-parse --verify :/message^{commit}',
+      'show abc123:proj/prefect.yaml',
+      'core.quotePath=false diff abc123',
+      'ls-files',
+    ]);
+    expect(got).toEqual({ commit: 'abc123', files: new Set(['flows/a.py']), prefectFileBefore: 'deployments: []' });
   });
 
   it('a REF git cannot resolve is an error, not everything changed', async () => {
@@ -267,6 +325,7 @@ describe('readChangesSince (through the git seam)', () => {
       '--verify': 'abc',
       'diff --name-only': '',
       'ls-files': '',
+      'rev-parse HEAD:./prefect.yaml': new Error('fatal: path does not exist'),
       'show abc:prefect.yaml': new Error('fatal: path does not exist'),
     });
     expect((await readChangesSince('HEAD', '/r', 'prefect.yaml', git)).prefectFileBefore).toBeUndefined();

@@ -121,8 +121,9 @@ describe('the mark', () => {
     ];
     expect(deletionsOf(owned, planned).map((d) => `${d.flowName}/${d.name}`)).toEqual(['etl/hourly', 'etl/weekly', 'report/old']);
     expect(deletionsOf(owned, owned)).toEqual([]);
-    // --changed-since skipped some selected deployments: they are still selected, never deleted
-    expect(deletionsOf(owned, planned, ['etl/weekly', 'report/old']).map((d) => `${d.flowName}/${d.name}`)).toEqual(['etl/hourly']);
+    // --changed-since skipped some selected deployments (by name): they are still selected, never deleted, whatever their flow
+    expect(deletionsOf(owned, planned, ['weekly', 'old']).map((d) => `${d.flowName}/${d.name}`)).toEqual(['etl/hourly']);
+    expect(deletionsOf([...owned, { id: '9', flowName: 'other', name: 'weekly', owner: 'me' }], planned, ['weekly']).map((d) => d.id)).toEqual(['3', '2']);
   });
 });
 

@@ -122,7 +122,7 @@ export async function deployProjectsCli(
   const outcomes = result.projects.flatMap((p) => (p.result.outcomes ?? []).map((o) => ({ project: p.project, o })));
   const count = (a: string) => outcomes.filter(({ o }) => o.action === a).length;
   const failed = reason !== undefined || result.diagnostics.some((d) => d.severity === 'error');
-  // --changed-since: each project's skipped deployments, named as the run names them (<project>:<flow>/<name>).
+  // --changed-since: each project's skipped deployments, named as the run names them (<project>:<name>).
   const skipped = result.projects.flatMap((p) => (p.result.changedSince ? [{ project: p.project, changedSince: inProject(p.project, p.result.changedSince) }] : []));
   const skippedCount = skipped.reduce((n, p) => n + p.changedSince.skipped.length, 0);
   reporter.finish(
@@ -161,7 +161,7 @@ export async function deployProjectsCli(
   session.done({ json: out, dotenv: { scalars: status(reason), lists } }, failed ? EXIT_FAILED : EXIT_OK);
 }
 
-/** A project's skipped deployments named `<project>:<flow>/<name>`, as the run's other lists name them. */
+/** A project's skipped deployments named `<project>:<name>` (their flows are not read to skip them). */
 function inProject(project: string, changedSince: SkippedDeployments): SkippedDeployments {
   return { ...changedSince, skipped: changedSince.skipped.map((d) => ({ ...d, deployment: projectSelector(project, d.deployment) })) };
 }

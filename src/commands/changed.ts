@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePrefectFile, selectDeployments, type Mapping, type PrefectFile } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { analyzeEntrypoint, flowSourceFiles, withFlowAnalysisCache } from '../core/flows/index.js';
+import { affectedBy, analyzeEntrypoint, flowSourceFiles, indexPython, withFlowAnalysisCache } from '../core/flows/index.js';
 import {
   attributeChange,
   changedBecause,
   ChangedSinceError,
   loadOnce,
   readChangesSince,
+  rel,
   runSteps,
   sectionOf,
   stepInputs,
@@ -56,9 +57,22 @@ export async function changedSelection(
   if (!file) return { diagnostics: [] };
   const chosen = selectDeployments(file.deployments, request.selection);
   if (chosen.errors.length > 0) return { diagnostics: [] };
+  let index: ReturnType<typeof indexPython> = { cannotTell: 'not read' };
+  const entryOf = (config: Mapping) => {
+    const e = config.entrypoint;
+    if (typeof e !== 'string' || e.includes('{{')) return undefined;
+    const file = e.split(':')[0]!;
+    return rel(path.isAbsolute(file) ? path.relative(request.cwd, file) : file);
+  };
   let changes;
   try {
-    changes = await readChangesSince(ref, request.cwd, request.prefectFile, git);
+    const asked = readChangesSince(ref, request.cwd, request.prefectFile, git);
+    // The project's Python is read while git answers (git runs in its own processes).
+    index = indexPython(
+      request.cwd,
+      chosen.selected.map((s) => entryOf(s.config)).filter((e): e is string => e !== undefined),
+    );
+    changes = await asked;
   } catch (e) {
     if (!(e instanceof ChangedSinceError)) throw e;
     if (e.kind === 'no-repository' && request.changedSinceFromEvent) {
@@ -68,8 +82,9 @@ export async function changedSelection(
     }
     return { diagnostics: [{ severity: 'error', file: request.prefectFile, message: e.message }] };
   }
-  const before =
-    changes.prefectFileBefore === undefined
+  const before = changes.prefectFileUnchanged
+    ? file
+    : changes.prefectFileBefore === undefined
       ? undefined
       : (unchangedFile(request, changes, file) ?? parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile);
   const beforeByName = new Map<unknown, unknown[]>();
@@ -83,11 +98,21 @@ export async function changedSelection(
   const skipped: SkippedDeployment[] = [];
   const because = new Map<number, string>();
   const reason = `unchanged since ${ref}`;
+  // Which entries a changed file can reach, from the project's text: the others are skipped unanalysed.
+  let affected: ((entry: string) => boolean) | undefined;
+  const reach = () => (affected ??= 'cannotTell' in index ? () => true : affectedBy(index, changes.files));
+  // A file that has not changed is its own section now and at REF: not compared.
+  const sameFile = before === file;
   await withFlowAnalysisCache(cache.flows, async () => {
     for (const s of chosen.selected) {
       const now = sectionOf(s.config, file.actions);
-      const entry = typeof s.config.entrypoint === 'string' ? s.config.entrypoint.split(':')[0] : undefined;
-      const inputs = { before: before ? (beforeByName.get(s.config.name) ?? []) : undefined, now, steps: stepInputs(runSteps(now)), entry };
+      const entry = entryOf(s.config);
+      const inputs = {
+        before: before ? (sameFile ? [now] : (beforeByName.get(s.config.name) ?? [])) : undefined,
+        now,
+        steps: stepInputs(runSteps(now)),
+        entry,
+      };
       // prefect.yaml and the steps decide first: a deployment changed there needs no flow analysis here.
       const first = attributeChange({ ...inputs, flowFiles: [] }, changed);
       if (first.changed && !first.inputs) {
@@ -95,8 +120,15 @@ export async function changedSelection(
         because.set(s.index, changedBecause(ref, first));
         continue;
       }
+      const name = s.config.name;
+      const named = typeof name === 'string' && !name.includes('{{');
+      // Nothing a changed file can reach: unchanged, without analysing the flow.
+      if (!first.changed && named && entry !== undefined && !reach()(entry)) {
+        skipped.push({ deployment: name, reason });
+        continue;
+      }
       // Changed files of its steps: the analysis (which the plan that follows reuses) names the flow's too.
-      const analysed = await flowOf(s.config, request.cwd);
+      const analysed = named ? await flowOf(s.config, request.cwd) : undefined;
       const verdict = analysed ? attributeChange({ ...inputs, flowFiles: analysed.files }, changed) : first;
       if (verdict.changed) {
         only.add(s.index);
@@ -104,7 +136,7 @@ export async function changedSelection(
       } else if (!analysed) {
         only.add(s.index);
         because.set(s.index, changedBecause(ref, { changed: true, reason: 'its flow could not be analysed' }));
-      } else skipped.push({ deployment: `${analysed.flowName}/${String(s.config.name)}`, reason });
+      } else skipped.push({ deployment: name as string, reason });
     }
   });
   return { selection: { only, skipped, because }, diagnostics: [] };
@@ -121,14 +153,14 @@ function unchangedFile(request: CommandRequest, changes: ChangesSinceRef, file: 
   return now !== null && now.toString('utf8').trim() === changes.prefectFileBefore ? file : undefined;
 }
 
-/** The flow's name and the files its analysis read; undefined when it cannot be analysed (the plan says why). */
-async function flowOf(config: Mapping, cwd: string): Promise<{ flowName: string; files: readonly string[] | undefined } | undefined> {
+/** The files the flow's analysis read; undefined when it cannot be analysed (the plan says why). */
+async function flowOf(config: Mapping, cwd: string): Promise<{ files: readonly string[] | undefined } | undefined> {
   const entrypoint = config.entrypoint;
-  if (typeof entrypoint !== 'string' || entrypoint.includes('{{') || typeof config.name !== 'string' || config.name.includes('{{')) return undefined;
+  if (typeof entrypoint !== 'string' || entrypoint.includes('{{')) return undefined;
   try {
     // As the plan asks (desired.ts), so that the plan reuses this analysis.
     const flow = await analyzeEntrypoint(entrypoint, { cwd, unavailableModules: undefined });
-    return { flowName: flow.name, files: flowSourceFiles(flow) };
+    return { files: flowSourceFiles(flow) };
   } catch {
     return undefined;
   }

@@ -129,7 +129,7 @@ export interface CommandRequest {
 
 /** A selected deployment left out by `--changed-since`. */
 export interface SkippedDeployment {
-  /** `flow/name`. */
+  /** Its name in prefect.yaml (its flow is not analysed to skip it, so `flow/name` is not known). */
   deployment: string;
   reason: string;
 }

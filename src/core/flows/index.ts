@@ -14,6 +14,7 @@ import { localModuleCandidates, resolveLocalModule } from './local-modules.js';
 
 export { FlowAnalysisError } from './errors.js';
 export { parseEntrypoint, type ParsedEntrypoint } from './entrypoint.js';
+export { affectedBy, affectedEntries, indexPython, type AffectedEntries, type AffectedLimits, type PythonIndex } from './affected.js';
 
 export interface FlowAnalysisOptions {
   cwd: string;
@@ -90,7 +91,8 @@ function rememberSourceFiles(flow: AnalyzedFlow, cwd: string, entry: string, obs
     if (files) return files;
     const found = new Set([entry]);
     for (const o of observations) {
-      if (o.kind === 'read') found.add(o.file);
+      // A data file (`Path(...).read_text()`) is read by its absolute path.
+      if (o.kind === 'read') found.add(path.isAbsolute(o.file) ? path.relative(cwd, o.file).split(path.sep).join('/') : o.file);
       else if (o.kind === 'resolve') for (const c of localModuleCandidates(cwd, o.module, o.from, o.level)) found.add(c);
     }
     return (files = [...found]);

@@ -3,7 +3,9 @@
  * REF and the working tree (committed, staged, unstaged, untracked but not ignored), relative to
  * cwd, and prefect.yaml as it was at REF.
  */
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
+import { rel } from './changed.js';
 import type { GitRunner } from './version-info.js';
 
 export class ChangedSinceError extends Error {
@@ -21,11 +23,45 @@ export interface ChangesSinceRef {
   commit: string;
   /** Changed paths relative to cwd, `/`-separated (outside cwd: starting with `../`). */
   files: Set<string>;
-  /** prefect.yaml's text at REF; undefined when it did not exist there. */
+  /** prefect.yaml's text at REF; undefined when it did not exist there, or when `prefectFileUnchanged`. */
   prefectFileBefore: string | undefined;
+  /** prefect.yaml existed at REF and git lists no change to it: its text at REF is its text now (not read). */
+  prefectFileUnchanged?: boolean;
 }
 
 export async function readChangesSince(ref: string, cwd: string, prefectFile: string, git: GitRunner): Promise<ChangesSinceRef> {
+  // Every question at once, one round of git instead of three: REF as given, checked by the first,
+  // which also says whether prefect.yaml existed at REF. A REF that fails this (or that `REF:./path`
+  // cannot name), or a prefect.yaml missing at REF, is asked again one question at a time.
+  const file = prefectFile.replaceAll('\\', '/');
+  if (!ref.startsWith('-') && ref.trim() !== '' && !ref.includes(':') && !path.isAbsolute(prefectFile)) {
+    const [head, diff, untracked] = await Promise.allSettled([
+      git(['rev-parse', '--show-prefix', `${ref}^{commit}`, `${ref}:./${file}`], cwd),
+      git(['-c', 'core.quotePath=false', 'diff', '--name-only', '--no-renames', '-z', ref, '--'], cwd),
+      git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z'], cwd),
+    ]);
+    // The prefix (a line of its own unless empty), REF's commit and prefect.yaml's blob.
+    const lines = head.status === 'fulfilled' ? head.value.split('\n') : [];
+    if (lines.length === 2 || lines.length === 3) {
+      const [commit, blob] = lines.slice(-2) as [string, string];
+      const changes = answer(ref, commit, lines.length === 3 ? lines[0]! : '', diff, untracked, undefined);
+      // A symbolic link is compared by the text it leads to.
+      if (!changes.files.has(rel(file)) && !isSymbolicLink(path.resolve(cwd, file))) return { ...changes, prefectFileUnchanged: true };
+      return { ...changes, prefectFileBefore: await git(['cat-file', 'blob', blob], cwd).catch(() => undefined) };
+    }
+  }
+  return readOneByOne(ref, cwd, prefectFile, git);
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+async function readOneByOne(ref: string, cwd: string, prefectFile: string, git: GitRunner): Promise<ChangesSinceRef> {
   let prefix: string;
   try {
     prefix = await git(['rev-parse', '--show-prefix'], cwd);
@@ -44,21 +80,31 @@ export async function readChangesSince(ref: string, cwd: string, prefectFile: st
         : `--changed-since ${ref}: git cannot resolve ${ref} to a commit (fetch it, or name a branch, tag or commit that exists here)`,
     );
   }
-  const split = (out: string) => out.split('\0').filter((p) => p !== '');
   const inRepo = path.posix.normalize(path.posix.join(prefix, prefectFile.replaceAll('\\', '/')));
   // prefect.yaml at REF is asked for alongside the lists.
   const before = path.isAbsolute(prefectFile) ? Promise.resolve(undefined) : git(['show', `${commit}:${inRepo}`], cwd).catch(() => undefined);
-  let diff: string;
-  let untracked: string;
-  try {
-    [diff, untracked] = await Promise.all([
-      git(['-c', 'core.quotePath=false', 'diff', '--name-only', '--no-renames', '-z', commit, '--'], cwd),
-      git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z'], cwd),
-    ]);
-  } catch (e) {
-    throw new ChangedSinceError(`--changed-since ${ref}: git could not list what changed since ${ref}: ${(e as Error).message.split('\n')[0]}`);
+  const [diff, untracked] = await Promise.allSettled([
+    git(['-c', 'core.quotePath=false', 'diff', '--name-only', '--no-renames', '-z', commit, '--'], cwd),
+    git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z'], cwd),
+  ]);
+  return answer(ref, commit, prefix, diff, untracked, await before);
+}
+
+function answer(
+  ref: string,
+  commit: string,
+  prefix: string,
+  diff: PromiseSettledResult<string>,
+  untracked: PromiseSettledResult<string>,
+  prefectFileBefore: string | undefined,
+): ChangesSinceRef {
+  for (const r of [diff, untracked]) {
+    if (r.status === 'rejected') {
+      throw new ChangedSinceError(`--changed-since ${ref}: git could not list what changed since ${ref}: ${(r.reason as Error).message.split('\n')[0]}`);
+    }
   }
+  const split = (out: string) => out.split('\0').filter((p) => p !== '');
   const fromTop = (p: string) => path.posix.relative(prefix.replace(/\/$/, ''), p);
-  const files = new Set([...split(diff), ...split(untracked)].map(fromTop));
-  return { commit, files, prefectFileBefore: await before };
+  const files = new Set([...split((diff as PromiseFulfilledResult<string>).value), ...split((untracked as PromiseFulfilledResult<string>).value)].map(fromTop));
+  return { commit, files, prefectFileBefore };
 }

@@ -153,8 +153,11 @@ export function stepInputs(steps: readonly unknown[]): StepInputs {
 export function attributeChange(d: DeploymentAtRef, changes: ChangedFiles): ChangeVerdict {
   if (d.before === undefined) return { changed: true, reason: 'prefect.yaml did not exist (or did not load) at REF' };
   if (d.before.length === 0) return { changed: true, reason: 'new since REF' };
-  const now = canonical(d.now);
-  if (!d.before.some((b) => canonical(b) === now)) return { changed: true, reason: 'prefect.yaml section changed' };
+  // The same object: prefect.yaml did not change (nothing to compare).
+  if (!d.before.includes(d.now)) {
+    const now = canonical(d.now);
+    if (!d.before.some((b) => canonical(b) === now)) return { changed: true, reason: 'prefect.yaml section changed' };
+  }
   if (d.steps.unattributable.length > 0) return { changed: true, reason: `cannot tell what it reads: ${d.steps.unattributable[0]}` };
   if (!d.flowFiles) return { changed: true, reason: 'the files its flow reads are not known' };
   const inputs: ChangedInput[] = [];

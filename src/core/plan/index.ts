@@ -27,6 +27,7 @@ export {
   sectionOf,
   stepInputs,
   runSteps,
+  rel,
   type ChangedInput,
   type ChangeVerdict,
   type ChangedFiles,
@@ -73,8 +74,8 @@ export interface PlanRequest {
    */
   only?: ReadonlySet<number>;
   /**
-   * The selected deployments `only` leaves out, as `flow/name`: still in the selection, so a prune
-   * never deletes them (see `Plan.unplanned`).
+   * The selected deployments `only` leaves out, by their names in prefect.yaml: still in the
+   * selection, so a prune never deletes a deployment of that name (see `Plan.unplanned`).
    */
   unplanned?: readonly string[];
   /** Plan the deployments as their preview copies (preview.ts): renamed, schedules off, no triggers unless asked. */
@@ -98,7 +99,7 @@ export interface Plan {
   deployments: DesiredDeployment[];
   /** Errors and warnings, errors first; the plan is usable only when there is no error. */
   diagnostics: Diagnostic[];
-  /** Selected but not planned (`--changed-since` skipped them), as `flow/name`: never pruned. */
+  /** Selected but not planned (`--changed-since` skipped them), by name: a deployment of that name is never pruned. */
   unplanned?: readonly string[];
 }
 

@@ -194,8 +194,11 @@ export async function readOwnedDeployments(client: OwnershipClient, owner: strin
 /**
  * The owned deployments the plan no longer has: what a prune deletes, sorted by `flow/name`. A
  * renamed deployment (or one whose flow was renamed) is one of them, beside its new name's create.
+ * `unplanned`: deployment names selected but left unplanned (`--changed-since`, which does not
+ * analyse their flows): an owned deployment of that name is kept, whatever its flow.
  */
 export function deletionsOf(owned: readonly Deletion[], planned: readonly { flowName: string; name: string }[], unplanned: readonly string[] = []): Deletion[] {
-  const kept = new Set([...planned.map(qualifiedName), ...unplanned]);
-  return owned.filter((d) => !kept.has(qualifiedName(d))).sort((a, b) => qualifiedName(a).localeCompare(qualifiedName(b)));
+  const kept = new Set(planned.map(qualifiedName));
+  const keptNames = new Set(unplanned);
+  return owned.filter((d) => !kept.has(qualifiedName(d)) && !keptNames.has(d.name)).sort((a, b) => qualifiedName(a).localeCompare(qualifiedName(b)));
 }

@@ -52,9 +52,12 @@ function checkSize(size: number, limit: number): void {
  * The bytes of a regular file no larger than `limit`. Checked before opening, then again on the
  * open descriptor (opened non-blocking, so a file swapped for a FIFO in between cannot block),
  * and never read past what stat saw. Other errors (ENOENT, EISDIR) are thrown as `fs` throws them.
+ * `listedAsRegular`: a directory listing just gave it as a regular file (not a device): the check
+ * before opening is skipped, the one on the descriptor still made.
  */
-export function readBoundedFile(file: string, limit: number): Buffer {
-  check(statSync(file), limit);
+export function readBoundedFile(file: string, limit: number, listedAsRegular = false): Buffer {
+  // A file a directory listing just gave as a regular file is not stat-ed twice.
+  if (!listedAsRegular) check(statSync(file), limit);
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);

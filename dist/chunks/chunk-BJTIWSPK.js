@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   plainText
-} from "./chunk-KB2VY4Y2.js";
+} from "./chunk-Y5YIFT7H.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";

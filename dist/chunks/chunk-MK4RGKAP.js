@@ -16,7 +16,7 @@ import {
   UnreadableFileError,
   readBoundedFile,
   require_dist
-} from "./chunk-C4QZBJBN.js";
+} from "./chunk-VHMKHZJ2.js";
 import {
   PythonFloat,
   isMapping,

@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-WL36MBGE.js";
+} from "./chunk-F3NA5FOU.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,
@@ -50,7 +50,7 @@ import {
   skippedToMarkdown,
   skippedToText,
   smokeToMarkdown
-} from "./chunk-KB2VY4Y2.js";
+} from "./chunk-Y5YIFT7H.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-5BY6HLOH.js";
@@ -63,12 +63,12 @@ import {
 import {
   formatDiagnostic,
   parseStep
-} from "./chunk-A5MWYCXE.js";
+} from "./chunk-MK4RGKAP.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
 import "./chunk-NYGW7KUL.js";
-import "./chunk-C4QZBJBN.js";
+import "./chunk-VHMKHZJ2.js";
 import "./chunk-46W2O75K.js";
 import {
   require_node_child_process

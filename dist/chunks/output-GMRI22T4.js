@@ -11,18 +11,18 @@ import {
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-MICKLJI7.js";
-import "./chunk-KB2VY4Y2.js";
+} from "./chunk-BJTIWSPK.js";
+import "./chunk-Y5YIFT7H.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-5BY6HLOH.js";
 import "./chunk-XUNU3GOX.js";
 import "./chunk-FIONPFPF.js";
-import "./chunk-A5MWYCXE.js";
+import "./chunk-MK4RGKAP.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
 import "./chunk-NYGW7KUL.js";
-import "./chunk-C4QZBJBN.js";
+import "./chunk-VHMKHZJ2.js";
 import "./chunk-4AHN6RY2.js";
 import "./chunk-VIVA5UV4.js";
 import "./chunk-CNOKWGXO.js";

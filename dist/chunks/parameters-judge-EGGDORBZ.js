@@ -6,12 +6,12 @@ import {
   removeRequired,
   require__
 } from "./chunk-BTVK5CNS.js";
-import "./chunk-A5MWYCXE.js";
+import "./chunk-MK4RGKAP.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
 import "./chunk-NYGW7KUL.js";
-import "./chunk-C4QZBJBN.js";
+import "./chunk-VHMKHZJ2.js";
 import {
   isMapping,
   pythonRepr

@@ -38,7 +38,7 @@ import {
   nextRunTimes,
   parseStep,
   parseYaml
-} from "./chunk-A5MWYCXE.js";
+} from "./chunk-MK4RGKAP.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";
@@ -49,7 +49,7 @@ import {
   MAX_PYTHON_FILE_BYTES,
   readBoundedFile,
   require_dist
-} from "./chunk-C4QZBJBN.js";
+} from "./chunk-VHMKHZJ2.js";
 import {
   require_node_child_process
 } from "./chunk-4AHN6RY2.js";
@@ -99,7 +99,7 @@ function isCheckoutQuestion(args, question) {
   if (CHECKOUT_QUESTIONS.has(question)) return true;
   const [a, b, c] = args;
   if (a === "rev-parse" && b === "--verify" && c === "--quiet" && args.length === 4) return true;
-  if (a === "show" && args.length === 2) return true;
+  if (a === "show" && args.length === 2 && !args[1].includes(":./")) return true;
   return a === "-c" && b === "core.quotePath=false" && c === "diff" && args.at(-1) === "--";
 }
 function checkoutOf(cwd) {
@@ -182,11 +182,14 @@ async function inferVersionInfo(versionType, options) {
     if (providers.length === 0) throw new Error(`Unknown version type: ${versionType}`);
   }
   let facts;
-  const gitFacts = () => facts ??= (async () => ({
-    commitSha: await git(["rev-parse", "HEAD"], options.cwd),
-    branch: await git(["rev-parse", "--abbrev-ref", "HEAD"], options.cwd),
-    remoteUrl: await git(["config", "--get", "remote.origin.url"], options.cwd)
-  }))();
+  const gitFacts = () => facts ??= (async () => {
+    const [commitSha, branch, remoteUrl] = await Promise.all([
+      git(["rev-parse", "HEAD"], options.cwd),
+      git(["rev-parse", "--abbrev-ref", "HEAD"], options.cwd),
+      git(["config", "--get", "remote.origin.url"], options.cwd)
+    ]);
+    return { commitSha, branch, remoteUrl };
+  })();
   let message;
   const commitMessage = () => message ??= git(["log", "-1", "--pretty=%B"], options.cwd).then((out) => {
     const first = out.split(/\r\n|\r|\n/)[0];
@@ -228,14 +231,14 @@ async function resolveVersion(configured, flowVersion, versionType, options) {
 var plainText = (_tone, text) => text;
 
 // src/core/plan/desired.ts
-var import_node_fs5 = __toESM(require_node_fs(), 1);
-var import_node_path5 = __toESM(require_node_path(), 1);
+var import_node_fs6 = __toESM(require_node_fs(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // src/core/flows/index.ts
 var import_node_async_hooks = __toESM(require_node_async_hooks(), 1);
 var import_node_crypto = __toESM(require_node_crypto(), 1);
-var import_node_fs3 = __toESM(require_node_fs(), 1);
-var import_node_path3 = __toESM(require_node_path(), 1);
+var import_node_fs4 = __toESM(require_node_fs(), 1);
+var import_node_path4 = __toESM(require_node_path(), 1);
 
 // src/core/flows/disk-cache.ts
 var FlowAnalysisDiskCache = class {
@@ -331,6 +334,160 @@ function toRelative(p, cwd) {
   return (rel.startsWith("..") ? abs : rel).split(import_node_path2.default.sep).join("/");
 }
 
+// src/core/flows/affected.ts
+var import_node_fs3 = __toESM(require_node_fs(), 1);
+var import_node_path3 = __toESM(require_node_path(), 1);
+var LIMITS = { maxDirectories: 4e3, maxFiles: 4e3, maxBytes: 64 * 1024 * 1024 };
+var IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}]*/gu;
+var IS_IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
+var ASCII_IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+var READS_DATA = ["read_text", "read_bytes"];
+function indexPython(cwd, entries, limits = LIMITS) {
+  const walked = walkPython(cwd, entries, limits);
+  if ("cannotTell" in walked) return walked;
+  const { files, unreadable } = walked;
+  const candidates = new Set(READS_DATA);
+  for (const file of files.keys()) {
+    const { token } = moduleNameOf(file);
+    if (token !== void 0) candidates.add(token);
+    for (const dir of file.split("/").slice(0, -1)) candidates.add(dir);
+  }
+  for (const t of [...candidates]) candidates.add(t.normalize("NFKC"));
+  const mentionedBy = /* @__PURE__ */ new Map();
+  for (const [file, text] of files) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const id of identifiersOf(text)) {
+      if (!candidates.has(id) || seen.has(id)) continue;
+      seen.add(id);
+      const list = mentionedBy.get(id);
+      if (list) list.push(file);
+      else mentionedBy.set(id, [file]);
+    }
+  }
+  for (const c of candidates) if (!mentionedBy.has(c)) mentionedBy.set(c, []);
+  return { files, unreadable, mentionedBy };
+}
+function affectedBy(index, changed) {
+  const { files, unreadable } = index;
+  const tainted = /* @__PURE__ */ new Set();
+  const pending = [];
+  const known = /* @__PURE__ */ new Set();
+  const addToken = (token) => {
+    for (const t of /* @__PURE__ */ new Set([token, token.normalize("NFKC")])) {
+      if (known.has(t)) continue;
+      known.add(t);
+      pending.push(t);
+    }
+  };
+  const packages = [];
+  const taint = (file) => {
+    if (tainted.has(file)) return;
+    tainted.add(file);
+    const { token, pkg } = moduleNameOf(file);
+    if (token !== void 0) addToken(token);
+    if (pkg !== void 0) packages.push(pkg);
+  };
+  if (changed.size > 0) for (const t of READS_DATA) addToken(t);
+  for (const file of changed) {
+    if (!file.endsWith(".py")) continue;
+    const { token, pkg } = moduleNameOf(file);
+    if (token !== void 0) addToken(token);
+    if (pkg !== void 0) packages.push(pkg);
+    if (files.has(file)) taint(file);
+  }
+  for (const file of unreadable) taint(file);
+  while (pending.length > 0 || packages.length > 0) {
+    const token = pending.pop();
+    if (token !== void 0) {
+      for (const file of mentioning(index, token)) taint(file);
+      continue;
+    }
+    const pkg = packages.pop();
+    const prefix = pkg === "" ? "" : `${pkg}/`;
+    for (const file of files.keys()) if (file.startsWith(prefix)) taint(file);
+  }
+  return (entry) => !files.has(entry) || tainted.has(entry);
+}
+function mentioning(index, token) {
+  let list = index.mentionedBy.get(token);
+  if (!list) {
+    list = [];
+    for (const [file, text] of index.files) {
+      if (identifiersOf(text).some((id) => id === token)) list.push(file);
+    }
+    index.mentionedBy.set(token, list);
+  }
+  return list;
+}
+function moduleNameOf(file) {
+  const slash = file.lastIndexOf("/");
+  const base = file.slice(slash + 1);
+  if (base === "__init__.py") {
+    const dir = slash < 0 ? "" : file.slice(0, slash);
+    const name = dir.slice(dir.lastIndexOf("/") + 1);
+    return { ...IS_IDENTIFIER.test(name) ? { token: name } : {}, pkg: dir };
+  }
+  const stem = base.slice(0, -".py".length);
+  return IS_IDENTIFIER.test(stem) ? { token: stem } : {};
+}
+function identifiersOf(text) {
+  if (!/[^\x00-\x7f]/.test(text)) return text.match(ASCII_IDENTIFIER) ?? [];
+  return [...text.match(IDENTIFIER) ?? [], ...text.normalize("NFKC").match(IDENTIFIER) ?? []];
+}
+function walkPython(cwd, entries, limits) {
+  const entryDirs = /* @__PURE__ */ new Set();
+  for (const e of entries) {
+    const parts = e.split("/").slice(0, -1);
+    for (let i = 1; i <= parts.length; i++) entryDirs.add(parts.slice(0, i).join("/"));
+  }
+  const files = /* @__PURE__ */ new Map();
+  const unreadable = [];
+  let bytes = 0;
+  let directories = 0;
+  const queue = [""];
+  while (queue.length > 0) {
+    const dir = queue.pop();
+    if (++directories > limits.maxDirectories) return { cannotTell: `more than ${limits.maxDirectories} directories` };
+    let list;
+    try {
+      list = (0, import_node_fs3.readdirSync)(import_node_path3.default.join(cwd, dir), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const d of list) {
+      const rel = dir === "" ? d.name : `${dir}/${d.name}`;
+      let isDir = d.isDirectory();
+      let isFile = d.isFile();
+      if (d.isSymbolicLink()) {
+        let target;
+        try {
+          target = (0, import_node_fs3.statSync)(import_node_path3.default.join(cwd, rel));
+        } catch {
+          continue;
+        }
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+        if (isDir && (IS_IDENTIFIER.test(d.name) || entryDirs.has(rel))) return { cannotTell: `${rel} is a symbolic link to a directory` };
+      }
+      if (isDir) {
+        if (IS_IDENTIFIER.test(d.name) || entryDirs.has(rel)) queue.push(rel);
+      } else if (isFile && d.name.endsWith(".py")) {
+        if (files.size >= limits.maxFiles) return { cannotTell: `more than ${limits.maxFiles} Python files` };
+        let text = "";
+        try {
+          text = readBoundedFile(import_node_path3.default.join(cwd, rel), MAX_PYTHON_FILE_BYTES, !d.isSymbolicLink()).toString("utf8");
+        } catch {
+          unreadable.push(rel);
+        }
+        bytes += text.length;
+        if (bytes > limits.maxBytes) return { cannotTell: `more than ${limits.maxBytes} bytes of Python` };
+        files.set(rel, text);
+      }
+    }
+  }
+  return { files, unreadable };
+}
+
 // src/core/flows/index.ts
 var sourceFiles = /* @__PURE__ */ new WeakMap();
 function flowSourceFiles(flow) {
@@ -342,7 +499,7 @@ function rememberSourceFiles(flow, cwd, entry, observations) {
     if (files) return files;
     const found = /* @__PURE__ */ new Set([entry]);
     for (const o of observations) {
-      if (o.kind === "read") found.add(o.file);
+      if (o.kind === "read") found.add(import_node_path4.default.isAbsolute(o.file) ? import_node_path4.default.relative(cwd, o.file).split(import_node_path4.default.sep).join("/") : o.file);
       else if (o.kind === "resolve") for (const c of localModuleCandidates(cwd, o.module, o.from, o.level)) found.add(c);
     }
     return files = [...found];
@@ -353,7 +510,7 @@ var runCache = new import_node_async_hooks.AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "05c6d722450c9be6" : void 0;
+var ANALYZER = true ? "93d711d4ad3f4286" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {
@@ -366,7 +523,7 @@ async function analyzeEntrypoint(entrypoint, options) {
   const ep = parseEntrypoint(entrypoint, options.cwd);
   const cache = runCache.getStore();
   if (!cache || options.isModuleUnavailable || options.env) return analyzeOrExplain(ep, options);
-  const abs = import_node_path3.default.resolve(options.cwd, ep.file);
+  const abs = import_node_path4.default.resolve(options.cwd, ep.file);
   let bytes;
   try {
     bytes = readBoundedFile(abs, MAX_PYTHON_FILE_BYTES);
@@ -405,9 +562,9 @@ function currentWorld(cwd, run2) {
   let found = run2 && runLookups.get(run2);
   if (run2 && !found) runLookups.set(run2, found = /* @__PURE__ */ new Map());
   const exists = (file) => {
-    if (!found) return (0, import_node_fs3.existsSync)(file);
+    if (!found) return (0, import_node_fs4.existsSync)(file);
     let answer = found.get(file);
-    if (answer === void 0) found.set(file, answer = (0, import_node_fs3.existsSync)(file));
+    if (answer === void 0) found.set(file, answer = (0, import_node_fs4.existsSync)(file));
     return answer;
   };
   return {
@@ -415,7 +572,7 @@ function currentWorld(cwd, run2) {
     resolve: (module, from, level) => resolveLocalModule(cwd, module, from, level, exists),
     md5: (file) => {
       try {
-        return (0, import_node_crypto.createHash)("md5").update(readBoundedFile(import_node_path3.default.resolve(cwd, file), MAX_PYTHON_FILE_BYTES).toString("utf8"), "utf8").digest("hex");
+        return (0, import_node_crypto.createHash)("md5").update(readBoundedFile(import_node_path4.default.resolve(cwd, file), MAX_PYTHON_FILE_BYTES).toString("utf8"), "utf8").digest("hex");
       } catch {
         return null;
       }
@@ -423,7 +580,7 @@ function currentWorld(cwd, run2) {
   };
 }
 async function analyzeOrExplain(ep, options, bytes, given) {
-  const { analyze } = await import("./analyze-3CJKZ2L3.js");
+  const { analyze } = await import("./analyze-L3XUNX6L.js");
   const observations = given ?? [];
   try {
     return rememberSourceFiles(analyze(ep, options, bytes, observations), options.cwd, ep.file, observations);
@@ -622,132 +779,132 @@ function validateTriggers(specs, deploymentName) {
 }
 var Checker = class {
   errors = [];
-  deploymentTrigger(spec, path6, defaultName) {
+  deploymentTrigger(spec, path7, defaultName) {
     if (!isMapping(spec)) {
-      this.fail(path6, `each trigger must be a mapping, got ${describe(spec)}`);
+      this.fail(path7, `each trigger must be a mapping, got ${describe(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path6, deploymentDiscriminator);
-    const name = "name" in spec ? this.field(spec, "name", path6, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
-    const description = this.field(spec, "description", path6, laxStr) ?? "";
-    const enabled = this.field(spec, "enabled", path6, laxBool) ?? true;
-    const parameters = this.field(spec, "parameters", path6, laxOptionalMapping) ?? null;
-    const jobVariables = this.field(spec, "job_variables", path6, laxOptionalMapping) ?? null;
-    const scheduleAfter = this.field(spec, "schedule_after", path6, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
+    const type = this.triggerType(spec, path7, deploymentDiscriminator);
+    const name = "name" in spec ? this.field(spec, "name", path7, (v) => v === null ? { value: null } : laxStr(v)) : defaultName;
+    const description = this.field(spec, "description", path7, laxStr) ?? "";
+    const enabled = this.field(spec, "enabled", path7, laxBool) ?? true;
+    const parameters = this.field(spec, "parameters", path7, laxOptionalMapping) ?? null;
+    const jobVariables = this.field(spec, "job_variables", path7, laxOptionalMapping) ?? null;
+    const scheduleAfter = this.field(spec, "schedule_after", path7, (v) => nonNegative(duration(v), "schedule_after must not be negative")) ?? 0;
     if (type === void 0) return void 0;
-    const trigger = this.triggerOfType(type, spec, path6);
+    const trigger = this.triggerOfType(type, spec, path7);
     if (trigger === void 0 || name === void 0) return void 0;
     return { name, description, enabled, parameters, jobVariables, scheduleAfter, trigger };
   }
   /** A trigger nested in a compound or sequence trigger: a plain trigger, deployment fields ignored. */
-  nestedTrigger(spec, path6) {
+  nestedTrigger(spec, path7) {
     if (!isMapping(spec)) {
-      this.fail(path6, `each nested trigger must be a mapping, got ${describe(spec)}`);
+      this.fail(path7, `each nested trigger must be a mapping, got ${describe(spec)}`);
       return void 0;
     }
-    const type = this.triggerType(spec, path6, nestedDiscriminator);
-    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path6);
+    const type = this.triggerType(spec, path7, nestedDiscriminator);
+    return type === void 0 ? void 0 : this.triggerOfType(type, spec, path7);
   }
-  triggerType(spec, path6, discriminate) {
+  triggerType(spec, path7, discriminate) {
     if (!("type" in spec)) return discriminate(spec);
     const type = spec.type;
     if (typeof type === "string" && TRIGGER_TYPES.includes(type)) return type;
     const hint = typeof type === "string" ? didYouMean(type, TRIGGER_TYPES) : "";
-    this.fail([...path6, "type"], `unknown trigger type ${describe(type)}${hint}; use one of ${oneOf(TRIGGER_TYPES)}, or leave it out to infer it`);
+    this.fail([...path7, "type"], `unknown trigger type ${describe(type)}${hint}; use one of ${oneOf(TRIGGER_TYPES)}, or leave it out to infer it`);
     return void 0;
   }
-  triggerOfType(type, spec, path6) {
+  triggerOfType(type, spec, path7) {
     switch (type) {
       case "event":
-        return this.eventTrigger(spec, path6);
+        return this.eventTrigger(spec, path7);
       case "metric":
-        return this.metricTrigger(spec, path6);
+        return this.metricTrigger(spec, path7);
       case "compound":
-        return this.compoundTrigger(spec, path6);
+        return this.compoundTrigger(spec, path7);
       case "sequence":
-        return this.sequenceTrigger(spec, path6);
+        return this.sequenceTrigger(spec, path7);
     }
   }
-  eventTrigger(spec, path6) {
+  eventTrigger(spec, path7) {
     const before = this.errors.length;
-    const match = this.field(spec, "match", path6, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path6);
-    const after = this.field(spec, "after", path6, laxStringSet) ?? [];
-    const expect = this.field(spec, "expect", path6, laxStringSet) ?? [];
-    const forEach = this.field(spec, "for_each", path6, laxStringSet) ?? [];
+    const match = this.field(spec, "match", path7, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path7);
+    const after = this.field(spec, "after", path7, laxStringSet) ?? [];
+    const expect = this.field(spec, "expect", path7, laxStringSet) ?? [];
+    const forEach = this.field(spec, "for_each", path7, laxStringSet) ?? [];
     const posture = this.field(
       spec,
       "posture",
-      path6,
+      path7,
       (v) => EVENT_POSTURES.includes(v) ? { value: v } : {
         error: `should be one of ${oneOf(EVENT_POSTURES)} for an event trigger, got ${describe(v)}${v === "Metric" ? " (a metric trigger needs a `metric` query and no `type: event`)" : ""}`
       }
     ) ?? "Reactive";
-    const threshold = this.field(spec, "threshold", path6, laxInt) ?? 1;
-    const within = this.eventWithin(spec, path6);
+    const threshold = this.field(spec, "threshold", path7, laxInt) ?? 1;
+    const within = this.eventWithin(spec, path7);
     if (this.errors.length > before || within === void 0) return void 0;
     return { type: "event", match, match_related: matchRelated, after, expect, for_each: forEach, posture, threshold, within };
   }
   /** `within` as EventTrigger's before-validator and field constraint (`ge=0`) check it. */
-  eventWithin(spec, path6) {
+  eventWithin(spec, path7) {
     const proactive = spec.posture === "Proactive";
     if (!("within" in spec)) return proactive ? PROACTIVE_MINIMUM_WITHIN : 0;
     const parsed = spec.within === null ? { error: "should be a duration (seconds or ISO 8601), got null" } : duration(spec.within);
     if ("error" in parsed) {
-      this.fail([...path6, "within"], parsed.error);
+      this.fail([...path7, "within"], parsed.error);
       return void 0;
     }
     if (proactive) {
       if (parsed.seconds === 0) return PROACTIVE_MINIMUM_WITHIN;
       if (parsed.seconds < PROACTIVE_MINIMUM_WITHIN) {
-        this.fail([...path6, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
+        this.fail([...path7, "within"], `must be at least ${PROACTIVE_MINIMUM_WITHIN} seconds for a Proactive trigger, got ${parsed.seconds}`);
         return void 0;
       }
     } else if (parsed.seconds < 0) {
-      this.fail([...path6, "within"], `must not be negative, got ${parsed.seconds} seconds`);
+      this.fail([...path7, "within"], `must not be negative, got ${parsed.seconds} seconds`);
       return void 0;
     }
     return parsed.seconds;
   }
-  metricTrigger(spec, path6) {
+  metricTrigger(spec, path7) {
     const before = this.errors.length;
-    const match = this.field(spec, "match", path6, (v) => this.resourceSpecification(v)) ?? {};
-    const matchRelated = this.matchRelated(spec, path6);
-    this.field(spec, "posture", path6, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe(v)}` });
+    const match = this.field(spec, "match", path7, (v) => this.resourceSpecification(v)) ?? {};
+    const matchRelated = this.matchRelated(spec, path7);
+    this.field(spec, "posture", path7, (v) => v === "Metric" ? { value: v } : { error: `should be "Metric" for a metric trigger, got ${describe(v)}` });
     let metric;
-    if (!("metric" in spec)) this.fail([...path6, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
-    else metric = this.metricQuery(spec.metric, [...path6, "metric"]);
+    if (!("metric" in spec)) this.fail([...path7, "metric"], "a metric trigger needs a `metric` query (name, threshold, operator)");
+    else metric = this.metricQuery(spec.metric, [...path7, "metric"]);
     if (this.errors.length > before || metric === void 0) return void 0;
     return { type: "metric", match, match_related: matchRelated, posture: "Metric", metric };
   }
-  metricQuery(query, path6) {
+  metricQuery(query, path7) {
     if (!isMapping(query)) {
-      this.fail(path6, `should be a mapping with name, threshold and operator, got ${describe(query)}`);
+      this.fail(path7, `should be a mapping with name, threshold and operator, got ${describe(query)}`);
       return void 0;
     }
     const before = this.errors.length;
-    const name = this.required(query, "name", path6, laxStr, "the metric to query (lateness, duration or successes)");
-    const threshold = this.required(query, "threshold", path6, laxFloat, "the value to compare the metric with");
+    const name = this.required(query, "name", path7, laxStr, "the metric to query (lateness, duration or successes)");
+    const threshold = this.required(query, "threshold", path7, laxFloat, "the value to compare the metric with");
     const operator = this.required(
       query,
       "operator",
-      path6,
+      path7,
       (v) => METRIC_OPERATORS.includes(v) ? { value: v } : { error: `should be one of ${oneOf(METRIC_OPERATORS)}, got ${describe(v)}` },
       `one of ${oneOf(METRIC_OPERATORS)}`
     );
-    const range = this.field(query, "range", path6, minimumRange) ?? METRIC_MINIMUM_RANGE;
-    const firingFor = this.field(query, "firing_for", path6, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const range = this.field(query, "range", path7, minimumRange) ?? METRIC_MINIMUM_RANGE;
+    const firingFor = this.field(query, "firing_for", path7, minimumRange) ?? METRIC_MINIMUM_RANGE;
     if (this.errors.length > before || name === void 0 || threshold === void 0 || operator === void 0) return void 0;
     return { name, threshold, operator, range, firing_for: firingFor };
   }
-  compoundTrigger(spec, path6) {
+  compoundTrigger(spec, path7) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path6);
-    const within = this.compositeWithin(spec, path6);
+    const triggers = this.nestedTriggers(spec, path7);
+    const within = this.compositeWithin(spec, path7);
     const require2 = this.required(
       spec,
       "require",
-      path6,
+      path7,
       (v) => {
         if (v === "any" || v === "all") return { value: v };
         const n = laxInt(v);
@@ -757,39 +914,39 @@ var Checker = class {
     );
     if (this.errors.length > before || triggers === void 0 || require2 === void 0) return void 0;
     if (typeof require2 === "number") {
-      if (require2 < 1) this.fail([...path6, "require"], `must be at least 1, got ${require2}`);
+      if (require2 < 1) this.fail([...path7, "require"], `must be at least 1, got ${require2}`);
       else if (require2 > triggers.length) {
-        this.fail([...path6, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
+        this.fail([...path7, "require"], `must not exceed the number of triggers (${triggers.length}), got ${require2}`);
       }
       if (this.errors.length > before) return void 0;
     }
     return { type: "compound", triggers, within, require: require2 };
   }
-  sequenceTrigger(spec, path6) {
+  sequenceTrigger(spec, path7) {
     const before = this.errors.length;
-    const triggers = this.nestedTriggers(spec, path6);
-    const within = this.compositeWithin(spec, path6);
+    const triggers = this.nestedTriggers(spec, path7);
+    const within = this.compositeWithin(spec, path7);
     if (this.errors.length > before || triggers === void 0) return void 0;
     return { type: "sequence", triggers, within };
   }
-  nestedTriggers(spec, path6) {
+  nestedTriggers(spec, path7) {
     if (!("triggers" in spec)) {
-      this.fail([...path6, "triggers"], "a compound or sequence trigger needs a `triggers` list");
+      this.fail([...path7, "triggers"], "a compound or sequence trigger needs a `triggers` list");
       return void 0;
     }
     if (!Array.isArray(spec.triggers)) {
-      this.fail([...path6, "triggers"], `should be a list of triggers, got ${describe(spec.triggers)}`);
+      this.fail([...path7, "triggers"], `should be a list of triggers, got ${describe(spec.triggers)}`);
       return void 0;
     }
-    const nested = spec.triggers.map((t, j) => this.nestedTrigger(t, [...path6, "triggers", j]));
+    const nested = spec.triggers.map((t, j) => this.nestedTrigger(t, [...path7, "triggers", j]));
     return nested.every((t) => t !== void 0) ? nested : void 0;
   }
   /** Composite triggers' `within`: optional, any sign (the model has no bound). */
-  compositeWithin(spec, path6) {
-    return this.field(spec, "within", path6, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
+  compositeWithin(spec, path7) {
+    return this.field(spec, "within", path7, (v) => v === null ? { value: null } : toLax(duration(v))) ?? null;
   }
-  matchRelated(spec, path6) {
-    return this.field(spec, "match_related", path6, (v) => {
+  matchRelated(spec, path7) {
+    return this.field(spec, "match_related", path7, (v) => {
       if (!Array.isArray(v)) return this.resourceSpecification(v);
       const items = v.map((item) => this.resourceSpecification(item));
       const bad = items.findIndex((r) => "error" in r);
@@ -809,24 +966,24 @@ var Checker = class {
     return error === void 0 ? { value: result2 } : { error };
   }
   /** An optional field: undefined when absent or invalid (the error is recorded). */
-  field(spec, key2, path6, check) {
+  field(spec, key2, path7, check) {
     if (!(key2 in spec)) return void 0;
     const result2 = check(spec[key2]);
     if ("error" in result2) {
-      this.fail([...path6, key2], result2.error);
+      this.fail([...path7, key2], result2.error);
       return void 0;
     }
     return result2.value;
   }
-  required(spec, key2, path6, check, what) {
+  required(spec, key2, path7, check, what) {
     if (!(key2 in spec)) {
-      this.fail([...path6, key2], `is required: ${what}`);
+      this.fail([...path7, key2], `is required: ${what}`);
       return void 0;
     }
-    return this.field(spec, key2, path6, check);
+    return this.field(spec, key2, path7, check);
   }
-  fail(path6, message) {
-    this.errors.push({ path: path6, message });
+  fail(path7, message) {
+    this.errors.push({ path: path7, message });
   }
 };
 function deploymentDiscriminator(spec) {
@@ -954,15 +1111,15 @@ function toLax2(parsed) {
 }
 
 // src/core/plan/deploy-options.ts
-var import_node_fs4 = __toESM(require_node_fs(), 1);
-var import_node_path4 = __toESM(require_node_path(), 1);
+var import_node_fs5 = __toESM(require_node_fs(), 1);
+var import_node_path5 = __toESM(require_node_path(), 1);
 function gatherSpecs(values, key2, cwd) {
   const what = key2 === "triggers" ? "trigger" : "SLA";
   const specs = [];
   for (const value of values) {
     try {
       if (value.endsWith(".yaml") || value.endsWith(".json")) {
-        const text = (0, import_node_fs4.readFileSync)(import_node_path4.default.resolve(cwd, value), "utf8");
+        const text = (0, import_node_fs5.readFileSync)(import_node_path5.default.resolve(cwd, value), "utf8");
         let doc;
         if (value.endsWith(".json")) doc = JSON.parse(text);
         else {
@@ -1072,7 +1229,7 @@ function applyDeployOptions(config, o) {
 // src/core/plan/secret-job-variables.ts
 function keepSecretsInJobVariables(kept) {
   return {
-    at: (path6) => path6[0] === "work_pool" && path6[1] === "job_variables",
+    at: (path7) => path7[0] === "work_pool" && path7[1] === "job_variables",
     onKept: (placeholder, value) => kept.set(placeholder, value)
   };
 }
@@ -1083,36 +1240,36 @@ async function settleSecretJobVariables(jobVariables, kept, poolName, pools) {
   if (references.length === 0) return { jobVariables, warnings };
   const lookup = await pools.readJobVariablesSchema(poolName);
   if (lookup.status !== "found") return { jobVariables, warnings };
-  const { judgeFor, replaceAt } = await import("./job-variables-judge-XBTF5VH6.js");
+  const { judgeFor, replaceAt } = await import("./job-variables-judge-R67PWUQD.js");
   const judge = judgeFor(lookup.value);
   let settled = jobVariables;
-  for (const { path: path6, text, placeholders } of references) {
+  for (const { path: path7, text, placeholders } of references) {
     const [only] = placeholders;
     const resolved = only && isWholeStringPlaceholder(text, placeholders, "block_document") ? kept.get(only.fullMatch) : placeholders.reduce((acc, p) => acc.replaceAll(p.fullMatch, pythonStr(kept.get(p.fullMatch))), text);
-    if (judge.accepts(settled, path6, resolved)) continue;
+    if (judge.accepts(settled, path7, resolved)) continue;
     warnings.push(
-      `job variable ${describePath(path6)} gets a secret from a block, but work pool "${poolName}" does not accept a {{ prefect.blocks.\u2026 }} reference there, so the resolved secret is stored in the deployment (as prefect deploy does)`
+      `job variable ${describePath(path7)} gets a secret from a block, but work pool "${poolName}" does not accept a {{ prefect.blocks.\u2026 }} reference there, so the resolved secret is stored in the deployment (as prefect deploy does)`
     );
-    settled = replaceAt(settled, path6, resolved);
+    settled = replaceAt(settled, path7, resolved);
   }
   return { jobVariables: settled, warnings };
 }
 function keptReferences(jobVariables, kept) {
   const found = [];
-  const visit = (value, path6) => {
-    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path6, i]));
-    else if (isMapping(value)) for (const [k, v] of Object.entries(value)) visit(v, [...path6, k]);
+  const visit = (value, path7) => {
+    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path7, i]));
+    else if (isMapping(value)) for (const [k, v] of Object.entries(value)) visit(v, [...path7, k]);
     else if (typeof value === "string") {
       const placeholders = placeholdersInString(value).filter((p) => p.kind === "block_document" && kept.has(p.fullMatch));
-      if (placeholders.length > 0) found.push({ path: path6, text: value, placeholders });
+      if (placeholders.length > 0) found.push({ path: path7, text: value, placeholders });
     }
   };
   visit(jobVariables, []);
   return found;
 }
-function describePath(path6) {
-  if (path6.length === 0) return "(all of job_variables)";
-  return path6.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
+function describePath(path7) {
+  if (path7.length === 0) return "(all of job_variables)";
+  return path7.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
 }
 
 // src/core/plan/desired.ts
@@ -1310,7 +1467,7 @@ async function buildDesiredDeployment(index, rawConfig, actions, ctx) {
   }
   if (problems.length > 0) return { ok: false, problems, warnings };
   let name = String(templatedConfig.name);
-  if (name.endsWith(".py")) name = import_node_path5.default.parse(name).name;
+  if (name.endsWith(".py")) name = import_node_path6.default.parse(name).name;
   const tags = normalizeTags(templatedConfig.tags);
   const finalPool = isMapping(templatedConfig.work_pool) ? templatedConfig.work_pool : {};
   let description = templatedConfig.description ?? null;
@@ -1404,7 +1561,7 @@ function defaultPullSteps(config, actions, cwd, warnings) {
   const docker = build.map((step) => step[BUILD_DOCKER_IMAGE]).find((inputs) => truthy(inputs));
   if (docker !== void 0) {
     if (isMapping(docker) && docker.dockerfile === "auto") {
-      return [{ [SET_WORKING_DIRECTORY]: { directory: `/opt/prefect/${import_node_path5.default.basename(cwd)}` } }];
+      return [{ [SET_WORKING_DIRECTORY]: { directory: `/opt/prefect/${import_node_path6.default.basename(cwd)}` } }];
     }
     warnings.push({ message: "the Docker build step uses a custom Dockerfile, so no pull step is stored: the Dockerfile must copy the flow code into the image" });
     return null;
@@ -1419,9 +1576,9 @@ function defaultPullSteps(config, actions, cwd, warnings) {
   }
   let directory;
   try {
-    directory = (0, import_node_fs5.realpathSync)(cwd);
+    directory = (0, import_node_fs6.realpathSync)(cwd);
   } catch {
-    directory = import_node_path5.default.resolve(cwd);
+    directory = import_node_path6.default.resolve(cwd);
   }
   warnings.push({ message: `no pull steps configured: workers will load the flow from ${directory} (this machine's checkout)` });
   return [{ [SET_WORKING_DIRECTORY]: { directory } }];
@@ -1450,7 +1607,7 @@ async function parameterVerdicts(payload, schedules, flow, options, at) {
       }
     }
     if (Object.keys(judged).length === 0) return;
-    const { judgeParameters } = await import("./parameters-judge-D6MZOBRO.js");
+    const { judgeParameters } = await import("./parameters-judge-EGGDORBZ.js");
     for (const p of judgeParameters(judged, schema)) {
       const name = p.path[0];
       const viaCli = typeof name === "string" && cli.has(name);
@@ -1508,8 +1665,8 @@ function serverHas(version, since) {
   return version === void 0 || compareServerVersions(version, since) >= 0;
 }
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function valuesAt(body, path6, at = []) {
-  const [head, ...rest] = path6;
+function valuesAt(body, path7, at = []) {
+  const [head, ...rest] = path7;
   if (head === "*") return Array.isArray(body) ? body.flatMap((item, i) => valuesAt(item, rest, [...at, i])) : [];
   if (head === void 0 || !isObject(body) || !(head in body)) return [];
   return rest.length === 0 ? [{ path: [...at, head], value: body[head] }] : valuesAt(body[head], rest, [...at, head]);
@@ -1519,8 +1676,8 @@ function withoutNullVersionedFields(body) {
   for (const field of VERSIONED_DEPLOYMENT_FIELDS) out = withoutNullAt(out, field.path);
   return out;
 }
-function withoutNullAt(value, path6) {
-  const [head, ...rest] = path6;
+function withoutNullAt(value, path7) {
+  const [head, ...rest] = path7;
   if (head === "*") return Array.isArray(value) ? value.map((item) => withoutNullAt(item, rest)) : value;
   if (head === void 0 || !isObject(value) || !(head in value)) return value;
   if (rest.length > 0) return { ...value, [head]: withoutNullAt(value[head], rest) };
@@ -1532,11 +1689,11 @@ function unsupportedFields(body, version) {
   const out = [];
   for (const field of VERSIONED_DEPLOYMENT_FIELDS) {
     if (serverHas(version, field.since)) continue;
-    for (const { path: path6, value } of valuesAt(body, field.path)) {
+    for (const { path: path7, value } of valuesAt(body, field.path)) {
       if (value === null || value === void 0) continue;
-      const indexes = path6.filter((p) => typeof p === "number");
+      const indexes = path7.filter((p) => typeof p === "number");
       const yamlPath = field.yamlPath.map((p) => p === "*" ? indexes.shift() : p);
-      out.push({ field, path: path6, yamlPath });
+      out.push({ field, path: path7, yamlPath });
     }
   }
   return out;
@@ -1643,8 +1800,8 @@ var PrefectClient = class {
    * continues with that). Sorted by creation, newest first, and de-duplicated by id: an item created
    * while paging shifts later pages by one, which repeats an item rather than skipping one.
    */
-  async readAll(path6, body, hint = {}) {
-    return await this.readUpTo(path6, body, Infinity, hint);
+  async readAll(path7, body, hint = {}) {
+    return await this.readUpTo(path7, body, Infinity, hint);
   }
   /**
    * `readAll`, giving up (undefined) as soon as more than `budget` items have been read. With a
@@ -1653,11 +1810,11 @@ var PrefectClient = class {
    * items would fill the current one: reading 200 names at 200 a page then costs one round trip
    * for both pages, not two in a row.
    */
-  async readUpTo(path6, body, budget, { atMost = Infinity, expected = 0 } = {}) {
+  async readUpTo(path7, body, budget, { atMost = Infinity, expected = 0 } = {}) {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     const ask = (offset) => {
-      const page = this.readPage(path6, body, offset);
+      const page = this.readPage(path7, body, offset);
       page.catch(() => {
       });
       return { offset, page };
@@ -1679,11 +1836,11 @@ var PrefectClient = class {
     }
   }
   /** One page of a `POST …/filter` (newest first), and the page size it was asked with. */
-  async readPage(path6, body, offset) {
+  async readPage(path7, body, offset) {
     for (; ; ) {
       const limit = this.pageSize;
       try {
-        return { items: await this.http.json({ method: "POST", path: path6, body: { ...body, sort: "CREATED_DESC", offset, limit }, idempotent: true }), limit };
+        return { items: await this.http.json({ method: "POST", path: path7, body: { ...body, sort: "CREATED_DESC", offset, limit }, idempotent: true }), limit };
       } catch (error) {
         const max = serverPageLimit(error);
         if (max === void 0 || max >= limit || max < 1) throw error;
@@ -2272,21 +2429,21 @@ function deferredMatcher(placeholders) {
   const sorted = [...new Set(placeholders)].sort((a, b) => b.length - a.length);
   return { placeholders: sorted, any: new RegExp(sorted.map((part) => RegExp.escape(part)).join("|"), "u") };
 }
-function substitute(from, to, path6, deferred, found) {
+function substitute(from, to, path7, deferred, found) {
   if (typeof to === "string") {
     if (!deferred.any.test(to)) return to;
     const couldMatch = couldProduce(to, deferred, from);
-    found.push({ path: path6, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
+    found.push({ path: path7, written: to, ...from !== void 0 ? { current: from } : {}, couldMatch });
     return couldMatch ? from : KNOWN_AFTER_BUILD;
   }
   if (Array.isArray(to)) {
     const before = Array.isArray(from) ? from : [];
-    return to.map((v, i) => substitute(before[i], v, `${path6}[${i}]`, deferred, found));
+    return to.map((v, i) => substitute(before[i], v, `${path7}[${i}]`, deferred, found));
   }
   if (isMapping(to)) {
     const before = isMapping(from) ? from : {};
     const out = {};
-    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path6}.${k}`, deferred, found);
+    for (const [k, v] of Object.entries(to)) out[k] = substitute(Object.hasOwn(before, k) ? before[k] : void 0, v, `${path7}.${k}`, deferred, found);
     return out;
   }
   return to;
@@ -3347,6 +3504,8 @@ export {
   deploymentUrl,
   flowRunUrl,
   uiUrl,
+  indexPython,
+  affectedBy,
   flowSourceFiles,
   withFlowAnalysisCache,
   analyzeEntrypoint,

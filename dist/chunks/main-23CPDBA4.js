@@ -19,14 +19,14 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-WL36MBGE.js";
+} from "./chunk-F3NA5FOU.js";
 import {
   dotenvText,
   fitDotenv,
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-MICKLJI7.js";
+} from "./chunk-BJTIWSPK.js";
 import {
   PREVIEW_ID_ENV,
   deploymentUrl,
@@ -43,7 +43,7 @@ import {
   qualifiedName,
   skippedToJson,
   skippedToText
-} from "./chunk-KB2VY4Y2.js";
+} from "./chunk-Y5YIFT7H.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   REFERENCE_PREFECT_VERSION
@@ -59,14 +59,14 @@ import {
   allStepNames,
   findStep,
   formatDiagnostic
-} from "./chunk-A5MWYCXE.js";
+} from "./chunk-MK4RGKAP.js";
 import "./chunk-RTJXVYK5.js";
 import "./chunk-P53V7XJ3.js";
 import "./chunk-RWVIAWYL.js";
 import "./chunk-NYGW7KUL.js";
 import {
   require_dist
-} from "./chunk-C4QZBJBN.js";
+} from "./chunk-VHMKHZJ2.js";
 import "./chunk-46W2O75K.js";
 import {
   require_node_child_process

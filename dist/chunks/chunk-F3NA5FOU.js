@@ -4,6 +4,7 @@ import {
   PREVIEW_ID_ENV,
   PROJECT_SEPARATOR,
   PrefectClient,
+  affectedBy,
   analyzeEntrypoint,
   automationBody,
   automationsEqual,
@@ -15,6 +16,7 @@ import {
   driftedFields,
   flowSourceFiles,
   hasDeployOptions,
+  indexPython,
   jsonEqual,
   prefetchSnapshot,
   previewIdProblem,
@@ -33,7 +35,7 @@ import {
   withFlowAnalysisCache,
   withoutNullVersionedFields,
   workspacePrefetch
-} from "./chunk-KB2VY4Y2.js";
+} from "./chunk-Y5YIFT7H.js";
 import {
   keyPath as keyPath2,
   mergeStepOutputs,
@@ -53,7 +55,7 @@ import {
   parsePrefectFile,
   parseStep,
   selectDeployments
-} from "./chunk-A5MWYCXE.js";
+} from "./chunk-MK4RGKAP.js";
 import {
   didYouMean
 } from "./chunk-RTJXVYK5.js";
@@ -223,8 +225,10 @@ function stepInputs(steps) {
 function attributeChange(d, changes) {
   if (d.before === void 0) return { changed: true, reason: "prefect.yaml did not exist (or did not load) at REF" };
   if (d.before.length === 0) return { changed: true, reason: "new since REF" };
-  const now = canonical(d.now);
-  if (!d.before.some((b) => canonical(b) === now)) return { changed: true, reason: "prefect.yaml section changed" };
+  if (!d.before.includes(d.now)) {
+    const now = canonical(d.now);
+    if (!d.before.some((b) => canonical(b) === now)) return { changed: true, reason: "prefect.yaml section changed" };
+  }
   if (d.steps.unattributable.length > 0) return { changed: true, reason: `cannot tell what it reads: ${d.steps.unattributable[0]}` };
   if (!d.flowFiles) return { changed: true, reason: "the files its flow reads are not known" };
   const inputs = [];
@@ -278,6 +282,7 @@ function canonical(value) {
 }
 
 // src/core/plan/changed-git.ts
+var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_path2 = __toESM(require_node_path(), 1);
 var ChangedSinceError = class extends Error {
   constructor(message2, kind = "unusable-ref") {
@@ -287,6 +292,31 @@ var ChangedSinceError = class extends Error {
   kind;
 };
 async function readChangesSince(ref, cwd, prefectFile, git) {
+  const file = prefectFile.replaceAll("\\", "/");
+  if (!ref.startsWith("-") && ref.trim() !== "" && !ref.includes(":") && !import_node_path2.default.isAbsolute(prefectFile)) {
+    const [head, diff, untracked] = await Promise.allSettled([
+      git(["rev-parse", "--show-prefix", `${ref}^{commit}`, `${ref}:./${file}`], cwd),
+      git(["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", ref, "--"], cwd),
+      git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z"], cwd)
+    ]);
+    const lines = head.status === "fulfilled" ? head.value.split("\n") : [];
+    if (lines.length === 2 || lines.length === 3) {
+      const [commit, blob] = lines.slice(-2);
+      const changes = answer(ref, commit, lines.length === 3 ? lines[0] : "", diff, untracked, void 0);
+      if (!changes.files.has(rel(file)) && !isSymbolicLink(import_node_path2.default.resolve(cwd, file))) return { ...changes, prefectFileUnchanged: true };
+      return { ...changes, prefectFileBefore: await git(["cat-file", "blob", blob], cwd).catch(() => void 0) };
+    }
+  }
+  return readOneByOne(ref, cwd, prefectFile, git);
+}
+function isSymbolicLink(file) {
+  try {
+    return (0, import_node_fs.lstatSync)(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+async function readOneByOne(ref, cwd, prefectFile, git) {
   let prefix;
   try {
     prefix = await git(["rev-parse", "--show-prefix"], cwd);
@@ -303,22 +333,24 @@ async function readChangesSince(ref, cwd, prefectFile, git) {
       shallow === "true" ? `--changed-since ${ref}: ${ref} is not in this shallow clone; fetch the history it needs (actions/checkout with fetch-depth: 0, or git fetch --unshallow)` : `--changed-since ${ref}: git cannot resolve ${ref} to a commit (fetch it, or name a branch, tag or commit that exists here)`
     );
   }
-  const split = (out) => out.split("\0").filter((p) => p !== "");
   const inRepo = import_node_path2.default.posix.normalize(import_node_path2.default.posix.join(prefix, prefectFile.replaceAll("\\", "/")));
   const before = import_node_path2.default.isAbsolute(prefectFile) ? Promise.resolve(void 0) : git(["show", `${commit}:${inRepo}`], cwd).catch(() => void 0);
-  let diff;
-  let untracked;
-  try {
-    [diff, untracked] = await Promise.all([
-      git(["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", commit, "--"], cwd),
-      git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z"], cwd)
-    ]);
-  } catch (e) {
-    throw new ChangedSinceError(`--changed-since ${ref}: git could not list what changed since ${ref}: ${e.message.split("\n")[0]}`);
+  const [diff, untracked] = await Promise.allSettled([
+    git(["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", commit, "--"], cwd),
+    git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z"], cwd)
+  ]);
+  return answer(ref, commit, prefix, diff, untracked, await before);
+}
+function answer(ref, commit, prefix, diff, untracked, prefectFileBefore) {
+  for (const r of [diff, untracked]) {
+    if (r.status === "rejected") {
+      throw new ChangedSinceError(`--changed-since ${ref}: git could not list what changed since ${ref}: ${r.reason.message.split("\n")[0]}`);
+    }
   }
+  const split = (out) => out.split("\0").filter((p) => p !== "");
   const fromTop = (p) => import_node_path2.default.posix.relative(prefix.replace(/\/$/, ""), p);
-  const files = new Set([...split(diff), ...split(untracked)].map(fromTop));
-  return { commit, files, prefectFileBefore: await before };
+  const files = new Set([...split(diff.value), ...split(untracked.value)].map(fromTop));
+  return { commit, files, prefectFileBefore };
 }
 
 // src/core/plan/ownership.ts
@@ -417,8 +449,9 @@ async function readOwnedDeployments(client, owner) {
   return owned.map((d) => ({ id: String(d.id), flowName: names.get(String(d.flow_id)) ?? String(d.flow_id), name: String(d.name), owner }));
 }
 function deletionsOf(owned, planned, unplanned = []) {
-  const kept = /* @__PURE__ */ new Set([...planned.map(qualifiedName), ...unplanned]);
-  return owned.filter((d) => !kept.has(qualifiedName(d))).sort((a, b) => qualifiedName(a).localeCompare(qualifiedName(b)));
+  const kept = new Set(planned.map(qualifiedName));
+  const keptNames = new Set(unplanned);
+  return owned.filter((d) => !kept.has(qualifiedName(d)) && !keptNames.has(d.name)).sort((a, b) => qualifiedName(a).localeCompare(qualifiedName(b)));
 }
 
 // src/core/plan/live.ts
@@ -629,7 +662,7 @@ function canonical2(value) {
 }
 
 // src/steps/pull.ts
-var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_fs2 = __toESM(require_node_fs(), 1);
 var import_promises = __toESM(require_promises(), 1);
 var import_node_path4 = __toESM(require_node_path(), 1);
 function setWorkingDirectory(inputs, call) {
@@ -640,13 +673,13 @@ function setWorkingDirectory(inputs, call) {
   const target = directory === "" ? "" : import_node_path4.default.resolve(call.cwd, directory);
   let isDirectory;
   try {
-    isDirectory = target !== "" && (0, import_node_fs.statSync)(target).isDirectory();
+    isDirectory = target !== "" && (0, import_node_fs2.statSync)(target).isDirectory();
   } catch {
     throw new StepFailure(`[Errno 2] No such file or directory: ${pythonStringRepr(directory)}`);
   }
   if (target === "") throw new StepFailure(`[Errno 2] No such file or directory: ''`);
   if (!isDirectory) throw new StepFailure(`[Errno 20] Not a directory: ${pythonStringRepr(directory)}`);
-  const resolved = (0, import_node_fs.realpathSync)(target);
+  const resolved = (0, import_node_fs2.realpathSync)(target);
   call.chdir(resolved);
   return Promise.resolve({ directory: resolved });
 }
@@ -838,7 +871,7 @@ var GitRepository = class {
   async pullCodeLocked() {
     let hasGitDir;
     try {
-      hasGitDir = (0, import_node_fs.statSync)(import_node_path4.default.join(this.destination, ".git")) !== void 0;
+      hasGitDir = (0, import_node_fs2.statSync)(import_node_path4.default.join(this.destination, ".git")) !== void 0;
     } catch {
       hasGitDir = false;
     }
@@ -1000,7 +1033,7 @@ var import_promises4 = __toESM(require_promises(), 1);
 
 // src/steps/storage/common.ts
 var import_node_crypto = __toESM(require_node_crypto(), 1);
-var import_node_fs2 = __toESM(require_node_fs(), 1);
+var import_node_fs3 = __toESM(require_node_fs(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
 var import_node_path6 = __toESM(require_node_path(), 1);
 
@@ -1375,7 +1408,7 @@ async function pushDirectory(provider, call, folder, target, options = {}) {
     let listingNoted = false;
     const sizes = set.files.map((file) => {
       try {
-        return (0, import_node_fs2.statSync)(file.localPath).size;
+        return (0, import_node_fs3.statSync)(file.localPath).size;
       } catch (error) {
         return unreadable(file)(error);
       }
@@ -1467,7 +1500,7 @@ async function pullObjects(call, location, objects, download2, options = {}) {
 }
 async function md5File(path10) {
   const hash = (0, import_node_crypto.createHash)("md5");
-  for await (const chunk of (0, import_node_fs2.createReadStream)(path10)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs3.createReadStream)(path10)) hash.update(chunk);
   return hash.digest("hex");
 }
 function formatBytes(bytes) {
@@ -1511,7 +1544,7 @@ async function readLocal(file, size) {
     let data;
     if (size <= SYNC_READ_LIMIT) {
       try {
-        data = (0, import_node_fs2.readFileSync)(file.localPath);
+        data = (0, import_node_fs3.readFileSync)(file.localPath);
       } catch (error) {
         return unreadable(file)(error);
       }
@@ -1813,7 +1846,7 @@ function networkReasonInMessage(message2) {
 
 // src/steps/storage/gcs.ts
 var import_node_crypto2 = __toESM(require_node_crypto(), 1);
-var import_node_fs3 = __toESM(require_node_fs(), 1);
+var import_node_fs4 = __toESM(require_node_fs(), 1);
 var import_promises5 = __toESM(require_promises(), 1);
 var import_node_path8 = __toESM(require_node_path(), 1);
 var import_node_stream = __toESM(require_node_stream(), 1);
@@ -1873,7 +1906,7 @@ async function download(client, bucket, object, md5Hash, signal) {
       done(null, chunk);
     }
   });
-  await (0, import_promises6.pipeline)(import_node_stream.Readable.fromWeb(response.body), hashing, (0, import_node_fs3.createWriteStream)(object.localPath), { signal });
+  await (0, import_promises6.pipeline)(import_node_stream.Readable.fromWeb(response.body), hashing, (0, import_node_fs4.createWriteStream)(object.localPath), { signal });
   const stored = response.headers.get("x-goog-stored-content-encoding");
   if (md5Hash && (stored === null || stored === "identity") && hash.digest("base64") !== md5Hash) {
     throw new Error(`the downloaded content does not match the object's MD5 (it changed during the pull, or the transfer was corrupted); run the step again`);
@@ -2028,7 +2061,7 @@ function gcsError(error, client, bucket, action) {
 
 // src/steps/storage/s3.ts
 var import_node_crypto3 = __toESM(require_node_crypto(), 1);
-var import_node_fs4 = __toESM(require_node_fs(), 1);
+var import_node_fs5 = __toESM(require_node_fs(), 1);
 var import_promises7 = __toESM(require_promises(), 1);
 var import_promises8 = __toESM(require_promises2(), 1);
 var DEFAULT_S3_TUNING = {
@@ -2080,7 +2113,7 @@ async function pullFromS3(inputs, call, tuning = DEFAULT_S3_TUNING) {
         const response = await s3.client.send(new GetObjectCommand({ Bucket: bucket, Key: object.key }), { abortSignal: signal });
         const partial = `${object.localPath}.${(0, import_node_crypto3.randomUUID)()}.part`;
         try {
-          await (0, import_promises8.pipeline)(response.Body, (0, import_node_fs4.createWriteStream)(partial), { signal });
+          await (0, import_promises8.pipeline)(response.Body, (0, import_node_fs5.createWriteStream)(partial), { signal });
           await (0, import_promises7.rename)(partial, object.localPath);
         } catch (error) {
           await (0, import_promises7.rm)(partial, { force: true });
@@ -2251,7 +2284,7 @@ function pushTarget(s3, bucket, folder, tuning) {
           new PutObjectCommand({
             Bucket: bucket,
             Key: object.key,
-            Body: object.data ?? (0, import_node_fs4.createReadStream)(object.localPath),
+            Body: object.data ?? (0, import_node_fs5.createReadStream)(object.localPath),
             ContentLength: object.size,
             ContentMD5: Buffer.from(object.md5, "hex").toString("base64"),
             Metadata: metadata
@@ -2264,7 +2297,7 @@ function pushTarget(s3, bucket, folder, tuning) {
       await multipart.run(async () => {
         const upload = new Upload({
           client: s3.client,
-          params: { Bucket: bucket, Key: object.key, Body: object.data ?? (0, import_node_fs4.createReadStream)(object.localPath), Metadata: metadata },
+          params: { Bucket: bucket, Key: object.key, Body: object.data ?? (0, import_node_fs5.createReadStream)(object.localPath), Metadata: metadata },
           partSize: tuning.partSize,
           queueSize: tuning.partConcurrency,
           leavePartsOnError: false
@@ -2613,7 +2646,7 @@ function deployFailure(result) {
 
 // src/core/apply/lock.ts
 var import_node_crypto4 = __toESM(require_node_crypto(), 1);
-var import_node_fs5 = __toESM(require_node_fs(), 1);
+var import_node_fs6 = __toESM(require_node_fs(), 1);
 var import_node_path9 = __toESM(require_node_path(), 1);
 var DEFAULT_LOCK_TIMEOUT_SECONDS = 600;
 var DEFAULT_LEASE_SECONDS = 60;
@@ -2632,7 +2665,7 @@ function fileTarget(prefectFile, cwd) {
   const file = import_node_path9.default.resolve(cwd, prefectFile);
   let dir = import_node_path9.default.dirname(file);
   for (; ; ) {
-    if ((0, import_node_fs5.existsSync)(import_node_path9.default.join(dir, ".git"))) return `${import_node_path9.default.basename(dir)}/${import_node_path9.default.relative(dir, file).split(import_node_path9.default.sep).join("/")}`;
+    if ((0, import_node_fs6.existsSync)(import_node_path9.default.join(dir, ".git"))) return `${import_node_path9.default.basename(dir)}/${import_node_path9.default.relative(dir, file).split(import_node_path9.default.sep).join("/")}`;
     const up = import_node_path9.default.dirname(dir);
     if (up === dir) return import_node_path9.default.relative(cwd, file).split(import_node_path9.default.sep).join("/");
     dir = up;
@@ -2666,10 +2699,10 @@ async function acquireDeployLock(client, target, options, onEvent) {
   let seen;
   let leaseId;
   for (let created = false; ; ) {
-    let answer;
+    let answer2;
     try {
-      answer = await client.acquireConcurrencyLease(lock, leaseSeconds);
-      if (answer === "missing" && !created) {
+      answer2 = await client.acquireConcurrencyLease(lock, leaseSeconds);
+      if (answer2 === "missing" && !created) {
         await client.createConcurrencyLimit(lock, 1);
         created = true;
         continue;
@@ -2681,9 +2714,9 @@ async function acquireDeployLock(client, target, options, onEvent) {
       return { release: async () => {
       } };
     }
-    if (answer === "missing") throw new DeployLockError(`taking the deploy lock "${lock}" failed: the server did not keep its concurrency limit`);
-    if (answer !== "held") {
-      leaseId = answer.leaseId;
+    if (answer2 === "missing") throw new DeployLockError(`taking the deploy lock "${lock}" failed: the server did not keep its concurrency limit`);
+    if (answer2 !== "held") {
+      leaseId = answer2.leaseId;
       break;
     }
     const waited = Date.now() - started;
@@ -3367,7 +3400,7 @@ async function planAgainstServer(request) {
 }
 
 // src/commands/changed.ts
-var import_node_fs6 = __toESM(require_node_fs(), 1);
+var import_node_fs7 = __toESM(require_node_fs(), 1);
 var import_node_path10 = __toESM(require_node_path(), 1);
 
 // src/steps/dockerignore.ts
@@ -3455,9 +3488,21 @@ async function changedSelection(request, cache, given) {
   if (!file) return { diagnostics: [] };
   const chosen = selectDeployments(file.deployments, request.selection);
   if (chosen.errors.length > 0) return { diagnostics: [] };
+  let index = { cannotTell: "not read" };
+  const entryOf = (config) => {
+    const e = config.entrypoint;
+    if (typeof e !== "string" || e.includes("{{")) return void 0;
+    const file2 = e.split(":")[0];
+    return rel(import_node_path10.default.isAbsolute(file2) ? import_node_path10.default.relative(request.cwd, file2) : file2);
+  };
   let changes;
   try {
-    changes = await readChangesSince(ref, request.cwd, request.prefectFile, git);
+    const asked = readChangesSince(ref, request.cwd, request.prefectFile, git);
+    index = indexPython(
+      request.cwd,
+      chosen.selected.map((s) => entryOf(s.config)).filter((e) => e !== void 0)
+    );
+    changes = await asked;
   } catch (e) {
     if (!(e instanceof ChangedSinceError)) throw e;
     if (e.kind === "no-repository" && request.changedSinceFromEvent) {
@@ -3467,7 +3512,7 @@ async function changedSelection(request, cache, given) {
     }
     return { diagnostics: [{ severity: "error", file: request.prefectFile, message: e.message }] };
   }
-  const before = changes.prefectFileBefore === void 0 ? void 0 : unchangedFile(request, changes, file) ?? parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile;
+  const before = changes.prefectFileUnchanged ? file : changes.prefectFileBefore === void 0 ? void 0 : unchangedFile(request, changes, file) ?? parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile;
   const beforeByName = /* @__PURE__ */ new Map();
   for (const config of before?.deployments ?? []) {
     const list2 = beforeByName.get(config.name) ?? [];
@@ -3479,18 +3524,32 @@ async function changedSelection(request, cache, given) {
   const skipped = [];
   const because = /* @__PURE__ */ new Map();
   const reason = `unchanged since ${ref}`;
+  let affected;
+  const reach = () => affected ??= "cannotTell" in index ? () => true : affectedBy(index, changes.files);
+  const sameFile = before === file;
   await withFlowAnalysisCache(cache.flows, async () => {
     for (const s of chosen.selected) {
       const now = sectionOf(s.config, file.actions);
-      const entry = typeof s.config.entrypoint === "string" ? s.config.entrypoint.split(":")[0] : void 0;
-      const inputs = { before: before ? beforeByName.get(s.config.name) ?? [] : void 0, now, steps: stepInputs(runSteps(now)), entry };
+      const entry = entryOf(s.config);
+      const inputs = {
+        before: before ? sameFile ? [now] : beforeByName.get(s.config.name) ?? [] : void 0,
+        now,
+        steps: stepInputs(runSteps(now)),
+        entry
+      };
       const first = attributeChange({ ...inputs, flowFiles: [] }, changed);
       if (first.changed && !first.inputs) {
         only.add(s.index);
         because.set(s.index, changedBecause(ref, first));
         continue;
       }
-      const analysed = await flowOf(s.config, request.cwd);
+      const name = s.config.name;
+      const named = typeof name === "string" && !name.includes("{{");
+      if (!first.changed && named && entry !== void 0 && !reach()(entry)) {
+        skipped.push({ deployment: name, reason });
+        continue;
+      }
+      const analysed = named ? await flowOf(s.config, request.cwd) : void 0;
       const verdict = analysed ? attributeChange({ ...inputs, flowFiles: analysed.files }, changed) : first;
       if (verdict.changed) {
         only.add(s.index);
@@ -3498,7 +3557,7 @@ async function changedSelection(request, cache, given) {
       } else if (!analysed) {
         only.add(s.index);
         because.set(s.index, changedBecause(ref, { changed: true, reason: "its flow could not be analysed" }));
-      } else skipped.push({ deployment: `${analysed.flowName}/${String(s.config.name)}`, reason });
+      } else skipped.push({ deployment: name, reason });
     }
   });
   return { selection: { only, skipped, because }, diagnostics: [] };
@@ -3510,10 +3569,10 @@ function unchangedFile(request, changes, file) {
 }
 async function flowOf(config, cwd) {
   const entrypoint = config.entrypoint;
-  if (typeof entrypoint !== "string" || entrypoint.includes("{{") || typeof config.name !== "string" || config.name.includes("{{")) return void 0;
+  if (typeof entrypoint !== "string" || entrypoint.includes("{{")) return void 0;
   try {
     const flow = await analyzeEntrypoint(entrypoint, { cwd, unavailableModules: void 0 });
-    return { flowName: flow.name, files: flowSourceFiles(flow) };
+    return { files: flowSourceFiles(flow) };
   } catch {
     return void 0;
   }
@@ -3551,7 +3610,7 @@ function ignoreFiles(cwd) {
 }
 function readFileSyncOrNull(file) {
   try {
-    return (0, import_node_fs6.readFileSync)(file);
+    return (0, import_node_fs7.readFileSync)(file);
   } catch {
     return null;
   }
@@ -3907,7 +3966,7 @@ async function list(request, reporter) {
 }
 
 // src/commands/projects.ts
-var import_node_fs7 = __toESM(require_node_fs(), 1);
+var import_node_fs8 = __toESM(require_node_fs(), 1);
 var import_node_path11 = __toESM(require_node_path(), 1);
 var PROJECTS_AT_ONCE = 4;
 var VALIDATING_AT_ONCE = 16;
@@ -3924,14 +3983,14 @@ function resolveProjects(patterns, cwd, prefectFile) {
     const name = import_node_path11.default.posix.normalize(dir.split(import_node_path11.default.sep).join("/")).replace(/\/+$/u, "") || ".";
     if (!out.includes(name)) out.push(name);
   };
-  const isDir = (p) => (0, import_node_fs7.statSync)(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  const isDir = (p) => (0, import_node_fs8.statSync)(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
   for (const raw of patterns.map((p) => p.trim()).filter(Boolean)) {
     if (!GLOB.test(raw)) {
       if (!isDir(import_node_path11.default.resolve(cwd, raw))) throw new ProjectsInputError(`project "${raw}" is not a directory (relative to ${cwd})`);
       add(raw);
       continue;
     }
-    const found = (0, import_node_fs7.globSync)(raw, { cwd }).filter((m) => isDir(import_node_path11.default.resolve(cwd, m)) && (0, import_node_fs7.statSync)(import_node_path11.default.resolve(cwd, m, prefectFile), { throwIfNoEntry: false })?.isFile()).sort();
+    const found = (0, import_node_fs8.globSync)(raw, { cwd }).filter((m) => isDir(import_node_path11.default.resolve(cwd, m)) && (0, import_node_fs8.statSync)(import_node_path11.default.resolve(cwd, m, prefectFile), { throwIfNoEntry: false })?.isFile()).sort();
     if (found.length === 0) throw new ProjectsInputError(`project pattern "${raw}" matches no directory holding ${prefectFile}`);
     found.forEach(add);
   }

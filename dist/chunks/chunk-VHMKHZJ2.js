@@ -7372,8 +7372,8 @@ function checkSize(size, limit) {
     throw new UnreadableFileError("ETOOBIG", `is ${(size / MiB).toFixed(1)} MiB, over the ${limit / MiB} MiB limit (no real project needs one this large)`);
   }
 }
-function readBoundedFile(file, limit) {
-  check((0, import_node_fs.statSync)(file), limit);
+function readBoundedFile(file, limit, listedAsRegular = false) {
+  if (!listedAsRegular) check((0, import_node_fs.statSync)(file), limit);
   const fd = (0, import_node_fs.openSync)(file, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NONBLOCK);
   try {
     const stats = (0, import_node_fs.fstatSync)(fd);

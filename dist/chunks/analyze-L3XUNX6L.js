@@ -8,7 +8,7 @@ import {
   UnreadableFileError,
   readBoundedFile,
   require_dist
-} from "./chunk-C4QZBJBN.js";
+} from "./chunk-VHMKHZJ2.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";
