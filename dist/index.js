@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-KGXNOLII.js");
+var { run } = await import("./chunks/main-VYW53IAF.js");
 capYoungGeneration();
 await run();

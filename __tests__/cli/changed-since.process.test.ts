@@ -87,6 +87,18 @@ describe('--changed-since', () => {
     expect(out.deployments[0].changed_because).toBe('changed since HEAD: lib/helpers.py (module)');
   });
 
+  it('a data file the flow file reads while it is imported is an input of its deployment', async () => {
+    write('flows/b.py', `from pathlib import Path\n${FLOW_B.replace('n: int = 0', 'n: int = len((Path(__file__).parent / "b.json").read_text())')}`);
+    write('flows/b.json', '{}');
+    git('add', '-A');
+    git('commit', '-qm', 'b reads b.json');
+    write('flows/b.json', '{"more": 1}');
+    const out = JSON.parse((await cli(['plan', '--all', '--changed-since', 'HEAD', '--json'])).stdout);
+    expect(planned(out)).toEqual(['flow-b/b-nightly']);
+    expect(out.deployments[0].changed_because).toBe('changed since HEAD: flows/b.json (read by the flow)');
+    expect(out.skipped.map((d: { deployment: string }) => d.deployment)).toEqual(['a-nightly']);
+  });
+
   it('a committed change since HEAD~1 counts too; the text plan lists the skipped one', async () => {
     write('flows/b.py', FLOW_B.replace('n: int = 0', 'n: int = 2'));
     git('commit', '-qam', 'b');

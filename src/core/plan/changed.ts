@@ -168,7 +168,7 @@ export function attributeChange(d: DeploymentAtRef, changes: ChangedFiles): Chan
     inputs.push({ path: file, what });
   };
   const entry = d.entry === undefined ? undefined : rel(d.entry);
-  for (const f of d.flowFiles) if (changes.files.has(rel(f))) add(rel(f), rel(f) === entry ? 'entry' : 'module');
+  for (const f of d.flowFiles) if (changes.files.has(rel(f))) add(rel(f), rel(f) === entry ? 'entry' : f.endsWith('.py') ? 'module' : 'read by the flow');
   for (const f of d.steps.files) if (changes.files.has(f)) add(f, d.steps.readers[f] ?? 'build step');
   for (const tree of d.steps.trees) {
     for (const f of changes.files) {

@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-F3NA5FOU.js";
+} from "./chunk-4GKKE476.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,

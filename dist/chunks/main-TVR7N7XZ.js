@@ -19,7 +19,7 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-F3NA5FOU.js";
+} from "./chunk-4GKKE476.js";
 import {
   dotenvText,
   fitDotenv,

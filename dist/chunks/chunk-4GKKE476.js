@@ -239,7 +239,7 @@ function attributeChange(d, changes) {
     inputs.push({ path: file, what });
   };
   const entry = d.entry === void 0 ? void 0 : rel(d.entry);
-  for (const f of d.flowFiles) if (changes.files.has(rel(f))) add(rel(f), rel(f) === entry ? "entry" : "module");
+  for (const f of d.flowFiles) if (changes.files.has(rel(f))) add(rel(f), rel(f) === entry ? "entry" : f.endsWith(".py") ? "module" : "read by the flow");
   for (const f of d.steps.files) if (changes.files.has(f)) add(f, d.steps.readers[f] ?? "build step");
   for (const tree of d.steps.trees) {
     for (const f of changes.files) {
