@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { startRecordingProxy } from '../support/recording-proxy.js';
 import { serverApi } from '../support/server-api.js';
 
 const apiUrl = inject('prefectApiUrl');
@@ -55,14 +56,14 @@ function write(file: string, text: string): void {
   writeFileSync(path.join(repo, file), text);
 }
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], url = apiUrl): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
     stdout: (t) => (stdout += `${t}\n`),
     stderr: (t) => (stderr += `${t}\n`),
     cwd: repo,
-    env: { PREFECT_API_URL: apiUrl },
+    env: { PREFECT_API_URL: url },
     now: () => new Date(),
   });
   return { code, stdout, stderr };
@@ -163,5 +164,19 @@ describe('deploy --project … --changed-since', () => {
     expect(text.stdout).toMatch(/2 projects: 0 created, 0 updated, 1 unchanged, 0 failed, 1 skipped/);
     expect(text.stdout).toContain(`mono/two:m-two  skipped: unchanged since HEAD~1`);
     expect(readFileSync(dotenv, 'utf8')).toMatch(new RegExp(`DEPLOYMENTS_SKIPPED=.*mono/two:m-two`));
+  });
+
+  it('works out what changed before validating: the server is read for the changed deployments alone', async () => {
+    const proxy = await startRecordingProxy(apiUrl);
+    try {
+      const run = await cli(['deploy', '--all', '--project', 'mono/*', '--changed-since', 'HEAD~1'], proxy.apiUrl);
+      expect(run.code, run.stderr).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+    const named = proxy.requests
+      .filter((r) => r.method === 'POST' && r.path === '/deployments/filter')
+      .flatMap((r) => (r.body as { deployments?: { name?: { any_?: string[] } } }).deployments?.name?.any_ ?? []);
+    expect(named).toEqual(['m-one']);
   });
 });

@@ -230,6 +230,9 @@ export async function narrowToChanged(
   };
 }
 
+/** What `narrowToChanged` answers: a run over several projects works it out first and hands it to each deploy. */
+export type ChangedNarrowing = Awaited<ReturnType<typeof narrowToChanged>>;
+
 /** A command stopped by a REF git cannot use: an empty plan with the error, as the doors print it. */
 function refusedRef(request: CommandRequest, diagnostics: Diagnostic[], hasChanges: boolean): CommandResult {
   return { plan: { prefectFile: request.prefectFile, deployments: [], diagnostics }, diagnostics, hasChanges, failureReason: 'invalid-input' };

@@ -29,7 +29,7 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
   const ui = uiUrl(apiUrl, request.env);
   // The check plan below and the engine's own plans share the file, git's answers and the flow analyses.
   const cache = request.planCache ?? newPlanCache();
-  const changed = await narrowToChanged(request, cache, reporter, false);
+  const changed = request.narrowed ?? (await narrowToChanged(request, cache, reporter, false));
   if (changed.refused) return changed.refused;
   reporter.deploying(ui);
   const client = request.shared?.client ?? openClient({ ...request, apiUrl }, reporter);
@@ -77,8 +77,8 @@ export async function deploy(request: DeployCommandRequest, reporter: Reporter):
       ...(request.writeGate ? { writeGate: request.writeGate } : {}),
       ...(request.snapshot ? { snapshot: request.snapshot } : {}),
       ...(request.shared ? { workPools: request.shared.workPools } : {}),
-      // Valid only for the same request: the steps to run, no deployment left out as unchanged.
-      ...(request.validated && !skipSteps && !changed.only.only ? { validated: request.validated } : {}),
+      // Valid only for the same request: the steps to run, and the same deployments left out as unchanged.
+      ...(request.validated && !skipSteps && (!changed.only.only || changed === request.narrowed) ? { validated: request.validated } : {}),
       onStepEvent: (d, e) => reporter.step(d, e),
       onStepLog: (deployment, line) => reporter.stepLog(deployment, line),
       onProgress: (e) => reporter.progress(e),

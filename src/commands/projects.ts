@@ -30,6 +30,7 @@ import { uiUrl } from '../prefect/index.js';
 import { stepRunner } from '../steps/index.js';
 import { engineRequest, openClient, writeConcurrency } from './client.js';
 import { deploy } from './deploy.js';
+import { narrowToChanged, type ChangedNarrowing } from './changed.js';
 import type { CommandRequest, CommandResult, DeployCommandRequest, FailureReason, Reporter, SharedRun } from './types.js';
 import type { PrefectClient } from '../prefect/index.js';
 
@@ -328,26 +329,54 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
     const sources = prefectTemplateSources(client);
     const given = request.skipSteps || request.stepOutputs !== undefined ? { stepOutputs: {} } : {};
     const stepsFirst = !request.skipSteps && request.stepOutputs === undefined;
-    // What the server holds for every selected name, asked for before any flow is analysed (the
-    // names are in the files); with --changed-since most are left out, so the exact read decides.
-    // The work pools the files name are asked for first: every validation waits on them.
-    let prefetch: SnapshotPrefetch | undefined;
-    if (request.changedSince === undefined) {
-      const configs = (await Promise.all(chosen.map(({ request: req }) => selectedConfigs(req, req.planCache)))).flat();
-      for (const name of poolNames(configs, request.options?.workPoolName)) readWorkPoolOnce(client, shared.workPools, name);
-      // The validations below keep the thread busy: the reads go out first (their CSRF token at
-      // hand, and a few milliseconds for their connections to open).
-      await prepared;
-      prefetch = prefetchSnapshot(
-        client,
-        configs.flatMap((c) => (typeof c.name === 'string' ? [c.name] : [])),
-      );
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    // --changed-since: each project's changed deployments first (git is asked once for the
+    // checkout); only those are validated, read and deployed. A REF git cannot use stops the run.
+    const once = { deploying: false };
+    const reporters = new Map(chosen.map(({ project }) => [project, projectReporter(reporter, project, once)]));
+    const narrowed = new Map<string, ChangedNarrowing>();
+    if (request.changedSince !== undefined) {
+      for (const [project, n] of await mapBounded(chosen, VALIDATING_AT_ONCE, async ({ project, request: req }) => {
+        return [project, await narrowToChanged(req, req.planCache, reporters.get(project)!, false)] as const;
+      })) {
+        narrowed.set(project, n);
+      }
+      const refused = chosen.filter(({ project }) => narrowed.get(project)!.refused);
+      if (refused.length > 0) {
+        return {
+          ...mergeProjects(
+            refused.map(({ project }) => ({ project, result: { ...narrowed.get(project)!.refused!, stoppedAt: 'validation' as const } })),
+            { stoppedAt: 'validation' },
+          ),
+          ...uiField,
+        };
+      }
     }
+    const onlyOf = (project: string) => narrowed.get(project)?.only ?? {};
+    // What the server holds for every selected name, asked for before any flow is analysed (the
+    // names are in the files). The work pools the files name are asked for first: every validation
+    // waits on them.
+    const configs = (await Promise.all(chosen.map(({ project, request: req }) => selectedConfigs({ ...req, ...onlyOf(project) }, req.planCache)))).flat();
+    for (const name of poolNames(configs, request.options?.workPoolName)) readWorkPoolOnce(client, shared.workPools, name);
+    // The validations below keep the thread busy: the reads go out first (their CSRF token at
+    // hand, and a few milliseconds for their connections to open).
+    await prepared;
+    const prefetch: SnapshotPrefetch = prefetchSnapshot(
+      client,
+      configs.flatMap((c) => (typeof c.name === 'string' ? [c.name] : [])),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5));
     // Validations only read what the run reads once (the server's version, work pools, blocks): a
     // project waiting on one does not hold the others up.
     const validated: ProjectRun[] = await mapBounded(chosen, VALIDATING_AT_ONCE, async ({ project, request: req }) => {
-      const planned = await validateForDeploy({ ...engineRequest(req), cache: req.planCache, ...given, client, sources, workPools: shared.workPools });
+      const planned = await validateForDeploy({
+        ...engineRequest(req),
+        ...onlyOf(project),
+        cache: req.planCache,
+        ...given,
+        client,
+        sources,
+        workPools: shared.workPools,
+      });
       const errors = hasErrors(planned.diagnostics);
       return {
         project,
@@ -366,7 +395,7 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
       // As a plan of the same files saw the environment, so the fingerprints compare (see deploy.ts).
       const templateEnv = untrustedEnvironment(request.env, new Set(request.planEnv ?? []), () => undefined);
       for (const { project, request: req } of chosen) {
-        const before = await createPlan({ ...engineRequest(req), templateEnv, sources });
+        const before = await createPlan({ ...engineRequest(req), ...onlyOf(project), templateEnv, sources });
         if (hasErrors(before.diagnostics)) continue;
         // A prune is checked too: deleting what the reviewed plan did not show is refused.
         const deletions = request.prune ? deletionsInProject(project, await pruneDeletions(client, await projectIdentity(engineRequest(req)), before)) : undefined;
@@ -379,18 +408,16 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
     const planned = validated.flatMap((p) => p.result.plan?.deployments ?? []);
     const snapshot = stepsFirst && planned.every((d) => d.steps.build.length + d.steps.push.length > 0) ? undefined : readServerSnapshot(client, planned, prefetch);
     snapshot?.catch(() => {}); // each deploy reports a failed read as its own
-    const once = { deploying: false };
     // A self-hosted server's database takes one write at a time: the projects share one deploy's slots.
     const writeGate = gate(writeConcurrency(request, client));
-    // A deploy validates again only what differs from the validation above: given step outputs, or
-    // --changed-since leaving deployments out.
+    // A deploy validates again only what differs from the validation above: given step outputs.
     const planOf = new Map(validated.map((p) => [p.project, p.result.plan]));
-    const reuse = stepsFirst && request.changedSince === undefined;
     const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => {
-      const plan = reuse ? planOf.get(project) : undefined;
+      const plan = stepsFirst ? planOf.get(project) : undefined;
+      const n = narrowed.get(project);
       const result = await deploy(
-        { ...req, writeGate, shared, ...(snapshot ? { snapshot } : {}), ...(plan ? { validated: plan } : {}) },
-        projectReporter(reporter, project, once),
+        { ...req, writeGate, shared, ...(snapshot ? { snapshot } : {}), ...(plan ? { validated: plan } : {}), ...(n ? { narrowed: n } : {}) },
+        reporters.get(project)!,
       );
       return { project, result };
     });

@@ -25,6 +25,7 @@ import type { Secrets } from '../core/secrets.js';
 import type { Environment, StepOutputs } from '../core/templating/index.js';
 import type { StepEvent } from '../steps/index.js';
 import type { PrefectClient } from '../prefect/index.js';
+import type { ChangedNarrowing } from './changed.js';
 
 /** Why a command failed, in the words both doors publish (the action's `failure-reason`, the CLI's JSON and dotenv). */
 export type FailureReason =
@@ -154,6 +155,11 @@ export interface DeployCommandRequest extends CommandRequest {
    * selected deployment. Not validated again.
    */
   validated?: Plan;
+  /**
+   * `--changed-since`, already worked out by the run (`deployProjects`, which validated only the
+   * changed deployments): not worked out again, and `validated` was made with it.
+   */
+  narrowed?: ChangedNarrowing;
   /** The deploy lock on the server; `false` writes without it. */
   lock: LockOptions | false;
   /** Do not run build/push steps; what they would fill must come from `stepOutputs`. */

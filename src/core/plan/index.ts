@@ -131,11 +131,12 @@ export function loadOnce(request: Pick<PlanRequest, 'cwd' | 'prefectFile'>, cach
  * without planning (the plan then reuses the file): what reads of the server can ask for before the
  * flows are analysed. Empty when the file or the selection has a problem, which the plan reports.
  */
-export async function selectedConfigs(request: Pick<PlanRequest, 'cwd' | 'prefectFile' | 'selection'>, cache: PlanCache): Promise<Mapping[]> {
+export async function selectedConfigs(request: Pick<PlanRequest, 'cwd' | 'prefectFile' | 'selection' | 'only'>, cache: PlanCache): Promise<Mapping[]> {
   const file = (await loadOnce(request, cache)).prefectFile;
   if (!file) return [];
   const { selected, errors } = selectDeployments(file.deployments, request.selection);
-  return errors.length > 0 ? [] : selected.map((s) => s.config);
+  const only = request.only;
+  return errors.length > 0 ? [] : selected.filter((s) => !only || only.has(s.index)).map((s) => s.config);
 }
 
 async function plan(request: PlanRequest, cache: PlanCache): Promise<Plan> {

@@ -19,7 +19,7 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-4GKKE476.js";
+} from "./chunk-VVRYRNZ2.js";
 import {
   dotenvText,
   fitDotenv,

@@ -521,7 +521,8 @@ async function selectedConfigs(request, cache) {
   const file = (await loadOnce(request, cache)).prefectFile;
   if (!file) return [];
   const { selected, errors } = selectDeployments(file.deployments, request.selection);
-  return errors.length > 0 ? [] : selected.map((s) => s.config);
+  const only = request.only;
+  return errors.length > 0 ? [] : selected.filter((s) => !only || only.has(s.index)).map((s) => s.config);
 }
 async function plan(request, cache) {
   const loaded = await loadOnce(request, cache);
@@ -3760,7 +3761,7 @@ async function deploy2(request, reporter) {
   }
   const ui = uiUrl(apiUrl, request.env);
   const cache = request.planCache ?? newPlanCache();
-  const changed = await narrowToChanged(request, cache, reporter, false);
+  const changed = request.narrowed ?? await narrowToChanged(request, cache, reporter, false);
   if (changed.refused) return changed.refused;
   reporter.deploying(ui);
   const client = request.shared?.client ?? openClient({ ...request, apiUrl }, reporter);
@@ -3802,8 +3803,8 @@ async function deploy2(request, reporter) {
       ...request.writeGate ? { writeGate: request.writeGate } : {},
       ...request.snapshot ? { snapshot: request.snapshot } : {},
       ...request.shared ? { workPools: request.shared.workPools } : {},
-      // Valid only for the same request: the steps to run, no deployment left out as unchanged.
-      ...request.validated && !skipSteps && !changed.only.only ? { validated: request.validated } : {},
+      // Valid only for the same request: the steps to run, and the same deployments left out as unchanged.
+      ...request.validated && !skipSteps && (!changed.only.only || changed === request.narrowed) ? { validated: request.validated } : {},
       onStepEvent: (d, e) => reporter.step(d, e),
       onStepLog: (deployment, line) => reporter.stepLog(deployment, line),
       onProgress: (e) => reporter.progress(e),
@@ -4151,19 +4152,45 @@ async function deployProjects(request, projects, reporter) {
     const sources = prefectTemplateSources(client);
     const given = request.skipSteps || request.stepOutputs !== void 0 ? { stepOutputs: {} } : {};
     const stepsFirst = !request.skipSteps && request.stepOutputs === void 0;
-    let prefetch;
-    if (request.changedSince === void 0) {
-      const configs = (await Promise.all(chosen.map(({ request: req }) => selectedConfigs(req, req.planCache)))).flat();
-      for (const name of poolNames(configs, request.options?.workPoolName)) readWorkPoolOnce(client, shared.workPools, name);
-      await prepared;
-      prefetch = prefetchSnapshot(
-        client,
-        configs.flatMap((c) => typeof c.name === "string" ? [c.name] : [])
-      );
-      await new Promise((resolve2) => setTimeout(resolve2, 5));
+    const once = { deploying: false };
+    const reporters = new Map(chosen.map(({ project }) => [project, projectReporter(reporter, project, once)]));
+    const narrowed = /* @__PURE__ */ new Map();
+    if (request.changedSince !== void 0) {
+      for (const [project, n] of await mapBounded(chosen, VALIDATING_AT_ONCE, async ({ project: project2, request: req }) => {
+        return [project2, await narrowToChanged(req, req.planCache, reporters.get(project2), false)];
+      })) {
+        narrowed.set(project, n);
+      }
+      const refused = chosen.filter(({ project }) => narrowed.get(project).refused);
+      if (refused.length > 0) {
+        return {
+          ...mergeProjects(
+            refused.map(({ project }) => ({ project, result: { ...narrowed.get(project).refused, stoppedAt: "validation" } })),
+            { stoppedAt: "validation" }
+          ),
+          ...uiField
+        };
+      }
     }
+    const onlyOf = (project) => narrowed.get(project)?.only ?? {};
+    const configs = (await Promise.all(chosen.map(({ project, request: req }) => selectedConfigs({ ...req, ...onlyOf(project) }, req.planCache)))).flat();
+    for (const name of poolNames(configs, request.options?.workPoolName)) readWorkPoolOnce(client, shared.workPools, name);
+    await prepared;
+    const prefetch = prefetchSnapshot(
+      client,
+      configs.flatMap((c) => typeof c.name === "string" ? [c.name] : [])
+    );
+    await new Promise((resolve2) => setTimeout(resolve2, 5));
     const validated = await mapBounded(chosen, VALIDATING_AT_ONCE, async ({ project, request: req }) => {
-      const planned2 = await validateForDeploy({ ...engineRequest(req), cache: req.planCache, ...given, client, sources, workPools: shared.workPools });
+      const planned2 = await validateForDeploy({
+        ...engineRequest(req),
+        ...onlyOf(project),
+        cache: req.planCache,
+        ...given,
+        client,
+        sources,
+        workPools: shared.workPools
+      });
       const errors = hasErrors(planned2.diagnostics);
       return {
         project,
@@ -4181,7 +4208,7 @@ async function deployProjects(request, projects, reporter) {
     if (checkPlan) {
       const templateEnv = untrustedEnvironment(request.env, new Set(request.planEnv ?? []), () => void 0);
       for (const { project, request: req } of chosen) {
-        const before = await createPlan({ ...engineRequest(req), templateEnv, sources });
+        const before = await createPlan({ ...engineRequest(req), ...onlyOf(project), templateEnv, sources });
         if (hasErrors(before.diagnostics)) continue;
         const deletions = request.prune ? deletionsInProject(project, await pruneDeletions(client, await projectIdentity(engineRequest(req)), before)) : void 0;
         const refused = await checkPlan(planInProject(project, before), deletions);
@@ -4192,15 +4219,14 @@ async function deployProjects(request, projects, reporter) {
     const snapshot = stepsFirst && planned.every((d) => d.steps.build.length + d.steps.push.length > 0) ? void 0 : readServerSnapshot(client, planned, prefetch);
     snapshot?.catch(() => {
     });
-    const once = { deploying: false };
     const writeGate = gate(writeConcurrency(request, client));
     const planOf = new Map(validated.map((p) => [p.project, p.result.plan]));
-    const reuse = stepsFirst && request.changedSince === void 0;
     const runs = await mapBounded(chosen, PROJECTS_AT_ONCE, async ({ project, request: req }) => {
-      const plan3 = reuse ? planOf.get(project) : void 0;
+      const plan3 = stepsFirst ? planOf.get(project) : void 0;
+      const n = narrowed.get(project);
       const result = await deploy2(
-        { ...req, writeGate, shared, ...snapshot ? { snapshot } : {}, ...plan3 ? { validated: plan3 } : {} },
-        projectReporter(reporter, project, once)
+        { ...req, writeGate, shared, ...snapshot ? { snapshot } : {}, ...plan3 ? { validated: plan3 } : {}, ...n ? { narrowed: n } : {} },
+        reporters.get(project)
       );
       return { project, result };
     });

@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-4GKKE476.js";
+} from "./chunk-VVRYRNZ2.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,
