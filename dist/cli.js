@@ -12,7 +12,7 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/cli.ts
 enableCodeCache();
-var [{ main }, { exitWhenReaderCloses }] = await Promise.all([import("./chunks/main-ZBR3CYJH.js"), import("./chunks/output-GMRI22T4.js")]);
+var [{ main }, { exitWhenReaderCloses }] = await Promise.all([import("./chunks/main-5KYIMUCG.js"), import("./chunks/output-MFSSYDKO.js")]);
 exitWhenReaderCloses();
 capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

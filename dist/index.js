@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-LYCPSB5E.js");
+var { run } = await import("./chunks/main-ESXMRINW.js");
 capYoungGeneration();
 await run();

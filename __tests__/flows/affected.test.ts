@@ -124,6 +124,8 @@ function spellings(from: Dir, to: Dir, name: string): Array<[string, string]> {
     }
   }
   if (from === to) out.push([`import ${name} as s_${name}`, `s_${name}.V`]);
+  // A module named by a computed string: its name is nowhere in the text.
+  if (to === '') out.push([`c_${name} = __import__("${name.slice(0, 1)}" + "${name.slice(1)}")`, `c_${name}.V`]);
   if (PACKAGES.has(from) && from === to) out.push([`from . import ${name} as r_${name}`, `r_${name}.V`]);
   if (from === 'lib/sub' && to === 'lib') out.push([`from ..${name} import V as u_${name}`, `u_${name}`]);
   return out;
@@ -217,6 +219,6 @@ describe('affectedEntries against the analysis', () => {
     }
     // Not vacuous: both kinds occur often.
     expect(tally.analysedChanged).toBeGreaterThan(tally.analysed / 10);
-    expect(tally.skipped).toBeGreaterThan(tally.analysed / 4);
+    expect(tally.skipped).toBeGreaterThan(tally.analysed / 8);
   });
 });

@@ -8,9 +8,6 @@
  * times in a row, then forwarded untouched, so a client with a few retries always gets through.
  */
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { seededRandom } from './random.js';
-
-export { seededRandom };
 
 export type FaultKind = 'latency' | '429' | '500' | '502' | '503' | 'reset-before' | 'reset-after' | '502-after';
 
@@ -36,6 +33,18 @@ export interface FaultProxy {
    */
   setDown(status: number | undefined): void;
   close(): Promise<void>;
+}
+
+/** mulberry32: a small seeded generator, so generated cases and fault sequences are the same on every run (a failure can be replayed). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 const ALL_KINDS: FaultKind[] = ['latency', '429', '500', '502', '503', 'reset-before', 'reset-after', '502-after'];

@@ -1,11 +1,5 @@
-/** mulberry32: a small seeded generator, so generated cases and fault sequences are the same on every run (a failure can be replayed). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/**
+ * The tests' seeded generator, where a test needs one without a fault proxy. It lives in
+ * fault-proxy.ts, which the bench loads with Node's own TypeScript (no `.js` to `.ts` mapping there).
+ */
+export { seededRandom } from './fault-proxy.js';

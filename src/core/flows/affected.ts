@@ -8,12 +8,14 @@ import { MAX_PYTHON_FILE_BYTES, readBoundedFile } from '../util/read-bounded.js'
  *
  * An analysis reads the entry file, the local modules its imports resolve to (`local-modules.ts`:
  * `base/a/b.py` or `base/a/b/__init__.py` for `a.b`, from the importing file's directory, cwd, or a
- * package above for a relative import) and the files `Path(...).read_text()`/`read_bytes()` name.
+ * package above for a relative import), the files `Path(...).read_text()`/`read_bytes()` name, and
+ * the module `__import__(...)` names.
  * Every file it looks at for a module therefore ends in a name the importing file spells out: its
  * stem (or, for `__init__.py`, its directory's name). So a file can depend on a changed file only
  * if it mentions, as an identifier anywhere in its text, the stem of a changed file, or of a file
  * that does (a closure over the project), or is in a package whose `__init__.py` is affected
- * (`from . import x` names no module). Any change at all affects the files that read data files.
+ * (`from . import x` names no module). Any change at all affects the files that read data files or
+ * call `__import__` (the names they read can be computed).
  *
  * Over-approximate by design (a comment mentioning a name counts): an affected entry is analysed,
  * and only an unaffected one is skipped without analysis. Symlinked directories, and projects past
@@ -35,8 +37,8 @@ const LIMITS: AffectedLimits = { maxDirectories: 4000, maxFiles: 4000, maxBytes:
 const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}]*/gu;
 const IS_IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 const ASCII_IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
-/** What the analyser evaluates to read a file that is not a module. */
-const READS_DATA = ['read_text', 'read_bytes'];
+/** What the analyser evaluates to read a file its text need not name: a data file, a module named by a computed string. */
+const COMPUTED_READS = ['read_text', 'read_bytes', '__import__'];
 
 export type AffectedEntries = { affected: (entry: string) => boolean } | { cannotTell: string };
 
@@ -69,7 +71,7 @@ export function indexPython(cwd: string, entries: readonly string[], limits: Aff
   if ('cannotTell' in walked) return walked;
   const { files, unreadable } = walked;
   // Names that could be a module's (stems and directory names), and what reads a data file.
-  const candidates = new Set<string>(READS_DATA);
+  const candidates = new Set<string>(COMPUTED_READS);
   for (const file of files.keys()) {
     const { token } = moduleNameOf(file);
     if (token !== undefined) candidates.add(token);
@@ -113,7 +115,7 @@ export function affectedBy(index: PythonIndex, changed: ReadonlySet<string>): (e
     if (token !== undefined) addToken(token);
     if (pkg !== undefined) packages.push(pkg);
   };
-  if (changed.size > 0) for (const t of READS_DATA) addToken(t);
+  if (changed.size > 0) for (const t of COMPUTED_READS) addToken(t);
   for (const file of changed) {
     if (!file.endsWith('.py')) continue;
     const { token, pkg } = moduleNameOf(file);

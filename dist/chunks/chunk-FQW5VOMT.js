@@ -35,7 +35,7 @@ import {
   withFlowAnalysisCache,
   withoutNullVersionedFields,
   workspacePrefetch
-} from "./chunk-Y5YIFT7H.js";
+} from "./chunk-DH7M4K5T.js";
 import {
   keyPath as keyPath2,
   mergeStepOutputs,

@@ -341,12 +341,12 @@ var LIMITS = { maxDirectories: 4e3, maxFiles: 4e3, maxBytes: 64 * 1024 * 1024 };
 var IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}]*/gu;
 var IS_IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 var ASCII_IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
-var READS_DATA = ["read_text", "read_bytes"];
+var COMPUTED_READS = ["read_text", "read_bytes", "__import__"];
 function indexPython(cwd, entries, limits = LIMITS) {
   const walked = walkPython(cwd, entries, limits);
   if ("cannotTell" in walked) return walked;
   const { files, unreadable } = walked;
-  const candidates = new Set(READS_DATA);
+  const candidates = new Set(COMPUTED_READS);
   for (const file of files.keys()) {
     const { token } = moduleNameOf(file);
     if (token !== void 0) candidates.add(token);
@@ -387,7 +387,7 @@ function affectedBy(index, changed) {
     if (token !== void 0) addToken(token);
     if (pkg !== void 0) packages.push(pkg);
   };
-  if (changed.size > 0) for (const t of READS_DATA) addToken(t);
+  if (changed.size > 0) for (const t of COMPUTED_READS) addToken(t);
   for (const file of changed) {
     if (!file.endsWith(".py")) continue;
     const { token, pkg } = moduleNameOf(file);
@@ -510,7 +510,7 @@ var runCache = new import_node_async_hooks.AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "93d711d4ad3f4286" : void 0;
+var ANALYZER = true ? "939ec3a8edc66faa" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   plainText
-} from "./chunk-Y5YIFT7H.js";
+} from "./chunk-DH7M4K5T.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";

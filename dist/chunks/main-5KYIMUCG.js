@@ -19,14 +19,14 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-VVRYRNZ2.js";
+} from "./chunk-FQW5VOMT.js";
 import {
   dotenvText,
   fitDotenv,
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-BJTIWSPK.js";
+} from "./chunk-QC5W5IGQ.js";
 import {
   PREVIEW_ID_ENV,
   deploymentUrl,
@@ -43,7 +43,7 @@ import {
   qualifiedName,
   skippedToJson,
   skippedToText
-} from "./chunk-Y5YIFT7H.js";
+} from "./chunk-DH7M4K5T.js";
 import "./chunk-JDZ5Z23Z.js";
 import {
   REFERENCE_PREFECT_VERSION

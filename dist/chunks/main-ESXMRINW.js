@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-VVRYRNZ2.js";
+} from "./chunk-FQW5VOMT.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,
@@ -50,7 +50,7 @@ import {
   skippedToMarkdown,
   skippedToText,
   smokeToMarkdown
-} from "./chunk-Y5YIFT7H.js";
+} from "./chunk-DH7M4K5T.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-6WCIM7IN.js";
 import "./chunk-5BY6HLOH.js";

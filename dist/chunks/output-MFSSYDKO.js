@@ -11,8 +11,8 @@ import {
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-BJTIWSPK.js";
-import "./chunk-Y5YIFT7H.js";
+} from "./chunk-QC5W5IGQ.js";
+import "./chunk-DH7M4K5T.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-5BY6HLOH.js";
 import "./chunk-XUNU3GOX.js";
