@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-ESXMRINW.js");
+var { run } = await import("./chunks/main-NIGRYW5Y.js");
 capYoungGeneration();
 await run();

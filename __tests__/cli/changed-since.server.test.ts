@@ -179,4 +179,17 @@ describe('deploy --project … --changed-since', () => {
       .flatMap((r) => (r.body as { deployments?: { name?: { any_?: string[] } } }).deployments?.name?.any_ ?? []);
     expect(named).toEqual(['m-one']);
   });
+
+  it('a REF git cannot resolve stops the run before any deployment is read or written', async () => {
+    const proxy = await startRecordingProxy(apiUrl);
+    let run: Awaited<ReturnType<typeof cli>>;
+    try {
+      run = await cli(['deploy', '--all', '--project', 'mono/*', '--changed-since', 'no-such-ref'], proxy.apiUrl);
+    } finally {
+      await proxy.close();
+    }
+    expect(run.code).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain('git cannot resolve no-such-ref to a commit');
+    expect(proxy.requests.filter((r) => r.path.startsWith('/deployments') || r.path.startsWith('/flows'))).toEqual([]);
+  });
 });

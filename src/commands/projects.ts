@@ -333,24 +333,18 @@ export async function deployProjects(request: DeployCommandRequest, projects: re
     // checkout); only those are validated, read and deployed. A REF git cannot use stops the run.
     const once = { deploying: false };
     const reporters = new Map(chosen.map(({ project }) => [project, projectReporter(reporter, project, once)]));
-    const narrowed = new Map<string, ChangedNarrowing>();
-    if (request.changedSince !== undefined) {
-      for (const [project, n] of await mapBounded(chosen, VALIDATING_AT_ONCE, async ({ project, request: req }) => {
-        return [project, await narrowToChanged(req, req.planCache, reporters.get(project)!, false)] as const;
-      })) {
-        narrowed.set(project, n);
-      }
-      const refused = chosen.filter(({ project }) => narrowed.get(project)!.refused);
-      if (refused.length > 0) {
-        return {
-          ...mergeProjects(
-            refused.map(({ project }) => ({ project, result: { ...narrowed.get(project)!.refused!, stoppedAt: 'validation' as const } })),
-            { stoppedAt: 'validation' },
-          ),
-          ...uiField,
-        };
-      }
-    }
+    const narrowed = new Map<string, ChangedNarrowing>(
+      request.changedSince === undefined
+        ? []
+        : await mapBounded(chosen, VALIDATING_AT_ONCE, async ({ project, request: req }) => {
+            return [project, await narrowToChanged(req, req.planCache, reporters.get(project)!, false)] as const;
+          }),
+    );
+    const refused = chosen.flatMap(({ project }) => {
+      const result = narrowed.get(project)?.refused;
+      return result ? [{ project, result: { ...result, stoppedAt: 'validation' as const } }] : [];
+    });
+    if (refused.length > 0) return { ...mergeProjects(refused, { stoppedAt: 'validation' }), ...uiField };
     const onlyOf = (project: string) => narrowed.get(project)?.only ?? {};
     // What the server holds for every selected name, asked for before any flow is analysed (the
     // names are in the files). The work pools the files name are asked for first: every validation

@@ -118,10 +118,14 @@ export function affectedBy(index: PythonIndex, changed: ReadonlySet<string>): (e
   if (changed.size > 0) for (const t of COMPUTED_READS) addToken(t);
   for (const file of changed) {
     if (!file.endsWith('.py')) continue;
+    if (files.has(file)) {
+      taint(file);
+      continue;
+    }
+    // Deleted, or out of the walk: its name still marks whoever spells it.
     const { token, pkg } = moduleNameOf(file);
     if (token !== undefined) addToken(token);
     if (pkg !== undefined) packages.push(pkg);
-    if (files.has(file)) taint(file);
   }
   // A module the analysis could not read either: whoever imports it is analysed (and fails as before).
   for (const file of unreadable) taint(file);

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   plainText
-} from "./chunk-DH7M4K5T.js";
+} from "./chunk-KS4GSOAB.js";
 import {
   require_node_path
 } from "./chunk-CNOKWGXO.js";

@@ -390,10 +390,13 @@ function affectedBy(index, changed) {
   if (changed.size > 0) for (const t of COMPUTED_READS) addToken(t);
   for (const file of changed) {
     if (!file.endsWith(".py")) continue;
+    if (files.has(file)) {
+      taint(file);
+      continue;
+    }
     const { token, pkg } = moduleNameOf(file);
     if (token !== void 0) addToken(token);
     if (pkg !== void 0) packages.push(pkg);
-    if (files.has(file)) taint(file);
   }
   for (const file of unreadable) taint(file);
   while (pending.length > 0 || packages.length > 0) {
@@ -510,7 +513,7 @@ var runCache = new import_node_async_hooks.AsyncLocalStorage();
 function withFlowAnalysisCache(cache, fn) {
   return runCache.getStore() ? fn() : runCache.run(cache, fn);
 }
-var ANALYZER = true ? "939ec3a8edc66faa" : void 0;
+var ANALYZER = true ? "040180afd44b6dd7" : void 0;
 var diskCache;
 function disk() {
   if (diskCache === void 0) {

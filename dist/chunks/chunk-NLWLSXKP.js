@@ -35,7 +35,7 @@ import {
   withFlowAnalysisCache,
   withoutNullVersionedFields,
   workspacePrefetch
-} from "./chunk-DH7M4K5T.js";
+} from "./chunk-KS4GSOAB.js";
 import {
   keyPath as keyPath2,
   mergeStepOutputs,
@@ -4154,24 +4154,16 @@ async function deployProjects(request, projects, reporter) {
     const stepsFirst = !request.skipSteps && request.stepOutputs === void 0;
     const once = { deploying: false };
     const reporters = new Map(chosen.map(({ project }) => [project, projectReporter(reporter, project, once)]));
-    const narrowed = /* @__PURE__ */ new Map();
-    if (request.changedSince !== void 0) {
-      for (const [project, n] of await mapBounded(chosen, VALIDATING_AT_ONCE, async ({ project: project2, request: req }) => {
-        return [project2, await narrowToChanged(req, req.planCache, reporters.get(project2), false)];
-      })) {
-        narrowed.set(project, n);
-      }
-      const refused = chosen.filter(({ project }) => narrowed.get(project).refused);
-      if (refused.length > 0) {
-        return {
-          ...mergeProjects(
-            refused.map(({ project }) => ({ project, result: { ...narrowed.get(project).refused, stoppedAt: "validation" } })),
-            { stoppedAt: "validation" }
-          ),
-          ...uiField
-        };
-      }
-    }
+    const narrowed = new Map(
+      request.changedSince === void 0 ? [] : await mapBounded(chosen, VALIDATING_AT_ONCE, async ({ project, request: req }) => {
+        return [project, await narrowToChanged(req, req.planCache, reporters.get(project), false)];
+      })
+    );
+    const refused = chosen.flatMap(({ project }) => {
+      const result = narrowed.get(project)?.refused;
+      return result ? [{ project, result: { ...result, stoppedAt: "validation" } }] : [];
+    });
+    if (refused.length > 0) return { ...mergeProjects(refused, { stoppedAt: "validation" }), ...uiField };
     const onlyOf = (project) => narrowed.get(project)?.only ?? {};
     const configs = (await Promise.all(chosen.map(({ project, request: req }) => selectedConfigs({ ...req, ...onlyOf(project) }, req.planCache)))).flat();
     for (const name of poolNames(configs, request.options?.workPoolName)) readWorkPoolOnce(client, shared.workPools, name);
@@ -4211,8 +4203,8 @@ async function deployProjects(request, projects, reporter) {
         const before = await createPlan({ ...engineRequest(req), ...onlyOf(project), templateEnv, sources });
         if (hasErrors(before.diagnostics)) continue;
         const deletions = request.prune ? deletionsInProject(project, await pruneDeletions(client, await projectIdentity(engineRequest(req)), before)) : void 0;
-        const refused = await checkPlan(planInProject(project, before), deletions);
-        if (refused !== void 0) return { ...mergeProjects(validated), failureReason: "plan-changed", message: refused, stoppedAt: "validation", ...uiField };
+        const refused2 = await checkPlan(planInProject(project, before), deletions);
+        if (refused2 !== void 0) return { ...mergeProjects(validated), failureReason: "plan-changed", message: refused2, stoppedAt: "validation", ...uiField };
       }
     }
     const planned = validated.flatMap((p) => p.result.plan?.deployments ?? []);

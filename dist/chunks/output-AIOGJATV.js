@@ -11,8 +11,8 @@ import {
   style,
   useColor,
   writeFileAtomic
-} from "./chunk-QC5W5IGQ.js";
-import "./chunk-DH7M4K5T.js";
+} from "./chunk-ZOBKSN73.js";
+import "./chunk-KS4GSOAB.js";
 import "./chunk-JDZ5Z23Z.js";
 import "./chunk-5BY6HLOH.js";
 import "./chunk-XUNU3GOX.js";
