@@ -3,10 +3,11 @@
  * one by one, then against the analysis itself: on generated projects, every entry whose analysis
  * read (or looked for) a changed file must be reported affected.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parsePrefectFile } from '../../src/core/config/index.js';
 import { affectedEntries, analyzeEntrypoint, flowSourceFiles, withFlowAnalysisCache } from '../../src/core/flows/index.js';
 import { seededRandom } from '../support/random.js';
 
@@ -220,5 +221,52 @@ describe('affectedEntries against the analysis', () => {
     // Not vacuous: both kinds occur often.
     expect(tally.analysedChanged).toBeGreaterThan(tally.analysed / 10);
     expect(tally.skipped).toBeGreaterThan(tally.analysed / 8);
+  });
+});
+
+describe('affectedEntries against the analysis, on the projects of this repository', () => {
+  /** Every file under `dir`, relative to it. */
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((d) => d.isFile())
+      .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'));
+
+  it('every fixture, example and recipe project, each of its files changed in turn (and a module added where lookups look)', async () => {
+    const repo = path.resolve(import.meta.dirname, '..', '..');
+    const roots = ['__tests__/fixtures/projects', 'examples', 'recipes']
+      .flatMap((dir) => (existsSync(path.join(repo, dir)) ? readdirSync(path.join(repo, dir)).map((d) => path.join(repo, dir, d)) : []))
+      .filter((root) => existsSync(path.join(root, 'prefect.yaml')));
+    const tally = { pairs: 0, skipped: 0, read: 0 };
+    for (const root of roots) {
+      const file = parsePrefectFile(readFileSync(path.join(root, 'prefect.yaml'), 'utf8'), 'prefect.yaml').prefectFile;
+      const entrypoints = new Set((file?.deployments ?? []).flatMap((d) => (typeof d.entrypoint === 'string' && !d.entrypoint.includes('{{') ? [d.entrypoint] : [])));
+      const reads = new Map<string, readonly string[]>();
+      await withFlowAnalysisCache(new Map(), async () => {
+        for (const ep of entrypoints) {
+          // A flow that does not analyse is analysed again by --changed-since, whatever changed.
+          const flow = await analyzeEntrypoint(ep, { cwd: root }).catch(() => undefined);
+          if (flow) reads.set(ep.split(':')[0]!, flowSourceFiles(flow) ?? []);
+        }
+      });
+      for (const changedFile of [...filesUnder(root), 'helpers.py', 'flows/utils.py', 'lib/__init__.py']) {
+        const found = affectedEntries(root, new Set([changedFile]), [...reads.keys()]);
+        if ('cannotTell' in found) throw new Error(`${root}: ${found.cannotTell}`);
+        for (const [entry, read] of reads) {
+          tally.pairs++;
+          if (read.includes(changedFile)) tally.read++;
+          if (found.affected(entry)) continue;
+          tally.skipped++;
+          expect({ root: path.relative(repo, root), entry, changedFile, read: read.includes(changedFile) }).toEqual({
+            root: path.relative(repo, root),
+            entry,
+            changedFile,
+            read: false,
+          });
+        }
+      }
+    }
+    expect(roots.length).toBeGreaterThan(20);
+    expect(tally.read).toBeGreaterThan(20);
+    expect(tally.skipped).toBeGreaterThan(tally.pairs / 3);
   });
 });
