@@ -12,7 +12,7 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/cli.ts
 enableCodeCache();
-var [{ main }, { exitWhenReaderCloses }] = await Promise.all([import("./chunks/main-YJ6ESEIR.js"), import("./chunks/output-AIOGJATV.js")]);
+var [{ main }, { exitWhenReaderCloses }] = await Promise.all([import("./chunks/main-QTMMTOI6.js"), import("./chunks/output-AIOGJATV.js")]);
 exitWhenReaderCloses();
 capYoungGeneration();
 process.exitCode = await main(process.argv.slice(2));

@@ -11,6 +11,6 @@ import "./chunks/chunk-6DG7BXTN.js";
 
 // src/index.ts
 enableCodeCache();
-var { run } = await import("./chunks/main-NIGRYW5Y.js");
+var { run } = await import("./chunks/main-4QHDITV6.js");
 capYoungGeneration();
 await run();

@@ -2,6 +2,9 @@
  * The attribution of `--changed-since`: each kind of input changed and unchanged, and the safe
  * defaults (what cannot be attributed counts as changed).
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePrefectFile, type Mapping } from '../../src/core/config/index.js';
 import { attributeChange, changedBecause, runSteps, sectionOf, stepInputs, type ChangedFiles, type Tree } from '../../src/core/plan/changed.js';
@@ -300,6 +303,25 @@ describe('readChangesSince (through the git seam)', () => {
       'ls-files',
     ]);
     expect(got).toEqual({ commit: 'abc123', files: new Set(['flows/a.py']), prefectFileBefore: 'deployments: []' });
+  });
+
+  it('one at a time too, prefect.yaml unlisted by git and with the same text now is not read as text', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'changed-git-'));
+    try {
+      writeFileSync(path.join(dir, 'prefect.yaml'), 'deployments: []\n');
+      const answers = { '--show-prefix': '', '--verify': 'abc123', 'diff --name-only': 'flows/a.py\0', 'ls-files': '', 'show abc123:prefect.yaml': 'deployments: []' };
+      expect(await readChangesSince(':/message', dir, 'prefect.yaml', fakeGit(answers))).toEqual({
+        commit: 'abc123',
+        files: new Set(['flows/a.py']),
+        prefectFileBefore: undefined,
+        prefectFileUnchanged: true,
+      });
+      // Listed as changed: its text at REF is read.
+      const listed = { ...answers, 'diff --name-only': 'prefect.yaml\0' };
+      expect((await readChangesSince(':/message', dir, 'prefect.yaml', fakeGit(listed))).prefectFileBefore).toBe('deployments: []');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a REF git cannot resolve is an error, not everything changed', async () => {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parsePrefectFile, selectDeployments, type Mapping, type PrefectFile } from '../core/config/index.js';
+import { parsePrefectFile, selectDeployments, type Mapping } from '../core/config/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { affectedBy, analyzeEntrypoint, flowSourceFiles, indexPython, withFlowAnalysisCache } from '../core/flows/index.js';
 import {
@@ -19,7 +19,6 @@ import {
   sectionOf,
   stepInputs,
   type ChangedFiles,
-  type ChangesSinceRef,
   type PlanCache,
   type Tree,
 } from '../core/plan/index.js';
@@ -86,7 +85,7 @@ export async function changedSelection(
     ? file
     : changes.prefectFileBefore === undefined
       ? undefined
-      : (unchangedFile(request, changes, file) ?? parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile);
+      : parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile;
   const beforeByName = new Map<unknown, unknown[]>();
   for (const config of before?.deployments ?? []) {
     const list = beforeByName.get(config.name) ?? [];
@@ -140,17 +139,6 @@ export async function changedSelection(
     }
   });
   return { selection: { only, skipped, because }, diagnostics: [] };
-}
-
-/**
- * prefect.yaml as it is now when git says it has not changed since REF (not among the changed
- * files, and its text at REF is the text now): not parsed a second time.
- */
-function unchangedFile(request: CommandRequest, changes: ChangesSinceRef, file: PrefectFile): PrefectFile | undefined {
-  if (path.isAbsolute(request.prefectFile) || changes.files.has(path.posix.normalize(request.prefectFile.replaceAll('\\', '/')))) return undefined;
-  const now = readFileSyncOrNull(path.resolve(request.cwd, request.prefectFile));
-  // git's answer is trimmed (runGit)
-  return now !== null && now.toString('utf8').trim() === changes.prefectFileBefore ? file : undefined;
 }
 
 /** The files the flow's analysis read; undefined when it cannot be analysed (the plan says why). */

@@ -3,7 +3,7 @@
  * REF and the working tree (committed, staged, unstaged, untracked but not ignored), relative to
  * cwd, and prefect.yaml as it was at REF.
  */
-import { lstatSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rel } from './changed.js';
 import type { GitRunner } from './version-info.js';
@@ -44,13 +44,32 @@ export async function readChangesSince(ref: string, cwd: string, prefectFile: st
     const lines = head.status === 'fulfilled' ? head.value.split('\n') : [];
     if (lines.length === 2 || lines.length === 3) {
       const [commit, blob] = lines.slice(-2) as [string, string];
-      const changes = answer(ref, commit, lines.length === 3 ? lines[0]! : '', diff, untracked, undefined);
+      const changes = answer(ref, commit, lines.length === 3 ? lines[0]! : '', diff, untracked);
       // A symbolic link is compared by the text it leads to.
-      if (!changes.files.has(rel(file)) && !isSymbolicLink(path.resolve(cwd, file))) return { ...changes, prefectFileUnchanged: true };
-      return { ...changes, prefectFileBefore: await git(['cat-file', 'blob', blob], cwd).catch(() => undefined) };
+      if (!changes.files.has(rel(file)) && !isSymbolicLink(path.resolve(cwd, file))) return { ...changes, prefectFileBefore: undefined, prefectFileUnchanged: true };
+      return withTextAtRef(changes, cwd, file, await git(['cat-file', 'blob', blob], cwd).catch(() => undefined));
     }
   }
   return readOneByOne(ref, cwd, prefectFile, git);
+}
+
+/**
+ * prefect.yaml's text at REF, or `prefectFileUnchanged` when git lists no change to it and its text
+ * now is that text (git's answer is trimmed, see runGit): not parsed a second time.
+ */
+function withTextAtRef(changes: Omit<ChangesSinceRef, 'prefectFileBefore'>, cwd: string, file: string, text: string | undefined): ChangesSinceRef {
+  if (text !== undefined && !path.isAbsolute(file) && !changes.files.has(rel(file)) && readText(path.resolve(cwd, file))?.trim() === text) {
+    return { ...changes, prefectFileBefore: undefined, prefectFileUnchanged: true };
+  }
+  return { ...changes, prefectFileBefore: text };
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function isSymbolicLink(file: string): boolean {
@@ -87,7 +106,7 @@ async function readOneByOne(ref: string, cwd: string, prefectFile: string, git: 
     git(['-c', 'core.quotePath=false', 'diff', '--name-only', '--no-renames', '-z', commit, '--'], cwd),
     git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z'], cwd),
   ]);
-  return answer(ref, commit, prefix, diff, untracked, await before);
+  return withTextAtRef(answer(ref, commit, prefix, diff, untracked), cwd, prefectFile.replaceAll('\\', '/'), await before);
 }
 
 function answer(
@@ -96,8 +115,7 @@ function answer(
   prefix: string,
   diff: PromiseSettledResult<string>,
   untracked: PromiseSettledResult<string>,
-  prefectFileBefore: string | undefined,
-): ChangesSinceRef {
+): Omit<ChangesSinceRef, 'prefectFileBefore'> {
   for (const r of [diff, untracked]) {
     if (r.status === 'rejected') {
       throw new ChangedSinceError(`--changed-since ${ref}: git could not list what changed since ${ref}: ${(r.reason as Error).message.split('\n')[0]}`);
@@ -106,5 +124,5 @@ function answer(
   const split = (out: string) => out.split('\0').filter((p) => p !== '');
   const fromTop = (p: string) => path.posix.relative(prefix.replace(/\/$/, ''), p);
   const files = new Set([...split((diff as PromiseFulfilledResult<string>).value), ...split((untracked as PromiseFulfilledResult<string>).value)].map(fromTop));
-  return { commit, files, prefectFileBefore };
+  return { commit, files };
 }

@@ -19,7 +19,7 @@ import {
   resolveProjects,
   runProjects,
   validate
-} from "./chunk-NLWLSXKP.js";
+} from "./chunk-F5Y24DJ3.js";
 import {
   dotenvText,
   fitDotenv,

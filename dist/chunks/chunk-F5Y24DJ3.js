@@ -302,12 +302,25 @@ async function readChangesSince(ref, cwd, prefectFile, git) {
     const lines = head.status === "fulfilled" ? head.value.split("\n") : [];
     if (lines.length === 2 || lines.length === 3) {
       const [commit, blob] = lines.slice(-2);
-      const changes = answer(ref, commit, lines.length === 3 ? lines[0] : "", diff, untracked, void 0);
-      if (!changes.files.has(rel(file)) && !isSymbolicLink(import_node_path2.default.resolve(cwd, file))) return { ...changes, prefectFileUnchanged: true };
-      return { ...changes, prefectFileBefore: await git(["cat-file", "blob", blob], cwd).catch(() => void 0) };
+      const changes = answer(ref, commit, lines.length === 3 ? lines[0] : "", diff, untracked);
+      if (!changes.files.has(rel(file)) && !isSymbolicLink(import_node_path2.default.resolve(cwd, file))) return { ...changes, prefectFileBefore: void 0, prefectFileUnchanged: true };
+      return withTextAtRef(changes, cwd, file, await git(["cat-file", "blob", blob], cwd).catch(() => void 0));
     }
   }
   return readOneByOne(ref, cwd, prefectFile, git);
+}
+function withTextAtRef(changes, cwd, file, text) {
+  if (text !== void 0 && !import_node_path2.default.isAbsolute(file) && !changes.files.has(rel(file)) && readText(import_node_path2.default.resolve(cwd, file))?.trim() === text) {
+    return { ...changes, prefectFileBefore: void 0, prefectFileUnchanged: true };
+  }
+  return { ...changes, prefectFileBefore: text };
+}
+function readText(file) {
+  try {
+    return (0, import_node_fs.readFileSync)(file, "utf8");
+  } catch {
+    return void 0;
+  }
 }
 function isSymbolicLink(file) {
   try {
@@ -339,9 +352,9 @@ async function readOneByOne(ref, cwd, prefectFile, git) {
     git(["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", commit, "--"], cwd),
     git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z"], cwd)
   ]);
-  return answer(ref, commit, prefix, diff, untracked, await before);
+  return withTextAtRef(answer(ref, commit, prefix, diff, untracked), cwd, prefectFile.replaceAll("\\", "/"), await before);
 }
-function answer(ref, commit, prefix, diff, untracked, prefectFileBefore) {
+function answer(ref, commit, prefix, diff, untracked) {
   for (const r of [diff, untracked]) {
     if (r.status === "rejected") {
       throw new ChangedSinceError(`--changed-since ${ref}: git could not list what changed since ${ref}: ${r.reason.message.split("\n")[0]}`);
@@ -350,7 +363,7 @@ function answer(ref, commit, prefix, diff, untracked, prefectFileBefore) {
   const split = (out) => out.split("\0").filter((p) => p !== "");
   const fromTop = (p) => import_node_path2.default.posix.relative(prefix.replace(/\/$/, ""), p);
   const files = new Set([...split(diff.value), ...split(untracked.value)].map(fromTop));
-  return { commit, files, prefectFileBefore };
+  return { commit, files };
 }
 
 // src/core/plan/ownership.ts
@@ -3513,7 +3526,7 @@ async function changedSelection(request, cache, given) {
     }
     return { diagnostics: [{ severity: "error", file: request.prefectFile, message: e.message }] };
   }
-  const before = changes.prefectFileUnchanged ? file : changes.prefectFileBefore === void 0 ? void 0 : unchangedFile(request, changes, file) ?? parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile;
+  const before = changes.prefectFileUnchanged ? file : changes.prefectFileBefore === void 0 ? void 0 : parsePrefectFile(changes.prefectFileBefore, request.prefectFile).prefectFile;
   const beforeByName = /* @__PURE__ */ new Map();
   for (const config of before?.deployments ?? []) {
     const list2 = beforeByName.get(config.name) ?? [];
@@ -3562,11 +3575,6 @@ async function changedSelection(request, cache, given) {
     }
   });
   return { selection: { only, skipped, because }, diagnostics: [] };
-}
-function unchangedFile(request, changes, file) {
-  if (import_node_path10.default.isAbsolute(request.prefectFile) || changes.files.has(import_node_path10.default.posix.normalize(request.prefectFile.replaceAll("\\", "/")))) return void 0;
-  const now = readFileSyncOrNull(import_node_path10.default.resolve(request.cwd, request.prefectFile));
-  return now !== null && now.toString("utf8").trim() === changes.prefectFileBefore ? file : void 0;
 }
 async function flowOf(config, cwd) {
   const entrypoint = config.entrypoint;

@@ -24,7 +24,7 @@ import {
   preview,
   resolveProjects,
   runProjects
-} from "./chunk-NLWLSXKP.js";
+} from "./chunk-F5Y24DJ3.js";
 import {
   appliedToMarkdown,
   deployToMarkdown,
